@@ -1,0 +1,4 @@
+//! Binding names, as written in `wrangler.toml`.
+
+/// KV namespace holding rule documents and bans.
+pub const RULES_KV: &str = "RULES";

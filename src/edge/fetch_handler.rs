@@ -1,0 +1,140 @@
+//! One callback, from request to answer: admission, body, route, log line.
+
+use worker::{console_log, Context, Env, Request, Response};
+
+use crate::edge::errors::EdgeError;
+use crate::edge::{clock, delivery, env_settings, message_decision, origin, request_body, responses};
+use crate::engine::admission::{self, Admitted};
+use crate::engine::answer;
+use crate::engine::command::Route;
+use crate::engine::decision::Verdict;
+use crate::engine::envelope::Envelope;
+use crate::engine::log_line::CallbackLog;
+use crate::engine::settings::Settings;
+
+/// Tencent waits 2 s; the origin gets 1.5 s of it for commands it decides.
+const ASK_ORIGIN_TIMEOUT_MS: u64 = 1_500;
+
+/// Handles one request and writes its log line. Never fails: every error becomes an answer.
+pub async fn handle(mut req: Request, env: Env, ctx: Context) -> Response {
+    let started = clock::now_millis();
+    let mut log = CallbackLog::new();
+    let response = answer_request(&mut req, &env, &ctx, &mut log).await;
+    log.status = response.status_code();
+    log.ms = clock::now_millis() - started;
+    console_log!("{}", log.to_json());
+    response
+}
+
+async fn answer_request(req: &mut Request, env: &Env, ctx: &Context, log: &mut CallbackLog) -> Response {
+    let settings = match env_settings::settings(env) {
+        Ok(settings) => settings,
+        Err(e) => {
+            log.outcome = "misconfigured";
+            log.problems.push(e.to_string());
+            return responses::misconfigured(&e.to_string());
+        }
+    };
+    let query = req.url().ok().and_then(|u| u.query().map(str::to_owned)).unwrap_or_default();
+    let method = req.method().to_string();
+    let admitted = match admission::admit(&settings, &method, &query, clock::now_seconds()) {
+        Ok(admitted) => admitted,
+        Err(rejection) => {
+            log.outcome = "rejected";
+            log.problems.push(rejection.error.to_owned());
+            return responses::rejection(&rejection);
+        }
+    };
+    log.command = Some(admitted.query.command.clone());
+    let body = match request_body::read_limited(req).await {
+        Ok(Some(body)) => body,
+        Ok(None) => {
+            log.outcome = "rejected";
+            let too_large = admission::check_body_size(admission::MAX_BODY_BYTES + 1).err();
+            return too_large.map_or_else(|| responses::misconfigured("body limit"), |r| responses::rejection(&r));
+        }
+        Err(e) => return failure(&settings, &admitted, log, e),
+    };
+
+    match admitted.route {
+        Route::DecideMessage(conversation) => {
+            match message_decision::decide(env, ctx, &settings, &admitted, conversation, &body, log).await {
+                Ok(verdict) => {
+                    log.outcome = verdict.name();
+                    log.code = Some(error_code(&verdict));
+                    responses::answer(answer::render(&verdict))
+                }
+                Err(rejection) => {
+                    log.outcome = "rejected";
+                    log.problems.push(rejection.error.to_owned());
+                    responses::rejection(&rejection)
+                }
+            }
+        }
+        Route::ForwardMessage(_) | Route::Forward => {
+            let envelope = Envelope::callback(&admitted.query.command, &query, &body, clock::now_seconds());
+            log.outcome = "forwarded";
+            log.event_id = Some(envelope.id.clone());
+            delivery::dispatch(ctx, &settings, envelope);
+            responses::answer(answer::OK.to_owned())
+        }
+        Route::AskOrigin => ask_origin(&settings, &admitted, &query, &body, log).await,
+    }
+}
+
+/// A before-type command the origin decides: relay its answer, or fail open like Tencent.
+async fn ask_origin(settings: &Settings, admitted: &Admitted, query: &str, body: &[u8], log: &mut CallbackLog) -> Response {
+    let envelope = Envelope::callback(&admitted.query.command, query, body, clock::now_seconds());
+    log.event_id = Some(envelope.id.clone());
+    let reply = match settings.origin_url.as_deref() {
+        Some(url) => origin::post(url, &envelope, &settings.forward_keys, ASK_ORIGIN_TIMEOUT_MS).await,
+        None => Err(EdgeError::NoOrigin),
+    };
+    match reply {
+        Ok(reply) if reply.status == 200 && is_tencent_answer(&reply.body) => {
+            log.outcome = "proxied";
+            responses::json(200, String::from_utf8_lossy(&reply.body).into_owned())
+        }
+        Ok(reply) => {
+            log.outcome = "proxy_failed_open";
+            log.problems.push(format!("origin answered HTTP {} without a Tencent answer", reply.status));
+            responses::answer(answer::OK.to_owned())
+        }
+        Err(e) => {
+            log.outcome = "proxy_failed_open";
+            log.problems.push(e.to_string());
+            responses::answer(answer::OK.to_owned())
+        }
+    }
+}
+
+/// The origin's answer is relayed only if it is a JSON object with a numeric `ErrorCode`.
+fn is_tencent_answer(body: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(body).is_ok_and(|v| v.get("ErrorCode").is_some_and(|c| c.is_u64()))
+}
+
+fn error_code(verdict: &Verdict) -> u32 {
+    match verdict {
+        Verdict::Deliver | Verdict::Modify(_) => 0,
+        Verdict::Forbid { code, .. } => *code,
+        Verdict::Discard => answer::DISCARD,
+    }
+}
+
+/// The runtime failed us mid-request: before-send gets the fail mode, anything else HTTP 500
+/// so that Tencent (where retries are enabled) sends it again rather than it being lost.
+fn failure(settings: &Settings, admitted: &Admitted, log: &mut CallbackLog, error: EdgeError) -> Response {
+    log.problems.push(error.to_string());
+    match admitted.route {
+        Route::DecideMessage(_) => {
+            let verdict = crate::engine::decision::undecidable(settings.fail_mode);
+            log.outcome = verdict.name();
+            log.basis = Some("fail_mode");
+            responses::answer(answer::render(&verdict))
+        }
+        _ => {
+            log.outcome = "error";
+            responses::json(500, serde_json::json!({"error": "internal", "message": "could not read the request"}).to_string())
+        }
+    }
+}

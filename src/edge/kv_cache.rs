@@ -1,0 +1,131 @@
+//! A per-isolate cache of KV values, so that the hot path of a callback does no KV round trip.
+//!
+//! Each key is read at most once per `max_age`. A value older than that is still used while a
+//! background read (`ctx.wait_until`) refreshes it, up to [`STALE_FACTOR`] × `max_age`; beyond
+//! that, or with `max_age` 0, the read happens before answering. A value that fails to load
+//! (a broken rule document) never replaces the last good one.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::thread::LocalKey;
+
+use worker::kv::KvStore;
+use worker::Context;
+
+use crate::engine::decision::Lookup;
+
+/// How many times `max_age` a value may be served while it is being refreshed.
+pub const STALE_FACTOR: f64 = 10.0;
+/// Entries kept per cache; most are negative (no group document, no ban), and cheap.
+const MAX_ENTRIES: usize = 20_000;
+/// Edge cache time for KV reads; KV refuses less than 60.
+const KV_CACHE_TTL_SECONDS: u64 = 60;
+
+/// Turns the stored text of a key (or `None` when absent) into a value, or says why it cannot.
+pub type Loader<T> = fn(Option<String>) -> Result<Option<T>, String>;
+
+struct Slot<T> {
+    value: Option<T>,
+    read_at: f64,
+    refreshing: bool,
+}
+
+/// One cache per kind of value.
+pub struct KvCache<T> {
+    slots: RefCell<HashMap<String, Slot<T>>>,
+}
+
+impl<T> Default for KvCache<T> {
+    fn default() -> Self {
+        Self { slots: RefCell::new(HashMap::new()) }
+    }
+}
+
+/// What a read found.
+pub struct Read<T> {
+    /// The value, or why there is none.
+    pub lookup: Lookup<T>,
+    /// A problem worth logging (a broken document, a KV error).
+    pub problem: Option<String>,
+}
+
+/// Where the cache and the store are, and how fresh values must be.
+#[derive(Clone)]
+pub struct Source {
+    /// The KV namespace.
+    pub kv: KvStore,
+    /// Seconds a value is used before it is read again.
+    pub max_age_seconds: f64,
+}
+
+/// Reads `key` through `cache`.
+pub async fn read<T: Clone + 'static>(
+    cache: &'static LocalKey<KvCache<T>>,
+    loader: Loader<T>,
+    source: &Source,
+    ctx: &Context,
+    key: &str,
+    now: f64,
+) -> Read<T> {
+    let max_age_ms = source.max_age_seconds * 1000.0;
+    let cached = cache.with(|c| {
+        let mut slots = c.slots.borrow_mut();
+        let slot = slots.get_mut(key)?;
+        let age = now - slot.read_at;
+        let fresh = age <= max_age_ms;
+        let servable = max_age_ms > 0.0 && age <= max_age_ms * STALE_FACTOR;
+        if !fresh && !servable {
+            return None;
+        }
+        let refresh = !fresh && !slot.refreshing;
+        slot.refreshing |= refresh;
+        Some((slot.value.clone(), refresh))
+    });
+    match cached {
+        Some((value, refresh)) => {
+            if refresh {
+                let (source, key) = (source.clone(), key.to_owned());
+                ctx.wait_until(async move {
+                    load(cache, loader, &source, &key, now).await;
+                });
+            }
+            Read { lookup: value.map_or(Lookup::Absent, Lookup::Found), problem: None }
+        }
+        None => load(cache, loader, source, key, now).await,
+    }
+}
+
+async fn load<T: Clone + 'static>(
+    cache: &'static LocalKey<KvCache<T>>,
+    loader: Loader<T>,
+    source: &Source,
+    key: &str,
+    now: f64,
+) -> Read<T> {
+    let fetched = source.kv.get(key).cache_ttl(KV_CACHE_TTL_SECONDS).text().await;
+    let outcome = fetched.map_err(|e| format!("reading {key}: {e}")).and_then(|text| {
+        loader(text).map_err(|e| format!("{key}: {e}"))
+    });
+    cache.with(|c| {
+        let mut slots = c.slots.borrow_mut();
+        if slots.len() >= MAX_ENTRIES && !slots.contains_key(key) {
+            slots.clear();
+        }
+        match outcome {
+            Ok(value) => {
+                slots.insert(key.to_owned(), Slot { value: value.clone(), read_at: now, refreshing: false });
+                Read { lookup: value.map_or(Lookup::Absent, Lookup::Found), problem: None }
+            }
+            Err(problem) => match slots.get_mut(key) {
+                // Keep the last good value, and do not try again before max_age.
+                Some(slot) => {
+                    slot.read_at = now;
+                    slot.refreshing = false;
+                    let lookup = slot.value.clone().map_or(Lookup::Absent, Lookup::Found);
+                    Read { lookup, problem: Some(problem) }
+                }
+                None => Read { lookup: Lookup::Unavailable, problem: Some(problem) },
+            },
+        }
+    })
+}

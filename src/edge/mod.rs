@@ -1,0 +1,27 @@
+//! The Cloudflare Workers glue: request in, engine, KV / fetch out. Nothing here decides
+//! anything; it gathers inputs for the engine and carries out what the engine returns.
+//!
+//! Panics: worker 0.8 installs its own panic hook at start-up (it logs the panic and marks
+//! the instance for re-initialisation). We keep that hook and do not install
+//! `console_error_panic_hook`, which would replace it.
+
+mod ban_cache;
+mod bindings;
+mod clock;
+mod delivery;
+mod env_settings;
+mod errors;
+mod fetch_handler;
+mod kv_cache;
+mod message_decision;
+mod origin;
+mod request_body;
+mod responses;
+mod rule_cache;
+
+use worker::{event, Context, Env, Request, Response};
+
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Response> {
+    Ok(fetch_handler::handle(req, env, ctx).await)
+}

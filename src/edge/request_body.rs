@@ -1,0 +1,28 @@
+//! Reads a request body without ever holding more than the limit.
+
+use futures_util::StreamExt;
+use worker::Request;
+
+use crate::edge::errors::EdgeError;
+use crate::engine::admission::MAX_BODY_BYTES;
+
+/// The body, or `Ok(None)` when it is longer than [`MAX_BODY_BYTES`] (the caller answers 413).
+pub async fn read_limited(req: &mut Request) -> Result<Option<Vec<u8>>, EdgeError> {
+    let declared = req.headers().get("content-length")?.and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|len| len > MAX_BODY_BYTES as u64) {
+        return Ok(None);
+    }
+    let mut body = Vec::with_capacity(declared.unwrap_or(0).min(MAX_BODY_BYTES as u64) as usize);
+    let Ok(mut stream) = req.stream() else {
+        // No body at all (a bodiless POST).
+        return Ok(Some(body));
+    };
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body))
+}

@@ -1,0 +1,285 @@
+//! The before-send decision: bans first, then the rule documents, strongest action wins.
+//! Pure: everything it needs is passed in, including the time.
+
+use crate::engine::ban::BanRecord;
+use crate::engine::command::Conversation;
+use crate::engine::matcher::TermMatch;
+use crate::engine::message_text::{MaskedMessage, MessageText, SegmentMask};
+use crate::engine::rule_document::{Action, Mode};
+use crate::engine::rule_set::{RuleSet, RuleTerm};
+use crate::engine::settings::FailMode;
+
+/// The generic forbid code (the sender's client sees 10016, C2C 20006).
+pub const FORBID: u32 = 1;
+/// Mask character when no document sets one.
+pub const DEFAULT_MASK_CHAR: char = '*';
+
+/// The outcome of reading one input from storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup<T> {
+    /// The value exists.
+    Found(T),
+    /// There is no such key.
+    Absent,
+    /// It could not be read (storage error, or a broken document with no last good one).
+    Unavailable,
+}
+
+impl<T> Lookup<T> {
+    fn found(&self) -> Option<&T> {
+        match self {
+            Lookup::Found(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn is_unavailable(&self) -> bool {
+        matches!(self, Lookup::Unavailable)
+    }
+}
+
+/// Which rule document a match came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// `rules`.
+    Global,
+    /// `rules:group:<GroupId>`.
+    Group,
+}
+
+impl Scope {
+    /// `global` or `group`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::Group => "group",
+        }
+    }
+}
+
+/// Everything a decision depends on.
+#[derive(Debug)]
+pub struct DecisionInput<'a> {
+    /// Group or C2C (decides the range of custom codes).
+    pub conversation: Conversation,
+    /// The message's visible text.
+    pub message: &'a MessageText<'a>,
+    /// `rules`.
+    pub global_rules: Lookup<&'a RuleSet>,
+    /// `rules:group:<GroupId>` (always `Absent` for C2C).
+    pub group_rules: Lookup<&'a RuleSet>,
+    /// `ban:<UserID>`.
+    pub global_ban: Lookup<BanRecord>,
+    /// `ban:<GroupId>:<UserID>` (always `Absent` for C2C).
+    pub group_ban: Lookup<BanRecord>,
+    /// Current unix time in seconds.
+    pub now_seconds: i64,
+    /// What to answer when an input is unavailable.
+    pub fail_mode: FailMode,
+}
+
+/// What Tencent is told to do with the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Deliver unchanged (`ErrorCode 0`).
+    Deliver,
+    /// Deliver with these fields replaced (`ErrorCode 0` + `MsgBody`/`CloudCustomData`).
+    Modify(MaskedMessage),
+    /// Forbid (`ErrorCode` 1 or a custom code, with `ErrorInfo`).
+    Forbid {
+        /// `ErrorCode`.
+        code: u32,
+        /// `ErrorInfo`.
+        info: String,
+    },
+    /// Discard silently (`ErrorCode 2`).
+    Discard,
+}
+
+impl Verdict {
+    /// Short name for logs and review events.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verdict::Deliver => "allow",
+            Verdict::Modify(_) => "mask",
+            Verdict::Forbid { .. } => "block",
+            Verdict::Discard => "discard",
+        }
+    }
+}
+
+/// Why the verdict is what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// `ban:<UserID>` is in force.
+    GlobalBan,
+    /// `ban:<GroupId>:<UserID>` is in force.
+    GroupBan,
+    /// A rule matched (or none did, and everything was readable).
+    Rules,
+    /// An input was unavailable and nothing that was readable forbade the message:
+    /// the fail mode decided.
+    FailMode,
+}
+
+impl Basis {
+    /// Short name for logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Basis::GlobalBan => "global_ban",
+            Basis::GroupBan => "group_ban",
+            Basis::Rules => "rules",
+            Basis::FailMode => "fail_mode",
+        }
+    }
+}
+
+/// One term found in the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Which document.
+    pub scope: Scope,
+    /// That document's version.
+    pub rules_version: String,
+    /// The term's index in its rule set.
+    pub term_index: usize,
+    /// The term as written in the document.
+    pub term: String,
+    /// The term's action.
+    pub action: Action,
+    /// `false` when the document is in monitor mode: reported, not carried out.
+    pub enforced: bool,
+    /// Index into the message's segments.
+    pub segment: usize,
+    /// Where in the body (`MsgBody[0].MsgContent.Text`).
+    pub location: String,
+    /// Byte range in that segment's text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+/// A decision and what it was based on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// The answer.
+    pub verdict: Verdict,
+    /// Why.
+    pub basis: Basis,
+    /// Every term found, in message order.
+    pub hits: Vec<Hit>,
+}
+
+impl Decision {
+    /// Whether the origin gets a review event: a `review` term matched, or a monitor-mode
+    /// document would have acted.
+    pub fn wants_review(&self) -> bool {
+        self.hits.iter().any(|h| h.action == Action::Review || !h.enforced)
+    }
+}
+
+/// Decides a before-send callback.
+pub fn decide(input: &DecisionInput<'_>) -> Decision {
+    for (ban, basis) in [(&input.global_ban, Basis::GlobalBan), (&input.group_ban, Basis::GroupBan)] {
+        if let Some(record) = ban.found().filter(|r| r.is_active(input.now_seconds)) {
+            let verdict = forbid(input.conversation, record.code, record.reason.clone());
+            return Decision { verdict, basis, hits: Vec::new() };
+        }
+    }
+
+    let sets: Vec<(Scope, &RuleSet)> = [(Scope::Global, &input.global_rules), (Scope::Group, &input.group_rules)]
+        .into_iter()
+        .filter_map(|(scope, lookup)| lookup.found().map(|set| (scope, *set)))
+        .collect();
+    let hits = find_hits(input.message, &sets);
+
+    let strongest = hits.iter().filter(|h| h.enforced).map(|h| h.action).max();
+    let verdict = match strongest {
+        Some(Action::Block) => {
+            let first = hits.iter().find(|h| h.enforced && h.action == Action::Block);
+            let term = first.and_then(|h| rule_term(&sets, h));
+            forbid(input.conversation, term.and_then(|t| t.code), term.and_then(|t| t.info.clone()))
+        }
+        Some(Action::Discard) => Verdict::Discard,
+        Some(Action::Mask) => Verdict::Modify(mask(input.message, &hits, mask_char(&sets))),
+        Some(Action::Review) | None => Verdict::Deliver,
+    };
+
+    let incomplete = [&input.global_rules, &input.group_rules].iter().any(|l| l.is_unavailable())
+        || input.global_ban.is_unavailable()
+        || input.group_ban.is_unavailable();
+    let forbids = matches!(verdict, Verdict::Forbid { .. } | Verdict::Discard);
+    if incomplete && !forbids {
+        let verdict = match input.fail_mode {
+            FailMode::Open => verdict,
+            FailMode::Closed => forbid(input.conversation, None, None),
+        };
+        return Decision { verdict, basis: Basis::FailMode, hits };
+    }
+    Decision { verdict, basis: Basis::Rules, hits }
+}
+
+/// The answer when a callback cannot be decided at all (body unreadable, internal error).
+pub fn undecidable(fail_mode: FailMode) -> Verdict {
+    match fail_mode {
+        FailMode::Open => Verdict::Deliver,
+        FailMode::Closed => Verdict::Forbid { code: FORBID, info: String::new() },
+    }
+}
+
+fn forbid(conversation: Conversation, code: Option<u32>, info: Option<String>) -> Verdict {
+    // A custom code outside this conversation's range would be rejected by Tencent;
+    // fall back to the generic forbid rather than risk the message going through.
+    let code = code.filter(|c| conversation.custom_code_range().contains(c)).unwrap_or(FORBID);
+    Verdict::Forbid { code, info: info.unwrap_or_default() }
+}
+
+fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (index, segment) in message.segments.iter().enumerate() {
+        // Allowed words of every applicable document protect against the terms of every document.
+        let allowed: Vec<(usize, usize)> = sets.iter().flat_map(|(_, set)| set.allowed(&segment.text)).collect();
+        for &(scope, set) in sets {
+            for TermMatch { term, start, end } in set.find(&segment.text) {
+                if allowed.iter().any(|&(s, e)| s <= start && end <= e) {
+                    continue;
+                }
+                let Some(rule) = set.term(term) else { continue };
+                hits.push(Hit {
+                    scope,
+                    rules_version: set.version().to_owned(),
+                    term_index: term,
+                    term: rule.text.clone(),
+                    action: rule.action,
+                    enforced: set.mode() == Mode::Enforce,
+                    segment: index,
+                    location: segment.to_string(),
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    hits
+}
+
+fn rule_term<'s>(sets: &[(Scope, &'s RuleSet)], hit: &Hit) -> Option<&'s RuleTerm> {
+    let (_, set) = sets.iter().find(|(scope, _)| *scope == hit.scope)?;
+    set.term(hit.term_index)
+}
+
+/// The group document's mask character wins over the global one.
+fn mask_char(sets: &[(Scope, &RuleSet)]) -> char {
+    sets.iter().rev().find_map(|(_, set)| set.mask_char()).unwrap_or(DEFAULT_MASK_CHAR)
+}
+
+fn mask(message: &MessageText<'_>, hits: &[Hit], mask_char: char) -> MaskedMessage {
+    let mut masks: Vec<SegmentMask> = Vec::new();
+    for hit in hits.iter().filter(|h| h.enforced && h.action == Action::Mask) {
+        match masks.iter_mut().find(|m| m.segment == hit.segment) {
+            Some(m) => m.spans.push((hit.start, hit.end)),
+            None => masks.push(SegmentMask { segment: hit.segment, spans: vec![(hit.start, hit.end)] }),
+        }
+    }
+    message.masked(&masks, mask_char)
+}

@@ -1,0 +1,181 @@
+//! What goes to the origin: the original query string and body bytes, an event id that stays
+//! the same across retries, and Standard Webhooks headers.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::engine::callback::MessageCallback;
+use crate::engine::webhook_signature::{self, SigningKey};
+
+/// Whether an envelope carries a Tencent callback or a timgate review event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// A callback from Tencent, passed on unchanged.
+    Callback,
+    /// A review or monitor event produced by timgate.
+    Review,
+}
+
+impl EventKind {
+    /// Value of the `timgate-event` header.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Callback => "callback",
+            EventKind::Review => "review",
+        }
+    }
+}
+
+/// Header telling the origin whether this is a callback or a review event.
+pub const HEADER_EVENT: &str = "timgate-event";
+
+/// One event for the origin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// `webhook-id`: the same for every delivery of the same event.
+    pub id: String,
+    /// Callback or review event.
+    pub kind: EventKind,
+    /// The query string to send (for callbacks: exactly as received, without the leading `?`).
+    pub query: String,
+    /// The body bytes to send (for callbacks: exactly as received).
+    #[serde(with = "base64_bytes")]
+    pub body: Vec<u8>,
+    /// When timgate received the event (unix seconds).
+    pub received_at: i64,
+}
+
+impl Envelope {
+    /// Wraps a callback as received.
+    pub fn callback(command: &str, query: &str, body: &[u8], received_at: i64) -> Self {
+        Self {
+            id: event_id(command, &event_key(body)),
+            kind: EventKind::Callback,
+            query: query.trim_start_matches('?').to_owned(),
+            body: body.to_vec(),
+            received_at,
+        }
+    }
+
+    /// The URL to post to: `origin` with this envelope's query string appended.
+    pub fn url(&self, origin: &str) -> String {
+        if self.query.is_empty() {
+            origin.to_owned()
+        } else if origin.contains('?') {
+            format!("{origin}&{}", self.query)
+        } else {
+            format!("{origin}?{}", self.query)
+        }
+    }
+
+    /// Headers for one delivery attempt at `now` (unix seconds). The signature covers the
+    /// attempt's timestamp, so a retried delivery is fresh for the origin's replay window.
+    pub fn headers(&self, keys: &[SigningKey], now: i64) -> Vec<(&'static str, String)> {
+        let mut headers = vec![
+            ("content-type", "application/json".to_owned()),
+            ("user-agent", concat!("timgate/", env!("CARGO_PKG_VERSION")).to_owned()),
+            (HEADER_EVENT, self.kind.name().to_owned()),
+            (webhook_signature::HEADER_ID, self.id.clone()),
+            (webhook_signature::HEADER_TIMESTAMP, now.to_string()),
+        ];
+        if !keys.is_empty() {
+            headers.push((
+                webhook_signature::HEADER_SIGNATURE,
+                webhook_signature::signature_header(keys, &self.id, now, &self.body),
+            ));
+        }
+        headers
+    }
+}
+
+/// What identifies an event across Tencent's retries: `MsgId`, else `GroupId`+`MsgSeq`,
+/// else (C2C) `MsgKey`, else the body bytes themselves.
+pub fn event_key(body: &[u8]) -> String {
+    if let Ok(m) = MessageCallback::parse(body) {
+        if let Some(id) = m.msg_id.filter(|s| !s.is_empty()) {
+            return format!("MsgId:{id}");
+        }
+        if let (Some(group), Some(seq)) = (m.group_id.as_deref(), m.msg_seq) {
+            return format!("GroupSeq:{group}:{seq}");
+        }
+        if let Some(key) = m.msg_key.filter(|s| !s.is_empty()) {
+            return format!("MsgKey:{key}");
+        }
+    }
+    format!("Body:{}", hex::encode(Sha256::digest(body)))
+}
+
+/// `evt_` + 32 hex digits of SHA-256(command, key): header-safe, and distinct per command so
+/// that an after-send event and a review event of the same message never share an id.
+pub fn event_id(command: &str, key: &str) -> String {
+    let mut hash = Sha256::new();
+    hash.update(command.as_bytes());
+    hash.update(b"\n");
+    hash.update(key.as_bytes());
+    format!("evt_{}", &hex::encode(hash.finalize())[..32])
+}
+
+mod base64_bytes {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        STANDARD.decode(text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_prefer_msg_id() {
+        let a = br#"{"MsgId":"m1","GroupId":"g","MsgSeq":1,"Random":1}"#;
+        let b = br#"{"MsgId":"m1","GroupId":"g","MsgSeq":1,"Random":2}"#;
+        assert_eq!(event_key(a), "MsgId:m1");
+        assert_eq!(
+            Envelope::callback("Group.CallbackAfterSendMsg", "", a, 0).id,
+            Envelope::callback("Group.CallbackAfterSendMsg", "", b, 99).id
+        );
+        assert_ne!(event_id("Group.CallbackAfterSendMsg", "MsgId:m1"), event_id("Timgate.Review", "MsgId:m1"));
+    }
+
+    #[test]
+    fn keys_for_older_and_c2c_and_unparseable_bodies() {
+        assert_eq!(event_key(br#"{"GroupId":"g","MsgSeq":123}"#), "GroupSeq:g:123");
+        assert_eq!(event_key(br#"{"MsgKey":"k"}"#), "MsgKey:k");
+        assert!(event_key(b"not json").starts_with("Body:"));
+        assert_ne!(event_key(b"x"), event_key(b"y"));
+    }
+
+    #[test]
+    fn urls_keep_the_query_string() {
+        let e = Envelope::callback("X.Y", "?SdkAppid=1&CallbackCommand=X.Y", b"{}", 0);
+        assert_eq!(e.url("http://127.0.0.1:9/hook"), "http://127.0.0.1:9/hook?SdkAppid=1&CallbackCommand=X.Y");
+        assert_eq!(e.url("http://o/h?k=v"), "http://o/h?k=v&SdkAppid=1&CallbackCommand=X.Y");
+    }
+
+    #[test]
+    fn headers_sign_only_with_keys() {
+        let e = Envelope::callback("X.Y", "", b"{}", 0);
+        assert!(!e.headers(&[], 5).iter().any(|(k, _)| *k == "webhook-signature"));
+        let key = SigningKey::from_secret("whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD").unwrap();
+        let headers = e.headers(std::slice::from_ref(&key), 5);
+        let sig = &headers.iter().find(|(k, _)| *k == "webhook-signature").unwrap().1;
+        assert_eq!(webhook_signature::verify_ignoring_timestamp(&[key], &e.id, 5, b"{}", sig), Ok(()));
+    }
+
+    #[test]
+    fn envelopes_survive_a_queue_round_trip_with_arbitrary_bytes() {
+        let e = Envelope::callback("X.Y", "a=b", &[0xff, 0x00, b'{'], 7);
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(serde_json::from_str::<Envelope>(&json).unwrap(), e);
+    }
+}

@@ -1,0 +1,32 @@
+//! The KV layout of the contract, in one place, so the worker and the rules tool agree.
+
+/// The rule document for every group and C2C conversation.
+pub const GLOBAL_RULES: &str = "rules";
+
+/// The rule document for one group, merged over [`GLOBAL_RULES`].
+pub fn group_rules(group_id: &str) -> String {
+    format!("rules:group:{group_id}")
+}
+
+/// A ban on sending anywhere.
+pub fn global_ban(user_id: &str) -> String {
+    format!("ban:{user_id}")
+}
+
+/// A ban on sending in one group (a mute). Tencent UserIDs and GroupIds contain no `:`,
+/// so this key cannot be confused with a global ban.
+pub fn group_ban(group_id: &str, user_id: &str) -> String {
+    format!("ban:{group_id}:{user_id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_follow_the_contract() {
+        assert_eq!(group_rules("@TGS#2J4SZEAEL"), "rules:group:@TGS#2J4SZEAEL");
+        assert_eq!(global_ban("jared"), "ban:jared");
+        assert_eq!(group_ban("@TGS#2J4SZEAEL", "jared"), "ban:@TGS#2J4SZEAEL:jared");
+    }
+}
