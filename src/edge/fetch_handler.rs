@@ -83,7 +83,13 @@ async fn answer_request(req: &mut Request, env: &Env, ctx: &Context, log: &mut C
 }
 
 /// A before-type command the origin decides: relay its answer, or fail open like Tencent.
-async fn ask_origin(settings: &Settings, admitted: &Admitted, query: &str, body: &[u8], log: &mut CallbackLog) -> Response {
+async fn ask_origin(
+    settings: &Settings,
+    admitted: &Admitted,
+    query: &str,
+    body: &[u8],
+    log: &mut CallbackLog,
+) -> Response {
     let envelope = Envelope::callback(&admitted.query.command, query, body, clock::now_seconds());
     log.event_id = Some(envelope.id.clone());
     let reply = match settings.origin_url.as_deref() {
@@ -134,7 +140,10 @@ fn failure(settings: &Settings, admitted: &Admitted, log: &mut CallbackLog, erro
         }
         _ => {
             log.outcome = "error";
-            responses::json(500, serde_json::json!({"error": "internal", "message": "could not read the request"}).to_string())
+            responses::json(
+                500,
+                serde_json::json!({"error": "internal", "message": "could not read the request"}).to_string(),
+            )
         }
     }
 }

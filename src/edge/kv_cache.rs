@@ -103,9 +103,9 @@ async fn load<T: Clone + 'static>(
     now: f64,
 ) -> Read<T> {
     let fetched = source.kv.get(key).cache_ttl(KV_CACHE_TTL_SECONDS).text().await;
-    let outcome = fetched.map_err(|e| format!("reading {key}: {e}")).and_then(|text| {
-        loader(text).map_err(|e| format!("{key}: {e}"))
-    });
+    let outcome = fetched
+        .map_err(|e| format!("reading {key}: {e}"))
+        .and_then(|text| loader(text).map_err(|e| format!("{key}: {e}")));
     cache.with(|c| {
         let mut slots = c.slots.borrow_mut();
         if slots.len() >= MAX_ENTRIES && !slots.contains_key(key) {

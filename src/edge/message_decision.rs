@@ -76,8 +76,14 @@ pub async fn decide(
     });
     describe(&decision, &inputs, log);
     if decision.wants_review() {
-        let envelope =
-            review_envelope(&settings.sdk_app_id, &admitted.query.command, &callback, body, &decision, clock::now_seconds());
+        let envelope = review_envelope(
+            &settings.sdk_app_id,
+            &admitted.query.command,
+            &callback,
+            body,
+            &decision,
+            clock::now_seconds(),
+        );
         log.event_id = Some(envelope.id.clone());
         delivery::dispatch(ctx, settings, envelope);
     }
@@ -128,7 +134,8 @@ async fn read_inputs(source: &Source, ctx: &Context, conversation: Conversation,
             _ => absent(),
         }
     };
-    let (global_rules, group_rules, global_ban, group_ban) = join4(global_rules, group_rules, global_ban, group_ban).await;
+    let (global_rules, group_rules, global_ban, group_ban) =
+        join4(global_rules, group_rules, global_ban, group_ban).await;
     Inputs { global_rules, group_rules, global_ban, group_ban }
 }
 
@@ -149,7 +156,9 @@ fn describe(decision: &Decision, inputs: &Inputs, log: &mut CallbackLog) {
     log.matched = decision
         .hits
         .iter()
-        .map(|h| format!("{}/{}{}:{}", h.scope.name(), h.action.name(), if h.enforced { "" } else { "(monitor)" }, h.term))
+        .map(|h| {
+            format!("{}/{}{}:{}", h.scope.name(), h.action.name(), if h.enforced { "" } else { "(monitor)" }, h.term)
+        })
         .collect();
     for (scope, read) in [("global", &inputs.global_rules), ("group", &inputs.group_rules)] {
         if let Lookup::Found(set) = &read.lookup {

@@ -62,12 +62,7 @@ impl Rejection {
 const SINGLE_VALUED: [&str; 4] = ["SdkAppid", "CallbackCommand", "Sign", "RequestTime"];
 
 /// Checks method, query string and signature. `now_seconds` is the current unix time.
-pub fn admit(
-    settings: &Settings,
-    method: &str,
-    query: &str,
-    now_seconds: i64,
-) -> Result<Admitted, Rejection> {
+pub fn admit(settings: &Settings, method: &str, query: &str, now_seconds: i64) -> Result<Admitted, Rejection> {
     if !method.eq_ignore_ascii_case("POST") {
         return Err(Rejection::new(405, "method_not_allowed", "Tencent callbacks are POST requests"));
     }
@@ -81,13 +76,8 @@ pub fn admit(
         ));
     }
     if !settings.callback_tokens.is_empty() {
-        tencent_sign::verify(
-            &settings.callback_tokens,
-            params.get("Sign"),
-            params.get("RequestTime"),
-            now_seconds,
-        )
-        .map_err(|e: SignError| Rejection::new(401, "bad_signature", e.to_string()))?;
+        tencent_sign::verify(&settings.callback_tokens, params.get("Sign"), params.get("RequestTime"), now_seconds)
+            .map_err(|e: SignError| Rejection::new(401, "bad_signature", e.to_string()))?;
     }
     let command = params.get("CallbackCommand").unwrap_or("");
     if !command::is_well_formed(command) {
@@ -107,11 +97,7 @@ pub fn admit(
 /// Refuses a body over [`MAX_BODY_BYTES`] (checked on `Content-Length` and again while reading).
 pub fn check_body_size(len: usize) -> Result<(), Rejection> {
     if len > MAX_BODY_BYTES {
-        Err(Rejection::new(
-            413,
-            "body_too_large",
-            format!("bodies over {MAX_BODY_BYTES} bytes are refused"),
-        ))
+        Err(Rejection::new(413, "body_too_large", format!("bodies over {MAX_BODY_BYTES} bytes are refused")))
     } else {
         Ok(())
     }
@@ -176,20 +162,93 @@ mod tests {
     #[test]
     fn refusals_carry_status_and_reason() {
         let signed = "SdkAppid=1400000000&CallbackCommand=Group.CallbackBeforeSendMsg&RequestTime=1669872112&Sign=17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061";
-        let cases: &[(&str, Option<&str>, &str, &str, i64, u16, &str)] = &[
-            ("GET", None, "GET", Q, 0, 405, "method_not_allowed"),
-            ("other app", None, "POST", "SdkAppid=1&CallbackCommand=X.Y", 0, 403, "wrong_sdkappid"),
-            ("no app", None, "POST", "CallbackCommand=X.Y", 0, 403, "wrong_sdkappid"),
-            ("no command", None, "POST", "SdkAppid=1400000000", 0, 400, "bad_command"),
-            ("two apps", None, "POST", "SdkAppid=1400000000&SdkAppid=1&CallbackCommand=X.Y", 0, 400, "duplicate_parameter"),
-            ("unsigned", Some("xxxxyyyy"), "POST", Q, 1669872112, 401, "bad_signature"),
-            ("replayed", Some("xxxxyyyy"), "POST", signed, 1669872112 + 3600, 401, "bad_signature"),
-            ("other token", Some("zzzz"), "POST", signed, 1669872112, 401, "bad_signature"),
+        struct Case {
+            name: &'static str,
+            token: Option<&'static str>,
+            method: &'static str,
+            query: &'static str,
+            now: i64,
+            status: u16,
+            error: &'static str,
+        }
+        let cases = [
+            Case {
+                name: "GET",
+                token: None,
+                method: "GET",
+                query: Q,
+                now: 0,
+                status: 405,
+                error: "method_not_allowed",
+            },
+            Case {
+                name: "other app",
+                token: None,
+                method: "POST",
+                query: "SdkAppid=1&CallbackCommand=X.Y",
+                now: 0,
+                status: 403,
+                error: "wrong_sdkappid",
+            },
+            Case {
+                name: "no app",
+                token: None,
+                method: "POST",
+                query: "CallbackCommand=X.Y",
+                now: 0,
+                status: 403,
+                error: "wrong_sdkappid",
+            },
+            Case {
+                name: "no command",
+                token: None,
+                method: "POST",
+                query: "SdkAppid=1400000000",
+                now: 0,
+                status: 400,
+                error: "bad_command",
+            },
+            Case {
+                name: "two apps",
+                token: None,
+                method: "POST",
+                query: "SdkAppid=1400000000&SdkAppid=1&CallbackCommand=X.Y",
+                now: 0,
+                status: 400,
+                error: "duplicate_parameter",
+            },
+            Case {
+                name: "unsigned",
+                token: Some("xxxxyyyy"),
+                method: "POST",
+                query: Q,
+                now: 1669872112,
+                status: 401,
+                error: "bad_signature",
+            },
+            Case {
+                name: "replayed",
+                token: Some("xxxxyyyy"),
+                method: "POST",
+                query: signed,
+                now: 1669872112 + 3600,
+                status: 401,
+                error: "bad_signature",
+            },
+            Case {
+                name: "other token",
+                token: Some("zzzz"),
+                method: "POST",
+                query: signed,
+                now: 1669872112,
+                status: 401,
+                error: "bad_signature",
+            },
         ];
-        for (name, token, method, query, now, status, error) in cases {
-            let r = admit(&settings(*token), method, query, *now).unwrap_err();
-            assert_eq!((r.status, r.error), (*status, *error), "{name}");
-            assert!(r.to_json().contains(error), "{name}");
+        for c in cases {
+            let r = admit(&settings(c.token), c.method, c.query, c.now).unwrap_err();
+            assert_eq!((r.status, r.error), (c.status, c.error), "{}", c.name);
+            assert!(r.to_json().contains(c.error), "{}", c.name);
         }
     }
 

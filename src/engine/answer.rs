@@ -28,7 +28,8 @@ pub const OK: &str = r#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}"#;
 
 /// Renders a verdict.
 pub fn render(verdict: &Verdict) -> String {
-    let mut answer = Answer { action_status: "OK", error_info: "", error_code: 0, msg_body: None, cloud_custom_data: None };
+    let mut answer =
+        Answer { action_status: "OK", error_info: "", error_code: 0, msg_body: None, cloud_custom_data: None };
     let raw_body;
     match verdict {
         Verdict::Deliver => {}

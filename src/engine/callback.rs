@@ -160,14 +160,17 @@ mod tests {
 
     #[test]
     fn older_bodies_without_msg_id_and_event_time() {
-        let m = MessageCallback::parse(br#"{"CallbackCommand":"Group.CallbackAfterSendMsg","MsgSeq":123,"MsgBody":[]}"#)
-            .unwrap();
+        let m =
+            MessageCallback::parse(br#"{"CallbackCommand":"Group.CallbackAfterSendMsg","MsgSeq":123,"MsgBody":[]}"#)
+                .unwrap();
         assert_eq!((m.msg_id, m.event_time, m.msg_seq), (None, None, Some(123)));
     }
 
     #[test]
     fn unusable_bodies_fail() {
-        for body in [&b""[..], b"not json", b"[]", b"42", b"\"s\"", br#"{"MsgBody":{"Text":"x"}}"#, br#"{"MsgBody":"x"}"#] {
+        for body in
+            [&b""[..], b"not json", b"[]", b"42", b"\"s\"", br#"{"MsgBody":{"Text":"x"}}"#, br#"{"MsgBody":"x"}"#]
+        {
             assert!(MessageCallback::parse(body).is_err(), "{}", String::from_utf8_lossy(body));
         }
     }

@@ -97,8 +97,7 @@ pub struct MaskedMessage {
 impl<'a> MessageText<'a> {
     /// Collects the visible text of `elements` and `cloud_custom_data`.
     pub fn collect(elements: &'a [Box<RawValue>], cloud_custom_data: Option<&'a str>) -> Self {
-        let parsed: Vec<Option<Value>> =
-            elements.iter().map(|raw| serde_json::from_str(raw.get()).ok()).collect();
+        let parsed: Vec<Option<Value>> = elements.iter().map(|raw| serde_json::from_str(raw.get()).ok()).collect();
         let mut segments = Vec::new();
         for (i, element) in parsed.iter().enumerate() {
             if let Some(element) = element {
@@ -168,7 +167,8 @@ impl<'a> MessageText<'a> {
 pub fn mask_spans(text: &str, spans: &[(usize, usize)], mask_char: char) -> String {
     let mut out = String::with_capacity(text.len());
     for (offset, c) in text.char_indices() {
-        let inside = spans.iter().any(|&(s, e)| s <= offset && offset < e && text.is_char_boundary(s) && e <= text.len());
+        let inside =
+            spans.iter().any(|&(s, e)| s <= offset && offset < e && text.is_char_boundary(s) && e <= text.len());
         out.push(if inside { mask_char } else { c });
     }
     out
@@ -349,7 +349,9 @@ mod tests {
 
     #[test]
     fn json_inside_custom_data_and_cloud_custom_data() {
-        let body = raw(r#"[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"businessID\":\"text\",\"text\":\"inner words\",\"n\":3}"}}]"#);
+        let body = raw(
+            r#"[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"businessID\":\"text\",\"text\":\"inner words\",\"n\":3}"}}]"#,
+        );
         let cloud = r#"{"messageReply":{"messageAbstract":"quoted text","messageSender":"bob","version":1}}"#;
         let m = MessageText::collect(&body, Some(cloud));
         let t = texts(&m);
@@ -375,12 +377,16 @@ mod tests {
 
     #[test]
     fn masking_rewrites_only_what_matched() {
-        let body = raw(r#"[{"MsgType":"TIMTextElem","MsgContent":{"Text":"oh damn it"}},  {"MsgType" : "TIMTextElem","MsgContent":{"Text":"clean"}}]"#);
+        let body = raw(
+            r#"[{"MsgType":"TIMTextElem","MsgContent":{"Text":"oh damn it"}},  {"MsgType" : "TIMTextElem","MsgContent":{"Text":"clean"}}]"#,
+        );
         let m = MessageText::collect(&body, Some("untouched"));
         let out = m.masked(&[SegmentMask { segment: 0, spans: vec![(3, 7)] }], '*');
         assert_eq!(
             out.msg_body.as_deref(),
-            Some(r#"[{"MsgType":"TIMTextElem","MsgContent":{"Text":"oh **** it"}},{"MsgType" : "TIMTextElem","MsgContent":{"Text":"clean"}}]"#)
+            Some(
+                r#"[{"MsgType":"TIMTextElem","MsgContent":{"Text":"oh **** it"}},{"MsgType" : "TIMTextElem","MsgContent":{"Text":"clean"}}]"#
+            )
         );
         assert_eq!(out.cloud_custom_data, None);
     }
@@ -406,6 +412,9 @@ mod tests {
             out.msg_body.as_deref(),
             Some(r#####"[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"text\":\"####\"}","Desc":"d"}}]"#####)
         );
-        assert_eq!(out.cloud_custom_data.as_deref(), Some(r#####"{"messageReply":{"messageAbstract":"#### again"}}"#####));
+        assert_eq!(
+            out.cloud_custom_data.as_deref(),
+            Some(r#####"{"messageReply":{"messageAbstract":"#### again"}}"#####)
+        );
     }
 }

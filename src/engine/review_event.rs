@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::engine::callback::MessageCallback;
 use crate::engine::decision::{Decision, Hit};
-use crate::engine::envelope::{event_id, event_key, EventKind, Envelope};
+use crate::engine::envelope::{event_id, event_key, Envelope, EventKind};
 
 /// The `CallbackCommand` of review events, so origins that route on it can tell them apart.
 pub const REVIEW_COMMAND: &str = "Timgate.Review";

@@ -108,8 +108,10 @@ mod tests {
 
     #[test]
     fn compiles_every_list_in_strength_order() {
-        let set = RuleSet::from_json(r#"{"review":["r"],"mask":["m"],"block":[{"term":"b","code":10101,"info":"no"}],"discard":["d"]}"#)
-            .unwrap();
+        let set = RuleSet::from_json(
+            r#"{"review":["r"],"mask":["m"],"block":[{"term":"b","code":10101,"info":"no"}],"discard":["d"]}"#,
+        )
+        .unwrap();
         let actions: Vec<Action> = (0..set.len()).map(|i| set.term(i).unwrap().action).collect();
         assert_eq!(actions, [Action::Block, Action::Discard, Action::Mask, Action::Review]);
         assert_eq!(set.term(0).unwrap().code, Some(10101));

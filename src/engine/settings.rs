@@ -97,10 +97,7 @@ impl Settings {
             None => None,
         };
         let forward_keys = match get(names::FORWARD_SECRET) {
-            Some(v) => v
-                .split_whitespace()
-                .map(SigningKey::from_secret)
-                .collect::<Result<Vec<_>, _>>()?,
+            Some(v) => v.split_whitespace().map(SigningKey::from_secret).collect::<Result<Vec<_>, _>>()?,
             None => Vec::new(),
         };
         let fail_mode = match get(names::FAIL_MODE).map(|v| v.to_ascii_lowercase()) {
@@ -120,8 +117,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn settings(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -145,10 +141,7 @@ mod tests {
     fn fail_mode_is_case_insensitive_and_strict() {
         let s = settings(&[("SDKAPPID", "1"), ("FAIL_MODE", "Closed")]).unwrap();
         assert_eq!(s.fail_mode, FailMode::Closed);
-        assert!(matches!(
-            settings(&[("SDKAPPID", "1"), ("FAIL_MODE", "shut")]),
-            Err(SettingsError::BadFailMode(_))
-        ));
+        assert!(matches!(settings(&[("SDKAPPID", "1"), ("FAIL_MODE", "shut")]), Err(SettingsError::BadFailMode(_))));
     }
 
     #[test]
@@ -165,10 +158,7 @@ mod tests {
 
     #[test]
     fn origin_must_be_http() {
-        assert_eq!(
-            settings(&[("SDKAPPID", "1"), ("ORIGIN_URL", "ftp://x")]).unwrap_err(),
-            SettingsError::BadOriginUrl
-        );
+        assert_eq!(settings(&[("SDKAPPID", "1"), ("ORIGIN_URL", "ftp://x")]).unwrap_err(), SettingsError::BadOriginUrl);
     }
 
     #[test]

@@ -58,9 +58,9 @@ pub fn verify(
     // Length first: decoding fails on anything but exactly 32 bytes of hex.
     let mut given = [0u8; 32];
     hex::decode_to_slice(sign, &mut given).map_err(|_| SignError::Malformed)?;
-    let matched = tokens.iter().fold(subtle::Choice::from(0), |any, token| {
-        any | expected_sign(token.expose(), request_time).ct_eq(&given)
-    });
+    let matched = tokens
+        .iter()
+        .fold(subtle::Choice::from(0), |any, token| any | expected_sign(token.expose(), request_time).ct_eq(&given));
     if bool::from(matched) {
         Ok(())
     } else {
@@ -102,20 +102,69 @@ mod tests {
     #[test]
     fn refusals() {
         let t = tokens("xxxxyyyy");
-        let cases: &[(&str, Option<&str>, Option<&str>, i64, SignError)] = &[
-            ("no sign", None, Some(VECTOR_TIME), NOW, SignError::Missing),
-            ("no time", Some(VECTOR_SIGN), None, NOW, SignError::Missing),
-            ("time garbage", Some(VECTOR_SIGN), Some("yesterday"), NOW, SignError::BadRequestTime),
-            ("replayed later", Some(VECTOR_SIGN), Some(VECTOR_TIME), NOW + 61, SignError::Stale { skew: 61 }),
-            ("from the future", Some(VECTOR_SIGN), Some(VECTOR_TIME), NOW - 61, SignError::Stale { skew: 61 }),
-            ("short", Some(&VECTOR_SIGN[..63]), Some(VECTOR_TIME), NOW, SignError::Malformed),
-            ("empty", Some(""), Some(VECTOR_TIME), NOW, SignError::Malformed),
-            ("long", Some("17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d48406100"), Some(VECTOR_TIME), NOW, SignError::Malformed),
-            ("not hex", Some("zz773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061"), Some(VECTOR_TIME), NOW, SignError::Malformed),
-            ("one bit off", Some("17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484060"), Some(VECTOR_TIME), NOW, SignError::Mismatch),
+        struct Case {
+            name: &'static str,
+            sign: Option<&'static str>,
+            time: Option<&'static str>,
+            now: i64,
+            expected: SignError,
+        }
+        let cases = [
+            Case { name: "no sign", sign: None, time: Some(VECTOR_TIME), now: NOW, expected: SignError::Missing },
+            Case { name: "no time", sign: Some(VECTOR_SIGN), time: None, now: NOW, expected: SignError::Missing },
+            Case {
+                name: "time garbage",
+                sign: Some(VECTOR_SIGN),
+                time: Some("yesterday"),
+                now: NOW,
+                expected: SignError::BadRequestTime,
+            },
+            Case {
+                name: "replayed later",
+                sign: Some(VECTOR_SIGN),
+                time: Some(VECTOR_TIME),
+                now: NOW + 61,
+                expected: SignError::Stale { skew: 61 },
+            },
+            Case {
+                name: "from the future",
+                sign: Some(VECTOR_SIGN),
+                time: Some(VECTOR_TIME),
+                now: NOW - 61,
+                expected: SignError::Stale { skew: 61 },
+            },
+            Case {
+                name: "short",
+                sign: Some("17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d48406"),
+                time: Some(VECTOR_TIME),
+                now: NOW,
+                expected: SignError::Malformed,
+            },
+            Case { name: "empty", sign: Some(""), time: Some(VECTOR_TIME), now: NOW, expected: SignError::Malformed },
+            Case {
+                name: "long",
+                sign: Some("17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d48406100"),
+                time: Some(VECTOR_TIME),
+                now: NOW,
+                expected: SignError::Malformed,
+            },
+            Case {
+                name: "not hex",
+                sign: Some("zz773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061"),
+                time: Some(VECTOR_TIME),
+                now: NOW,
+                expected: SignError::Malformed,
+            },
+            Case {
+                name: "one bit off",
+                sign: Some("17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484060"),
+                time: Some(VECTOR_TIME),
+                now: NOW,
+                expected: SignError::Mismatch,
+            },
         ];
-        for (name, sign, time, now, expected) in cases {
-            assert_eq!(verify(&t, *sign, *time, *now), Err(expected.clone()), "{name}");
+        for c in cases {
+            assert_eq!(verify(&t, c.sign, c.time, c.now), Err(c.expected), "{}", c.name);
         }
     }
 
@@ -129,9 +178,6 @@ mod tests {
     #[test]
     fn either_token_verifies_during_rotation() {
         assert_eq!(verify(&tokens("new xxxxyyyy"), Some(VECTOR_SIGN), Some(VECTOR_TIME), NOW), Ok(()));
-        assert_eq!(
-            verify(&tokens("new other"), Some(VECTOR_SIGN), Some(VECTOR_TIME), NOW),
-            Err(SignError::Mismatch)
-        );
+        assert_eq!(verify(&tokens("new other"), Some(VECTOR_SIGN), Some(VECTOR_TIME), NOW), Err(SignError::Mismatch));
     }
 }

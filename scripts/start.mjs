@@ -1,0 +1,35 @@
+// `npm start`: seeds local KV with the example rules and bans, starts the demo origin, and
+// runs `wrangler dev` on http://127.0.0.1:8787. Ctrl-C stops both.
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildEnv, npmBin, root } from "./lib/toolchain.mjs";
+
+// Demo-only signing secret, so the demo origin can show a verified signature.
+// Production secrets are set with `wrangler secret put FORWARD_SECRET`.
+const DEMO_FORWARD_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+const env = { ...buildEnv(), FORWARD_SECRET: process.env.FORWARD_SECRET ?? DEMO_FORWARD_SECRET };
+const wrangler = npmBin("wrangler");
+
+function kvPut(key, value) {
+  const r = spawnSync(wrangler, ["kv", "key", "put", "--binding", "RULES", "--local", key, value], { cwd: root, env, encoding: "utf8" });
+  if (r.status !== 0) {
+    console.error(r.stderr || r.stdout);
+    process.exit(1);
+  }
+  console.log(`[start] local KV: ${key}`);
+}
+
+kvPut("rules", readFileSync(join(root, "examples", "rules.json"), "utf8"));
+for (const [key, record] of Object.entries(JSON.parse(readFileSync(join(root, "examples", "bans.json"), "utf8")))) {
+  kvPut(key, JSON.stringify(record));
+}
+
+const children = [
+  spawn(process.execPath, [join(root, "scripts", "demo-origin.mjs")], { cwd: root, env, stdio: "inherit" }),
+  spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", "8787", "--var", `FORWARD_SECRET:${env.FORWARD_SECRET}`], { cwd: root, env, stdio: "inherit" }),
+];
+const stop = () => children.forEach((c) => c.kill("SIGTERM"));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+children.forEach((c) => c.on("exit", (code) => { stop(); process.exitCode = code ?? 0; }));

@@ -1,0 +1,175 @@
+// Before-send decisions in workerd: every verdict of the contract, bans, C2C, and the seed
+// samples sent verbatim.
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeSend, c2cBeforeSend, seedSample, startGate, startOrigin } from "./harness.mjs";
+
+const GROUP = "@TGS#2J4SZEAEL";
+const RULES = {
+  block: [{ term: "buy followers" }, { term: "傻逼", code: 10101, info: "Watch your language" }],
+  discard: [{ term: "free crypto" }],
+  mask: [{ term: "damn" }],
+  review: [{ term: "telegram" }],
+  allow: ["scunthorpe"],
+};
+const BEFORE = "Group.CallbackBeforeSendMsg";
+const now = () => Math.floor(Date.now() / 1000);
+
+describe("before-send decisions", () => {
+  let origin, gate;
+  before(async () => {
+    origin = await startOrigin();
+    // FAIL_MODE closed: an answer of 0 can only come from a real decision, never from a parse failure.
+    gate = await startGate({ origin, vars: { FAIL_MODE: "closed" } });
+  });
+  after(async () => {
+    await gate.dispose();
+    await origin.close();
+  });
+  beforeEach(async () => {
+    origin.clear();
+    for (const { name } of (await gate.kv.list()).keys) await gate.kv.delete(name);
+    await gate.kv.put("rules", JSON.stringify(RULES));
+  });
+
+  it("decides the seed sample exactly as Tencent's docs print it (comments included): allow", async () => {
+    const r = await gate.send(BEFORE, seedSample("before-room-message-sent"));
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json, { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
+  });
+
+  it("forbids the verbatim seed sample once its text is a block term", async () => {
+    await gate.kv.put("rules", JSON.stringify({ block: [{ term: "red packet" }] }));
+    const r = await gate.send(BEFORE, seedSample("before-room-message-sent"));
+    assert.deepEqual(r.json, { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 1 });
+  });
+
+  const verdicts = [
+    { name: "clean text is allowed", text: "see you at the red packet party", code: 0 },
+    { name: "block term forbids (1)", text: "want to BUY FOLLOWERS cheap?", code: 1 },
+    { name: "custom code and ErrorInfo", text: "你这个傻逼", code: 10101, info: "Watch your language" },
+    { name: "discard term discards silently (2)", text: "free crypto for all", code: 2 },
+    { name: "review term delivers", text: "add me on telegram", code: 0 },
+    { name: "allow-listed word is not a match", text: "greetings from scunthorpe", code: 0 },
+    { name: "strongest action wins: block over mask", text: "damn, buy followers", code: 1 },
+    { name: "strongest action wins: discard over mask", text: "damn, free crypto", code: 2 },
+  ];
+  for (const v of verdicts) {
+    it(v.name, async () => {
+      const r = await gate.send(BEFORE, beforeSend({ text: v.text }));
+      assert.equal(r.status, 200);
+      assert.equal(r.json.ErrorCode, v.code);
+      assert.equal(r.json.ErrorInfo, v.info ?? "");
+      assert.equal(r.json.MsgBody, undefined, "only masking returns a MsgBody");
+    });
+  }
+
+  it("masks the matched span and returns the other elements and fields byte for byte", async () => {
+    const body = beforeSend();
+    body.MsgBody = [
+      { MsgType: "TIMTextElem", MsgContent: { Text: "oh Damn it" } },
+      { MsgType: "TIMCustomElem", MsgContent: { Desc: "CustomElement.MemberLevel", Data: "LV1" } },
+    ];
+    const r = await gate.send(BEFORE, body);
+    assert.equal(r.json.ErrorCode, 0);
+    assert.deepEqual(r.json.MsgBody, [
+      { MsgType: "TIMTextElem", MsgContent: { Text: "oh **** it" } },
+      { MsgType: "TIMCustomElem", MsgContent: { Desc: "CustomElement.MemberLevel", Data: "LV1" } },
+    ]);
+    assert.ok(r.text.includes(JSON.stringify(body.MsgBody[1])), "untouched element is byte-identical");
+    assert.equal(r.json.CloudCustomData, undefined, "CloudCustomData unchanged, so not returned");
+  });
+
+  it("masks quoted text in CloudCustomData and text inside merged-forward messages", async () => {
+    const body = beforeSend();
+    body.CloudCustomData = JSON.stringify({ messageReply: { messageAbstract: "damn right", messageSender: "bob" } });
+    body.MsgBody = [
+      {
+        MsgType: "TIMRelayElem",
+        MsgContent: { Title: "History", MsgList: [{ MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: "so damn" } }] }] },
+      },
+    ];
+    const r = await gate.send(BEFORE, body);
+    assert.equal(r.json.MsgBody[0].MsgContent.MsgList[0].MsgBody[0].MsgContent.Text, "so ****");
+    assert.equal(JSON.parse(r.json.CloudCustomData).messageReply.messageAbstract, "**** right");
+  });
+
+  it("a group document adds terms and its mask character for that group only", async () => {
+    await gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ block: ["spoiler"], mask: ["heck"], mask_char: "#" }));
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "spoiler alert" }))).json.ErrorCode, 1);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "spoiler alert", GroupId: "@TGS#other" }))).json.ErrorCode, 0);
+    const masked = await gate.send(BEFORE, beforeSend({ text: "heck and damn" }));
+    assert.equal(masked.json.MsgBody[0].MsgContent.Text, "#### and ####");
+  });
+
+  it("global ban forbids with the record's code and reason", async () => {
+    await gate.kv.put("ban:jared", JSON.stringify({ until: null, reason: "Spamming", code: 10110 }));
+    const r = await gate.send(BEFORE, beforeSend({ text: "hello" }));
+    assert.deepEqual(r.json, { ActionStatus: "OK", ErrorInfo: "Spamming", ErrorCode: 10110 });
+  });
+
+  it("group ban (mute) forbids in that group only", async () => {
+    await gate.kv.put(`ban:${GROUP}:jared`, JSON.stringify({ until: now() + 600, reason: "Muted for 10 minutes" }));
+    const r = await gate.send(BEFORE, beforeSend({ text: "hello" }));
+    assert.deepEqual(r.json, { ActionStatus: "OK", ErrorInfo: "Muted for 10 minutes", ErrorCode: 1 });
+    const elsewhere = await gate.send(BEFORE, beforeSend({ text: "hello", GroupId: "@TGS#other" }));
+    assert.equal(elsewhere.json.ErrorCode, 0);
+  });
+
+  it("an expired ban is ignored even before KV expires it", async () => {
+    await gate.kv.put("ban:jared", JSON.stringify({ until: now() - 5, reason: "old" }));
+    const r = await gate.send(BEFORE, beforeSend({ text: "hello" }));
+    assert.equal(r.json.ErrorCode, 0);
+  });
+
+  it("a ban record that is not valid JSON is still a ban", async () => {
+    await gate.kv.put("ban:jared", "banned!");
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "hello" }))).json.ErrorCode, 1);
+  });
+
+  it("C2C: block term forbids; group-range custom codes fall back to 1; C2C codes pass", async () => {
+    const C2C = "C2C.CallbackBeforeSendMsg";
+    assert.equal((await gate.send(C2C, c2cBeforeSend("buy followers here"))).json.ErrorCode, 1);
+    assert.equal((await gate.send(C2C, c2cBeforeSend("hi there"))).json.ErrorCode, 0);
+    assert.equal((await gate.send(C2C, c2cBeforeSend("傻逼"))).json.ErrorCode, 1, "10101 is not a C2C code");
+    await gate.kv.put("rules", JSON.stringify({ block: [{ term: "scam", code: 120005, info: "No scams" }] }));
+    const custom = await gate.send(C2C, c2cBeforeSend("this is a scam"));
+    assert.deepEqual([custom.json.ErrorCode, custom.json.ErrorInfo], [120005, "No scams"]);
+    await gate.kv.put("ban:jared", JSON.stringify({ reason: "banned" }));
+    assert.equal((await gate.send(C2C, c2cBeforeSend("hi there"))).json.ErrorCode, 1);
+  });
+
+  it("a review term delivers and sends a review event to the origin", async () => {
+    const r = await gate.send(BEFORE, beforeSend({ text: "add me on telegram" }));
+    assert.equal(r.json.ErrorCode, 0);
+    const event = await origin.next((req) => req.url.includes("CallbackCommand=Timgate.Review"));
+    assert.equal(event.headers["timgate-event"], "review");
+    const body = JSON.parse(event.body);
+    assert.equal(body.OriginalCommand, BEFORE);
+    assert.equal(body.GroupId, GROUP);
+    assert.equal(body.From_Account, "jared");
+    assert.equal(body.MsgId, "144115233406643804-1727580296-4026038328");
+    assert.equal(body.verdict, "allow");
+    assert.deepEqual(
+      body.matches.map((m) => [m.term, m.action, m.location, m.start, m.end]),
+      [["telegram", "review", "MsgBody[0].MsgContent.Text", 10, 18]],
+    );
+  });
+
+  it("monitor mode blocks nothing and reports the would-be verdict", async () => {
+    await gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ block: ["spoiler"], mode: "monitor" }));
+    const r = await gate.send(BEFORE, beforeSend({ text: "spoiler: he dies" }));
+    assert.equal(r.json.ErrorCode, 0);
+    const body = JSON.parse((await origin.next((req) => req.url.includes("Timgate.Review"))).body);
+    assert.equal(body.monitor, true);
+    assert.deepEqual(body.matches.map((m) => [m.term, m.action, m.enforced, m.scope]), [["spoiler", "block", false, "group"]]);
+  });
+
+  it("writes one JSON log line per callback without message text", async () => {
+    await gate.send(BEFORE, beforeSend({ text: "secret words and buy followers" }));
+    const line = gate.logLines().filter((l) => l.event === "callback").at(-1);
+    assert.equal(line.outcome, "block");
+    assert.deepEqual(line.matched, ["global/block:buy followers"]);
+    assert.ok(!JSON.stringify(gate.logs).includes("secret words"));
+  });
+});

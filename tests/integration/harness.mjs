@@ -1,0 +1,183 @@
+// Test harness: the built worker (build/index.js + wasm) in workerd via Miniflare, with real KV,
+// and a real HTTP origin on 127.0.0.1 that records what it receives. No mocks.
+import { createHash, createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Miniflare } from "miniflare";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+export const SDKAPPID = "1400000000";
+
+/** A seed document's sample request, byte for byte as Tencent's docs print it. */
+export function seedSample(name) {
+  return readFileSync(join(root, "tests", "fixtures", "seeds", `${name}.jsonc`));
+}
+
+/** A seed sample as an object (comments removed), to derive variants from. */
+export function seedObject(name) {
+  return JSON.parse(stripComments(seedSample(name).toString("utf8")));
+}
+
+function stripComments(text) {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === "\\") out += text[++i] ?? "";
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+      out += "\n";
+    } else out += c;
+  }
+  return out;
+}
+
+/** The sample request URL's query string (protocol.md), placeholders filled in. */
+export function seedQuery(command, { sdkAppId = SDKAPPID, extra = {} } = {}) {
+  const params = new URLSearchParams({
+    SdkAppid: sdkAppId,
+    CallbackCommand: command,
+    contenttype: "json",
+    ClientIP: "127.0.0.1",
+    OptPlatform: "iOS",
+    ...extra,
+  });
+  return params.toString();
+}
+
+/** Tencent's Sign: hex SHA-256 of token + RequestTime. */
+export function tencentSign(token, requestTime) {
+  return createHash("sha256").update(token + String(requestTime)).digest("hex");
+}
+
+/** Standard Webhooks verification, written from the spec (independent of the Rust code). */
+export function verifyStandardWebhook(secret, headers, body) {
+  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
+  const id = headers["webhook-id"];
+  const ts = headers["webhook-timestamp"];
+  const expected = createHmac("sha256", key).update(`${id}.${ts}.`).update(body).digest("base64");
+  return (headers["webhook-signature"] ?? "").split(" ").some((s) => s === `v1,${expected}`);
+}
+
+/** An origin server on 127.0.0.1 that records every request. `respond` decides each answer. */
+export async function startOrigin() {
+  const origin = {
+    received: [],
+    respond: () => ({ status: 200, body: "{}" }),
+    waiters: [],
+  };
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", async () => {
+      const record = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) };
+      origin.received.push(record);
+      origin.waiters = origin.waiters.filter((w) => !w(record));
+      const { status = 200, body = "{}", delayMs = 0 } = origin.respond(record) ?? {};
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(body);
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  origin.url = `http://127.0.0.1:${server.address().port}/tencent`;
+  origin.close = () => new Promise((r) => server.close(r));
+  origin.clear = () => {
+    origin.received = [];
+    origin.respond = () => ({ status: 200, body: "{}" });
+  };
+  /** Resolves with the first request (already received or coming) that matches. */
+  origin.next = (predicate = () => true, timeoutMs = 5000) => {
+    const seen = origin.received.find(predicate);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("origin received nothing matching")), timeoutMs);
+      origin.waiters.push((record) => {
+        if (!predicate(record)) return false;
+        clearTimeout(timer);
+        resolve(record);
+        return true;
+      });
+    });
+  };
+  return origin;
+}
+
+/** The built worker in workerd. `vars` override the defaults; `logs` collects its log lines. */
+export async function startGate({ origin, vars = {} } = {}) {
+  const logs = [];
+  const mf = new Miniflare({
+    scriptPath: join(root, "build", "index.js"),
+    modules: true,
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"], fallthrough: true }],
+    compatibilityDate: "2026-04-01",
+    kvNamespaces: ["RULES"],
+    bindings: { SDKAPPID, CACHE_SECONDS: "0", ...(origin ? { ORIGIN_URL: origin.url } : {}), ...vars },
+    handleRuntimeStdio(stdout, stderr) {
+      for (const stream of [stdout, stderr]) {
+        stream.setEncoding("utf8");
+        stream.on("data", (chunk) => logs.push(...chunk.split("\n").filter(Boolean)));
+      }
+    },
+  });
+  const kv = await mf.getKVNamespace("RULES");
+  return {
+    mf,
+    kv,
+    logs,
+    /** POSTs a callback; `body` is sent byte for byte. */
+    async send(command, body, { query, method = "POST", headers } = {}) {
+      const url = `http://timgate.test/?${query ?? seedQuery(command)}`;
+      const init = { method, headers };
+      if (body !== undefined && method !== "GET") init.body = typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+      const response = await mf.dispatchFetch(url, init);
+      const text = await response.text();
+      let json = null;
+      try {
+        json = JSON.parse(text);
+      } catch {}
+      return { status: response.status, text, json, headers: response.headers };
+    },
+    /** Log lines the worker wrote, parsed where they are JSON. */
+    logLines() {
+      return logs.map((l) => {
+        try {
+          return JSON.parse(l);
+        } catch {
+          return { raw: l };
+        }
+      });
+    },
+    dispose: () => mf.dispose(),
+  };
+}
+
+/** A before-send body derived from the Live-room seed sample, with the text (or fields) replaced. */
+export function beforeSend({ text, ...fields } = {}) {
+  const body = seedObject("before-room-message-sent");
+  if (text !== undefined) body.MsgBody = [{ MsgType: "TIMTextElem", MsgContent: { Text: text } }];
+  return { ...body, ...fields };
+}
+
+/** A C2C before-send body (protocol.md field list). */
+export function c2cBeforeSend(text, fields = {}) {
+  return {
+    CallbackCommand: "C2C.CallbackBeforeSendMsg",
+    From_Account: "jared",
+    To_Account: "Jonh",
+    MsgRandom: 2837546,
+    MsgKey: "2837546_1490686222",
+    MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: text } }],
+    CloudCustomData: "your cloud custom data",
+    ...fields,
+  };
+}
