@@ -12,6 +12,9 @@ pub enum EdgeError {
     /// The origin took longer than allowed.
     #[error("the origin did not answer within {0} ms")]
     OriginTimeout(u64),
+    /// Something could not be encoded for the queue or KV.
+    #[error("encoding: {0}")]
+    Encode(String),
     /// No `ORIGIN_URL` is configured.
     #[error("ORIGIN_URL is not set")]
     NoOrigin,

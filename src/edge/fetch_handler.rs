@@ -3,7 +3,7 @@
 use worker::{console_log, Context, Env, Request, Response};
 
 use crate::edge::errors::EdgeError;
-use crate::edge::{clock, delivery, env_settings, message_decision, origin, request_body, responses};
+use crate::edge::{admin, clock, delivery, env_settings, message_decision, origin, request_body, responses};
 use crate::engine::admission::{self, Admitted};
 use crate::engine::answer;
 use crate::engine::command::Route;
@@ -35,6 +35,10 @@ async fn answer_request(req: &mut Request, env: &Env, ctx: &Context, log: &mut C
             return responses::misconfigured(&e.to_string());
         }
     };
+    if admin::is_admin_path(&req.path()) {
+        log.outcome = "admin";
+        return admin::handle(req, env, &settings).await;
+    }
     let query = req.url().ok().and_then(|u| u.query().map(str::to_owned)).unwrap_or_default();
     let method = req.method().to_string();
     let admitted = match admission::admit(&settings, &method, &query, clock::now_seconds()) {
@@ -73,10 +77,15 @@ async fn answer_request(req: &mut Request, env: &Env, ctx: &Context, log: &mut C
         }
         Route::ForwardMessage(_) | Route::Forward => {
             let envelope = Envelope::callback(&admitted.query.command, &query, &body, clock::now_seconds());
-            log.outcome = "forwarded";
             log.event_id = Some(envelope.id.clone());
-            delivery::dispatch(ctx, &settings, envelope);
-            responses::answer(answer::OK.to_owned())
+            match delivery::dispatch(env, ctx, &settings, envelope).await {
+                Ok(dispatched) => {
+                    log.outcome = dispatched.name();
+                    responses::answer(answer::OK.to_owned())
+                }
+                // Not safely on its way: an error makes Tencent (with retries on) send it again.
+                Err(e) => failure(&settings, &admitted, log, e),
+            }
         }
         Route::AskOrigin => ask_origin(&settings, &admitted, &query, &body, log).await,
     }

@@ -85,7 +85,10 @@ pub async fn decide(
             clock::now_seconds(),
         );
         log.event_id = Some(envelope.id.clone());
-        delivery::dispatch(ctx, settings, envelope);
+        // The verdict does not wait on the origin; a review event that cannot be queued is logged.
+        if let Err(e) = delivery::dispatch(env, ctx, settings, envelope).await {
+            log.problems.push(format!("review event not queued: {e}"));
+        }
     }
     Ok(decision.verdict)
 }

@@ -5,9 +5,11 @@
 //! the instance for re-initialisation). We keep that hook and do not install
 //! `console_error_panic_hook`, which would replace it.
 
+mod admin;
 mod ban_cache;
 mod bindings;
 mod clock;
+mod dead_letters;
 mod delivery;
 mod env_settings;
 mod errors;
@@ -15,13 +17,21 @@ mod fetch_handler;
 mod kv_cache;
 mod message_decision;
 mod origin;
+mod queue_consumer;
 mod request_body;
 mod responses;
 mod rule_cache;
 
-use worker::{event, Context, Env, Request, Response};
+use worker::{event, Context, Env, MessageBatch, Request, Response};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Response> {
     Ok(fetch_handler::handle(req, env, ctx).await)
+}
+
+#[event(queue)]
+async fn queue(batch: MessageBatch<serde_json::Value>, env: Env, ctx: Context) -> worker::Result<()> {
+    // Always Ok: an Err here would fail (and redeliver) the whole batch.
+    queue_consumer::consume(batch, env, ctx).await;
+    Ok(())
 }

@@ -15,6 +15,8 @@ pub enum EventKind {
     Callback,
     /// A review or monitor event produced by timgate.
     Review,
+    /// Several envelopes in one request (batch delivery mode).
+    Batch,
 }
 
 impl EventKind {
@@ -23,6 +25,7 @@ impl EventKind {
         match self {
             EventKind::Callback => "callback",
             EventKind::Review => "review",
+            EventKind::Batch => "batch",
         }
     }
 }
@@ -44,6 +47,9 @@ pub struct Envelope {
     pub body: Vec<u8>,
     /// When timgate received the event (unix seconds).
     pub received_at: i64,
+    /// For a batch: how many events it holds (sent as `timgate-batch`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<usize>,
 }
 
 impl Envelope {
@@ -55,6 +61,7 @@ impl Envelope {
             query: query.trim_start_matches('?').to_owned(),
             body: body.to_vec(),
             received_at,
+            batch_size: None,
         }
     }
 
@@ -79,6 +86,9 @@ impl Envelope {
             (webhook_signature::HEADER_ID, self.id.clone()),
             (webhook_signature::HEADER_TIMESTAMP, now.to_string()),
         ];
+        if let Some(size) = self.batch_size {
+            headers.push((HEADER_BATCH, size.to_string()));
+        }
         if !keys.is_empty() {
             headers.push((
                 webhook_signature::HEADER_SIGNATURE,
@@ -86,6 +96,50 @@ impl Envelope {
             ));
         }
         headers
+    }
+}
+
+/// Header carrying the number of events in a batch delivery.
+pub const HEADER_BATCH: &str = "timgate-batch";
+
+#[derive(Serialize)]
+struct BatchItem<'a> {
+    id: &'a str,
+    kind: EventKind,
+    query: &'a str,
+    /// The original body when it is UTF-8 (almost always JSON text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+    /// The original body in base64 when it is not UTF-8, so no byte is lost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_base64: Option<String>,
+}
+
+/// Several envelopes as one: a JSON array of `{id, kind, query, body | body_base64}`, with its
+/// own id derived from the members' ids (so a retried batch of the same events keeps it).
+pub fn batch(envelopes: &[Envelope], now: i64) -> Envelope {
+    use base64::Engine as _;
+    let items: Vec<BatchItem<'_>> = envelopes
+        .iter()
+        .map(|e| {
+            let text = std::str::from_utf8(&e.body).ok();
+            BatchItem {
+                id: &e.id,
+                kind: e.kind,
+                query: &e.query,
+                body: text,
+                body_base64: text.is_none().then(|| base64::engine::general_purpose::STANDARD.encode(&e.body)),
+            }
+        })
+        .collect();
+    let ids: Vec<&str> = envelopes.iter().map(|e| e.id.as_str()).collect();
+    Envelope {
+        id: event_id("Timgate.Batch", &ids.join(",")),
+        kind: EventKind::Batch,
+        query: "CallbackCommand=Timgate.Batch".to_owned(),
+        body: serde_json::to_vec(&items).unwrap_or_default(),
+        received_at: now,
+        batch_size: Some(envelopes.len()),
     }
 }
 
@@ -170,6 +224,19 @@ mod tests {
         let headers = e.headers(std::slice::from_ref(&key), 5);
         let sig = &headers.iter().find(|(k, _)| *k == "webhook-signature").unwrap().1;
         assert_eq!(webhook_signature::verify_ignoring_timestamp(&[key], &e.id, 5, b"{}", sig), Ok(()));
+    }
+
+    #[test]
+    fn batches_keep_every_byte() {
+        let a = Envelope::callback("X.Y", "q=1", b"{\"MsgId\":\"a\"}", 0);
+        let b = Envelope::callback("X.Y", "q=2", &[0xff, 0xfe], 0);
+        let batch = batch(&[a.clone(), b.clone()], 9);
+        assert_eq!(batch.kind, EventKind::Batch);
+        let items: serde_json::Value = serde_json::from_slice(&batch.body).unwrap();
+        assert_eq!(items[0]["body"], "{\"MsgId\":\"a\"}");
+        assert_eq!(items[0]["id"], a.id.as_str());
+        assert_eq!(items[1]["body_base64"], "//4=");
+        assert_eq!(batch.id, super::batch(&[a, b], 10).id, "same members, same id");
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! The decision engine: everything timgate knows, without any of the Workers runtime.
 
+pub mod admin_auth;
 pub mod admission;
 pub mod answer;
 pub mod ban;
 pub mod callback;
 pub mod command;
+pub mod dead_letter;
 pub mod decision;
+pub mod delivery_policy;
 pub mod envelope;
 pub mod json_comments;
 pub mod kv_keys;

@@ -90,5 +90,6 @@ pub fn review_envelope(
         query,
         body: serde_json::to_vec(&body).unwrap_or_default(),
         received_at: now,
+        batch_size: None,
     }
 }

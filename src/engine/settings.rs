@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::engine::delivery_policy::Backoff;
 use crate::engine::webhook_signature::{SecretError, SigningKey};
 
 /// Names of the settings, as operators write them in `wrangler.toml` or `wrangler secret put`.
@@ -19,7 +20,22 @@ pub mod names {
     pub const FAIL_MODE: &str = "FAIL_MODE";
     /// Set to `true` to include message text in log lines (never in production).
     pub const LOG_MESSAGE_TEXT: &str = "LOG_MESSAGE_TEXT";
+    /// First retry delay of a failed delivery, seconds.
+    pub const RETRY_DELAY_SECONDS: &str = "RETRY_DELAY_SECONDS";
+    /// Largest retry delay, seconds.
+    pub const RETRY_DELAY_MAX_SECONDS: &str = "RETRY_DELAY_MAX_SECONDS";
+    /// Window in which the same event from Tencent is passed on once; 0 turns dedupe off.
+    pub const DEDUPE_SECONDS: &str = "DEDUPE_SECONDS";
+    /// `single` (default): one request per event. `batch`: one request per queue batch.
+    pub const DELIVERY_MODE: &str = "DELIVERY_MODE";
+    /// Name of the dead-letter queue, so the consumer knows which batches are dead letters.
+    pub const DEAD_LETTER_QUEUE: &str = "DEAD_LETTER_QUEUE";
+    /// Bearer token of the operator endpoints (`/__timgate/...`); unset = no such endpoints.
+    pub const ADMIN_TOKEN: &str = "ADMIN_TOKEN";
 }
+
+/// KV refuses expirations shorter than this.
+const KV_MIN_TTL_SECONDS: u32 = 60;
 
 /// What the before-send answer is when timgate cannot decide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,7 +47,7 @@ pub enum FailMode {
     Closed,
 }
 
-/// A Tencent callback token. `Debug` never prints it.
+/// A secret token (Tencent callback token, admin token). `Debug` never prints it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct CallbackToken(String);
 
@@ -64,6 +80,25 @@ pub enum SettingsError {
     /// `FORWARD_SECRET` cannot be decoded.
     #[error("FORWARD_SECRET: {0}")]
     BadForwardSecret(#[from] SecretError),
+    /// A numeric setting is not a whole number of seconds.
+    #[error("{0} must be a whole number of seconds")]
+    BadNumber(&'static str),
+    /// `DELIVERY_MODE` is neither `single` nor `batch`.
+    #[error("DELIVERY_MODE must be \"single\" or \"batch\", not {0:?}")]
+    BadDeliveryMode(String),
+}
+
+/// How events travel to the origin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliverySettings {
+    /// Retry delays.
+    pub backoff: Backoff,
+    /// Dedupe window in seconds (0 = off; otherwise at least KV's minimum of 60).
+    pub dedupe_seconds: u32,
+    /// Post a whole queue batch as one JSON array.
+    pub batch: bool,
+    /// Name of the dead-letter queue.
+    pub dead_letter_queue: String,
 }
 
 /// All settings, validated.
@@ -81,6 +116,10 @@ pub struct Settings {
     pub fail_mode: FailMode,
     /// Whether log lines may carry message text.
     pub log_message_text: bool,
+    /// How events travel to the origin.
+    pub delivery: DeliverySettings,
+    /// Bearer token of the operator endpoints.
+    pub admin_token: Option<CallbackToken>,
 }
 
 impl Settings {
@@ -107,7 +146,37 @@ impl Settings {
             Some(v) => return Err(SettingsError::BadFailMode(v)),
         };
         let log_message_text = get(names::LOG_MESSAGE_TEXT).is_some_and(|v| v == "true");
-        Ok(Self { sdk_app_id, callback_tokens, origin_url, forward_keys, fail_mode, log_message_text })
+        let seconds = |name: &'static str, default: u32| match get(name) {
+            None => Ok(default),
+            Some(v) => v.parse::<u32>().map_err(|_| SettingsError::BadNumber(name)),
+        };
+        let backoff = Backoff {
+            min_seconds: seconds(names::RETRY_DELAY_SECONDS, Backoff::default().min_seconds)?,
+            max_seconds: seconds(names::RETRY_DELAY_MAX_SECONDS, Backoff::default().max_seconds)?,
+        };
+        let dedupe_seconds = match seconds(names::DEDUPE_SECONDS, 600)? {
+            0 => 0,
+            n => n.max(KV_MIN_TTL_SECONDS),
+        };
+        let batch = match get(names::DELIVERY_MODE).map(|v| v.to_ascii_lowercase()) {
+            None => false,
+            Some(v) if v == "single" => false,
+            Some(v) if v == "batch" => true,
+            Some(v) => return Err(SettingsError::BadDeliveryMode(v)),
+        };
+        let dead_letter_queue = get(names::DEAD_LETTER_QUEUE).unwrap_or_else(|| "timgate-dead-letters".to_owned());
+        let delivery = DeliverySettings { backoff, dedupe_seconds, batch, dead_letter_queue };
+        let admin_token = get(names::ADMIN_TOKEN).map(CallbackToken);
+        Ok(Self {
+            sdk_app_id,
+            callback_tokens,
+            origin_url,
+            forward_keys,
+            fail_mode,
+            log_message_text,
+            delivery,
+            admin_token,
+        })
     }
 }
 
@@ -154,6 +223,35 @@ mod tests {
         .unwrap();
         assert_eq!(s.callback_tokens.len(), 2);
         assert_eq!(s.forward_keys.len(), 2);
+    }
+
+    #[test]
+    fn delivery_settings() {
+        let s = settings(&[("SDKAPPID", "1")]).unwrap();
+        assert_eq!(s.delivery.dedupe_seconds, 600);
+        assert!(!s.delivery.batch);
+        assert_eq!(s.delivery.dead_letter_queue, "timgate-dead-letters");
+        let s = settings(&[
+            ("SDKAPPID", "1"),
+            ("DEDUPE_SECONDS", "5"),
+            ("DELIVERY_MODE", "batch"),
+            ("RETRY_DELAY_SECONDS", "0"),
+            ("ADMIN_TOKEN", "t"),
+        ])
+        .unwrap();
+        assert_eq!(s.delivery.dedupe_seconds, 60, "KV cannot expire sooner");
+        assert!(s.delivery.batch);
+        assert_eq!(s.delivery.backoff.min_seconds, 0);
+        assert!(s.admin_token.is_some());
+        assert_eq!(settings(&[("SDKAPPID", "1"), ("DEDUPE_SECONDS", "0")]).unwrap().delivery.dedupe_seconds, 0);
+        assert_eq!(
+            settings(&[("SDKAPPID", "1"), ("RETRY_DELAY_SECONDS", "-1")]).unwrap_err(),
+            SettingsError::BadNumber("RETRY_DELAY_SECONDS")
+        );
+        assert!(matches!(
+            settings(&[("SDKAPPID", "1"), ("DELIVERY_MODE", "x")]),
+            Err(SettingsError::BadDeliveryMode(_))
+        ));
     }
 
     #[test]

@@ -68,12 +68,20 @@ export function verifyStandardWebhook(secret, headers, body) {
   return (headers["webhook-signature"] ?? "").split(" ").some((s) => s === `v1,${expected}`);
 }
 
-/** An origin server on 127.0.0.1 that records every request. `respond` decides each answer. */
+/**
+ * An origin server on 127.0.0.1 that records every request. `respond` decides each answer:
+ * `{status, body, delayMs}`, or `{hold: true}` to keep the request open until `release()`.
+ */
 export async function startOrigin() {
   const origin = {
     received: [],
     respond: () => ({ status: 200, body: "{}" }),
     waiters: [],
+    held: [],
+  };
+  /** Lets every held request finish. */
+  origin.release = () => {
+    origin.held.splice(0).forEach((r) => r());
   };
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -82,16 +90,23 @@ export async function startOrigin() {
       const record = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) };
       origin.received.push(record);
       origin.waiters = origin.waiters.filter((w) => !w(record));
-      const { status = 200, body = "{}", delayMs = 0 } = origin.respond(record) ?? {};
+      const { status = 200, body = "{}", delayMs = 0, hold = false } = origin.respond(record) ?? {};
+      if (hold) await new Promise((r) => origin.held.push(r));
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      record.status = status;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(body);
     });
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   origin.url = `http://127.0.0.1:${server.address().port}/tencent`;
-  origin.close = () => new Promise((r) => server.close(r));
+  origin.close = () => {
+    origin.release();
+    server.closeAllConnections?.();
+    return new Promise((r) => server.close(r));
+  };
   origin.clear = () => {
+    origin.release();
     origin.received = [];
     origin.respond = () => ({ status: 200, body: "{}" });
   };
@@ -112,16 +127,42 @@ export async function startOrigin() {
   return origin;
 }
 
-/** The built worker in workerd. `vars` override the defaults; `logs` collects its log lines. */
-export async function startGate({ origin, vars = {} } = {}) {
+export const DELIVERY_QUEUE = "timgate-delivery";
+export const DEAD_LETTER_QUEUE = "timgate-dead-letters";
+
+/** Queue bindings as wrangler.toml declares them (retries and batch size adjustable for tests). */
+function queueOptions({ maxRetries = 3, maxBatchSize = 10 } = {}) {
+  return {
+    queueProducers: { DELIVERY: DELIVERY_QUEUE },
+    queueConsumers: {
+      [DELIVERY_QUEUE]: { maxBatchSize, maxBatchTimeout: 0.05, maxRetries, deadLetterQueue: DEAD_LETTER_QUEUE },
+      [DEAD_LETTER_QUEUE]: { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 10 },
+    },
+  };
+}
+
+/**
+ * The built worker in workerd. `vars` override the defaults; `logs` collects its log lines.
+ * `queue` (an object, possibly empty) adds the delivery queue, the dead-letter queue and the
+ * DELIVERY_STATE namespace; without it, delivery is direct.
+ */
+export async function startGate({ origin, vars = {}, queue } = {}) {
   const logs = [];
   const mf = new Miniflare({
     scriptPath: join(root, "build", "index.js"),
     modules: true,
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"], fallthrough: true }],
     compatibilityDate: "2026-04-01",
-    kvNamespaces: ["RULES"],
-    bindings: { SDKAPPID, CACHE_SECONDS: "0", ...(origin ? { ORIGIN_URL: origin.url } : {}), ...vars },
+    kvNamespaces: queue ? ["RULES", "DELIVERY_STATE"] : ["RULES"],
+    ...(queue ? queueOptions(queue) : {}),
+    bindings: {
+      SDKAPPID,
+      CACHE_SECONDS: "0",
+      RETRY_DELAY_SECONDS: "0",
+      RETRY_DELAY_MAX_SECONDS: "1",
+      ...(origin ? { ORIGIN_URL: origin.url } : {}),
+      ...vars,
+    },
     handleRuntimeStdio(stdout, stderr) {
       for (const stream of [stdout, stderr]) {
         stream.setEncoding("utf8");
@@ -133,10 +174,12 @@ export async function startGate({ origin, vars = {} } = {}) {
   return {
     mf,
     kv,
+    url: await mf.ready,
+    state: queue ? await mf.getKVNamespace("DELIVERY_STATE") : null,
     logs,
     /** POSTs a callback; `body` is sent byte for byte. */
-    async send(command, body, { query, method = "POST", headers } = {}) {
-      const url = `http://timgate.test/?${query ?? seedQuery(command)}`;
+    async send(command, body, { query, method = "POST", headers, path = "/" } = {}) {
+      const url = `http://timgate.test${path}?${query ?? seedQuery(command)}`;
       const init = { method, headers };
       if (body !== undefined && method !== "GET") init.body = typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body);
       const response = await mf.dispatchFetch(url, init);
@@ -180,4 +223,20 @@ export function c2cBeforeSend(text, fields = {}) {
     CloudCustomData: "your cloud custom data",
     ...fields,
   };
+}
+
+/** Polls `check` until it returns a truthy value (or fails after `timeoutMs`). */
+export async function eventually(check, { timeoutMs = 15000, what = "condition" } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Distinct webhook-ids the origin accepted (answered 2xx), i.e. what the app saw after dedupe. */
+export function acceptedIds(origin) {
+  return new Set(origin.received.filter((r) => (r.status ?? 200) < 300).map((r) => r.headers["webhook-id"]));
 }

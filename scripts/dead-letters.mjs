@@ -1,0 +1,42 @@
+// The dead-letter store, from the command line:
+//   npm run dead-letters -- list   [--url https://timgate.example.workers.dev]
+//   npm run dead-letters -- replay [--url ...]
+// Needs ADMIN_TOKEN in the environment (the worker's ADMIN_TOKEN secret). The default URL is
+// the local `npm start` worker.
+const [command = "list", ...rest] = process.argv.slice(2);
+const urlFlag = rest.indexOf("--url");
+const base = urlFlag >= 0 ? rest[urlFlag + 1] : "http://127.0.0.1:8787";
+const token = process.env.ADMIN_TOKEN;
+if (!token) {
+  console.error("ADMIN_TOKEN is not set (export the worker's ADMIN_TOKEN secret first)");
+  process.exit(2);
+}
+const routes = { list: ["GET", "__timgate/dead-letters"], replay: ["POST", "__timgate/dead-letters/replay"] };
+if (!routes[command]) {
+  console.error(`unknown command ${command}: use list or replay`);
+  process.exit(2);
+}
+const [method, path] = routes[command];
+let total = 0;
+for (;;) {
+  const response = await fetch(new URL(path, base.endsWith("/") ? base : base + "/"), {
+    method,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    console.error(`HTTP ${response.status}: ${body.message ?? JSON.stringify(body)}`);
+    process.exit(1);
+  }
+  if (command === "list") {
+    for (const d of body.dead_letters) {
+      console.log(`${d.id}  ${new Date(d.dead_at * 1000).toISOString()}  ${d.kind}  ${d.reason}  ${d.query}`);
+    }
+    console.log(`${body.count} dead letter(s)${body.more ? " (more not shown)" : ""}`);
+    break;
+  }
+  total += body.replayed;
+  if (body.failed) console.error(`${body.failed} could not be queued and stay in the store`);
+  if (!body.more || body.replayed === 0) break;
+}
+if (command === "replay") console.log(`replayed ${total} dead letter(s)`);

@@ -1,0 +1,41 @@
+//! Operator endpoints under `/__timgate/`, behind `Authorization: Bearer <ADMIN_TOKEN>`:
+//! `GET dead-letters` lists the dead-letter store, `POST dead-letters/replay` queues it again.
+//! Without `ADMIN_TOKEN` they answer 404, as if they did not exist.
+
+use worker::{Env, Request};
+
+use crate::edge::{dead_letters, responses};
+use crate::engine::admin_auth::{self, ADMIN_PREFIX};
+use crate::engine::settings::Settings;
+
+/// Whether `path` belongs to the operator endpoints.
+pub fn is_admin_path(path: &str) -> bool {
+    path.starts_with(ADMIN_PREFIX)
+}
+
+/// Answers an operator request.
+pub async fn handle(req: &Request, env: &Env, settings: &Settings) -> worker::Response {
+    let token = settings.admin_token.as_ref().map(|t| t.expose());
+    if token.is_none() {
+        return error(404, "not_found", "operator endpoints are off (ADMIN_TOKEN is not set)");
+    }
+    let authorization = req.headers().get("authorization").ok().flatten();
+    if !admin_auth::authorized(token, authorization.as_deref()) {
+        return error(401, "unauthorized", "Authorization: Bearer <ADMIN_TOKEN> required");
+    }
+    let route = req.path();
+    let method = req.method().to_string();
+    let result = match (method.as_str(), route.trim_start_matches(ADMIN_PREFIX)) {
+        ("GET", "dead-letters") => dead_letters::list(env).await,
+        ("POST", "dead-letters/replay") => dead_letters::replay(env).await,
+        _ => return error(404, "not_found", "unknown operator endpoint"),
+    };
+    match result {
+        Ok(body) => responses::json(200, body.to_string()),
+        Err(e) => error(500, "internal", &e.to_string()),
+    }
+}
+
+fn error(status: u16, error: &str, message: &str) -> worker::Response {
+    responses::json(status, serde_json::json!({"error": error, "message": message}).to_string())
+}
