@@ -8,6 +8,8 @@ import { buildEnv, npmBin, root } from "./lib/toolchain.mjs";
 // Demo-only signing secret, so the demo origin can show a verified signature.
 // Production secrets are set with `wrangler secret put FORWARD_SECRET`.
 const DEMO_FORWARD_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+// Demo-only operator token: `ADMIN_TOKEN=local-admin npm run dead-letters -- list`.
+const DEMO_ADMIN_TOKEN = "local-admin";
 const env = { ...buildEnv(), FORWARD_SECRET: process.env.FORWARD_SECRET ?? DEMO_FORWARD_SECRET };
 const wrangler = npmBin("wrangler");
 
@@ -27,7 +29,7 @@ for (const [key, record] of Object.entries(JSON.parse(readFileSync(join(root, "e
 
 const children = [
   spawn(process.execPath, [join(root, "scripts", "demo-origin.mjs")], { cwd: root, env, stdio: "inherit" }),
-  spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", "8787", "--var", `FORWARD_SECRET:${env.FORWARD_SECRET}`], { cwd: root, env, stdio: "inherit" }),
+  spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", "8787", "--var", `FORWARD_SECRET:${env.FORWARD_SECRET}`, "--var", `ADMIN_TOKEN:${DEMO_ADMIN_TOKEN}`], { cwd: root, env, stdio: "inherit" }),
 ];
 const stop = () => children.forEach((c) => c.kill("SIGTERM"));
 process.on("SIGINT", stop);

@@ -1,0 +1,124 @@
+// Fault script: sends N after-send callbacks (default 10,000) at the built worker in workerd
+// (Miniflare, real queues) while the origin is killed and restarted, then counts
+// sent vs delivered vs dead-lettered and prints `lost: N`. Bounded in time.
+//
+//   node bench/fault-delivery.mjs [--events 10000] [--timeout 300]
+import { fork } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { seedSample, startGate } from "../tests/integration/harness.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const EVENTS = arg("events", 10_000);
+const TIMEOUT_S = arg("timeout", 300);
+const ADMIN_TOKEN = "fault-script";
+const started = Date.now();
+const elapsed = () => ((Date.now() - started) / 1000).toFixed(1) + "s";
+
+const port = await new Promise((resolve) => {
+  const s = createServer().listen(0, "127.0.0.1", () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
+});
+const ledger = join(mkdtempSync(join(tmpdir(), "timgate-fault-")), "accepted.txt");
+writeFileSync(ledger, "");
+
+let originProcess = null;
+async function originUp() {
+  originProcess = fork(join(here, "recording-origin.mjs"), [String(port), ledger], { stdio: "ignore" });
+  await new Promise((r) => originProcess.once("message", r));
+}
+function originDown() {
+  originProcess?.kill("SIGKILL");
+  originProcess = null;
+}
+const accepted = () => new Set(readFileSync(ledger, "utf8").split("\n").filter(Boolean));
+
+await originUp();
+const gate = await startGate({
+  origin: { url: `http://127.0.0.1:${port}/tencent` },
+  queue: { maxRetries: 20, maxBatchSize: 50 },
+  vars: { RETRY_DELAY_SECONDS: "1", RETRY_DELAY_MAX_SECONDS: "4", ADMIN_TOKEN, FORWARD_SECRET: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD" },
+});
+
+// Chaos: the origin is down for 2 s out of every 5, until sending is over and a little after.
+let chaos = true;
+const chaosLoop = (async () => {
+  let kills = 0;
+  while (chaos) {
+    await new Promise((r) => setTimeout(r, 3000));
+    if (!chaos) break;
+    originDown();
+    kills++;
+    await new Promise((r) => setTimeout(r, 2000));
+    await originUp();
+  }
+  return kills;
+})();
+
+const template = seedSample("after-group-message-sent").toString("utf8");
+const MARK = "144115233406643804-1727580296-4026038328";
+let sent = 0;
+let refused = 0;
+const CONCURRENCY = 16;
+async function sender(worker) {
+  for (let i = worker; i < EVENTS; i += CONCURRENCY) {
+    const r = await gate.send("Group.CallbackAfterSendMsg", template.replace(MARK, `fault-${i}`));
+    if (r.status === 200 && r.json?.ErrorCode === 0) sent++;
+    else refused++;
+  }
+}
+await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => sender(w)));
+console.log(`[${elapsed()}] sent ${sent} (refused ${refused}); origin still being killed and restarted`);
+await new Promise((r) => setTimeout(r, 5000));
+chaos = false;
+const kills = await chaosLoop;
+if (!originProcess) await originUp();
+console.log(`[${elapsed()}] chaos over after ${kills} origin kills; waiting for the queue to drain`);
+
+async function deadLetters() {
+  const r = await gate.mf.dispatchFetch("http://timgate.test/__timgate/dead-letters", { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  return (await r.json()).count;
+}
+const deadline = started + TIMEOUT_S * 1000;
+let delivered = 0;
+let dead = 0;
+while (Date.now() < deadline) {
+  delivered = accepted().size;
+  dead = await deadLetters();
+  if (delivered + dead >= sent) break;
+  await new Promise((r) => setTimeout(r, 1000));
+}
+let replayed = 0;
+if (dead > 0) {
+  const r = await gate.mf.dispatchFetch("http://timgate.test/__timgate/dead-letters/replay", { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  replayed = (await r.json()).replayed;
+  while (Date.now() < deadline && accepted().size < sent) await new Promise((r) => setTimeout(r, 500));
+}
+const ids = accepted();
+const deliveries = readFileSync(ledger, "utf8").split("\n").filter(Boolean).length;
+const retried = gate.logLines().filter((l) => l.event === "delivery" && l.outcome === "retrying").length;
+const lost = sent - ids.size;
+console.log(
+  [
+    `events sent:            ${sent}`,
+    `delivered (distinct):   ${ids.size}`,
+    `deliveries (with dups): ${deliveries}`,
+    `failed attempts retried: ${retried}`,
+    `dead-lettered:          ${dead} (replayed ${replayed})`,
+    `origin kills:           ${kills}`,
+    `time:                   ${elapsed()}`,
+    `lost: ${lost}`,
+  ].join("\n"),
+);
+originDown();
+await gate.dispose();
+process.exit(lost === 0 && sent === EVENTS ? 0 : 1);
