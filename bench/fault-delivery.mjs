@@ -2,7 +2,9 @@
 // (Miniflare, real queues) while the origin is killed and restarted, then counts
 // sent vs delivered vs dead-lettered and prints `lost: N`. Bounded in time.
 //
-//   node bench/fault-delivery.mjs [--events 10000] [--timeout 300]
+//   node bench/fault-delivery.mjs [--events 10000] [--timeout 300] [--max-retries 20] [--down 2]
+// A small --max-retries with a longer --down (seconds the origin stays down) drives events into
+// the dead-letter store; the script then replays them and counts again.
 import { fork } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -18,6 +20,8 @@ const arg = (name, fallback) => {
 };
 const EVENTS = arg("events", 10_000);
 const TIMEOUT_S = arg("timeout", 300);
+const MAX_RETRIES = arg("max-retries", 20);
+const DOWN_S = arg("down", 2);
 const ADMIN_TOKEN = "fault-script";
 const started = Date.now();
 const elapsed = () => ((Date.now() - started) / 1000).toFixed(1) + "s";
@@ -45,11 +49,11 @@ const accepted = () => new Set(readFileSync(ledger, "utf8").split("\n").filter(B
 await originUp();
 const gate = await startGate({
   origin: { url: `http://127.0.0.1:${port}/tencent` },
-  queue: { maxRetries: 20, maxBatchSize: 50 },
+  queue: { maxRetries: MAX_RETRIES, maxBatchSize: 50 },
   vars: { RETRY_DELAY_SECONDS: "1", RETRY_DELAY_MAX_SECONDS: "4", ADMIN_TOKEN, FORWARD_SECRET: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD" },
 });
 
-// Chaos: the origin is down for 2 s out of every 5, until sending is over and a little after.
+// Chaos: the origin is down for DOWN_S seconds after every 3 s up, until sending is over and a little after.
 let chaos = true;
 const chaosLoop = (async () => {
   let kills = 0;
@@ -58,7 +62,7 @@ const chaosLoop = (async () => {
     if (!chaos) break;
     originDown();
     kills++;
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, DOWN_S * 1000));
     await originUp();
   }
   return kills;

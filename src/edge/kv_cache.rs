@@ -109,7 +109,12 @@ async fn load<T: Clone + 'static>(
     cache.with(|c| {
         let mut slots = c.slots.borrow_mut();
         if slots.len() >= MAX_ENTRIES && !slots.contains_key(key) {
-            slots.clear();
+            // Drop what is stale first; only a cache full of fresh entries is emptied.
+            let max_age_ms = source.max_age_seconds * 1000.0;
+            slots.retain(|_, slot| now - slot.read_at <= max_age_ms);
+            if slots.len() >= MAX_ENTRIES {
+                slots.clear();
+            }
         }
         match outcome {
             Ok(value) => {

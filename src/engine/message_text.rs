@@ -165,11 +165,25 @@ impl<'a> MessageText<'a> {
 /// Replaces every character inside `spans` with `mask_char`. Spans that are out of range or
 /// not on character boundaries are ignored rather than trusted.
 pub fn mask_spans(text: &str, spans: &[(usize, usize)], mask_char: char) -> String {
+    let mut valid: Vec<(usize, usize)> = spans
+        .iter()
+        .copied()
+        .filter(|&(s, e)| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
+        .collect();
+    valid.sort_unstable();
+    // One pass over the text with a cursor into the sorted spans: linear, however many spans.
     let mut out = String::with_capacity(text.len());
+    let mut next = valid.iter().peekable();
+    let mut covered_until = 0;
     for (offset, c) in text.char_indices() {
-        let inside =
-            spans.iter().any(|&(s, e)| s <= offset && offset < e && text.is_char_boundary(s) && e <= text.len());
-        out.push(if inside { mask_char } else { c });
+        while let Some(&&(s, e)) = next.peek() {
+            if s > offset {
+                break;
+            }
+            covered_until = covered_until.max(e);
+            next.next();
+        }
+        out.push(if offset < covered_until { mask_char } else { c });
     }
     out
 }
@@ -395,6 +409,8 @@ mod tests {
     fn masking_counts_characters_not_bytes() {
         assert_eq!(mask_spans("你好傻逼啊", &[(6, 12)], '*'), "你好**啊");
         assert_eq!(mask_spans("abc", &[(1, 99)], '*'), "abc", "out of range spans are ignored");
+        assert_eq!(mask_spans("你好", &[(1, 3)], '*'), "你好", "spans off character boundaries are ignored");
+        assert_eq!(mask_spans("abcdef", &[(3, 5), (0, 2), (1, 4)], '#'), "#####f", "overlapping, unsorted spans");
     }
 
     #[test]
