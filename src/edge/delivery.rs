@@ -138,8 +138,10 @@ pub async fn attempt_delivery(
     }
 }
 
-/// One log line per delivery outcome.
+/// One log line per delivery outcome. `attempt` is known for direct delivery only (worker 0.8
+/// does not expose a queue message's attempt count); 0 leaves it out.
 pub fn log(envelope: &Envelope, outcome: &str, problem: &str, attempt: usize) {
+    let attempt = (attempt > 0).then_some(attempt);
     console_log!(
         "{}",
         serde_json::json!({
