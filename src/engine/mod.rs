@@ -12,6 +12,7 @@ pub mod kv_keys;
 pub mod log_line;
 pub mod matcher;
 pub mod message_text;
+pub mod normalized_view;
 pub mod review_event;
 pub mod rule_document;
 pub mod rule_set;
