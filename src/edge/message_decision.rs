@@ -19,7 +19,8 @@ use crate::engine::decision::{self, Decision, DecisionInput, Lookup, Verdict};
 use crate::engine::kv_keys::DecisionKeys;
 use crate::engine::log_line::CallbackLog;
 use crate::engine::message_text::MessageText;
-use crate::engine::review_event::review_envelope;
+use crate::engine::review_event::{monitored_action, review_envelope};
+use crate::engine::rule_document::Action;
 use crate::engine::rule_set::RuleSet;
 use crate::engine::settings::Settings;
 
@@ -149,6 +150,7 @@ fn as_ref(lookup: &Lookup<Rc<RuleSet>>) -> Lookup<&RuleSet> {
 
 fn describe(decision: &Decision, inputs: &Inputs, log: &mut CallbackLog) {
     log.basis = Some(decision.basis.name());
+    log.would_be = monitored_action(&decision.hits).map(Action::name);
     log.matched = decision
         .hits
         .iter()

@@ -14,6 +14,7 @@ use crate::engine::decision::{self, Decision, DecisionInput, Lookup, Scope, Verd
 use crate::engine::kv_keys::DecisionKeys;
 use crate::engine::message_text::MessageText;
 use crate::engine::normalized_view::normalized_view;
+use crate::engine::review_event;
 use crate::engine::rule_document::{Action, Mode};
 use crate::engine::rule_set::RuleSet;
 use crate::engine::settings::FailMode;
@@ -228,7 +229,7 @@ fn allowed_matches(text: &MessageText<'_>, sets: &[(Scope, &RuleSet)], decision:
 impl Explanation {
     /// The strongest action a monitor-mode document asked for (what it would have done).
     pub fn would_be(&self) -> Option<Action> {
-        self.decision.hits.iter().filter(|h| !h.enforced).map(|h| h.action).max()
+        review_event::monitored_action(&self.decision.hits)
     }
 }
 
