@@ -14,6 +14,7 @@ mod errors;
 mod fetch_handler;
 mod kv_cache;
 mod message_decision;
+mod metrics;
 mod origin;
 mod request_body;
 mod responses;

@@ -18,4 +18,5 @@ pub mod rule_document;
 pub mod rule_set;
 pub mod settings;
 pub mod tencent_sign;
+pub mod verdict_metrics;
 pub mod webhook_signature;

@@ -10,6 +10,9 @@ import { Miniflare } from "miniflare";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 export const SDKAPPID = "1400000000";
+/** The RULES namespace id in wrangler.toml: local KV state is stored under it. */
+export const WRANGLER_KV_ID = "00000000000000000000000000000000";
+export { root };
 
 /** A seed document's sample request, byte for byte as Tencent's docs print it. */
 export function seedSample(name) {
@@ -112,16 +115,30 @@ export async function startOrigin() {
   return origin;
 }
 
-/** The built worker in workerd. `vars` override the defaults; `logs` collects its log lines. */
-export async function startGate({ origin, vars = {} } = {}) {
+/**
+ * The built worker in workerd. `vars` override the defaults; `logs` collects its log lines.
+ * `kvPersistTo` reads KV from a wrangler `--persist-to` directory (what the rules tool wrote).
+ * `workerOptions` are added to the worker's Miniflare options (more bindings); `extraWorkers`
+ * run beside it (e.g. a recorder behind a wrapped binding).
+ */
+export async function startGate({ origin, vars = {}, kvPersistTo, workerOptions = {}, extraWorkers = [] } = {}) {
   const logs = [];
-  const mf = new Miniflare({
+  const kvOptions = kvPersistTo
+    ? // wrangler keeps local KV under <dir>/v3/kv, keyed by the namespace id in wrangler.toml.
+      { kvNamespaces: { RULES: WRANGLER_KV_ID }, kvPersist: join(kvPersistTo, "v3", "kv") }
+    : { kvNamespaces: ["RULES"] };
+  const gate = {
+    name: "timgate",
     scriptPath: join(root, "build", "index.js"),
     modules: true,
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"], fallthrough: true }],
     compatibilityDate: "2026-04-01",
-    kvNamespaces: ["RULES"],
+    ...kvOptions,
     bindings: { SDKAPPID, CACHE_SECONDS: "0", ...(origin ? { ORIGIN_URL: origin.url } : {}), ...vars },
+    ...workerOptions,
+  };
+  const mf = new Miniflare({
+    ...(extraWorkers.length ? { workers: [gate, ...extraWorkers] } : gate),
     handleRuntimeStdio(stdout, stderr) {
       for (const stream of [stdout, stderr]) {
         stream.setEncoding("utf8");
@@ -129,7 +146,7 @@ export async function startGate({ origin, vars = {} } = {}) {
       }
     },
   });
-  const kv = await mf.getKVNamespace("RULES");
+  const kv = await mf.getKVNamespace("RULES", "timgate");
   return {
     mf,
     kv,
