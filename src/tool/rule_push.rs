@@ -52,10 +52,14 @@ pub enum PushOutcome {
 /// allow-entry check).
 pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOutcome, ToolError> {
     let key = rules_key(group);
-    let global = match group {
-        Some(_) => kv.get(kv_keys::GLOBAL_RULES)?.and_then(|t| RuleSet::from_json(&t).ok()),
-        None => None,
-    };
+    // One read for both: wrangler takes a second or more per call.
+    let mut keys = vec![key.clone()];
+    if group.is_some() {
+        keys.push(kv_keys::GLOBAL_RULES.to_owned());
+    }
+    let mut values = kv.get_many(&keys)?.into_iter();
+    let current = values.next().flatten();
+    let global = values.next().flatten().and_then(|t| RuleSet::from_json(&t).ok());
     let problems = check(text, &CheckContext { global: global.as_ref(), normalize: None });
     if !problems.is_empty() {
         return Ok(PushOutcome::Refused(problems));
@@ -66,7 +70,6 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
         Err(e) => return Err(ToolError::Usage(format!("the worker would refuse this document: {e}"))),
     };
     let version = compiled.version().to_owned();
-    let current = kv.get(&key)?;
     if current.as_deref() == Some(text) {
         return Ok(PushOutcome::Unchanged { key, version });
     }
