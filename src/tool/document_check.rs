@@ -185,7 +185,8 @@ pub fn check(text: &str, context: &CheckContext<'_>) -> Vec<Problem> {
     };
     checker.document(&value);
     for member in locations.duplicate_keys() {
-        checker.problem_at_key(member, ProblemKind::DuplicateKey(last_key(member)));
+        let key = member.last_key().unwrap_or_default().to_owned();
+        checker.problem_at_key(member, ProblemKind::DuplicateKey(key));
     }
     checker.allow_entries(&value, context.global);
 
@@ -430,11 +431,6 @@ fn type_name(value: &Value) -> &'static str {
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
     }
-}
-
-fn last_key(path: &JsonPath) -> String {
-    let text = path.to_string();
-    text.rsplit('.').next().unwrap_or(&text).to_owned()
 }
 
 /// serde_json ends its messages with " at line L column C"; the tool prints positions itself.

@@ -41,6 +41,14 @@ impl JsonPath {
         Self(steps)
     }
 
+    /// The member name this path ends with, if it ends with one.
+    pub fn last_key(&self) -> Option<&str> {
+        match self.0.last() {
+            Some(Step::Key(k)) => Some(k),
+            _ => None,
+        }
+    }
+
     /// Whether this is the document itself.
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
