@@ -158,6 +158,7 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
     let allowed = allowed_matches(&text, &sets, &decision);
     Ok(Explanation {
         command,
+        // Only a message the worker treats as a group message is shown with its group.
         group_id: keys.group_rules.as_ref().and(callback.group_id.clone()),
         documents: sets
             .iter()
@@ -180,7 +181,7 @@ fn lookup(set: Option<&RuleSet>) -> Lookup<&RuleSet> {
     set.map_or(Lookup::Absent, Lookup::Found)
 }
 
-/// A group before-send body carrying `text`, as a client would send it.
+/// A before-send body carrying `text` (in [`EXPLAIN_GROUP`], or one-to-one), as a client sends it.
 fn text_body(text: &str, c2c: bool) -> Vec<u8> {
     let element = serde_json::json!([{ "MsgType": "TIMTextElem", "MsgContent": { "Text": text } }]);
     let body = if c2c {
