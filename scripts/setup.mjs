@@ -7,6 +7,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cargoTool, lockedVersion, root, versionOf } from "./lib/toolchain.mjs";
 
+// --quiet (used by `npm run rules`): say nothing when there is nothing to install.
+const quiet = process.argv.includes("--quiet");
+
 function run(cmd, args) {
   console.log(`[setup] ${cmd} ${args.join(" ")}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit" });
@@ -41,4 +44,4 @@ if (!installed) {
   run("npm", ["ci", "--no-audit", "--no-fund"]);
   writeFileSync(stamp, lockHash);
 }
-console.log("[setup] toolchain ready");
+if (!quiet) console.log("[setup] toolchain ready");

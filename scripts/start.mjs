@@ -1,5 +1,6 @@
 // `npm start`: seeds local KV with the example rules and bans, starts the demo origin, and
-// runs `wrangler dev` on http://127.0.0.1:8787. Ctrl-C stops both.
+// runs `wrangler dev` on http://127.0.0.1:8787. Ctrl-C stops both. Arguments after `--` go to
+// wrangler dev (`npm start -- --var CACHE_SECONDS:0`).
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,7 +30,7 @@ for (const [key, record] of Object.entries(JSON.parse(readFileSync(join(root, "e
 
 const children = [
   spawn(process.execPath, [join(root, "scripts", "demo-origin.mjs")], { cwd: root, env, stdio: "inherit" }),
-  spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", "8787", "--var", `FORWARD_SECRET:${env.FORWARD_SECRET}`, "--var", `ADMIN_TOKEN:${DEMO_ADMIN_TOKEN}`], { cwd: root, env, stdio: "inherit" }),
+  spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", "8787", "--var", `FORWARD_SECRET:${env.FORWARD_SECRET}`, "--var", `ADMIN_TOKEN:${DEMO_ADMIN_TOKEN}`, ...process.argv.slice(2)], { cwd: root, env, stdio: "inherit" }),
 ];
 const stop = () => children.forEach((c) => c.kill("SIGTERM"));
 process.on("SIGINT", stop);

@@ -6,3 +6,6 @@ pub const RULES_KV: &str = "RULES";
 pub const DELIVERY_QUEUE: &str = "DELIVERY";
 /// KV namespace for dedupe markers (`seen:<id>`) and dead letters (`dead:<id>`).
 pub const DELIVERY_STATE_KV: &str = "DELIVERY_STATE";
+
+/// Analytics Engine dataset for verdict counters (optional).
+pub const METRICS: &str = "METRICS";

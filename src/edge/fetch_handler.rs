@@ -3,7 +3,7 @@
 use worker::{console_log, Context, Env, Request, Response};
 
 use crate::edge::errors::EdgeError;
-use crate::edge::{admin, clock, delivery, env_settings, message_decision, origin, request_body, responses};
+use crate::edge::{admin, clock, delivery, env_settings, message_decision, metrics, origin, request_body, responses};
 use crate::engine::admission::{self, Admitted};
 use crate::engine::answer;
 use crate::engine::command::Route;
@@ -22,6 +22,7 @@ pub async fn handle(mut req: Request, env: Env, ctx: Context) -> Response {
     let response = answer_request(&mut req, &env, &ctx, &mut log).await;
     log.status = response.status_code();
     log.ms = clock::now_millis() - started;
+    metrics::record(&env, &mut log);
     console_log!("{}", log.to_json());
     response
 }

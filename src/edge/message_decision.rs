@@ -16,10 +16,11 @@ use crate::engine::ban::BanRecord;
 use crate::engine::callback::MessageCallback;
 use crate::engine::command::Conversation;
 use crate::engine::decision::{self, Decision, DecisionInput, Lookup, Verdict};
-use crate::engine::kv_keys;
+use crate::engine::kv_keys::DecisionKeys;
 use crate::engine::log_line::CallbackLog;
 use crate::engine::message_text::MessageText;
-use crate::engine::review_event::review_envelope;
+use crate::engine::review_event::{monitored_action, review_envelope};
+use crate::engine::rule_document::Action;
 use crate::engine::rule_set::RuleSet;
 use crate::engine::settings::Settings;
 
@@ -113,28 +114,24 @@ impl Inputs {
 /// Reads the four inputs concurrently; group inputs exist only for group messages with a GroupId.
 async fn read_inputs(source: &Source, ctx: &Context, conversation: Conversation, callback: &MessageCallback) -> Inputs {
     let now = clock::now_millis();
-    let group = match conversation {
-        Conversation::Group => callback.group_id.as_deref().filter(|g| !g.is_empty()),
-        Conversation::C2c => None,
-    };
-    let user = callback.from_account.as_deref().filter(|u| !u.is_empty());
-    let global_rules = rule_cache::read(source, ctx, kv_keys::GLOBAL_RULES, now);
+    let keys = DecisionKeys::for_message(conversation, callback.group_id.as_deref(), callback.from_account.as_deref());
+    let global_rules = rule_cache::read(source, ctx, keys.global_rules, now);
     let group_rules = async {
-        match group {
-            Some(g) => rule_cache::read(source, ctx, &kv_keys::group_rules(g), now).await,
+        match &keys.group_rules {
+            Some(key) => rule_cache::read(source, ctx, key, now).await,
             None => absent(),
         }
     };
     let global_ban = async {
-        match user {
-            Some(u) => ban_cache::read(source, ctx, &kv_keys::global_ban(u), now).await,
+        match &keys.global_ban {
+            Some(key) => ban_cache::read(source, ctx, key, now).await,
             None => absent(),
         }
     };
     let group_ban = async {
-        match (group, user) {
-            (Some(g), Some(u)) => ban_cache::read(source, ctx, &kv_keys::group_ban(g, u), now).await,
-            _ => absent(),
+        match &keys.group_ban {
+            Some(key) => ban_cache::read(source, ctx, key, now).await,
+            None => absent(),
         }
     };
     let (global_rules, group_rules, global_ban, group_ban) =
@@ -156,6 +153,7 @@ fn as_ref(lookup: &Lookup<Rc<RuleSet>>) -> Lookup<&RuleSet> {
 
 fn describe(decision: &Decision, inputs: &Inputs, log: &mut CallbackLog) {
     log.basis = Some(decision.basis.name());
+    log.would_be = monitored_action(&decision.hits).map(Action::name);
     log.matched = decision
         .hits
         .iter()

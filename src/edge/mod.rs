@@ -16,6 +16,7 @@ mod errors;
 mod fetch_handler;
 mod kv_cache;
 mod message_decision;
+mod metrics;
 mod origin;
 mod queue_consumer;
 mod request_body;

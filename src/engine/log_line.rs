@@ -24,6 +24,10 @@ pub struct CallbackLog {
     /// Matched terms as `scope/action:term`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub matched: Vec<String>,
+    /// The strongest action a monitor-mode document asked for and did not carry out: what the
+    /// outcome would have been in enforce mode (a pilot's "would have blocked").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub would_be: Option<&'static str>,
     /// Versions of the rule documents used.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<String>,

@@ -1,6 +1,7 @@
 // Before-send decisions in workerd: every verdict of the contract, bans, C2C, and the seed
 // samples sent verbatim.
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { beforeSend, c2cBeforeSend, seedSample, startGate, startOrigin } from "./harness.mjs";
 
@@ -8,7 +9,7 @@ const GROUP = "@TGS#2J4SZEAEL";
 const RULES = {
   block: [{ term: "buy followers" }, { term: "傻逼", code: 10101, info: "Watch your language" }],
   discard: [{ term: "free crypto" }],
-  mask: [{ term: "damn" }],
+  mask: [{ term: "damn" }, { term: "cunt" }],
   review: [{ term: "telegram" }],
   allow: ["scunthorpe"],
 };
@@ -50,7 +51,7 @@ describe("before-send decisions", () => {
     { name: "custom code and ErrorInfo", text: "你这个傻逼", code: 10101, info: "Watch your language" },
     { name: "discard term discards silently (2)", text: "free crypto for all", code: 2 },
     { name: "review term delivers", text: "add me on telegram", code: 0 },
-    { name: "allow-listed word is not a match", text: "greetings from scunthorpe", code: 0 },
+    { name: "allow-listed word is not a match (its masked term inside is left alone)", text: "greetings from scunthorpe", code: 0 },
     { name: "strongest action wins: block over mask", text: "damn, buy followers", code: 1 },
     { name: "strongest action wins: discard over mask", text: "damn, free crypto", code: 2 },
   ];
@@ -150,19 +151,49 @@ describe("before-send decisions", () => {
     assert.equal(body.From_Account, "jared");
     assert.equal(body.MsgId, "144115233406643804-1727580296-4026038328");
     assert.equal(body.verdict, "allow");
+    assert.equal(body.action, "review");
     assert.deepEqual(
       body.matches.map((m) => [m.term, m.action, m.location, m.start, m.end]),
       [["telegram", "review", "MsgBody[0].MsgContent.Text", 10, 18]],
     );
+    assert.deepEqual(body.MsgBody, [{ MsgType: "TIMTextElem", MsgContent: { Text: "add me on telegram" } }]);
   });
 
-  it("monitor mode blocks nothing and reports the would-be verdict", async () => {
-    await gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ block: ["spoiler"], mode: "monitor" }));
-    const r = await gate.send(BEFORE, beforeSend({ text: "spoiler: he dies" }));
+  it("monitor mode delivers, and the review event says what would have happened, where, under which rules", async () => {
+    const groupRules = JSON.stringify({ block: [{ term: "spoiler", code: 10102, info: "No spoilers" }], mode: "monitor" });
+    await gate.kv.put(`rules:group:${GROUP}`, groupRules);
+    const r = await gate.send(BEFORE, beforeSend({ text: "big spoiler: he dies, damn" }));
+    assert.equal(r.json.ErrorCode, 0, "nothing the monitor document found is carried out");
+    assert.equal(r.json.MsgBody[0].MsgContent.Text, "big spoiler: he dies, ****", "the enforced global document still masks");
+    const event = await origin.next((req) => req.url.includes("Timgate.Review"));
+    assert.equal(event.headers["timgate-event"], "review");
+    const body = JSON.parse(event.body);
+    assert.equal(body.OriginalCommand, BEFORE);
+    assert.deepEqual([body.GroupId, body.From_Account, body.MsgId], [GROUP, "jared", "144115233406643804-1727580296-4026038328"]);
+    assert.deepEqual([body.verdict, body.action, body.monitor], ["mask", "block", true]);
+    const version = createHash("sha256").update(groupRules).digest("hex").slice(0, 12);
+    assert.deepEqual(
+      body.matches.map((m) => [m.term, m.action, m.enforced, m.scope, m.rules_version, m.location, m.start, m.end]),
+      [
+        ["damn", "mask", true, "global", body.matches[0].rules_version, "MsgBody[0].MsgContent.Text", 22, 26],
+        ["spoiler", "block", false, "group", version, "MsgBody[0].MsgContent.Text", 4, 11],
+      ],
+    );
+    assert.equal(body.MsgBody[0].MsgContent.Text.slice(4, 11), "spoiler", "offsets resolve in the MsgBody sent along");
+    const line = gate.logLines().filter((l) => l.event === "callback").at(-1);
+    assert.equal(line.would_be, "block");
+    assert.ok(line.matched.includes("group/block(monitor):spoiler"));
+  });
+
+  it("a global document in monitor mode reports C2C messages with To_Account and MsgKey", async () => {
+    await gate.kv.put("rules", JSON.stringify({ discard: ["free crypto"], mode: "monitor" }));
+    const r = await gate.send("C2C.CallbackBeforeSendMsg", c2cBeforeSend("free crypto here"));
     assert.equal(r.json.ErrorCode, 0);
     const body = JSON.parse((await origin.next((req) => req.url.includes("Timgate.Review"))).body);
-    assert.equal(body.monitor, true);
-    assert.deepEqual(body.matches.map((m) => [m.term, m.action, m.enforced, m.scope]), [["spoiler", "block", false, "group"]]);
+    assert.equal(body.OriginalCommand, "C2C.CallbackBeforeSendMsg");
+    assert.deepEqual([body.From_Account, body.To_Account, body.MsgKey, body.GroupId], ["jared", "Jonh", "2837546_1490686222", undefined]);
+    assert.deepEqual([body.verdict, body.action, body.monitor], ["allow", "discard", true]);
+    assert.deepEqual(body.matches.map((m) => [m.term, m.scope, m.start, m.end]), [["free crypto", "global", 0, 11]]);
   });
 
   it("writes one JSON log line per callback without message text", async () => {

@@ -10,6 +10,9 @@ import { Miniflare } from "miniflare";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 export const SDKAPPID = "1400000000";
+/** The RULES namespace id in wrangler.toml: local KV state is stored under it. */
+export const WRANGLER_KV_ID = "00000000000000000000000000000000";
+export { root };
 
 /** A seed document's sample request, byte for byte as Tencent's docs print it. */
 export function seedSample(name) {
@@ -145,15 +148,24 @@ function queueOptions({ maxRetries = 3, maxBatchSize = 10 } = {}) {
  * The built worker in workerd. `vars` override the defaults; `logs` collects its log lines.
  * `queue` (an object, possibly empty) adds the delivery queue, the dead-letter queue and the
  * DELIVERY_STATE namespace; without it, delivery is direct.
+ * `kvPersistTo` reads KV from a wrangler `--persist-to` directory (what the rules tool wrote).
+ * `workerOptions` are added to the worker's Miniflare options (more bindings); `extraWorkers`
+ * run beside it (e.g. a recorder behind a wrapped binding).
  */
-export async function startGate({ origin, vars = {}, queue } = {}) {
+export async function startGate({ origin, vars = {}, queue, kvPersistTo, workerOptions = {}, extraWorkers = [] } = {}) {
   const logs = [];
-  const mf = new Miniflare({
+  const stateKv = queue ? { DELIVERY_STATE: "DELIVERY_STATE" } : {};
+  const kvOptions = kvPersistTo
+    ? // wrangler keeps local KV under <dir>/v3/kv, keyed by the namespace id in wrangler.toml.
+      { kvNamespaces: { RULES: WRANGLER_KV_ID, ...stateKv }, kvPersist: join(kvPersistTo, "v3", "kv") }
+    : { kvNamespaces: { RULES: "RULES", ...stateKv } };
+  const gate = {
+    name: "timgate",
     scriptPath: join(root, "build", "index.js"),
     modules: true,
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"], fallthrough: true }],
     compatibilityDate: "2026-04-01",
-    kvNamespaces: queue ? ["RULES", "DELIVERY_STATE"] : ["RULES"],
+    ...kvOptions,
     ...(queue ? queueOptions(queue) : {}),
     bindings: {
       SDKAPPID,
@@ -163,6 +175,10 @@ export async function startGate({ origin, vars = {}, queue } = {}) {
       ...(origin ? { ORIGIN_URL: origin.url } : {}),
       ...vars,
     },
+    ...workerOptions,
+  };
+  const mf = new Miniflare({
+    ...(extraWorkers.length ? { workers: [gate, ...extraWorkers] } : gate),
     handleRuntimeStdio(stdout, stderr) {
       for (const stream of [stdout, stderr]) {
         stream.setEncoding("utf8");
@@ -170,12 +186,12 @@ export async function startGate({ origin, vars = {}, queue } = {}) {
       }
     },
   });
-  const kv = await mf.getKVNamespace("RULES");
+  const kv = await mf.getKVNamespace("RULES", "timgate");
   return {
     mf,
     kv,
     url: await mf.ready,
-    state: queue ? await mf.getKVNamespace("DELIVERY_STATE") : null,
+    state: queue ? await mf.getKVNamespace("DELIVERY_STATE", "timgate") : null,
     logs,
     /** POSTs a callback; `body` is sent byte for byte. */
     async send(command, body, { query, method = "POST", headers, path = "/" } = {}) {

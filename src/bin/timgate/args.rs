@@ -1,0 +1,129 @@
+//! The command line, as `timgate --help` shows it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Rule documents and bans for timgate: check them, see what the worker would do, and write
+/// them to the RULES KV namespace through wrangler.
+#[derive(Debug, Parser)]
+#[command(name = "timgate", version, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Which copy of the RULES namespace.
+#[derive(Debug, Args)]
+pub struct KvArgs {
+    /// Local KV: the state `npm start` (wrangler dev) uses. This is the default.
+    #[arg(long, conflicts_with = "remote")]
+    pub local: bool,
+    /// The deployed namespace (the id in wrangler.toml; needs `npx wrangler login`).
+    #[arg(long)]
+    pub remote: bool,
+    /// Local KV in another state directory (wrangler's --persist-to).
+    #[arg(long, value_name = "DIR", conflicts_with = "remote")]
+    pub persist_to: Option<PathBuf>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check rule documents strictly: every problem, with line:column and path. Exit 1 on any.
+    Validate {
+        /// Rule documents (JSON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The files are group documents merged over this global document (its terms count
+        /// when checking allow entries).
+        #[arg(long, value_name = "GLOBAL_FILE")]
+        global: Option<PathBuf>,
+    },
+    /// Show the verdict the worker would give a message, and which term matched where.
+    Explain {
+        /// The rule document (the global one, or a group's with --global).
+        file: PathBuf,
+        /// The message text (sent as one text element in a group).
+        #[arg(required_unless_present = "body")]
+        text: Option<String>,
+        /// A before-send callback body instead of text (Tencent's samples, comments and all).
+        #[arg(long, value_name = "CALLBACK_JSON", conflicts_with = "text")]
+        body: Option<PathBuf>,
+        /// FILE is a group document merged over this global document.
+        #[arg(long, value_name = "GLOBAL_FILE")]
+        global: Option<PathBuf>,
+        /// Send the text as a one-to-one (C2C) message.
+        #[arg(long, conflicts_with = "body")]
+        c2c: bool,
+    },
+    /// Validate a rule document and write it to KV: `rules`, or `rules:group:<ID>`.
+    Push {
+        /// The rule document; its bytes are written unchanged.
+        file: PathBuf,
+        /// For this group only (merged over the global document).
+        #[arg(long, value_name = "GROUP_ID")]
+        group: Option<String>,
+        #[command(flatten)]
+        kv: KvArgs,
+    },
+    /// Print the rule document in KV exactly as stored.
+    Pull {
+        /// The group's document instead of the global one.
+        #[arg(long, value_name = "GROUP_ID")]
+        group: Option<String>,
+        #[command(flatten)]
+        kv: KvArgs,
+    },
+    /// Show, term by term, how a file differs from the rule document in KV.
+    Diff {
+        /// The rule document.
+        file: PathBuf,
+        /// Compare with the group's document instead of the global one.
+        #[arg(long, value_name = "GROUP_ID")]
+        group: Option<String>,
+        /// Exit 1 when they differ (for scripts).
+        #[arg(long)]
+        exit_code: bool,
+        #[command(flatten)]
+        kv: KvArgs,
+    },
+    /// Ban a user everywhere, or mute them in one group.
+    Ban {
+        /// The Tencent UserID.
+        user: String,
+        /// Only in this group.
+        #[arg(long, value_name = "GROUP_ID")]
+        group: Option<String>,
+        /// How long: 30s, 10m, 2h, 7d, 1h30m. Until lifted when absent.
+        #[arg(long = "for", value_name = "DURATION")]
+        duration: Option<String>,
+        /// Shown to the sender as ErrorInfo.
+        #[arg(long)]
+        reason: Option<String>,
+        /// Custom error code shown to the sender: 10100–10200 (groups), 120001–130000 (C2C).
+        #[arg(long)]
+        code: Option<u32>,
+        #[command(flatten)]
+        kv: KvArgs,
+    },
+    /// Lift a ban.
+    Unban {
+        /// The Tencent UserID.
+        user: String,
+        /// The group of a group ban.
+        #[arg(long, value_name = "GROUP_ID")]
+        group: Option<String>,
+        #[command(flatten)]
+        kv: KvArgs,
+    },
+    /// List bans.
+    Bans {
+        /// Only the bans in this group.
+        #[arg(long, value_name = "GROUP_ID")]
+        group: Option<String>,
+        #[command(flatten)]
+        kv: KvArgs,
+    },
+}

@@ -1,0 +1,212 @@
+//! Each command: read its inputs, call the library, print. Problems and results go to stdout;
+//! failures to stderr; the exit code is 0 (done, or nothing wrong), 1 (problems found, or a
+//! failure) or 2 (bad command line, from clap).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use timgate::engine::rule_document::Mode;
+use timgate::engine::rule_set::RuleSet;
+use timgate::tool::ban_records::{self, BanRequest};
+use timgate::tool::document_check::{check, CheckContext};
+use timgate::tool::durations::{format_span, format_utc, parse_duration};
+use timgate::tool::errors::ToolError;
+use timgate::tool::explain::{self, Message};
+use timgate::tool::kv_store::KvStore;
+use timgate::tool::rule_push::{self, PushOutcome};
+use timgate::tool::wrangler_kv::{KvLocation, WranglerKv};
+
+use crate::args::{Cli, Command, KvArgs};
+
+/// Runs a command and turns its outcome into an exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli.command) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `Ok(false)`: the command ran and found something wrong (problems, differences).
+fn dispatch(command: Command) -> Result<bool, ToolError> {
+    match command {
+        Command::Validate { files, global } => validate(&files, global.as_deref()),
+        Command::Explain { file, text, body, global, c2c } => {
+            explain(&file, text.as_deref(), body.as_deref(), global.as_deref(), c2c)
+        }
+        Command::Push { file, group, kv } => push(&file, group.as_deref(), &store(&kv)),
+        Command::Pull { group, kv } => {
+            print!("{}", rule_push::pull(&store(&kv), group.as_deref())?);
+            Ok(true)
+        }
+        Command::Diff { file, group, exit_code, kv } => {
+            let report = rule_push::diff_with_kv(&store(&kv), group.as_deref(), &read_text(&file)?)?;
+            print!("{report}");
+            Ok(!(exit_code && report.differs()))
+        }
+        Command::Ban { user, group, duration, reason, code, kv } => {
+            let duration =
+                duration.as_deref().map(parse_duration).transpose().map_err(|e| ToolError::Usage(e.to_string()))?;
+            let request = BanRequest {
+                user: &user,
+                group: group.as_deref(),
+                duration,
+                reason: reason.as_deref(),
+                code,
+                now: now(),
+            };
+            ban(&request, &store(&kv))
+        }
+        Command::Unban { user, group, kv } => {
+            let kv = store(&kv);
+            let key = ban_records::ban_key(&user, group.as_deref());
+            match ban_records::unban(&kv, &user, group.as_deref())? {
+                Some(record) => println!("lifted {key} (was {record}) in {}", kv.describe()),
+                None => println!("no ban at {key} in {}", kv.describe()),
+            }
+            Ok(true)
+        }
+        Command::Bans { group, kv } => {
+            print!("{}", ban_records::render_bans(&ban_records::list_bans(&store(&kv), group.as_deref())?, now()));
+            Ok(true)
+        }
+    }
+}
+
+fn validate(files: &[PathBuf], global: Option<&Path>) -> Result<bool, ToolError> {
+    let global = global.map(compile_file).transpose()?;
+    let mut all_good = true;
+    for file in files {
+        let text = read_text(file)?;
+        let name = file.display().to_string();
+        let problems = check(&text, &CheckContext { global: global.as_ref(), normalize: None });
+        for problem in &problems {
+            println!("{}", problem.render(&name));
+        }
+        match RuleSet::from_json(&text) {
+            Ok(set) if problems.is_empty() => {
+                println!("{name}: ok (version {}, {} terms, {})", set.version(), set.len(), mode_name(set.mode()))
+            }
+            _ => {
+                all_good = false;
+                println!("{name}: {} problem(s)", problems.len());
+            }
+        }
+    }
+    Ok(all_good)
+}
+
+fn explain(
+    file: &Path,
+    text: Option<&str>,
+    body: Option<&Path>,
+    global: Option<&Path>,
+    c2c: bool,
+) -> Result<bool, ToolError> {
+    let named = compile_file(file)?;
+    let global = global.map(compile_file).transpose()?;
+    let (global, group) = match &global {
+        Some(global) => (Some(global), Some(&named)),
+        None => (Some(&named), None),
+    };
+    let body =
+        body.map(|path| fs::read(user_path(path)).map_err(|source| ToolError::Read { path: path.to_owned(), source }));
+    let body = body.transpose()?;
+    let message = match (&body, text) {
+        (Some(bytes), _) => Message::Body(bytes),
+        (None, Some(text)) => Message::Text { text, c2c },
+        (None, None) => return Err(ToolError::Usage("give the message text, or --body FILE".into())),
+    };
+    let explanation = explain::explain(&explain::Request { global, group, message, now: now() })?;
+    print!("{explanation}");
+    Ok(true)
+}
+
+fn push(file: &Path, group: Option<&str>, kv: &WranglerKv) -> Result<bool, ToolError> {
+    let name = file.display().to_string();
+    match rule_push::push(kv, group, &read_text(file)?)? {
+        PushOutcome::Refused(problems) => {
+            for problem in &problems {
+                println!("{}", problem.render(&name));
+            }
+            println!("nothing pushed: {} problem(s) in {name}", problems.len());
+            Ok(false)
+        }
+        PushOutcome::Unchanged { key, version } => {
+            println!("{key} in {} is already version {version}: nothing to do", kv.describe());
+            Ok(true)
+        }
+        PushOutcome::Written { key, version, previous, terms, mode, changes } => {
+            println!("pushed {name} to {key} in {}", kv.describe());
+            let was = previous.map_or_else(|| "new".to_owned(), |p| format!("was {p}"));
+            println!("  version {version} ({was}), {terms} terms, {}", mode_name(mode));
+            for change in changes {
+                println!("  {change}");
+            }
+            println!("the worker uses it within CACHE_SECONDS (30 s unless set otherwise)");
+            Ok(true)
+        }
+    }
+}
+
+fn ban(request: &BanRequest<'_>, kv: &WranglerKv) -> Result<bool, ToolError> {
+    let banned = ban_records::ban(kv, request)?;
+    let place = request.group.map_or_else(|| "everywhere".to_owned(), |g| format!("in {g}"));
+    let how_long = match (request.duration, banned.until) {
+        (Some(seconds), Some(until)) => format!("for {}, until {}", format_span(seconds as i64), format_utc(until)),
+        _ => "until lifted".to_owned(),
+    };
+    println!("banned {} {place} {how_long}", request.user);
+    println!("  {} = {} in {}", banned.key, banned.record, kv.describe());
+    if let Some(expiration) = banned.kv_expiration {
+        println!("  KV deletes the key at {} (the worker stops applying it at `until`)", format_utc(expiration));
+    }
+    for note in &banned.notes {
+        println!("  note: {note}");
+    }
+    Ok(true)
+}
+
+fn store(args: &KvArgs) -> WranglerKv {
+    let location = if args.remote {
+        KvLocation::Remote
+    } else {
+        KvLocation::Local { persist_to: args.persist_to.as_deref().map(user_path) }
+    };
+    WranglerKv::new(location)
+}
+
+fn compile_file(path: &Path) -> Result<RuleSet, ToolError> {
+    let text = read_text(path)?;
+    RuleSet::from_json(&text)
+        .map_err(|e| ToolError::Usage(format!("{}: {e} (run `validate` for every problem)", path.display())))
+}
+
+fn read_text(path: &Path) -> Result<String, ToolError> {
+    fs::read_to_string(user_path(path)).map_err(|source| ToolError::Read { path: path.to_owned(), source })
+}
+
+/// `npm run` starts the tool in the project root; a relative path the operator typed is
+/// relative to where they typed it (npm's INIT_CWD).
+fn user_path(path: &Path) -> PathBuf {
+    match std::env::var_os("INIT_CWD") {
+        Some(dir) if path.is_relative() => Path::new(&dir).join(path),
+        _ => path.to_owned(),
+    }
+}
+
+fn now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Enforce => "enforce",
+        Mode::Monitor => "monitor",
+    }
+}

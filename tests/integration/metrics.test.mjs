@@ -1,0 +1,91 @@
+// Verdict counters: with a METRICS binding, one Analytics Engine data point per callback; without
+// one (every other test file), nothing; with a broken one, the answer is unchanged.
+// Miniflare's own Analytics Engine simulator drops data points, so METRICS here is a wrapped
+// binding whose writeDataPoint prints each point for the test to read.
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, it } from "node:test";
+import { beforeSend, seedQuery, seedSample, startGate, startOrigin } from "./harness.mjs";
+
+const GROUP = "@TGS#2J4SZEAEL";
+const BEFORE = "Group.CallbackBeforeSendMsg";
+const recorder = {
+  name: "metrics-recorder",
+  modules: true,
+  script: `export default function () {
+    return { writeDataPoint(point) { console.log("METRIC " + JSON.stringify(point)); } };
+  }`,
+};
+
+describe("verdict counters (Analytics Engine)", () => {
+  let origin, gate;
+  before(async () => {
+    origin = await startOrigin();
+    gate = await startGate({
+      origin,
+      workerOptions: { wrappedBindings: { METRICS: { scriptName: "metrics-recorder" } } },
+      extraWorkers: [recorder],
+    });
+  });
+  after(async () => {
+    await gate.dispose();
+    await origin.close();
+  });
+  beforeEach(async () => {
+    gate.logs.length = 0;
+    for (const { name } of (await gate.kv.list()).keys) await gate.kv.delete(name);
+    await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
+  });
+
+  /** The data points written so far (waits briefly: stdout arrives asynchronously). */
+  async function points(count) {
+    for (let i = 0; i < 50 && gate.logs.filter((l) => l.startsWith("METRIC ")).length < count; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return gate.logs.filter((l) => l.startsWith("METRIC ")).map((l) => JSON.parse(l.slice("METRIC ".length)));
+  }
+
+  it("one data point per decided callback: command, outcome, basis, group; count, ms, status, code, matches", async () => {
+    await gate.send(BEFORE, beforeSend({ text: "buy followers now" }));
+    const [point] = await points(1);
+    assert.deepEqual(point.indexes, [GROUP]);
+    assert.deepEqual(point.blobs, [BEFORE, "block", "rules", "", GROUP]);
+    assert.equal(point.doubles.length, 5);
+    assert.deepEqual([point.doubles[0], point.doubles[2], point.doubles[3], point.doubles[4]], [1, 200, 1, 1]);
+    assert.ok(point.doubles[1] >= 0, "milliseconds");
+  });
+
+  it("monitor mode is counted as what would have happened", async () => {
+    await gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ block: ["spoiler"], mode: "monitor" }));
+    await gate.send(BEFORE, beforeSend({ text: "spoiler!" }));
+    const [point] = await points(1);
+    assert.deepEqual(point.blobs, [BEFORE, "allow", "rules", "block", GROUP]);
+    const line = gate.logLines().find((l) => l.event === "callback");
+    assert.equal(line.would_be, "block", "the log line says it too");
+  });
+
+  it("forwarded and rejected callbacks are counted too", async () => {
+    await gate.send("Group.CallbackAfterSendMsg", seedSample("after-group-message-sent"));
+    await gate.send(BEFORE, beforeSend({ text: "hi" }), { query: seedQuery(BEFORE, { sdkAppId: "1400000001" }) });
+    const [forwarded, rejected] = await points(2);
+    assert.deepEqual(forwarded.blobs.slice(0, 3), ["Group.CallbackAfterSendMsg", "forwarded", ""]);
+    assert.equal(forwarded.doubles[3], -1, "no ErrorCode decided here");
+    assert.deepEqual(rejected.blobs.slice(1, 2), ["rejected"]);
+    assert.equal(rejected.doubles[2], 403);
+  });
+});
+
+describe("a METRICS binding that is not a dataset", () => {
+  it("never changes the answer; the write failure is logged", async () => {
+    const gate = await startGate({ vars: { METRICS: "not a dataset" } });
+    try {
+      await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
+      const r = await gate.send(BEFORE, beforeSend({ text: "buy followers" }));
+      assert.equal(r.json.ErrorCode, 1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const line = gate.logLines().find((l) => l.event === "callback");
+      assert.ok(line.problems.some((p) => p.startsWith("METRICS: ")), JSON.stringify(line));
+    } finally {
+      await gate.dispose();
+    }
+  });
+});

@@ -1,0 +1,159 @@
+// The rules tool (`timgate` binary) against wrangler's local KV, in a temporary --persist-to
+// directory (so the `npm start` state is never touched), and then the built worker reading
+// that same KV: what the tool writes is what the worker decides by.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { beforeSend, root, startGate, startOrigin } from "./harness.mjs";
+
+const GROUP = "@TGS#2J4SZEAEL";
+const BEFORE = "Group.CallbackBeforeSendMsg";
+const wrangler = join(root, "node_modules", ".bin", process.platform === "win32" ? "wrangler.cmd" : "wrangler");
+const exe = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", process.platform === "win32" ? "timgate.exe" : "timgate");
+const now = () => Math.floor(Date.now() / 1000);
+
+// One temporary KV state for the whole file: the worker below reads what the tool wrote above.
+const state = mkdtempSync(join(tmpdir(), "timgate-kv-"));
+
+before(() => {
+  const build = spawnSync("cargo", ["build", "--quiet", "--bin", "timgate"], { cwd: root, stdio: "inherit" });
+  assert.equal(build.status, 0, "cargo build --bin timgate");
+});
+after(() => rmSync(state, { recursive: true, force: true }));
+
+/** Runs the tool; KV commands get the temporary state directory. */
+function tool(...args) {
+  const kvCommand = ["push", "pull", "diff", "ban", "unban", "bans"].includes(args[0]);
+  const r = spawnSync(exe, kvCommand ? [...args, "--persist-to", state] : args, { cwd: root, encoding: "utf8", env: { ...process.env, INIT_CWD: "" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** wrangler itself, to check what the tool wrote independently of the tool. */
+function kv(...args) {
+  const r = spawnSync(wrangler, ["kv", ...args, "--binding", "RULES", "--local", "--persist-to", state], { cwd: root, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+function tempFile(name, text) {
+  const path = join(state, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("rules tool against local KV", () => {
+  it("push writes the file's bytes; pull returns them; wrangler sees the same", () => {
+    const text = readFileSync(join(root, "examples", "rules.json"), "utf8");
+    const pushed = tool("push", "examples/rules.json");
+    assert.equal(pushed.code, 0, pushed.out + pushed.err);
+    assert.match(pushed.out, /^pushed examples\/rules.json to rules in local KV \(.*\)\n  version [0-9a-f]{12} \(new\), 6 terms, enforce\n/);
+    assert.equal(tool("pull").out, text);
+    // `wrangler kv key get` prints a newline after a value that ends with one.
+    assert.ok([text, `${text}\n`].includes(kv("key", "get", "rules", "--text")), "wrangler reads the same bytes");
+    assert.match(tool("push", "examples/rules.json").out, /^rules in local KV .* is already version [0-9a-f]{12}: nothing to do/);
+  });
+
+  it("push refuses a broken document and writes nothing", () => {
+    const r = tool("push", "tests/fixtures/rules/broken.json", "--group", "@TGS#broken");
+    assert.equal(r.code, 1);
+    assert.match(r.out, /broken.json:4:40: block\[0\].code: code 10016 is outside/);
+    // 10, not the 11 `validate` finds: a group document's allow entries are checked against the
+    // global document in KV too, and "cunt" (examples/rules.json, pushed above) is inside "scunthorpe".
+    assert.match(r.out, /nothing pushed: 10 problem\(s\)/);
+    const pulled = tool("pull", "--group", "@TGS#broken");
+    assert.equal(pulled.code, 1);
+    assert.match(pulled.err, /KV has nothing at `rules:group:@TGS#broken`/);
+  });
+
+  it("a group document: push in monitor mode, diff, switch to enforce", () => {
+    const pilot = readFileSync(join(root, "examples", "group-rules.json"), "utf8");
+    assert.match(tool("diff", "examples/group-rules.json", "--group", GROUP).out, /KV has no document; pushing would create it/);
+    const first = tool("push", "examples/group-rules.json", "--group", GROUP);
+    assert.equal(first.code, 0, first.out + first.err);
+    assert.match(first.out, /to rules:group:@TGS#2J4SZEAEL in local KV/);
+    assert.match(first.out, /2 terms, monitor/);
+
+    const enforce = tempFile("enforce.json", pilot.replace('"monitor"', '"enforce"'));
+    const diff = tool("diff", enforce, "--group", GROUP, "--exit-code");
+    assert.equal(diff.code, 1, "--exit-code: they differ");
+    assert.match(diff.out, /^rules:group:@TGS#2J4SZEAEL: KV version [0-9a-f]{12} → file version [0-9a-f]{12}\n  ~ mode: monitor → enforce\n$/);
+    const second = tool("push", enforce, "--group", GROUP);
+    assert.match(second.out, /\(was [0-9a-f]{12}\), 2 terms, enforce\n  ~ mode: monitor → enforce\n/);
+    assert.equal(tool("diff", enforce, "--group", GROUP, "--exit-code").code, 0);
+  });
+
+  it("ban for 10 minutes: record with until, KV expiration and metadata; bans lists it; unban lifts it", () => {
+    const started = now();
+    const r = tool("ban", "jared", "--group", GROUP, "--for", "10m", "--reason", "Cool down");
+    const finished = now();
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /^banned jared in @TGS#2J4SZEAEL for 10m, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n/);
+
+    const key = `ban:${GROUP}:jared`;
+    const record = JSON.parse(kv("key", "get", key, "--text"));
+    assert.deepEqual(Object.keys(record), ["until", "reason"]);
+    assert.ok(started + 600 <= record.until && record.until <= finished + 600, `until = now + 600: ${record.until}`);
+    assert.equal(record.reason, "Cool down");
+    const [listed] = JSON.parse(kv("key", "list", "--prefix", key));
+    assert.equal(listed.expiration, record.until, "KV expiration = until");
+    assert.deepEqual(listed.metadata, record);
+
+    const everywhere = tool("ban", "spammer42", "--reason", "Spamming", "--code", "10110");
+    assert.match(everywhere.out, /banned spammer42 everywhere until lifted\n/);
+    assert.match(everywhere.out, /note: code 10110 is a group code: C2C messages are answered with 1/);
+    assert.deepEqual(JSON.parse(kv("key", "get", "ban:spammer42", "--text")), { until: null, reason: "Spamming", code: 10110 });
+
+    const table = tool("bans").out.split("\n");
+    assert.match(table[0], /^USER +WHERE +UNTIL +CODE +REASON$/);
+    assert.match(table[1], /^jared +@TGS#2J4SZEAEL +\S+ \(in (10m|9m\d+s)\) +1 +"Cool down"$/);
+    assert.match(table[2], /^spammer42 +\(everywhere\) +until lifted +10110 +"Spamming"$/);
+    assert.equal(tool("bans", "--group", GROUP).out.split("\n").length, 3, "header, one ban, final newline");
+
+    assert.match(tool("unban", "jared", "--group", GROUP).out, /^lifted ban:@TGS#2J4SZEAEL:jared \(was \{"until":\d+,"reason":"Cool down"\}\)/);
+    assert.match(tool("unban", "jared", "--group", GROUP).out, /^no ban at ban:@TGS#2J4SZEAEL:jared/);
+    assert.equal(tool("unban", "spammer42").code, 0);
+    assert.equal(tool("bans").out, "no bans\n");
+  });
+
+  it("bans written by hand (no metadata, not even JSON) are listed from their values", () => {
+    kv("key", "put", "ban:typo", "banned!");
+    const table = tool("bans").out;
+    assert.match(table, /typo +\(everywhere\) +until lifted +1 +\(record is not valid JSON: bans until lifted\)/);
+    kv("key", "delete", "ban:typo");
+  });
+});
+
+describe("the worker decides by what the tool wrote", () => {
+  let origin, gate;
+  before(async () => {
+    origin = await startOrigin();
+    gate = await startGate({ origin, kvPersistTo: state });
+  });
+  after(async () => {
+    await gate?.dispose();
+    await origin?.close();
+  });
+
+  it("monitor mode, then enforce, then a ban, then unban", async () => {
+    assert.equal(tool("push", "examples/group-rules.json", "--group", GROUP).code, 0);
+    const monitored = await gate.send(BEFORE, beforeSend({ text: "big spoiler: he dies" }));
+    assert.equal(monitored.json.ErrorCode, 0, "monitor mode delivers");
+    const review = JSON.parse((await origin.next((r) => r.url.includes("Timgate.Review"))).body);
+    assert.equal(review.action, "block");
+    assert.equal(review.monitor, true);
+
+    const enforce = tempFile("enforce.json", readFileSync(join(root, "examples", "group-rules.json"), "utf8").replace('"monitor"', '"enforce"'));
+    assert.equal(tool("push", enforce, "--group", GROUP).code, 0);
+    const blocked = await gate.send(BEFORE, beforeSend({ text: "big spoiler: he dies" }));
+    assert.deepEqual(blocked.json, { ActionStatus: "OK", ErrorInfo: "No spoilers in this room", ErrorCode: 10102 });
+
+    assert.equal(tool("ban", "jared", "--group", GROUP, "--for", "10m", "--reason", "Cool down").code, 0);
+    const banned = await gate.send(BEFORE, beforeSend({ text: "hello" }));
+    assert.deepEqual(banned.json, { ActionStatus: "OK", ErrorInfo: "Cool down", ErrorCode: 1 });
+    assert.equal(tool("unban", "jared", "--group", GROUP).code, 0);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "hello" }))).json.ErrorCode, 0);
+  });
+});
