@@ -13,7 +13,7 @@ pub struct CallbackLog {
     pub command: Option<String>,
     /// HTTP status answered.
     pub status: u16,
-    /// allow, mask, block, discard, forwarded, proxied, rejected.
+    /// allow, mask, block, discard; queued, direct, duplicate, no_origin; proxied, proxy_failed_open, rejected.
     pub outcome: &'static str,
     /// `ErrorCode` answered (before-send).
     #[serde(skip_serializing_if = "Option::is_none")]

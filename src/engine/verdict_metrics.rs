@@ -7,7 +7,7 @@
 //! |---|---|
 //! | index1 | `GroupId`, or the command when there is none (the sampling key: a flood in one room does not thin out the others) |
 //! | blob1 | command (`Group.CallbackBeforeSendMsg`...; empty when the query had none) |
-//! | blob2 | outcome: allow, mask, block, discard, forwarded, proxied, proxy_failed_open, rejected... |
+//! | blob2 | outcome: allow, mask, block, discard, queued, direct, duplicate, no_origin, proxied, proxy_failed_open, rejected... |
 //! | blob3 | basis: rules, global_ban, group_ban, fail_mode (empty when not a decision) |
 //! | blob4 | would_be: what a monitor-mode document would have done (empty when none) |
 //! | blob5 | `GroupId` (empty when none) |

@@ -67,7 +67,7 @@ describe("verdict counters (Analytics Engine)", () => {
     await gate.send("Group.CallbackAfterSendMsg", seedSample("after-group-message-sent"));
     await gate.send(BEFORE, beforeSend({ text: "hi" }), { query: seedQuery(BEFORE, { sdkAppId: "1400000001" }) });
     const [forwarded, rejected] = await points(2);
-    assert.deepEqual(forwarded.blobs.slice(0, 3), ["Group.CallbackAfterSendMsg", "forwarded", ""]);
+    assert.deepEqual(forwarded.blobs.slice(0, 3), ["Group.CallbackAfterSendMsg", "direct", ""], "no queue bound here: delivered directly");
     assert.equal(forwarded.doubles[3], -1, "no ErrorCode decided here");
     assert.deepEqual(rejected.blobs.slice(1, 2), ["rejected"]);
     assert.equal(rejected.doubles[2], 403);
