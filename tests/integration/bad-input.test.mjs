@@ -10,7 +10,7 @@ import { beforeSend, seedQuery, startGate, startOrigin, tencentSign } from "./ha
 const BEFORE = "Group.CallbackBeforeSendMsg";
 const AFTER = "Group.CallbackAfterSendMsg";
 const TOKEN = "xxxxyyyy";
-const ADMIN_TOKEN = "matrix-admin";
+const ADMIN_TOKEN = "matrix-admin matrix-admin-next";
 const BANNED = "buy followers";
 const LIMIT = 64 * 1024;
 const OK = { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 };
@@ -148,6 +148,8 @@ const requestRows = [
   { input: "RequestTime negative", query: () => signed(BEFORE, { time: -1 }), expect: { status: 401, error: "bad_signature" } },
   { input: "admin path without Authorization", path: "/__timgate/dead-letters", method: "GET", expect: { status: 401, error: "unauthorized" } },
   { input: "admin path with a wrong token", path: "/__timgate/dead-letters", method: "GET", headers: { authorization: "Bearer nope" }, expect: { status: 401, error: "unauthorized" } },
+  { input: "admin path with both rotation tokens as one", path: "/__timgate/x", method: "GET", headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, expect: { status: 401, error: "unauthorized" } },
+  { input: "admin path with the second token of a rotation", path: "/__timgate/x", method: "GET", headers: { authorization: "Bearer matrix-admin-next" }, expect: { status: 404, error: "not_found" } },
 ];
 
 describe("bad-input matrix (FAIL_MODE=open, CALLBACK_TOKEN set, a block term in the rules)", () => {
