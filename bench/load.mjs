@@ -56,7 +56,8 @@ function prng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const random = prng(7);
+// Two streams: the rule document (its size varies with --terms) must not change the messages.
+let random = prng(7);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const between = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 
@@ -67,6 +68,7 @@ const cjkWord = () => Array.from({ length: between(2, 4) }, () => String.fromCod
 
 /** A rule document with `count` terms, half Latin (one or two words), half CJK. */
 function ruleDocument(count) {
+  random = prng(7);
   const terms = new Set();
   while (terms.size < count) terms.add(terms.size % 2 ? cjkWord() : random() < 0.7 ? latinWord() : `${latinWord()} ${latinWord()}`);
   const list = [...terms];
@@ -89,8 +91,10 @@ const chatText = () =>
     ? Array.from({ length: between(3, 20) }, () => pick(ENGLISH)).join(" ")
     : Array.from({ length: between(2, 12) }, () => pick(CHINESE)).join(random() < 0.3 ? "，" : "");
 
-/** 2,000 before-send bodies: 96% clean, 2% a block term, 1% a mask term, 1% a review term. */
+/** 2,000 before-send bodies: 96% clean, 2% a block term, 1% a mask term, 1% a review term
+ * (terms of the 10,000-term document, whatever --terms says, so every run sends the same). */
 function bodies(doc) {
+  random = prng(11);
   const term = (entry) => (typeof entry === "string" ? entry : entry.term);
   return Array.from({ length: 2000 }, (_, i) => {
     const user = i % 1000;
@@ -253,8 +257,8 @@ async function runNode(worker, connections, seconds, bodyList) {
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
+const bodyList = bodies(ruleDocument(10_000));
 const doc = ruleDocument(TERMS);
-const bodyList = bodies(doc);
 const dir = mkdtempSync(join(tmpdir(), "timgate-load-"));
 const bodiesFile = join(dir, "bodies.txt");
 writeFileSync(bodiesFile, bodyList.join("\n") + "\n");
@@ -298,6 +302,21 @@ for (const worker of [empty, timgate]) {
   }
 }
 console.log(`[${elapsed()}] warmed up; timgate's answers to the 2,000 bodies by ErrorCode: ${JSON.stringify(answers)}`);
+
+// The largest message Tencent sends (12 KB of text), clean, one at a time: matching cost grows
+// with the text's length times the number of terms.
+const largest = JSON.stringify({ ...JSON.parse(bodyList[0]), MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: "see you at the party ".repeat(600).slice(0, 12 * 1024) } }] });
+const largestMs = {};
+for (const worker of [empty, timgate]) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await (await fetch(worker.url, { method: "POST", body: largest })).text();
+    times.push(performance.now() - t0);
+  }
+  largestMs[worker.name] = times.sort((a, b) => a - b)[2];
+}
+console.log(`[${elapsed()}] one 12 KB message (median of 5): empty ${largestMs.empty.toFixed(1)} ms, timgate ${largestMs.timgate.toFixed(1)} ms`);
 
 const run = (worker, connections, seconds) =>
   (CLIENT === "wrk" ? runWrk(worker, connections, seconds, bodiesFile) : runNode(worker, connections, seconds, bodyList)).then((r) => {
@@ -357,7 +376,8 @@ console.log(`| after | ${after1} | ${mb(memory1.wasm)} | ${mb(memory1.heap)} | $
 console.log(`| after | ${after2} | ${mb(memory2.wasm)} | ${mb(memory2.heap)} | ${memory2.rss.toFixed(0)} MB |`);
 console.log(`| (empty worker, before / after) | | | ${mb(memoryBefore.empty.heap)} / ${mb(emptyAfter.heap)} | ${memoryBefore.empty.rss.toFixed(0)} / ${emptyAfter.rss.toFixed(0)} MB |`);
 const bad = results.reduce((n, r) => n + r.bad, 0);
-console.log(`\nnot 200: ${bad}; worker log lines drained: ${logLines}; time: ${elapsed()}`);
+console.log(`\none 12 KB message (median of 5): empty ${largestMs.empty.toFixed(1)} ms, timgate ${largestMs.timgate.toFixed(1)} ms`);
+console.log(`not 200: ${bad}; worker log lines drained: ${logLines}; time: ${elapsed()}`);
 
 await Promise.all([empty.mf.dispose(), timgate.mf.dispose()]);
 origin.close();

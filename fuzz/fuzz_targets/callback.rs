@@ -7,15 +7,18 @@
 //!
 //! Checked besides "no panic": refusals carry a documented status; every segment points at an
 //! element that exists; a masked `MsgBody` is a JSON array with as many elements as the message;
-//! masking every segment whole and reading the result again gives only mask characters.
+//! masking every segment whole and reading the result again gives only mask characters; the
+//! after-send envelope of the same input round-trips through its queue JSON byte for byte.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
 use timgate::engine::admission::{self, MAX_BODY_BYTES};
 use timgate::engine::callback::MessageCallback;
+use timgate::engine::envelope::{self, Envelope};
 use timgate::engine::message_text::{mask_spans, MessageText, SegmentMask, Source};
 use timgate::engine::settings::Settings;
+use timgate::engine::webhook_signature::SigningKey;
 
 const SAMPLE_QUERY: &str =
     "SdkAppid=1400000000&CallbackCommand=Group.CallbackBeforeSendMsg&contenttype=json&ClientIP=127.0.0.1&OptPlatform=iOS";
@@ -31,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
     if admission::check_body_size(body.len()).is_err() || body.len() > MAX_BODY_BYTES {
         return;
     }
+    forward(&query, body);
     let Ok(callback) = MessageCallback::parse(body) else { return };
     let _ = admission::check_command_matches("Group.CallbackBeforeSendMsg", callback.command.as_deref());
     let text = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
@@ -99,6 +103,23 @@ fn admit(query: &str) {
             }
         }
     }
+}
+
+/// What an after-send callback becomes: an envelope whose queue JSON round-trips exactly (the
+/// origin gets the same bytes), with a stable, header-safe id, alone or in a batch.
+fn forward(query: &str, body: &[u8]) {
+    let envelope = Envelope::callback("Group.CallbackAfterSendMsg", query, body, NOW);
+    assert_eq!(envelope.id, Envelope::callback("Group.CallbackAfterSendMsg", query, body, NOW + 60).id);
+    assert!(envelope.id.starts_with("evt_") && envelope.id.len() == 36, "{}", envelope.id);
+    let queued = serde_json::to_string(&envelope).expect("an envelope serialises");
+    let back: Envelope = serde_json::from_str(&queued).expect("and reads back");
+    assert_eq!(back, envelope);
+    assert_eq!(back.body, body);
+    let key = SigningKey::from_secret("whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD").expect("static secret");
+    let _ = envelope.headers(std::slice::from_ref(&key), NOW);
+    let _ = envelope.url("https://origin.example/tencent?x=1");
+    let batch = envelope::batch(&[envelope.clone(), envelope], NOW);
+    assert!(serde_json::from_slice::<serde_json::Value>(&batch.body).is_ok(), "a batch body is JSON");
 }
 
 /// A masked `MsgBody` is a JSON array with one item per element of the message.
