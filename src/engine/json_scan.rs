@@ -10,6 +10,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use serde::de::DeserializeOwned;
+
 use crate::engine::message_text::Step;
 
 /// The escape written in place of a lone surrogate: U+FFFD REPLACEMENT CHARACTER.
@@ -78,9 +80,16 @@ fn unicode_escape(bytes: &[u8], at: usize) -> Option<u32> {
     u32::from_str_radix(digits, 16).ok()
 }
 
-/// Decodes one JSON string token (quotes included), reading lone surrogates as U+FFFD.
-pub fn decode_string(token: &str) -> Option<String> {
-    serde_json::from_str(token).ok().or_else(|| serde_json::from_str(&repair_lone_surrogates(token)).ok())
+/// Parses JSON text, reading lone surrogate escapes as U+FFFD; `None` when it is not JSON (or,
+/// for a `serde_json::Value`, nested too deeply).
+pub fn from_str_lenient<T: DeserializeOwned>(text: &str) -> Option<T> {
+    match serde_json::from_str(text) {
+        Ok(value) => Some(value),
+        Err(_) => match repair_lone_surrogates(text) {
+            Cow::Owned(repaired) => serde_json::from_str(&repaired).ok(),
+            Cow::Borrowed(_) => None,
+        },
+    }
 }
 
 /// A string value found by [`visible_strings`].
@@ -111,8 +120,9 @@ enum Frame {
 /// Every string value of `json` held by a [`VISIBLE_KEYS`] key (directly, or in an array under
 /// it), in document order, whatever the nesting depth. `json` is expected to be valid JSON
 /// (a `RawValue`); on anything else this returns what it could make out, and never panics.
-/// The total length of the returned paths is at most `budget` steps.
-pub fn visible_strings(json: &str, budget: usize) -> Result<Vec<StringValue>, ScanError> {
+/// Each value found costs its depth + 1 steps of `budget`, which is spent even when the scan
+/// stops over budget, so one budget can bound the scans of a whole message.
+pub fn visible_strings(json: &str, budget: &mut usize) -> Result<Vec<StringValue>, ScanError> {
     let bytes = json.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut found = Vec::new();
@@ -135,16 +145,17 @@ pub fn visible_strings(json: &str, budget: usize) -> Result<Vec<StringValue>, Sc
                 let token = json.get(i..end).unwrap_or_default();
                 match stack.last_mut() {
                     Some(Frame::Object { key, expect_key }) if *expect_key => {
-                        *key = decode_string(token);
+                        *key = from_str_lenient(token);
                         *expect_key = false;
                     }
                     _ => {
                         if is_visible(&stack) {
                             spent = spent.saturating_add(stack.len() + 1);
-                            if spent > budget {
+                            if spent > *budget {
+                                *budget = 0;
                                 return Err(ScanError::OverBudget(spent));
                             }
-                            if let Some(text) = decode_string(token) {
+                            if let Some(text) = from_str_lenient(token) {
                                 found.push(StringValue { path: path_of(&stack), token: i..end, text });
                             }
                         }
@@ -157,6 +168,7 @@ pub fn visible_strings(json: &str, budget: usize) -> Result<Vec<StringValue>, Sc
         }
         i += 1;
     }
+    *budget -= spent;
     Ok(found)
 }
 
@@ -222,7 +234,7 @@ mod tests {
     fn visible_strings_with_paths_and_tokens() {
         let json = r#"{"MsgType":"TIMRelayElem","MsgContent":{"Title":"t","AbstractList":["a","b"],
             "MsgList":[{"From_Account":"x","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"deep \"q\""}}]}]}}"#;
-        let found = visible_strings(json, 1000).unwrap();
+        let found = visible_strings(json, &mut 1000).unwrap();
         let texts: Vec<&str> = found.iter().map(|v| v.text.as_str()).collect();
         assert_eq!(texts, ["t", "a", "b", "deep \"q\""]);
         let last = &found[3];
@@ -249,16 +261,19 @@ mod tests {
         for _ in 0..5000 {
             json = format!(r#"{{"MsgContent":{json}}}"#);
         }
-        let found = visible_strings(&json, 10_000).unwrap();
+        let mut budget = 10_000;
+        let found = visible_strings(&json, &mut budget).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].path.len(), 5001);
-        assert_eq!(visible_strings(&json, 1000), Err(ScanError::OverBudget(5002)));
+        assert_eq!(budget, 10_000 - 5002);
+        assert_eq!(visible_strings(&json, &mut budget), Err(ScanError::OverBudget(5002)));
+        assert_eq!(budget, 0, "spent even when refused");
     }
 
     #[test]
     fn garbage_does_not_panic() {
         for text in ["", "\"", "{\"Text\":\"", "]]]}}}", "{\"Text\":[\"a\\", "{,,,\"Text\"", "\"\\u12"] {
-            let _ = visible_strings(text, 100);
+            let _ = visible_strings(text, &mut 100);
             let _ = repair_lone_surrogates(text);
         }
     }

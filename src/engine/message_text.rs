@@ -4,7 +4,6 @@
 //! Each piece of visible text is a [`Segment`] with the path that leads to it, so a mask can
 //! be written back exactly there. Elements that are not masked are returned byte for byte.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -146,9 +145,8 @@ impl<'a> MessageText<'a> {
                 read.push(Element::Parsed(element));
                 continue;
             }
-            match json_scan::visible_strings(raw.get(), budget) {
+            match json_scan::visible_strings(raw.get(), &mut budget) {
                 Ok(values) => {
-                    budget = budget.saturating_sub(values.iter().map(|v| v.path.len() + 1).sum());
                     for value in values {
                         let mut path = value.path;
                         let depth = path.len();
@@ -210,7 +208,8 @@ impl<'a> MessageText<'a> {
                     else {
                         continue;
                     };
-                    let Some(original) = raw.get().get(token.range.clone()).and_then(json_scan::decode_string) else {
+                    let Some(original) = raw.get().get(token.range.clone()).and_then(json_scan::from_str_lenient)
+                    else {
                         continue;
                     };
                     let (_, value) =
@@ -273,13 +272,7 @@ fn splice(json: &str, edits: &BTreeMap<usize, (usize, Value)>) -> String {
 
 /// A JSON value, reading lone surrogate escapes as U+FFFD; `None` when too deep or not JSON.
 fn parse_value(text: &str) -> Option<Value> {
-    match serde_json::from_str(text) {
-        Ok(value) => Some(value),
-        Err(_) => match json_scan::repair_lone_surrogates(text) {
-            Cow::Owned(repaired) => serde_json::from_str(&repaired).ok(),
-            Cow::Borrowed(_) => None,
-        },
-    }
+    json_scan::from_str_lenient(text)
 }
 
 /// Replaces every character inside `spans` with `mask_char`. Spans that are out of range or
