@@ -81,11 +81,10 @@ enum Element {
     Unread,
 }
 
-/// Where a segment read by the scan lives: the element, the byte range of its string token
-/// in the element's JSON, and how many path steps lead to that token (the rest lead inside it).
+/// Where a segment read by the scan lives in its element's JSON: the byte range of its string
+/// token, and how many path steps lead to that token (the rest lead inside it).
 #[derive(Debug, Clone)]
 struct Token {
-    element: usize,
     range: std::ops::Range<usize>,
     depth: usize,
 }
@@ -153,7 +152,7 @@ impl<'a> MessageText<'a> {
                         let data = matches!(path.last(), Some(Step::Key(k)) if k == "Data" || k == "Ext");
                         let mut sink = |path, text| {
                             segments.push(Segment { source: Source::Element(i), path, text });
-                            tokens.push(Some(Token { element: i, range: value.token.clone(), depth }));
+                            tokens.push(Some(Token { range: value.token.clone(), depth }));
                         };
                         if data {
                             collect_maybe_json(&value.text, &mut path, &mut sink);
@@ -202,10 +201,8 @@ impl<'a> MessageText<'a> {
                 continue;
             }
             match (segment.source, self.tokens.get(mask.segment)) {
-                (Source::Element(_), Some(Some(token))) => {
-                    let (Some(edits), Some(raw)) =
-                        (token_edits.get_mut(token.element), self.elements.get(token.element))
-                    else {
+                (Source::Element(i), Some(Some(token))) => {
+                    let (Some(edits), Some(raw)) = (token_edits.get_mut(i), self.elements.get(i)) else {
                         continue;
                     };
                     let Some(original) = raw.get().get(token.range.clone()).and_then(json_scan::from_str_lenient)
