@@ -47,6 +47,9 @@ pub async fn decide(
     admission::check_command_matches(&admitted.query.command, callback.command.as_deref())?;
     log.group = callback.group_id.clone();
     let text = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
+    for location in text.unread() {
+        log.problems.push(format!("{location} could not be read (nested too deeply)"));
+    }
     if settings.log_message_text {
         log.text = Some(text.segments.iter().map(|s| s.text.clone()).collect());
     }

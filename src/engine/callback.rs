@@ -8,7 +8,7 @@ use serde::de::{DeserializeOwned, Deserializer};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::engine::json_comments;
+use crate::engine::{json_comments, json_scan};
 
 /// A body that cannot be used for a decision.
 #[derive(Debug, thiserror::Error)]
@@ -77,38 +77,44 @@ pub struct MessageCallback {
 
 impl MessageCallback {
     /// Parses a body; a body with `//` comments (a documentation sample) is read without them.
+    ///
+    /// What a sender controls never makes a body unreadable: invalid UTF-8 is read as U+FFFD,
+    /// `\u` escapes of lone surrogates as `\ufffd`, and a descriptive field of the wrong type
+    /// or shape (even nested past serde_json's depth limit) as absent.
     pub fn parse(body: &[u8]) -> Result<Self, BodyError> {
-        match Self::parse_strict(body) {
-            Err(BodyError::Json(e)) => match json_comments::blank_comments(body) {
-                Some(stripped) => Self::parse_strict(&stripped),
+        let text = String::from_utf8_lossy(body);
+        match Self::parse_strict(&text) {
+            Err(BodyError::Json(e)) => match json_comments::blank_comments(text.as_bytes()) {
+                Some(stripped) => Self::parse_strict(&String::from_utf8_lossy(&stripped)),
                 None => Err(BodyError::Json(e)),
             },
             other => other,
         }
     }
 
-    fn parse_strict(body: &[u8]) -> Result<Self, BodyError> {
+    fn parse_strict(text: &str) -> Result<Self, BodyError> {
         // serde would also accept a struct written as an array of its fields: refuse that.
-        if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        if text.trim_start().starts_with('[') {
             return Err(BodyError::NotAnObject);
         }
-        Ok(serde_json::from_slice(body)?)
+        Ok(serde_json::from_str(&json_scan::repair_lone_surrogates(text))?)
     }
 }
 
-/// Deserialises `T`, or `None` when the value is null or of another type.
+/// Deserialises `T`, or `None` when the value is null, of another type, or too deep to read.
 fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: DeserializeOwned,
 {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).ok())
+    // Capturing the raw text never recurses, so no value can fail the whole body.
+    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    Ok(serde_json::from_str(raw.get()).ok())
 }
 
 /// `EventTime` as a number (`1670574414123`) or a string (`"1670574414123"`).
 fn lenient_event_time<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
-    Ok(match serde_json::Value::deserialize(deserializer)? {
+    Ok(match lenient::<D, serde_json::Value>(deserializer)?.unwrap_or_default() {
         serde_json::Value::Number(n) => n.as_u64(),
         serde_json::Value::String(s) => s.trim().parse().ok(),
         _ => None,

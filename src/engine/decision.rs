@@ -207,7 +207,8 @@ pub fn decide(input: &DecisionInput<'_>) -> Decision {
 
     let incomplete = [&input.global_rules, &input.group_rules].iter().any(|l| l.is_unavailable())
         || input.global_ban.is_unavailable()
-        || input.group_ban.is_unavailable();
+        || input.group_ban.is_unavailable()
+        || !input.message.is_complete();
     let forbids = matches!(verdict, Verdict::Forbid { .. } | Verdict::Discard);
     if incomplete && !forbids {
         let verdict = match input.fail_mode {

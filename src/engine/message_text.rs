@@ -4,10 +4,13 @@
 //! Each piece of visible text is a [`Segment`] with the path that leads to it, so a mask can
 //! be written back exactly there. Elements that are not masked are returned byte for byte.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde_json::value::RawValue;
 use serde_json::Value;
+
+use crate::engine::json_scan;
 
 /// One step of the way from an element (or `CloudCustomData`) to a string.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,11 +69,36 @@ impl fmt::Display for Segment {
     }
 }
 
+/// How one `MsgBody` element was read.
+#[derive(Debug)]
+enum Element {
+    /// As a JSON value, walked by element type (the usual case).
+    Parsed(Value),
+    /// Too deep for a JSON value: its visible strings were read from the text itself
+    /// ([`json_scan::visible_strings`]); masks are written into the original bytes.
+    Scanned,
+    /// Not read at all (an adversarial shape beyond the scan budget): the message is incomplete.
+    Unread,
+}
+
+/// Where a segment read by the scan lives in its element's JSON: the byte range of its string
+/// token, and how many path steps lead to that token (the rest lead inside it).
+#[derive(Debug, Clone)]
+struct Token {
+    range: std::ops::Range<usize>,
+    depth: usize,
+}
+
+/// Path steps the scan of deep elements may record in all, so that an adversarial body
+/// (thousands of values, each thousands of levels deep) cannot cost more than a few MB.
+const SCAN_BUDGET: usize = 100_000;
+
 /// A message's visible text, ready to be scanned and (if need be) masked.
 #[derive(Debug)]
 pub struct MessageText<'a> {
     elements: &'a [Box<RawValue>],
-    parsed: Vec<Option<Value>>,
+    read: Vec<Element>,
+    tokens: Vec<Option<Token>>,
     cloud_custom_data: Option<&'a str>,
     /// Every piece of visible text, in message order.
     pub segments: Vec<Segment>,
@@ -96,28 +124,75 @@ pub struct MaskedMessage {
 
 impl<'a> MessageText<'a> {
     /// Collects the visible text of `elements` and `cloud_custom_data`.
+    ///
+    /// An element `serde_json` cannot hold as a value (a lone surrogate escape, nesting past
+    /// its limit of 128) is still read: lone surrogates as U+FFFD, deep elements by scanning
+    /// their visible strings ([`json_scan::visible_strings`]). Only an element beyond the scan
+    /// budget stays unread, and then [`Self::is_complete`] is false.
     pub fn collect(elements: &'a [Box<RawValue>], cloud_custom_data: Option<&'a str>) -> Self {
-        let parsed: Vec<Option<Value>> = elements.iter().map(|raw| serde_json::from_str(raw.get()).ok()).collect();
         let mut segments = Vec::new();
-        for (i, element) in parsed.iter().enumerate() {
-            if let Some(element) = element {
+        let mut tokens = Vec::new();
+        let mut read = Vec::with_capacity(elements.len());
+        let mut budget = SCAN_BUDGET;
+        for (i, raw) in elements.iter().enumerate() {
+            if let Some(element) = parse_value(raw.get()) {
                 let mut path = Vec::new();
-                collect_element(element, &mut path, &mut |path, text| {
-                    segments.push(Segment { source: Source::Element(i), path, text })
+                collect_element(&element, &mut path, &mut |path, text| {
+                    segments.push(Segment { source: Source::Element(i), path, text });
+                    tokens.push(None);
                 });
+                read.push(Element::Parsed(element));
+                continue;
+            }
+            match json_scan::visible_strings(raw.get(), &mut budget) {
+                Ok(values) => {
+                    for value in values {
+                        let mut path = value.path;
+                        let depth = path.len();
+                        let data = matches!(path.last(), Some(Step::Key(k)) if k == "Data" || k == "Ext");
+                        let mut sink = |path, text| {
+                            segments.push(Segment { source: Source::Element(i), path, text });
+                            tokens.push(Some(Token { range: value.token.clone(), depth }));
+                        };
+                        if data {
+                            collect_maybe_json(&value.text, &mut path, &mut sink);
+                        } else {
+                            sink(path, value.text);
+                        }
+                    }
+                    read.push(Element::Scanned);
+                }
+                Err(_) => read.push(Element::Unread),
             }
         }
         if let Some(data) = cloud_custom_data {
             collect_maybe_json(data, &mut Vec::new(), &mut |path, text| {
-                segments.push(Segment { source: Source::CloudCustomData, path, text })
+                segments.push(Segment { source: Source::CloudCustomData, path, text });
+                tokens.push(None);
             });
         }
-        Self { elements, parsed, cloud_custom_data, segments }
+        Self { elements, read, tokens, cloud_custom_data, segments }
+    }
+
+    /// Whether every element was read. An incomplete message is not a verdict on its own:
+    /// the decision applies what it found and answers the fail mode for the rest.
+    pub fn is_complete(&self) -> bool {
+        !self.read.iter().any(|e| matches!(e, Element::Unread))
+    }
+
+    /// Where the elements that could not be read are (`MsgBody[3]`), for logs.
+    pub fn unread(&self) -> Vec<String> {
+        (0..self.read.len())
+            .filter(|&i| matches!(self.read[i], Element::Unread))
+            .map(|i| format!("MsgBody[{i}]"))
+            .collect()
     }
 
     /// The message with `masks` applied, each masked character replaced by `mask_char`.
     pub fn masked(&self, masks: &[SegmentMask], mask_char: char) -> MaskedMessage {
         let mut elements: Vec<Option<Value>> = vec![None; self.elements.len()];
+        // Scanned elements: the new value of each string token, by element and token start.
+        let mut token_edits: Vec<BTreeMap<usize, (usize, Value)>> = vec![BTreeMap::new(); self.elements.len()];
         let mut cloud: Option<String> = None;
         for mask in masks {
             let Some(segment) = self.segments.get(mask.segment) else { continue };
@@ -125,17 +200,31 @@ impl<'a> MessageText<'a> {
             if replacement == segment.text {
                 continue;
             }
-            match segment.source {
-                Source::Element(i) => {
-                    let slot = &mut elements[i];
+            match (segment.source, self.tokens.get(mask.segment)) {
+                (Source::Element(i), Some(Some(token))) => {
+                    let (Some(edits), Some(raw)) = (token_edits.get_mut(i), self.elements.get(i)) else {
+                        continue;
+                    };
+                    let Some(original) = raw.get().get(token.range.clone()).and_then(json_scan::from_str_lenient)
+                    else {
+                        continue;
+                    };
+                    let (_, value) =
+                        edits.entry(token.range.start).or_insert_with(|| (token.range.end, Value::String(original)));
+                    write_string(value, segment.path.get(token.depth..).unwrap_or_default(), replacement);
+                }
+                (Source::Element(i), _) => {
+                    let Some(slot) = elements.get_mut(i) else { continue };
                     if slot.is_none() {
-                        *slot = self.parsed[i].clone();
+                        if let Some(Element::Parsed(value)) = self.read.get(i) {
+                            *slot = Some(value.clone());
+                        }
                     }
                     if let Some(value) = slot {
                         write_string(value, &segment.path, replacement);
                     }
                 }
-                Source::CloudCustomData => {
+                (Source::CloudCustomData, _) => {
                     let current = cloud.take().or_else(|| self.cloud_custom_data.map(str::to_owned));
                     if let Some(current) = current {
                         let mut root = Value::String(current);
@@ -147,12 +236,15 @@ impl<'a> MessageText<'a> {
                 }
             }
         }
-        let msg_body = elements.iter().any(Option::is_some).then(|| {
-            let parts: Vec<String> = elements
+        let changed = |i: usize| elements[i].is_some() || !token_edits[i].is_empty();
+        let msg_body = (0..self.elements.len()).any(changed).then(|| {
+            let parts: Vec<String> = self
+                .elements
                 .iter()
-                .zip(self.elements)
-                .map(|(changed, raw)| match changed {
+                .enumerate()
+                .map(|(i, raw)| match &elements[i] {
                     Some(value) => value.to_string(),
+                    None if !token_edits[i].is_empty() => splice(raw.get(), &token_edits[i]),
                     None => raw.get().to_owned(),
                 })
                 .collect();
@@ -160,6 +252,24 @@ impl<'a> MessageText<'a> {
         });
         MaskedMessage { msg_body, cloud_custom_data: cloud }
     }
+}
+
+/// `json` with the string tokens at the given ranges replaced by the JSON of their new values.
+fn splice(json: &str, edits: &BTreeMap<usize, (usize, Value)>) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut copied = 0;
+    for (&start, (end, value)) in edits {
+        out.push_str(json.get(copied..start).unwrap_or_default());
+        out.push_str(&value.to_string());
+        copied = *end;
+    }
+    out.push_str(json.get(copied..).unwrap_or_default());
+    out
+}
+
+/// A JSON value, reading lone surrogate escapes as U+FFFD; `None` when too deep or not JSON.
+fn parse_value(text: &str) -> Option<Value> {
+    json_scan::from_str_lenient(text)
 }
 
 /// Replaces every character inside `spans` with `mask_char`. Spans that are out of range or
@@ -263,7 +373,7 @@ fn collect_relay(content: &Value, path: &mut Vec<Step>, sink: &mut Sink<'_>) {
 fn collect_maybe_json(text: &str, path: &mut Vec<Step>, sink: &mut Sink<'_>) {
     let trimmed = text.trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        if let Ok(inner) = serde_json::from_str::<Value>(text) {
+        if let Some(inner) = parse_value(text) {
             path.push(Step::Embedded);
             collect_strings(&inner, path, sink);
             path.pop();
@@ -309,7 +419,7 @@ fn write_string(value: &mut Value, path: &[Step], replacement: String) {
             },
             Step::Embedded => {
                 let Value::String(encoded) = here else { return };
-                let Ok(mut inner) = serde_json::from_str::<Value>(encoded) else { return };
+                let Some(mut inner) = parse_value(encoded) else { return };
                 write_string(&mut inner, &path[n + 1..], replacement);
                 *encoded = inner.to_string();
                 return;

@@ -11,6 +11,7 @@ pub mod decision;
 pub mod delivery_policy;
 pub mod envelope;
 pub mod json_comments;
+pub mod json_scan;
 pub mod kv_keys;
 pub mod log_line;
 pub mod matcher;

@@ -30,7 +30,8 @@ pub mod names {
     pub const DELIVERY_MODE: &str = "DELIVERY_MODE";
     /// Name of the dead-letter queue, so the consumer knows which batches are dead letters.
     pub const DEAD_LETTER_QUEUE: &str = "DEAD_LETTER_QUEUE";
-    /// Bearer token of the operator endpoints (`/__timgate/...`); unset = no such endpoints.
+    /// Bearer token(s) of the operator endpoints (`/__timgate/...`); several, space-separated,
+    /// during a rotation; unset = no such endpoints.
     pub const ADMIN_TOKEN: &str = "ADMIN_TOKEN";
 }
 
@@ -118,7 +119,7 @@ pub struct Settings {
     pub log_message_text: bool,
     /// How events travel to the origin.
     pub delivery: DeliverySettings,
-    /// Bearer token of the operator endpoints.
+    /// Bearer token(s) of the operator endpoints, as set (whitespace-separated during a rotation).
     pub admin_token: Option<CallbackToken>,
 }
 
