@@ -1,0 +1,464 @@
+//! Text as the matcher reads it: the same steps for rule terms and for message text, with every
+//! normalised character keeping the byte range of the original characters it came from, so that a
+//! match is reported (and masked) in the original text exactly.
+//!
+//! The steps, in order:
+//! 1. **Fold** each character: Traditional → Simplified Chinese (`fast2s`), compatibility
+//!    decomposition (NFKD: full-width forms, ligatures, circled and mathematical letters), removal of
+//!    accents and of invisible characters, lowercasing, and the always-applied look-alikes of
+//!    `confusables.txt`. An accent that is removed widens the range of the letter before it.
+//! 2. **Join spelled-out letters**: single letters (or single CJK characters) separated by spaces or
+//!    light punctuation (`b a d`, `b.a.d`, `b-a-d`, `傻 逼`) become one word. Three letters at least
+//!    (two for CJK), so that ordinary text (`a b` in a list) is left alone.
+//! 3. **Leetspeak**: symbols next to letters (`@ss`, `sh!t`, `a$$`) and digits *between* letters
+//!    (`b4d`, `c0ck`) are read as letters. Digits at a word's edge or in a number are not, so `mp3`,
+//!    `1st` and `1000` cannot become a term.
+//! 4. **Mixed-script look-alikes**: inside a word that has a Latin letter, Cyrillic/Greek look-alikes
+//!    are read as Latin (`fuсk` with a Cyrillic `с`); a word wholly in Cyrillic stays Cyrillic.
+//! 5. **Gaps**: every run of spaces, punctuation, symbols and emoji becomes one space.
+//! 6. **Runs**: equal letters in a row are one [`Run`] with a count, so the matcher can accept
+//!    `baaad` for `bad` while keeping `good` apart from `god` (see `matcher.rs`).
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+use crate::engine::confusables::Tables;
+
+/// Revision of the normalisation steps below. Bump it whenever a change makes any text normalise
+/// differently: precompiled blobs record it and are refused by an engine with another revision.
+pub const REVISION: u32 = 1;
+
+/// What a normalised character is, for word boundaries and repeated letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A letter of a script written with spaces between words (Latin, Cyrillic, Greek...).
+    Letter,
+    /// A character of a script written without spaces between words (Chinese, Japanese, Korean,
+    /// Thai...): terms in these scripts match anywhere.
+    Cjk,
+    /// A digit that is not read as a letter.
+    Digit,
+    /// The gap between words: spaces, punctuation, symbols, emoji. Never two in a row.
+    Space,
+}
+
+impl Class {
+    /// Whether this class continues a word (so a word boundary cannot fall next to it).
+    pub fn is_word(self) -> bool {
+        matches!(self, Class::Letter | Class::Digit)
+    }
+}
+
+/// One normalised character and the original bytes it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// The normalised character.
+    pub ch: char,
+    /// What it is.
+    pub class: Class,
+    /// First byte of the original text it comes from.
+    pub start: usize,
+    /// End of the original bytes it comes from.
+    pub end: usize,
+}
+
+/// Equal consecutive units (letters and CJK characters only; digits and gaps are runs of one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// The character repeated.
+    pub ch: char,
+    /// Its class.
+    pub class: Class,
+    /// How many units the run has.
+    pub count: u32,
+    /// Index of its first unit.
+    pub first: usize,
+}
+
+/// A normalised text: its units, and the same units grouped into runs.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// Every normalised character, in order.
+    pub units: Vec<Unit>,
+    /// The units grouped into runs of equal letters.
+    pub runs: Vec<Run>,
+}
+
+impl Normalized {
+    /// Normalises `text` (a message, or a rule term).
+    pub fn new(text: &str) -> Self {
+        let tables = Tables::get();
+        let mut raw = fold(text, tables);
+        join_spelled_out(&mut raw);
+        read_leet(&mut raw, tables);
+        read_mixed_lookalikes(&mut raw, tables);
+        let units = close_gaps(&raw);
+        let runs = runs(&units);
+        Self { units, runs }
+    }
+
+    /// The runs' characters, one per run: what the automaton searches.
+    pub fn run_text(&self) -> String {
+        self.runs.iter().map(|r| r.ch).collect()
+    }
+}
+
+/// What a folded character is, before gaps are closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Letter,
+    Cjk,
+    Digit,
+    /// Punctuation, symbols, spaces, emoji: gaps, unless read as leetspeak.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    ch: char,
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+fn fold(text: &str, tables: &Tables) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::with_capacity(text.len());
+    // fast2s converts character for character, so the converted text walks in step with the
+    // original; if it ever did not, the unconverted character is used.
+    let simplified = (!text.is_ascii() && text.chars().any(is_han)).then(|| fast2s::convert(text));
+    let mut simplified = simplified.as_deref().map(str::chars);
+    for (start, original) in text.char_indices() {
+        let c = simplified.as_mut().and_then(Iterator::next).unwrap_or(original);
+        let end = start + original.len_utf8();
+        if c.is_ascii() {
+            let ch = c.to_ascii_lowercase();
+            out.push(Raw { ch, kind: kind_of(ch, out.last()), start, end });
+            continue;
+        }
+        if tables.is_invisible(c) {
+            continue;
+        }
+        if is_accent(c) {
+            // The accent belongs to the letter before it: masking that letter masks the accent too.
+            if let Some(last) = out.last_mut() {
+                last.end = end;
+            }
+            continue;
+        }
+        if is_hangul_syllable(c) {
+            // Kept whole: decomposing would split one syllable into two or three jamo.
+            out.push(Raw { ch: c, kind: Kind::Cjk, start, end });
+            continue;
+        }
+        decompose_compatible(c, |d| {
+            if is_accent(d) || tables.is_invisible(d) {
+                return;
+            }
+            for lower in d.to_lowercase() {
+                if is_accent(lower) {
+                    continue;
+                }
+                match tables.lookalike(lower) {
+                    Some(replacement) => {
+                        for ch in replacement.chars() {
+                            out.push(Raw { ch, kind: Kind::Letter, start, end });
+                        }
+                    }
+                    None => {
+                        let kind = kind_of(lower, out.last());
+                        out.push(Raw { ch: lower, kind, start, end });
+                    }
+                }
+            }
+        });
+    }
+    out
+}
+
+fn kind_of(c: char, previous: Option<&Raw>) -> Kind {
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() {
+            Kind::Letter
+        } else if c.is_ascii_digit() {
+            Kind::Digit
+        } else {
+            Kind::Other
+        };
+    }
+    if is_combining_mark(c) {
+        // A mark that is not an accent (a kana voicing mark, an Indic vowel sign) is part of the
+        // character it follows.
+        return match previous {
+            Some(p) if p.kind != Kind::Other => p.kind,
+            _ => Kind::Other,
+        };
+    }
+    if c.is_alphanumeric() && is_spaceless_script(c) {
+        Kind::Cjk
+    } else if c.is_alphabetic() {
+        Kind::Letter
+    } else if c.is_numeric() {
+        Kind::Digit
+    } else {
+        Kind::Other
+    }
+}
+
+/// Accents and vowel points: removed, so that `bäd` reads as `bad`. Other combining marks (kana
+/// voicing marks, Indic vowel signs) change the letter and are kept.
+fn is_accent(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x064B..=0x065F | 0x0670
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        && is_combining_mark(c)
+}
+
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Han ideographs (what Traditional → Simplified conversion applies to).
+fn is_han(c: char) -> bool {
+    matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
+}
+
+/// Scripts written without spaces between words, where a term matches anywhere.
+fn is_spaceless_script(c: char) -> bool {
+    is_han(c)
+        || matches!(u32::from(c),
+            0x0E00..=0x0EFF       // Thai, Lao
+            | 0x1000..=0x109F     // Myanmar
+            | 0x1100..=0x11FF     // Hangul Jamo
+            | 0x1780..=0x17FF     // Khmer
+            | 0x2E80..=0x2FDF     // CJK and Kangxi radicals
+            | 0x3005..=0x3007     // 々 〆 〇
+            | 0x3021..=0x3029 | 0x3031..=0x3035 | 0x3038..=0x303C
+            | 0x3040..=0x30FA | 0x30FC..=0x30FF // Hiragana, Katakana (not the middle dot)
+            | 0x3100..=0x318F     // Bopomofo, Hangul compatibility jamo
+            | 0x31A0..=0x31FF
+            | 0xA960..=0xA97F
+            | 0xAC00..=0xD7FF     // Hangul syllables and Jamo extended-B
+            | 0xFF66..=0xFFDC) // half-width Katakana and Hangul
+}
+
+/// Punctuation that people put between the letters of a spelled-out word.
+fn is_spelling_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '.' | '-' | '_' | '*' | '~' | '/' | '\\' | '|' | '+' | '\'' | '"' | '·' | '•' | '‧' | '・' | '^')
+}
+
+/// The longest gap between two spelled-out letters (`b . a`).
+const MAX_SPELLING_GAP: usize = 3;
+
+/// Step 2: `b a d` → `bad`, by removing the gaps between single letters.
+fn join_spelled_out(raw: &mut Vec<Raw>) {
+    // Items: single letters (or CJK characters) with a gap or the text's edge on each side.
+    let n = raw.len();
+    let is_single = |i: usize| {
+        let kind = raw[i].kind;
+        (kind == Kind::Letter || kind == Kind::Cjk)
+            && (i == 0 || raw[i - 1].kind == Kind::Other)
+            && (i + 1 == n || raw[i + 1].kind == Kind::Other)
+    };
+    let mut drop = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        if !is_single(i) {
+            i += 1;
+            continue;
+        }
+        // Extend a chain from item i as far as single items and spelling gaps allow.
+        let mut items = vec![i];
+        let mut j = i + 1;
+        loop {
+            let gap_start = j;
+            while j < n
+                && raw[j].kind == Kind::Other
+                && is_spelling_separator(raw[j].ch)
+                && j - gap_start < MAX_SPELLING_GAP
+            {
+                j += 1;
+            }
+            if j == gap_start || j >= n || !is_single(j) {
+                break;
+            }
+            items.push(j);
+            j += 1;
+        }
+        let all_cjk = items.iter().all(|&k| raw[k].kind == Kind::Cjk);
+        let long_enough = items.len() >= 3 || (all_cjk && items.len() >= 2);
+        if long_enough {
+            for pair in items.windows(2) {
+                for flag in &mut drop[pair[0] + 1..pair[1]] {
+                    *flag = true;
+                }
+            }
+        }
+        i = items.last().map_or(i + 1, |&last| last + 1);
+    }
+    if drop.iter().any(|&d| d) {
+        let mut k = 0;
+        raw.retain(|_| {
+            let keep = !drop[k];
+            k += 1;
+            keep
+        });
+    }
+}
+
+/// Step 3: leet symbols next to letters, and digits between letters, become letters.
+fn read_leet(raw: &mut [Raw], tables: &Tables) {
+    let n = raw.len();
+    let mut i = 0;
+    while i < n {
+        let kind = raw[i].kind;
+        let is_symbol = |r: &Raw| r.kind == Kind::Other && tables.leet_symbol(r.ch).is_some();
+        if !(kind == Kind::Digit || is_symbol(&raw[i])) {
+            i += 1;
+            continue;
+        }
+        // A run of digits, or a run of leet symbols.
+        let mut j = i + 1;
+        while j < n && (if kind == Kind::Digit { raw[j].kind == Kind::Digit } else { is_symbol(&raw[j]) }) {
+            j += 1;
+        }
+        let letter_before = i > 0 && raw[i - 1].kind == Kind::Letter;
+        let letter_after = j < n && raw[j].kind == Kind::Letter;
+        if kind == Kind::Digit {
+            let readable = raw[i..j].iter().all(|r| tables.leet_digit(r.ch).is_some());
+            if letter_before && letter_after && readable {
+                for r in &mut raw[i..j] {
+                    if let Some(letter) = tables.leet_digit(r.ch) {
+                        *r = Raw { ch: letter, kind: Kind::Letter, ..*r };
+                    }
+                }
+            }
+        } else {
+            let position = |r: &Raw| tables.leet_symbol(r.ch).map(|(_, p)| p).unwrap_or_default();
+            let range = match (letter_before, letter_after) {
+                (true, true) => raw[i..j].iter().all(|r| position(r).inner).then_some(i..j),
+                // At a word's start: the symbols next to the word that may start it.
+                (false, true) => Some(j - raw[i..j].iter().rev().take_while(|r| position(r).start).count()..j),
+                // At a word's end: the symbols next to the word that may end it.
+                (true, false) => Some(i..i + raw[i..j].iter().take_while(|r| position(r).end).count()),
+                (false, false) => None,
+            };
+            for r in &mut raw[range.unwrap_or(0..0)] {
+                if let Some((letter, _)) = tables.leet_symbol(r.ch) {
+                    *r = Raw { ch: letter, kind: Kind::Letter, ..*r };
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// Step 4: inside a word with a Latin letter, Cyrillic/Greek look-alikes are read as Latin.
+fn read_mixed_lookalikes(raw: &mut [Raw], tables: &Tables) {
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i].kind != Kind::Letter {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < raw.len() && matches!(raw[j].kind, Kind::Letter | Kind::Digit) {
+            j += 1;
+        }
+        let word = &mut raw[i..j];
+        if word.iter().any(|r| r.ch.is_ascii_lowercase()) {
+            for r in word.iter_mut() {
+                if let Some(latin) = tables.lookalike_mixed(r.ch) {
+                    r.ch = latin;
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// Step 5: every gap becomes one space unit covering the whole gap.
+fn close_gaps(raw: &[Raw]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::with_capacity(raw.len());
+    for r in raw {
+        let class = match r.kind {
+            Kind::Letter => Class::Letter,
+            Kind::Cjk => Class::Cjk,
+            Kind::Digit => Class::Digit,
+            Kind::Other => Class::Space,
+        };
+        if class == Class::Space {
+            if let Some(last) = units.last_mut().filter(|u| u.class == Class::Space) {
+                last.end = r.end;
+                continue;
+            }
+        }
+        let ch = if class == Class::Space { ' ' } else { r.ch };
+        units.push(Unit { ch, class, start: r.start, end: r.end });
+    }
+    units
+}
+
+/// Step 6: equal letters (and CJK characters) in a row become one run.
+fn runs(units: &[Unit]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::with_capacity(units.len());
+    for (index, unit) in units.iter().enumerate() {
+        let repeatable = matches!(unit.class, Class::Letter | Class::Cjk);
+        match runs.last_mut() {
+            Some(run) if repeatable && run.ch == unit.ch && run.class == unit.class => run.count += 1,
+            _ => runs.push(Run { ch: unit.ch, class: unit.class, count: 1, first: index }),
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> String {
+        Normalized::new(s).units.iter().map(|u| u.ch).collect()
+    }
+
+    #[test]
+    fn steps() {
+        let cases = [
+            ("BAD Word", "bad word"),
+            ("ｂａｄ", "bad"),
+            ("b\u{200B}a\u{200D}d", "bad"),
+            ("bäd ba\u{0308}d", "bad bad"),
+            ("ﬁne", "fine"),
+            ("b a d", "bad"),
+            ("b.a.d!", "bad "),
+            ("a b", "a b"),
+            ("sh1t b44d mp3 1st 1000", "shit baad mp3 1st 1000"),
+            ("@ss a$$ sh!t damn!", "ass ass shit damn "),
+            ("fu\u{0441}k \u{0441}\u{043E}\u{0440}", "fuck \u{0441}\u{043E}\u{0440}"),
+            ("這個傻逼", "这个傻逼"),
+            ("傻 逼", "傻逼"),
+            ("ガス", "カ\u{3099}ス"),
+            ("\u{1D41B}\u{1D41A}\u{1D41D}", "bad"),
+            ("ꜱᴛᴜᴘɪᴅ", "stupid"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(text(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn units_cover_original_bytes() {
+        let s = "ｂa\u{0308}\u{200B}d";
+        let n = Normalized::new(s);
+        assert_eq!(n.units.len(), 3);
+        assert_eq!((n.units[0].start, n.units[0].end), (0, 3));
+        assert_eq!((n.units[1].start, n.units[1].end), (3, 6), "accent widens the letter");
+        assert_eq!(&s[n.units[2].start..n.units[2].end], "d");
+    }
+
+    #[test]
+    fn runs_group_letters_not_digits() {
+        let n = Normalized::new("baaad 1000");
+        let counts: Vec<(char, u32)> = n.runs.iter().map(|r| (r.ch, r.count)).collect();
+        assert_eq!(counts, [('b', 1), ('a', 3), ('d', 1), (' ', 1), ('1', 1), ('0', 1), ('0', 1), ('0', 1)]);
+        assert_eq!(n.run_text(), "bad 1000");
+    }
+}
