@@ -161,6 +161,7 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("mp3 is not mpe", ["mpe"], "an mp3 file", NONE),
     t!("1st is not ist", ["ist"], "the 1st one", NONE),
     t!("100 is not ioo", ["ioo"], "100 apples", NONE),
+    t!("l10n is not lion", ["lion"], "l10n and k8s", NONE),
     t!("a list of letters", ["abc"], "options a, b, c", NONE),
     t!("two single letters", ["ab"], "a b", NONE),
     t!("russian cop is not english cop", ["cop"], "\u{0441}\u{043E}\u{0440}", NONE),

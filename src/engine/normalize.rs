@@ -10,9 +10,10 @@
 //! 2. **Join spelled-out letters**: single letters (or single CJK characters) separated by spaces or
 //!    light punctuation (`b a d`, `b.a.d`, `b-a-d`, `傻 逼`) become one word. Three letters at least
 //!    (two for CJK), so that ordinary text (`a b` in a list) is left alone.
-//! 3. **Leetspeak**: symbols next to letters (`@ss`, `sh!t`, `a$$`) and digits *between* letters
-//!    (`b4d`, `c0ck`) are read as letters. Digits at a word's edge or in a number are not, so `mp3`,
-//!    `1st` and `1000` cannot become a term.
+//! 3. **Leetspeak**: symbols next to letters (`@ss`, `sh!t`, `a$$`) are read as letters, and so are
+//!    digits *between* letters of a word with at least three letters (`sh1t`, `c0ck`, `b00bs`).
+//!    Digits at a word's edge, in a number or in a short code are not, so `mp3`, `1st`, `1000`,
+//!    `l10n` and `k8s` cannot become a term.
 //! 4. **Mixed-script look-alikes**: inside a word that has a Latin letter, Cyrillic/Greek look-alikes
 //!    are read as Latin (`fuсk` with a Cyrillic `с`); a word wholly in Cyrillic stays Cyrillic.
 //! 5. **Gaps**: every run of spaces, punctuation, symbols and emoji becomes one space.
@@ -307,48 +308,84 @@ fn join_spelled_out(raw: &mut Vec<Raw>) {
 
 /// Step 3: leet symbols next to letters, and digits between letters, become letters.
 fn read_leet(raw: &mut [Raw], tables: &Tables) {
+    read_leet_symbols(raw, tables);
+    read_leet_digits(raw, tables);
+}
+
+fn read_leet_symbols(raw: &mut [Raw], tables: &Tables) {
+    let is_symbol = |r: &Raw| r.kind == Kind::Other && tables.leet_symbol(r.ch).is_some();
+    let position = |r: &Raw| tables.leet_symbol(r.ch).map(|(_, p)| p).unwrap_or_default();
     let n = raw.len();
     let mut i = 0;
     while i < n {
-        let kind = raw[i].kind;
-        let is_symbol = |r: &Raw| r.kind == Kind::Other && tables.leet_symbol(r.ch).is_some();
-        if !(kind == Kind::Digit || is_symbol(&raw[i])) {
+        if !is_symbol(&raw[i]) {
             i += 1;
             continue;
         }
-        // A run of digits, or a run of leet symbols.
         let mut j = i + 1;
-        while j < n && (if kind == Kind::Digit { raw[j].kind == Kind::Digit } else { is_symbol(&raw[j]) }) {
+        while j < n && is_symbol(&raw[j]) {
             j += 1;
         }
         let letter_before = i > 0 && raw[i - 1].kind == Kind::Letter;
         let letter_after = j < n && raw[j].kind == Kind::Letter;
-        if kind == Kind::Digit {
-            let readable = raw[i..j].iter().all(|r| tables.leet_digit(r.ch).is_some());
-            if letter_before && letter_after && readable {
-                for r in &mut raw[i..j] {
-                    if let Some(letter) = tables.leet_digit(r.ch) {
-                        *r = Raw { ch: letter, kind: Kind::Letter, ..*r };
-                    }
-                }
-            }
-        } else {
-            let position = |r: &Raw| tables.leet_symbol(r.ch).map(|(_, p)| p).unwrap_or_default();
-            let range = match (letter_before, letter_after) {
-                (true, true) => raw[i..j].iter().all(|r| position(r).inner).then_some(i..j),
-                // At a word's start: the symbols next to the word that may start it.
-                (false, true) => Some(j - raw[i..j].iter().rev().take_while(|r| position(r).start).count()..j),
-                // At a word's end: the symbols next to the word that may end it.
-                (true, false) => Some(i..i + raw[i..j].iter().take_while(|r| position(r).end).count()),
-                (false, false) => None,
-            };
-            for r in &mut raw[range.unwrap_or(0..0)] {
-                if let Some((letter, _)) = tables.leet_symbol(r.ch) {
-                    *r = Raw { ch: letter, kind: Kind::Letter, ..*r };
-                }
+        let range = match (letter_before, letter_after) {
+            (true, true) => raw[i..j].iter().all(|r| position(r).inner).then_some(i..j),
+            // At a word's start: the symbols next to the word that may start it.
+            (false, true) => Some(j - raw[i..j].iter().rev().take_while(|r| position(r).start).count()..j),
+            // At a word's end: the symbols next to the word that may end it.
+            (true, false) => Some(i..i + raw[i..j].iter().take_while(|r| position(r).end).count()),
+            (false, false) => None,
+        };
+        for r in &mut raw[range.unwrap_or(0..0)] {
+            if let Some((letter, _)) = tables.leet_symbol(r.ch) {
+                *r = Raw { ch: letter, kind: Kind::Letter, ..*r };
             }
         }
         i = j;
+    }
+}
+
+/// Fewest letters a word needs before digits inside it are read as letters: `sh1t`, `c0ck` and
+/// `h3llo` qualify; numeronyms and codes (`l10n` is not `lion`, `k8s`, `w3c`) do not.
+const LEET_WORD_LETTERS: usize = 3;
+
+fn read_leet_digits(raw: &mut [Raw], tables: &Tables) {
+    let n = raw.len();
+    let mut word_start = 0;
+    while word_start < n {
+        if !matches!(raw[word_start].kind, Kind::Letter | Kind::Digit) {
+            word_start += 1;
+            continue;
+        }
+        let mut word_end = word_start;
+        while word_end < n && matches!(raw[word_end].kind, Kind::Letter | Kind::Digit) {
+            word_end += 1;
+        }
+        let word = &mut raw[word_start..word_end];
+        if word.iter().filter(|r| r.kind == Kind::Letter).count() >= LEET_WORD_LETTERS {
+            let mut i = 0;
+            while i < word.len() {
+                if word[i].kind != Kind::Digit {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j < word.len() && word[j].kind == Kind::Digit {
+                    j += 1;
+                }
+                // Only digits with a letter on both sides, and only when each one reads as a letter.
+                let between_letters = i > 0 && j < word.len();
+                if between_letters && word[i..j].iter().all(|r| tables.leet_digit(r.ch).is_some()) {
+                    for r in &mut word[i..j] {
+                        if let Some(letter) = tables.leet_digit(r.ch) {
+                            *r = Raw { ch: letter, kind: Kind::Letter, ..*r };
+                        }
+                    }
+                }
+                i = j;
+            }
+        }
+        word_start = word_end;
     }
 }
 
@@ -430,7 +467,7 @@ mod tests {
             ("b a d", "bad"),
             ("b.a.d!", "bad "),
             ("a b", "a b"),
-            ("sh1t b44d mp3 1st 1000", "shit baad mp3 1st 1000"),
+            ("sh1t b00bs b4d l10n mp3 1st 1000", "shit boobs b4d l10n mp3 1st 1000"),
             ("@ss a$$ sh!t damn!", "ass ass shit damn "),
             ("fu\u{0441}k \u{0441}\u{043E}\u{0440}", "fuck \u{0441}\u{043E}\u{0440}"),
             ("這個傻逼", "这个傻逼"),
