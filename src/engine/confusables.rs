@@ -2,7 +2,6 @@
 //! leetspeak. The data lives in that file (documented there, one entry a line) so that it can be
 //! read and reviewed as a table; this module only parses it, once per isolate.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
@@ -21,15 +20,29 @@ pub struct Positions {
     pub end: bool,
 }
 
-/// The parsed tables.
-#[derive(Debug, Default)]
+/// The parsed tables. Lookups run for most characters of every message, so they are sorted
+/// arrays (binary search, no hashing) with a direct table for ASCII symbols and digits.
+#[derive(Debug)]
 pub struct Tables {
     invisible: Vec<(u32, u32)>,
-    lookalike: HashMap<char, &'static str>,
-    lookalike_mixed: HashMap<char, char>,
-    leet_digit: HashMap<char, char>,
-    leet_symbol: HashMap<char, (char, Positions)>,
+    lookalike: Vec<(char, &'static str)>,
+    lookalike_mixed: Vec<(char, char)>,
+    leet_digit: [Option<char>; 10],
+    leet_symbol_ascii: [Option<(char, Positions)>; 128],
+    leet_symbol: Vec<(char, (char, Positions))>,
     problems: Vec<String>,
+}
+
+fn lookup<V: Copy>(table: &[(char, V)], c: char) -> Option<V> {
+    table.binary_search_by_key(&c, |&(k, _)| k).ok().and_then(|i| table.get(i)).map(|&(_, v)| v)
+}
+
+/// Adds or replaces an entry (a later line wins, as in a map), keeping the table sorted.
+fn insert<V>(table: &mut Vec<(char, V)>, c: char, value: V) {
+    match table.binary_search_by_key(&c, |(k, _)| *k) {
+        Ok(i) => table[i].1 = value,
+        Err(i) => table.insert(i, (c, value)),
+    }
 }
 
 impl Tables {
@@ -50,22 +63,32 @@ impl Tables {
 
     /// The replacement of a letter that is always read as a Latin letter.
     pub fn lookalike(&self, c: char) -> Option<&'static str> {
-        self.lookalike.get(&c).copied()
+        if c.is_ascii() {
+            return None;
+        }
+        lookup(&self.lookalike, c)
     }
 
     /// The Latin letter a Cyrillic/Greek/... letter stands for inside a mixed-script word.
     pub fn lookalike_mixed(&self, c: char) -> Option<char> {
-        self.lookalike_mixed.get(&c).copied()
+        if c.is_ascii() {
+            return None;
+        }
+        lookup(&self.lookalike_mixed, c)
     }
 
     /// The letter a digit stands for between letters.
     pub fn leet_digit(&self, c: char) -> Option<char> {
-        self.leet_digit.get(&c).copied()
+        let digit = c.to_digit(10).filter(|_| c.is_ascii_digit())?;
+        self.leet_digit.get(digit as usize).copied().flatten()
     }
 
     /// The letter a symbol stands for, and where.
     pub fn leet_symbol(&self, c: char) -> Option<(char, Positions)> {
-        self.leet_symbol.get(&c).copied()
+        match self.leet_symbol_ascii.get(c as usize) {
+            Some(entry) => *entry,
+            None => lookup(&self.leet_symbol, c),
+        }
     }
 
     /// Lines of the file that could not be read (empty for the shipped file; a test checks).
@@ -74,7 +97,15 @@ impl Tables {
     }
 
     fn parse(source: &'static str) -> Tables {
-        let mut tables = Tables::default();
+        let mut tables = Tables {
+            invisible: Vec::new(),
+            lookalike: Vec::new(),
+            lookalike_mixed: Vec::new(),
+            leet_digit: [None; 10],
+            leet_symbol_ascii: [None; 128],
+            leet_symbol: Vec::new(),
+            problems: Vec::new(),
+        };
         let mut section = "";
         for (number, raw) in source.lines().enumerate() {
             let line = raw.split('#').next().unwrap_or("").trim();
@@ -110,17 +141,15 @@ impl Tables {
             }
             "lookalike" => {
                 let to = fields.next().filter(|t| t.is_ascii()).ok_or("replacement must be ASCII")?;
-                self.lookalike.insert(code_point(from)?, to);
+                insert(&mut self.lookalike, code_point(from)?, to);
             }
             "lookalike-mixed" => {
-                self.lookalike_mixed.insert(code_point(from)?, one_letter(fields.next())?);
+                insert(&mut self.lookalike_mixed, code_point(from)?, one_letter(fields.next())?);
             }
             "leet-digit" => {
                 let digit = code_point(from)?;
-                if !digit.is_ascii_digit() {
-                    return Err("not a digit");
-                }
-                self.leet_digit.insert(digit, one_letter(fields.next())?);
+                let index = digit.to_digit(10).filter(|_| digit.is_ascii_digit()).ok_or("not a digit")?;
+                self.leet_digit[index as usize] = Some(one_letter(fields.next())?);
             }
             "leet-symbol" => {
                 let symbol = code_point(from)?;
@@ -137,7 +166,10 @@ impl Tables {
                         _ => return Err("unknown position"),
                     }
                 }
-                self.leet_symbol.insert(symbol, (letter, positions));
+                match self.leet_symbol_ascii.get_mut(symbol as usize) {
+                    Some(slot) => *slot = Some((letter, positions)),
+                    None => insert(&mut self.leet_symbol, symbol, (letter, positions)),
+                }
             }
             _ => return Err("entry outside a known section"),
         }
@@ -188,6 +220,7 @@ mod tests {
         let t = Tables::get();
         assert_eq!(t.problems(), [] as [String; 0]);
         assert!(t.lookalike_mixed.len() > 30 && t.lookalike.len() > 40);
+        assert!(t.lookalike.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

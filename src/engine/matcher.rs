@@ -20,6 +20,7 @@
 //! Searching is linear in the text (one automaton step per normalised character, plus the
 //! candidates, at most one per term length per position) and never fails.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -108,10 +109,10 @@ impl Matcher {
                 return Err(BuildError::NothingToMatch { index });
             };
             let mut flags = 0;
-            if first.class != Class::Cjk {
+            if first.class.is_word() {
                 flags |= START_BOUNDED;
             }
-            if !prefix && last.class != Class::Cjk {
+            if !prefix && last.class.is_word() {
                 flags |= END_BOUNDED;
             }
             matcher.flags.push(flags);
@@ -159,26 +160,42 @@ impl Matcher {
 
     /// Every occurrence of every term in `text`, ordered by start offset then term.
     pub fn find(&self, text: &str) -> Vec<TermMatch> {
-        let Some(automaton) = &self.automaton else { return Vec::new() };
-        let normalized = Normalized::new(text);
-        let haystack = normalized.run_text();
-        // Byte offset in the haystack of each run, to turn the automaton's offsets into runs.
-        let mut offsets: Vec<usize> = Vec::with_capacity(normalized.runs.len() + 1);
-        let mut at = 0;
-        for run in &normalized.runs {
-            offsets.push(at);
-            at += run.ch.len_utf8();
+        thread_local! {
+            // The normaliser's buffers, reused by every search on this thread.
+            static SCRATCH: RefCell<Normalized> = RefCell::new(Normalized::default());
         }
-        offsets.push(at);
+        if self.automaton.is_none() {
+            return Vec::new();
+        }
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut normalized) => {
+                normalized.fill(text);
+                let found = self.search(&normalized);
+                normalized.trim();
+                found
+            }
+            // Only a search from inside a search could find it busy; it gets its own buffers.
+            Err(_) => self.search(&Normalized::new(text)),
+        })
+    }
+
+    fn search(&self, normalized: &Normalized) -> Vec<TermMatch> {
+        let Some(automaton) = &self.automaton else { return Vec::new() };
+        let haystack = normalized.run_text();
+        let runs = &normalized.runs;
         let mut found = Vec::new();
-        for candidate in automaton.find_overlapping_iter(&haystack) {
+        for candidate in automaton.find_overlapping_iter(haystack) {
             // Only the end of a candidate is taken from the automaton: its start is the term's own
             // length in runs back from there (`Match::start` would trust a length read from a blob).
-            let Ok(end) = offsets.binary_search(&candidate.end()) else { continue };
+            let end = match runs.binary_search_by_key(&candidate.end(), |r| r.at as usize) {
+                Ok(end) => end,
+                Err(end) if end == runs.len() && candidate.end() == haystack.len() => end,
+                Err(_) => continue,
+            };
             let group = candidate.value() as usize;
             let (Some(&from), Some(&to)) = (self.groups.get(group), self.groups.get(group + 1)) else { continue };
             for &term in self.group_terms.get(from as usize..to as usize).unwrap_or(&[]) {
-                if let Some(m) = self.confirm(term as usize, &normalized, end) {
+                if let Some(m) = self.confirm(term as usize, normalized, end) {
                     found.push(m);
                 }
             }
@@ -221,16 +238,16 @@ impl Matcher {
         // a run that is longer than the term's and not evasive (`傻傻逼` masks as `傻**`).
         let (head, tail) = (runs.first()?, runs.last()?);
         let (want_head, want_tail) = (*want.first()?, *want.last()?);
-        let mut start_unit = head.first;
-        let mut end_unit = tail.first + tail.count as usize;
+        let mut start_unit = head.first as usize;
+        let mut end_unit = tail.first as usize + tail.count as usize;
         let partial = |run: &Run, want: u32| !exact_or_evasive(run.count, want);
         if !start_bounded && partial(head, want_head) {
-            start_unit = head.first + (head.count - want_head) as usize;
+            start_unit = head.first as usize + (head.count - want_head) as usize;
         } else if !end_bounded && partial(tail, want_tail) {
-            end_unit = tail.first + want_tail as usize;
+            end_unit = tail.first as usize + want_tail as usize;
         }
-        let start = text.units.get(start_unit)?.start;
-        let end = text.units.get(end_unit.checked_sub(1)?)?.end;
+        let start = text.units.get(start_unit)?.start as usize;
+        let end = text.units.get(end_unit.checked_sub(1)?)?.end as usize;
         Some(TermMatch { term, start, end })
     }
 
@@ -323,6 +340,12 @@ mod tests {
     fn terms_that_collapse_alike_are_told_apart() {
         let m = Matcher::build(["god", "good"]).unwrap();
         assert_eq!(spans(&m, "god good gooood"), [(0, "god"), (1, "good"), (0, "gooood"), (1, "gooood")]);
+    }
+
+    #[test]
+    fn emoji_terms() {
+        let m = Matcher::build(["🖕", "bad"]).unwrap();
+        assert_eq!(spans(&m, "bad🖕🏻 x🖕"), [(1, "bad"), (0, "🖕"), (0, "🖕")]);
     }
 
     #[test]

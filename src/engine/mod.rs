@@ -19,5 +19,6 @@ pub mod review_event;
 pub mod rule_document;
 pub mod rule_set;
 pub mod settings;
+pub mod simplified_chinese;
 pub mod tencent_sign;
 pub mod webhook_signature;

@@ -23,6 +23,7 @@
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use crate::engine::confusables::Tables;
+use crate::engine::simplified_chinese;
 
 /// Revision of the normalisation steps below. Bump it whenever a change makes any text normalise
 /// differently: precompiled blobs record it and are refused by an engine with another revision.
@@ -38,12 +39,15 @@ pub enum Class {
     Cjk,
     /// A digit that is not read as a letter.
     Digit,
-    /// The gap between words: spaces, punctuation, symbols, emoji. Never two in a row.
+    /// An emoji or pictograph: matched anywhere, like CJK, so that a term can be one (`🖕`).
+    Symbol,
+    /// The gap between words: spaces, punctuation and other symbols. Never two in a row.
     Space,
 }
 
 impl Class {
-    /// Whether this class continues a word (so a word boundary cannot fall next to it).
+    /// Whether this class continues a word (so a word boundary cannot fall next to it), and so
+    /// whether a term that starts or ends with it must start or end at a word boundary.
     pub fn is_word(self) -> bool {
         matches!(self, Class::Letter | Class::Digit)
     }
@@ -57,9 +61,9 @@ pub struct Unit {
     /// What it is.
     pub class: Class,
     /// First byte of the original text it comes from.
-    pub start: usize,
+    pub start: u32,
     /// End of the original bytes it comes from.
-    pub end: usize,
+    pub end: u32,
 }
 
 /// Equal consecutive units (letters and CJK characters only; digits and gaps are runs of one).
@@ -72,7 +76,9 @@ pub struct Run {
     /// How many units the run has.
     pub count: u32,
     /// Index of its first unit.
-    pub first: usize,
+    pub first: u32,
+    /// Byte offset of its character in [`Normalized::run_text`].
+    pub at: u32,
 }
 
 /// A normalised text: its units, and the same units grouped into runs.
@@ -82,25 +88,61 @@ pub struct Normalized {
     pub units: Vec<Unit>,
     /// The units grouped into runs of equal letters.
     pub runs: Vec<Run>,
+    run_text: String,
+    /// Working space of steps 1 to 4, kept so that [`Self::fill`] allocates nothing in the
+    /// steady state.
+    raw: Vec<Raw>,
 }
 
 impl Normalized {
-    /// Normalises `text` (a message, or a rule term).
+    /// Normalises `text` (a message, or a rule term). Offsets are 32-bit: beyond 4 GiB (which a
+    /// message of at most 64 KB never approaches) the text is not read.
     pub fn new(text: &str) -> Self {
+        let mut normalized = Self::default();
+        normalized.fill(text);
+        normalized
+    }
+
+    /// Normalises `text` into `self`, reusing its buffers (the matcher keeps one per thread, so
+    /// a search allocates nothing once warm). Buffers above [`KEPT_CAPACITY`] are released after
+    /// the next use, so a very long text does not hold memory for good.
+    pub fn fill(&mut self, text: &str) {
+        let text = clip(text);
         let tables = Tables::get();
-        let mut raw = fold(text, tables);
-        join_spelled_out(&mut raw);
-        read_leet(&mut raw, tables);
-        read_mixed_lookalikes(&mut raw, tables);
-        let units = close_gaps(&raw);
-        let runs = runs(&units);
-        Self { units, runs }
+        let Seen { leet, mixed } = fold(text, tables, &mut self.raw);
+        join_spelled_out(&mut self.raw);
+        // Most messages have no digit or symbol next to a letter, and no non-Latin look-alike:
+        // those steps are skipped for them.
+        if leet {
+            read_leet(&mut self.raw, tables);
+        }
+        if mixed {
+            read_mixed_lookalikes(&mut self.raw, tables);
+        }
+        close_gaps_and_group(&self.raw, &mut self.units, &mut self.runs, &mut self.run_text);
+    }
+
+    /// Releases buffers grown beyond [`KEPT_CAPACITY`] characters.
+    pub fn trim(&mut self) {
+        if self.raw.capacity() > KEPT_CAPACITY {
+            *self = Self::default();
+        }
     }
 
     /// The runs' characters, one per run: what the automaton searches.
-    pub fn run_text(&self) -> String {
-        self.runs.iter().map(|r| r.ch).collect()
+    pub fn run_text(&self) -> &str {
+        &self.run_text
     }
+}
+
+/// The longest prefix of `text` whose offsets fit in a u32, cut at a character boundary.
+fn clip(text: &str) -> &str {
+    let max = u32::MAX as usize;
+    if text.len() <= max {
+        return text;
+    }
+    let cut = (0..=max).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    text.get(..cut).unwrap_or("")
 }
 
 /// What a folded character is, before gaps are closed.
@@ -109,30 +151,60 @@ enum Kind {
     Letter,
     Cjk,
     Digit,
-    /// Punctuation, symbols, spaces, emoji: gaps, unless read as leetspeak.
+    /// Emoji and pictographs.
+    Symbol,
+    /// Punctuation, spaces and other symbols: gaps, unless read as leetspeak.
     Other,
+    /// A gap between spelled-out letters, removed by step 2 before any later step runs.
+    Dropped,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Raw {
     ch: char,
     kind: Kind,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
 }
 
-fn fold(text: &str, tables: &Tables) -> Vec<Raw> {
-    let mut out: Vec<Raw> = Vec::with_capacity(text.len());
-    // fast2s converts character for character, so the converted text walks in step with the
-    // original; if it ever did not, the unconverted character is used.
-    let simplified = (!text.is_ascii() && text.chars().any(is_han)).then(|| fast2s::convert(text));
-    let mut simplified = simplified.as_deref().map(str::chars);
+/// Characters of working space kept between searches (a 12 KB message of Latin text).
+pub const KEPT_CAPACITY: usize = 16 * 1024;
+
+/// What step 1 saw that later steps need.
+struct Seen {
+    /// A digit or a leet symbol.
+    leet: bool,
+    /// A letter with a mixed-script look-alike.
+    mixed: bool,
+}
+
+fn fold(text: &str, tables: &Tables, out: &mut Vec<Raw>) -> Seen {
+    out.clear();
+    out.reserve(text.len());
+    let mut leet = false;
+    let mut mixed = false;
     for (start, original) in text.char_indices() {
-        let c = simplified.as_mut().and_then(Iterator::next).unwrap_or(original);
-        let end = start + original.len_utf8();
-        if c.is_ascii() {
-            let ch = c.to_ascii_lowercase();
-            out.push(Raw { ch, kind: kind_of(ch, out.last()), start, end });
+        // `clip` keeps texts within u32 offsets.
+        let end = (start + original.len_utf8()) as u32;
+        let start = start as u32;
+        if original.is_ascii() {
+            let ch = original.to_ascii_lowercase();
+            let kind = if ch.is_ascii_lowercase() {
+                Kind::Letter
+            } else if ch.is_ascii_digit() {
+                leet = true;
+                Kind::Digit
+            } else {
+                leet |= tables.leet_symbol(ch).is_some();
+                Kind::Other
+            };
+            out.push(Raw { ch, kind, start, end });
+            continue;
+        }
+        let c = original;
+        if matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+            // Unified Han ideographs have no compatibility decomposition and no case.
+            out.push(Raw { ch: simplified_chinese::simplify(c), kind: Kind::Cjk, start, end });
             continue;
         }
         if tables.is_invisible(c) {
@@ -154,6 +226,8 @@ fn fold(text: &str, tables: &Tables) -> Vec<Raw> {
             if is_accent(d) || tables.is_invisible(d) {
                 return;
             }
+            // Compatibility ideographs decompose to unified ones, which may be Traditional.
+            let d = simplified_chinese::simplify(d);
             for lower in d.to_lowercase() {
                 if is_accent(lower) {
                     continue;
@@ -166,13 +240,19 @@ fn fold(text: &str, tables: &Tables) -> Vec<Raw> {
                     }
                     None => {
                         let kind = kind_of(lower, out.last());
+                        match kind {
+                            Kind::Letter => mixed |= tables.lookalike_mixed(lower).is_some(),
+                            Kind::Digit => leet = true,
+                            Kind::Other => leet |= tables.leet_symbol(lower).is_some(),
+                            Kind::Cjk | Kind::Symbol | Kind::Dropped => {}
+                        }
                         out.push(Raw { ch: lower, kind, start, end });
                     }
                 }
             }
         });
     }
-    out
+    Seen { leet, mixed }
 }
 
 fn kind_of(c: char, previous: Option<&Raw>) -> Kind {
@@ -193,7 +273,9 @@ fn kind_of(c: char, previous: Option<&Raw>) -> Kind {
             _ => Kind::Other,
         };
     }
-    if c.is_alphanumeric() && is_spaceless_script(c) {
+    if is_pictograph(c) {
+        Kind::Symbol
+    } else if c.is_alphanumeric() && is_spaceless_script(c) {
         Kind::Cjk
     } else if c.is_alphabetic() {
         Kind::Letter
@@ -211,6 +293,12 @@ fn is_accent(c: char) -> bool {
         0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x064B..=0x065F | 0x0670
         | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
         && is_combining_mark(c)
+}
+
+/// Emoji and pictographs (skin-tone modifiers included; variation selectors and joiners are
+/// invisible and already gone).
+fn is_pictograph(c: char) -> bool {
+    matches!(u32::from(c), 0x1F000..=0x1FAFF | 0x2300..=0x23FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
 }
 
 fn is_hangul_syllable(c: char) -> bool {
@@ -254,21 +342,21 @@ const MAX_SPELLING_GAP: usize = 3;
 fn join_spelled_out(raw: &mut Vec<Raw>) {
     // Items: single letters (or CJK characters) with a gap or the text's edge on each side.
     let n = raw.len();
-    let is_single = |i: usize| {
+    let is_single = |raw: &[Raw], i: usize| {
         let kind = raw[i].kind;
         (kind == Kind::Letter || kind == Kind::Cjk)
             && (i == 0 || raw[i - 1].kind == Kind::Other)
             && (i + 1 == n || raw[i + 1].kind == Kind::Other)
     };
-    let mut drop = vec![false; n];
+    let mut dropped = false;
     let mut i = 0;
     while i < n {
-        if !is_single(i) {
+        if !is_single(raw, i) {
             i += 1;
             continue;
         }
         // Extend a chain from item i as far as single items and spelling gaps allow.
-        let mut items = vec![i];
+        let (mut items, mut last, mut all_cjk) = (1, i, raw[i].kind == Kind::Cjk);
         let mut j = i + 1;
         loop {
             let gap_start = j;
@@ -279,30 +367,27 @@ fn join_spelled_out(raw: &mut Vec<Raw>) {
             {
                 j += 1;
             }
-            if j == gap_start || j >= n || !is_single(j) {
+            if j == gap_start || j >= n || !is_single(raw, j) {
                 break;
             }
-            items.push(j);
+            items += 1;
+            last = j;
+            all_cjk &= raw[j].kind == Kind::Cjk;
             j += 1;
         }
-        let all_cjk = items.iter().all(|&k| raw[k].kind == Kind::Cjk);
-        let long_enough = items.len() >= 3 || (all_cjk && items.len() >= 2);
-        if long_enough {
-            for pair in items.windows(2) {
-                for flag in &mut drop[pair[0] + 1..pair[1]] {
-                    *flag = true;
+        if items >= 3 || (all_cjk && items >= 2) {
+            // Everything between the first and last item that is not an item is a gap.
+            for r in &mut raw[i..last] {
+                if r.kind == Kind::Other {
+                    r.kind = Kind::Dropped;
+                    dropped = true;
                 }
             }
         }
-        i = items.last().map_or(i + 1, |&last| last + 1);
+        i = last + 1;
     }
-    if drop.iter().any(|&d| d) {
-        let mut k = 0;
-        raw.retain(|_| {
-            let keep = !drop[k];
-            k += 1;
-            keep
-        });
+    if dropped {
+        raw.retain(|r| r.kind != Kind::Dropped);
     }
 }
 
@@ -413,15 +498,22 @@ fn read_mixed_lookalikes(raw: &mut [Raw], tables: &Tables) {
     }
 }
 
-/// Step 5: every gap becomes one space unit covering the whole gap.
-fn close_gaps(raw: &[Raw]) -> Vec<Unit> {
-    let mut units: Vec<Unit> = Vec::with_capacity(raw.len());
+/// Steps 5 and 6: every gap becomes one space unit covering the whole gap, and equal letters (and
+/// CJK characters) in a row become one run. Digits and gaps are runs of one.
+fn close_gaps_and_group(raw: &[Raw], units: &mut Vec<Unit>, runs: &mut Vec<Run>, run_text: &mut String) {
+    units.clear();
+    runs.clear();
+    run_text.clear();
+    units.reserve(raw.len());
+    runs.reserve(raw.len());
+    run_text.reserve(raw.len());
     for r in raw {
         let class = match r.kind {
             Kind::Letter => Class::Letter,
             Kind::Cjk => Class::Cjk,
             Kind::Digit => Class::Digit,
-            Kind::Other => Class::Space,
+            Kind::Symbol => Class::Symbol,
+            Kind::Other | Kind::Dropped => Class::Space,
         };
         if class == Class::Space {
             if let Some(last) = units.last_mut().filter(|u| u.class == Class::Space) {
@@ -430,22 +522,16 @@ fn close_gaps(raw: &[Raw]) -> Vec<Unit> {
             }
         }
         let ch = if class == Class::Space { ' ' } else { r.ch };
+        let repeatable = matches!(class, Class::Letter | Class::Cjk | Class::Symbol);
+        match runs.last_mut() {
+            Some(run) if repeatable && run.ch == ch && run.class == class => run.count += 1,
+            _ => {
+                runs.push(Run { ch, class, count: 1, first: units.len() as u32, at: run_text.len() as u32 });
+                run_text.push(ch);
+            }
+        }
         units.push(Unit { ch, class, start: r.start, end: r.end });
     }
-    units
-}
-
-/// Step 6: equal letters (and CJK characters) in a row become one run.
-fn runs(units: &[Unit]) -> Vec<Run> {
-    let mut runs: Vec<Run> = Vec::with_capacity(units.len());
-    for (index, unit) in units.iter().enumerate() {
-        let repeatable = matches!(unit.class, Class::Letter | Class::Cjk);
-        match runs.last_mut() {
-            Some(run) if repeatable && run.ch == unit.ch && run.class == unit.class => run.count += 1,
-            _ => runs.push(Run { ch: unit.ch, class: unit.class, count: 1, first: index }),
-        }
-    }
-    runs
 }
 
 #[cfg(test)]
@@ -488,14 +574,70 @@ mod tests {
         assert_eq!(n.units.len(), 3);
         assert_eq!((n.units[0].start, n.units[0].end), (0, 3));
         assert_eq!((n.units[1].start, n.units[1].end), (3, 6), "accent widens the letter");
-        assert_eq!(&s[n.units[2].start..n.units[2].end], "d");
+        assert_eq!(&s[n.units[2].start as usize..n.units[2].end as usize], "d");
     }
 
     #[test]
     fn runs_group_letters_not_digits() {
         let n = Normalized::new("baaad 1000");
         let counts: Vec<(char, u32)> = n.runs.iter().map(|r| (r.ch, r.count)).collect();
+        assert_eq!(n.runs[4].at, 4);
         assert_eq!(counts, [('b', 1), ('a', 3), ('d', 1), (' ', 1), ('1', 1), ('0', 1), ('0', 1), ('0', 1)]);
         assert_eq!(n.run_text(), "bad 1000");
+    }
+}
+
+#[cfg(test)]
+mod stage_timing {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn stage_timing() {
+        let words = ["hello", "world", "mp3", "傻瓜蛋", "classic", "😀", "good,", "the", "assistant", "b4", "ok!"];
+        let mut text = String::new();
+        let mut i = 0usize;
+        while text.len() < 12 * 1024 {
+            i = i.wrapping_mul(31).wrapping_add(7) % 1000;
+            text.push_str(words[i % words.len()]);
+            text.push(' ');
+        }
+        let tables = Tables::get();
+        let n = 200;
+        let t = std::time::Instant::now();
+        let mut raw = Vec::new();
+        for _ in 0..n {
+            fold(&text, tables, &mut raw);
+            std::hint::black_box(&raw);
+        }
+        eprintln!("fold {:?}", t.elapsed() / n);
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            let mut r = raw.clone();
+            join_spelled_out(&mut r);
+            std::hint::black_box(r);
+        }
+        eprintln!("join {:?}", t.elapsed() / n);
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            let mut r = raw.clone();
+            read_leet(&mut r, tables);
+            read_mixed_lookalikes(&mut r, tables);
+            std::hint::black_box(r);
+        }
+        eprintln!("leet+mixed {:?}", t.elapsed() / n);
+        let t = std::time::Instant::now();
+        let mut out = Normalized::default();
+        for _ in 0..n {
+            close_gaps_and_group(&raw, &mut out.units, &mut out.runs, &mut out.run_text);
+            std::hint::black_box(&out);
+        }
+        eprintln!("gaps+runs {:?}", t.elapsed() / n);
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            out.fill(&text);
+            std::hint::black_box(&out);
+        }
+        eprintln!("all {:?} for {} bytes", t.elapsed() / n, text.len());
     }
 }
