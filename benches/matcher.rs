@@ -7,7 +7,8 @@
 //! the end a Markdown table with ratios is printed (and written to
 //! `target/criterion/timgate-report.md`).
 //!
-//! `TIMGATE_BENCH_SIZES=1000,10000 cargo bench` limits the sizes.
+//! `TIMGATE_BENCH_SIZES=1000,10000 cargo bench` limits the sizes; `TIMGATE_BENCH_BASELINES=0`
+//! leaves the baselines out (a quicker run while working on the engine).
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -99,21 +100,25 @@ fn main() {
         let loaded = RuleSet::from_blob(&blob, &version).expect("blob loads");
         let load_ms = millis(started.elapsed());
         assert_eq!(loaded.len(), set.len());
-        let naive = Naive::new(&inputs.terms);
+        let baselines = std::env::var("TIMGATE_BENCH_BASELINES").map_or(true, |v| v != "0");
+        let naive = Naive::new(if baselines { &inputs.terms } else { &[] });
         let started = Instant::now();
-        let regex = RegexUnion::new(&inputs.terms).map_err(|e| eprintln!("regex at {n} terms: {e}")).ok();
+        let regex = baselines
+            .then(|| RegexUnion::new(&inputs.terms).map_err(|e| eprintln!("regex at {n} terms: {e}")).ok())
+            .flatten();
         let regex_compile_ms = regex.as_ref().map(|_| millis(started.elapsed()));
 
         // Quality: clean 200 B messages flagged, hidden terms found.
         let lowered: Vec<String> = inputs.terms.iter().map(|t| t.trim_end_matches('*').to_lowercase()).collect();
+        let naive_count = |count: usize| baselines.then_some(count);
         let flagged = [
             Some(clean.short.iter().filter(|m| !set.find(m).is_empty()).count()),
-            Some(clean.short.iter().filter(|m| !naive.find(m).is_empty()).count()),
+            naive_count(clean.short.iter().filter(|m| !naive.find(m).is_empty()).count()),
             regex.as_ref().map(|r| clean.short.iter().filter(|m| !r.find(m).is_empty()).count()),
         ];
         let recall = [
             Some(inputs.dirty_200.iter().filter(|(m, t)| set.find(m).iter().any(|x| x.term == *t)).count()),
-            Some(inputs.dirty_200.iter().filter(|(m, t)| naive.find(m).contains(t)).count()),
+            naive_count(inputs.dirty_200.iter().filter(|(m, t)| naive.find(m).contains(t)).count()),
             regex.as_ref().map(|r| {
                 inputs
                     .dirty_200
@@ -163,12 +168,14 @@ fn main() {
                     black_box(normalized.runs.len())
                 })
             });
-            group.bench_function("naive", |b| {
-                b.iter(|| {
-                    i = (i + 1) % messages.len();
-                    black_box(naive.find(messages[i]))
-                })
-            });
+            if baselines {
+                group.bench_function("naive", |b| {
+                    b.iter(|| {
+                        i = (i + 1) % messages.len();
+                        black_box(naive.find(messages[i]))
+                    })
+                });
+            }
             if let Some(regex) = &regex {
                 group.bench_function("regex", |b| {
                     b.iter(|| {

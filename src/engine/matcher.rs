@@ -69,6 +69,10 @@ pub struct Matcher {
     /// Group `g`'s terms are `group_terms[groups[g]..groups[g + 1]]` (terms that collapse alike).
     groups: Vec<u32>,
     group_terms: Vec<u32>,
+    /// Per group: the pattern's length in bytes, and the boundary flags all its terms share (so
+    /// that most candidates inside longer words are turned down from two bytes of the text).
+    group_bytes: Vec<u32>,
+    group_flags: Vec<u32>,
     /// Term `t`'s run counts are `counts[count_at[t]..count_at[t + 1]]`.
     count_at: Vec<u32>,
     counts: Vec<u32>,
@@ -123,7 +127,12 @@ impl Matcher {
             let group = *group_of.entry(pattern.clone()).or_insert(next);
             if group == next {
                 members.push(Vec::new());
+                matcher.group_bytes.push(to_u32(pattern.len()));
+                matcher.group_flags.push(START_BOUNDED | END_BOUNDED);
                 patterns.push((pattern, group));
+            }
+            if let Some(shared) = matcher.group_flags.get_mut(group as usize) {
+                *shared &= flags;
             }
             if let Some(list) = members.get_mut(group as usize) {
                 list.push(to_u32(index));
@@ -153,7 +162,15 @@ impl Matcher {
 
     /// Bytes of heap the compiled matcher holds (automaton and term tables).
     pub fn heap_bytes(&self) -> usize {
-        let tables = [&self.groups, &self.group_terms, &self.count_at, &self.counts, &self.flags];
+        let tables = [
+            &self.groups,
+            &self.group_terms,
+            &self.group_bytes,
+            &self.group_flags,
+            &self.count_at,
+            &self.counts,
+            &self.flags,
+        ];
         self.automaton.as_ref().map_or(0, |a| a.heap_bytes())
             + tables.iter().map(|t| t.capacity() * std::mem::size_of::<u32>()).sum::<usize>()
     }
@@ -184,15 +201,28 @@ impl Matcher {
         let haystack = normalized.run_text();
         let runs = &normalized.runs;
         let mut found = Vec::new();
+        let bytes = haystack.as_bytes();
+        // An ASCII letter or digit of the run text is a letter or digit of the text: no word
+        // boundary next to it. (Gaps are ASCII spaces; anything else is checked in `confirm`.)
+        let word_byte = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
         for candidate in automaton.find_overlapping_iter(haystack) {
-            // Only the end of a candidate is taken from the automaton: its start is the term's own
-            // length in runs back from there (`Match::start` would trust a length read from a blob).
+            let group = candidate.value() as usize;
+            let (Some(&shared), Some(&length)) = (self.group_flags.get(group), self.group_bytes.get(group)) else {
+                continue;
+            };
+            // Only the end of a candidate is taken from the automaton: its start is the pattern's
+            // own length back from there (`Match::start` would trust a length read from a blob).
+            let Some(start_byte) = candidate.end().checked_sub(length as usize) else { continue };
+            if (shared & END_BOUNDED != 0 && word_byte(candidate.end()))
+                || (shared & START_BOUNDED != 0 && start_byte > 0 && word_byte(start_byte - 1))
+            {
+                continue;
+            }
             let end = match runs.binary_search_by_key(&candidate.end(), |r| r.at as usize) {
                 Ok(end) => end,
                 Err(end) if end == runs.len() && candidate.end() == haystack.len() => end,
                 Err(_) => continue,
             };
-            let group = candidate.value() as usize;
             let (Some(&from), Some(&to)) = (self.groups.get(group), self.groups.get(group + 1)) else { continue };
             for &term in self.group_terms.get(from as usize..to as usize).unwrap_or(&[]) {
                 if let Some(m) = self.confirm(term as usize, normalized, end) {
@@ -239,7 +269,7 @@ impl Matcher {
         let (head, tail) = (runs.first()?, runs.last()?);
         let (want_head, want_tail) = (*want.first()?, *want.last()?);
         let mut start_unit = head.first as usize;
-        let mut end_unit = tail.first as usize + tail.count as usize;
+        let mut end_unit = tail.first as usize + tail.units as usize;
         let partial = |run: &Run, want: u32| !exact_or_evasive(run.count, want);
         if !start_bounded && partial(head, want_head) {
             start_unit = head.first as usize + (head.count - want_head) as usize;
@@ -253,7 +283,16 @@ impl Matcher {
 
     /// Appends the compiled matcher to a blob (see [`crate::engine::rule_set::RuleSet::to_blob`]).
     pub fn write(&self, out: &mut Writer) {
-        for table in [&self.groups, &self.group_terms, &self.count_at, &self.counts, &self.flags] {
+        let tables = [
+            &self.groups,
+            &self.group_terms,
+            &self.group_bytes,
+            &self.group_flags,
+            &self.count_at,
+            &self.counts,
+            &self.flags,
+        ];
+        for table in tables {
             out.u32s(table);
         }
         match &self.automaton {
@@ -271,6 +310,8 @@ impl Matcher {
     pub fn read(input: &mut Reader<'_>) -> Result<Self, BlobError> {
         let groups = input.u32s()?;
         let group_terms = input.u32s()?;
+        let group_bytes = input.u32s()?;
+        let group_flags = input.u32s()?;
         let count_at = input.u32s()?;
         let counts = input.u32s()?;
         let flags = input.u32s()?;
@@ -294,11 +335,13 @@ impl Matcher {
             && groups.first() == Some(&0)
             && groups.windows(2).all(|w| w[0] <= w[1])
             && groups.last().is_some_and(|&n| n as usize == group_terms.len())
-            && group_terms.iter().all(|&t| (t as usize) < flags.len());
+            && group_terms.iter().all(|&t| (t as usize) < flags.len())
+            && group_bytes.len() + 1 == groups.len()
+            && group_flags.len() + 1 == groups.len();
         if !consistent {
             return Err(BlobError::Corrupt("matcher tables"));
         }
-        Ok(Matcher { automaton, groups, group_terms, count_at, counts, flags })
+        Ok(Matcher { automaton, groups, group_terms, group_bytes, group_flags, count_at, counts, flags })
     }
 }
 

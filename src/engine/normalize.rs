@@ -53,28 +53,43 @@ impl Class {
     }
 }
 
-/// One normalised character and the original bytes it stands for.
+/// One normalised character and the original bytes it stands for. A gap between words is one
+/// unit per original character (the run that groups them reads as one space).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
-    /// The normalised character.
+    /// The normalised character (for a gap, the original one, lowercased).
     pub ch: char,
-    /// What it is.
-    pub class: Class,
+    kind: Kind,
     /// First byte of the original text it comes from.
     pub start: u32,
     /// End of the original bytes it comes from.
     pub end: u32,
 }
 
-/// Equal consecutive units (letters and CJK characters only; digits and gaps are runs of one).
+impl Unit {
+    /// What it is.
+    pub fn class(&self) -> Class {
+        match self.kind {
+            Kind::Letter => Class::Letter,
+            Kind::Cjk => Class::Cjk,
+            Kind::Digit => Class::Digit,
+            Kind::Symbol => Class::Symbol,
+            Kind::Other | Kind::Dropped => Class::Space,
+        }
+    }
+}
+
+/// Equal consecutive units (letters, CJK characters and emoji), or one digit, or one gap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Run {
     /// The character repeated.
     pub ch: char,
     /// Its class.
     pub class: Class,
-    /// How many units the run has.
+    /// How many times the character repeats (1 for digits and gaps).
     pub count: u32,
+    /// How many units the run covers (`count`, except for a gap: all of its characters).
+    pub units: u32,
     /// Index of its first unit.
     pub first: u32,
     /// Byte offset of its character in [`Normalized::run_text`].
@@ -89,9 +104,6 @@ pub struct Normalized {
     /// The units grouped into runs of equal letters.
     pub runs: Vec<Run>,
     run_text: String,
-    /// Working space of steps 1 to 4, kept so that [`Self::fill`] allocates nothing in the
-    /// steady state.
-    raw: Vec<Raw>,
 }
 
 impl Normalized {
@@ -109,22 +121,29 @@ impl Normalized {
     pub fn fill(&mut self, text: &str) {
         let text = clip(text);
         let tables = Tables::get();
-        let Seen { leet, mixed } = fold(text, tables, &mut self.raw);
-        join_spelled_out(&mut self.raw);
-        // Most messages have no digit or symbol next to a letter, and no non-Latin look-alike:
-        // those steps are skipped for them.
-        if leet {
-            read_leet(&mut self.raw, tables);
+        let seen = fold(text, tables, &mut self.units);
+        // Most messages have no spelled-out letters, no leet, no non-Latin look-alike: those steps
+        // run only where step 1 saw what they look for. Symbols go first: a symbol read as a letter
+        // counts among a word's letters.
+        if seen.singles {
+            join_spelled_out(&mut self.units);
         }
-        if mixed {
-            read_mixed_lookalikes(&mut self.raw, tables);
+        if seen.symbols {
+            read_leet_symbols(&mut self.units, tables);
         }
-        close_gaps_and_group(&self.raw, &mut self.units, &mut self.runs, &mut self.run_text);
+        // Joining spelled-out letters or reading symbols can put digits between letters.
+        if seen.digits || seen.singles || seen.symbols {
+            read_leet_digits(&mut self.units, tables);
+        }
+        if seen.mixed {
+            read_mixed_lookalikes(&mut self.units, tables);
+        }
+        group(&self.units, &mut self.runs, &mut self.run_text);
     }
 
     /// Releases buffers grown beyond [`KEPT_CAPACITY`] characters.
     pub fn trim(&mut self) {
-        if self.raw.capacity() > KEPT_CAPACITY {
+        if self.units.capacity() > KEPT_CAPACITY {
             *self = Self::default();
         }
     }
@@ -159,52 +178,94 @@ enum Kind {
     Dropped,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Raw {
-    ch: char,
-    kind: Kind,
-    start: u32,
-    end: u32,
-}
-
 /// Characters of working space kept between searches (a 12 KB message of Latin text).
 pub const KEPT_CAPACITY: usize = 16 * 1024;
 
-/// What step 1 saw that later steps need.
+/// What step 1 saw, so that later steps run only on texts they can change.
+#[derive(Default)]
 struct Seen {
-    /// A digit or a leet symbol.
-    leet: bool,
-    /// A letter with a mixed-script look-alike.
+    /// Two single letters close together (step 2 may join them).
+    singles: bool,
+    /// Digits between letters (step 3 may read them).
+    digits: bool,
+    /// A leet symbol next to a letter (step 3 may read it).
+    symbols: bool,
+    /// A letter with a mixed-script look-alike (step 4 may replace it).
     mixed: bool,
+    /// Index of the last single letter seen.
+    last_single: Option<usize>,
+    /// The digits being pushed follow a letter.
+    digits_after_letter: bool,
 }
 
-fn fold(text: &str, tables: &Tables, out: &mut Vec<Raw>) -> Seen {
+impl Seen {
+    /// Notes what pushing `next` after `out` shows. Cheap: it looks at the last two units only.
+    fn note(&mut self, out: &[Unit], next: &Unit, tables: &Tables) {
+        let n = out.len();
+        let prev = out.last().map_or(Kind::Other, |u| u.kind);
+        let is_item = |k: Kind| k == Kind::Letter || k == Kind::Cjk;
+        if !is_item(next.kind) && is_item(prev) && (n < 2 || out[n - 2].kind == Kind::Other) {
+            self.single(n - 1);
+        }
+        match next.kind {
+            Kind::Digit => {
+                self.digits_after_letter = prev == Kind::Letter || (prev == Kind::Digit && self.digits_after_letter)
+            }
+            Kind::Letter => {
+                self.digits |= prev == Kind::Digit && self.digits_after_letter;
+                self.symbols |= prev == Kind::Other && out.last().is_some_and(|u| tables.leet_symbol(u.ch).is_some());
+            }
+            Kind::Other => {
+                self.symbols |= prev == Kind::Letter && tables.leet_symbol(next.ch).is_some_and(|(_, at)| at.end);
+            }
+            _ => {}
+        }
+    }
+
+    fn single(&mut self, index: usize) {
+        if let Some(previous) = self.last_single {
+            self.singles |= index - previous <= MAX_SPELLING_GAP + 1;
+        }
+        self.last_single = Some(index);
+    }
+
+    /// The end of the text may end a single letter.
+    fn finish(&mut self, out: &[Unit]) {
+        let n = out.len();
+        let is_item = |k: Kind| k == Kind::Letter || k == Kind::Cjk;
+        if n > 0 && is_item(out[n - 1].kind) && (n < 2 || out[n - 2].kind == Kind::Other) {
+            self.single(n - 1);
+        }
+    }
+}
+
+fn fold(text: &str, tables: &Tables, out: &mut Vec<Unit>) -> Seen {
     out.clear();
     out.reserve(text.len());
-    let mut leet = false;
-    let mut mixed = false;
-    for (start, original) in text.char_indices() {
+    let mut seen = Seen::default();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
         // `clip` keeps texts within u32 offsets.
-        let end = (start + original.len_utf8()) as u32;
-        let start = start as u32;
-        if original.is_ascii() {
-            let ch = original.to_ascii_lowercase();
-            let kind = if ch.is_ascii_lowercase() {
-                Kind::Letter
-            } else if ch.is_ascii_digit() {
-                leet = true;
-                Kind::Digit
-            } else {
-                leet |= tables.leet_symbol(ch).is_some();
-                Kind::Other
-            };
-            out.push(Raw { ch, kind, start, end });
+        let start = at as u32;
+        if byte.is_ascii() {
+            // Most text is ASCII: one table lookup per byte, no decoding.
+            let kind = ASCII_KINDS[usize::from(byte)];
+            let ch = char::from(byte.to_ascii_lowercase());
+            at += 1;
+            let unit = Unit { ch, kind, start, end: at as u32 };
+            seen.note(out, &unit, tables);
+            out.push(unit);
             continue;
         }
-        let c = original;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+        at += c.len_utf8();
+        let end = at as u32;
         if matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
             // Unified Han ideographs have no compatibility decomposition and no case.
-            out.push(Raw { ch: simplified_chinese::simplify(c), kind: Kind::Cjk, start, end });
+            let unit = Unit { ch: simplified_chinese::simplify(c), kind: Kind::Cjk, start, end };
+            seen.note(out, &unit, tables);
+            out.push(unit);
             continue;
         }
         if tables.is_invisible(c) {
@@ -219,7 +280,9 @@ fn fold(text: &str, tables: &Tables, out: &mut Vec<Raw>) -> Seen {
         }
         if is_hangul_syllable(c) {
             // Kept whole: decomposing would split one syllable into two or three jamo.
-            out.push(Raw { ch: c, kind: Kind::Cjk, start, end });
+            let unit = Unit { ch: c, kind: Kind::Cjk, start, end };
+            seen.note(out, &unit, tables);
+            out.push(unit);
             continue;
         }
         decompose_compatible(c, |d| {
@@ -235,27 +298,45 @@ fn fold(text: &str, tables: &Tables, out: &mut Vec<Raw>) -> Seen {
                 match tables.lookalike(lower) {
                     Some(replacement) => {
                         for ch in replacement.chars() {
-                            out.push(Raw { ch, kind: Kind::Letter, start, end });
+                            let unit = Unit { ch, kind: Kind::Letter, start, end };
+                            seen.note(out, &unit, tables);
+                            out.push(unit);
                         }
                     }
                     None => {
                         let kind = kind_of(lower, out.last());
-                        match kind {
-                            Kind::Letter => mixed |= tables.lookalike_mixed(lower).is_some(),
-                            Kind::Digit => leet = true,
-                            Kind::Other => leet |= tables.leet_symbol(lower).is_some(),
-                            Kind::Cjk | Kind::Symbol | Kind::Dropped => {}
-                        }
-                        out.push(Raw { ch: lower, kind, start, end });
+                        seen.mixed |= kind == Kind::Letter && tables.lookalike_mixed(lower).is_some();
+                        let unit = Unit { ch: lower, kind, start, end };
+                        seen.note(out, &unit, tables);
+                        out.push(unit);
                     }
                 }
             }
         });
     }
-    Seen { leet, mixed }
+    seen.finish(out);
+    seen
 }
 
-fn kind_of(c: char, previous: Option<&Raw>) -> Kind {
+/// The kind of every ASCII character.
+const ASCII_KINDS: [Kind; 128] = {
+    let mut kinds = [Kind::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        kinds[i] = if b.is_ascii_alphabetic() {
+            Kind::Letter
+        } else if b.is_ascii_digit() {
+            Kind::Digit
+        } else {
+            Kind::Other
+        };
+        i += 1;
+    }
+    kinds
+};
+
+fn kind_of(c: char, previous: Option<&Unit>) -> Kind {
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() {
             Kind::Letter
@@ -339,10 +420,10 @@ fn is_spelling_separator(c: char) -> bool {
 const MAX_SPELLING_GAP: usize = 3;
 
 /// Step 2: `b a d` → `bad`, by removing the gaps between single letters.
-fn join_spelled_out(raw: &mut Vec<Raw>) {
+fn join_spelled_out(raw: &mut Vec<Unit>) {
     // Items: single letters (or CJK characters) with a gap or the text's edge on each side.
     let n = raw.len();
-    let is_single = |raw: &[Raw], i: usize| {
+    let is_single = |raw: &[Unit], i: usize| {
         let kind = raw[i].kind;
         (kind == Kind::Letter || kind == Kind::Cjk)
             && (i == 0 || raw[i - 1].kind == Kind::Other)
@@ -391,15 +472,10 @@ fn join_spelled_out(raw: &mut Vec<Raw>) {
     }
 }
 
-/// Step 3: leet symbols next to letters, and digits between letters, become letters.
-fn read_leet(raw: &mut [Raw], tables: &Tables) {
-    read_leet_symbols(raw, tables);
-    read_leet_digits(raw, tables);
-}
-
-fn read_leet_symbols(raw: &mut [Raw], tables: &Tables) {
-    let is_symbol = |r: &Raw| r.kind == Kind::Other && tables.leet_symbol(r.ch).is_some();
-    let position = |r: &Raw| tables.leet_symbol(r.ch).map(|(_, p)| p).unwrap_or_default();
+/// Step 3, symbols: leet symbols next to letters become letters.
+fn read_leet_symbols(raw: &mut [Unit], tables: &Tables) {
+    let is_symbol = |r: &Unit| r.kind == Kind::Other && tables.leet_symbol(r.ch).is_some();
+    let position = |r: &Unit| tables.leet_symbol(r.ch).map(|(_, p)| p).unwrap_or_default();
     let n = raw.len();
     let mut i = 0;
     while i < n {
@@ -423,7 +499,7 @@ fn read_leet_symbols(raw: &mut [Raw], tables: &Tables) {
         };
         for r in &mut raw[range.unwrap_or(0..0)] {
             if let Some((letter, _)) = tables.leet_symbol(r.ch) {
-                *r = Raw { ch: letter, kind: Kind::Letter, ..*r };
+                *r = Unit { ch: letter, kind: Kind::Letter, ..*r };
             }
         }
         i = j;
@@ -434,7 +510,8 @@ fn read_leet_symbols(raw: &mut [Raw], tables: &Tables) {
 /// `h3llo` qualify; numeronyms and codes (`l10n` is not `lion`, `k8s`, `w3c`) do not.
 const LEET_WORD_LETTERS: usize = 3;
 
-fn read_leet_digits(raw: &mut [Raw], tables: &Tables) {
+/// Step 3, digits: digits between letters of a long enough word become letters.
+fn read_leet_digits(raw: &mut [Unit], tables: &Tables) {
     let n = raw.len();
     let mut word_start = 0;
     while word_start < n {
@@ -463,7 +540,7 @@ fn read_leet_digits(raw: &mut [Raw], tables: &Tables) {
                 if between_letters && word[i..j].iter().all(|r| tables.leet_digit(r.ch).is_some()) {
                     for r in &mut word[i..j] {
                         if let Some(letter) = tables.leet_digit(r.ch) {
-                            *r = Raw { ch: letter, kind: Kind::Letter, ..*r };
+                            *r = Unit { ch: letter, kind: Kind::Letter, ..*r };
                         }
                     }
                 }
@@ -475,7 +552,7 @@ fn read_leet_digits(raw: &mut [Raw], tables: &Tables) {
 }
 
 /// Step 4: inside a word with a Latin letter, Cyrillic/Greek look-alikes are read as Latin.
-fn read_mixed_lookalikes(raw: &mut [Raw], tables: &Tables) {
+fn read_mixed_lookalikes(raw: &mut [Unit], tables: &Tables) {
     let mut i = 0;
     while i < raw.len() {
         if raw[i].kind != Kind::Letter {
@@ -498,39 +575,27 @@ fn read_mixed_lookalikes(raw: &mut [Raw], tables: &Tables) {
     }
 }
 
-/// Steps 5 and 6: every gap becomes one space unit covering the whole gap, and equal letters (and
-/// CJK characters) in a row become one run. Digits and gaps are runs of one.
-fn close_gaps_and_group(raw: &[Raw], units: &mut Vec<Unit>, runs: &mut Vec<Run>, run_text: &mut String) {
-    units.clear();
+/// Steps 5 and 6: equal letters (CJK characters, emoji) in a row become one run, and so does
+/// every gap between words, which the run text reads as one space. Digits are runs of one.
+fn group(units: &[Unit], runs: &mut Vec<Run>, run_text: &mut String) {
     runs.clear();
     run_text.clear();
-    units.reserve(raw.len());
-    runs.reserve(raw.len());
-    run_text.reserve(raw.len());
-    for r in raw {
-        let class = match r.kind {
-            Kind::Letter => Class::Letter,
-            Kind::Cjk => Class::Cjk,
-            Kind::Digit => Class::Digit,
-            Kind::Symbol => Class::Symbol,
-            Kind::Other | Kind::Dropped => Class::Space,
-        };
-        if class == Class::Space {
-            if let Some(last) = units.last_mut().filter(|u| u.class == Class::Space) {
-                last.end = r.end;
-                continue;
-            }
-        }
-        let ch = if class == Class::Space { ' ' } else { r.ch };
-        let repeatable = matches!(class, Class::Letter | Class::Cjk | Class::Symbol);
+    runs.reserve(units.len());
+    run_text.reserve(units.len());
+    for (index, unit) in units.iter().enumerate() {
+        let class = unit.class();
+        let ch = if class == Class::Space { ' ' } else { unit.ch };
         match runs.last_mut() {
-            Some(run) if repeatable && run.ch == ch && run.class == class => run.count += 1,
+            Some(run) if run.class == class && class == Class::Space => run.units += 1,
+            Some(run) if run.ch == ch && run.class == class && class != Class::Digit => {
+                run.count += 1;
+                run.units += 1;
+            }
             _ => {
-                runs.push(Run { ch, class, count: 1, first: units.len() as u32, at: run_text.len() as u32 });
+                runs.push(Run { ch, class, count: 1, units: 1, first: index as u32, at: run_text.len() as u32 });
                 run_text.push(ch);
             }
         }
-        units.push(Unit { ch, class, start: r.start, end: r.end });
     }
 }
 
@@ -539,7 +604,8 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> String {
-        Normalized::new(s).units.iter().map(|u| u.ch).collect()
+        let n = Normalized::new(s);
+        n.runs.iter().map(|r| r.ch.to_string().repeat(r.count as usize)).collect()
     }
 
     #[test]
@@ -584,60 +650,5 @@ mod tests {
         assert_eq!(n.runs[4].at, 4);
         assert_eq!(counts, [('b', 1), ('a', 3), ('d', 1), (' ', 1), ('1', 1), ('0', 1), ('0', 1), ('0', 1)]);
         assert_eq!(n.run_text(), "bad 1000");
-    }
-}
-
-#[cfg(test)]
-mod stage_timing {
-    use super::*;
-
-    #[test]
-    #[ignore]
-    fn stage_timing() {
-        let words = ["hello", "world", "mp3", "傻瓜蛋", "classic", "😀", "good,", "the", "assistant", "b4", "ok!"];
-        let mut text = String::new();
-        let mut i = 0usize;
-        while text.len() < 12 * 1024 {
-            i = i.wrapping_mul(31).wrapping_add(7) % 1000;
-            text.push_str(words[i % words.len()]);
-            text.push(' ');
-        }
-        let tables = Tables::get();
-        let n = 200;
-        let t = std::time::Instant::now();
-        let mut raw = Vec::new();
-        for _ in 0..n {
-            fold(&text, tables, &mut raw);
-            std::hint::black_box(&raw);
-        }
-        eprintln!("fold {:?}", t.elapsed() / n);
-        let t = std::time::Instant::now();
-        for _ in 0..n {
-            let mut r = raw.clone();
-            join_spelled_out(&mut r);
-            std::hint::black_box(r);
-        }
-        eprintln!("join {:?}", t.elapsed() / n);
-        let t = std::time::Instant::now();
-        for _ in 0..n {
-            let mut r = raw.clone();
-            read_leet(&mut r, tables);
-            read_mixed_lookalikes(&mut r, tables);
-            std::hint::black_box(r);
-        }
-        eprintln!("leet+mixed {:?}", t.elapsed() / n);
-        let t = std::time::Instant::now();
-        let mut out = Normalized::default();
-        for _ in 0..n {
-            close_gaps_and_group(&raw, &mut out.units, &mut out.runs, &mut out.run_text);
-            std::hint::black_box(&out);
-        }
-        eprintln!("gaps+runs {:?}", t.elapsed() / n);
-        let t = std::time::Instant::now();
-        for _ in 0..n {
-            out.fill(&text);
-            std::hint::black_box(&out);
-        }
-        eprintln!("all {:?} for {} bytes", t.elapsed() / n, text.len());
     }
 }

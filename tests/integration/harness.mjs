@@ -112,8 +112,11 @@ export async function startOrigin() {
   return origin;
 }
 
-/** The built worker in workerd. `vars` override the defaults; `logs` collects its log lines. */
-export async function startGate({ origin, vars = {} } = {}) {
+/**
+ * The built worker in workerd. `vars` override the defaults; `logs` collects its log lines;
+ * `kvPersist` keeps KV in a directory across instances (bench/cold-start.mjs).
+ */
+export async function startGate({ origin, vars = {}, kvPersist } = {}) {
   const logs = [];
   const mf = new Miniflare({
     scriptPath: join(root, "build", "index.js"),
@@ -121,6 +124,7 @@ export async function startGate({ origin, vars = {} } = {}) {
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"], fallthrough: true }],
     compatibilityDate: "2026-04-01",
     kvNamespaces: ["RULES"],
+    ...(kvPersist ? { kvPersist } : {}),
     bindings: { SDKAPPID, CACHE_SECONDS: "0", ...(origin ? { ORIGIN_URL: origin.url } : {}), ...vars },
     handleRuntimeStdio(stdout, stderr) {
       for (const stream of [stdout, stderr]) {
