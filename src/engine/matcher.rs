@@ -64,15 +64,13 @@ const END_BOUNDED: u32 = 2;
 /// A compiled set of terms: build once, search many times. Searching never fails.
 #[derive(Clone, Default)]
 pub struct Matcher {
-    /// Over each distinct run-collapsed term; the value is a group index. `None` with no terms.
+    /// Over each distinct run-collapsed term; the value packs the group index with the pattern's
+    /// length and the boundary flags its terms share (see [`pack`]), so that most candidates
+    /// inside longer words are turned down without touching any other memory. `None` with no terms.
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// Group `g`'s terms are `group_terms[groups[g]..groups[g + 1]]` (terms that collapse alike).
     groups: Vec<u32>,
     group_terms: Vec<u32>,
-    /// Per group: the pattern's length in bytes, and the boundary flags all its terms share (so
-    /// that most candidates inside longer words are turned down from two bytes of the text).
-    group_bytes: Vec<u32>,
-    group_flags: Vec<u32>,
     /// Term `t`'s run counts are `counts[count_at[t]..count_at[t + 1]]`.
     count_at: Vec<u32>,
     counts: Vec<u32>,
@@ -100,7 +98,9 @@ impl Matcher {
         let mut matcher = Matcher { count_at: vec![0], groups: vec![0], ..Matcher::default() };
         let mut group_of: HashMap<String, u32> = HashMap::new();
         // Patterns in order of first appearance, so the same terms always build the same blob.
-        let mut patterns: Vec<(String, u32)> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        // Per group, the boundary flags all its terms have.
+        let mut shared: Vec<u32> = Vec::new();
         let mut members: Vec<Vec<u32>> = Vec::new();
         for (index, term) in terms.into_iter().enumerate() {
             let (body, prefix) = match term.trim_end().strip_suffix('*') {
@@ -127,12 +127,11 @@ impl Matcher {
             let group = *group_of.entry(pattern.clone()).or_insert(next);
             if group == next {
                 members.push(Vec::new());
-                matcher.group_bytes.push(to_u32(pattern.len()));
-                matcher.group_flags.push(START_BOUNDED | END_BOUNDED);
-                patterns.push((pattern, group));
+                shared.push(START_BOUNDED | END_BOUNDED);
+                patterns.push(pattern);
             }
-            if let Some(shared) = matcher.group_flags.get_mut(group as usize) {
-                *shared &= flags;
+            if let Some(flags_of_group) = shared.get_mut(group as usize) {
+                *flags_of_group &= flags;
             }
             if let Some(list) = members.get_mut(group as usize) {
                 list.push(to_u32(index));
@@ -142,8 +141,15 @@ impl Matcher {
             matcher.group_terms.extend(list);
             matcher.groups.push(to_u32(matcher.group_terms.len()));
         }
+        if patterns.len() > MAX_GROUPS {
+            return Err(BuildError::Automaton(format!("more than {MAX_GROUPS} distinct terms")));
+        }
         if !patterns.is_empty() {
-            let automaton = CharwiseDoubleArrayAhoCorasick::with_values(patterns)
+            let values = patterns.into_iter().zip(shared).enumerate().map(|(group, (pattern, flags))| {
+                let value = pack(group as u32, pattern.len(), flags);
+                (pattern, value)
+            });
+            let automaton = CharwiseDoubleArrayAhoCorasick::with_values(values)
                 .map_err(|e| BuildError::Automaton(e.to_string()))?;
             matcher.automaton = Some(automaton);
         }
@@ -162,15 +168,7 @@ impl Matcher {
 
     /// Bytes of heap the compiled matcher holds (automaton and term tables).
     pub fn heap_bytes(&self) -> usize {
-        let tables = [
-            &self.groups,
-            &self.group_terms,
-            &self.group_bytes,
-            &self.group_flags,
-            &self.count_at,
-            &self.counts,
-            &self.flags,
-        ];
+        let tables = [&self.groups, &self.group_terms, &self.count_at, &self.counts, &self.flags];
         self.automaton.as_ref().map_or(0, |a| a.heap_bytes())
             + tables.iter().map(|t| t.capacity() * std::mem::size_of::<u32>()).sum::<usize>()
     }
@@ -206,17 +204,18 @@ impl Matcher {
         // boundary next to it. (Gaps are ASCII spaces; anything else is checked in `confirm`.)
         let word_byte = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
         for candidate in automaton.find_overlapping_iter(haystack) {
-            let group = candidate.value() as usize;
-            let (Some(&shared), Some(&length)) = (self.group_flags.get(group), self.group_bytes.get(group)) else {
-                continue;
-            };
+            let (group, length, shared) = unpack(candidate.value());
             // Only the end of a candidate is taken from the automaton: its start is the pattern's
             // own length back from there (`Match::start` would trust a length read from a blob).
-            let Some(start_byte) = candidate.end().checked_sub(length as usize) else { continue };
-            if (shared & END_BOUNDED != 0 && word_byte(candidate.end()))
-                || (shared & START_BOUNDED != 0 && start_byte > 0 && word_byte(start_byte - 1))
-            {
+            if shared & END_BOUNDED != 0 && word_byte(candidate.end()) {
                 continue;
+            }
+            if shared & START_BOUNDED != 0 && length > 0 {
+                match candidate.end().checked_sub(length) {
+                    Some(start) if start > 0 && word_byte(start - 1) => continue,
+                    Some(_) => {}
+                    None => continue,
+                }
             }
             let end = match runs.binary_search_by_key(&candidate.end(), |r| r.at as usize) {
                 Ok(end) => end,
@@ -283,16 +282,7 @@ impl Matcher {
 
     /// Appends the compiled matcher to a blob (see [`crate::engine::rule_set::RuleSet::to_blob`]).
     pub fn write(&self, out: &mut Writer) {
-        let tables = [
-            &self.groups,
-            &self.group_terms,
-            &self.group_bytes,
-            &self.group_flags,
-            &self.count_at,
-            &self.counts,
-            &self.flags,
-        ];
-        for table in tables {
+        for table in [&self.groups, &self.group_terms, &self.count_at, &self.counts, &self.flags] {
             out.u32s(table);
         }
         match &self.automaton {
@@ -310,8 +300,6 @@ impl Matcher {
     pub fn read(input: &mut Reader<'_>) -> Result<Self, BlobError> {
         let groups = input.u32s()?;
         let group_terms = input.u32s()?;
-        let group_bytes = input.u32s()?;
-        let group_flags = input.u32s()?;
         let count_at = input.u32s()?;
         let counts = input.u32s()?;
         let flags = input.u32s()?;
@@ -335,14 +323,31 @@ impl Matcher {
             && groups.first() == Some(&0)
             && groups.windows(2).all(|w| w[0] <= w[1])
             && groups.last().is_some_and(|&n| n as usize == group_terms.len())
-            && group_terms.iter().all(|&t| (t as usize) < flags.len())
-            && group_bytes.len() + 1 == groups.len()
-            && group_flags.len() + 1 == groups.len();
+            && group_terms.iter().all(|&t| (t as usize) < flags.len());
         if !consistent {
             return Err(BlobError::Corrupt("matcher tables"));
         }
-        Ok(Matcher { automaton, groups, group_terms, group_bytes, group_flags, count_at, counts, flags })
+        Ok(Matcher { automaton, groups, group_terms, count_at, counts, flags })
     }
+}
+
+/// Bits of an automaton value: group index, pattern length in bytes (0 when longer than 255),
+/// and the two boundary flags.
+const LENGTH_BITS: u32 = 8;
+const FLAG_BITS: u32 = 2;
+/// Distinct (run-collapsed) terms one matcher can hold: far beyond what fits in a KV value.
+const MAX_GROUPS: usize = 1 << (32 - LENGTH_BITS - FLAG_BITS);
+
+fn pack(group: u32, length: usize, flags: u32) -> u32 {
+    let length = u32::try_from(length).ok().filter(|&l| l < 1 << LENGTH_BITS).unwrap_or(0);
+    (group << (LENGTH_BITS + FLAG_BITS)) | (length << FLAG_BITS) | (flags & ((1 << FLAG_BITS) - 1))
+}
+
+/// `(group, length in bytes or 0, flags)`.
+fn unpack(value: u32) -> (usize, usize, u32) {
+    let group = value >> (LENGTH_BITS + FLAG_BITS);
+    let length = (value >> FLAG_BITS) & ((1 << LENGTH_BITS) - 1);
+    (group as usize, length as usize, value & ((1 << FLAG_BITS) - 1))
 }
 
 /// A term's runs without gaps at either end (`" bad "` is `bad`).
