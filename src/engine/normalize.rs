@@ -115,9 +115,9 @@ impl Normalized {
         normalized
     }
 
-    /// Normalises `text` into `self`, reusing its buffers (the matcher keeps one per thread, so
-    /// a search allocates nothing once warm). Buffers above [`KEPT_CAPACITY`] are released after
-    /// the next use, so a very long text does not hold memory for good.
+    /// Normalises `text` into `self`, reusing its buffers: the matcher keeps one per thread, so a
+    /// search allocates nothing once warm, and calls [`Self::trim`] after each search, so that a
+    /// very long text does not hold memory for good.
     pub fn fill(&mut self, text: &str) {
         let text = clip(text);
         let tables = Tables::get();
