@@ -32,7 +32,9 @@ if (!existsSync(join(dir, `rules-${n}.bin`))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const rules = readFileSync(join(dir, `rules-${n}.json`), "utf8");
-const blob = readFileSync(join(dir, `rules-${n}.bin`));
+const blobBytes = readFileSync(join(dir, `rules-${n}.bin`));
+// KV takes an ArrayBuffer (a Node Buffer may be a view into a shared pool).
+const blob = blobBytes.buffer.slice(blobBytes.byteOffset, blobBytes.byteOffset + blobBytes.byteLength);
 const terms = JSON.parse(rules).block;
 // A message with a term of the list, so the answer proves the rules were applied.
 const text = `hello ${terms.find((t) => /^[a-z]+$/.test(t))} there`;
@@ -68,7 +70,7 @@ async function measure(withBlob) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const lines = [
-  `Cold start, ${terms.length} terms (rules ${(rules.length / 1e6).toFixed(1)} MB, rules:compiled ${(blob.length / 1e6).toFixed(1)} MB), median of ${runs}:`,
+  `Cold start, ${terms.length} terms (rules ${(rules.length / 1e6).toFixed(1)} MB, rules:compiled ${(blob.byteLength / 1e6).toFixed(1)} MB), median of ${runs}:`,
   "",
   "| KV holds | instance start → first answer | of which workerd start | first answer (cold isolate) | warm answer |",
   "|---|---|---|---|---|",

@@ -49,6 +49,8 @@ const CJK: &[Case] = &[
     t!("doubled head keeps the extra character", ["傻逼"], "傻傻逼", ["傻逼"]),
     t!("latin and CJK in one term", ["qq群"], "加我QQ群", ["QQ群"]),
     t!("spaced out", ["傻逼"], "傻 逼", ["傻 逼"]),
+    t!("spaced out inside running text", ["傻逼"], "你个傻 逼啊", ["傻 逼"]),
+    t!("chinese punctuation is not a spelling gap", ["好是"], "好，是", NONE),
     t!("dotted", ["傻逼"], "傻.逼", ["傻.逼"]),
     t!("ideographic space", ["傻逼"], "傻\u{3000}逼", ["傻\u{3000}逼"]),
     t!("zero width inside", ["傻逼"], "傻\u{200B}逼", ["傻\u{200B}逼"]),

@@ -184,7 +184,8 @@ pub const KEPT_CAPACITY: usize = 16 * 1024;
 /// What step 1 saw, so that later steps run only on texts they can change.
 #[derive(Default)]
 struct Seen {
-    /// Two single letters close together (step 2 may join them).
+    /// Two single letters close together, or a short gap between CJK characters (step 2 may
+    /// join them).
     singles: bool,
     /// Digits between letters (step 3 may read them).
     digits: bool,
@@ -194,6 +195,8 @@ struct Seen {
     mixed: bool,
     /// Index of the last single letter seen.
     last_single: Option<usize>,
+    /// Units of spelling separators since a CJK character (0: not after one).
+    gap_after_cjk: usize,
     /// The digits being pushed follow a letter.
     digits_after_letter: bool,
 }
@@ -208,6 +211,15 @@ impl Seen {
         if !is_item(next.kind) && is_item(prev) && (n < 2 || out[n - 2].kind == Kind::Other) {
             self.single(n - 1);
         }
+        // A CJK character, a short gap of spelling separators, a CJK character: `你个傻 逼`.
+        self.gap_after_cjk = match next.kind {
+            Kind::Cjk => {
+                self.singles |= prev == Kind::Other && (2..=MAX_SPELLING_GAP + 1).contains(&self.gap_after_cjk);
+                1
+            }
+            Kind::Other if self.gap_after_cjk > 0 && is_spelling_separator(next.ch) => self.gap_after_cjk + 1,
+            _ => 0,
+        };
         match next.kind {
             Kind::Digit => {
                 self.digits_after_letter = prev == Kind::Letter || (prev == Kind::Digit && self.digits_after_letter)
@@ -467,6 +479,26 @@ fn join_spelled_out(raw: &mut Vec<Unit>) {
             }
         }
         i = last + 1;
+    }
+    // Chinese and Japanese are written without spaces: a short gap of spelling separators between
+    // two CJK characters is an evasion (`你个傻 逼`), whatever stands around them.
+    let mut i = 1;
+    while i < n {
+        if raw[i].kind != Kind::Other || raw[i - 1].kind != Kind::Cjk {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && j - i < MAX_SPELLING_GAP && raw[j].kind == Kind::Other && is_spelling_separator(raw[j].ch) {
+            j += 1;
+        }
+        if j > i && j < n && raw[j].kind == Kind::Cjk {
+            for r in &mut raw[i..j] {
+                r.kind = Kind::Dropped;
+            }
+            dropped = true;
+        }
+        i = j.max(i + 1);
     }
     if dropped {
         raw.retain(|r| r.kind != Kind::Dropped);

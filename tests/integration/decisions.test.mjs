@@ -17,7 +17,9 @@ function compileBlob(json) {
       encoding: "utf8",
     });
     assert.equal(r.status, 0, r.stderr);
-    return readFileSync(join(dir, "rules.bin"));
+    const bytes = readFileSync(join(dir, "rules.bin"));
+    // KV takes an ArrayBuffer (a Node Buffer may be a view into a shared pool).
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
