@@ -125,14 +125,14 @@ impl Normalized {
         // Most messages have no spelled-out letters, no leet, no non-Latin look-alike: those steps
         // run only where step 1 saw what they look for. Symbols go first: a symbol read as a letter
         // counts among a word's letters.
-        if seen.singles {
-            join_spelled_out(&mut self.units);
+        if seen.singles || seen.cjk_gaps {
+            join_spelled_out(&mut self.units, seen.singles, seen.cjk_gaps);
         }
         if seen.symbols {
             read_leet_symbols(&mut self.units, tables);
         }
-        // Joining spelled-out letters or reading symbols can put digits between letters.
-        if seen.digits || seen.singles || seen.symbols {
+        // Reading symbols can put digits between letters (joining never does: a digit is no item).
+        if seen.digits || seen.symbols {
             read_leet_digits(&mut self.units, tables);
         }
         if seen.mixed {
@@ -184,9 +184,10 @@ pub const KEPT_CAPACITY: usize = 16 * 1024;
 /// What step 1 saw, so that later steps run only on texts they can change.
 #[derive(Default)]
 struct Seen {
-    /// Two single letters close together, or a short gap between CJK characters (step 2 may
-    /// join them).
+    /// Two single letters close together (step 2 may join them).
     singles: bool,
+    /// A short gap between CJK characters (step 2 removes it).
+    cjk_gaps: bool,
     /// Digits between letters (step 3 may read them).
     digits: bool,
     /// A leet symbol next to a letter (step 3 may read it).
@@ -214,7 +215,7 @@ impl Seen {
         // A CJK character, a short gap of spelling separators, a CJK character: `你个傻 逼`.
         self.gap_after_cjk = match next.kind {
             Kind::Cjk => {
-                self.singles |= prev == Kind::Other && (2..=MAX_SPELLING_GAP + 1).contains(&self.gap_after_cjk);
+                self.cjk_gaps |= prev == Kind::Other && (2..=MAX_SPELLING_GAP + 1).contains(&self.gap_after_cjk);
                 1
             }
             Kind::Other if self.gap_after_cjk > 0 && is_spelling_separator(next.ch) => self.gap_after_cjk + 1,
@@ -433,7 +434,7 @@ fn is_spelling_separator(c: char) -> bool {
 const MAX_SPELLING_GAP: usize = 3;
 
 /// Step 2: `b a d` → `bad`, by removing the gaps between single letters.
-fn join_spelled_out(raw: &mut Vec<Unit>) {
+fn join_spelled_out(raw: &mut Vec<Unit>, singles: bool, cjk_gaps: bool) {
     // Items: single letters (or CJK characters) with a gap or the text's edge on each side.
     let n = raw.len();
     let is_single = |raw: &[Unit], i: usize| {
@@ -443,7 +444,7 @@ fn join_spelled_out(raw: &mut Vec<Unit>) {
             && (i + 1 == n || raw[i + 1].kind == Kind::Other)
     };
     let mut dropped = false;
-    let mut i = 0;
+    let mut i = if singles { 0 } else { n };
     while i < n {
         if !is_single(raw, i) {
             i += 1;
@@ -482,7 +483,7 @@ fn join_spelled_out(raw: &mut Vec<Unit>) {
     }
     // Chinese and Japanese are written without spaces: a short gap of spelling separators between
     // two CJK characters is an evasion (`你个傻 逼`), whatever stands around them.
-    let mut i = 1;
+    let mut i = if cjk_gaps { 1 } else { n };
     while i < n {
         if raw[i].kind != Kind::Other || raw[i - 1].kind != Kind::Cjk {
             i += 1;
