@@ -70,7 +70,7 @@ async function measure(withBlob) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const lines = [
-  `Cold start, ${terms.length} terms (rules ${(rules.length / 1e6).toFixed(1)} MB, rules:compiled ${(blob.byteLength / 1e6).toFixed(1)} MB), median of ${runs}:`,
+  `Cold start, ${terms.length} terms (rules ${(Buffer.byteLength(rules) / 1e6).toFixed(1)} MB, rules:compiled ${(blob.byteLength / 1e6).toFixed(1)} MB), median of ${runs}:`,
   "",
   "| KV holds | instance start → first answer | of which workerd start | first answer (cold isolate) | warm answer |",
   "|---|---|---|---|---|",
