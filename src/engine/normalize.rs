@@ -204,7 +204,7 @@ struct Seen {
 
 impl Seen {
     /// Notes what pushing `next` after `out` shows. Cheap: it looks at the last two units only.
-    #[inline]
+    #[inline(always)]
     fn note(&mut self, out: &[Unit], next: &Unit, tables: &Tables) {
         let n = out.len();
         let prev = out.last().map_or(Kind::Other, |u| u.kind);
