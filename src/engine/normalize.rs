@@ -3,20 +3,25 @@
 //! match is reported (and masked) in the original text exactly.
 //!
 //! The steps, in order:
-//! 1. **Fold** each character: Traditional → Simplified Chinese (`fast2s`), compatibility
+//! 1. **Fold** each character: Traditional → Simplified Chinese (`simplified_chinese.rs`, from
+//!    `fast2s`), compatibility
 //!    decomposition (NFKD: full-width forms, ligatures, circled and mathematical letters), removal of
 //!    accents and of invisible characters, lowercasing, and the always-applied look-alikes of
 //!    `confusables.txt`. An accent that is removed widens the range of the letter before it.
 //! 2. **Join spelled-out letters**: single letters (or single CJK characters) separated by spaces or
 //!    light punctuation (`b a d`, `b.a.d`, `b-a-d`, `傻 逼`) become one word. Three letters at least
-//!    (two for CJK), so that ordinary text (`a b` in a list) is left alone.
+//!    (two for CJK), so that ordinary text (`a b` in a list) is left alone. Between two CJK
+//!    characters a short gap of such separators goes wherever it is (`你个傻 逼`): those scripts
+//!    are written without spaces. Step 1 notes what later steps could change; a text without
+//!    spelled-out letters, leet or mixed scripts (most messages) skips steps 2 to 4.
 //! 3. **Leetspeak**: symbols next to letters (`@ss`, `sh!t`, `a$$`) are read as letters, and so are
 //!    digits *between* letters of a word with at least three letters (`sh1t`, `c0ck`, `b00bs`).
 //!    Digits at a word's edge, in a number or in a short code are not, so `mp3`, `1st`, `1000`,
 //!    `l10n` and `k8s` cannot become a term.
 //! 4. **Mixed-script look-alikes**: inside a word that has a Latin letter, Cyrillic/Greek look-alikes
 //!    are read as Latin (`fuсk` with a Cyrillic `с`); a word wholly in Cyrillic stays Cyrillic.
-//! 5. **Gaps**: every run of spaces, punctuation, symbols and emoji becomes one space.
+//! 5. **Gaps**: every run of spaces, punctuation and symbols reads as one space (emoji are kept, as
+//!    characters that match anywhere, so that a term can be one).
 //! 6. **Runs**: equal letters in a row are one [`Run`] with a count, so the matcher can accept
 //!    `baaad` for `bad` while keeping `good` apart from `god` (see `matcher.rs`).
 
