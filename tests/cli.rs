@@ -45,7 +45,7 @@ fn validate_reports_every_problem_with_its_place() {
         format!("{f}:7:23: block[3].action: a term's action is the list it is in, not an `action` field: move the entry to `discard`"),
         format!("{f}:9:30: mask[0].code: `code` applies to block terms only; a mask term ignores it"),
         format!("{f}:10:26: review[1]: expected a term (string) or {{\"term\": ...}}, found a number"),
-        format!("{f}:11:13: allow[0]: the allow entry \"scunthorpe\" contains no listed term, so it can never apply"),
+        format!("{f}:11:13: allow[0]: the allow entry \"sextant\" contains no listed term, so it can never apply"),
         format!("{f}:12:16: mask_char: mask_char must be exactly one character, not \"##\""),
         format!("{f}:13:11: mode: mode must be \"enforce\" or \"monitor\", not \"dry-run\""),
         format!("{f}:14:3: owner: unknown field `owner`"),
@@ -68,7 +68,7 @@ fn validate_a_group_document_against_its_global_one() {
     let dir = std::env::temp_dir().join(format!("timgate-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let group = dir.join("group.json");
-    std::fs::write(&group, r#"{"mask":["heck"],"allow":["scunthorpe"]}"#).unwrap();
+    std::fs::write(&group, r#"{"mask":["heck"],"allow":["sextant"]}"#).unwrap();
     let group = group.to_str().unwrap();
     assert_eq!(timgate(&["validate", group]).status.code(), Some(1), "alone, the allow entry protects nothing");
     let out = timgate(&["validate", group, "--global", "examples/rules.json"]);
@@ -78,7 +78,7 @@ fn validate_a_group_document_against_its_global_one() {
 
 #[test]
 fn explain_prints_the_answer_and_each_match() {
-    let out = timgate(&["explain", "examples/rules.json", "you 傻逼, buy followers from Scunthorpe"]);
+    let out = timgate(&["explain", "examples/rules.json", "you 傻逼, buy followers for my sextant"]);
     assert!(out.status.success());
     let text = stdout(&out);
     let expected = [
@@ -87,10 +87,13 @@ fn explain_prints_the_answer_and_each_match() {
         "message     Group.CallbackBeforeSendMsg in @TGS#explain",
         "  block \"傻逼\" (global document, enforced)",
         "    at          MsgBody[0].MsgContent.Text bytes 4..10",
-        "    text        you [傻逼], buy followers from Scunthorpe",
+        "    text        you [傻逼], buy followers for my sextant",
         "  block \"buy followers\" (global document, enforced)",
-        "    normalised  you 傻逼, [buy followers] from scunthorpe",
-        "allowed     mask \"cunt\" (global document) at MsgBody[0].MsgContent.Text bytes 32..36: inside an allowed word, not a match",
+        // Runs of a letter collapse and punctuation is a gap: what the matcher compares.
+        "    normalised  you 傻逼 [buy folowers] for my sextant",
+        "    term        \"buy followers\" → \"buy folowers\"",
+        "allowed     review \"sex*\" (global document) at MsgBody[0].MsgContent.Text bytes 33..36: inside an allowed word, not a match",
+        "    text        you 傻逼, buy followers for my [sex]tant",
     ];
     for line in expected {
         assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");

@@ -83,7 +83,9 @@ fn body_with(elements: &[String], extra: &str) -> Vec<u8> {
 fn lone_surrogate_in_text_no_longer_hides_the_element() {
     for text in [r#""buy followers \ud800""#, r#""\udc00buy followers""#, r#""buy \ud83d followers \ud83d""#] {
         let body = body_with(&[text_element(text)], "");
-        assert_eq!(code(&body), if text.contains("buy \\ud83d") { 0 } else { 1 }, "{text}");
+        // A lone surrogate reads as U+FFFD, which the matcher treats as a gap between words,
+        // so even one wedged between the words of a term does not hide it.
+        assert_eq!(code(&body), 1, "{text}");
     }
 }
 

@@ -7,6 +7,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::thread::LocalKey;
 
 use worker::kv::KvStore;
@@ -21,8 +23,37 @@ const MAX_ENTRIES: usize = 20_000;
 /// Edge cache time for KV reads; KV refuses less than 60.
 const KV_CACHE_TTL_SECONDS: u64 = 60;
 
-/// Turns the stored text of a key (or `None` when absent) into a value, or says why it cannot.
-pub type Loader<T> = fn(Option<String>) -> Result<Option<T>, String>;
+/// Reads a key from KV (and whatever else its value needs) and turns it into a value (`None`
+/// when the key is absent), or says why it cannot.
+pub type Loader<T> = fn(KvStore, String) -> Loading<T>;
+
+/// A load under way.
+pub type Loading<T> = Pin<Box<dyn Future<Output = Result<Loaded<T>, String>>>>;
+
+/// What a loader made of a key.
+pub struct Loaded<T> {
+    /// The value, `None` when the key is absent.
+    pub value: Option<T>,
+    /// Something worth logging that did not stop the load (a precompiled blob that could not be used).
+    pub note: Option<String>,
+}
+
+impl<T> Loaded<T> {
+    /// A value and nothing to say about it.
+    pub fn plain(value: Option<T>) -> Self {
+        Self { value, note: None }
+    }
+}
+
+/// The text stored at `key`, through KV's edge cache.
+pub async fn get_text(kv: &KvStore, key: &str) -> Result<Option<String>, String> {
+    kv.get(key).cache_ttl(KV_CACHE_TTL_SECONDS).text().await.map_err(|e| format!("reading {key}: {e}"))
+}
+
+/// The bytes stored at `key`, through KV's edge cache.
+pub async fn get_bytes(kv: &KvStore, key: &str) -> Result<Option<Vec<u8>>, String> {
+    kv.get(key).cache_ttl(KV_CACHE_TTL_SECONDS).bytes().await.map_err(|e| format!("reading {key}: {e}"))
+}
 
 struct Slot<T> {
     value: Option<T>,
@@ -102,10 +133,7 @@ async fn load<T: Clone + 'static>(
     key: &str,
     now: f64,
 ) -> Read<T> {
-    let fetched = source.kv.get(key).cache_ttl(KV_CACHE_TTL_SECONDS).text().await;
-    let outcome = fetched
-        .map_err(|e| format!("reading {key}: {e}"))
-        .and_then(|text| loader(text).map_err(|e| format!("{key}: {e}")));
+    let outcome = loader(source.kv.clone(), key.to_owned()).await.map_err(|e| format!("{key}: {e}"));
     cache.with(|c| {
         let mut slots = c.slots.borrow_mut();
         if slots.len() >= MAX_ENTRIES && !slots.contains_key(key) {
@@ -117,9 +145,9 @@ async fn load<T: Clone + 'static>(
             }
         }
         match outcome {
-            Ok(value) => {
+            Ok(Loaded { value, note }) => {
                 slots.insert(key.to_owned(), Slot { value: value.clone(), read_at: now, refreshing: false });
-                Read { lookup: value.map_or(Lookup::Absent, Lookup::Found), problem: None }
+                Read { lookup: value.map_or(Lookup::Absent, Lookup::Found), problem: note }
             }
             Err(problem) => match slots.get_mut(key) {
                 // Keep the last good value, and do not try again before max_age.

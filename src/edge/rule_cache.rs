@@ -1,11 +1,20 @@
 //! Compiled rule documents, cached per isolate by KV key.
+//!
+//! A document is read together with its precompiled blob (`<key>:compiled`, see
+//! `RuleSet::to_blob`). The blob is used when it was made by this engine from exactly the
+//! document's current bytes; otherwise (absent, stale, from another engine version, damaged) the
+//! document is compiled, and an unusable blob is logged. A blob without a document is ignored.
 
 use std::rc::Rc;
 
+use futures_util::future::join;
+use worker::kv::KvStore;
 use worker::Context;
 
-use crate::edge::kv_cache::{self, KvCache, Read, Source};
-use crate::engine::rule_set::RuleSet;
+use crate::edge::kv_cache::{self, KvCache, Loaded, Loading, Read, Source};
+use crate::engine::blob_codec::BlobError;
+use crate::engine::kv_keys;
+use crate::engine::rule_set::{document_version, RuleSet};
 
 thread_local! {
     static RULES: KvCache<Rc<RuleSet>> = KvCache::default();
@@ -13,12 +22,28 @@ thread_local! {
 
 /// The compiled document at `key` (`rules` or `rules:group:<GroupId>`).
 pub async fn read(source: &Source, ctx: &Context, key: &str, now: f64) -> Read<Rc<RuleSet>> {
-    kv_cache::read(&RULES, compile, source, ctx, key, now).await
+    kv_cache::read(&RULES, load, source, ctx, key, now).await
 }
 
-fn compile(text: Option<String>) -> Result<Option<Rc<RuleSet>>, String> {
-    match text {
-        None => Ok(None),
-        Some(text) => RuleSet::from_json(&text).map(|set| Some(Rc::new(set))).map_err(|e| e.to_string()),
-    }
+fn load(kv: KvStore, key: String) -> Loading<Rc<RuleSet>> {
+    Box::pin(async move {
+        let blob_key = kv_keys::compiled(&key);
+        let (text, blob) = join(kv_cache::get_text(&kv, &key), kv_cache::get_bytes(&kv, &blob_key)).await;
+        let Some(text) = text? else { return Ok(Loaded::plain(None)) };
+        let note = match blob {
+            Ok(None) => None,
+            Ok(Some(bytes)) => match RuleSet::from_blob(&bytes, &document_version(&text)) {
+                Ok(set) => return Ok(Loaded::plain(Some(Rc::new(set)))),
+                Err(e) => Some(unusable(&blob_key, &e)),
+            },
+            // The document alone is enough: a blob that cannot be read only costs compile time.
+            Err(e) => Some(e),
+        };
+        let set = RuleSet::from_json(&text).map_err(|e| e.to_string())?;
+        Ok(Loaded { value: Some(Rc::new(set)), note })
+    })
+}
+
+fn unusable(blob_key: &str, error: &BlobError) -> String {
+    format!("{blob_key}: {error}; compiled the document instead")
 }

@@ -30,6 +30,18 @@ pub enum DocumentError {
         /// The code.
         code: u32,
     },
+    /// A term or allowed word with nothing to match once normalised (only punctuation, spaces or
+    /// invisible characters).
+    #[error("{list}[{index}]: the term has no letter, digit or CJK character to match")]
+    Unmatchable {
+        /// Which list (`allow` for allowed words).
+        list: &'static str,
+        /// Position in that list.
+        index: usize,
+    },
+    /// The terms cannot be compiled at all.
+    #[error("the terms cannot be compiled: {0}")]
+    Compile(String),
 }
 
 /// What a matching term does, weakest first (`Ord` follows strength).

@@ -1,10 +1,19 @@
 //! A rule document compiled for matching: built once per document version and reused for
-//! every callback until the document changes.
+//! every callback until the document changes, and storable as a precompiled blob
+//! ([`RuleSet::to_blob`]) that a cold isolate loads instead of compiling a large document.
 
 use sha2::{Digest, Sha256};
 
-use crate::engine::matcher::{Matcher, TermMatch};
+use crate::engine::blob_codec::{BlobError, Reader, Writer};
+use crate::engine::confusables;
+use crate::engine::matcher::{BuildError, Matcher, TermMatch};
+use crate::engine::normalize;
 use crate::engine::rule_document::{Action, DocumentError, Mode, RuleDocument};
+
+/// First bytes of every precompiled rule blob.
+const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
+/// Version of the blob layout; bump when [`RuleSet::to_blob`] or `Matcher::write` change.
+const BLOB_FORMAT: u32 = 1;
 
 /// One term of a compiled rule set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,11 +43,11 @@ impl RuleSet {
     /// Parses and compiles a document as stored in KV. The version is derived from the bytes,
     /// so the same document always has the same version.
     pub fn from_json(text: &str) -> Result<Self, DocumentError> {
-        Ok(Self::compile(&RuleDocument::parse(text)?, document_version(text)))
+        Self::compile(&RuleDocument::parse(text)?, document_version(text))
     }
 
-    /// Compiles a parsed document.
-    pub fn compile(doc: &RuleDocument, version: String) -> Self {
+    /// Compiles a parsed document. Fails when a term has nothing to match once normalised.
+    pub fn compile(doc: &RuleDocument, version: String) -> Result<Self, DocumentError> {
         let terms: Vec<RuleTerm> = Action::LISTS
             .iter()
             .flat_map(|&(action, _)| {
@@ -50,9 +59,120 @@ impl RuleSet {
                 })
             })
             .collect();
-        let matcher = Matcher::build(terms.iter().map(|t| t.text.as_str()));
-        let allow = Matcher::build(doc.allow.iter().map(String::as_str));
-        Self { version, mode: doc.mode.unwrap_or_default(), mask_char: doc.mask_char, terms, matcher, allow }
+        let matcher = Matcher::build(terms.iter().map(|t| t.text.as_str())).map_err(|e| match e {
+            BuildError::NothingToMatch { index } => {
+                // Terms are numbered across the lists in `Action::LISTS` order; name the list.
+                let mut index = index;
+                let mut list = "block";
+                for (action, name) in Action::LISTS {
+                    let n = doc.terms(action).len();
+                    list = name;
+                    if index < n {
+                        break;
+                    }
+                    index -= n;
+                }
+                DocumentError::Unmatchable { list, index }
+            }
+            BuildError::Automaton(e) => DocumentError::Compile(e),
+        })?;
+        let allow = Matcher::build(doc.allow.iter().map(String::as_str)).map_err(|e| match e {
+            BuildError::NothingToMatch { index } => DocumentError::Unmatchable { list: "allow", index },
+            BuildError::Automaton(e) => DocumentError::Compile(e),
+        })?;
+        Ok(Self { version, mode: doc.mode.unwrap_or_default(), mask_char: doc.mask_char, terms, matcher, allow })
+    }
+
+    /// The compiled rule set as a precompiled blob, for KV key [`crate::engine::kv_keys::compiled`]
+    /// next to the document it was compiled from. A cold isolate that finds a blob made from the
+    /// document's current version by this engine loads it ([`Self::from_blob`]) instead of
+    /// compiling the document, which matters from about ten thousand terms on. The rules tool
+    /// (`push`) writes it; `cargo run --release --example compile_rules -- rules.json` does too.
+    ///
+    /// Layout: magic, blob format, normaliser revision, Unicode version, fingerprint of the
+    /// normalisation tables, document version, then the document's settings, terms and both
+    /// compiled matchers.
+    pub fn to_blob(&self) -> Vec<u8> {
+        let mut out = Writer::default();
+        write_header(&mut out, &self.version);
+        out.u8(match self.mode {
+            Mode::Enforce => 0,
+            Mode::Monitor => 1,
+        });
+        out.u32(self.mask_char.map_or(u32::MAX, u32::from));
+        out.length(self.terms.len());
+        for term in &self.terms {
+            out.u8(action_code(term.action));
+            out.str(&term.text);
+            out.u32(term.code.unwrap_or(0));
+            out.opt_str(term.info.as_deref());
+        }
+        self.matcher.write(&mut out);
+        self.allow.write(&mut out);
+        out.into_bytes()
+    }
+
+    /// Loads a blob made by [`Self::to_blob`], provided it was made by this engine (same format and
+    /// normalisation) from the document whose version is `expected_version`
+    /// ([`document_version`] of the document's bytes as stored). Anything else is an error, and the
+    /// caller compiles the document instead: a stale blob is never used.
+    pub fn from_blob(bytes: &[u8], expected_version: &str) -> Result<Self, BlobError> {
+        let mut input = Reader::new(bytes);
+        let magic = input.raw(BLOB_MAGIC.len()).map_err(|_| BlobError::NotABlob)?;
+        if magic != BLOB_MAGIC {
+            return Err(BlobError::NotABlob);
+        }
+        let mut expected = Writer::default();
+        write_header(&mut expected, "");
+        let engine = expected.into_bytes();
+        // The engine part of the header: everything after the magic up to the version string.
+        let engine = engine.get(BLOB_MAGIC.len()..engine.len() - 4).unwrap_or(&[]);
+        if input.raw(engine.len())? != engine {
+            return Err(BlobError::OtherEngine);
+        }
+        let version = input.str()?;
+        if version != expected_version {
+            return Err(BlobError::StaleDocument { found: version.to_owned(), expected: expected_version.to_owned() });
+        }
+        let mode = match input.u8()? {
+            0 => Mode::Enforce,
+            1 => Mode::Monitor,
+            _ => return Err(BlobError::Corrupt("mode")),
+        };
+        let mask_char = match input.u32()? {
+            u32::MAX => None,
+            c => Some(char::from_u32(c).ok_or(BlobError::Corrupt("mask_char"))?),
+        };
+        let count = input.length()?;
+        // Each term takes at least 10 bytes: never reserve more than the blob could hold.
+        let mut terms = Vec::with_capacity(count.min(bytes.len() / 10));
+        for _ in 0..count {
+            let action = match input.u8()? {
+                0 => Action::Block,
+                1 => Action::Discard,
+                2 => Action::Mask,
+                3 => Action::Review,
+                _ => return Err(BlobError::Corrupt("action")),
+            };
+            let text = input.str()?.to_owned();
+            let code = Some(input.u32()?).filter(|&c| c != 0);
+            let info = input.opt_str()?.map(str::to_owned);
+            terms.push(RuleTerm { action, text, code, info });
+        }
+        let matcher = Matcher::read(&mut input)?;
+        let allow = Matcher::read(&mut input)?;
+        if matcher.len() != terms.len() {
+            return Err(BlobError::Corrupt("term count"));
+        }
+        if !input.is_empty() {
+            return Err(BlobError::Corrupt("trailing bytes"));
+        }
+        Ok(Self { version: version.to_owned(), mode, mask_char, terms, matcher, allow })
+    }
+
+    /// Bytes of heap held by the compiled matchers (terms' texts not included).
+    pub fn matcher_heap_bytes(&self) -> usize {
+        self.matcher.heap_bytes() + self.allow.heap_bytes()
     }
 
     /// A stable short identifier of the document this was compiled from.
@@ -96,6 +216,25 @@ impl RuleSet {
     }
 }
 
+fn write_header(out: &mut Writer, version: &str) {
+    out.raw(BLOB_MAGIC);
+    out.u32(BLOB_FORMAT);
+    out.u32(normalize::REVISION);
+    let (major, minor, patch) = unicode_normalization::UNICODE_VERSION;
+    out.raw(&[major, minor, patch]);
+    out.raw(&confusables::fingerprint());
+    out.str(version);
+}
+
+fn action_code(action: Action) -> u8 {
+    match action {
+        Action::Block => 0,
+        Action::Discard => 1,
+        Action::Mask => 2,
+        Action::Review => 3,
+    }
+}
+
 /// The first 12 hex digits of the SHA-256 of a document's bytes.
 pub fn document_version(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
@@ -115,7 +254,7 @@ mod tests {
         let actions: Vec<Action> = (0..set.len()).map(|i| set.term(i).unwrap().action).collect();
         assert_eq!(actions, [Action::Block, Action::Discard, Action::Mask, Action::Review]);
         assert_eq!(set.term(0).unwrap().code, Some(10101));
-        assert_eq!(set.find("x m y").len(), 1);
+        assert_eq!(set.find("the m word").len(), 1);
     }
 
     #[test]
@@ -126,6 +265,48 @@ mod tests {
         assert_eq!(a.version(), b.version());
         assert_ne!(a.version(), c.version());
         assert_eq!(a.version().len(), 12);
+    }
+
+    #[test]
+    fn unmatchable_terms_name_their_list() {
+        let e = RuleSet::from_json(r#"{"block":["a"],"mask":["b","..."]}"#).unwrap_err();
+        assert_eq!(e.to_string(), "mask[1]: the term has no letter, digit or CJK character to match");
+        let e = RuleSet::from_json(r#"{"allow":["ok","\u200b"]}"#).unwrap_err();
+        assert!(e.to_string().starts_with("allow[1]"), "{e}");
+    }
+
+    #[test]
+    fn blob_round_trip() {
+        let json = r##"{"block":[{"term":"bad","code":10101,"info":"no"}],"mask":["傻逼"],"allow":["badminton"],"mask_char":"#","mode":"monitor"}"##;
+        let set = RuleSet::from_json(json).unwrap();
+        let blob = set.to_blob();
+        let back = RuleSet::from_blob(&blob, &document_version(json)).unwrap();
+        assert_eq!(back.version(), set.version());
+        assert_eq!((back.mode(), back.mask_char()), (Mode::Monitor, Some('#')));
+        assert_eq!(back.term(0), set.term(0));
+        assert_eq!(back.term(1), set.term(1));
+        let text = "b.a.d 傻逼 badminton";
+        assert_eq!(back.find(text), set.find(text));
+        assert_eq!(back.allowed(text), set.allowed(text));
+        assert_eq!(blob, back.to_blob(), "deterministic");
+    }
+
+    #[test]
+    fn blobs_that_must_not_be_used() {
+        let json = r#"{"block":["bad"]}"#;
+        let blob = RuleSet::from_json(json).unwrap().to_blob();
+        let stale = RuleSet::from_blob(&blob, "000000000000").unwrap_err();
+        assert!(matches!(stale, BlobError::StaleDocument { .. }), "{stale}");
+        assert_eq!(RuleSet::from_blob(b"{\"block\":[]}", "x").unwrap_err(), BlobError::NotABlob);
+        let mut other_engine = blob.clone();
+        other_engine[8] ^= 1;
+        assert_eq!(RuleSet::from_blob(&other_engine, &document_version(json)).unwrap_err(), BlobError::OtherEngine);
+        for cut in (0..blob.len()).step_by(blob.len() / 300 + 1) {
+            assert!(RuleSet::from_blob(&blob[..cut], &document_version(json)).is_err(), "cut at {cut}");
+        }
+        let mut longer = blob.clone();
+        longer.push(0);
+        assert!(RuleSet::from_blob(&longer, &document_version(json)).is_err());
     }
 
     #[test]

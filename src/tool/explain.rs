@@ -357,7 +357,7 @@ mod tests {
     use super::*;
 
     const RULES: &str = r#"{"block":[{"term":"buy followers"},{"term":"傻逼","code":10101,"info":"Watch your language"}],
-        "discard":["free crypto"],"mask":["damn"],"review":["telegram"],"allow":["scunthorpe"]}"#;
+        "discard":["free crypto"],"mask":["damn"],"review":["telegram"],"allow":["sextant"]}"#;
 
     fn text(global: &RuleSet, group: Option<&RuleSet>, text: &str) -> Explanation {
         explain(&Request { global: Some(global), group, message: Message::Text { text, c2c: false }, now: 0 }).unwrap()
@@ -391,7 +391,8 @@ mod tests {
             "  block \"buy followers\" (global document, enforced)",
             "    at          MsgBody[0].MsgContent.Text bytes 8..21",
             "    text        want to [BUY FOLLOWERS] cheap? add me on telegram",
-            "    normalised  want to [buy followers] cheap? add me on telegram",
+            // The normalised view collapses runs of a letter and reads punctuation as a gap.
+            "    normalised  want to [buy folowers] cheap ad me on telegram",
             "  review \"telegram\" (global document, enforced)",
             "review      a review event goes to the origin",
         ];
@@ -402,15 +403,15 @@ mod tests {
 
     #[test]
     fn allowed_words_and_monitor_documents() {
-        let global = RuleSet::from_json(r#"{"block":["cunt"],"allow":["scunthorpe"]}"#).unwrap();
+        let global = RuleSet::from_json(r#"{"block":["sex*"],"allow":["sextant"]}"#).unwrap();
         let group = RuleSet::from_json(r#"{"block":["spoiler"],"mode":"monitor"}"#).unwrap();
-        let e = text(&global, Some(&group), "Scunthorpe spoiler");
+        let e = text(&global, Some(&group), "Sextant spoiler");
         assert_eq!(e.decision.verdict, Verdict::Deliver);
         assert_eq!(e.allowed.len(), 1);
         assert_eq!(e.would_be(), Some(Action::Block));
         let out = e.to_string();
         assert!(
-            out.contains("allowed     block \"cunt\" (global document) at MsgBody[0].MsgContent.Text bytes 1..5"),
+            out.contains("allowed     block \"sex*\" (global document) at MsgBody[0].MsgContent.Text bytes 0..3"),
             "{out}"
         );
         assert!(out.contains("monitor     a monitor-mode document would have answered: block"), "{out}");

@@ -2,16 +2,37 @@
 // samples sent verbatim.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { beforeSend, c2cBeforeSend, seedSample, startGate, startOrigin } from "./harness.mjs";
+
+/** The precompiled blob of a rule document, made by the engine (examples/compile_rules.rs). */
+function compileBlob(json) {
+  const dir = mkdtempSync(join(tmpdir(), "timgate-blob-"));
+  try {
+    writeFileSync(join(dir, "rules.json"), json);
+    const r = spawnSync("cargo", ["run", "-q", "--example", "compile_rules", "--", join(dir, "rules.json"), join(dir, "rules.bin")], {
+      encoding: "utf8",
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const bytes = readFileSync(join(dir, "rules.bin"));
+    // KV takes an ArrayBuffer (a Node Buffer may be a view into a shared pool).
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const GROUP = "@TGS#2J4SZEAEL";
 const RULES = {
   block: [{ term: "buy followers" }, { term: "傻逼", code: 10101, info: "Watch your language" }],
   discard: [{ term: "free crypto" }],
-  mask: [{ term: "damn" }, { term: "cunt" }],
+  mask: [{ term: "damn" }, { term: "sex*" }],
   review: [{ term: "telegram" }],
-  allow: ["scunthorpe"],
+  allow: ["sextant"],
 };
 const BEFORE = "Group.CallbackBeforeSendMsg";
 const now = () => Math.floor(Date.now() / 1000);
@@ -51,7 +72,8 @@ describe("before-send decisions", () => {
     { name: "custom code and ErrorInfo", text: "你这个傻逼", code: 10101, info: "Watch your language" },
     { name: "discard term discards silently (2)", text: "free crypto for all", code: 2 },
     { name: "review term delivers", text: "add me on telegram", code: 0 },
-    { name: "allow-listed word is not a match (its masked term inside is left alone)", text: "greetings from scunthorpe", code: 0 },
+    { name: "allow-listed word is not a match (the masked prefix term sex* is left alone)", text: "look at my new sextant", code: 0 },
+    { name: "Latin terms match whole words: Scunthorpe is not a match for anything", text: "greetings from scunthorpe", code: 0 },
     { name: "strongest action wins: block over mask", text: "damn, buy followers", code: 1 },
     { name: "strongest action wins: discard over mask", text: "damn, free crypto", code: 2 },
   ];
@@ -93,6 +115,47 @@ describe("before-send decisions", () => {
     const r = await gate.send(BEFORE, body);
     assert.equal(r.json.MsgBody[0].MsgContent.MsgList[0].MsgBody[0].MsgContent.Text, "so ****");
     assert.equal(JSON.parse(r.json.CloudCustomData).messageReply.messageAbstract, "**** right");
+  });
+
+  const evasions = [
+    { name: "dotted letters", text: "oh d.a.m.n it", masked: "oh ******* it" },
+    { name: "full-width", text: "oh ｄａｍｎ it", masked: "oh **** it" },
+    { name: "zero-width space inside", text: "oh da\u200Bmn it", masked: "oh ***** it" },
+    { name: "accents and capitals", text: "oh DÄMN it", masked: "oh **** it" },
+    { name: "repeated letters", text: "oh daaaamn it", masked: "oh ******* it" },
+    { name: "Cyrillic look-alike", text: "oh d\u0430mn it", masked: "oh **** it" },
+  ];
+  for (const e of evasions) {
+    it(`masks an evasive spelling in the original text exactly: ${e.name}`, async () => {
+      const r = await gate.send(BEFORE, beforeSend({ text: e.text }));
+      assert.equal(r.json.ErrorCode, 0);
+      assert.equal(r.json.MsgBody[0].MsgContent.Text, e.masked);
+    });
+  }
+
+  it("blocks a spaced-out CJK term and leaves words that merely contain a term alone", async () => {
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "你个傻 逼" }))).json.ErrorCode, 10101);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "damnation and a classic" }))).json.MsgBody, undefined);
+  });
+
+  it("uses a precompiled blob made from the document, and ignores a stale one", async () => {
+    const doc = JSON.stringify({ block: ["zorblax"], mask: ["heck"] });
+    await gate.kv.put("rules", doc);
+    await gate.kv.put("rules:compiled", compileBlob(doc));
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "z0rblax!" }))).json.ErrorCode, 1);
+    const fresh = gate.logLines().filter((l) => l.event === "callback").at(-1);
+    assert.equal(fresh.problems, undefined, "a matching blob is used without complaint");
+
+    // The document changes but its blob does not: the document wins, and the stale blob is logged.
+    await gate.kv.put("rules", JSON.stringify({ block: ["quuxly"] }));
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "zorblax" }))).json.ErrorCode, 0);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "QUUXLY" }))).json.ErrorCode, 1);
+    const stale = gate.logLines().filter((l) => l.event === "callback").at(-1);
+    assert.ok(stale.problems.some((p) => p.startsWith("rules:compiled: blob was made from rule document")), stale.problems);
+
+    // A damaged blob is refused the same way.
+    await gate.kv.put("rules:compiled", "not a blob");
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "QUUXLY" }))).json.ErrorCode, 1);
   });
 
   it("a group document adds terms and its mask character for that group only", async () => {

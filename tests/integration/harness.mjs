@@ -148,11 +148,12 @@ function queueOptions({ maxRetries = 3, maxBatchSize = 10 } = {}) {
  * The built worker in workerd. `vars` override the defaults; `logs` collects its log lines.
  * `queue` (an object, possibly empty) adds the delivery queue, the dead-letter queue and the
  * DELIVERY_STATE namespace; without it, delivery is direct.
- * `kvPersistTo` reads KV from a wrangler `--persist-to` directory (what the rules tool wrote).
+ * `kvPersistTo` reads KV from a wrangler `--persist-to` directory (what the rules tool wrote);
+ * `kvPersist` keeps Miniflare's KV in a directory across instances (bench/cold-start.mjs).
  * `workerOptions` are added to the worker's Miniflare options (more bindings); `extraWorkers`
  * run beside it (e.g. a recorder behind a wrapped binding).
  */
-export async function startGate({ origin, vars = {}, queue, kvPersistTo, workerOptions = {}, extraWorkers = [] } = {}) {
+export async function startGate({ origin, vars = {}, queue, kvPersistTo, kvPersist, workerOptions = {}, extraWorkers = [] } = {}) {
   const logs = [];
   const stateKv = queue ? { DELIVERY_STATE: "DELIVERY_STATE" } : {};
   const kvOptions = kvPersistTo
@@ -166,6 +167,7 @@ export async function startGate({ origin, vars = {}, queue, kvPersistTo, workerO
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"], fallthrough: true }],
     compatibilityDate: "2026-04-01",
     ...kvOptions,
+    ...(kvPersist && !kvPersistTo ? { kvPersist } : {}),
     ...(queue ? queueOptions(queue) : {}),
     bindings: {
       SDKAPPID,

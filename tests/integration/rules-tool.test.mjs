@@ -61,7 +61,7 @@ describe("rules tool against local KV", () => {
     assert.equal(r.code, 1);
     assert.match(r.out, /broken.json:4:40: block\[0\].code: code 10016 is outside/);
     // 10, not the 11 `validate` finds: a group document's allow entries are checked against the
-    // global document in KV too, and "cunt" (examples/rules.json, pushed above) is inside "scunthorpe".
+    // global document in KV too, and "sex*" (examples/rules.json, pushed above) would catch "sextant".
     assert.match(r.out, /nothing pushed: 10 problem\(s\)/);
     const pulled = tool("pull", "--group", "@TGS#broken");
     assert.equal(pulled.code, 1);

@@ -1,0 +1,73 @@
+// The engine's speed inside WebAssembly against native: examples/wasm_bench.rs built for
+// wasm32 runs the same inputs and message mix as `cargo bench` (benches/matcher.rs), timed here
+// around loops that run inside wasm, and compared with criterion's native means from the last
+// `cargo bench` run (target/criterion).
+//
+//   cargo bench --bench matcher && node bench/wasm-bench.mjs [1000,10000,100000]
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const sizes = (process.argv[2] ?? "1000,10000,100000").split(",").map(Number);
+const wasmPath = join(root, "target/wasm32-unknown-unknown/release/examples/wasm_bench.wasm");
+
+const build = spawnSync(
+  "cargo",
+  ["build", "--release", "--target", "wasm32-unknown-unknown", "--example", "wasm_bench"],
+  { cwd: root, stdio: "inherit" },
+);
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const module = await WebAssembly.compile(readFileSync(wasmPath));
+// The library's worker glue brings wasm-bindgen imports along; the benchmark never calls them.
+const imports = {};
+for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
+  imports[from] ??= {};
+  if (kind === "function") {
+    imports[from][name] = () => {
+      throw new Error(`${from}.${name} is not available in this benchmark`);
+    };
+  }
+}
+const { exports } = await WebAssembly.instantiate(module, imports);
+
+/** ms per call of `fn(count)`, growing `count` until a run takes at least `minMs`. */
+function perCall(fn, minMs = 1500) {
+  fn(1);
+  let count = 1;
+  for (;;) {
+    const start = performance.now();
+    fn(count);
+    const ms = performance.now() - start;
+    if (ms >= minMs || count >= 1 << 24) return ms / count;
+    count *= ms < 1 ? 16 : Math.min(16, Math.ceil((minMs * 1.2) / ms));
+  }
+}
+
+function nativeNs(group, fn) {
+  const path = join(root, "target/criterion", group.replace("/", "_"), fn, "new/estimates.json");
+  return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")).mean.point_estimate : null;
+}
+
+const fmt = (ms) => (ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`);
+const lines = ["| terms | measure | wasm (V8) | native | wasm ÷ native |", "|---|---|---|---|---|"];
+for (const n of sizes) {
+  if (exports.prepare(n) === 0) throw new Error(`prepare(${n}) failed`);
+  const rows = [
+    ["200 B message", () => perCall((k) => exports.find_messages(0, k)), nativeNs(`find_200B/${n}`, "timgate")],
+    ["12 KB message", () => perCall((k) => exports.find_messages(1, k)), nativeNs(`find_12KB/${n}`, "timgate")],
+    ["compile", () => perCall((k) => exports.compile(k), 3000), nativeNs(`build/${n}`, "compile")],
+    ["blob load", () => perCall((k) => exports.load_blob(k)), nativeNs(`build/${n}`, "blob_load")],
+  ];
+  for (const [label, measure, native] of rows) {
+    const ms = measure();
+    const nativeMs = native == null ? null : native / 1e6;
+    lines.push(
+      `| ${n} | ${label} | ${fmt(ms)} | ${nativeMs == null ? "n/a" : fmt(nativeMs)} | ${nativeMs == null ? "n/a" : `${(ms / nativeMs).toFixed(1)}×`} |`,
+    );
+    console.error(lines.at(-1));
+  }
+}
+console.log(lines.join("\n"));

@@ -1,0 +1,281 @@
+//! `cargo bench`: the matching engine against two baselines on the same generated inputs, in the
+//! same run (a lowercase-substring loop and a `regex` alternation), at 1k, 10k and 100k terms.
+//!
+//! Measured: time per message (200 B and 12 KB messages, clean and with a hidden term), compile
+//! time, precompiled-blob load time, heap size of the compiled matcher, blob size, clean messages
+//! flagged (false positives) and hidden terms found (recall). Criterion measures the timings; at
+//! the end a Markdown table with ratios is printed (and written to
+//! `target/criterion/timgate-report.md`).
+//!
+//! `TIMGATE_BENCH_SIZES=1000,10000 cargo bench` limits the sizes; `TIMGATE_BENCH_BASELINES=0`
+//! leaves the baselines out (a quicker run while working on the engine).
+
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::{black_box, Criterion};
+use regex::{Regex, RegexBuilder};
+use timgate::engine::normalize::Normalized;
+use timgate::engine::rule_set::{document_version, RuleSet};
+
+/// The first baseline: lowercase the text, then `contains` for every term.
+struct Naive {
+    terms: Vec<String>,
+}
+
+impl Naive {
+    fn new(terms: &[String]) -> Self {
+        Self { terms: terms.iter().map(|t| t.trim_end_matches('*').to_lowercase()).collect() }
+    }
+
+    fn find(&self, text: &str) -> Vec<usize> {
+        let lower = text.to_lowercase();
+        self.terms.iter().enumerate().filter(|(_, t)| lower.contains(t.as_str())).map(|(i, _)| i).collect()
+    }
+}
+
+/// The second baseline: one case-insensitive alternation of every term.
+struct RegexUnion {
+    regex: Regex,
+}
+
+impl RegexUnion {
+    fn new(terms: &[String]) -> Result<Self, regex::Error> {
+        let pattern = terms.iter().map(|t| regex::escape(t.trim_end_matches('*'))).collect::<Vec<_>>().join("|");
+        let regex =
+            RegexBuilder::new(&pattern).case_insensitive(true).size_limit(1 << 34).dfa_size_limit(1 << 30).build()?;
+        Ok(Self { regex })
+    }
+
+    fn find(&self, text: &str) -> Vec<String> {
+        self.regex.find_iter(text).map(|m| m.as_str().to_lowercase()).collect()
+    }
+}
+
+struct Row {
+    terms: usize,
+    compile_ms: f64,
+    regex_compile_ms: Option<f64>,
+    blob_bytes: usize,
+    heap_bytes: usize,
+    load_ms: f64,
+    flagged: [Option<usize>; 3],
+    recall: [Option<usize>; 3],
+    dirty: usize,
+}
+
+fn sizes() -> Vec<usize> {
+    std::env::var("TIMGATE_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    let clean = corpus::clean_messages(2000, 20);
+    let mut rows = Vec::new();
+    for n in sizes() {
+        let inputs = corpus::inputs(n, 1000, 10);
+        let version = document_version(&inputs.rules_json);
+
+        let started = Instant::now();
+        let set = RuleSet::from_json(&inputs.rules_json).expect("generated rules compile");
+        let compile_ms = millis(started.elapsed());
+        let blob = set.to_blob();
+        let started = Instant::now();
+        let loaded = RuleSet::from_blob(&blob, &version).expect("blob loads");
+        let load_ms = millis(started.elapsed());
+        assert_eq!(loaded.len(), set.len());
+        let baselines = std::env::var("TIMGATE_BENCH_BASELINES").map_or(true, |v| v != "0");
+        let naive = Naive::new(if baselines { &inputs.terms } else { &[] });
+        let started = Instant::now();
+        let regex = baselines
+            .then(|| RegexUnion::new(&inputs.terms).map_err(|e| eprintln!("regex at {n} terms: {e}")).ok())
+            .flatten();
+        let regex_compile_ms = regex.as_ref().map(|_| millis(started.elapsed()));
+
+        // Quality: clean 200 B messages flagged, hidden terms found.
+        let lowered: Vec<String> = inputs.terms.iter().map(|t| t.trim_end_matches('*').to_lowercase()).collect();
+        let naive_count = |count: usize| baselines.then_some(count);
+        let flagged = [
+            Some(clean.short.iter().filter(|m| !set.find(m).is_empty()).count()),
+            naive_count(clean.short.iter().filter(|m| !naive.find(m).is_empty()).count()),
+            regex.as_ref().map(|r| clean.short.iter().filter(|m| !r.find(m).is_empty()).count()),
+        ];
+        let recall = [
+            Some(inputs.dirty_200.iter().filter(|(m, t)| set.find(m).iter().any(|x| x.term == *t)).count()),
+            naive_count(inputs.dirty_200.iter().filter(|(m, t)| naive.find(m).contains(t)).count()),
+            regex.as_ref().map(|r| {
+                inputs
+                    .dirty_200
+                    .iter()
+                    .filter(|(m, t)| r.find(m).iter().collect::<HashSet<_>>().contains(&lowered[*t]))
+                    .count()
+            }),
+        ];
+        if let Some(example) = clean.short.iter().find(|m| !set.find(m).is_empty()) {
+            eprintln!("clean message flagged at {n} terms: {example:?} {:?}", set.find(example));
+        }
+        rows.push(Row {
+            terms: n,
+            compile_ms,
+            regex_compile_ms,
+            blob_bytes: blob.len(),
+            heap_bytes: set.matcher_heap_bytes(),
+            load_ms,
+            flagged,
+            recall,
+            dirty: inputs.dirty_200.len(),
+        });
+
+        // Timings: a mix of clean messages and messages with a hidden term, one message per iteration.
+        let short: Vec<&str> = clean.short[..200]
+            .iter()
+            .map(String::as_str)
+            .chain(inputs.dirty_200[..100].iter().map(|(m, _)| m.as_str()))
+            .collect();
+        let long: Vec<&str> =
+            clean.long.iter().map(String::as_str).chain(inputs.dirty_12k.iter().map(|(m, _)| m.as_str())).collect();
+        for (label, messages) in [("200B", &short), ("12KB", &long)] {
+            let mut group = c.benchmark_group(format!("find_{label}/{n}"));
+            let mut i = 0;
+            group.bench_function("timgate", |b| {
+                b.iter(|| {
+                    i = (i + 1) % messages.len();
+                    black_box(set.find(messages[i]))
+                })
+            });
+            // The normalisation alone, to show its share of timgate's time.
+            let mut normalized = Normalized::default();
+            group.bench_function("normalize", |b| {
+                b.iter(|| {
+                    i = (i + 1) % messages.len();
+                    normalized.fill(messages[i]);
+                    black_box(normalized.runs.len())
+                })
+            });
+            if baselines {
+                group.bench_function("naive", |b| {
+                    b.iter(|| {
+                        i = (i + 1) % messages.len();
+                        black_box(naive.find(messages[i]))
+                    })
+                });
+            }
+            if let Some(regex) = &regex {
+                group.bench_function("regex", |b| {
+                    b.iter(|| {
+                        i = (i + 1) % messages.len();
+                        black_box(regex.find(messages[i]))
+                    })
+                });
+            }
+            group.finish();
+        }
+        let mut group = c.benchmark_group(format!("build/{n}"));
+        group.bench_function("compile", |b| b.iter(|| black_box(RuleSet::from_json(&inputs.rules_json))));
+        group.bench_function("blob_load", |b| b.iter(|| black_box(RuleSet::from_blob(&blob, &version))));
+        group.finish();
+    }
+    c.final_summary();
+    let report = report(&rows);
+    println!("\n{report}");
+    let _ = std::fs::write(Path::new("target/criterion/timgate-report.md"), &report);
+}
+
+/// Criterion's mean estimate for a benchmark, in nanoseconds.
+fn mean_ns(group: &str, function: &str) -> Option<f64> {
+    let path = format!("target/criterion/{}/{function}/new/estimates.json", group.replace('/', "_"));
+    let text = std::fs::read_to_string(path).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json["mean"]["point_estimate"].as_f64()
+}
+
+fn time(ns: Option<f64>) -> String {
+    match ns {
+        None => "n/a".into(),
+        Some(ns) if ns >= 1e6 => format!("{:.1} ms", ns / 1e6),
+        Some(ns) if ns >= 1e3 => format!("{:.1} µs", ns / 1e3),
+        Some(ns) => format!("{ns:.0} ns"),
+    }
+}
+
+/// How many times longer the baseline takes (below 1: timgate takes longer).
+fn ratio(baseline: Option<f64>, ours: Option<f64>) -> String {
+    match (baseline, ours) {
+        (Some(b), Some(o)) if o > 0.0 && b / o >= 10.0 => format!("{:.0}×", b / o),
+        (Some(b), Some(o)) if o > 0.0 => format!("{:.1}×", b / o),
+        _ => "n/a".into(),
+    }
+}
+
+fn count(n: Option<usize>) -> String {
+    n.map_or("n/a".into(), |n| n.to_string())
+}
+
+fn report(rows: &[Row]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "| terms | message | timgate | (of which normalising) | naive substring | regex union | naive ÷ timgate | regex ÷ timgate |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+    for row in rows {
+        for label in ["200B", "12KB"] {
+            let group = format!("find_{label}/{}", row.terms);
+            let [t, z, n, r] = ["timgate", "normalize", "naive", "regex"].map(|f| mean_ns(&group, f));
+            let _ = writeln!(
+                out,
+                "| {} | {label} | {} | {} | {} | {} | {} | {} |",
+                row.terms,
+                time(t),
+                time(z),
+                time(n),
+                time(r),
+                ratio(n, t),
+                ratio(r, t)
+            );
+        }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "| terms | compile | regex compile | blob size | blob load | matcher heap | clean 200 B flagged (timgate / naive / regex) | hidden terms found (timgate / naive / regex) |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+    for row in rows {
+        let group = format!("build/{}", row.terms);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {:.1} MB | {} | {:.1} MB | {} / {} / {} of 2000 | {} / {} / {} of {} |",
+            row.terms,
+            time(mean_ns(&group, "compile").or(Some(row.compile_ms * 1e6))),
+            row.regex_compile_ms.map_or("n/a".into(), |ms| format!("{ms:.0} ms")),
+            row.blob_bytes as f64 / 1e6,
+            time(mean_ns(&group, "blob_load").or(Some(row.load_ms * 1e6))),
+            row.heap_bytes as f64 / 1e6,
+            count(row.flagged[0]),
+            count(row.flagged[1]),
+            count(row.flagged[2]),
+            count(row.recall[0]),
+            count(row.recall[1]),
+            count(row.recall[2]),
+            row.dirty,
+        );
+    }
+    out
+}

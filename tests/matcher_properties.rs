@@ -1,0 +1,119 @@
+//! Properties of the matcher on arbitrary input: it never panics, reports ranges on character
+//! boundaries of the original text, masking keeps the text's length in characters, and a blob
+//! made of arbitrary bytes is refused, never trusted.
+
+use proptest::prelude::*;
+use timgate::engine::matcher::Matcher;
+use timgate::engine::message_text::mask_spans;
+use timgate::engine::rule_set::RuleSet;
+
+/// Text that favours the characters the normaliser treats specially.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a",
+        "b",
+        "d",
+        "s",
+        "1",
+        "4",
+        "0",
+        "@",
+        "$",
+        "!",
+        " ",
+        ".",
+        "-",
+        "\u{200B}",
+        "\u{0301}",
+        "ｂ",
+        "ﬁ",
+        "ß",
+        "İ",
+        "\u{0441}",
+        "傻",
+        "逼",
+        "媽",
+        "ガ",
+        "ﾊﾞ",
+        "바",
+        "😀",
+        "\u{1F3FB}",
+        "\u{FE0F}",
+        "\u{E0041}",
+        "ꜱ",
+        "Ⅻ",
+        "①",
+    ]);
+    prop::collection::vec(pieces, 0..64).prop_map(|v| v.concat())
+}
+
+/// A matcher over terms that exercise every kind of edge, built once.
+fn matcher() -> &'static Matcher {
+    static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        Matcher::build(["bad", "ass*", "傻逼", "d", "sb", "a b", "ss", "1000", "ガ", "ß", "ii"]).unwrap()
+    })
+}
+
+fn check(matcher: &Matcher, text: &str) {
+    for m in matcher.find(text) {
+        assert!(m.start < m.end && m.end <= text.len(), "{m:?} in {text:?}");
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end), "{m:?} in {text:?}");
+    }
+    let spans: Vec<(usize, usize)> = matcher.find(text).iter().map(|m| (m.start, m.end)).collect();
+    assert_eq!(mask_spans(text, &spans, '*').chars().count(), text.chars().count());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_unicode_text(text in "\\PC{0,80}") {
+        check(matcher(), &text);
+    }
+
+    #[test]
+    fn any_char_at_all(text in prop::collection::vec(any::<char>(), 0..40).prop_map(String::from_iter)) {
+        check(matcher(), &text);
+    }
+
+    #[test]
+    fn tricky_text_and_tricky_terms(text in tricky_text(), term_list in prop::collection::vec(tricky_text(), 1..6)) {
+        check(matcher(), &text);
+        // Arbitrary terms compile or are refused; either way nothing panics.
+        if let Ok(m) = Matcher::build(term_list.iter().map(String::as_str)) {
+            check(&m, &text);
+        }
+    }
+
+    #[test]
+    fn arbitrary_blobs_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        prop_assert!(RuleSet::from_blob(&bytes, "000000000000").is_err());
+    }
+
+}
+
+const JSON: &str = r#"{"block":["bad","傻逼"],"mask":["ass*"],"allow":["assistant"]}"#;
+
+fn blob() -> &'static [u8] {
+    static BLOB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BLOB.get_or_init(|| RuleSet::from_json(JSON).unwrap().to_blob())
+}
+
+proptest! {
+    // Each case validates a whole automaton in a debug build: fewer cases, each flipping one bit.
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn damaged_blobs_never_panic(flip in 0usize..1_000_000, bit in 0u8..8) {
+        let mut blob = blob().to_vec();
+        let at = flip % blob.len();
+        blob[at] ^= 1 << bit;
+        if let Ok(set) = RuleSet::from_blob(&blob, &timgate::engine::rule_set::document_version(JSON)) {
+            let text = "b.a.d 傻逼 assistant asshole";
+            for m in set.find(text) {
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.end <= text.len());
+            }
+        }
+    }
+}
