@@ -89,9 +89,9 @@ fn explain_prints_the_answer_and_each_match() {
         "    at          MsgBody[0].MsgContent.Text bytes 4..10",
         "    text        you [傻逼], buy followers for my sextant",
         "  block \"buy followers\" (global document, enforced)",
-        // Runs of a letter collapse and punctuation is a gap: what the matcher compares.
-        "    normalised  you 傻逼 [buy folowers] for my sextant",
-        "    term        \"buy followers\" → \"buy folowers\"",
+        // Punctuation is a gap: what the matcher compares.
+        "    normalised  you 傻逼 [buy followers] for my sextant",
+        "    term        \"buy followers\" → \"buy followers\"",
         "allowed     review \"sex*\" (global document) at MsgBody[0].MsgContent.Text bytes 33..36: inside an allowed word, not a match",
         "    text        you 傻逼, buy followers for my [sex]tant",
     ];

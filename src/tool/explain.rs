@@ -391,8 +391,8 @@ mod tests {
             "  block \"buy followers\" (global document, enforced)",
             "    at          MsgBody[0].MsgContent.Text bytes 8..21",
             "    text        want to [BUY FOLLOWERS] cheap? add me on telegram",
-            // The normalised view collapses runs of a letter and reads punctuation as a gap.
-            "    normalised  want to [buy folowers] cheap ad me on telegram",
+            // The normalised view reads punctuation as a gap.
+            "    normalised  want to [buy followers] cheap add me on telegram",
             "  review \"telegram\" (global document, enforced)",
             "review      a review event goes to the origin",
         ];

@@ -41,6 +41,9 @@ pub trait KvStore {
     /// Writes `value` at `key`.
     fn put(&self, key: &str, value: &str, options: &PutOptions) -> Result<(), ToolError>;
 
+    /// Writes binary `value` at `key` (a precompiled rule set).
+    fn put_bytes(&self, key: &str, value: &[u8]) -> Result<(), ToolError>;
+
     /// Deletes `key` (no error when it does not exist).
     fn delete(&self, key: &str) -> Result<(), ToolError>;
 
@@ -55,12 +58,18 @@ pub trait KvStore {
 #[derive(Debug, Default)]
 pub struct MemoryKv {
     entries: RefCell<BTreeMap<String, (String, PutOptions)>>,
+    binary: RefCell<BTreeMap<String, Vec<u8>>>,
 }
 
 impl MemoryKv {
     /// The options a key was last written with.
     pub fn options(&self, key: &str) -> Option<PutOptions> {
         self.entries.borrow().get(key).map(|(_, options)| options.clone())
+    }
+
+    /// The binary value at `key`, if one was written with `put_bytes`.
+    pub fn bytes(&self, key: &str) -> Option<Vec<u8>> {
+        self.binary.borrow().get(key).cloned()
     }
 }
 
@@ -74,8 +83,14 @@ impl KvStore for MemoryKv {
         Ok(())
     }
 
+    fn put_bytes(&self, key: &str, value: &[u8]) -> Result<(), ToolError> {
+        self.binary.borrow_mut().insert(key.to_owned(), value.to_vec());
+        Ok(())
+    }
+
     fn delete(&self, key: &str) -> Result<(), ToolError> {
         self.entries.borrow_mut().remove(key);
+        self.binary.borrow_mut().remove(key);
         Ok(())
     }
 

@@ -95,7 +95,7 @@ impl KvStore for WranglerKv {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let file = TempFile::write("keys.json", &serde_json::to_string(keys).unwrap_or_default())?;
+        let file = TempFile::write("keys.json", serde_json::to_string(keys).unwrap_or_default())?;
         let args: Vec<OsString> = vec!["kv".into(), "bulk".into(), "get".into(), file.path.clone().into_os_string()];
         let stdout = self.run(&args)?;
         let shown = || "kv bulk get".to_owned();
@@ -129,6 +129,19 @@ impl KvStore for WranglerKv {
             args.extend(["--metadata".into(), metadata.to_string().into()]);
         }
         self.run(&args).map(drop)
+    }
+
+    fn put_bytes(&self, key: &str, value: &[u8]) -> Result<(), ToolError> {
+        let file = TempFile::write("blob", value)?;
+        self.run(&[
+            "kv".into(),
+            "key".into(),
+            "put".into(),
+            key.into(),
+            "--path".into(),
+            file.path.clone().into_os_string(),
+        ])
+        .map(drop)
     }
 
     fn delete(&self, key: &str) -> Result<(), ToolError> {
@@ -207,7 +220,7 @@ struct TempFile {
 }
 
 impl TempFile {
-    fn write(purpose: &str, contents: &str) -> Result<Self, ToolError> {
+    fn write(purpose: &str, contents: impl AsRef<[u8]>) -> Result<Self, ToolError> {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let path = std::env::temp_dir().join(format!("timgate-{}-{n}-{purpose}", std::process::id()));

@@ -141,10 +141,13 @@ fn push(file: &Path, group: Option<&str>, kv: &WranglerKv) -> Result<bool, ToolE
             println!("{key} in {} is already version {version}: nothing to do", kv.describe());
             Ok(true)
         }
-        PushOutcome::Written { key, version, previous, terms, mode, changes } => {
+        PushOutcome::Written { key, version, previous, terms, mode, changes, blob_bytes } => {
             println!("pushed {name} to {key} in {}", kv.describe());
             let was = previous.map_or_else(|| "new".to_owned(), |p| format!("was {p}"));
             println!("  version {version} ({was}), {terms} terms, {}", mode_name(mode));
+            if let Some(bytes) = blob_bytes {
+                println!("  precompiled: {key}:compiled, {bytes} bytes (a cold isolate loads it instead of compiling)");
+            }
             for change in changes {
                 println!("  {change}");
             }
