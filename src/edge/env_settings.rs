@@ -1,18 +1,27 @@
-//! Reads the engine's settings from the Workers environment.
+//! Reads the engine's settings from the Workers environment, once per isolate: vars and
+//! secrets cannot change under a running isolate (a new deployment starts new ones), and
+//! reading a dozen bindings and decoding secrets on every callback is measurable.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use worker::Env;
 
 use crate::engine::settings::{Settings, SettingsError};
 
-/// Seconds a cached rule document or ban lookup is used before it is read again
-/// (`CACHE_SECONDS`, default 30; 0 reads KV on every callback, for tests).
-pub fn cache_seconds(env: &Env) -> f64 {
-    read(env, "CACHE_SECONDS").and_then(|v| v.parse::<f64>().ok()).filter(|v| *v >= 0.0).unwrap_or(30.0)
+thread_local! {
+    static SETTINGS: RefCell<Option<Rc<Settings>>> = const { RefCell::new(None) };
 }
 
-/// All settings, from `[vars]` and secrets.
-pub fn settings(env: &Env) -> Result<Settings, SettingsError> {
-    Settings::from_lookup(|name| read(env, name))
+/// All settings, from `[vars]` and secrets. An invalid setting is read again on the next
+/// callback (it is answered 500 until fixed, and a fix is a new deployment anyway).
+pub fn settings(env: &Env) -> Result<Rc<Settings>, SettingsError> {
+    if let Some(cached) = SETTINGS.with(|s| s.borrow().clone()) {
+        return Ok(cached);
+    }
+    let settings = Rc::new(Settings::from_lookup(|name| read(env, name))?);
+    SETTINGS.with(|s| *s.borrow_mut() = Some(settings.clone()));
+    Ok(settings)
 }
 
 /// A var or secret as text. Numbers in `[vars]` (an unquoted SDKAPPID) are accepted too.

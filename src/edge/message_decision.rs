@@ -8,7 +8,6 @@ use worker::{Context, Env};
 use crate::edge::bindings::RULES_KV;
 use crate::edge::clock;
 use crate::edge::delivery;
-use crate::edge::env_settings;
 use crate::edge::kv_cache::{Read, Source};
 use crate::edge::{ban_cache, rule_cache};
 use crate::engine::admission::{self, Admitted, Rejection};
@@ -62,7 +61,7 @@ pub async fn decide(
             return Ok(decision::undecidable(settings.fail_mode));
         }
     };
-    let source = Source { kv, max_age_seconds: env_settings::cache_seconds(env) };
+    let source = Source { kv, max_age_seconds: settings.cache_seconds };
     let inputs = read_inputs(&source, ctx, conversation, &callback).await;
     for problem in inputs.problems() {
         log.problems.push(problem);

@@ -12,7 +12,13 @@ pub async fn read_limited(req: &mut Request) -> Result<Option<Vec<u8>>, EdgeErro
     if declared.is_some_and(|len| len > MAX_BODY_BYTES as u64) {
         return Ok(None);
     }
-    let mut body = Vec::with_capacity(declared.unwrap_or(0).min(MAX_BODY_BYTES as u64) as usize);
+    if declared.is_some() {
+        // A declared length within the limit: one read, one crossing into wasm (the stream
+        // below costs one per chunk). The length is checked again on what actually arrived.
+        let body = req.bytes().await?;
+        return Ok((body.len() <= MAX_BODY_BYTES).then_some(body));
+    }
+    let mut body = Vec::new();
     let Ok(mut stream) = req.stream() else {
         // No body at all (a bodiless POST).
         return Ok(Some(body));

@@ -33,6 +33,8 @@ pub mod names {
     /// Bearer token(s) of the operator endpoints (`/__timgate/...`); several, space-separated,
     /// during a rotation; unset = no such endpoints.
     pub const ADMIN_TOKEN: &str = "ADMIN_TOKEN";
+    /// Seconds a cached rule document or ban is used before it is read again.
+    pub const CACHE_SECONDS: &str = "CACHE_SECONDS";
 }
 
 /// KV refuses expirations shorter than this.
@@ -119,6 +121,9 @@ pub struct Settings {
     pub log_message_text: bool,
     /// How events travel to the origin.
     pub delivery: DeliverySettings,
+    /// Seconds a cached rule document or ban lookup is used before it is read again
+    /// (default 30; 0 reads KV on every callback, for tests).
+    pub cache_seconds: f64,
     /// Bearer token(s) of the operator endpoints, as set (whitespace-separated during a rotation).
     pub admin_token: Option<CallbackToken>,
 }
@@ -168,8 +173,17 @@ impl Settings {
         let dead_letter_queue = get(names::DEAD_LETTER_QUEUE).unwrap_or_else(|| "timgate-dead-letters".to_owned());
         let delivery = DeliverySettings { backoff, dedupe_seconds, batch, dead_letter_queue };
         let admin_token = get(names::ADMIN_TOKEN).map(CallbackToken);
+        let cache_seconds = match get(names::CACHE_SECONDS) {
+            None => 30.0,
+            Some(v) => v
+                .parse::<f64>()
+                .ok()
+                .filter(|s| s.is_finite() && *s >= 0.0)
+                .ok_or(SettingsError::BadNumber(names::CACHE_SECONDS))?,
+        };
         Ok(Self {
             sdk_app_id,
+            cache_seconds,
             callback_tokens,
             origin_url,
             forward_keys,
