@@ -15,7 +15,7 @@ pub async fn read(source: &Source, ctx: &Context, key: &str, now: f64) -> Read<B
     kv_cache::read(&BANS, load, source, ctx, key, now).await
 }
 
-fn load(kv: KvStore, key: String) -> Loading<BanRecord> {
+fn load(kv: KvStore, key: String, _previous: Option<BanRecord>) -> Loading<BanRecord> {
     Box::pin(async move {
         let text = kv_cache::get_text(&kv, &key).await?;
         // An unreadable record is still a ban (see BanRecord::parse_or_plain).

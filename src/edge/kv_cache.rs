@@ -24,8 +24,9 @@ const MAX_ENTRIES: usize = 20_000;
 const KV_CACHE_TTL_SECONDS: u64 = 60;
 
 /// Reads a key from KV (and whatever else its value needs) and turns it into a value (`None`
-/// when the key is absent), or says why it cannot.
-pub type Loader<T> = fn(KvStore, String) -> Loading<T>;
+/// when the key is absent), or says why it cannot. It is handed the value cached so far, so
+/// that an unchanged document is not compiled again on every refresh.
+pub type Loader<T> = fn(KvStore, String, Option<T>) -> Loading<T>;
 
 /// A load under way.
 pub type Loading<T> = Pin<Box<dyn Future<Output = Result<Loaded<T>, String>>>>;
@@ -133,7 +134,8 @@ async fn load<T: Clone + 'static>(
     key: &str,
     now: f64,
 ) -> Read<T> {
-    let outcome = loader(source.kv.clone(), key.to_owned()).await.map_err(|e| format!("{key}: {e}"));
+    let previous = cache.with(|c| c.slots.borrow().get(key).and_then(|slot| slot.value.clone()));
+    let outcome = loader(source.kv.clone(), key.to_owned(), previous).await.map_err(|e| format!("{key}: {e}"));
     cache.with(|c| {
         let mut slots = c.slots.borrow_mut();
         if slots.len() >= MAX_ENTRIES && !slots.contains_key(key) {

@@ -25,11 +25,27 @@ pub async fn read(source: &Source, ctx: &Context, key: &str, now: f64) -> Read<R
     kv_cache::read(&RULES, load, source, ctx, key, now).await
 }
 
-fn load(kv: KvStore, key: String) -> Loading<Rc<RuleSet>> {
+fn load(kv: KvStore, key: String, previous: Option<Rc<RuleSet>>) -> Loading<Rc<RuleSet>> {
     Box::pin(async move {
         let blob_key = kv_keys::compiled(&key);
-        let (text, blob) = join(kv_cache::get_text(&kv, &key), kv_cache::get_bytes(&kv, &blob_key)).await;
-        let Some(text) = text? else { return Ok(Loaded::plain(None)) };
+        // A refresh first reads the document alone: when its bytes are the ones already compiled
+        // (the usual case, every CACHE_SECONDS), neither the blob (megabytes for a large list)
+        // is read nor anything compiled.
+        let (text, blob) = match previous {
+            Some(previous) => {
+                let Some(text) = kv_cache::get_text(&kv, &key).await? else { return Ok(Loaded::plain(None)) };
+                if previous.version() == document_version(&text) {
+                    return Ok(Loaded::plain(Some(previous)));
+                }
+                let blob = kv_cache::get_bytes(&kv, &blob_key).await;
+                (Some(text), blob)
+            }
+            None => {
+                let (text, blob) = join(kv_cache::get_text(&kv, &key), kv_cache::get_bytes(&kv, &blob_key)).await;
+                (text?, blob)
+            }
+        };
+        let Some(text) = text else { return Ok(Loaded::plain(None)) };
         let note = match blob {
             Ok(None) => None,
             Ok(Some(bytes)) => match RuleSet::from_blob(&bytes, &document_version(&text)) {

@@ -146,16 +146,22 @@ describe("before-send decisions", () => {
     const fresh = gate.logLines().filter((l) => l.event === "callback").at(-1);
     assert.equal(fresh.problems, undefined, "a matching blob is used without complaint");
 
-    // The document changes but its blob does not: the document wins, and the stale blob is logged.
+    // The document changes but its blob does not: the document wins, and the stale blob is logged
+    // by the callback that read the new document (later refreshes of the same bytes read no blob).
     await gate.kv.put("rules", JSON.stringify({ block: ["quuxly"] }));
     assert.equal((await gate.send(BEFORE, beforeSend({ text: "zorblax" }))).json.ErrorCode, 0);
-    assert.equal((await gate.send(BEFORE, beforeSend({ text: "QUUXLY" }))).json.ErrorCode, 1);
     const stale = gate.logLines().filter((l) => l.event === "callback").at(-1);
     assert.ok(stale.problems.some((p) => p.startsWith("rules:compiled: blob was made from rule document")), stale.problems);
-
-    // A damaged blob is refused the same way.
-    await gate.kv.put("rules:compiled", "not a blob");
     assert.equal((await gate.send(BEFORE, beforeSend({ text: "QUUXLY" }))).json.ErrorCode, 1);
+    const unchanged = gate.logLines().filter((l) => l.event === "callback").at(-1);
+    assert.equal(unchanged.problems, undefined, "an unchanged document is neither recompiled nor its blob read again");
+
+    // A damaged blob is refused the same way (read with the next new document).
+    await gate.kv.put("rules:compiled", "not a blob");
+    await gate.kv.put("rules", JSON.stringify({ block: ["quuxly", "frobnik"] }));
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "FROBNIK" }))).json.ErrorCode, 1);
+    const damaged = gate.logLines().filter((l) => l.event === "callback").at(-1);
+    assert.ok(damaged.problems.some((p) => p.startsWith("rules:compiled:")), damaged.problems);
   });
 
   it("a group document adds terms and its mask character for that group only", async () => {
