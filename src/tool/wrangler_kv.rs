@@ -39,6 +39,27 @@ pub struct WranglerKv {
 }
 
 impl WranglerKv {
+    /// `kv key put KEY --path FILE`: the value travels in a file, so its bytes (text or a
+    /// binary blob) reach KV unchanged.
+    fn put_contents(&self, key: &str, contents: &[u8], options: &PutOptions) -> Result<(), ToolError> {
+        let file = TempFile::write("value", contents)?;
+        let mut args: Vec<OsString> = vec![
+            "kv".into(),
+            "key".into(),
+            "put".into(),
+            key.into(),
+            "--path".into(),
+            file.path.clone().into_os_string(),
+        ];
+        if let Some(expiration) = options.expiration {
+            args.extend(["--expiration".into(), expiration.to_string().into()]);
+        }
+        if let Some(metadata) = &options.metadata {
+            args.extend(["--metadata".into(), metadata.to_string().into()]);
+        }
+        self.run(&args).map(drop)
+    }
+
     /// wrangler from `TIMGATE_WRANGLER`, else the project's `node_modules/.bin`, else `npx wrangler`.
     pub fn new(location: KvLocation) -> Self {
         let program = match std::env::var_os("TIMGATE_WRANGLER") {
@@ -113,35 +134,11 @@ impl KvStore for WranglerKv {
     }
 
     fn put(&self, key: &str, value: &str, options: &PutOptions) -> Result<(), ToolError> {
-        let file = TempFile::write("value", value)?;
-        let mut args: Vec<OsString> = vec![
-            "kv".into(),
-            "key".into(),
-            "put".into(),
-            key.into(),
-            "--path".into(),
-            file.path.clone().into_os_string(),
-        ];
-        if let Some(expiration) = options.expiration {
-            args.extend(["--expiration".into(), expiration.to_string().into()]);
-        }
-        if let Some(metadata) = &options.metadata {
-            args.extend(["--metadata".into(), metadata.to_string().into()]);
-        }
-        self.run(&args).map(drop)
+        self.put_contents(key, value.as_bytes(), options)
     }
 
     fn put_bytes(&self, key: &str, value: &[u8]) -> Result<(), ToolError> {
-        let file = TempFile::write("blob", value)?;
-        self.run(&[
-            "kv".into(),
-            "key".into(),
-            "put".into(),
-            key.into(),
-            "--path".into(),
-            file.path.clone().into_os_string(),
-        ])
-        .map(drop)
+        self.put_contents(key, value, &PutOptions::default())
     }
 
     fn delete(&self, key: &str) -> Result<(), ToolError> {
