@@ -17,6 +17,12 @@
 //! A match is reported as the byte range of the *original* text it covers, on character
 //! boundaries, so `b.a.d` masks as `*****` and `ｂａｄ` as `***`.
 //!
+//! The automaton reads the runs of the normalised text through a small encoding (see
+//! [`Encoder`]): a letter or digit that starts or ends a word is written as a character of its
+//! own, so a term that must start (end) at a word boundary is only found there. Without it, a
+//! long term list reports a candidate at nearly every character (`oth` inside `other`), each of
+//! which had to be turned down.
+//!
 //! Searching is linear in the text (one automaton step per normalised character, plus the
 //! candidates, at most one per term length per position) and never fails.
 
@@ -26,6 +32,7 @@ use std::fmt;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
+use crate::engine::automaton_text;
 use crate::engine::blob_codec::{BlobError, Reader, Writer};
 use crate::engine::normalize::{Class, Normalized, Run};
 
@@ -64,11 +71,12 @@ const END_BOUNDED: u32 = 2;
 /// A compiled set of terms: build once, search many times. Searching never fails.
 #[derive(Clone, Default)]
 pub struct Matcher {
-    /// Over each distinct run-collapsed term; the value packs the group index with the pattern's
-    /// length and the boundary flags its terms share (see [`pack`]), so that most candidates
-    /// inside longer words are turned down without touching any other memory. `None` with no terms.
+    /// Over each distinct encoded pattern (run-collapsed term with its word edges, see
+    /// [`Encoder`]); the value packs the group index with the pattern's encoded length (see
+    /// [`pack`]). `None` with no terms.
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    /// Group `g`'s terms are `group_terms[groups[g]..groups[g + 1]]` (terms that collapse alike).
+    /// Group `g`'s terms are `group_terms[groups[g]..groups[g + 1]]` (terms that collapse alike
+    /// and have the same edges; a prefix term belongs to two groups, see [`Self::build`]).
     groups: Vec<u32>,
     group_terms: Vec<u32>,
     /// Term `t`'s run counts are `counts[count_at[t]..count_at[t + 1]]`.
@@ -99,8 +107,6 @@ impl Matcher {
         let mut group_of: HashMap<String, u32> = HashMap::new();
         // Patterns in order of first appearance, so the same terms always build the same blob.
         let mut patterns: Vec<String> = Vec::new();
-        // Per group, the boundary flags all its terms have.
-        let mut shared: Vec<u32> = Vec::new();
         let mut members: Vec<Vec<u32>> = Vec::new();
         for (index, term) in terms.into_iter().enumerate() {
             let (body, prefix) = match term.trim_end().strip_suffix('*') {
@@ -122,19 +128,23 @@ impl Matcher {
             matcher.flags.push(flags);
             matcher.counts.extend(runs.iter().map(|r| r.count));
             matcher.count_at.push(to_u32(matcher.counts.len()));
-            let pattern: String = runs.iter().map(|r| r.ch).collect();
-            let next = to_u32(members.len());
-            let group = *group_of.entry(pattern.clone()).or_insert(next);
-            if group == next {
-                members.push(Vec::new());
-                shared.push(START_BOUNDED | END_BOUNDED);
-                patterns.push(pattern);
+            // A term starting with a letter or digit is only looked for at a word's start. One
+            // ending with one is looked for at a word's end; a prefix term (`ass*`) at both a
+            // word's end and inside a word, as two patterns.
+            let mut variants = vec![automaton_text::pattern(runs, true)];
+            if prefix && last.class.is_word() {
+                variants.push(automaton_text::pattern(runs, false));
             }
-            if let Some(flags_of_group) = shared.get_mut(group as usize) {
-                *flags_of_group &= flags;
-            }
-            if let Some(list) = members.get_mut(group as usize) {
-                list.push(to_u32(index));
+            for pattern in variants {
+                let next = to_u32(members.len());
+                let group = *group_of.entry(pattern.clone()).or_insert(next);
+                if group == next {
+                    members.push(Vec::new());
+                    patterns.push(pattern);
+                }
+                if let Some(list) = members.get_mut(group as usize) {
+                    list.push(to_u32(index));
+                }
             }
         }
         for list in members {
@@ -145,8 +155,8 @@ impl Matcher {
             return Err(BuildError::Automaton(format!("more than {MAX_GROUPS} distinct terms")));
         }
         if !patterns.is_empty() {
-            let values = patterns.into_iter().zip(shared).enumerate().map(|(group, (pattern, flags))| {
-                let value = pack(group as u32, pattern.len(), flags);
+            let values = patterns.into_iter().enumerate().map(|(group, pattern)| {
+                let value = pack(group as u32, pattern.len());
                 (pattern, value)
             });
             let automaton = CharwiseDoubleArrayAhoCorasick::with_values(values)
@@ -183,10 +193,10 @@ impl Matcher {
             return Vec::new();
         }
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut normalized) => {
-                normalized.fill(text);
-                let found = self.search(&normalized);
-                normalized.trim();
+            Ok(mut scratch) => {
+                scratch.fill(text);
+                let found = self.search(&scratch);
+                scratch.trim();
                 found
             }
             // Only a search from inside a search could find it busy; it gets its own buffers.
@@ -196,32 +206,23 @@ impl Matcher {
 
     fn search(&self, normalized: &Normalized) -> Vec<TermMatch> {
         let Some(automaton) = &self.automaton else { return Vec::new() };
-        let haystack = normalized.run_text();
-        let runs = &normalized.runs;
+        let (text, run_at) = normalized.automaton_text();
         let mut found = Vec::new();
-        let bytes = haystack.as_bytes();
-        // An ASCII letter or digit of the run text is a letter or digit of the text: no word
-        // boundary next to it. (Gaps are ASCII spaces; anything else is checked in `confirm`.)
-        let word_byte = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
-        for candidate in automaton.find_overlapping_iter(haystack) {
-            let (group, length, shared) = unpack(candidate.value());
-            // Only the end of a candidate is taken from the automaton: its start is the pattern's
-            // own length back from there (`Match::start` would trust a length read from a blob).
-            if shared & END_BOUNDED != 0 && word_byte(candidate.end()) {
+        // Candidates come by increasing end: the run they end in is found by walking forward.
+        let mut end = 0;
+        for candidate in automaton.find_overlapping_iter(text) {
+            let read = candidate.end() as u32;
+            while run_at.get(end).is_some_and(|&at| at < read) {
+                end += 1;
+            }
+            let (group, length) = unpack(candidate.value());
+            // A pattern that does not start where a run's encoding starts is not made of whole runs
+            // (the encoding is prefix-free per run: only a damaged blob could report one). Its
+            // start is taken from the value, which a damaged blob could make wrong, never unsafe.
+            let start = read.checked_sub(length as u32);
+            if length > 0 && start.is_none_or(|start| run_at.binary_search(&start).is_err()) {
                 continue;
             }
-            if shared & START_BOUNDED != 0 && length > 0 {
-                match candidate.end().checked_sub(length) {
-                    Some(start) if start > 0 && word_byte(start - 1) => continue,
-                    Some(_) => {}
-                    None => continue,
-                }
-            }
-            let end = match runs.binary_search_by_key(&candidate.end(), |r| r.at as usize) {
-                Ok(end) => end,
-                Err(end) if end == runs.len() && candidate.end() == haystack.len() => end,
-                Err(_) => continue,
-            };
             let (Some(&from), Some(&to)) = (self.groups.get(group), self.groups.get(group + 1)) else { continue };
             for &term in self.group_terms.get(from as usize..to as usize).unwrap_or(&[]) {
                 if let Some(m) = self.confirm(term as usize, normalized, end) {
@@ -331,23 +332,20 @@ impl Matcher {
     }
 }
 
-/// Bits of an automaton value: group index, pattern length in bytes (0 when longer than 255),
-/// and the two boundary flags.
+/// Bits of an automaton value: group index and encoded pattern length in bytes (0 when longer
+/// than 255).
 const LENGTH_BITS: u32 = 8;
-const FLAG_BITS: u32 = 2;
-/// Distinct (run-collapsed) terms one matcher can hold: far beyond what fits in a KV value.
-const MAX_GROUPS: usize = 1 << (32 - LENGTH_BITS - FLAG_BITS);
+/// Distinct encoded patterns one matcher can hold: far beyond what fits in a KV value.
+const MAX_GROUPS: usize = 1 << (32 - LENGTH_BITS);
 
-fn pack(group: u32, length: usize, flags: u32) -> u32 {
+fn pack(group: u32, length: usize) -> u32 {
     let length = u32::try_from(length).ok().filter(|&l| l < 1 << LENGTH_BITS).unwrap_or(0);
-    (group << (LENGTH_BITS + FLAG_BITS)) | (length << FLAG_BITS) | (flags & ((1 << FLAG_BITS) - 1))
+    (group << LENGTH_BITS) | length
 }
 
-/// `(group, length in bytes or 0, flags)`.
-fn unpack(value: u32) -> (usize, usize, u32) {
-    let group = value >> (LENGTH_BITS + FLAG_BITS);
-    let length = (value >> FLAG_BITS) & ((1 << LENGTH_BITS) - 1);
-    (group as usize, length as usize, value & ((1 << FLAG_BITS) - 1))
+/// `(group, length in bytes or 0)`.
+fn unpack(value: u32) -> (usize, usize) {
+    ((value >> LENGTH_BITS) as usize, (value & ((1 << LENGTH_BITS) - 1)) as usize)
 }
 
 /// A term's runs without gaps at either end (`" bad "` is `bad`).

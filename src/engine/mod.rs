@@ -3,6 +3,7 @@
 pub mod admin_auth;
 pub mod admission;
 pub mod answer;
+pub(crate) mod automaton_text;
 pub mod ban;
 pub mod blob_codec;
 pub mod callback;

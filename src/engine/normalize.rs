@@ -27,6 +27,7 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use crate::engine::automaton_text;
 use crate::engine::confusables::Tables;
 use crate::engine::simplified_chinese;
 
@@ -109,6 +110,13 @@ pub struct Normalized {
     /// The units grouped into runs of equal letters.
     pub runs: Vec<Run>,
     run_text: String,
+    /// The runs as the automaton reads them (`automaton_text.rs`), and where each run starts in it.
+    automaton_text: String,
+    automaton_at: Vec<u32>,
+    /// Units where step 1 saw what steps 3 and 4 may change: a letter after digits after a
+    /// letter, a letter with a mixed-script look-alike.
+    digit_words: Vec<u32>,
+    mixed_words: Vec<u32>,
 }
 
 impl Normalized {
@@ -126,29 +134,48 @@ impl Normalized {
     pub fn fill(&mut self, text: &str) {
         let text = clip(text);
         let tables = Tables::get();
-        let seen = fold(text, tables, &mut self.units);
+        let seen = fold(text, tables, &mut self.units, &mut self.digit_words, &mut self.mixed_words);
         // Most messages have no spelled-out letters, no leet, no non-Latin look-alike: those steps
-        // run only where step 1 saw what they look for. Symbols go first: a symbol read as a letter
-        // counts among a word's letters.
-        if seen.singles || seen.cjk_gaps {
-            join_spelled_out(&mut self.units, seen.singles, seen.cjk_gaps);
+        // run only where step 1 saw what they look for (gaps between CJK characters, the commonest,
+        // are closed by step 1 itself). Symbols go first: a symbol read as a letter counts among a
+        // word's letters.
+        if seen.singles {
+            join_spelled_out(&mut self.units);
         }
         if seen.symbols {
             read_leet_symbols(&mut self.units, tables);
-        }
-        // Reading symbols can put digits between letters (joining never does: a digit is no item).
-        if seen.digits || seen.symbols {
+            // Reading symbols can put digits between letters anywhere (joining never does: a
+            // digit is no item), so every word is looked at.
             read_leet_digits(&mut self.units, tables);
+            if seen.mixed {
+                read_mixed_lookalikes(&mut self.units, tables);
+            }
+        } else {
+            // Otherwise only the words step 1 pointed at can change.
+            for &at in &self.digit_words {
+                let word = word_around(&self.units, at as usize, |k| matches!(k, Kind::Letter | Kind::Digit));
+                if let Some(word) = self.units.get_mut(word) {
+                    read_leet_digits_in_word(word, tables);
+                }
+            }
+            for &at in &self.mixed_words {
+                let word = word_around(&self.units, at as usize, is_mixed_word_kind);
+                if let Some(word) = self.units.get_mut(word) {
+                    read_mixed_lookalikes_in_word(word, tables);
+                }
+            }
         }
-        if seen.mixed {
-            read_mixed_lookalikes(&mut self.units, tables);
-        }
-        group(&self.units, &mut self.runs, &mut self.run_text);
+        group(&mut self.units, &mut self.runs, &mut self.run_text, &mut self.automaton_text, &mut self.automaton_at);
+    }
+
+    /// The runs as the automaton reads them, and the byte offset where each run starts in it.
+    pub(crate) fn automaton_text(&self) -> (&str, &[u32]) {
+        (&self.automaton_text, &self.automaton_at)
     }
 
     /// Releases buffers grown beyond [`KEPT_CAPACITY`] characters.
     pub fn trim(&mut self) {
-        if self.units.capacity() > KEPT_CAPACITY {
+        if self.units.capacity() > KEPT_CAPACITY || self.automaton_text.capacity() > 4 * KEPT_CAPACITY {
             *self = Self::default();
         }
     }
@@ -191,8 +218,6 @@ pub const KEPT_CAPACITY: usize = 16 * 1024;
 struct Seen {
     /// Two single letters close together (step 2 may join them).
     singles: bool,
-    /// A short gap between CJK characters (step 2 removes it).
-    cjk_gaps: bool,
     /// Digits between letters (step 3 may read them).
     digits: bool,
     /// A leet symbol next to a letter (step 3 may read it).
@@ -201,28 +226,32 @@ struct Seen {
     mixed: bool,
     /// Index of the last single letter seen.
     last_single: Option<usize>,
-    /// Units of spelling separators since a CJK character (0: not after one).
+    /// Units of spelling separators since a CJK character, plus one (0: not after one).
     gap_after_cjk: usize,
     /// The digits being pushed follow a letter.
     digits_after_letter: bool,
 }
 
+/// A gap between words: what the later steps see as "not a letter" (a unit already dropped from
+/// between two CJK characters stands for the separator it was).
+#[inline(always)]
+fn is_gap(kind: Kind) -> bool {
+    matches!(kind, Kind::Other | Kind::Dropped)
+}
+
 impl Seen {
     /// Notes what pushing `next` after `out` shows. Cheap: it looks at the last two units only.
     #[inline(always)]
-    fn note(&mut self, out: &[Unit], next: &Unit, tables: &Tables) {
+    fn note(&mut self, out: &[Unit], next: &Unit, tables: &Tables, digit_words: &mut Vec<u32>) {
         let n = out.len();
         let prev = out.last().map_or(Kind::Other, |u| u.kind);
         let is_item = |k: Kind| k == Kind::Letter || k == Kind::Cjk;
-        if !is_item(next.kind) && is_item(prev) && (n < 2 || out[n - 2].kind == Kind::Other) {
+        if !is_item(next.kind) && is_item(prev) && (n < 2 || is_gap(out[n - 2].kind)) {
             self.single(n - 1);
         }
         // A CJK character, a short gap of spelling separators, a CJK character: `你个傻 逼`.
         self.gap_after_cjk = match next.kind {
-            Kind::Cjk => {
-                self.cjk_gaps |= prev == Kind::Other && (2..=MAX_SPELLING_GAP + 1).contains(&self.gap_after_cjk);
-                1
-            }
+            Kind::Cjk => 1,
             Kind::Other if self.gap_after_cjk > 0 && is_spelling_separator(next.ch) => self.gap_after_cjk + 1,
             _ => 0,
         };
@@ -231,7 +260,10 @@ impl Seen {
                 self.digits_after_letter = prev == Kind::Letter || (prev == Kind::Digit && self.digits_after_letter)
             }
             Kind::Letter => {
-                self.digits |= prev == Kind::Digit && self.digits_after_letter;
+                if prev == Kind::Digit && self.digits_after_letter {
+                    self.digits = true;
+                    digit_words.push(n as u32);
+                }
                 self.symbols |= prev == Kind::Other && out.last().is_some_and(|u| tables.leet_symbol(u.ch).is_some());
             }
             Kind::Other => {
@@ -252,16 +284,49 @@ impl Seen {
     fn finish(&mut self, out: &[Unit]) {
         let n = out.len();
         let is_item = |k: Kind| k == Kind::Letter || k == Kind::Cjk;
-        if n > 0 && is_item(out[n - 1].kind) && (n < 2 || out[n - 2].kind == Kind::Other) {
+        if n > 0 && is_item(out[n - 1].kind) && (n < 2 || is_gap(out[n - 2].kind)) {
             self.single(n - 1);
         }
     }
 }
 
-fn fold(text: &str, tables: &Tables, out: &mut Vec<Unit>) -> Seen {
+/// Step 1, and the part of step 2 that closes gaps between CJK characters.
+struct Folder<'a> {
+    out: &'a mut Vec<Unit>,
+    seen: Seen,
+    tables: &'a Tables,
+    digit_words: &'a mut Vec<u32>,
+}
+
+impl Folder<'_> {
+    #[inline(always)]
+    fn push(&mut self, unit: Unit) {
+        let gap = self.seen.gap_after_cjk;
+        self.seen.note(self.out, &unit, self.tables, self.digit_words);
+        self.out.push(unit);
+        // Chinese and Japanese are written without spaces: a short gap of spelling separators
+        // between two CJK characters is an evasion (`你个傻 逼`), whatever stands around them.
+        if unit.kind == Kind::Cjk && (2..=MAX_SPELLING_GAP + 1).contains(&gap) {
+            let end = self.out.len() - 1;
+            for r in self.out.get_mut(end + 1 - gap..end).unwrap_or_default() {
+                r.kind = Kind::Dropped;
+            }
+        }
+    }
+}
+
+fn fold(
+    text: &str,
+    tables: &Tables,
+    out: &mut Vec<Unit>,
+    digit_words: &mut Vec<u32>,
+    mixed_words: &mut Vec<u32>,
+) -> Seen {
     out.clear();
     out.reserve(text.len());
-    let mut seen = Seen::default();
+    digit_words.clear();
+    mixed_words.clear();
+    let mut folder = Folder { out, seen: Seen::default(), tables, digit_words };
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
@@ -270,11 +335,43 @@ fn fold(text: &str, tables: &Tables, out: &mut Vec<Unit>) -> Seen {
         if byte.is_ascii() {
             // Most text is ASCII: one table lookup per byte, no decoding.
             let kind = ASCII_KINDS[usize::from(byte)];
-            let ch = char::from(byte.to_ascii_lowercase());
             at += 1;
-            let unit = Unit { ch, kind, start, end: at as u32 };
-            seen.note(out, &unit, tables);
-            out.push(unit);
+            folder.push(Unit { ch: char::from(byte.to_ascii_lowercase()), kind, start, end: at as u32 });
+            // The rest of the word or gap changes none of what `Seen::note` watches but digits
+            // between letters and gaps after CJK characters: a tighter loop.
+            if kind == Kind::Other {
+                while let Some(&b) =
+                    bytes.get(at).filter(|b| b.is_ascii() && ASCII_KINDS[usize::from(**b)] == Kind::Other)
+                {
+                    let ch = char::from(b);
+                    let seen = &mut folder.seen;
+                    seen.gap_after_cjk =
+                        if seen.gap_after_cjk > 0 && is_spelling_separator(ch) { seen.gap_after_cjk + 1 } else { 0 };
+                    folder.out.push(Unit { ch, kind, start: at as u32, end: at as u32 + 1 });
+                    at += 1;
+                }
+            } else {
+                let mut prev = kind;
+                while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii_alphanumeric()) {
+                    let kind = ASCII_KINDS[usize::from(b)];
+                    let seen = &mut folder.seen;
+                    if kind == Kind::Digit {
+                        seen.digits_after_letter =
+                            prev == Kind::Letter || (prev == Kind::Digit && seen.digits_after_letter);
+                    } else if prev == Kind::Digit && seen.digits_after_letter {
+                        seen.digits = true;
+                        folder.digit_words.push(folder.out.len() as u32);
+                    }
+                    folder.out.push(Unit {
+                        ch: char::from(b.to_ascii_lowercase()),
+                        kind,
+                        start: at as u32,
+                        end: at as u32 + 1,
+                    });
+                    prev = kind;
+                    at += 1;
+                }
+            }
             continue;
         }
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
@@ -282,9 +379,7 @@ fn fold(text: &str, tables: &Tables, out: &mut Vec<Unit>) -> Seen {
         let end = at as u32;
         if matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
             // Unified Han ideographs have no compatibility decomposition and no case.
-            let unit = Unit { ch: simplified_chinese::simplify(c), kind: Kind::Cjk, start, end };
-            seen.note(out, &unit, tables);
-            out.push(unit);
+            folder.push(Unit { ch: simplified_chinese::simplify(c), kind: Kind::Cjk, start, end });
             continue;
         }
         if tables.is_invisible(c) {
@@ -292,16 +387,14 @@ fn fold(text: &str, tables: &Tables, out: &mut Vec<Unit>) -> Seen {
         }
         if is_accent(c) {
             // The accent belongs to the letter before it: masking that letter masks the accent too.
-            if let Some(last) = out.last_mut() {
+            if let Some(last) = folder.out.last_mut() {
                 last.end = end;
             }
             continue;
         }
         if is_hangul_syllable(c) {
             // Kept whole: decomposing would split one syllable into two or three jamo.
-            let unit = Unit { ch: c, kind: Kind::Cjk, start, end };
-            seen.note(out, &unit, tables);
-            out.push(unit);
+            folder.push(Unit { ch: c, kind: Kind::Cjk, start, end });
             continue;
         }
         decompose_compatible(c, |d| {
@@ -317,22 +410,22 @@ fn fold(text: &str, tables: &Tables, out: &mut Vec<Unit>) -> Seen {
                 match tables.lookalike(lower) {
                     Some(replacement) => {
                         for ch in replacement.chars() {
-                            let unit = Unit { ch, kind: Kind::Letter, start, end };
-                            seen.note(out, &unit, tables);
-                            out.push(unit);
+                            folder.push(Unit { ch, kind: Kind::Letter, start, end });
                         }
                     }
                     None => {
-                        let kind = kind_of(lower, out.last());
-                        seen.mixed |= kind == Kind::Letter && tables.lookalike_mixed(lower).is_some();
-                        let unit = Unit { ch: lower, kind, start, end };
-                        seen.note(out, &unit, tables);
-                        out.push(unit);
+                        let kind = kind_of(lower, folder.out.last());
+                        if kind == Kind::Letter && tables.lookalike_mixed(lower).is_some() {
+                            folder.seen.mixed = true;
+                            mixed_words.push(folder.out.len() as u32);
+                        }
+                        folder.push(Unit { ch: lower, kind, start, end });
                     }
                 }
             }
         });
     }
+    let Folder { out, mut seen, .. } = folder;
     seen.finish(out);
     seen
 }
@@ -438,18 +531,19 @@ fn is_spelling_separator(c: char) -> bool {
 /// The longest gap between two spelled-out letters (`b . a`).
 const MAX_SPELLING_GAP: usize = 3;
 
-/// Step 2: `b a d` → `bad`, by removing the gaps between single letters.
-fn join_spelled_out(raw: &mut Vec<Unit>, singles: bool, cjk_gaps: bool) {
+/// Step 2: `b a d` → `bad`, by removing the gaps between single letters (their units become
+/// `Dropped`, and are left out when runs are made). A unit already dropped (from a gap between
+/// CJK characters, by step 1) counts as the separator it was.
+fn join_spelled_out(raw: &mut [Unit]) {
     // Items: single letters (or CJK characters) with a gap or the text's edge on each side.
     let n = raw.len();
     let is_single = |raw: &[Unit], i: usize| {
         let kind = raw[i].kind;
         (kind == Kind::Letter || kind == Kind::Cjk)
-            && (i == 0 || raw[i - 1].kind == Kind::Other)
-            && (i + 1 == n || raw[i + 1].kind == Kind::Other)
+            && (i == 0 || is_gap(raw[i - 1].kind))
+            && (i + 1 == n || is_gap(raw[i + 1].kind))
     };
-    let mut dropped = false;
-    let mut i = if singles { 0 } else { n };
+    let mut i = 0;
     while i < n {
         if !is_single(raw, i) {
             i += 1;
@@ -460,11 +554,7 @@ fn join_spelled_out(raw: &mut Vec<Unit>, singles: bool, cjk_gaps: bool) {
         let mut j = i + 1;
         loop {
             let gap_start = j;
-            while j < n
-                && raw[j].kind == Kind::Other
-                && is_spelling_separator(raw[j].ch)
-                && j - gap_start < MAX_SPELLING_GAP
-            {
+            while j < n && is_gap(raw[j].kind) && is_spelling_separator(raw[j].ch) && j - gap_start < MAX_SPELLING_GAP {
                 j += 1;
             }
             if j == gap_start || j >= n || !is_single(raw, j) {
@@ -480,34 +570,10 @@ fn join_spelled_out(raw: &mut Vec<Unit>, singles: bool, cjk_gaps: bool) {
             for r in &mut raw[i..last] {
                 if r.kind == Kind::Other {
                     r.kind = Kind::Dropped;
-                    dropped = true;
                 }
             }
         }
         i = last + 1;
-    }
-    // Chinese and Japanese are written without spaces: a short gap of spelling separators between
-    // two CJK characters is an evasion (`你个傻 逼`), whatever stands around them.
-    let mut i = if cjk_gaps { 1 } else { n };
-    while i < n {
-        if raw[i].kind != Kind::Other || raw[i - 1].kind != Kind::Cjk {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < n && j - i < MAX_SPELLING_GAP && raw[j].kind == Kind::Other && is_spelling_separator(raw[j].ch) {
-            j += 1;
-        }
-        if j > i && j < n && raw[j].kind == Kind::Cjk {
-            for r in &mut raw[i..j] {
-                r.kind = Kind::Dropped;
-            }
-            dropped = true;
-        }
-        i = j.max(i + 1);
-    }
-    if dropped {
-        raw.retain(|r| r.kind != Kind::Dropped);
     }
 }
 
@@ -562,32 +628,52 @@ fn read_leet_digits(raw: &mut [Unit], tables: &Tables) {
         while word_end < n && matches!(raw[word_end].kind, Kind::Letter | Kind::Digit) {
             word_end += 1;
         }
-        let word = &mut raw[word_start..word_end];
-        if word.iter().filter(|r| r.kind == Kind::Letter).count() >= LEET_WORD_LETTERS {
-            let mut i = 0;
-            while i < word.len() {
-                if word[i].kind != Kind::Digit {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i;
-                while j < word.len() && word[j].kind == Kind::Digit {
-                    j += 1;
-                }
-                // Only digits with a letter on both sides, and only when each one reads as a letter.
-                let between_letters = i > 0 && j < word.len();
-                if between_letters && word[i..j].iter().all(|r| tables.leet_digit(r.ch).is_some()) {
-                    for r in &mut word[i..j] {
-                        if let Some(letter) = tables.leet_digit(r.ch) {
-                            *r = Unit { ch: letter, kind: Kind::Letter, ..*r };
-                        }
-                    }
-                }
-                i = j;
-            }
-        }
+        read_leet_digits_in_word(&mut raw[word_start..word_end], tables);
         word_start = word_end;
     }
+}
+
+/// Step 3, digits, in one word (letters and digits).
+fn read_leet_digits_in_word(word: &mut [Unit], tables: &Tables) {
+    if word.iter().filter(|r| r.kind == Kind::Letter).count() < LEET_WORD_LETTERS {
+        return;
+    }
+    let mut i = 0;
+    while i < word.len() {
+        if word[i].kind != Kind::Digit {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < word.len() && word[j].kind == Kind::Digit {
+            j += 1;
+        }
+        // Only digits with a letter on both sides, and only when each one reads as a letter.
+        let between_letters = i > 0 && j < word.len();
+        if between_letters && word[i..j].iter().all(|r| tables.leet_digit(r.ch).is_some()) {
+            for r in &mut word[i..j] {
+                if let Some(letter) = tables.leet_digit(r.ch) {
+                    *r = Unit { ch: letter, kind: Kind::Letter, ..*r };
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// The units around `at` whose kinds satisfy `part` (empty when `at` itself does not).
+fn word_around(units: &[Unit], at: usize, part: impl Fn(Kind) -> bool) -> std::ops::Range<usize> {
+    if !units.get(at).is_some_and(|u| part(u.kind)) {
+        return at..at;
+    }
+    let start = units[..at].iter().rposition(|u| !part(u.kind)).map_or(0, |i| i + 1);
+    let end = units[at..].iter().position(|u| !part(u.kind)).map_or(units.len(), |i| at + i);
+    start..end
+}
+
+/// What step 4 reads as one word: letters and digits, and the gaps step 2 removed from inside it.
+fn is_mixed_word_kind(kind: Kind) -> bool {
+    matches!(kind, Kind::Letter | Kind::Digit | Kind::Dropped)
 }
 
 /// Step 4: inside a word with a Latin letter, Cyrillic/Greek look-alikes are read as Latin.
@@ -599,29 +685,61 @@ fn read_mixed_lookalikes(raw: &mut [Unit], tables: &Tables) {
             continue;
         }
         let mut j = i;
-        while j < raw.len() && matches!(raw[j].kind, Kind::Letter | Kind::Digit) {
+        while j < raw.len() && is_mixed_word_kind(raw[j].kind) {
             j += 1;
         }
-        let word = &mut raw[i..j];
-        if word.iter().any(|r| r.ch.is_ascii_lowercase()) {
-            for r in word.iter_mut() {
-                if let Some(latin) = tables.lookalike_mixed(r.ch) {
-                    r.ch = latin;
-                }
-            }
-        }
+        read_mixed_lookalikes_in_word(&mut raw[i..j], tables);
         i = j;
     }
 }
 
+/// Step 4 in one word: from its first letter on (digits before it are not part of it).
+fn read_mixed_lookalikes_in_word(word: &mut [Unit], tables: &Tables) {
+    let first_letter = word.iter().position(|r| r.kind == Kind::Letter).unwrap_or(word.len());
+    let word = &mut word[first_letter..];
+    if word.iter().any(|r| r.kind != Kind::Dropped && r.ch.is_ascii_lowercase()) {
+        for r in word.iter_mut() {
+            if r.kind == Kind::Dropped {
+                continue;
+            }
+            if let Some(latin) = tables.lookalike_mixed(r.ch) {
+                r.ch = latin;
+            }
+        }
+    }
+}
+
 /// Steps 5 and 6: equal letters (CJK characters, emoji) in a row become one run, and so does
-/// every gap between words, which the run text reads as one space. Digits are runs of one.
-fn group(units: &[Unit], runs: &mut Vec<Run>, run_text: &mut String) {
+/// every gap between words, which the run text reads as one space. Digits are runs of one. Units
+/// dropped by step 2 are removed here. The automaton text (`automaton_text.rs`) is written as the
+/// runs are made.
+fn group(
+    units: &mut Vec<Unit>,
+    runs: &mut Vec<Run>,
+    run_text: &mut String,
+    automaton_text: &mut String,
+    automaton_at: &mut Vec<u32>,
+) {
     runs.clear();
     run_text.clear();
+    automaton_text.clear();
+    automaton_at.clear();
     runs.reserve(units.len());
     run_text.reserve(units.len());
-    for (index, unit) in units.iter().enumerate() {
+    automaton_text.reserve(units.len() + units.len() / 4);
+    automaton_at.reserve(units.len());
+    // The last run, waiting for the next one to know whether it ends a word.
+    let mut pending: Option<(char, bool)> = None;
+    let mut before_is_word = false;
+    let mut write = 0;
+    for read in 0..units.len() {
+        let unit = units[read];
+        if unit.kind == Kind::Dropped {
+            continue;
+        }
+        units[write] = unit;
+        let index = write as u32;
+        write += 1;
         let class = unit.class();
         let ch = if class == Class::Space { ' ' } else { unit.ch };
         match runs.last_mut() {
@@ -631,10 +749,22 @@ fn group(units: &[Unit], runs: &mut Vec<Run>, run_text: &mut String) {
                 run.units += 1;
             }
             _ => {
-                runs.push(Run { ch, class, count: 1, units: 1, first: index as u32, at: run_text.len() as u32 });
+                let is_word = class.is_word();
+                if let Some((ch, was_word)) = pending {
+                    automaton_at.push(automaton_text.len() as u32);
+                    automaton_text::push(automaton_text, ch, automaton_text::edge(before_is_word, was_word, is_word));
+                    before_is_word = was_word;
+                }
+                pending = Some((ch, is_word));
+                runs.push(Run { ch, class, count: 1, units: 1, first: index, at: run_text.len() as u32 });
                 run_text.push(ch);
             }
         }
+    }
+    units.truncate(write);
+    if let Some((ch, was_word)) = pending {
+        automaton_at.push(automaton_text.len() as u32);
+        automaton_text::push(automaton_text, ch, automaton_text::edge(before_is_word, was_word, false));
     }
 }
 

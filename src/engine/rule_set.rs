@@ -13,7 +13,7 @@ use crate::engine::rule_document::{Action, DocumentError, Mode, RuleDocument};
 /// First bytes of every precompiled rule blob.
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// Version of the blob layout; bump when [`RuleSet::to_blob`] or `Matcher::write` change.
-const BLOB_FORMAT: u32 = 1;
+const BLOB_FORMAT: u32 = 2;
 
 /// One term of a compiled rule set.
 #[derive(Debug, Clone, PartialEq, Eq)]
