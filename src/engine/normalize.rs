@@ -98,8 +98,6 @@ pub struct Run {
     pub units: u32,
     /// Index of its first unit.
     pub first: u32,
-    /// Byte offset of its character in [`Normalized::run_text`].
-    pub at: u32,
 }
 
 /// A normalised text: its units, and the same units grouped into runs.
@@ -109,7 +107,6 @@ pub struct Normalized {
     pub units: Vec<Unit>,
     /// The units grouped into runs of equal letters.
     pub runs: Vec<Run>,
-    run_text: String,
     /// The runs as the automaton reads them (`automaton_text.rs`), and where each run starts in it.
     automaton_text: String,
     automaton_at: Vec<u32>,
@@ -165,7 +162,7 @@ impl Normalized {
                 }
             }
         }
-        group(&mut self.units, &mut self.runs, &mut self.run_text, &mut self.automaton_text, &mut self.automaton_at);
+        group(&mut self.units, &mut self.runs, &mut self.automaton_text, &mut self.automaton_at);
     }
 
     /// The runs as the automaton reads them, and the byte offset where each run starts in it.
@@ -180,9 +177,9 @@ impl Normalized {
         }
     }
 
-    /// The runs' characters, one per run: what the automaton searches.
-    pub fn run_text(&self) -> &str {
-        &self.run_text
+    /// The runs' characters, one per run (a gap reads as one space).
+    pub fn run_text(&self) -> String {
+        self.runs.iter().map(|r| r.ch).collect()
     }
 }
 
@@ -713,19 +710,11 @@ fn read_mixed_lookalikes_in_word(word: &mut [Unit], tables: &Tables) {
 /// every gap between words, which the run text reads as one space. Digits are runs of one. Units
 /// dropped by step 2 are removed here. The automaton text (`automaton_text.rs`) is written as the
 /// runs are made.
-fn group(
-    units: &mut Vec<Unit>,
-    runs: &mut Vec<Run>,
-    run_text: &mut String,
-    automaton_text: &mut String,
-    automaton_at: &mut Vec<u32>,
-) {
+fn group(units: &mut Vec<Unit>, runs: &mut Vec<Run>, automaton_text: &mut String, automaton_at: &mut Vec<u32>) {
     runs.clear();
-    run_text.clear();
     automaton_text.clear();
     automaton_at.clear();
     runs.reserve(units.len());
-    run_text.reserve(units.len());
     automaton_text.reserve(units.len() + units.len() / 4);
     automaton_at.reserve(units.len());
     // The last run, waiting for the next one to know whether it ends a word.
@@ -756,8 +745,7 @@ fn group(
                     before_is_word = was_word;
                 }
                 pending = Some((ch, is_word));
-                runs.push(Run { ch, class, count: 1, units: 1, first: index, at: run_text.len() as u32 });
-                run_text.push(ch);
+                runs.push(Run { ch, class, count: 1, units: 1, first: index });
             }
         }
     }
@@ -816,7 +804,6 @@ mod tests {
     fn runs_group_letters_not_digits() {
         let n = Normalized::new("baaad 1000");
         let counts: Vec<(char, u32)> = n.runs.iter().map(|r| (r.ch, r.count)).collect();
-        assert_eq!(n.runs[4].at, 4);
         assert_eq!(counts, [('b', 1), ('a', 3), ('d', 1), (' ', 1), ('1', 1), ('0', 1), ('0', 1), ('0', 1)]);
         assert_eq!(n.run_text(), "bad 1000");
     }
