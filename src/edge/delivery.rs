@@ -139,20 +139,19 @@ pub async fn attempt_delivery(
 }
 
 /// One log line per delivery outcome. `attempt` is known for direct delivery only (worker 0.8
-/// does not expose a queue message's attempt count); 0 leaves it out.
+/// does not expose a queue message's attempt count); 0 leaves the field out of the line.
 pub fn log(envelope: &Envelope, outcome: &str, problem: &str, attempt: usize) {
-    let attempt = (attempt > 0).then_some(attempt);
-    console_log!(
-        "{}",
-        serde_json::json!({
-            "event": "delivery",
-            "id": envelope.id,
-            "kind": envelope.kind.name(),
-            "outcome": outcome,
-            "attempt": attempt,
-            "problem": problem,
-        })
-    );
+    let mut line = serde_json::json!({
+        "event": "delivery",
+        "id": envelope.id,
+        "kind": envelope.kind.name(),
+        "outcome": outcome,
+        "problem": problem,
+    });
+    if let (Some(fields), true) = (line.as_object_mut(), attempt > 0) {
+        fields.insert("attempt".to_owned(), attempt.into());
+    }
+    console_log!("{line}");
 }
 
 /// Says once per isolate how deliveries travel (there is no start-up hook with `env`).
