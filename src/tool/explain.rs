@@ -269,7 +269,7 @@ impl fmt::Display for Explanation {
             if let Some((_, text)) = self.segments.get(hit.segment) {
                 write_match(f, text, hit.start, hit.end)?;
             }
-            writeln!(f, "    term        {} → {}", quoted(&hit.term), quoted(&normalized_view(&hit.term)))?;
+            writeln!(f, "    term        {} → {}", quoted(&hit.term), quoted(&term_view(&hit.term)))?;
         }
         for allowed in &self.allowed {
             writeln!(
@@ -352,6 +352,15 @@ fn visible(text: &str) -> String {
         .collect()
 }
 
+/// A term as the matcher reads it: a prefix term (`sex*`) keeps its star, which the normaliser
+/// alone would read as a gap.
+fn term_view(term: &str) -> String {
+    match term.trim_end().strip_suffix('*') {
+        Some(body) => format!("{}*", normalized_view(body)),
+        None => normalized_view(term),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,6 +370,13 @@ mod tests {
 
     fn text(global: &RuleSet, group: Option<&RuleSet>, text: &str) -> Explanation {
         explain(&Request { global: Some(global), group, message: Message::Text { text, c2c: false }, now: 0 }).unwrap()
+    }
+
+    #[test]
+    fn prefix_terms_keep_their_star() {
+        assert_eq!(term_view("SEX*"), "sex*");
+        assert_eq!(term_view("sex* "), "sex*");
+        assert_eq!(term_view("b.a.d"), "bad");
     }
 
     #[test]
