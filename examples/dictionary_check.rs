@@ -39,7 +39,7 @@ fn run() -> Result<(), String> {
     );
     for word in other {
         let found: Vec<String> =
-            set.find(word).iter().filter_map(|m| set.term(m.term)).map(|t| t.text.clone()).collect();
+            set.find(word).iter().filter_map(|m| set.term(m.term)).map(|t| t.text.to_owned()).collect();
         println!("    {word}: {}", found.join(", "));
     }
     Ok(())

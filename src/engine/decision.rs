@@ -198,7 +198,7 @@ pub fn decide(input: &DecisionInput<'_>) -> Decision {
         Some(Action::Block) => {
             let first = hits.iter().find(|h| h.enforced && h.action == Action::Block);
             let term = first.and_then(|h| rule_term(&sets, h));
-            forbid(input.conversation, term.and_then(|t| t.code), term.and_then(|t| t.info.clone()))
+            forbid(input.conversation, term.and_then(|t| t.code), term.and_then(|t| t.info.map(str::to_owned)))
         }
         Some(Action::Discard) => Verdict::Discard,
         Some(Action::Mask) => Verdict::Modify(mask(input.message, &hits, mask_char(&sets))),
@@ -250,7 +250,7 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> Vec<Hit> 
                     scope,
                     rules_version: set.version().to_owned(),
                     term_index: term,
-                    term: rule.text.clone(),
+                    term: rule.text.to_owned(),
                     action: rule.action,
                     enforced: set.mode() == Mode::Enforce,
                     segment: index,
@@ -264,7 +264,7 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> Vec<Hit> 
     hits
 }
 
-fn rule_term<'s>(sets: &[(Scope, &'s RuleSet)], hit: &Hit) -> Option<&'s RuleTerm> {
+fn rule_term<'s>(sets: &[(Scope, &'s RuleSet)], hit: &Hit) -> Option<RuleTerm<'s>> {
     let (_, set) = sets.iter().find(|(scope, _)| *scope == hit.scope)?;
     set.term(hit.term_index)
 }

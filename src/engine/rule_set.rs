@@ -10,23 +10,42 @@ use crate::engine::matcher::{BuildError, Matcher, TermMatch};
 use crate::engine::normalize;
 use crate::engine::rule_document::{Action, DocumentError, Mode, RuleDocument};
 
+/// The string at `range` of `texts` (empty if the range is not one: it always is, being made by
+/// [`store`]).
+fn slice(texts: &str, (start, end): TextRange) -> &str {
+    texts.get(start as usize..end as usize).unwrap_or_default()
+}
+
 /// First bytes of every precompiled rule blob.
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// Version of the blob layout; bump when [`RuleSet::to_blob`] or `Matcher::write` change.
 const BLOB_FORMAT: u32 = 2;
 
-/// One term of a compiled rule set.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleTerm {
+/// One term of a compiled rule set, borrowed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleTerm<'a> {
     /// What a match does.
     pub action: Action,
     /// The term as written.
-    pub text: String,
+    pub text: &'a str,
     /// Custom forbid code.
     pub code: Option<u32>,
     /// Custom `ErrorInfo`.
-    pub info: Option<String>,
+    pub info: Option<&'a str>,
 }
+
+/// A term as stored: its strings are ranges of [`RuleSet::texts`], so that loading 100k terms
+/// from a blob makes one allocation for their texts instead of one per term.
+#[derive(Debug, Clone)]
+struct StoredTerm {
+    action: Action,
+    text: TextRange,
+    code: Option<u32>,
+    info: Option<TextRange>,
+}
+
+/// Byte range of a string in [`RuleSet::texts`].
+type TextRange = (u32, u32);
 
 /// A compiled rule document.
 #[derive(Debug, Clone)]
@@ -34,9 +53,20 @@ pub struct RuleSet {
     version: String,
     mode: Mode,
     mask_char: Option<char>,
-    terms: Vec<RuleTerm>,
+    /// Every term's text and info, one after the other.
+    texts: String,
+    terms: Vec<StoredTerm>,
     matcher: Matcher,
     allow: Matcher,
+}
+
+/// Appends `text` to `texts` and returns where it is. Strings come from a document or a blob
+/// that fits in a KV value (25 MiB), so offsets fit in a u32; past that the range is clipped to
+/// nothing rather than wrapping.
+fn store(texts: &mut String, text: &str) -> TextRange {
+    let start = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+    texts.push_str(text);
+    (start, u32::try_from(texts.len()).unwrap_or(start))
 }
 
 impl RuleSet {
@@ -48,18 +78,16 @@ impl RuleSet {
 
     /// Compiles a parsed document. Fails when a term has nothing to match once normalised.
     pub fn compile(doc: &RuleDocument, version: String) -> Result<Self, DocumentError> {
-        let terms: Vec<RuleTerm> = Action::LISTS
-            .iter()
-            .flat_map(|&(action, _)| {
-                doc.terms(action).iter().map(move |entry| RuleTerm {
-                    action,
-                    text: entry.term().to_owned(),
-                    code: entry.code(),
-                    info: entry.info().map(str::to_owned),
-                })
-            })
-            .collect();
-        let matcher = Matcher::build(terms.iter().map(|t| t.text.as_str())).map_err(|e| match e {
+        let mut texts = String::new();
+        let mut terms = Vec::new();
+        for (action, _) in Action::LISTS {
+            for entry in doc.terms(action) {
+                let text = store(&mut texts, entry.term());
+                let info = entry.info().map(|info| store(&mut texts, info));
+                terms.push(StoredTerm { action, text, code: entry.code(), info });
+            }
+        }
+        let matcher = Matcher::build(terms.iter().map(|t| slice(&texts, t.text))).map_err(|e| match e {
             BuildError::NothingToMatch { index } => {
                 // Terms are numbered across the lists in `Action::LISTS` order; name the list.
                 let mut index = index;
@@ -80,7 +108,8 @@ impl RuleSet {
             BuildError::NothingToMatch { index } => DocumentError::Unmatchable { list: "allow", index },
             BuildError::Automaton(e) => DocumentError::Compile(e),
         })?;
-        Ok(Self { version, mode: doc.mode.unwrap_or_default(), mask_char: doc.mask_char, terms, matcher, allow })
+        let (mode, mask_char) = (doc.mode.unwrap_or_default(), doc.mask_char);
+        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow })
     }
 
     /// The compiled rule set as a precompiled blob, for KV key [`crate::engine::kv_keys::compiled`]
@@ -101,11 +130,12 @@ impl RuleSet {
         });
         out.u32(self.mask_char.map_or(u32::MAX, u32::from));
         out.length(self.terms.len());
-        for term in &self.terms {
+        for index in 0..self.terms.len() {
+            let Some(term) = self.term(index) else { continue };
             out.u8(action_code(term.action));
-            out.str(&term.text);
+            out.str(term.text);
             out.u32(term.code.unwrap_or(0));
-            out.opt_str(term.info.as_deref());
+            out.opt_str(term.info);
         }
         self.matcher.write(&mut out);
         self.allow.write(&mut out);
@@ -146,6 +176,7 @@ impl RuleSet {
         let count = input.length()?;
         // Each term takes at least 10 bytes: never reserve more than the blob could hold.
         let mut terms = Vec::with_capacity(count.min(bytes.len() / 10));
+        let mut texts = String::new();
         for _ in 0..count {
             let action = match input.u8()? {
                 0 => Action::Block,
@@ -154,10 +185,10 @@ impl RuleSet {
                 3 => Action::Review,
                 _ => return Err(BlobError::Corrupt("action")),
             };
-            let text = input.str()?.to_owned();
+            let text = store(&mut texts, input.str()?);
             let code = Some(input.u32()?).filter(|&c| c != 0);
-            let info = input.opt_str()?.map(str::to_owned);
-            terms.push(RuleTerm { action, text, code, info });
+            let info = input.opt_str()?.map(|info| store(&mut texts, info));
+            terms.push(StoredTerm { action, text, code, info });
         }
         let matcher = Matcher::read(&mut input)?;
         let allow = Matcher::read(&mut input)?;
@@ -167,7 +198,7 @@ impl RuleSet {
         if !input.is_empty() {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
-        Ok(Self { version: version.to_owned(), mode, mask_char, terms, matcher, allow })
+        Ok(Self { version: version.to_owned(), mode, mask_char, texts, terms, matcher, allow })
     }
 
     /// Bytes of heap held by the compiled matchers (terms' texts not included).
@@ -191,8 +222,14 @@ impl RuleSet {
     }
 
     /// The term behind a match.
-    pub fn term(&self, index: usize) -> Option<&RuleTerm> {
-        self.terms.get(index)
+    pub fn term(&self, index: usize) -> Option<RuleTerm<'_>> {
+        let term = self.terms.get(index)?;
+        Some(RuleTerm {
+            action: term.action,
+            text: slice(&self.texts, term.text),
+            code: term.code,
+            info: term.info.map(|info| slice(&self.texts, info)),
+        })
     }
 
     /// How many terms the document has.
@@ -283,8 +320,11 @@ mod tests {
         let back = RuleSet::from_blob(&blob, &document_version(json)).unwrap();
         assert_eq!(back.version(), set.version());
         assert_eq!((back.mode(), back.mask_char()), (Mode::Monitor, Some('#')));
-        assert_eq!(back.term(0), set.term(0));
-        assert_eq!(back.term(1), set.term(1));
+        let block = RuleTerm { action: Action::Block, text: "bad", code: Some(10101), info: Some("no") };
+        assert_eq!((set.term(0), back.term(0)), (Some(block), Some(block)));
+        let mask = RuleTerm { action: Action::Mask, text: "傻逼", code: None, info: None };
+        assert_eq!((set.term(1), back.term(1)), (Some(mask), Some(mask)));
+        assert_eq!(back.term(2), None);
         let text = "b.a.d 傻逼 badminton";
         assert_eq!(back.find(text), set.find(text));
         assert_eq!(back.allowed(text), set.allowed(text));

@@ -213,7 +213,7 @@ fn allowed_matches(text: &MessageText<'_>, sets: &[(Scope, &RuleSet)], decision:
                 if !counted {
                     out.push(Allowed {
                         scope,
-                        term: term.text.clone(),
+                        term: term.text.to_owned(),
                         action: term.action,
                         location: segment.to_string(),
                         text: segment.text.clone(),
