@@ -614,19 +614,30 @@ const LEET_WORD_LETTERS: usize = 3;
 
 /// Step 3, digits: digits between letters of a long enough word become letters.
 fn read_leet_digits(raw: &mut [Unit], tables: &Tables) {
-    let n = raw.len();
-    let mut word_start = 0;
-    while word_start < n {
-        if !matches!(raw[word_start].kind, Kind::Letter | Kind::Digit) {
-            word_start += 1;
+    let is_word_kind = |kind| matches!(kind, Kind::Letter | Kind::Digit);
+    for_each_word(raw, is_word_kind, is_word_kind, |word| read_leet_digits_in_word(word, tables));
+}
+
+/// Calls `step` on each word of `raw`: a unit whose kind `starts` one, and the units after it
+/// whose kinds `continue_it`.
+fn for_each_word(
+    raw: &mut [Unit],
+    starts: impl Fn(Kind) -> bool,
+    continue_it: impl Fn(Kind) -> bool,
+    mut step: impl FnMut(&mut [Unit]),
+) {
+    let mut i = 0;
+    while i < raw.len() {
+        if !starts(raw[i].kind) {
+            i += 1;
             continue;
         }
-        let mut word_end = word_start;
-        while word_end < n && matches!(raw[word_end].kind, Kind::Letter | Kind::Digit) {
-            word_end += 1;
+        let mut j = i + 1;
+        while j < raw.len() && continue_it(raw[j].kind) {
+            j += 1;
         }
-        read_leet_digits_in_word(&mut raw[word_start..word_end], tables);
-        word_start = word_end;
+        step(&mut raw[i..j]);
+        i = j;
     }
 }
 
@@ -675,19 +686,12 @@ fn is_mixed_word_kind(kind: Kind) -> bool {
 
 /// Step 4: inside a word with a Latin letter, Cyrillic/Greek look-alikes are read as Latin.
 fn read_mixed_lookalikes(raw: &mut [Unit], tables: &Tables) {
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i].kind != Kind::Letter {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < raw.len() && is_mixed_word_kind(raw[j].kind) {
-            j += 1;
-        }
-        read_mixed_lookalikes_in_word(&mut raw[i..j], tables);
-        i = j;
-    }
+    for_each_word(
+        raw,
+        |kind| kind == Kind::Letter,
+        is_mixed_word_kind,
+        |word| read_mixed_lookalikes_in_word(word, tables),
+    );
 }
 
 /// Step 4 in one word: from its first letter on (digits before it are not part of it).
