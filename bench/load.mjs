@@ -9,7 +9,11 @@
 // timgate's isolate before and after 100,000 more requests (and another 100,000).
 //
 //   node bench/load.mjs [--terms 10000] [--connections 1,32] [--seconds 15] [--rounds 2]
-//                       [--memory-requests 100000] [--client wrk|node]
+//                       [--memory-requests 100000] [--client wrk|node] [--profile SECONDS]
+//
+// --profile SECONDS: after the rounds, V8's CPU profile of timgate's isolate under one
+// connection, summed by function (self time), and saved as a .cpuprofile for DevTools. It says
+// where a request's CPU goes: the wasm (engine and glue), wasm-bindgen's JS shim, the runtime.
 //
 // Memory is read through the inspector (Miniflare's `inspectorPort`), the way DevTools does:
 // Runtime.queryObjects on WebAssembly.Memory.prototype (which runs a full GC first) gives the
@@ -36,6 +40,7 @@ const CONNECTIONS = String(arg("connections", "1,32")).split(",").map(Number);
 const SECONDS = Number(arg("seconds", 15));
 const ROUNDS = Number(arg("rounds", 2));
 const MEMORY_REQUESTS = Number(arg("memory-requests", 100_000));
+const PROFILE_SECONDS = Number(arg("profile", 0));
 const SDKAPPID = "1400000000";
 const QUERY = `SdkAppid=${SDKAPPID}&CallbackCommand=Group.CallbackBeforeSendMsg&contenttype=json&ClientIP=127.0.0.1&OptPlatform=iOS`;
 const CLIENT = arg("client", "node");
@@ -171,8 +176,10 @@ async function serve(name, options) {
   return { name, mf, url: `${url.origin}/?${QUERY}`, inspectorPort, pid, requests: 0 };
 }
 
-/** Wasm linear memory (bytes), V8 heap used after a full GC (bytes), and workerd RSS (MB). */
-async function memory(worker) {
+/** Runs `use(call, context)` in an inspector session with the worker's isolate (as DevTools
+ * does). `runtime`: enable the Runtime domain (for evaluating); it also makes every console.log
+ * of the isolate an event sent to this session, which a CPU profile must not pay for. */
+async function inspect(worker, use, { runtime = true } = {}) {
   const ws = new WebSocket(`ws://127.0.0.1:${worker.inspectorPort}/core:user:`);
   await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
   let next = 0;
@@ -190,8 +197,17 @@ async function memory(worker) {
       ws.send(JSON.stringify({ id, method, params }));
     });
   try {
-    await call("Runtime.enable");
-    const prototype = await call("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype", uniqueContextId: context });
+    if (runtime) await call("Runtime.enable");
+    return await use(call, () => context);
+  } finally {
+    ws.close();
+  }
+}
+
+/** Wasm linear memory (bytes), V8 heap used after a full GC (bytes), and workerd RSS (MB). */
+function memory(worker) {
+  return inspect(worker, async (call, context) => {
+    const prototype = await call("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype", uniqueContextId: context() });
     const memories = await call("Runtime.queryObjects", { prototypeObjectId: prototype.result.objectId });
     const sizes = await call("Runtime.callFunctionOn", {
       objectId: memories.objects.objectId,
@@ -201,9 +217,33 @@ async function memory(worker) {
     const heap = await call("Runtime.getHeapUsage");
     await call("Runtime.disable");
     return { wasm: sizes.result.value.reduce((a, b) => a + b, 0), heap: heap.usedSize, rss: rssMb(worker.pid) };
-  } finally {
-    ws.close();
+  });
+}
+
+/** V8's CPU profile of the isolate while `load()` runs. */
+function cpuProfile(worker, load) {
+  return inspect(worker, async (call) => {
+    await call("Profiler.enable");
+    await call("Profiler.setSamplingInterval", { interval: 100 });
+    await call("Profiler.start");
+    await load();
+    const { profile } = await call("Profiler.stop");
+    return profile;
+  }, { runtime: false });
+}
+
+/** Self time by function, in shares of the profile's samples, biggest first. */
+function selfTimes(profile) {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const counts = new Map();
+  for (const id of profile.samples) {
+    const { functionName, url } = byNode.get(id).callFrame;
+    const where = url.startsWith("wasm://") ? "wasm" : url ? url.split("/").pop() : "";
+    const key = `${functionName || "(anonymous)"}${where ? ` [${where}]` : ""}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  const total = profile.samples.length;
+  return [...counts].map(([name, n]) => ({ name, share: n / total })).sort((a, b) => b.share - a.share);
 }
 
 // ---- Load clients -------------------------------------------------------------------------
@@ -345,6 +385,26 @@ for (let round = 1; round <= ROUNDS; round++) {
   }
 }
 
+let profileReport = [];
+if (PROFILE_SECONDS > 0) {
+  const profile = await cpuProfile(timgate, () => run(timgate, 1, PROFILE_SECONDS));
+  const file = join(dir, "timgate.cpuprofile");
+  writeFileSync(file, JSON.stringify(profile));
+  const times = selfTimes(profile);
+  const share = (test) => times.filter((t) => test(t.name)).reduce((a, t) => a + t.share, 0);
+  const pct = (x) => `${(x * 100).toFixed(1)}%`;
+  profileReport = [
+    `\n## CPU profile of timgate's isolate, one connection, ${PROFILE_SECONDS} s (${file})\n`,
+    `idle ${pct(share((n) => n.startsWith("(idle)")))}, wasm ${pct(share((n) => n.endsWith("[wasm]")))}, ` +
+      `JS ${pct(share((n) => /\[[^\]]+\.m?js\]$/.test(n)))}, garbage collector ${pct(share((n) => n.startsWith("(garbage")))}, ` +
+      `runtime (program) ${pct(share((n) => n.startsWith("(program)")))}`,
+    "",
+    "| self time | function |",
+    "|---|---|",
+    ...times.filter((t) => !t.name.startsWith("(idle)")).slice(0, 20).map((t) => `| ${pct(t.share)} | ${t.name} |`),
+  ];
+}
+
 // Memory: top up to MEMORY_REQUESTS requests since the baseline, measure; again for a second lot.
 const soak = async (target) => {
   while (timgate.requests < target) {
@@ -384,6 +444,7 @@ console.log(`| (empty worker, before / after) | | | ${mb(memoryBefore.empty.heap
 const bad = results.reduce((n, r) => n + r.bad, 0);
 console.log(`\none 12 KB message (median of 5): empty ${largestMs.empty.toFixed(1)} ms, timgate ${largestMs.timgate.toFixed(1)} ms`);
 console.log(`not 200: ${bad}; worker log lines drained: ${logLines}; time: ${elapsed()}`);
+if (profileReport.length) console.log(profileReport.join("\n"));
 
 await Promise.all([empty.mf.dispose(), timgate.mf.dispose()]);
 origin.close();
