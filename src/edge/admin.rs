@@ -2,8 +2,9 @@
 //! `GET dead-letters` lists the dead-letter store, `POST dead-letters/replay` queues it again.
 //! Without `ADMIN_TOKEN` they answer 404, as if they did not exist.
 
-use worker::{Env, Request};
+use worker::Env;
 
+use crate::edge::incoming::Incoming;
 use crate::edge::{dead_letters, responses};
 use crate::engine::admin_auth::{self, ADMIN_PREFIX};
 use crate::engine::settings::Settings;
@@ -14,17 +15,17 @@ pub fn is_admin_path(path: &str) -> bool {
 }
 
 /// Answers an operator request.
-pub async fn handle(req: &Request, env: &Env, settings: &Settings) -> worker::Response {
+pub async fn handle(req: &Incoming, env: &Env, settings: &Settings) -> worker::Response {
     let token = settings.admin_token.as_ref().map(|t| t.expose());
     if token.is_none() {
         return error(404, "not_found", "operator endpoints are off (ADMIN_TOKEN is not set)");
     }
-    let authorization = req.headers().get("authorization").ok().flatten();
+    let authorization = req.header("authorization");
     if !admin_auth::authorized(token, authorization.as_deref()) {
         return error(401, "unauthorized", "Authorization: Bearer <ADMIN_TOKEN> required");
     }
     let route = req.path();
-    let method = req.method().to_string();
+    let method = req.method();
     let result = match (method.as_str(), route.trim_start_matches(ADMIN_PREFIX)) {
         ("GET", "dead-letters") => dead_letters::list(env).await,
         ("POST", "dead-letters/replay") => dead_letters::replay(env).await,

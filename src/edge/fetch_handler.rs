@@ -1,8 +1,9 @@
 //! One callback, from request to answer: admission, body, route, log line.
 
-use worker::{console_log, Context, Env, Request, Response};
+use worker::{console_log, Context, Env, Response};
 
 use crate::edge::errors::EdgeError;
+use crate::edge::incoming::Incoming;
 use crate::edge::{admin, clock, delivery, env_settings, message_decision, metrics, origin, request_body, responses};
 use crate::engine::admission::{self, Admitted};
 use crate::engine::answer;
@@ -16,10 +17,10 @@ use crate::engine::settings::Settings;
 const ASK_ORIGIN_TIMEOUT_MS: u64 = 1_500;
 
 /// Handles one request and writes its log line. Never fails: every error becomes an answer.
-pub async fn handle(mut req: Request, env: Env, ctx: Context) -> Response {
+pub async fn handle(req: Incoming, env: Env, ctx: Context) -> Response {
     let started = clock::now_millis();
     let mut log = CallbackLog::new();
-    let response = answer_request(&mut req, &env, &ctx, &mut log).await;
+    let response = answer_request(req, &env, &ctx, &mut log).await;
     log.status = response.status_code();
     log.ms = clock::now_millis() - started;
     metrics::record(&env, &mut log);
@@ -27,7 +28,7 @@ pub async fn handle(mut req: Request, env: Env, ctx: Context) -> Response {
     response
 }
 
-async fn answer_request(req: &mut Request, env: &Env, ctx: &Context, log: &mut CallbackLog) -> Response {
+async fn answer_request(req: Incoming, env: &Env, ctx: &Context, log: &mut CallbackLog) -> Response {
     let settings = match env_settings::settings(env) {
         Ok(settings) => settings,
         Err(e) => {
@@ -36,12 +37,12 @@ async fn answer_request(req: &mut Request, env: &Env, ctx: &Context, log: &mut C
             return responses::misconfigured(&e.to_string());
         }
     };
-    if admin::is_admin_path(&req.path()) {
+    if admin::is_admin_path(req.path()) {
         log.outcome = "admin";
-        return admin::handle(req, env, &settings).await;
+        return admin::handle(&req, env, &settings).await;
     }
-    let query = req.url().ok().and_then(|u| u.query().map(str::to_owned)).unwrap_or_default();
-    let method = req.method().to_string();
+    let query = req.query().to_owned();
+    let method = req.method();
     let admitted = match admission::admit(&settings, &method, &query, clock::now_seconds()) {
         Ok(admitted) => admitted,
         Err(rejection) => {

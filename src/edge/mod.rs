@@ -14,6 +14,7 @@ mod delivery;
 mod env_settings;
 mod errors;
 mod fetch_handler;
+mod incoming;
 mod kv_cache;
 mod message_decision;
 mod metrics;
@@ -23,11 +24,12 @@ mod request_body;
 mod responses;
 mod rule_cache;
 
-use worker::{event, Context, Env, MessageBatch, Request, Response};
+use worker::{event, web_sys, Context, Env, MessageBatch, Response};
 
+/// Takes the runtime's request as it is (see `incoming.rs` for why not `worker::Request`).
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Response> {
-    Ok(fetch_handler::handle(req, env, ctx).await)
+async fn fetch(req: web_sys::Request, env: Env, ctx: Context) -> worker::Result<Response> {
+    Ok(fetch_handler::handle(incoming::Incoming::new(req), env, ctx).await)
 }
 
 #[event(queue)]

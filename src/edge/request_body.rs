@@ -1,14 +1,14 @@
 //! Reads a request body without ever holding more than the limit.
 
 use futures_util::StreamExt;
-use worker::Request;
 
 use crate::edge::errors::EdgeError;
+use crate::edge::incoming::Incoming;
 use crate::engine::admission::MAX_BODY_BYTES;
 
 /// The body, or `Ok(None)` when it is longer than [`MAX_BODY_BYTES`] (the caller answers 413).
-pub async fn read_limited(req: &mut Request) -> Result<Option<Vec<u8>>, EdgeError> {
-    let declared = req.headers().get("content-length")?.and_then(|v| v.trim().parse::<u64>().ok());
+pub async fn read_limited(req: Incoming) -> Result<Option<Vec<u8>>, EdgeError> {
+    let declared = req.header("content-length").and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|len| len > MAX_BODY_BYTES as u64) {
         return Ok(None);
     }
@@ -19,7 +19,7 @@ pub async fn read_limited(req: &mut Request) -> Result<Option<Vec<u8>>, EdgeErro
         return Ok((body.len() <= MAX_BODY_BYTES).then_some(body));
     }
     let mut body = Vec::new();
-    let Ok(mut stream) = req.stream() else {
+    let Ok(mut stream) = req.into_worker_request().stream() else {
         // No body at all (a bodiless POST).
         return Ok(Some(body));
     };

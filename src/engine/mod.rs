@@ -21,6 +21,7 @@ pub mod matcher;
 pub mod message_text;
 pub mod normalize;
 pub mod normalized_view;
+pub mod request_url;
 pub mod review_event;
 pub mod rule_document;
 pub mod rule_set;
