@@ -10,6 +10,11 @@
 //
 //   node bench/load.mjs [--terms 10000] [--connections 1,32] [--seconds 15] [--rounds 2]
 //                       [--memory-requests 100000] [--client wrk|node] [--profile SECONDS]
+//                       [--rust-empty]
+//
+// --rust-empty: a third worker in every round, bench/rust-empty-worker (built here with
+// worker-build): workers-rs reading the body and answering the fixed allow. Against the JS empty
+// worker it is what any Rust worker pays for the wasm glue; against timgate, timgate's own work.
 //
 // --profile SECONDS: after the rounds, V8's CPU profile of timgate's isolate under one
 // connection, summed by function (self time), and saved as a .cpuprofile for DevTools. It says
@@ -27,6 +32,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
 import { Miniflare } from "miniflare";
 import WebSocket from "ws";
 
@@ -41,6 +47,7 @@ const SECONDS = Number(arg("seconds", 15));
 const ROUNDS = Number(arg("rounds", 2));
 const MEMORY_REQUESTS = Number(arg("memory-requests", 100_000));
 const PROFILE_SECONDS = Number(arg("profile", 0));
+const RUST_EMPTY = process.argv.includes("--rust-empty");
 const SDKAPPID = "1400000000";
 const QUERY = `SdkAppid=${SDKAPPID}&CallbackCommand=Group.CallbackBeforeSendMsg&contenttype=json&ClientIP=127.0.0.1&OptPlatform=iOS`;
 const CLIENT = arg("client", "node");
@@ -317,6 +324,18 @@ const origin = http.createServer((req, res) => {
 await new Promise((r) => origin.listen(0, "127.0.0.1", r));
 
 const empty = await serve("empty", { scriptPath: join(root, "bench", "empty-worker.mjs") });
+let emptyRust;
+if (RUST_EMPTY) {
+  const { buildEnv, cargoTool } = await import("../scripts/lib/toolchain.mjs");
+  const crate = join(root, "bench", "rust-empty-worker");
+  const built = spawnSync(cargoTool("worker-build"), ["--release"], { cwd: crate, env: buildEnv(), stdio: "inherit" });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  emptyRust = await serve("empty-rs", {
+    scriptPath: join(crate, "build", "index.js"),
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"], fallthrough: true }],
+  });
+}
+const baselines = [empty, ...(emptyRust ? [emptyRust] : [])];
 const timgate = await serve("timgate", {
   scriptPath: join(root, "build", "index.js"),
   modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"], fallthrough: true }],
@@ -334,7 +353,7 @@ console.log(`[${elapsed()}] rule document: ${terms} terms (${(ruleText.length / 
 
 // Warm-up: every body twice, so that rules and every ban key are cached in the isolate.
 const answers = {};
-for (const worker of [empty, timgate]) {
+for (const worker of [...baselines, timgate]) {
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < bodyList.length; i += 50) {
       await Promise.all(
@@ -375,7 +394,7 @@ timgate.requests = 0;
 const results = [];
 for (let round = 1; round <= ROUNDS; round++) {
   for (const connections of CONNECTIONS) {
-    for (const worker of [empty, timgate]) {
+    for (const worker of [...baselines, timgate]) {
       const r = await run(worker, connections, SECONDS);
       results.push({ round, connections, worker: worker.name, ...r });
       console.log(
@@ -423,16 +442,19 @@ const emptyAfter = await memory(empty);
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 console.log(`\n## Before-send load, ${terms} terms, ${SECONDS} s per run, ${ROUNDS} rounds (${new Date().toISOString()})\n`);
-console.log("| connections | worker | req/s | p50 ms | p99 ms | timgate/empty p50 | timgate/empty p99 |");
+console.log("| connections | worker | req/s | p50 ms | p99 ms | timgate/this p50 | timgate/this p99 |");
 console.log("|---|---|---|---|---|---|---|");
 for (const connections of CONNECTIONS) {
   for (let round = 1; round <= ROUNDS; round++) {
-    const e = results.find((r) => r.round === round && r.connections === connections && r.worker === "empty");
-    const t = results.find((r) => r.round === round && r.connections === connections && r.worker === "timgate");
-    console.log(`| ${connections} | empty (round ${round}) | ${e.rps.toFixed(0)} | ${e.p50.toFixed(2)} | ${e.p99.toFixed(2)} | | |`);
-    console.log(
-      `| ${connections} | timgate (round ${round}) | ${t.rps.toFixed(0)} | ${t.p50.toFixed(2)} | ${t.p99.toFixed(2)} | ${(t.p50 / e.p50).toFixed(2)} | ${(t.p99 / e.p99).toFixed(2)} |`,
-    );
+    const of = (name) => results.find((r) => r.round === round && r.connections === connections && r.worker === name);
+    const t = of("timgate");
+    for (const { name } of baselines) {
+      const e = of(name);
+      console.log(
+        `| ${connections} | ${name} (round ${round}) | ${e.rps.toFixed(0)} | ${e.p50.toFixed(2)} | ${e.p99.toFixed(2)} | ${(t.p50 / e.p50).toFixed(2)} | ${(t.p99 / e.p99).toFixed(2)} |`,
+      );
+    }
+    console.log(`| ${connections} | timgate (round ${round}) | ${t.rps.toFixed(0)} | ${t.p50.toFixed(2)} | ${t.p99.toFixed(2)} | | |`);
   }
 }
 console.log("\n| timgate isolate | requests since baseline | wasm linear memory | V8 heap used (after GC) | workerd RSS |");
@@ -446,6 +468,6 @@ console.log(`\none 12 KB message (median of 5): empty ${largestMs.empty.toFixed(
 console.log(`not 200: ${bad}; worker log lines drained: ${logLines}; time: ${elapsed()}`);
 if (profileReport.length) console.log(profileReport.join("\n"));
 
-await Promise.all([empty.mf.dispose(), timgate.mf.dispose()]);
+await Promise.all([...baselines, timgate].map((w) => w.mf.dispose()));
 origin.close();
 process.exit(0);
