@@ -144,13 +144,13 @@ impl Normalized {
             // Reading symbols can put digits between letters anywhere (joining never does: a
             // digit is no item), so every word is looked at.
             read_leet_digits(&mut self.units, tables);
-            if seen.mixed {
+            if !self.mixed_words.is_empty() {
                 read_mixed_lookalikes(&mut self.units, tables);
             }
         } else {
             // Otherwise only the words step 1 pointed at can change.
             for &at in &self.digit_words {
-                let word = word_around(&self.units, at as usize, |k| matches!(k, Kind::Letter | Kind::Digit));
+                let word = word_around(&self.units, at as usize, is_leet_word_kind);
                 if let Some(word) = self.units.get_mut(word) {
                     read_leet_digits_in_word(word, tables);
                 }
@@ -215,12 +215,8 @@ pub const KEPT_CAPACITY: usize = 16 * 1024;
 struct Seen {
     /// Two single letters close together (step 2 may join them).
     singles: bool,
-    /// Digits between letters (step 3 may read them).
-    digits: bool,
     /// A leet symbol next to a letter (step 3 may read it).
     symbols: bool,
-    /// A letter with a mixed-script look-alike (step 4 may replace it).
-    mixed: bool,
     /// Index of the last single letter seen.
     last_single: Option<usize>,
     /// Units of spelling separators since a CJK character, plus one (0: not after one).
@@ -258,7 +254,6 @@ impl Seen {
             }
             Kind::Letter => {
                 if prev == Kind::Digit && self.digits_after_letter {
-                    self.digits = true;
                     digit_words.push(n as u32);
                 }
                 self.symbols |= prev == Kind::Other && out.last().is_some_and(|u| tables.leet_symbol(u.ch).is_some());
@@ -356,7 +351,6 @@ fn fold(
                         seen.digits_after_letter =
                             prev == Kind::Letter || (prev == Kind::Digit && seen.digits_after_letter);
                     } else if prev == Kind::Digit && seen.digits_after_letter {
-                        seen.digits = true;
                         folder.digit_words.push(folder.out.len() as u32);
                     }
                     folder.out.push(Unit {
@@ -413,7 +407,6 @@ fn fold(
                     None => {
                         let kind = kind_of(lower, folder.out.last());
                         if kind == Kind::Letter && tables.lookalike_mixed(lower).is_some() {
-                            folder.seen.mixed = true;
                             mixed_words.push(folder.out.len() as u32);
                         }
                         folder.push(Unit { ch: lower, kind, start, end });
@@ -614,8 +607,7 @@ const LEET_WORD_LETTERS: usize = 3;
 
 /// Step 3, digits: digits between letters of a long enough word become letters.
 fn read_leet_digits(raw: &mut [Unit], tables: &Tables) {
-    let is_word_kind = |kind| matches!(kind, Kind::Letter | Kind::Digit);
-    for_each_word(raw, is_word_kind, is_word_kind, |word| read_leet_digits_in_word(word, tables));
+    for_each_word(raw, is_leet_word_kind, is_leet_word_kind, |word| read_leet_digits_in_word(word, tables));
 }
 
 /// Calls `step` on each word of `raw`: a unit whose kind `starts` one, and the units after it
@@ -677,6 +669,11 @@ fn word_around(units: &[Unit], at: usize, part: impl Fn(Kind) -> bool) -> std::o
     let start = units[..at].iter().rposition(|u| !part(u.kind)).map_or(0, |i| i + 1);
     let end = units[at..].iter().position(|u| !part(u.kind)).map_or(units.len(), |i| at + i);
     start..end
+}
+
+/// What step 3 reads as one word: letters and digits.
+fn is_leet_word_kind(kind: Kind) -> bool {
+    matches!(kind, Kind::Letter | Kind::Digit)
 }
 
 /// What step 4 reads as one word: letters and digits, and the gaps step 2 removed from inside it.
