@@ -190,7 +190,7 @@ impl RuleDocument {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const CONTRACT_EXAMPLE: &str = r#"{
@@ -222,19 +222,26 @@ mod tests {
         assert!(d.unknown.contains_key("owner"));
     }
 
+    /// Documents the parser refuses, one per way of being broken (the rules tool's check must
+    /// refuse each of them too).
+    pub(crate) const BROKEN_DOCUMENTS: &[&str] = &[
+        "",
+        "{",
+        "[]",
+        r#"{"block":"word"}"#,
+        r#"{"mode":"yolo"}"#,
+        r#"{"mask_char":"**"}"#,
+        r#"{"block":[{"term":" "}]}"#,
+        r#"{"block":[{"term":"x","code":1}]}"#,
+        r#"{"block":[{"code":10101}]}"#,
+        r#"{"block":[{"term":"x","code":-1}]}"#,
+        r#"{"block":["a"],"block":["b"]}"#,
+        r#"{"mode":null,"block":null}"#,
+    ];
+
     #[test]
     fn broken_documents() {
-        for bad in [
-            "",
-            "{",
-            "[]",
-            r#"{"block":"word"}"#,
-            r#"{"mode":"yolo"}"#,
-            r#"{"mask_char":"**"}"#,
-            r#"{"block":[{"term":" "}]}"#,
-            r#"{"block":[{"term":"x","code":1}]}"#,
-            r#"{"block":[{"code":10101}]}"#,
-        ] {
+        for bad in BROKEN_DOCUMENTS {
             assert!(RuleDocument::parse(bad).is_err(), "{bad}");
         }
     }

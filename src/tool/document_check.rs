@@ -635,20 +635,7 @@ mod tests {
     #[test]
     fn whatever_the_worker_refuses_is_a_problem() {
         // Every document the worker's parser refuses must fail the check too.
-        for text in [
-            "",
-            "{",
-            "[]",
-            r#"{"block":"word"}"#,
-            r#"{"mode":"yolo"}"#,
-            r#"{"mask_char":"**"}"#,
-            r#"{"block":[{"term":" "}]}"#,
-            r#"{"block":[{"term":"x","code":1}]}"#,
-            r#"{"block":[{"code":10101}]}"#,
-            r#"{"block":[{"term":"x","code":-1}]}"#,
-            r#"{"block":["a"],"block":["b"]}"#,
-            r#"{"mode":null,"block":null}"#,
-        ] {
+        for text in crate::engine::rule_document::tests::BROKEN_DOCUMENTS {
             assert!(RuleSet::from_json(text).is_err(), "the worker accepts {text}");
             assert!(!kinds(text).is_empty(), "the check accepts {text}");
         }
