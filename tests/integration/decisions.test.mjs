@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { beforeSend, c2cBeforeSend, seedSample, startGate, startOrigin } from "./harness.mjs";
+import { beforeSend, c2cBeforeSend, emptyKv, seedSample, startGate, startOrigin } from "./harness.mjs";
 
 /** The precompiled blob of a rule document, made by the engine (examples/compile_rules.rs). */
 function compileBlob(json) {
@@ -50,7 +50,7 @@ describe("before-send decisions", () => {
   });
   beforeEach(async () => {
     origin.clear();
-    for (const { name } of (await gate.kv.list()).keys) await gate.kv.delete(name);
+    await emptyKv(gate.kv);
     await gate.kv.put("rules", JSON.stringify(RULES));
   });
 

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { acceptedIds, eventually, seedSample, startGate, startOrigin, verifyStandardWebhook } from "./harness.mjs";
+import { acceptedIds, emptyKv, eventually, seedSample, startGate, startOrigin, verifyStandardWebhook } from "./harness.mjs";
 
 const SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
 const ADMIN_TOKEN = "test-admin-token";
@@ -27,7 +27,7 @@ describe("queued delivery", () => {
   });
   beforeEach(async () => {
     origin.clear();
-    for (const { name } of (await gate.state.list()).keys) await gate.state.delete(name);
+    await emptyKv(gate.state);
   });
 
   it("an origin that fails the first attempts still gets every event, signed, once per webhook-id", async () => {

@@ -243,6 +243,11 @@ export function c2cBeforeSend(text, fields = {}) {
   };
 }
 
+/** Deletes every key of a KV namespace (tests start each case from an empty one). */
+export async function emptyKv(namespace) {
+  for (const { name } of (await namespace.list()).keys) await namespace.delete(name);
+}
+
 /** Polls `check` until it returns a truthy value (or fails after `timeoutMs`). */
 export async function eventually(check, { timeoutMs = 15000, what = "condition" } = {}) {
   const deadline = Date.now() + timeoutMs;

@@ -4,7 +4,7 @@
 // binding whose writeDataPoint prints each point for the test to read.
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { beforeSend, seedQuery, seedSample, startGate, startOrigin } from "./harness.mjs";
+import { beforeSend, emptyKv, seedQuery, seedSample, startGate, startOrigin } from "./harness.mjs";
 
 const GROUP = "@TGS#2J4SZEAEL";
 const BEFORE = "Group.CallbackBeforeSendMsg";
@@ -32,7 +32,7 @@ describe("verdict counters (Analytics Engine)", () => {
   });
   beforeEach(async () => {
     gate.logs.length = 0;
-    for (const { name } of (await gate.kv.list()).keys) await gate.kv.delete(name);
+    await emptyKv(gate.kv);
     await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
   });
 

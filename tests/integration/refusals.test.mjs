@@ -2,7 +2,7 @@
 // Each refusal (status + JSON body) and each hostile input is a row of bad-input.test.mjs.
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { beforeSend, startGate, startOrigin } from "./harness.mjs";
+import { beforeSend, emptyKv, startGate, startOrigin } from "./harness.mjs";
 
 const BEFORE = "Group.CallbackBeforeSendMsg";
 
@@ -18,7 +18,7 @@ for (const [mode, expected] of [["open", 0], ["closed", 1]]) {
       await origin.close();
     });
     beforeEach(async () => {
-      for (const { name } of (await gate.kv.list()).keys) await gate.kv.delete(name);
+      await emptyKv(gate.kv);
     });
 
     for (const [name, body] of [
