@@ -14,6 +14,7 @@ use worker::Context;
 use crate::edge::kv_cache::{self, KvCache, Loaded, Loading, Read, Source};
 use crate::engine::blob_codec::BlobError;
 use crate::engine::kv_keys;
+use crate::engine::rule_document::RuleDocument;
 use crate::engine::rule_set::{document_version, RuleSet};
 
 thread_local! {
@@ -30,32 +31,34 @@ fn load(kv: KvStore, key: String, previous: Option<Rc<RuleSet>>) -> Loading<Rc<R
         let blob_key = kv_keys::compiled(&key);
         // A refresh first reads the document alone: when its bytes are the ones already compiled
         // (the usual case, every CACHE_SECONDS), neither the blob (megabytes for a large list)
-        // is read nor anything compiled.
+        // is read nor anything compiled. A first read fetches both at once.
         let (text, blob) = match previous {
-            Some(previous) => {
-                let Some(text) = kv_cache::get_text(&kv, &key).await? else { return Ok(Loaded::plain(None)) };
-                if previous.version() == document_version(&text) {
-                    return Ok(Loaded::plain(Some(previous)));
-                }
-                let blob = kv_cache::get_bytes(&kv, &blob_key).await;
-                (Some(text), blob)
-            }
+            Some(_) => (kv_cache::get_text(&kv, &key).await?, None),
             None => {
                 let (text, blob) = join(kv_cache::get_text(&kv, &key), kv_cache::get_bytes(&kv, &blob_key)).await;
-                (text?, blob)
+                (text?, Some(blob))
             }
         };
         let Some(text) = text else { return Ok(Loaded::plain(None)) };
+        let version = document_version(&text);
+        if let Some(unchanged) = previous.filter(|p| p.version() == version) {
+            return Ok(Loaded::plain(Some(unchanged)));
+        }
+        let blob = match blob {
+            Some(blob) => blob,
+            None => kv_cache::get_bytes(&kv, &blob_key).await,
+        };
         let note = match blob {
             Ok(None) => None,
-            Ok(Some(bytes)) => match RuleSet::from_blob(&bytes, &document_version(&text)) {
+            Ok(Some(bytes)) => match RuleSet::from_blob(&bytes, &version) {
                 Ok(set) => return Ok(Loaded::plain(Some(Rc::new(set)))),
                 Err(e) => Some(unusable(&blob_key, &e)),
             },
             // The document alone is enough: a blob that cannot be read only costs compile time.
             Err(e) => Some(e),
         };
-        let set = RuleSet::from_json(&text).map_err(|e| e.to_string())?;
+        let set =
+            RuleDocument::parse(&text).and_then(|doc| RuleSet::compile(&doc, version)).map_err(|e| e.to_string())?;
         Ok(Loaded { value: Some(Rc::new(set)), note })
     })
 }
