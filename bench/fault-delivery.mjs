@@ -75,7 +75,9 @@ let refused = 0;
 const CONCURRENCY = 16;
 async function sender(worker) {
   for (let i = worker; i < EVENTS; i += CONCURRENCY) {
-    const r = await gate.send("Group.CallbackAfterSendMsg", template.replace(MARK, `fault-${i}`));
+    // Each event is its own message: its own server sequence number (contract v2, "Event identity").
+    const body = template.replace(MARK, `fault-${i}`).replace('"MsgSeq": 123', `"MsgSeq": ${1000 + i}`);
+    const r = await gate.send("Group.CallbackAfterSendMsg", body);
     if (r.status === 200 && r.json?.ErrorCode === 0) sent++;
     else refused++;
   }

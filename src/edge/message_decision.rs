@@ -8,6 +8,7 @@ use worker::{Context, Env};
 use crate::edge::bindings::RULES_KV;
 use crate::edge::clock;
 use crate::edge::delivery;
+use crate::edge::event_nonce;
 use crate::edge::kv_cache::{Read, Source};
 use crate::edge::{ban_cache, rule_cache};
 use crate::engine::admission::{self, Admitted, Rejection};
@@ -86,6 +87,7 @@ pub async fn decide(
             body,
             &decision,
             clock::now_seconds(),
+            &event_nonce::fresh(),
         );
         log.event_id = Some(envelope.id.clone());
         // The verdict does not wait on the origin; a review event that cannot be queued is logged.

@@ -13,6 +13,7 @@ mod dead_letters;
 mod delivery;
 mod env_settings;
 mod errors;
+mod event_nonce;
 mod fetch_handler;
 mod incoming;
 mod kv_cache;

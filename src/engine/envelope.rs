@@ -143,18 +143,30 @@ pub fn batch(envelopes: &[Envelope], now: i64) -> Envelope {
     }
 }
 
-/// What identifies an event across Tencent's retries: `MsgId`, else `GroupId`+`MsgSeq`,
-/// else (C2C) `MsgKey`, else the body bytes themselves.
+/// What identifies an event across Tencent's retries (contract v2, "Event identity"): what the
+/// server assigned first, because a client chooses its own `MsgId` and a modified client can
+/// reuse one to hide its next message. Groups: `GroupId` (+ `TopicId` in a community, whose
+/// topics number their messages apart) + `MsgSeq`; C2C: `MsgKey`, else `From_Account` +
+/// `To_Account` + `MsgSeq` + `MsgRandom`; only then `MsgId`; else the body bytes themselves.
 pub fn event_key(body: &[u8]) -> String {
     if let Ok(m) = MessageCallback::parse(body) {
-        if let Some(id) = m.msg_id.filter(|s| !s.is_empty()) {
-            return format!("MsgId:{id}");
+        let present = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
+        if let (Some(group), Some(seq)) = (present(&m.group_id), m.msg_seq) {
+            return match present(&m.topic_id) {
+                Some(topic) => format!("GroupSeq:{group}:{topic}:{seq}"),
+                None => format!("GroupSeq:{group}:{seq}"),
+            };
         }
-        if let (Some(group), Some(seq)) = (m.group_id.as_deref(), m.msg_seq) {
-            return format!("GroupSeq:{group}:{seq}");
-        }
-        if let Some(key) = m.msg_key.filter(|s| !s.is_empty()) {
+        if let Some(key) = present(&m.msg_key) {
             return format!("MsgKey:{key}");
+        }
+        if let (Some(from), Some(to), Some(seq), Some(random)) =
+            (present(&m.from_account), present(&m.to_account), m.msg_seq, m.msg_random)
+        {
+            return format!("C2C:{from}:{to}:{seq}:{random}");
+        }
+        if let Some(id) = present(&m.msg_id) {
+            return format!("MsgId:{id}");
         }
     }
     format!("Body:{}", hex::encode(Sha256::digest(body)))
@@ -190,21 +202,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_stable_and_prefer_msg_id() {
+    fn ids_follow_what_the_server_assigned() {
+        // A Tencent retry of the same event: same id, whatever else differs.
         let a = br#"{"MsgId":"m1","GroupId":"g","MsgSeq":1,"Random":1}"#;
         let b = br#"{"MsgId":"m1","GroupId":"g","MsgSeq":1,"Random":2}"#;
-        assert_eq!(event_key(a), "MsgId:m1");
+        assert_eq!(event_key(a), "GroupSeq:g:1");
         assert_eq!(
             Envelope::callback("Group.CallbackAfterSendMsg", "", a, 0).id,
             Envelope::callback("Group.CallbackAfterSendMsg", "", b, 99).id
         );
-        assert_ne!(event_id("Group.CallbackAfterSendMsg", "MsgId:m1"), event_id("Timgate.Review", "MsgId:m1"));
+        // A client reusing its MsgId for another message: another event.
+        let reused = br#"{"MsgId":"m1","GroupId":"g","MsgSeq":2,"Random":1}"#;
+        assert_ne!(event_key(a), event_key(reused));
+        assert_ne!(event_id("Group.CallbackAfterSendMsg", "GroupSeq:g:1"), event_id("Timgate.Review", "GroupSeq:g:1"));
     }
 
     #[test]
-    fn keys_for_older_and_c2c_and_unparseable_bodies() {
+    fn keys_for_topics_c2c_older_and_unparseable_bodies() {
         assert_eq!(event_key(br#"{"GroupId":"g","MsgSeq":123}"#), "GroupSeq:g:123");
-        assert_eq!(event_key(br#"{"MsgKey":"k"}"#), "MsgKey:k");
+        assert_eq!(event_key(br#"{"GroupId":"g","TopicId":"t","MsgSeq":1}"#), "GroupSeq:g:t:1");
+        assert_ne!(
+            event_key(br#"{"GroupId":"g","TopicId":"t1","MsgSeq":1}"#),
+            event_key(br#"{"GroupId":"g","TopicId":"t2","MsgSeq":1}"#)
+        );
+        assert_eq!(event_key(br#"{"MsgKey":"k","MsgId":"m"}"#), "MsgKey:k");
+        assert_eq!(
+            event_key(br#"{"From_Account":"a","To_Account":"b","MsgSeq":7,"MsgRandom":9,"MsgId":"m"}"#),
+            "C2C:a:b:7:9"
+        );
+        assert_eq!(event_key(br#"{"MsgId":"m","GroupId":"g"}"#), "MsgId:m", "a before-send body has no MsgSeq");
         assert!(event_key(b"not json").starts_with("Body:"));
         assert_ne!(event_key(b"x"), event_key(b"y"));
     }

@@ -84,6 +84,11 @@ impl<'a> From<&'a Hit> for ReviewMatch<'a> {
 }
 
 /// The review event for a decision, ready to be delivered like any other envelope.
+///
+/// Its id is its own (contract v2, "Event identity"): two callbacks can describe the same message
+/// (every sample in the docs carries the same `MsgId`, and a before-send callback has nothing the
+/// server assigned yet), so `nonce` must differ for every event made; the glue passes
+/// `crypto.randomUUID()`. Retries of the event carry the envelope, and so the id, unchanged.
 pub fn review_envelope(
     sdk_app_id: &str,
     original_command: &str,
@@ -91,6 +96,7 @@ pub fn review_envelope(
     raw_body: &[u8],
     decision: &Decision,
     now: i64,
+    nonce: &str,
 ) -> Envelope {
     let body = ReviewBody {
         command: REVIEW_COMMAND,
@@ -113,7 +119,7 @@ pub fn review_envelope(
         .append_pair("contenttype", "json")
         .finish();
     Envelope {
-        id: event_id(REVIEW_COMMAND, &format!("{original_command}\n{}", event_key(raw_body))),
+        id: event_id(REVIEW_COMMAND, &format!("{original_command}\n{}\n{nonce}", event_key(raw_body))),
         kind: EventKind::Review,
         query,
         body: serde_json::to_vec(&body).unwrap_or_default(),
@@ -131,7 +137,13 @@ mod tests {
     use crate::engine::rule_set::RuleSet;
     use crate::engine::settings::FailMode;
 
-    fn event(conversation: Conversation, body: &[u8], global: &RuleSet, group: Option<&RuleSet>) -> serde_json::Value {
+    fn envelope(
+        conversation: Conversation,
+        body: &[u8],
+        global: &RuleSet,
+        group: Option<&RuleSet>,
+        nonce: &str,
+    ) -> Envelope {
         let callback = MessageCallback::parse(body).unwrap();
         let text = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
         let decision = decide(&DecisionInput {
@@ -145,9 +157,25 @@ mod tests {
             fail_mode: FailMode::Open,
         });
         let command = callback.command.clone().unwrap_or_default();
-        let envelope = review_envelope("1400000000", &command, &callback, body, &decision, 0);
+        let envelope = review_envelope("1400000000", &command, &callback, body, &decision, 0, nonce);
         assert_eq!(envelope.kind, EventKind::Review);
-        serde_json::from_slice(&envelope.body).unwrap()
+        envelope
+    }
+
+    fn event(conversation: Conversation, body: &[u8], global: &RuleSet, group: Option<&RuleSet>) -> serde_json::Value {
+        serde_json::from_slice(&envelope(conversation, body, global, group, "n").body).unwrap()
+    }
+
+    #[test]
+    fn every_review_event_has_its_own_id() {
+        let global = RuleSet::from_json(r#"{"review":["telegram"]}"#).unwrap();
+        let body = br#"{"CallbackCommand":"Group.CallbackBeforeSendMsg","GroupId":"@TGS#1","MsgId":"same",
+            "MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"telegram"}}]}"#;
+        let first = envelope(Conversation::Group, body, &global, None, "a");
+        let second = envelope(Conversation::Group, body, &global, None, "b");
+        assert_ne!(first.id, second.id, "two callbacks sharing a MsgId make two events");
+        let after_send = Envelope::callback("Group.CallbackAfterSendMsg", "", body, 0);
+        assert_ne!(first.id, after_send.id);
     }
 
     #[test]

@@ -10,9 +10,34 @@ const SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
 const ADMIN_TOKEN = "test-admin-token";
 const AFTER = "Group.CallbackAfterSendMsg";
 
-/** An after-send body derived from the seed sample, with its own MsgId. */
-function afterSend(n) {
-  return seedSample("after-group-message-sent").toString("utf8").replace("144115233406643804-1727580296-4026038328", `msg-${n}`);
+const SEED_MSG_ID = "144115233406643804-1727580296-4026038328";
+
+/** An after-send body derived from the seed sample: message `n`, with its own MsgSeq (the server's
+ * id of a group message) and, unless `msgId` is given, its own MsgId. */
+function afterSend(n, { msgId = `msg-${n}`, text } = {}) {
+  let body = seedSample("after-group-message-sent").toString("utf8").replace(SEED_MSG_ID, msgId).replace('"MsgSeq": 123', `"MsgSeq": ${1000 + n}`);
+  if (text !== undefined) body = body.replace('"Text": "red packet"', `"Text": ${JSON.stringify(text)}`);
+  return body;
+}
+
+/** A C2C after-send body (protocol.md field list): message `n` with its own MsgKey unless given. */
+function c2cAfterSend(n, { msgKey = `2837546_${1490686222 + n}`, msgId = "shared-client-id", text = `hello ${n}` } = {}) {
+  return JSON.stringify({
+    CallbackCommand: "C2C.CallbackAfterSendMsg",
+    From_Account: "jared",
+    To_Account: "Jonh",
+    MsgSeq: 48374 + n,
+    MsgRandom: 2837546,
+    MsgTime: 1490686222,
+    MsgKey: msgKey,
+    MsgId: msgId,
+    OnlineOnlyFlag: 1,
+    SendMsgResult: 0,
+    ErrorInfo: "send msg succeed",
+    UnreadMsgNum: 0,
+    MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: text } }],
+    CloudCustomData: "your cloud custom data",
+  });
 }
 
 describe("queued delivery", () => {
@@ -98,6 +123,49 @@ describe("queued delivery", () => {
     assert.equal(origin.received.filter((r) => r.body.toString() === body).length, 1);
     const lines = gate.logLines().filter((l) => l.event === "callback" && l.outcome === "duplicate");
     assert.equal(lines.length, 2);
+  });
+
+  it("a client reusing a MsgId for another group message does not hide it: both are delivered", async () => {
+    const first = afterSend(700, { msgId: "reused", text: "first message" });
+    const second = afterSend(701, { msgId: "reused", text: "second message" });
+    for (const body of [first, second]) assert.equal((await gate.send(AFTER, body)).json.ErrorCode, 0);
+    await eventually(() => acceptedIds(origin).size === 2, { what: "two events" });
+    const bodies = origin.received.map((r) => r.body.toString());
+    assert.deepEqual(bodies.sort(), [first, second].sort());
+  });
+
+  it("C2C: a new MsgKey with a reused MsgId is a new event; the same body again is Tencent's retry", async () => {
+    const C2C_AFTER = "C2C.CallbackAfterSendMsg";
+    const first = c2cAfterSend(1);
+    const second = c2cAfterSend(2);
+    for (const body of [first, first, second, second]) assert.equal((await gate.send(C2C_AFTER, body)).json.ErrorCode, 0);
+    await eventually(() => acceptedIds(origin).size === 2, { what: "two C2C events" });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(origin.received.map((r) => r.body.toString()).sort(), [first, second].sort(), "each once");
+  });
+
+  it("two review events from callbacks sharing a MsgId get two webhook-ids; a retried one keeps its id", async () => {
+    await gate.kv.put("rules", JSON.stringify({ review: ["telegram"] }));
+    const REVIEW = (r) => r.headers["timgate-event"] === "review";
+    let failed = false;
+    origin.respond = (req) => {
+      // The first review delivery fails once: its retry must carry the same webhook-id.
+      if (REVIEW(req) && !failed) {
+        failed = true;
+        return { status: 503 };
+      }
+      return { status: 200 };
+    };
+    const body = seedSample("before-room-message-sent").toString("utf8").replace('"red packet"', '"join my telegram"');
+    for (let i = 0; i < 2; i++) assert.equal((await gate.send("Group.CallbackBeforeSendMsg", body)).json.ErrorCode, 0);
+    await eventually(() => origin.received.filter((r) => REVIEW(r) && r.status === 200).length === 2, { what: "two review events" });
+    const reviews = origin.received.filter(REVIEW);
+    assert.equal(reviews.length, 3, "one failed attempt and two deliveries");
+    const ids = reviews.map((r) => r.headers["webhook-id"]);
+    const delivered = new Set(reviews.filter((r) => r.status === 200).map((r) => r.headers["webhook-id"]));
+    assert.equal(delivered.size, 2, "two distinct ids for two review events");
+    assert.ok(delivered.has(ids[0]), "the retried event kept the id of its failed attempt");
+    for (const r of reviews) assert.equal(JSON.parse(r.body).MsgId, "144115233406643804-1727580296-4026038328");
   });
 
   it("the answer to Tencent does not wait for a slow origin", async () => {
