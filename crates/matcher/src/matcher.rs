@@ -1,0 +1,585 @@
+//! Building a matcher from terms, and searching text with one or several matchers at once.
+
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+use std::sync::Arc;
+
+use daachorse::charwise::iter::FindOverlappingStepper;
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+
+use crate::encoding::encode;
+use crate::normalize::{Normalizer, Symbol, SymbolKind};
+use crate::pattern::{self, Pattern, Stream, TermError};
+use crate::segmentation::{self, Segmenter};
+
+/// A term found in a text: which term, and the byte range of the original text it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Match {
+    /// Index of the term, in the order the terms were given to the builder.
+    pub term: usize,
+    /// Start byte offset in the original text (a character boundary).
+    pub start: usize,
+    /// End byte offset in the original text (a character boundary).
+    pub end: usize,
+}
+
+/// A term that cannot be compiled, or a set of terms too large to compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BuildError {
+    /// After normalisation nothing is left to match (only punctuation, spaces or invisible
+    /// characters).
+    NothingToMatch {
+        /// Index of the term.
+        index: usize,
+    },
+    /// The term is longer than a term can be ([`crate::MAX_TERM_SYMBOLS`] letters once normalised).
+    TooLong {
+        /// Index of the term.
+        index: usize,
+    },
+    /// The automaton could not be built (more states than it can address).
+    Automaton(String),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::NothingToMatch { index } => {
+                write!(f, "term {index} has no letter, digit, CJK character or emoji to match")
+            }
+            BuildError::TooLong { index } => {
+                write!(f, "term {index} is longer than {} letters once normalised", pattern::MAX_TERM_SYMBOLS)
+            }
+            BuildError::Automaton(e) => write!(f, "the terms cannot be compiled: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Compiles terms into a [`Matcher`].
+///
+/// ```
+/// use timgate_matcher::MatcherBuilder;
+/// let matcher = MatcherBuilder::new().term("bad word").term("傻逼").build().unwrap();
+/// let text = "so b.a.d w0rd, 你傻 逼";
+/// let found: Vec<&str> = matcher.find_iter(text).map(|m| &text[m.start..m.end]).collect();
+/// assert_eq!(found, ["b.a.d w0rd", "傻 逼"]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct MatcherBuilder {
+    terms: Vec<String>,
+    segmenter: Option<Segmenter>,
+}
+
+impl MatcherBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a term; its index is the number of terms added before it. A term ending in `*` is a
+    /// prefix term: `fuck*` matches `fucking`.
+    pub fn term(mut self, term: impl Into<String>) -> Self {
+        self.terms.push(term.into());
+        self
+    }
+
+    /// Adds terms.
+    pub fn terms<I: IntoIterator<Item = S>, S: Into<String>>(mut self, terms: I) -> Self {
+        self.terms.extend(terms.into_iter().map(Into::into));
+        self
+    }
+
+    /// Words of a segmentation dictionary that a CJK term may straddle (see
+    /// [`crate::segmentation`]): a CJK match that the likely segmentation of its surroundings
+    /// splits (`他妈` in `其他妈妈`) is not reported.
+    pub fn segmenter(mut self, segmenter: Segmenter) -> Self {
+        self.segmenter = Some(segmenter);
+        self
+    }
+
+    /// Compiles the terms.
+    pub fn build(self) -> Result<Matcher, BuildError> {
+        let mut main = AutomatonBuilder::default();
+        let mut emoji = AutomatonBuilder::default();
+        for (index, term) in self.terms.iter().enumerate() {
+            let patterns = pattern::patterns(term).map_err(|e| match e {
+                TermError::NothingToMatch => BuildError::NothingToMatch { index },
+                TermError::TooLong => BuildError::TooLong { index },
+            })?;
+            for p in patterns {
+                match p.stream {
+                    Stream::Main => main.add(index, p),
+                    Stream::Emoji => emoji.add(index, p),
+                }
+            }
+        }
+        Ok(Matcher {
+            inner: Arc::new(Inner {
+                terms: self.terms.len(),
+                main: main.build()?,
+                emoji: emoji.build()?,
+                segmenter: self.segmenter.unwrap_or_default(),
+            }),
+        })
+    }
+}
+
+const OPEN_START: u8 = 1;
+const OPEN_END: u8 = 2;
+const IDEO: u8 = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PatternEntry {
+    pub(crate) term: u32,
+    pub(crate) counts_at: u32,
+    pub(crate) len: u16,
+    pub(crate) key_len: u16,
+    pub(crate) flags: u8,
+}
+
+#[derive(Default)]
+struct AutomatonBuilder {
+    keys: Vec<String>,
+    group_of: HashMap<String, u32>,
+    members: Vec<Vec<PatternEntry>>,
+    counts: Vec<u32>,
+}
+
+impl AutomatonBuilder {
+    fn add(&mut self, term: usize, p: Pattern) {
+        let next = self.keys.len() as u32;
+        let group = *self.group_of.entry(p.key.clone()).or_insert(next);
+        if group == next {
+            self.keys.push(p.key.clone());
+            self.members.push(Vec::new());
+        }
+        let mut flags = 0;
+        if p.open_start {
+            flags |= OPEN_START;
+        }
+        if p.open_end {
+            flags |= OPEN_END;
+        }
+        if p.ideo {
+            flags |= IDEO;
+        }
+        let entry = PatternEntry {
+            term: term as u32,
+            counts_at: self.counts.len() as u32,
+            len: p.counts.len() as u16,
+            key_len: p.key.chars().count() as u16,
+            flags,
+        };
+        self.counts.extend(&p.counts);
+        if let Some(list) = self.members.get_mut(group as usize) {
+            if !list.iter().any(|e| {
+                e.term == entry.term
+                    && self.counts[e.counts_at as usize..][..e.len as usize] == p.counts[..]
+                    && e.flags == flags
+            }) {
+                list.push(entry);
+            }
+        }
+    }
+
+    fn build(self) -> Result<Option<Automaton>, BuildError> {
+        if self.keys.is_empty() {
+            return Ok(None);
+        }
+        let ac = CharwiseDoubleArrayAhoCorasick::with_values(
+            self.keys.iter().enumerate().map(|(g, k)| (k.as_str(), g as u32)),
+        )
+        .map_err(|e| BuildError::Automaton(e.to_string()))?;
+        let mut groups = vec![0u32];
+        let mut patterns = Vec::new();
+        for list in self.members {
+            patterns.extend(list);
+            groups.push(patterns.len() as u32);
+        }
+        let max_len = patterns.iter().map(|p| usize::from(p.len)).max().unwrap_or(0);
+        Ok(Some(Automaton { ac, groups, patterns, counts: self.counts, max_len }))
+    }
+}
+
+/// One automaton and what its values mean.
+#[derive(Clone)]
+pub(crate) struct Automaton {
+    pub(crate) ac: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// Group `g`'s patterns are `patterns[groups[g]..groups[g + 1]]` (same key, several terms or
+    /// run counts).
+    pub(crate) groups: Vec<u32>,
+    pub(crate) patterns: Vec<PatternEntry>,
+    pub(crate) counts: Vec<u32>,
+    pub(crate) max_len: usize,
+}
+
+pub(crate) struct Inner {
+    pub(crate) terms: usize,
+    pub(crate) main: Option<Automaton>,
+    pub(crate) emoji: Option<Automaton>,
+    pub(crate) segmenter: Segmenter,
+}
+
+/// A compiled set of terms: build once, search many times; cheap to clone (shared). Searching
+/// never fails and is linear in the text.
+#[derive(Clone)]
+pub struct Matcher {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Matcher").field("terms", &self.len()).field("heap_bytes", &self.heap_bytes()).finish()
+    }
+}
+
+impl Matcher {
+    /// How many terms it was built from.
+    pub fn len(&self) -> usize {
+        self.inner.terms
+    }
+
+    /// Whether it was built from no term.
+    pub fn is_empty(&self) -> bool {
+        self.inner.terms == 0
+    }
+
+    /// Bytes of heap the automata and tables hold.
+    pub fn heap_bytes(&self) -> usize {
+        let automaton = |a: &Option<Automaton>| {
+            a.as_ref().map_or(0, |a| {
+                a.ac.heap_bytes()
+                    + a.groups.capacity() * 4
+                    + a.patterns.capacity() * std::mem::size_of::<PatternEntry>()
+                    + a.counts.capacity() * 4
+            })
+        };
+        automaton(&self.inner.main) + automaton(&self.inner.emoji) + self.inner.segmenter.heap_bytes()
+    }
+
+    /// Every occurrence of every term in `text`, in the order they end.
+    pub fn find_iter<'m, 't>(&'m self, text: &'t str) -> FindIter<'m, 't> {
+        FindIter { scan: Scan::new(std::slice::from_ref(self), text) }
+    }
+
+    /// Whether any term occurs in `text` (stops at the first).
+    pub fn is_match(&self, text: &str) -> bool {
+        self.find_iter(text).next().is_some()
+    }
+}
+
+/// The matches of one matcher in a text ([`Matcher::find_iter`]).
+pub struct FindIter<'m, 't> {
+    scan: Scan<'m, 't>,
+}
+
+impl Iterator for FindIter<'_, '_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        self.scan.next().map(|(_, m)| m)
+    }
+}
+
+type Stepper<'m> = Option<FindOverlappingStepper<'m, u32>>;
+
+/// Searches a text with several matchers at once: the text is normalised once and every
+/// matcher's automaton reads the same symbols. Yields `(index of the matcher, match)`.
+///
+/// ```
+/// use timgate_matcher::{MatcherBuilder, Scan};
+/// let global = MatcherBuilder::new().term("spam").build().unwrap();
+/// let group = MatcherBuilder::new().term("spoiler").build().unwrap();
+/// let found: Vec<(usize, usize)> =
+///     Scan::new(&[global, group], "s.p.a.m and sp0iler").map(|(i, m)| (i, m.term)).collect();
+/// assert_eq!(found, [(0, 0), (1, 0)]);
+/// ```
+pub struct Scan<'m, 't> {
+    matchers: &'m [Matcher],
+    normalizer: Normalizer<'t>,
+    /// Per matcher: the main stream's stepper and the emoji stream's.
+    steppers: Vec<(Stepper<'m>, Stepper<'m>)>,
+    main: Ring,
+    emoji: Ring,
+    queue: VecDeque<(usize, Match)>,
+    /// CJK matches waiting for the text after them (the segmentation check).
+    waiting: VecDeque<(usize, Match, u64, u64)>,
+    context: u64,
+    done: bool,
+}
+
+impl<'m, 't> Scan<'m, 't> {
+    /// Starts searching `text` with `matchers`.
+    pub fn new(matchers: &'m [Matcher], text: &'t str) -> Self {
+        let steppers = matchers
+            .iter()
+            .map(|m| {
+                (
+                    m.inner.main.as_ref().map(|a| a.ac.find_overlapping_stepper()),
+                    m.inner.emoji.as_ref().map(|a| a.ac.find_overlapping_stepper()),
+                )
+            })
+            .collect();
+        let context = segmentation::CONTEXT as u64;
+        let longest = |f: fn(&Inner) -> &Option<Automaton>| {
+            matchers.iter().filter_map(|m| f(&m.inner).as_ref().map(|a| a.max_len)).max().unwrap_or(0)
+        };
+        Scan {
+            matchers,
+            normalizer: Normalizer::new(text),
+            steppers,
+            main: Ring::new(longest(|i| &i.main) + 2 * segmentation::CONTEXT),
+            emoji: Ring::new(longest(|i| &i.emoji)),
+            queue: VecDeque::new(),
+            waiting: VecDeque::new(),
+            context,
+            done: false,
+        }
+    }
+
+    fn step(&mut self) {
+        let Some(symbol) = self.normalizer.next() else {
+            self.done = true;
+            // The text is over: what waited for more text is decided on what there is.
+            while let Some((i, m, first, last)) = self.waiting.pop_front() {
+                self.decide_cjk(i, m, first, last);
+            }
+            return;
+        };
+        let emoji = symbol.kind == SymbolKind::Emoji;
+        let encoded = encode(&symbol);
+        let ring = if emoji { &mut self.emoji } else { &mut self.main };
+        let n = ring.push(symbol, encoded.len() as u8);
+        for (index, matcher) in self.matchers.iter().enumerate() {
+            let (automaton, stepper) = if emoji {
+                (matcher.inner.emoji.as_ref(), self.steppers[index].1.as_mut())
+            } else {
+                (matcher.inner.main.as_ref(), self.steppers[index].0.as_mut())
+            };
+            let (Some(automaton), Some(stepper)) = (automaton, stepper) else { continue };
+            for &c in encoded.chars() {
+                stepper.consume(c);
+            }
+            let before = self.queue.len();
+            for found in stepper.matches() {
+                let group = found.value() as usize;
+                let (Some(&from), Some(&to)) = (automaton.groups.get(group), automaton.groups.get(group + 1)) else {
+                    continue;
+                };
+                for p in automaton.patterns.get(from as usize..to as usize).unwrap_or(&[]) {
+                    let Some((m, first)) = confirm(automaton, p, ring, n) else { continue };
+                    if p.flags & IDEO != 0 && !matcher.inner.segmenter.is_empty() {
+                        self.waiting.push_back((index, m, first, n));
+                    } else if !self.queue.range(before..).any(|&(i, q)| i == index && q == m) {
+                        self.queue.push_back((index, m));
+                    }
+                }
+            }
+        }
+        if !emoji {
+            while let Some(&(i, m, first, last)) = self.waiting.front() {
+                if last + self.context > n {
+                    break;
+                }
+                self.waiting.pop_front();
+                self.decide_cjk(i, m, first, last);
+            }
+        }
+    }
+
+    fn decide_cjk(&mut self, index: usize, m: Match, first: u64, last: u64) {
+        let keep = self.matchers[index].inner.segmenter.keeps(&self.main, first, last);
+        if keep && !self.queue.iter().any(|&(i, q)| i == index && q == m) {
+            self.queue.push_back((index, m));
+        }
+    }
+}
+
+impl Iterator for Scan<'_, '_> {
+    type Item = (usize, Match);
+
+    fn next(&mut self) -> Option<(usize, Match)> {
+        while self.queue.is_empty() && !self.done {
+            self.step();
+        }
+        self.queue.pop_front()
+    }
+}
+
+/// A run of three or more equal letters is read as an evasion of the letter (`baaad`).
+const EVASIVE_RUN: u32 = 3;
+
+/// Checks a candidate of pattern `p` ending at symbol `n`: it starts at a symbol's start, and
+/// each run's count is the term's (or one more, or an evasive run of three or more; an open edge
+/// may be any longer). Returns the match and its first symbol.
+fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Option<(Match, u64)> {
+    let len = u64::from(p.len);
+    if len == 0 || len > n + 1 || len as usize > ring.capacity() {
+        return None;
+    }
+    let first = n + 1 - len;
+    let mut key_len = 0usize;
+    for k in first..=n {
+        key_len += usize::from(ring.get(k)?.1);
+    }
+    if key_len != usize::from(p.key_len) {
+        return None; // the match starts inside a symbol's encoding
+    }
+    let want = automaton.counts.get(p.counts_at as usize..p.counts_at as usize + p.len as usize)?;
+    let open_start = p.flags & OPEN_START != 0;
+    let open_end = p.flags & OPEN_END != 0;
+    let last = want.len() - 1;
+    for (k, &want) in want.iter().enumerate() {
+        let have = ring.get(first + k as u64)?.0.count;
+        let open = (k == 0 && open_start) || (k == last && open_end);
+        let ok = have >= want && (open || have - want <= 1 || have >= EVASIVE_RUN);
+        if !ok {
+            return None;
+        }
+    }
+    let (head, _) = ring.get(first)?;
+    let (tail, _) = ring.get(n)?;
+    let (want_head, want_tail) = (*want.first()?, *want.last()?);
+    let partial = |s: &Symbol, want: u32| s.count > want && s.count < EVASIVE_RUN && want == 1;
+    let start = if open_start && partial(head, want_head) { head.last_start } else { head.start };
+    let end = if open_end && partial(tail, want_tail) && len > 1 { tail.first_end } else { tail.end };
+    Some((Match { term: p.term as usize, start: start as usize, end: end as usize }, first))
+}
+
+/// The last symbols of a stream, with their encoded lengths.
+pub(crate) struct Ring {
+    slots: Vec<(Symbol, u8)>,
+    mask: u64,
+    next: u64,
+}
+
+impl Ring {
+    fn new(at_least: usize) -> Self {
+        let size = (at_least + 1).next_power_of_two().max(8);
+        let empty = Symbol {
+            ch: '\0',
+            kind: SymbolKind::Break,
+            count: 0,
+            edge: 0,
+            gap: Default::default(),
+            start: 0,
+            end: 0,
+            last_start: 0,
+            first_end: 0,
+            word_letters: 0,
+        };
+        Ring { slots: vec![(empty, 0); size], mask: size as u64 - 1, next: 0 }
+    }
+
+    fn capacity(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Adds a symbol; returns its number.
+    fn push(&mut self, symbol: Symbol, encoded: u8) -> u64 {
+        let n = self.next;
+        self.slots[(n & self.mask) as usize] = (symbol, encoded);
+        self.next += 1;
+        n
+    }
+
+    /// Symbol `n`, while it is still held.
+    pub(crate) fn get(&self, n: u64) -> Option<&(Symbol, u8)> {
+        (n < self.next && self.next - n <= self.slots.len() as u64).then(|| &self.slots[(n & self.mask) as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans<'t>(m: &Matcher, text: &'t str) -> Vec<(usize, &'t str)> {
+        let mut found: Vec<Match> = m.find_iter(text).collect();
+        found.sort_by_key(|m| (m.start, m.term, m.end));
+        found.iter().map(|x| (x.term, &text[x.start..x.end])).collect()
+    }
+
+    fn build(terms: &[&str]) -> Matcher {
+        MatcherBuilder::new().terms(terms.iter().copied()).build().unwrap()
+    }
+
+    #[test]
+    fn original_offsets() {
+        let m = build(&["damn", "傻逼"]);
+        assert_eq!(spans(&m, "Oh DAMN, 你傻逼"), [(0, "DAMN"), (1, "傻逼")]);
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let m = build(&["ass", "rape"]);
+        assert!(spans(&m, "classic grape assassin").is_empty());
+        assert_eq!(spans(&m, "an ass"), [(0, "ass")]);
+    }
+
+    #[test]
+    fn phrases() {
+        let m = build(&["red packet"]);
+        for text in [
+            "red packet",
+            "redpacket",
+            "r.e.d p.a.c.k.e.t",
+            "red 🧧 packet",
+            "r3d p@ck3t",
+            "red...packet",
+            "RED  PACKET",
+        ] {
+            assert_eq!(spans(&m, text).len(), 1, "{text}");
+        }
+        assert!(spans(&m, "we saw red. Packet loss rose").is_empty());
+    }
+
+    #[test]
+    fn repeats() {
+        let m = build(&["bad"]);
+        for text in ["bad", "baad", "badd", "bbad", "baaaaad"] {
+            assert_eq!(spans(&m, text).len(), 1, "{text}");
+        }
+        assert!(spans(&m, "ba").is_empty());
+    }
+
+    #[test]
+    fn overlapping_cjk_occurrences() {
+        let m = build(&["傻傻"]);
+        assert_eq!(spans(&m, "傻傻"), [(0, "傻傻")]);
+        let m = build(&["逼", "傻逼"]);
+        assert_eq!(spans(&m, "傻逼"), [(1, "傻逼"), (0, "逼")]);
+        let m = build(&["傻逼"]);
+        assert_eq!(spans(&m, "傻傻逼"), [(0, "傻逼")]);
+    }
+
+    #[test]
+    fn emoji_terms() {
+        let m = build(&["🖕", "bad"]);
+        assert_eq!(spans(&m, "bad🖕🏻 x🖕"), [(1, "bad"), (0, "🖕🏻"), (0, "🖕")]);
+    }
+
+    #[test]
+    fn prefix_terms() {
+        let m = build(&["fuck*"]);
+        assert_eq!(spans(&m, "fucking fuck unfucked"), [(0, "fuck"), (0, "fuck")]);
+    }
+
+    #[test]
+    fn several_matchers_read_one_text() {
+        let a = build(&["spam"]);
+        let b = build(&["spoiler", "spam"]);
+        let found: Vec<(usize, usize)> = Scan::new(&[a, b], "spam spoiler").map(|(i, m)| (i, m.term)).collect();
+        assert_eq!(found, [(0, 0), (1, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn unmatchable_terms_are_refused_and_an_empty_matcher_finds_nothing() {
+        assert_eq!(
+            MatcherBuilder::new().terms(["x", "!!"]).build().unwrap_err(),
+            BuildError::NothingToMatch { index: 1 }
+        );
+        assert!(!MatcherBuilder::new().build().unwrap().is_match("anything"));
+    }
+}

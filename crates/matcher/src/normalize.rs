@@ -1,0 +1,797 @@
+//! Text as the matcher reads it: one pass over the text, in the order a reader sees it, turning
+//! every character into what it reads as and every word into runs of letters with its edges
+//! marked. Rule terms and message text go through the same steps, so a term matches whatever a
+//! reader would take for it.
+//!
+//! The steps, each a stage of one streaming pass (bounded buffers; time linear in the text):
+//!
+//! 0. **Reading order.** A text with explicit bidi controls (overrides, embeddings, isolates) is
+//!    read in the order it is displayed (`reading_order.rs`), so `RLO kcuf PDF` reads `fuck`.
+//! 1. **Characters** (`unicode_data.rs`, generated from Unicode's data): default-ignorable,
+//!    format and control characters are dropped; decorating marks (accents, enclosing circles)
+//!    join the character before them; everything else is folded (compatibility decomposition,
+//!    case folding, letter-like symbols, Traditional and variant Chinese → Simplified, katakana →
+//!    hiragana, every script's digits → ASCII) and classed as a letter, a spaceless-script letter
+//!    ("ideo"), a digit, an emoji, a gap (spaces, punctuation, symbols) or a line/paragraph break.
+//! 2. **Words.** Letters and digits make words. Inside a word, leetspeak is read: symbols next to
+//!    letters (`@ss`, `sh!t`, `a$$`, `leet.rs`), a digit between two letters (`r3d`, `sh1t`) and a
+//!    longer digit run between letters of a word of three letters or more (`b00bs`; not `l10n`).
+//!    Look-alike letters of other scripts (UTS #39: Cyrillic `а`, Greek `ο`, Cherokee `Ꭺ`) are read
+//!    as Latin in a word that mixes them with Latin letters, and in a word made only of look-alikes
+//!    of a script the text does not otherwise use (`соск` in an English message; not in Russian).
+//! 3. **Spelled-out words.** Three or more one-letter words with short gaps between them (`b a d`,
+//!    `b.a.d`, `b★a★d`) are one word.
+//! 4. **Symbols.** Equal letters in a row are one run with a count; a word's first and last runs
+//!    carry its edges; gaps are left out (phrases match whatever stands between their words), except
+//!    that the end of a sentence (`red. Packet`) and a paragraph break are a [`SymbolKind::Break`].
+//!    Spaceless-script letters are symbols of their own (no word edges); emoji are symbols too,
+//!    matched apart from the rest (an emoji between two words does not separate them).
+
+use std::collections::VecDeque;
+
+use crate::leet;
+use crate::reading_order;
+use crate::unicode_data::{self, Class, Info, SCRIPTS};
+
+/// What a [`Symbol`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SymbolKind {
+    /// A run of a letter or a digit of a word.
+    Word,
+    /// A run of a letter of a script written without spaces (Han, kana, Hangul, Thai...).
+    Ideo,
+    /// A run of an emoji.
+    Emoji,
+    /// A sentence end or a paragraph break: no phrase is read across it.
+    Break,
+}
+
+/// What stood between a symbol and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gap {
+    /// Nothing: the characters touch.
+    #[default]
+    None,
+    /// Only whitespace.
+    Space,
+    /// Punctuation, symbols or emoji (with or without whitespace).
+    Other,
+}
+
+/// A word's first run ([`Symbol::edge`]).
+pub const START: u8 = 1;
+/// A word's last run ([`Symbol::edge`]).
+pub const END: u8 = 2;
+
+/// One run of equal characters as the matcher reads it, and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Symbol {
+    /// The character, as read (`a` for `Ａ`, `@` or `4`).
+    pub ch: char,
+    /// What it is.
+    pub kind: SymbolKind,
+    /// How many times it repeats (`baaad`: 3 for the `a`).
+    pub count: u32,
+    /// [`START`] and/or [`END`] for a word's first and last runs.
+    pub edge: u8,
+    /// What stood before it.
+    pub gap: Gap,
+    /// First byte of the original text it covers.
+    pub start: u32,
+    /// End of the original bytes it covers.
+    pub end: u32,
+    /// Start of its last repetition in the original text.
+    pub last_start: u32,
+    /// End of its first repetition in the original text.
+    pub first_end: u32,
+    /// The letters of the word it belongs to (word symbols only; 0 when more than 255).
+    pub word_letters: u8,
+}
+
+/// A character after folding, with the original bytes it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Unit {
+    ch: char,
+    class: Class,
+    start: u32,
+    end: u32,
+}
+
+/// Units of a word kept before it is passed on: a longer word is passed on in parts (no edge
+/// between them). Terms are never that long, so nothing that can match is cut.
+const WORD_CAP: usize = 64;
+/// Leet symbols in a row that can still be read as letters.
+const MAX_LEET_SYMBOLS: usize = 3;
+/// Gap characters that may separate the letters of a spelled-out word.
+const MAX_SPELLING_GAP: u32 = 3;
+/// Fewest letters a word needs for a run of several digits inside it to be read as letters.
+const LEET_WORD_LETTERS: usize = 3;
+
+/// What lay between two items (words, ideo letters, emoji).
+#[derive(Debug, Clone, Copy, Default)]
+struct GapInfo {
+    chars: u32,
+    other: bool,
+    terminal: bool,
+    sentence_end: bool,
+    newlines: u32,
+    paragraph: bool,
+}
+
+impl GapInfo {
+    fn add(&mut self, unit: &Unit) {
+        self.chars = self.chars.saturating_add(1);
+        match unit.class {
+            Class::Terminal => {
+                self.terminal = true;
+                self.other = true;
+            }
+            Class::Newline => {
+                self.newlines += 1;
+                self.paragraph |= self.newlines >= 2;
+                self.sentence_end |= self.terminal;
+            }
+            Class::Break => self.paragraph = true,
+            _ if unit.ch.is_whitespace() => self.sentence_end |= self.terminal,
+            _ => self.other = true,
+        }
+    }
+
+    fn kind(&self) -> Gap {
+        if self.chars == 0 {
+            Gap::None
+        } else if self.other {
+            Gap::Other
+        } else {
+            Gap::Space
+        }
+    }
+}
+
+/// An item on its way from the word stage to the spelling stage.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Ideo(Unit),
+    Emoji(Unit),
+}
+
+/// Whether a word-stage part continues the word before it, or is continued by the next one.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cut {
+    continues: bool,
+    continued: bool,
+}
+
+/// The characters of the text, in reading order, with their byte ranges.
+enum Source<'t> {
+    Text { text: &'t str, at: usize },
+    Reordered { chars: Vec<(char, u32, u32)>, at: usize },
+}
+
+impl Source<'_> {
+    #[inline(always)]
+    fn next(&mut self) -> Option<(char, u32, u32)> {
+        match self {
+            Source::Text { text, at } => {
+                let rest = text.get(*at..)?;
+                let c = rest.chars().next()?;
+                let start = *at as u32;
+                *at += c.len_utf8();
+                Some((c, start, *at as u32))
+            }
+            Source::Reordered { chars, at } => {
+                let item = chars.get(*at).copied();
+                *at += 1;
+                item
+            }
+        }
+    }
+}
+
+/// The symbols of a text, one at a time (an iterator).
+pub struct Normalizer<'t> {
+    source: Source<'t>,
+    /// Scripts with Latin look-alikes that the text uses for real (a letter without a look-alike).
+    genuine: [bool; SCRIPTS],
+    /// Stage 1's unit that marks may still widen.
+    held: Option<Unit>,
+    // Stage 2: the word being read, and leet-capable symbols after it (or before the next).
+    word: Vec<Unit>,
+    word_cut: bool,
+    symbols: Vec<Unit>,
+    // Stage 3: one-letter words that may be spelling a word out, and the gaps between them.
+    singles: Vec<(Unit, GapInfo)>,
+    joining: bool,
+    gap: GapInfo,
+    // Stage 4: the output, the last ideo/emoji symbol (runs), and what came before.
+    out: VecDeque<Symbol>,
+    pending: Option<Symbol>,
+    last_word_letters: usize,
+    last_was_word: bool,
+    /// A word or ideo letter came after the pending emoji (so the next one is not the same run).
+    interrupted: bool,
+    scratch: Vec<Unit>,
+    done: bool,
+}
+
+impl<'t> Normalizer<'t> {
+    /// Starts reading `text`. Texts beyond 4 GiB are read up to there (offsets are 32-bit).
+    pub fn new(text: &'t str) -> Self {
+        let text = clip(text);
+        let mut genuine = [false; SCRIPTS];
+        let mut reorder = false;
+        if !text.is_ascii() {
+            for c in text.chars().filter(|c| !c.is_ascii()) {
+                let info = Info::of(c);
+                match info.class() {
+                    Class::Letter => {
+                        let mut first = c;
+                        if info.folds() {
+                            let mut taken = false;
+                            unicode_data::fold(c, |f| {
+                                if !taken {
+                                    first = f;
+                                    taken = true;
+                                }
+                            });
+                        }
+                        if !Info::of(first).has_skeleton() {
+                            genuine[usize::from(unicode_data::look_alike_script(first))] = true;
+                        }
+                    }
+                    Class::Ignorable => reorder |= unicode_data::bidi_control(c).is_some(),
+                    _ => {}
+                }
+            }
+        }
+        let source = match reorder.then(|| reading_order::reorder(text)).flatten() {
+            Some(chars) => Source::Reordered { chars, at: 0 },
+            None => Source::Text { text, at: 0 },
+        };
+        Normalizer {
+            source,
+            genuine,
+            held: None,
+            word: Vec::with_capacity(WORD_CAP),
+            word_cut: false,
+            symbols: Vec::new(),
+            singles: Vec::new(),
+            joining: false,
+            gap: GapInfo::default(),
+            out: VecDeque::new(),
+            pending: None,
+            last_word_letters: 0,
+            last_was_word: false,
+            interrupted: false,
+            scratch: Vec::new(),
+            done: false,
+        }
+    }
+
+    // ---- Stage 1: characters ----------------------------------------------------------------
+
+    /// Reads characters until some symbol is ready or the text ends.
+    fn advance(&mut self) {
+        while self.out.is_empty() {
+            let Some((c, start, end)) = self.source.next() else {
+                self.finish();
+                return;
+            };
+            if c.is_ascii() {
+                let b = c as u8;
+                let (ch, class) = if b.is_ascii_alphabetic() {
+                    (char::from(b.to_ascii_lowercase()), Class::Letter)
+                } else if b.is_ascii_digit() {
+                    (c, Class::Digit)
+                } else {
+                    (c, Info::of(c).class())
+                };
+                match class {
+                    Class::Ignorable => continue,
+                    _ => self.hold(Unit { ch, class, start, end }),
+                }
+                continue;
+            }
+            let info = Info::of(c);
+            match info.class() {
+                Class::Ignorable => {}
+                Class::Mark => {
+                    // A decoration belongs to the character before it: masking that character
+                    // masks the mark too.
+                    if let Some(held) = &mut self.held {
+                        held.end = end;
+                    }
+                }
+                _ if info.folds() => {
+                    let mut folded = [Unit { ch: c, class: Class::Gap, start, end }; 8];
+                    let mut n = 0;
+                    unicode_data::fold(c, |f| {
+                        if n < folded.len() {
+                            folded[n] = Unit { ch: f, class: Info::of(f).class(), start, end };
+                            n += 1;
+                        }
+                    });
+                    for unit in &folded[..n] {
+                        if unit.class != Class::Ignorable && unit.class != Class::Mark {
+                            self.hold(*unit);
+                        }
+                    }
+                }
+                class => self.hold(Unit { ch: c, class, start, end }),
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn hold(&mut self, unit: Unit) {
+        if let Some(previous) = self.held.replace(unit) {
+            self.unit(previous);
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.done {
+            return;
+        }
+        if let Some(previous) = self.held.take() {
+            self.unit(previous);
+        }
+        self.end_word();
+        self.flush_singles();
+        if let Some(symbol) = self.pending.take() {
+            self.out.push_back(symbol);
+        }
+        self.done = true;
+    }
+
+    // ---- Stage 2: words ---------------------------------------------------------------------
+
+    fn unit(&mut self, unit: Unit) {
+        match unit.class {
+            Class::Letter | Class::Digit => {
+                if !self.symbols.is_empty() {
+                    self.symbols_before_letter();
+                }
+                self.word.push(unit);
+                if self.word.len() >= WORD_CAP {
+                    self.pass_word(true);
+                }
+            }
+            Class::Gap | Class::Terminal if leet::symbol(unit.ch).is_some() => {
+                if self.symbols.len() >= MAX_LEET_SYMBOLS {
+                    self.end_word();
+                    self.flush_symbols_as_gap();
+                }
+                self.symbols.push(unit);
+            }
+            Class::Ideo | Class::Emoji => {
+                self.end_word();
+                self.flush_symbols_as_gap();
+                let item = if unit.class == Class::Ideo { Item::Ideo(unit) } else { Item::Emoji(unit) };
+                self.item(item);
+            }
+            _ => {
+                self.end_word();
+                self.flush_symbols_as_gap();
+                self.gap.add(&unit);
+            }
+        }
+    }
+
+    /// Leet symbols followed by a letter: inside the word, or the start of the next one.
+    fn symbols_before_letter(&mut self) {
+        let in_word = !self.word.is_empty();
+        let inner = in_word && self.symbols.iter().all(|s| leet::symbol(s.ch).is_some_and(|(_, p)| p.inner));
+        if inner {
+            let symbols = std::mem::take(&mut self.symbols);
+            self.word.extend(symbols.iter().map(|s| as_letter(*s)));
+            self.symbols = symbols;
+            self.symbols.clear();
+            return;
+        }
+        self.end_word();
+        // What is left may start the next word: its trailing start-capable symbols.
+        let starters =
+            self.symbols.iter().rev().take_while(|s| leet::symbol(s.ch).is_some_and(|(_, p)| p.start)).count();
+        let cut = self.symbols.len() - starters;
+        let symbols = std::mem::take(&mut self.symbols);
+        for unit in &symbols[..cut] {
+            self.gap.add(unit);
+        }
+        self.word.extend(symbols[cut..].iter().map(|s| as_letter(*s)));
+        self.symbols = symbols;
+        self.symbols.clear();
+    }
+
+    fn flush_symbols_as_gap(&mut self) {
+        let symbols = std::mem::take(&mut self.symbols);
+        for unit in &symbols {
+            self.gap.add(unit);
+        }
+        self.symbols = symbols;
+        self.symbols.clear();
+    }
+
+    /// Ends the word being read, taking the leet symbols after it that may end a word.
+    fn end_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let enders = self.symbols.iter().take_while(|s| leet::symbol(s.ch).is_some_and(|(_, p)| p.end)).count();
+        if enders > 0 {
+            let symbols = std::mem::take(&mut self.symbols);
+            self.word.extend(symbols[..enders].iter().map(|s| as_letter(*s)));
+            self.symbols = symbols;
+            self.symbols.drain(..enders);
+        }
+        self.pass_word(false);
+    }
+
+    /// Reads the word's leet digits and look-alikes and passes it on (`continued`: the word goes
+    /// on past the buffer).
+    fn pass_word(&mut self, continued: bool) {
+        read_leet_digits(&mut self.word);
+        self.read_look_alikes();
+        let cut = Cut { continues: self.word_cut, continued };
+        self.word_cut = continued;
+        let word = std::mem::take(&mut self.word);
+        self.word_stage_out(&word, cut);
+        self.word = word;
+        self.word.clear();
+    }
+
+    fn read_look_alikes(&mut self) {
+        let mut latin = false;
+        let mut look_alikes = false;
+        let mut others = false;
+        for unit in self.word.iter().filter(|u| u.class == Class::Letter) {
+            if unit.ch.is_ascii() {
+                latin = true;
+            } else if Info::of(unit.ch).has_skeleton() {
+                look_alikes = true;
+            } else {
+                others = true;
+            }
+        }
+        if !look_alikes {
+            return;
+        }
+        let genuine = &self.genuine;
+        let map_word = latin || !others;
+        for unit in self.word.iter_mut().filter(|u| u.class == Class::Letter && !u.ch.is_ascii()) {
+            if let Some((letter, script)) = unicode_data::skeleton(unit.ch) {
+                if latin || (map_word && !genuine[usize::from(script)]) {
+                    unit.ch = letter;
+                }
+            }
+        }
+    }
+
+    // ---- Stage 3: spelled-out words ---------------------------------------------------------
+
+    fn word_stage_out(&mut self, word: &[Unit], cut: Cut) {
+        self.interrupted = true;
+        let single = !cut.continues && !cut.continued && word.len() == 1 && word[0].class == Class::Letter;
+        let gap = std::mem::take(&mut self.gap);
+        let close = gap.chars <= MAX_SPELLING_GAP && !gap.paragraph && !gap.sentence_end;
+        if single && close && !self.singles.is_empty() {
+            self.singles.push((word[0], gap));
+            if self.singles.len() >= 3 {
+                self.joining = true;
+            }
+            return;
+        }
+        self.flush_singles();
+        if single {
+            self.singles.push((word[0], gap));
+            return;
+        }
+        self.emit_word(word, gap, cut);
+    }
+
+    fn item(&mut self, item: Item) {
+        if matches!(item, Item::Ideo(_)) {
+            self.flush_singles();
+        }
+        let gap = std::mem::take(&mut self.gap);
+        match item {
+            Item::Ideo(unit) => self.emit_ideo(unit, gap),
+            Item::Emoji(unit) => self.emit_emoji(unit, gap),
+        }
+    }
+
+    fn flush_singles(&mut self) {
+        if self.singles.is_empty() {
+            return;
+        }
+        let singles = std::mem::take(&mut self.singles);
+        if self.joining {
+            let mut word = std::mem::take(&mut self.scratch);
+            word.clear();
+            word.extend(singles.iter().map(|(u, _)| *u));
+            self.emit_word(&word, singles[0].1, Cut::default());
+            self.scratch = word;
+        } else {
+            for (unit, gap) in &singles {
+                self.emit_word(std::slice::from_ref(unit), *gap, Cut::default());
+            }
+        }
+        self.joining = false;
+        self.singles = singles;
+        self.singles.clear();
+    }
+
+    // ---- Stage 4: symbols -------------------------------------------------------------------
+
+    fn emit_break_for(&mut self, gap: &GapInfo) {
+        let sentence = gap.sentence_end && self.last_word_letters >= 2;
+        if (gap.paragraph || sentence) && self.last_was_word {
+            self.flush_pending();
+            self.out.push_back(Symbol {
+                ch: '\n',
+                kind: SymbolKind::Break,
+                count: 1,
+                edge: 0,
+                gap: Gap::Other,
+                start: 0,
+                end: 0,
+                last_start: 0,
+                first_end: 0,
+                word_letters: 0,
+            });
+            self.last_was_word = false;
+        }
+    }
+
+    fn flush_pending(&mut self) {
+        if let Some(symbol) = self.pending.take() {
+            self.out.push_back(symbol);
+        }
+    }
+
+    fn emit_word(&mut self, word: &[Unit], gap: GapInfo, cut: Cut) {
+        if !cut.continues {
+            self.emit_break_for(&gap);
+        }
+        self.flush_pending();
+        let letters = word.len();
+        let word_letters = u8::try_from(letters).unwrap_or(0);
+        let mut first_gap = if cut.continues { Gap::None } else { gap.kind() };
+        let mut i = 0;
+        while i < word.len() {
+            let unit = word[i];
+            let mut j = i + 1;
+            if unit.class == Class::Letter {
+                while j < word.len() && word[j].ch == unit.ch && word[j].class == Class::Letter {
+                    j += 1;
+                }
+            }
+            let mut edge = 0;
+            if i == 0 && !cut.continues {
+                edge |= START;
+            }
+            if j == word.len() && !cut.continued {
+                edge |= END;
+            }
+            self.out.push_back(Symbol {
+                ch: unit.ch,
+                kind: SymbolKind::Word,
+                count: (j - i) as u32,
+                edge,
+                gap: first_gap,
+                start: unit.start,
+                end: word[j - 1].end,
+                last_start: word[j - 1].start,
+                first_end: unit.end,
+                word_letters,
+            });
+            first_gap = Gap::None;
+            i = j;
+        }
+        self.last_word_letters = letters;
+        self.last_was_word = true;
+    }
+
+    fn emit_ideo(&mut self, unit: Unit, gap: GapInfo) {
+        self.interrupted = true;
+        if let Some(p) = &mut self.pending {
+            if p.kind == SymbolKind::Ideo && p.ch == unit.ch && gap.chars == 0 {
+                p.count += 1;
+                p.end = unit.end;
+                p.last_start = unit.start;
+                return;
+            }
+        }
+        self.flush_pending();
+        self.pending = Some(Symbol {
+            ch: unit.ch,
+            kind: SymbolKind::Ideo,
+            count: 1,
+            edge: 0,
+            gap: gap.kind(),
+            start: unit.start,
+            end: unit.end,
+            last_start: unit.start,
+            first_end: unit.end,
+            word_letters: 0,
+        });
+        self.last_was_word = false;
+    }
+
+    fn emit_emoji(&mut self, unit: Unit, gap: GapInfo) {
+        // An emoji is a gap for whatever is around it: the gap before it carries on past it.
+        let mut carried = gap;
+        carried.add(&Unit { ch: unit.ch, class: Class::Gap, ..unit });
+        self.gap = carried;
+        if let Some(p) = self.pending.as_mut().filter(|_| !self.interrupted) {
+            if p.kind == SymbolKind::Emoji && p.ch == unit.ch && gap.chars == 0 {
+                p.count += 1;
+                p.end = unit.end;
+                p.last_start = unit.start;
+                return;
+            }
+        }
+        self.flush_pending();
+        self.interrupted = false;
+        self.pending = Some(Symbol {
+            ch: unit.ch,
+            kind: SymbolKind::Emoji,
+            count: 1,
+            edge: 0,
+            gap: gap.kind(),
+            start: unit.start,
+            end: unit.end,
+            last_start: unit.start,
+            first_end: unit.end,
+            word_letters: 0,
+        });
+    }
+}
+
+impl Iterator for Normalizer<'_> {
+    type Item = Symbol;
+
+    #[inline]
+    fn next(&mut self) -> Option<Symbol> {
+        if self.out.is_empty() && !self.done {
+            self.advance();
+        }
+        self.out.pop_front()
+    }
+}
+
+/// A leet symbol read as its letter.
+fn as_letter(unit: Unit) -> Unit {
+    match leet::symbol(unit.ch) {
+        Some((letter, _)) => Unit { ch: letter, class: Class::Letter, ..unit },
+        None => unit,
+    }
+}
+
+/// Digits between two letters of a word read as letters: one digit always (`r3d`), a longer
+/// run when the word has three letters or more (`b00bs`; `l10n` and `k8s` keep theirs... `k8s`
+/// has one digit between letters and reads `kbs`, which no word list holds).
+fn read_leet_digits(word: &mut [Unit]) {
+    if !word.iter().any(|u| u.class == Class::Digit) {
+        return;
+    }
+    let letters = word.iter().filter(|u| u.class == Class::Letter).count();
+    let mut i = 0;
+    while i < word.len() {
+        if word[i].class != Class::Digit {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < word.len() && word[j].class == Class::Digit {
+            j += 1;
+        }
+        let between = i > 0 && j < word.len() && word[i - 1].class == Class::Letter && word[j].class == Class::Letter;
+        let long_enough = j - i == 1 || letters >= LEET_WORD_LETTERS;
+        if between && long_enough && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
+            for unit in &mut word[i..j] {
+                if let Some(letter) = leet::digit(unit.ch) {
+                    *unit = Unit { ch: letter, class: Class::Letter, ..*unit };
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// The longest prefix of `text` whose offsets fit in a u32, cut at a character boundary.
+fn clip(text: &str) -> &str {
+    let max = u32::MAX as usize;
+    if text.len() <= max {
+        return text;
+    }
+    let cut = (0..=max).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    text.get(..cut).unwrap_or("")
+}
+
+/// The symbols of `text` written out, for tests and for showing an operator what the matcher
+/// reads: word runs as their letters (repeated), `|` between words, `^` for a break, ideo letters
+/// as themselves, emoji in `{}`.
+pub fn render(text: &str) -> String {
+    let mut out = String::new();
+    for symbol in Normalizer::new(text) {
+        match symbol.kind {
+            SymbolKind::Word => {
+                if symbol.edge & START != 0 && !out.is_empty() && !out.ends_with('^') {
+                    out.push('|');
+                }
+                for _ in 0..symbol.count.min(8) {
+                    out.push(symbol.ch);
+                }
+            }
+            SymbolKind::Ideo => {
+                for _ in 0..symbol.count.min(8) {
+                    out.push(symbol.ch);
+                }
+            }
+            SymbolKind::Emoji => {
+                out.push('{');
+                out.push(symbol.ch);
+                out.push('}');
+            }
+            SymbolKind::Break => out.push('^'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps() {
+        let cases = [
+            ("BAD Word", "bad|word"),
+            ("ｂａｄ", "bad"),
+            ("b\u{200B}a\u{200D}d", "bad"),
+            ("bäd ba\u{0308}d", "bad|bad"),
+            ("ﬁne", "fine"),
+            ("b a d", "bad"),
+            ("b.a.d!", "bad"),
+            ("b★a★d", "bad"),
+            ("a b", "a|b"),
+            ("sh1t b00bs b4d r3d l10n mp3 1st 1000", "shit|boobs|bad|red|l10n|mp3|1st|1000"),
+            ("@ss a$$ sh!t damn!", "ass|ass|shit|damn"),
+            ("fu\u{0441}k \u{0441}\u{043E}\u{0440}", "fuck|cop"),
+            ("я \u{0441}\u{043E}\u{0440}", "я|сор"),
+            ("這個傻逼", "这个傻逼"),
+            ("傻 逼", "傻逼"),
+            ("ガス", "かす"),
+            ("\u{1D41B}\u{1D41A}\u{1D41D}", "bad"),
+            ("ꜱᴛᴜᴘɪᴅ", "stupid"),
+            ("🅱🅰🅳", "bad"),
+            ("red. Packet", "red^packet"),
+            ("red.packet", "red|packet"),
+            ("e.g. red", "e|g|red"),
+            ("b🙂a🙂d", "{🙂}{🙂}|bad"),
+            ("red 🧧 packet", "red{🧧}|packet"),
+            ("baaad", "baaad"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(render(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn symbols_cover_original_bytes() {
+        let s = "ｂa\u{0308}\u{200B}d";
+        let symbols: Vec<Symbol> = Normalizer::new(s).collect();
+        assert_eq!(symbols.len(), 3);
+        assert_eq!((symbols[0].start, symbols[0].end), (0, 3));
+        assert_eq!((symbols[1].start, symbols[1].end), (3, 6), "the accent widens the letter");
+        assert_eq!(&s[symbols[2].start as usize..symbols[2].end as usize], "d");
+        assert_eq!((symbols[0].edge, symbols[1].edge, symbols[2].edge), (START, 0, END));
+    }
+
+    #[test]
+    fn runs_group_letters_not_digits() {
+        let symbols: Vec<(char, u32)> = Normalizer::new("baaad 1000").map(|s| (s.ch, s.count)).collect();
+        assert_eq!(symbols, [('b', 1), ('a', 3), ('d', 1), ('1', 1), ('0', 1), ('0', 1), ('0', 1)]);
+    }
+}

@@ -1,0 +1,191 @@
+//! A term as the automaton looks for it: the term is read by the same normaliser as the text,
+//! and written as one or more patterns (encoded symbols with the run count each must have).
+//!
+//! - **Phrases.** A term of several words matches whatever stands between them (the normaliser
+//!   leaves gaps out), and also the words written as one (`red packet` in `redpacket`): each
+//!   junction between two words is looked for both with its word edges and without them.
+//! - **Prefix terms** (`fuck*`) are looked for with and without an edge after their last letter.
+//! - **Look-alikes.** A term with letters that have Latin look-alikes (`хуй`) is also looked for as
+//!   the normaliser reads it in a Latin context (`xyй`).
+//! - **Emoji terms** (only emoji) are looked for among the text's emoji.
+
+use crate::encoding::encode;
+use crate::normalize::{Normalizer, Symbol, SymbolKind, END, START};
+use crate::unicode_data;
+
+/// Junctions whose every combination is looked for; beyond this, only all kept and all joined.
+const MAX_JUNCTION_COMBINATIONS: usize = 3;
+/// Symbols a term may have once normalised.
+pub const MAX_TERM_SYMBOLS: usize = 128;
+
+/// Which stream a pattern is looked for in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    /// Words, ideo letters and breaks.
+    Main,
+    /// Emoji.
+    Emoji,
+}
+
+/// One way a term is looked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// Where.
+    pub stream: Stream,
+    /// The encoded symbols.
+    pub key: String,
+    /// Run count of each symbol.
+    pub counts: Vec<u32>,
+    /// Whether the first symbol's run may be longer than wanted and only partly covered (no
+    /// word edge there: ideo letters, emoji).
+    pub open_start: bool,
+    /// The same for the last symbol (ideo letters, emoji, a prefix term's end).
+    pub open_end: bool,
+    /// Whether the term's symbols are ideo letters (the CJK word-boundary check applies).
+    pub ideo: bool,
+}
+
+/// Why a term cannot be looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermError {
+    /// Nothing to match once normalised (only punctuation, spaces or invisible characters).
+    NothingToMatch,
+    /// More than [`MAX_TERM_SYMBOLS`] symbols once normalised.
+    TooLong,
+}
+
+/// The patterns for `term` (a trailing `*` makes it a prefix term).
+pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
+    let (body, prefix) = match term.trim_end().strip_suffix('*') {
+        Some(body) => (body, true),
+        None => (term, false),
+    };
+    let symbols: Vec<Symbol> = Normalizer::new(body).collect();
+    let main: Vec<Symbol> =
+        symbols.iter().copied().filter(|s| matches!(s.kind, SymbolKind::Word | SymbolKind::Ideo)).collect();
+    let emoji: Vec<Symbol> = symbols.iter().copied().filter(|s| s.kind == SymbolKind::Emoji).collect();
+    if main.len() > MAX_TERM_SYMBOLS || emoji.len() > MAX_TERM_SYMBOLS {
+        return Err(TermError::TooLong);
+    }
+    if main.is_empty() {
+        if emoji.is_empty() {
+            return Err(TermError::NothingToMatch);
+        }
+        return Ok(vec![build(Stream::Emoji, &emoji, true, true)]);
+    }
+    let ideo = main.iter().all(|s| s.kind == SymbolKind::Ideo);
+    let mut spellings = vec![main.clone()];
+    let skeleton: Vec<Symbol> = main
+        .iter()
+        .map(|s| match unicode_data::skeleton(s.ch) {
+            Some((letter, _)) if s.kind == SymbolKind::Word => Symbol { ch: letter, ..*s },
+            _ => *s,
+        })
+        .collect();
+    if skeleton != main {
+        spellings.push(merge_runs(skeleton));
+    }
+    let mut out: Vec<Pattern> = Vec::new();
+    for spelling in spellings {
+        let junctions: Vec<usize> = (1..spelling.len())
+            .filter(|&i| {
+                let (a, b) = (&spelling[i - 1], &spelling[i]);
+                a.kind == SymbolKind::Word && b.kind == SymbolKind::Word && a.edge & END != 0 && b.edge & START != 0
+            })
+            .collect();
+        let choices: Vec<Vec<bool>> = if junctions.len() <= MAX_JUNCTION_COMBINATIONS {
+            (0..1usize << junctions.len()).map(|m| (0..junctions.len()).map(|j| m & (1 << j) != 0).collect()).collect()
+        } else {
+            vec![vec![false; junctions.len()], vec![true; junctions.len()]]
+        };
+        for choice in choices {
+            let mut joined = spelling.clone();
+            for (&at, &join) in junctions.iter().zip(&choice) {
+                if join {
+                    joined[at - 1].edge &= !END;
+                    joined[at].edge &= !START;
+                }
+            }
+            let joined = merge_runs(joined);
+            let first_open = joined.first().is_some_and(|s| s.kind != SymbolKind::Word);
+            let last_open = joined.last().is_some_and(|s| s.kind != SymbolKind::Word);
+            out.push(Pattern { ideo, ..build(Stream::Main, &joined, first_open, last_open) });
+            if prefix && joined.last().is_some_and(|s| s.kind == SymbolKind::Word) {
+                let mut open = joined.clone();
+                if let Some(last) = open.last_mut() {
+                    last.edge &= !END;
+                }
+                out.push(Pattern { ideo, ..build(Stream::Main, &open, first_open, true) });
+            }
+        }
+    }
+    // A prefix term's pattern with the edge is still a prefix match: its last run may be longer.
+    if prefix {
+        for p in &mut out {
+            p.open_end = true;
+        }
+    }
+    out.dedup();
+    Ok(out)
+}
+
+/// Equal adjacent letters without an edge between them are one run (`red dog` joined is `redog`
+/// with a double `d`).
+fn merge_runs(symbols: Vec<Symbol>) -> Vec<Symbol> {
+    let mut out: Vec<Symbol> = Vec::with_capacity(symbols.len());
+    for s in symbols {
+        if let Some(last) = out.last_mut() {
+            let letter = |x: &Symbol| x.kind == SymbolKind::Word && !x.ch.is_ascii_digit();
+            if letter(last) && letter(&s) && last.ch == s.ch && last.edge & END == 0 && s.edge & START == 0 {
+                last.count += s.count;
+                last.edge |= s.edge;
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool) -> Pattern {
+    let mut key = String::new();
+    for s in symbols {
+        for &c in encode(s).chars() {
+            key.push(c);
+        }
+    }
+    Pattern { stream, key, counts: symbols.iter().map(|s| s.count).collect(), open_start, open_end, ideo: false }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_have_a_pattern_per_junction_choice() {
+        let p = patterns("red packet").unwrap();
+        assert_eq!(p.len(), 2);
+        let p = patterns("buy cheap followers now").unwrap();
+        assert_eq!(p.len(), 8);
+        let p = patterns("one two three four five").unwrap();
+        assert_eq!(p.len(), 2, "many junctions: all kept, all joined");
+    }
+
+    #[test]
+    fn joined_junctions_merge_equal_letters() {
+        let p = patterns("red dog").unwrap();
+        let counts: Vec<Vec<u32>> = p.iter().map(|p| p.counts.clone()).collect();
+        assert!(counts.contains(&vec![1, 1, 2, 1, 1]), "{counts:?}");
+    }
+
+    #[test]
+    fn prefix_terms_and_look_alikes_and_emoji() {
+        assert_eq!(patterns("ass*").unwrap().len(), 2);
+        assert!(patterns("ass*").unwrap().iter().all(|p| p.open_end));
+        assert_eq!(patterns("хуй").unwrap().len(), 2, "as written and with Latin look-alikes");
+        let e = patterns("🖕").unwrap();
+        assert_eq!(e[0].stream, Stream::Emoji);
+        assert_eq!(patterns("!!"), Err(TermError::NothingToMatch));
+        assert!(patterns("傻逼").unwrap()[0].ideo);
+    }
+}

@@ -1,0 +1,293 @@
+//! What the normaliser knows about a code point, looked up in tables generated from Unicode's own
+//! data by `crates/unicode-gen` (see its module docs for the sources, and DESIGN.md for the
+//! rules). One lookup gives a character's class and whether it folds; folding gives what it
+//! reads as.
+
+#[path = "unicode_tables.rs"]
+mod tables;
+
+/// What a character is to the normaliser (after folding, see [`fold`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Class {
+    /// Spaces, punctuation, symbols, unassigned and private-use code points: between words.
+    Gap = 0,
+    /// Default-ignorable, format and control characters: read as nothing at all.
+    Ignorable = 1,
+    /// A combining mark that decorates the character before it (accents, enclosing circles).
+    Mark = 2,
+    /// A letter of a script written with spaces between words (and its own combining marks).
+    Letter = 3,
+    /// A letter of a script written without spaces (Han, kana, Hangul, Thai...).
+    Ideo = 4,
+    /// A decimal digit (folded to ASCII).
+    Digit = 5,
+    /// An emoji or pictograph.
+    Emoji = 6,
+    /// Punctuation that can end a sentence (Sentence_Terminal).
+    Terminal = 7,
+    /// A line break.
+    Newline = 8,
+    /// A paragraph break.
+    Break = 9,
+}
+
+const CLASSES: [Class; 16] = [
+    Class::Gap,
+    Class::Ignorable,
+    Class::Mark,
+    Class::Letter,
+    Class::Ideo,
+    Class::Digit,
+    Class::Emoji,
+    Class::Terminal,
+    Class::Newline,
+    Class::Break,
+    Class::Gap,
+    Class::Gap,
+    Class::Gap,
+    Class::Gap,
+    Class::Gap,
+    Class::Gap,
+];
+
+const FOLD: u8 = 0x10;
+const SKELETON: u8 = 0x20;
+const RTL: u8 = 0x40;
+
+/// An explicit bidi formatting character (UAX #9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BidiControl {
+    /// LEFT-TO-RIGHT EMBEDDING.
+    Lre,
+    /// RIGHT-TO-LEFT EMBEDDING.
+    Rle,
+    /// LEFT-TO-RIGHT OVERRIDE.
+    Lro,
+    /// RIGHT-TO-LEFT OVERRIDE.
+    Rlo,
+    /// POP DIRECTIONAL FORMATTING.
+    Pdf,
+    /// LEFT-TO-RIGHT ISOLATE.
+    Lri,
+    /// RIGHT-TO-LEFT ISOLATE.
+    Rli,
+    /// FIRST STRONG ISOLATE.
+    Fsi,
+    /// POP DIRECTIONAL ISOLATE.
+    Pdi,
+}
+
+/// The class byte of a code point.
+#[inline(always)]
+fn byte(c: char) -> u8 {
+    let cp = c as u32;
+    if cp < tables::TABLE_LIMIT {
+        let block = tables::BLOCK_INDEX[(cp >> tables::BLOCK_SHIFT) as usize] as usize;
+        tables::BLOCKS[(block << tables::BLOCK_SHIFT) + (cp as usize & ((1 << tables::BLOCK_SHIFT) - 1))]
+    } else if tables::IGNORABLE_BEYOND.iter().any(|&(a, b)| (a..=b).contains(&cp)) {
+        Class::Ignorable as u8
+    } else {
+        Class::Gap as u8
+    }
+}
+
+/// A code point's properties, from one table lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Info(u8);
+
+impl Info {
+    /// The properties of `c`.
+    #[inline(always)]
+    pub fn of(c: char) -> Self {
+        Info(byte(c))
+    }
+
+    /// Its class (after folding: `Ａ` is a letter, `①` a digit).
+    #[inline(always)]
+    pub fn class(self) -> Class {
+        CLASSES[usize::from(self.0 & 0x0F)]
+    }
+
+    /// Whether it reads as something else ([`fold`]).
+    #[inline(always)]
+    pub fn folds(self) -> bool {
+        self.0 & FOLD != 0
+    }
+
+    /// Whether it is a non-Latin letter with a Latin look-alike ([`skeleton`]).
+    #[inline(always)]
+    pub fn has_skeleton(self) -> bool {
+        self.0 & SKELETON != 0
+    }
+
+    /// Whether it is a strong right-to-left character (Bidi_Class R or AL).
+    #[inline(always)]
+    pub fn is_rtl(self) -> bool {
+        self.0 & RTL != 0
+    }
+}
+
+/// What `c` reads as, when [`Info::folds`]: compatibility decomposition, case folding, accents
+/// removed, letter-like symbols as letters, Traditional and variant Chinese as Simplified,
+/// katakana as hiragana, digits of every script as ASCII. Calls `each` with every character (a
+/// fold can be several: `ß` is `ss`, `㍿` is `株式会社`); nothing when `c` does not fold.
+#[inline]
+pub fn fold(c: char, mut each: impl FnMut(char)) {
+    let cp = c as u32;
+    let Ok(at) = tables::FOLDS.binary_search_by_key(&cp, |&(from, _)| from) else {
+        each(c);
+        return;
+    };
+    let to = tables::FOLDS[at].1;
+    if to & 0x8000_0000 == 0 {
+        each(char::from_u32(to).unwrap_or(c));
+        return;
+    }
+    let (offset, len) = (((to >> 5) & ((1 << 26) - 1)) as usize, (to & 31) as usize);
+    for folded in tables::FOLD_POOL.get(offset..offset + len).unwrap_or_default().chars() {
+        each(folded);
+    }
+}
+
+/// The ASCII letter a non-Latin letter looks like (UTS #39 confusables: Cyrillic `а` → `a`,
+/// Greek `ο` → `o`, Cherokee `Ꭺ` → `a`), with the script's number, when [`Info::has_skeleton`].
+#[inline]
+pub fn skeleton(c: char) -> Option<(char, u8)> {
+    let at = tables::SKELETONS.binary_search_by_key(&(c as u32), |&(cp, _, _)| cp).ok()?;
+    let (_, letter, script) = tables::SKELETONS[at];
+    Some((char::from(letter), script))
+}
+
+/// Scripts that have letters with Latin look-alikes are numbered 1 to 15 (15: any other).
+pub const SCRIPTS: usize = 16;
+
+/// The script number of a letter of a script that has Latin look-alikes (0 for any other).
+#[inline]
+pub fn look_alike_script(c: char) -> u8 {
+    let cp = c as u32;
+    let ranges = &tables::SCRIPT_RANGES;
+    let at = ranges.partition_point(|&(first, _, _)| first <= cp);
+    match at.checked_sub(1).and_then(|i| ranges.get(i)) {
+        Some(&(_, last, script)) if cp <= last => script,
+        _ => 0,
+    }
+}
+
+/// The explicit bidi control `c` is, if any.
+#[inline]
+pub fn bidi_control(c: char) -> Option<BidiControl> {
+    if !matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069) {
+        return None;
+    }
+    tables::BIDI_CONTROLS.iter().find(|(ch, _)| *ch == c).map(|&(_, kind)| kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(c: char) -> String {
+        let mut out = String::new();
+        fold(c, |f| out.push(f));
+        out
+    }
+
+    #[test]
+    fn classes_from_unicode_data() {
+        let cases = [
+            ('a', Class::Letter),
+            ('Ａ', Class::Letter),
+            ('é', Class::Letter),
+            ('д', Class::Letter),
+            ('傻', Class::Ideo),
+            ('カ', Class::Ideo),
+            ('한', Class::Ideo),
+            ('ก', Class::Ideo),
+            ('7', Class::Digit),
+            ('٣', Class::Digit),
+            ('①', Class::Digit),
+            ('🅰', Class::Letter),
+            ('🇦', Class::Letter),
+            ('😀', Class::Emoji),
+            ('🖕', Class::Emoji),
+            (' ', Class::Gap),
+            ('\u{3000}', Class::Gap),
+            ('\u{2009}', Class::Gap),
+            ('、', Class::Gap),
+            ('★', Class::Gap),
+            ('.', Class::Terminal),
+            ('。', Class::Terminal),
+            ('？', Class::Terminal),
+            ('\n', Class::Newline),
+            ('\u{2029}', Class::Break),
+            ('\u{200B}', Class::Ignorable),
+            ('\u{00AD}', Class::Ignorable),
+            ('\u{202E}', Class::Ignorable),
+            ('\u{E0041}', Class::Ignorable),
+            ('\u{1}', Class::Ignorable),
+            ('\u{0301}', Class::Mark),
+            ('\u{20DD}', Class::Mark),
+            ('\u{10FFFD}', Class::Gap),
+        ];
+        for (c, class) in cases {
+            assert_eq!(Info::of(c).class(), class, "U+{:04X} {c}", c as u32);
+        }
+    }
+
+    #[test]
+    fn folds() {
+        let cases = [
+            ('A', "a"),
+            ('Ａ', "a"),
+            ('𝐀', "a"),
+            ('🅰', "a"),
+            ('🇦', "a"),
+            ('ᴀ', "a"),
+            ('ı', "i"),
+            ('ø', "o"),
+            ('é', "e"),
+            ('ß', "ss"),
+            ('ﬁ', "fi"),
+            ('①', "1"),
+            ('٣', "3"),
+            ('⒜', "a"),
+            ('這', "这"),
+            ('裏', "里"),
+            ('カ', "か"),
+            ('ｶ', "か"),
+            ('ガ', "か"),
+            ('㍿', "株式会社"),
+            ('С', "с"),
+            ('＠', "@"),
+        ];
+        for (c, expected) in cases {
+            assert_eq!(folded(c), expected, "U+{:04X} {c}", c as u32);
+        }
+        assert_eq!(folded('a'), "a");
+        assert_eq!(folded('傻'), "傻");
+    }
+
+    #[test]
+    fn look_alikes_and_scripts() {
+        assert_eq!(skeleton('а').map(|(l, _)| l), Some('a'));
+        assert_eq!(skeleton('ο').map(|(l, _)| l), Some('o'));
+        assert!(Info::of('а').has_skeleton());
+        assert!(!Info::of('a').has_skeleton());
+        assert_eq!(skeleton('я'), None);
+        let cyrillic = look_alike_script('я');
+        assert_ne!(cyrillic, 0);
+        assert_eq!(look_alike_script('а'), cyrillic);
+        assert_eq!(look_alike_script('a'), 0);
+        assert_ne!(look_alike_script('λ'), cyrillic);
+    }
+
+    #[test]
+    fn bidi_controls() {
+        assert_eq!(bidi_control('\u{202E}'), Some(BidiControl::Rlo));
+        assert_eq!(bidi_control('\u{2069}'), Some(BidiControl::Pdi));
+        assert_eq!(bidi_control('\u{200F}'), None);
+        assert!(Info::of('א').is_rtl());
+        assert!(!Info::of('a').is_rtl());
+    }
+}

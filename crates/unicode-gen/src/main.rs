@@ -1,0 +1,522 @@
+//! Writes `crates/matcher/src/unicode_tables.rs`: what timgate's normaliser needs to know about
+//! every code point, taken from Unicode's own data rather than typed by hand:
+//!
+//! - General_Category, Script, Line_Break, Bidi_Class, Default_Ignorable_Code_Point,
+//!   Sentence_Terminal and Extended_Pictographic from ICU4X (`icu_properties`);
+//! - compatibility decomposition (NFKD, `icu_normalizer`) and full case folding (`icu_casemap`);
+//! - character names (`unicode_names2`) for letter-like symbols Unicode does not decompose
+//!   (`🅰` NEGATIVE SQUARED LATIN CAPITAL LETTER A, `🇦` REGIONAL INDICATOR SYMBOL LETTER A,
+//!   `ᴀ` LATIN LETTER SMALL CAPITAL A);
+//! - UTS #39 confusables (`unicode-security`'s skeletons) for look-alike letters;
+//! - Traditional and variant Chinese → Simplified from OpenCC's and MediaWiki's tables (`zhconv`).
+//!
+//! Usage: `cargo run -p timgate-unicode-gen --release > crates/matcher/src/unicode_tables.rs`.
+//! The rules that combine the data are in `fold` and `class_of` below; DESIGN.md of the matcher
+//! crate explains them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use icu_casemap::CaseMapper;
+use icu_normalizer::DecomposingNormalizerBorrowed;
+use icu_properties::props::{
+    BidiClass, DefaultIgnorableCodePoint, EmojiModifier, ExtendedPictographic, GeneralCategory, GeneralCategoryGroup,
+    LineBreak, Script, SentenceTerminal,
+};
+use icu_properties::{CodePointMapData, CodePointSetData};
+
+/// The classes of `crates/matcher/src/unicode_data.rs` (keep in step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+enum Class {
+    Gap = 0,
+    Ignorable = 1,
+    Mark = 2,
+    Letter = 3,
+    Ideo = 4,
+    Digit = 5,
+    Emoji = 6,
+    Terminal = 7,
+    Newline = 8,
+    Break = 9,
+}
+
+const FOLD: u8 = 0x10;
+const SKELETON: u8 = 0x20;
+const RTL: u8 = 0x40;
+
+/// The table covers planes 0–3 (CJK extension H ends at U+323AF); above it the only code points
+/// that are not gaps are the ignorable ones (tags, variation selectors), listed separately.
+const LIMIT: u32 = 0x32400;
+
+struct Data {
+    gc: CodePointMapData<GeneralCategory>,
+    script: CodePointMapData<Script>,
+    line_break: CodePointMapData<LineBreak>,
+    bidi: CodePointMapData<BidiClass>,
+    ignorable: CodePointSetData,
+    terminal: CodePointSetData,
+    pictographic: CodePointSetData,
+    emoji_modifier: CodePointSetData,
+    nfkd: DecomposingNormalizerBorrowed<'static>,
+    case: icu_casemap::CaseMapperBorrowed<'static>,
+}
+
+impl Data {
+    fn new() -> Self {
+        Data {
+            gc: CodePointMapData::<GeneralCategory>::new().static_to_owned(),
+            script: CodePointMapData::<Script>::new().static_to_owned(),
+            line_break: CodePointMapData::<LineBreak>::new().static_to_owned(),
+            bidi: CodePointMapData::<BidiClass>::new().static_to_owned(),
+            ignorable: CodePointSetData::new::<DefaultIgnorableCodePoint>().static_to_owned(),
+            terminal: CodePointSetData::new::<SentenceTerminal>().static_to_owned(),
+            pictographic: CodePointSetData::new::<ExtendedPictographic>().static_to_owned(),
+            emoji_modifier: CodePointSetData::new::<EmojiModifier>().static_to_owned(),
+            nfkd: DecomposingNormalizerBorrowed::new_nfkd(),
+            case: CaseMapper::new(),
+        }
+    }
+
+    fn gc(&self, c: char) -> GeneralCategory {
+        self.gc.as_borrowed().get(c)
+    }
+
+    fn script(&self, c: char) -> Script {
+        self.script.as_borrowed().get(c)
+    }
+
+    fn is(&self, group: GeneralCategoryGroup, c: char) -> bool {
+        group.contains(self.gc(c))
+    }
+
+    /// A combining mark that only decorates (accents, enclosing circles, kana voicing marks):
+    /// script Inherited or Common. Script-specific marks (Indic vowel signs, Thai vowels) are
+    /// part of their letters.
+    fn is_decoration(&self, c: char) -> bool {
+        self.is(GeneralCategoryGroup::Mark, c) && matches!(self.script(c), Script::Inherited | Script::Common)
+    }
+
+    /// Scripts written without spaces between words (Unicode's Line_Break classes for them).
+    fn is_spaceless(&self, c: char) -> bool {
+        let lb = self.line_break.as_borrowed().get(c);
+        matches!(
+            lb,
+            LineBreak::Ideographic
+                | LineBreak::ComplexContext
+                | LineBreak::H2
+                | LineBreak::H3
+                | LineBreak::JL
+                | LineBreak::JV
+                | LineBreak::JT
+                | LineBreak::ConditionalJapaneseStarter
+        ) || matches!(
+            self.script(c),
+            Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul | Script::Bopomofo | Script::Yi
+        )
+    }
+
+    fn nfkd_without_decorations(&self, s: &str) -> String {
+        self.nfkd.normalize(s).chars().filter(|&c| !self.is_decoration(c)).collect()
+    }
+
+    /// The class of a character as it stands (after folding).
+    fn class_of(&self, c: char) -> Class {
+        let gc = self.gc(c);
+        if c == '\u{2029}' {
+            return Class::Break;
+        }
+        if matches!(c, '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}') {
+            return Class::Newline;
+        }
+        if c == '\t' {
+            return Class::Gap;
+        }
+        if self.ignorable.as_borrowed().contains(c)
+            || matches!(gc, GeneralCategory::Control | GeneralCategory::Format | GeneralCategory::Surrogate)
+        {
+            return Class::Ignorable;
+        }
+        if self.emoji_modifier.as_borrowed().contains(c) {
+            return Class::Mark; // skin tones belong to the emoji before them
+        }
+        if self.is(GeneralCategoryGroup::Mark, c) {
+            if self.is_decoration(c) {
+                return Class::Mark;
+            }
+            return if self.is_spaceless(c) { Class::Ideo } else { Class::Letter };
+        }
+        if self.is(GeneralCategoryGroup::Letter, c) {
+            return if self.is_spaceless(c) { Class::Ideo } else { Class::Letter };
+        }
+        if gc == GeneralCategory::DecimalNumber {
+            return Class::Digit;
+        }
+        if self.pictographic.as_borrowed().contains(c) {
+            return Class::Emoji;
+        }
+        if matches!(gc, GeneralCategory::LetterNumber | GeneralCategory::OtherNumber) && self.script(c) == Script::Han {
+            return Class::Ideo; // 〇 and the Suzhou numerals are written as ideographs
+        }
+        if self.terminal.as_borrowed().contains(c) {
+            return Class::Terminal;
+        }
+        Class::Gap
+    }
+}
+
+/// The value of a decimal digit: Unicode encodes each script's digits 0–9 in a row.
+fn digit_value(data: &Data, c: char) -> Option<char> {
+    if data.gc(c) != GeneralCategory::DecimalNumber {
+        return None;
+    }
+    let mut start = c as u32;
+    while start > 0 && char::from_u32(start - 1).is_some_and(|p| data.gc(p) == GeneralCategory::DecimalNumber) {
+        start -= 1;
+    }
+    char::from_digit((c as u32 - start) % 10, 10)
+}
+
+/// Letter-like symbols Unicode does not decompose, by their names.
+fn letter_by_name(c: char) -> Option<String> {
+    let name = unicode_names2::name(c)?.to_string();
+    let last = name.rsplit(' ').next()?;
+    let letter = (last.len() == 1 && last.as_bytes()[0].is_ascii_uppercase()).then(|| last.to_ascii_lowercase());
+    for prefix in [
+        "LATIN CAPITAL LETTER ",
+        "LATIN SMALL LETTER ",
+        "REGIONAL INDICATOR SYMBOL LETTER ",
+        "LATIN LETTER SMALL CAPITAL ",
+        "MODIFIER LETTER CAPITAL ",
+        "MODIFIER LETTER SMALL ",
+    ] {
+        if name.contains(prefix) && name.ends_with(&format!("{prefix}{last}")) {
+            return letter;
+        }
+    }
+    const DIGITS: [&str; 10] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+    if name.contains("DIGIT ") {
+        if let Some(d) = DIGITS.iter().position(|d| name.ends_with(&format!("DIGIT {d}"))) {
+            return char::from_digit(d as u32, 10).map(String::from);
+        }
+    }
+    None
+}
+
+/// Katakana → hiragana (Unicode lays them out in parallel).
+fn hiragana(c: char) -> char {
+    match c as u32 {
+        0x30A1..=0x30F6 | 0x30FD | 0x30FE => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// What `c` reads as (see the module docs), or `c` itself.
+fn fold(data: &Data, c: char) -> String {
+    if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+        return c.to_string(); // a Hangul syllable stays whole (NFKD would spell it in jamo)
+    }
+    let mut s = data.nfkd_without_decorations(&c.to_string());
+    s = data.case.fold_string(&s).into_owned();
+    s = data.nfkd_without_decorations(&s);
+    if s == c.to_string() {
+        if let Some(letter) = letter_by_name(c) {
+            s = letter;
+        }
+    }
+    // Traditional and variant Chinese → Simplified, katakana → hiragana, digits → ASCII.
+    s = s
+        .chars()
+        .map(|ch| {
+            if data.script(ch) == Script::Han {
+                let simple = zhconv::zhconv(&ch.to_string(), zhconv::Variant::ZhHans);
+                let mut chars = simple.chars();
+                if let (Some(one), None) = (chars.next(), chars.next()) {
+                    return one;
+                }
+            }
+            digit_value(data, ch).unwrap_or_else(|| hiragana(ch))
+        })
+        .collect();
+    // A Latin letter that looks like ASCII letters is read as them (`ɑ`, `ı`, `ø`, `æ`): UTS #39.
+    let mut chars = s.chars();
+    if let (Some(one), None) = (chars.next(), chars.next()) {
+        if !one.is_ascii() && data.script(one) == Script::Latin && data.is(GeneralCategoryGroup::Letter, one) {
+            let skeleton: String = unicode_security::confusable_detection::skeleton(&one.to_string()).collect();
+            let skeleton = data.nfkd_without_decorations(&data.case.fold_string(&skeleton));
+            if !skeleton.is_empty() && skeleton.chars().all(|k| k.is_ascii_lowercase()) {
+                s = skeleton;
+            }
+        }
+    }
+    // Parentheses, dots and slashes around a letter or digit are decoration: `⒜`, `⒈`, `½`.
+    if s.chars().any(|ch| !matches!(data.class_of(ch), Class::Gap | Class::Terminal)) {
+        s.retain(|ch| !matches!(data.class_of(ch), Class::Gap | Class::Terminal));
+    }
+    s
+}
+
+/// Scripts whose letters have Latin look-alikes, by the number the tables use.
+fn script_id(script: Script) -> u8 {
+    match script {
+        Script::Cyrillic => 1,
+        Script::Greek => 2,
+        Script::Armenian => 3,
+        Script::Cherokee => 4,
+        Script::Georgian => 5,
+        Script::Coptic => 6,
+        Script::Lisu => 7,
+        Script::CanadianAboriginal => 8,
+        Script::Tifinagh => 9,
+        Script::Vai => 10,
+        Script::Bamum => 11,
+        Script::Adlam => 12,
+        Script::OldItalic => 13,
+        Script::Runic => 14,
+        _ => 15,
+    }
+}
+
+fn main() {
+    let data = Data::new();
+    let mut classes = vec![0u8; LIMIT as usize];
+    let mut folds: BTreeMap<u32, String> = BTreeMap::new();
+    let mut mixed = Vec::new();
+    for cp in 0..LIMIT {
+        let Some(c) = char::from_u32(cp) else {
+            classes[cp as usize] = Class::Ignorable as u8;
+            continue;
+        };
+        let own = data.class_of(c);
+        let mut byte = own as u8;
+        if matches!(own, Class::Gap | Class::Letter | Class::Ideo | Class::Digit | Class::Emoji | Class::Terminal) {
+            let folded = fold(&data, c);
+            if folded.is_empty() {
+                byte = Class::Ignorable as u8;
+            } else if folded != c.to_string() {
+                let class = folded.chars().next().map_or(Class::Ignorable, |f| data.class_of(f));
+                if folded.chars().any(|f| data.class_of(f) != class) {
+                    mixed.push((cp, folded.clone()));
+                }
+                byte = class as u8 | FOLD;
+                folds.insert(cp, folded);
+            }
+        }
+        if matches!(data.bidi.as_borrowed().get(c), BidiClass::RightToLeft | BidiClass::ArabicLetter) {
+            byte |= RTL;
+        }
+        classes[cp as usize] = byte;
+    }
+
+    // Look-alikes of non-Latin letters (keyed by the folded letter, as the text holds it).
+    let mut skeletons: BTreeMap<u32, (char, u8)> = BTreeMap::new();
+    let mut look_alike_scripts = BTreeSet::new();
+    for cp in 0..LIMIT {
+        let Some(c) = char::from_u32(cp) else { continue };
+        if classes[cp as usize] & 0x0F != Class::Letter as u8 || classes[cp as usize] & FOLD != 0 {
+            continue; // only letters as they stand after folding
+        }
+        let script = data.script(c);
+        if matches!(script, Script::Latin | Script::Common | Script::Inherited) {
+            continue;
+        }
+        let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
+        let skeleton = data.nfkd_without_decorations(&data.case.fold_string(&skeleton));
+        let mut chars = skeleton.chars();
+        if let (Some(one), None) = (chars.next(), chars.next()) {
+            if one.is_ascii_lowercase() {
+                skeletons.insert(cp, (one, script_id(script)));
+                classes[cp as usize] |= SKELETON;
+                look_alike_scripts.insert(script_id(script));
+            }
+        }
+    }
+    // The letters of those scripts, as ranges, so that a letter without a look-alike shows the
+    // script is really in use.
+    let mut script_ranges: Vec<(u32, u32, u8)> = Vec::new();
+    for cp in 0..LIMIT {
+        let Some(c) = char::from_u32(cp) else { continue };
+        if classes[cp as usize] & 0x0F != Class::Letter as u8 {
+            continue;
+        }
+        let id = script_id(data.script(c));
+        if id == 15 || !look_alike_scripts.contains(&id) {
+            continue;
+        }
+        match script_ranges.last_mut() {
+            Some((_, end, last)) if *last == id && *end + 1 == cp => *end = cp,
+            _ => script_ranges.push((cp, cp, id)),
+        }
+    }
+
+    // Ignorable code points beyond the table.
+    let mut ignorable_beyond: Vec<(u32, u32)> = Vec::new();
+    for cp in LIMIT..=0x10FFFF {
+        let Some(c) = char::from_u32(cp) else { continue };
+        if data.class_of(c) == Class::Ignorable {
+            match ignorable_beyond.last_mut() {
+                Some((_, end)) if *end + 1 == cp => *end = cp,
+                _ => ignorable_beyond.push((cp, cp)),
+            }
+        }
+    }
+    // The explicit bidi formatting characters (UAX #9).
+    let mut bidi_controls = Vec::new();
+    for cp in 0..0x10000u32 {
+        let Some(c) = char::from_u32(cp) else { continue };
+        let kind = match data.bidi.as_borrowed().get(c) {
+            BidiClass::LeftToRightEmbedding => "Lre",
+            BidiClass::RightToLeftEmbedding => "Rle",
+            BidiClass::LeftToRightOverride => "Lro",
+            BidiClass::RightToLeftOverride => "Rlo",
+            BidiClass::PopDirectionalFormat => "Pdf",
+            BidiClass::LeftToRightIsolate => "Lri",
+            BidiClass::RightToLeftIsolate => "Rli",
+            BidiClass::FirstStrongIsolate => "Fsi",
+            BidiClass::PopDirectionalIsolate => "Pdi",
+            _ => continue,
+        };
+        bidi_controls.push((cp, kind));
+    }
+
+    // Two-stage class table: the block size that makes it smallest.
+    let (shift, index, blocks) = (4..=8)
+        .map(|shift| {
+            let size = 1usize << shift;
+            let mut unique: BTreeMap<Vec<u8>, u16> = BTreeMap::new();
+            let mut blocks: Vec<u8> = Vec::new();
+            let mut index: Vec<u16> = Vec::new();
+            for chunk in classes.chunks(size) {
+                let next = unique.len() as u16;
+                let id = *unique.entry(chunk.to_vec()).or_insert_with(|| {
+                    blocks.extend_from_slice(chunk);
+                    next
+                });
+                index.push(id);
+            }
+            (shift, index, blocks)
+        })
+        .min_by_key(|(_, index, blocks)| index.len() * 2 + blocks.len())
+        .expect("block sizes");
+
+    // Folds: one char, or a string in the pool.
+    let mut pool = String::new();
+    let fold_entries: Vec<(u32, u32)> = folds
+        .iter()
+        .map(|(&cp, s)| {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(one), None) => (cp, one as u32),
+                _ => {
+                    let at = pool.find(s.as_str()).unwrap_or_else(|| {
+                        pool.push_str(s);
+                        pool.len() - s.len()
+                    });
+                    assert!(s.len() < 32 && at < (1 << 26), "pool entry too large");
+                    (cp, 0x8000_0000 | (at as u32) << 5 | s.len() as u32)
+                }
+            }
+        })
+        .collect();
+
+    let mut out = String::new();
+    let (u1, u2, u3) = unicode_security::UNICODE_VERSION;
+    let _ = writeln!(
+        out,
+        "// @generated by crates/unicode-gen (`cargo run -p timgate-unicode-gen --release`); do not edit."
+    );
+    let _ =
+        writeln!(out, "// Sources: ICU4X icu_properties/icu_normalizer/icu_casemap 2 (Unicode character database),");
+    let _ = writeln!(out, "// unicode-security {u1}.{u2}.{u3} confusables (UTS #39), unicode_names2 (names), zhconv 0.3 (OpenCC, MediaWiki).");
+    let _ = writeln!(
+        out,
+        "// {} code points fold, {} look-alikes, {} mixed folds kept whole.",
+        fold_entries.len(),
+        skeletons.len(),
+        mixed.len()
+    );
+    let _ = writeln!(out, "#![allow(clippy::unreadable_literal)]\n");
+    let _ = writeln!(out, "/// Code points below this are in the class table.");
+    let _ = writeln!(out, "pub(crate) const TABLE_LIMIT: u32 = {LIMIT:#x};");
+    let _ = writeln!(out, "/// log2 of the class table's block size.");
+    let _ = writeln!(out, "pub(crate) const BLOCK_SHIFT: u32 = {shift};");
+    let _ = writeln!(out, "/// Block of each run of code points.");
+    let _ = write!(out, "pub(crate) static BLOCK_INDEX: [u16; {}] = [", index.len());
+    for (i, v) in index.iter().enumerate() {
+        if i % 24 == 0 {
+            out.push_str("\n   ");
+        }
+        let _ = write!(out, " {v},");
+    }
+    out.push_str("\n];\n");
+    let _ = writeln!(
+        out,
+        "/// Class byte of each code point, by block: class in the low 4 bits, then FOLD, SKELETON, RTL."
+    );
+    let _ = write!(out, "pub(crate) static BLOCKS: [u8; {}] = [", blocks.len());
+    for (i, v) in blocks.iter().enumerate() {
+        if i % 32 == 0 {
+            out.push_str("\n   ");
+        }
+        let _ = write!(out, " {v},");
+    }
+    out.push_str("\n];\n");
+    let _ = writeln!(out, "/// Sorted code points that fold, and what they fold to: a char, or (high bit) offset << 5 | length in FOLD_POOL.");
+    let _ = write!(out, "pub(crate) static FOLDS: [(u32, u32); {}] = [", fold_entries.len());
+    for (i, (cp, v)) in fold_entries.iter().enumerate() {
+        if i % 6 == 0 {
+            out.push_str("\n   ");
+        }
+        let _ = write!(out, " ({cp:#x}, {v:#x}),");
+    }
+    out.push_str("\n];\n");
+    let _ = writeln!(out, "/// Strings that code points fold to when longer than one char.");
+    let _ = writeln!(out, "pub(crate) static FOLD_POOL: &str = {pool:?};");
+    let _ = writeln!(
+        out,
+        "/// Sorted letters with a Latin look-alike (UTS #39): the ASCII letter and the letter's script id."
+    );
+    let _ = write!(out, "pub(crate) static SKELETONS: [(u32, u8, u8); {}] = [", skeletons.len());
+    for (i, (cp, (letter, script))) in skeletons.iter().enumerate() {
+        if i % 6 == 0 {
+            out.push_str("\n   ");
+        }
+        let _ = write!(out, " ({cp:#x}, b'{letter}', {script}),");
+    }
+    out.push_str("\n];\n");
+    let _ =
+        writeln!(out, "/// Sorted ranges of the letters of scripts that have look-alikes: (first, last, script id).");
+    let _ = write!(out, "pub(crate) static SCRIPT_RANGES: [(u32, u32, u8); {}] = [", script_ranges.len());
+    for (i, (a, b, s)) in script_ranges.iter().enumerate() {
+        if i % 6 == 0 {
+            out.push_str("\n   ");
+        }
+        let _ = write!(out, " ({a:#x}, {b:#x}, {s}),");
+    }
+    out.push_str("\n];\n");
+    let _ = writeln!(out, "/// Default-ignorable code points beyond the table.");
+    let _ = writeln!(
+        out,
+        "pub(crate) static IGNORABLE_BEYOND: [(u32, u32); {}] = {:?};",
+        ignorable_beyond.len(),
+        ignorable_beyond
+    );
+    let _ = writeln!(out, "/// The explicit bidi formatting characters (UAX #9).");
+    let _ = write!(out, "pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); {}] = [", bidi_controls.len());
+    for (cp, kind) in &bidi_controls {
+        let _ = write!(out, " ('\\u{{{cp:x}}}', super::BidiControl::{kind}),");
+    }
+    out.push_str(" ];\n");
+    print!("{out}");
+    eprintln!(
+        "classes: {} index + {} blocks (shift {shift}); {} folds ({} pool bytes); {} skeletons; {} script ranges; {} mixed folds: {:?}",
+        index.len() * 2,
+        blocks.len(),
+        fold_entries.len(),
+        pool.len(),
+        skeletons.len(),
+        script_ranges.len(),
+        mixed.len(),
+        &mixed[..mixed.len().min(20)]
+    );
+}
