@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{black_box, Criterion};
 use regex::{Regex, RegexBuilder};
-use timgate::engine::normalize::Normalized;
 use timgate::engine::rule_set::{document_version, RuleSet};
+use timgate_matcher::normalize::Normalizer;
 
 /// The first baseline: lowercase the text, then `contains` for every term.
 struct Naive {
@@ -160,12 +160,10 @@ fn main() {
                 })
             });
             // The normalisation alone, to show its share of timgate's time.
-            let mut normalized = Normalized::default();
             group.bench_function("normalize", |b| {
                 b.iter(|| {
                     i = (i + 1) % messages.len();
-                    normalized.fill(messages[i]);
-                    black_box(normalized.runs.len())
+                    black_box(Normalizer::new(messages[i]).count())
                 })
             });
             if baselines {

@@ -141,3 +141,20 @@ fn command_line_mistakes() {
     assert_eq!(bad_duration.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_duration.stderr).contains("is not a duration"));
 }
+
+/// `explain` used to ignore bans and answer `allow` for a banned sender (issue 11): it decides
+/// through the worker's entry point, with the bans of a file (or of KV with --local/--remote).
+#[test]
+fn explain_applies_bans_like_the_worker() {
+    let body = "tests/fixtures/seeds/before-room-message-sent.jsonc";
+    let bans = "tests/fixtures/bans/muted-jared.json";
+    let out = timgate(&["explain", "examples/rules.json", "--body", body, "--bans", bans]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains(r#"answer      {"ActionStatus":"OK","ErrorInfo":"Muted for spamming","ErrorCode":10150}"#), "{text}");
+    assert!(text.contains("ban         ban:@TGS#2J4SZEAEL:jared (until lifted"), "{text}");
+    assert!(text.contains("bans        from the --bans file"), "{text}");
+    let without = stdout(&timgate(&["explain", "examples/rules.json", "--body", body]));
+    assert!(without.contains("bans        not consulted"), "{without}");
+    assert!(!without.contains("Muted for spamming"), "{without}");
+}

@@ -1,12 +1,10 @@
 //! Decisions, end to end through the engine's public API: body bytes in, answer JSON out.
 //! One table per concern; each case names what it shows.
 
-use timgate::engine::answer;
 use timgate::engine::ban::BanRecord;
-use timgate::engine::callback::MessageCallback;
 use timgate::engine::command::Conversation;
-use timgate::engine::decision::{decide, Basis, DecisionInput, Lookup, Verdict};
-use timgate::engine::message_text::MessageText;
+use timgate::engine::decision::{Basis, Lookup, Verdict};
+use timgate::engine::gate::{self, Context, Inputs, Request};
 use timgate::engine::rule_set::RuleSet;
 use timgate::engine::settings::FailMode;
 
@@ -61,22 +59,34 @@ fn as_ref(l: &Lookup<RuleSet>) -> Lookup<&RuleSet> {
     }
 }
 
-/// Decides `text` in `world` and returns (answer JSON, basis).
+/// Decides `text` in `world` through the engine's one entry point and returns (answer JSON, basis).
 fn run(world: &World, text: &str) -> (serde_json::Value, Basis) {
     let body = text_body(text);
-    let callback = MessageCallback::parse(&body).expect("body parses");
-    let message = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
-    let decision = decide(&DecisionInput {
-        conversation: world.conversation,
-        message: &message,
-        global_rules: as_ref(&world.global),
-        group_rules: as_ref(&world.group),
-        global_ban: world.global_ban.clone(),
-        group_ban: world.group_ban.clone(),
+    let command = match world.conversation {
+        Conversation::Group => "Group.CallbackBeforeSendMsg",
+        Conversation::C2c => "C2C.CallbackBeforeSendMsg",
+    };
+    let body = String::from_utf8(body).expect("utf-8").replace("Group.CallbackBeforeSendMsg", command).into_bytes();
+    let context = Context {
         now_seconds: NOW,
         fail_mode: world.fail_mode,
-    });
-    (serde_json::from_str(&answer::render(&decision.verdict)).expect("answer is JSON"), decision.basis)
+        sdk_app_id: "1400000000",
+        event_nonce: "t",
+        with_text: false,
+    };
+    let outcome = gate::decide(
+        Request { command, conversation: world.conversation, body: &body },
+        |_| Inputs {
+            global_rules: as_ref(&world.global),
+            group_rules: as_ref(&world.group),
+            global_ban: world.global_ban.clone(),
+            group_ban: world.group_ban.clone(),
+        },
+        &context,
+    )
+    .expect("not refused");
+    let basis = outcome.decision.as_ref().map_or(Basis::FailMode, |d| d.basis);
+    (serde_json::from_str(&outcome.answer).expect("answer is JSON"), basis)
 }
 
 fn code(world: &World, text: &str) -> u64 {

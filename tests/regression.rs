@@ -3,10 +3,10 @@
 //! Body bytes in, answer out, through the engine's public API only.
 
 use serde_json::value::RawValue;
-use timgate::engine::answer;
 use timgate::engine::callback::MessageCallback;
 use timgate::engine::command::Conversation;
-use timgate::engine::decision::{decide, Basis, DecisionInput, Lookup};
+use timgate::engine::decision::{Basis, Lookup};
+use timgate::engine::gate::{self, Context, Inputs, Request};
 use timgate::engine::message_text::MessageText;
 use timgate::engine::rule_set::RuleSet;
 use timgate::engine::settings::FailMode;
@@ -36,22 +36,17 @@ impl PartialEq<u64> for Answer {
     }
 }
 
-/// Decides `body` with [`RULES`]; returns the answer and the basis.
+/// Decides `body` with [`RULES`] through the engine's one entry point; returns the answer and the
+/// basis.
 fn decide_body(body: &[u8], fail_mode: FailMode) -> (Answer, Basis) {
     let rules = RuleSet::from_json(RULES).expect("rules parse");
-    let callback = MessageCallback::parse(body).expect("the body is readable");
-    let message = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
-    let decision = decide(&DecisionInput {
-        conversation: Conversation::Group,
-        message: &message,
-        global_rules: Lookup::Found(&rules),
-        group_rules: Lookup::Absent,
-        global_ban: Lookup::Absent,
-        group_ban: Lookup::Absent,
-        now_seconds: 1_700_000_000,
-        fail_mode,
-    });
-    (serde_json::from_str(&answer::render(&decision.verdict)).expect("answer is JSON"), decision.basis)
+    let context =
+        Context { now_seconds: 1_700_000_000, fail_mode, sdk_app_id: "1400000000", event_nonce: "t", with_text: false };
+    let request = Request { command: "Group.CallbackBeforeSendMsg", conversation: Conversation::Group, body };
+    let outcome = gate::decide(request, |_| Inputs { global_rules: Lookup::Found(&rules), ..Inputs::none() }, &context)
+        .expect("not refused");
+    let basis = outcome.decision.as_ref().map_or(Basis::FailMode, |d| d.basis);
+    (serde_json::from_str(&outcome.answer).expect("answer is JSON"), basis)
 }
 
 fn code(body: &[u8]) -> u64 {
@@ -108,7 +103,7 @@ fn invalid_utf8_is_read_as_replacement_characters() {
     body[at + 1] = 0xc3;
     assert_eq!(code(&body), 1);
     let callback = MessageCallback::parse(&body).expect("readable");
-    let message = MessageText::collect(&callback.msg_body, None);
+    let message = MessageText::collect(&callback);
     assert_eq!(message.segments[0].text, "buy followers \u{fffd}\u{fffd}");
 }
 
@@ -150,31 +145,50 @@ fn custom_data_deep_in_a_relay_is_read_and_masked() {
     assert!(masked.get().contains(r#"\"text\":\"**** it\""#), "{masked}");
 }
 
-/// A shape no sender makes (thousands of values, each thousands of levels deep) is left unread
-/// rather than costing the isolate its memory; the message is then incomplete: the fail mode
-/// answers, and a block found elsewhere in the message still applies.
+/// A shape no sender makes (thousands of values, each thousands of levels deep) used to be left
+/// unread past a scan budget, and the fail mode answered. The lenient reader reads any shape in
+/// one linear pass, and visible text is chosen by element type at every depth: strings under no
+/// `MsgType` are not text a client shows, so the message is decided (allowed), in both fail modes,
+/// and a block elsewhere in it still applies.
 #[test]
-fn adversarial_depth_beyond_the_scan_budget_is_the_fail_mode() {
-    let mut deep = format!(r#"{{"Text":[{}]}}"#, vec![r#""a""#; 40].join(","));
+fn adversarial_depth_is_read_whole_and_decided() {
+    let mut deep = format!(r#"{{"Text":[{}]}}"#, vec![r#""buy followers""#; 40].join(","));
     for _ in 0..3000 {
         deep = format!(r#"{{"MsgContent":{deep}}}"#);
     }
     let body = body_with(&[deep.clone()], "");
     assert!(body.len() <= 64 * 1024);
     let callback = MessageCallback::parse(&body).expect("readable");
-    let message = MessageText::collect(&callback.msg_body, None);
-    assert!(!message.is_complete());
-    assert_eq!(message.unread(), ["MsgBody[0]"]);
-    assert_eq!(
-        decide_body(&body, FailMode::Open),
-        (Answer { error_code: 0, error_info: String::new(), msg_body: None }, Basis::FailMode)
-    );
-    assert_eq!(
-        decide_body(&body, FailMode::Closed),
-        (Answer { error_code: 1, error_info: String::new(), msg_body: None }, Basis::FailMode)
-    );
+    assert!(MessageText::collect(&callback).segments.is_empty(), "no MsgType: nothing a client displays");
+    for fail_mode in [FailMode::Open, FailMode::Closed] {
+        assert_eq!(
+            decide_body(&body, fail_mode),
+            (Answer { error_code: 0, error_info: String::new(), msg_body: None }, Basis::Rules)
+        );
+    }
     let with_block = body_with(&[deep, text_element(r#""buy followers""#)], "");
     assert_eq!(decide_body(&with_block, FailMode::Open).0, 1);
+}
+
+/// serde_json refuses `NaN`, `Infinity` and numbers beyond `f64`, which JavaScript clients send;
+/// a body with one anywhere was unreadable, and with FAIL_MODE=open a banned term in the same
+/// message went through (issue 11).
+#[test]
+fn nan_infinity_and_huge_numbers_anywhere_leave_the_text_readable() {
+    for slip in ["NaN", "-Infinity", "Infinity", "1e999", "123456789012345678901234567890123456789"] {
+        let body = body_with(&[text_element(r#""buy followers""#)], &format!(r#","Random":{slip},"X":[{slip}]"#));
+        assert!(serde_json::from_slice::<serde_json::Value>(&body).is_err() || slip.starts_with('1'), "{slip}");
+        assert_eq!(
+            decide_body(&body, FailMode::Open),
+            (Answer { error_code: 1, error_info: String::new(), msg_body: None }, Basis::Rules),
+            "{slip}"
+        );
+        let inside = format!(r#"{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"oh damn","N":{slip}}}}}"#);
+        let (answer, _) = decide_body(&body_with(&[inside], ""), FailMode::Open);
+        let masked: serde_json::Value =
+            serde_json::from_str(answer.msg_body.expect("masked").get()).expect("strict JSON back");
+        assert_eq!(masked[0]["MsgContent"]["Text"], "oh ****", "{slip}");
+    }
 }
 
 /// Descriptive fields nested past the depth limit used to fail the whole body.

@@ -14,7 +14,7 @@
 
 use std::collections::HashSet;
 
-use timgate::engine::normalize::Normalized;
+use timgate_matcher::normalize::Normalizer;
 
 /// SplitMix64: tiny, fast, and the same everywhere.
 pub struct Rng(u64);
@@ -621,8 +621,8 @@ impl CjkPools {
     pub fn new() -> Self {
         let mut pools = CjkPools { terms: Vec::new(), clean: Vec::new() };
         for c in ('\u{4E00}'..='\u{9FA5}').step_by(3) {
-            let n = Normalized::new(&c.to_string());
-            if n.units.len() != 1 || n.units[0].ch != c {
+            let n: Vec<_> = Normalizer::new(&c.to_string()).collect();
+            if n.len() != 1 || n[0].ch != c || n[0].count != 1 {
                 continue;
             }
             if u32::from(c) % 2 == 0 {
@@ -648,7 +648,7 @@ fn pseudo_word(rng: &mut Rng) -> String {
 }
 
 fn normal(text: &str) -> String {
-    Normalized::new(text).units.iter().map(|u| u.ch).collect()
+    Normalizer::new(text).flat_map(|s| std::iter::repeat_n(s.ch, s.count as usize)).collect()
 }
 
 /// The classic false-positive traps, first in every term list.

@@ -2,23 +2,35 @@
 //!
 //! Input: `<query string>\n<body bytes>` (no newline: the whole input is the body, with the
 //! sample query). The query goes through `admission::admit` (with a callback token when it
-//! carries a `Sign`), the body through `MessageCallback::parse`, `MessageText::collect` and
+//! carries a `Sign`), the body through the engine's one entry point (`gate::decide`, with a
+//! mask rule), and through `MessageCallback::parse`, `MessageText::collect` and
 //! `MessageText::masked`.
 //!
-//! Checked besides "no panic": refusals carry a documented status; every segment points at an
-//! element that exists; a masked `MsgBody` is a JSON array with as many elements as the message;
-//! masking every segment whole and reading the result again gives only mask characters; the
-//! after-send envelope of the same input round-trips through its queue JSON byte for byte.
+//! Checked besides "no panic": refusals carry a documented status; the answer is strict JSON;
+//! every segment points at an element that exists; a masked `MsgBody` is a JSON array with as
+//! many elements as the message; masking every segment whole and reading the result again gives
+//! only mask characters; the after-send envelope of the same input round-trips through its queue
+//! JSON byte for byte.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
 use timgate::engine::admission::{self, MAX_BODY_BYTES};
+use std::sync::OnceLock;
 use timgate::engine::callback::MessageCallback;
+use timgate::engine::command::Conversation;
+use timgate::engine::decision::Lookup;
 use timgate::engine::envelope::{self, Envelope};
+use timgate::engine::gate::{self, Context, Inputs, Request};
 use timgate::engine::message_text::{mask_spans, MessageText, SegmentMask, Source};
-use timgate::engine::settings::Settings;
+use timgate::engine::rule_set::RuleSet;
+use timgate::engine::settings::{FailMode, Settings};
 use timgate::engine::webhook_signature::SigningKey;
+
+fn rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| RuleSet::from_json(r#"{"mask":["a","damn","red packet","傻逼"],"review":["b"]}"#).expect("static rules"))
+}
 
 const SAMPLE_QUERY: &str =
     "SdkAppid=1400000000&CallbackCommand=Group.CallbackBeforeSendMsg&contenttype=json&ClientIP=127.0.0.1&OptPlatform=iOS";
@@ -35,15 +47,16 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     forward(&query, body);
+    decide(body);
     let Ok(callback) = MessageCallback::parse(body) else { return };
-    let _ = admission::check_command_matches("Group.CallbackBeforeSendMsg", callback.command.as_deref());
-    let text = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
-    for segment in &text.segments {
+    let elements = callback.elements().len();
+    let text = MessageText::collect(&callback);
+    for (i, segment) in text.segments.iter().enumerate() {
         match segment.source {
-            Source::Element(i) => assert!(i < callback.msg_body.len(), "segment outside MsgBody"),
+            Source::Element(e) => assert!(e < elements, "segment outside MsgBody"),
             Source::CloudCustomData => assert!(callback.cloud_custom_data.is_some()),
         }
-        let _ = segment.to_string();
+        let _ = text.location(i);
     }
 
     // Arbitrary spans, derived from the input (not necessarily on character boundaries).
@@ -64,7 +77,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(masked.chars().count(), s.text.chars().count(), "masking keeps the number of characters");
     }
     let out = text.masked(&arbitrary, '"');
-    check_body(out.msg_body.as_deref(), callback.msg_body.len());
+    check_body(out.msg_body.as_deref(), elements);
 
     // Every segment masked whole: read again, only mask characters remain.
     let whole: Vec<SegmentMask> = text
@@ -74,17 +87,37 @@ fuzz_target!(|data: &[u8]| {
         .map(|(i, s)| SegmentMask { segment: i, spans: vec![(0, s.text.len())] })
         .collect();
     let out = text.masked(&whole, '*');
-    check_body(out.msg_body.as_deref(), callback.msg_body.len());
-    let elements: Vec<Box<RawValue>> = match out.msg_body.as_deref() {
-        Some(body) => serde_json::from_str(body).expect("checked above"),
-        None => callback.msg_body.clone(),
-    };
-    let cloud = out.cloud_custom_data.as_deref().or(callback.cloud_custom_data.as_deref());
-    let again = MessageText::collect(&elements, cloud);
-    for s in &again.segments {
-        assert!(s.text.chars().all(|c| c == '*'), "{s} still reads {:?} after masking", s.text);
+    check_body(out.msg_body.as_deref(), elements);
+    if out.msg_body.is_none() && out.cloud_custom_data.is_none() {
+        return;
+    }
+    // The masked message as a client would send it again: the rest of the body as it was.
+    let mut again = serde_json::Map::new();
+    if let Some(b) = out.msg_body.as_deref() {
+        again.insert("MsgBody".into(), serde_json::from_str(b).expect("checked above"));
+    } else {
+        again.insert("MsgBody".into(), serde_json::from_str(&callback.msg_body_json()).expect("strict JSON"));
+    }
+    if let Some(c) = out.cloud_custom_data.as_deref().or(callback.cloud_custom_data.as_deref()) {
+        again.insert("CloudCustomData".into(), c.into());
+    }
+    let again = serde_json::to_vec(&again).expect("serialises");
+    let again = MessageCallback::parse(&again).expect("readable");
+    let read = MessageText::collect(&again);
+    for (i, s) in read.segments.iter().enumerate() {
+        assert!(s.text.chars().all(|c| c == '*'), "{} still reads {:?} after masking", read.location(i), s.text);
     }
 });
+
+/// The one entry point: any body gets an answer that is strict JSON with an `ErrorCode`.
+fn decide(body: &[u8]) {
+    let context = Context { now_seconds: NOW, fail_mode: FailMode::Open, sdk_app_id: "1400000000", event_nonce: "f", with_text: true };
+    let request = Request { command: "Group.CallbackBeforeSendMsg", conversation: Conversation::Group, body };
+    if let Ok(outcome) = gate::decide(request, |_| Inputs { global_rules: Lookup::Found(rules()), ..Inputs::none() }, &context) {
+        let answer: serde_json::Value = serde_json::from_str(&outcome.answer).expect("the answer is strict JSON");
+        assert!(answer["ErrorCode"].is_u64());
+    }
+}
 
 fn admit(query: &str) {
     let token = query.contains("Sign").then_some("xxxxyyyy");

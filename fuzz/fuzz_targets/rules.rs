@@ -14,7 +14,8 @@ use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
 use timgate::engine::callback::MessageCallback;
 use timgate::engine::command::Conversation;
-use timgate::engine::decision::{decide, Basis, DecisionInput, Lookup, Verdict, FORBID};
+use timgate::engine::decision::{Basis, Lookup, Verdict, FORBID};
+use timgate::engine::gate::{self, Context, Inputs, Request};
 use timgate::engine::message_text::MessageText;
 use timgate::engine::rule_document::{Action, Mode};
 use timgate::engine::rule_set::RuleSet;
@@ -41,27 +42,33 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let Ok(callback) = MessageCallback::parse(&body) else { return };
-    let message = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
+    let message = MessageText::collect(&callback);
     let conversation = if flags & 1 == 1 { Conversation::C2c } else { Conversation::Group };
+    let command = match conversation {
+        Conversation::Group => "Group.CallbackBeforeSendMsg",
+        Conversation::C2c => "C2C.CallbackBeforeSendMsg",
+    };
     let group_rules = if flags & 2 == 2 { Lookup::Found(&rules) } else { Lookup::Absent };
     let ban_unavailable = flags & 4 == 4;
     let group_ban = if ban_unavailable { Lookup::Unavailable } else { Lookup::Absent };
     let fail_mode = if flags & 8 == 8 { FailMode::Closed } else { FailMode::Open };
-    let decision = decide(&DecisionInput {
-        conversation,
-        message: &message,
-        global_rules: Lookup::Found(&rules),
-        group_rules,
-        global_ban: Lookup::Absent,
-        group_ban,
-        now_seconds: 1_700_000_000,
-        fail_mode,
-    });
+    let context = Context { now_seconds: 1_700_000_000, fail_mode, sdk_app_id: "1400000000", event_nonce: "f", with_text: false };
+    let Ok(outcome) = gate::decide(
+        Request { command, conversation, body: &body },
+        |_| Inputs { global_rules: Lookup::Found(&rules), group_rules, global_ban: Lookup::Absent, group_ban },
+        &context,
+    ) else {
+        return; // the body's command is not the query's: refused, not decided
+    };
+    let Some(decision) = outcome.decision else { return };
+    assert!(serde_json::from_str::<serde_json::Value>(&outcome.answer).is_ok(), "the answer is strict JSON");
 
     for hit in &decision.hits {
-        let text = &message.segments[hit.segment].text;
-        assert!(hit.start < hit.end && hit.end <= text.len(), "{hit:?}");
-        assert!(text.is_char_boundary(hit.start) && text.is_char_boundary(hit.end), "{hit:?}");
+        for &(segment, start, end) in &hit.pieces {
+            let text = &message.segments[segment].text;
+            assert!(start < end && end <= text.len(), "{hit:?}");
+            assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "{hit:?}");
+        }
         assert_eq!(hit.enforced, rules.mode() == Mode::Enforce);
     }
     let enforced = |action: Action| decision.hits.iter().any(|h| h.enforced && h.action == action);
@@ -79,7 +86,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(enforced(Action::Mask), "mask without a mask hit");
             if let Some(body) = masked.msg_body.as_deref() {
                 let parsed: Vec<Box<RawValue>> = serde_json::from_str(body).expect("masked MsgBody is an array");
-                assert_eq!(parsed.len(), callback.msg_body.len());
+                assert_eq!(parsed.len(), callback.elements().len());
             }
         }
         Verdict::Deliver => {}

@@ -153,13 +153,18 @@ async fn load<T: Clone + 'static>(
             }
             Err(problem) => match slots.get_mut(key) {
                 // Keep the last good value, and do not try again before max_age.
-                Some(slot) => {
+                Some(slot) if slot.value.is_some() => {
                     slot.read_at = now;
                     slot.refreshing = false;
                     let lookup = slot.value.clone().map_or(Lookup::Absent, Lookup::Found);
                     Read { lookup, problem: Some(problem) }
                 }
-                None => Read { lookup: Lookup::Unavailable, problem: Some(problem) },
+                // A key that was absent and now cannot be read has no last good value: "absent"
+                // is not a document the operator wrote. Unavailable, and read again next time.
+                _ => {
+                    slots.remove(key);
+                    Read { lookup: Lookup::Unavailable, problem: Some(problem) }
+                }
             },
         }
     })

@@ -11,21 +11,20 @@ use crate::edge::delivery;
 use crate::edge::event_nonce;
 use crate::edge::kv_cache::{Read, Source};
 use crate::edge::{ban_cache, rule_cache};
-use crate::engine::admission::{self, Admitted, Rejection};
+use crate::engine::admission::{Admitted, Rejection};
 use crate::engine::ban::BanRecord;
-use crate::engine::callback::MessageCallback;
 use crate::engine::command::Conversation;
-use crate::engine::decision::{self, Decision, DecisionInput, Lookup, Verdict};
+use crate::engine::decision::{self, Decision, Lookup, Verdict};
+use crate::engine::gate;
 use crate::engine::kv_keys::DecisionKeys;
 use crate::engine::log_line::CallbackLog;
-use crate::engine::message_text::MessageText;
-use crate::engine::review_event::{monitored_action, review_envelope};
+use crate::engine::review_event::monitored_action;
 use crate::engine::rule_document::Action;
 use crate::engine::rule_set::RuleSet;
 use crate::engine::settings::Settings;
 
-/// Decides a before-send callback. `Err` is a refused request (HTTP error); every other
-/// outcome, including failures, is a verdict.
+/// Decides a before-send callback through the engine's one entry point (`engine::gate`).
+/// `Err` is a refused request (HTTP error); every other outcome, including failures, is a verdict.
 pub async fn decide(
     env: &Env,
     ctx: &Context,
@@ -35,25 +34,24 @@ pub async fn decide(
     body: &[u8],
     log: &mut CallbackLog,
 ) -> Result<Verdict, Rejection> {
-    let callback = match MessageCallback::parse(body) {
-        Ok(callback) => callback,
-        Err(e) => {
-            // A body we cannot read is not a verdict on the message: the fail mode answers.
-            log.problems.push(e.to_string());
-            log.basis = Some("fail_mode");
-            return Ok(decision::undecidable(settings.fail_mode));
-        }
+    let request = gate::Request { command: &admitted.query.command, conversation, body };
+    let pending = gate::read(request)?;
+    let nonce = event_nonce::fresh();
+    let context = gate::Context {
+        now_seconds: clock::now_seconds(),
+        fail_mode: settings.fail_mode,
+        sdk_app_id: &settings.sdk_app_id,
+        event_nonce: &nonce,
+        with_text: settings.log_message_text,
     };
-    admission::check_command_matches(&admitted.query.command, callback.command.as_deref())?;
+    let Some(callback) = pending.callback() else {
+        // Unreadable: the fail mode answers, without reading KV.
+        let outcome = pending.decide(&gate::Inputs::none(), &context);
+        log.problems.extend(outcome.problems);
+        log.basis = Some("fail_mode");
+        return Ok(outcome.verdict);
+    };
     log.group = callback.group_id.clone();
-    let text = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
-    for location in text.unread() {
-        log.problems.push(format!("{location} could not be read (nested too deeply)"));
-    }
-    if settings.log_message_text {
-        log.text = Some(text.segments.iter().map(|s| s.text.clone()).collect());
-    }
-
     let kv = match env.kv(RULES_KV) {
         Ok(kv) => kv,
         Err(e) => {
@@ -63,39 +61,31 @@ pub async fn decide(
         }
     };
     let source = Source { kv, max_age_seconds: settings.cache_seconds };
-    let inputs = read_inputs(&source, ctx, conversation, &callback).await;
-    for problem in inputs.problems() {
+    let read = read_inputs(&source, ctx, &pending.keys()).await;
+    for problem in read.problems() {
         log.problems.push(problem);
     }
-
-    let decision = decision::decide(&DecisionInput {
-        conversation,
-        message: &text,
-        global_rules: as_ref(&inputs.global_rules.lookup),
-        group_rules: as_ref(&inputs.group_rules.lookup),
-        global_ban: inputs.global_ban.lookup.clone(),
-        group_ban: inputs.group_ban.lookup.clone(),
-        now_seconds: clock::now_seconds(),
-        fail_mode: settings.fail_mode,
-    });
-    describe(&decision, &inputs, log);
-    if decision.wants_review() {
-        let envelope = review_envelope(
-            &settings.sdk_app_id,
-            &admitted.query.command,
-            &callback,
-            body,
-            &decision,
-            clock::now_seconds(),
-            &event_nonce::fresh(),
-        );
+    let inputs = gate::Inputs {
+        global_rules: as_ref(&read.global_rules.lookup),
+        group_rules: as_ref(&read.group_rules.lookup),
+        global_ban: read.global_ban.lookup.clone(),
+        group_ban: read.group_ban.lookup.clone(),
+    };
+    let outcome = pending.decide(&inputs, &context);
+    if settings.log_message_text {
+        log.text = Some(outcome.text.iter().map(|(_, text)| text.clone()).collect());
+    }
+    if let Some(decision) = &outcome.decision {
+        describe(decision, &read, log);
+    }
+    if let Some(envelope) = outcome.review {
         log.event_id = Some(envelope.id.clone());
         // The verdict does not wait on the origin; a review event that cannot be queued is logged.
         if let Err(e) = delivery::dispatch(env, ctx, settings, envelope).await {
             log.problems.push(format!("review event not queued: {e}"));
         }
     }
-    Ok(decision.verdict)
+    Ok(outcome.verdict)
 }
 
 struct Inputs {
@@ -116,9 +106,8 @@ impl Inputs {
 }
 
 /// Reads the four inputs concurrently; group inputs exist only for group messages with a GroupId.
-async fn read_inputs(source: &Source, ctx: &Context, conversation: Conversation, callback: &MessageCallback) -> Inputs {
+async fn read_inputs(source: &Source, ctx: &Context, keys: &DecisionKeys) -> Inputs {
     let now = clock::now_millis();
-    let keys = DecisionKeys::for_message(conversation, callback.group_id.as_deref(), callback.from_account.as_deref());
     let global_rules = rule_cache::read(source, ctx, keys.global_rules, now);
     let group_rules = async {
         match &keys.group_rules {

@@ -1,130 +1,138 @@
-//! The JSON body of a message callback (`Group.*SendMsg`, `C2C.*SendMsg`), parsed tolerantly:
-//! unknown fields are ignored, and fields that only describe the message (`Random`, `EventTime`,
-//! `MsgSeq`...) become `None` when they have the wrong type instead of failing the whole body.
-//! Only what a decision cannot do without is strict: the body is an object and `MsgBody`, when
-//! present, is an array.
+//! The JSON body of a message callback (`Group.*SendMsg`, `C2C.*SendMsg`), read leniently
+//! (`lenient_json.rs`): nothing a sender writes outside what makes a body a body (an object, and
+//! `MsgBody` an array when present) makes it unreadable. A field of the wrong type reads as
+//! absent; `NaN`, `Infinity`, numbers beyond `f64`, lone surrogates, comments and any nesting
+//! depth are read as a JavaScript client reads them, so that the text a user sees is the text
+//! decided on.
 
-use serde::de::{DeserializeOwned, Deserializer};
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
-use crate::engine::{json_comments, json_scan};
+use crate::engine::lenient_json::{Document, Kind, ValueId};
 
 /// A body that cannot be used for a decision.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BodyError {
-    /// Not JSON, not an object, or a decisive field of the wrong type.
-    #[error("the callback body is not usable JSON: {0}")]
-    Json(#[from] serde_json::Error),
-    /// Valid JSON, but not an object.
+    /// No JSON value at all, or a value that is not an object.
     #[error("the callback body is not a JSON object")]
     NotAnObject,
+    /// `MsgBody` is there but is not an array: the text cannot be seen.
+    #[error("the callback body's MsgBody is not an array")]
+    MsgBodyNotArray,
+    /// The body ends inside a value: what it held is unknown.
+    #[error("the callback body ends before its JSON does")]
+    Truncated,
 }
 
 /// A message callback body. Field names follow Tencent's spelling.
-#[derive(Debug, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct MessageCallback {
+    doc: Document,
+    msg_body: Option<ValueId>,
     /// `CallbackCommand`, cross-checked with the query string.
-    #[serde(rename = "CallbackCommand", deserialize_with = "lenient")]
     pub command: Option<String>,
     /// `GroupId` (group and room messages).
-    #[serde(rename = "GroupId", deserialize_with = "lenient")]
     pub group_id: Option<String>,
     /// `Type`: Public, Private, ChatRoom, AVChatRoom, Community, Live.
-    #[serde(rename = "Type", deserialize_with = "lenient")]
     pub group_type: Option<String>,
     /// `From_Account`: the sender.
-    #[serde(rename = "From_Account", deserialize_with = "lenient")]
     pub from_account: Option<String>,
     /// `To_Account`: the receiver of a C2C message.
-    #[serde(rename = "To_Account", deserialize_with = "lenient")]
     pub to_account: Option<String>,
     /// `Operator_Account`: who made the request (an admin, for REST API sends).
-    #[serde(rename = "Operator_Account", deserialize_with = "lenient")]
     pub operator_account: Option<String>,
     /// `Random` (group) as a u32.
-    #[serde(rename = "Random", deserialize_with = "lenient")]
     pub random: Option<u32>,
     /// `MsgRandom` (C2C) as a u32.
-    #[serde(rename = "MsgRandom", deserialize_with = "lenient")]
     pub msg_random: Option<u32>,
     /// `MsgId`: absent from older senders.
-    #[serde(rename = "MsgId", deserialize_with = "lenient")]
     pub msg_id: Option<String>,
     /// `MsgKey` (C2C).
-    #[serde(rename = "MsgKey", deserialize_with = "lenient")]
     pub msg_key: Option<String>,
     /// `MsgSeq` (after-send).
-    #[serde(rename = "MsgSeq", deserialize_with = "lenient")]
     pub msg_seq: Option<u64>,
     /// `MsgTime` in seconds (after-send).
-    #[serde(rename = "MsgTime", deserialize_with = "lenient")]
     pub msg_time: Option<u64>,
     /// `TopicId` (communities).
-    #[serde(rename = "TopicId", deserialize_with = "lenient")]
     pub topic_id: Option<String>,
     /// `EventTime` in milliseconds, sent as a number or as a string.
-    #[serde(rename = "EventTime", deserialize_with = "lenient_event_time")]
     pub event_time: Option<u64>,
     /// `CloudCustomData`: may carry quoted text (TUIKit replies).
-    #[serde(rename = "CloudCustomData", deserialize_with = "lenient")]
     pub cloud_custom_data: Option<String>,
-    /// `MsgBody`: the elements, kept as raw JSON so untouched ones are returned byte for byte.
-    #[serde(rename = "MsgBody", deserialize_with = "msg_body")]
-    pub msg_body: Vec<Box<RawValue>>,
 }
 
 impl MessageCallback {
-    /// Parses a body; a body with `//` comments (a documentation sample) is read without them.
-    ///
-    /// What a sender controls never makes a body unreadable: invalid UTF-8 is read as U+FFFD,
-    /// `\u` escapes of lone surrogates as `\ufffd`, and a descriptive field of the wrong type
-    /// or shape (even nested past serde_json's depth limit) as absent.
+    /// Reads a body. Invalid UTF-8 reads as U+FFFD; everything else is as in the module docs.
     pub fn parse(body: &[u8]) -> Result<Self, BodyError> {
-        let text = String::from_utf8_lossy(body);
-        match Self::parse_strict(&text) {
-            Err(BodyError::Json(e)) => match json_comments::blank_comments(text.as_bytes()) {
-                Some(stripped) => Self::parse_strict(&String::from_utf8_lossy(&stripped)),
-                None => Err(BodyError::Json(e)),
-            },
-            other => other,
+        let doc = Document::parse(String::from_utf8_lossy(body).into_owned());
+        let root = doc.root().filter(|&r| doc.kind(r) == Some(Kind::Object)).ok_or(BodyError::NotAnObject)?;
+        if doc.is_truncated() {
+            return Err(BodyError::Truncated);
         }
+        let msg_body = match doc.get(root, "MsgBody") {
+            Some(v) if doc.kind(v) == Some(Kind::Array) => Some(v),
+            Some(v) if doc.kind(v) == Some(Kind::Scalar) && doc.raw(v) == "null" => None,
+            Some(_) => return Err(BodyError::MsgBodyNotArray),
+            None => None,
+        };
+        let text = |name: &str| doc.get(root, name).and_then(|v| doc.str(v)).map(|s| s.into_owned());
+        let number = |name: &str| doc.get(root, name).and_then(|v| doc.as_u64(v));
+        let event_time = doc.get(root, "EventTime").and_then(|v| match doc.kind(v) {
+            Some(Kind::String) => doc.str(v).and_then(|s| s.trim().parse().ok()),
+            _ => doc.as_u64(v),
+        });
+        Ok(MessageCallback {
+            command: text("CallbackCommand"),
+            group_id: text("GroupId"),
+            group_type: text("Type"),
+            from_account: text("From_Account"),
+            to_account: text("To_Account"),
+            operator_account: text("Operator_Account"),
+            random: number("Random").and_then(|n| u32::try_from(n).ok()),
+            msg_random: number("MsgRandom").and_then(|n| u32::try_from(n).ok()),
+            msg_id: text("MsgId"),
+            msg_key: text("MsgKey"),
+            msg_seq: number("MsgSeq"),
+            msg_time: number("MsgTime"),
+            topic_id: text("TopicId"),
+            event_time,
+            cloud_custom_data: text("CloudCustomData"),
+            msg_body,
+            doc,
+        })
     }
 
-    fn parse_strict(text: &str) -> Result<Self, BodyError> {
-        // serde would also accept a struct written as an array of its fields: refuse that.
-        if text.trim_start().starts_with('[') {
-            return Err(BodyError::NotAnObject);
-        }
-        Ok(serde_json::from_str(&json_scan::repair_lone_surrogates(text))?)
+    /// The body as read.
+    pub fn document(&self) -> &Document {
+        &self.doc
     }
-}
 
-/// Deserialises `T`, or `None` when the value is null, of another type, or too deep to read.
-fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    // Capturing the raw text never recurses, so no value can fail the whole body.
-    let raw = Box::<RawValue>::deserialize(deserializer)?;
-    Ok(serde_json::from_str(raw.get()).ok())
-}
+    /// The `MsgBody` array, when there is one.
+    pub fn msg_body(&self) -> Option<ValueId> {
+        self.msg_body
+    }
 
-/// `EventTime` as a number (`1670574414123`) or a string (`"1670574414123"`).
-fn lenient_event_time<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
-    Ok(match lenient::<D, serde_json::Value>(deserializer)?.unwrap_or_default() {
-        serde_json::Value::Number(n) => n.as_u64(),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
-}
+    /// The `CloudCustomData` string's value in [`Self::document`].
+    pub fn cloud_custom_data_value(&self) -> Option<ValueId> {
+        let root = self.doc.root()?;
+        self.doc.get(root, "CloudCustomData").filter(|&v| self.doc.kind(v) == Some(Kind::String))
+    }
 
-/// `MsgBody` must be an array when present: an object here means we cannot see the text,
-/// which is a parse failure (the fail mode answers), not an empty message.
-fn msg_body<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Box<RawValue>>, D::Error> {
-    Option::<Vec<Box<RawValue>>>::deserialize(deserializer).map(Option::unwrap_or_default)
+    /// The elements of `MsgBody`, in order.
+    pub fn elements(&self) -> Vec<ValueId> {
+        self.msg_body.map(|b| self.doc.children(b).collect()).unwrap_or_default()
+    }
+
+    /// `MsgBody` as JSON an answer can carry: the original bytes when they are strict JSON,
+    /// else written again in canonical JSON (`[]` when there is none).
+    pub fn msg_body_json(&self) -> String {
+        match self.msg_body {
+            Some(b) if self.doc.is_strict(b) => self.doc.raw(b).to_owned(),
+            Some(b) => {
+                let mut out = String::new();
+                self.doc.write(b, &mut out, &|_| None);
+                out
+            }
+            None => "[]".to_owned(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -142,8 +150,8 @@ mod tests {
         assert_eq!(m.group_id.as_deref(), Some("@TGS#2J4SZEAEL"));
         assert_eq!(m.random, Some(123456));
         assert_eq!(m.event_time, Some(1670574414123));
-        assert_eq!(m.msg_body.len(), 1);
-        assert_eq!(m.msg_body[0].get(), r#"{"MsgType":"TIMTextElem","MsgContent":{"Text":"red packet"}}"#);
+        assert_eq!(m.elements().len(), 1);
+        assert_eq!(m.msg_body_json(), r#"[{"MsgType":"TIMTextElem","MsgContent":{"Text":"red packet"}}]"#);
     }
 
     #[test]
@@ -165,6 +173,23 @@ mod tests {
     }
 
     #[test]
+    fn what_json_parse_accepts_and_serde_refuses_leaves_the_body_readable() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let body = format!(
+            r#"{{"Random":NaN,"Big":1e999,"Deep":{deep},
+            "X":Infinity,"MsgBody":[{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"still \u0062ad"}},"N":-Infinity}}]}}"#
+        );
+        let body = body.as_bytes();
+        assert!(serde_json::from_slice::<serde_json::Value>(body).is_err());
+        let m = MessageCallback::parse(body).unwrap();
+        assert_eq!(m.random, None);
+        assert_eq!(m.elements().len(), 1);
+        let out: serde_json::Value = serde_json::from_str(&m.msg_body_json()).expect("answerable JSON");
+        assert_eq!(out[0]["MsgContent"]["Text"], "still bad");
+        assert_eq!(out[0]["N"], serde_json::Value::Null);
+    }
+
+    #[test]
     fn older_bodies_without_msg_id_and_event_time() {
         let m =
             MessageCallback::parse(br#"{"CallbackCommand":"Group.CallbackAfterSendMsg","MsgSeq":123,"MsgBody":[]}"#)
@@ -174,15 +199,24 @@ mod tests {
 
     #[test]
     fn unusable_bodies_fail() {
-        for body in
-            [&b""[..], b"not json", b"[]", b"42", b"\"s\"", br#"{"MsgBody":{"Text":"x"}}"#, br#"{"MsgBody":"x"}"#]
-        {
+        for body in [
+            &b""[..],
+            b"not json",
+            b"[]",
+            b"42",
+            b"\"s\"",
+            br#"{"MsgBody":{"Text":"x"}}"#,
+            br#"{"MsgBody":"x"}"#,
+            br#"{"MsgBody": [ {"MsgType": "TIMTextElem", "#,
+        ] {
             assert!(MessageCallback::parse(body).is_err(), "{}", String::from_utf8_lossy(body));
         }
     }
 
     #[test]
-    fn null_msg_body_is_empty() {
-        assert!(MessageCallback::parse(br#"{"MsgBody":null}"#).unwrap().msg_body.is_empty());
+    fn null_msg_body_is_empty_and_documentation_comments_are_read_past() {
+        assert!(MessageCallback::parse(br#"{"MsgBody":null}"#).unwrap().elements().is_empty());
+        let sample = b"{\n\"GroupId\": \"@TGS#1\", // Group ID\n\"MsgBody\": [] // Message body\n}";
+        assert_eq!(MessageCallback::parse(sample).unwrap().group_id.as_deref(), Some("@TGS#1"));
     }
 }

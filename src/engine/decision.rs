@@ -1,9 +1,10 @@
 //! The before-send decision: bans first, then the rule documents, strongest action wins.
 //! Pure: everything it needs is passed in, including the time.
 
+use timgate_matcher::{Matcher, Scan};
+
 use crate::engine::ban::BanRecord;
 use crate::engine::command::Conversation;
-use crate::engine::matcher::TermMatch;
 use crate::engine::message_text::{MaskedMessage, MessageText, SegmentMask};
 use crate::engine::rule_document::{Action, Mode};
 use crate::engine::rule_set::{RuleSet, RuleTerm};
@@ -149,7 +150,7 @@ pub struct Hit {
     pub action: Action,
     /// `false` when the document is in monitor mode: reported, not carried out.
     pub enforced: bool,
-    /// Index into the message's segments.
+    /// Index into the message's segments (the first one the match covers).
     pub segment: usize,
     /// Where in the body (`MsgBody[0].MsgContent.Text`).
     pub location: String,
@@ -157,6 +158,9 @@ pub struct Hit {
     pub start: usize,
     /// End of the byte range.
     pub end: usize,
+    /// Every piece of text the match covers, `(segment, start, end)`: more than one when a term
+    /// runs across adjacent text elements.
+    pub pieces: Vec<(usize, usize, usize)>,
 }
 
 /// A decision and what it was based on.
@@ -168,6 +172,8 @@ pub struct Decision {
     pub basis: Basis,
     /// Every term found, in message order.
     pub hits: Vec<Hit>,
+    /// Terms found inside an allowed word, and so left out (shown by `explain`).
+    pub allowed: Vec<Hit>,
 }
 
 impl Decision {
@@ -183,7 +189,7 @@ pub fn decide(input: &DecisionInput<'_>) -> Decision {
     for (ban, basis) in [(&input.global_ban, Basis::GlobalBan), (&input.group_ban, Basis::GroupBan)] {
         if let Some(record) = ban.found().filter(|r| r.is_active(input.now_seconds)) {
             let verdict = forbid(input.conversation, record.code, record.reason.clone());
-            return Decision { verdict, basis, hits: Vec::new() };
+            return Decision { verdict, basis, hits: Vec::new(), allowed: Vec::new() };
         }
     }
 
@@ -191,7 +197,7 @@ pub fn decide(input: &DecisionInput<'_>) -> Decision {
         .into_iter()
         .filter_map(|(scope, lookup)| lookup.found().map(|set| (scope, *set)))
         .collect();
-    let hits = find_hits(input.message, &sets);
+    let (hits, allowed) = find_hits(input.message, &sets);
 
     let strongest = hits.iter().filter(|h| h.enforced).map(|h| h.action).max();
     let verdict = match strongest {
@@ -207,17 +213,16 @@ pub fn decide(input: &DecisionInput<'_>) -> Decision {
 
     let incomplete = [&input.global_rules, &input.group_rules].iter().any(|l| l.is_unavailable())
         || input.global_ban.is_unavailable()
-        || input.group_ban.is_unavailable()
-        || !input.message.is_complete();
+        || input.group_ban.is_unavailable();
     let forbids = matches!(verdict, Verdict::Forbid { .. } | Verdict::Discard);
     if incomplete && !forbids {
         let verdict = match input.fail_mode {
             FailMode::Open => verdict,
             FailMode::Closed => forbid(input.conversation, None, None),
         };
-        return Decision { verdict, basis: Basis::FailMode, hits };
+        return Decision { verdict, basis: Basis::FailMode, hits, allowed };
     }
-    Decision { verdict, basis: Basis::Rules, hits }
+    Decision { verdict, basis: Basis::Rules, hits, allowed }
 }
 
 /// The answer when a callback cannot be decided at all (body unreadable, internal error).
@@ -235,33 +240,55 @@ fn forbid(conversation: Conversation, code: Option<u32>, info: Option<String>) -
     Verdict::Forbid { code, info: info.unwrap_or_default() }
 }
 
-fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    for (index, segment) in message.segments.iter().enumerate() {
-        // Allowed words of every applicable document protect against the terms of every document.
-        let allowed: Vec<(usize, usize)> = sets.iter().flat_map(|(_, set)| set.allowed(&segment.text)).collect();
-        for &(scope, set) in sets {
-            for TermMatch { term, start, end } in set.find(&segment.text) {
-                if allowed.iter().any(|&(s, e)| s <= start && end <= e) {
-                    continue;
-                }
-                let Some(rule) = set.term(term) else { continue };
-                hits.push(Hit {
-                    scope,
-                    rules_version: set.version().to_owned(),
-                    term_index: term,
-                    term: rule.text.to_owned(),
-                    action: rule.action,
-                    enforced: set.mode() == Mode::Enforce,
-                    segment: index,
-                    location: segment.to_string(),
-                    start,
-                    end,
-                });
-            }
+/// Every term of every document found in the message's reading text, normalised once and read
+/// by every document's matchers together; a match inside an allowed word of any applicable
+/// document is left out.
+fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>, Vec<Hit>) {
+    let text = message.reading_text();
+    if text.is_empty() || sets.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    // Matchers in pairs: a document's terms, then its allowed words.
+    let matchers: Vec<Matcher> =
+        sets.iter().flat_map(|(_, set)| [set.matcher().clone(), set.allow_matcher().clone()]).collect();
+    let mut found: Vec<(usize, timgate_matcher::Match)> = Vec::new();
+    let mut allowed: Vec<(usize, usize)> = Vec::new();
+    for (index, m) in Scan::new(&matchers, text) {
+        if index % 2 == 1 {
+            allowed.push((m.start, m.end));
+        } else {
+            found.push((index / 2, m));
         }
     }
-    hits
+    found.sort_by_key(|(set, m)| (m.start, *set, m.term, m.end));
+    found.dedup();
+    let mut hits = Vec::new();
+    let mut inside_allowed = Vec::new();
+    for (set_index, m) in found {
+        let (scope, set) = sets[set_index];
+        let Some(rule) = set.term(m.term) else { continue };
+        let pieces = message.pieces(m.start, m.end);
+        let Some(&(segment, start, end)) = pieces.first() else { continue };
+        let hit = Hit {
+            scope,
+            rules_version: set.version().to_owned(),
+            term_index: m.term,
+            term: rule.text.to_owned(),
+            action: rule.action,
+            enforced: set.mode() == Mode::Enforce,
+            segment,
+            location: message.location(segment),
+            start,
+            end,
+            pieces,
+        };
+        if allowed.iter().any(|&(s, e)| s <= m.start && m.end <= e) {
+            inside_allowed.push(hit);
+        } else {
+            hits.push(hit);
+        }
+    }
+    (hits, inside_allowed)
 }
 
 fn rule_term<'s>(sets: &[(Scope, &'s RuleSet)], hit: &Hit) -> Option<RuleTerm<'s>> {
@@ -277,9 +304,11 @@ fn mask_char(sets: &[(Scope, &RuleSet)]) -> char {
 fn mask(message: &MessageText<'_>, hits: &[Hit], mask_char: char) -> MaskedMessage {
     let mut masks: Vec<SegmentMask> = Vec::new();
     for hit in hits.iter().filter(|h| h.enforced && h.action == Action::Mask) {
-        match masks.iter_mut().find(|m| m.segment == hit.segment) {
-            Some(m) => m.spans.push((hit.start, hit.end)),
-            None => masks.push(SegmentMask { segment: hit.segment, spans: vec![(hit.start, hit.end)] }),
+        for &(segment, start, end) in &hit.pieces {
+            match masks.iter_mut().find(|m| m.segment == segment) {
+                Some(m) => m.spans.push((start, end)),
+                None => masks.push(SegmentMask { segment, spans: vec![(start, end)] }),
+            }
         }
     }
     message.masked(&masks, mask_char)

@@ -1,29 +1,42 @@
-//! The text a user can see in a message, where it lives, and how to return the message with
-//! parts of that text masked.
+//! The text a user can see in a message, where it lives, the whole message as a reader reads
+//! it, and how to return the message with parts of that text masked.
 //!
-//! Each piece of visible text is a [`Segment`] with the path that leads to it, so a mask can
-//! be written back exactly there. Elements that are not masked are returned byte for byte.
+//! One rule at every depth: an element's visible text is chosen by its `MsgType` (protocol.md,
+//! "Message elements"), whether it is in `MsgBody` or in a merged-forward message nested any
+//! number of times (`TIMRelayElem.MsgList[].MsgBody`, read without recursion). Strings that hold
+//! JSON (`TIMCustomElem.Data`/`Ext`, `CloudCustomData` at every level) are read with the same
+//! lenient reader as the body, escapes decoded, and each string value inside is text (keys are
+//! not), down to [`MAX_EMBEDDING`] levels of JSON inside JSON.
+//!
+//! The **reading text** is every piece of text in display order: consecutive text elements run
+//! together (a term split across two of them is one term to a reader), and other pieces are
+//! separated by a paragraph break (U+2029), which no phrase crosses. A match in the reading text
+//! maps back to the byte ranges of each piece it covers; masking rewrites only those bytes, and
+//! only the elements (or `CloudCustomData`) that changed are written again.
 
-use std::collections::BTreeMap;
-use std::fmt;
+use std::collections::HashMap;
 
-use serde_json::value::RawValue;
-use serde_json::Value;
+use crate::engine::callback::MessageCallback;
+use crate::engine::lenient_json::{encode_string, Document, Kind, ValueId};
 
-use crate::engine::json_scan;
+/// Levels of JSON inside a JSON string that are read as JSON (deeper: read as text).
+pub const MAX_EMBEDDING: usize = 4;
+/// What separates pieces of text that a reader does not read as one line.
+pub const PIECE_BREAK: char = '\u{2029}';
+/// Path steps shown in a location before its middle is left out.
+const MAX_LOCATION_STEPS: usize = 24;
 
-/// One step of the way from an element (or `CloudCustomData`) to a string.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
-    /// An object member.
-    Key(String),
-    /// An array item.
-    Index(usize),
-    /// The string at this point holds JSON; the following steps lead inside it.
-    Embedded,
+/// Which document a [`Place`] is in: 0 is the callback body, `n` the `n`-th embedded one.
+type DocRef = usize;
+
+/// A string value: which document, and which value in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Place {
+    doc: DocRef,
+    value: ValueId,
 }
 
-/// Where a segment's text came from.
+/// Where a segment's text came from, at the top level of the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// `MsgBody[i]`.
@@ -32,76 +45,34 @@ pub enum Source {
     CloudCustomData,
 }
 
-/// A piece of text a user can see, and the path to it.
+/// A piece of text a user can see.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     /// Which part of the body.
     pub source: Source,
-    /// The path inside that part.
-    pub path: Vec<Step>,
     /// The text.
     pub text: String,
+    /// Where the text starts in the reading text.
+    pub offset: usize,
+    place: Place,
 }
 
-impl fmt::Display for Segment {
-    /// `MsgBody[0].MsgContent.Text`, `CloudCustomData#messageReply.messageAbstract`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.source {
-            Source::Element(i) => write!(f, "MsgBody[{i}]")?,
-            Source::CloudCustomData => f.write_str("CloudCustomData")?,
-        }
-        let mut embedded_start = false;
-        for step in &self.path {
-            match step {
-                Step::Key(k) if embedded_start => {
-                    f.write_str(k)?;
-                    embedded_start = false;
-                }
-                Step::Key(k) => write!(f, ".{k}")?,
-                Step::Index(i) => write!(f, "[{i}]")?,
-                Step::Embedded => {
-                    f.write_str("#")?;
-                    embedded_start = true;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// How one `MsgBody` element was read.
+/// A JSON document read from a string of another one.
 #[derive(Debug)]
-enum Element {
-    /// As a JSON value, walked by element type (the usual case).
-    Parsed(Value),
-    /// Too deep for a JSON value: its visible strings were read from the text itself
-    /// ([`json_scan::visible_strings`]); masks are written into the original bytes.
-    Scanned,
-    /// Not read at all (an adversarial shape beyond the scan budget): the message is incomplete.
-    Unread,
-}
-
-/// Where a segment read by the scan lives in its element's JSON: the byte range of its string
-/// token, and how many path steps lead to that token (the rest lead inside it).
-#[derive(Debug, Clone)]
-struct Token {
-    range: std::ops::Range<usize>,
+struct Embedded {
+    parent: Place,
+    doc: Document,
     depth: usize,
 }
 
-/// Path steps the scan of deep elements may record in all, so that an adversarial body
-/// (thousands of values, each thousands of levels deep) cannot cost more than a few MB.
-const SCAN_BUDGET: usize = 100_000;
-
 /// A message's visible text, ready to be scanned and (if need be) masked.
 #[derive(Debug)]
-pub struct MessageText<'a> {
-    elements: &'a [Box<RawValue>],
-    read: Vec<Element>,
-    tokens: Vec<Option<Token>>,
-    cloud_custom_data: Option<&'a str>,
-    /// Every piece of visible text, in message order.
+pub struct MessageText<'c> {
+    callback: &'c MessageCallback,
+    embedded: Vec<Embedded>,
+    /// Every piece of visible text, in reading order.
     pub segments: Vec<Segment>,
+    reading: String,
 }
 
 /// Byte ranges to mask in one segment.
@@ -122,154 +93,293 @@ pub struct MaskedMessage {
     pub cloud_custom_data: Option<String>,
 }
 
-impl<'a> MessageText<'a> {
-    /// Collects the visible text of `elements` and `cloud_custom_data`.
-    ///
-    /// An element `serde_json` cannot hold as a value (a lone surrogate escape, nesting past
-    /// its limit of 128) is still read: lone surrogates as U+FFFD, deep elements by scanning
-    /// their visible strings ([`json_scan::visible_strings`]). Only an element beyond the scan
-    /// budget stays unread, and then [`Self::is_complete`] is false.
-    pub fn collect(elements: &'a [Box<RawValue>], cloud_custom_data: Option<&'a str>) -> Self {
-        let mut segments = Vec::new();
-        let mut tokens = Vec::new();
-        let mut read = Vec::with_capacity(elements.len());
-        let mut budget = SCAN_BUDGET;
-        for (i, raw) in elements.iter().enumerate() {
-            if let Some(element) = parse_value(raw.get()) {
-                let mut path = Vec::new();
-                collect_element(&element, &mut path, &mut |path, text| {
-                    segments.push(Segment { source: Source::Element(i), path, text });
-                    tokens.push(None);
-                });
-                read.push(Element::Parsed(element));
-                continue;
-            }
-            match json_scan::visible_strings(raw.get(), &mut budget) {
-                Ok(values) => {
-                    for value in values {
-                        let mut path = value.path;
-                        let depth = path.len();
-                        let data = matches!(path.last(), Some(Step::Key(k)) if k == "Data" || k == "Ext");
-                        let mut sink = |path, text| {
-                            segments.push(Segment { source: Source::Element(i), path, text });
-                            tokens.push(Some(Token { range: value.token.clone(), depth }));
-                        };
-                        if data {
-                            collect_maybe_json(&value.text, &mut path, &mut sink);
-                        } else {
-                            sink(path, value.text);
-                        }
+/// One element list being read (a `MsgBody`), or a merged-forward message's `MsgList`.
+enum Frame {
+    Elements { array: ValueId, next: usize, top: bool },
+    MsgList { array: ValueId, next: usize },
+}
+
+impl<'c> MessageText<'c> {
+    /// Collects the visible text of a callback's `MsgBody` and `CloudCustomData`.
+    pub fn collect(callback: &'c MessageCallback) -> Self {
+        let mut text = MessageText { callback, embedded: Vec::new(), segments: Vec::new(), reading: String::new() };
+        let doc = callback.document();
+        let mut stack: Vec<Frame> = Vec::new();
+        if let Some(body) = callback.msg_body() {
+            stack.push(Frame::Elements { array: body, next: 0, top: true });
+        }
+        // The text element just read: the next one runs on from it.
+        let mut last_text: Option<(ValueId, usize)> = None;
+        let mut top_element = 0;
+        while let Some(frame) = stack.last_mut() {
+            match frame {
+                Frame::Elements { array, next, top } => {
+                    let (array, position, top) = (*array, *next, *top);
+                    let Some(element) = doc.item(array, position) else {
+                        stack.pop();
+                        continue;
+                    };
+                    *next += 1;
+                    if top {
+                        top_element = position;
                     }
-                    read.push(Element::Scanned);
+                    let source = Source::Element(top_element);
+                    let kind = doc.get(element, "MsgType").and_then(|t| doc.str(t)).unwrap_or_default();
+                    let Some(content) = doc.get(element, "MsgContent") else { continue };
+                    let field = |name: &str| doc.get(content, name).filter(|&v| doc.kind(v) == Some(Kind::String));
+                    match kind.as_ref() {
+                        "TIMTextElem" => {
+                            if let Some(v) = field("Text") {
+                                let joins = last_text == Some((array, position.wrapping_sub(1)));
+                                text.add(source, Place { doc: 0, value: v }, joins);
+                                last_text = Some((array, position));
+                            }
+                            continue;
+                        }
+                        "TIMCustomElem" => {
+                            for (name, json) in [("Data", true), ("Ext", true), ("Desc", false)] {
+                                if let Some(v) = field(name) {
+                                    text.add_string(source, Place { doc: 0, value: v }, json, 0);
+                                }
+                            }
+                        }
+                        "TIMFaceElem" => {
+                            if let Some(v) = field("Data") {
+                                text.add(source, Place { doc: 0, value: v }, false);
+                            }
+                        }
+                        "TIMLocationElem" => {
+                            if let Some(v) = field("Desc") {
+                                text.add(source, Place { doc: 0, value: v }, false);
+                            }
+                        }
+                        "TIMFileElem" => {
+                            if let Some(v) = field("FileName") {
+                                text.add(source, Place { doc: 0, value: v }, false);
+                            }
+                        }
+                        "TIMRelayElem" => {
+                            for name in ["Title", "CompatibleText"] {
+                                if let Some(v) = field(name) {
+                                    text.add(source, Place { doc: 0, value: v }, false);
+                                }
+                            }
+                            if let Some(list) = doc.get(content, "AbstractList") {
+                                for item in doc.children(list).filter(|&v| doc.kind(v) == Some(Kind::String)) {
+                                    text.add(source, Place { doc: 0, value: item }, false);
+                                }
+                            }
+                            if let Some(list) =
+                                doc.get(content, "MsgList").filter(|&l| doc.kind(l) == Some(Kind::Array))
+                            {
+                                stack.push(Frame::MsgList { array: list, next: 0 });
+                            }
+                        }
+                        // Image, sound and video elements carry URLs only; unknown types are not
+                        // displayed by clients.
+                        _ => {}
+                    }
+                    last_text = None;
                 }
-                Err(_) => read.push(Element::Unread),
+                Frame::MsgList { array, next } => {
+                    let (array, position) = (*array, *next);
+                    let Some(message) = doc.item(array, position) else {
+                        stack.pop();
+                        continue;
+                    };
+                    *next += 1;
+                    last_text = None;
+                    let source = Source::Element(top_element);
+                    if let Some(v) = doc.get(message, "CloudCustomData").filter(|&v| doc.kind(v) == Some(Kind::String))
+                    {
+                        text.add_string(source, Place { doc: 0, value: v }, true, 0);
+                    }
+                    if let Some(body) = doc.get(message, "MsgBody").filter(|&b| doc.kind(b) == Some(Kind::Array)) {
+                        stack.push(Frame::Elements { array: body, next: 0, top: false });
+                    }
+                }
             }
         }
-        if let Some(data) = cloud_custom_data {
-            collect_maybe_json(data, &mut Vec::new(), &mut |path, text| {
-                segments.push(Segment { source: Source::CloudCustomData, path, text });
-                tokens.push(None);
-            });
+        if let Some(v) = callback.cloud_custom_data_value() {
+            text.add_string(Source::CloudCustomData, Place { doc: 0, value: v }, true, 0);
         }
-        Self { elements, read, tokens, cloud_custom_data, segments }
+        text
     }
 
-    /// Whether every element was read. An incomplete message is not a verdict on its own:
-    /// the decision applies what it found and answers the fail mode for the rest.
-    pub fn is_complete(&self) -> bool {
-        !self.read.iter().any(|e| matches!(e, Element::Unread))
+    fn doc(&self, doc: DocRef) -> Option<&Document> {
+        match doc {
+            0 => Some(self.callback.document()),
+            n => self.embedded.get(n - 1).map(|e| &e.doc),
+        }
     }
 
-    /// Where the elements that could not be read are (`MsgBody[3]`), for logs.
-    pub fn unread(&self) -> Vec<String> {
-        (0..self.read.len())
-            .filter(|&i| matches!(self.read[i], Element::Unread))
-            .map(|i| format!("MsgBody[{i}]"))
+    /// A string that may hold JSON (`json`): its string values are text, else the string is.
+    fn add_string(&mut self, source: Source, place: Place, json: bool, depth: usize) {
+        let Some(value) = self.doc(place.doc).and_then(|d| d.str(place.value)).map(|s| s.into_owned()) else {
+            return;
+        };
+        let trimmed = value.trim_start();
+        if json && depth < MAX_EMBEDDING && (trimmed.starts_with('{') || trimmed.starts_with('[')) {
+            let inner = Document::parse(value.clone());
+            let whole = inner.root().is_some_and(|r| {
+                matches!(inner.kind(r), Some(Kind::Object | Kind::Array))
+                    && !inner.has_trailing_text()
+                    && !inner.is_truncated()
+            });
+            if whole {
+                let strings: Vec<ValueId> =
+                    (0..inner.subtree_end(0)).filter(|&v| inner.kind(v) == Some(Kind::String)).collect();
+                self.embedded.push(Embedded { parent: place, doc: inner, depth: depth + 1 });
+                let doc = self.embedded.len();
+                for v in strings {
+                    self.add_string(source, Place { doc, value: v }, true, depth + 1);
+                }
+                return;
+            }
+        }
+        self.push_segment(source, place, value, false);
+    }
+
+    /// A plain string; `joins`: it runs on from the previous piece.
+    fn add(&mut self, source: Source, place: Place, joins: bool) {
+        if let Some(value) = self.doc(place.doc).and_then(|d| d.str(place.value)).map(|s| s.into_owned()) {
+            self.push_segment(source, place, value, joins);
+        }
+    }
+
+    fn push_segment(&mut self, source: Source, place: Place, text: String, joins: bool) {
+        if !joins && !self.reading.is_empty() {
+            self.reading.push(PIECE_BREAK);
+        }
+        let offset = self.reading.len();
+        self.reading.push_str(&text);
+        self.segments.push(Segment { source, text, offset, place });
+    }
+
+    /// The whole message as a reader reads it (see the module docs).
+    pub fn reading_text(&self) -> &str {
+        &self.reading
+    }
+
+    /// The pieces of the reading text's byte range `start..end`: `(segment, start, end)` with
+    /// offsets in each segment's text.
+    pub fn pieces(&self, start: usize, end: usize) -> Vec<(usize, usize, usize)> {
+        let first = self.segments.partition_point(|s| s.offset + s.text.len() <= start);
+        self.segments[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, s)| s.offset < end)
+            .filter_map(|(i, s)| {
+                let from = start.max(s.offset) - s.offset;
+                let to = end.min(s.offset + s.text.len()) - s.offset;
+                (from < to).then_some((first + i, from, to))
+            })
             .collect()
+    }
+
+    /// Where segment `index` is: `MsgBody[0].MsgContent.Text`,
+    /// `CloudCustomData#messageReply.messageAbstract` (a very deep path has its middle left out).
+    pub fn location(&self, index: usize) -> String {
+        let Some(segment) = self.segments.get(index) else { return String::new() };
+        let place = segment.place;
+        let mut parts: Vec<String> = Vec::new();
+        let mut at = place;
+        while let Some(doc) = self.doc(at.doc) {
+            let mut steps: Vec<String> = Vec::new();
+            let mut v = at.value;
+            while let Some(parent) = doc.parent(v) {
+                steps.push(match doc.key(v) {
+                    Some(k) => format!(".{k}"),
+                    None => format!("[{}]", doc.children(parent).position(|c| c == v).unwrap_or(0)),
+                });
+                v = parent;
+            }
+            steps.reverse();
+            if steps.len() > MAX_LOCATION_STEPS {
+                let tail = steps.split_off(steps.len() - MAX_LOCATION_STEPS / 2);
+                steps.truncate(MAX_LOCATION_STEPS / 2);
+                steps.push(".…".to_owned());
+                steps.extend(tail);
+            }
+            let mut path = steps.concat();
+            if at.doc == 0 {
+                path = path.trim_start_matches('.').to_owned();
+            } else if let Some(stripped) = path.strip_prefix('.') {
+                path = stripped.to_owned();
+            }
+            parts.push(path);
+            match at.doc {
+                0 => break,
+                n => match self.embedded.get(n - 1) {
+                    Some(e) => at = e.parent,
+                    None => break,
+                },
+            }
+        }
+        parts.reverse();
+        parts.join("#")
     }
 
     /// The message with `masks` applied, each masked character replaced by `mask_char`.
     pub fn masked(&self, masks: &[SegmentMask], mask_char: char) -> MaskedMessage {
-        let mut elements: Vec<Option<Value>> = vec![None; self.elements.len()];
-        // Scanned elements: the new value of each string token, by element and token start.
-        let mut token_edits: Vec<BTreeMap<usize, (usize, Value)>> = vec![BTreeMap::new(); self.elements.len()];
-        let mut cloud: Option<String> = None;
+        let mut edits: HashMap<Place, String> = HashMap::new();
         for mask in masks {
             let Some(segment) = self.segments.get(mask.segment) else { continue };
-            let replacement = mask_spans(&segment.text, &mask.spans, mask_char);
-            if replacement == segment.text {
-                continue;
-            }
-            match (segment.source, self.tokens.get(mask.segment)) {
-                (Source::Element(i), Some(Some(token))) => {
-                    let (Some(edits), Some(raw)) = (token_edits.get_mut(i), self.elements.get(i)) else {
-                        continue;
-                    };
-                    let Some(original) = raw.get().get(token.range.clone()).and_then(json_scan::from_str_lenient)
-                    else {
-                        continue;
-                    };
-                    let (_, value) =
-                        edits.entry(token.range.start).or_insert_with(|| (token.range.end, Value::String(original)));
-                    write_string(value, segment.path.get(token.depth..).unwrap_or_default(), replacement);
-                }
-                (Source::Element(i), _) => {
-                    let Some(slot) = elements.get_mut(i) else { continue };
-                    if slot.is_none() {
-                        if let Some(Element::Parsed(value)) = self.read.get(i) {
-                            *slot = Some(value.clone());
-                        }
-                    }
-                    if let Some(value) = slot {
-                        write_string(value, &segment.path, replacement);
-                    }
-                }
-                (Source::CloudCustomData, _) => {
-                    let current = cloud.take().or_else(|| self.cloud_custom_data.map(str::to_owned));
-                    if let Some(current) = current {
-                        let mut root = Value::String(current);
-                        write_string(&mut root, &segment.path, replacement);
-                        if let Value::String(updated) = root {
-                            cloud = Some(updated);
-                        }
-                    }
-                }
+            let current = edits.get(&segment.place).cloned().unwrap_or_else(|| segment.text.clone());
+            let replacement = mask_spans(&current, &mask.spans, mask_char);
+            if replacement != segment.text {
+                edits.insert(segment.place, replacement);
             }
         }
-        let changed = |i: usize| elements[i].is_some() || !token_edits[i].is_empty();
-        let msg_body = (0..self.elements.len()).any(changed).then(|| {
-            let parts: Vec<String> = self
-                .elements
-                .iter()
-                .enumerate()
-                .map(|(i, raw)| match &elements[i] {
-                    Some(value) => value.to_string(),
-                    None if !token_edits[i].is_empty() => splice(raw.get(), &token_edits[i]),
-                    None => raw.get().to_owned(),
-                })
-                .collect();
-            format!("[{}]", parts.join(","))
+        // Embedded documents, innermost first: their edited strings are spliced into their
+        // text, which becomes the new value of the string they were read from.
+        for (index, embedded) in self.embedded.iter().enumerate().rev() {
+            let doc = index + 1;
+            let mut inner: Vec<(ValueId, String)> =
+                edits.iter().filter(|(p, _)| p.doc == doc).map(|(p, t)| (p.value, t.clone())).collect();
+            if inner.is_empty() {
+                continue;
+            }
+            inner.sort_by_key(|(v, _)| embedded.doc.range(*v).start);
+            let source = embedded.doc.text();
+            let mut out = String::with_capacity(source.len());
+            let mut copied = 0;
+            for (value, text) in inner {
+                let range = embedded.doc.range(value);
+                out.push_str(source.get(copied..range.start).unwrap_or_default());
+                encode_string(&text, &mut out);
+                copied = range.end;
+            }
+            out.push_str(source.get(copied..).unwrap_or_default());
+            let _ = embedded.depth;
+            edits.insert(embedded.parent, out);
+        }
+        let body: HashMap<ValueId, String> =
+            edits.iter().filter(|(p, _)| p.doc == 0).map(|(p, t)| (p.value, t.clone())).collect();
+        if body.is_empty() {
+            return MaskedMessage::default();
+        }
+        let doc = self.callback.document();
+        let elements = self.callback.elements();
+        let changed = |e: ValueId| body.keys().any(|&v| (e..doc.subtree_end(e)).contains(&v));
+        let msg_body = elements.iter().any(|&e| changed(e)).then(|| {
+            let mut out = String::from("[");
+            for (i, &e) in elements.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if !changed(e) && doc.is_strict(e) {
+                    out.push_str(doc.raw(e));
+                } else {
+                    doc.write(e, &mut out, &|v| body.get(&v).cloned());
+                }
+            }
+            out.push(']');
+            out
         });
-        MaskedMessage { msg_body, cloud_custom_data: cloud }
+        let cloud_custom_data = self.callback.cloud_custom_data_value().and_then(|v| body.get(&v).cloned());
+        MaskedMessage { msg_body, cloud_custom_data }
     }
-}
-
-/// `json` with the string tokens at the given ranges replaced by the JSON of their new values.
-fn splice(json: &str, edits: &BTreeMap<usize, (usize, Value)>) -> String {
-    let mut out = String::with_capacity(json.len());
-    let mut copied = 0;
-    for (&start, (end, value)) in edits {
-        out.push_str(json.get(copied..start).unwrap_or_default());
-        out.push_str(&value.to_string());
-        copied = *end;
-    }
-    out.push_str(json.get(copied..).unwrap_or_default());
-    out
-}
-
-/// A JSON value, reading lone surrogate escapes as U+FFFD; `None` when too deep or not JSON.
-fn parse_value(text: &str) -> Option<Value> {
-    json_scan::from_str_lenient(text)
 }
 
 /// Replaces every character inside `spans` with `mask_char`. Spans that are out of range or
@@ -298,154 +408,22 @@ pub fn mask_spans(text: &str, spans: &[(usize, usize)], mask_char: char) -> Stri
     out
 }
 
-type Sink<'s> = dyn FnMut(Vec<Step>, String) + 's;
-
-fn key(name: &str) -> Step {
-    Step::Key(name.to_owned())
-}
-
-/// Visits the visible text of one element (protocol.md, "Message elements").
-fn collect_element(element: &Value, path: &mut Vec<Step>, sink: &mut Sink<'_>) {
-    let Some(kind) = element.get("MsgType").and_then(Value::as_str) else { return };
-    let Some(content) = element.get("MsgContent") else { return };
-    path.push(key("MsgContent"));
-    let plain = |field: &str, path: &mut Vec<Step>, sink: &mut Sink<'_>| {
-        if let Some(text) = content.get(field).and_then(Value::as_str) {
-            let mut p = path.clone();
-            p.push(key(field));
-            sink(p, text.to_owned());
-        }
-    };
-    match kind {
-        "TIMTextElem" => plain("Text", path, sink),
-        "TIMCustomElem" => {
-            for field in ["Data", "Ext"] {
-                if let Some(text) = content.get(field).and_then(Value::as_str) {
-                    path.push(key(field));
-                    collect_maybe_json(text, path, sink);
-                    path.pop();
-                }
-            }
-            plain("Desc", path, sink);
-        }
-        "TIMFaceElem" => plain("Data", path, sink),
-        "TIMLocationElem" => plain("Desc", path, sink),
-        "TIMFileElem" => plain("FileName", path, sink),
-        "TIMRelayElem" => collect_relay(content, path, sink),
-        // Image, sound and video elements carry URLs only; unknown types carry nothing we know.
-        _ => {}
-    }
-    path.pop();
-}
-
-/// A merged-forward message: title, abstracts, compatible text, and nested message bodies.
-fn collect_relay(content: &Value, path: &mut Vec<Step>, sink: &mut Sink<'_>) {
-    for field in ["Title", "CompatibleText"] {
-        if let Some(text) = content.get(field).and_then(Value::as_str) {
-            let mut p = path.clone();
-            p.push(key(field));
-            sink(p, text.to_owned());
-        }
-    }
-    if let Some(list) = content.get("AbstractList").and_then(Value::as_array) {
-        for (i, item) in list.iter().enumerate() {
-            if let Some(text) = item.as_str() {
-                let mut p = path.clone();
-                p.extend([key("AbstractList"), Step::Index(i)]);
-                sink(p, text.to_owned());
-            }
-        }
-    }
-    let Some(messages) = content.get("MsgList").and_then(Value::as_array) else { return };
-    for (i, message) in messages.iter().enumerate() {
-        let Some(body) = message.get("MsgBody").and_then(Value::as_array) else { continue };
-        for (j, element) in body.iter().enumerate() {
-            path.extend([key("MsgList"), Step::Index(i), key("MsgBody"), Step::Index(j)]);
-            collect_element(element, path, sink);
-            path.truncate(path.len() - 4);
-        }
-    }
-}
-
-/// A string that often holds JSON (`TIMCustomElem.Data`, `CloudCustomData`): when it is a JSON
-/// object or array, each string value inside is a segment (keys are not user text); otherwise the
-/// whole string is one.
-fn collect_maybe_json(text: &str, path: &mut Vec<Step>, sink: &mut Sink<'_>) {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        if let Some(inner) = parse_value(text) {
-            path.push(Step::Embedded);
-            collect_strings(&inner, path, sink);
-            path.pop();
-            return;
-        }
-    }
-    sink(path.clone(), text.to_owned());
-}
-
-fn collect_strings(value: &Value, path: &mut Vec<Step>, sink: &mut Sink<'_>) {
-    match value {
-        Value::String(s) => sink(path.clone(), s.clone()),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                path.push(Step::Index(i));
-                collect_strings(item, path, sink);
-                path.pop();
-            }
-        }
-        Value::Object(members) => {
-            for (k, v) in members {
-                path.push(Step::Key(k.clone()));
-                collect_strings(v, path, sink);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Writes `replacement` at `path` inside `value`, decoding and re-encoding embedded JSON.
-fn write_string(value: &mut Value, path: &[Step], replacement: String) {
-    let mut here = value;
-    for (n, step) in path.iter().enumerate() {
-        here = match step {
-            Step::Key(k) => match here.get_mut(k.as_str()) {
-                Some(next) => next,
-                None => return,
-            },
-            Step::Index(i) => match here.get_mut(*i) {
-                Some(next) => next,
-                None => return,
-            },
-            Step::Embedded => {
-                let Value::String(encoded) = here else { return };
-                let Some(mut inner) = parse_value(encoded) else { return };
-                write_string(&mut inner, &path[n + 1..], replacement);
-                *encoded = inner.to_string();
-                return;
-            }
-        };
-    }
-    if let Value::String(s) = here {
-        *s = replacement;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn raw(json: &str) -> Vec<Box<RawValue>> {
-        serde_json::from_str(json).unwrap()
+    fn callback(json: &str) -> MessageCallback {
+        MessageCallback::parse(json.as_bytes()).unwrap()
     }
 
     fn texts(m: &MessageText<'_>) -> Vec<(String, String)> {
-        m.segments.iter().map(|s| (s.to_string(), s.text.clone())).collect()
+        m.segments.iter().enumerate().map(|(i, s)| (m.location(i), s.text.clone())).collect()
     }
 
     #[test]
     fn every_documented_element_type() {
-        let body = raw(r#"[
+        let c = callback(
+            r#"{"MsgBody":[
             {"MsgType":"TIMTextElem","MsgContent":{"Text":"hello"}},
             {"MsgType":"TIMCustomElem","MsgContent":{"Data":"plain data","Desc":"desc","Ext":"ext"}},
             {"MsgType":"TIMFaceElem","MsgContent":{"Index":1,"Data":"face"}},
@@ -455,8 +433,9 @@ mod tests {
             {"MsgType":"TIMSoundElem","MsgContent":{"Url":"https://x/s"}},
             {"MsgType":"TIMVideoFileElem","MsgContent":{"VideoUrl":"https://x/v"}},
             {"MsgType":"TIMFutureElem","MsgContent":{"Text":"unknown types are not read"}}
-        ]"#);
-        let m = MessageText::collect(&body, Some("cloud"));
+        ],"CloudCustomData":"cloud"}"#,
+        );
+        let m = MessageText::collect(&c);
         let expected = [
             ("MsgBody[0].MsgContent.Text", "hello"),
             ("MsgBody[1].MsgContent.Data", "plain data"),
@@ -472,39 +451,56 @@ mod tests {
     }
 
     #[test]
-    fn json_inside_custom_data_and_cloud_custom_data() {
-        let body = raw(
-            r#"[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"businessID\":\"text\",\"text\":\"inner words\",\"n\":3}"}}]"#,
+    fn adjacent_text_elements_read_as_one_line() {
+        let c = callback(
+            r#"{"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"bu"}},{"MsgType":"TIMTextElem","MsgContent":{"Text":"y now"}},
+            {"MsgType":"TIMFaceElem","MsgContent":{"Data":"x"}},{"MsgType":"TIMTextElem","MsgContent":{"Text":"later"}}]}"#,
         );
-        let cloud = r#"{"messageReply":{"messageAbstract":"quoted text","messageSender":"bob","version":1}}"#;
-        let m = MessageText::collect(&body, Some(cloud));
+        let m = MessageText::collect(&c);
+        assert_eq!(m.reading_text(), "buy now\u{2029}x\u{2029}later");
+        assert_eq!(m.pieces(0, 3), [(0, 0, 2), (1, 0, 1)]);
+    }
+
+    #[test]
+    fn json_inside_custom_data_and_cloud_custom_data_with_escapes_and_what_serde_refuses() {
+        let c = callback(
+            r#"{"MsgBody":[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"businessID\":\"text\",\"text\":\"inner \\u0062ad\",\"n\":1e999}"}}],
+            "CloudCustomData":"{\"messageReply\":{\"messageAbstract\":\"quoted text\",\"messageSender\":\"bob\",\"version\":NaN}}"}"#,
+        );
+        let m = MessageText::collect(&c);
         let t = texts(&m);
-        assert!(t.contains(&("MsgBody[0].MsgContent.Data#text".into(), "inner words".into())), "{t:?}");
+        assert!(t.contains(&("MsgBody[0].MsgContent.Data#text".into(), "inner bad".into())), "{t:?}");
         assert!(t.contains(&("CloudCustomData#messageReply.messageAbstract".into(), "quoted text".into())), "{t:?}");
         assert!(!t.iter().any(|(_, text)| text == "businessID" || text == "messageReply"), "keys are not text");
     }
 
     #[test]
-    fn relay_messages_nest() {
-        let body = raw(r#"[{"MsgType":"TIMRelayElem","MsgContent":{
+    fn relay_messages_nest_with_their_own_cloud_custom_data() {
+        let c = callback(
+            r#"{"MsgBody":[{"MsgType":"TIMRelayElem","MsgContent":{
             "Title":"Chat history","AbstractList":["a: first","b: second"],"CompatibleText":"upgrade",
-            "MsgList":[{"From_Account":"a","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"nested"}},
-                {"MsgType":"TIMRelayElem","MsgContent":{"Title":"deeper","MsgList":[{"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"deepest"}}]}]}}]}]}}]"#);
-        let m = MessageText::collect(&body, None);
+            "MsgList":[{"From_Account":"a","CloudCustomData":"{\"messageReply\":{\"messageAbstract\":\"nested quote\"}}","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"nested"}},
+                {"MsgType":"TIMRelayElem","MsgContent":{"Title":"deeper","MsgList":[{"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"deepest"}}]}]}}]}]}}]}"#,
+        );
+        let m = MessageText::collect(&c);
         let t: Vec<String> = m.segments.iter().map(|s| s.text.clone()).collect();
-        assert_eq!(t, ["Chat history", "upgrade", "a: first", "b: second", "nested", "deeper", "deepest"]);
         assert_eq!(
-            m.segments[6].to_string(),
+            t,
+            ["Chat history", "upgrade", "a: first", "b: second", "nested quote", "nested", "deeper", "deepest"]
+        );
+        assert_eq!(
+            m.location(7),
             "MsgBody[0].MsgContent.MsgList[0].MsgBody[1].MsgContent.MsgList[0].MsgBody[0].MsgContent.Text"
         );
+        assert_eq!(m.location(4), "MsgBody[0].MsgContent.MsgList[0].CloudCustomData#messageReply.messageAbstract");
     }
 
     #[test]
     fn masking_rewrites_only_what_matched() {
-        let body = raw(
-            r#"[{"MsgType":"TIMTextElem","MsgContent":{"Text":"oh damn it"}},  {"MsgType" : "TIMTextElem","MsgContent":{"Text":"clean"}}]"#,
+        let c = callback(
+            r#"{"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"oh damn it"}},  {"MsgType" : "TIMTextElem","MsgContent":{"Text":"clean"}}],"CloudCustomData":"untouched"}"#,
         );
-        let m = MessageText::collect(&body, Some("untouched"));
+        let m = MessageText::collect(&c);
         let out = m.masked(&[SegmentMask { segment: 0, spans: vec![(3, 7)] }], '*');
         assert_eq!(
             out.msg_body.as_deref(),
@@ -524,10 +520,12 @@ mod tests {
     }
 
     #[test]
-    fn masking_inside_embedded_json() {
-        let body = raw(r#"[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"text\":\"damn\"}","Desc":"d"}}]"#);
-        let cloud = r#"{"messageReply":{"messageAbstract":"damn again"}}"#;
-        let m = MessageText::collect(&body, Some(cloud));
+    fn masking_inside_embedded_json_keeps_the_rest_of_it() {
+        let c = callback(
+            r#"{"MsgBody":[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"text\":\"damn\", \"n\": NaN}","Desc":"d"}}],
+            "CloudCustomData":"{\"messageReply\":{\"messageAbstract\":\"damn again\"}}"}"#,
+        );
+        let m = MessageText::collect(&c);
         let data = m.segments.iter().position(|s| s.text == "damn").unwrap();
         let quote = m.segments.iter().position(|s| s.text == "damn again").unwrap();
         let out = m.masked(
@@ -536,11 +534,38 @@ mod tests {
         );
         assert_eq!(
             out.msg_body.as_deref(),
-            Some(r#####"[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"text\":\"####\"}","Desc":"d"}}]"#####)
+            Some(
+                r#####"[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"text\":\"####\", \"n\": NaN}","Desc":"d"}}]"#####
+            )
         );
         assert_eq!(
             out.cloud_custom_data.as_deref(),
             Some(r#####"{"messageReply":{"messageAbstract":"#### again"}}"#####)
         );
+    }
+
+    #[test]
+    fn a_masked_element_with_what_serde_refuses_is_written_as_strict_json() {
+        let c = callback(
+            r#"{"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"damn"},"X":NaN},{"MsgType":"TIMTextElem","MsgContent":{"Text":"ok"},"Y":Infinity}]}"#,
+        );
+        let m = MessageText::collect(&c);
+        let out = m.masked(&[SegmentMask { segment: 0, spans: vec![(0, 4)] }], '*');
+        let body: serde_json::Value = serde_json::from_str(out.msg_body.as_deref().unwrap()).unwrap();
+        assert_eq!(body[0]["MsgContent"]["Text"], "****");
+        assert_eq!(body[1]["MsgContent"]["Text"], "ok");
+    }
+
+    #[test]
+    fn nesting_of_any_depth_is_read() {
+        let mut element = r#"{"MsgType":"TIMTextElem","MsgContent":{"Text":"bottom"}}"#.to_owned();
+        for _ in 0..3000 {
+            element = format!(r#"{{"MsgType":"TIMRelayElem","MsgContent":{{"MsgList":[{{"MsgBody":[{element}]}}]}}}}"#);
+        }
+        let c = callback(&format!(r#"{{"MsgBody":[{element}]}}"#));
+        let m = MessageText::collect(&c);
+        assert_eq!(m.segments.len(), 1);
+        assert_eq!(m.segments[0].text, "bottom");
+        assert!(m.location(0).contains('…'), "long locations are shortened");
     }
 }

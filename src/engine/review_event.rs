@@ -38,10 +38,11 @@ struct ReviewBody<'a> {
     /// Whether any match came from a document in monitor mode.
     monitor: bool,
     matches: Vec<ReviewMatch<'a>>,
-    /// The message as received (elements byte for byte), so that `location`, `start` and `end`
-    /// can be resolved without the after-send event (which a forbidden message never has).
-    #[serde(rename = "MsgBody")]
-    msg_body: &'a [Box<RawValue>],
+    /// The message as received (elements byte for byte when they are strict JSON), so that
+    /// `location`, `start` and `end` can be resolved without the after-send event (which a
+    /// forbidden message never has).
+    #[serde(rename = "MsgBody", skip_serializing_if = "Option::is_none")]
+    msg_body: Option<Box<RawValue>>,
     #[serde(rename = "CloudCustomData", skip_serializing_if = "Option::is_none")]
     cloud_custom_data: Option<&'a str>,
 }
@@ -110,7 +111,7 @@ pub fn review_envelope(
         action: strongest_action(&decision.hits).map_or("none", Action::name),
         monitor: decision.hits.iter().any(|h| !h.enforced),
         matches: decision.hits.iter().map(ReviewMatch::from).collect(),
-        msg_body: &callback.msg_body,
+        msg_body: RawValue::from_string(callback.msg_body_json()).ok(),
         cloud_custom_data: callback.cloud_custom_data.as_deref(),
     };
     let query: String = form_urlencoded::Serializer::new(String::new())
@@ -145,7 +146,7 @@ mod tests {
         nonce: &str,
     ) -> Envelope {
         let callback = MessageCallback::parse(body).unwrap();
-        let text = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
+        let text = MessageText::collect(&callback);
         let decision = decide(&DecisionInput {
             conversation,
             message: &text,
@@ -212,9 +213,10 @@ mod tests {
         assert_eq!(
             matches,
             [
-                ("telegram", "global", true, global.version(), 11, 19),
-                ("spoiler", "group", false, group.version(), 0, 7)
-            ]
+                ("spoiler", "group", false, group.version(), 0, 7),
+                ("telegram", "global", true, global.version(), 11, 19)
+            ],
+            "in message order"
         );
         assert_eq!(e["MsgBody"][0]["MsgContent"]["Text"], "spoiler on telegram");
         assert_eq!(e["CloudCustomData"], "cc");

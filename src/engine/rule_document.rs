@@ -32,8 +32,16 @@ pub enum DocumentError {
     },
     /// A term or allowed word with nothing to match once normalised (only punctuation, spaces or
     /// invisible characters).
-    #[error("{list}[{index}]: the term has no letter, digit or CJK character to match")]
+    #[error("{list}[{index}]: the term has no letter, digit, CJK character or emoji to match")]
     Unmatchable {
+        /// Which list (`allow` for allowed words).
+        list: &'static str,
+        /// Position in that list.
+        index: usize,
+    },
+    /// A term or allowed word longer than a term can be once normalised.
+    #[error("{list}[{index}]: the term is longer than {} letters once normalised", timgate_matcher::MAX_TERM_SYMBOLS)]
+    TooLong {
         /// Which list (`allow` for allowed words).
         list: &'static str,
         /// Position in that list.

@@ -4,10 +4,9 @@
 
 use sha2::{Digest, Sha256};
 
+use timgate_matcher::{BuildError, Matcher, MatcherBuilder, Segmenter};
+
 use crate::engine::blob_codec::{BlobError, Reader, Writer};
-use crate::engine::confusables;
-use crate::engine::matcher::{BuildError, Matcher, TermMatch};
-use crate::engine::normalize;
 use crate::engine::rule_document::{Action, DocumentError, Mode, RuleDocument};
 
 /// The string at `range` of `texts` (empty if the range is not one: it always is, being made by
@@ -18,8 +17,9 @@ fn slice(texts: &str, (start, end): TextRange) -> &str {
 
 /// First bytes of every precompiled rule blob.
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
-/// Version of the blob layout; bump when [`RuleSet::to_blob`] or `Matcher::write` change.
-const BLOB_FORMAT: u32 = 2;
+/// Version of the blob layout; bump when [`RuleSet::to_blob`] changes. The matchers inside carry
+/// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
+const BLOB_FORMAT: u32 = 3;
 
 /// One term of a compiled rule set, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +78,17 @@ impl RuleSet {
 
     /// Compiles a parsed document. Fails when a term has nothing to match once normalised.
     pub fn compile(doc: &RuleDocument, version: String) -> Result<Self, DocumentError> {
+        Self::compile_with(doc, version, None)
+    }
+
+    /// Compiles a parsed document; `segmenter` holds the dictionary words its CJK terms may
+    /// straddle (the rules tool selects them from jieba's dictionary; see
+    /// [`timgate_matcher::segmentation`]), so that a CJK term across two words is not reported.
+    pub fn compile_with(
+        doc: &RuleDocument,
+        version: String,
+        segmenter: Option<Segmenter>,
+    ) -> Result<Self, DocumentError> {
         let mut texts = String::new();
         let mut terms = Vec::new();
         for (action, _) in Action::LISTS {
@@ -87,8 +98,12 @@ impl RuleSet {
                 terms.push(StoredTerm { action, text, code: entry.code(), info });
             }
         }
-        let matcher = Matcher::build(terms.iter().map(|t| slice(&texts, t.text))).map_err(|e| match e {
-            BuildError::NothingToMatch { index } => {
+        let mut builder = MatcherBuilder::new().terms(terms.iter().map(|t| slice(&texts, t.text)));
+        if let Some(segmenter) = segmenter {
+            builder = builder.segmenter(segmenter);
+        }
+        let matcher = builder.build().map_err(|e| match e {
+            BuildError::NothingToMatch { index } | BuildError::TooLong { index } => {
                 // Terms are numbered across the lists in `Action::LISTS` order; name the list.
                 let mut index = index;
                 let mut list = "block";
@@ -100,12 +115,12 @@ impl RuleSet {
                     }
                     index -= n;
                 }
-                DocumentError::Unmatchable { list, index }
+                document_error(&e, list, index)
             }
             BuildError::Automaton(e) => DocumentError::Compile(e),
         })?;
-        let allow = Matcher::build(doc.allow.iter().map(String::as_str)).map_err(|e| match e {
-            BuildError::NothingToMatch { index } => DocumentError::Unmatchable { list: "allow", index },
+        let allow = MatcherBuilder::new().terms(doc.allow.iter()).build().map_err(|e| match e {
+            BuildError::NothingToMatch { index } | BuildError::TooLong { index } => document_error(&e, "allow", index),
             BuildError::Automaton(e) => DocumentError::Compile(e),
         })?;
         let (mode, mask_char) = (doc.mode.unwrap_or_default(), doc.mask_char);
@@ -137,8 +152,8 @@ impl RuleSet {
             out.u32(term.code.unwrap_or(0));
             out.opt_str(term.info);
         }
-        self.matcher.write(&mut out);
-        self.allow.write(&mut out);
+        out.bytes(&self.matcher.to_bytes());
+        out.bytes(&self.allow.to_bytes());
         out.into_bytes()
     }
 
@@ -190,8 +205,8 @@ impl RuleSet {
             let info = input.opt_str()?.map(|info| store(&mut texts, info));
             terms.push(StoredTerm { action, text, code, info });
         }
-        let matcher = Matcher::read(&mut input)?;
-        let allow = Matcher::read(&mut input)?;
+        let matcher = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
+        let allow = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         if matcher.len() != terms.len() {
             return Err(BlobError::Corrupt("term count"));
         }
@@ -242,25 +257,53 @@ impl RuleSet {
         self.terms.is_empty()
     }
 
-    /// Term matches in `text` (allow-listed words are not applied here: see [`Self::allowed`]).
-    pub fn find(&self, text: &str) -> Vec<TermMatch> {
-        self.matcher.find(text)
+    /// The compiled terms (a match's `term` is the index for [`Self::term`]).
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The compiled allowed words.
+    pub fn allow_matcher(&self) -> &Matcher {
+        &self.allow
+    }
+
+    /// Term matches in `text`, ordered by position (allowed words are not applied here: see
+    /// [`Self::allowed`]).
+    pub fn find(&self, text: &str) -> Vec<timgate_matcher::Match> {
+        let mut found: Vec<_> = self.matcher.find_iter(text).collect();
+        found.sort_by_key(|m| (m.start, m.term, m.end));
+        found
     }
 
     /// Byte ranges of `text` covered by this document's allowed words.
     pub fn allowed(&self, text: &str) -> Vec<(usize, usize)> {
-        self.allow.find(text).into_iter().map(|m| (m.start, m.end)).collect()
+        let mut found: Vec<(usize, usize)> = self.allow.find_iter(text).map(|m| (m.start, m.end)).collect();
+        found.sort();
+        found
     }
 }
 
 fn write_header(out: &mut Writer, version: &str) {
     out.raw(BLOB_MAGIC);
     out.u32(BLOB_FORMAT);
-    out.u32(normalize::REVISION);
-    let (major, minor, patch) = unicode_normalization::UNICODE_VERSION;
-    out.raw(&[major, minor, patch]);
-    out.raw(&confusables::fingerprint());
+    out.u32(timgate_matcher::blob::NORMALIZER_REVISION);
+    out.raw(&timgate_matcher::unicode_data::FINGERPRINT.to_le_bytes());
     out.str(version);
+}
+
+fn document_error(e: &BuildError, list: &'static str, index: usize) -> DocumentError {
+    match e {
+        BuildError::TooLong { .. } => DocumentError::TooLong { list, index },
+        _ => DocumentError::Unmatchable { list, index },
+    }
+}
+
+fn matcher_blob_error(e: timgate_matcher::BlobError) -> BlobError {
+    match e {
+        timgate_matcher::BlobError::OtherVersion => BlobError::OtherEngine,
+        timgate_matcher::BlobError::Truncated => BlobError::Truncated,
+        _ => BlobError::Corrupt("matcher"),
+    }
 }
 
 fn action_code(action: Action) -> u8 {
@@ -307,7 +350,7 @@ mod tests {
     #[test]
     fn unmatchable_terms_name_their_list() {
         let e = RuleSet::from_json(r#"{"block":["a"],"mask":["b","..."]}"#).unwrap_err();
-        assert_eq!(e.to_string(), "mask[1]: the term has no letter, digit or CJK character to match");
+        assert_eq!(e.to_string(), "mask[1]: the term has no letter, digit, CJK character or emoji to match");
         let e = RuleSet::from_json(r#"{"allow":["ok","\u200b"]}"#).unwrap_err();
         assert!(e.to_string().starts_with("allow[1]"), "{e}");
     }

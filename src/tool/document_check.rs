@@ -9,11 +9,11 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use crate::engine::matcher::Matcher;
 use crate::engine::normalized_view::normalized_view;
 use crate::engine::rule_document::Action;
 use crate::engine::rule_set::RuleSet;
 use crate::tool::json_locations::{JsonLocations, JsonPath, Position};
+use timgate_matcher::MatcherBuilder;
 
 /// What is wrong with one part of a document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -398,7 +398,7 @@ impl Checker<'_> {
         // that the matcher can be built from the rest.
         let normalize = self.normalize;
         let matchable = self.term_texts.iter().map(String::as_str).filter(|t| !normalize(t).trim().is_empty());
-        let Ok(local) = Matcher::build(matchable) else { return };
+        let Ok(local) = MatcherBuilder::new().terms(matchable).build() else { return };
         let mut seen: HashMap<String, JsonPath> = HashMap::new();
         for (index, item) in items.iter().enumerate() {
             let Value::String(word) = item else { continue };
@@ -414,7 +414,7 @@ impl Checker<'_> {
                 continue;
             }
             seen.insert(normalized, path.clone());
-            let applies = !local.find(word).is_empty() || global.is_some_and(|set| !set.find(word).is_empty());
+            let applies = local.is_match(word) || global.is_some_and(|set| set.matcher().is_match(word));
             if !applies {
                 self.problem(&path, ProblemKind::AllowNeverApplies(word.clone()));
             }

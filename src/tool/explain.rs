@@ -1,18 +1,17 @@
 //! `explain`: the verdict the worker would give a message, and why.
 //!
-//! It takes the worker's own path through the engine: `MessageCallback::parse`,
-//! `DecisionKeys::for_message` (which documents apply), `MessageText::collect`,
-//! `decision::decide` and `answer::render`. Only the presentation is the tool's own, so what it
-//! prints is what the worker does with the same documents.
+//! It decides through the worker's own entry point (`engine::gate`): the same body reading,
+//! documents, bans, normalisation, matching, verdict and answer. Only the presentation is the
+//! tool's own, so what it prints is what the worker does with the same documents and bans.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::engine::answer;
+use crate::engine::ban::BanRecord;
 use crate::engine::callback::{BodyError, MessageCallback};
 use crate::engine::command::{self, Conversation, Route};
-use crate::engine::decision::{self, Decision, DecisionInput, Lookup, Scope, Verdict};
-use crate::engine::kv_keys::DecisionKeys;
-use crate::engine::message_text::MessageText;
+use crate::engine::decision::{Decision, Hit, Lookup, Scope, Verdict};
+use crate::engine::gate::{self, Context, Inputs};
 use crate::engine::normalized_view::normalized_view;
 use crate::engine::review_event;
 use crate::engine::rule_document::{Action, Mode};
@@ -28,6 +27,9 @@ pub enum ExplainError {
     /// The body is a callback timgate does not decide.
     #[error("`{0}` is not a before-send callback; explain decides Group.CallbackBeforeSendMsg and C2C.CallbackBeforeSendMsg")]
     NotBeforeSend(String),
+    /// The body's command differs from the one it was sent as (the worker refuses it).
+    #[error("the worker refuses this body: {0}")]
+    Refused(String),
 }
 
 /// The message to explain.
@@ -46,37 +48,36 @@ pub enum Message<'a> {
 
 /// The group used for text messages, so that a group document applies to them.
 pub const EXPLAIN_GROUP: &str = "@TGS#explain";
+/// The sender of text messages (a ban of this user applies to them).
+pub const EXPLAIN_SENDER: &str = "explain";
 
-/// What to explain: the documents, as the worker would read them from KV.
-#[derive(Debug, Clone, Copy)]
+/// Where ban records come from: their value by KV key (`ban:<UserID>`, `ban:<GroupId>:<UserID>`)
+/// as stored, `Ok(None)` when there is none, `Err` when it cannot be read.
+pub type Bans<'a> = &'a dyn Fn(&str) -> Result<Option<String>, String>;
+
+/// No bans at all.
+pub fn no_bans(_: &str) -> Result<Option<String>, String> {
+    Ok(None)
+}
+
+/// Bans from a map of KV keys to records as stored.
+pub fn bans_from(map: &BTreeMap<String, String>) -> impl Fn(&str) -> Result<Option<String>, String> + '_ {
+    |key| Ok(map.get(key).cloned())
+}
+
+/// What to explain: the documents and bans, as the worker would read them from KV.
+#[derive(Clone, Copy)]
 pub struct Request<'a> {
     /// `rules`.
     pub global: Option<&'a RuleSet>,
     /// `rules:group:<GroupId>`.
     pub group: Option<&'a RuleSet>,
+    /// The ban records.
+    pub bans: Bans<'a>,
     /// The message.
     pub message: Message<'a>,
-    /// Unix seconds (bans are not consulted, but the decision takes the time).
+    /// Unix seconds (a timed ban applies until its `until`).
     pub now: i64,
-}
-
-/// A term found and then set aside because an allowed word covers it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Allowed {
-    /// Which document's term.
-    pub scope: Scope,
-    /// The term.
-    pub term: String,
-    /// Its action.
-    pub action: Action,
-    /// Where.
-    pub location: String,
-    /// The text of that segment.
-    pub text: String,
-    /// Byte range of the term in it.
-    pub start: usize,
-    /// End of the byte range.
-    pub end: usize,
 }
 
 /// One document taken into account.
@@ -101,16 +102,16 @@ pub struct Explanation {
     pub group_id: Option<String>,
     /// The documents that applied.
     pub documents: Vec<DocumentSummary>,
+    /// The ban that applied, by key, if one did.
+    pub ban: Option<(String, BanRecord)>,
     /// Why a document that was given did not apply.
     pub notes: Vec<String>,
     /// The engine's decision.
     pub decision: Decision,
     /// The exact answer the worker sends Tencent.
     pub answer: String,
-    /// Text of each segment the hits point into (by the hit's `segment`).
+    /// `(location, text)` of each piece of visible text (a hit's `segment` indexes it).
     pub segments: Vec<(String, String)>,
-    /// Matches that an allowed word suppressed.
-    pub allowed: Vec<Allowed>,
 }
 
 /// Explains how the worker decides `request.message`.
@@ -119,66 +120,85 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
         Message::Body(bytes) => bytes.to_vec(),
         Message::Text { text, c2c } => text_body(text, c2c),
     };
-    let callback = MessageCallback::parse(&body)?;
-    let (conversation, command) = match callback.command.as_deref().map(command::route) {
+    // Routing, as the worker routes on the query's command (here: the body's).
+    let peek = MessageCallback::parse(&body)?;
+    let (conversation, command) = match peek.command.as_deref().map(command::route) {
         Some(Route::DecideMessage(Conversation::Group)) | None => (Conversation::Group, command::GROUP_BEFORE_SEND),
         Some(Route::DecideMessage(Conversation::C2c)) => (Conversation::C2c, command::C2C_BEFORE_SEND),
-        Some(_) => return Err(ExplainError::NotBeforeSend(callback.command.clone().unwrap_or_default())),
+        Some(_) => return Err(ExplainError::NotBeforeSend(peek.command.clone().unwrap_or_default())),
     };
-    let keys = DecisionKeys::for_message(conversation, callback.group_id.as_deref(), callback.from_account.as_deref());
     let mut notes = Vec::new();
-    let group = match (request.group, &keys.group_rules) {
-        (Some(set), Some(_)) => Some(set),
-        (Some(_), None) => {
-            notes.push(match conversation {
-                Conversation::C2c => "the group document does not apply: C2C messages use the global document only",
-                Conversation::Group => "the group document does not apply: the callback has no GroupId",
-            });
-            None
-        }
-        (None, _) => None,
-    };
-    let text = MessageText::collect(&callback.msg_body, callback.cloud_custom_data.as_deref());
-    let decision = decision::decide(&DecisionInput {
-        conversation,
-        message: &text,
-        global_rules: lookup(request.global),
-        group_rules: lookup(group),
-        global_ban: Lookup::Absent,
-        group_ban: Lookup::Absent,
+    let mut notes_from_bans: Vec<String> = Vec::new();
+    let mut applied_ban = None;
+    let mut group_applies = false;
+    let context = Context {
         now_seconds: request.now,
         fail_mode: FailMode::Open,
-    });
-    let answer = answer::render(&decision.verdict);
-
-    let sets: Vec<(Scope, &RuleSet)> = [(Scope::Global, request.global), (Scope::Group, group)]
+        sdk_app_id: "explain",
+        event_nonce: "explain",
+        with_text: true,
+    };
+    let outcome = gate::decide(
+        gate::Request { command, conversation, body: &body },
+        |keys| {
+            group_applies = keys.group_rules.is_some();
+            if request.group.is_some() && !group_applies {
+                notes.push(match conversation {
+                    Conversation::C2c => "the group document does not apply: C2C messages use the global document only",
+                    Conversation::Group => "the group document does not apply: the callback has no GroupId",
+                });
+            }
+            let mut ban = |key: &Option<String>| {
+                let Some(key) = key else { return Lookup::Absent };
+                match (request.bans)(key) {
+                    Ok(Some(value)) => {
+                        // Read as the worker reads it (`edge/ban_cache.rs`).
+                        let (record, _) = BanRecord::parse_or_plain(&value);
+                        if record.is_active(request.now) && applied_ban.is_none() {
+                            applied_ban = Some((key.clone(), record.clone()));
+                        }
+                        Lookup::Found(record)
+                    }
+                    Ok(None) => Lookup::Absent,
+                    Err(e) => {
+                        notes_from_bans
+                            .push(format!("{key} could not be read ({e}): the worker would answer its FAIL_MODE"));
+                        Lookup::Unavailable
+                    }
+                }
+            };
+            Inputs {
+                global_rules: request.global.map_or(Lookup::Absent, Lookup::Found),
+                group_rules: request.group.filter(|_| group_applies).map_or(Lookup::Absent, Lookup::Found),
+                global_ban: ban(&keys.global_ban),
+                group_ban: ban(&keys.group_ban),
+            }
+        },
+        &context,
+    )
+    .map_err(|r| ExplainError::Refused(r.message))?;
+    let Some(decision) = outcome.decision else {
+        // `parse` succeeded above, so the gate read the body too; this cannot be reached.
+        return Err(ExplainError::Body(BodyError::NotAnObject));
+    };
+    let documents = [(Scope::Global, request.global), (Scope::Group, request.group.filter(|_| group_applies))]
         .into_iter()
-        .filter_map(|(s, set)| Some((s, set?)))
+        .filter_map(|(scope, set)| {
+            let set = set?;
+            Some(DocumentSummary { scope, version: set.version().to_owned(), mode: set.mode(), terms: set.len() })
+        })
         .collect();
-    let allowed = allowed_matches(&text, &sets, &decision);
     Ok(Explanation {
         command,
         // Only a message the worker treats as a group message is shown with its group.
-        group_id: keys.group_rules.as_ref().and(callback.group_id.clone()),
-        documents: sets
-            .iter()
-            .map(|(scope, set)| DocumentSummary {
-                scope: *scope,
-                version: set.version().to_owned(),
-                mode: set.mode(),
-                terms: set.len(),
-            })
-            .collect(),
-        notes: notes.into_iter().map(str::to_owned).collect(),
-        answer,
-        segments: text.segments.iter().map(|s| (s.to_string(), s.text.clone())).collect(),
-        allowed,
+        group_id: peek.group_id.clone().filter(|_| group_applies),
+        documents,
+        ban: applied_ban.filter(|_| decision.basis != crate::engine::decision::Basis::Rules),
+        notes: notes.into_iter().map(str::to_owned).chain(notes_from_bans).collect(),
+        answer: outcome.answer,
+        segments: outcome.text,
         decision,
     })
-}
-
-fn lookup(set: Option<&RuleSet>) -> Lookup<&RuleSet> {
-    set.map_or(Lookup::Absent, Lookup::Found)
 }
 
 /// A before-send body carrying `text` (in [`EXPLAIN_GROUP`], or one-to-one), as a client sends it.
@@ -186,45 +206,16 @@ fn text_body(text: &str, c2c: bool) -> Vec<u8> {
     let element = serde_json::json!([{ "MsgType": "TIMTextElem", "MsgContent": { "Text": text } }]);
     let body = if c2c {
         serde_json::json!({
-            "CallbackCommand": command::C2C_BEFORE_SEND, "From_Account": "explain", "To_Account": "someone",
+            "CallbackCommand": command::C2C_BEFORE_SEND, "From_Account": EXPLAIN_SENDER, "To_Account": "someone",
             "MsgBody": element,
         })
     } else {
         serde_json::json!({
-            "CallbackCommand": command::GROUP_BEFORE_SEND, "GroupId": EXPLAIN_GROUP, "From_Account": "explain",
+            "CallbackCommand": command::GROUP_BEFORE_SEND, "GroupId": EXPLAIN_GROUP, "From_Account": EXPLAIN_SENDER,
             "MsgBody": element,
         })
     };
     body.to_string().into_bytes()
-}
-
-/// Terms the matcher found that the decision left out: an allowed word covered them. The
-/// decision does not report these; they are recomputed from the same rule sets.
-fn allowed_matches(text: &MessageText<'_>, sets: &[(Scope, &RuleSet)], decision: &Decision) -> Vec<Allowed> {
-    let mut out = Vec::new();
-    for (index, segment) in text.segments.iter().enumerate() {
-        for &(scope, set) in sets {
-            for m in set.find(&segment.text) {
-                let counted = decision
-                    .hits
-                    .iter()
-                    .any(|h| h.segment == index && h.scope == scope && h.term_index == m.term && h.start == m.start);
-                let Some(term) = set.term(m.term) else { continue };
-                if !counted {
-                    out.push(Allowed {
-                        scope,
-                        term: term.text.to_owned(),
-                        action: term.action,
-                        location: segment.to_string(),
-                        text: segment.text.clone(),
-                        start: m.start,
-                        end: m.end,
-                    });
-                }
-            }
-        }
-    }
-    out
 }
 
 impl Explanation {
@@ -257,21 +248,23 @@ impl fmt::Display for Explanation {
         for note in &self.notes {
             writeln!(f, "note        {note}")?;
         }
+        if let Some((key, record)) = &self.ban {
+            let until = record.until.map_or_else(|| "until lifted".to_owned(), |u| format!("until unix {u}"));
+            writeln!(
+                f,
+                "ban         {key} ({until}, reason {:?}): the sender may not send",
+                record.reason.as_deref().unwrap_or("")
+            )?;
+        }
         if self.decision.hits.is_empty() {
             writeln!(f, "matches     none")?;
         } else {
             writeln!(f, "matches")?;
         }
         for hit in &self.decision.hits {
-            let how = if hit.enforced { "enforced" } else { "monitor: reported, not carried out" };
-            writeln!(f, "  {} {:?} ({} document, {how})", hit.action.name(), hit.term, hit.scope.name())?;
-            writeln!(f, "    at          {} bytes {}..{}", hit.location, hit.start, hit.end)?;
-            if let Some((_, text)) = self.segments.get(hit.segment) {
-                write_match(f, text, hit.start, hit.end)?;
-            }
-            writeln!(f, "    term        {} → {}", quoted(&hit.term), quoted(&term_view(&hit.term)))?;
+            write_hit(f, hit, &self.segments)?;
         }
-        for allowed in &self.allowed {
+        for allowed in &self.decision.allowed {
             writeln!(
                 f,
                 "allowed     {} {:?} ({} document) at {} bytes {}..{}: inside an allowed word, not a match",
@@ -282,7 +275,9 @@ impl fmt::Display for Explanation {
                 allowed.start,
                 allowed.end
             )?;
-            write_match(f, &allowed.text, allowed.start, allowed.end)?;
+            if let Some((_, text)) = self.segments.get(allowed.segment) {
+                write_match(f, text, allowed.start, allowed.end)?;
+            }
         }
         if let Some(action) = self.would_be() {
             writeln!(f, "monitor     a monitor-mode document would have answered: {}", action.name())?;
@@ -292,6 +287,19 @@ impl fmt::Display for Explanation {
         }
         Ok(())
     }
+}
+
+fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)]) -> fmt::Result {
+    let how = if hit.enforced { "enforced" } else { "monitor: reported, not carried out" };
+    writeln!(f, "  {} {:?} ({} document, {how})", hit.action.name(), hit.term, hit.scope.name())?;
+    for &(segment, start, end) in &hit.pieces {
+        let location = segments.get(segment).map_or("?", |(l, _)| l.as_str());
+        writeln!(f, "    at          {location} bytes {start}..{end}")?;
+        if let Some((_, text)) = segments.get(segment) {
+            write_match(f, text, start, end)?;
+        }
+    }
+    writeln!(f, "    term        {} → {}", quoted(&hit.term), quoted(&term_view(&hit.term)))
 }
 
 fn verdict_detail(verdict: &Verdict) -> String {
@@ -369,7 +377,23 @@ mod tests {
         "discard":["free crypto"],"mask":["damn"],"review":["telegram"],"allow":["sextant"]}"#;
 
     fn text(global: &RuleSet, group: Option<&RuleSet>, text: &str) -> Explanation {
-        explain(&Request { global: Some(global), group, message: Message::Text { text, c2c: false }, now: 0 }).unwrap()
+        explain(&Request {
+            global: Some(global),
+            group,
+            bans: &no_bans,
+            message: Message::Text { text, c2c: false },
+            now: 0,
+        })
+        .unwrap()
+    }
+
+    fn body<'a>(
+        global: Option<&'a RuleSet>,
+        group: Option<&'a RuleSet>,
+        bans: Bans<'a>,
+        body: &'a [u8],
+    ) -> Request<'a> {
+        Request { global, group, bans, message: Message::Body(body), now: 0 }
     }
 
     #[test]
@@ -407,8 +431,8 @@ mod tests {
             "  block \"buy followers\" (global document, enforced)",
             "    at          MsgBody[0].MsgContent.Text bytes 8..21",
             "    text        want to [BUY FOLLOWERS] cheap? add me on telegram",
-            // The normalised view reads punctuation as a gap.
-            "    normalised  want to [buy followers] cheap add me on telegram",
+            // The normalised view leaves gaps out between words, and shows the sentence end.
+            "    normalised  want to [buy followers] cheap / add me on telegram",
             "  review \"telegram\" (global document, enforced)",
             "review      a review event goes to the origin",
         ];
@@ -423,7 +447,7 @@ mod tests {
         let group = RuleSet::from_json(r#"{"block":["spoiler"],"mode":"monitor"}"#).unwrap();
         let e = text(&global, Some(&group), "Sextant spoiler");
         assert_eq!(e.decision.verdict, Verdict::Deliver);
-        assert_eq!(e.allowed.len(), 1);
+        assert_eq!(e.decision.allowed.len(), 1);
         assert_eq!(e.would_be(), Some(Action::Block));
         let out = e.to_string();
         assert!(
@@ -438,27 +462,48 @@ mod tests {
     fn bodies_decide_like_the_worker() {
         let global = RuleSet::from_json(r#"{"block":["red packet"]}"#).unwrap();
         let group = RuleSet::from_json(r#"{"mask":["jonh"]}"#).unwrap();
+        let none = &no_bans;
         let sample = include_bytes!("../../tests/fixtures/seeds/before-room-message-sent.jsonc");
-        let e =
-            explain(&Request { global: Some(&global), group: Some(&group), message: Message::Body(sample), now: 0 })
-                .unwrap();
+        let e = explain(&body(Some(&global), Some(&group), &none, sample)).unwrap();
         assert_eq!(e.answer, r#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":1}"#);
         assert_eq!(e.group_id.as_deref(), Some("@TGS#2J4SZEAEL"));
 
         let c2c =
             br#"{"CallbackCommand":"C2C.CallbackBeforeSendMsg","From_Account":"a","To_Account":"b","GroupId":"@TGS#x",
             "MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi jonh"}}]}"#;
-        let e = explain(&Request { global: Some(&global), group: Some(&group), message: Message::Body(c2c), now: 0 })
-            .unwrap();
+        let e = explain(&body(Some(&global), Some(&group), &none, c2c)).unwrap();
         assert_eq!(e.decision.verdict, Verdict::Deliver, "a group document never applies to C2C");
         assert_eq!(e.notes.len(), 1);
 
         let after = br#"{"CallbackCommand":"Group.CallbackAfterSendMsg","MsgBody":[]}"#;
-        let refused = explain(&Request { global: Some(&global), group: None, message: Message::Body(after), now: 0 });
-        assert!(matches!(refused, Err(ExplainError::NotBeforeSend(_))));
-        let broken =
-            explain(&Request { global: None, group: None, message: Message::Body(b"{\"MsgBody\":{}}"), now: 0 });
-        assert!(matches!(broken, Err(ExplainError::Body(_))));
+        assert!(matches!(explain(&body(Some(&global), None, &none, after)), Err(ExplainError::NotBeforeSend(_))));
+        assert!(matches!(explain(&body(None, None, &none, b"{\"MsgBody\":{}}")), Err(ExplainError::Body(_))));
+    }
+
+    #[test]
+    fn bans_apply_as_in_the_worker() {
+        let global = RuleSet::from_json(r#"{"block":["spam"]}"#).unwrap();
+        let sample = include_bytes!("../../tests/fixtures/seeds/before-room-message-sent.jsonc");
+        let mut bans = BTreeMap::new();
+        bans.insert(
+            "ban:@TGS#2J4SZEAEL:jared".to_owned(),
+            r#"{"until":null,"reason":"Muted for spam","code":10150}"#.to_owned(),
+        );
+        let e = explain(&body(Some(&global), None, &bans_from(&bans), sample)).unwrap();
+        assert_eq!(e.answer, r#"{"ActionStatus":"OK","ErrorInfo":"Muted for spam","ErrorCode":10150}"#);
+        assert!(
+            e.to_string().contains("ban         ban:@TGS#2J4SZEAEL:jared (until lifted, reason \"Muted for spam\")"),
+            "{e}"
+        );
+        bans.clear();
+        bans.insert("ban:jared".to_owned(), r#"{"until":5,"reason":"expired"}"#.to_owned());
+        let e = explain(&Request { now: 10, ..body(Some(&global), None, &bans_from(&bans), sample) }).unwrap();
+        assert_eq!(e.answer, r#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}"#, "an expired ban does not apply");
+        assert!(e.ban.is_none());
+        let unreadable = |_: &str| Err("wrangler failed".to_owned());
+        let e = explain(&body(Some(&global), None, &unreadable, sample)).unwrap();
+        assert_eq!(e.decision.basis, crate::engine::decision::Basis::FailMode);
+        assert!(e.notes.iter().any(|n| n.contains("wrangler failed")), "{:?}", e.notes);
     }
 
     #[test]

@@ -243,9 +243,10 @@ describe("before-send decisions", () => {
     const version = createHash("sha256").update(groupRules).digest("hex").slice(0, 12);
     assert.deepEqual(
       body.matches.map((m) => [m.term, m.action, m.enforced, m.scope, m.rules_version, m.location, m.start, m.end]),
+      // In message order.
       [
-        ["damn", "mask", true, "global", body.matches[0].rules_version, "MsgBody[0].MsgContent.Text", 22, 26],
         ["spoiler", "block", false, "group", version, "MsgBody[0].MsgContent.Text", 4, 11],
+        ["damn", "mask", true, "global", body.matches[1].rules_version, "MsgBody[0].MsgContent.Text", 22, 26],
       ],
     );
     assert.equal(body.MsgBody[0].MsgContent.Text.slice(4, 11), "spoiler", "offsets resolve in the MsgBody sent along");

@@ -44,6 +44,16 @@ for (const [mode, expected] of [["open", 0], ["closed", 1]]) {
       assert.ok(line.problems.some((p) => p.startsWith("rules:")), JSON.stringify(line));
     });
 
+    it(`a rule document broken after it was absent has no last good one → ErrorCode ${expected}`, async () => {
+      // The first callback finds no document (cached as absent); "absent" is not a last good document.
+      assert.equal((await gate.send(BEFORE, beforeSend({ text: "hello" }))).json.ErrorCode, 0);
+      await gate.kv.put("rules", '{"block": [');
+      const r = await gate.send(BEFORE, beforeSend({ text: "hello" }));
+      assert.equal(r.json.ErrorCode, expected);
+      const line = gate.logLines().filter((l) => l.event === "callback").at(-1);
+      assert.equal(line.basis, "fail_mode");
+    });
+
     it("a broken rule document keeps the last good rules", async () => {
       await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
       assert.equal((await gate.send(BEFORE, beforeSend({ text: "buy followers" }))).json.ErrorCode, 1);

@@ -23,6 +23,7 @@
 //! DESIGN.md describes the internals and their invariants.
 #![deny(missing_docs)]
 
+pub mod blob;
 pub mod encoding;
 pub mod leet;
 pub mod matcher;
@@ -32,6 +33,7 @@ pub mod reading_order;
 pub mod segmentation;
 pub mod unicode_data;
 
+pub use blob::BlobError;
 pub use matcher::{BuildError, FindIter, Match, Matcher, MatcherBuilder, Scan};
 pub use pattern::MAX_TERM_SYMBOLS;
 pub use segmentation::Segmenter;

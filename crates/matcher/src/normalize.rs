@@ -95,6 +95,8 @@ struct Unit {
     class: Class,
     start: u32,
     end: u32,
+    /// The leet symbol it was read from (`'\0'`: none).
+    symbol: char,
 }
 
 /// Units of a word kept before it is passed on: a longer word is passed on in parts (no edge
@@ -288,7 +290,7 @@ impl<'t> Normalizer<'t> {
                 };
                 match class {
                     Class::Ignorable => continue,
-                    _ => self.hold(Unit { ch, class, start, end }),
+                    _ => self.hold(Unit { ch, class, start, end, symbol: '\0' }),
                 }
                 continue;
             }
@@ -297,17 +299,24 @@ impl<'t> Normalizer<'t> {
                 Class::Ignorable => {}
                 Class::Mark => {
                     // A decoration belongs to the character before it: masking that character
-                    // masks the mark too.
+                    // masks the mark too. A voicing mark after kana voices it (`ﾊﾞ` is `ば`).
+                    let mut mark = c;
+                    if info.folds() {
+                        unicode_data::fold(c, |f| mark = f);
+                    }
                     if let Some(held) = &mut self.held {
                         held.end = end;
+                        if let Some(composed) = unicode_data::compose(held.ch, mark) {
+                            held.ch = composed;
+                        }
                     }
                 }
                 _ if info.folds() => {
-                    let mut folded = [Unit { ch: c, class: Class::Gap, start, end }; 8];
+                    let mut folded = [Unit { ch: c, class: Class::Gap, start, end, symbol: '\0' }; 8];
                     let mut n = 0;
                     unicode_data::fold(c, |f| {
                         if n < folded.len() {
-                            folded[n] = Unit { ch: f, class: Info::of(f).class(), start, end };
+                            folded[n] = Unit { ch: f, class: Info::of(f).class(), start, end, symbol: '\0' };
                             n += 1;
                         }
                     });
@@ -317,7 +326,7 @@ impl<'t> Normalizer<'t> {
                         }
                     }
                 }
-                class => self.hold(Unit { ch: c, class, start, end }),
+                class => self.hold(Unit { ch: c, class, start, end, symbol: '\0' }),
             }
         }
     }
@@ -430,6 +439,7 @@ impl<'t> Normalizer<'t> {
     /// Reads the word's leet digits and look-alikes and passes it on (`continued`: the word goes
     /// on past the buffer).
     fn pass_word(&mut self, continued: bool) {
+        spelled_with_symbols(&mut self.word);
         read_leet_digits(&mut self.word);
         self.read_look_alikes();
         let cut = Cut { continues: self.word_cut, continued };
@@ -473,7 +483,8 @@ impl<'t> Normalizer<'t> {
         self.interrupted = true;
         let single = !cut.continues && !cut.continued && word.len() == 1 && word[0].class == Class::Letter;
         let gap = std::mem::take(&mut self.gap);
-        let close = gap.chars <= MAX_SPELLING_GAP && !gap.paragraph && !gap.sentence_end;
+        // A one-letter word is never a sentence (`b. a. d.` spells, `J. R. R.` abbreviates).
+        let close = gap.chars <= MAX_SPELLING_GAP && !gap.paragraph;
         if single && close && !self.singles.is_empty() {
             self.singles.push((word[0], gap));
             if self.singles.len() >= 3 {
@@ -573,14 +584,17 @@ impl<'t> Normalizer<'t> {
             if j == word.len() && !cut.continued {
                 edge |= END;
             }
+            // In text read in display order, the units' bytes need not be in order.
+            let start = word[i..j].iter().map(|u| u.start).min().unwrap_or(unit.start);
+            let end = word[i..j].iter().map(|u| u.end).max().unwrap_or(unit.end);
             self.out.push_back(Symbol {
                 ch: unit.ch,
                 kind: SymbolKind::Word,
                 count: (j - i) as u32,
                 edge,
                 gap: first_gap,
-                start: unit.start,
-                end: word[j - 1].end,
+                start,
+                end,
                 last_start: word[j - 1].start,
                 first_end: unit.end,
                 word_letters,
@@ -597,7 +611,8 @@ impl<'t> Normalizer<'t> {
         if let Some(p) = &mut self.pending {
             if p.kind == SymbolKind::Ideo && p.ch == unit.ch && gap.chars == 0 {
                 p.count += 1;
-                p.end = unit.end;
+                p.start = p.start.min(unit.start);
+                p.end = p.end.max(unit.end);
                 p.last_start = unit.start;
                 return;
             }
@@ -626,7 +641,8 @@ impl<'t> Normalizer<'t> {
         if let Some(p) = self.pending.as_mut().filter(|_| !self.interrupted) {
             if p.kind == SymbolKind::Emoji && p.ch == unit.ch && gap.chars == 0 {
                 p.count += 1;
-                p.end = unit.end;
+                p.start = p.start.min(unit.start);
+                p.end = p.end.max(unit.end);
                 p.last_start = unit.start;
                 return;
             }
@@ -660,11 +676,36 @@ impl Iterator for Normalizer<'_> {
     }
 }
 
-/// A leet symbol read as its letter.
+/// A leet symbol read as its letter (it remembers that it was one: see [`spelled_with_symbols`]).
 fn as_letter(unit: Unit) -> Unit {
     match leet::symbol(unit.ch) {
-        Some((letter, _)) => Unit { ch: letter, class: Class::Letter, ..unit },
+        Some((letter, _)) => Unit { ch: letter, class: Class::Letter, symbol: unit.ch, ..unit },
         None => unit,
+    }
+}
+
+/// Letters with the same leet-capable symbol between each two (`b|a|d`, `b+a+d+`) spell a word
+/// out; the symbols are separators, not letters.
+fn spelled_with_symbols(word: &mut Vec<Unit>) {
+    let n = word.len();
+    if n < 5 || n % 2 == 0 {
+        return;
+    }
+    let separator = word[1].symbol;
+    let alternating = separator != '\0'
+        && word.iter().enumerate().all(|(i, u)| {
+            if i % 2 == 1 {
+                u.symbol == separator
+            } else {
+                u.symbol == '\0' && u.class == Class::Letter
+            }
+        });
+    if alternating {
+        let mut i = 0;
+        word.retain(|_| {
+            i += 1;
+            i % 2 == 1
+        });
     }
 }
 
@@ -755,6 +796,9 @@ mod tests {
             ("b a d", "bad"),
             ("b.a.d!", "bad"),
             ("b★a★d", "bad"),
+            ("b|a|d", "bad"),
+            ("sh!t", "shit"),
+            ("d. a - m _ n", "damn"),
             ("a b", "a|b"),
             ("sh1t b00bs b4d r3d l10n mp3 1st 1000", "shit|boobs|bad|red|l10n|mp3|1st|1000"),
             ("@ss a$$ sh!t damn!", "ass|ass|shit|damn"),
@@ -762,7 +806,10 @@ mod tests {
             ("я \u{0441}\u{043E}\u{0440}", "я|сор"),
             ("這個傻逼", "这个傻逼"),
             ("傻 逼", "傻逼"),
-            ("ガス", "かす"),
+            ("ガス", "がす"),
+            ("カス", "かす"),
+            ("ﾊﾞｶ", "ばか"),
+            ("か\u{3099}", "が"),
             ("\u{1D41B}\u{1D41A}\u{1D41D}", "bad"),
             ("ꜱᴛᴜᴘɪᴅ", "stupid"),
             ("🅱🅰🅳", "bad"),

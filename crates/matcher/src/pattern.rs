@@ -13,6 +13,12 @@ use crate::encoding::encode;
 use crate::normalize::{Normalizer, Symbol, SymbolKind, END, START};
 use crate::unicode_data;
 
+/// Set on a count when the run may have one repeat more than the term's: a run of a word of
+/// [`LENIENT_WORD_LETTERS`] letters or more (`fuuck`, `shiit`; not `good` for `god`).
+pub const LENIENT: u32 = 1 << 31;
+/// Letters a term's word needs before one extra repeat of a letter still matches it.
+pub const LENIENT_WORD_LETTERS: u8 = 4;
+
 /// Junctions whose every combination is looked for; beyond this, only all kept and all joined.
 const MAX_JUNCTION_COMBINATIONS: usize = 3;
 /// Symbols a term may have once normalised.
@@ -154,7 +160,14 @@ fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool) -
             key.push(c);
         }
     }
-    Pattern { stream, key, counts: symbols.iter().map(|s| s.count).collect(), open_start, open_end, ideo: false }
+    let counts = symbols
+        .iter()
+        .map(|s| {
+            let lenient = s.kind == SymbolKind::Word && (s.word_letters == 0 || s.word_letters >= LENIENT_WORD_LETTERS);
+            s.count | if lenient { LENIENT } else { 0 }
+        })
+        .collect();
+    Pattern { stream, key, counts, open_start, open_end, ideo: false }
 }
 
 #[cfg(test)]
@@ -174,7 +187,7 @@ mod tests {
     #[test]
     fn joined_junctions_merge_equal_letters() {
         let p = patterns("red dog").unwrap();
-        let counts: Vec<Vec<u32>> = p.iter().map(|p| p.counts.clone()).collect();
+        let counts: Vec<Vec<u32>> = p.iter().map(|p| p.counts.iter().map(|c| c & !LENIENT).collect()).collect();
         assert!(counts.contains(&vec![1, 1, 2, 1, 1]), "{counts:?}");
     }
 

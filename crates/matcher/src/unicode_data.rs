@@ -6,6 +6,9 @@
 #[path = "unicode_tables.rs"]
 mod tables;
 
+/// A fingerprint of the generated tables (precompiled matchers record it).
+pub const FINGERPRINT: u64 = tables::FINGERPRINT;
+
 /// What a character is to the normaliser (after folding, see [`fold`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -174,6 +177,15 @@ pub fn look_alike_script(c: char) -> u8 {
     }
 }
 
+/// The letter that `letter` followed by decorating mark `mark` reads as, when the mark changes
+/// it (kana voicing marks: `か` + U+3099 is `が`); from Unicode's canonical composition.
+#[inline]
+pub fn compose(letter: char, mark: char) -> Option<char> {
+    let key = (letter as u32, mark as u32);
+    let at = tables::COMPOSITIONS.binary_search_by_key(&key, |&(l, m, _)| (l, m)).ok()?;
+    char::from_u32(tables::COMPOSITIONS[at].2)
+}
+
 /// The explicit bidi control `c` is, if any.
 #[inline]
 pub fn bidi_control(c: char) -> Option<BidiControl> {
@@ -256,7 +268,7 @@ mod tests {
             ('裏', "里"),
             ('カ', "か"),
             ('ｶ', "か"),
-            ('ガ', "か"),
+            ('ガ', "が"),
             ('㍿', "株式会社"),
             ('С', "с"),
             ('＠', "@"),

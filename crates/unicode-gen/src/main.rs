@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use icu_casemap::CaseMapper;
-use icu_normalizer::DecomposingNormalizerBorrowed;
+use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use icu_properties::props::{
     BidiClass, DefaultIgnorableCodePoint, EmojiModifier, ExtendedPictographic, GeneralCategory, GeneralCategoryGroup,
     LineBreak, Script, SentenceTerminal,
@@ -59,6 +59,8 @@ struct Data {
     pictographic: CodePointSetData,
     emoji_modifier: CodePointSetData,
     nfkd: DecomposingNormalizerBorrowed<'static>,
+    nfkc: ComposingNormalizerBorrowed<'static>,
+    nfc: ComposingNormalizerBorrowed<'static>,
     case: icu_casemap::CaseMapperBorrowed<'static>,
 }
 
@@ -74,6 +76,8 @@ impl Data {
             pictographic: CodePointSetData::new::<ExtendedPictographic>().static_to_owned(),
             emoji_modifier: CodePointSetData::new::<EmojiModifier>().static_to_owned(),
             nfkd: DecomposingNormalizerBorrowed::new_nfkd(),
+            nfkc: ComposingNormalizerBorrowed::new_nfkc(),
+            nfc: ComposingNormalizerBorrowed::new_nfc(),
             case: CaseMapper::new(),
         }
     }
@@ -216,6 +220,11 @@ fn fold(data: &Data, c: char) -> String {
     if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
         return c.to_string(); // a Hangul syllable stays whole (NFKD would spell it in jamo)
     }
+    if matches!(data.script(c), Script::Hiragana | Script::Katakana) {
+        // Kana keep their voicing marks (ガス "gas" is not カス "scum"): composed (NFKC, which
+        // also widens half-width kana), then katakana as hiragana.
+        return data.nfkc.normalize(&c.to_string()).chars().map(hiragana).collect();
+    }
     let mut s = data.nfkd_without_decorations(&c.to_string());
     s = data.case.fold_string(&s).into_owned();
     s = data.nfkd_without_decorations(&s);
@@ -306,6 +315,43 @@ fn main() {
             byte |= RTL;
         }
         classes[cp as usize] = byte;
+    }
+
+    // Decorating marks that change a (folded) letter when they compose with it: kana voicing
+    // marks (か + ゛ is が). Found by composing every hiragana with every decorating mark (NFC).
+    let marks: Vec<char> = (0..0x10000u32)
+        .filter_map(char::from_u32)
+        .filter(|&m| classes[m as usize] & 0x0F == Class::Mark as u8 && classes[m as usize] & FOLD == 0)
+        .collect();
+    let mut compositions: Vec<(u32, u32, u32)> = Vec::new();
+    for h in ('\u{3041}'..='\u{3096}').chain('\u{309D}'..='\u{309E}') {
+        for &m in &marks {
+            let composed = data.nfc.normalize(&format!("{h}{m}")).into_owned();
+            let mut chars = composed.chars();
+            if let (Some(x), None) = (chars.next(), chars.next()) {
+                let folded = fold(&data, x);
+                if folded != h.to_string() && folded.chars().count() == 1 {
+                    compositions.push((h as u32, m as u32, folded.chars().next().unwrap_or(x) as u32));
+                }
+            }
+        }
+    }
+    compositions.sort();
+    let composing: BTreeSet<u32> = compositions.iter().map(|&(_, m, _)| m).collect();
+    // Spacing and half-width forms of those marks (ﾞ) decompose to them: marks that fold.
+    for cp in 0..LIMIT {
+        let Some(c) = char::from_u32(cp) else { continue };
+        if classes[cp as usize] & 0x0F != Class::Ignorable as u8 || data.ignorable.as_borrowed().contains(c) {
+            continue;
+        }
+        let raw = data.nfkd.normalize(&c.to_string()).into_owned();
+        let mut chars = raw.chars();
+        if let (Some(m), None) = (chars.next(), chars.next()) {
+            if composing.contains(&(m as u32)) {
+                classes[cp as usize] = Class::Mark as u8 | FOLD;
+                folds.insert(cp, m.to_string());
+            }
+        }
     }
 
     // Look-alikes of non-Latin letters (keyed by the folded letter, as the text holds it).
@@ -494,6 +540,16 @@ fn main() {
         let _ = write!(out, " ({a:#x}, {b:#x}, {s}),");
     }
     out.push_str("\n];\n");
+    let _ = writeln!(
+        out,
+        "/// Sorted (letter, decorating mark, the letter they compose to), from NFC: kana voicing marks."
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static COMPOSITIONS: [(u32, u32, u32); {}] = {:?};",
+        compositions.len(),
+        compositions
+    );
     let _ = writeln!(out, "/// Default-ignorable code points beyond the table.");
     let _ = writeln!(
         out,
@@ -507,6 +563,12 @@ fn main() {
         let _ = write!(out, " ('\\u{{{cp:x}}}', super::BidiControl::{kind}),");
     }
     out.push_str(" ];\n");
+    // A fingerprint of everything above: precompiled matchers record it and are refused by a
+    // build with other tables.
+    let fingerprint =
+        out.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let _ = writeln!(out, "/// FNV-1a of the tables above.");
+    let _ = writeln!(out, "pub(crate) const FINGERPRINT: u64 = {fingerprint:#018x};");
     print!("{out}");
     eprintln!(
         "classes: {} index + {} blocks (shift {shift}); {} folds ({} pool bytes); {} skeletons; {} script ranges; {} mixed folds: {:?}",

@@ -57,6 +57,15 @@ pub enum Command {
         /// Send the text as a one-to-one (C2C) message.
         #[arg(long, conflicts_with = "body")]
         c2c: bool,
+        /// Bans from a JSON file: `{"ban:<UserID>": {"until": null, "reason": "..."}, ...}`
+        /// (the text's sender is `explain`, its group `@TGS#explain`).
+        #[arg(long, value_name = "BANS_JSON", conflicts_with_all = ["local", "remote", "persist_to"])]
+        bans: Option<PathBuf>,
+        /// Bans from KV: with --local, --remote or --persist-to the sender's ban records are read
+        /// from the RULES namespace, as the worker reads them. Without these or --bans, bans are
+        /// not consulted.
+        #[command(flatten)]
+        kv: KvArgs,
     },
     /// Validate a rule document and write it to KV: `rules`, or `rules:group:<ID>`.
     Push {

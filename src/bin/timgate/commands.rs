@@ -2,6 +2,7 @@
 //! failures to stderr; the exit code is 0 (done, or nothing wrong), 1 (problems found, or a
 //! failure) or 2 (bad command line, from clap).
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,8 +37,13 @@ pub fn run(cli: Cli) -> ExitCode {
 fn dispatch(command: Command) -> Result<bool, ToolError> {
     match command {
         Command::Validate { files, global } => validate(&files, global.as_deref()),
-        Command::Explain { file, text, body, global, c2c } => {
-            explain(&file, text.as_deref(), body.as_deref(), global.as_deref(), c2c)
+        Command::Explain { file, text, body, global, c2c, bans, kv } => {
+            let bans = match (bans, kv.local || kv.remote || kv.persist_to.is_some()) {
+                (Some(path), _) => BanSource::File(read_bans(&path)?),
+                (None, true) => BanSource::Kv(store(&kv)),
+                (None, false) => BanSource::None,
+            };
+            explain(&file, text.as_deref(), body.as_deref(), global.as_deref(), c2c, &bans)
         }
         Command::Push { file, group, kv } => push(&file, group.as_deref(), &store(&kv)),
         Command::Pull { group, kv } => {
@@ -101,12 +107,34 @@ fn validate(files: &[PathBuf], global: Option<&Path>) -> Result<bool, ToolError>
     Ok(all_good)
 }
 
+/// Where `explain` reads bans from.
+enum BanSource {
+    None,
+    File(BTreeMap<String, String>),
+    Kv(WranglerKv),
+}
+
+/// A bans file: an object of KV keys to ban records (objects, or the stored text as a string).
+fn read_bans(path: &Path) -> Result<BTreeMap<String, String>, ToolError> {
+    let text = read_text(path)?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| ToolError::Usage(format!("{}: {e} (expected {{\"ban:<UserID>\": {{...}}}})", path.display())))?;
+    let Some(object) = value.as_object() else {
+        return Err(ToolError::Usage(format!("{}: expected an object of ban keys to records", path.display())));
+    };
+    Ok(object
+        .iter()
+        .map(|(key, record)| (key.clone(), record.as_str().map_or_else(|| record.to_string(), str::to_owned)))
+        .collect())
+}
+
 fn explain(
     file: &Path,
     text: Option<&str>,
     body: Option<&Path>,
     global: Option<&Path>,
     c2c: bool,
+    bans: &BanSource,
 ) -> Result<bool, ToolError> {
     let named = compile_file(file)?;
     let global = global.map(compile_file).transpose()?;
@@ -122,8 +150,22 @@ fn explain(
         (None, Some(text)) => Message::Text { text, c2c },
         (None, None) => return Err(ToolError::Usage("give the message text, or --body FILE".into())),
     };
-    let explanation = explain::explain(&explain::Request { global, group, message, now: now() })?;
+    let lookup = |key: &str| -> Result<Option<String>, String> {
+        match bans {
+            BanSource::None => Ok(None),
+            BanSource::File(map) => Ok(map.get(key).cloned()),
+            BanSource::Kv(kv) => kv.get(key).map_err(|e| e.to_string()),
+        }
+    };
+    let explanation = explain::explain(&explain::Request { global, group, bans: &lookup, message, now: now() })?;
     print!("{explanation}");
+    match bans {
+        BanSource::None => {
+            println!("bans        not consulted (give --bans FILE, or --local/--remote to read them from KV)")
+        }
+        BanSource::File(_) => println!("bans        from the --bans file"),
+        BanSource::Kv(kv) => println!("bans        read from {}", kv.describe()),
+    }
     Ok(true)
 }
 

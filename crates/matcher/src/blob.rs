@@ -1,0 +1,250 @@
+//! A compiled matcher as bytes, so that a large term list is compiled once (by a tool) and loaded
+//! where it is used. Loading never trusts the bytes: every length is checked, the automata are
+//! validated by `daachorse`, the tables are checked for consistency, and every lookup during a
+//! search is checked again, so a damaged blob is refused or finds less, and never panics.
+//!
+//! Layout (little-endian): magic `TGMATCH\0`, format, normaliser revision, Unicode tables
+//! fingerprint, term count, the two automata (each: present flag, daachorse bytes, group starts,
+//! patterns, counts), the segmenter's words.
+
+use std::fmt;
+use std::sync::Arc;
+
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+
+use crate::matcher::{Automaton, Inner, Matcher, PatternEntry};
+use crate::segmentation::Segmenter;
+
+const MAGIC: &[u8; 8] = b"TGMATCH\0";
+/// Layout version of this module's bytes.
+const FORMAT: u32 = 1;
+/// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`):
+/// bump it whenever a change makes any text or term read differently.
+pub const NORMALIZER_REVISION: u32 = 1;
+
+/// Why bytes are not a matcher this build can use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlobError {
+    /// The bytes end early.
+    Truncated,
+    /// Not a matcher blob.
+    NotABlob,
+    /// Made by a build with another format, normaliser or Unicode tables.
+    OtherVersion,
+    /// A value that cannot be right.
+    Corrupt(&'static str),
+}
+
+impl fmt::Display for BlobError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BlobError::Truncated => f.write_str("matcher blob is truncated"),
+            BlobError::NotABlob => f.write_str("not a matcher blob"),
+            BlobError::OtherVersion => f.write_str("matcher blob was made by another version of the matcher"),
+            BlobError::Corrupt(what) => write!(f, "matcher blob is corrupt: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for BlobError {}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn u16(&mut self, v: u16) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn len(&mut self, n: usize) {
+        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.len(b.len());
+        self.0.extend_from_slice(b);
+    }
+    fn u32s(&mut self, v: &[u32]) {
+        self.len(v.len());
+        for &x in v {
+            self.u32(x);
+        }
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], BlobError> {
+        if n > self.0.len() {
+            return Err(BlobError::Truncated);
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+    fn u8(&mut self) -> Result<u8, BlobError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, BlobError> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, BlobError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u64(&mut self) -> Result<u64, BlobError> {
+        let b = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+    /// A length, which cannot exceed what is left divided by `unit` bytes per item.
+    fn len(&mut self, unit: usize) -> Result<usize, BlobError> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(unit) > self.0.len() {
+            return Err(BlobError::Truncated);
+        }
+        Ok(n)
+    }
+    fn bytes(&mut self) -> Result<&'a [u8], BlobError> {
+        let n = self.len(1)?;
+        self.take(n)
+    }
+    fn u32s(&mut self) -> Result<Vec<u32>, BlobError> {
+        let n = self.len(4)?;
+        (0..n).map(|_| self.u32()).collect()
+    }
+}
+
+impl Matcher {
+    /// The matcher as bytes ([`Matcher::from_bytes`] reads them back).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer(Vec::new());
+        w.0.extend_from_slice(MAGIC);
+        w.u32(FORMAT);
+        w.u32(NORMALIZER_REVISION);
+        w.u64(crate::unicode_data::FINGERPRINT);
+        w.len(self.inner.terms);
+        for automaton in [&self.inner.main, &self.inner.emoji] {
+            match automaton {
+                None => w.u8(0),
+                Some(a) => {
+                    w.u8(1);
+                    w.bytes(&a.ac.serialize());
+                    w.u32s(&a.groups);
+                    w.len(a.patterns.len());
+                    for p in &a.patterns {
+                        w.u32(p.term);
+                        w.u32(p.counts_at);
+                        w.u16(p.len);
+                        w.u16(p.key_len);
+                        w.u8(p.flags);
+                    }
+                    w.u32s(&a.counts);
+                }
+            }
+        }
+        let words = self.inner.segmenter.words();
+        w.len(words.len());
+        for (word, cost) in words {
+            w.bytes(word.as_bytes());
+            w.u16(*cost);
+        }
+        w.0
+    }
+
+    /// Reads a matcher written by [`Matcher::to_bytes`] of this build (same format, normaliser
+    /// and Unicode tables); anything else is an error, and the caller compiles the terms instead.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Matcher, BlobError> {
+        let mut r = Reader(bytes);
+        if r.take(MAGIC.len()).map_err(|_| BlobError::NotABlob)? != MAGIC {
+            return Err(BlobError::NotABlob);
+        }
+        if r.u32()? != FORMAT || r.u32()? != NORMALIZER_REVISION || r.u64()? != crate::unicode_data::FINGERPRINT {
+            return Err(BlobError::OtherVersion);
+        }
+        let terms = r.u32()? as usize;
+        let mut automata = [None, None];
+        for slot in &mut automata {
+            *slot = match r.u8()? {
+                0 => None,
+                1 => Some(read_automaton(&mut r, terms)?),
+                _ => return Err(BlobError::Corrupt("automaton tag")),
+            };
+        }
+        let n = r.len(6)?;
+        let mut words = Vec::with_capacity(n);
+        for _ in 0..n {
+            let word = std::str::from_utf8(r.bytes()?).map_err(|_| BlobError::Corrupt("segmenter word"))?;
+            words.push((word.to_owned(), r.u16()?));
+        }
+        if !r.0.is_empty() {
+            return Err(BlobError::Corrupt("trailing bytes"));
+        }
+        let [main, emoji] = automata;
+        Ok(Matcher { inner: Arc::new(Inner { terms, main, emoji, segmenter: Segmenter::from_words(words) }) })
+    }
+}
+
+fn read_automaton(r: &mut Reader<'_>, terms: usize) -> Result<Automaton, BlobError> {
+    let (ac, rest) =
+        CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(r.bytes()?).map_err(|_| BlobError::Corrupt("automaton"))?;
+    if !rest.is_empty() {
+        return Err(BlobError::Corrupt("automaton length"));
+    }
+    let groups = r.u32s()?;
+    let n = r.len(13)?;
+    let mut patterns = Vec::with_capacity(n);
+    for _ in 0..n {
+        patterns.push(PatternEntry {
+            term: r.u32()?,
+            counts_at: r.u32()?,
+            len: r.u16()?,
+            key_len: r.u16()?,
+            flags: r.u8()?,
+        });
+    }
+    let counts = r.u32s()?;
+    let consistent = groups.first() == Some(&0)
+        && groups.windows(2).all(|w| w[0] <= w[1])
+        && groups.last().is_some_and(|&g| g as usize == patterns.len())
+        && patterns.iter().all(|p| {
+            (p.term as usize) < terms
+                && p.len > 0
+                && (p.counts_at as usize).checked_add(usize::from(p.len)).is_some_and(|end| end <= counts.len())
+        });
+    if !consistent {
+        return Err(BlobError::Corrupt("matcher tables"));
+    }
+    let max_len = patterns.iter().map(|p| usize::from(p.len)).max().unwrap_or(0);
+    Ok(Automaton { ac, groups, patterns, counts, max_len })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::MatcherBuilder;
+
+    #[test]
+    fn round_trip_and_damage() {
+        let m = MatcherBuilder::new().terms(["bad", "傻逼", "ass*", "red packet", "🖕"]).build().unwrap();
+        let bytes = m.to_bytes();
+        let back = crate::Matcher::from_bytes(&bytes).unwrap();
+        let text = "b4d 傻逼 assholes redpacket 🖕";
+        assert_eq!(back.find_iter(text).collect::<Vec<_>>(), m.find_iter(text).collect::<Vec<_>>());
+        assert_eq!(back.find_iter(text).count(), 5);
+        for cut in [0, 1, 10, bytes.len() / 2, bytes.len() - 1] {
+            assert!(crate::Matcher::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut other = bytes.clone();
+        other[12] ^= 1;
+        assert!(crate::Matcher::from_bytes(&other).is_err(), "another normaliser revision");
+    }
+}

@@ -1,0 +1,38 @@
+//! Time: the text pipeline on the largest inputs a callback can carry (64 KB), against a fixed
+//! list of terms of every kind, so that `-timeout` (scripts/fuzz.sh passes 1 second for this
+//! target) turns any input that costs more than linear time into a failure. The coverage guide
+//! steers libFuzzer towards the normaliser's rare paths (mixed scripts, leet, marks, bidi
+//! controls, spelled-out letters, CJK context), where a quadratic step would hide.
+//!
+//! Input: the text (UTF-8, lossy). Checked: no panic, and no input slower than the timeout.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use timgate_matcher::{Matcher, MatcherBuilder, Scan, Segmenter};
+
+fn matchers() -> &'static [Matcher] {
+    static MATCHERS: OnceLock<Vec<Matcher>> = OnceLock::new();
+    MATCHERS.get_or_init(|| {
+        let terms = [
+            "bad", "ass", "ass*", "fuck*", "red packet", "buy cheap followers now", "傻逼", "他妈", "口交", "🖕",
+            "b00bs", "l10n", "cop", "хуй", "バカ", "바보", "a", "aa", "aaa", "ab ab ab", "1000", "x y z",
+        ];
+        let lexicon = |w: &str| ["其他", "妈妈", "出口", "交易", "他", "妈", "口", "交"].contains(&w).then_some(1000);
+        let alphabet: Vec<char> = "其他妈出口交易".chars().collect();
+        let segmenter = Segmenter::select(terms.iter().copied(), &lexicon, 60_000_000, &alphabet);
+        let many: Vec<String> = (0..5000).map(|i| format!("w{}x{}", i % 97, i)).collect();
+        vec![
+            MatcherBuilder::new().terms(terms).segmenter(segmenter).build().expect("terms"),
+            MatcherBuilder::new().terms(many).build().expect("terms"),
+        ]
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    for (_, m) in Scan::new(matchers(), &text) {
+        assert!(m.start < m.end && m.end <= text.len());
+    }
+});
