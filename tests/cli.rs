@@ -3,7 +3,7 @@
 //! `tests/integration/rules-tool.test.mjs`; these need no KV.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn timgate(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_timgate"))
@@ -140,4 +140,34 @@ fn command_line_mistakes() {
     let bad_duration = timgate(&["ban", "jared", "--for", "10", "--persist-to", "/nonexistent"]);
     assert_eq!(bad_duration.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_duration.stderr).contains("is not a duration"));
+}
+
+/// `timgate explain … | head -1` (issue 11): when the reader goes away, the tool drops the rest
+/// of its output and ends with its usual exit code, without a panic. The read end is closed
+/// before the child writes anything, so its first write already finds the pipe closed.
+#[test]
+fn a_closed_stdout_is_not_a_panic() {
+    let seed = "tests/fixtures/seeds/before-room-message-sent.jsonc";
+    let cases: [(&[&str], i32); 5] = [
+        (&["explain", "examples/rules.json", "you 傻逼, buy followers for my sextant"], 0),
+        (&["explain", "examples/rules.json", "--body", seed], 0),
+        (&["validate", "tests/fixtures/rules/broken.json", "examples/rules.json"], 1),
+        (&["--help"], 0),
+        (&["explain", "--help"], 0),
+    ];
+    for (args, code) in cases {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_timgate"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("INIT_CWD")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("the binary ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    }
 }
