@@ -1,15 +1,18 @@
 //! Compiles a rule document into the precompiled blob that a cold isolate loads instead of
 //! compiling the document itself (worth it from about 10,000 terms). The rules tool's `push`
-//! writes the same blob through `RuleSet::to_blob`.
+//! writes the same blob through `RuleSet::to_blob`, after validating the document: prefer
+//! `npm run rules -- push rules.json --remote`. By hand, for the deployed namespace:
 //!
 //! ```sh
 //! cargo run --release --example compile_rules -- rules.json rules.bin
-//! npx wrangler kv key put --binding RULES rules          --path rules.json
-//! npx wrangler kv key put --binding RULES rules:compiled --path rules.bin
+//! npx wrangler kv key put --binding RULES rules          --path rules.json --remote
+//! npx wrangler kv key put --binding RULES rules:compiled --path rules.bin  --remote
 //! ```
 //!
-//! Upload the document and its blob together: the blob names the version of the document it was
-//! compiled from, and the worker ignores (and logs) a blob that does not match the document.
+//! (`--local` instead writes the local state `npm start` uses; without either, wrangler 4 writes
+//! the local state.) Upload the document and its blob together: the blob names the version of the
+//! document it was compiled from, and the worker ignores (and logs) a blob that does not match the
+//! document.
 
 use std::process::ExitCode;
 use std::time::Instant;

@@ -3,7 +3,7 @@
 //! `tests/integration/rules-tool.test.mjs`; these need no KV.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn timgate(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_timgate"))
@@ -151,10 +151,88 @@ fn explain_applies_bans_like_the_worker() {
     let out = timgate(&["explain", "examples/rules.json", "--body", body, "--bans", bans]);
     assert!(out.status.success(), "{}", stdout(&out));
     let text = stdout(&out);
-    assert!(text.contains(r#"answer      {"ActionStatus":"OK","ErrorInfo":"Muted for spamming","ErrorCode":10150}"#), "{text}");
+    assert!(
+        text.contains(r#"answer      {"ActionStatus":"OK","ErrorInfo":"Muted for spamming","ErrorCode":10150}"#),
+        "{text}"
+    );
     assert!(text.contains("ban         ban:@TGS#2J4SZEAEL:jared (until lifted"), "{text}");
     assert!(text.contains("bans        from the --bans file"), "{text}");
     let without = stdout(&timgate(&["explain", "examples/rules.json", "--body", body]));
     assert!(without.contains("bans        not consulted"), "{without}");
     assert!(!without.contains("Muted for spamming"), "{without}");
+}
+
+/// `timgate explain … | head -1` (issue 11): when the reader goes away, the tool drops the rest
+/// of its output and ends with its usual exit code, without a panic. The read end is closed
+/// before the child writes anything, so its first write already finds the pipe closed.
+#[test]
+fn a_closed_stdout_is_not_a_panic() {
+    let seed = "tests/fixtures/seeds/before-room-message-sent.jsonc";
+    let cases: [(&[&str], i32); 5] = [
+        (&["explain", "examples/rules.json", "you 傻逼, buy followers for my sextant"], 0),
+        (&["explain", "examples/rules.json", "--body", seed], 0),
+        (&["validate", "tests/fixtures/rules/broken.json", "examples/rules.json"], 1),
+        (&["--help"], 0),
+        (&["explain", "--help"], 0),
+    ];
+    for (args, code) in cases {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_timgate"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("INIT_CWD")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("the binary ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    }
+}
+
+/// wrangler refuses a KV expiration less than 60 s after *its* clock, read a moment after the
+/// tool's (issue 11: `ban --for 1m` failed). `until` is exactly now + the duration; the KV
+/// expiration is a minute past `until`, and never sooner than two minutes from now.
+/// `tests/fixtures/bin/fake-wrangler` records what the tool asked of KV.
+#[cfg(unix)]
+#[test]
+fn a_ban_of_any_duration_gets_a_kv_expiration_wrangler_accepts() {
+    let dir = std::env::temp_dir().join(format!("timgate-cli-ban-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bin/fake-wrangler");
+    for (duration, seconds) in [("1s", 1), ("59s", 59), ("1m", 60), ("90s", 90), ("10m", 600)] {
+        let log = dir.join(format!("wrangler-{duration}.log"));
+        let started = unix_now();
+        let out = Command::new(env!("CARGO_BIN_EXE_timgate"))
+            .args(["ban", "jared", "--for", duration, "--persist-to"])
+            .arg(&dir)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("INIT_CWD")
+            .env("TIMGATE_WRANGLER", &fake)
+            .env("FAKE_WRANGLER_LOG", &log)
+            .output()
+            .expect("the binary runs");
+        let finished = unix_now();
+        assert!(out.status.success(), "{duration}: {}", String::from_utf8_lossy(&out.stderr));
+        let logged = std::fs::read_to_string(&log).unwrap();
+        let args: Vec<&str> = logged.lines().collect();
+        let after = |flag: &str| args.iter().position(|a| *a == flag).map(|i| args[i + 1]).unwrap();
+        let expiration: i64 = after("--expiration").parse().unwrap();
+        let record: serde_json::Value = serde_json::from_str(after("--metadata")).unwrap();
+        let until = record["until"].as_i64().unwrap();
+        let now = until - seconds;
+        assert!(started <= now && now <= finished, "{duration}: until is now + {seconds}: {logged}");
+        assert_eq!(expiration, until.max(now + 60) + 60, "{duration}: {logged}");
+    }
+    let zero = timgate(&["ban", "jared", "--for", "0s", "--persist-to", "/nonexistent"]);
+    assert_eq!(zero.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("\"0s\" is no time: a duration is at least 1s"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn unix_now() -> i64 {
+    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    i64::try_from(since_epoch.as_secs()).unwrap()
 }

@@ -98,7 +98,7 @@ describe("rules tool against local KV", () => {
     assert.ok(started + 600 <= record.until && record.until <= finished + 600, `until = now + 600: ${record.until}`);
     assert.equal(record.reason, "Cool down");
     const [listed] = JSON.parse(kv("key", "list", "--prefix", key));
-    assert.equal(listed.expiration, record.until, "KV expiration = until");
+    assert.equal(listed.expiration, record.until + 60, "KV expiration: a minute after until");
     assert.deepEqual(listed.metadata, record);
 
     const everywhere = tool("ban", "spammer42", "--reason", "Spamming", "--code", "10110");
@@ -116,6 +116,22 @@ describe("rules tool against local KV", () => {
     assert.match(tool("unban", "jared", "--group", GROUP).out, /^no ban at ban:@TGS#2J4SZEAEL:jared/);
     assert.equal(tool("unban", "spammer42").code, 0);
     assert.equal(tool("bans").out, "no bans\n");
+  });
+
+  it("ban for 1 minute: wrangler accepts the KV expiration; until is exact (issue 11)", () => {
+    const started = now();
+    const r = tool("ban", "brief", "--for", "1m");
+    const finished = now();
+    assert.equal(r.code, 0, r.out + r.err);
+    const record = JSON.parse(kv("key", "get", "ban:brief", "--text"));
+    assert.ok(started + 60 <= record.until && record.until <= finished + 60, `until = now + 60: ${record.until}`);
+    const [listed] = JSON.parse(kv("key", "list", "--prefix", "ban:brief"));
+    assert.equal(listed.expiration, record.until + 60, "KV expiration: two minutes away");
+    assert.equal(tool("ban", "brief", "--for", "1s").code, 0, "the shortest ban too");
+    const zero = tool("ban", "brief", "--for", "0s");
+    assert.equal(zero.code, 1);
+    assert.match(zero.err, /"0s" is no time: a duration is at least 1s/);
+    assert.equal(tool("unban", "brief").code, 0);
   });
 
   it("bans written by hand (no metadata, not even JSON) are listed from their values", () => {

@@ -105,7 +105,7 @@ pub enum Command {
         /// Only in this group.
         #[arg(long, value_name = "GROUP_ID")]
         group: Option<String>,
-        /// How long: 30s, 10m, 2h, 7d, 1h30m. Until lifted when absent.
+        /// How long, 1s or more: 30s, 10m, 2h, 7d, 1h30m. Until lifted when absent.
         #[arg(long = "for", value_name = "DURATION")]
         duration: Option<String>,
         /// Shown to the sender as ErrorInfo.

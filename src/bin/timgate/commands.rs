@@ -1,6 +1,7 @@
-//! Each command: read its inputs, call the library, print. Problems and results go to stdout;
-//! failures to stderr; the exit code is 0 (done, or nothing wrong), 1 (problems found, or a
-//! failure) or 2 (bad command line, from clap).
+//! Each command: read its inputs, call the library, print. Problems and results go to stdout
+//! (through `out!`/`outln!`, so that a closed pipe is not a panic); failures to stderr; the exit
+//! code is 0 (done, or nothing wrong), 1 (problems found, or a failure) or 2 (bad command line,
+//! from clap).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -47,12 +48,12 @@ fn dispatch(command: Command) -> Result<bool, ToolError> {
         }
         Command::Push { file, group, kv } => push(&file, group.as_deref(), &store(&kv)),
         Command::Pull { group, kv } => {
-            print!("{}", rule_push::pull(&store(&kv), group.as_deref())?);
+            out!("{}", rule_push::pull(&store(&kv), group.as_deref())?);
             Ok(true)
         }
         Command::Diff { file, group, exit_code, kv } => {
             let report = rule_push::diff_with_kv(&store(&kv), group.as_deref(), &read_text(&file)?)?;
-            print!("{report}");
+            out!("{report}");
             Ok(!(exit_code && report.differs()))
         }
         Command::Ban { user, group, duration, reason, code, kv } => {
@@ -72,13 +73,13 @@ fn dispatch(command: Command) -> Result<bool, ToolError> {
             let kv = store(&kv);
             let key = ban_records::ban_key(&user, group.as_deref());
             match ban_records::unban(&kv, &user, group.as_deref())? {
-                Some(record) => println!("lifted {key} (was {record}) in {}", kv.describe()),
-                None => println!("no ban at {key} in {}", kv.describe()),
+                Some(record) => outln!("lifted {key} (was {record}) in {}", kv.describe()),
+                None => outln!("no ban at {key} in {}", kv.describe()),
             }
             Ok(true)
         }
         Command::Bans { group, kv } => {
-            print!("{}", ban_records::render_bans(&ban_records::list_bans(&store(&kv), group.as_deref())?, now()));
+            out!("{}", ban_records::render_bans(&ban_records::list_bans(&store(&kv), group.as_deref())?, now()));
             Ok(true)
         }
     }
@@ -92,15 +93,15 @@ fn validate(files: &[PathBuf], global: Option<&Path>) -> Result<bool, ToolError>
         let name = file.display().to_string();
         let problems = check(&text, &CheckContext { global: global.as_ref(), normalize: None });
         for problem in &problems {
-            println!("{}", problem.render(&name));
+            outln!("{}", problem.render(&name));
         }
         match RuleSet::from_json(&text) {
             Ok(set) if problems.is_empty() => {
-                println!("{name}: ok (version {}, {} terms, {})", set.version(), set.len(), mode_name(set.mode()))
+                outln!("{name}: ok (version {}, {} terms, {})", set.version(), set.len(), mode_name(set.mode()))
             }
             _ => {
                 all_good = false;
-                println!("{name}: {} problem(s)", problems.len());
+                outln!("{name}: {} problem(s)", problems.len());
             }
         }
     }
@@ -158,13 +159,13 @@ fn explain(
         }
     };
     let explanation = explain::explain(&explain::Request { global, group, bans: &lookup, message, now: now() })?;
-    print!("{explanation}");
+    out!("{explanation}");
     match bans {
         BanSource::None => {
-            println!("bans        not consulted (give --bans FILE, or --local/--remote to read them from KV)")
+            outln!("bans        not consulted (give --bans FILE, or --local/--remote to read them from KV)")
         }
-        BanSource::File(_) => println!("bans        from the --bans file"),
-        BanSource::Kv(kv) => println!("bans        read from {}", kv.describe()),
+        BanSource::File(_) => outln!("bans        from the --bans file"),
+        BanSource::Kv(kv) => outln!("bans        read from {}", kv.describe()),
     }
     Ok(true)
 }
@@ -174,26 +175,26 @@ fn push(file: &Path, group: Option<&str>, kv: &WranglerKv) -> Result<bool, ToolE
     match rule_push::push(kv, group, &read_text(file)?)? {
         PushOutcome::Refused(problems) => {
             for problem in &problems {
-                println!("{}", problem.render(&name));
+                outln!("{}", problem.render(&name));
             }
-            println!("nothing pushed: {} problem(s) in {name}", problems.len());
+            outln!("nothing pushed: {} problem(s) in {name}", problems.len());
             Ok(false)
         }
         PushOutcome::Unchanged { key, version } => {
-            println!("{key} in {} is already version {version}: nothing to do", kv.describe());
+            outln!("{key} in {} is already version {version}: nothing to do", kv.describe());
             Ok(true)
         }
         PushOutcome::Written { key, version, previous, terms, mode, changes, blob_bytes } => {
-            println!("pushed {name} to {key} in {}", kv.describe());
+            outln!("pushed {name} to {key} in {}", kv.describe());
             let was = previous.map_or_else(|| "new".to_owned(), |p| format!("was {p}"));
-            println!("  version {version} ({was}), {terms} terms, {}", mode_name(mode));
+            outln!("  version {version} ({was}), {terms} terms, {}", mode_name(mode));
             if let Some(bytes) = blob_bytes {
-                println!("  precompiled: {key}:compiled, {bytes} bytes (a cold isolate loads it instead of compiling)");
+                outln!("  precompiled: {key}:compiled, {bytes} bytes (a cold isolate loads it instead of compiling)");
             }
             for change in changes {
-                println!("  {change}");
+                outln!("  {change}");
             }
-            println!("the worker uses it within CACHE_SECONDS (30 s unless set otherwise)");
+            outln!("the worker uses it within CACHE_SECONDS (30 s unless set otherwise)");
             Ok(true)
         }
     }
@@ -206,13 +207,13 @@ fn ban(request: &BanRequest<'_>, kv: &WranglerKv) -> Result<bool, ToolError> {
         (Some(seconds), Some(until)) => format!("for {}, until {}", format_span(seconds as i64), format_utc(until)),
         _ => "until lifted".to_owned(),
     };
-    println!("banned {} {place} {how_long}", request.user);
-    println!("  {} = {} in {}", banned.key, banned.record, kv.describe());
+    outln!("banned {} {place} {how_long}", request.user);
+    outln!("  {} = {} in {}", banned.key, banned.record, kv.describe());
     if let Some(expiration) = banned.kv_expiration {
-        println!("  KV deletes the key at {} (the worker stops applying it at `until`)", format_utc(expiration));
+        outln!("  KV deletes the key at {} (the worker stops applying it at `until`)", format_utc(expiration));
     }
     for note in &banned.notes {
-        println!("  note: {note}");
+        outln!("  note: {note}");
     }
     Ok(true)
 }

@@ -4,6 +4,9 @@
 //! exit code. Native only; the worker is the library's wasm build.
 
 #[cfg(not(target_arch = "wasm32"))]
+#[macro_use]
+mod output;
+#[cfg(not(target_arch = "wasm32"))]
 mod args;
 #[cfg(not(target_arch = "wasm32"))]
 mod commands;
