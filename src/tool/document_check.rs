@@ -109,6 +109,24 @@ pub enum ProblemKind {
     /// have said why already).
     #[error("the worker would refuse this document: {0}")]
     RefusedByWorker(String),
+    /// A warning, not a problem: characters of a term that the matcher reads as a gap, so the
+    /// term matches without them (`13.` matches every `13`).
+    #[error("warning: the term {term:?} is matched without {dropped:?} (punctuation and symbols read as gaps), so it matches {view:?} wherever it stands")]
+    CharactersIgnored {
+        /// The term.
+        term: String,
+        /// The characters left out, in order.
+        dropped: String,
+        /// What is matched.
+        view: String,
+    },
+}
+
+impl ProblemKind {
+    /// Whether this is only a warning: printed, but it neither fails `validate` nor stops `push`.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, ProblemKind::CharactersIgnored { .. })
+    }
 }
 
 fn action_hint(action: &str) -> String {
@@ -358,6 +376,11 @@ impl Checker<'_> {
             self.problem(path, ProblemKind::NormalisesToNothing(term.to_owned()));
             return;
         }
+        let dropped = ignored_characters(term);
+        if !dropped.is_empty() {
+            let view = normalized.trim().to_owned();
+            self.problem(path, ProblemKind::CharactersIgnored { term: term.to_owned(), dropped, view });
+        }
         match self.terms.get(&normalized) {
             Some((first, first_action)) => {
                 let consequence = if *first_action == action {
@@ -422,6 +445,26 @@ impl Checker<'_> {
     }
 }
 
+/// The characters of `term` that no symbol of the matcher covers (punctuation and symbols read
+/// as gaps), leaving out whitespace, invisible characters and a prefix term's final `*`.
+fn ignored_characters(term: &str) -> String {
+    let body = term.trim_end().strip_suffix('*').unwrap_or(term);
+    let mut covered = vec![false; body.len()];
+    for symbol in timgate_matcher::normalize::Normalizer::new(body) {
+        for flag in covered.get_mut(symbol.start as usize..symbol.end as usize).into_iter().flatten() {
+            *flag = true;
+        }
+    }
+    body.char_indices()
+        .filter(|&(i, c)| {
+            !covered.get(i).copied().unwrap_or(true)
+                && !c.is_whitespace()
+                && timgate_matcher::unicode_data::Info::of(c).class() != timgate_matcher::unicode_data::Class::Ignorable
+        })
+        .map(|(_, c)| c)
+        .collect()
+}
+
 fn wrong_type(expected: &'static str, found: &Value) -> ProblemKind {
     ProblemKind::WrongType { expected, found: type_name(found) }
 }
@@ -483,6 +526,27 @@ mod tests {
 
     fn rendered(text: &str) -> Vec<String> {
         check(text, &CheckContext::default()).iter().map(|p| p.render("r.json")).collect()
+    }
+
+    #[test]
+    fn terms_whose_punctuation_is_read_as_a_gap_are_warned_about() {
+        let problems =
+            check(r#"{"block":["13.","c++","a$$","sex*","buy followers","傻，逼","1.0.0"]}"#, &CheckContext::default());
+        let warned: Vec<(String, String)> = problems
+            .iter()
+            .filter_map(|p| match &p.kind {
+                ProblemKind::CharactersIgnored { term, dropped, .. } => Some((term.clone(), dropped.clone())),
+                _ => None,
+            })
+            .collect();
+        let expected = [("13.", "."), ("c++", "++"), ("傻，逼", "，"), ("1.0.0", "..")];
+        let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(warned, expected);
+        assert!(problems.iter().all(|p| p.kind.is_warning()), "warnings only: {problems:?}");
+        assert_eq!(
+            problems[0].render("r.json"),
+            r#"r.json:1:11: block[0]: warning: the term "13." is matched without "." (punctuation and symbols read as gaps), so it matches "13" wherever it stands"#
+        );
     }
 
     #[test]

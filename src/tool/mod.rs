@@ -6,6 +6,7 @@
 //! the commands are tested without it.
 
 pub mod ban_records;
+pub mod cjk_words;
 pub mod document_check;
 pub mod durations;
 pub mod errors;

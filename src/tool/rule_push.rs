@@ -8,6 +8,7 @@ use std::fmt;
 use crate::engine::kv_keys;
 use crate::engine::rule_document::{Action, Mode, RuleDocument};
 use crate::engine::rule_set::{document_version, RuleSet};
+use crate::tool::cjk_words;
 use crate::tool::document_check::{check, CheckContext, Problem};
 use crate::tool::errors::ToolError;
 use crate::tool::kv_store::{KvStore, PutOptions};
@@ -49,8 +50,11 @@ pub enum PushOutcome {
         mode: Mode,
         /// What changed (empty for a first push or when only formatting changed).
         changes: Vec<Change>,
-        /// Size of the precompiled blob written beside it (large documents only).
+        /// Size of the precompiled blob written beside it (large documents, and documents with
+        /// CJK terms).
         blob_bytes: Option<usize>,
+        /// What `validate` warns about (nothing that stops a push).
+        warnings: Vec<Problem>,
     },
 }
 
@@ -67,11 +71,14 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
     let mut values = kv.get_many(&keys)?.into_iter();
     let current = values.next().flatten();
     let global = values.next().flatten().and_then(|t| RuleSet::from_json(&t).ok());
-    let problems = check(text, &CheckContext { global: global.as_ref(), normalize: None });
+    let (warnings, problems): (Vec<Problem>, Vec<Problem>) =
+        check(text, &CheckContext { global: global.as_ref(), normalize: None })
+            .into_iter()
+            .partition(|p| p.kind.is_warning());
     if !problems.is_empty() {
         return Ok(PushOutcome::Refused(problems));
     }
-    let compiled = match RuleSet::from_json(text) {
+    let compiled = match cjk_words::compile(text) {
         Ok(set) => set,
         // `check` already runs the worker's parser; this only guards against the two drifting.
         Err(e) => return Err(ToolError::Usage(format!("the worker would refuse this document: {e}"))),
@@ -86,16 +93,19 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
     };
     // The blob goes first: the worker uses it only once the document with the same bytes is
     // there, so in between it compiles the old document, never a mismatched pair.
-    let blob_bytes = if compiled.len() >= PRECOMPILE_FROM_TERMS {
+    // Small documents go without one, unless they have CJK terms: the words those are checked
+    // against come from a dictionary only this tool has, and live in the blob.
+    let blob_bytes = if compiled.len() >= PRECOMPILE_FROM_TERMS || !compiled.matcher().segmenter().is_empty() {
         let blob = compiled.to_blob();
         kv.put_bytes(&kv_keys::compiled(&key), &blob)?;
         Some(blob.len())
     } else {
-        // A blob left from a large earlier version would be read (and refused) on every refresh.
-        let was_large = current.as_deref().and_then(|t| RuleDocument::parse(t).ok()).is_some_and(|d| {
+        // A blob left from an earlier version would be read (and refused) on every refresh.
+        let had_blob = current.as_deref().and_then(|t| RuleDocument::parse(t).ok()).is_some_and(|d| {
             Action::LISTS.iter().map(|(a, _)| d.terms(*a).len()).sum::<usize>() >= PRECOMPILE_FROM_TERMS
+                || cjk_words::segmenter_for(&d).is_some()
         });
-        if was_large {
+        if had_blob {
             kv.delete(&kv_keys::compiled(&key))?;
         }
         None
@@ -109,6 +119,7 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
         mode: compiled.mode(),
         changes,
         blob_bytes,
+        warnings,
     })
 }
 

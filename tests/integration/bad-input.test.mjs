@@ -67,6 +67,11 @@ const bodyRows = [
   { input: "JSON string", body: json("a string"), expect: { code: 0 } },
   { input: "JSON null", body: "null", expect: { code: 0 } },
   { input: "duplicate MsgBody field", body: body({ text: "hi" }).replace('"MsgBody"', '"MsgBody":[],"MsgBody"'), expect: { code: 0 } },
+  // The last of two fields counts, as in JavaScript's JSON.parse (what a client displays).
+  { input: "duplicate MsgBody field, the last banned", body: body({ text: BANNED }).replace('"MsgBody"', '"MsgBody":[],"MsgBody"'), expect: { code: 1 }, banned: true },
+  // What serde_json refuses and JavaScript clients send (issue 11): the text is still read.
+  { input: "NaN, Infinity and 1e999 elsewhere, banned text", body: body({ text: BANNED }).replace("{", '{"Random":NaN,"X":[Infinity,-Infinity,1e999],'), expect: { code: 1 }, banned: true },
+  { input: "NaN inside the banned element", body: body({ text: BANNED }).replace('"MsgContent"', '"N":NaN,"MsgContent"'), expect: { code: 1 }, banned: true },
   { input: "MsgBody is an object", body: body({ MsgBody: { Text: "hi" } }), expect: { code: 0 } },
   { input: "MsgBody is a string", body: body({ MsgBody: "hi" }), expect: { code: 0 } },
   { input: "MsgBody holds non-objects", body: body({ MsgBody: [1, "x", null, [], true] }), expect: { code: 0 } },

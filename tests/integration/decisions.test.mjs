@@ -133,6 +133,51 @@ describe("before-send decisions", () => {
     });
   }
 
+  // Issue 12: the whole message as the reader sees it.
+  it("a term split across two adjacent text elements is forbidden", async () => {
+    for (const [a, b] of [["buy fol", "lowers now"], ["你这个傻", "逼"], ["BUY", " FOLLOWERS"]]) {
+      const body = beforeSend();
+      body.MsgBody = [
+        { MsgType: "TIMTextElem", MsgContent: { Text: a } },
+        { MsgType: "TIMTextElem", MsgContent: { Text: b } },
+      ];
+      const r = await gate.send(BEFORE, JSON.stringify(body));
+      assert.ok([1, 10101].includes(r.json.ErrorCode), `${a}|${b}: ${r.text}`);
+    }
+  });
+
+  it("escaped text in embedded JSON that serde_json refuses (a huge number, NaN) is forbidden", async () => {
+    // TIMCustomElem.Data holds JSON with a number beyond f64 and NaN: a strict reader gives up on
+    // it and reads the raw string, where \u escapes hide the term.
+    const data = '{"businessID":"text","n":1e999,"m":NaN,"text":"\\u0062uy \\u0066ollowers"}';
+    const body = beforeSend();
+    body.MsgBody = [{ MsgType: "TIMCustomElem", MsgContent: { Data: data, Desc: "", Ext: "" } }];
+    const raw = JSON.stringify(body);
+    assert.ok(raw.includes("\\\\u0062uy"), "the escapes are inside the embedded JSON, not decoded by the body's reader");
+    const r = await gate.send(BEFORE, raw);
+    assert.equal(r.json.ErrorCode, 1, r.text);
+    // The same inside the quoted text of a reply (CloudCustomData).
+    const quoted = beforeSend({ text: "ok", CloudCustomData: '{"messageReply":{"messageAbstract":"\\u0062uy followers","v":-Infinity}}' });
+    assert.equal((await gate.send(BEFORE, JSON.stringify(quoted))).json.ErrorCode, 1);
+  });
+
+  it("a mask across two text elements rewrites only the matched bytes of each", async () => {
+    await gate.kv.put("rules", JSON.stringify({ mask: ["damn it"] }));
+    const body = beforeSend();
+    body.MsgBody = [
+      { MsgType: "TIMTextElem", MsgContent: { Text: "oh da" } },
+      { MsgType: "TIMTextElem", MsgContent: { Text: "mn it, ok" } },
+      { MsgType: "TIMFaceElem", MsgContent: { Index: 1, Data: "smile" } },
+    ];
+    const r = await gate.send(BEFORE, JSON.stringify(body));
+    assert.equal(r.json.ErrorCode, 0, r.text);
+    assert.deepEqual(r.json.MsgBody, [
+      { MsgType: "TIMTextElem", MsgContent: { Text: "oh **" } },
+      { MsgType: "TIMTextElem", MsgContent: { Text: "*****, ok" } },
+      { MsgType: "TIMFaceElem", MsgContent: { Index: 1, Data: "smile" } },
+    ]);
+  });
+
   it("blocks a spaced-out CJK term and leaves words that merely contain a term alone", async () => {
     assert.equal((await gate.send(BEFORE, beforeSend({ text: "你个傻 逼" }))).json.ErrorCode, 10101);
     assert.equal((await gate.send(BEFORE, beforeSend({ text: "damnation and a classic" }))).json.MsgBody, undefined);

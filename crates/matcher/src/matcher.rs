@@ -246,6 +246,11 @@ impl Matcher {
         self.inner.terms == 0
     }
 
+    /// The dictionary words its CJK terms are checked against (empty: none).
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.inner.segmenter
+    }
+
     /// Bytes of heap the automata and tables hold.
     pub fn heap_bytes(&self) -> usize {
         let automaton = |a: &Option<Automaton>| {

@@ -95,13 +95,16 @@ fn validate(files: &[PathBuf], global: Option<&Path>) -> Result<bool, ToolError>
         for problem in &problems {
             outln!("{}", problem.render(&name));
         }
+        let failing = problems.iter().filter(|p| !p.kind.is_warning()).count();
+        let warnings = problems.len() - failing;
+        let warned = if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() };
         match RuleSet::from_json(&text) {
-            Ok(set) if problems.is_empty() => {
-                outln!("{name}: ok (version {}, {} terms, {})", set.version(), set.len(), mode_name(set.mode()))
+            Ok(set) if failing == 0 => {
+                outln!("{name}: ok (version {}, {} terms, {}){warned}", set.version(), set.len(), mode_name(set.mode()))
             }
             _ => {
                 all_good = false;
-                outln!("{name}: {} problem(s)", problems.len());
+                outln!("{name}: {failing} problem(s){warned}");
             }
         }
     }
@@ -184,12 +187,15 @@ fn push(file: &Path, group: Option<&str>, kv: &WranglerKv) -> Result<bool, ToolE
             outln!("{key} in {} is already version {version}: nothing to do", kv.describe());
             Ok(true)
         }
-        PushOutcome::Written { key, version, previous, terms, mode, changes, blob_bytes } => {
+        PushOutcome::Written { key, version, previous, terms, mode, changes, blob_bytes, warnings } => {
+            for warning in &warnings {
+                outln!("{}", warning.render(&name));
+            }
             outln!("pushed {name} to {key} in {}", kv.describe());
             let was = previous.map_or_else(|| "new".to_owned(), |p| format!("was {p}"));
             outln!("  version {version} ({was}), {terms} terms, {}", mode_name(mode));
             if let Some(bytes) = blob_bytes {
-                outln!("  precompiled: {key}:compiled, {bytes} bytes (a cold isolate loads it instead of compiling)");
+                outln!("  precompiled: {key}:compiled, {bytes} bytes (the worker loads it instead of compiling; it holds the words CJK terms are checked against)");
             }
             for change in changes {
                 outln!("  {change}");
@@ -227,9 +233,11 @@ fn store(args: &KvArgs) -> WranglerKv {
     WranglerKv::new(location)
 }
 
+/// Compiles a document as `push` stores it (with the dictionary words its CJK terms need), so that
+/// `explain` decides as the worker does with the pushed blob.
 fn compile_file(path: &Path) -> Result<RuleSet, ToolError> {
     let text = read_text(path)?;
-    RuleSet::from_json(&text)
+    timgate::tool::cjk_words::compile(&text)
         .map_err(|e| ToolError::Usage(format!("{}: {e} (run `validate` for every problem)", path.display())))
 }
 
