@@ -99,6 +99,48 @@ struct Unit {
     symbol: char,
 }
 
+/// What an ASCII byte is to the fast path (`Normalizer::fast_ascii`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AsciiKind {
+    Letter,
+    Space,
+    Terminal,
+    Newline,
+    Ignorable,
+    /// Punctuation and symbols that are plain gaps.
+    Gap,
+    /// Digits and leet symbols: the general path reads them.
+    Other,
+}
+
+/// The fast path's view of each ASCII byte; it agrees with the generated tables (a test checks).
+const ASCII_KINDS: [AsciiKind; 128] = {
+    let mut kinds = [AsciiKind::Gap; 128];
+    let mut b = 0usize;
+    while b < 128 {
+        let c = b as u8;
+        kinds[b] = if c.is_ascii_alphabetic() {
+            AsciiKind::Letter
+        } else if c.is_ascii_digit() {
+            AsciiKind::Other
+        } else if c == b' ' || c == b'\t' {
+            AsciiKind::Space
+        } else if c == b'\n' || c == b'\r' || c == 0x0B || c == 0x0C {
+            AsciiKind::Newline
+        } else if c < 0x20 || c == 0x7F {
+            AsciiKind::Ignorable
+        } else if matches!(c, b'@' | b'$' | b'!' | b'|' | b'+' | b'(') {
+            AsciiKind::Other
+        } else if matches!(c, b'.' | b'?') {
+            AsciiKind::Terminal
+        } else {
+            AsciiKind::Gap
+        };
+        b += 1;
+    }
+    kinds
+};
+
 /// Units of a word kept before it is passed on: a longer word is passed on in parts (no edge
 /// between them). Terms are never that long, so nothing that can match is cut.
 const WORD_CAP: usize = 64;
@@ -275,6 +317,9 @@ impl<'t> Normalizer<'t> {
     /// Reads characters until some symbol is ready or the text ends.
     fn advance(&mut self) {
         while self.out.is_empty() {
+            if self.fast_ascii() {
+                continue;
+            }
             let Some((c, start, end)) = self.source.next() else {
                 self.finish();
                 return;
@@ -329,6 +374,112 @@ impl<'t> Normalizer<'t> {
                 class => self.hold(Unit { ch: c, class, start, end, symbol: '\0' }),
             }
         }
+    }
+
+    /// Most text is ASCII words and gaps: a word of ASCII letters followed by a plain gap (or the
+    /// end) is emitted straight from its bytes, and plain gap bytes are counted, without going
+    /// through the units of the general path. Anything else (digits, leet symbols, a non-ASCII
+    /// byte that could be a mark on the word's last letter) is left to the general path, which
+    /// gives the same symbols. Returns whether it consumed anything.
+    fn fast_ascii(&mut self) -> bool {
+        let Source::Text { text, at } = &self.source else { return false };
+        if self.held.is_some() || !self.word.is_empty() || !self.symbols.is_empty() {
+            return false;
+        }
+        let (text, start) = (*text, *at);
+        let bytes = text.as_bytes();
+        let mut i = start;
+        // Plain gap bytes.
+        while let Some(&b) = bytes.get(i) {
+            let kind = ASCII_KINDS[usize::from(b & 0x7F)];
+            if b >= 0x80 || kind == AsciiKind::Letter || kind == AsciiKind::Other {
+                break;
+            }
+            if kind != AsciiKind::Ignorable {
+                let class = match kind {
+                    AsciiKind::Space => Class::Gap,
+                    AsciiKind::Terminal => Class::Terminal,
+                    AsciiKind::Newline => Class::Newline,
+                    _ => Class::Gap,
+                };
+                self.gap.add(&Unit { ch: char::from(b), class, start: i as u32, end: i as u32 + 1, symbol: '\0' });
+            }
+            i += 1;
+        }
+        // A word of letters, then a plain gap or the end.
+        let word_start = i;
+        while bytes.get(i).is_some_and(|&b| b < 0x80 && ASCII_KINDS[usize::from(b)] == AsciiKind::Letter) {
+            i += 1;
+        }
+        let after = bytes.get(i).copied();
+        let plain_end = match after {
+            None => true,
+            Some(b) => b < 0x80 && !matches!(ASCII_KINDS[usize::from(b)], AsciiKind::Letter | AsciiKind::Other),
+        };
+        let word_len = i - word_start;
+        if word_len == 0 || !plain_end || word_len > WORD_CAP {
+            // Only the gap was plain (or nothing was): the general path takes it from here.
+            if let Source::Text { at, .. } = &mut self.source {
+                *at = word_start;
+            }
+            return word_start > start;
+        }
+        if let Source::Text { at, .. } = &mut self.source {
+            *at = i;
+        }
+        let word = &bytes[word_start..i];
+        if word_len == 1 {
+            let unit = Unit {
+                ch: char::from(word[0].to_ascii_lowercase()),
+                class: Class::Letter,
+                start: word_start as u32,
+                end: i as u32,
+                symbol: '\0',
+            };
+            self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
+            return true;
+        }
+        // What word_stage_out does for a word of two letters or more.
+        self.interrupted = true;
+        let gap = std::mem::take(&mut self.gap);
+        self.flush_singles();
+        self.emit_break_for(&gap);
+        self.flush_pending();
+        let word_letters = u8::try_from(word_len).unwrap_or(0);
+        let mut first_gap = gap.kind();
+        let mut r = 0;
+        while r < word_len {
+            let ch = word[r].to_ascii_lowercase();
+            let mut e = r + 1;
+            while e < word_len && word[e].to_ascii_lowercase() == ch {
+                e += 1;
+            }
+            let mut edge = 0;
+            if r == 0 {
+                edge |= START;
+            }
+            if e == word_len {
+                edge |= END;
+            }
+            let base = word_start as u32;
+            self.out.push_back(Symbol {
+                ch: char::from(ch),
+                kind: SymbolKind::Word,
+                count: (e - r) as u32,
+                edge,
+                gap: first_gap,
+                start: base + r as u32,
+                end: base + e as u32,
+                last_start: base + e as u32 - 1,
+                first_end: base + r as u32 + 1,
+                word_letters,
+            });
+            first_gap = Gap::None;
+            r = e;
+        }
+        self.last_word_letters = word_len;
+        self.last_was_word = true;
+        true
     }
 
     #[inline(always)]
@@ -834,6 +985,45 @@ mod tests {
         assert_eq!((symbols[1].start, symbols[1].end), (3, 6), "the accent widens the letter");
         assert_eq!(&s[symbols[2].start as usize..symbols[2].end as usize], "d");
         assert_eq!((symbols[0].edge, symbols[1].edge, symbols[2].edge), (START, 0, END));
+    }
+
+    #[test]
+    fn the_fast_paths_ascii_table_agrees_with_the_unicode_tables_and_leet() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let class = Info::of(c).class();
+            let expected = if leet::symbol(c).is_some() || c.is_ascii_digit() {
+                AsciiKind::Other
+            } else {
+                match class {
+                    Class::Letter => AsciiKind::Letter,
+                    Class::Terminal => AsciiKind::Terminal,
+                    Class::Newline => AsciiKind::Newline,
+                    Class::Ignorable => AsciiKind::Ignorable,
+                    Class::Gap if c == ' ' || c == '\t' => AsciiKind::Space,
+                    Class::Gap => AsciiKind::Gap,
+                    other => panic!("{c:?} is {other:?}"),
+                }
+            };
+            assert_eq!(ASCII_KINDS[usize::from(b)], expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_path_gives_the_general_paths_symbols() {
+        // The same text, once ASCII (fast) and once with a non-ASCII character up front that
+        // sends nothing through the fast path... the general path handles all of it when a
+        // bidi control forces the reordered source; compare symbols position by position.
+        for text in ["Hello, world. Red packet!", "a b c dd", "the  quick\tbrown\nfox?", "x", "aaa bbb. C"] {
+            let fast: Vec<Symbol> = Normalizer::new(text).collect();
+            let mut slow_source = Normalizer::new(text);
+            slow_source.source = Source::Reordered {
+                chars: text.char_indices().map(|(i, c)| (c, i as u32, (i + c.len_utf8()) as u32)).collect(),
+                at: 0,
+            };
+            let slow: Vec<Symbol> = slow_source.collect();
+            assert_eq!(fast, slow, "{text}");
+        }
     }
 
     #[test]
