@@ -897,7 +897,8 @@ fn failures(collection: &str, cases: &[Case]) -> Vec<String> {
         }
         let verdict = verdict(&set, case.haystack);
         let forbidden = matches!(verdict, Verdict::Forbid { .. });
-        if forbidden != !case.expected.is_empty() {
+        let should_forbid = !case.expected.is_empty();
+        if forbidden != should_forbid {
             failures.push(format!(
                 "{collection}/{}: {:?} in {:?}: the whole callback is answered {}, the text matches {:?}",
                 case.name,
