@@ -779,6 +779,8 @@ const OPEN: &[Case] = &[
         ["buy\r\nfollowers"]
     ),
     t!("SEPARATORS: CRLF between spelled-out letters", ["bad"], "b\r\na\r\nd", ["b\r\na\r\nd"]),
+    t!("SEPARATORS: one space splitting a word in two", ["fuck"], "fu ck", ["fu ck"]),
+    t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
     // MARKS
     t!(
         "MARKS: cyrillic enclosing mark U+0489 is read as a letter",
@@ -809,9 +811,40 @@ const OPEN: &[Case] = &[
     t!("LOOKALIKES: katakana ro for the CJK mouth character", ["口交"], "\u{30ED}交", ["\u{30ED}交"]),
     t!("LOOKALIKES: katakana ha for the CJK eight", ["八九六四"], "\u{30CF}九六四", ["\u{30CF}九六四"]),
     t!("LOOKALIKES: katakana e for the CJK work character", ["工作"], "\u{30A8}作", ["\u{30A8}作"]),
+    t!(
+        "LOOKALIKES: upside-down text (turned letters, reversed order)",
+        ["fuck"],
+        "\u{29E}\u{254}n\u{25F}",
+        ["\u{29E}\u{254}n\u{25F}"]
+    ),
     // PUNCTUATION
     t!("PUNCTUATION: doubled exclamation marks between letters read as leet", ["bad"], "b!!a!!d", ["b!!a!!d"]),
     t!("PUNCTUATION: doubled parentheses between letters read as leet", ["bad"], "b((a((d", ["b((a((d"]),
+    t!(
+        "PUNCTUATION: exclamation mark between words without a space read as leet",
+        ["buy followers"],
+        "buy!followers",
+        ["buy!followers"]
+    ),
+    t!(
+        "PUNCTUATION: two exclamation marks between words read as leet",
+        ["buy followers"],
+        "buy!!followers",
+        ["buy!!followers"]
+    ),
+    t!(
+        "PUNCTUATION: double exclamation mark (NFKC !!) between words read as leet",
+        ["buy followers"],
+        "buy\u{203C}followers",
+        ["buy\u{203C}followers"]
+    ),
+    t!("PUNCTUATION: at sign between words read as a", ["buy followers"], "buy@followers", ["buy@followers"]),
+    t!(
+        "PUNCTUATION: quadruple prime (NFKC: 4 characters) breaks a spelling",
+        ["bad"],
+        "b\u{2057}a\u{2057}d",
+        ["b\u{2057}a\u{2057}d"]
+    ),
     // BIDI
     t!(
         "BIDI: a paragraph separator inside an override joins the next line",
@@ -837,6 +870,7 @@ const OPEN: &[Case] = &[
     t!("LEET: asterisk for a letter", ["fuck"], "f*ck", ["f*ck"]),
     t!("LEET: two asterisks for two letters", ["fuck"], "f**k", ["f**k"]),
     t!("LEET: plus at the end of a word", ["shit"], "sh!+", ["sh!+"]),
+    t!("LEET: full-width asterisk for a letter", ["fuck"], "ｆ＊ｃｋ", ["ｆ＊ｃｋ"]),
     // FALSE_POSITIVES
     t!(
         "FALSE_POSITIVES: an ideographic full stop ends a sentence without a space",
