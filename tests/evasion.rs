@@ -872,12 +872,6 @@ const OPEN: &[Case] = &[
     t!("LEET: plus at the end of a word", ["shit"], "sh!+", ["sh!+"]),
     t!("LEET: full-width asterisk for a letter", ["fuck"], "ｆ＊ｃｋ", ["ｆ＊ｃｋ"]),
     // FALSE_POSITIVES
-    t!(
-        "FALSE_POSITIVES: an ideographic full stop ends a sentence without a space",
-        ["red packet"],
-        "我们看到red。Packet丢了",
-        NONE
-    ),
     t!("FALSE_POSITIVES: a one-word russian message read as look-alikes", ["cop"], "Сор!", NONE),
 ];
 
