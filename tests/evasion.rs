@@ -1,9 +1,24 @@
 //! Evasion cases, as a table: the spellings people use to slip a term past a filter, and the
 //! ordinary words a filter must leave alone. Each case gives the terms, the allowed words, the
 //! message, and the exact original substrings that must be found (after the allow-list), in order.
-//! Collections follow the tricks of `normalize.rs`; a new trick or a fixed miss gets its own case.
+//!
+//! One collection per evasion class of issue 12 (MULTIWORD, SEPARATORS, INVISIBLE, MARKS,
+//! LETTERLIKE, LOOKALIKES, PUNCTUATION, REPEATS, BIDI, VARIANTS, LEET, FALSE_POSITIVES), Latin and
+//! CJK where the class applies, plus BASICS, CJK and ALLOW. Every case is checked twice: through
+//! `RuleSet::find` (the exact substrings) and through the whole-callback entry point
+//! `gate::decide` (a before-send callback whose one text element is the message: forbidden when
+//! something is expected, delivered when nothing is).
+//!
+//! OPEN holds the cases the pipeline gets wrong today (a miss or a false positive), each named
+//! after its class and the step of `crates/matcher` responsible; it runs with
+//! `cargo test --test evasion -- --ignored`. A fixed case moves to its class.
+//! `tests/evasion_generators.rs` tries every member of a class that Unicode defines.
 
+use timgate::engine::command::Conversation;
+use timgate::engine::decision::{Lookup, Verdict};
+use timgate::engine::gate::{self, Context, Inputs, Request};
 use timgate::engine::rule_set::RuleSet;
+use timgate::engine::settings::FailMode;
 
 struct Case {
     name: &'static str,
@@ -57,7 +72,211 @@ const CJK: &[Case] = &[
     t!("every occurrence", ["垃圾"], "垃圾，真垃圾", ["垃圾", "垃圾"]),
 ];
 
-const FULLWIDTH: &[Case] = &[
+/// Phrases: whatever stands between and inside the words of a multi-word term.
+const MULTIWORD: &[Case] = &[
+    t!(
+        "spelled-out letters across both words",
+        ["buy followers"],
+        "B U Y F O L L O W E R S",
+        ["B U Y F O L L O W E R S"]
+    ),
+    t!("dots between every letter", ["buy followers"], "b.u.y f.o.l.l.o.w.e.r.s", ["b.u.y f.o.l.l.o.w.e.r.s"]),
+    t!("hyphens across the word gap", ["buy followers"], "b-u-y-f-o-l-l-o-w-e-r-s", ["b-u-y-f-o-l-l-o-w-e-r-s"]),
+    t!("second word spelled out", ["buy followers"], "buy f o l l o w e r s", ["buy f o l l o w e r s"]),
+    t!("first word dotted", ["buy followers"], "b.u.y followers", ["b.u.y followers"]),
+    t!("leet digits across both words", ["red packet"], "r3d p4ck3t", ["r3d p4ck3t"]),
+    t!("leet symbols across both words", ["cheap pills"], "ch€@p p!lls", ["ch€@p p!lls"]),
+    t!("leet and joined", ["red packet"], "r3dp4ck3t", ["r3dp4ck3t"]),
+    t!("words joined", ["buy followers"], "buyfollowers", ["buyfollowers"]),
+    t!("joined in camel case", ["buy followers"], "BuyFollowers", ["BuyFollowers"]),
+    t!("joined inside a hashtag", ["buy followers"], "#buyfollowers", ["buyfollowers"]),
+    t!(
+        "joined, zero-width characters inside",
+        ["buy followers"],
+        "bu\u{200B}yfollo\u{200D}wers",
+        ["bu\u{200B}yfollo\u{200D}wers"]
+    ),
+    t!("emoji between the words", ["buy followers"], "buy🔥followers", ["buy🔥followers"]),
+    t!("the red envelope emoji between", ["red packet"], "red🧧packet", ["red🧧packet"]),
+    t!("symbol between the words", ["buy followers"], "buy ★ followers", ["buy ★ followers"]),
+    t!("arrow between the words", ["buy followers"], "buy→followers", ["buy→followers"]),
+    t!("underscore between capitals", ["buy followers"], "BUY_FOLLOWERS", ["BUY_FOLLOWERS"]),
+    t!("extra spaces", ["buy followers"], "buy      followers", ["buy      followers"]),
+    t!(
+        "full-width with an ideographic space",
+        ["buy followers"],
+        "ｂｕｙ　ｆｏｌｌｏｗｅｒｓ",
+        ["ｂｕｙ　ｆｏｌｌｏｗｅｒｓ"]
+    ),
+    t!(
+        "zero width inside both words",
+        ["buy followers"],
+        "b\u{200B}uy fol\u{200B}lowers",
+        ["b\u{200B}uy fol\u{200B}lowers"]
+    ),
+    t!(
+        "zalgo on both words",
+        ["buy followers"],
+        "b\u{338}\u{322}u\u{334}y\u{337} f\u{336}o\u{335}l\u{338}l\u{337}o\u{336}w\u{334}e\u{335}r\u{338}s\u{337}",
+        ["b\u{338}\u{322}u\u{334}y\u{337} f\u{336}o\u{335}l\u{338}l\u{337}o\u{336}w\u{334}e\u{335}r\u{338}s\u{337}"]
+    ),
+    t!("repeats in both words", ["free crypto"], "freeeee cryyyypto", ["freeeee cryyyypto"]),
+    t!(
+        "four short words spelled out",
+        ["add me on telegram"],
+        "a d d m e o n t e l e g r a m",
+        ["a d d m e o n t e l e g r a m"]
+    ),
+    t!("four words hyphenated", ["add me on telegram"], "add-me-on-telegram", ["add-me-on-telegram"]),
+    t!("four words joined", ["add me on telegram"], "addmeontelegram", ["addmeontelegram"]),
+    t!("emoji inside a four-word phrase", ["add me on telegram"], "add me 👉 on telegram", ["add me 👉 on telegram"]),
+    t!("CJK term spaced out", ["加微信"], "加 微 信", ["加 微 信"]),
+    t!("CJK term dotted", ["加微信"], "加.微.信", ["加.微.信"]),
+    t!("CJK term, emoji between every character", ["加微信"], "加😀微😀信", ["加😀微😀信"]),
+    t!(
+        "CJK term, zero width between every character",
+        ["加微信"],
+        "加\u{200B}微\u{200B}信",
+        ["加\u{200B}微\u{200B}信"]
+    ),
+    t!("CJK term, symbols between", ["加微信"], "加★微★信", ["加★微★信"]),
+    t!("CJK term, ideographic spaces", ["加微信"], "加\u{3000}微\u{3000}信", ["加\u{3000}微\u{3000}信"]),
+    t!("CJK phrase term written joined", ["翻墙 软件"], "翻墙软件", ["翻墙软件"]),
+    t!("CJK phrase term spelled out", ["翻墙 软件"], "翻 墙 软 件", ["翻 墙 软 件"]),
+    t!("CJK phrase term, emoji between the words", ["翻墙 软件"], "翻墙😀软件", ["翻墙😀软件"]),
+    t!("CJK term in running text with an emoji inside", ["约炮"], "想约 🔥 炮吗", ["约 🔥 炮"]),
+    t!("CJK and Latin term, full-width letters", ["加qq"], "加ｑｑ", ["加ｑｑ"]),
+];
+
+/// Whitespace of every width, tabs and line breaks between words and between letters.
+const SEPARATORS: &[Case] = &[
+    t!("spaces", ["bad"], "so b a d", ["b a d"]),
+    t!("spelled-out prefix", ["fuck*"], "f u c k i n g", ["f u c k"]),
+    t!("spelled out, then a word", ["bad"], "b a d word", ["b a d"]),
+    t!("en quad between words", ["buy followers"], "buy\u{2000}followers", ["buy\u{2000}followers"]),
+    t!("em space between words", ["buy followers"], "buy\u{2003}followers", ["buy\u{2003}followers"]),
+    t!("figure space between words", ["buy followers"], "buy\u{2007}followers", ["buy\u{2007}followers"]),
+    t!("hair space between words", ["buy followers"], "buy\u{200A}followers", ["buy\u{200A}followers"]),
+    t!("ideographic space between words", ["buy followers"], "buy\u{3000}followers", ["buy\u{3000}followers"]),
+    t!("no-break space between words", ["buy followers"], "buy\u{A0}followers", ["buy\u{A0}followers"]),
+    t!("narrow no-break space between words", ["buy followers"], "buy\u{202F}followers", ["buy\u{202F}followers"]),
+    t!("medium mathematical space between words", ["buy followers"], "buy\u{205F}followers", ["buy\u{205F}followers"]),
+    t!("ogham space mark between words", ["buy followers"], "buy\u{1680}followers", ["buy\u{1680}followers"]),
+    t!("tab between words", ["buy followers"], "buy\tfollowers", ["buy\tfollowers"]),
+    t!("one line feed between words", ["buy followers"], "buy\nfollowers", ["buy\nfollowers"]),
+    t!("next line (NEL) between words", ["buy followers"], "buy\u{85}followers", ["buy\u{85}followers"]),
+    t!("line separator between words", ["buy followers"], "buy\u{2028}followers", ["buy\u{2028}followers"]),
+    t!("vertical tab between words", ["buy followers"], "buy\u{B}followers", ["buy\u{B}followers"]),
+    t!("form feed between words", ["buy followers"], "buy\u{C}followers", ["buy\u{C}followers"]),
+    t!("a paragraph separator ends the phrase", ["buy followers"], "buy\u{2029}followers", NONE),
+    t!("a blank line ends the phrase", ["buy followers"], "buy\n\nfollowers", NONE),
+    t!("en spaces between letters", ["bad"], "b\u{2002}a\u{2002}d", ["b\u{2002}a\u{2002}d"]),
+    t!("ideographic spaces between letters", ["bad"], "b\u{3000}a\u{3000}d", ["b\u{3000}a\u{3000}d"]),
+    t!("no-break spaces between letters", ["bad"], "b\u{A0}a\u{A0}d", ["b\u{A0}a\u{A0}d"]),
+    t!("narrow no-break spaces between letters", ["bad"], "b\u{202F}a\u{202F}d", ["b\u{202F}a\u{202F}d"]),
+    t!("mathematical spaces between letters", ["bad"], "b\u{205F}a\u{205F}d", ["b\u{205F}a\u{205F}d"]),
+    t!("tabs between letters", ["bad"], "b\ta\td", ["b\ta\td"]),
+    t!("line feeds between letters", ["bad"], "b\na\nd", ["b\na\nd"]),
+    t!("line separators between letters", ["bad"], "b\u{2028}a\u{2028}d", ["b\u{2028}a\u{2028}d"]),
+    t!(
+        "two thin spaces between letters",
+        ["bad"],
+        "b\u{2009}\u{2009}a\u{2009}\u{2009}d",
+        ["b\u{2009}\u{2009}a\u{2009}\u{2009}d"]
+    ),
+    t!("em space in a CJK term", ["傻逼"], "傻\u{2003}逼", ["傻\u{2003}逼"]),
+    t!("no-break space in a CJK term", ["傻逼"], "傻\u{A0}逼", ["傻\u{A0}逼"]),
+    t!("tab in a CJK term", ["傻逼"], "傻\t逼", ["傻\t逼"]),
+    t!("line feed in a CJK term", ["傻逼"], "傻\n逼", ["傻\n逼"]),
+    t!("line separator in a CJK term", ["傻逼"], "傻\u{2028}逼", ["傻\u{2028}逼"]),
+    t!("narrow no-break space in a CJK term", ["傻逼"], "傻\u{202F}逼", ["傻\u{202F}逼"]),
+    t!("mathematical space in a CJK term", ["傻逼"], "傻\u{205F}逼", ["傻\u{205F}逼"]),
+    t!("ogham space mark in a CJK term", ["傻逼"], "傻\u{1680}逼", ["傻\u{1680}逼"]),
+    t!("ideographic spaces in a CJK phrase", ["加微信"], "加\u{3000}微\u{3000}信", ["加\u{3000}微\u{3000}信"]),
+];
+
+/// Format, control and default-ignorable characters inside words.
+const INVISIBLE: &[Case] = &[
+    t!("zero width space", ["bad"], "b\u{200B}ad", ["b\u{200B}ad"]),
+    t!("zero width joiners", ["bad"], "b\u{200D}a\u{200D}d", ["b\u{200D}a\u{200D}d"]),
+    t!("soft hyphen", ["bad"], "ba\u{00AD}d", ["ba\u{00AD}d"]),
+    t!("byte order mark", ["bad"], "\u{FEFF}bad", ["bad"]),
+    t!("variation selector", ["bad"], "ba\u{FE0F}d", ["ba\u{FE0F}d"]),
+    t!("word joiner", ["spam"], "sp\u{2060}am", ["sp\u{2060}am"]),
+    t!("ZWNJ, LRM and RLM", ["spam"], "s\u{200C}p\u{200E}a\u{200F}m", ["s\u{200C}p\u{200E}a\u{200F}m"]),
+    t!(
+        "invisible operators, the trailing one left out",
+        ["spam"],
+        "s\u{2061}p\u{2062}a\u{2063}m\u{2064}",
+        ["s\u{2061}p\u{2062}a\u{2063}m"]
+    ),
+    t!("zero width no-break space inside", ["spam"], "sp\u{FEFF}am", ["sp\u{FEFF}am"]),
+    t!("soft hyphens between every letter", ["spam"], "s\u{AD}p\u{AD}a\u{AD}m", ["s\u{AD}p\u{AD}a\u{AD}m"]),
+    t!("combining grapheme joiner", ["spam"], "sp\u{34F}am", ["sp\u{34F}am"]),
+    t!("mongolian vowel separator", ["spam"], "sp\u{180E}am", ["sp\u{180E}am"]),
+    t!("mongolian free variation selector", ["spam"], "s\u{180B}pam", ["s\u{180B}pam"]),
+    t!("tag characters", ["spam"], "s\u{E0020}p\u{E0041}a\u{E007F}m", ["s\u{E0020}p\u{E0041}a\u{E007F}m"]),
+    t!("language tag", ["spam"], "sp\u{E0001}am", ["sp\u{E0001}am"]),
+    t!("variation selectors 1 and 16", ["spam"], "s\u{FE00}p\u{FE0F}am", ["s\u{FE00}p\u{FE0F}am"]),
+    t!("supplementary variation selector", ["spam"], "sp\u{E0100}am", ["sp\u{E0100}am"]),
+    t!("musical format character", ["spam"], "s\u{1D173}pam", ["s\u{1D173}pam"]),
+    t!("hangul choseong filler", ["spam"], "s\u{115F}pam", ["s\u{115F}pam"]),
+    t!("hangul filler", ["spam"], "sp\u{3164}am", ["sp\u{3164}am"]),
+    t!("half-width hangul filler", ["spam"], "sp\u{FFA0}am", ["sp\u{FFA0}am"]),
+    t!("shorthand format letter overlap", ["spam"], "s\u{1BCA0}pam", ["s\u{1BCA0}pam"]),
+    t!("C0 controls", ["spam"], "s\u{7}p\u{1B}am", ["s\u{7}p\u{1B}am"]),
+    t!("khmer inherent vowel", ["spam"], "sp\u{17B4}am", ["sp\u{17B4}am"]),
+    t!("interlinear annotation anchor", ["spam"], "sp\u{FFF9}am", ["sp\u{FFF9}am"]),
+    t!("arabic letter mark", ["spam"], "sp\u{61C}am", ["sp\u{61C}am"]),
+    t!("unassigned default-ignorable", ["spam"], "sp\u{2065}am", ["sp\u{2065}am"]),
+    t!("egyptian hieroglyph format control", ["spam"], "sp\u{13430}am", ["sp\u{13430}am"]),
+    t!(
+        "five zero widths join a phrase",
+        ["red packet"],
+        "red\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}packet",
+        ["red\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}packet"]
+    ),
+    t!("ZWNJ in a CJK term", ["傻逼"], "傻\u{200C}逼", ["傻\u{200C}逼"]),
+    t!("word joiner in a CJK term", ["傻逼"], "傻\u{2060}逼", ["傻\u{2060}逼"]),
+    t!("BOM in a CJK term", ["傻逼"], "傻\u{FEFF}逼", ["傻\u{FEFF}逼"]),
+    t!("soft hyphen in a CJK term", ["傻逼"], "傻\u{AD}逼", ["傻\u{AD}逼"]),
+    t!("tag space in a CJK term", ["傻逼"], "傻\u{E0020}逼", ["傻\u{E0020}逼"]),
+    t!("variation selector 16 in a CJK term", ["傻逼"], "傻\u{FE0F}逼", ["傻\u{FE0F}逼"]),
+    t!("ideographic variation selector in a CJK term", ["傻逼"], "傻\u{E0100}逼", ["傻\u{E0100}逼"]),
+    t!("mongolian vowel separator in a CJK term", ["傻逼"], "傻\u{180E}逼", ["傻\u{180E}逼"]),
+    t!("combining grapheme joiner in a CJK term", ["傻逼"], "傻\u{34F}逼", ["傻\u{34F}逼"]),
+    t!("hangul filler in a CJK term", ["傻逼"], "傻\u{3164}逼", ["傻\u{3164}逼"]),
+    t!("RLM in a CJK term", ["傻逼"], "傻\u{200F}逼", ["傻\u{200F}逼"]),
+];
+
+/// Combining marks that only decorate: accents, overlays, enclosing marks, Zalgo stacks.
+const MARKS: &[Case] = &[
+    t!("precomposed accents", ["bad"], "bäd", ["bäd"]),
+    t!("combining accents, trailing one included", ["bad"], "b\u{0301}a\u{0308}d\u{0323}", ["b\u{0301}a\u{0308}d\u{0323}"]),
+    t!("zalgo", ["bad"], "b\u{0338}\u{0321}a\u{0334}\u{031B}d\u{0337}\u{035D}", ["b\u{0338}\u{0321}a\u{0334}\u{031B}d\u{0337}\u{035D}"]),
+    t!("heavy zalgo", ["spam"], "s\u{338}\u{322}\u{31b}\u{317}\u{339}\u{326}\u{313}\u{311}\u{308}\u{301}\u{34c}p\u{335}\u{328}\u{327}\u{31b}\u{31d}\u{32a}\u{308}\u{301}\u{351}\u{35d}a\u{334}\u{321}\u{31b}\u{353}\u{318}\u{313}\u{357}m\u{337}\u{327}\u{31b}\u{31c}\u{317}\u{308}\u{313}", ["s\u{338}\u{322}\u{31b}\u{317}\u{339}\u{326}\u{313}\u{311}\u{308}\u{301}\u{34c}p\u{335}\u{328}\u{327}\u{31b}\u{31d}\u{32a}\u{308}\u{301}\u{351}\u{35d}a\u{334}\u{321}\u{31b}\u{353}\u{318}\u{313}\u{357}m\u{337}\u{327}\u{31b}\u{31c}\u{317}\u{308}\u{313}"]),
+    t!("twenty stacked rings", ["bad"], "b\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}ad", ["b\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}\u{30A}ad"]),
+    t!("grave accent", ["spam"], "s\u{300}pam", ["s\u{300}pam"]),
+    t!("combining diacritical marks extended", ["bad"], "b\u{1AB0}a\u{1AB5}d\u{1ABD}", ["b\u{1AB0}a\u{1AB5}d\u{1ABD}"]),
+    t!("marks for symbols, enclosing circle and keycap", ["bad"], "b\u{20D0}a\u{20DD}d\u{20E3}", ["b\u{20D0}a\u{20DD}d\u{20E3}"]),
+    t!("combining half marks", ["bad"], "b\u{FE20}a\u{FE21}d", ["b\u{FE20}a\u{FE21}d"]),
+    t!("combining diacritical marks supplement", ["bad"], "b\u{1DC0}a\u{1DFF}d", ["b\u{1DC0}a\u{1DFF}d"]),
+    t!("combining latin small letters on letters", ["bad"], "b\u{36F}a\u{363}d", ["b\u{36F}a\u{363}d"]),
+    t!("ideographic tone marks on latin", ["bad"], "b\u{302B}a\u{302D}d", ["b\u{302B}a\u{302D}d"]),
+    t!("kana voicing mark on latin", ["bad"], "b\u{3099}ad", ["b\u{3099}ad"]),
+    t!("vedic tone marks", ["bad"], "b\u{1CD0}a\u{1CF8}d", ["b\u{1CD0}a\u{1CF8}d"]),
+    t!("phaistos disc oblique stroke", ["bad"], "b\u{101FD}ad", ["b\u{101FD}ad"]),
+    t!("musical combining stem", ["bad"], "b\u{1D167}ad", ["b\u{1D167}ad"]),
+    t!("enclosing circles on CJK, the trailing one included", ["傻逼"], "傻\u{20DD}逼\u{20DD}", ["傻\u{20DD}逼\u{20DD}"]),
+    t!("ideographic tone mark on CJK", ["傻逼"], "傻\u{302A}逼", ["傻\u{302A}逼"]),
+    t!("accent stack on CJK", ["傻逼"], "傻\u{300}\u{301}\u{302}逼\u{303}", ["傻\u{300}\u{301}\u{302}逼\u{303}"]),
+    t!("half mark on CJK", ["傻逼"], "傻\u{FE20}逼", ["傻\u{FE20}逼"]),
+    t!("extended mark on CJK", ["傻逼"], "傻\u{1AB0}逼", ["傻\u{1AB0}逼"]),
+    t!("overlays on katakana", ["バカ"], "バ\u{334}カ\u{336}", ["バ\u{334}カ\u{336}"]),
+];
+
+/// Symbols and letters that read as Latin letters, digits or CJK characters.
+const LETTERLIKE: &[Case] = &[
     t!("full-width", ["bad"], "ｂａｄ", ["ｂａｄ"]),
     t!("full-width capitals", ["bad"], "so ＢＡＤ!", ["ＢＡＤ"]),
     t!("mathematical bold", ["bad"], "\u{1D41B}\u{1D41A}\u{1D41D}", ["\u{1D41B}\u{1D41A}\u{1D41D}"]),
@@ -66,30 +285,344 @@ const FULLWIDTH: &[Case] = &[
     t!("small capitals", ["stupid"], "ꜱᴛᴜᴘɪᴅ", ["ꜱᴛᴜᴘɪᴅ"]),
     t!("full-width digits", ["8964"], "８９６４", ["８９６４"]),
     t!("full-width phrase", ["free crypto"], "ｆｒｅｅ　ｃｒｙｐｔｏ", ["ｆｒｅｅ　ｃｒｙｐｔｏ"]),
+    t!("circled capitals", ["scam"], "ⓈⒸⒶⓂ", ["ⓈⒸⒶⓂ"]),
+    t!("parenthesized letters", ["scam"], "⒮⒞⒜⒨", ["⒮⒞⒜⒨"]),
+    t!("parenthesized capitals", ["scam"], "🄢🄒🄐🄜", ["🄢🄒🄐🄜"]),
+    t!("negative circled", ["scam"], "🅢🅒🅐🅜", ["🅢🅒🅐🅜"]),
+    t!("negative squared", ["scam"], "🆂🅲🅰🅼", ["🆂🅲🅰🅼"]),
+    t!(
+        "negative squared with emoji presentation",
+        ["scam"],
+        "🆂\u{FE0F}🅲\u{FE0F}🅰\u{FE0F}🅼\u{FE0F}",
+        ["🆂\u{FE0F}🅲\u{FE0F}🅰\u{FE0F}🅼"]
+    ),
+    t!("squared", ["scam"], "🅂🄲🄰🄼", ["🅂🄲🄰🄼"]),
+    t!("regional indicators", ["scam"], "🇸🇨🇦🇲", ["🇸🇨🇦🇲"]),
+    t!("regional indicators spaced out", ["scam"], "🇸 🇨 🇦 🇲", ["🇸 🇨 🇦 🇲"]),
+    t!("mixed emoji letters", ["bad"], "🅱\u{FE0F}🅰\u{FE0F}🇩", ["🅱\u{FE0F}🅰\u{FE0F}🇩"]),
+    t!("mathematical bold script", ["scam"], "𝓼𝓬𝓪𝓶", ["𝓼𝓬𝓪𝓶"]),
+    t!("mathematical double-struck", ["scam"], "𝕤𝕔𝕒𝕞", ["𝕤𝕔𝕒𝕞"]),
+    t!("double-struck capitals and letterlike symbols", ["porn"], "ℙ𝕠𝕣𝕟", ["ℙ𝕠𝕣𝕟"]),
+    t!("letterlike symbols", ["nazi"], "ℕ𝔸ℤ𝕀", ["ℕ𝔸ℤ𝕀"]),
+    t!("mathematical fraktur", ["scam"], "𝔰𝔠𝔞𝔪", ["𝔰𝔠𝔞𝔪"]),
+    t!("mathematical monospace", ["scam"], "𝚜𝚌𝚊𝚖", ["𝚜𝚌𝚊𝚖"]),
+    t!("mathematical sans-serif bold", ["scam"], "𝘀𝗰𝗮𝗺", ["𝘀𝗰𝗮𝗺"]),
+    t!("mathematical sans-serif bold italic", ["scam"], "𝙨𝙘𝙖𝙢", ["𝙨𝙘𝙖𝙢"]),
+    t!("small capitals for every letter", ["hitler"], "ʜɪᴛʟᴇʀ", ["ʜɪᴛʟᴇʀ"]),
+    t!("superscript modifier letters", ["scam"], "ˢᶜᵃᵐ", ["ˢᶜᵃᵐ"]),
+    t!("subscript letters", ["sex"], "ₛₑₓ", ["ₛₑₓ"]),
+    t!("modifier capitals", ["porn"], "ᴾᴼᴿᴺ", ["ᴾᴼᴿᴺ"]),
+    t!("one circled letter in a word", ["scam"], "ⓢcam", ["ⓢcam"]),
+    t!("one squared letter in a word", ["scam"], "s🄲am", ["s🄲am"]),
+    t!("small roman numerals", ["mix"], "ⅿⅰⅹ", ["ⅿⅰⅹ"]),
+    t!("circled digits", ["8964"], "⑧⑨⑥④", ["⑧⑨⑥④"]),
+    t!("digits with full stop", ["8964"], "⒏⒐⒍⒋", ["⒏⒐⒍⒋"]),
+    t!("mathematical bold digits", ["8964"], "𝟖𝟗𝟔𝟒", ["𝟖𝟗𝟔𝟒"]),
+    t!("dingbat circled sans-serif digits", ["8964"], "➑➒➏➍", ["➑➒➏➍"]),
+    t!("dingbat negative circled digits", ["8964"], "❽❾❻❹", ["❽❾❻❹"]),
+    t!("double circled digits", ["8964"], "⓼⓽⓺⓸", ["⓼⓽⓺⓸"]),
+    t!("superscript digits", ["8964"], "⁸⁹⁶⁴", ["⁸⁹⁶⁴"]),
+    t!("subscript digits", ["8964"], "₈₉₆₄", ["₈₉₆₄"]),
+    t!("digits with comma", ["8964"], "🄉🄊🄇🄅", ["🄉🄊🄇🄅"]),
+    t!(
+        "keycap digits",
+        ["8964"],
+        "8\u{FE0F}\u{20E3}9\u{FE0F}\u{20E3}6\u{FE0F}\u{20E3}4\u{FE0F}\u{20E3}",
+        ["8\u{FE0F}\u{20E3}9\u{FE0F}\u{20E3}6\u{FE0F}\u{20E3}4\u{FE0F}\u{20E3}"]
+    ),
+    t!("parenthesized ideographs", ["六四"], "㈥㈣", ["㈥㈣"]),
+    t!("circled ideographs", ["六四"], "㊅㊃", ["㊅㊃"]),
+    t!("circled ideograph secret", ["秘密"], "㊙密", ["㊙密"]),
+    t!("kangxi radical for a character", ["口交"], "⼝交", ["⼝交"]),
+    t!("CJK compatibility ideograph", ["不要脸"], "\u{F967}要脸", ["\u{F967}要脸"]),
+    t!("CJK compatibility ideograph supplement", ["美丽"], "美\u{2F800}", ["美\u{2F800}"]),
+    t!("squared katakana word", ["株式会社"], "㍿", ["㍿"]),
+    t!("circled katakana", ["アホ"], "㋐㋭", ["㋐㋭"]),
 ];
 
-const ZERO_WIDTH: &[Case] = &[
-    t!("zero width space", ["bad"], "b\u{200B}ad", ["b\u{200B}ad"]),
-    t!("zero width joiners", ["bad"], "b\u{200D}a\u{200D}d", ["b\u{200D}a\u{200D}d"]),
-    t!("soft hyphen", ["bad"], "ba\u{00AD}d", ["ba\u{00AD}d"]),
-    t!("byte order mark", ["bad"], "\u{FEFF}bad", ["bad"]),
-    t!("variation selector", ["bad"], "ba\u{FE0F}d", ["ba\u{FE0F}d"]),
-    t!("precomposed accents", ["bad"], "bäd", ["bäd"]),
+/// Letters of other scripts that look like Latin letters.
+const LOOKALIKES: &[Case] = &[
+    t!("cyrillic es", ["fuck"], "fu\u{0441}k", ["fu\u{0441}k"]),
+    t!("cyrillic o and a", ["cocaine"], "c\u{043E}c\u{0430}ine", ["c\u{043E}c\u{0430}ine"]),
+    t!("greek omicron", ["porn"], "p\u{03BF}rn", ["p\u{03BF}rn"]),
+    t!("capital cyrillic", ["scam"], "S\u{0421}AM", ["S\u{0421}AM"]),
+    t!("stroked o", ["porn"], "pørn", ["pørn"]),
+    t!("ipa alpha", ["bad"], "bɑd", ["bɑd"]),
+    t!("russian term in russian text", ["сука"], "ты сука", ["сука"]),
+    t!("cyrillic er first", ["pussy"], "\u{440}ussy", ["\u{440}ussy"]),
+    t!("capital cyrillic er in capitals", ["pussy"], "\u{420}USSY", ["\u{420}USSY"]),
+    t!("armenian seh for u", ["pussy"], "p\u{57D}ssy", ["p\u{57D}ssy"]),
+    t!("armenian oh for o", ["porn"], "p\u{585}rn", ["p\u{585}rn"]),
+    t!("armenian ho for h", ["whore"], "w\u{570}ore", ["w\u{570}ore"]),
+    t!("cyrillic komi we", ["whore"], "\u{51D}hore", ["\u{51D}hore"]),
+    t!("mostly cyrillic", ["heroin"], "\u{4BB}\u{435}r\u{43E}\u{456}n", ["\u{4BB}\u{435}r\u{43E}\u{456}n"]),
     t!(
-        "combining accents, trailing one included",
-        ["bad"],
-        "b\u{0301}a\u{0308}d\u{0323}",
-        ["b\u{0301}a\u{0308}d\u{0323}"]
+        "cyrillic except one latin letter",
+        ["cocaine"],
+        "\u{441}\u{43E}\u{441}\u{430}\u{456}n\u{435}",
+        ["\u{441}\u{43E}\u{441}\u{430}\u{456}n\u{435}"]
+    ),
+    t!("cyrillic dze for s", ["scam"], "\u{455}\u{441}\u{430}m", ["\u{455}\u{441}\u{430}m"]),
+    t!("greek omicron and alpha", ["cocaine"], "c\u{3BF}c\u{3B1}ine", ["c\u{3BF}c\u{3B1}ine"]),
+    t!("greek rho for p", ["porn"], "\u{3C1}orn", ["\u{3C1}orn"]),
+    t!("greek capital iota", ["kill"], "K\u{399}LL", ["K\u{399}LL"]),
+    t!("cherokee tsi for k", ["kill"], "\u{13E6}ILL", ["\u{13E6}ILL"]),
+    t!(
+        "whole cherokee word in an english message",
+        ["cock"],
+        "\u{13DF}\u{13BE}\u{13DF}\u{13E6} lol",
+        ["\u{13DF}\u{13BE}\u{13DF}\u{13E6}"]
     ),
     t!(
-        "zalgo",
-        ["bad"],
-        "b\u{0338}\u{0321}a\u{0334}\u{031B}d\u{0337}\u{035D}",
-        ["b\u{0338}\u{0321}a\u{0334}\u{031B}d\u{0337}\u{035D}"]
+        "whole cyrillic word in an english message",
+        ["cop"],
+        "you are a \u{441}\u{43E}\u{440}",
+        ["\u{441}\u{43E}\u{440}"]
     ),
-    t!("word joiner", ["spam"], "sp\u{2060}am", ["sp\u{2060}am"]),
+    t!("cyrillic word with a latin letter", ["cock"], "what a \u{441}\u{43E}\u{441}k", ["\u{441}\u{43E}\u{441}k"]),
+    t!("whole cyrillic look-alike word", ["ass"], "you are an \u{430}\u{455}\u{455}", ["\u{430}\u{455}\u{455}"]),
+    t!("cyrillic word before an english word", ["sex"], "\u{455}\u{435}\u{445} tonight", ["\u{455}\u{435}\u{445}"]),
+    t!("accented latin with cyrillic", ["sex"], "\u{15B}\u{435}\u{445}", ["\u{15B}\u{435}\u{445}"]),
 ];
 
+/// Punctuation of every kind between letters, and CJK punctuation between Chinese characters.
+const PUNCTUATION: &[Case] = &[
+    t!("dots", ["bad"], "b.a.d.", ["b.a.d"]),
+    t!("hyphens", ["bad"], "b-a-d", ["b-a-d"]),
+    t!("underscores", ["bad"], "b_a_d", ["b_a_d"]),
+    t!("asterisks", ["bad"], "b*a*d", ["b*a*d"]),
+    t!("pipes", ["bad"], "b|a|d", ["b|a|d"]),
+    t!("mixed gaps", ["damn"], "d. a - m _ n", ["d. a - m _ n"]),
+    t!("full-width dots", ["bad"], "ｂ．ａ．ｄ", ["ｂ．ａ．ｄ"]),
+    t!("commas", ["bad"], "b,a,d", ["b,a,d"]),
+    t!("semicolons", ["bad"], "b;a;d", ["b;a;d"]),
+    t!("colons", ["bad"], "b:a:d", ["b:a:d"]),
+    t!("slashes", ["bad"], "b/a/d", ["b/a/d"]),
+    t!("backslashes", ["bad"], "b\\a\\d", ["b\\a\\d"]),
+    t!("apostrophes", ["bad"], "b'a'd", ["b'a'd"]),
+    t!("quotation marks", ["bad"], "b\"a\"d", ["b\"a\"d"]),
+    t!("number signs", ["bad"], "b#a#d", ["b#a#d"]),
+    t!("percent signs", ["bad"], "b%a%d", ["b%a%d"]),
+    t!("ampersands", ["bad"], "b&a&d", ["b&a&d"]),
+    t!("question marks", ["bad"], "b?a?d", ["b?a?d"]),
+    t!("exclamation marks", ["bad"], "b!a!d", ["b!a!d"]),
+    t!("opening parentheses", ["bad"], "b(a(d", ["b(a(d"]),
+    t!("square brackets", ["bad"], "b[a]d", ["b[a]d"]),
+    t!("curly brackets", ["bad"], "b{a}d", ["b{a}d"]),
+    t!("middle dots", ["bad"], "b·a·d", ["b·a·d"]),
+    t!("bullets", ["bad"], "b•a•d", ["b•a•d"]),
+    t!("hyphenation points", ["bad"], "b‧a‧d", ["b‧a‧d"]),
+    t!("ellipses", ["bad"], "b…a…d", ["b…a…d"]),
+    t!("em dashes", ["bad"], "b—a—d", ["b—a—d"]),
+    t!("unicode hyphens", ["bad"], "b‐a‐d", ["b‐a‐d"]),
+    t!("inverted question marks", ["bad"], "b¿a¿d", ["b¿a¿d"]),
+    t!("guillemets", ["bad"], "b«a»d", ["b«a»d"]),
+    t!("low and high quotation marks", ["bad"], "b„a“d", ["b„a“d"]),
+    t!("reversed question marks", ["bad"], "b⸮a⸮d", ["b⸮a⸮d"]),
+    t!("interrobangs", ["bad"], "b‽a‽d", ["b‽a‽d"]),
+    t!("two-em dashes", ["bad"], "b⸺a⸺d", ["b⸺a⸺d"]),
+    t!("runic punctuation", ["bad"], "b᛫a᛫d", ["b᛫a᛫d"]),
+    t!("hebrew sof pasuq", ["bad"], "b׃a׃d", ["b׃a׃d"]),
+    t!("myanmar little section", ["bad"], "b၊a၊d", ["b၊a၊d"]),
+    t!("commas and spaces", ["bad"], "b, a, d", ["b, a, d"]),
+    t!("initials with full stops", ["bad"], "b. a. d.", ["b. a. d"]),
+    t!("question and exclamation marks together", ["bad"], "b?!a?!d", ["b?!a?!d"]),
+    t!("three dots between words without a space", ["red packet"], "red...packet", ["red...packet"]),
+    t!("ideographic full stop between latin words", ["red packet"], "red。packet", ["red。packet"]),
+    t!("chinese comma", ["傻逼"], "傻，逼", ["傻，逼"]),
+    t!("ideographic full stop", ["傻逼"], "傻。逼", ["傻。逼"]),
+    t!("ideographic comma", ["傻逼"], "傻、逼", ["傻、逼"]),
+    t!("full-width semicolon", ["傻逼"], "傻；逼", ["傻；逼"]),
+    t!("full-width colon", ["傻逼"], "傻：逼", ["傻：逼"]),
+    t!("full-width exclamation mark", ["傻逼"], "傻！逼", ["傻！逼"]),
+    t!("full-width question mark", ["傻逼"], "傻？逼", ["傻？逼"]),
+    t!("corner brackets", ["傻逼"], "傻「逼」", ["傻「逼"]),
+    t!("white corner brackets", ["傻逼"], "傻『逼』", ["傻『逼"]),
+    t!("double angle brackets", ["傻逼"], "傻《逼》", ["傻《逼"]),
+    t!("black lenticular brackets", ["傻逼"], "傻【逼】", ["傻【逼"]),
+    t!("tortoise shell brackets", ["傻逼"], "傻〔逼〕", ["傻〔逼"]),
+    t!("angle brackets", ["傻逼"], "傻〈逼〉", ["傻〈逼"]),
+    t!("chinese ellipsis", ["傻逼"], "傻…逼", ["傻…逼"]),
+    t!("chinese dash", ["傻逼"], "傻——逼", ["傻——逼"]),
+    t!("middle dot", ["傻逼"], "傻·逼", ["傻·逼"]),
+    t!("katakana middle dot", ["傻逼"], "傻・逼", ["傻・逼"]),
+    t!("wave dash", ["傻逼"], "傻〜逼", ["傻〜逼"]),
+    t!("full-width tilde", ["傻逼"], "傻～逼", ["傻～逼"]),
+    t!("ditto mark", ["傻逼"], "傻〃逼", ["傻〃逼"]),
+    t!("part alternation mark", ["傻逼"], "傻〽逼", ["傻〽逼"]),
+    t!("small wavy low line", ["傻逼"], "傻﹏逼", ["傻﹏逼"]),
+    t!("small ideographic comma", ["傻逼"], "傻﹑逼", ["傻﹑逼"]),
+    t!("vertical two dot leader", ["傻逼"], "傻︰逼", ["傻︰逼"]),
+    t!("half-width ideographic full stop", ["傻逼"], "傻｡逼", ["傻｡逼"]),
+    t!("half-width ideographic comma", ["傻逼"], "傻､逼", ["傻､逼"]),
+    t!("space and full stop", ["傻逼"], "傻 。逼", ["傻 。逼"]),
+    t!("full stop and space", ["傻逼"], "傻。 逼", ["傻。 逼"]),
+    t!("geta mark", ["傻逼"], "傻〓逼", ["傻〓逼"]),
+    t!("punctuation between every character of a phrase", ["加微信"], "加-微-信", ["加-微-信"]),
+];
+
+/// Repeated letters: one extra repeat in words of 4+ letters, doubled final letters, runs of 3+.
+const REPEATS: &[Case] = &[
+    t!("tripled letter", ["bad"], "baaad", ["baaad"]),
+    t!("every letter repeated", ["damn"], "daaaammmnnnn", ["daaaammmnnnn"]),
+    t!("double letter in the term", ["ass"], "asssss", ["asssss"]),
+    t!("repeated at the end", ["no"], "nooooo", ["nooooo"]),
+    t!("repeats, capitals and full-width", ["bad"], "ＢＡＡＡＤ", ["ＢＡＡＡＤ"]),
+    t!("repeats and separators", ["bad"], "b a a a d", ["b a a a d"]),
+    t!("doubled final letter", ["fuck"], "fuckk", ["fuckk"]),
+    t!("doubled first letter", ["fuck"], "ffuck", ["ffuck"]),
+    t!("one extra repeat inside", ["fuck"], "fuuck", ["fuuck"]),
+    t!("doubled final t", ["shit"], "shitt", ["shitt"]),
+    t!("doubled i", ["shit"], "shiit", ["shiit"]),
+    t!("doubled final h", ["bitch"], "bitchh", ["bitchh"]),
+    t!("doubled final n", ["porn"], "pornn", ["pornn"]),
+    t!("doubled o", ["porn"], "poorn", ["poorn"]),
+    t!("doubled final n after m", ["damn"], "damnn", ["damnn"]),
+    t!("tripled double letter", ["nigger"], "niggger", ["niggger"]),
+    t!("doubled double letter", ["nigger"], "nigggger", ["nigggger"]),
+    t!("tripled final letter of a short word", ["bad"], "baddd", ["baddd"]),
+    t!("run of three for a double letter in a short word", ["ass"], "asss", ["asss"]),
+    t!("run of three at the start of a short word", ["ass"], "aaass", ["aaass"]),
+    t!("long run at the end", ["cunt"], "cuntttt", ["cuntttt"]),
+    t!("long run inside", ["whore"], "whooooooore", ["whooooooore"]),
+    t!("extra repeat in the second word of a phrase", ["buy followers"], "buy folllowers", ["buy folllowers"]),
+    t!("doubled final letter of a phrase", ["buy followers"], "buy followerss", ["buy followerss"]),
+    t!("run in the short word of a phrase", ["buy followers"], "buuuy followers", ["buuuy followers"]),
+    t!("spelled out with a repeat", ["fuck"], "f u u c k", ["f u u c k"]),
+    t!("dotted with a doubled final letter", ["fuck"], "f.u.c.k.k", ["f.u.c.k.k"]),
+    t!("full-width run", ["fuck"], "ｆｕｕｕｃｋ", ["ｆｕｕｕｃｋ"]),
+    t!("repeat split by a zero width space", ["fuck"], "fu\u{200B}uck", ["fu\u{200B}uck"]),
+    t!("run in mixed case", ["fuck"], "FuUuCk", ["FuUuCk"]),
+    t!("every CJK character tripled", ["傻逼"], "傻傻傻逼逼逼", ["傻傻傻逼逼逼"]),
+    t!("CJK last character tripled", ["傻逼"], "傻逼逼逼", ["傻逼逼逼"]),
+    t!("CJK last character doubled keeps the term", ["傻逼"], "傻逼逼", ["傻逼"]),
+    t!("CJK both doubled", ["傻逼"], "傻傻逼逼", ["傻逼"]),
+    t!("kana run", ["ばか"], "ばかかか", ["ばかかか"]),
+    t!("hangul run", ["바보"], "바보보보", ["바보보보"]),
+];
+
+/// Bidi controls that reverse or reorder what the reader sees.
+const BIDI: &[Case] = &[
+    t!("right-to-left override", ["fuck"], "\u{202E}kcuf\u{202C}", ["kcuf"]),
+    t!("override never closed", ["fuck"], "\u{202E}kcuf", ["kcuf"]),
+    t!("override inside a sentence", ["fuck"], "go \u{202E}kcuf\u{202C} yourself", ["kcuf"]),
+    t!("left-to-right override changes nothing", ["fuck"], "\u{202D}fuck\u{202C}", ["fuck"]),
+    t!("isolates split a word", ["fuck"], "\u{2066}fu\u{2069}\u{2066}ck\u{2069}", ["fu\u{2069}\u{2066}ck"]),
+    t!("override inside an override", ["fuck"], "\u{202E}\u{202D}fuck\u{202C}\u{202C}", ["fuck"]),
+    t!("two overrides read as one run", ["fuck"], "\u{202E}k\u{202C}\u{202E}cuf\u{202C}", ["k\u{202C}\u{202E}cuf"]),
+    t!("half of the word reversed", ["fuck"], "fu\u{202E}kc\u{202C}", ["fu\u{202E}kc"]),
+    t!("nested override reversing a piece", ["fuck"], "\u{202E}kc\u{202D}u\u{202C}f", ["kc\u{202D}u\u{202C}f"]),
+    t!(
+        "isolates inside an override",
+        ["fuck"],
+        "\u{202E}\u{2066}fu\u{2069}\u{2066}ck\u{2069}\u{202C}",
+        ["fu\u{2069}\u{2066}ck"]
+    ),
+    t!("override after a right-to-left isolate", ["fuck"], "\u{2067}\u{202E}kcuf", ["kcuf"]),
+    t!("override in a right-to-left paragraph", ["fuck"], "\u{5D0} \u{202E}kcuf\u{202C}", ["kcuf"]),
+    t!("phrase reversed", ["buy followers"], "\u{202E}srewollof yub\u{202C}", ["srewollof yub"]),
+    t!("phrase reversed, override never closed", ["red packet"], "\u{202E}tekcap der", ["tekcap der"]),
+    t!(
+        "word order swapped by overrides",
+        ["red packet"],
+        "\u{202E}\u{202D}packet\u{202C} \u{202D}red\u{202C}\u{202C}",
+        ["packet\u{202C} \u{202D}red"]
+    ),
+    t!(
+        "phrase order swapped by overrides",
+        ["buy followers"],
+        "\u{202E}\u{202D}followers\u{202C} \u{202D}buy\u{202C}\u{202C}",
+        ["followers\u{202C} \u{202D}buy"]
+    ),
+    t!("CJK reversed", ["傻逼"], "\u{202E}逼傻\u{202C}", ["逼傻"]),
+    t!("CJK reversed, never closed", ["傻逼"], "\u{202E}逼傻", ["逼傻"]),
+    t!("CJK reversed in running text", ["傻逼"], "你是\u{202E}逼傻\u{202C}吗", ["逼傻"]),
+    t!(
+        "CJK order swapped by overrides",
+        ["傻逼"],
+        "\u{202E}\u{202D}逼\u{202C} \u{202D}傻\u{202C}\u{202C}",
+        ["逼\u{202C} \u{202D}傻"]
+    ),
+    t!("katakana reversed", ["バカ"], "\u{202E}カバ\u{202C}", ["カバ"]),
+    t!("a right-to-left isolate does not reverse latin letters", ["fuck"], "\u{2067}kcuf\u{2069}", NONE),
+    t!("a right-to-left embedding does not reverse latin letters", ["fuck"], "\u{202B}kcuf\u{202C}", NONE),
+    t!("a first-strong isolate does not reverse latin letters", ["fuck"], "\u{2068}kcuf\u{2069}", NONE),
+    t!("an RLM does not reverse latin letters", ["fuck"], "\u{200F}kcuf", NONE),
+    t!(
+        "each word reversed in place reads in the other order",
+        ["buy followers"],
+        "\u{202E}srewollof\u{202C} \u{202E}yub\u{202C}",
+        NONE
+    ),
+    t!("an isolate keeps latin words in order", ["red packet"], "\u{2067}packet red\u{2069}", NONE),
+    t!(
+        "two CJK characters in one embedding keep their order",
+        ["傻逼"],
+        "\u{202E}\u{202D}逼\u{202C}\u{202D}傻\u{202C}\u{202C}",
+        NONE
+    ),
+];
+
+/// Traditional, regional and variant Chinese characters; hiragana, katakana, half-width kana.
+const VARIANTS: &[Case] = &[
+    t!("traditional phrase", ["台湾独立"], "臺灣獨立", ["臺灣獨立"]),
+    t!("traditional party", ["共产党"], "共產黨", ["共產黨"]),
+    t!("japanese shinjitai", ["共产党"], "共産党", ["共産党"]),
+    t!("traditional wheel", ["法轮功"], "法輪功", ["法輪功"]),
+    t!("traditional name", ["习近平"], "習近平", ["習近平"]),
+    t!("traditional invoice", ["发票"], "發票", ["發票"]),
+    t!("traditional gambling", ["赌博"], "賭博", ["賭博"]),
+    t!("traditional for, taiwan", ["为了"], "為了", ["為了"]),
+    t!("variant for, hong kong", ["为你"], "爲你", ["爲你"]),
+    t!("traditional backstage", ["后台"], "後臺", ["後臺"]),
+    t!("traditional mahjong", ["麻将"], "麻將", ["麻將"]),
+    t!("traditional lie down", ["卧槽"], "臥槽", ["臥槽"]),
+    t!("traditional online gambling", ["网赌"], "網賭", ["網賭"]),
+    t!("hong kong line", ["线上赌场"], "綫上賭場", ["綫上賭場"]),
+    t!("taiwan line", ["线上赌场"], "線上賭場", ["線上賭場"]),
+    t!("hong kong noodles", ["面粉"], "麪粉", ["麪粉"]),
+    t!("taiwan noodles", ["面粉"], "麵粉", ["麵粉"]),
+    t!("hong kong open", ["启动"], "啓動", ["啓動"]),
+    t!("taiwan open", ["启动"], "啟動", ["啟動"]),
+    t!("variant flock", ["群发"], "羣發", ["羣發"]),
+    t!("hong kong fake", ["伪造"], "僞造", ["僞造"]),
+    t!("taiwan fake", ["伪造"], "偽造", ["偽造"]),
+    t!("hong kong crowd", ["众筹"], "衆籌", ["衆籌"]),
+    t!("taiwan crowd", ["众筹"], "眾籌", ["眾籌"]),
+    t!("taiwan warm", ["温州"], "溫州", ["溫州"]),
+    t!("variant dirty", ["污秽"], "汙穢", ["汙穢"]),
+    t!("japanese dirty", ["污秽"], "汚穢", ["汚穢"]),
+    t!("hong kong say", ["说谎"], "説謊", ["説謊"]),
+    t!("taiwan say", ["说谎"], "說謊", ["說謊"]),
+    t!("taiwan undress", ["脱衣"], "脫衣", ["脫衣"]),
+    t!("taiwan inside", ["内射"], "內射", ["內射"]),
+    t!("taiwan inside (li)", ["里面"], "裡面", ["裡面"]),
+    t!("hong kong inside (li)", ["里面"], "裏面", ["裏面"]),
+    t!("hong kong guard", ["卫生"], "衞生", ["衞生"]),
+    t!("taiwan guard", ["卫生"], "衛生", ["衛生"]),
+    t!("variant bed", ["床上"], "牀上", ["牀上"]),
+    t!("traditional surname", ["吴"], "吳", ["吳"]),
+    t!("katakana for hiragana", ["ばか"], "バカ", ["バカ"]),
+    t!("hiragana for katakana", ["バカ"], "ばか", ["ばか"]),
+    t!("half-width katakana, voiced", ["ばか"], "ﾊﾞｶ", ["ﾊﾞｶ"]),
+    t!("katakana", ["ころす"], "コロス", ["コロス"]),
+    t!("half-width katakana", ["ころす"], "ｺﾛｽ", ["ｺﾛｽ"]),
+    t!("katakana, two characters", ["しね"], "シネ", ["シネ"]),
+    t!("half-width, two characters", ["しね"], "ｼﾈ", ["ｼﾈ"]),
+    t!("half-width semi-voiced", ["ぱちんこ"], "ﾊﾟﾁﾝｺ", ["ﾊﾟﾁﾝｺ"]),
+    t!("katakana semi-voiced", ["ぱちんこ"], "パチンコ", ["パチンコ"]),
+    t!("combining semi-voiced mark on hiragana", ["ぱちんこ"], "は\u{309A}ちんこ", ["は\u{309A}ちんこ"]),
+    t!("combining semi-voiced mark on half-width", ["ぱちんこ"], "ﾊ\u{309A}ﾁﾝｺ", ["ﾊ\u{309A}ﾁﾝｺ"]),
+    t!("half-width voiced twice", ["がいじ"], "ｶﾞｲｼﾞ", ["ｶﾞｲｼﾞ"]),
+    t!("combining voiced marks on katakana", ["がいじ"], "カ\u{3099}イシ\u{3099}", ["カ\u{3099}イシ\u{3099}"]),
+    t!("half-width vu", ["ヴァカ"], "ｳﾞｧｶ", ["ｳﾞｧｶ"]),
+    t!("katakana vu for hiragana vu", ["ゔぁか"], "ヴァカ", ["ヴァカ"]),
+    t!("katakana obscenity", ["まんこ"], "マンコ", ["マンコ"]),
+    t!("half-width obscenity", ["まんこ"], "ﾏﾝｺ", ["ﾏﾝｺ"]),
+    t!("katakana semi-voiced ending", ["ちんぽ"], "チンポ", ["チンポ"]),
+];
+
+/// Leetspeak: digits and symbols for letters.
 const LEET: &[Case] = &[
     t!("digit between letters", ["shit"], "sh1t", ["sh1t"]),
     t!("zero for o", ["cock"], "c0ck", ["c0ck"]),
@@ -101,55 +634,29 @@ const LEET: &[Case] = &[
     t!("exclamation at the end is punctuation", ["damn"], "damn!", ["damn"]),
     t!("leet and capitals", ["bitch"], "B1TCH", ["B1TCH"]),
     t!("leet in CJK-adjacent latin", ["fuck"], "你fu\u{0441}k", ["fu\u{0441}k"]),
+    t!("three digits in one word", ["heroin"], "h3r01n", ["h3r01n"]),
+    t!("at signs and a dollar", ["bastard"], "b@$t@rd", ["b@$t@rd"]),
+    t!("fours for a", ["bastard"], "b4st4rd", ["b4st4rd"]),
+    t!("dollar at the start", ["slut"], "$lut", ["$lut"]),
+    t!("dollar and exclamation", ["shit"], "$h!t", ["$h!t"]),
+    t!("exclamation and plus", ["bitch"], "b!+ch", ["b!+ch"]),
+    t!("exclamation and parenthesis", ["dick"], "d!(k", ["d!(k"]),
+    t!("one and parenthesis", ["dick"], "d1(k", ["d1(k"]),
+    t!("double dollar inside", ["pussy"], "pu$$y", ["pu$$y"]),
+    t!("double five inside", ["pussy"], "pu55y", ["pu55y"]),
+    t!("fives after the first letter", ["asshole"], "a55hole", ["a55hole"]),
+    t!("zero in a short word", ["porn"], "p0rn", ["p0rn"]),
+    t!("three in a three-letter word", ["sex"], "s3x", ["s3x"]),
+    t!("euro for e", ["hell"], "h€ll", ["h€ll"]),
+    t!("dollar for s inside", ["loser"], "lo$er", ["lo$er"]),
+    t!("exclamation for i", ["kill"], "k!ll", ["k!ll"]),
+    t!("one for i", ["kill"], "k1ll", ["k1ll"]),
+    t!("inverted exclamation at the start", ["idiot"], "¡diot", ["¡diot"]),
+    t!("section sign for s", ["sex"], "§ex", ["§ex"]),
+    t!("euro inside a short word", ["sex"], "s€x", ["s€x"]),
 ];
 
-const SEPARATORS: &[Case] = &[
-    t!("spaces", ["bad"], "so b a d", ["b a d"]),
-    t!("dots", ["bad"], "b.a.d.", ["b.a.d"]),
-    t!("hyphens", ["bad"], "b-a-d", ["b-a-d"]),
-    t!("underscores", ["bad"], "b_a_d", ["b_a_d"]),
-    t!("asterisks", ["bad"], "b*a*d", ["b*a*d"]),
-    t!("pipes", ["bad"], "b|a|d", ["b|a|d"]),
-    t!("mixed gaps", ["damn"], "d. a - m _ n", ["d. a - m _ n"]),
-    t!("spelled-out prefix", ["fuck*"], "f u c k i n g", ["f u c k"]),
-    t!("spelled out, then a word", ["bad"], "b a d word", ["b a d"]),
-    t!("full-width dots", ["bad"], "ｂ．ａ．ｄ", ["ｂ．ａ．ｄ"]),
-];
-
-const REPEATS: &[Case] = &[
-    t!("tripled letter", ["bad"], "baaad", ["baaad"]),
-    t!("every letter repeated", ["damn"], "daaaammmnnnn", ["daaaammmnnnn"]),
-    t!("double letter in the term", ["ass"], "asssss", ["asssss"]),
-    t!("repeated at the end", ["no"], "nooooo", ["nooooo"]),
-    t!("repeats, capitals and full-width", ["bad"], "ＢＡＡＡＤ", ["ＢＡＡＡＤ"]),
-    t!("repeats and separators", ["bad"], "b a a a d", ["b a a a d"]),
-];
-
-const LOOKALIKES: &[Case] = &[
-    t!("cyrillic es", ["fuck"], "fu\u{0441}k", ["fu\u{0441}k"]),
-    t!("cyrillic o and a", ["cocaine"], "c\u{043E}c\u{0430}ine", ["c\u{043E}c\u{0430}ine"]),
-    t!("greek omicron", ["porn"], "p\u{03BF}rn", ["p\u{03BF}rn"]),
-    t!("capital cyrillic", ["scam"], "S\u{0421}AM", ["S\u{0421}AM"]),
-    t!("stroked o", ["porn"], "pørn", ["pørn"]),
-    t!("ipa alpha", ["bad"], "bɑd", ["bɑd"]),
-    t!("russian term in russian text", ["сука"], "ты сука", ["сука"]),
-];
-
-const ALLOW: &[Case] = &[
-    t!(
-        "prefix term, allowed words",
-        ["ass*"],
-        ["assistant", "assess*"],
-        "my assistant will assess the asshole",
-        ["ass"]
-    ),
-    t!("allowed word in evasive spelling", ["ass*"], ["assistant"], "ＡＳＳＩＳＴＡＮＴ", NONE),
-    t!("CJK allowed word", ["傻"], ["傻瓜"], "你是傻瓜还是傻子", ["傻"]),
-    t!("allowed word protects only itself", ["damn*"], ["damnation"], "damnation, damn it", ["damn"]),
-    t!("allowed phrase", ["rapist"], ["the rapist was"], "news: the rapist was caught; a rapist", ["rapist"]),
-    t!("traditional allowed word", ["傻"], ["傻瓜"], "傻瓜", NONE),
-];
-
+/// Ordinary text that must not match.
 const FALSE_POSITIVES: &[Case] = &[
     t!("Scunthorpe", ["cunt"], "Scunthorpe United", NONE),
     t!("assistant", ["ass"], "my assistant", NONE),
@@ -176,27 +683,265 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("japanese voiced kana", ["カス"], "ガス", NONE),
     t!("an e-mail address", ["bob"], "bobby@example.com", NONE),
     t!("hello!", ["helloi"], "hello!", NONE),
+    t!("assassin", ["ass"], "the assassin", NONE),
+    t!("bass guitar", ["ass"], "a bass guitar", NONE),
+    t!("embassy", ["ass"], "the embassy", NONE),
+    t!("passage", ["ass"], "a passage", NONE),
+    t!("drapes", ["rape"], "new drapes", NONE),
+    t!("scrape", ["rape"], "a scrape", NONE),
+    t!("therapist in a sentence, with its allowed word", ["the rapist"], ["therapist"], "he is a therapist", NONE),
+    t!("Hancock", ["cock"], "John Hancock", NONE),
+    t!("peacock", ["cock"], "a peacock", NONE),
+    t!("Sussex", ["sex"], "East Sussex", NONE),
+    t!("title", ["tit"], "the title", NONE),
+    t!("petite", ["tit"], "petite", NONE),
+    t!("shell", ["hell"], "a shell", NONE),
+    t!("hello", ["hell"], "hello there", NONE),
+    t!("analysis", ["anal"], "data analysis", NONE),
+    t!("canal", ["anal"], "the canal", NONE),
+    t!("cucumber", ["cum"], "a cucumber", NONE),
+    t!("document", ["cum"], "the document", NONE),
+    t!("circumstance", ["cum"], "no circumstance", NONE),
+    t!("shiitake", ["shit"], "shiitake mushrooms", NONE),
+    t!("scrap", ["crap"], "scrap metal", NONE),
+    t!("Mississippi", ["piss"], "Mississippi", NONE),
+    t!("4k is not ak", ["ak"], "a 4k screen", NONE),
+    t!("covid19 is not covidig", ["covidig"], "covid19 cases", NONE),
+    t!("a phrase across a sentence end", ["red packet"], "we saw red. Packet loss rose", NONE),
+    t!("a phrase across an exclamation", ["red packet"], "we saw red! Packet loss rose", NONE),
+    t!("a phrase across a question", ["red packet"], "we saw red? Packet loss rose", NONE),
+    t!("a phrase across a full stop and a line break", ["red packet"], "we saw red.\nPacket loss rose", NONE),
+    t!(
+        "a phrase across a full stop and an ideographic space",
+        ["red packet"],
+        "we saw red.\u{3000}Packet loss rose",
+        NONE
+    ),
+    t!("a phrase across an ellipsis", ["red packet"], "it was red… Packet loss rose", NONE),
+    t!("a phrase across a blank line", ["red packet"], "we saw red\n\npacket loss rose", NONE),
+    t!("a phrase across a paragraph separator", ["red packet"], "we saw red\u{2029}packet loss", NONE),
+    t!("ordinary greek (a word that alone reads pon)", ["pon"], "Η ροή του νερού", NONE),
+    t!("ordinary greek (a word that alone reads vai)", ["vai"], "Ναι, θα έρθω αύριο", NONE),
+    t!("ordinary greek no", ["oxi"], "Όχι, δεν θέλω να πάω", NONE),
+    t!("russian sugar", ["caxap"], "Сахар на столе", NONE),
+    t!("russian ear", ["yxo"], "У меня болит ухо", NONE),
+    t!("russian choir", ["xop"], "Хор поёт", NONE),
+    t!("cherokee", ["svi"], "\u{13E3}\u{13B3}\u{13A9} \u{13DA}\u{13D9}\u{13A5}", NONE),
+    t!("half-width voiced kana", ["カス"], "ｶﾞｽ", NONE),
+    t!("unvoiced text for a voiced term", ["ばか"], "はか", NONE),
+    t!("voiced text for an unvoiced term", ["くず"], "ぐず", NONE),
+    t!("semi-voiced text for a voiced term", ["ばか"], "ぱか", NONE),
+    t!("katakana semi-voiced for voiced", ["アホ"], "アポロ", NONE),
+    t!("a character between is not a gap", ["六四"], "六十四", NONE),
+    t!("an abbreviation is not its long form", ["台独"], "台湾独立运动", NONE),
+    t!("korean: a word one syllable off", ["시발"], "시바견", NONE),
+    t!("boob is not bob", ["bob"], "boob", NONE),
+    t!("poop is not pop", ["pop"], "poop", NONE),
+    t!("cool is not col", ["col"], "cool", NONE),
+    t!("hoo is not ho", ["ho"], "hoo", NONE),
+    t!("baad is not bad (three-letter word)", ["bad"], "baad", NONE),
+    t!("bbad is not bad (three-letter word)", ["bad"], "bbad", NONE),
+    t!("a number grouped with a space is not the term", ["1000"], "1 000 people", NONE),
 ];
 
-fn run(collection: &str, cases: &[Case]) {
+const ALLOW: &[Case] = &[
+    t!(
+        "prefix term, allowed words",
+        ["ass*"],
+        ["assistant", "assess*"],
+        "my assistant will assess the asshole",
+        ["ass"]
+    ),
+    t!("allowed word in evasive spelling", ["ass*"], ["assistant"], "ＡＳＳＩＳＴＡＮＴ", NONE),
+    t!("CJK allowed word", ["傻"], ["傻瓜"], "你是傻瓜还是傻子", ["傻"]),
+    t!("allowed word protects only itself", ["damn*"], ["damnation"], "damnation, damn it", ["damn"]),
+    t!("allowed phrase", ["rapist"], ["the rapist was"], "news: the rapist was caught; a rapist", ["rapist"]),
+    t!("traditional allowed word", ["傻"], ["傻瓜"], "傻瓜", NONE),
+];
+
+/// What the pipeline gets wrong today. Each name says its class and the step responsible; the
+/// report of issue 12 has the diagnosis and a suggested fix for each.
+const OPEN: &[Case] = &[
+    // MULTIWORD
+    t!("MULTIWORD: two-letter word spelled out next to CJK (spelling needs 3 letters)", ["加qq"], "加 Q Q", ["加 Q Q"]),
+    t!("MULTIWORD: two-letter word dotted next to CJK (spelling needs 3 letters)", ["加qq"], "加 q.q", ["加 q.q"]),
+    t!(
+        "MULTIWORD: ellipsis and a space between the words read as a sentence end",
+        ["buy followers"],
+        "buy... followers",
+        ["buy... followers"]
+    ),
+    // SEPARATORS
+    t!(
+        "SEPARATORS: CRLF between words counts as two line breaks (a paragraph)",
+        ["buy followers"],
+        "buy\r\nfollowers",
+        ["buy\r\nfollowers"]
+    ),
+    t!("SEPARATORS: CRLF between spelled-out letters", ["bad"], "b\r\na\r\nd", ["b\r\na\r\nd"]),
+    t!("SEPARATORS: one space splitting a word in two", ["fuck"], "fu ck", ["fu ck"]),
+    t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
+    // MARKS
+    t!(
+        "MARKS: cyrillic enclosing mark U+0489 is read as a letter",
+        ["bad"],
+        "b\u{489}a\u{489}d",
+        ["b\u{489}a\u{489}d"]
+    ),
+    t!("MARKS: cyrillic enclosing mark U+0488 is read as a letter", ["bad"], "b\u{488}ad", ["b\u{488}ad"]),
+    t!("MARKS: cyrillic half mark U+FE2F is read as a letter", ["bad"], "ba\u{FE2F}d", ["ba\u{FE2F}d"]),
+    t!("MARKS: devanagari nukta on a latin letter is read as a letter", ["bad"], "b\u{93C}ad", ["b\u{93C}ad"]),
+    t!("MARKS: hebrew point on a latin letter is read as a letter", ["bad"], "b\u{5B0}ad", ["b\u{5B0}ad"]),
+    t!("MARKS: cyrillic enclosing mark in a CJK term", ["傻逼"], "傻\u{489}逼", ["傻\u{489}逼"]),
+    // LOOKALIKES
+    t!("LOOKALIKES: greek capital kappa (case folding loses the look-alike)", ["kill"], "\u{39A}ILL", ["\u{39A}ILL"]),
+    t!("LOOKALIKES: greek capital eta read as n (case folding first)", ["heroin"], "\u{397}EROIN", ["\u{397}EROIN"]),
+    t!(
+        "LOOKALIKES: greek capitals for a whole word",
+        ["nazi"],
+        "\u{39D}\u{391}\u{396}\u{399}",
+        ["\u{39D}\u{391}\u{396}\u{399}"]
+    ),
+    t!(
+        "LOOKALIKES: cyrillic ka has no latin skeleton (module docs promise соск)",
+        ["cock"],
+        "what a \u{441}\u{43E}\u{441}\u{43A}",
+        ["\u{441}\u{43E}\u{441}\u{43A}"]
+    ),
+    t!("LOOKALIKES: katakana ro for the CJK mouth character", ["口交"], "\u{30ED}交", ["\u{30ED}交"]),
+    t!("LOOKALIKES: katakana ha for the CJK eight", ["八九六四"], "\u{30CF}九六四", ["\u{30CF}九六四"]),
+    t!("LOOKALIKES: katakana e for the CJK work character", ["工作"], "\u{30A8}作", ["\u{30A8}作"]),
+    t!(
+        "LOOKALIKES: upside-down text (turned letters, reversed order)",
+        ["fuck"],
+        "\u{29E}\u{254}n\u{25F}",
+        ["\u{29E}\u{254}n\u{25F}"]
+    ),
+    // PUNCTUATION
+    t!("PUNCTUATION: doubled exclamation marks between letters read as leet", ["bad"], "b!!a!!d", ["b!!a!!d"]),
+    t!("PUNCTUATION: doubled parentheses between letters read as leet", ["bad"], "b((a((d", ["b((a((d"]),
+    t!(
+        "PUNCTUATION: exclamation mark between words without a space read as leet",
+        ["buy followers"],
+        "buy!followers",
+        ["buy!followers"]
+    ),
+    t!(
+        "PUNCTUATION: two exclamation marks between words read as leet",
+        ["buy followers"],
+        "buy!!followers",
+        ["buy!!followers"]
+    ),
+    t!(
+        "PUNCTUATION: double exclamation mark (NFKC !!) between words read as leet",
+        ["buy followers"],
+        "buy\u{203C}followers",
+        ["buy\u{203C}followers"]
+    ),
+    t!("PUNCTUATION: at sign between words read as a", ["buy followers"], "buy@followers", ["buy@followers"]),
+    t!(
+        "PUNCTUATION: quadruple prime (NFKC: 4 characters) breaks a spelling",
+        ["bad"],
+        "b\u{2057}a\u{2057}d",
+        ["b\u{2057}a\u{2057}d"]
+    ),
+    // BIDI
+    t!(
+        "BIDI: a paragraph separator inside an override joins the next line",
+        ["fuck"],
+        "\u{202E}kcuf\u{2029}ok",
+        ["kcuf"]
+    ),
+    t!("BIDI: a line feed inside an override joins the next line", ["fuck"], "\u{202E}kcuf\nok", ["kcuf"]),
+    // VARIANTS
+    t!("VARIANTS: unihan variant of a character (峯 for 峰)", ["峰会"], "峯會", ["峯會"]),
+    t!("VARIANTS: japanese form of a surname (呉 for 吴)", ["吴"], "呉", ["呉"]),
+    t!("VARIANTS: unihan variant 儍 of 傻", ["傻逼"], "儍逼", ["儍逼"]),
+    t!("VARIANTS: unihan variant 伱 of 你", ["你妈"], "伱妈", ["伱妈"]),
+    t!("VARIANTS: spacing voiced sound marks after kana", ["がいじ"], "か゛いし゛", ["か゛いし゛"]),
+    // LEET
+    t!("LEET: digit at the start of a word", ["slut"], "5lut", ["5lut"]),
+    t!("LEET: digit at the end of a word", ["whore"], "wh0r3", ["wh0r3"]),
+    t!("LEET: digits at both ends", ["shit"], "5h17", ["5h17"]),
+    t!("LEET: leading digit in a phrase", ["buy followers"], "8uy f0ll0w3rs", ["8uy f0ll0w3rs"]),
+    t!("LEET: one for l", ["slut"], "s1ut", ["s1ut"]),
+    t!("LEET: pipe for l", ["slut"], "s|ut", ["s|ut"]),
+    t!("LEET: ones for double l", ["kill"], "ki11", ["ki11"]),
+    t!("LEET: asterisk for a letter", ["fuck"], "f*ck", ["f*ck"]),
+    t!("LEET: two asterisks for two letters", ["fuck"], "f**k", ["f**k"]),
+    t!("LEET: plus at the end of a word", ["shit"], "sh!+", ["sh!+"]),
+    t!("LEET: full-width asterisk for a letter", ["fuck"], "ｆ＊ｃｋ", ["ｆ＊ｃｋ"]),
+    // FALSE_POSITIVES
+    t!("FALSE_POSITIVES: a one-word russian message read as look-alikes", ["cop"], "Сор!", NONE),
+];
+
+/// The substrings `set` finds in `case.haystack`, allowed words left out.
+fn found<'h>(set: &RuleSet, haystack: &'h str) -> Vec<&'h str> {
+    let allowed = set.allowed(haystack);
+    set.find(haystack)
+        .into_iter()
+        .filter(|m| !allowed.iter().any(|&(s, e)| s <= m.start && m.end <= e))
+        .map(|m| &haystack[m.start..m.end])
+        .collect()
+}
+
+/// The verdict of a before-send callback whose only element is a text element holding `text`.
+fn verdict(set: &RuleSet, text: &str) -> Verdict {
+    let body = serde_json::json!({
+        "CallbackCommand": "Group.CallbackBeforeSendMsg",
+        "GroupId": "@TGS#evasion",
+        "From_Account": "sender",
+        "MsgId": "m",
+        "MsgBody": [{ "MsgType": "TIMTextElem", "MsgContent": { "Text": text } }],
+    })
+    .to_string();
+    let request =
+        Request { command: "Group.CallbackBeforeSendMsg", conversation: Conversation::Group, body: body.as_bytes() };
+    let context = Context {
+        now_seconds: 1_700_000_000,
+        fail_mode: FailMode::Open,
+        sdk_app_id: "1400000000",
+        event_nonce: "n",
+        with_text: false,
+    };
+    gate::decide(request, |_| Inputs { global_rules: Lookup::Found(set), ..Inputs::none() }, &context)
+        .expect("the command matches")
+        .verdict
+}
+
+/// The failures of `cases`: wrong substrings, or a whole-callback verdict that disagrees.
+fn failures(collection: &str, cases: &[Case]) -> Vec<String> {
     let mut failures = Vec::new();
     for case in cases {
         let doc = serde_json::json!({ "block": case.terms, "allow": case.allow }).to_string();
         let set = RuleSet::from_json(&doc).unwrap_or_else(|e| panic!("{collection}/{}: {e}", case.name));
-        let allowed = set.allowed(case.haystack);
-        let found: Vec<&str> = set
-            .find(case.haystack)
-            .into_iter()
-            .filter(|m| !allowed.iter().any(|&(s, e)| s <= m.start && m.end <= e))
-            .map(|m| &case.haystack[m.start..m.end])
-            .collect();
+        let found = found(&set, case.haystack);
         if found != case.expected {
             failures.push(format!(
                 "{collection}/{}: {:?} in {:?}: found {found:?}, expected {:?}",
                 case.name, case.terms, case.haystack, case.expected
             ));
+            continue;
+        }
+        let verdict = verdict(&set, case.haystack);
+        let forbidden = matches!(verdict, Verdict::Forbid { .. });
+        let should_forbid = !case.expected.is_empty();
+        if forbidden != should_forbid {
+            failures.push(format!(
+                "{collection}/{}: {:?} in {:?}: the whole callback is answered {}, the text matches {:?}",
+                case.name,
+                case.terms,
+                case.haystack,
+                verdict.name(),
+                case.expected
+            ));
         }
     }
+    failures
+}
+
+fn run(collection: &str, cases: &[Case]) {
+    let failures = failures(collection, cases);
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
@@ -211,18 +956,8 @@ fn cjk() {
 }
 
 #[test]
-fn fullwidth() {
-    run("FULLWIDTH", FULLWIDTH);
-}
-
-#[test]
-fn zero_width() {
-    run("ZERO_WIDTH", ZERO_WIDTH);
-}
-
-#[test]
-fn leet() {
-    run("LEET", LEET);
+fn multiword() {
+    run("MULTIWORD", MULTIWORD);
 }
 
 #[test]
@@ -231,8 +966,18 @@ fn separators() {
 }
 
 #[test]
-fn repeats() {
-    run("REPEATS", REPEATS);
+fn invisible() {
+    run("INVISIBLE", INVISIBLE);
+}
+
+#[test]
+fn marks() {
+    run("MARKS", MARKS);
+}
+
+#[test]
+fn letterlike() {
+    run("LETTERLIKE", LETTERLIKE);
 }
 
 #[test]
@@ -241,8 +986,28 @@ fn lookalikes() {
 }
 
 #[test]
-fn allow() {
-    run("ALLOW", ALLOW);
+fn punctuation() {
+    run("PUNCTUATION", PUNCTUATION);
+}
+
+#[test]
+fn repeats() {
+    run("REPEATS", REPEATS);
+}
+
+#[test]
+fn bidi() {
+    run("BIDI", BIDI);
+}
+
+#[test]
+fn variants() {
+    run("VARIANTS", VARIANTS);
+}
+
+#[test]
+fn leet() {
+    run("LEET", LEET);
 }
 
 #[test]
@@ -251,7 +1016,83 @@ fn false_positives() {
 }
 
 #[test]
-fn there_are_enough_cases() {
-    let all = [BASICS, CJK, FULLWIDTH, ZERO_WIDTH, LEET, SEPARATORS, REPEATS, LOOKALIKES, ALLOW, FALSE_POSITIVES];
-    assert!(all.iter().map(|c| c.len()).sum::<usize>() >= 60);
+fn allow() {
+    run("ALLOW", ALLOW);
+}
+
+/// Every OPEN case, reported one by one: which still fail (and how), and which now pass (move
+/// them to their class).
+#[test]
+#[ignore = "issue 12: evasions the pipeline misses and false positives it raises (diagnosed in the issue's report)"]
+fn open() {
+    let mut still = Vec::new();
+    let mut fixed = Vec::new();
+    for case in OPEN {
+        match failures("OPEN", std::slice::from_ref(case)).pop() {
+            Some(failure) => still.push(failure),
+            None => fixed.push(case.name),
+        }
+    }
+    println!("OPEN: {} of {} still fail", still.len(), OPEN.len());
+    for name in &fixed {
+        println!("fixed, move to its class: {name}");
+    }
+    assert!(still.is_empty(), "\n{}", still.join("\n"));
+}
+
+/// Whether a case's terms are CJK (Han, kana or Hangul).
+fn is_cjk(case: &Case) -> bool {
+    case.terms.iter().flat_map(|t| t.chars()).any(|c| {
+        matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+    })
+}
+
+#[test]
+fn every_class_has_ten_cases_latin_and_cjk() {
+    // (name, cases, whether the class applies to CJK terms). Leetspeak is a habit of Latin
+    // writers (digits and symbols for Latin letters); Chinese variants and kana are CJK only.
+    let classes: [(&str, &[Case], bool, bool); 12] = [
+        ("MULTIWORD", MULTIWORD, true, true),
+        ("SEPARATORS", SEPARATORS, true, true),
+        ("INVISIBLE", INVISIBLE, true, true),
+        ("MARKS", MARKS, true, true),
+        ("LETTERLIKE", LETTERLIKE, true, true),
+        ("LOOKALIKES", LOOKALIKES, true, false),
+        ("PUNCTUATION", PUNCTUATION, true, true),
+        ("REPEATS", REPEATS, true, true),
+        ("BIDI", BIDI, true, true),
+        ("VARIANTS", VARIANTS, false, true),
+        ("LEET", LEET, true, false),
+        ("FALSE_POSITIVES", FALSE_POSITIVES, true, true),
+    ];
+    for (name, cases, latin, cjk) in classes {
+        assert!(cases.len() >= 10, "{name}: {} cases", cases.len());
+        let cjk_cases = cases.iter().filter(|c| is_cjk(c)).count();
+        if latin {
+            assert!(cases.len() - cjk_cases >= 10, "{name}: {} Latin cases", cases.len() - cjk_cases);
+        }
+        if cjk {
+            assert!(cjk_cases >= 5, "{name}: {cjk_cases} CJK cases");
+        }
+    }
+    let all = [
+        BASICS,
+        CJK,
+        MULTIWORD,
+        SEPARATORS,
+        INVISIBLE,
+        MARKS,
+        LETTERLIKE,
+        LOOKALIKES,
+        PUNCTUATION,
+        REPEATS,
+        BIDI,
+        VARIANTS,
+        LEET,
+        FALSE_POSITIVES,
+        ALLOW,
+    ];
+    let sizes: Vec<String> = classes.iter().map(|(n, c, _, _)| format!("{n} {}", c.len())).collect();
+    println!("cases: {}; OPEN {}", sizes.join(", "), OPEN.len());
+    assert!(all.iter().map(|c| c.len()).sum::<usize>() >= 400);
 }
