@@ -414,7 +414,10 @@ impl<'t> Normalizer<'t> {
         let after = bytes.get(i).copied();
         let plain_end = match after {
             None => true,
-            Some(b) => b < 0x80 && !matches!(ASCII_KINDS[usize::from(b)], AsciiKind::Letter | AsciiKind::Other),
+            // An ignorable control inside a word joins its two halves: the general path's business.
+            Some(b) => {
+                b < 0x80 && !matches!(ASCII_KINDS[usize::from(b)], AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable)
+            }
         };
         let word_len = i - word_start;
         if word_len == 0 || !plain_end || word_len > WORD_CAP {
@@ -1014,7 +1017,7 @@ mod tests {
         // The same text, once ASCII (fast) and once with a non-ASCII character up front that
         // sends nothing through the fast path... the general path handles all of it when a
         // bidi control forces the reordered source; compare symbols position by position.
-        for text in ["Hello, world. Red packet!", "a b c dd", "the  quick\tbrown\nfox?", "x", "aaa bbb. C"] {
+        for text in ["Hello, world. Red packet!", "a b c dd", "the  quick\tbrown\nfox?", "x", "aaa bbb. C", "s\u{7}p\u{1b}am x"] {
             let fast: Vec<Symbol> = Normalizer::new(text).collect();
             let mut slow_source = Normalizer::new(text);
             slow_source.source = Source::Reordered {
