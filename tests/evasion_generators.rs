@@ -422,7 +422,6 @@ fn foreign_marks_recall() {
 }
 
 #[test]
-#[ignore = "issue 12: marks of another script (Me U+0488/U+0489, Indic, Hebrew, Arabic...) after a Latin or CJK letter are read as letters, not decorations"]
 fn foreign_marks_are_decorations() {
     let (words, ideo) = foreign_mark_tallies();
     assert_all([&words, &ideo]);
@@ -492,7 +491,6 @@ fn every_punctuation_as_a_separator() {
 }
 
 #[test]
-#[ignore = "issue 12: a mark that NFKC folds to several characters is read as them: U+2057 breaks a spelled-out word (the gap counts folded characters), U+203C reads as leet letters"]
 fn punctuation_that_folds_to_several_is_one_character() {
     let [spelled, phrase, ideo] = separator_tallies(
         r"\p{P}",
@@ -514,7 +512,6 @@ fn every_symbol_as_a_separator() {
 }
 
 #[test]
-#[ignore = "issue 12: a symbol that NFKC folds to 4+ characters (U+2A0C) breaks a spelled-out word: the spelling gap counts folded characters"]
 fn symbols_that_fold_to_several_are_one_character() {
     let skip = |c| letter_like(c) || !folds_to_several(c);
     let [spelled, phrase, ideo] =
@@ -523,7 +520,6 @@ fn symbols_that_fold_to_several_are_one_character() {
 }
 
 #[test]
-#[ignore = "issue 12: a leet-capable symbol (! @ ( $ + | ...) between two words written without a space reads as a letter and joins them into another word"]
 fn leet_symbols_between_joined_words() {
     let [_, punctuation, _] =
         separator_tallies(r"\p{P}", "leet-capable punctuation", |c| !leet_inner(c) || folds_to_several(c), |_| false);
@@ -549,7 +545,6 @@ fn every_emoji_between_words() {
 }
 
 #[test]
-#[ignore = "issue 12: an emoji that NFKC folds to a run of punctuation (U+203C is !!) is read as leet letters between two words"]
 fn emoji_that_fold_to_several_are_one_character() {
     let [phrase, ideo] = emoji_tallies(|e| letter_like(e) || !folds_to_several(e));
     assert_all([&phrase, &ideo]);

@@ -23,7 +23,7 @@ const SYMBOLS: [(char, char, u8); 10] = [
     ('$', 's', START | INNER | END),
     ('!', 'i', INNER),
     ('|', 'i', INNER),
-    ('+', 't', INNER),
+    ('+', 't', INNER | END),
     ('€', 'e', INNER),
     ('£', 'l', INNER),
     ('¡', 'i', START | INNER),

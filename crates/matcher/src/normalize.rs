@@ -97,6 +97,8 @@ struct Unit {
     end: u32,
     /// The leet symbol it was read from (`'\0'`: none).
     symbol: char,
+    /// It was written as an uppercase letter (look-alikes and sentence starts depend on it).
+    upper: bool,
 }
 
 /// What an ASCII byte is to the fast path (`Normalizer::fast_ascii`).
@@ -157,21 +159,30 @@ struct GapInfo {
     chars: u32,
     other: bool,
     terminal: bool,
+    /// The terminal was a full stop or an ellipsis, which ends a sentence only before a word
+    /// that does not start lowercase (UAX #29's ATerm: `red. packet` runs on, `red. Packet` ends).
+    full_stop: bool,
     sentence_end: bool,
     newlines: u32,
+    /// The last character was a carriage return (CR LF is one line break).
+    after_cr: bool,
     paragraph: bool,
 }
 
 impl GapInfo {
     fn add(&mut self, unit: &Unit) {
         self.chars = self.chars.saturating_add(1);
+        let after_cr = std::mem::replace(&mut self.after_cr, unit.ch == '\r');
         match unit.class {
             Class::Terminal => {
                 self.terminal = true;
+                self.full_stop = matches!(unit.ch, '.' | '…' | '‥');
                 self.other = true;
             }
             Class::Newline => {
-                self.newlines += 1;
+                if !(after_cr && unit.ch == '\n') {
+                    self.newlines += 1;
+                }
                 self.paragraph |= self.newlines >= 2;
                 self.sentence_end |= self.terminal;
             }
@@ -237,6 +248,9 @@ pub struct Normalizer<'t> {
     source: Source<'t>,
     /// Scripts with Latin look-alikes that the text uses for real (a letter without a look-alike).
     genuine: [bool; SCRIPTS],
+    /// Read a term as written: look-alikes of other scripts stay (the pattern builder adds their
+    /// Latin reading itself).
+    as_written: bool,
     /// Stage 1's unit that marks may still widen.
     held: Option<Unit>,
     // Stage 2: the word being read, and leet-capable symbols after it (or before the next).
@@ -279,7 +293,7 @@ impl<'t> Normalizer<'t> {
                                 }
                             });
                         }
-                        if !Info::of(first).has_skeleton() {
+                        if unicode_data::skeleton(first, c.is_uppercase()).is_none() {
                             genuine[usize::from(unicode_data::look_alike_script(first))] = true;
                         }
                     }
@@ -295,6 +309,7 @@ impl<'t> Normalizer<'t> {
         Normalizer {
             source,
             genuine,
+            as_written: false,
             held: None,
             word: Vec::with_capacity(WORD_CAP),
             word_cut: false,
@@ -310,6 +325,12 @@ impl<'t> Normalizer<'t> {
             scratch: Vec::new(),
             done: false,
         }
+    }
+
+    /// Reads a rule term: as [`Self::new`], except that letters of other scripts stay as written
+    /// (`сука` is the Russian word; `pattern.rs` adds the reading with Latin look-alikes).
+    pub fn as_written(text: &'t str) -> Self {
+        Normalizer { as_written: true, ..Self::new(text) }
     }
 
     // ---- Stage 1: characters ----------------------------------------------------------------
@@ -335,13 +356,26 @@ impl<'t> Normalizer<'t> {
                 };
                 match class {
                     Class::Ignorable => continue,
-                    _ => self.hold(Unit { ch, class, start, end, symbol: '\0' }),
+                    _ => self.hold(Unit { ch, class, start, end, symbol: '\0', upper: b.is_ascii_uppercase() }),
                 }
                 continue;
             }
             let info = Info::of(c);
             match info.class() {
                 Class::Ignorable => {}
+                Class::ScriptMark => {
+                    // A script's own mark is part of a letter of its script (a Devanagari vowel
+                    // sign); after anything else it only decorates.
+                    // Letters of spaceless scripts are one symbol each: their marks (Thai tones, the
+                    // Vietnamese reading marks on Han) decorate them, as accents do.
+                    match self.held {
+                        Some(held) if held.class == Class::Letter && unicode_data::same_mark_script(held.ch, c) => {
+                            self.hold(Unit { ch: c, class: held.class, start, end, symbol: '\0', upper: false })
+                        }
+                        Some(ref mut held) => held.end = end,
+                        None => {}
+                    }
+                }
                 Class::Mark => {
                     // A decoration belongs to the character before it: masking that character
                     // masks the mark too. A voicing mark after kana voices it (`ﾊﾞ` is `ば`).
@@ -357,21 +391,38 @@ impl<'t> Normalizer<'t> {
                     }
                 }
                 _ if info.folds() => {
-                    let mut folded = [Unit { ch: c, class: Class::Gap, start, end, symbol: '\0' }; 8];
+                    let upper = c.is_uppercase();
+                    let mut folded = [Unit { ch: c, class: Class::Gap, start, end, symbol: '\0', upper }; 8];
                     let mut n = 0;
                     unicode_data::fold(c, |f| {
                         if n < folded.len() {
-                            folded[n] = Unit { ch: f, class: Info::of(f).class(), start, end, symbol: '\0' };
+                            folded[n] = Unit {
+                                ch: f,
+                                class: Info::of(f).class(),
+                                start,
+                                end,
+                                symbol: '\0',
+                                upper: upper && n == 0,
+                            };
                             n += 1;
                         }
                     });
-                    for unit in &folded[..n] {
+                    let mut previous: Option<Class> = None;
+                    for unit in &mut folded[..n] {
+                        if unit.class == Class::ScriptMark {
+                            // A script's mark in a decomposition (`ऩ` is `न` + nukta) is part of its letter.
+                            match previous {
+                                Some(class @ (Class::Letter | Class::Ideo)) => unit.class = class,
+                                _ => continue,
+                            }
+                        }
                         if unit.class != Class::Ignorable && unit.class != Class::Mark {
+                            previous = Some(unit.class);
                             self.hold(*unit);
                         }
                     }
                 }
-                class => self.hold(Unit { ch: c, class, start, end, symbol: '\0' }),
+                class => self.hold(Unit { ch: c, class, start, end, symbol: '\0', upper: c.is_uppercase() }),
             }
         }
     }
@@ -402,7 +453,14 @@ impl<'t> Normalizer<'t> {
                     AsciiKind::Newline => Class::Newline,
                     _ => Class::Gap,
                 };
-                self.gap.add(&Unit { ch: char::from(b), class, start: i as u32, end: i as u32 + 1, symbol: '\0' });
+                self.gap.add(&Unit {
+                    ch: char::from(b),
+                    class,
+                    start: i as u32,
+                    end: i as u32 + 1,
+                    symbol: '\0',
+                    upper: false,
+                });
             }
             i += 1;
         }
@@ -416,7 +474,11 @@ impl<'t> Normalizer<'t> {
             None => true,
             // An ignorable control inside a word joins its two halves: the general path's business.
             Some(b) => {
-                b < 0x80 && !matches!(ASCII_KINDS[usize::from(b)], AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable)
+                b < 0x80
+                    && !matches!(
+                        ASCII_KINDS[usize::from(b)],
+                        AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable
+                    )
             }
         };
         let word_len = i - word_start;
@@ -438,6 +500,7 @@ impl<'t> Normalizer<'t> {
                 start: word_start as u32,
                 end: i as u32,
                 symbol: '\0',
+                upper: word[0].is_ascii_uppercase(),
             };
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return true;
@@ -446,7 +509,7 @@ impl<'t> Normalizer<'t> {
         self.interrupted = true;
         let gap = std::mem::take(&mut self.gap);
         self.flush_singles();
-        self.emit_break_for(&gap);
+        self.emit_break_for(&gap, word[0].is_ascii_lowercase());
         self.flush_pending();
         let word_letters = u8::try_from(word_len).unwrap_or(0);
         let mut first_gap = gap.kind();
@@ -595,23 +658,43 @@ impl<'t> Normalizer<'t> {
     fn pass_word(&mut self, continued: bool) {
         spelled_with_symbols(&mut self.word);
         read_leet_digits(&mut self.word);
+        if !continued && !self.word_cut {
+            read_edge_digits(&mut self.word);
+        }
         self.read_look_alikes();
         let cut = Cut { continues: self.word_cut, continued };
         self.word_cut = continued;
         let word = std::mem::take(&mut self.word);
-        self.word_stage_out(&word, cut);
+        let separators = if cut.continues || cut.continued { Vec::new() } else { symbol_separators(&word) };
+        if separators.is_empty() {
+            self.word_stage_out(&word, cut);
+        } else {
+            // Words joined by symbols: each is a word, and the symbols are the gap between them.
+            let mut from = 0;
+            for run in separators {
+                self.word_stage_out(&word[from..run.start], cut);
+                for unit in &word[run.clone()] {
+                    self.gap.add(&Unit { ch: unit.symbol, class: Class::Gap, ..*unit });
+                }
+                from = run.end;
+            }
+            self.word_stage_out(&word[from..], cut);
+        }
         self.word = word;
         self.word.clear();
     }
 
     fn read_look_alikes(&mut self) {
+        if self.as_written {
+            return;
+        }
         let mut latin = false;
         let mut look_alikes = false;
         let mut others = false;
         for unit in self.word.iter().filter(|u| u.class == Class::Letter) {
             if unit.ch.is_ascii() {
                 latin = true;
-            } else if Info::of(unit.ch).has_skeleton() {
+            } else if unicode_data::skeleton(unit.ch, unit.upper).is_some() {
                 look_alikes = true;
             } else {
                 others = true;
@@ -623,7 +706,7 @@ impl<'t> Normalizer<'t> {
         let genuine = &self.genuine;
         let map_word = latin || !others;
         for unit in self.word.iter_mut().filter(|u| u.class == Class::Letter && !u.ch.is_ascii()) {
-            if let Some((letter, script)) = unicode_data::skeleton(unit.ch) {
+            if let Some((letter, script)) = unicode_data::skeleton(unit.ch, unit.upper) {
                 if latin || (map_word && !genuine[usize::from(script)]) {
                     unit.ch = letter;
                 }
@@ -688,8 +771,11 @@ impl<'t> Normalizer<'t> {
 
     // ---- Stage 4: symbols -------------------------------------------------------------------
 
-    fn emit_break_for(&mut self, gap: &GapInfo) {
-        let sentence = gap.sentence_end && self.last_word_letters >= 2;
+    /// A break before the next word when the gap ends a paragraph, or a sentence: a terminal
+    /// then whitespace after a word of two letters or more (`J. R.` and `b. a. d.` are no
+    /// sentences), where a full stop needs the next word not to start lowercase.
+    fn emit_break_for(&mut self, gap: &GapInfo, next_lowercase: bool) {
+        let sentence = gap.sentence_end && self.last_word_letters >= 2 && !(gap.full_stop && next_lowercase);
         if (gap.paragraph || sentence) && self.last_was_word {
             self.flush_pending();
             self.out.push_back(Symbol {
@@ -716,7 +802,8 @@ impl<'t> Normalizer<'t> {
 
     fn emit_word(&mut self, word: &[Unit], gap: GapInfo, cut: Cut) {
         if !cut.continues {
-            self.emit_break_for(&gap);
+            let lowercase = word.first().is_some_and(|u| u.class == Class::Letter && !u.upper && u.symbol == '\0');
+            self.emit_break_for(&gap, lowercase);
         }
         self.flush_pending();
         let letters = word.len();
@@ -841,25 +928,84 @@ fn as_letter(unit: Unit) -> Unit {
 /// Letters with the same leet-capable symbol between each two (`b|a|d`, `b+a+d+`) spell a word
 /// out; the symbols are separators, not letters.
 fn spelled_with_symbols(word: &mut Vec<Unit>) {
-    let n = word.len();
-    if n < 5 || n % 2 == 0 {
+    // Letters one at a time, each pair separated by a run of one and the same symbol.
+    let separator = match word.get(1) {
+        Some(u) if u.symbol != '\0' => u.symbol,
+        _ => return,
+    };
+    let mut letters = 0;
+    let mut i = 0;
+    while i < word.len() {
+        if word[i].symbol != '\0' || word[i].class != Class::Letter {
+            return;
+        }
+        letters += 1;
+        i += 1;
+        let run = word[i..].iter().take_while(|u| u.symbol == separator).count();
+        if run == 0 && i < word.len() {
+            return;
+        }
+        i += run;
+    }
+    if letters >= 3 {
+        word.retain(|u| u.symbol == '\0');
+    }
+}
+
+/// Where a run of leet symbols stands between two runs of three letters or more: there it
+/// separates two words (`buy!followers`, `free@money`), while a symbol next to a short piece is a
+/// letter (`sh!t`, `a$$hole`, `b!tch`). Returns the symbol runs that split the word.
+fn symbol_separators(word: &[Unit]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    if !word.iter().any(|u| u.symbol != '\0') {
+        return out;
+    }
+    let is_letter = |u: &Unit| u.symbol == '\0' && u.class == Class::Letter;
+    let mut i = 0;
+    while i < word.len() {
+        if word[i].symbol == '\0' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < word.len() && word[i].symbol != '\0' {
+            i += 1;
+        }
+        let before = word[..start].iter().rev().take_while(|u| is_letter(u)).count();
+        let after = word[i..].iter().take_while(|u| is_letter(u)).count();
+        if before >= 3 && after >= 3 {
+            out.push(start..i);
+        }
+    }
+    out
+}
+
+/// A single digit at the edge of a word of three letters or more reads as a letter too (`5lut`,
+/// `wh0r3`); in a shorter word, or as a run of digits, it is part of a code or a number (`1st`,
+/// `mp3`, `4k`, `covid19`), and stays a digit.
+fn read_edge_digits(word: &mut [Unit]) {
+    let letters = word.iter().filter(|u| u.class == Class::Letter).count();
+    if letters < LEET_WORD_LETTERS || word.iter().all(|u| u.class != Class::Digit) {
         return;
     }
-    let separator = word[1].symbol;
-    let alternating = separator != '\0'
-        && word.iter().enumerate().all(|(i, u)| {
-            if i % 2 == 1 {
-                u.symbol == separator
-            } else {
-                u.symbol == '\0' && u.class == Class::Letter
+    let lead = word.iter().take_while(|u| u.class == Class::Digit).count();
+    let trail = word.iter().rev().take_while(|u| u.class == Class::Digit).count();
+    let n = word.len();
+    let mut edges = Vec::with_capacity(2);
+    if lead == 1 && lead < n {
+        edges.push(0..lead);
+    }
+    if trail == 1 && trail < n {
+        edges.push(n - trail..n);
+    }
+    for range in edges {
+        if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
+            for unit in &mut word[range] {
+                if let Some(letter) = leet::digit(unit.ch) {
+                    *unit = Unit { ch: letter, class: Class::Letter, ..*unit };
+                }
             }
-        });
-    if alternating {
-        let mut i = 0;
-        word.retain(|_| {
-            i += 1;
-            i % 2 == 1
-        });
+        }
     }
 }
 
@@ -952,6 +1098,11 @@ mod tests {
             ("b★a★d", "bad"),
             ("b|a|d", "bad"),
             ("sh!t", "shit"),
+            ("b!!a!!d", "bad"),
+            ("buy!followers a$$hole", "buy|followers|asshole"),
+            ("5lut wh0r3 8uy 1st mp3 4k covid19", "slut|whore|8uy|1st|mp3|4k|covid19"),
+            ("red. packet red. Packet red... packet red… Packet", "red|packet|red^packet|red|packet|red^packet"),
+            ("buy\r\nfollowers", "buy|followers"),
             ("d. a - m _ n", "damn"),
             ("a b", "a|b"),
             ("sh1t b00bs b4d r3d l10n mp3 1st 1000", "shit|boobs|bad|red|l10n|mp3|1st|1000"),
@@ -1017,7 +1168,9 @@ mod tests {
         // The same text, once ASCII (fast) and once with a non-ASCII character up front that
         // sends nothing through the fast path... the general path handles all of it when a
         // bidi control forces the reordered source; compare symbols position by position.
-        for text in ["Hello, world. Red packet!", "a b c dd", "the  quick\tbrown\nfox?", "x", "aaa bbb. C", "s\u{7}p\u{1b}am x"] {
+        for text in
+            ["Hello, world. Red packet!", "a b c dd", "the  quick\tbrown\nfox?", "x", "aaa bbb. C", "s\u{7}p\u{1b}am x"]
+        {
             let fast: Vec<Symbol> = Normalizer::new(text).collect();
             let mut slow_source = Normalizer::new(text);
             slow_source.source = Source::Reordered {

@@ -66,7 +66,7 @@ pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
         Some(body) => (body, true),
         None => (term, false),
     };
-    let symbols: Vec<Symbol> = Normalizer::new(body).collect();
+    let symbols: Vec<Symbol> = Normalizer::as_written(body).collect();
     let main: Vec<Symbol> =
         symbols.iter().copied().filter(|s| matches!(s.kind, SymbolKind::Word | SymbolKind::Ideo)).collect();
     let emoji: Vec<Symbol> = symbols.iter().copied().filter(|s| s.kind == SymbolKind::Emoji).collect();
@@ -83,7 +83,7 @@ pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
     let mut spellings = vec![main.clone()];
     let skeleton: Vec<Symbol> = main
         .iter()
-        .map(|s| match unicode_data::skeleton(s.ch) {
+        .map(|s| match unicode_data::skeleton(s.ch, false) {
             Some((letter, _)) if s.kind == SymbolKind::Word => Symbol { ch: letter, ..*s },
             _ => *s,
         })

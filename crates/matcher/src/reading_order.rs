@@ -119,6 +119,14 @@ fn paragraph(chars: &[(char, u32, u32)], out: &mut Vec<(char, u32, u32)>) -> boo
                     }
                 }
             }
+            // L1: a paragraph separator is at the paragraph's level, whatever embedding it ends.
+            None if is_paragraph_end(c) => {
+                kept.push((c, s, e));
+                levels.push(base);
+                embedding.push(base);
+                dirs.push(Dir::Neutral);
+                forced.push(true);
+            }
             None => {
                 let dir = top.force.unwrap_or_else(|| strong(c));
                 kept.push((c, s, e));
@@ -153,8 +161,11 @@ fn paragraph(chars: &[(char, u32, u32)], out: &mut Vec<(char, u32, u32)>) -> boo
             _ => Dir::L,
         };
     }
-    // I1–I2: implicit levels.
+    // I1–I2: implicit levels (a paragraph separator keeps the paragraph's).
     for i in 0..n {
+        if is_paragraph_end(kept[i].0) {
+            continue;
+        }
         let level = levels[i];
         levels[i] = match (dirs[i], level % 2) {
             (Dir::R, 0) | (Dir::L, 1) => level.saturating_add(1),
@@ -220,6 +231,7 @@ mod tests {
         assert_eq!(read("\u{202E}drow dab\u{202C}"), "bad word");
         assert_eq!(read("\u{2067}\u{202E}kcuf"), "fuck");
         assert_eq!(read("\u{202E}ab\u{202D}cd\u{202C}ef\u{202C}"), "fecdba");
+        assert_eq!(read("\u{202E}kcuf\nok"), "fuck\nok", "a paragraph ends the override where it stands");
     }
 
     #[test]

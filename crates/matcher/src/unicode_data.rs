@@ -33,6 +33,9 @@ pub enum Class {
     Newline = 8,
     /// A paragraph break.
     Break = 9,
+    /// A mark of one script (an Indic vowel sign, a Thai tone mark): part of a letter of its
+    /// script, a decoration after anything else (`bàd` with a Devanagari nukta is `bad`).
+    ScriptMark = 10,
 }
 
 const CLASSES: [Class; 16] = [
@@ -46,7 +49,7 @@ const CLASSES: [Class; 16] = [
     Class::Terminal,
     Class::Newline,
     Class::Break,
-    Class::Gap,
+    Class::ScriptMark,
     Class::Gap,
     Class::Gap,
     Class::Gap,
@@ -155,11 +158,14 @@ pub fn fold(c: char, mut each: impl FnMut(char)) {
 
 /// The ASCII letter a non-Latin letter looks like (UTS #39 confusables: Cyrillic `а` → `a`,
 /// Greek `ο` → `o`, Cherokee `Ꭺ` → `a`), with the script's number, when [`Info::has_skeleton`].
+/// `c` is the letter as folded (lowercase); `upper` says whether the text wrote it uppercase,
+/// which is what a reader saw (`Κ` looks like `K`, `κ` like no ASCII letter).
 #[inline]
-pub fn skeleton(c: char) -> Option<(char, u8)> {
-    let at = tables::SKELETONS.binary_search_by_key(&(c as u32), |&(cp, _, _)| cp).ok()?;
-    let (_, letter, script) = tables::SKELETONS[at];
-    Some((char::from(letter), script))
+pub fn skeleton(c: char, upper: bool) -> Option<(char, u8)> {
+    let at = tables::SKELETONS.binary_search_by_key(&(c as u32), |&(cp, _, _, _)| cp).ok()?;
+    let (_, lower, upper_form, script) = tables::SKELETONS[at];
+    let letter = if upper { upper_form } else { lower };
+    (letter != 0).then(|| (char::from(letter), script))
 }
 
 /// Scripts that have letters with Latin look-alikes are numbered 1 to 15 (15: any other).
@@ -184,6 +190,23 @@ pub fn compose(letter: char, mark: char) -> Option<char> {
     let key = (letter as u32, mark as u32);
     let at = tables::COMPOSITIONS.binary_search_by_key(&key, |&(l, m, _)| (l, m)).ok()?;
     char::from_u32(tables::COMPOSITIONS[at].2)
+}
+
+/// Whether mark `mark` (class [`Class::ScriptMark`]) belongs to the script of letter `letter`
+/// (a Devanagari vowel sign after a Devanagari letter; not a Thai mark after a Han character).
+#[inline]
+pub fn same_mark_script(letter: char, mark: char) -> bool {
+    let script = |c: char| {
+        let cp = c as u32;
+        let ranges = &tables::MARK_SCRIPT_RANGES;
+        let at = ranges.partition_point(|&(first, _, _)| first <= cp);
+        match at.checked_sub(1).and_then(|i| ranges.get(i)) {
+            Some(&(_, last, script)) if cp <= last => script,
+            _ => 0,
+        }
+    };
+    let of_mark = script(mark);
+    of_mark != 0 && of_mark == script(letter)
 }
 
 /// The explicit bidi control `c` is, if any.
@@ -282,11 +305,14 @@ mod tests {
 
     #[test]
     fn look_alikes_and_scripts() {
-        assert_eq!(skeleton('а').map(|(l, _)| l), Some('a'));
-        assert_eq!(skeleton('ο').map(|(l, _)| l), Some('o'));
+        assert_eq!(skeleton('а', false).map(|(l, _)| l), Some('a'));
+        assert_eq!(skeleton('ο', false).map(|(l, _)| l), Some('o'));
+        assert_eq!(skeleton('κ', true).map(|(l, _)| l), Some('k'), "Κ looks like K");
+        assert_eq!(skeleton('κ', false), None, "κ looks like no ASCII letter");
+        assert_eq!(skeleton('к', true).map(|(l, _)| l), Some('k'), "К looks like K");
         assert!(Info::of('а').has_skeleton());
         assert!(!Info::of('a').has_skeleton());
-        assert_eq!(skeleton('я'), None);
+        assert_eq!(skeleton('я', false), None);
         let cyrillic = look_alike_script('я');
         assert_ne!(cyrillic, 0);
         assert_eq!(look_alike_script('а'), cyrillic);

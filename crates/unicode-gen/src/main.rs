@@ -39,6 +39,9 @@ enum Class {
     Terminal = 7,
     Newline = 8,
     Break = 9,
+    /// A mark of one script (an Indic vowel sign, a Thai tone mark): part of a letter of its
+    /// script, a decoration after anything else (decided at run time).
+    ScriptMark = 10,
 }
 
 const FOLD: u8 = 0x10;
@@ -98,7 +101,9 @@ impl Data {
     /// script Inherited or Common. Script-specific marks (Indic vowel signs, Thai vowels) are
     /// part of their letters.
     fn is_decoration(&self, c: char) -> bool {
-        self.is(GeneralCategoryGroup::Mark, c) && matches!(self.script(c), Script::Inherited | Script::Common)
+        self.is(GeneralCategoryGroup::Mark, c)
+            && (matches!(self.script(c), Script::Inherited | Script::Common)
+                || self.gc(c) == GeneralCategory::EnclosingMark)
     }
 
     /// Scripts written without spaces between words (Unicode's Line_Break classes for them).
@@ -148,7 +153,7 @@ impl Data {
             if self.is_decoration(c) {
                 return Class::Mark;
             }
-            return if self.is_spaceless(c) { Class::Ideo } else { Class::Letter };
+            return Class::ScriptMark;
         }
         if self.is(GeneralCategoryGroup::Letter, c) {
             return if self.is_spaceless(c) { Class::Ideo } else { Class::Letter };
@@ -299,7 +304,17 @@ fn main() {
         let own = data.class_of(c);
         let mut byte = own as u8;
         if matches!(own, Class::Gap | Class::Letter | Class::Ideo | Class::Digit | Class::Emoji | Class::Terminal) {
-            let folded = fold(&data, c);
+            let mut folded = fold(&data, c);
+            // A gap read as several characters (`‼` is `!!`) is still one gap to a reader: it keeps
+            // its own class, and no piece of it is read as leetspeak.
+            let gap = |x: char| matches!(data.class_of(x), Class::Gap | Class::Terminal);
+            if folded.chars().count() > 1 && folded.chars().all(gap) {
+                // Its class is its first piece's (`…` ends a sentence as `.` does).
+                if let Some(first) = folded.chars().next() {
+                    byte = data.class_of(first) as u8;
+                }
+                folded = c.to_string();
+            }
             if folded.is_empty() {
                 byte = Class::Ignorable as u8;
             } else if folded != c.to_string() {
@@ -341,10 +356,13 @@ fn main() {
     // Spacing and half-width forms of those marks (ﾞ) decompose to them: marks that fold.
     for cp in 0..LIMIT {
         let Some(c) = char::from_u32(cp) else { continue };
-        if classes[cp as usize] & 0x0F != Class::Ignorable as u8 || data.ignorable.as_borrowed().contains(c) {
+        let class = classes[cp as usize] & 0x0F;
+        if !(class == Class::Ignorable as u8 || class == Class::Gap as u8) || data.ignorable.as_borrowed().contains(c) {
             continue;
         }
         let raw = data.nfkd.normalize(&c.to_string()).into_owned();
+        // The spacing forms (゛ is a space and the combining mark) are the mark to a reader.
+        let raw = raw.trim_start_matches(' ').to_owned();
         let mut chars = raw.chars();
         if let (Some(m), None) = (chars.next(), chars.next()) {
             if composing.contains(&(m as u32)) {
@@ -354,9 +372,27 @@ fn main() {
         }
     }
 
-    // Look-alikes of non-Latin letters (keyed by the folded letter, as the text holds it).
-    let mut skeletons: BTreeMap<u32, (char, u8)> = BTreeMap::new();
+    // Look-alikes of non-Latin letters, keyed by the folded letter as the text holds it: what the
+    // letter looks like written lowercase (`κ` is `ĸ`, no ASCII letter) and written uppercase
+    // (`Κ` is `K`), from UTS #39; the text's own case picks one.
+    let mut skeletons: BTreeMap<u32, (u8, u8, u8)> = BTreeMap::new();
     let mut look_alike_scripts = BTreeSet::new();
+    // The skeleton without decorating marks (`Ꮎ`'s is `O` with a stroke overlay).
+    let skeleton_of = |form: &str| -> String {
+        let skeleton: String = unicode_security::confusable_detection::skeleton(form).collect();
+        data.nfkd_without_decorations(&skeleton)
+    };
+    // A skeleton is a prototype, not a reading (`I` and `l` share one): the reading is the ASCII
+    // letter of the same case whose skeleton it is, else of the other case.
+    let lower_letters: BTreeMap<String, u8> =
+        (b'a'..=b'z').map(|b| (skeleton_of(&char::from(b).to_string()), b)).collect();
+    let upper_letters: BTreeMap<String, u8> =
+        (b'A'..=b'Z').rev().map(|b| (skeleton_of(&char::from(b).to_string()), b.to_ascii_lowercase())).collect();
+    let reading = |form: &str, upper: bool| -> u8 {
+        let skeleton = skeleton_of(form);
+        let (first, second) = if upper { (&upper_letters, &lower_letters) } else { (&lower_letters, &upper_letters) };
+        first.get(&skeleton).or_else(|| second.get(&skeleton)).copied().unwrap_or(0)
+    };
     for cp in 0..LIMIT {
         let Some(c) = char::from_u32(cp) else { continue };
         if classes[cp as usize] & 0x0F != Class::Letter as u8 || classes[cp as usize] & FOLD != 0 {
@@ -366,15 +402,15 @@ fn main() {
         if matches!(script, Script::Latin | Script::Common | Script::Inherited) {
             continue;
         }
-        let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
-        let skeleton = data.nfkd_without_decorations(&data.case.fold_string(&skeleton));
-        let mut chars = skeleton.chars();
-        if let (Some(one), None) = (chars.next(), chars.next()) {
-            if one.is_ascii_lowercase() {
-                skeletons.insert(cp, (one, script_id(script)));
-                classes[cp as usize] |= SKELETON;
-                look_alike_scripts.insert(script_id(script));
-            }
+        // The letter as the text holds it after folding, and its uppercase form: what it looks
+        // like written each way (`κ` like no ASCII letter, `Κ` like `K`).
+        let lower = reading(&c.to_string(), false);
+        let upper_form: String = c.to_uppercase().collect();
+        let upper = reading(&upper_form, true);
+        if lower != 0 || upper != 0 {
+            skeletons.insert(cp, (lower, upper, script_id(script)));
+            classes[cp as usize] |= SKELETON;
+            look_alike_scripts.insert(script_id(script));
         }
     }
     // The letters of those scripts, as ranges, so that a letter without a look-alike shows the
@@ -392,6 +428,29 @@ fn main() {
         match script_ranges.last_mut() {
             Some((_, end, last)) if *last == id && *end + 1 == cp => *end = cp,
             _ => script_ranges.push((cp, cp, id)),
+        }
+    }
+
+    // Scripts with marks of their own: a mark joins a letter of its script only, so the runtime
+    // needs the script of both (ranges of every code point of those scripts, by script number).
+    let mut mark_scripts: Vec<Script> = Vec::new();
+    for cp in 0..LIMIT {
+        let Some(c) = char::from_u32(cp) else { continue };
+        if classes[cp as usize] & 0x0F == Class::ScriptMark as u8 {
+            let script = data.script(c);
+            if !mark_scripts.contains(&script) {
+                mark_scripts.push(script);
+            }
+        }
+    }
+    let mut mark_script_ranges: Vec<(u32, u32, u16)> = Vec::new();
+    for cp in 0..LIMIT {
+        let Some(c) = char::from_u32(cp) else { continue };
+        let Some(id) = mark_scripts.iter().position(|&s| s == data.script(c)) else { continue };
+        let id = id as u16 + 1;
+        match mark_script_ranges.last_mut() {
+            Some((_, end, last)) if *last == id && *end + 1 == cp => *end = cp,
+            _ => mark_script_ranges.push((cp, cp, id)),
         }
     }
 
@@ -522,12 +581,12 @@ fn main() {
         out,
         "/// Sorted letters with a Latin look-alike (UTS #39): the ASCII letter and the letter's script id."
     );
-    let _ = write!(out, "pub(crate) static SKELETONS: [(u32, u8, u8); {}] = [", skeletons.len());
-    for (i, (cp, (letter, script))) in skeletons.iter().enumerate() {
+    let _ = write!(out, "pub(crate) static SKELETONS: [(u32, u8, u8, u8); {}] = [", skeletons.len());
+    for (i, (cp, (lower, upper, script))) in skeletons.iter().enumerate() {
         if i % 6 == 0 {
             out.push_str("\n   ");
         }
-        let _ = write!(out, " ({cp:#x}, b'{letter}', {script}),");
+        let _ = write!(out, " ({cp:#x}, {lower}, {upper}, {script}),");
     }
     out.push_str("\n];\n");
     let _ =
@@ -549,6 +608,16 @@ fn main() {
         "pub(crate) static COMPOSITIONS: [(u32, u32, u32); {}] = {:?};",
         compositions.len(),
         compositions
+    );
+    let _ = writeln!(
+        out,
+        "/// Sorted ranges of the code points of scripts with marks of their own: (first, last, script number)."
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static MARK_SCRIPT_RANGES: [(u32, u32, u16); {}] = {:?};",
+        mark_script_ranges.len(),
+        mark_script_ranges
     );
     let _ = writeln!(out, "/// Default-ignorable code points beyond the table.");
     let _ = writeln!(
