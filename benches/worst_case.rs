@@ -1,0 +1,388 @@
+//! `cargo bench --bench worst_case`: what the most hostile 64 KB a sender can make costs the
+//! matcher, against 64 KB of English prose, in the same run (issue 12: every input ≤ 3× prose).
+//!
+//! Each input is made by a deterministic generator (`benches/common/corpus.rs`'s SplitMix64) and
+//! cut to 64 KB at a character boundary. The rule document is every list of the npm package
+//! `naughty-words` (all its languages) and the 10,000 generated terms of `benches/matcher.rs`,
+//! compiled with `RuleSet::from_json`. For each input the table gives the time of
+//! `RuleSet::find` (normalise + search) and of the normaliser alone (`Normalizer::count`), the
+//! median over rounds in which every input takes its turn (so a slower moment of the machine
+//! falls on all of them), and the ratio of `find` to `find` on the prose. Timings are measured,
+//! never asserted.
+//!
+//! Reads `node_modules` (`npm install`): the prose is words of `an-array-of-english-words` with
+//! punctuation. `WORST_CASE_ROUNDS` (default 15) and `WORST_CASE_SLICE_MS` (default 40) set the
+//! rounds and the time each input is run per round.
+
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use corpus::Rng;
+use regex::Regex;
+use timgate::engine::rule_set::RuleSet;
+use timgate_matcher::normalize::Normalizer;
+
+const SIZE: usize = 64 * 1024;
+const TARGET_RATIO: f64 = 3.0;
+
+/// Cuts `text` to at most `SIZE` bytes at a character boundary.
+fn cut(mut text: String) -> String {
+    if text.len() > SIZE {
+        let mut end = SIZE;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
+}
+
+/// Appends pieces from `piece` until the text holds `SIZE` bytes.
+fn fill(mut piece: impl FnMut(&mut String)) -> String {
+    let mut text = String::with_capacity(SIZE + 64);
+    while text.len() < SIZE {
+        piece(&mut text);
+    }
+    cut(text)
+}
+
+fn letter(rng: &mut Rng) -> char {
+    (b'a' + rng.below(26) as u8) as char
+}
+
+fn code_points(keep: impl Fn(char) -> bool) -> Vec<char> {
+    (0u32..=0x10_FFFF).filter_map(char::from_u32).filter(|&c| keep(c)).collect()
+}
+
+const CYRILLIC: &[char] = &['а', 'е', 'о', 'р', 'с', 'у', 'х', 'і', 'ј', 'ѕ', 'к', 'м', 'н', 'т', 'в', 'д'];
+const GREEK: &[char] = &['α', 'ο', 'ρ', 'ν', 'ι', 'κ', 'τ', 'υ', 'ε', 'β', 'μ', 'λ'];
+const LEET: &[char] = &['@', '$', '!', '|', '+', '€', '£', '¡', '(', '§', '0', '1', '3', '4', '5', '7', '8', '9'];
+const CJK_PUNCTUATION: &[char] = &[
+    '，', '。', '、', '；', '：', '？', '！', '…', '—', '·', '「', '」', '《', '》', '（', '）', '〜', '～', '.', ' ',
+];
+/// Letters of scripts that a reader tells apart, one after the other.
+const SCRIPTS: &[&[char]] = &[
+    &['a', 'b', 'c', 'd', 'e'],
+    CYRILLIC,
+    GREEK,
+    &['ա', 'բ', 'գ', 'դ', 'ե'],
+    &['傻', '逼', '他', '妈', '的'],
+    &['ا', 'ب', 'ت', 'ث', 'ج'],
+    &['א', 'ב', 'ג', 'ד', 'ה'],
+    &['한', '국', '어', '바', '보'],
+    &['ก', 'ข', 'ค', 'ง', 'จ'],
+    &['क', 'ख', 'ग', 'घ', 'ङ'],
+    &['か', 'カ', 'ｶ', 'バ', 'ば'],
+    &['Ａ', 'Ｂ', '🅰', '🇦', 'ⓐ'],
+];
+const BIDI_OPEN: &[char] = &['\u{202A}', '\u{202B}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}'];
+const BIDI_CLOSE: &[char] = &['\u{202C}', '\u{2069}'];
+
+/// The adversarial inputs: a name and the text.
+fn adversarial(words: &[String]) -> Vec<(&'static str, String)> {
+    let mut rng = Rng::new(0x0BAD_0064);
+    let mut inputs: Vec<(&'static str, String)> = Vec::new();
+
+    inputs.push((
+        "long words mixing letters and digits (a1b22c3...)",
+        fill(|t| {
+            for _ in 0..200 + rng.below(800) {
+                if rng.chance(50) {
+                    t.push(letter(&mut rng));
+                } else {
+                    t.push((b'0' + rng.below(10) as u8) as char);
+                }
+            }
+            t.push(' ');
+        }),
+    ));
+    inputs.push((
+        "long words mixing Latin and look-alike Cyrillic/Greek",
+        fill(|t| {
+            for _ in 0..200 + rng.below(800) {
+                t.push(match rng.below(3) {
+                    0 => letter(&mut rng),
+                    1 => *rng.pick(CYRILLIC),
+                    _ => *rng.pick(GREEK),
+                });
+            }
+            t.push(' ');
+        }),
+    ));
+    // Every assigned separator, punctuation and symbol (General_Category Z*, P*, S*), shuffled,
+    // one between each pair of letters.
+    let separator = Regex::new(r"^[\p{Z}\p{P}\p{S}]$").expect("regex");
+    let mut separators = code_points(|c| separator.is_match(c.encode_utf8(&mut [0; 4])));
+    for i in (1..separators.len()).rev() {
+        separators.swap(i, rng.below(i + 1));
+    }
+    let separator_count = separators.len();
+    let mut next = 0;
+    inputs.push((
+        "every separator between single letters",
+        fill(|t| {
+            t.push(letter(&mut rng));
+            t.push(separators[next % separators.len()]);
+            next += 1;
+        }),
+    ));
+    // Every combining mark (General_Category Mn, Mc, Me), in code point order.
+    let mark = Regex::new(r"^\p{M}$").expect("regex");
+    let marks = code_points(|c| mark.is_match(c.encode_utf8(&mut [0; 4])));
+    let mark_count = marks.len();
+    let mut next = 0;
+    inputs.push((
+        "every combining mark, 1-3 on each letter",
+        fill(|t| {
+            t.push(letter(&mut rng));
+            for _ in 0..1 + rng.below(3) {
+                t.push(marks[next % marks.len()]);
+                next += 1;
+            }
+            if rng.chance(10) {
+                t.push(' ');
+            }
+        }),
+    ));
+    let mut next = 0;
+    let mut first = true;
+    inputs.push((
+        "one letter under 64 KB of combining marks",
+        fill(|t| {
+            if first {
+                t.push('a');
+                first = false;
+            }
+            t.push(marks[next % marks.len()]);
+            next += 1;
+        }),
+    ));
+    inputs.push((
+        "alternating scripts, character by character",
+        fill(|t| {
+            for i in 0..20 + rng.below(200) {
+                let script = SCRIPTS[(i + rng.below(2)) % SCRIPTS.len()];
+                t.push(*rng.pick(script));
+            }
+            t.push(' ');
+        }),
+    ));
+    inputs.push((
+        "bidi controls: overrides nested, never closed",
+        fill(|t| {
+            t.push(*rng.pick(BIDI_OPEN));
+            t.push(letter(&mut rng));
+            if rng.chance(20) {
+                t.push(' ');
+            }
+        }),
+    ));
+    let mut depth = 0usize;
+    inputs.push((
+        "bidi controls: nested and closed at random, words inside",
+        fill(|t| {
+            if depth > 0 && rng.chance(40) {
+                t.push(*rng.pick(BIDI_CLOSE));
+                depth -= 1;
+            } else {
+                t.push(*rng.pick(BIDI_OPEN));
+                depth += 1;
+            }
+            t.push_str(rng.pick(words).as_str());
+            t.push(' ');
+        }),
+    ));
+    inputs.push((
+        "spelled-out letters (a b c d ...)",
+        fill(|t| {
+            t.push(letter(&mut rng));
+            t.push_str(["  ", " ", ".", "-", " . "][rng.below(5)]);
+        }),
+    ));
+    inputs.push((
+        "leet symbols and digits between letters",
+        fill(|t| {
+            for _ in 0..10 + rng.below(300) {
+                if rng.chance(50) {
+                    t.push(letter(&mut rng));
+                } else {
+                    t.push(*rng.pick(LEET));
+                }
+            }
+            t.push(' ');
+        }),
+    ));
+    inputs.push((
+        "CJK with punctuation between every character",
+        fill(|t| {
+            t.push(char::from_u32(0x4E00 + rng.below(0x51A5) as u32).unwrap_or('傻'));
+            t.push(*rng.pick(CJK_PUNCTUATION));
+        }),
+    ));
+    inputs.push(("one very long word (random letters)", fill(|t| t.push(letter(&mut rng)))));
+    inputs.push(("one run of one letter (aaaa...)", fill(|t| t.push('a'))));
+    inputs.push((
+        "runs of 3-30 equal letters in one word",
+        fill(|t| {
+            let c = letter(&mut rng);
+            for _ in 0..3 + rng.below(28) {
+                t.push(c);
+            }
+        }),
+    ));
+    inputs.push((
+        "regional indicators and emoji sequences",
+        fill(|t| {
+            match rng.below(3) {
+                0 => t.push(char::from_u32(0x1F1E6 + rng.below(26) as u32).unwrap_or('🇦')),
+                1 => t.push_str("👨\u{200D}👩\u{200D}👧"),
+                _ => t.push_str("👍🏻"),
+            }
+            if rng.chance(30) {
+                t.push(letter(&mut rng));
+            }
+        }),
+    ));
+    eprintln!("separators cycled through: {separator_count} code points; marks: {mark_count} code points");
+    inputs
+}
+
+/// 64 KB of English prose: dictionary words in sentences, with commas and sentence ends.
+fn prose(words: &[String]) -> String {
+    let mut rng = Rng::new(0x0000_9105E);
+    let mut start = true;
+    fill(|t| {
+        let w = rng.pick(words);
+        if start {
+            let mut c = w.chars();
+            t.extend(c.next().map(|f| f.to_ascii_uppercase()));
+            t.push_str(c.as_str());
+            start = false;
+        } else {
+            t.push_str(w);
+        }
+        match rng.below(100) {
+            0..=7 => t.push_str(", "),
+            8..=13 => {
+                t.push_str(rng.pick::<&str>(&[". ", ". ", "! ", "? ", ".\n"]));
+                start = true;
+            }
+            _ => t.push(' '),
+        }
+    })
+}
+
+fn read_list(path: &Path) -> Result<Vec<String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Times `f` in slices: returns the time per call of each slice.
+fn slice(f: &mut dyn FnMut() -> usize, slice: Duration) -> f64 {
+    let started = Instant::now();
+    let mut calls = 0u32;
+    while started.elapsed() < slice || calls == 0 {
+        black_box(f());
+        calls += 1;
+    }
+    started.elapsed().as_nanos() as f64 / f64::from(calls)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn time(ns: f64) -> String {
+    if ns >= 1e6 {
+        format!("{:.2} ms", ns / 1e6)
+    } else {
+        format!("{:.0} µs", ns / 1e3)
+    }
+}
+
+fn main() {
+    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules");
+    let words = match read_list(&modules.join("an-array-of-english-words/index.json")) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("worst_case skipped: {e} (run `npm install`)");
+            return;
+        }
+    };
+    let mut terms: Vec<String> = Vec::new();
+    let mut lists: Vec<_> = std::fs::read_dir(modules.join("naughty-words"))
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    lists.sort();
+    for path in lists.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        if let Ok(list) = read_list(path) {
+            terms.extend(list);
+        }
+    }
+    let listed = terms.len();
+    terms.extend(corpus::terms(10_000, 0x7E_0000 + 10_000));
+    let doc = serde_json::json!({ "block": terms }).to_string();
+    let set = match RuleSet::from_json(&doc) {
+        Ok(set) => set,
+        Err(e) => {
+            eprintln!("worst_case: the rule document does not compile: {e}");
+            return;
+        }
+    };
+    let dictionary: Vec<String> = words.iter().filter(|w| w.len() <= 12).cloned().collect();
+    let mut inputs = vec![("English prose (the reference)", prose(&dictionary))];
+    inputs.extend(adversarial(&dictionary));
+
+    let rounds: usize = std::env::var("WORST_CASE_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(15);
+    let slice_ms: u64 = std::env::var("WORST_CASE_SLICE_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(40);
+    let per = Duration::from_millis(slice_ms);
+    let mut find_ns = vec![Vec::new(); inputs.len()];
+    let mut norm_ns = vec![Vec::new(); inputs.len()];
+    eprintln!(
+        "worst_case: {} inputs × {rounds} rounds × {slice_ms} ms × 2; {} terms ({listed} from naughty-words, 10,000 generated)",
+        inputs.len(),
+        set.len()
+    );
+    for _ in 0..rounds {
+        for (i, (_, text)) in inputs.iter().enumerate() {
+            find_ns[i].push(slice(&mut || set.find(black_box(text)).len(), per));
+            norm_ns[i].push(slice(&mut || Normalizer::new(black_box(text)).count(), per));
+        }
+    }
+    let find: Vec<f64> = find_ns.into_iter().map(median).collect();
+    let norm: Vec<f64> = norm_ns.into_iter().map(median).collect();
+    let reference = find[0];
+
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "| input (64 KB) | bytes | chars | matches | normalise + search | normalise alone | ÷ prose | ≤ {TARGET_RATIO}× |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+    let mut over = 0;
+    for (i, (name, text)) in inputs.iter().enumerate() {
+        let ratio = find[i] / reference;
+        let met = ratio <= TARGET_RATIO;
+        over += usize::from(!met);
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} | {} | {} | {ratio:.2}× | {} |",
+            text.len(),
+            text.chars().count(),
+            set.find(text).len(),
+            time(find[i]),
+            time(norm[i]),
+            if met { "yes" } else { "**no**" }
+        );
+    }
+    let _ = writeln!(out, "\n{over} of {} inputs above {TARGET_RATIO}× the prose", inputs.len() - 1);
+    println!("\n{out}");
+    let _ = std::fs::create_dir_all("target/criterion");
+    let _ = std::fs::write("target/criterion/worst-case-report.md", &out);
+}
