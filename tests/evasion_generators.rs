@@ -675,6 +675,14 @@ fn letter_tally(name: &str, variants: &BTreeMap<char, Vec<char>>) -> Tally {
             let styled: Option<String> =
                 word.chars().map(|l| variants.get(&l).and_then(|v| v.get(k)).copied()).collect();
             if let Some(text) = styled {
+                // Two regional indicators alone are an emoji flag sequence (UTS #51): `🇲🇾` is the
+                // flag of Malaysia to a reader, not the word `my`.
+                let flag =
+                    text.chars().count() == 2 && text.chars().all(|c| self::name(c).contains("REGIONAL INDICATOR"));
+                if flag {
+                    tally.exclude();
+                    continue;
+                }
                 tally.record(&format!("style {k} for {word}"), covers(&set, term, &text, 0, text.len()), &text);
             }
         }

@@ -448,7 +448,6 @@ fn phrase_dotted_spaced() {
 }
 
 #[test]
-#[ignore = "issue 12: leet phrase recall 98.8% (digit runs in words of under 3 letters: f00t, l39s)"]
 fn phrase_leet() {
     check(Leet, false);
 }
@@ -459,13 +458,11 @@ fn phrase_joined() {
 }
 
 #[test]
-#[ignore = "issue 12: symbol-between phrase recall 95.0% (leet symbols touching both words: booty$call, red!packet)"]
 fn phrase_symbol_between() {
     check(Symbol, false);
 }
 
 #[test]
-#[ignore = "issue 12: emoji-between phrase recall 94.2% (a flag reads as a word: red 🇺🇸 packet)"]
 fn phrase_emoji_between() {
     check(Emoji, false);
 }
@@ -501,7 +498,6 @@ fn word_dotted() {
 }
 
 #[test]
-#[ignore = "issue 12: leet single-word recall 99.1% (digit runs in words of under 3 letters: b00b, f33t)"]
 fn word_leet() {
     check(Leet, true);
 }

@@ -303,7 +303,11 @@ type Stepper<'m> = Option<FindOverlappingStepper<'m, u32>>;
 /// ```
 pub struct Scan<'m, 't> {
     matchers: &'m [Matcher],
+    text: &'t str,
     normalizer: Normalizer<'t>,
+    /// In the second reading (symbols between words as separators): the byte ranges of the
+    /// symbols read either way; only matches that touch one are reported again.
+    second: Option<Vec<std::ops::Range<u32>>>,
     /// Per matcher: the main stream's stepper and the emoji stream's.
     steppers: Vec<(Stepper<'m>, Stepper<'m>)>,
     main: Ring,
@@ -333,7 +337,9 @@ impl<'m, 't> Scan<'m, 't> {
         };
         Scan {
             matchers,
+            text,
             normalizer: Normalizer::new(text),
+            second: None,
             steppers,
             main: Ring::new(longest(|i| &i.main) + 2 * segmentation::CONTEXT),
             emoji: Ring::new(longest(|i| &i.emoji)),
@@ -346,11 +352,19 @@ impl<'m, 't> Scan<'m, 't> {
 
     fn step(&mut self) {
         let Some(symbol) = self.normalizer.next() else {
-            self.done = true;
             // The text is over: what waited for more text is decided on what there is.
             while let Some((i, m, first, last)) = self.waiting.pop_front() {
                 self.decide_cjk(i, m, first, last);
             }
+            // Leet symbols that could also be separators (`buy!followers`): the text is read
+            // again with them as separators, and what that finds next to them is reported too.
+            if self.second.is_none() && !self.normalizer.ambiguous().is_empty() {
+                self.second = Some(self.normalizer.ambiguous().to_vec());
+                self.normalizer = Normalizer::splitting_symbols(self.text);
+                self.restart();
+                return;
+            }
+            self.done = true;
             return;
         };
         let emoji = symbol.kind == SymbolKind::Emoji;
@@ -375,6 +389,12 @@ impl<'m, 't> Scan<'m, 't> {
                 };
                 for p in automaton.patterns.get(from as usize..to as usize).unwrap_or(&[]) {
                     let Some((m, first)) = confirm(automaton, p, ring, n) else { continue };
+                    let second = &self.second;
+                    if second.as_ref().is_some_and(|ranges| {
+                        !ranges.iter().any(|r| m.start as u32 <= r.end && m.end as u32 >= r.start)
+                    }) {
+                        continue; // the first reading found whatever does not touch a separator
+                    }
                     if p.flags & IDEO != 0 && !matcher.inner.segmenter.is_empty() {
                         self.waiting.push_back((index, m, first, n));
                     } else if !self.queue.range(before..).any(|&(i, q)| i == index && q == m) {
@@ -392,6 +412,18 @@ impl<'m, 't> Scan<'m, 't> {
                 self.decide_cjk(i, m, first, last);
             }
         }
+    }
+
+    /// Fresh steppers and rings for another reading of the text.
+    fn restart(&mut self) {
+        for (index, matcher) in self.matchers.iter().enumerate() {
+            self.steppers[index] = (
+                matcher.inner.main.as_ref().map(|a| a.ac.find_overlapping_stepper()),
+                matcher.inner.emoji.as_ref().map(|a| a.ac.find_overlapping_stepper()),
+            );
+        }
+        self.main.clear();
+        self.emoji.clear();
     }
 
     fn decide_cjk(&mut self, index: usize, m: Match, first: u64, last: u64) {
@@ -503,6 +535,11 @@ impl Ring {
         n
     }
 
+    /// Forgets every symbol (for another reading of the text).
+    fn clear(&mut self) {
+        self.next = 0;
+    }
+
     /// Symbol `n`, while it is still held.
     pub(crate) fn get(&self, n: u64) -> Option<&(Symbol, u8)> {
         (n < self.next && self.next - n <= self.slots.len() as u64).then(|| &self.slots[(n & self.mask) as usize])
@@ -551,16 +588,25 @@ mod tests {
             assert_eq!(spans(&m, text).len(), 1, "{text}");
         }
         assert!(spans(&m, "we saw red. Packet loss rose").is_empty());
+        // A leet symbol between two words is read both ways: as a separator, and as a letter.
+        let m = build(&["red packet", "squirting", "followers"]);
+        assert_eq!(
+            spans(&m, "red!packet squir+ing buy!followers"),
+            [(0, "red!packet"), (1, "squir+ing"), (2, "followers")]
+        );
     }
 
     #[test]
     fn repeats() {
-        let m = build(&["fuck", "god"]);
-        for text in ["fuck", "fuuck", "fuckk", "ffuck", "fuuuuuck", "god", "goood"] {
+        let m = build(&["fuck", "god", "raping"]);
+        for text in ["fuck", "fuckk", "ffuck", "fuuuuuck", "god", "goood", "rapiiing"] {
             assert_eq!(spans(&m, text).len(), 1, "{text}");
         }
-        for text in ["fuk", "good"] {
-            assert!(spans(&m, text).is_empty(), "{text}: one extra repeat only in words of four letters or more");
+        for text in ["fuk", "good", "godd", "rapping", "fuuck"] {
+            assert!(
+                spans(&m, text).is_empty(),
+                "{text}: one extra repeat only of a first or last letter, in words of four letters or more"
+            );
         }
     }
 

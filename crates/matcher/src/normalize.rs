@@ -14,8 +14,8 @@
 //!    hiragana, every script's digits → ASCII) and classed as a letter, a spaceless-script letter
 //!    ("ideo"), a digit, an emoji, a gap (spaces, punctuation, symbols) or a line/paragraph break.
 //! 2. **Words.** Letters and digits make words. Inside a word, leetspeak is read: symbols next to
-//!    letters (`@ss`, `sh!t`, `a$$`, `leet.rs`), a digit between two letters (`r3d`, `sh1t`) and a
-//!    longer digit run between letters of a word of three letters or more (`b00bs`; not `l10n`).
+//!    letters (`@ss`, `sh!t`, `a$$`, `leet.rs`), digits between two letters (`r3d`, `sh1t`,
+//!    `b00bs`, `f00t`) and a single digit at the edge of a word of three letters or more (`5lut`).
 //!    Look-alike letters of other scripts (UTS #39: Cyrillic `а`, Greek `ο`, Cherokee `Ꭺ`) are read
 //!    as Latin in a word that mixes them with Latin letters, and in a word made only of look-alikes
 //!    of a script the text does not otherwise use (`соск` in an English message; not in Russian).
@@ -99,6 +99,10 @@ struct Unit {
     symbol: char,
     /// It was written as an uppercase letter (look-alikes and sentence starts depend on it).
     upper: bool,
+    /// It was a regional indicator symbol (two alone are a flag, not letters).
+    regional: bool,
+    /// It is a keycap (`1️⃣`): alone an emoji, in a row a number.
+    keycap: bool,
 }
 
 /// What an ASCII byte is to the fast path (`Normalizer::fast_ascii`).
@@ -251,6 +255,10 @@ pub struct Normalizer<'t> {
     /// Read a term as written: look-alikes of other scripts stay (the pattern builder adds their
     /// Latin reading itself).
     as_written: bool,
+    /// The second reading: leet symbols between long pieces separate words.
+    split_symbols: bool,
+    /// Byte ranges of symbols that could be read either way.
+    ambiguous: Vec<std::ops::Range<u32>>,
     /// Stage 1's unit that marks may still widen.
     held: Option<Unit>,
     // Stage 2: the word being read, and leet-capable symbols after it (or before the next).
@@ -310,6 +318,8 @@ impl<'t> Normalizer<'t> {
             source,
             genuine,
             as_written: false,
+            split_symbols: false,
+            ambiguous: Vec::new(),
             held: None,
             word: Vec::with_capacity(WORD_CAP),
             word_cut: false,
@@ -356,7 +366,16 @@ impl<'t> Normalizer<'t> {
                 };
                 match class {
                     Class::Ignorable => continue,
-                    _ => self.hold(Unit { ch, class, start, end, symbol: '\0', upper: b.is_ascii_uppercase() }),
+                    _ => self.hold(Unit {
+                        ch,
+                        class,
+                        start,
+                        end,
+                        symbol: '\0',
+                        upper: b.is_ascii_uppercase(),
+                        regional: false,
+                        keycap: false,
+                    }),
                 }
                 continue;
             }
@@ -369,9 +388,17 @@ impl<'t> Normalizer<'t> {
                     // Letters of spaceless scripts are one symbol each: their marks (Thai tones, the
                     // Vietnamese reading marks on Han) decorate them, as accents do.
                     match self.held {
-                        Some(held) if held.class == Class::Letter && unicode_data::same_mark_script(held.ch, c) => {
-                            self.hold(Unit { ch: c, class: held.class, start, end, symbol: '\0', upper: false })
-                        }
+                        Some(held) if held.class == Class::Letter && unicode_data::same_mark_script(held.ch, c) => self
+                            .hold(Unit {
+                                ch: c,
+                                class: held.class,
+                                start,
+                                end,
+                                symbol: '\0',
+                                upper: false,
+                                regional: false,
+                                keycap: false,
+                            }),
                         Some(ref mut held) => held.end = end,
                         None => {}
                     }
@@ -388,11 +415,24 @@ impl<'t> Normalizer<'t> {
                         if let Some(composed) = unicode_data::compose(held.ch, mark) {
                             held.ch = composed;
                         }
+                        // A keycap (`1️⃣`): alone an emoji, in a row a number (`8️⃣9️⃣6️⃣4️⃣`).
+                        if mark == unicode_data::KEYCAP && held.class == Class::Digit {
+                            held.keycap = true;
+                        }
                     }
                 }
                 _ if info.folds() => {
                     let upper = c.is_uppercase();
-                    let mut folded = [Unit { ch: c, class: Class::Gap, start, end, symbol: '\0', upper }; 8];
+                    let mut folded = [Unit {
+                        ch: c,
+                        class: Class::Gap,
+                        start,
+                        end,
+                        symbol: '\0',
+                        upper,
+                        regional: unicode_data::is_regional_indicator(c),
+                        keycap: false,
+                    }; 8];
                     let mut n = 0;
                     unicode_data::fold(c, |f| {
                         if n < folded.len() {
@@ -403,6 +443,8 @@ impl<'t> Normalizer<'t> {
                                 end,
                                 symbol: '\0',
                                 upper: upper && n == 0,
+                                regional: unicode_data::is_regional_indicator(c),
+                                keycap: false,
                             };
                             n += 1;
                         }
@@ -422,7 +464,16 @@ impl<'t> Normalizer<'t> {
                         }
                     }
                 }
-                class => self.hold(Unit { ch: c, class, start, end, symbol: '\0', upper: c.is_uppercase() }),
+                class => self.hold(Unit {
+                    ch: c,
+                    class,
+                    start,
+                    end,
+                    symbol: '\0',
+                    upper: c.is_uppercase(),
+                    regional: false,
+                    keycap: false,
+                }),
             }
         }
     }
@@ -460,6 +511,8 @@ impl<'t> Normalizer<'t> {
                     end: i as u32 + 1,
                     symbol: '\0',
                     upper: false,
+                    regional: false,
+                    keycap: false,
                 });
             }
             i += 1;
@@ -501,6 +554,8 @@ impl<'t> Normalizer<'t> {
                 end: i as u32,
                 symbol: '\0',
                 upper: word[0].is_ascii_uppercase(),
+                regional: false,
+                keycap: false,
             };
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return true;
@@ -656,6 +711,13 @@ impl<'t> Normalizer<'t> {
     /// Reads the word's leet digits and look-alikes and passes it on (`continued`: the word goes
     /// on past the buffer).
     fn pass_word(&mut self, continued: bool) {
+        if !continued && !self.word_cut && self.word.len() == 1 && self.word[0].keycap {
+            // A keycap alone (`1️⃣`) is an emoji, so a gap for the words around it.
+            let unit = self.word[0];
+            self.word.clear();
+            self.item(Item::Emoji(Unit { class: Class::Emoji, ..unit }));
+            return;
+        }
         spelled_with_symbols(&mut self.word);
         read_leet_digits(&mut self.word);
         if !continued && !self.word_cut {
@@ -665,23 +727,61 @@ impl<'t> Normalizer<'t> {
         let cut = Cut { continues: self.word_cut, continued };
         self.word_cut = continued;
         let word = std::mem::take(&mut self.word);
-        let separators = if cut.continues || cut.continued { Vec::new() } else { symbol_separators(&word) };
-        if separators.is_empty() {
+        // Where the word is cut: two regional indicators alone are a flag (`🇺🇸`, an emoji), and
+        // in the second reading (see `Self::splitting_symbols`) leet symbols between two pieces of
+        // three letters or more separate words (`buy!followers`).
+        let mut cuts: Vec<(std::ops::Range<usize>, bool)> = flags(&word).into_iter().map(|r| (r, true)).collect();
+        if !cut.continues && !cut.continued {
+            let separators = symbol_separators(&word);
+            for run in &separators {
+                if let (Some(first), Some(last)) = (word.get(run.start), word.get(run.end - 1)) {
+                    self.ambiguous.push(first.start.min(last.start)..first.end.max(last.end));
+                }
+            }
+            if self.split_symbols {
+                cuts.extend(separators.into_iter().map(|r| (r, false)));
+            }
+        }
+        if cuts.is_empty() {
             self.word_stage_out(&word, cut);
         } else {
-            // Words joined by symbols: each is a word, and the symbols are the gap between them.
+            cuts.sort_by_key(|(r, _)| r.start);
             let mut from = 0;
-            for run in separators {
-                self.word_stage_out(&word[from..run.start], cut);
+            let pieces = cuts.len();
+            for (n, (run, emoji)) in cuts.into_iter().enumerate() {
+                if from < run.start {
+                    let piece = Cut { continues: cut.continues && from == 0, continued: false };
+                    self.word_stage_out(&word[from..run.start], piece);
+                }
                 for unit in &word[run.clone()] {
-                    self.gap.add(&Unit { ch: unit.symbol, class: Class::Gap, ..*unit });
+                    if emoji {
+                        self.item(Item::Emoji(Unit { class: Class::Emoji, ..*unit }));
+                    } else {
+                        self.gap.add(&Unit { ch: unit.symbol, class: Class::Gap, ..*unit });
+                    }
                 }
                 from = run.end;
+                let _ = (n, pieces);
             }
-            self.word_stage_out(&word[from..], cut);
+            if from < word.len() {
+                self.word_stage_out(&word[from..], Cut { continues: false, continued: cut.continued });
+            }
         }
         self.word = word;
         self.word.clear();
+    }
+
+    /// Whether the text has leet symbols that could also separate two words
+    /// (`buy!followers`): the matcher then reads it a second time with them as separators
+    /// ([`Self::splitting_symbols`]) and reports what that reading finds there too.
+    pub fn ambiguous(&self) -> &[std::ops::Range<u32>] {
+        &self.ambiguous
+    }
+
+    /// Reads `text` with leet symbols between two pieces of three letters or more read as gaps
+    /// between two words (`buy!followers` is `buy followers`), not as letters (`buyifollowers`).
+    pub fn splitting_symbols(text: &'t str) -> Self {
+        Normalizer { split_symbols: true, ..Self::new(text) }
     }
 
     fn read_look_alikes(&mut self) {
@@ -952,6 +1052,30 @@ fn spelled_with_symbols(word: &mut Vec<Unit>) {
     }
 }
 
+/// Runs of exactly two regional indicators in a word: flags (`🇺🇸`, alone or between plain
+/// letters: `fuck🇺🇸buttons`), where four or more spell letters (`🇫🇺🇨🇰`), and so do two next to
+/// other letter-like symbols (`🇯🇺🆥🇬🅴`).
+fn flags(word: &[Unit]) -> Vec<std::ops::Range<usize>> {
+    let plain = |u: Option<&Unit>| u.is_none_or(|u| u.end - u.start == 1);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < word.len() {
+        if !word[i].regional {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < word.len() && word[i].regional {
+            i += 1;
+        }
+        let before = start.checked_sub(1).and_then(|b| word.get(b));
+        if i - start == 2 && plain(before) && plain(word.get(i)) {
+            out.push(start..i);
+        }
+    }
+    out
+}
+
 /// Where a run of leet symbols stands between two runs of three letters or more: there it
 /// separates two words (`buy!followers`, `free@money`), while a symbol next to a short piece is a
 /// letter (`sh!t`, `a$$hole`, `b!tch`). Returns the symbol runs that split the word.
@@ -1009,14 +1133,14 @@ fn read_edge_digits(word: &mut [Unit]) {
     }
 }
 
-/// Digits between two letters of a word read as letters: one digit always (`r3d`), a longer
-/// run when the word has three letters or more (`b00bs`; `l10n` and `k8s` keep theirs... `k8s`
-/// has one digit between letters and reads `kbs`, which no word list holds).
+/// Digits between two letters of a word read as letters when each of them stands for one
+/// (`r3d`, `sh1t`, `b00bs`, `f00t`, `l394l`). Codes written the same way (`k8s`, `l10n`) are read
+/// the same way in terms and in text, so a term with digits still matches itself; they can only
+/// collide with a term spelled as their reading (`kbs`).
 fn read_leet_digits(word: &mut [Unit]) {
     if !word.iter().any(|u| u.class == Class::Digit) {
         return;
     }
-    let letters = word.iter().filter(|u| u.class == Class::Letter).count();
     let mut i = 0;
     while i < word.len() {
         if word[i].class != Class::Digit {
@@ -1028,8 +1152,7 @@ fn read_leet_digits(word: &mut [Unit]) {
             j += 1;
         }
         let between = i > 0 && j < word.len() && word[i - 1].class == Class::Letter && word[j].class == Class::Letter;
-        let long_enough = j - i == 1 || letters >= LEET_WORD_LETTERS;
-        if between && long_enough && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
+        if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
             for unit in &mut word[i..j] {
                 if let Some(letter) = leet::digit(unit.ch) {
                     *unit = Unit { ch: letter, class: Class::Letter, ..*unit };
@@ -1099,13 +1222,15 @@ mod tests {
             ("b|a|d", "bad"),
             ("sh!t", "shit"),
             ("b!!a!!d", "bad"),
-            ("buy!followers a$$hole", "buy|followers|asshole"),
+            ("buy!followers a$$hole squir+ing", "buyifollowers|asshole|squirting"),
             ("5lut wh0r3 8uy 1st mp3 4k covid19", "slut|whore|8uy|1st|mp3|4k|covid19"),
             ("red. packet red. Packet red... packet red… Packet", "red|packet|red^packet|red|packet|red^packet"),
             ("buy\r\nfollowers", "buy|followers"),
+            ("red 🇺🇸 packet 🇫🇺🇨🇰 red🇺🇸packet", "red{u}{s}|packet|fuck|red{u}{s}|packet"),
+            ("red 1\u{FE0F}\u{20E3} packet 8\u{FE0F}\u{20E3}9\u{FE0F}\u{20E3}", "red{1}|packet|89"),
             ("d. a - m _ n", "damn"),
             ("a b", "a|b"),
-            ("sh1t b00bs b4d r3d l10n mp3 1st 1000", "shit|boobs|bad|red|l10n|mp3|1st|1000"),
+            ("sh1t b00bs b4d r3d f00t l394l mp3 1st 1000", "shit|boobs|bad|red|foot|legal|mp3|1st|1000"),
             ("@ss a$$ sh!t damn!", "ass|ass|shit|damn"),
             ("fu\u{0441}k \u{0441}\u{043E}\u{0440}", "fuck|cop"),
             ("я \u{0441}\u{043E}\u{0440}", "я|сор"),
@@ -1180,6 +1305,19 @@ mod tests {
             let slow: Vec<Symbol> = slow_source.collect();
             assert_eq!(fast, slow, "{text}");
         }
+    }
+
+    #[test]
+    fn the_second_reading_splits_words_at_symbols() {
+        let split: Vec<String> = Normalizer::splitting_symbols("buy!followers sh!t")
+            .filter(|s| s.kind == SymbolKind::Word)
+            .map(|s| s.ch.to_string())
+            .collect();
+        assert_eq!(split.concat(), "buyfolowersshit");
+        let n = Normalizer::new("buy!followers sh!t");
+        let mut n = n;
+        for _ in n.by_ref() {}
+        assert_eq!(n.ambiguous().to_vec(), vec![3u32..4]);
     }
 
     #[test]

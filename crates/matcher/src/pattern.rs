@@ -13,8 +13,10 @@ use crate::encoding::encode;
 use crate::normalize::{Normalizer, Symbol, SymbolKind, END, START};
 use crate::unicode_data;
 
-/// Set on a count when the run may have one repeat more than the term's: a run of a word of
-/// [`LENIENT_WORD_LETTERS`] letters or more (`fuuck`, `shiit`; not `good` for `god`).
+/// Set on a count when the run may have one repeat more than the term's: the first or last run of
+/// a word of [`LENIENT_WORD_LETTERS`] letters or more (`fuckk`, `ffuck`, `shitt`). Inside a word a
+/// doubled letter matches only a doubled letter, or a run of three or more: ordinary words double
+/// their inner letters (`rapping` is not `raping`, `school` not `schol`, `annal` not `anal`).
 pub const LENIENT: u32 = 1 << 31;
 /// Letters a term's word needs before one extra repeat of a letter still matches it.
 pub const LENIENT_WORD_LETTERS: u8 = 4;
@@ -163,7 +165,9 @@ fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool) -
     let counts = symbols
         .iter()
         .map(|s| {
-            let lenient = s.kind == SymbolKind::Word && (s.word_letters == 0 || s.word_letters >= LENIENT_WORD_LETTERS);
+            let lenient = s.kind == SymbolKind::Word
+                && s.edge & (START | END) != 0
+                && (s.word_letters == 0 || s.word_letters >= LENIENT_WORD_LETTERS);
             s.count | if lenient { LENIENT } else { 0 }
         })
         .collect();

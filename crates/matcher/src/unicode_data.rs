@@ -209,6 +209,18 @@ pub fn same_mark_script(letter: char, mark: char) -> bool {
     of_mark != 0 && of_mark == script(letter)
 }
 
+/// Whether `c` is a regional indicator symbol: a letter to a reader (`🇫🇺🇨🇰`), except that two of
+/// them alone are a flag (`🇺🇸`).
+#[inline]
+pub fn is_regional_indicator(c: char) -> bool {
+    let (first, last) = tables::REGIONAL_INDICATORS;
+    (first..=last).contains(&(c as u32))
+}
+
+/// COMBINING ENCLOSING KEYCAP: after a digit, `#` or `*` it makes an emoji keycap (UTS #51's
+/// emoji keycap sequence), not a digit.
+pub const KEYCAP: char = '\u{20E3}';
+
 /// The explicit bidi control `c` is, if any.
 #[inline]
 pub fn bidi_control(c: char) -> Option<BidiControl> {

@@ -14286,6 +14286,8 @@ pub(crate) static MARK_SCRIPT_RANGES: [(u32, u32, u16); 571] = [
     (196608, 201546, 89),
     (201552, 205823, 89),
 ];
+/// The regional indicator symbols (Regional_Indicator), first and last.
+pub(crate) const REGIONAL_INDICATORS: (u32, u32) = (0x1f1e6, 0x1f1ff);
 /// Default-ignorable code points beyond the table.
 pub(crate) static IGNORABLE_BEYOND: [(u32, u32); 1] = [(917504, 921599)];
 /// The explicit bidi formatting characters (UAX #9).
@@ -14301,4 +14303,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0xa41f36fbe6c67c5b;
+pub(crate) const FINGERPRINT: u64 = 0x7d64c1403e7463b6;

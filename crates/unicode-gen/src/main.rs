@@ -21,7 +21,7 @@ use icu_casemap::CaseMapper;
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use icu_properties::props::{
     BidiClass, DefaultIgnorableCodePoint, EmojiModifier, ExtendedPictographic, GeneralCategory, GeneralCategoryGroup,
-    LineBreak, Script, SentenceTerminal,
+    LineBreak, RegionalIndicator, Script, SentenceTerminal,
 };
 use icu_properties::{CodePointMapData, CodePointSetData};
 
@@ -454,6 +454,13 @@ fn main() {
         }
     }
 
+    // Regional indicators: letters, except that a pair of them is a flag (UTS #51).
+    let regional = CodePointSetData::new::<RegionalIndicator>();
+    let regional: Vec<u32> =
+        (0..0x110000u32).filter(|&cp| char::from_u32(cp).is_some_and(|c| regional.contains(c))).collect();
+    let regional_range = (regional.first().copied().unwrap_or(0), regional.last().copied().unwrap_or(0));
+    assert_eq!(regional.len() as u32, regional_range.1 - regional_range.0 + 1, "regional indicators are contiguous");
+
     // Ignorable code points beyond the table.
     let mut ignorable_beyond: Vec<(u32, u32)> = Vec::new();
     for cp in LIMIT..=0x10FFFF {
@@ -618,6 +625,12 @@ fn main() {
         "pub(crate) static MARK_SCRIPT_RANGES: [(u32, u32, u16); {}] = {:?};",
         mark_script_ranges.len(),
         mark_script_ranges
+    );
+    let _ = writeln!(out, "/// The regional indicator symbols (Regional_Indicator), first and last.");
+    let _ = writeln!(
+        out,
+        "pub(crate) const REGIONAL_INDICATORS: (u32, u32) = ({:#x}, {:#x});",
+        regional_range.0, regional_range.1
     );
     let _ = writeln!(out, "/// Default-ignorable code points beyond the table.");
     let _ = writeln!(
