@@ -13,11 +13,18 @@ use crate::encoding::encode;
 use crate::normalize::{Normalizer, Symbol, SymbolKind, END, START};
 use crate::unicode_data;
 
-/// Set on a count when the run may have one repeat more than the term's: the first or last run of
-/// a word of [`LENIENT_WORD_LETTERS`] letters or more (`fuckk`, `ffuck`, `shitt`). Inside a word a
-/// doubled letter matches only a doubled letter, or a run of three or more: ordinary words double
-/// their inner letters (`rapping` is not `raping`, `school` not `schol`, `annal` not `anal`).
+/// Set on a count when the run may have one repeat more than the term's: a doubled final letter
+/// (`fuckk`, `shitt`, `bitchh`) of a word of [`LENIENT_WORD_LETTERS`] letters or more. Elsewhere a
+/// doubled letter matches only a doubled letter, or a run of three or more, because ordinary
+/// words double their letters (`rapping` is not `raping`, `school` not `schol`); and not the
+/// final letters English doubles itself ([`ENGLISH_FINAL_DOUBLES`]: `small`, `class`, `three`,
+/// `staff`, `buzz`, `too`).
 pub const LENIENT: u32 = 1 << 31;
+
+/// Final letters English words double (`-ll`, `-ss`, `-ff`, `-zz`, `-ee`, `-oo`): a term ending in
+/// one does not match a word ending in two. Measured on the bench corpus's clean messages, where
+/// `smal`, `clas`, `thre` otherwise matched `small`, `class`, `three` in 1308 of 2000 messages.
+pub const ENGLISH_FINAL_DOUBLES: [char; 6] = ['l', 's', 'f', 'z', 'e', 'o'];
 /// Letters a term's word needs before one extra repeat of a letter still matches it.
 pub const LENIENT_WORD_LETTERS: u8 = 4;
 
@@ -166,7 +173,8 @@ fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool) -
         .iter()
         .map(|s| {
             let lenient = s.kind == SymbolKind::Word
-                && s.edge & (START | END) != 0
+                && s.edge & END != 0
+                && !ENGLISH_FINAL_DOUBLES.contains(&s.ch)
                 && (s.word_letters == 0 || s.word_letters >= LENIENT_WORD_LETTERS);
             s.count | if lenient { LENIENT } else { 0 }
         })
