@@ -8,7 +8,7 @@ use daachorse::charwise::iter::FindOverlappingStepper;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 use crate::encoding::encode;
-use crate::normalize::{Normalizer, Symbol, SymbolKind};
+use crate::normalize::{Normalizer, Symbol, SymbolKind, SHORT_LEET};
 use crate::pattern::{self, Pattern, Stream, TermError, LENIENT};
 use crate::segmentation::{self, Segmenter};
 
@@ -129,6 +129,7 @@ impl MatcherBuilder {
 const OPEN_START: u8 = 1;
 const OPEN_END: u8 = 2;
 const IDEO: u8 = 4;
+const SHORT_LEET_OK: u8 = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PatternEntry {
@@ -164,6 +165,9 @@ impl AutomatonBuilder {
         }
         if p.ideo {
             flags |= IDEO;
+        }
+        if p.short_leet {
+            flags |= SHORT_LEET_OK;
         }
         let entry = PatternEntry {
             term: term as u32,
@@ -475,6 +479,13 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
         let ok = have >= want && (open || have == want || (lenient && have == want + 1) || have >= EVASIVE_RUN);
         if !ok {
             return None;
+        }
+    }
+    if p.flags & SHORT_LEET_OK == 0 {
+        for k in first..=n {
+            if ring.get(k)?.0.edge & SHORT_LEET != 0 {
+                return None; // `w3c` is not `wec`
+            }
         }
     }
     let (head, _) = ring.get(first)?;

@@ -62,6 +62,11 @@ pub enum Gap {
 pub const START: u8 = 1;
 /// A word's last run ([`Symbol::edge`]).
 pub const END: u8 = 2;
+/// A run read from a number (`10`, not `00`) or an `8` in a word of fewer than three letters
+/// ([`Symbol::edge`]): `s3x` is `sex` and `p00f` is `poof`, but `l10n`, `i18n`, `k8s` and `l8r` are
+/// numeronyms and codes as often as leet, so the matcher accepts such a run only in a term of several words
+/// (`b00 b00`) or in a term written with such digits itself (`k8s`).
+pub const SHORT_LEET: u8 = 4;
 
 /// One run of equal characters as the matcher reads it, and where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +77,8 @@ pub struct Symbol {
     pub kind: SymbolKind,
     /// How many times it repeats (`baaad`: 3 for the `a`).
     pub count: u32,
-    /// [`START`] and/or [`END`] for a word's first and last runs.
+    /// [`START`] and/or [`END`] for a word's first and last runs; [`SHORT_LEET`] for digits read
+    /// as letters in a short word.
     pub edge: u8,
     /// What stood before it.
     pub gap: Gap,
@@ -103,6 +109,8 @@ struct Unit {
     regional: bool,
     /// It is a keycap (`1️⃣`): alone an emoji, in a row a number.
     keycap: bool,
+    /// A digit read as a letter in a word of fewer than [`LEET_WORD_LETTERS`] letters.
+    short_leet: bool,
 }
 
 /// What an ASCII byte is to the fast path (`Normalizer::fast_ascii`).
@@ -154,7 +162,9 @@ const WORD_CAP: usize = 64;
 const MAX_LEET_SYMBOLS: usize = 3;
 /// Gap characters that may separate the letters of a spelled-out word.
 const MAX_SPELLING_GAP: u32 = 3;
-/// Fewest letters a word needs for a run of several digits inside it to be read as letters.
+/// Fewest letters a word needs for every run of digits inside it to be read as plain letters (in a
+/// shorter word a run of several digits or an `8` is marked [`SHORT_LEET`]: `l10n`, `k8s`), and for
+/// a digit at its edge to be read at all.
 const LEET_WORD_LETTERS: usize = 3;
 
 /// What lay between two items (words, ideo letters, emoji).
@@ -375,6 +385,7 @@ impl<'t> Normalizer<'t> {
                         upper: b.is_ascii_uppercase(),
                         regional: false,
                         keycap: false,
+                        short_leet: false,
                     }),
                 }
                 continue;
@@ -398,6 +409,7 @@ impl<'t> Normalizer<'t> {
                                 upper: false,
                                 regional: false,
                                 keycap: false,
+                                short_leet: false,
                             }),
                         Some(ref mut held) => held.end = end,
                         None => {}
@@ -432,6 +444,7 @@ impl<'t> Normalizer<'t> {
                         upper,
                         regional: unicode_data::is_regional_indicator(c),
                         keycap: false,
+                        short_leet: false,
                     }; 8];
                     let mut n = 0;
                     unicode_data::fold(c, |f| {
@@ -445,6 +458,7 @@ impl<'t> Normalizer<'t> {
                                 upper: upper && n == 0,
                                 regional: unicode_data::is_regional_indicator(c),
                                 keycap: false,
+                                short_leet: false,
                             };
                             n += 1;
                         }
@@ -473,6 +487,7 @@ impl<'t> Normalizer<'t> {
                     upper: c.is_uppercase(),
                     regional: false,
                     keycap: false,
+                    short_leet: false,
                 }),
             }
         }
@@ -513,6 +528,7 @@ impl<'t> Normalizer<'t> {
                     upper: false,
                     regional: false,
                     keycap: false,
+                    short_leet: false,
                 });
             }
             i += 1;
@@ -556,6 +572,7 @@ impl<'t> Normalizer<'t> {
                 upper: word[0].is_ascii_uppercase(),
                 regional: false,
                 keycap: false,
+                short_leet: false,
             };
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return true;
@@ -919,6 +936,9 @@ impl<'t> Normalizer<'t> {
                 }
             }
             let mut edge = 0;
+            if word[i..j].iter().any(|u| u.short_leet) {
+                edge |= SHORT_LEET;
+            }
             if i == 0 && !cut.continues {
                 edge |= START;
             }
@@ -1135,12 +1155,14 @@ fn read_edge_digits(word: &mut [Unit]) {
 
 /// Digits between two letters of a word read as letters when each of them stands for one
 /// (`r3d`, `sh1t`, `b00bs`, `f00t`, `l394l`). Codes written the same way (`k8s`, `l10n`) are read
-/// the same way in terms and in text, so a term with digits still matches itself; they can only
-/// collide with a term spelled as their reading (`kbs`).
+/// the same way in terms and in text, so a term with digits still matches itself; in a word of two
+/// letters they are marked [`SHORT_LEET`], so they do not match a one-word term spelled as their
+/// reading (`kbs`, `lion`).
 fn read_leet_digits(word: &mut [Unit]) {
     if !word.iter().any(|u| u.class == Class::Digit) {
         return;
     }
+    let short_word = word.iter().filter(|u| u.class == Class::Letter).count() < LEET_WORD_LETTERS;
     let mut i = 0;
     while i < word.len() {
         if word[i].class != Class::Digit {
@@ -1153,9 +1175,13 @@ fn read_leet_digits(word: &mut [Unit]) {
         }
         let between = i > 0 && j < word.len() && word[i - 1].class == Class::Letter && word[j].class == Class::Letter;
         if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
+            // In a short word, a number of two digits or more (`l10n`, `i18n`, `a11y`) or an `8`
+            // alone (`l8r`, `k8s`: "ate" as often as `b`) is a numeronym or a code as often as
+            // leet; digits from `0` (`p00f`, `b008s`) are leet.
+            let short = short_word && if j - i > 1 { word[i].ch != '0' } else { word[i].ch == '8' };
             for unit in &mut word[i..j] {
                 if let Some(letter) = leet::digit(unit.ch) {
-                    *unit = Unit { ch: letter, class: Class::Letter, ..*unit };
+                    *unit = Unit { ch: letter, class: Class::Letter, short_leet: short, ..*unit };
                 }
             }
         }

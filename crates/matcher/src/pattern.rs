@@ -10,7 +10,7 @@
 //! - **Emoji terms** (only emoji) are looked for among the text's emoji.
 
 use crate::encoding::encode;
-use crate::normalize::{Normalizer, Symbol, SymbolKind, END, START};
+use crate::normalize::{Normalizer, Symbol, SymbolKind, END, SHORT_LEET, START};
 use crate::unicode_data;
 
 /// Set on a count when the run may have one repeat more than the term's: a doubled final letter
@@ -58,6 +58,10 @@ pub struct Pattern {
     pub open_end: bool,
     /// Whether the term's symbols are ideo letters (the CJK word-boundary check applies).
     pub ideo: bool,
+    /// Whether text whose digits were read as letters in a short word ([`SHORT_LEET`]: `w3c`)
+    /// matches it: yes for a term of several words (`r3d p4cket`) and for a term written with
+    /// such digits itself (`k8s`); no for one short word (`wec`).
+    pub short_leet: bool,
 }
 
 /// Why a term cannot be looked for.
@@ -89,6 +93,9 @@ pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
         return Ok(vec![build(Stream::Emoji, &emoji, true, true)]);
     }
     let ideo = main.iter().all(|s| s.kind == SymbolKind::Ideo);
+    let words = main.iter().filter(|s| s.kind == SymbolKind::Word && s.edge & START != 0).count();
+    let has_ideo = main.iter().any(|s| s.kind == SymbolKind::Ideo);
+    let short_leet = words + usize::from(has_ideo) > 1 || main.iter().any(|s| s.edge & SHORT_LEET != 0);
     let mut spellings = vec![main.clone()];
     let skeleton: Vec<Symbol> = main
         .iter()
@@ -140,6 +147,9 @@ pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
             p.open_end = true;
         }
     }
+    for p in &mut out {
+        p.short_leet = short_leet;
+    }
     out.dedup();
     Ok(out)
 }
@@ -179,7 +189,7 @@ fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool) -
             s.count | if lenient { LENIENT } else { 0 }
         })
         .collect();
-    Pattern { stream, key, counts, open_start, open_end, ideo: false }
+    Pattern { stream, key, counts, open_start, open_end, ideo: false, short_leet: false }
 }
 
 #[cfg(test)]
