@@ -345,8 +345,8 @@ impl<'m, 't> Scan<'m, 't> {
             normalizer: Normalizer::new(text),
             second: None,
             steppers,
-            main: Ring::new(longest(|i| &i.main) + 2 * segmentation::CONTEXT),
-            emoji: Ring::new(longest(|i| &i.emoji)),
+            main: Ring::new(longest(|i| &i.main) + 2 * segmentation::CONTEXT, text.len()),
+            emoji: Ring::new(longest(|i| &i.emoji), text.len()),
             queue: VecDeque::new(),
             waiting: VecDeque::new(),
             context,
@@ -512,36 +512,35 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
 /// The last symbols of a stream, with their encoded lengths.
 pub(crate) struct Ring {
     slots: Vec<(Symbol, u8)>,
+    size: usize,
     mask: u64,
     next: u64,
 }
 
 impl Ring {
-    fn new(at_least: usize) -> Self {
+    /// A ring for at least `at_least` symbols, of a text of `text_len` bytes (it never has more
+    /// symbols than bytes: a short text never pays for the whole ring).
+    fn new(at_least: usize, text_len: usize) -> Self {
         let size = (at_least + 1).next_power_of_two().max(8);
-        let empty = Symbol {
-            ch: '\0',
-            kind: SymbolKind::Break,
-            count: 0,
-            edge: 0,
-            gap: Default::default(),
-            start: 0,
-            end: 0,
-            last_start: 0,
-            first_end: 0,
-            word_letters: 0,
-        };
-        Ring { slots: vec![(empty, 0); size], mask: size as u64 - 1, next: 0 }
+        Ring { slots: Vec::with_capacity(size.min(text_len + 1)), size, mask: size as u64 - 1, next: 0 }
     }
 
     fn capacity(&self) -> usize {
-        self.slots.len()
+        self.size
     }
 
     /// Adds a symbol; returns its number.
     fn push(&mut self, symbol: Symbol, encoded: u8) -> u64 {
         let n = self.next;
-        self.slots[(n & self.mask) as usize] = (symbol, encoded);
+        let at = (n & self.mask) as usize;
+        // Field by field: a tuple built on the stack and copied whole stalls the copy (its bytes
+        // were just stored in pieces).
+        if let Some(slot) = self.slots.get_mut(at) {
+            slot.0 = symbol;
+            slot.1 = encoded;
+        } else {
+            self.slots.push((symbol, encoded));
+        }
         self.next += 1;
         n
     }
@@ -553,7 +552,11 @@ impl Ring {
 
     /// Symbol `n`, while it is still held.
     pub(crate) fn get(&self, n: u64) -> Option<&(Symbol, u8)> {
-        (n < self.next && self.next - n <= self.slots.len() as u64).then(|| &self.slots[(n & self.mask) as usize])
+        if n < self.next && self.next - n <= self.size as u64 {
+            self.slots.get((n & self.mask) as usize)
+        } else {
+            None
+        }
     }
 }
 

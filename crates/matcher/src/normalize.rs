@@ -27,14 +27,13 @@
 //!    Spaceless-script letters are symbols of their own (no word edges); emoji are symbols too,
 //!    matched apart from the rest (an emoji between two words does not separate them).
 
-use std::collections::VecDeque;
-
 use crate::leet;
 use crate::reading_order;
 use crate::unicode_data::{self, Class, Info, SCRIPTS};
 
 /// What a [`Symbol`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum SymbolKind {
     /// A run of a letter or a digit of a word.
     Word,
@@ -48,6 +47,7 @@ pub enum SymbolKind {
 
 /// What stood between a symbol and the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(u8)]
 pub enum Gap {
     /// Nothing: the characters touch.
     #[default]
@@ -69,19 +69,16 @@ pub const END: u8 = 2;
 pub const SHORT_LEET: u8 = 4;
 
 /// One run of equal characters as the matcher reads it, and where it came from.
+///
+/// (Laid out as 32 aligned bytes, the one-byte fields last: a symbol is copied whole at every
+/// step of the search, and a layout the compiler copies in odd-sized pieces stalls each copy.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, align(16))]
 pub struct Symbol {
     /// The character, as read (`a` for `Ａ`, `@` or `4`).
     pub ch: char,
-    /// What it is.
-    pub kind: SymbolKind,
     /// How many times it repeats (`baaad`: 3 for the `a`).
     pub count: u32,
-    /// [`START`] and/or [`END`] for a word's first and last runs; [`SHORT_LEET`] for digits read
-    /// as letters in a short word.
-    pub edge: u8,
-    /// What stood before it.
-    pub gap: Gap,
     /// First byte of the original text it covers.
     pub start: u32,
     /// End of the original bytes it covers.
@@ -90,6 +87,13 @@ pub struct Symbol {
     pub last_start: u32,
     /// End of its first repetition in the original text.
     pub first_end: u32,
+    /// What it is.
+    pub kind: SymbolKind,
+    /// [`START`] and/or [`END`] for a word's first and last runs; [`SHORT_LEET`] for digits read
+    /// as letters in a short word.
+    pub edge: u8,
+    /// What stood before it.
+    pub gap: Gap,
     /// The letters of the word it belongs to (word symbols only; 0 when more than 255).
     pub word_letters: u8,
 }
@@ -260,8 +264,10 @@ impl Source<'_> {
 /// The symbols of a text, one at a time (an iterator).
 pub struct Normalizer<'t> {
     source: Source<'t>,
-    /// Scripts with Latin look-alikes that the text uses for real (a letter without a look-alike).
-    genuine: [bool; SCRIPTS],
+    text: &'t str,
+    /// Scripts with Latin look-alikes that the text uses for real (a letter without a look-alike),
+    /// found when a word first needs to know.
+    genuine: Option<[bool; SCRIPTS]>,
     /// Read a term as written: look-alikes of other scripts stay (the pattern builder adds their
     /// Latin reading itself).
     as_written: bool,
@@ -280,7 +286,9 @@ pub struct Normalizer<'t> {
     joining: bool,
     gap: GapInfo,
     // Stage 4: the output, the last ideo/emoji symbol (runs), and what came before.
-    out: VecDeque<Symbol>,
+    out: Vec<Symbol>,
+    /// The next symbol of `out` to hand out.
+    out_at: usize,
     pending: Option<Symbol>,
     last_word_letters: usize,
     last_was_word: bool,
@@ -294,39 +302,14 @@ impl<'t> Normalizer<'t> {
     /// Starts reading `text`. Texts beyond 4 GiB are read up to there (offsets are 32-bit).
     pub fn new(text: &'t str) -> Self {
         let text = clip(text);
-        let mut genuine = [false; SCRIPTS];
-        let mut reorder = false;
-        if !text.is_ascii() {
-            for c in text.chars().filter(|c| !c.is_ascii()) {
-                let info = Info::of(c);
-                match info.class() {
-                    Class::Letter => {
-                        let mut first = c;
-                        if info.folds() {
-                            let mut taken = false;
-                            unicode_data::fold(c, |f| {
-                                if !taken {
-                                    first = f;
-                                    taken = true;
-                                }
-                            });
-                        }
-                        if unicode_data::skeleton(first, c.is_uppercase()).is_none() {
-                            genuine[usize::from(unicode_data::look_alike_script(first))] = true;
-                        }
-                    }
-                    Class::Ignorable => reorder |= unicode_data::bidi_control(c).is_some(),
-                    _ => {}
-                }
-            }
-        }
-        let source = match reorder.then(|| reading_order::reorder(text)).flatten() {
+        let source = match has_bidi_controls(text).then(|| reading_order::reorder(text)).flatten() {
             Some(chars) => Source::Reordered { chars, at: 0 },
             None => Source::Text { text, at: 0 },
         };
         Normalizer {
             source,
-            genuine,
+            text,
+            genuine: None,
             as_written: false,
             split_symbols: false,
             ambiguous: Vec::new(),
@@ -337,7 +320,8 @@ impl<'t> Normalizer<'t> {
             singles: Vec::new(),
             joining: false,
             gap: GapInfo::default(),
-            out: VecDeque::new(),
+            out: Vec::with_capacity(16),
+            out_at: 0,
             pending: None,
             last_word_letters: 0,
             last_was_word: false,
@@ -357,6 +341,8 @@ impl<'t> Normalizer<'t> {
 
     /// Reads characters until some symbol is ready or the text ends.
     fn advance(&mut self) {
+        self.out.clear();
+        self.out_at = 0;
         while self.out.is_empty() {
             if self.fast_ascii() {
                 continue;
@@ -500,10 +486,23 @@ impl<'t> Normalizer<'t> {
     /// gives the same symbols. Returns whether it consumed anything.
     fn fast_ascii(&mut self) -> bool {
         let Source::Text { text, at } = &self.source else { return false };
-        if self.held.is_some() || !self.word.is_empty() || !self.symbols.is_empty() {
+        let (text, start) = (*text, *at);
+        if self.held.is_some() {
+            // No ASCII character is a mark, so the held unit is complete before one: passed on
+            // here, it lets the fast path take over again after a character it does not read.
+            // (An ignorable control is read through: a mark after it still belongs to the unit.)
+            match text.as_bytes().get(start) {
+                Some(&b) if b < 0x80 && ASCII_KINDS[usize::from(b)] != AsciiKind::Ignorable => {
+                    if let Some(held) = self.held.take() {
+                        self.unit(held);
+                    }
+                }
+                _ => return false,
+            }
+        }
+        if !self.word.is_empty() || !self.symbols.is_empty() {
             return false;
         }
-        let (text, start) = (*text, *at);
         let bytes = text.as_bytes();
         let mut i = start;
         // Plain gap bytes.
@@ -600,7 +599,7 @@ impl<'t> Normalizer<'t> {
                 edge |= END;
             }
             let base = word_start as u32;
-            self.out.push_back(Symbol {
+            self.out.push(Symbol {
                 ch: char::from(ch),
                 kind: SymbolKind::Word,
                 count: (e - r) as u32,
@@ -637,7 +636,7 @@ impl<'t> Normalizer<'t> {
         self.end_word();
         self.flush_singles();
         if let Some(symbol) = self.pending.take() {
-            self.out.push_back(symbol);
+            self.out.push(symbol);
         }
         self.done = true;
     }
@@ -820,8 +819,12 @@ impl<'t> Normalizer<'t> {
         if !look_alikes {
             return;
         }
-        let genuine = &self.genuine;
         let map_word = latin || !others;
+        let genuine = if latin || !map_word {
+            [false; SCRIPTS] // not consulted
+        } else {
+            *self.genuine.get_or_insert_with(|| genuine_scripts(self.text))
+        };
         for unit in self.word.iter_mut().filter(|u| u.class == Class::Letter && !u.ch.is_ascii()) {
             if let Some((letter, script)) = unicode_data::skeleton(unit.ch, unit.upper) {
                 if latin || (map_word && !genuine[usize::from(script)]) {
@@ -895,7 +898,7 @@ impl<'t> Normalizer<'t> {
         let sentence = gap.sentence_end && self.last_word_letters >= 2 && !(gap.full_stop && next_lowercase);
         if (gap.paragraph || sentence) && self.last_was_word {
             self.flush_pending();
-            self.out.push_back(Symbol {
+            self.out.push(Symbol {
                 ch: '\n',
                 kind: SymbolKind::Break,
                 count: 1,
@@ -913,7 +916,7 @@ impl<'t> Normalizer<'t> {
 
     fn flush_pending(&mut self) {
         if let Some(symbol) = self.pending.take() {
-            self.out.push_back(symbol);
+            self.out.push(symbol);
         }
     }
 
@@ -948,7 +951,7 @@ impl<'t> Normalizer<'t> {
             // In text read in display order, the units' bytes need not be in order.
             let start = word[i..j].iter().map(|u| u.start).min().unwrap_or(unit.start);
             let end = word[i..j].iter().map(|u| u.end).max().unwrap_or(unit.end);
-            self.out.push_back(Symbol {
+            self.out.push(Symbol {
                 ch: unit.ch,
                 kind: SymbolKind::Word,
                 count: (j - i) as u32,
@@ -1030,11 +1033,56 @@ impl Iterator for Normalizer<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Symbol> {
-        if self.out.is_empty() && !self.done {
+        if self.out_at >= self.out.len() {
+            if self.done {
+                return None;
+            }
             self.advance();
         }
-        self.out.pop_front()
+        let symbol = self.out.get(self.out_at).copied();
+        self.out_at += 1;
+        symbol
     }
+}
+
+/// Whether `text` has an explicit bidi embedding, override or isolate (U+202A–U+202E: UTF-8
+/// `E2 80 AA`–`E2 80 AE`; U+2066–U+2069: `E2 81 A6`–`E2 81 A9`), found from its bytes.
+fn has_bidi_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == 0xE2)) {
+        let at = from + i;
+        match (bytes.get(at + 1), bytes.get(at + 2)) {
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9)) => return true,
+            _ => from = at + 1,
+        }
+    }
+    false
+}
+
+/// The scripts with Latin look-alikes that `text` uses for real: it has a letter of theirs that
+/// looks like no Latin letter (`убери` is Russian, so `сор` in it is too).
+fn genuine_scripts(text: &str) -> [bool; SCRIPTS] {
+    let mut genuine = [false; SCRIPTS];
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        let info = Info::of(c);
+        if info.class() == Class::Letter {
+            let mut first = c;
+            if info.folds() {
+                let mut taken = false;
+                unicode_data::fold(c, |f| {
+                    if !taken {
+                        first = f;
+                        taken = true;
+                    }
+                });
+            }
+            if unicode_data::skeleton(first, c.is_uppercase()).is_none() {
+                genuine[usize::from(unicode_data::look_alike_script(first))] = true;
+            }
+        }
+    }
+    genuine
 }
 
 /// A leet symbol read as its letter (it remembers that it was one: see [`spelled_with_symbols`]).
