@@ -17,7 +17,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use timgate::engine::rule_set::RuleSet;
+use timgate::tool::push_compile;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,7 +33,8 @@ fn main() -> ExitCode {
         }
     };
     let started = Instant::now();
-    let set = match RuleSet::from_json(&text) {
+    // As `push` compiles it: with the tool's dictionaries (CJK words, English words).
+    let set = match push_compile::compile(&text) {
         Ok(set) => set,
         Err(e) => {
             eprintln!("{input}: {e}");

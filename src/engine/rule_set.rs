@@ -69,6 +69,16 @@ fn store(texts: &mut String, text: &str) -> TextRange {
     (start, u32::try_from(texts.len()).unwrap_or(start))
 }
 
+/// Dictionaries that only the rules tool holds, for compiling a document as `push` stores it.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionaries {
+    /// The Chinese words the document's CJK terms may straddle.
+    pub segmenter: Option<Segmenter>,
+    /// Ordinary words (lowercase): readings of a term that are one are not looked for
+    /// ([`timgate_matcher::MatcherBuilder::words`]).
+    pub words: Option<std::sync::Arc<std::collections::HashSet<String>>>,
+}
+
 impl RuleSet {
     /// Parses and compiles a document as stored in KV. The version is derived from the bytes,
     /// so the same document always has the same version.
@@ -89,6 +99,17 @@ impl RuleSet {
         version: String,
         segmenter: Option<Segmenter>,
     ) -> Result<Self, DocumentError> {
+        Self::compile_with_dictionaries(doc, version, Dictionaries { segmenter, words: None })
+    }
+
+    /// Compiles a parsed document with what only the rules tool has ([`Dictionaries`]); what they
+    /// change is in the compiled matcher, and so in its blob.
+    pub fn compile_with_dictionaries(
+        doc: &RuleDocument,
+        version: String,
+        dictionaries: Dictionaries,
+    ) -> Result<Self, DocumentError> {
+        let Dictionaries { segmenter, words } = dictionaries;
         let mut texts = String::new();
         let mut terms = Vec::new();
         for (action, _) in Action::LISTS {
@@ -101,6 +122,9 @@ impl RuleSet {
         let mut builder = MatcherBuilder::new().terms(terms.iter().map(|t| slice(&texts, t.text)));
         if let Some(segmenter) = segmenter {
             builder = builder.segmenter(segmenter);
+        }
+        if let Some(words) = words {
+            builder = builder.words(move |w| words.contains(w));
         }
         let matcher = builder.build().map_err(|e| match e {
             BuildError::NothingToMatch { index } | BuildError::TooLong { index } => {

@@ -16,8 +16,7 @@ use std::sync::OnceLock;
 use jieba_rs::Jieba;
 use timgate_matcher::Segmenter;
 
-use crate::engine::rule_document::{Action, DocumentError, RuleDocument};
-use crate::engine::rule_set::{document_version, RuleSet};
+use crate::engine::rule_document::{Action, RuleDocument};
 
 fn jieba() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
@@ -57,12 +56,6 @@ fn alphabet() -> &'static [char] {
     ALPHABET.get_or_init(|| ('\u{4E00}'..='\u{9FFF}').collect())
 }
 
-/// Compiles a rule document as `push` stores it: with the dictionary words its CJK terms need.
-pub fn compile(text: &str) -> Result<RuleSet, DocumentError> {
-    let doc = RuleDocument::parse(text)?;
-    RuleSet::compile_with(&doc, document_version(text), segmenter_for(&doc))
-}
-
 /// The words of jieba's dictionary that the CJK terms of `doc` can straddle; `None` when the
 /// document has no CJK term of two characters or more.
 pub fn segmenter_for(doc: &RuleDocument) -> Option<Segmenter> {
@@ -74,6 +67,7 @@ pub fn segmenter_for(doc: &RuleDocument) -> Option<Segmenter> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::rule_set::RuleSet;
 
     #[test]
     fn the_total_is_jiebas() {

@@ -6,18 +6,13 @@
 use std::fmt;
 
 use crate::engine::kv_keys;
-use crate::engine::rule_document::{Action, Mode, RuleDocument};
+use crate::engine::rule_document::{Mode, RuleDocument};
 use crate::engine::rule_set::{document_version, RuleSet};
-use crate::tool::cjk_words;
 use crate::tool::document_check::{check, CheckContext, Problem};
 use crate::tool::errors::ToolError;
 use crate::tool::kv_store::{KvStore, PutOptions};
+use crate::tool::push_compile;
 use crate::tool::rule_diff::{diff, Change};
-
-/// From this many terms a push also stores the precompiled rule set (`<key>:compiled`), so that
-/// a cold isolate loads it instead of compiling the document (issue 4's threshold: 10k terms
-/// compile in about 15 ms in wasm, 100k in about 0.3 s, while their blob loads in about 12 ms).
-pub const PRECOMPILE_FROM_TERMS: usize = 10_000;
 
 /// The KV key of the global document, or of one group's.
 pub fn rules_key(group: Option<&str>) -> String {
@@ -78,7 +73,7 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
     if !problems.is_empty() {
         return Ok(PushOutcome::Refused(problems));
     }
-    let compiled = match cjk_words::compile(text) {
+    let compiled = match push_compile::compile(text) {
         Ok(set) => set,
         // `check` already runs the worker's parser; this only guards against the two drifting.
         Err(e) => return Err(ToolError::Usage(format!("the worker would refuse this document: {e}"))),
@@ -93,18 +88,18 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
     };
     // The blob goes first: the worker uses it only once the document with the same bytes is
     // there, so in between it compiles the old document, never a mismatched pair.
-    // Small documents go without one, unless they have CJK terms: the words those are checked
-    // against come from a dictionary only this tool has, and live in the blob.
-    let blob_bytes = if compiled.len() >= PRECOMPILE_FROM_TERMS || !compiled.matcher().segmenter().is_empty() {
+    // Small documents go without one, unless the tool's dictionaries changed how they compile
+    // (CJK terms, readings that are ordinary words): those live only in the blob.
+    let blob_bytes = if push_compile::needs_blob(&compiled) {
         let blob = compiled.to_blob();
         kv.put_bytes(&kv_keys::compiled(&key), &blob)?;
         Some(blob.len())
     } else {
         // A blob left from an earlier version would be read (and refused) on every refresh.
-        let had_blob = current.as_deref().and_then(|t| RuleDocument::parse(t).ok()).is_some_and(|d| {
-            Action::LISTS.iter().map(|(a, _)| d.terms(*a).len()).sum::<usize>() >= PRECOMPILE_FROM_TERMS
-                || cjk_words::segmenter_for(&d).is_some()
-        });
+        let had_blob = current
+            .as_deref()
+            .and_then(|t| push_compile::compile(t).ok())
+            .is_some_and(|old| push_compile::needs_blob(&old));
         if had_blob {
             kv.delete(&kv_keys::compiled(&key))?;
         }
@@ -230,7 +225,7 @@ mod tests {
     #[test]
     fn large_documents_carry_their_precompiled_blob() {
         let kv = MemoryKv::default();
-        let terms: Vec<String> = (0..PRECOMPILE_FROM_TERMS).map(|i| format!("\"term{i}x\"")).collect();
+        let terms: Vec<String> = (0..push_compile::PRECOMPILE_FROM_TERMS).map(|i| format!("\"term{i}x\"")).collect();
         let large = format!("{{\"block\":[{}]}}", terms.join(","));
         let outcome = push(&kv, None, &large).unwrap();
         let PushOutcome::Written { blob_bytes: Some(size), version, .. } = outcome else {
@@ -239,7 +234,7 @@ mod tests {
         let blob = kv.bytes("rules:compiled").expect("blob stored");
         assert_eq!(blob.len(), size);
         let loaded = RuleSet::from_blob(&blob, &version).expect("the worker can load it for this version");
-        assert_eq!(loaded.len(), PRECOMPILE_FROM_TERMS);
+        assert_eq!(loaded.len(), push_compile::PRECOMPILE_FROM_TERMS);
 
         let PushOutcome::Written { blob_bytes: None, .. } = push(&kv, None, r#"{"block":["x"]}"#).unwrap() else {
             panic!("a small document is written without a blob")

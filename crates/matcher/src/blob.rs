@@ -190,7 +190,15 @@ impl Matcher {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
         let [main, emoji] = automata;
-        Ok(Matcher { inner: Arc::new(Inner { terms, main, emoji, segmenter: Segmenter::from_words(words) }) })
+        Ok(Matcher {
+            inner: Arc::new(Inner {
+                terms,
+                main,
+                emoji,
+                segmenter: Segmenter::from_words(words),
+                readings_left_out: 0,
+            }),
+        })
     }
 }
 

@@ -66,10 +66,24 @@ impl std::error::Error for BuildError {}
 /// let found: Vec<&str> = matcher.find_iter(text).map(|m| &text[m.start..m.end]).collect();
 /// assert_eq!(found, ["b.a.d w0rd", "傻 逼"]);
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct MatcherBuilder {
     terms: Vec<String>,
     segmenter: Option<Segmenter>,
+    words: Option<Arc<WordTest>>,
+}
+
+/// Whether a string (lowercase letters) is an ordinary word of the language.
+type WordTest = dyn Fn(&str) -> bool + Send + Sync;
+
+impl fmt::Debug for MatcherBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MatcherBuilder")
+            .field("terms", &self.terms.len())
+            .field("segmenter", &self.segmenter.as_ref().map(|s| s.words().len()))
+            .field("words", &self.words.is_some())
+            .finish()
+    }
 }
 
 impl MatcherBuilder {
@@ -99,15 +113,37 @@ impl MatcherBuilder {
         self
     }
 
+    /// Ordinary words of the language (lowercase), consulted only while building: a reading of a
+    /// term that is one is not looked for. A phrase's words joined into an ordinary word are that
+    /// word (`the rapist` does not match `therapist`, nor `black cock` `blackcock`), and a final
+    /// letter doubled into one is not an evasion (`scat` does not match `scatt`). The rules tool
+    /// passes an English word list; without one, every reading is looked for.
+    ///
+    /// ```
+    /// use timgate_matcher::MatcherBuilder;
+    /// let plain = MatcherBuilder::new().term("the rapist").build().unwrap();
+    /// assert!(plain.is_match("my therapist"));
+    /// let with_words = MatcherBuilder::new().term("the rapist").words(|w| w == "therapist").build().unwrap();
+    /// assert!(!with_words.is_match("my therapist"));
+    /// assert!(with_words.is_match("the.rapist"));
+    /// ```
+    pub fn words(mut self, is_word: impl Fn(&str) -> bool + Send + Sync + 'static) -> Self {
+        self.words = Some(Arc::new(is_word));
+        self
+    }
+
     /// Compiles the terms.
     pub fn build(self) -> Result<Matcher, BuildError> {
         let mut main = AutomatonBuilder::default();
         let mut emoji = AutomatonBuilder::default();
+        let mut left_out = 0;
+        let is_word = self.words.as_deref().map(|w| w as &dyn Fn(&str) -> bool);
         for (index, term) in self.terms.iter().enumerate() {
-            let patterns = pattern::patterns(term).map_err(|e| match e {
+            let (patterns, dropped) = pattern::patterns_with(term, is_word).map_err(|e| match e {
                 TermError::NothingToMatch => BuildError::NothingToMatch { index },
                 TermError::TooLong => BuildError::TooLong { index },
             })?;
+            left_out += dropped;
             for p in patterns {
                 match p.stream {
                     Stream::Main => main.add(index, p),
@@ -121,6 +157,7 @@ impl MatcherBuilder {
                 main: main.build()?,
                 emoji: emoji.build()?,
                 segmenter: self.segmenter.unwrap_or_default(),
+                readings_left_out: left_out,
             }),
         })
     }
@@ -224,6 +261,8 @@ pub(crate) struct Inner {
     pub(crate) main: Option<Automaton>,
     pub(crate) emoji: Option<Automaton>,
     pub(crate) segmenter: Segmenter,
+    /// Readings of terms not looked for because they are ordinary words (build time only).
+    pub(crate) readings_left_out: usize,
 }
 
 /// A compiled set of terms: build once, search many times; cheap to clone (shared). Searching
@@ -248,6 +287,12 @@ impl Matcher {
     /// Whether it was built from no term.
     pub fn is_empty(&self) -> bool {
         self.inner.terms == 0
+    }
+
+    /// How many readings of its terms [`MatcherBuilder::words`] left out when it was built (0 for
+    /// a matcher loaded from a blob: the blob holds the result).
+    pub fn readings_left_out(&self) -> usize {
+        self.inner.readings_left_out
     }
 
     /// The dictionary words its CJK terms are checked against (empty: none).
@@ -621,6 +666,17 @@ mod tests {
                 spans(&m, text).is_empty(),
                 "{text}: one extra repeat only of a final letter English does not double"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_longer_than_the_word_buffer_leaves_the_next_words_alone() {
+        let m = build(&["shit"]);
+        for n in [31, 32, 33, 40, 64, 100] {
+            let text = format!("{} sh1t", "ab".repeat(n));
+            assert_eq!(spans(&m, &text), [(0, "sh1t")], "{n}");
+            let text = format!("{}é sh1t", "ab".repeat(n));
+            assert_eq!(spans(&m, &text), [(0, "sh1t")], "{n} after a non-ASCII letter");
         }
     }
 

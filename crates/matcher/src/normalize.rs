@@ -500,7 +500,8 @@ impl<'t> Normalizer<'t> {
                 _ => return false,
             }
         }
-        if !self.word.is_empty() || !self.symbols.is_empty() {
+        // Inside a word (read in part, or cut at WORD_CAP and going on), the general path goes on.
+        if !self.word.is_empty() || !self.symbols.is_empty() || self.word_cut {
             return false;
         }
         let bytes = text.as_bytes();
@@ -534,7 +535,11 @@ impl<'t> Normalizer<'t> {
         }
         // A word of letters, then a plain gap or the end.
         let word_start = i;
-        while bytes.get(i).is_some_and(|&b| b < 0x80 && ASCII_KINDS[usize::from(b)] == AsciiKind::Letter) {
+        // No further than WORD_CAP letters: a word that long is the general path's (which cuts
+        // it there), and scanning all of it here on every call would be quadratic.
+        while i - word_start < WORD_CAP
+            && bytes.get(i).is_some_and(|&b| b < 0x80 && ASCII_KINDS[usize::from(b)] == AsciiKind::Letter)
+        {
             i += 1;
         }
         let after = bytes.get(i).copied();
@@ -550,7 +555,7 @@ impl<'t> Normalizer<'t> {
             }
         };
         let word_len = i - word_start;
-        if word_len == 0 || !plain_end || word_len > WORD_CAP {
+        if word_len == 0 || !plain_end || word_len >= WORD_CAP {
             // Only the gap was plain (or nothing was): the general path takes it from here.
             if let Source::Text { at, .. } = &mut self.source {
                 *at = word_start;
@@ -712,6 +717,8 @@ impl<'t> Normalizer<'t> {
     /// Ends the word being read, taking the leet symbols after it that may end a word.
     fn end_word(&mut self) {
         if self.word.is_empty() {
+            // A word cut at WORD_CAP letters exactly ends here: the next one is a word of its own.
+            self.word_cut = false;
             return;
         }
         let enders = self.symbols.iter().take_while(|s| leet::symbol(s.ch).is_some_and(|(_, p)| p.end)).count();
@@ -1378,6 +1385,40 @@ mod tests {
             };
             let slow: Vec<Symbol> = slow_source.collect();
             assert_eq!(fast, slow, "{text}");
+        }
+        // Generated: words longer than WORD_CAP, non-ASCII characters and marks between ASCII
+        // words (where the fast path takes over again), digits and leet symbols.
+        let pieces = ["a", "b", "ab", " ", ". ", "1", "!", "é", "傻", "\u{301}", "\u{200B}", "\u{7}", "Q", "\n\n"];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(12) {
+                let piece = pieces[next(pieces.len())];
+                let times = if next(4) == 0 { 1 + next(150) } else { 1 };
+                text.push_str(&piece.repeat(times));
+            }
+            let fast: Vec<Symbol> = Normalizer::new(&text).collect();
+            let mut slow_source = Normalizer::new(&text);
+            slow_source.source = Source::Reordered {
+                chars: text.char_indices().map(|(i, c)| (c, i as u32, (i + c.len_utf8()) as u32)).collect(),
+                at: 0,
+            };
+            let slow: Vec<Symbol> = slow_source.collect();
+            let first_difference = fast.iter().zip(&slow).position(|(a, b)| a != b);
+            assert!(
+                fast.len() == slow.len() && first_difference.is_none(),
+                "{text:?}: {} and {} symbols; first difference at {first_difference:?}: {:?} / {:?}",
+                fast.len(),
+                slow.len(),
+                first_difference.and_then(|i| fast.get(i)),
+                first_difference.and_then(|i| slow.get(i)),
+            );
         }
     }
 

@@ -73,8 +73,20 @@ pub enum TermError {
     TooLong,
 }
 
+/// Ordinary words of the language, for the readings of a term that could be one
+/// ([`patterns_with`]).
+pub type IsWord<'a> = &'a dyn Fn(&str) -> bool;
+
 /// The patterns for `term` (a trailing `*` makes it a prefix term).
 pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
+    patterns_with(term, None).map(|(patterns, _)| patterns)
+}
+
+/// The patterns for `term`, leaving out the readings that `is_word` says are ordinary words: a
+/// phrase's words joined into one (`therapist` is not `the rapist`, `goddamn` is a word of its
+/// own) and a final letter doubled (`scatt`). Also returns how many readings were left out.
+pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pattern>, usize), TermError> {
+    let mut left_out = 0;
     let (body, prefix) = match term.trim_end().strip_suffix('*') {
         Some(body) => (body, true),
         None => (term, false),
@@ -90,7 +102,7 @@ pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
         if emoji.is_empty() {
             return Err(TermError::NothingToMatch);
         }
-        return Ok(vec![build(Stream::Emoji, &emoji, true, true)]);
+        return Ok((vec![build(Stream::Emoji, &emoji, true, true, None)], 0));
     }
     let ideo = main.iter().all(|s| s.kind == SymbolKind::Ideo);
     let words = main.iter().filter(|s| s.kind == SymbolKind::Word && s.edge & START != 0).count();
@@ -128,16 +140,30 @@ pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
                     joined[at].edge &= !START;
                 }
             }
+            if let Some(is_word) = is_word {
+                // Words joined into an ordinary word are that word (`therapist`, `blackcock`).
+                let joined_at: Vec<usize> =
+                    junctions.iter().zip(&choice).filter(|(_, &join)| join).map(|(&at, _)| at).collect();
+                let ordinary = words_of(&joined).iter().any(|(range, text)| {
+                    joined_at.iter().any(|&at| range.start < at && at < range.end) && is_word(text)
+                });
+                if ordinary {
+                    left_out += 1;
+                    continue;
+                }
+            }
             let joined = merge_runs(joined);
             let first_open = joined.first().is_some_and(|s| s.kind != SymbolKind::Word);
             let last_open = joined.last().is_some_and(|s| s.kind != SymbolKind::Word);
-            out.push(Pattern { ideo, ..build(Stream::Main, &joined, first_open, last_open) });
+            let (p, dropped) = build_counted(Stream::Main, &joined, first_open, last_open, is_word);
+            left_out += dropped;
+            out.push(Pattern { ideo, ..p });
             if prefix && joined.last().is_some_and(|s| s.kind == SymbolKind::Word) {
                 let mut open = joined.clone();
                 if let Some(last) = open.last_mut() {
                     last.edge &= !END;
                 }
-                out.push(Pattern { ideo, ..build(Stream::Main, &open, first_open, true) });
+                out.push(Pattern { ideo, ..build(Stream::Main, &open, first_open, true, is_word) });
             }
         }
     }
@@ -151,7 +177,30 @@ pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
         p.short_leet = short_leet;
     }
     out.dedup();
-    Ok(out)
+    Ok((out, left_out))
+}
+
+/// The words of `symbols` (from a word's first run to its last): their symbol ranges and their
+/// letters (each run written out).
+fn words_of(symbols: &[Symbol]) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, s) in symbols.iter().enumerate() {
+        if s.kind != SymbolKind::Word {
+            start = None;
+            continue;
+        }
+        if s.edge & START != 0 {
+            start = Some(i);
+        }
+        if s.edge & END != 0 {
+            if let Some(from) = start.take() {
+                let text = symbols[from..=i].iter().flat_map(|s| std::iter::repeat_n(s.ch, s.count as usize)).collect();
+                out.push((from..i + 1, text));
+            }
+        }
+    }
+    out
 }
 
 /// Equal adjacent letters without an edge between them are one run (`red dog` joined is `redog`
@@ -172,7 +221,31 @@ fn merge_runs(symbols: Vec<Symbol>) -> Vec<Symbol> {
     out
 }
 
-fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool) -> Pattern {
+fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool, is_word: Option<IsWord<'_>>) -> Pattern {
+    build_counted(stream, symbols, open_start, open_end, is_word).0
+}
+
+/// [`build`], also returning how many doubled final letters were not allowed because the word
+/// with its final letter doubled is an ordinary word (`scatt` for `scat`).
+fn build_counted(
+    stream: Stream,
+    symbols: &[Symbol],
+    open_start: bool,
+    open_end: bool,
+    is_word: Option<IsWord<'_>>,
+) -> (Pattern, usize) {
+    let mut dropped = 0;
+    let mut doubled_is_word = vec![false; symbols.len()];
+    if let Some(is_word) = is_word {
+        for (range, mut text) in words_of(symbols) {
+            if let Some(last) = text.chars().last() {
+                text.push(last);
+                if is_word(&text) {
+                    doubled_is_word[range.end - 1] = true;
+                }
+            }
+        }
+    }
     let mut key = String::new();
     for s in symbols {
         for &c in encode(s).chars() {
@@ -181,15 +254,20 @@ fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool) -
     }
     let counts = symbols
         .iter()
-        .map(|s| {
-            let lenient = s.kind == SymbolKind::Word
+        .enumerate()
+        .map(|(i, s)| {
+            let mut lenient = s.kind == SymbolKind::Word
                 && s.edge & END != 0
                 && !ENGLISH_FINAL_DOUBLES.contains(&s.ch)
                 && (s.word_letters == 0 || s.word_letters >= LENIENT_WORD_LETTERS);
+            if lenient && doubled_is_word[i] {
+                lenient = false;
+                dropped += 1;
+            }
             s.count | if lenient { LENIENT } else { 0 }
         })
         .collect();
-    Pattern { stream, key, counts, open_start, open_end, ideo: false, short_leet: false }
+    (Pattern { stream, key, counts, open_start, open_end, ideo: false, short_leet: false }, dropped)
 }
 
 #[cfg(test)]
@@ -211,6 +289,22 @@ mod tests {
         let p = patterns("red dog").unwrap();
         let counts: Vec<Vec<u32>> = p.iter().map(|p| p.counts.iter().map(|c| c & !LENIENT).collect()).collect();
         assert!(counts.contains(&vec![1, 1, 2, 1, 1]), "{counts:?}");
+    }
+
+    #[test]
+    fn readings_that_are_ordinary_words_are_left_out() {
+        let words = |w: &str| matches!(w, "therapist" | "scatt" | "goddamn");
+        let (p, left_out) = patterns_with("the rapist", Some(&words)).unwrap();
+        assert_eq!((p.len(), left_out), (1, 1), "the joined reading is left out");
+        let (p, left_out) = patterns_with("red packet", Some(&words)).unwrap();
+        assert_eq!((p.len(), left_out), (2, 0));
+        let lenient = |term: &str| {
+            let (p, _) = patterns_with(term, Some(&words)).unwrap();
+            p[0].counts.last().is_some_and(|c| c & LENIENT != 0)
+        };
+        assert!(!lenient("scat") && lenient("shit"), "a doubled final letter that makes a word");
+        let (p, left_out) = patterns_with("god damn", Some(&words)).unwrap();
+        assert_eq!((p.len(), left_out), (1, 1));
     }
 
     #[test]

@@ -233,11 +233,12 @@ fn store(args: &KvArgs) -> WranglerKv {
     WranglerKv::new(location)
 }
 
-/// Compiles a document as `push` stores it (with the dictionary words its CJK terms need), so that
-/// `explain` decides as the worker does with the pushed blob.
+/// Compiles a document as `push` stores it (with the tool's dictionaries: the Chinese words its CJK
+/// terms need, ordinary English words), so that `explain` decides as the worker does with the
+/// pushed blob.
 fn compile_file(path: &Path) -> Result<RuleSet, ToolError> {
     let text = read_text(path)?;
-    timgate::tool::cjk_words::compile(&text)
+    timgate::tool::push_compile::compile(&text)
         .map_err(|e| ToolError::Usage(format!("{}: {e} (run `validate` for every problem)", path.display())))
 }
 
