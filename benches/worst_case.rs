@@ -197,6 +197,22 @@ fn adversarial(words: &[String]) -> Vec<(&'static str, String)> {
             t.push(' ');
         }),
     ));
+    // A letter at each level from 1 to 125, then words at 125: the most a level by level L2
+    // (a pass over the paragraph per level) can cost. No random numbers are drawn, so the other
+    // inputs stay the same.
+    let mut step = 0usize;
+    inputs.push((
+        "bidi controls: a letter at each level 1 to 125, then words at 125",
+        fill(|t| {
+            if step < 125 {
+                t.push(if step % 2 == 0 { '\u{202E}' } else { '\u{202D}' });
+            } else if step % 7 == 0 {
+                t.push(' ');
+            }
+            t.push((b'a' + (step * 11 % 26) as u8) as char);
+            step += 1;
+        }),
+    ));
     inputs.push((
         "spelled-out letters (a b c d ...)",
         fill(|t| {
