@@ -18,8 +18,9 @@
 //! assert_eq!(found, ["B U Y f0ll0wers", "sc@m", "傻 逼"]);
 //! ```
 //!
-//! Searching is linear in the text and allocates nothing per match; a [`Matcher`] is immutable
-//! and cheap to clone. [`Scan`] searches one text with several matchers, normalising it once.
+//! Searching is linear in the text and allocates nothing per match (the segmentation check of a CJK
+//! match aside); a [`Matcher`] is immutable and cheap to clone. [`Scan`] searches one text with
+//! several matchers, normalising it once.
 //! DESIGN.md describes the internals and their invariants.
 #![deny(missing_docs)]
 

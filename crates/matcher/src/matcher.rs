@@ -313,7 +313,10 @@ impl Matcher {
         automaton(&self.inner.main) + automaton(&self.inner.emoji) + self.inner.segmenter.heap_bytes()
     }
 
-    /// Every occurrence of every term in `text`, in the order they end.
+    /// Every occurrence of every term in `text`, mostly in the order they end in reading order:
+    /// a CJK match checked against a segmenter comes once the text after it has been read, and
+    /// what only the second reading of ambiguous leet symbols finds (see [`Scan`]) comes after
+    /// everything else.
     pub fn find_iter<'m, 't>(&'m self, text: &'t str) -> FindIter<'m, 't> {
         FindIter { scan: Scan::new(std::slice::from_ref(self), text) }
     }
@@ -498,8 +501,9 @@ impl Iterator for Scan<'_, '_> {
 const EVASIVE_RUN: u32 = 3;
 
 /// Checks a candidate of pattern `p` ending at symbol `n`: it starts at a symbol's start, and
-/// each run's count is the term's (or one more, or an evasive run of three or more; an open edge
-/// may be any longer). Returns the match and its first symbol.
+/// each run's count is the term's (or one more where the pattern marks the count
+/// [`LENIENT`](crate::pattern::LENIENT), or an evasive run of three or more; an open edge may be
+/// any longer). Returns the match and its first symbol.
 fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Option<(Match, u64)> {
     let len = u64::from(p.len);
     if len == 0 || len > n + 1 || len as usize > ring.capacity() {
@@ -529,7 +533,7 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     if p.flags & SHORT_LEET_OK == 0 {
         for k in first..=n {
             if ring.get(k)?.0.edge & SHORT_LEET != 0 {
-                return None; // `w3c` is not `wec`
+                return None; // `k8s` is not `kbs`
             }
         }
     }

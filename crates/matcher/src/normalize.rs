@@ -3,7 +3,9 @@
 //! marked. Rule terms and message text go through the same steps, so a term matches whatever a
 //! reader would take for it.
 //!
-//! The steps, each a stage of one streaming pass (bounded buffers; time linear in the text):
+//! The steps, each a stage of one streaming pass (time linear in the text; the buffers are bounded
+//! except the one-letter words of a spelled-out word, held until it ends, and the reordered
+//! characters of a text with bidi controls):
 //!
 //! 0. **Reading order.** A text with explicit bidi controls (overrides, embeddings, isolates) is
 //!    read in the order it is displayed (`reading_order.rs`), so `RLO kcuf PDF` reads `fuck`.
@@ -18,7 +20,7 @@
 //!    `b00bs`, `f00t`) and a single digit at the edge of a word of three letters or more (`5lut`).
 //!    Look-alike letters of other scripts (UTS #39: Cyrillic `а`, Greek `ο`, Cherokee `Ꭺ`) are read
 //!    as Latin in a word that mixes them with Latin letters, and in a word made only of look-alikes
-//!    of a script the text does not otherwise use (`соск` in an English message; not in Russian).
+//!    of a script the text does not otherwise use (`сор` in an English message; not in Russian).
 //! 3. **Spelled-out words.** Three or more one-letter words with short gaps between them (`b a d`,
 //!    `b.a.d`, `b★a★d`) are one word.
 //! 4. **Symbols.** Equal letters in a row are one run with a count; a word's first and last runs
@@ -89,8 +91,8 @@ pub struct Symbol {
     pub first_end: u32,
     /// What it is.
     pub kind: SymbolKind,
-    /// [`START`] and/or [`END`] for a word's first and last runs; [`SHORT_LEET`] for digits read
-    /// as letters in a short word.
+    /// [`START`] and/or [`END`] for a word's first and last runs; [`SHORT_LEET`] for a run read
+    /// from a number or an `8` in a short word.
     pub edge: u8,
     /// What stood before it.
     pub gap: Gap,
@@ -113,7 +115,8 @@ struct Unit {
     regional: bool,
     /// It is a keycap (`1️⃣`): alone an emoji, in a row a number.
     keycap: bool,
-    /// A digit read as a letter in a word of fewer than [`LEET_WORD_LETTERS`] letters.
+    /// A digit read as a letter that is marked [`SHORT_LEET`]: part of a number, or an `8`, in a
+    /// word of fewer than [`LEET_WORD_LETTERS`] letters (see `read_leet_digits`).
     short_leet: bool,
 }
 
@@ -1371,9 +1374,9 @@ mod tests {
 
     #[test]
     fn the_fast_path_gives_the_general_paths_symbols() {
-        // The same text, once ASCII (fast) and once with a non-ASCII character up front that
-        // sends nothing through the fast path... the general path handles all of it when a
-        // bidi control forces the reordered source; compare symbols position by position.
+        // The same text read as usual (fast path where it applies) and with the source swapped
+        // for a pre-split one, as a text with bidi controls has, which the fast path never reads;
+        // the symbols must be equal position by position.
         for text in
             ["Hello, world. Red packet!", "a b c dd", "the  quick\tbrown\nfox?", "x", "aaa bbb. C", "s\u{7}p\u{1b}am x"]
         {

@@ -58,9 +58,10 @@ pub struct Pattern {
     pub open_end: bool,
     /// Whether the term's symbols are ideo letters (the CJK word-boundary check applies).
     pub ideo: bool,
-    /// Whether text whose digits were read as letters in a short word ([`SHORT_LEET`]: `w3c`)
-    /// matches it: yes for a term of several words (`r3d p4cket`) and for a term written with
-    /// such digits itself (`k8s`); no for one short word (`wec`).
+    /// Whether text with a run marked [`SHORT_LEET`] (a number or an `8` read as letters in a
+    /// short word: `k8s`, `l10n`) matches it: yes for a term of several words (or of a word and
+    /// CJK) and for a term written with such digits itself (`k8s`); no for a one-word term
+    /// spelled as their reading (`kbs`, `lion`).
     pub short_leet: bool,
 }
 

@@ -171,7 +171,8 @@ pub fn skeleton(c: char, upper: bool) -> Option<(char, u8)> {
 /// Scripts that have letters with Latin look-alikes are numbered 1 to 15 (15: any other).
 pub const SCRIPTS: usize = 16;
 
-/// The script number of a letter of a script that has Latin look-alikes (0 for any other).
+/// The script number (1 to 14) of a letter of a script with Latin look-alikes; 0 for any other,
+/// including the scripts numbered 15 in [`skeleton`] (Hebrew, Arabic...), which have no ranges.
 #[inline]
 pub fn look_alike_script(c: char) -> u8 {
     let cp = c as u32;
