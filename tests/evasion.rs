@@ -732,6 +732,8 @@ const LEET: &[Case] = &[
 const FALSE_POSITIVES: &[Case] = &[
     t!("a numeronym is not leet in a one-word term", ["lion", "iibn", "kbs", "lbr"], "l10n, i18n, k8s and l8r", NONE),
     t!("a code term still matches itself", ["k8s"], "we run k8s", ["k8s"]),
+    t!("Arabic letters that look like Latin ones, in Arabic", ["lol"], "مرحبا اها", NONE),
+    t!("Hebrew letters that look like Latin ones, in Hebrew", ["ol", "lo"], "שלום סו וס", NONE),
     t!("Scunthorpe", ["cunt"], "Scunthorpe United", NONE),
     t!("assistant", ["ass"], "my assistant", NONE),
     t!("classic", ["ass"], "a classic", NONE),

@@ -162,6 +162,9 @@ const ASCII_KINDS: [AsciiKind; 128] = {
     kinds
 };
 
+/// The script number [`unicode_data::skeleton`] gives look-alikes of the scripts it does not name.
+const OTHER_LOOK_ALIKE_SCRIPT: usize = SCRIPTS - 1;
+
 /// Units of a word kept before it is passed on: a longer word is passed on in parts (no edge
 /// between them). Terms are never that long, so nothing that can match is cut.
 const WORD_CAP: usize = 64;
@@ -837,7 +840,12 @@ impl<'t> Normalizer<'t> {
         };
         for unit in self.word.iter_mut().filter(|u| u.class == Class::Letter && !u.ch.is_ascii()) {
             if let Some((letter, script)) = unicode_data::skeleton(unit.ch, unit.upper) {
-                if latin || (map_word && !genuine[usize::from(script)]) {
+                // A word only of look-alikes of a script without ranges (15: Arabic, Hebrew...)
+                // cannot be told from that script's own text (`اها` is not `lol`): only a Latin
+                // letter in the word makes it Latin.
+                let whole_word =
+                    map_word && usize::from(script) != OTHER_LOOK_ALIKE_SCRIPT && !genuine[usize::from(script)];
+                if latin || whole_word {
                     unit.ch = letter;
                 }
             }
