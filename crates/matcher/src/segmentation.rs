@@ -14,6 +14,8 @@
 //! few kilobytes instead of a 5 MB dictionary. A matcher without a segmenter reports every CJK
 //! match.
 
+use std::ops::Range;
+
 use crate::matcher::Ring;
 use crate::normalize::{Gap, Normalizer, SymbolKind};
 
@@ -109,9 +111,10 @@ impl Segmenter {
         Self::from_words(words)
     }
 
-    /// Whether the CJK match of symbols `first..=last` (held in `ring`) stands as a word of the
-    /// likely segmentation of its surroundings, rather than straddling two words.
-    pub(crate) fn keeps(&self, ring: &Ring, first: u64, last: u64) -> bool {
+    /// Whether the CJK match of symbols `first..=last` (held in `ring`), covering the bytes
+    /// `span` of the text, stands as a word of the likely segmentation of its surroundings, rather
+    /// than straddling two words.
+    pub(crate) fn keeps(&self, ring: &Ring, first: u64, last: u64, span: Range<usize>) -> bool {
         // The window: the CJK symbols around the match up to a gap (no word crosses a gap, so
         // nothing beyond one changes the segmentation of the match's edges), each as its
         // characters, marking where the text had a gap.
@@ -130,19 +133,23 @@ impl Segmenter {
         let mut match_end = 0;
         for k in from..=to {
             let Some((symbol, _)) = ring.get(k) else { return true };
-            if k == first {
-                match_start = chars.len();
-            }
+            let run = chars.len();
             let boundary = symbol.gap != Gap::None;
             for r in 0..symbol.count.min(MAX_RUN) {
                 chars.push((symbol.ch, r == 0 && boundary));
             }
+            // A run at the match's start (end) may be longer than the term's: the match then takes
+            // only its last (first) character (`他妈` in `其他妈妈`; see `confirm` in the matcher),
+            // and starts (ends) inside the run. Otherwise it takes the whole run.
+            if k == first {
+                let last_only = symbol.last_start > symbol.start && span.start == symbol.last_start as usize;
+                match_start = if last_only { chars.len().saturating_sub(1).max(run) } else { run };
+            }
             if k == last {
-                match_end = chars.len();
+                let first_only = symbol.first_end < symbol.end && span.end == symbol.first_end as usize;
+                match_end = if first_only { (run + 1).min(chars.len()) } else { chars.len() };
             }
         }
-        // A run at the match's start or end may be longer than the term: the term takes its last
-        // (first) characters. Approximated: the whole run is in the match.
         let n = chars.len();
         // Lowest total cost of segmenting chars[..i], and the length of the last word.
         let mut best: Vec<(u32, usize)> = vec![(u32::MAX, 0); n + 1];
@@ -212,14 +219,52 @@ mod tests {
             ("的", 300000),
             ("吗", 20000),
             ("说", 40000),
+            // jieba's frequencies.
+            ("爸", 1670),
+            ("爸爸", 2456),
+            ("爸妈", 3),
+            ("爸爸妈妈", 3),
+            ("混", 2882),
+            ("帐", 3376),
+            ("混帐", 108),
+            ("山", 23539),
+            ("水", 24314),
+            ("花", 12710),
+            ("柳", 2495),
+            ("山水", 1500),
+            ("水花", 130),
+            ("花柳", 12),
+            ("山峰", 783),
+            ("老", 33423),
+            ("处", 24967),
+            ("女", 27951),
+            ("处女", 135),
+            ("老处女", 11),
+            ("小", 57969),
+            ("姑", 1684),
+            ("娘", 3971),
+            ("姑娘", 8853),
+            ("小姑", 76),
+            ("小姑娘", 891),
         ];
         words.iter().find(|(w, _)| *w == word).map(|&(_, f)| f)
     }
 
+    /// Every character of the toy lexicon.
+    fn alphabet() -> Vec<char> {
+        let mut chars: Vec<char> =
+            "其他妈妈他妈的出口交易口交傻逼你是的吗说爸爸妈妈混帐山水花柳山峰老处女小姑娘".chars().collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    }
+
+    fn select(terms: &[&str]) -> Segmenter {
+        Segmenter::select(terms.iter().copied(), &lexicon, 60_000_000, &alphabet())
+    }
+
     fn matcher(terms: &[&str]) -> crate::Matcher {
-        let alphabet: Vec<char> = "其他妈出口交易傻逼你是的吗说".chars().collect();
-        let segmenter = Segmenter::select(terms.iter().copied(), &lexicon, 60_000_000, &alphabet);
-        MatcherBuilder::new().terms(terms.iter().copied()).segmenter(segmenter).build().unwrap()
+        MatcherBuilder::new().terms(terms.iter().copied()).segmenter(select(terms)).build().unwrap()
     }
 
     #[test]
@@ -239,5 +284,21 @@ mod tests {
         let words: Vec<&str> = s.words().iter().map(|(w, _)| w.as_str()).collect();
         assert!(words.contains(&"其他") && words.contains(&"妈妈"), "{words:?}");
         assert!(!words.contains(&"出口"));
+    }
+
+    #[test]
+    fn a_run_at_the_edge_of_a_match_is_cut_where_the_match_is() {
+        // The normaliser reads `妈妈` as one symbol; the match takes one of its characters, and a
+        // word across that character straddles the match.
+        let m = matcher(&["他妈", "妈的", "你妈"]);
+        for text in ["你他妈妈的", "爸爸妈妈的同意", "你妈妈混帐", "其他妈妈"] {
+            assert!(!m.is_match(text), "{text}: {:?}", m.find_iter(text).collect::<Vec<_>>());
+        }
+        // `其他|他妈的`: the word before ends where the match starts, inside the run `他他`.
+        for text in ["其他他妈的", "他妈的", "你妈的", "你他妈"] {
+            assert!(m.is_match(text), "{text}");
+        }
+        let found: Vec<&str> = m.find_iter("其他他妈的").map(|x| &"其他他妈的"[x.start..x.end]).collect();
+        assert!(found.contains(&"他妈"), "{found:?}");
     }
 }
