@@ -19,11 +19,11 @@
 //! with `cargo run --release --example chinese_prose_check -- target/chinese-corpus/weicheng.utf8`
 //! (`bash bench/chinese-corpus.sh` fetches the corpus): for the 293 terms of naughty-words `zh` of
 //! two characters or more, 24,645 words of jieba's dictionary, about 300 KB of the blob (1,050,647
-//! bytes, against 751,304 without them) and 0.9 MB of heap ([`Segmenter::heap_bytes`]), selected
-//! in 3.5 s; the segmentation then agrees with jieba's on every match of those terms in the novel
-//! 围城 (246,630 characters): the 10 that straddle two words are dropped, and the 63 whole words
-//! and 4 parts of a longer word are reported. A matcher without a segmenter reports every CJK
-//! match.
+//! bytes, against 751,304 without them) and 940,113 bytes of heap ([`Segmenter::heap_bytes`]),
+//! selected in 3.2 s; the segmentation then agrees with jieba's on every match of those terms in
+//! the novel 围城 (246,630 characters): the 10 that straddle two words are dropped, and the 63
+//! whole words and 4 parts of a longer word are reported. A matcher without a segmenter reports
+//! every CJK match.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
