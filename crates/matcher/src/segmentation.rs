@@ -2,17 +2,31 @@
 //!
 //! Chinese is written without spaces, so a CJK term is found anywhere in a text, including where
 //! it straddles two words: `他妈` in `其他妈妈` ("other moms"), `口交` in `出口交易` ("export
-//! trade"). A reader sees the words, not the term. A [`Segmenter`] holds the few dictionary words
-//! that can straddle the edges of a matcher's CJK terms, with their frequencies, and segments the
-//! text around a CJK match the way a dictionary segmenter does (the most probable sequence of
-//! words, as jieba does): a match that a word of that segmentation crosses is not reported. A gap
-//! in the text (a space, punctuation) is a word boundary: `出口 交易` is two words, and `傻 逼`
-//! (two single characters spaced out) is still found.
+//! trade"). A reader sees the words, not the term. A [`Segmenter`] holds the dictionary words
+//! around a matcher's CJK terms, with their frequencies, and segments the text around a CJK match
+//! ([`CONTEXT`] symbols on each side) the way a dictionary segmenter does (the most probable
+//! sequence of words, as jieba does): a match that a word of that segmentation crosses is not
+//! reported, unless the word holds the whole match (`他妈` in `他妈的`, `处女` in `老处女`: the
+//! term with more to it). The match's edges are where its characters are, also inside a run of
+//! one character, which the normaliser reads as one symbol: `妈的` in `爸爸妈妈的` takes the
+//! second `妈`, and `爸爸妈妈` crosses it. A gap in the text (a space, punctuation) is a word
+//! boundary: `出口 交易` is two words, and `傻 逼` (two single characters spaced out) is still
+//! found.
 //!
 //! The dictionary is not in the matcher: [`Segmenter::select`] takes any lexicon (the rules tool
-//! uses jieba's) and keeps only the words the terms need, so a precompiled rule blob carries a
-//! few kilobytes instead of a 5 MB dictionary. A matcher without a segmenter reports every CJK
-//! match.
+//! uses jieba's) and keeps only the words the segmentation around the terms is likely to use, so
+//! a precompiled rule blob carries those instead of a 5 MB dictionary. Measured on 2026-11-30
+//! with `cargo run --release --example chinese_prose_check -- target/chinese-corpus/weicheng.utf8`
+//! (`bash bench/chinese-corpus.sh` fetches the corpus): for the 293 terms of naughty-words `zh` of
+//! two characters or more, 24,645 words of jieba's dictionary, about 300 KB of the blob (1,050,647
+//! bytes, against 751,304 without them) and 940,113 bytes of heap ([`Segmenter::heap_bytes`]),
+//! selected in 3.2 s; the segmentation then agrees with jieba's on every match of those terms in
+//! the novel 围城 (246,630 characters): the 10 that straddle two words are dropped, and the 63
+//! whole words and 4 parts of a longer word are reported. A matcher without a segmenter reports
+//! every CJK match.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use crate::matcher::Ring;
 use crate::normalize::{Gap, Normalizer, SymbolKind};
@@ -39,6 +53,10 @@ impl Segmenter {
     pub fn from_words(mut words: Vec<(String, u16)>) -> Self {
         words.sort();
         words.dedup_by(|a, b| a.0 == b.0);
+        words.shrink_to_fit();
+        for (word, _) in &mut words {
+            word.shrink_to_fit();
+        }
         Segmenter { words }
     }
 
@@ -62,56 +80,54 @@ impl Segmenter {
         self.words.binary_search_by(|(w, _)| w.as_str().cmp(word)).ok().map(|i| self.words[i].1)
     }
 
-    /// Keeps the words of `lexicon` that a segmentation around the CJK terms among `terms` can
-    /// use: the terms themselves, two- and three-character words that overlap a term's first or
-    /// last characters (`其他`, `妈妈` for `他妈`), and the single characters of all of them.
+    /// Keeps the words of `lexicon` that the segmentation around the CJK terms among `terms` is
+    /// likely to use, up to [`MAX_WORD`] characters (a term of other letters too is not checked,
+    /// and needs none):
+    ///
+    /// - the words inside a term, and the words across its first or last characters with one
+    ///   character outside (`其他`, `妈妈` for `他妈`) or holding it (`他妈的`, `老处女`);
+    /// - the same for the term with its first or last character doubled, since a run of it at a
+    ///   match's edge is read around the match (`爸爸妈妈的` for `妈的`);
+    /// - words with two characters outside a term's edge, when each outside character makes a
+    ///   word with its neighbour (`爸爸妈妈`: `爸爸` and `爸妈`; `小姑娘` for `娘的`);
+    /// - frequent words ([`NEIGHBOUR_COST`]) that end (start) with the outer character of a word
+    ///   across a term's edge, and compete with it (`山水` against `水花` in `山水花柳`);
+    /// - the single characters of all of them.
+    ///
     /// `lexicon` gives a word's frequency, `total` the sum of all frequencies. `alphabet` is the
-    /// characters tried next to a term's edges (the CJK Unified Ideographs, for a Chinese
-    /// lexicon).
+    /// characters tried next to known ones (the CJK Unified Ideographs, for a Chinese lexicon):
+    /// words are found by asking `lexicon` about each, so the cost is a few lookups per character
+    /// of the alphabet for each distinct edge of a term and each distinct outer character.
     pub fn select<'a>(
         terms: impl IntoIterator<Item = &'a str>,
         lexicon: &dyn Fn(&str) -> Option<u64>,
         total: u64,
         alphabet: &[char],
     ) -> Self {
-        let cost = |freq: u64| -> u16 {
-            let p = (freq.max(1) as f64) / (total.max(1) as f64);
-            ((-p.ln()) * 100.0).round().clamp(0.0, f64::from(u16::MAX - 1)) as u16
-        };
-        let mut words: Vec<(String, u16)> = Vec::new();
-        let add = |word: String, words: &mut Vec<(String, u16)>| {
-            if let Some(freq) = lexicon(&word) {
-                words.push((word, cost(freq)));
-            }
-        };
+        let mut selection = Selection::new(lexicon, total, alphabet);
         for term in terms {
-            let chars: Vec<char> = Normalizer::new(term)
-                .filter(|s| s.kind == SymbolKind::Ideo)
-                .flat_map(|s| std::iter::repeat_n(s.ch, s.count as usize))
-                .collect();
+            let symbols: Vec<_> =
+                Normalizer::new(term).filter(|s| matches!(s.kind, SymbolKind::Ideo | SymbolKind::Word)).collect();
+            if symbols.iter().any(|s| s.kind != SymbolKind::Ideo) {
+                continue; // not an all-CJK term: the segmentation is not checked
+            }
+            let chars: Vec<char> = symbols.iter().flat_map(|s| std::iter::repeat_n(s.ch, s.count as usize)).collect();
+            let (Some(&first), Some(&last)) = (chars.first(), chars.last()) else { continue };
             if chars.len() < 2 {
                 continue;
             }
-            add(chars.iter().collect(), &mut words);
-            for i in 1..chars.len() {
-                let head: String = chars[..i].iter().collect();
-                let tail: String = chars[i..].iter().collect();
-                for &x in alphabet {
-                    add(format!("{x}{head}"), &mut words);
-                    add(format!("{tail}{x}"), &mut words);
-                }
-            }
+            selection.around(&chars);
+            selection.around(&[&[first], &chars[..]].concat());
+            selection.around(&[&chars[..], &[last]].concat());
         }
-        let singles: Vec<char> = words.iter().flat_map(|(w, _)| w.chars().collect::<Vec<_>>()).collect();
-        for c in singles {
-            add(c.to_string(), &mut words);
-        }
-        Self::from_words(words)
+        selection.neighbours();
+        selection.finish()
     }
 
-    /// Whether the CJK match of symbols `first..=last` (held in `ring`) stands as a word of the
-    /// likely segmentation of its surroundings, rather than straddling two words.
-    pub(crate) fn keeps(&self, ring: &Ring, first: u64, last: u64) -> bool {
+    /// Whether the CJK match of symbols `first..=last` (held in `ring`), covering the bytes
+    /// `span` of the text, stands as a word of the likely segmentation of its surroundings, rather
+    /// than straddling two words.
+    pub(crate) fn keeps(&self, ring: &Ring, first: u64, last: u64, span: Range<usize>) -> bool {
         // The window: the CJK symbols around the match up to a gap (no word crosses a gap, so
         // nothing beyond one changes the segmentation of the match's edges), each as its
         // characters, marking where the text had a gap.
@@ -130,23 +146,28 @@ impl Segmenter {
         let mut match_end = 0;
         for k in from..=to {
             let Some((symbol, _)) = ring.get(k) else { return true };
-            if k == first {
-                match_start = chars.len();
-            }
+            let run = chars.len();
             let boundary = symbol.gap != Gap::None;
             for r in 0..symbol.count.min(MAX_RUN) {
                 chars.push((symbol.ch, r == 0 && boundary));
             }
+            // A run at the match's start (end) may be longer than the term's: the match then takes
+            // only its last (first) character (`他妈` in `其他妈妈`; see `confirm` in the matcher),
+            // and starts (ends) inside the run. Otherwise it takes the whole run.
+            if k == first {
+                let last_only = symbol.last_start > symbol.start && span.start == symbol.last_start as usize;
+                match_start = if last_only { chars.len().saturating_sub(1).max(run) } else { run };
+            }
             if k == last {
-                match_end = chars.len();
+                let first_only = symbol.first_end < symbol.end && span.end == symbol.first_end as usize;
+                match_end = if first_only { (run + 1).min(chars.len()) } else { chars.len() };
             }
         }
-        // A run at the match's start or end may be longer than the term: the term takes its last
-        // (first) characters. Approximated: the whole run is in the match.
         let n = chars.len();
         // Lowest total cost of segmenting chars[..i], and the length of the last word.
         let mut best: Vec<(u32, usize)> = vec![(u32::MAX, 0); n + 1];
         best[0] = (0, 0);
+        let mut word = String::with_capacity(4 * MAX_WORD);
         for i in 1..=n {
             for len in 1..=MAX_WORD.min(i) {
                 let start = i - len;
@@ -157,7 +178,8 @@ impl Segmenter {
                 if chars[start + 1..i].iter().any(|&(_, boundary)| boundary) {
                     continue;
                 }
-                let word: String = chars[start..i].iter().map(|&(c, _)| c).collect();
+                word.clear();
+                word.extend(chars[start..i].iter().map(|&(c, _)| c));
                 let cost = match self.cost(&word) {
                     Some(c) => c,
                     None if len == 1 => UNKNOWN_COST,
@@ -169,18 +191,197 @@ impl Segmenter {
                 }
             }
         }
-        // Walk the best path back: does a word cross the match's start or end?
+        // Walk the best path back: does a word cross the match's start or end without holding the
+        // whole match? A word that holds it (`他妈的` for `他妈`) is the term with more to it.
         let mut i = n;
         while i > 0 {
             let len = best[i].1.max(1);
             let start = i - len;
             let crosses = |edge: usize| start < edge && edge < i;
-            if len > 1 && (crosses(match_start) || crosses(match_end)) {
+            let holds = start <= match_start && match_end <= i;
+            if len > 1 && (crosses(match_start) || crosses(match_end)) && !holds {
                 return false;
             }
             i = start;
         }
         true
+    }
+}
+
+/// Highest cost (−ln p × 100) of a neighbour word kept by [`Segmenter::select`]: a frequency of
+/// about 1,000 in jieba's 60 million. Rarer ones seldom win against a word across a term's edge,
+/// and there are many: for naughty-words `zh`, every neighbour would make 117,530 words instead of
+/// about 24,600, with the same readings on 围城, where none would make 20,637 and drop `花柳` in
+/// `山水花柳` and `成人` in `进化成人以前` (2026-11-30, with jieba's dictionary).
+const NEIGHBOUR_COST: u16 = 1100;
+
+/// The words [`Segmenter::select`] has found so far, and what it asked the lexicon.
+struct Selection<'l> {
+    lexicon: &'l dyn Fn(&str) -> Option<u64>,
+    total: u64,
+    /// The characters of the alphabet that are words alone.
+    alphabet: Vec<char>,
+    words: HashMap<String, u16>,
+    /// `x` and the frequency of `x + s`, for every `x` of the alphabet making `x + s` a word.
+    before: HashMap<String, Vec<(char, u64)>>,
+    /// `y` and the frequency of `s + y`.
+    after: HashMap<String, Vec<(char, u64)>>,
+    /// Outer characters of the words across a term's start (end).
+    outer_before: HashSet<char>,
+    outer_after: HashSet<char>,
+    buf: String,
+}
+
+impl<'l> Selection<'l> {
+    fn new(lexicon: &'l dyn Fn(&str) -> Option<u64>, total: u64, alphabet: &[char]) -> Self {
+        // A character that is no word alone is seldom in one (834 rare words of jieba's 349,046):
+        // trying only the others halves the lookups.
+        let mut buf = [0u8; 4];
+        let alphabet = alphabet.iter().copied().filter(|c| lexicon(c.encode_utf8(&mut buf)).is_some()).collect();
+        Selection {
+            lexicon,
+            total,
+            alphabet,
+            words: HashMap::new(),
+            before: HashMap::new(),
+            after: HashMap::new(),
+            outer_before: HashSet::new(),
+            outer_after: HashSet::new(),
+            buf: String::new(),
+        }
+    }
+
+    fn cost(&self, freq: u64) -> u16 {
+        let p = (freq.max(1) as f64) / (self.total.max(1) as f64);
+        ((-p.ln()) * 100.0).round().clamp(0.0, f64::from(u16::MAX - 1)) as u16
+    }
+
+    fn insert(&mut self, word: String, freq: u64) {
+        let cost = self.cost(freq);
+        self.words.insert(word, cost);
+    }
+
+    /// Keeps `chars` if it is a word.
+    fn add(&mut self, chars: &[char]) {
+        if chars.is_empty() || chars.len() > MAX_WORD {
+            return;
+        }
+        let word: String = chars.iter().collect();
+        if !self.words.contains_key(&word) {
+            if let Some(freq) = (self.lexicon)(&word) {
+                self.insert(word, freq);
+            }
+        }
+    }
+
+    /// The characters `x` of the alphabet that make `x + s` (`before`) or `s + x` a word.
+    fn extensions(&mut self, s: &[char], before: bool) -> Vec<(char, u64)> {
+        let key: String = s.iter().collect();
+        let cache = if before { &self.before } else { &self.after };
+        if let Some(found) = cache.get(&key) {
+            return found.clone();
+        }
+        let mut found = Vec::new();
+        if s.len() < MAX_WORD {
+            for &x in &self.alphabet {
+                self.buf.clear();
+                if before {
+                    self.buf.push(x);
+                    self.buf.push_str(&key);
+                } else {
+                    self.buf.push_str(&key);
+                    self.buf.push(x);
+                }
+                if let Some(freq) = (self.lexicon)(&self.buf) {
+                    found.push((x, freq));
+                }
+            }
+        }
+        let cache = if before { &mut self.before } else { &mut self.after };
+        cache.insert(key, found.clone());
+        found
+    }
+
+    /// The words inside `term`, across its edges and holding it (see [`Segmenter::select`]).
+    fn around(&mut self, term: &[char]) {
+        let n = term.len();
+        for a in 0..n {
+            for b in a + 2..=n.min(a + MAX_WORD) {
+                self.add(&term[a..b]);
+            }
+        }
+        // One character outside: across the start (`其他`), or holding the term at its end.
+        for j in 1..=n.min(MAX_WORD - 1) {
+            for (x, freq) in self.extensions(&term[..j], true) {
+                self.insert([&[x], &term[..j]].concat().iter().collect(), freq);
+                self.outer_before.insert(x);
+            }
+        }
+        for i in n.saturating_sub(MAX_WORD - 1)..n {
+            for (y, freq) in self.extensions(&term[i..], false) {
+                self.insert([&term[i..], &[y]].concat().iter().collect(), freq);
+                self.outer_after.insert(y);
+            }
+        }
+        // Holding the term with a character on each side.
+        if n + 2 <= MAX_WORD {
+            for (x, _) in self.extensions(term, true) {
+                let held = [&[x], term].concat();
+                for (y, freq) in self.extensions(&held, false) {
+                    self.insert([&held[..], &[y]].concat().iter().collect(), freq);
+                }
+            }
+        }
+        // Two characters outside, each making a word with its neighbour (`爸爸|妈妈`: `爸爸`,
+        // `爸妈`).
+        for (y, _) in self.extensions(&term[..1], true) {
+            for (x, _) in self.extensions(&[y], true) {
+                for j in 1..=n.min(MAX_WORD - 2) {
+                    self.add(&[&[x, y], &term[..j]].concat());
+                }
+            }
+        }
+        for (y, _) in self.extensions(&term[n - 1..], false) {
+            for (z, _) in self.extensions(&[y], false) {
+                for i in n.saturating_sub(MAX_WORD - 2)..n {
+                    self.add(&[&term[i..], &[y, z]].concat());
+                }
+            }
+        }
+    }
+
+    /// Frequent words that end (start) with the outer character of a word across a term's start
+    /// (end): they compete with it for that character.
+    fn neighbours(&mut self) {
+        let mut outer: Vec<char> = self.outer_before.iter().copied().collect();
+        outer.sort_unstable();
+        for c in outer {
+            for (v, freq) in self.extensions(&[c], true) {
+                if self.cost(freq) <= NEIGHBOUR_COST {
+                    self.insert([v, c].iter().collect(), freq);
+                }
+            }
+        }
+        let mut outer: Vec<char> = self.outer_after.iter().copied().collect();
+        outer.sort_unstable();
+        for c in outer {
+            for (w, freq) in self.extensions(&[c], false) {
+                if self.cost(freq) <= NEIGHBOUR_COST {
+                    self.insert([c, w].iter().collect(), freq);
+                }
+            }
+        }
+    }
+
+    /// The words found, with the single characters of each.
+    fn finish(mut self) -> Segmenter {
+        let mut singles: Vec<char> = self.words.keys().flat_map(|w| w.chars()).collect();
+        singles.sort_unstable();
+        singles.dedup();
+        for c in singles {
+            self.add(&[c]);
+        }
+        Segmenter::from_words(self.words.into_iter().collect())
     }
 }
 
@@ -212,14 +413,52 @@ mod tests {
             ("的", 300000),
             ("吗", 20000),
             ("说", 40000),
+            // jieba's frequencies.
+            ("爸", 1670),
+            ("爸爸", 2456),
+            ("爸妈", 3),
+            ("爸爸妈妈", 3),
+            ("混", 2882),
+            ("帐", 3376),
+            ("混帐", 108),
+            ("山", 23539),
+            ("水", 24314),
+            ("花", 12710),
+            ("柳", 2495),
+            ("山水", 1500),
+            ("水花", 130),
+            ("花柳", 12),
+            ("山峰", 783),
+            ("老", 33423),
+            ("处", 24967),
+            ("女", 27951),
+            ("处女", 135),
+            ("老处女", 11),
+            ("小", 57969),
+            ("姑", 1684),
+            ("娘", 3971),
+            ("姑娘", 8853),
+            ("小姑", 76),
+            ("小姑娘", 891),
         ];
         words.iter().find(|(w, _)| *w == word).map(|&(_, f)| f)
     }
 
+    /// Every character of the toy lexicon.
+    fn alphabet() -> Vec<char> {
+        let mut chars: Vec<char> =
+            "其他妈妈他妈的出口交易口交傻逼你是的吗说爸爸妈妈混帐山水花柳山峰老处女小姑娘".chars().collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    }
+
+    fn select(terms: &[&str]) -> Segmenter {
+        Segmenter::select(terms.iter().copied(), &lexicon, 60_000_000, &alphabet())
+    }
+
     fn matcher(terms: &[&str]) -> crate::Matcher {
-        let alphabet: Vec<char> = "其他妈出口交易傻逼你是的吗说".chars().collect();
-        let segmenter = Segmenter::select(terms.iter().copied(), &lexicon, 60_000_000, &alphabet);
-        MatcherBuilder::new().terms(terms.iter().copied()).segmenter(segmenter).build().unwrap()
+        MatcherBuilder::new().terms(terms.iter().copied()).segmenter(select(terms)).build().unwrap()
     }
 
     #[test]
@@ -239,5 +478,46 @@ mod tests {
         let words: Vec<&str> = s.words().iter().map(|(w, _)| w.as_str()).collect();
         assert!(words.contains(&"其他") && words.contains(&"妈妈"), "{words:?}");
         assert!(!words.contains(&"出口"));
+    }
+
+    #[test]
+    fn a_run_at_the_edge_of_a_match_is_cut_where_the_match_is() {
+        // The normaliser reads `妈妈` as one symbol; the match takes one of its characters, and a
+        // word across that character straddles the match.
+        let m = matcher(&["他妈", "妈的", "你妈"]);
+        for text in ["你他妈妈的", "爸爸妈妈的同意", "你妈妈混帐", "其他妈妈"] {
+            assert!(!m.is_match(text), "{text}: {:?}", m.find_iter(text).collect::<Vec<_>>());
+        }
+        // `其他|他妈的`: the word before ends where the match starts, inside the run `他他`.
+        for text in ["其他他妈的", "他妈的", "你妈的", "你他妈"] {
+            assert!(m.is_match(text), "{text}");
+        }
+        let found: Vec<&str> = m.find_iter("其他他妈的").map(|x| &"其他他妈的"[x.start..x.end]).collect();
+        assert!(found.contains(&"他妈"), "{found:?}");
+    }
+
+    #[test]
+    fn a_word_holding_the_match_keeps_it() {
+        let m = matcher(&["他妈", "处女"]);
+        for text in ["你他妈的", "老处女", "她真要做老处女了"] {
+            assert!(m.is_match(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn words_around_the_edges_and_their_neighbours_are_kept() {
+        let words = |terms: &[&str]| -> Vec<String> { select(terms).words().iter().map(|(w, _)| w.clone()).collect() };
+        // Holding the term; two characters outside (`爸爸` and `爸妈` are words), with the run
+        // `妈妈` at the match's start; a frequent neighbour of `水花` (across `花柳`'s start), and
+        // not a rare one.
+        let found = words(&["处女", "妈的", "花柳", "娘的"]);
+        for word in ["老处女", "爸爸妈妈", "水花", "山水", "小姑娘", "姑娘"] {
+            assert!(found.iter().any(|w| w == word), "{word} in {found:?}");
+        }
+        assert!(!found.iter().any(|w| w == "山峰" || w == "出口"), "{found:?}");
+        // With `山水`, `山水|花柳` is read, not `山|水花|柳`.
+        let m = matcher(&["花柳", "妈的"]);
+        assert!(m.is_match("没有山水花柳作为"));
+        assert!(!m.is_match("爸爸妈妈的同意"));
     }
 }
