@@ -8,7 +8,7 @@ use daachorse::charwise::iter::FindOverlappingStepper;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 use crate::encoding::encode;
-use crate::normalize::{Normalizer, Symbol, SymbolKind, SHORT_LEET};
+use crate::normalize::{Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_LEET};
 use crate::pattern::{self, Pattern, Stream, TermError, LENIENT};
 use crate::segmentation::{self, Segmenter};
 
@@ -167,6 +167,7 @@ const OPEN_START: u8 = 1;
 const OPEN_END: u8 = 2;
 const IDEO: u8 = 4;
 const SHORT_LEET_OK: u8 = 8;
+const SHORT_DIGIT_OK: u8 = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PatternEntry {
@@ -205,6 +206,9 @@ impl AutomatonBuilder {
         }
         if p.short_leet {
             flags |= SHORT_LEET_OK;
+        }
+        if p.short_digit {
+            flags |= SHORT_DIGIT_OK;
         }
         let entry = PatternEntry {
             term: term as u32,
@@ -530,10 +534,12 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
             return None;
         }
     }
-    if p.flags & SHORT_LEET_OK == 0 {
+    let refused = if p.flags & SHORT_LEET_OK == 0 { SHORT_LEET } else { 0 }
+        | if p.flags & SHORT_DIGIT_OK == 0 { SHORT_DIGIT } else { 0 };
+    if refused != 0 {
         for k in first..=n {
-            if ring.get(k)?.0.edge & SHORT_LEET != 0 {
-                return None; // `k8s` is not `kbs`
+            if ring.get(k)?.0.edge & refused != 0 {
+                return None; // `k8s` is not `kbs`, `w3c` is not `wec`
             }
         }
     }
@@ -671,6 +677,22 @@ mod tests {
                 "{text}: one extra repeat only of a final letter English does not double"
             );
         }
+    }
+
+    #[test]
+    fn one_digit_in_a_two_letter_word_with_and_without_a_word_list() {
+        let terms = ["sex", "wec", "wec rocks", "w3c"];
+        let plain = build(&terms);
+        assert_eq!(spans(&plain, "s3x"), [(0, "s3x")]);
+        assert_eq!(spans(&plain, "w3c"), [(1, "w3c"), (3, "w3c")], "without a word list every reading");
+        let m = MatcherBuilder::new().terms(terms).words(|w| w == "sex").build().unwrap();
+        assert_eq!(spans(&m, "s3x"), [(0, "s3x")], "an ordinary word's leet");
+        assert_eq!(spans(&m, "w3c"), [(3, "w3c")], "a code, and the term written that way");
+        assert_eq!(spans(&m, "w3c rocks"), [(2, "w3c rocks"), (3, "w3c")], "a phrase takes it");
+        assert_eq!(spans(&m, "w3cc"), [], "no leniency makes a code leet");
+        assert_eq!(m.readings_left_out(), 1);
+        let k8s = MatcherBuilder::new().terms(["kbs", "sex"]).words(|_| true).build().unwrap();
+        assert_eq!(spans(&k8s, "k8s s3x"), [(1, "s3x")], "a number or an 8 stays a code for ordinary words too");
     }
 
     #[test]

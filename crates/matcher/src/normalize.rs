@@ -69,6 +69,12 @@ pub const END: u8 = 2;
 /// numeronyms and codes as often as leet, so the matcher accepts such a run only in a term of several words
 /// (`b00 b00`) or in a term written with such digits itself (`k8s`).
 pub const SHORT_LEET: u8 = 4;
+/// A run read from one digit other than `8` between the two letters of a two-letter word
+/// ([`Symbol::edge`]): `s3x` is `sex` as often as `w3c` is a code, so the matcher accepts it for a
+/// term of several words, a term written with such a digit, and (when the matcher was built with
+/// a word list, [`crate::MatcherBuilder::words`]) a one-word term that is an ordinary word (`sex`,
+/// not `wec`). Without a word list every term accepts it.
+pub const SHORT_DIGIT: u8 = 8;
 
 /// One run of equal characters as the matcher reads it, and where it came from.
 ///
@@ -115,9 +121,10 @@ struct Unit {
     regional: bool,
     /// It is a keycap (`1️⃣`): alone an emoji, in a row a number.
     keycap: bool,
-    /// A digit read as a letter that is marked [`SHORT_LEET`]: part of a number, or an `8`, in a
-    /// word of fewer than [`LEET_WORD_LETTERS`] letters (see `read_leet_digits`).
-    short_leet: bool,
+    /// For a digit read as a letter in a word of fewer than [`LEET_WORD_LETTERS`] letters, its
+    /// mark: [`SHORT_LEET`] (part of a number, or an `8`) or [`SHORT_DIGIT`] (another lone digit);
+    /// 0 otherwise (see `read_leet_digits`).
+    short: u8,
 }
 
 /// What an ASCII byte is to the fast path (`Normalizer::fast_ascii`).
@@ -377,7 +384,7 @@ impl<'t> Normalizer<'t> {
                         upper: b.is_ascii_uppercase(),
                         regional: false,
                         keycap: false,
-                        short_leet: false,
+                        short: 0,
                     }),
                 }
                 continue;
@@ -401,7 +408,7 @@ impl<'t> Normalizer<'t> {
                                 upper: false,
                                 regional: false,
                                 keycap: false,
-                                short_leet: false,
+                                short: 0,
                             }),
                         Some(ref mut held) => held.end = end,
                         None => {}
@@ -436,7 +443,7 @@ impl<'t> Normalizer<'t> {
                         upper,
                         regional: unicode_data::is_regional_indicator(c),
                         keycap: false,
-                        short_leet: false,
+                        short: 0,
                     }; 8];
                     let mut n = 0;
                     unicode_data::fold(c, |f| {
@@ -450,7 +457,7 @@ impl<'t> Normalizer<'t> {
                                 upper: upper && n == 0,
                                 regional: unicode_data::is_regional_indicator(c),
                                 keycap: false,
-                                short_leet: false,
+                                short: 0,
                             };
                             n += 1;
                         }
@@ -479,7 +486,7 @@ impl<'t> Normalizer<'t> {
                     upper: c.is_uppercase(),
                     regional: false,
                     keycap: false,
-                    short_leet: false,
+                    short: 0,
                 }),
             }
         }
@@ -534,7 +541,7 @@ impl<'t> Normalizer<'t> {
                     upper: false,
                     regional: false,
                     keycap: false,
-                    short_leet: false,
+                    short: 0,
                 });
             }
             i += 1;
@@ -582,7 +589,7 @@ impl<'t> Normalizer<'t> {
                 upper: word[0].is_ascii_uppercase(),
                 regional: false,
                 keycap: false,
-                short_leet: false,
+                short: 0,
             };
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return true;
@@ -957,9 +964,7 @@ impl<'t> Normalizer<'t> {
                 }
             }
             let mut edge = 0;
-            if word[i..j].iter().any(|u| u.short_leet) {
-                edge |= SHORT_LEET;
-            }
+            edge |= word[i..j].iter().fold(0, |e, u| e | u.short);
             if i == 0 && !cut.continues {
                 edge |= START;
             }
@@ -1244,10 +1249,18 @@ fn read_leet_digits(word: &mut [Unit]) {
             // In a short word, a number of two digits or more (`l10n`, `i18n`, `a11y`) or an `8`
             // alone (`l8r`, `k8s`: "ate" as often as `b`) is a numeronym or a code as often as
             // leet; digits from `0` (`p00f`, `b008s`) are leet.
-            let short = short_word && if j - i > 1 { word[i].ch != '0' } else { word[i].ch == '8' };
+            // One other digit (`s3x`, `w3c`) is marked too: leet for an ordinary word, a code for
+            // anything else (the matcher decides, see SHORT_DIGIT).
+            let short = match (short_word, j - i > 1) {
+                (false, _) => 0,
+                (true, true) if word[i].ch != '0' => SHORT_LEET,
+                (true, true) => 0,
+                (true, false) if word[i].ch == '8' => SHORT_LEET,
+                (true, false) => SHORT_DIGIT,
+            };
             for unit in &mut word[i..j] {
                 if let Some(letter) = leet::digit(unit.ch) {
-                    *unit = Unit { ch: letter, class: Class::Letter, short_leet: short, ..*unit };
+                    *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
                 }
             }
         }

@@ -10,7 +10,7 @@
 //! - **Emoji terms** (only emoji) are looked for among the text's emoji.
 
 use crate::encoding::encode;
-use crate::normalize::{Normalizer, Symbol, SymbolKind, END, SHORT_LEET, START};
+use crate::normalize::{Normalizer, Symbol, SymbolKind, END, SHORT_DIGIT, SHORT_LEET, START};
 use crate::unicode_data;
 
 /// Set on a count when the run may have one repeat more than the term's: a doubled final letter
@@ -63,6 +63,10 @@ pub struct Pattern {
     /// CJK) and for a term written with such digits itself (`k8s`); no for a one-word term
     /// spelled as their reading (`kbs`, `lion`).
     pub short_leet: bool,
+    /// Whether text with a run marked [`SHORT_DIGIT`] (one digit read as a letter between the
+    /// two letters of a word: `s3x`, `w3c`) matches it: as for `short_leet`, and also for a one-word
+    /// term that is an ordinary word (`sex`, not `wec`) or any term when no word list was given.
+    pub short_digit: bool,
 }
 
 /// Why a term cannot be looked for.
@@ -108,7 +112,20 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
     let ideo = main.iter().all(|s| s.kind == SymbolKind::Ideo);
     let words = main.iter().filter(|s| s.kind == SymbolKind::Word && s.edge & START != 0).count();
     let has_ideo = main.iter().any(|s| s.kind == SymbolKind::Ideo);
-    let short_leet = words + usize::from(has_ideo) > 1 || main.iter().any(|s| s.edge & SHORT_LEET != 0);
+    let short_leet = words + usize::from(has_ideo) > 1 || main.iter().any(|s| s.edge & (SHORT_LEET | SHORT_DIGIT) != 0);
+    let short_digit = short_leet
+        || match is_word {
+            Some(is_word) if main.iter().all(|s| s.kind == SymbolKind::Word) => {
+                let word: String = main.iter().flat_map(|s| std::iter::repeat_n(s.ch, s.count as usize)).collect();
+                let ordinary = is_word(&word);
+                // Only a word of three letters can be read from a two-letter word and a digit.
+                if !ordinary && word.chars().count() == 3 {
+                    left_out += 1;
+                }
+                ordinary
+            }
+            _ => true,
+        };
     let mut spellings = vec![main.clone()];
     let skeleton: Vec<Symbol> = main
         .iter()
@@ -176,6 +193,7 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
     }
     for p in &mut out {
         p.short_leet = short_leet;
+        p.short_digit = short_digit;
     }
     out.dedup();
     Ok((out, left_out))
@@ -268,7 +286,7 @@ fn build_counted(
             s.count | if lenient { LENIENT } else { 0 }
         })
         .collect();
-    (Pattern { stream, key, counts, open_start, open_end, ideo: false, short_leet: false }, dropped)
+    (Pattern { stream, key, counts, open_start, open_end, ideo: false, short_leet: false, short_digit: false }, dropped)
 }
 
 #[cfg(test)]
