@@ -1,11 +1,18 @@
-//! `cargo bench`: the matching engine against two baselines on the same generated inputs, in the
-//! same run (a lowercase-substring loop and a `regex` alternation), at 1k, 10k and 100k terms.
+//! `cargo bench`: the matching engine against three baselines on the same generated inputs, in the
+//! same run (a lowercase-substring loop, a `regex` alternation and a bare daachorse charwise
+//! automaton with ASCII case folding, the speed limit of an automaton without normalisation), at
+//! 1k, 10k and 100k terms.
 //!
-//! Measured: time per message (200 B and 12 KB messages, clean and with a hidden term), compile
-//! time, precompiled-blob load time, heap size of the compiled matcher, blob size, clean messages
-//! flagged (false positives) and hidden terms found (recall). Criterion measures the timings; at
-//! the end a Markdown table with ratios is printed (and written to
-//! `target/criterion/timgate-report.md`).
+//! The document is compiled as `npm run rules -- push` compiles it (with the tool's English words
+//! and Chinese segmentation words: what the worker loads from the blob the tool stores); the
+//! `compile` time is the worker's own compilation of a document pushed without a blob.
+//!
+//! Measured: time per message (200 B and 12 KB messages, clean and with a hidden term), the same
+//! with a group document and allowed words searched in the same pass, compile time,
+//! precompiled-blob load time, heap size of the compiled matcher, blob size, clean messages
+//! flagged (false positives, also without the tool's word lists) and hidden terms found (recall).
+//! Criterion measures the timings; at the end a Markdown table with ratios is printed (and written
+//! to `target/criterion/timgate-report.md`).
 //!
 //! `TIMGATE_BENCH_SIZES=1000,10000 cargo bench` limits the sizes; `TIMGATE_BENCH_BASELINES=0`
 //! leaves the baselines out (a quicker run while working on the engine).
@@ -19,9 +26,37 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{black_box, Criterion};
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex::{Regex, RegexBuilder};
 use timgate::engine::rule_set::{document_version, RuleSet};
+use timgate::tool::push_compile;
 use timgate_matcher::normalize::Normalizer;
+use timgate_matcher::{Matcher, Scan};
+
+/// The bare automaton: the terms lowercased, searched with ASCII case folding and nothing else
+/// (no normalisation, no word edges, no confirmation), counting overlapping hits.
+struct Bare {
+    ac: CharwiseDoubleArrayAhoCorasick<u32>,
+}
+
+impl Bare {
+    fn new(terms: &[String]) -> Self {
+        let mut lowered: Vec<String> = terms.iter().map(|t| t.trim_end_matches('*').to_ascii_lowercase()).collect();
+        lowered.sort();
+        lowered.dedup();
+        Self { ac: CharwiseDoubleArrayAhoCorasick::new(&lowered).expect("distinct non-empty terms") }
+    }
+
+    fn count(&self, text: &str) -> usize {
+        let mut stepper = self.ac.find_overlapping_stepper();
+        let mut hits = 0;
+        for c in text.chars() {
+            stepper.consume(c.to_ascii_lowercase());
+            hits += stepper.matches().count();
+        }
+        hits
+    }
+}
 
 /// The first baseline: lowercase the text, then `contains` for every term.
 struct Naive {
@@ -65,6 +100,8 @@ struct Row {
     heap_bytes: usize,
     load_ms: f64,
     flagged: [Option<usize>; 3],
+    /// Clean messages flagged by the worker's own compilation (no word lists).
+    flagged_plain: usize,
     recall: [Option<usize>; 3],
     dirty: usize,
 }
@@ -93,9 +130,20 @@ fn main() {
         let version = document_version(&inputs.rules_json);
 
         let started = Instant::now();
-        let set = RuleSet::from_json(&inputs.rules_json).expect("generated rules compile");
+        let plain = RuleSet::from_json(&inputs.rules_json).expect("generated rules compile");
         let compile_ms = millis(started.elapsed());
+        let set = push_compile::compile(&inputs.rules_json).expect("generated rules compile");
         let blob = set.to_blob();
+        let bare = Bare::new(&inputs.terms);
+        // A group document (other generated terms) and allowed words in both, searched in the
+        // same pass as the worker does (engine/decision.rs): the text is normalised once.
+        let group_terms = corpus::terms(1000, 0x6_0000 + n as u64);
+        let allow: Vec<&str> = corpus::CLEAN_WORDS.iter().copied().step_by(7).collect();
+        let with_allow = |terms: &[String]| serde_json::json!({ "block": terms, "allow": allow }).to_string();
+        let global = push_compile::compile(&with_allow(&inputs.terms)).expect("global document compiles");
+        let group = push_compile::compile(&with_allow(&group_terms)).expect("group document compiles");
+        let matchers: Vec<Matcher> =
+            [&global, &group].iter().flat_map(|set| [set.matcher().clone(), set.allow_matcher().clone()]).collect();
         let started = Instant::now();
         let loaded = RuleSet::from_blob(&blob, &version).expect("blob loads");
         let load_ms = millis(started.elapsed());
@@ -127,6 +175,7 @@ fn main() {
                     .count()
             }),
         ];
+        let flagged_plain = clean.short.iter().filter(|m| !plain.find(m).is_empty()).count();
         if let Some(example) = clean.short.iter().find(|m| !set.find(m).is_empty()) {
             eprintln!("clean message flagged at {n} terms: {example:?} {:?}", set.find(example));
         }
@@ -138,6 +187,7 @@ fn main() {
             heap_bytes: set.matcher_heap_bytes(),
             load_ms,
             flagged,
+            flagged_plain,
             recall,
             dirty: inputs.dirty_200.len(),
         });
@@ -157,6 +207,19 @@ fn main() {
                 b.iter(|| {
                     i = (i + 1) % messages.len();
                     black_box(set.find(messages[i]))
+                })
+            });
+            // The worker's pass with a group document and allowed words (4 matchers, one pass).
+            group.bench_function("timgate_group_allow", |b| {
+                b.iter(|| {
+                    i = (i + 1) % messages.len();
+                    black_box(Scan::new(&matchers, messages[i]).count())
+                })
+            });
+            group.bench_function("bare_daachorse", |b| {
+                b.iter(|| {
+                    i = (i + 1) % messages.len();
+                    black_box(bare.count(messages[i]))
                 })
             });
             // The normalisation alone, to show its share of timgate's time.
@@ -229,21 +292,27 @@ fn report(rows: &[Row]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "| terms | message | timgate | (of which normalising) | naive substring | regex union | naive ÷ timgate | regex ÷ timgate |"
+        "| terms | message | timgate | (of which normalising) | with group + allowed words | bare daachorse | naive substring | regex union | timgate ÷ bare | group+allow ÷ timgate | naive ÷ timgate | regex ÷ timgate |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|");
     for row in rows {
         for label in ["200B", "12KB"] {
             let group = format!("find_{label}/{}", row.terms);
-            let [t, z, n, r] = ["timgate", "normalize", "naive", "regex"].map(|f| mean_ns(&group, f));
+            let [t, z, g, d, n, r] =
+                ["timgate", "normalize", "timgate_group_allow", "bare_daachorse", "naive", "regex"]
+                    .map(|f| mean_ns(&group, f));
             let _ = writeln!(
                 out,
-                "| {} | {label} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 row.terms,
                 time(t),
                 time(z),
+                time(g),
+                time(d),
                 time(n),
                 time(r),
+                ratio(t, d),
+                ratio(g, t),
                 ratio(n, t),
                 ratio(r, t)
             );
@@ -252,14 +321,14 @@ fn report(rows: &[Row]) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "| terms | compile | regex compile | blob size | blob load | matcher heap | clean 200 B flagged (timgate / naive / regex) | hidden terms found (timgate / naive / regex) |"
+        "| terms | compile | regex compile | blob size | blob load | matcher heap | clean 200 B flagged (timgate / without word lists / naive / regex) | hidden terms found (timgate / naive / regex) |"
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
     for row in rows {
         let group = format!("build/{}", row.terms);
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:.1} MB | {} | {:.1} MB | {} / {} / {} of 2000 | {} / {} / {} of {} |",
+            "| {} | {} | {} | {:.1} MB | {} | {:.1} MB | {} / {} / {} / {} of 2000 | {} / {} / {} of {} |",
             row.terms,
             time(mean_ns(&group, "compile").or(Some(row.compile_ms * 1e6))),
             row.regex_compile_ms.map_or("n/a".into(), |ms| format!("{ms:.0} ms")),
@@ -267,6 +336,7 @@ fn report(rows: &[Row]) -> String {
             time(mean_ns(&group, "blob_load").or(Some(row.load_ms * 1e6))),
             row.heap_bytes as f64 / 1e6,
             count(row.flagged[0]),
+            row.flagged_plain,
             count(row.flagged[1]),
             count(row.flagged[2]),
             count(row.recall[0]),
