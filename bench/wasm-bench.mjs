@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const sizes = (process.argv[2] ?? "1000,10000,100000").split(",").map(Number);
-const wasmPath = join(root, "target/wasm32-unknown-unknown/release/examples/wasm_bench.wasm");
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+const wasmPath = join(targetDir, "wasm32-unknown-unknown/release/examples/wasm_bench.wasm");
 
 const build = spawnSync(
   "cargo",
@@ -47,7 +48,7 @@ function perCall(fn, minMs = 1500) {
 }
 
 function nativeNs(group, fn) {
-  const path = join(root, "target/criterion", group.replace("/", "_"), fn, "new/estimates.json");
+  const path = join(targetDir, "criterion", group.replace("/", "_"), fn, "new/estimates.json");
   return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")).mean.point_estimate : null;
 }
 

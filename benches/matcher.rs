@@ -28,8 +28,8 @@ use std::time::{Duration, Instant};
 use criterion::{black_box, Criterion};
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex::{Regex, RegexBuilder};
-use timgate::engine::rule_set::{document_version, RuleSet};
-use timgate::tool::push_compile;
+use timgate_cli::push_compile;
+use timgate_engine::rule_set::{document_version, RuleSet};
 use timgate_matcher::normalize::Normalizer;
 use timgate_matcher::{Matcher, Scan};
 
@@ -255,12 +255,14 @@ fn main() {
     c.final_summary();
     let report = report(&rows);
     println!("\n{report}");
-    let _ = std::fs::write(Path::new("target/criterion/timgate-report.md"), &report);
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    let _ = std::fs::write(Path::new(&target).join("criterion/timgate-report.md"), &report);
 }
 
 /// Criterion's mean estimate for a benchmark, in nanoseconds.
 fn mean_ns(group: &str, function: &str) -> Option<f64> {
-    let path = format!("target/criterion/{}/{function}/new/estimates.json", group.replace('/', "_"));
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    let path = format!("{target}/criterion/{}/{function}/new/estimates.json", group.replace('/', "_"));
     let text = std::fs::read_to_string(path).ok()?;
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
     json["mean"]["point_estimate"].as_f64()

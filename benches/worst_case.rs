@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use corpus::Rng;
 use regex::Regex;
-use timgate::engine::rule_set::RuleSet;
+use timgate_engine::rule_set::RuleSet;
 use timgate_matcher::normalize::Normalizer;
 
 const SIZE: usize = 64 * 1024;

@@ -15,7 +15,7 @@ mod corpus;
 use std::path::Path;
 use std::process::ExitCode;
 
-use timgate::engine::rule_set::RuleSet;
+use timgate_engine::rule_set::RuleSet;
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(dir.join(name), bytes).map_err(|e| format!("{name}: {e}"))

@@ -24,9 +24,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use jieba_rs::Jieba;
-use timgate::engine::rule_document::RuleDocument;
-use timgate::engine::rule_set::{document_version, RuleSet};
-use timgate::tool::cjk_words;
+use timgate_cli::cjk_words;
+use timgate_engine::rule_document::RuleDocument;
+use timgate_engine::rule_set::{document_version, RuleSet};
 
 /// Characters of context printed on each side of a match.
 const CONTEXT: usize = 8;

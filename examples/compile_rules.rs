@@ -17,7 +17,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use timgate::tool::push_compile;
+use timgate_cli::push_compile;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -18,8 +18,8 @@
 use std::collections::HashSet;
 use std::process::ExitCode;
 
-use timgate::engine::rule_set::RuleSet;
-use timgate::tool::{english_words, push_compile};
+use timgate_cli::{english_words, push_compile};
+use timgate_engine::rule_set::RuleSet;
 
 fn read_list(path: &str) -> Result<Vec<String>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e} (run `npm install` first)"))?;

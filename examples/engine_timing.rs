@@ -20,7 +20,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use timgate::engine::rule_set::RuleSet;
+use timgate_engine::rule_set::RuleSet;
 
 fn read<T: serde::de::DeserializeOwned>(dir: &Path, name: &str) -> Result<T, String> {
     let path = dir.join(name);

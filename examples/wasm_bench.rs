@@ -15,7 +15,7 @@ mod corpus;
 use std::cell::RefCell;
 use std::hint::black_box;
 
-use timgate::engine::rule_set::{document_version, RuleSet};
+use timgate_engine::rule_set::{document_version, RuleSet};
 
 struct Inputs {
     set: RuleSet,

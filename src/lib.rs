@@ -1,19 +1,15 @@
-//! timgate answers Tencent Chat / TRTC Live webhooks at the edge.
+//! timgate answers Tencent Chat / TRTC Live webhooks at the edge: this crate is the Cloudflare
+//! Workers glue (wasm32 only). Request in, call the engine, KV / Queue / fetch out; see
+//! `ARCHITECTURE.md` for the flow of one callback.
 //!
-//! The crate has two halves:
-//! - [`engine`]: pure Rust, no `worker` dependency, no clock, no I/O. It admits requests,
-//!   parses callbacks, compiles rules, decides verdicts and builds what goes to the origin.
-//!   It builds and tests natively (`cargo test`, `cargo bench`, `cargo fuzz`).
-//! - `edge` (wasm32 only): the Cloudflare Workers glue. Request in, call the engine,
-//!   KV / fetch out. See `ARCHITECTURE.md` for the flow of one callback.
-//! - `tool` (native only): the operator's rules tool behind the `timgate` binary: validate,
-//!   explain, push/pull/diff rule documents, manage bans.
+//! The workspace's other crates hold everything else, each buildable and testable natively:
+//! - `timgate-matcher` (`crates/matcher`): text → hits. The evasion-aware normaliser, the
+//!   automaton and the precompiled blob; knows nothing of Tencent.
+//! - `timgate-engine` (`crates/engine`): the Tencent protocol, rule documents, bans, the one
+//!   `decide`, verdicts and what goes to the origin. No `worker` dependency, no clock, no I/O.
+//! - `timgate-cli` (`crates/cli`): the operator's rules tool behind the `timgate` binary:
+//!   validate, explain, push/pull/diff rule documents, manage bans.
 #![deny(missing_docs)]
-
-pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
 mod edge;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod tool;

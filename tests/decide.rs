@@ -1,12 +1,12 @@
 //! Decisions, end to end through the engine's public API: body bytes in, answer JSON out.
 //! One table per concern; each case names what it shows.
 
-use timgate::engine::ban::BanRecord;
-use timgate::engine::command::Conversation;
-use timgate::engine::decision::{Basis, Lookup, Verdict};
-use timgate::engine::gate::{self, Context, Inputs, Request};
-use timgate::engine::rule_set::RuleSet;
-use timgate::engine::settings::FailMode;
+use timgate_engine::ban::BanRecord;
+use timgate_engine::command::Conversation;
+use timgate_engine::decision::{Basis, Lookup, Verdict};
+use timgate_engine::gate::{self, Context, Inputs, Request};
+use timgate_engine::rule_set::RuleSet;
+use timgate_engine::settings::FailMode;
 
 const NOW: i64 = 1_700_000_000;
 

@@ -14,11 +14,11 @@
 //! `cargo test --test evasion -- --ignored`. A fixed case moves to its class.
 //! `tests/evasion_generators.rs` tries every member of a class that Unicode defines.
 
-use timgate::engine::command::Conversation;
-use timgate::engine::decision::{Lookup, Verdict};
-use timgate::engine::gate::{self, Context, Inputs, Request};
-use timgate::engine::rule_set::RuleSet;
-use timgate::engine::settings::FailMode;
+use timgate_engine::command::Conversation;
+use timgate_engine::decision::{Lookup, Verdict};
+use timgate_engine::gate::{self, Context, Inputs, Request};
+use timgate_engine::rule_set::RuleSet;
+use timgate_engine::settings::FailMode;
 
 struct Case {
     name: &'static str,

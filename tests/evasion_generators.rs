@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 
 use regex_syntax::hir::{Class, HirKind};
-use timgate::engine::rule_set::RuleSet;
+use timgate_engine::rule_set::RuleSet;
 use unicode_bidi::BidiClass;
 use unicode_normalization::UnicodeNormalization;
 

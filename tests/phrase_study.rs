@@ -26,7 +26,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use corpus::Rng;
-use timgate::engine::rule_set::RuleSet;
+use timgate_engine::rule_set::RuleSet;
 
 const PHRASES: usize = 1000;
 const WORDS: usize = 1000;

@@ -3,13 +3,13 @@
 //! Body bytes in, answer out, through the engine's public API only.
 
 use serde_json::value::RawValue;
-use timgate::engine::callback::MessageCallback;
-use timgate::engine::command::Conversation;
-use timgate::engine::decision::{Basis, Lookup};
-use timgate::engine::gate::{self, Context, Inputs, Request};
-use timgate::engine::message_text::MessageText;
-use timgate::engine::rule_set::RuleSet;
-use timgate::engine::settings::FailMode;
+use timgate_engine::callback::MessageCallback;
+use timgate_engine::command::Conversation;
+use timgate_engine::decision::{Basis, Lookup};
+use timgate_engine::gate::{self, Context, Inputs, Request};
+use timgate_engine::message_text::MessageText;
+use timgate_engine::rule_set::RuleSet;
+use timgate_engine::settings::FailMode;
 
 const RULES: &str = r#"{"block":["buy followers"],"mask":["damn"]}"#;
 

@@ -2,8 +2,8 @@
 //! refused or finds less, never panics; masking keeps a text's length in characters.
 
 use proptest::prelude::*;
-use timgate::engine::message_text::mask_spans;
-use timgate::engine::rule_set::RuleSet;
+use timgate_engine::message_text::mask_spans;
+use timgate_engine::rule_set::RuleSet;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
@@ -36,7 +36,7 @@ proptest! {
         let mut blob = blob().to_vec();
         let at = flip % blob.len();
         blob[at] ^= 1 << bit;
-        if let Ok(set) = RuleSet::from_blob(&blob, &timgate::engine::rule_set::document_version(JSON)) {
+        if let Ok(set) = RuleSet::from_blob(&blob, &timgate_engine::rule_set::document_version(JSON)) {
             let text = "b.a.d 傻逼 assistant asshole";
             for m in set.find(text) {
                 prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.end <= text.len());

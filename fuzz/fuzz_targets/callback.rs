@@ -15,17 +15,17 @@
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
-use timgate::engine::admission::{self, MAX_BODY_BYTES};
+use timgate_engine::admission::{self, MAX_BODY_BYTES};
 use std::sync::OnceLock;
-use timgate::engine::callback::MessageCallback;
-use timgate::engine::command::Conversation;
-use timgate::engine::decision::Lookup;
-use timgate::engine::envelope::{self, Envelope};
-use timgate::engine::gate::{self, Context, Inputs, Request};
-use timgate::engine::message_text::{mask_spans, MessageText, SegmentMask, Source};
-use timgate::engine::rule_set::RuleSet;
-use timgate::engine::settings::{FailMode, Settings};
-use timgate::engine::webhook_signature::SigningKey;
+use timgate_engine::callback::MessageCallback;
+use timgate_engine::command::Conversation;
+use timgate_engine::decision::Lookup;
+use timgate_engine::envelope::{self, Envelope};
+use timgate_engine::gate::{self, Context, Inputs, Request};
+use timgate_engine::message_text::{mask_spans, MessageText, SegmentMask, Source};
+use timgate_engine::rule_set::RuleSet;
+use timgate_engine::settings::{FailMode, Settings};
+use timgate_engine::webhook_signature::SigningKey;
 
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
@@ -129,7 +129,7 @@ fn admit(query: &str) {
     .expect("static settings");
     for method in ["POST", "GET"] {
         match admission::admit(&settings, method, query, NOW) {
-            Ok(admitted) => assert!(timgate::engine::command::is_well_formed(&admitted.query.command)),
+            Ok(admitted) => assert!(timgate_engine::command::is_well_formed(&admitted.query.command)),
             Err(r) => {
                 assert!([400, 401, 403, 405].contains(&r.status), "undocumented status {}", r.status);
                 assert!(serde_json::from_str::<serde_json::Value>(&r.to_json()).is_ok());

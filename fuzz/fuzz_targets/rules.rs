@@ -12,14 +12,14 @@
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
-use timgate::engine::callback::MessageCallback;
-use timgate::engine::command::Conversation;
-use timgate::engine::decision::{Basis, Lookup, Verdict, FORBID};
-use timgate::engine::gate::{self, Context, Inputs, Request};
-use timgate::engine::message_text::MessageText;
-use timgate::engine::rule_document::{Action, Mode};
-use timgate::engine::rule_set::RuleSet;
-use timgate::engine::settings::FailMode;
+use timgate_engine::callback::MessageCallback;
+use timgate_engine::command::Conversation;
+use timgate_engine::decision::{Basis, Lookup, Verdict, FORBID};
+use timgate_engine::gate::{self, Context, Inputs, Request};
+use timgate_engine::message_text::MessageText;
+use timgate_engine::rule_document::{Action, Mode};
+use timgate_engine::rule_set::RuleSet;
+use timgate_engine::settings::FailMode;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&flags, rest)) = data.split_first() else { return };

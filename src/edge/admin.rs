@@ -6,8 +6,8 @@ use worker::Env;
 
 use crate::edge::incoming::Incoming;
 use crate::edge::{dead_letters, responses};
-use crate::engine::admin_auth::{self, ADMIN_PREFIX};
-use crate::engine::settings::Settings;
+use timgate_engine::admin_auth::{self, ADMIN_PREFIX};
+use timgate_engine::settings::Settings;
 
 /// Whether `path` belongs to the operator endpoints.
 pub fn is_admin_path(path: &str) -> bool {

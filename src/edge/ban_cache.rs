@@ -4,7 +4,7 @@ use worker::kv::KvStore;
 use worker::Context;
 
 use crate::edge::kv_cache::{self, KvCache, Loaded, Loading, Read, Source};
-use crate::engine::ban::BanRecord;
+use timgate_engine::ban::BanRecord;
 
 thread_local! {
     static BANS: KvCache<BanRecord> = KvCache::default();

@@ -6,8 +6,8 @@ use crate::edge::bindings::{DELIVERY_QUEUE, DELIVERY_STATE_KV};
 use crate::edge::clock;
 use crate::edge::delivery;
 use crate::edge::errors::EdgeError;
-use crate::engine::dead_letter::{self, DeadLetter};
-use crate::engine::envelope::Envelope;
+use timgate_engine::dead_letter::{self, DeadLetter};
+use timgate_engine::envelope::Envelope;
 
 /// Most dead letters handled by one list or replay call (KV lists 1000 keys per page).
 const PAGE: u64 = 1000;

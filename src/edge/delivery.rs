@@ -12,9 +12,9 @@ use worker::{console_log, Context, Delay, Env, Queue};
 use crate::edge::bindings::{DELIVERY_QUEUE, DELIVERY_STATE_KV};
 use crate::edge::errors::EdgeError;
 use crate::edge::origin;
-use crate::engine::delivery_policy::{self, Attempt, Next};
-use crate::engine::envelope::{Envelope, EventKind};
-use crate::engine::settings::Settings;
+use timgate_engine::delivery_policy::{self, Attempt, Next};
+use timgate_engine::envelope::{Envelope, EventKind};
+use timgate_engine::settings::Settings;
 
 /// Per-attempt deadline for deliveries.
 pub const ATTEMPT_TIMEOUT_MS: u64 = 10_000;
@@ -130,7 +130,7 @@ fn deliver_directly(ctx: &Context, settings: &Settings, envelope: Envelope) {
 pub async fn attempt_delivery(
     origin_url: &str,
     envelope: &Envelope,
-    keys: &[crate::engine::webhook_signature::SigningKey],
+    keys: &[timgate_engine::webhook_signature::SigningKey],
 ) -> Attempt {
     match origin::post(origin_url, envelope, keys, ATTEMPT_TIMEOUT_MS).await {
         Ok(reply) => Attempt::Answered(reply.status),

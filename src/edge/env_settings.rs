@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use worker::Env;
 
-use crate::engine::settings::{Settings, SettingsError};
+use timgate_engine::settings::{Settings, SettingsError};
 
 thread_local! {
     static SETTINGS: RefCell<Option<Rc<Settings>>> = const { RefCell::new(None) };

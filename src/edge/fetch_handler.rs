@@ -5,13 +5,13 @@ use worker::{console_log, Context, Env, Response};
 use crate::edge::errors::EdgeError;
 use crate::edge::incoming::Incoming;
 use crate::edge::{admin, clock, delivery, env_settings, message_decision, metrics, origin, request_body, responses};
-use crate::engine::admission::{self, Admitted};
-use crate::engine::answer;
-use crate::engine::command::Route;
-use crate::engine::decision::Verdict;
-use crate::engine::envelope::Envelope;
-use crate::engine::log_line::CallbackLog;
-use crate::engine::settings::Settings;
+use timgate_engine::admission::{self, Admitted};
+use timgate_engine::answer;
+use timgate_engine::command::Route;
+use timgate_engine::decision::Verdict;
+use timgate_engine::envelope::Envelope;
+use timgate_engine::log_line::CallbackLog;
+use timgate_engine::settings::Settings;
 
 /// Tencent waits 2 s; the origin gets 1.5 s of it for commands it decides.
 const ASK_ORIGIN_TIMEOUT_MS: u64 = 1_500;
@@ -144,7 +144,7 @@ fn failure(settings: &Settings, admitted: &Admitted, log: &mut CallbackLog, erro
     log.problems.push(error.to_string());
     match admitted.route {
         Route::DecideMessage(_) => {
-            let verdict = crate::engine::decision::undecidable(settings.fail_mode);
+            let verdict = timgate_engine::decision::undecidable(settings.fail_mode);
             log.outcome = verdict.name();
             log.basis = Some("fail_mode");
             responses::answer(answer::render(&verdict))

@@ -11,7 +11,7 @@ use worker::wasm_bindgen_futures::JsFuture;
 use worker::web_sys;
 
 use crate::edge::errors::EdgeError;
-use crate::engine::request_url::split_url;
+use timgate_engine::request_url::split_url;
 
 /// One incoming HTTP request.
 pub struct Incoming {

@@ -14,7 +14,7 @@ use std::thread::LocalKey;
 use worker::kv::KvStore;
 use worker::Context;
 
-use crate::engine::decision::Lookup;
+use timgate_engine::decision::Lookup;
 
 /// How many times `max_age` a value may be served while it is being refreshed.
 pub const STALE_FACTOR: f64 = 10.0;

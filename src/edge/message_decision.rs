@@ -11,17 +11,17 @@ use crate::edge::delivery;
 use crate::edge::event_nonce;
 use crate::edge::kv_cache::{Read, Source};
 use crate::edge::{ban_cache, rule_cache};
-use crate::engine::admission::{Admitted, Rejection};
-use crate::engine::ban::BanRecord;
-use crate::engine::command::Conversation;
-use crate::engine::decision::{self, Decision, Lookup, Verdict};
-use crate::engine::gate;
-use crate::engine::kv_keys::DecisionKeys;
-use crate::engine::log_line::CallbackLog;
-use crate::engine::review_event::monitored_action;
-use crate::engine::rule_document::Action;
-use crate::engine::rule_set::RuleSet;
-use crate::engine::settings::Settings;
+use timgate_engine::admission::{Admitted, Rejection};
+use timgate_engine::ban::BanRecord;
+use timgate_engine::command::Conversation;
+use timgate_engine::decision::{self, Decision, Lookup, Verdict};
+use timgate_engine::gate;
+use timgate_engine::kv_keys::DecisionKeys;
+use timgate_engine::log_line::CallbackLog;
+use timgate_engine::review_event::monitored_action;
+use timgate_engine::rule_document::Action;
+use timgate_engine::rule_set::RuleSet;
+use timgate_engine::settings::Settings;
 
 /// Decides a before-send callback through the engine's one entry point (`engine::gate`).
 /// `Err` is a refused request (HTTP error); every other outcome, including failures, is a verdict.

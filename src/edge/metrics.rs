@@ -4,8 +4,8 @@
 use worker::{AnalyticsEngineDataPointBuilder, Env};
 
 use crate::edge::bindings::METRICS;
-use crate::engine::log_line::CallbackLog;
-use crate::engine::verdict_metrics;
+use timgate_engine::log_line::CallbackLog;
+use timgate_engine::verdict_metrics;
 
 /// Writes the data point for a finished callback. A failed write (a `METRICS` binding that is
 /// not a dataset) is added to the log line's problems; it never changes the answer.

@@ -8,8 +8,8 @@ use worker::{AbortController, Delay, Fetch, Headers, Method, Request, RequestIni
 
 use crate::edge::clock;
 use crate::edge::errors::EdgeError;
-use crate::engine::envelope::Envelope;
-use crate::engine::webhook_signature::SigningKey;
+use timgate_engine::envelope::Envelope;
+use timgate_engine::webhook_signature::SigningKey;
 
 /// What the origin answered.
 pub struct OriginReply {

@@ -5,9 +5,9 @@ use futures_util::stream::{self, StreamExt};
 use worker::{console_log, Context, Env, MessageBatch, MessageExt, QueueRetryOptionsBuilder, RawMessage};
 
 use crate::edge::{clock, dead_letters, delivery, env_settings, origin};
-use crate::engine::delivery_policy::{self, Attempt, Next};
-use crate::engine::envelope::{self, Envelope};
-use crate::engine::settings::Settings;
+use timgate_engine::delivery_policy::{self, Attempt, Next};
+use timgate_engine::envelope::{self, Envelope};
+use timgate_engine::settings::Settings;
 
 /// Deliveries in flight at once per batch (bounded, to be gentle with the origin).
 const CONCURRENCY: usize = 8;

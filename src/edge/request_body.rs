@@ -4,7 +4,7 @@ use futures_util::StreamExt;
 
 use crate::edge::errors::EdgeError;
 use crate::edge::incoming::Incoming;
-use crate::engine::admission::MAX_BODY_BYTES;
+use timgate_engine::admission::MAX_BODY_BYTES;
 
 /// The body, or `Ok(None)` when it is longer than [`MAX_BODY_BYTES`] (the caller answers 413).
 pub async fn read_limited(req: Incoming) -> Result<Option<Vec<u8>>, EdgeError> {

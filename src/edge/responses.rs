@@ -2,7 +2,7 @@
 
 use worker::{Headers, Response};
 
-use crate::engine::admission::Rejection;
+use timgate_engine::admission::Rejection;
 
 /// A JSON response with `status`.
 pub fn json(status: u16, body: String) -> Response {

@@ -12,10 +12,10 @@ use worker::kv::KvStore;
 use worker::Context;
 
 use crate::edge::kv_cache::{self, KvCache, Loaded, Loading, Read, Source};
-use crate::engine::blob_codec::BlobError;
-use crate::engine::kv_keys;
-use crate::engine::rule_document::RuleDocument;
-use crate::engine::rule_set::{document_version, RuleSet};
+use timgate_engine::blob_codec::BlobError;
+use timgate_engine::kv_keys;
+use timgate_engine::rule_document::RuleDocument;
+use timgate_engine::rule_set::{document_version, RuleSet};
 
 thread_local! {
     static RULES: KvCache<Rc<RuleSet>> = KvCache::default();

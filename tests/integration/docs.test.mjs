@@ -7,7 +7,7 @@
 //
 // The rule, as checked below:
 // - Scanned: what an operator reads or copies. README.md, ARCHITECTURE.md, SECURITY.md and every
-//   other Markdown file; docs/, examples/, scripts/ and bench/; wrangler.toml; src/ (the rules
+//   other Markdown file; docs/, examples/, scripts/ and bench/; wrangler.toml; src/ and crates/ (the rules
 //   tool's `--help` comes from its doc comments, and its messages are instructions too). Not
 //   scanned: tests/ (they state facts about wrangler, and this file holds bad samples on purpose),
 //   node_modules/, target/, build/, .wrangler/, and hidden folders.
@@ -19,9 +19,9 @@
 //   account: there is no local copy, and wrangler has no `--remote`/`--local` for it), and a
 //   mention of `wrangler kv` alone (prose about the tool, not a command to run).
 // - Code that builds wrangler's arguments as a list (scripts/start.mjs spawns wrangler with
-//   ["kv", "key", "put", ..., "--local", ...]; src/tool/wrangler_kv.rs adds `--local` or
+//   ["kv", "key", "put", ..., "--local", ...]; crates/cli/src/wrangler_kv.rs adds `--local` or
 //   `--remote` to every call) does not contain the text `wrangler kv key`, so it is not a docs
-//   line; what it runs is tested by running it (tests/cli.rs, rules-tool.test.mjs). A string such
+//   line; what it runs is tested by running it (crates/cli/tests/cli.rs, rules-tool.test.mjs). A string such
 //   code prints as an instruction does contain that text, and is checked.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -53,7 +53,7 @@ export function unmarkedKvCommands(text) {
 }
 
 const SKIPPED = new Set(["node_modules", "target", "build", "tests"]);
-const SCANNED_FOLDERS = ["docs", "examples", "scripts", "bench", "src"];
+const SCANNED_FOLDERS = ["docs", "examples", "scripts", "bench", "src", "crates"];
 
 function filesUnder(dir, keep) {
   const out = [];
@@ -100,7 +100,7 @@ describe("docs: every wrangler KV command names --remote or --local", () => {
 
   it("scans the docs it says it scans", () => {
     const scanned = docsFiles().map((p) => relative(root, p));
-    for (const expected of ["README.md", "ARCHITECTURE.md", "SECURITY.md", "wrangler.toml", "fuzz/README.md", "examples/compile_rules.rs", "scripts/start.mjs", "src/tool/wrangler_kv.rs"]) {
+    for (const expected of ["README.md", "ARCHITECTURE.md", "SECURITY.md", "wrangler.toml", "fuzz/README.md", "examples/compile_rules.rs", "scripts/start.mjs", "crates/cli/src/wrangler_kv.rs"]) {
       assert.ok(scanned.includes(expected), `${expected} is scanned`);
     }
     assert.ok(!scanned.some((p) => p.startsWith("tests/") || p.startsWith("node_modules/")), "tests and node_modules are not");

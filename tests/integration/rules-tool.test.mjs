@@ -19,8 +19,8 @@ const now = () => Math.floor(Date.now() / 1000);
 const state = mkdtempSync(join(tmpdir(), "timgate-kv-"));
 
 before(() => {
-  const build = spawnSync("cargo", ["build", "--quiet", "--bin", "timgate"], { cwd: root, stdio: "inherit" });
-  assert.equal(build.status, 0, "cargo build --bin timgate");
+  const build = spawnSync("cargo", ["build", "--quiet", "-p", "timgate-cli", "--bin", "timgate"], { cwd: root, stdio: "inherit" });
+  assert.equal(build.status, 0, "cargo build -p timgate-cli --bin timgate");
 });
 after(() => rmSync(state, { recursive: true, force: true }));
 

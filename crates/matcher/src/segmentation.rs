@@ -81,7 +81,7 @@ impl Segmenter {
     }
 
     /// Keeps the words of `lexicon` that the segmentation around the CJK terms among `terms` is
-    /// likely to use, up to [`MAX_WORD`] characters (a term of other letters too is not checked,
+    /// likely to use, up to `MAX_WORD` characters (a term of other letters too is not checked,
     /// and needs none):
     ///
     /// - the words inside a term, and the words across its first or last characters with one
@@ -90,7 +90,7 @@ impl Segmenter {
     ///   match's edge is read around the match (`爸爸妈妈的` for `妈的`);
     /// - words with two characters outside a term's edge, when each outside character makes a
     ///   word with its neighbour (`爸爸妈妈`: `爸爸` and `爸妈`; `小姑娘` for `娘的`);
-    /// - frequent words ([`NEIGHBOUR_COST`]) that end (start) with the outer character of a word
+    /// - frequent words (`NEIGHBOUR_COST`) that end (start) with the outer character of a word
     ///   across a term's edge, and compete with it (`山水` against `水花` in `山水花柳`);
     /// - the single characters of all of them.
     ///

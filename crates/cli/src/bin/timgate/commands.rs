@@ -1,0 +1,267 @@
+//! Each command: read its inputs, call the library, print. Problems and results go to stdout
+//! (through `out!`/`outln!`, so that a closed pipe is not a panic); failures to stderr; the exit
+//! code is 0 (done, or nothing wrong), 1 (problems found, or a failure) or 2 (bad command line,
+//! from clap).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use timgate_cli::ban_records::{self, BanRequest};
+use timgate_cli::document_check::{check, CheckContext};
+use timgate_cli::durations::{format_span, format_utc, parse_duration};
+use timgate_cli::errors::ToolError;
+use timgate_cli::explain::{self, Message};
+use timgate_cli::kv_store::KvStore;
+use timgate_cli::rule_push::{self, PushOutcome};
+use timgate_cli::wrangler_kv::{KvLocation, WranglerKv};
+use timgate_engine::rule_document::Mode;
+use timgate_engine::rule_set::RuleSet;
+
+use crate::args::{Cli, Command, KvArgs};
+
+/// Runs a command and turns its outcome into an exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli.command) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `Ok(false)`: the command ran and found something wrong (problems, differences).
+fn dispatch(command: Command) -> Result<bool, ToolError> {
+    match command {
+        Command::Validate { files, global } => validate(&files, global.as_deref()),
+        Command::Explain { file, text, body, global, c2c, bans, kv } => {
+            let bans = match (bans, kv.local || kv.remote || kv.persist_to.is_some()) {
+                (Some(path), _) => BanSource::File(read_bans(&path)?),
+                (None, true) => BanSource::Kv(store(&kv)),
+                (None, false) => BanSource::None,
+            };
+            explain(&file, text.as_deref(), body.as_deref(), global.as_deref(), c2c, &bans)
+        }
+        Command::Push { file, group, kv } => push(&file, group.as_deref(), &store(&kv)),
+        Command::Pull { group, kv } => {
+            out!("{}", rule_push::pull(&store(&kv), group.as_deref())?);
+            Ok(true)
+        }
+        Command::Diff { file, group, exit_code, kv } => {
+            let report = rule_push::diff_with_kv(&store(&kv), group.as_deref(), &read_text(&file)?)?;
+            out!("{report}");
+            Ok(!(exit_code && report.differs()))
+        }
+        Command::Ban { user, group, duration, reason, code, kv } => {
+            let duration =
+                duration.as_deref().map(parse_duration).transpose().map_err(|e| ToolError::Usage(e.to_string()))?;
+            let request = BanRequest {
+                user: &user,
+                group: group.as_deref(),
+                duration,
+                reason: reason.as_deref(),
+                code,
+                now: now(),
+            };
+            ban(&request, &store(&kv))
+        }
+        Command::Unban { user, group, kv } => {
+            let kv = store(&kv);
+            let key = ban_records::ban_key(&user, group.as_deref());
+            match ban_records::unban(&kv, &user, group.as_deref())? {
+                Some(record) => outln!("lifted {key} (was {record}) in {}", kv.describe()),
+                None => outln!("no ban at {key} in {}", kv.describe()),
+            }
+            Ok(true)
+        }
+        Command::Bans { group, kv } => {
+            out!("{}", ban_records::render_bans(&ban_records::list_bans(&store(&kv), group.as_deref())?, now()));
+            Ok(true)
+        }
+    }
+}
+
+fn validate(files: &[PathBuf], global: Option<&Path>) -> Result<bool, ToolError> {
+    let global = global.map(compile_file).transpose()?;
+    let mut all_good = true;
+    for file in files {
+        let text = read_text(file)?;
+        let name = file.display().to_string();
+        let problems = check(&text, &CheckContext { global: global.as_ref(), normalize: None });
+        for problem in &problems {
+            outln!("{}", problem.render(&name));
+        }
+        let failing = problems.iter().filter(|p| !p.kind.is_warning()).count();
+        let warnings = problems.len() - failing;
+        let warned = if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() };
+        match RuleSet::from_json(&text) {
+            Ok(set) if failing == 0 => {
+                outln!("{name}: ok (version {}, {} terms, {}){warned}", set.version(), set.len(), mode_name(set.mode()))
+            }
+            _ => {
+                all_good = false;
+                outln!("{name}: {failing} problem(s){warned}");
+            }
+        }
+    }
+    Ok(all_good)
+}
+
+/// Where `explain` reads bans from.
+enum BanSource {
+    None,
+    File(BTreeMap<String, String>),
+    Kv(WranglerKv),
+}
+
+/// A bans file: an object of KV keys to ban records (objects, or the stored text as a string).
+fn read_bans(path: &Path) -> Result<BTreeMap<String, String>, ToolError> {
+    let text = read_text(path)?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| ToolError::Usage(format!("{}: {e} (expected {{\"ban:<UserID>\": {{...}}}})", path.display())))?;
+    let Some(object) = value.as_object() else {
+        return Err(ToolError::Usage(format!("{}: expected an object of ban keys to records", path.display())));
+    };
+    Ok(object
+        .iter()
+        .map(|(key, record)| (key.clone(), record.as_str().map_or_else(|| record.to_string(), str::to_owned)))
+        .collect())
+}
+
+fn explain(
+    file: &Path,
+    text: Option<&str>,
+    body: Option<&Path>,
+    global: Option<&Path>,
+    c2c: bool,
+    bans: &BanSource,
+) -> Result<bool, ToolError> {
+    let named = compile_file(file)?;
+    let global = global.map(compile_file).transpose()?;
+    let (global, group) = match &global {
+        Some(global) => (Some(global), Some(&named)),
+        None => (Some(&named), None),
+    };
+    let body =
+        body.map(|path| fs::read(user_path(path)).map_err(|source| ToolError::Read { path: path.to_owned(), source }));
+    let body = body.transpose()?;
+    let message = match (&body, text) {
+        (Some(bytes), _) => Message::Body(bytes),
+        (None, Some(text)) => Message::Text { text, c2c },
+        (None, None) => return Err(ToolError::Usage("give the message text, or --body FILE".into())),
+    };
+    let lookup = |key: &str| -> Result<Option<String>, String> {
+        match bans {
+            BanSource::None => Ok(None),
+            BanSource::File(map) => Ok(map.get(key).cloned()),
+            BanSource::Kv(kv) => kv.get(key).map_err(|e| e.to_string()),
+        }
+    };
+    let explanation = explain::explain(&explain::Request { global, group, bans: &lookup, message, now: now() })?;
+    out!("{explanation}");
+    match bans {
+        BanSource::None => {
+            outln!("bans        not consulted (give --bans FILE, or --local/--remote to read them from KV)")
+        }
+        BanSource::File(_) => outln!("bans        from the --bans file"),
+        BanSource::Kv(kv) => outln!("bans        read from {}", kv.describe()),
+    }
+    Ok(true)
+}
+
+fn push(file: &Path, group: Option<&str>, kv: &WranglerKv) -> Result<bool, ToolError> {
+    let name = file.display().to_string();
+    match rule_push::push(kv, group, &read_text(file)?)? {
+        PushOutcome::Refused(problems) => {
+            for problem in &problems {
+                outln!("{}", problem.render(&name));
+            }
+            outln!("nothing pushed: {} problem(s) in {name}", problems.len());
+            Ok(false)
+        }
+        PushOutcome::Unchanged { key, version } => {
+            outln!("{key} in {} is already version {version}: nothing to do", kv.describe());
+            Ok(true)
+        }
+        PushOutcome::Written { key, version, previous, terms, mode, changes, blob_bytes, warnings } => {
+            for warning in &warnings {
+                outln!("{}", warning.render(&name));
+            }
+            outln!("pushed {name} to {key} in {}", kv.describe());
+            let was = previous.map_or_else(|| "new".to_owned(), |p| format!("was {p}"));
+            outln!("  version {version} ({was}), {terms} terms, {}", mode_name(mode));
+            if let Some(bytes) = blob_bytes {
+                outln!("  precompiled: {key}:compiled, {bytes} bytes (the worker loads it instead of compiling; it holds the words CJK terms are checked against)");
+            }
+            for change in changes {
+                outln!("  {change}");
+            }
+            outln!("the worker uses it within CACHE_SECONDS (30 s unless set otherwise)");
+            Ok(true)
+        }
+    }
+}
+
+fn ban(request: &BanRequest<'_>, kv: &WranglerKv) -> Result<bool, ToolError> {
+    let banned = ban_records::ban(kv, request)?;
+    let place = request.group.map_or_else(|| "everywhere".to_owned(), |g| format!("in {g}"));
+    let how_long = match (request.duration, banned.until) {
+        (Some(seconds), Some(until)) => format!("for {}, until {}", format_span(seconds as i64), format_utc(until)),
+        _ => "until lifted".to_owned(),
+    };
+    outln!("banned {} {place} {how_long}", request.user);
+    outln!("  {} = {} in {}", banned.key, banned.record, kv.describe());
+    if let Some(expiration) = banned.kv_expiration {
+        outln!("  KV deletes the key at {} (the worker stops applying it at `until`)", format_utc(expiration));
+    }
+    for note in &banned.notes {
+        outln!("  note: {note}");
+    }
+    Ok(true)
+}
+
+fn store(args: &KvArgs) -> WranglerKv {
+    let location = if args.remote {
+        KvLocation::Remote
+    } else {
+        KvLocation::Local { persist_to: args.persist_to.as_deref().map(user_path) }
+    };
+    WranglerKv::new(location)
+}
+
+/// Compiles a document as `push` stores it (with the tool's dictionaries: the Chinese words its CJK
+/// terms need, ordinary English words), so that `explain` decides as the worker does with the
+/// pushed blob.
+fn compile_file(path: &Path) -> Result<RuleSet, ToolError> {
+    let text = read_text(path)?;
+    timgate_cli::push_compile::compile(&text)
+        .map_err(|e| ToolError::Usage(format!("{}: {e} (run `validate` for every problem)", path.display())))
+}
+
+fn read_text(path: &Path) -> Result<String, ToolError> {
+    fs::read_to_string(user_path(path)).map_err(|source| ToolError::Read { path: path.to_owned(), source })
+}
+
+/// `npm run` starts the tool in the project root; a relative path the operator typed is
+/// relative to where they typed it (npm's INIT_CWD).
+fn user_path(path: &Path) -> PathBuf {
+    match std::env::var_os("INIT_CWD") {
+        Some(dir) if path.is_relative() => Path::new(&dir).join(path),
+        _ => path.to_owned(),
+    }
+}
+
+fn now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Enforce => "enforce",
+        Mode::Monitor => "monitor",
+    }
+}

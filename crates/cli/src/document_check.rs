@@ -1,0 +1,720 @@
+//! The strict check of a rule document, done before anything reaches KV.
+//!
+//! The worker is tolerant (it ignores fields it does not know, so a newer tool can write them)
+//! and stops at the first fault it finds. An operator needs the opposite: every problem, each
+//! with its place in the file, including mistakes the worker would silently accept (a misspelt
+//! list name, a duplicate term, an allow entry that protects nothing).
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use crate::json_locations::{JsonLocations, JsonPath, Position};
+use timgate_engine::normalized_view::normalized_view;
+use timgate_engine::rule_document::Action;
+use timgate_engine::rule_set::RuleSet;
+use timgate_matcher::MatcherBuilder;
+
+/// What is wrong with one part of a document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProblemKind {
+    /// The text is not JSON.
+    #[error("not valid JSON: {0}")]
+    Syntax(String),
+    /// The document is JSON, but not an object.
+    #[error("a rule document is a JSON object, not {0}")]
+    NotAnObject(&'static str),
+    /// A field the worker does not know (and would ignore).
+    #[error("unknown field `{field}`{}", hint(.suggestion))]
+    UnknownField {
+        /// The field as written.
+        field: String,
+        /// The known field it probably meant.
+        suggestion: Option<&'static str>,
+    },
+    /// A top-level list whose name is not an action.
+    #[error("`{name}` is not a list: the lists are block, discard, mask, review and allow{}", hint(.suggestion))]
+    UnknownList {
+        /// The name as written.
+        name: String,
+        /// The list it probably meant.
+        suggestion: Option<&'static str>,
+    },
+    /// An `action` field in a term: a term's action is the list it is in.
+    #[error("a term's action is the list it is in, not an `action` field: {}", action_hint(.0))]
+    ActionField(String),
+    /// A key given twice in one object: only the last one counts, and the worker refuses
+    /// the document when it is a field it knows.
+    #[error("`{0}` is given more than once")]
+    DuplicateKey(String),
+    /// A value of the wrong JSON type.
+    #[error("expected {expected}, found {found}")]
+    WrongType {
+        /// What the field takes.
+        expected: &'static str,
+        /// What it has.
+        found: &'static str,
+    },
+    /// `mode` is neither `enforce` nor `monitor`.
+    #[error("mode must be \"enforce\" or \"monitor\", not {0}")]
+    BadMode(String),
+    /// `mask_char` is not exactly one character.
+    #[error("mask_char must be exactly one character, not {0:?}")]
+    BadMaskChar(String),
+    /// A term object without `term`.
+    #[error("the entry has no `term`")]
+    MissingTerm,
+    /// A term that is empty or only whitespace.
+    #[error("the term is empty")]
+    EmptyTerm,
+    /// A term with text that the matcher's normalisation removes entirely.
+    #[error("the term {0:?} normalises to nothing, so it can never match")]
+    NormalisesToNothing(String),
+    /// The same term (after normalisation) appears earlier in the document.
+    #[error("the term {term:?} is the same as {first} after normalisation; {consequence}")]
+    DuplicateTerm {
+        /// The term as written here.
+        term: String,
+        /// Where it appeared first.
+        first: String,
+        /// Why that matters.
+        consequence: &'static str,
+    },
+    /// A custom code outside both of Tencent's ranges.
+    #[error("code {0} is outside 10100–10200 (groups) and 120001–130000 (C2C)")]
+    CodeOutOfRange(String),
+    /// `code` or `info` on a list other than `block`, where the worker ignores it.
+    #[error("`{field}` applies to block terms only; a {list} term ignores it")]
+    OnlyForBlock {
+        /// `code` or `info`.
+        field: &'static str,
+        /// The list the entry is in.
+        list: &'static str,
+    },
+    /// An empty allow entry.
+    #[error("the allow entry is empty")]
+    EmptyAllow,
+    /// The same allowed word twice.
+    #[error("the allow entry {word:?} is the same as {first} after normalisation")]
+    DuplicateAllow {
+        /// The word as written here.
+        word: String,
+        /// Where it appeared first.
+        first: String,
+    },
+    /// An allowed word that contains no term, so it never suppresses a match.
+    #[error("the allow entry {0:?} contains no listed term, so it can never apply")]
+    AllowNeverApplies(String),
+    /// The worker's own parser refuses the document (a safety net: the checks above should
+    /// have said why already).
+    #[error("the worker would refuse this document: {0}")]
+    RefusedByWorker(String),
+    /// A warning, not a problem: characters of a term that the matcher reads as a gap, so the
+    /// term matches without them (`13.` matches every `13`).
+    #[error("warning: the term {term:?} is matched without {dropped:?} (punctuation and symbols read as gaps), so it matches {view:?} wherever it stands")]
+    CharactersIgnored {
+        /// The term.
+        term: String,
+        /// The characters left out, in order.
+        dropped: String,
+        /// What is matched.
+        view: String,
+    },
+}
+
+impl ProblemKind {
+    /// Whether this is only a warning: printed, but it neither fails `validate` nor stops `push`.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, ProblemKind::CharactersIgnored { .. })
+    }
+}
+
+fn action_hint(action: &str) -> String {
+    match Action::LISTS.iter().find(|(_, list)| *list == action) {
+        Some((_, list)) => format!("move the entry to `{list}`"),
+        None => format!("{action:?} is not an action (block, discard, mask, review)"),
+    }
+}
+
+fn hint(suggestion: &Option<&'static str>) -> String {
+    suggestion.map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default()
+}
+
+/// One problem, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The path of the value (or member) at fault.
+    pub path: JsonPath,
+    /// Its line and column, when known.
+    pub position: Option<Position>,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// `file:line:column: path: message`, the format editors and CI annotate.
+    pub fn render(&self, file: &str) -> String {
+        let at = self.position.map(|p| format!("{file}:{p}")).unwrap_or_else(|| file.to_owned());
+        if self.path.is_root() {
+            format!("{at}: {}", self.kind)
+        } else {
+            format!("{at}: {}: {}", self.path, self.kind)
+        }
+    }
+}
+
+/// What a document is checked against, besides itself.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct CheckContext<'a> {
+    /// The global document a group document is merged over: its terms count for the
+    /// allow-entry check, because allowed words protect against the terms of both.
+    pub global: Option<&'a RuleSet>,
+    /// The normalisation that decides duplicates and empty terms; [`normalized_view`] unless a
+    /// test substitutes another.
+    pub normalize: Option<fn(&str) -> String>,
+}
+
+const LISTS: [&str; 5] = ["block", "discard", "mask", "review", "allow"];
+const TOP_LEVEL: [&str; 7] = ["block", "discard", "mask", "review", "allow", "mask_char", "mode"];
+const ENTRY_FIELDS: [&str; 3] = ["term", "code", "info"];
+
+/// Every problem of the document `text`, in the order they appear. Empty means the document is
+/// good: the worker accepts it and every entry in it can take effect.
+pub fn check(text: &str, context: &CheckContext<'_>) -> Vec<Problem> {
+    let locations = JsonLocations::scan(text);
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            let position = locations.position_of_error(e.line(), e.column());
+            let message = strip_position(&e.to_string());
+            return vec![Problem {
+                path: JsonPath::root(),
+                position: Some(position),
+                kind: ProblemKind::Syntax(message),
+            }];
+        }
+    };
+    let mut checker = Checker {
+        locations: &locations,
+        normalize: context.normalize.unwrap_or(normalized_view),
+        problems: Vec::new(),
+        terms: HashMap::new(),
+        term_texts: Vec::new(),
+    };
+    checker.document(&value);
+    for member in locations.duplicate_keys() {
+        let key = member.last_key().unwrap_or_default().to_owned();
+        checker.problem_at_key(member, ProblemKind::DuplicateKey(key));
+    }
+    checker.allow_entries(&value, context.global);
+
+    let mut problems = checker.problems;
+    if let Err(e) = RuleSet::from_json(text) {
+        if problems.is_empty() {
+            problems.push(Problem {
+                path: JsonPath::root(),
+                position: None,
+                kind: ProblemKind::RefusedByWorker(e.to_string()),
+            });
+        }
+    }
+    problems.sort_by_key(|p| p.position.map(|p| (p.line, p.column)));
+    problems
+}
+
+struct Checker<'l> {
+    locations: &'l JsonLocations,
+    normalize: fn(&str) -> String,
+    problems: Vec<Problem>,
+    /// Normalised term → where it first appeared and in which list.
+    terms: HashMap<String, (JsonPath, Action)>,
+    /// Every usable term, for the allow-entry check.
+    term_texts: Vec<String>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, path: &JsonPath, kind: ProblemKind) {
+        self.problems.push(Problem { path: path.clone(), position: self.locations.value(path), kind });
+    }
+
+    fn problem_at_key(&mut self, path: &JsonPath, kind: ProblemKind) {
+        self.problems.push(Problem { path: path.clone(), position: self.locations.key(path), kind });
+    }
+
+    fn document(&mut self, value: &Value) {
+        let root = JsonPath::root();
+        let Value::Object(members) = value else {
+            self.problem(&root, ProblemKind::NotAnObject(type_name(value)));
+            return;
+        };
+        for (name, value) in members {
+            let path = root.key(name);
+            match name.as_str() {
+                "mode" => self.mode(&path, value),
+                "mask_char" => self.mask_char(&path, value),
+                "allow" => self.allow_shape(&path, value),
+                _ => match Action::LISTS.iter().find(|(_, list)| list == name) {
+                    Some(&(action, list)) => self.list(&path, value, action, list),
+                    None => self.unknown_top_level(&path, name, value),
+                },
+            }
+        }
+    }
+
+    fn unknown_top_level(&mut self, path: &JsonPath, name: &str, value: &Value) {
+        let kind = if value.is_array() {
+            ProblemKind::UnknownList { name: name.to_owned(), suggestion: closest(name, &LISTS) }
+        } else {
+            ProblemKind::UnknownField { field: name.to_owned(), suggestion: closest(name, &TOP_LEVEL) }
+        };
+        self.problem_at_key(path, kind);
+    }
+
+    fn mode(&mut self, path: &JsonPath, value: &Value) {
+        match value {
+            Value::Null => {}
+            Value::String(s) if s == "enforce" || s == "monitor" => {}
+            other => self.problem(path, ProblemKind::BadMode(other.to_string())),
+        }
+    }
+
+    fn mask_char(&mut self, path: &JsonPath, value: &Value) {
+        match value {
+            Value::Null => {}
+            Value::String(s) if s.chars().count() == 1 => {}
+            Value::String(s) => self.problem(path, ProblemKind::BadMaskChar(s.clone())),
+            other => self.problem(path, wrong_type("a one-character string", other)),
+        }
+    }
+
+    fn list(&mut self, path: &JsonPath, value: &Value, action: Action, list: &'static str) {
+        let Value::Array(items) = value else {
+            self.problem(path, wrong_type("a list (JSON array)", value));
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            let path = path.index(index);
+            let term = match item {
+                Value::String(term) => Some(term.as_str()),
+                Value::Object(fields) => self.entry_fields(&path, fields, list),
+                other => {
+                    self.problem(&path, wrong_type("a term (string) or {\"term\": ...}", other));
+                    None
+                }
+            };
+            let term_path = if item.is_object() { path.key("term") } else { path };
+            if let Some(term) = term {
+                self.term(&term_path, term, action);
+            }
+        }
+    }
+
+    /// Checks the fields of `{"term": ..., "code": ..., "info": ...}`; returns the term if usable.
+    fn entry_fields<'v>(
+        &mut self,
+        path: &JsonPath,
+        fields: &'v Map<String, Value>,
+        list: &'static str,
+    ) -> Option<&'v str> {
+        for (name, value) in fields {
+            let field = path.key(name);
+            match name.as_str() {
+                "term" => {}
+                "code" => self.code(&field, value, list),
+                "info" => match value {
+                    Value::String(_) | Value::Null if list != "block" => {
+                        self.problem_at_key(&field, ProblemKind::OnlyForBlock { field: "info", list })
+                    }
+                    Value::String(_) | Value::Null => {}
+                    other => self.problem(&field, wrong_type("a string", other)),
+                },
+                "action" => {
+                    let action = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+                    self.problem_at_key(&field, ProblemKind::ActionField(action));
+                }
+                other => {
+                    let suggestion = closest(other, &ENTRY_FIELDS);
+                    self.problem_at_key(&field, ProblemKind::UnknownField { field: other.to_owned(), suggestion });
+                }
+            }
+        }
+        match fields.get("term") {
+            Some(Value::String(term)) => Some(term),
+            Some(other) => {
+                self.problem(&path.key("term"), wrong_type("a string", other));
+                None
+            }
+            None => {
+                self.problem(path, ProblemKind::MissingTerm);
+                None
+            }
+        }
+    }
+
+    fn code(&mut self, path: &JsonPath, value: &Value, list: &'static str) {
+        match value {
+            Value::Null => {}
+            Value::Number(n) => match n.as_u64() {
+                Some(code) if (10100..=10200).contains(&code) || (120001..=130000).contains(&code) => {
+                    if list != "block" {
+                        self.problem_at_key(path, ProblemKind::OnlyForBlock { field: "code", list });
+                    }
+                }
+                _ => self.problem(path, ProblemKind::CodeOutOfRange(n.to_string())),
+            },
+            other => self.problem(path, wrong_type("a whole number", other)),
+        }
+    }
+
+    fn term(&mut self, path: &JsonPath, term: &str, action: Action) {
+        if term.trim().is_empty() {
+            self.problem(path, ProblemKind::EmptyTerm);
+            return;
+        }
+        let normalized = (self.normalize)(term);
+        if normalized.trim().is_empty() {
+            self.problem(path, ProblemKind::NormalisesToNothing(term.to_owned()));
+            return;
+        }
+        let dropped = ignored_characters(term);
+        if !dropped.is_empty() {
+            let view = normalized.trim().to_owned();
+            self.problem(path, ProblemKind::CharactersIgnored { term: term.to_owned(), dropped, view });
+        }
+        match self.terms.get(&normalized) {
+            Some((first, first_action)) => {
+                let consequence = if *first_action == action {
+                    "the second entry never decides anything"
+                } else if *first_action > action {
+                    "the stronger action always wins, so this entry never decides anything"
+                } else {
+                    "this stronger action always wins, so the first entry never decides anything"
+                };
+                let kind = ProblemKind::DuplicateTerm { term: term.to_owned(), first: first.to_string(), consequence };
+                self.problem(path, kind);
+            }
+            None => {
+                self.terms.insert(normalized, (path.clone(), action));
+                self.term_texts.push(term.to_owned());
+            }
+        }
+    }
+
+    fn allow_shape(&mut self, path: &JsonPath, value: &Value) {
+        let Value::Array(items) = value else {
+            self.problem(path, wrong_type("a list (JSON array) of words", value));
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            if !item.is_string() {
+                self.problem(&path.index(index), wrong_type("a word (string)", item));
+            }
+        }
+    }
+
+    /// Allow entries are checked last, against every term of the document (and of the global
+    /// document), using the worker's own matcher: an entry that contains no term never
+    /// suppresses a match.
+    fn allow_entries(&mut self, value: &Value, global: Option<&RuleSet>) {
+        let Some(Value::Array(items)) = value.get("allow") else { return };
+        // Terms that normalise to nothing are reported on their own; leave them out here so
+        // that the matcher can be built from the rest.
+        let normalize = self.normalize;
+        let matchable = self.term_texts.iter().map(String::as_str).filter(|t| !normalize(t).trim().is_empty());
+        let Ok(local) = MatcherBuilder::new().terms(matchable).build() else { return };
+        let mut seen: HashMap<String, JsonPath> = HashMap::new();
+        for (index, item) in items.iter().enumerate() {
+            let Value::String(word) = item else { continue };
+            let path = JsonPath::root().key("allow").index(index);
+            if word.trim().is_empty() {
+                self.problem(&path, ProblemKind::EmptyAllow);
+                continue;
+            }
+            let normalized = (self.normalize)(word);
+            if let Some(first) = seen.get(&normalized) {
+                let kind = ProblemKind::DuplicateAllow { word: word.clone(), first: first.to_string() };
+                self.problem(&path, kind);
+                continue;
+            }
+            seen.insert(normalized, path.clone());
+            let applies = local.is_match(word) || global.is_some_and(|set| set.matcher().is_match(word));
+            if !applies {
+                self.problem(&path, ProblemKind::AllowNeverApplies(word.clone()));
+            }
+        }
+    }
+}
+
+/// The characters of `term` that no symbol of the matcher covers (punctuation and symbols read
+/// as gaps), leaving out whitespace, invisible characters and a prefix term's final `*`.
+fn ignored_characters(term: &str) -> String {
+    let body = term.trim_end().strip_suffix('*').unwrap_or(term);
+    let mut covered = vec![false; body.len()];
+    for symbol in timgate_matcher::normalize::Normalizer::new(body) {
+        for flag in covered.get_mut(symbol.start as usize..symbol.end as usize).into_iter().flatten() {
+            *flag = true;
+        }
+    }
+    body.char_indices()
+        .filter(|&(i, c)| {
+            !covered.get(i).copied().unwrap_or(true)
+                && !c.is_whitespace()
+                && timgate_matcher::unicode_data::Info::of(c).class() != timgate_matcher::unicode_data::Class::Ignorable
+        })
+        .map(|(_, c)| c)
+        .collect()
+}
+
+fn wrong_type(expected: &'static str, found: &Value) -> ProblemKind {
+    ProblemKind::WrongType { expected, found: type_name(found) }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json ends its messages with " at line L column C"; the tool prints positions itself.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The known name closest to a misspelt one: same letters in another case, a plural, or at
+/// most two edits away.
+fn closest(name: &str, known: &[&'static str]) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    let trimmed = lower.trim_end_matches('s');
+    known
+        .iter()
+        .map(|&k| (k, if k == lower || k == trimmed { 0 } else { edit_distance(&lower, k) }))
+        .filter(|&(_, d)| d <= 2)
+        .min_by_key(|&(_, d)| d)
+        .map(|(k, _)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<ProblemKind> {
+        check(text, &CheckContext::default()).into_iter().map(|p| p.kind).collect()
+    }
+
+    fn rendered(text: &str) -> Vec<String> {
+        check(text, &CheckContext::default()).iter().map(|p| p.render("r.json")).collect()
+    }
+
+    #[test]
+    fn terms_whose_punctuation_is_read_as_a_gap_are_warned_about() {
+        // `c++` is read as `ctt` (a `+` ends a word as a `t`), so nothing of it is left out.
+        let document = r#"{"block":["13.","c++","a$$","sex*","buy followers","傻，逼","1.0.0","c#"]}"#;
+        let problems = check(document, &CheckContext::default());
+        let warned: Vec<(String, String)> = problems
+            .iter()
+            .filter_map(|p| match &p.kind {
+                ProblemKind::CharactersIgnored { term, dropped, .. } => Some((term.clone(), dropped.clone())),
+                _ => None,
+            })
+            .collect();
+        let expected = [("13.", "."), ("傻，逼", "，"), ("1.0.0", ".."), ("c#", "#")];
+        let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(warned, expected);
+        assert!(problems.iter().all(|p| p.kind.is_warning()), "warnings only: {problems:?}");
+        assert_eq!(
+            problems[0].render("r.json"),
+            r#"r.json:1:11: block[0]: warning: the term "13." is matched without "." (punctuation and symbols read as gaps), so it matches "13" wherever it stands"#
+        );
+    }
+
+    #[test]
+    fn the_example_rules_are_good() {
+        let text = include_str!("../../../examples/rules.json");
+        assert_eq!(check(text, &CheckContext::default()), []);
+    }
+
+    #[test]
+    fn the_contract_example_allows_a_word_no_term_is_in() {
+        // contract.md's example allows "scunthorpe", but Latin terms match whole words, so no
+        // term of the example can occur inside it; the examples file allows words that its
+        // prefix term `sex*` would otherwise catch ("sextant", "sextet").
+        let contract = r#"{"block":[{"term":"buy followers"},{"term":"傻逼","code":10101,"info":"Watch your language"}],
+            "discard":[{"term":"free crypto"}],"mask":[{"term":"damn"}],"review":[{"term":"telegram"}],
+            "allow":["scunthorpe"],"mask_char":"*","mode":"enforce"}"#;
+        assert_eq!(kinds(contract), [ProblemKind::AllowNeverApplies("scunthorpe".into())]);
+    }
+
+    /// One case per problem class: (name, document, expected messages).
+    #[test]
+    fn every_problem_class_with_its_location() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("syntax", "{\"block\": [\"a\",]}", &["r.json:1:16: not valid JSON: trailing comma"]),
+            ("not an object", "[\"a\"]", &["r.json:1:1: a rule document is a JSON object, not a list"]),
+            (
+                "unknown field",
+                "{\"mode\": \"enforce\", \"modes\": 1, \"owner\": \"t&s\"}",
+                &[
+                    "r.json:1:21: modes: unknown field `modes` (did you mean `mode`?)",
+                    "r.json:1:33: owner: unknown field `owner`",
+                ],
+            ),
+            (
+                "bad list name",
+                "{\"blocks\": [\"x\"], \"ban\": [\"y\"]}",
+                &[
+                    "r.json:1:2: blocks: `blocks` is not a list: the lists are block, discard, mask, review and allow (did you mean `block`?)",
+                    "r.json:1:19: ban: `ban` is not a list: the lists are block, discard, mask, review and allow",
+                ],
+            ),
+            ("bad mode", "{\"mode\": \"block\"}", &["r.json:1:10: mode: mode must be \"enforce\" or \"monitor\", not \"block\""]),
+            (
+                "unknown entry field",
+                "{\"block\": [{\"term\": \"x\", \"cod\": 10101}]}",
+                &["r.json:1:26: block[0].cod: unknown field `cod` (did you mean `code`?)"],
+            ),
+            (
+                "bad action",
+                "{\"block\": [{\"term\": \"x\", \"action\": \"discard\"}, {\"term\": \"y\", \"action\": \"ban\"}]}",
+                &[
+                    "r.json:1:26: block[0].action: a term's action is the list it is in, not an `action` field: move the entry to `discard`",
+                    "r.json:1:62: block[1].action: a term's action is the list it is in, not an `action` field: \"ban\" is not an action (block, discard, mask, review)",
+                ],
+            ),
+            (
+                "code out of range",
+                "{\"block\": [{\"term\": \"x\", \"code\": 10016}, {\"term\": \"y\", \"code\": 130001}]}",
+                &[
+                    "r.json:1:34: block[0].code: code 10016 is outside 10100–10200 (groups) and 120001–130000 (C2C)",
+                    "r.json:1:64: block[1].code: code 130001 is outside 10100–10200 (groups) and 120001–130000 (C2C)",
+                ],
+            ),
+            (
+                "code not a number",
+                "{\"block\": [{\"term\": \"x\", \"code\": \"10101\"}]}",
+                &["r.json:1:34: block[0].code: expected a whole number, found a string"],
+            ),
+            (
+                "code on a non-block list",
+                "{\"mask\": [{\"term\": \"x\", \"code\": 10101, \"info\": \"no\"}]}",
+                &[
+                    "r.json:1:25: mask[0].code: `code` applies to block terms only; a mask term ignores it",
+                    "r.json:1:40: mask[0].info: `info` applies to block terms only; a mask term ignores it",
+                ],
+            ),
+            (
+                "empty terms",
+                "{\"block\": [\"\", {\"term\": \"  \"}, {\"code\": 10101}]}",
+                &[
+                    "r.json:1:12: block[0]: the term is empty",
+                    "r.json:1:25: block[1].term: the term is empty",
+                    "r.json:1:32: block[2]: the entry has no `term`",
+                ],
+            ),
+            (
+                "duplicate terms",
+                "{\"block\": [\"damn\"], \"mask\": [\"DAMN\"], \"review\": [\"x\", \"x\"]}",
+                &[
+                    "r.json:1:30: mask[0]: the term \"DAMN\" is the same as block[0] after normalisation; the stronger action always wins, so this entry never decides anything",
+                    "r.json:1:55: review[1]: the term \"x\" is the same as review[0] after normalisation; the second entry never decides anything",
+                ],
+            ),
+            (
+                "allow entries",
+                "{\"block\": [\"sex*\"], \"allow\": [\"sextant\", \"Sextant\", \"\", \"hello\", \"essex\"]}",
+                &[
+                    "r.json:1:42: allow[1]: the allow entry \"Sextant\" is the same as allow[0] after normalisation",
+                    "r.json:1:53: allow[2]: the allow entry is empty",
+                    "r.json:1:57: allow[3]: the allow entry \"hello\" contains no listed term, so it can never apply",
+                    "r.json:1:66: allow[4]: the allow entry \"essex\" contains no listed term, so it can never apply",
+                ],
+            ),
+            (
+                "wrong types",
+                "{\"block\": \"x\", \"mask\": [1], \"allow\": [{\"term\": \"x\"}], \"mask_char\": \"**\"}",
+                &[
+                    "r.json:1:11: block: expected a list (JSON array), found a string",
+                    "r.json:1:25: mask[0]: expected a term (string) or {\"term\": ...}, found a number",
+                    "r.json:1:39: allow[0]: expected a word (string), found an object",
+                    "r.json:1:68: mask_char: mask_char must be exactly one character, not \"**\"",
+                ],
+            ),
+            (
+                "duplicate keys",
+                "{\"block\": [\"a\"],\n \"block\": [\"b\"]}",
+                &["r.json:2:2: block: `block` is given more than once"],
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (name, text, expected) in cases {
+            if rendered(text) != *expected {
+                wrong.push(format!("{name}: {:#?}", rendered(text)));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn terms_that_normalise_to_nothing() {
+        // The matcher drops zero-width characters, and reads punctuation between words as a
+        // gap: such a term could never match, and is reported once, at its place.
+        let text = "{\"block\": [\"\u{200B}\u{200D}\", \"ok\"]}";
+        assert_eq!(kinds("{\"mask\": [\"?!\"]}"), [ProblemKind::NormalisesToNothing("?!".into())]);
+        let problems = check(text, &CheckContext::default());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].kind, ProblemKind::NormalisesToNothing("\u{200B}\u{200D}".into()));
+        assert_eq!(problems[0].path.to_string(), "block[0]");
+    }
+
+    #[test]
+    fn allow_entries_of_a_group_document_count_global_terms() {
+        let global = RuleSet::from_json(r#"{"block":["sex*"]}"#).unwrap();
+        let group = r#"{"mask":["heck"],"allow":["sextant"]}"#;
+        assert_eq!(kinds(group), [ProblemKind::AllowNeverApplies("sextant".into())]);
+        let context = CheckContext { global: Some(&global), normalize: None };
+        assert_eq!(check(group, &context), []);
+    }
+
+    #[test]
+    fn whatever_the_worker_refuses_is_a_problem() {
+        // Every document the worker's parser refuses must fail the check too.
+        let docs: Vec<String> =
+            serde_json::from_str(include_str!("../../../tests/fixtures/rules/broken-documents.json"))
+                .unwrap_or_default();
+        assert!(docs.len() >= 10, "the fixture is read");
+        for text in &docs {
+            assert!(RuleSet::from_json(text).is_err(), "the worker accepts {text}");
+            assert!(!kinds(text).is_empty(), "the check accepts {text}");
+        }
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(closest("Block", &LISTS), Some("block"));
+        assert_eq!(closest("reveiw", &LISTS), Some("review"));
+        assert_eq!(closest("masks", &LISTS), Some("mask"));
+        assert_eq!(closest("whitelist", &LISTS), None);
+    }
+}

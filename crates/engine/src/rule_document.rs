@@ -1,0 +1,252 @@
+//! The rule document operators write to KV (`rules`, `rules:group:<GroupId>`), as the contract
+//! defines it. Parsing is tolerant of fields it does not know (a newer rules tool may write
+//! them) but strict about the values of fields it does.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A rule document that cannot be used. The worker keeps its last good rules when it sees one.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// Not JSON, or a known field with the wrong type or value.
+    #[error("rule document is not valid: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A term is empty (after trimming).
+    #[error("{list}[{index}]: the term is empty")]
+    EmptyTerm {
+        /// Which list.
+        list: &'static str,
+        /// Position in that list.
+        index: usize,
+    },
+    /// A custom code outside both of Tencent's ranges.
+    #[error("{list}[{index}]: code {code} is outside 10100..=10200 (groups) and 120001..=130000 (C2C)")]
+    BadCode {
+        /// Which list.
+        list: &'static str,
+        /// Position in that list.
+        index: usize,
+        /// The code.
+        code: u32,
+    },
+    /// A term or allowed word with nothing to match once normalised (only punctuation, spaces or
+    /// invisible characters).
+    #[error("{list}[{index}]: the term has no letter, digit, CJK character or emoji to match")]
+    Unmatchable {
+        /// Which list (`allow` for allowed words).
+        list: &'static str,
+        /// Position in that list.
+        index: usize,
+    },
+    /// A term or allowed word longer than a term can be once normalised.
+    #[error("{list}[{index}]: the term is longer than {} letters once normalised", timgate_matcher::MAX_TERM_SYMBOLS)]
+    TooLong {
+        /// Which list (`allow` for allowed words).
+        list: &'static str,
+        /// Position in that list.
+        index: usize,
+    },
+    /// The terms cannot be compiled at all.
+    #[error("the terms cannot be compiled: {0}")]
+    Compile(String),
+}
+
+/// What a matching term does, weakest first (`Ord` follows strength).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Deliver, and send a review event to the origin.
+    Review,
+    /// Deliver with the matched text masked.
+    Mask,
+    /// Discard silently (`ErrorCode 2`).
+    Discard,
+    /// Forbid (`ErrorCode 1` or the term's custom code).
+    Block,
+}
+
+impl Action {
+    /// Every action, with the document list that holds its terms.
+    pub const LISTS: [(Action, &'static str); 4] =
+        [(Action::Block, "block"), (Action::Discard, "discard"), (Action::Mask, "mask"), (Action::Review, "review")];
+
+    /// The lowercase name used in documents, logs and review events.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Review => "review",
+            Action::Mask => "mask",
+            Action::Discard => "discard",
+            Action::Block => "block",
+        }
+    }
+}
+
+/// Whether a document's verdicts are carried out or only reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Verdicts are carried out.
+    #[default]
+    Enforce,
+    /// Nothing is blocked; every would-be verdict is reported to the origin as a review event.
+    Monitor,
+}
+
+/// One term of a list: `"word"` or `{"term": "word", "code": 10101, "info": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum TermEntry {
+    /// Just the term.
+    Plain(String),
+    /// A term with a custom answer.
+    Detailed {
+        /// The term.
+        term: String,
+        /// Custom forbid code shown to the sender (block only).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        code: Option<u32>,
+        /// `ErrorInfo` sent with the custom code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        info: Option<String>,
+    },
+}
+
+impl TermEntry {
+    /// The term's text.
+    pub fn term(&self) -> &str {
+        match self {
+            TermEntry::Plain(t) | TermEntry::Detailed { term: t, .. } => t,
+        }
+    }
+
+    /// The custom code, if any.
+    pub fn code(&self) -> Option<u32> {
+        match self {
+            TermEntry::Detailed { code, .. } => *code,
+            TermEntry::Plain(_) => None,
+        }
+    }
+
+    /// The custom `ErrorInfo`, if any.
+    pub fn info(&self) -> Option<&str> {
+        match self {
+            TermEntry::Detailed { info, .. } => info.as_deref(),
+            TermEntry::Plain(_) => None,
+        }
+    }
+}
+
+/// A rule document. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct RuleDocument {
+    /// Forbid.
+    pub block: Vec<TermEntry>,
+    /// Discard silently.
+    pub discard: Vec<TermEntry>,
+    /// Mask the matched text.
+    pub mask: Vec<TermEntry>,
+    /// Deliver and report.
+    pub review: Vec<TermEntry>,
+    /// Words that contain a listed term but must never match (Scunthorpe).
+    pub allow: Vec<String>,
+    /// The masking character; `*` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mask_char: Option<char>,
+    /// `enforce` (default) or `monitor`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<Mode>,
+    /// Fields this version does not know; reported by the rules tool, ignored by the worker.
+    #[serde(flatten, skip_serializing)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+impl RuleDocument {
+    /// Parses and checks a document.
+    pub fn parse(text: &str) -> Result<Self, DocumentError> {
+        let doc: RuleDocument = serde_json::from_str(text)?;
+        doc.check()?;
+        Ok(doc)
+    }
+
+    /// The terms of `action`'s list.
+    pub fn terms(&self, action: Action) -> &[TermEntry] {
+        match action {
+            Action::Block => &self.block,
+            Action::Discard => &self.discard,
+            Action::Mask => &self.mask,
+            Action::Review => &self.review,
+        }
+    }
+
+    fn check(&self) -> Result<(), DocumentError> {
+        for (action, list) in Action::LISTS {
+            for (index, entry) in self.terms(action).iter().enumerate() {
+                if entry.term().trim().is_empty() {
+                    return Err(DocumentError::EmptyTerm { list, index });
+                }
+                if let Some(code) = entry.code() {
+                    if !(10100..=10200).contains(&code) && !(120001..=130000).contains(&code) {
+                        return Err(DocumentError::BadCode { list, index, code });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    const CONTRACT_EXAMPLE: &str = r#"{
+      "block":   [{"term": "buy followers"}, {"term": "傻逼", "code": 10101, "info": "Watch your language"}],
+      "discard": [{"term": "free crypto"}],
+      "mask":    [{"term": "damn"}],
+      "review":  [{"term": "telegram"}],
+      "allow":   ["scunthorpe"],
+      "mask_char": "*",
+      "mode": "enforce"
+    }"#;
+
+    #[test]
+    fn contract_example_parses() {
+        let d = RuleDocument::parse(CONTRACT_EXAMPLE).unwrap();
+        assert_eq!(d.block.len(), 2);
+        assert_eq!(d.block[1].code(), Some(10101));
+        assert_eq!(d.block[1].info(), Some("Watch your language"));
+        assert_eq!(d.mode, Some(Mode::Enforce));
+        assert_eq!(d.mask_char, Some('*'));
+        assert!(d.unknown.is_empty());
+    }
+
+    #[test]
+    fn plain_strings_and_unknown_fields() {
+        let d = RuleDocument::parse(r#"{"mask":["darn"],"mode":"monitor","owner":"t&s"}"#).unwrap();
+        assert_eq!(d.mask[0].term(), "darn");
+        assert_eq!(d.mode, Some(Mode::Monitor));
+        assert!(d.unknown.contains_key("owner"));
+    }
+
+    /// Documents the parser refuses, one per way of being broken (a JSON array of the documents'
+    /// texts, shared with the rules tool's check, which must refuse each of them too).
+    pub(crate) fn broken_documents() -> Vec<String> {
+        serde_json::from_str(include_str!("../../../tests/fixtures/rules/broken-documents.json")).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_broken_documents_are_refused() {
+        let docs = broken_documents();
+        assert!(docs.len() >= 10, "the fixture is read");
+        for bad in &docs {
+            assert!(RuleDocument::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn action_strength_order() {
+        assert!(Action::Block > Action::Discard && Action::Discard > Action::Mask && Action::Mask > Action::Review);
+    }
+}

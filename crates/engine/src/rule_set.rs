@@ -1,0 +1,424 @@
+//! A rule document compiled for matching: built once per document version and reused for
+//! every callback until the document changes, and storable as a precompiled blob
+//! ([`RuleSet::to_blob`]) that a cold isolate loads instead of compiling a large document.
+
+use sha2::{Digest, Sha256};
+
+use timgate_matcher::{BuildError, Matcher, MatcherBuilder, Segmenter};
+
+use crate::blob_codec::{BlobError, Reader, Writer};
+use crate::rule_document::{Action, DocumentError, Mode, RuleDocument};
+
+/// The string at `range` of `texts` (empty if the range is not one: it always is, being made by
+/// [`store`]).
+fn slice(texts: &str, (start, end): TextRange) -> &str {
+    texts.get(start as usize..end as usize).unwrap_or_default()
+}
+
+/// First bytes of every precompiled rule blob.
+const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
+/// Version of the blob layout; bump when [`RuleSet::to_blob`] changes. The matchers inside carry
+/// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
+const BLOB_FORMAT: u32 = 3;
+
+/// One term of a compiled rule set, borrowed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleTerm<'a> {
+    /// What a match does.
+    pub action: Action,
+    /// The term as written.
+    pub text: &'a str,
+    /// Custom forbid code.
+    pub code: Option<u32>,
+    /// Custom `ErrorInfo`.
+    pub info: Option<&'a str>,
+}
+
+/// A term as stored: its strings are ranges of [`RuleSet::texts`], so that loading 100k terms
+/// from a blob makes one allocation for their texts instead of one per term.
+#[derive(Debug, Clone)]
+struct StoredTerm {
+    action: Action,
+    text: TextRange,
+    code: Option<u32>,
+    info: Option<TextRange>,
+}
+
+/// Byte range of a string in [`RuleSet::texts`].
+type TextRange = (u32, u32);
+
+/// A compiled rule document.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    version: String,
+    mode: Mode,
+    mask_char: Option<char>,
+    /// Every term's text and info, one after the other.
+    texts: String,
+    terms: Vec<StoredTerm>,
+    matcher: Matcher,
+    allow: Matcher,
+}
+
+/// Appends `text` to `texts` and returns where it is. Strings come from a document or a blob
+/// that fits in a KV value (25 MiB), so offsets fit in a u32; past that the range is clipped to
+/// nothing rather than wrapping.
+fn store(texts: &mut String, text: &str) -> TextRange {
+    let start = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+    texts.push_str(text);
+    (start, u32::try_from(texts.len()).unwrap_or(start))
+}
+
+/// Dictionaries that only the rules tool holds, for compiling a document as `push` stores it.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionaries {
+    /// The Chinese words the document's CJK terms may straddle.
+    pub segmenter: Option<Segmenter>,
+    /// Ordinary words (lowercase): readings of a term that are one are not looked for
+    /// ([`timgate_matcher::MatcherBuilder::words`]).
+    pub words: Option<std::sync::Arc<std::collections::HashSet<String>>>,
+}
+
+impl RuleSet {
+    /// Parses and compiles a document as stored in KV. The version is derived from the bytes,
+    /// so the same document always has the same version.
+    pub fn from_json(text: &str) -> Result<Self, DocumentError> {
+        Self::compile(&RuleDocument::parse(text)?, document_version(text))
+    }
+
+    /// Compiles a parsed document. Fails when a term has nothing to match once normalised.
+    pub fn compile(doc: &RuleDocument, version: String) -> Result<Self, DocumentError> {
+        Self::compile_with(doc, version, None)
+    }
+
+    /// Compiles a parsed document; `segmenter` holds the dictionary words its CJK terms may
+    /// straddle (the rules tool selects them from jieba's dictionary; see
+    /// [`timgate_matcher::segmentation`]), so that a CJK term across two words is not reported.
+    pub fn compile_with(
+        doc: &RuleDocument,
+        version: String,
+        segmenter: Option<Segmenter>,
+    ) -> Result<Self, DocumentError> {
+        Self::compile_with_dictionaries(doc, version, Dictionaries { segmenter, words: None })
+    }
+
+    /// Compiles a parsed document with what only the rules tool has ([`Dictionaries`]); what they
+    /// change is in the compiled matcher, and so in its blob.
+    pub fn compile_with_dictionaries(
+        doc: &RuleDocument,
+        version: String,
+        dictionaries: Dictionaries,
+    ) -> Result<Self, DocumentError> {
+        let Dictionaries { segmenter, words } = dictionaries;
+        let mut texts = String::new();
+        let mut terms = Vec::new();
+        for (action, _) in Action::LISTS {
+            for entry in doc.terms(action) {
+                let text = store(&mut texts, entry.term());
+                let info = entry.info().map(|info| store(&mut texts, info));
+                terms.push(StoredTerm { action, text, code: entry.code(), info });
+            }
+        }
+        let mut builder = MatcherBuilder::new().terms(terms.iter().map(|t| slice(&texts, t.text)));
+        if let Some(segmenter) = segmenter {
+            builder = builder.segmenter(segmenter);
+        }
+        if let Some(words) = words {
+            builder = builder.words(move |w| words.contains(w));
+        }
+        let matcher = builder.build().map_err(|e| match e {
+            BuildError::NothingToMatch { index } | BuildError::TooLong { index } => {
+                // Terms are numbered across the lists in `Action::LISTS` order; name the list.
+                let mut index = index;
+                let mut list = "block";
+                for (action, name) in Action::LISTS {
+                    let n = doc.terms(action).len();
+                    list = name;
+                    if index < n {
+                        break;
+                    }
+                    index -= n;
+                }
+                document_error(&e, list, index)
+            }
+            BuildError::Automaton(e) => DocumentError::Compile(e),
+        })?;
+        let allow = MatcherBuilder::new().terms(doc.allow.iter()).build().map_err(|e| match e {
+            BuildError::NothingToMatch { index } | BuildError::TooLong { index } => document_error(&e, "allow", index),
+            BuildError::Automaton(e) => DocumentError::Compile(e),
+        })?;
+        let (mode, mask_char) = (doc.mode.unwrap_or_default(), doc.mask_char);
+        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow })
+    }
+
+    /// The compiled rule set as a precompiled blob, for KV key [`crate::kv_keys::compiled`]
+    /// next to the document it was compiled from. A cold isolate that finds a blob made from the
+    /// document's current version by this engine loads it ([`Self::from_blob`]) instead of
+    /// compiling the document, which matters from about ten thousand terms on. The rules tool
+    /// (`push`) writes it; `cargo run --release --example compile_rules -- rules.json` does too.
+    ///
+    /// Layout: magic, blob format, normaliser revision, Unicode version, fingerprint of the
+    /// normalisation tables, document version, then the document's settings, terms and both
+    /// compiled matchers.
+    pub fn to_blob(&self) -> Vec<u8> {
+        let mut out = Writer::default();
+        write_header(&mut out, &self.version);
+        out.u8(match self.mode {
+            Mode::Enforce => 0,
+            Mode::Monitor => 1,
+        });
+        out.u32(self.mask_char.map_or(u32::MAX, u32::from));
+        out.length(self.terms.len());
+        for index in 0..self.terms.len() {
+            let Some(term) = self.term(index) else { continue };
+            out.u8(action_code(term.action));
+            out.str(term.text);
+            out.u32(term.code.unwrap_or(0));
+            out.opt_str(term.info);
+        }
+        out.bytes(&self.matcher.to_bytes());
+        out.bytes(&self.allow.to_bytes());
+        out.into_bytes()
+    }
+
+    /// Loads a blob made by [`Self::to_blob`], provided it was made by this engine (same format and
+    /// normalisation) from the document whose version is `expected_version`
+    /// ([`document_version`] of the document's bytes as stored). Anything else is an error, and the
+    /// caller compiles the document instead: a stale blob is never used.
+    pub fn from_blob(bytes: &[u8], expected_version: &str) -> Result<Self, BlobError> {
+        let mut input = Reader::new(bytes);
+        let magic = input.raw(BLOB_MAGIC.len()).map_err(|_| BlobError::NotABlob)?;
+        if magic != BLOB_MAGIC {
+            return Err(BlobError::NotABlob);
+        }
+        let mut expected = Writer::default();
+        write_header(&mut expected, "");
+        let engine = expected.into_bytes();
+        // The engine part of the header: everything after the magic up to the version string.
+        let engine = engine.get(BLOB_MAGIC.len()..engine.len() - 4).unwrap_or(&[]);
+        if input.raw(engine.len())? != engine {
+            return Err(BlobError::OtherEngine);
+        }
+        let version = input.str()?;
+        if version != expected_version {
+            return Err(BlobError::StaleDocument { found: version.to_owned(), expected: expected_version.to_owned() });
+        }
+        let mode = match input.u8()? {
+            0 => Mode::Enforce,
+            1 => Mode::Monitor,
+            _ => return Err(BlobError::Corrupt("mode")),
+        };
+        let mask_char = match input.u32()? {
+            u32::MAX => None,
+            c => Some(char::from_u32(c).ok_or(BlobError::Corrupt("mask_char"))?),
+        };
+        let count = input.length()?;
+        // Each term takes at least 10 bytes: never reserve more than the blob could hold.
+        let mut terms = Vec::with_capacity(count.min(bytes.len() / 10));
+        let mut texts = String::new();
+        for _ in 0..count {
+            let action = match input.u8()? {
+                0 => Action::Block,
+                1 => Action::Discard,
+                2 => Action::Mask,
+                3 => Action::Review,
+                _ => return Err(BlobError::Corrupt("action")),
+            };
+            let text = store(&mut texts, input.str()?);
+            let code = Some(input.u32()?).filter(|&c| c != 0);
+            let info = input.opt_str()?.map(|info| store(&mut texts, info));
+            terms.push(StoredTerm { action, text, code, info });
+        }
+        let matcher = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
+        let allow = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
+        if matcher.len() != terms.len() {
+            return Err(BlobError::Corrupt("term count"));
+        }
+        if !input.is_empty() {
+            return Err(BlobError::Corrupt("trailing bytes"));
+        }
+        Ok(Self { version: version.to_owned(), mode, mask_char, texts, terms, matcher, allow })
+    }
+
+    /// Bytes of heap held by the compiled matchers (terms' texts not included).
+    pub fn matcher_heap_bytes(&self) -> usize {
+        self.matcher.heap_bytes() + self.allow.heap_bytes()
+    }
+
+    /// A stable short identifier of the document this was compiled from.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Enforce or monitor.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The document's mask character, if it set one.
+    pub fn mask_char(&self) -> Option<char> {
+        self.mask_char
+    }
+
+    /// The term behind a match.
+    pub fn term(&self, index: usize) -> Option<RuleTerm<'_>> {
+        let term = self.terms.get(index)?;
+        Some(RuleTerm {
+            action: term.action,
+            text: slice(&self.texts, term.text),
+            code: term.code,
+            info: term.info.map(|info| slice(&self.texts, info)),
+        })
+    }
+
+    /// How many terms the document has.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether the document has no terms.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The compiled terms (a match's `term` is the index for [`Self::term`]).
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The compiled allowed words.
+    pub fn allow_matcher(&self) -> &Matcher {
+        &self.allow
+    }
+
+    /// Term matches in `text`, ordered by position (allowed words are not applied here: see
+    /// [`Self::allowed`]).
+    pub fn find(&self, text: &str) -> Vec<timgate_matcher::Match> {
+        let mut found: Vec<_> = self.matcher.find_iter(text).collect();
+        found.sort_by_key(|m| (m.start, m.term, m.end));
+        found
+    }
+
+    /// Byte ranges of `text` covered by this document's allowed words.
+    pub fn allowed(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut found: Vec<(usize, usize)> = self.allow.find_iter(text).map(|m| (m.start, m.end)).collect();
+        found.sort();
+        found
+    }
+}
+
+fn write_header(out: &mut Writer, version: &str) {
+    out.raw(BLOB_MAGIC);
+    out.u32(BLOB_FORMAT);
+    out.u32(timgate_matcher::blob::NORMALIZER_REVISION);
+    out.raw(&timgate_matcher::unicode_data::FINGERPRINT.to_le_bytes());
+    out.str(version);
+}
+
+fn document_error(e: &BuildError, list: &'static str, index: usize) -> DocumentError {
+    match e {
+        BuildError::TooLong { .. } => DocumentError::TooLong { list, index },
+        _ => DocumentError::Unmatchable { list, index },
+    }
+}
+
+fn matcher_blob_error(e: timgate_matcher::BlobError) -> BlobError {
+    match e {
+        timgate_matcher::BlobError::OtherVersion => BlobError::OtherEngine,
+        timgate_matcher::BlobError::Truncated => BlobError::Truncated,
+        _ => BlobError::Corrupt("matcher"),
+    }
+}
+
+fn action_code(action: Action) -> u8 {
+    match action {
+        Action::Block => 0,
+        Action::Discard => 1,
+        Action::Mask => 2,
+        Action::Review => 3,
+    }
+}
+
+/// The first 12 hex digits of the SHA-256 of a document's bytes.
+pub fn document_version(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    hex::encode(&digest[..6])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiles_every_list_in_strength_order() {
+        let set = RuleSet::from_json(
+            r#"{"review":["r"],"mask":["m"],"block":[{"term":"b","code":10101,"info":"no"}],"discard":["d"]}"#,
+        )
+        .unwrap();
+        let actions: Vec<Action> = (0..set.len()).map(|i| set.term(i).unwrap().action).collect();
+        assert_eq!(actions, [Action::Block, Action::Discard, Action::Mask, Action::Review]);
+        assert_eq!(set.term(0).unwrap().code, Some(10101));
+        assert_eq!(set.find("the m word").len(), 1);
+    }
+
+    #[test]
+    fn version_follows_the_bytes() {
+        let a = RuleSet::from_json(r#"{"block":["x"]}"#).unwrap();
+        let b = RuleSet::from_json(r#"{"block":["x"]}"#).unwrap();
+        let c = RuleSet::from_json(r#"{"block":["y"]}"#).unwrap();
+        assert_eq!(a.version(), b.version());
+        assert_ne!(a.version(), c.version());
+        assert_eq!(a.version().len(), 12);
+    }
+
+    #[test]
+    fn unmatchable_terms_name_their_list() {
+        let e = RuleSet::from_json(r#"{"block":["a"],"mask":["b","..."]}"#).unwrap_err();
+        assert_eq!(e.to_string(), "mask[1]: the term has no letter, digit, CJK character or emoji to match");
+        let e = RuleSet::from_json(r#"{"allow":["ok","\u200b"]}"#).unwrap_err();
+        assert!(e.to_string().starts_with("allow[1]"), "{e}");
+    }
+
+    #[test]
+    fn blob_round_trip() {
+        let json = r##"{"block":[{"term":"bad","code":10101,"info":"no"}],"mask":["傻逼"],"allow":["badminton"],"mask_char":"#","mode":"monitor"}"##;
+        let set = RuleSet::from_json(json).unwrap();
+        let blob = set.to_blob();
+        let back = RuleSet::from_blob(&blob, &document_version(json)).unwrap();
+        assert_eq!(back.version(), set.version());
+        assert_eq!((back.mode(), back.mask_char()), (Mode::Monitor, Some('#')));
+        let block = RuleTerm { action: Action::Block, text: "bad", code: Some(10101), info: Some("no") };
+        assert_eq!((set.term(0), back.term(0)), (Some(block), Some(block)));
+        let mask = RuleTerm { action: Action::Mask, text: "傻逼", code: None, info: None };
+        assert_eq!((set.term(1), back.term(1)), (Some(mask), Some(mask)));
+        assert_eq!(back.term(2), None);
+        let text = "b.a.d 傻逼 badminton";
+        assert_eq!(back.find(text), set.find(text));
+        assert_eq!(back.allowed(text), set.allowed(text));
+        assert_eq!(blob, back.to_blob(), "deterministic");
+    }
+
+    #[test]
+    fn blobs_that_must_not_be_used() {
+        let json = r#"{"block":["bad"]}"#;
+        let blob = RuleSet::from_json(json).unwrap().to_blob();
+        let stale = RuleSet::from_blob(&blob, "000000000000").unwrap_err();
+        assert!(matches!(stale, BlobError::StaleDocument { .. }), "{stale}");
+        assert_eq!(RuleSet::from_blob(b"{\"block\":[]}", "x").unwrap_err(), BlobError::NotABlob);
+        let mut other_engine = blob.clone();
+        other_engine[8] ^= 1;
+        assert_eq!(RuleSet::from_blob(&other_engine, &document_version(json)).unwrap_err(), BlobError::OtherEngine);
+        for cut in (0..blob.len()).step_by(blob.len() / 300 + 1) {
+            assert!(RuleSet::from_blob(&blob[..cut], &document_version(json)).is_err(), "cut at {cut}");
+        }
+        let mut longer = blob.clone();
+        longer.push(0);
+        assert!(RuleSet::from_blob(&longer, &document_version(json)).is_err());
+    }
+
+    #[test]
+    fn allow_ranges() {
+        let set = RuleSet::from_json(r#"{"block":["cunt"],"allow":["scunthorpe"]}"#).unwrap();
+        assert_eq!(set.allowed("in Scunthorpe"), [(3, 13)]);
+    }
+}

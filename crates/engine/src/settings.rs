@@ -1,0 +1,282 @@
+//! Deployment settings (`wrangler.toml` `[vars]` and secrets), parsed once per request
+//! from whatever the host hands us. Names and meanings are the public contract.
+
+use std::fmt;
+
+use crate::delivery_policy::Backoff;
+use crate::webhook_signature::{SecretError, SigningKey};
+
+/// Names of the settings, as operators write them in `wrangler.toml` or `wrangler secret put`.
+pub mod names {
+    /// The app's SDKAppID.
+    pub const SDKAPPID: &str = "SDKAPPID";
+    /// Tencent callback token; enables `Sign`/`RequestTime` checks.
+    pub const CALLBACK_TOKEN: &str = "CALLBACK_TOKEN";
+    /// Where events are passed on.
+    pub const ORIGIN_URL: &str = "ORIGIN_URL";
+    /// Standard Webhooks signing secret(s) for what goes to the origin.
+    pub const FORWARD_SECRET: &str = "FORWARD_SECRET";
+    /// `open` (default) or `closed`.
+    pub const FAIL_MODE: &str = "FAIL_MODE";
+    /// Set to `true` to include message text in log lines (never in production).
+    pub const LOG_MESSAGE_TEXT: &str = "LOG_MESSAGE_TEXT";
+    /// First retry delay of a failed delivery, seconds.
+    pub const RETRY_DELAY_SECONDS: &str = "RETRY_DELAY_SECONDS";
+    /// Largest retry delay, seconds.
+    pub const RETRY_DELAY_MAX_SECONDS: &str = "RETRY_DELAY_MAX_SECONDS";
+    /// Window in which the same event from Tencent is passed on once; 0 turns dedupe off.
+    pub const DEDUPE_SECONDS: &str = "DEDUPE_SECONDS";
+    /// `single` (default): one request per event. `batch`: one request per queue batch.
+    pub const DELIVERY_MODE: &str = "DELIVERY_MODE";
+    /// Name of the dead-letter queue, so the consumer knows which batches are dead letters.
+    pub const DEAD_LETTER_QUEUE: &str = "DEAD_LETTER_QUEUE";
+    /// Bearer token(s) of the operator endpoints (`/__timgate/...`); several, space-separated,
+    /// during a rotation; unset = no such endpoints.
+    pub const ADMIN_TOKEN: &str = "ADMIN_TOKEN";
+    /// Seconds a cached rule document or ban is used before it is read again.
+    pub const CACHE_SECONDS: &str = "CACHE_SECONDS";
+}
+
+/// KV refuses expirations shorter than this.
+const KV_MIN_TTL_SECONDS: u32 = 60;
+
+/// What the before-send answer is when timgate cannot decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailMode {
+    /// Deliver (`ErrorCode 0`), as Tencent itself does when a callback fails.
+    #[default]
+    Open,
+    /// Forbid (`ErrorCode 1`).
+    Closed,
+}
+
+/// A secret token (Tencent callback token, admin token). `Debug` never prints it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CallbackToken(String);
+
+impl CallbackToken {
+    /// The token's text, for hashing.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for CallbackToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CallbackToken(<redacted>)")
+    }
+}
+
+/// A setting that is present but unusable. The worker answers HTTP 500 for these,
+/// because guessing would either open or close the gate behind the operator's back.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SettingsError {
+    /// `SDKAPPID` is missing or empty.
+    #[error("SDKAPPID is not set")]
+    MissingAppId,
+    /// `FAIL_MODE` is neither `open` nor `closed`.
+    #[error("FAIL_MODE must be \"open\" or \"closed\", not {0:?}")]
+    BadFailMode(String),
+    /// `ORIGIN_URL` is not an http(s) URL.
+    #[error("ORIGIN_URL must start with http:// or https://")]
+    BadOriginUrl,
+    /// `FORWARD_SECRET` cannot be decoded.
+    #[error("FORWARD_SECRET: {0}")]
+    BadForwardSecret(#[from] SecretError),
+    /// A numeric setting is not a whole number of seconds.
+    #[error("{0} must be a whole number of seconds")]
+    BadNumber(&'static str),
+    /// `DELIVERY_MODE` is neither `single` nor `batch`.
+    #[error("DELIVERY_MODE must be \"single\" or \"batch\", not {0:?}")]
+    BadDeliveryMode(String),
+}
+
+/// How events travel to the origin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliverySettings {
+    /// Retry delays.
+    pub backoff: Backoff,
+    /// Dedupe window in seconds (0 = off; otherwise at least KV's minimum of 60).
+    pub dedupe_seconds: u32,
+    /// Post a whole queue batch as one JSON array.
+    pub batch: bool,
+    /// Name of the dead-letter queue.
+    pub dead_letter_queue: String,
+}
+
+/// All settings, validated.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The app's SDKAppID, compared with the `SdkAppid` query parameter.
+    pub sdk_app_id: String,
+    /// Accepted callback tokens. Several (whitespace-separated) during a rotation; empty = no checks.
+    pub callback_tokens: Vec<CallbackToken>,
+    /// Where events are passed on; `None` = nowhere (logged, events are not kept).
+    pub origin_url: Option<String>,
+    /// Keys that sign what goes to the origin; several during a rotation.
+    pub forward_keys: Vec<SigningKey>,
+    /// The before-send answer when timgate cannot decide.
+    pub fail_mode: FailMode,
+    /// Whether log lines may carry message text.
+    pub log_message_text: bool,
+    /// How events travel to the origin.
+    pub delivery: DeliverySettings,
+    /// Seconds a cached rule document or ban lookup is used before it is read again
+    /// (default 30; 0 reads KV on every callback, for tests).
+    pub cache_seconds: f64,
+    /// Bearer token(s) of the operator endpoints, as set (whitespace-separated during a rotation).
+    pub admin_token: Option<CallbackToken>,
+}
+
+impl Settings {
+    /// Reads every setting through `lookup` (the worker passes `env.var`/`env.secret`).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let sdk_app_id = get(names::SDKAPPID).ok_or(SettingsError::MissingAppId)?;
+        let callback_tokens = get(names::CALLBACK_TOKEN)
+            .map(|v| v.split_whitespace().map(|t| CallbackToken(t.to_owned())).collect())
+            .unwrap_or_default();
+        let origin_url = match get(names::ORIGIN_URL) {
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => Some(url),
+            Some(_) => return Err(SettingsError::BadOriginUrl),
+            None => None,
+        };
+        let forward_keys = match get(names::FORWARD_SECRET) {
+            Some(v) => v.split_whitespace().map(SigningKey::from_secret).collect::<Result<Vec<_>, _>>()?,
+            None => Vec::new(),
+        };
+        let fail_mode = match get(names::FAIL_MODE).map(|v| v.to_ascii_lowercase()) {
+            None => FailMode::Open,
+            Some(v) if v == "open" => FailMode::Open,
+            Some(v) if v == "closed" => FailMode::Closed,
+            Some(v) => return Err(SettingsError::BadFailMode(v)),
+        };
+        let log_message_text = get(names::LOG_MESSAGE_TEXT).is_some_and(|v| v == "true");
+        let seconds = |name: &'static str, default: u32| match get(name) {
+            None => Ok(default),
+            Some(v) => v.parse::<u32>().map_err(|_| SettingsError::BadNumber(name)),
+        };
+        let backoff = Backoff {
+            min_seconds: seconds(names::RETRY_DELAY_SECONDS, Backoff::default().min_seconds)?,
+            max_seconds: seconds(names::RETRY_DELAY_MAX_SECONDS, Backoff::default().max_seconds)?,
+        };
+        let dedupe_seconds = match seconds(names::DEDUPE_SECONDS, 600)? {
+            0 => 0,
+            n => n.max(KV_MIN_TTL_SECONDS),
+        };
+        let batch = match get(names::DELIVERY_MODE).map(|v| v.to_ascii_lowercase()) {
+            None => false,
+            Some(v) if v == "single" => false,
+            Some(v) if v == "batch" => true,
+            Some(v) => return Err(SettingsError::BadDeliveryMode(v)),
+        };
+        let dead_letter_queue = get(names::DEAD_LETTER_QUEUE).unwrap_or_else(|| "timgate-dead-letters".to_owned());
+        let delivery = DeliverySettings { backoff, dedupe_seconds, batch, dead_letter_queue };
+        let admin_token = get(names::ADMIN_TOKEN).map(CallbackToken);
+        let cache_seconds = match get(names::CACHE_SECONDS) {
+            None => 30.0,
+            Some(v) => v
+                .parse::<f64>()
+                .ok()
+                .filter(|s| s.is_finite() && *s >= 0.0)
+                .ok_or(SettingsError::BadNumber(names::CACHE_SECONDS))?,
+        };
+        Ok(Self {
+            sdk_app_id,
+            cache_seconds,
+            callback_tokens,
+            origin_url,
+            forward_keys,
+            fail_mode,
+            log_message_text,
+            delivery,
+            admin_token,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_fail_open_without_checks() {
+        let s = settings(&[("SDKAPPID", "1400000000")]).unwrap();
+        assert_eq!(s.sdk_app_id, "1400000000");
+        assert_eq!(s.fail_mode, FailMode::Open);
+        assert!(s.callback_tokens.is_empty());
+        assert!(s.forward_keys.is_empty());
+        assert!(s.origin_url.is_none());
+    }
+
+    #[test]
+    fn missing_or_blank_app_id_is_an_error() {
+        assert_eq!(settings(&[]).unwrap_err(), SettingsError::MissingAppId);
+        assert_eq!(settings(&[("SDKAPPID", "  ")]).unwrap_err(), SettingsError::MissingAppId);
+    }
+
+    #[test]
+    fn fail_mode_is_case_insensitive_and_strict() {
+        let s = settings(&[("SDKAPPID", "1"), ("FAIL_MODE", "Closed")]).unwrap();
+        assert_eq!(s.fail_mode, FailMode::Closed);
+        assert!(matches!(settings(&[("SDKAPPID", "1"), ("FAIL_MODE", "shut")]), Err(SettingsError::BadFailMode(_))));
+    }
+
+    #[test]
+    fn tokens_and_secrets_rotate_as_whitespace_separated_lists() {
+        let s = settings(&[
+            ("SDKAPPID", "1"),
+            ("CALLBACK_TOKEN", "old new"),
+            ("FORWARD_SECRET", "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+        ])
+        .unwrap();
+        assert_eq!(s.callback_tokens.len(), 2);
+        assert_eq!(s.forward_keys.len(), 2);
+    }
+
+    #[test]
+    fn delivery_settings() {
+        let s = settings(&[("SDKAPPID", "1")]).unwrap();
+        assert_eq!(s.delivery.dedupe_seconds, 600);
+        assert!(!s.delivery.batch);
+        assert_eq!(s.delivery.dead_letter_queue, "timgate-dead-letters");
+        let s = settings(&[
+            ("SDKAPPID", "1"),
+            ("DEDUPE_SECONDS", "5"),
+            ("DELIVERY_MODE", "batch"),
+            ("RETRY_DELAY_SECONDS", "0"),
+            ("ADMIN_TOKEN", "t"),
+        ])
+        .unwrap();
+        assert_eq!(s.delivery.dedupe_seconds, 60, "KV cannot expire sooner");
+        assert!(s.delivery.batch);
+        assert_eq!(s.delivery.backoff.min_seconds, 0);
+        assert!(s.admin_token.is_some());
+        assert_eq!(settings(&[("SDKAPPID", "1"), ("DEDUPE_SECONDS", "0")]).unwrap().delivery.dedupe_seconds, 0);
+        assert_eq!(
+            settings(&[("SDKAPPID", "1"), ("RETRY_DELAY_SECONDS", "-1")]).unwrap_err(),
+            SettingsError::BadNumber("RETRY_DELAY_SECONDS")
+        );
+        assert!(matches!(
+            settings(&[("SDKAPPID", "1"), ("DELIVERY_MODE", "x")]),
+            Err(SettingsError::BadDeliveryMode(_))
+        ));
+    }
+
+    #[test]
+    fn origin_must_be_http() {
+        assert_eq!(settings(&[("SDKAPPID", "1"), ("ORIGIN_URL", "ftp://x")]).unwrap_err(), SettingsError::BadOriginUrl);
+    }
+
+    #[test]
+    fn debug_never_prints_a_token() {
+        let s = settings(&[("SDKAPPID", "1"), ("CALLBACK_TOKEN", "hunter2")]).unwrap();
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+}
