@@ -42,7 +42,8 @@ echo "[compare-engines] building the new engine's harness and writing the inputs
 rm -rf "$corpus"
 (cd "$root" && target/release/examples/bench_corpus "$corpus" "$sizes")
 echo "[compare-engines] building the old engine's harness in $old_dir" >&2
-cp "$root/examples/engine_timing.rs" "$old_dir/examples/engine_timing.rs"
+# The old engine lived inside the top crate (`timgate::engine`), not in `timgate-engine`.
+sed 's/\btimgate_engine::/timgate::engine::/g' "$root/examples/engine_timing.rs" >"$old_dir/examples/engine_timing.rs"
 (cd "$old_dir" && cargo build --quiet --release --example engine_timing)
 
 mkdir -p "$out"
