@@ -680,6 +680,16 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_before_its_letter_in_reversed_text_widens_the_letter_both_ways() {
+        // Found by the `linear` fuzz target: U+202E reverses the text, so the diaeresis (bytes
+        // 3..5) follows `a` (5..6) in display order, and the match once ended where it began.
+        let m = build(&["a", "bad"]);
+        assert_eq!(spans(&m, "\u{202E}\u{308}a"), [(0, "\u{308}a")]);
+        assert_eq!(spans(&m, "\u{202E}\u{301}dab"), [(1, "\u{301}dab")]);
+        assert_eq!(spans(&m, "\u{202E}\u{93F}a"), [(0, "\u{93F}a")]);
+    }
+
+    #[test]
     fn one_digit_in_a_two_letter_word_with_and_without_a_word_list() {
         let terms = ["sex", "wec", "wec rocks", "w3c"];
         let plain = build(&terms);

@@ -127,6 +127,15 @@ struct Unit {
     short: u8,
 }
 
+impl Unit {
+    /// Takes in a mark at `start..end`. In text read in display order (bidi overrides) the mark
+    /// may come from before its letter in the bytes, so the range grows both ways.
+    fn widen(&mut self, start: u32, end: u32) {
+        self.start = self.start.min(start);
+        self.end = self.end.max(end);
+    }
+}
+
 /// What an ASCII byte is to the fast path (`Normalizer::fast_ascii`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum AsciiKind {
@@ -410,7 +419,7 @@ impl<'t> Normalizer<'t> {
                                 keycap: false,
                                 short: 0,
                             }),
-                        Some(ref mut held) => held.end = end,
+                        Some(ref mut held) => held.widen(start, end),
                         None => {}
                     }
                 }
@@ -422,7 +431,7 @@ impl<'t> Normalizer<'t> {
                         unicode_data::fold(c, |f| mark = f);
                     }
                     if let Some(held) = &mut self.held {
-                        held.end = end;
+                        held.widen(start, end);
                         if let Some(composed) = unicode_data::compose(held.ch, mark) {
                             held.ch = composed;
                         }
