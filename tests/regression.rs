@@ -209,3 +209,21 @@ fn ten_thousand_elements_are_all_read() {
     assert!(body.len() <= 64 * 1024);
     assert_eq!(code(&body), 1);
 }
+
+/// Found by the `callback` fuzz target: a body that is JSON only to a lenient reader (a raw
+/// control character in a key of another element, which masking copies as it came) gave a
+/// masked `MsgBody` that was not JSON, and the answer left it out: the message went through
+/// unmasked. Such a message is refused now; the same body as strict JSON is masked.
+#[test]
+fn a_mask_that_cannot_be_written_back_as_json_refuses_the_message() {
+    let odd = |key: &str| format!(r#"{{"Odd":{{"{key}":"v"}}}}"#);
+    let lenient = body_with(&[text_element(r#""damn it""#), odd("k\u{1}")], "");
+    let (answer, _) = decide_body(&lenient, FailMode::Open);
+    assert_eq!(answer.error_code, 1, "{answer:?}");
+    assert!(answer.msg_body.is_none());
+    let strict = body_with(&[text_element(r#""damn it""#), odd("k\\u0001")], "");
+    let (answer, _) = decide_body(&strict, FailMode::Open);
+    assert_eq!(answer.error_code, 0);
+    let body = answer.msg_body.map(|b| b.get().to_owned()).unwrap_or_default();
+    assert!(body.contains(r#""Text":"**** it""#) && body.contains(r#""k\u0001":"v""#), "{body}");
+}

@@ -34,8 +34,8 @@ pub fn render(verdict: &Verdict) -> String {
     match verdict {
         Verdict::Deliver => {}
         Verdict::Modify(masked) => {
-            // The masked body was produced from parsed JSON, so it parses; if it somehow did
-            // not, the message is delivered unmasked rather than answering with broken JSON.
+            // decision::decide refuses a message whose masked body is not JSON; should one
+            // reach here anyway, the answer stays JSON (the body is left out).
             raw_body = masked.msg_body.as_deref().and_then(|b| RawValue::from_string(b.to_owned()).ok());
             answer.msg_body = raw_body.as_deref();
             answer.cloud_custom_data = masked.cloud_custom_data.as_deref();

@@ -207,7 +207,18 @@ pub fn decide(input: &DecisionInput<'_>) -> Decision {
             forbid(input.conversation, term.and_then(|t| t.code), term.and_then(|t| t.info.map(str::to_owned)))
         }
         Some(Action::Discard) => Verdict::Discard,
-        Some(Action::Mask) => Verdict::Modify(mask(input.message, &hits, mask_char(&sets))),
+        Some(Action::Mask) => {
+            let masked = mask(input.message, &hits, mask_char(&sets));
+            // A body Tencent would not send (JSON only a lenient reader takes: a raw control
+            // character in a string, NaN...) keeps its other bytes as they came, so the masked
+            // MsgBody would not be JSON and could not be answered: refuse the message rather
+            // than let it through unmasked.
+            if masked.msg_body.as_deref().is_some_and(|b| serde_json::from_str::<serde::de::IgnoredAny>(b).is_err()) {
+                Verdict::Forbid { code: FORBID, info: String::new() }
+            } else {
+                Verdict::Modify(masked)
+            }
+        }
         Some(Action::Review) | None => Verdict::Deliver,
     };
 
