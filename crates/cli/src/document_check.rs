@@ -181,6 +181,9 @@ const ENTRY_FIELDS: [&str; 3] = ["term", "code", "info"];
 /// Every problem of the document `text`, in the order they appear. Empty means the document is
 /// good: the worker accepts it and every entry in it can take effect.
 pub fn check(text: &str, context: &CheckContext<'_>) -> Vec<Problem> {
+    // Comments and a byte order mark are blanked in place: every position stays the file's.
+    let json = timgate_engine::jsonc::to_json(text);
+    let text = json.as_ref();
     let locations = JsonLocations::scan(text);
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
@@ -572,6 +575,11 @@ mod tests {
     fn every_problem_class_with_its_location() {
         let cases: &[(&str, &str, &[&str])] = &[
             ("syntax", "{\"block\": [\"a\",]}", &["r.json:1:16: not valid JSON: trailing comma"]),
+            (
+                "comments and a byte order mark are allowed; positions stay the file's",
+                "\u{FEFF}// global rules\n{\"block\": [\"a\"], /* x */ \"modes\": 1}",
+                &["r.json:2:26: modes: unknown field `modes` (did you mean `mode`?)"],
+            ),
             ("not an object", "[\"a\"]", &["r.json:1:1: a rule document is a JSON object, not a list"]),
             (
                 "unknown field",

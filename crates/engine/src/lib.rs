@@ -19,6 +19,7 @@ pub mod decision;
 pub mod delivery_policy;
 pub mod envelope;
 pub mod gate;
+pub mod jsonc;
 pub mod kv_keys;
 pub mod lenient_json;
 pub mod log_line;

@@ -165,7 +165,7 @@ pub struct RuleDocument {
 impl RuleDocument {
     /// Parses and checks a document.
     pub fn parse(text: &str) -> Result<Self, DocumentError> {
-        let doc: RuleDocument = serde_json::from_str(text)?;
+        let doc: RuleDocument = serde_json::from_str(&crate::jsonc::to_json(text))?;
         doc.check()?;
         Ok(doc)
     }
@@ -243,6 +243,13 @@ pub(crate) mod tests {
         for bad in &docs {
             assert!(RuleDocument::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn comments_and_a_byte_order_mark_are_read_past() {
+        let doc =
+            RuleDocument::parse("\u{FEFF}{ // spam\n \"block\": [\"buy followers\"] /* more */ }").expect("JSONC");
+        assert_eq!(doc.terms(Action::Block)[0].term(), "buy followers");
     }
 
     #[test]

@@ -121,7 +121,7 @@ enum BanSource {
 /// A bans file: an object of KV keys to ban records (objects, or the stored text as a string).
 fn read_bans(path: &Path) -> Result<BTreeMap<String, String>, ToolError> {
     let text = read_text(path)?;
-    let value: serde_json::Value = serde_json::from_str(&text)
+    let value: serde_json::Value = serde_json::from_str(&timgate_engine::jsonc::to_json(&text))
         .map_err(|e| ToolError::Usage(format!("{}: {e} (expected {{\"ban:<UserID>\": {{...}}}})", path.display())))?;
     let Some(object) = value.as_object() else {
         return Err(ToolError::Usage(format!("{}: expected an object of ban keys to records", path.display())));
