@@ -57,8 +57,8 @@ pub fn to_json(text: &str) -> Cow<'_, str> {
                     }
                     i += 1;
                 }
-                for at in i..(i + 2).min(bytes.len()) {
-                    out[at] = b' ';
+                if let Some(close) = out.get_mut(i..(i + 2).min(bytes.len())) {
+                    close.fill(b' ');
                 }
                 i += 2;
             }
