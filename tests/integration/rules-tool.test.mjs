@@ -172,4 +172,19 @@ describe("the worker decides by what the tool wrote", () => {
     assert.equal(tool("unban", "jared", "--group", GROUP).code, 0);
     assert.equal((await gate.send(BEFORE, beforeSend({ text: "hello" }))).json.ErrorCode, 0);
   });
+
+  it("a document with comments and a byte order mark (JSONC): validated, pushed and enforced", async () => {
+    const group = "@TGS#jsonc";
+    const text = '\uFEFF// a group with its own words\n{\n  "block": [\n    /* spam */ "cheap followers" // from the import\n  ],\n  "mode": "enforce"\n}\n';
+    const file = tempFile("commented.jsonc", text);
+    const checked = tool("validate", file);
+    assert.equal(checked.code, 0, checked.out + checked.err);
+    const pushed = tool("push", file, "--group", group);
+    assert.equal(pushed.code, 0, pushed.out + pushed.err);
+    assert.equal(tool("pull", "--group", group).out, text, "stored byte for byte, comments and BOM included");
+    const blocked = await gate.send(BEFORE, beforeSend({ GroupId: group, text: "c.h.e.a.p followers here" }));
+    assert.equal(blocked.json.ErrorCode, 1, JSON.stringify(blocked.json));
+    const clean = await gate.send(BEFORE, beforeSend({ GroupId: group, text: "cheap flights" }));
+    assert.equal(clean.json.ErrorCode, 0);
+  });
 });
