@@ -17,12 +17,24 @@ if (!routes[command]) {
   process.exit(2);
 }
 const [method, path] = routes[command];
+let url;
+try {
+  url = new URL(path, base.endsWith("/") ? base : base + "/");
+} catch {
+  console.error(`--url ${base} is not a URL (e.g. https://timgate.example.workers.dev)`);
+  process.exit(2);
+}
 let total = 0;
 for (;;) {
-  const response = await fetch(new URL(path, base.endsWith("/") ? base : base + "/"), {
-    method,
-    headers: { authorization: `Bearer ${token}` },
-  });
+  let response;
+  try {
+    response = await fetch(url, { method, headers: { authorization: `Bearer ${token}` } });
+  } catch (e) {
+    // No stack trace: say what could not be reached and why.
+    const why = e.cause?.code ?? e.cause?.message ?? e.message;
+    console.error(`cannot reach ${url.origin}: ${why} (is the worker running there? --url sets where)`);
+    process.exit(1);
+  }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     console.error(`HTTP ${response.status}: ${body.message ?? JSON.stringify(body)}`);

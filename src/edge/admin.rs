@@ -21,8 +21,8 @@ pub async fn handle(req: &Incoming, env: &Env, settings: &Settings) -> worker::R
         return error(404, "not_found", "operator endpoints are off (ADMIN_TOKEN is not set)");
     }
     let authorization = req.header("authorization");
-    if !admin_auth::authorized(token, authorization.as_deref()) {
-        return error(401, "unauthorized", "Authorization: Bearer <ADMIN_TOKEN> required");
+    if let Err(refusal) = admin_auth::check(token, authorization.as_deref()) {
+        return error(401, "unauthorized", refusal.message());
     }
     let route = req.path();
     let method = req.method();

@@ -3,6 +3,8 @@
 // Tencent that never waits on the origin.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { acceptedIds, emptyKv, eventually, seedSample, startGate, startOrigin, verifyStandardWebhook } from "./harness.mjs";
 
@@ -180,8 +182,33 @@ describe("queued delivery", () => {
   it("operator endpoints need the admin token", async () => {
     const none = await gate.mf.dispatchFetch("http://timgate.test/__timgate/dead-letters");
     assert.equal(none.status, 401);
+    assert.equal((await none.json()).message, "Authorization: Bearer <ADMIN_TOKEN> required");
     const wrong = await gate.mf.dispatchFetch("http://timgate.test/__timgate/dead-letters", { headers: { authorization: "Bearer nope" } });
     assert.equal(wrong.status, 401);
+    assert.equal((await wrong.json()).message, "the bearer token sent is not the worker's ADMIN_TOKEN", "a token was sent: say it is the wrong one");
+  });
+
+  it("the dead-letters command: a wrong token and an unreachable URL are one clear line, no stack trace", async () => {
+    const run = (url, token) =>
+      spawnSync(process.execPath, ["scripts/dead-letters.mjs", "list", "--url", url], {
+        encoding: "utf8",
+        env: { ...process.env, ADMIN_TOKEN: token },
+      });
+    const wrong = run(gate.url.href, "nope");
+    assert.equal(wrong.status, 1);
+    assert.equal(wrong.stderr.trim(), "HTTP 401: the bearer token sent is not the worker's ADMIN_TOKEN");
+    // A port nothing listens on: one the system just gave out and took back.
+    const probe = createServer().listen(0, "127.0.0.1");
+    await once(probe, "listening");
+    const { port } = probe.address();
+    await new Promise((resolve) => probe.close(resolve));
+    const down = run(`http://127.0.0.1:${port}`, "nope");
+    assert.equal(down.status, 1);
+    assert.match(down.stderr, new RegExp(`^cannot reach http://127\\.0\\.0\\.1:${port}: ECONNREFUSED`));
+    assert.doesNotMatch(down.stderr, /\n\s+at /, "no stack trace");
+    const bad = run("not a url", "nope");
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /is not a URL/);
   });
 });
 

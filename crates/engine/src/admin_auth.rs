@@ -22,6 +22,35 @@ pub fn authorized(token: Option<&str>, authorization: Option<&str>) -> bool {
     bool::from(matched)
 }
 
+/// Why an operator request was refused, for the message it gets (never which token was near).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// No `Authorization: Bearer ...` header at all.
+    NoBearer,
+    /// A bearer token that is not one of the configured tokens.
+    WrongToken,
+}
+
+impl Refusal {
+    /// What the operator is told.
+    pub fn message(self) -> &'static str {
+        match self {
+            Refusal::NoBearer => "Authorization: Bearer <ADMIN_TOKEN> required",
+            Refusal::WrongToken => "the bearer token sent is not the worker's ADMIN_TOKEN",
+        }
+    }
+}
+
+/// [`authorized`], saying why not.
+pub fn check(token: Option<&str>, authorization: Option<&str>) -> Result<(), Refusal> {
+    let bearer = authorization.is_some_and(|h| h.strip_prefix("Bearer ").is_some_and(|t| !t.trim().is_empty()));
+    match (authorized(token, authorization), bearer) {
+        (true, _) => Ok(()),
+        (false, true) => Err(Refusal::WrongToken),
+        (false, false) => Err(Refusal::NoBearer),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,6 +60,15 @@ mod tests {
         assert!(authorized(Some("old new"), Some("Bearer old")));
         assert!(authorized(Some(" old\tnew "), Some("Bearer new")));
         assert!(!authorized(Some("old new"), Some("Bearer other")));
+    }
+
+    #[test]
+    fn a_refusal_says_whether_a_token_was_sent() {
+        assert_eq!(check(Some("s3cret"), Some("Bearer s3cret")), Ok(()));
+        assert_eq!(check(Some("s3cret"), Some("Bearer nope")), Err(Refusal::WrongToken));
+        for header in [None, Some("s3cret"), Some("Basic czNjcmV0"), Some("Bearer "), Some("Bearer   ")] {
+            assert_eq!(check(Some("s3cret"), header), Err(Refusal::NoBearer), "{header:?}");
+        }
     }
 
     #[test]
