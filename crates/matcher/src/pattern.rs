@@ -116,7 +116,8 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
     let short_digit = short_leet
         || match is_word {
             Some(is_word) if main.iter().all(|s| s.kind == SymbolKind::Word) => {
-                let word: String = main.iter().flat_map(|s| std::iter::repeat_n(s.ch, s.count as usize)).collect();
+                // One word here (several words would accept short leet above).
+                let word = words_of(&main).into_iter().next().map(|(_, text)| text).unwrap_or_default();
                 let ordinary = is_word(&word);
                 // Only a word of three letters can be read from a two-letter word and a digit.
                 if !ordinary && word.chars().count() == 3 {
