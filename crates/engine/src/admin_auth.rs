@@ -7,25 +7,10 @@ use subtle::ConstantTimeEq;
 /// Path prefix reserved for operator endpoints; Tencent callbacks never use it.
 pub const ADMIN_PREFIX: &str = "/__timgate/";
 
-/// Whether `authorization` carries one of the tokens in `token` (several, separated by
-/// whitespace, during a rotation). Both sides are hashed first, and every token is compared,
-/// so the comparison takes the same time whatever the lengths and whichever token matched.
-pub fn authorized(token: Option<&str>, authorization: Option<&str>) -> bool {
-    let (Some(tokens), Some(header)) = (token, authorization) else {
-        return false;
-    };
-    let Some(given) = header.strip_prefix("Bearer ") else { return false };
-    let given = Sha256::digest(given.trim().as_bytes());
-    let matched = tokens
-        .split_whitespace()
-        .fold(subtle::Choice::from(0), |any, token| any | given.ct_eq(&Sha256::digest(token.as_bytes())));
-    bool::from(matched)
-}
-
 /// Why an operator request was refused, for the message it gets (never which token was near).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
-    /// No `Authorization: Bearer ...` header at all.
+    /// No `Authorization: Bearer ...` header with a token in it.
     NoBearer,
     /// A bearer token that is not one of the configured tokens.
     WrongToken,
@@ -41,13 +26,25 @@ impl Refusal {
     }
 }
 
-/// [`authorized`], saying why not.
+/// Whether `authorization` carries one of the tokens in `token` (several, separated by
+/// whitespace, during a rotation), and if not, why. Both sides are hashed first, and every token
+/// is compared, so the comparison takes the same time whatever the lengths and whichever token
+/// matched.
 pub fn check(token: Option<&str>, authorization: Option<&str>) -> Result<(), Refusal> {
-    let bearer = authorization.is_some_and(|h| h.strip_prefix("Bearer ").is_some_and(|t| !t.trim().is_empty()));
-    match (authorized(token, authorization), bearer) {
-        (true, _) => Ok(()),
-        (false, true) => Err(Refusal::WrongToken),
-        (false, false) => Err(Refusal::NoBearer),
+    let given = authorization
+        .and_then(|header| header.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|given| !given.is_empty())
+        .ok_or(Refusal::NoBearer)?;
+    let given = Sha256::digest(given.as_bytes());
+    let matched = token
+        .unwrap_or_default()
+        .split_whitespace()
+        .fold(subtle::Choice::from(0), |any, token| any | given.ct_eq(&Sha256::digest(token.as_bytes())));
+    if bool::from(matched) {
+        Ok(())
+    } else {
+        Err(Refusal::WrongToken)
     }
 }
 
@@ -57,9 +54,9 @@ mod tests {
 
     #[test]
     fn several_tokens_during_a_rotation() {
-        assert!(authorized(Some("old new"), Some("Bearer old")));
-        assert!(authorized(Some(" old\tnew "), Some("Bearer new")));
-        assert!(!authorized(Some("old new"), Some("Bearer other")));
+        assert!(check(Some("old new"), Some("Bearer old")).is_ok());
+        assert!(check(Some(" old\tnew "), Some("Bearer new")).is_ok());
+        assert!(check(Some("old new"), Some("Bearer other")).is_err());
     }
 
     #[test]
@@ -73,7 +70,7 @@ mod tests {
 
     #[test]
     fn bearer_tokens() {
-        assert!(authorized(Some("s3cret"), Some("Bearer s3cret")));
+        assert!(check(Some("s3cret"), Some("Bearer s3cret")).is_ok());
         for (token, header) in [
             (Some("s3cret"), Some("Bearer s3cre")),
             (Some("s3cret"), Some("s3cret")),
@@ -83,7 +80,7 @@ mod tests {
             (Some("  "), Some("Bearer  ")),
             (Some("old new"), Some("Bearer old new")),
         ] {
-            assert!(!authorized(token, header), "{token:?} {header:?}");
+            assert!(check(token, header).is_err(), "{token:?} {header:?}");
         }
     }
 }
