@@ -92,42 +92,37 @@ fn is_strict_literal(token: &[u8]) -> bool {
 
 /// Whether `token` is a number in JSON's grammar.
 fn is_json_number(token: &[u8]) -> bool {
-    let mut i = 0;
     let at = |i: usize| token.get(i).copied();
-    if at(i) == Some(b'-') {
-        i += 1;
-    }
-    match at(i) {
-        Some(b'0') => i += 1,
-        Some(b'1'..=b'9') => {
-            while at(i).is_some_and(|b| b.is_ascii_digit()) {
-                i += 1;
-            }
-        }
-        _ => return false,
-    }
-    if at(i) == Some(b'.') {
-        i += 1;
-        let digits = i;
+    // Where the run of digits from `i` ends.
+    let digits_end = |mut i: usize| {
         while at(i).is_some_and(|b| b.is_ascii_digit()) {
             i += 1;
         }
-        if i == digits {
+        i
+    };
+    let mut i = usize::from(at(0) == Some(b'-'));
+    match at(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => i = digits_end(i),
+        _ => return false,
+    }
+    if at(i) == Some(b'.') {
+        let end = digits_end(i + 1);
+        if end == i + 1 {
             return false;
         }
+        i = end;
     }
     if matches!(at(i), Some(b'e' | b'E')) {
         i += 1;
         if matches!(at(i), Some(b'+' | b'-')) {
             i += 1;
         }
-        let digits = i;
-        while at(i).is_some_and(|b| b.is_ascii_digit()) {
-            i += 1;
-        }
-        if i == digits {
+        let end = digits_end(i);
+        if end == i {
             return false;
         }
+        i = end;
     }
     i == token.len()
 }
@@ -696,6 +691,16 @@ pub fn encode_string(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_numbers_by_the_grammar() {
+        for good in ["0", "-0", "12", "1.5", "1e5", "1E+5", "-1.25e-3", "10.0e10"] {
+            assert!(is_json_number(good.as_bytes()), "{good}");
+        }
+        for bad in ["", "-", "01", "1.", ".5", "1e", "1e+", "+1", "1.5.5", "--1", "1x", "0x10", "1e5.0"] {
+            assert!(!is_json_number(bad.as_bytes()), "{bad}");
+        }
+    }
 
     fn canonical(text: &str) -> String {
         let doc = Document::parse(text);
