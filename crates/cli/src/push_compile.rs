@@ -29,12 +29,13 @@ pub fn needs_blob(set: &RuleSet) -> bool {
 pub fn may_have_had_blob(text: &str) -> bool {
     let Ok(doc) = RuleDocument::parse(text) else { return false };
     let terms: Vec<&str> = Action::LISTS.iter().flat_map(|(action, _)| doc.terms(*action)).map(|t| t.term()).collect();
+    // Cheap answers first: many terms (no need to compile them to know), or a CJK word (the
+    // segmenter would have been selected).
     if terms.len() >= PRECOMPILE_FROM_TERMS || terms.iter().any(|t| cjk_words::has_cjk_word(t)) {
         return true;
     }
     let dictionaries = Dictionaries { segmenter: None, words: english_words::words() };
-    RuleSet::compile_with_dictionaries(&doc, document_version(text), dictionaries)
-        .is_ok_and(|set| set.matcher().readings_left_out() > 0)
+    RuleSet::compile_with_dictionaries(&doc, document_version(text), dictionaries).is_ok_and(|set| needs_blob(&set))
 }
 
 #[cfg(test)]
