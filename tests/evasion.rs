@@ -705,6 +705,11 @@ const LEET: &[Case] = &[
     t!("leet and capitals", ["bitch"], "B1TCH", ["B1TCH"]),
     t!("leet in CJK-adjacent latin", ["fuck"], "你fu\u{0441}k", ["fu\u{0441}k"]),
     t!("three digits in one word", ["heroin"], "h3r01n", ["h3r01n"]),
+    t!("two threes in a word of two letters", ["beef"], "b33f", ["b33f"]),
+    t!("a four and a zero in a word of two letters", ["yaoi"], "y40i", ["y40i"]),
+    t!("a three and a four in a word of two letters", ["tear"], "t34r", ["t34r"]),
+    t!("two sevens in a word of two letters", ["mitts"], "mi77s", ["mi77s"]),
+    t!("two threes between two letters", ["geek"], "g33k", ["g33k"]),
     t!("at signs and a dollar", ["bastard"], "b@$t@rd", ["b@$t@rd"]),
     t!("fours for a", ["bastard"], "b4st4rd", ["b4st4rd"]),
     t!("dollar at the start", ["slut"], "$lut", ["$lut"]),
@@ -731,6 +736,8 @@ const LEET: &[Case] = &[
 /// Ordinary text that must not match.
 const FALSE_POSITIVES: &[Case] = &[
     t!("a numeronym is not leet in a one-word term", ["lion", "iibn", "kbs", "lbr"], "l10n, i18n, k8s and l8r", NONE),
+    t!("numeronyms from ten to nineteen", ["aiiy", "oiiy", "eien", "cian", "siin"], "a11y o11y e13n c14n s11n", NONE),
+    t!("a number from eight in a short word", ["xbgs", "abos"], "x86s a80s", NONE),
     t!("a code term still matches itself", ["k8s"], "we run k8s", ["k8s"]),
     t!("Arabic letters that look like Latin ones, in Arabic", ["lol"], "مرحبا اها", NONE),
     t!("Hebrew letters that look like Latin ones, in Hebrew", ["ol", "lo"], "שלום סו וס", NONE),

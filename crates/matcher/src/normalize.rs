@@ -64,8 +64,9 @@ pub enum Gap {
 pub const START: u8 = 1;
 /// A word's last run ([`Symbol::edge`]).
 pub const END: u8 = 2;
-/// A run read from a number (`10`, not `00`) or an `8` in a word of fewer than three letters
-/// ([`Symbol::edge`]): `s3x` is `sex` and `p00f` is `poof`, but `l10n`, `i18n`, `k8s` and `l8r` are
+/// A run read from a number that starts with `1` or `8` (`10`, `86`; not `00` or `33`) or from an
+/// `8` alone in a word of fewer than three letters ([`Symbol::edge`]): `s3x` is `sex`, `p00f` is
+/// `poof` and `b33f` is `beef`, but `l10n`, `i18n`, `k8s` and `l8r` are
 /// numeronyms and codes as often as leet, so the matcher accepts such a run only in a term of several words
 /// (`b00 b00`) or in a term written with such digits itself (`k8s`).
 pub const SHORT_LEET: u8 = 4;
@@ -189,7 +190,7 @@ const MAX_LEET_SYMBOLS: usize = 3;
 /// Gap characters that may separate the letters of a spelled-out word.
 const MAX_SPELLING_GAP: u32 = 3;
 /// Fewest letters a word needs for every run of digits inside it to be read as plain letters (in a
-/// shorter word a run of several digits or an `8` is marked [`SHORT_LEET`]: `l10n`, `k8s`), and for
+/// shorter word a number from `1` or `8`, or an `8`, is marked [`SHORT_LEET`]: `l10n`, `k8s`), and for
 /// a digit at its edge to be read at all.
 const LEET_WORD_LETTERS: usize = 3;
 
@@ -1255,14 +1256,16 @@ fn read_leet_digits(word: &mut [Unit]) {
         }
         let between = i > 0 && j < word.len() && word[i - 1].class == Class::Letter && word[j].class == Class::Letter;
         if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
-            // In a short word, a number of two digits or more (`l10n`, `i18n`, `a11y`) or an `8`
-            // alone (`l8r`, `k8s`: "ate" as often as `b`) is a numeronym or a code as often as
-            // leet; digits from `0` (`p00f`, `b008s`) are leet.
+            // In a short word, a number of two digits or more from `1` or `8` (`l10n`, `i18n`,
+            // `a11y`, `x86s`: a numeronym counts the letters it leaves out, ten to nineteen as a
+            // rule) or an `8` alone (`l8r`, `k8s`: "ate" as often as `b`) is a numeronym or a code
+            // as often as leet; digits from `0`, `3`, `4`, `5`, `7` or `9` (`p00f`, `b33f`, `y40i`)
+            // are leet.
             // One other digit (`s3x`, `w3c`) is marked too: leet for an ordinary word, a code for
             // anything else (the matcher decides, see SHORT_DIGIT).
             let short = match (short_word, j - i > 1) {
                 (false, _) => 0,
-                (true, true) if word[i].ch != '0' => SHORT_LEET,
+                (true, true) if matches!(word[i].ch, '1' | '8') => SHORT_LEET,
                 (true, true) => 0,
                 (true, false) if word[i].ch == '8' => SHORT_LEET,
                 (true, false) => SHORT_DIGIT,
