@@ -29,6 +29,7 @@ use criterion::{black_box, Criterion};
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex::{Regex, RegexBuilder};
 use timgate_cli::push_compile;
+use timgate_engine::links::LinkFinder;
 use timgate_engine::rule_set::{document_version, RuleSet};
 use timgate_matcher::normalize::Normalizer;
 use timgate_matcher::{Matcher, Scan};
@@ -124,6 +125,8 @@ fn main() {
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
     let clean = corpus::clean_messages(2000, 20);
+    let links = LinkFinder::new(&["example.com"], &[]);
+    let links_flagged = clean.short.iter().filter(|m| !links.find(m).is_empty()).count();
     let mut rows = Vec::new();
     for n in sizes() {
         let inputs = corpus::inputs(n, 1000, 10);
@@ -216,6 +219,13 @@ fn main() {
                     black_box(Scan::new(&matchers, messages[i]).count())
                 })
             });
+            // The links check alone (crates/engine/src/links.rs), on the same messages.
+            group.bench_function("links", |b| {
+                b.iter(|| {
+                    i = (i + 1) % messages.len();
+                    black_box(links.find(messages[i]))
+                })
+            });
             group.bench_function("bare_daachorse", |b| {
                 b.iter(|| {
                     i = (i + 1) % messages.len();
@@ -253,7 +263,12 @@ fn main() {
         group.finish();
     }
     c.final_summary();
-    let report = report(&rows);
+    let mut report = report(&rows);
+    let _ = writeln!(
+        report,
+        "\nlinks check: {links_flagged} of {} clean 200 B messages with a link found",
+        clean.short.len()
+    );
     println!("\n{report}");
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
     let _ = std::fs::write(Path::new(&target).join("criterion/timgate-report.md"), &report);
@@ -294,18 +309,18 @@ fn report(rows: &[Row]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "| terms | message | timgate | (of which normalising) | with group + allowed words | bare daachorse | naive substring | regex union | timgate ÷ bare | group+allow ÷ timgate | naive ÷ timgate | regex ÷ timgate |"
+        "| terms | message | timgate | (of which normalising) | with group + allowed words | bare daachorse | naive substring | regex union | timgate ÷ bare | group+allow ÷ timgate | naive ÷ timgate | regex ÷ timgate | links check | links ÷ timgate |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for row in rows {
         for label in ["200B", "12KB"] {
             let group = format!("find_{label}/{}", row.terms);
-            let [t, z, g, d, n, r] =
-                ["timgate", "normalize", "timgate_group_allow", "bare_daachorse", "naive", "regex"]
+            let [t, z, g, d, n, r, l] =
+                ["timgate", "normalize", "timgate_group_allow", "bare_daachorse", "naive", "regex", "links"]
                     .map(|f| mean_ns(&group, f));
             let _ = writeln!(
                 out,
-                "| {} | {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 row.terms,
                 time(t),
                 time(z),
@@ -316,7 +331,9 @@ fn report(rows: &[Row]) -> String {
                 ratio(t, d),
                 ratio(g, t),
                 ratio(n, t),
-                ratio(r, t)
+                ratio(r, t),
+                time(l),
+                ratio(l, t)
             );
         }
     }

@@ -8,7 +8,8 @@
 //! `RuleSet::find` (normalise + search) and of the normaliser alone (`Normalizer::count`), the
 //! median over rounds in which every input takes its turn (so a slower moment of the machine
 //! falls on all of them), and the ratio of `find` to `find` on the prose. Timings are measured,
-//! never asserted.
+//! never asserted. The last columns time the `links` check (`LinkFinder::find`) on the same
+//! input, against the prose's normalise + search.
 //!
 //! Reads `node_modules` (`npm install`): the prose is words of `an-array-of-english-words` with
 //! punctuation. `WORST_CASE_ROUNDS` (default 15) and `WORST_CASE_SLICE_MS` (default 40) set the
@@ -24,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use corpus::Rng;
 use regex::Regex;
+use timgate_engine::links::LinkFinder;
 use timgate_engine::rule_set::RuleSet;
 use timgate_matcher::normalize::Normalizer;
 
@@ -265,6 +267,38 @@ fn adversarial(words: &[String]) -> Vec<(&'static str, String)> {
         }),
     ));
     eprintln!("separators cycled through: {separator_count} code points; marks: {mark_count} code points");
+    // What the links check reads: labels and dots in every spelling, back to back.
+    inputs.push((
+        "dotted letters (a.b.c.d...)",
+        fill(|t| {
+            t.push(letter(&mut rng));
+            t.push('.');
+        }),
+    ));
+    inputs.push((
+        "dots spelled out and bracketed (a dot b [.] c (dot) ...)",
+        fill(|t| {
+            t.push(letter(&mut rng));
+            t.push_str(rng.pick::<&str>(&[" dot ", "[.]", "(dot)", " . ", "。", "{.}"]));
+        }),
+    ));
+    inputs.push((
+        "domains back to back (x1.com.y2.net/..., www., schemes)",
+        fill(|t| {
+            t.push_str(rng.pick::<&str>(&["", "", "www.", "http://", "https://"]));
+            t.push(letter(&mut rng));
+            t.push((b'0' + rng.below(10) as u8) as char);
+            t.push_str(rng.pick::<&str>(&[".com", ".net", ".today", ".so", ".Next", ".top/", ":80/"]));
+            t.push_str(rng.pick::<&str>(&["", ".", "/", " ", "@"]));
+        }),
+    ));
+    inputs.push((
+        "numbers and dots (1.2.3.4.5...)",
+        fill(|t| {
+            t.push_str(&rng.below(300).to_string());
+            t.push('.');
+        }),
+    ));
     inputs
 }
 
@@ -360,6 +394,8 @@ fn main() {
     let per = Duration::from_millis(slice_ms);
     let mut find_ns = vec![Vec::new(); inputs.len()];
     let mut norm_ns = vec![Vec::new(); inputs.len()];
+    let mut links_ns = vec![Vec::new(); inputs.len()];
+    let links = LinkFinder::new(&["example.com", "*.example.org"], &["top"]);
     eprintln!(
         "worst_case: {} inputs × {rounds} rounds × {slice_ms} ms × 2; {} terms ({listed} from naughty-words, 10,000 generated)",
         inputs.len(),
@@ -369,18 +405,20 @@ fn main() {
         for (i, (_, text)) in inputs.iter().enumerate() {
             find_ns[i].push(slice(&mut || set.find(black_box(text)).len(), per));
             norm_ns[i].push(slice(&mut || Normalizer::new(black_box(text)).count(), per));
+            links_ns[i].push(slice(&mut || links.find(black_box(text)).len(), per));
         }
     }
     let find: Vec<f64> = find_ns.into_iter().map(median).collect();
     let norm: Vec<f64> = norm_ns.into_iter().map(median).collect();
+    let link_times: Vec<f64> = links_ns.into_iter().map(median).collect();
     let reference = find[0];
 
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "| input (64 KB) | bytes | chars | matches | normalise + search | normalise alone | ÷ prose | ≤ {TARGET_RATIO}× |"
+        "| input (64 KB) | bytes | chars | matches | normalise + search | normalise alone | ÷ prose | ≤ {TARGET_RATIO}× | links found | links check | links ÷ prose's normalise + search |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|");
     let mut over = 0;
     for (i, (name, text)) in inputs.iter().enumerate() {
         let ratio = find[i] / reference;
@@ -388,13 +426,16 @@ fn main() {
         over += usize::from(!met);
         let _ = writeln!(
             out,
-            "| {name} | {} | {} | {} | {} | {} | {ratio:.2}× | {} |",
+            "| {name} | {} | {} | {} | {} | {} | {ratio:.2}× | {} | {} | {} | {:.2}× |",
             text.len(),
             text.chars().count(),
             set.find(text).len(),
             time(find[i]),
             time(norm[i]),
-            if met { "yes" } else { "**no**" }
+            if met { "yes" } else { "**no**" },
+            links.find(text).len(),
+            time(link_times[i]),
+            link_times[i] / reference
         );
     }
     let _ = writeln!(out, "\n{over} of {} inputs above {TARGET_RATIO}× the prose", inputs.len() - 1);

@@ -4,12 +4,15 @@
 //! steers libFuzzer towards the normaliser's rare paths (mixed scripts, leet, marks, bidi
 //! controls, spelled-out letters, CJK context), where a quadratic step would hide.
 //!
+//! The `links` check (`timgate_engine::links`) reads each input too.
+//!
 //! Input: the text (UTF-8, lossy). Checked: no panic, and no input slower than the timeout.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use timgate_engine::links::LinkFinder;
 use timgate_matcher::{Matcher, MatcherBuilder, Scan, Segmenter};
 
 fn matchers() -> &'static [Matcher] {
@@ -34,5 +37,10 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     for (_, m) in Scan::new(matchers(), &text) {
         assert!(m.start < m.end && m.end <= text.len());
+    }
+    // The links check reads the same text (engine/links.rs).
+    let links = LinkFinder::new(&["example.com", "*.example.org"], &["top"]);
+    for link in links.find(&text) {
+        assert!(link.start < link.end && text.is_char_boundary(link.start) && text.is_char_boundary(link.end));
     }
 });

@@ -14,7 +14,7 @@ use crate::edge::{ban_cache, rule_cache};
 use timgate_engine::admission::{Admitted, Rejection};
 use timgate_engine::ban::BanRecord;
 use timgate_engine::command::Conversation;
-use timgate_engine::decision::{self, Decision, Lookup, Verdict};
+use timgate_engine::decision::{self, Check, Decision, Lookup, Verdict};
 use timgate_engine::gate;
 use timgate_engine::kv_keys::DecisionKeys;
 use timgate_engine::log_line::CallbackLog;
@@ -151,7 +151,17 @@ fn describe(decision: &Decision, inputs: &Inputs, log: &mut CallbackLog) {
         .hits
         .iter()
         .map(|h| {
-            format!("{}/{}{}:{}", h.scope.name(), h.action.name(), if h.enforced { "" } else { "(monitor)" }, h.term)
+            let check = match h.check {
+                Check::Term => String::new(),
+                other => format!("{}=", other.name()),
+            };
+            format!(
+                "{}/{}{}:{check}{}",
+                h.scope.name(),
+                h.action.name(),
+                if h.enforced { "" } else { "(monitor)" },
+                h.term
+            )
         })
         .collect();
     for (scope, read) in [("global", &inputs.global_rules), ("group", &inputs.group_rules)] {

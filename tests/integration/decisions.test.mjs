@@ -2,29 +2,8 @@
 // samples sent verbatim.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { beforeSend, c2cBeforeSend, emptyKv, seedSample, startGate, startOrigin } from "./harness.mjs";
-
-/** The precompiled blob of a rule document, made by the engine (examples/compile_rules.rs). */
-function compileBlob(json) {
-  const dir = mkdtempSync(join(tmpdir(), "timgate-blob-"));
-  try {
-    writeFileSync(join(dir, "rules.json"), json);
-    const r = spawnSync("cargo", ["run", "-q", "--example", "compile_rules", "--", join(dir, "rules.json"), join(dir, "rules.bin")], {
-      encoding: "utf8",
-    });
-    assert.equal(r.status, 0, r.stderr);
-    const bytes = readFileSync(join(dir, "rules.bin"));
-    // KV takes an ArrayBuffer (a Node Buffer may be a view into a shared pool).
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { beforeSend, c2cBeforeSend, compileBlob, emptyKv, seedSample, startGate, startOrigin } from "./harness.mjs";
 
 const GROUP = "@TGS#2J4SZEAEL";
 const RULES = {

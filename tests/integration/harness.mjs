@@ -1,8 +1,11 @@
 // Test harness: the built worker (build/index.js + wasm) in workerd via Miniflare, with real KV,
 // and a real HTTP origin on 127.0.0.1 that records what it receives. No mocks.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
@@ -262,4 +265,22 @@ export async function eventually(check, { timeoutMs = 15000, what = "condition" 
 /** Distinct webhook-ids the origin accepted (answered 2xx), i.e. what the app saw after dedupe. */
 export function acceptedIds(origin) {
   return new Set(origin.received.filter((r) => (r.status ?? 200) < 300).map((r) => r.headers["webhook-id"]));
+}
+
+/** The precompiled blob of a rule document, made by the engine (examples/compile_rules.rs). */
+export function compileBlob(json) {
+  const dir = mkdtempSync(join(tmpdir(), "timgate-blob-"));
+  try {
+    writeFileSync(join(dir, "rules.json"), json);
+    const r = spawnSync("cargo", ["run", "-q", "--example", "compile_rules", "--", join(dir, "rules.json"), join(dir, "rules.bin")], {
+      encoding: "utf8",
+      cwd: root,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const bytes = readFileSync(join(dir, "rules.bin"));
+    // KV takes an ArrayBuffer (a Node Buffer may be a view into a shared pool).
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -91,6 +91,17 @@ pub enum ProblemKind {
         /// The list the entry is in.
         list: &'static str,
     },
+    /// A check without its `action`.
+    #[error("the check has no `action` (block, discard, mask or review)")]
+    MissingAction,
+    /// An `action` that is not one of the four.
+    #[error("action must be \"block\", \"discard\", \"mask\" or \"review\", not {0}")]
+    BadAction(String),
+    /// An entry of `links.allow_domains` or `links.tlds` that is not a domain.
+    #[error(
+        "{0:?} is not a domain: labels of letters, digits and '-' joined by dots ('*.' in front for every subdomain)"
+    )]
+    NotADomain(String),
     /// An empty allow entry.
     #[error("the allow entry is empty")]
     EmptyAllow,
@@ -175,7 +186,8 @@ pub struct CheckContext<'a> {
 }
 
 const LISTS: [&str; 5] = ["block", "discard", "mask", "review", "allow"];
-const TOP_LEVEL: [&str; 7] = ["block", "discard", "mask", "review", "allow", "mask_char", "mode"];
+const TOP_LEVEL: [&str; 8] = ["block", "discard", "mask", "review", "allow", "mask_char", "mode", "links"];
+const LINKS_FIELDS: [&str; 5] = ["action", "allow_domains", "tlds", "code", "info"];
 const ENTRY_FIELDS: [&str; 3] = ["term", "code", "info"];
 
 /// Every problem of the document `text`, in the order they appear. Empty means the document is
@@ -256,6 +268,7 @@ impl Checker<'_> {
                 "mode" => self.mode(&path, value),
                 "mask_char" => self.mask_char(&path, value),
                 "allow" => self.allow_shape(&path, value),
+                "links" => self.links(&path, value),
                 _ => match Action::LISTS.iter().find(|(_, list)| list == name) {
                     Some(&(action, list)) => self.list(&path, value, action, list),
                     None => self.unknown_top_level(&path, name, value),
@@ -271,6 +284,73 @@ impl Checker<'_> {
             ProblemKind::UnknownField { field: name.to_owned(), suggestion: closest(name, &TOP_LEVEL) }
         };
         self.problem_at_key(path, kind);
+    }
+
+    /// `{"action": ..., "allow_domains": [...], "tlds": [...], "code": ..., "info": ...}`.
+    fn links(&mut self, path: &JsonPath, value: &Value) {
+        let Value::Object(fields) = value else {
+            self.problem(path, wrong_type("an object ({\"action\": \"block\", ...})", value));
+            return;
+        };
+        let action = match fields.get("action") {
+            None => {
+                self.problem(path, ProblemKind::MissingAction);
+                None
+            }
+            Some(Value::String(a)) => match Action::LISTS.iter().find(|(_, name)| name == a) {
+                Some(&(_, name)) => Some(name),
+                None => {
+                    self.problem(&path.key("action"), ProblemKind::BadAction(format!("{a:?}")));
+                    None
+                }
+            },
+            Some(other) => {
+                self.problem(&path.key("action"), ProblemKind::BadAction(other.to_string()));
+                None
+            }
+        };
+        for (name, value) in fields {
+            let field = path.key(name);
+            match name.as_str() {
+                "action" => {}
+                "code" => self.code(&field, value, action.unwrap_or("block")),
+                "info" => match value {
+                    Value::String(_) | Value::Null if action.is_some_and(|a| a != "block") => self.problem_at_key(
+                        &field,
+                        ProblemKind::OnlyForBlock { field: "info", list: action.unwrap_or("") },
+                    ),
+                    Value::String(_) | Value::Null => {}
+                    other => self.problem(&field, wrong_type("a string", other)),
+                },
+                "allow_domains" | "tlds" => {
+                    let Value::Array(items) = value else {
+                        self.problem(&field, wrong_type("a list of strings", value));
+                        continue;
+                    };
+                    for (index, item) in items.iter().enumerate() {
+                        let at = field.index(index);
+                        let Value::String(entry) = item else {
+                            self.problem(&at, wrong_type("a string", item));
+                            continue;
+                        };
+                        let domain = if name == "tlds" {
+                            entry.trim_start_matches('.')
+                        } else {
+                            entry.strip_prefix("*.").unwrap_or(entry)
+                        };
+                        if !timgate_engine::rule_document::valid_domain(domain)
+                            || (name == "tlds" && domain.contains('.'))
+                        {
+                            self.problem(&at, ProblemKind::NotADomain(entry.clone()));
+                        }
+                    }
+                }
+                other => {
+                    let suggestion = closest(other, &LINKS_FIELDS);
+                    self.problem_at_key(&field, ProblemKind::UnknownField { field: other.to_owned(), suggestion });
+                }
+            }
+        }
     }
 
     fn mode(&mut self, path: &JsonPath, value: &Value) {
@@ -618,6 +698,22 @@ mod tests {
                     "r.json:1:34: block[0].code: code 10016 is outside 10100–10200 (groups) and 120001–130000 (C2C)",
                     "r.json:1:64: block[1].code: code 130001 is outside 10100–10200 (groups) and 120001–130000 (C2C)",
                 ],
+            ),
+            (
+                "links",
+                "{\"links\": {\"action\": \"ban\", \"allow_domains\": [\"ok.com\", \"*.\", \"a b.com\"], \"tlds\": [\"a.b\"], \"allow\": 1}}",
+                &[
+                    "r.json:1:22: links.action: action must be \"block\", \"discard\", \"mask\" or \"review\", not \"ban\"",
+                    "r.json:1:57: links.allow_domains[1]: \"*.\" is not a domain: labels of letters, digits and '-' joined by dots ('*.' in front for every subdomain)",
+                    "r.json:1:63: links.allow_domains[2]: \"a b.com\" is not a domain: labels of letters, digits and '-' joined by dots ('*.' in front for every subdomain)",
+                    "r.json:1:84: links.tlds[0]: \"a.b\" is not a domain: labels of letters, digits and '-' joined by dots ('*.' in front for every subdomain)",
+                    "r.json:1:92: links.allow: unknown field `allow`",
+                ],
+            ),
+            (
+                "links without an action, info on a review check",
+                "{\"links\": {\"info\": 1}, \"mode\": \"enforce\"}",
+                &["r.json:1:11: links: the check has no `action` (block, discard, mask or review)", "r.json:1:20: links.info: expected a string, found a number"],
             ),
             (
                 "code not a number",

@@ -10,7 +10,7 @@ use std::fmt;
 use timgate_engine::ban::BanRecord;
 use timgate_engine::callback::{BodyError, MessageCallback};
 use timgate_engine::command::{self, Conversation, Route};
-use timgate_engine::decision::{Decision, Hit, Lookup, Scope, Verdict};
+use timgate_engine::decision::{Check, Decision, Hit, Lookup, Scope, Verdict};
 use timgate_engine::gate::{self, Context, Inputs};
 use timgate_engine::normalized_view::normalized_view;
 use timgate_engine::review_event;
@@ -91,6 +91,8 @@ pub struct DocumentSummary {
     pub mode: Mode,
     /// How many terms.
     pub terms: usize,
+    /// The action of its `links` check, if it has one.
+    pub links: Option<Action>,
 }
 
 /// The verdict and everything behind it.
@@ -185,7 +187,13 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
         .into_iter()
         .filter_map(|(scope, set)| {
             let set = set?;
-            Some(DocumentSummary { scope, version: set.version().to_owned(), mode: set.mode(), terms: set.len() })
+            Some(DocumentSummary {
+                scope,
+                version: set.version().to_owned(),
+                mode: set.mode(),
+                terms: set.len(),
+                links: set.links().map(|l| l.rule.action),
+            })
         })
         .collect();
     Ok(Explanation {
@@ -243,7 +251,14 @@ impl fmt::Display for Explanation {
                 Mode::Enforce => "enforce",
                 Mode::Monitor => "monitor",
             };
-            writeln!(f, "{label:<11} {:<6} version {} ({mode}, {} terms)", doc.scope.name(), doc.version, doc.terms)?;
+            let links = doc.links.map_or(String::new(), |a| format!(", links: {}", a.name()));
+            writeln!(
+                f,
+                "{label:<11} {:<6} version {} ({mode}, {} terms{links})",
+                doc.scope.name(),
+                doc.version,
+                doc.terms
+            )?;
         }
         for note in &self.notes {
             writeln!(f, "note        {note}")?;
@@ -265,9 +280,13 @@ impl fmt::Display for Explanation {
             write_hit(f, hit, &self.segments)?;
         }
         for allowed in &self.decision.allowed {
+            let (what, why) = match allowed.check {
+                Check::Term => ("", "inside an allowed word, not a match"),
+                Check::Links => ("link ", "an allowed domain (links.allow_domains)"),
+            };
             writeln!(
                 f,
-                "allowed     {} {:?} ({} document) at {} bytes {}..{}: inside an allowed word, not a match",
+                "allowed     {} {what}{:?} ({} document) at {} bytes {}..{}: {why}",
                 allowed.action.name(),
                 allowed.term,
                 allowed.scope.name(),
@@ -291,7 +310,11 @@ impl fmt::Display for Explanation {
 
 fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)]) -> fmt::Result {
     let how = if hit.enforced { "enforced" } else { "monitor: reported, not carried out" };
-    writeln!(f, "  {} {:?} ({} document, {how})", hit.action.name(), hit.term, hit.scope.name())?;
+    let what = match hit.check {
+        Check::Term => "",
+        Check::Links => "link ",
+    };
+    writeln!(f, "  {} {what}{:?} ({} document, {how})", hit.action.name(), hit.term, hit.scope.name())?;
     for &(segment, start, end) in &hit.pieces {
         let location = segments.get(segment).map_or("?", |(l, _)| l.as_str());
         writeln!(f, "    at          {location} bytes {start}..{end}")?;
@@ -299,7 +322,10 @@ fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)
             write_match(f, text, start, end)?;
         }
     }
-    writeln!(f, "    term        {} → {}", quoted(&hit.term), quoted(&term_view(&hit.term)))
+    match hit.check {
+        Check::Term => writeln!(f, "    term        {} → {}", quoted(&hit.term), quoted(&term_view(&hit.term))),
+        Check::Links => writeln!(f, "    check       links: a link to {}", hit.term),
+    }
 }
 
 fn verdict_detail(verdict: &Verdict) -> String {

@@ -135,16 +135,37 @@ impl Basis {
     }
 }
 
-/// One term found in the message.
+/// Which check of a document found something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// A term of `block`/`discard`/`mask`/`review`.
+    Term,
+    /// The `links` check.
+    Links,
+}
+
+impl Check {
+    /// `term` or `links`, as logs and review events name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::Term => "term",
+            Check::Links => "links",
+        }
+    }
+}
+
+/// One thing found in the message: a term, or a link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
+    /// Which check found it.
+    pub check: Check,
     /// Which document.
     pub scope: Scope,
     /// That document's version.
     pub rules_version: String,
-    /// The term's index in its rule set.
+    /// The term's index in its rule set (0 for a link).
     pub term_index: usize,
-    /// The term as written in the document.
+    /// The term as written in the document; for a link, its host as read (`example.com`).
     pub term: String,
     /// The term's action.
     pub action: Action,
@@ -172,7 +193,8 @@ pub struct Decision {
     pub basis: Basis,
     /// Every term found, in message order.
     pub hits: Vec<Hit>,
-    /// Terms found inside an allowed word, and so left out (shown by `explain`).
+    /// Terms found inside an allowed word, and links to an allowed domain, and so left out
+    /// (shown by `explain`).
     pub allowed: Vec<Hit>,
 }
 
@@ -203,8 +225,8 @@ pub fn decide(input: &DecisionInput<'_>) -> Decision {
     let verdict = match strongest {
         Some(Action::Block) => {
             let first = hits.iter().find(|h| h.enforced && h.action == Action::Block);
-            let term = first.and_then(|h| rule_term(&sets, h));
-            forbid(input.conversation, term.and_then(|t| t.code), term.and_then(|t| t.info.map(str::to_owned)))
+            let (code, info) = first.map(|h| custom_answer(&sets, h)).unwrap_or_default();
+            forbid(input.conversation, code, info)
         }
         Some(Action::Discard) => Verdict::Discard,
         Some(Action::Mask) => {
@@ -259,6 +281,40 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>
     if text.is_empty() || sets.is_empty() {
         return (Vec::new(), Vec::new());
     }
+    let (mut hits, mut allowed) = find_terms(message, sets);
+    for &(scope, set) in sets {
+        let Some(links) = set.links() else { continue };
+        for link in links.finder.find(text) {
+            let pieces = message.pieces(link.start, link.end);
+            let Some(&(segment, start, end)) = pieces.first() else { continue };
+            let hit = Hit {
+                check: Check::Links,
+                scope,
+                rules_version: set.version().to_owned(),
+                term_index: 0,
+                term: link.host,
+                action: links.rule.action,
+                enforced: set.mode() == Mode::Enforce,
+                segment,
+                location: message.location(segment),
+                start,
+                end,
+                pieces,
+            };
+            if link.allowed {
+                allowed.push(hit);
+            } else {
+                hits.push(hit);
+            }
+        }
+    }
+    hits.sort_by_key(|h| (h.segment, h.start));
+    (hits, allowed)
+}
+
+/// The terms of every document found in the message's reading text (see [`find_hits`]).
+fn find_terms(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>, Vec<Hit>) {
+    let text = message.reading_text();
     // Matchers in pairs: a document's terms, then its allowed words.
     let matchers: Vec<Matcher> =
         sets.iter().flat_map(|(_, set)| [set.matcher().clone(), set.allow_matcher().clone()]).collect();
@@ -281,6 +337,7 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>
         let pieces = message.pieces(m.start, m.end);
         let Some(&(segment, start, end)) = pieces.first() else { continue };
         let hit = Hit {
+            check: Check::Term,
             scope,
             rules_version: set.version().to_owned(),
             term_index: m.term,
@@ -302,9 +359,15 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>
     (hits, inside_allowed)
 }
 
-fn rule_term<'s>(sets: &[(Scope, &'s RuleSet)], hit: &Hit) -> Option<RuleTerm<'s>> {
-    let (_, set) = sets.iter().find(|(scope, _)| *scope == hit.scope)?;
-    set.term(hit.term_index)
+/// The custom code and `ErrorInfo` of what a hit found.
+fn custom_answer(sets: &[(Scope, &RuleSet)], hit: &Hit) -> (Option<u32>, Option<String>) {
+    let Some((_, set)) = sets.iter().find(|(scope, _)| *scope == hit.scope) else { return (None, None) };
+    match hit.check {
+        Check::Term => {
+            set.term(hit.term_index).map_or((None, None), |t: RuleTerm<'_>| (t.code, t.info.map(str::to_owned)))
+        }
+        Check::Links => set.links().map_or((None, None), |l| (l.rule.code, l.rule.info.clone())),
+    }
 }
 
 /// The group document's mask character wins over the global one.

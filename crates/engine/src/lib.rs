@@ -22,6 +22,7 @@ pub mod gate;
 pub mod jsonc;
 pub mod kv_keys;
 pub mod lenient_json;
+pub mod links;
 pub mod log_line;
 pub mod message_text;
 pub mod normalized_view;

@@ -59,6 +59,8 @@ pub fn monitored_action(hits: &[Hit]) -> Option<Action> {
 
 #[derive(Serialize)]
 struct ReviewMatch<'a> {
+    /// `term` or `links`.
+    check: &'static str,
     term: &'a str,
     action: &'static str,
     enforced: bool,
@@ -72,6 +74,7 @@ struct ReviewMatch<'a> {
 impl<'a> From<&'a Hit> for ReviewMatch<'a> {
     fn from(h: &'a Hit) -> Self {
         Self {
+            check: h.check.name(),
             term: &h.term,
             action: h.action.name(),
             enforced: h.enforced,
@@ -220,6 +223,28 @@ mod tests {
         );
         assert_eq!(e["MsgBody"][0]["MsgContent"]["Text"], "spoiler on telegram");
         assert_eq!(e["CloudCustomData"], "cc");
+    }
+
+    #[test]
+    fn a_link_is_named_by_its_check_and_host() {
+        let global = RuleSet::from_json(r#"{"review":["telegram"],"links":{"action":"review"}}"#).unwrap();
+        let body = br#"{"CallbackCommand":"C2C.CallbackBeforeSendMsg","From_Account":"a","To_Account":"b",
+            "MsgKey":"k","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"telegram: t.me/x"}}]}"#;
+        let e = event(Conversation::C2c, body, &global, None);
+        let matches: Vec<(&str, &str, u64, u64)> = e["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["check"].as_str().unwrap(),
+                    m["term"].as_str().unwrap(),
+                    m["start"].as_u64().unwrap(),
+                    m["end"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(matches, [("term", "telegram", 0, 8), ("links", "t.me", 10, 16)]);
     }
 
     #[test]

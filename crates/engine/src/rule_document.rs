@@ -47,6 +47,14 @@ pub enum DocumentError {
         /// Position in that list.
         index: usize,
     },
+    /// An entry of `links.allow_domains` or `links.tlds` that is not a domain.
+    #[error("{list}[{index}]: not a domain (labels of letters, digits and '-' joined by dots; '*.' in front for subdomains)")]
+    BadDomain {
+        /// Which list.
+        list: &'static str,
+        /// Position in that list.
+        index: usize,
+    },
     /// The terms cannot be compiled at all.
     #[error("the terms cannot be compiled: {0}")]
     Compile(String),
@@ -137,6 +145,28 @@ impl TermEntry {
     }
 }
 
+/// The `links` check (contract v2): every link a reader would recognise gets `action`, unless its
+/// domain is allowed ([`crate::links`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct LinksRule {
+    /// What a link does.
+    pub action: Action,
+    /// Domains that pass: `example.com` (and `www.example.com`), `*.example.org` (it and every
+    /// subdomain).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow_domains: Vec<String>,
+    /// Top-level domains that count even in a bare `name.tld` (`"top"`, `"shop"`), or that are
+    /// not in IANA's list at all (`"pdf"`, an internal one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tlds: Vec<String>,
+    /// Custom forbid code (block only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<u32>,
+    /// `ErrorInfo` sent with the custom code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<String>,
+}
+
 /// A rule document. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]
@@ -157,6 +187,9 @@ pub struct RuleDocument {
     /// `enforce` (default) or `monitor`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<Mode>,
+    /// The links check; absent: links are not looked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub links: Option<LinksRule>,
     /// Fields this version does not know; reported by the rules tool, ignored by the worker.
     #[serde(flatten, skip_serializing)]
     pub unknown: BTreeMap<String, serde_json::Value>,
@@ -186,15 +219,41 @@ impl RuleDocument {
                 if entry.term().trim().is_empty() {
                     return Err(DocumentError::EmptyTerm { list, index });
                 }
-                if let Some(code) = entry.code() {
-                    if !(10100..=10200).contains(&code) && !(120001..=130000).contains(&code) {
-                        return Err(DocumentError::BadCode { list, index, code });
-                    }
+                check_code(entry.code(), list, index)?;
+            }
+        }
+        if let Some(links) = &self.links {
+            check_code(links.code, "links", 0)?;
+            for (index, domain) in links.allow_domains.iter().enumerate() {
+                if !valid_domain(domain.strip_prefix("*.").unwrap_or(domain)) {
+                    return Err(DocumentError::BadDomain { list: "links.allow_domains", index });
+                }
+            }
+            for (index, tld) in links.tlds.iter().enumerate() {
+                if tld.is_empty() || !tld.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                    return Err(DocumentError::BadDomain { list: "links.tlds", index });
                 }
             }
         }
         Ok(())
     }
+}
+
+/// A custom code must be in one of Tencent's ranges.
+fn check_code(code: Option<u32>, list: &'static str, index: usize) -> Result<(), DocumentError> {
+    match code {
+        Some(code) if !(10100..=10200).contains(&code) && !(120001..=130000).contains(&code) => {
+            Err(DocumentError::BadCode { list, index, code })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A domain as `allow_domains` takes it: labels of letters, digits and `-` joined by dots
+/// (an IPv4 address is one too).
+pub fn valid_domain(domain: &str) -> bool {
+    !domain.is_empty()
+        && domain.split('.').all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use sha2::{Digest, Sha256};
 use timgate_matcher::{BuildError, Matcher, MatcherBuilder, Segmenter};
 
 use crate::blob_codec::{BlobError, Reader, Writer};
-use crate::rule_document::{Action, DocumentError, Mode, RuleDocument};
+use crate::links::LinkFinder;
+use crate::rule_document::{Action, DocumentError, LinksRule, Mode, RuleDocument};
 
 /// The string at `range` of `texts` (empty if the range is not one: it always is, being made by
 /// [`store`]).
@@ -19,7 +20,7 @@ fn slice(texts: &str, (start, end): TextRange) -> &str {
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// Version of the blob layout; bump when [`RuleSet::to_blob`] changes. The matchers inside carry
 /// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
-const BLOB_FORMAT: u32 = 3;
+const BLOB_FORMAT: u32 = 4;
 
 /// One term of a compiled rule set, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +59,22 @@ pub struct RuleSet {
     terms: Vec<StoredTerm>,
     matcher: Matcher,
     allow: Matcher,
+    links: Option<LinksCheck>,
+}
+
+/// The document's `links` check, ready to search.
+#[derive(Debug, Clone)]
+pub struct LinksCheck {
+    /// As the document has it.
+    pub rule: LinksRule,
+    /// Built from it.
+    pub finder: LinkFinder,
+}
+
+impl LinksCheck {
+    fn new(rule: &LinksRule) -> Self {
+        LinksCheck { finder: LinkFinder::new(&rule.allow_domains, &rule.tlds), rule: rule.clone() }
+    }
 }
 
 /// Appends `text` to `texts` and returns where it is. Strings come from a document or a blob
@@ -148,7 +165,8 @@ impl RuleSet {
             BuildError::Automaton(e) => DocumentError::Compile(e),
         })?;
         let (mode, mask_char) = (doc.mode.unwrap_or_default(), doc.mask_char);
-        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow })
+        let links = doc.links.as_ref().map(LinksCheck::new);
+        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow, links })
     }
 
     /// The compiled rule set as a precompiled blob, for KV key [`crate::kv_keys::compiled`]
@@ -178,6 +196,8 @@ impl RuleSet {
         }
         out.bytes(&self.matcher.to_bytes());
         out.bytes(&self.allow.to_bytes());
+        let links = self.links.as_ref().and_then(|l| serde_json::to_string(&l.rule).ok());
+        out.opt_str(links.as_deref());
         out.into_bytes()
     }
 
@@ -231,13 +251,20 @@ impl RuleSet {
         }
         let matcher = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let allow = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
+        let links = match input.opt_str()? {
+            Some(json) => {
+                let rule: LinksRule = serde_json::from_str(json).map_err(|_| BlobError::Corrupt("links"))?;
+                Some(LinksCheck::new(&rule))
+            }
+            None => None,
+        };
         if matcher.len() != terms.len() {
             return Err(BlobError::Corrupt("term count"));
         }
         if !input.is_empty() {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
-        Ok(Self { version: version.to_owned(), mode, mask_char, texts, terms, matcher, allow })
+        Ok(Self { version: version.to_owned(), mode, mask_char, texts, terms, matcher, allow, links })
     }
 
     /// Bytes of heap held by the compiled matchers (terms' texts not included).
@@ -289,6 +316,11 @@ impl RuleSet {
     /// The compiled allowed words.
     pub fn allow_matcher(&self) -> &Matcher {
         &self.allow
+    }
+
+    /// The `links` check, when the document has one.
+    pub fn links(&self) -> Option<&LinksCheck> {
+        self.links.as_ref()
     }
 
     /// Term matches in `text`, ordered by position (allowed words are not applied here: see
