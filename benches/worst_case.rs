@@ -8,8 +8,8 @@
 //! `RuleSet::find` (normalise + search) and of the normaliser alone (`Normalizer::count`), the
 //! median over rounds in which every input takes its turn (so a slower moment of the machine
 //! falls on all of them), and the ratio of `find` to `find` on the prose. Timings are measured,
-//! never asserted. The last columns time the `links` check (`LinkFinder::find`) on the same
-//! input, against the prose's normalise + search.
+//! never asserted. The last columns time the `links` and `contacts` checks (`LinkFinder::find`,
+//! `ContactFinder::find`) on the same input, against the prose's normalise + search.
 //!
 //! Reads `node_modules` (`npm install`): the prose is words of `an-array-of-english-words` with
 //! punctuation. `WORST_CASE_ROUNDS` (default 15) and `WORST_CASE_SLICE_MS` (default 40) set the
@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use corpus::Rng;
 use regex::Regex;
+use timgate_engine::contacts::ContactFinder;
 use timgate_engine::links::LinkFinder;
 use timgate_engine::rule_set::RuleSet;
 use timgate_matcher::normalize::Normalizer;
@@ -292,6 +293,22 @@ fn adversarial(words: &[String]) -> Vec<(&'static str, String)> {
             t.push_str(rng.pick::<&str>(&["", ".", "/", " ", "@"]));
         }),
     ));
+    // What the contacts check reads: numbers of every spelling, cues, `@`.
+    inputs.push((
+        "digits, numerals and number words with separators (1-二 three ...)",
+        fill(|t| {
+            t.push_str(rng.pick::<&str>(&["1", "二", "three", "壹", "９", "0", "+86", "⑤"]));
+            t.push_str(rng.pick::<&str>(&["", " ", "-", ".", "🔥", "  "]));
+        }),
+    ));
+    inputs.push((
+        "cues, at signs and ids (qq 微信 @ tg a@b ...)",
+        fill(|t| {
+            t.push_str(
+                rng.pick::<&str>(&["qq ", "微信", "vx:", "tg @", "@", "a@b", " at ", "(at)", "abc_12 ", "12345 "]),
+            );
+        }),
+    ));
     inputs.push((
         "numbers and dots (1.2.3.4.5...)",
         fill(|t| {
@@ -395,7 +412,9 @@ fn main() {
     let mut find_ns = vec![Vec::new(); inputs.len()];
     let mut norm_ns = vec![Vec::new(); inputs.len()];
     let mut links_ns = vec![Vec::new(); inputs.len()];
+    let mut contacts_ns = vec![Vec::new(); inputs.len()];
     let links = LinkFinder::new(&["example.com", "*.example.org"], &["top"]);
+    let contacts = ContactFinder::new(&[]);
     eprintln!(
         "worst_case: {} inputs × {rounds} rounds × {slice_ms} ms × 2; {} terms ({listed} from naughty-words, 10,000 generated)",
         inputs.len(),
@@ -406,19 +425,21 @@ fn main() {
             find_ns[i].push(slice(&mut || set.find(black_box(text)).len(), per));
             norm_ns[i].push(slice(&mut || Normalizer::new(black_box(text)).count(), per));
             links_ns[i].push(slice(&mut || links.find(black_box(text)).len(), per));
+            contacts_ns[i].push(slice(&mut || contacts.find(black_box(text)).len(), per));
         }
     }
     let find: Vec<f64> = find_ns.into_iter().map(median).collect();
     let norm: Vec<f64> = norm_ns.into_iter().map(median).collect();
     let link_times: Vec<f64> = links_ns.into_iter().map(median).collect();
+    let contact_times: Vec<f64> = contacts_ns.into_iter().map(median).collect();
     let reference = find[0];
 
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "| input (64 KB) | bytes | chars | matches | normalise + search | normalise alone | ÷ prose | ≤ {TARGET_RATIO}× | links found | links check | links ÷ prose's normalise + search |"
+        "| input (64 KB) | bytes | chars | matches | normalise + search | normalise alone | ÷ prose | ≤ {TARGET_RATIO}× | links found | links check | links ÷ prose's normalise + search | contacts found | contacts check | contacts ÷ prose's normalise + search |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     let mut over = 0;
     for (i, (name, text)) in inputs.iter().enumerate() {
         let ratio = find[i] / reference;
@@ -426,7 +447,7 @@ fn main() {
         over += usize::from(!met);
         let _ = writeln!(
             out,
-            "| {name} | {} | {} | {} | {} | {} | {ratio:.2}× | {} | {} | {} | {:.2}× |",
+            "| {name} | {} | {} | {} | {} | {} | {ratio:.2}× | {} | {} | {} | {:.2}× | {} | {} | {:.2}× |",
             text.len(),
             text.chars().count(),
             set.find(text).len(),
@@ -435,7 +456,10 @@ fn main() {
             if met { "yes" } else { "**no**" },
             links.find(text).len(),
             time(link_times[i]),
-            link_times[i] / reference
+            link_times[i] / reference,
+            contacts.find(text).len(),
+            time(contact_times[i]),
+            contact_times[i] / reference
         );
     }
     let _ = writeln!(out, "\n{over} of {} inputs above {TARGET_RATIO}× the prose", inputs.len() - 1);

@@ -29,7 +29,7 @@ use timgate_engine::webhook_signature::SigningKey;
 
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| RuleSet::from_json(r#"{"mask":["a","damn","red packet","傻逼"],"review":["b"],"links":{"action":"mask","allow_domains":["example.com"]}}"#).expect("static rules"))
+    RULES.get_or_init(|| RuleSet::from_json(r#"{"mask":["a","damn","red packet","傻逼"],"review":["b"],"links":{"action":"mask","allow_domains":["example.com"]},"contacts":{"action":"mask"}}"#).expect("static rules"))
 }
 
 const SAMPLE_QUERY: &str =

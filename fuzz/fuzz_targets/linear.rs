@@ -4,7 +4,7 @@
 //! steers libFuzzer towards the normaliser's rare paths (mixed scripts, leet, marks, bidi
 //! controls, spelled-out letters, CJK context), where a quadratic step would hide.
 //!
-//! The `links` check (`timgate_engine::links`) reads each input too.
+//! The `links` and `contacts` checks (`timgate_engine::links`, `::contacts`) read each input too.
 //!
 //! Input: the text (UTF-8, lossy). Checked: no panic, and no input slower than the timeout.
 #![no_main]
@@ -12,6 +12,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use timgate_engine::contacts::ContactFinder;
 use timgate_engine::links::LinkFinder;
 use timgate_matcher::{Matcher, MatcherBuilder, Scan, Segmenter};
 
@@ -42,5 +43,9 @@ fuzz_target!(|data: &[u8]| {
     let links = LinkFinder::new(&["example.com", "*.example.org"], &["top"]);
     for link in links.find(&text) {
         assert!(link.start < link.end && text.is_char_boundary(link.start) && text.is_char_boundary(link.end));
+    }
+    // And the contacts check (`timgate_engine::contacts`).
+    for c in ContactFinder::new(&[]).find(&text) {
+        assert!(c.start < c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
     }
 });

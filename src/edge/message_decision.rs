@@ -151,17 +151,13 @@ fn describe(decision: &Decision, inputs: &Inputs, log: &mut CallbackLog) {
         .hits
         .iter()
         .map(|h| {
-            let check = match h.check {
-                Check::Term => String::new(),
-                other => format!("{}=", other.name()),
+            // A term is the operator's text; a link or a contact detail is the sender's, and the
+            // log line holds no message text: only the check is named.
+            let what = match h.check {
+                Check::Term => h.term.as_str(),
+                other => other.name(),
             };
-            format!(
-                "{}/{}{}:{check}{}",
-                h.scope.name(),
-                h.action.name(),
-                if h.enforced { "" } else { "(monitor)" },
-                h.term
-            )
+            format!("{}/{}{}:{what}", h.scope.name(), h.action.name(), if h.enforced { "" } else { "(monitor)" })
         })
         .collect();
     for (scope, read) in [("global", &inputs.global_rules), ("group", &inputs.group_rules)] {

@@ -97,6 +97,14 @@ pub enum ProblemKind {
     /// An `action` that is not one of the four.
     #[error("action must be \"block\", \"discard\", \"mask\" or \"review\", not {0}")]
     BadAction(String),
+    /// An entry of `contacts.kinds` that is not a detector.
+    #[error("{kind} is not a kind of contact detail (phone, email, wechat, qq, telegram, crypto){}", hint(.suggestion))]
+    BadKind {
+        /// The kind as written (quoted).
+        kind: String,
+        /// The kind it probably meant.
+        suggestion: Option<&'static str>,
+    },
     /// An entry of `links.allow_domains` or `links.tlds` that is not a domain.
     #[error(
         "{0:?} is not a domain: labels of letters, digits and '-' joined by dots ('*.' in front for every subdomain)"
@@ -186,8 +194,10 @@ pub struct CheckContext<'a> {
 }
 
 const LISTS: [&str; 5] = ["block", "discard", "mask", "review", "allow"];
-const TOP_LEVEL: [&str; 8] = ["block", "discard", "mask", "review", "allow", "mask_char", "mode", "links"];
+const TOP_LEVEL: [&str; 9] = ["block", "discard", "mask", "review", "allow", "mask_char", "mode", "links", "contacts"];
 const LINKS_FIELDS: [&str; 5] = ["action", "allow_domains", "tlds", "code", "info"];
+const CONTACTS_FIELDS: [&str; 4] = ["action", "kinds", "code", "info"];
+const CONTACT_KINDS: [&str; 6] = ["phone", "email", "wechat", "qq", "telegram", "crypto"];
 const ENTRY_FIELDS: [&str; 3] = ["term", "code", "info"];
 
 /// Every problem of the document `text`, in the order they appear. Empty means the document is
@@ -268,7 +278,8 @@ impl Checker<'_> {
                 "mode" => self.mode(&path, value),
                 "mask_char" => self.mask_char(&path, value),
                 "allow" => self.allow_shape(&path, value),
-                "links" => self.links(&path, value),
+                "links" => self.check_object(&path, value, &LINKS_FIELDS),
+                "contacts" => self.check_object(&path, value, &CONTACTS_FIELDS),
                 _ => match Action::LISTS.iter().find(|(_, list)| list == name) {
                     Some(&(action, list)) => self.list(&path, value, action, list),
                     None => self.unknown_top_level(&path, name, value),
@@ -286,8 +297,10 @@ impl Checker<'_> {
         self.problem_at_key(path, kind);
     }
 
-    /// `{"action": ..., "allow_domains": [...], "tlds": [...], "code": ..., "info": ...}`.
-    fn links(&mut self, path: &JsonPath, value: &Value) {
+    /// A check's object: `links` (`{"action": ..., "allow_domains": [...], "tlds": [...], "code":
+    /// ..., "info": ...}`) or `contacts` (`{"action": ..., "kinds": [...], "code": ..., "info": ...}`);
+    /// `known` is its fields.
+    fn check_object(&mut self, path: &JsonPath, value: &Value, known: &[&'static str]) {
         let Value::Object(fields) = value else {
             self.problem(path, wrong_type("an object ({\"action\": \"block\", ...})", value));
             return;
@@ -313,6 +326,11 @@ impl Checker<'_> {
             let field = path.key(name);
             match name.as_str() {
                 "action" => {}
+                _ if !known.contains(&name.as_str()) => {
+                    let suggestion = closest(name, known);
+                    self.problem_at_key(&field, ProblemKind::UnknownField { field: name.clone(), suggestion });
+                }
+                "kinds" => self.kinds(&field, value),
                 "code" => self.code(&field, value, action.unwrap_or("block")),
                 "info" => match value {
                     Value::String(_) | Value::Null if action.is_some_and(|a| a != "block") => self.problem_at_key(
@@ -345,10 +363,26 @@ impl Checker<'_> {
                         }
                     }
                 }
-                other => {
-                    let suggestion = closest(other, &LINKS_FIELDS);
-                    self.problem_at_key(&field, ProblemKind::UnknownField { field: other.to_owned(), suggestion });
-                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `contacts.kinds`: a list of detector names.
+    fn kinds(&mut self, path: &JsonPath, value: &Value) {
+        let Value::Array(items) = value else {
+            self.problem(path, wrong_type("a list of strings", value));
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            let at = path.index(index);
+            match item {
+                Value::String(kind) if CONTACT_KINDS.contains(&kind.as_str()) => {}
+                Value::String(kind) => self.problem(
+                    &at,
+                    ProblemKind::BadKind { kind: format!("{kind:?}"), suggestion: closest(kind, &CONTACT_KINDS) },
+                ),
+                other => self.problem(&at, wrong_type("a string", other)),
             }
         }
     }
@@ -708,6 +742,15 @@ mod tests {
                     "r.json:1:63: links.allow_domains[2]: \"a b.com\" is not a domain: labels of letters, digits and '-' joined by dots ('*.' in front for every subdomain)",
                     "r.json:1:84: links.tlds[0]: \"a.b\" is not a domain: labels of letters, digits and '-' joined by dots ('*.' in front for every subdomain)",
                     "r.json:1:92: links.allow: unknown field `allow`",
+                ],
+            ),
+            (
+                "contacts",
+                "{\"contacts\": {\"action\": \"review\", \"kinds\": [\"phone\", \"phnoe\", \"fax\"], \"allow_domains\": []}}",
+                &[
+                    "r.json:1:54: contacts.kinds[1]: \"phnoe\" is not a kind of contact detail (phone, email, wechat, qq, telegram, crypto) (did you mean `phone`?)",
+                    "r.json:1:63: contacts.kinds[2]: \"fax\" is not a kind of contact detail (phone, email, wechat, qq, telegram, crypto)",
+                    "r.json:1:71: contacts.allow_domains: unknown field `allow_domains`",
                 ],
             ),
             (

@@ -93,6 +93,8 @@ pub struct DocumentSummary {
     pub terms: usize,
     /// The action of its `links` check, if it has one.
     pub links: Option<Action>,
+    /// The action of its `contacts` check, if it has one.
+    pub contacts: Option<Action>,
 }
 
 /// The verdict and everything behind it.
@@ -193,6 +195,7 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
                 mode: set.mode(),
                 terms: set.len(),
                 links: set.links().map(|l| l.rule.action),
+                contacts: set.contacts().map(|c| c.rule.action),
             })
         })
         .collect();
@@ -251,7 +254,8 @@ impl fmt::Display for Explanation {
                 Mode::Enforce => "enforce",
                 Mode::Monitor => "monitor",
             };
-            let links = doc.links.map_or(String::new(), |a| format!(", links: {}", a.name()));
+            let mut links = doc.links.map_or(String::new(), |a| format!(", links: {}", a.name()));
+            links.extend(doc.contacts.map(|a| format!(", contacts: {}", a.name())));
             writeln!(
                 f,
                 "{label:<11} {:<6} version {} ({mode}, {} terms{links})",
@@ -282,7 +286,7 @@ impl fmt::Display for Explanation {
         for allowed in &self.decision.allowed {
             let (what, why) = match allowed.check {
                 Check::Term => ("", "inside an allowed word, not a match"),
-                Check::Links => ("link ", "an allowed domain (links.allow_domains)"),
+                _ => ("link ", "an allowed domain (links.allow_domains)"),
             };
             writeln!(
                 f,
@@ -313,6 +317,7 @@ fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)
     let what = match hit.check {
         Check::Term => "",
         Check::Links => "link ",
+        Check::Contacts(_) => "contact ",
     };
     writeln!(f, "  {} {what}{:?} ({} document, {how})", hit.action.name(), hit.term, hit.scope.name())?;
     for &(segment, start, end) in &hit.pieces {
@@ -325,6 +330,7 @@ fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)
     match hit.check {
         Check::Term => writeln!(f, "    term        {} → {}", quoted(&hit.term), quoted(&term_view(&hit.term))),
         Check::Links => writeln!(f, "    check       links: a link to {}", hit.term),
+        Check::Contacts(_) => writeln!(f, "    check       {}: {}", hit.check.name(), hit.term),
     }
 }
 

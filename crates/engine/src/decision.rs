@@ -5,6 +5,7 @@ use timgate_matcher::{Matcher, Scan};
 
 use crate::ban::BanRecord;
 use crate::command::Conversation;
+use crate::contacts::ContactKind;
 use crate::message_text::{MaskedMessage, MessageText, SegmentMask};
 use crate::rule_document::{Action, Mode};
 use crate::rule_set::{RuleSet, RuleTerm};
@@ -142,14 +143,17 @@ pub enum Check {
     Term,
     /// The `links` check.
     Links,
+    /// The `contacts` check, with the kind of contact detail.
+    Contacts(ContactKind),
 }
 
 impl Check {
-    /// `term` or `links`, as logs and review events name it.
+    /// `term`, `links`, `contacts:phone`..., as logs and review events name it.
     pub fn name(self) -> &'static str {
         match self {
             Check::Term => "term",
             Check::Links => "links",
+            Check::Contacts(kind) => kind.check_name(),
         }
     }
 }
@@ -165,7 +169,8 @@ pub struct Hit {
     pub rules_version: String,
     /// The term's index in its rule set (0 for a link).
     pub term_index: usize,
-    /// The term as written in the document; for a link, its host as read (`example.com`).
+    /// The term as written in the document; for a link, its host as read (`example.com`); for a
+    /// contact detail, its value as read (`13800138000`, `name@example.com`).
     pub term: String,
     /// The term's action.
     pub action: Action,
@@ -283,28 +288,37 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>
     }
     let (mut hits, mut allowed) = find_terms(message, sets);
     for &(scope, set) in sets {
-        let Some(links) = set.links() else { continue };
-        for link in links.finder.find(text) {
-            let pieces = message.pieces(link.start, link.end);
-            let Some(&(segment, start, end)) = pieces.first() else { continue };
-            let hit = Hit {
-                check: Check::Links,
+        let hit = |check: Check, action: Action, (start, end): (usize, usize), term: String| {
+            let pieces = message.pieces(start, end);
+            let &(segment, start, end) = pieces.first()?;
+            Some(Hit {
+                check,
                 scope,
                 rules_version: set.version().to_owned(),
                 term_index: 0,
-                term: link.host,
-                action: links.rule.action,
+                term,
+                action,
                 enforced: set.mode() == Mode::Enforce,
                 segment,
                 location: message.location(segment),
                 start,
                 end,
                 pieces,
-            };
-            if link.allowed {
-                allowed.push(hit);
-            } else {
-                hits.push(hit);
+            })
+        };
+        if let Some(links) = set.links() {
+            for link in links.finder.find(text) {
+                let found = hit(Check::Links, links.rule.action, (link.start, link.end), link.host);
+                if link.allowed {
+                    allowed.extend(found)
+                } else {
+                    hits.extend(found)
+                }
+            }
+        }
+        if let Some(contacts) = set.contacts() {
+            for c in contacts.finder.find(text) {
+                hits.extend(hit(Check::Contacts(c.kind), contacts.rule.action, (c.start, c.end), c.value));
             }
         }
     }
@@ -367,6 +381,7 @@ fn custom_answer(sets: &[(Scope, &RuleSet)], hit: &Hit) -> (Option<u32>, Option<
             set.term(hit.term_index).map_or((None, None), |t: RuleTerm<'_>| (t.code, t.info.map(str::to_owned)))
         }
         Check::Links => set.links().map_or((None, None), |l| (l.rule.code, l.rule.info.clone())),
+        Check::Contacts(_) => set.contacts().map_or((None, None), |c| (c.rule.code, c.rule.info.clone())),
     }
 }
 

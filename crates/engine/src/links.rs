@@ -25,7 +25,9 @@
 //!
 //! Linear in the text: one pass to read it, one to cut it into tokens, one over the tokens.
 
-use timgate_matcher::unicode_data::{self, Class, Info};
+use timgate_matcher::unicode_data::{Class, Info};
+
+use crate::folded_text::{fold_str, read, Read};
 
 /// Two-letter country domains that are also English words or common file extensions: bare
 /// (`ok.so`, `there.it`, `readme.md`) they are read as text; with a scheme, `www.`, a path or an
@@ -66,6 +68,8 @@ pub struct LinkFinder {
     suffixes: Vec<String>,
     /// Top-level domains the operator added (also bare links).
     tlds: Vec<String>,
+    /// Every real top-level domain counts bare (the domain of an e-mail address).
+    every_tld: bool,
 }
 
 /// One link found in a text.
@@ -79,16 +83,6 @@ pub struct Link {
     pub host: String,
     /// Whether `allow_domains` lets it pass.
     pub allowed: bool,
-}
-
-/// One character as the finder reads it, with the bytes it came from.
-#[derive(Debug, Clone, Copy)]
-struct Read {
-    c: char,
-    start: u32,
-    end: u32,
-    /// Written as an uppercase letter.
-    upper: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +158,11 @@ impl LinkFinder {
         links
     }
 
+    /// A finder for the domain of an address, where every real top-level domain counts, bare too.
+    pub(crate) fn every_tld() -> Self {
+        LinkFinder { every_tld: true, ..LinkFinder::default() }
+    }
+
     /// Whether `host` (lowercase labels joined by `.`) passes `allow_domains`.
     pub fn allows(&self, host: &str) -> bool {
         let bare = host.strip_prefix("www.").unwrap_or(host);
@@ -236,7 +235,7 @@ impl LinkFinder {
             let strong = www || after != end_label || obfuscated_before[last];
             let bare = || {
                 let titled = tld[0].upper && tld[1..].iter().all(|r| !r.upper);
-                (bare_tld(&name) || self.tlds.contains(&name)) && !titled
+                (self.every_tld || bare_tld(&name) || self.tlds.contains(&name)) && !titled
             };
             if strong || bare() {
                 let host = host(read, tokens, &labels[..=last]);
@@ -419,37 +418,6 @@ impl Windows {
             }
         }
     }
-}
-
-/// `s` as the finder reads it (folded, invisible characters left out).
-fn fold_str(s: &str) -> String {
-    read(s).iter().map(|r| r.c).collect()
-}
-
-/// The text's characters as read: invisible ones and combining marks left out, the rest folded.
-fn read(text: &str) -> Vec<Read> {
-    let mut out = Vec::with_capacity(text.len());
-    for (i, ch) in text.char_indices() {
-        let (start, end) = (i as u32, (i + ch.len_utf8()) as u32);
-        if ch.is_ascii() {
-            // ASCII folds to lowercase; its control characters but white space read as nothing.
-            if !ch.is_ascii_control() || ch.is_ascii_whitespace() {
-                out.push(Read { c: ch.to_ascii_lowercase(), start, end, upper: ch.is_ascii_uppercase() });
-            }
-            continue;
-        }
-        let info = Info::of(ch);
-        if matches!(info.class(), Class::Ignorable | Class::Mark) {
-            continue;
-        }
-        let upper = ch.is_uppercase();
-        if info.folds() {
-            unicode_data::fold(ch, |c| out.push(Read { c, start, end, upper }));
-        } else {
-            out.push(Read { c: ch, start, end, upper });
-        }
-    }
-    out
 }
 
 fn is_label_char(c: char) -> bool {

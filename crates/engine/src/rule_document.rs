@@ -167,6 +167,23 @@ pub struct LinksRule {
     pub info: Option<String>,
 }
 
+/// The `contacts` check (contract v2): contact details of the listed kinds get `action`
+/// ([`crate::contacts`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ContactsRule {
+    /// What a contact detail does.
+    pub action: Action,
+    /// Which detectors run (every one when absent or empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<crate::contacts::ContactKind>,
+    /// Custom forbid code (block only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<u32>,
+    /// `ErrorInfo` sent with the custom code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<String>,
+}
+
 /// A rule document. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]
@@ -190,6 +207,9 @@ pub struct RuleDocument {
     /// The links check; absent: links are not looked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub links: Option<LinksRule>,
+    /// The contacts check; absent: contact details are not looked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contacts: Option<ContactsRule>,
     /// Fields this version does not know; reported by the rules tool, ignored by the worker.
     #[serde(flatten, skip_serializing)]
     pub unknown: BTreeMap<String, serde_json::Value>,
@@ -221,6 +241,9 @@ impl RuleDocument {
                 }
                 check_code(entry.code(), list, index)?;
             }
+        }
+        if let Some(contacts) = &self.contacts {
+            check_code(contacts.code, "contacts", 0)?;
         }
         if let Some(links) = &self.links {
             check_code(links.code, "links", 0)?;

@@ -7,8 +7,9 @@ use sha2::{Digest, Sha256};
 use timgate_matcher::{BuildError, Matcher, MatcherBuilder, Segmenter};
 
 use crate::blob_codec::{BlobError, Reader, Writer};
+use crate::contacts::ContactFinder;
 use crate::links::LinkFinder;
-use crate::rule_document::{Action, DocumentError, LinksRule, Mode, RuleDocument};
+use crate::rule_document::{Action, ContactsRule, DocumentError, LinksRule, Mode, RuleDocument};
 
 /// The string at `range` of `texts` (empty if the range is not one: it always is, being made by
 /// [`store`]).
@@ -20,7 +21,7 @@ fn slice(texts: &str, (start, end): TextRange) -> &str {
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// Version of the blob layout; bump when [`RuleSet::to_blob`] changes. The matchers inside carry
 /// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
-const BLOB_FORMAT: u32 = 4;
+const BLOB_FORMAT: u32 = 5;
 
 /// One term of a compiled rule set, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,7 @@ pub struct RuleSet {
     matcher: Matcher,
     allow: Matcher,
     links: Option<LinksCheck>,
+    contacts: Option<ContactsCheck>,
 }
 
 /// The document's `links` check, ready to search.
@@ -74,6 +76,21 @@ pub struct LinksCheck {
 impl LinksCheck {
     fn new(rule: &LinksRule) -> Self {
         LinksCheck { finder: LinkFinder::new(&rule.allow_domains, &rule.tlds), rule: rule.clone() }
+    }
+}
+
+/// The document's `contacts` check, ready to search.
+#[derive(Debug, Clone)]
+pub struct ContactsCheck {
+    /// As the document has it.
+    pub rule: ContactsRule,
+    /// Built from it.
+    pub finder: ContactFinder,
+}
+
+impl ContactsCheck {
+    fn new(rule: &ContactsRule) -> Self {
+        ContactsCheck { finder: ContactFinder::new(&rule.kinds), rule: rule.clone() }
     }
 }
 
@@ -166,7 +183,8 @@ impl RuleSet {
         })?;
         let (mode, mask_char) = (doc.mode.unwrap_or_default(), doc.mask_char);
         let links = doc.links.as_ref().map(LinksCheck::new);
-        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow, links })
+        let contacts = doc.contacts.as_ref().map(ContactsCheck::new);
+        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow, links, contacts })
     }
 
     /// The compiled rule set as a precompiled blob, for KV key [`crate::kv_keys::compiled`]
@@ -198,6 +216,8 @@ impl RuleSet {
         out.bytes(&self.allow.to_bytes());
         let links = self.links.as_ref().and_then(|l| serde_json::to_string(&l.rule).ok());
         out.opt_str(links.as_deref());
+        let contacts = self.contacts.as_ref().and_then(|c| serde_json::to_string(&c.rule).ok());
+        out.opt_str(contacts.as_deref());
         out.into_bytes()
     }
 
@@ -258,13 +278,20 @@ impl RuleSet {
             }
             None => None,
         };
+        let contacts = match input.opt_str()? {
+            Some(json) => {
+                let rule: ContactsRule = serde_json::from_str(json).map_err(|_| BlobError::Corrupt("contacts"))?;
+                Some(ContactsCheck::new(&rule))
+            }
+            None => None,
+        };
         if matcher.len() != terms.len() {
             return Err(BlobError::Corrupt("term count"));
         }
         if !input.is_empty() {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
-        Ok(Self { version: version.to_owned(), mode, mask_char, texts, terms, matcher, allow, links })
+        Ok(Self { version: version.to_owned(), mode, mask_char, texts, terms, matcher, allow, links, contacts })
     }
 
     /// Bytes of heap held by the compiled matchers (terms' texts not included).
@@ -321,6 +348,11 @@ impl RuleSet {
     /// The `links` check, when the document has one.
     pub fn links(&self) -> Option<&LinksCheck> {
         self.links.as_ref()
+    }
+
+    /// The `contacts` check, when the document has one.
+    pub fn contacts(&self) -> Option<&ContactsCheck> {
+        self.contacts.as_ref()
     }
 
     /// Term matches in `text`, ordered by position (allowed words are not applied here: see

@@ -1,0 +1,52 @@
+//! A text as the `links` and `contacts` checks read it: one entry per character read, with the
+//! bytes of the original text it came from. Invisible characters (default-ignorable, format and
+//! control characters) and combining marks are read as nothing; everything else is folded with
+//! the term matcher's Unicode data ([`timgate_matcher::unicode_data::fold`]): full-width and
+//! other compatibility forms as ASCII, every script's digits as ASCII digits, case folded,
+//! Traditional Chinese as Simplified.
+
+use timgate_matcher::unicode_data::{self, Class, Info};
+
+/// One character as read, with the bytes it came from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Read {
+    /// The character, folded.
+    pub(crate) c: char,
+    /// First byte of the original character.
+    pub(crate) start: u32,
+    /// End of the original character.
+    pub(crate) end: u32,
+    /// Written as an uppercase letter.
+    pub(crate) upper: bool,
+}
+
+/// `s` as read, as a string.
+pub(crate) fn fold_str(s: &str) -> String {
+    read(s).iter().map(|r| r.c).collect()
+}
+
+/// The text's characters as read.
+pub(crate) fn read(text: &str) -> Vec<Read> {
+    let mut out = Vec::with_capacity(text.len());
+    for (i, ch) in text.char_indices() {
+        let (start, end) = (i as u32, (i + ch.len_utf8()) as u32);
+        if ch.is_ascii() {
+            // ASCII folds to lowercase; its control characters but white space read as nothing.
+            if !ch.is_ascii_control() || ch.is_ascii_whitespace() {
+                out.push(Read { c: ch.to_ascii_lowercase(), start, end, upper: ch.is_ascii_uppercase() });
+            }
+            continue;
+        }
+        let info = Info::of(ch);
+        if matches!(info.class(), Class::Ignorable | Class::Mark) {
+            continue;
+        }
+        let upper = ch.is_uppercase();
+        if info.folds() {
+            unicode_data::fold(ch, |c| out.push(Read { c, start, end, upper }));
+        } else {
+            out.push(Read { c: ch, start, end, upper });
+        }
+    }
+    out
+}
