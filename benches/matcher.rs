@@ -29,6 +29,7 @@ use criterion::{black_box, Criterion};
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex::{Regex, RegexBuilder};
 use timgate_cli::push_compile;
+use timgate_engine::contacts::ContactFinder;
 use timgate_engine::links::LinkFinder;
 use timgate_engine::rule_set::{document_version, RuleSet};
 use timgate_matcher::normalize::Normalizer;
@@ -127,6 +128,8 @@ fn main() {
     let clean = corpus::clean_messages(2000, 20);
     let links = LinkFinder::new(&["example.com"], &[]);
     let links_flagged = clean.short.iter().filter(|m| !links.find(m).is_empty()).count();
+    let contacts = ContactFinder::new(&[]);
+    let contacts_flagged = clean.short.iter().filter(|m| !contacts.find(m).is_empty()).count();
     let mut rows = Vec::new();
     for n in sizes() {
         let inputs = corpus::inputs(n, 1000, 10);
@@ -226,6 +229,13 @@ fn main() {
                     black_box(links.find(messages[i]))
                 })
             });
+            // The contacts check alone (crates/engine/src/contacts.rs), every detector.
+            group.bench_function("contacts", |b| {
+                b.iter(|| {
+                    i = (i + 1) % messages.len();
+                    black_box(contacts.find(messages[i]))
+                })
+            });
             group.bench_function("bare_daachorse", |b| {
                 b.iter(|| {
                     i = (i + 1) % messages.len();
@@ -266,8 +276,8 @@ fn main() {
     let mut report = report(&rows);
     let _ = writeln!(
         report,
-        "\nlinks check: {links_flagged} of {} clean 200 B messages with a link found",
-        clean.short.len()
+        "\nlinks check: {links_flagged} of {n} clean 200 B messages with a link found; contacts check: {contacts_flagged} of {n} with a contact detail found",
+        n = clean.short.len()
     );
     println!("\n{report}");
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
@@ -309,18 +319,26 @@ fn report(rows: &[Row]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "| terms | message | timgate | (of which normalising) | with group + allowed words | bare daachorse | naive substring | regex union | timgate ÷ bare | group+allow ÷ timgate | naive ÷ timgate | regex ÷ timgate | links check | links ÷ timgate |"
+        "| terms | message | timgate | (of which normalising) | with group + allowed words | bare daachorse | naive substring | regex union | timgate ÷ bare | group+allow ÷ timgate | naive ÷ timgate | regex ÷ timgate | links check | links ÷ timgate | contacts check | contacts ÷ timgate |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for row in rows {
         for label in ["200B", "12KB"] {
             let group = format!("find_{label}/{}", row.terms);
-            let [t, z, g, d, n, r, l] =
-                ["timgate", "normalize", "timgate_group_allow", "bare_daachorse", "naive", "regex", "links"]
-                    .map(|f| mean_ns(&group, f));
+            let [t, z, g, d, n, r, l, c] = [
+                "timgate",
+                "normalize",
+                "timgate_group_allow",
+                "bare_daachorse",
+                "naive",
+                "regex",
+                "links",
+                "contacts",
+            ]
+            .map(|f| mean_ns(&group, f));
             let _ = writeln!(
                 out,
-                "| {} | {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 row.terms,
                 time(t),
                 time(z),
@@ -333,7 +351,9 @@ fn report(rows: &[Row]) -> String {
                 ratio(n, t),
                 ratio(r, t),
                 time(l),
-                ratio(l, t)
+                ratio(l, t),
+                time(c),
+                ratio(c, t)
             );
         }
     }
