@@ -59,7 +59,22 @@ const LINKS: &[Case] = &[
     ("HTTPS：／／example．com", &[("HTTPS：／／example．com", "example.com")]),
     ("e\u{0301}xample.com", &[("e\u{0301}xample.com", "example.com")]),
     ("go to example.so/promo", &[("example.so/promo", "example.so")]),
-    ("example dot so", &[("example dot so", "example.so")]),
+    ("example (dot) so", &[("example (dot) so", "example.so")]),
+    // From the adversarial review of 2026-11-30.
+    ("ｅｖｉｌ．ｔｏｐ", &[("ｅｖｉｌ．ｔｏｐ", "evil.top")]),
+    ("evil﹒top", &[("evil﹒top", "evil.top")]),
+    ("evil․top", &[("evil․top", "evil.top")]),
+    ("evil 𝐝𝐨𝐭 com", &[("evil 𝐝𝐨𝐭 com", "evil.com")]),
+    ("evil d\u{200B}ot com", &[("evil d\u{200B}ot com", "evil.com")]),
+    ("example︒com", &[("example︒com", "example.com")]),
+    ("example\u{0387}com", &[("example\u{0387}com", "example.com")]),
+    ("evil【.】top", &[("evil【.】top", "evil.top")]),
+    ("evil 【点】 top", &[("evil 【点】 top", "evil.top")]),
+    ("evil.top?ref=1 now", &[("evil.top?ref=1", "evil.top")]),
+    ("evil.top#x", &[("evil.top#x", "evil.top")]),
+    ("example.com.evil.top", &[("example.com.evil.top", "example.com.evil.top")]),
+    ("https://example.com@evil.top/login", &[("https://example.com", "example.com"), ("evil.top/login", "evil.top")]),
+    ("example.com@evil.top", &[("example.com", "example.com"), ("evil.top", "evil.top")]),
 ];
 
 const NOT_LINKS: &[&str] = &[
@@ -108,6 +123,27 @@ const NOT_LINKS: &[&str] = &[
     "the dot . and the line",
     "wait.....what",
     "ok . so",
+    // From the adversarial review of 2026-11-30: sentence ends, separators, version numbers.
+    "hi. im new here",
+    "lol. im dead",
+    "ok. tv later?",
+    "thanks. ai is cool",
+    "good game. gg",
+    "merci. ca va?",
+    "Lakers vs. LA Clippers",
+    "123 Main St. CA 90210",
+    "Love • Life • Travel",
+    "Tom·Cruise",
+    "我买了iPhone。Apple真贵",
+    "I'm learning .net core",
+    "the .com era",
+    "red dot design award",
+    "blue dot app",
+    "version 1.2.3.4",
+    "10.30.15.00",
+    "wwwww.no",
+    "I met Dot today",
+    "Music · Art · Design",
 ];
 
 fn finder() -> LinkFinder {
@@ -191,7 +227,17 @@ fn allowed_domains_pass_and_their_look_alikes_do_not() {
         assert_eq!(decide(text, &rules), Verdict::Deliver, "{text:?} is allowed");
     }
     // Cyrillic а in `exаmple`, another registrable domain, a suffix that is not a subdomain.
-    for text in ["exаmple.com", "example.com.evil.net", "badexample.org", "example.co"] {
+    for text in [
+        "exаmple.com",
+        "example.com.evil.net",
+        "badexample.org",
+        "example.co",
+        "example.com.evil.top",
+        "https://example.com@evil.top/login",
+        "example.com@evil.top",
+        "example.com．evil.top",
+        "a.example.org.evil.top",
+    ] {
         assert!(matches!(decide(text, &rules), Verdict::Forbid { .. }), "{text:?} is not allowed");
     }
 }

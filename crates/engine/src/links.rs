@@ -4,28 +4,43 @@
 //! The text is read through the same Unicode data as the term matcher
 //! ([`timgate_matcher::unicode_data`]): invisible characters and combining marks are read as
 //! nothing, full-width and other compatibility forms as ASCII (`ｅｘａｍｐｌｅ．ｃｏｍ`), case
-//! folded. A **dot** is `.`, a character read as one (`。` `｡` `．` `․` `﹒` and the middle dots
-//! `·` `・` `•` `∙` `⋅` `‧`), `点`/`點`, `dot` alone between spaces, or any of them in brackets
-//! (`[.]`, `(dot)`, `{.}`, `<dot>`), with or without spaces around. A **host** is two labels or
-//! more (letters, digits, `-`) joined by dots; it is a link when
+//! folded. A **dot** is one of three spellings:
+//!
+//! - **plain**: `.` as typed. With a space on one side only it ends a sentence (`hi. im new`,
+//!   `learning .net`) and joins nothing; with spaces on both sides or none it joins two labels.
+//! - **weak**: what ordinary text also puts between words: `。` `｡` `︒`, the middle dots and
+//!   bullets `·` `・` `•` `∙` `⋅` `‧`, and `dot` alone between spaces (`example dot com`).
+//! - **spelled**: what only someone dodging a filter writes: a dot in brackets (`[.]`, `(dot)`,
+//!   `【点】`, `{.}`), `点`/`點`, and characters read as `.` (`．` `․` `﹒`).
+//!
+//! A **host** is two labels or more (letters, digits, `-`) joined by dots; it is a link when
 //!
 //! - it ends in a real top-level domain (IANA's root zone, from the `tld` crate) or one the
-//!   operator lists (`tlds`), or it is an IPv4 address; and
-//! - the reader has a reason to take it for a link: a scheme (`https://`), `www.`, a path or port
-//!   after it (`t.me/name`, `example.com:8080`), a dot spelled to dodge a filter (`example dot com`,
-//!   `example[.]com`, `example。com`), or, for a bare `name.tld`, a top-level domain that is rarely
-//!   anything else in chat ([`bare_tld`]).
+//!   operator lists (`tlds`), or it is an IPv4 address (four numbers up to 255, one of two digits
+//!   or more: `1.2.3.4` is a version number as often); and
+//! - the reader has a reason to take it for a link: a scheme (`https://`), `www.`, a path, query
+//!   or port after it (`t.me/name`, `evil.top?ref=1`, `example.com:8080`), a user part before it
+//!   (`https://example.com@evil.top`), a spelled dot, or, for a bare `name.tld` (plain or weak
+//!   dots), a top-level domain that is rarely anything else in chat ([`bare_tld`]).
+//!
+//! Once a run of labels makes a link, the link is the whole host up to its outermost real
+//! top-level domain (`example.com.evil.top` is not `example.com`).
 //!
 //! What is left out, and why: `e.g.`, `U.S.`, `3.14` (no real top-level domain); `ok.so`,
 //! `there.it`, `readme.md` (a two-letter domain that is also an English word or a file extension,
-//! with nothing else suggesting a link); `great.today` (a top-level domain that is an English
-//! word, written bare: a sentence run into the next one); `end.Next` (a capitalised last label
-//! after a bare dot: a sentence start); `name@example.com` (an e-mail address: the `contacts`
-//! check's business). The operator can add any top-level domain to the bare ones (`tlds`).
+//! with nothing else suggesting a link); `great.today`, `red dot design`, `Love • Life` (a
+//! top-level domain that is an English word after a plain or weak dot); `end.Next`, `Tom·Cruise`
+//! (a capitalised last label: a sentence or a name); `name@example.com` (an e-mail address: the
+//! `contacts` check's business). The operator can add any top-level domain to the bare ones
+//! (`tlds`). Known misses (2026-11-30 review): schemes spelled loosely (`https ://`, `h t t p s`,
+//! `hxxps[:]//`), look-alike letters in the top-level domain (`evil.сom` with a Cyrillic `с`),
+//! `evil dot top` (a weak dot before a word-like domain), and a bare two-letter domain typed
+//! without a space (`ok.im coming` is a link to `ok.im`).
 //!
-//! Linear in the text: one pass to read it, one to cut it into tokens, one over the tokens.
+//! Linear in the text: one byte scan for the windows around dots, then for each window one pass
+//! to read it, one to cut it into tokens, one over the tokens.
 
-use timgate_matcher::unicode_data::{Class, Info};
+use timgate_matcher::unicode_data::{self, Class, Info};
 
 use crate::folded_text::{fold_str, read, Read};
 
@@ -88,9 +103,10 @@ pub struct Link {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Label,
-    /// A dot; `plain`: a `.` (or a form of it) as written between labels, not spelled to dodge.
+    /// A dot of some spelling, with the spaces taken in before (`SPACE_BEFORE`) and after it.
     Dot {
-        plain: bool,
+        spelling: DotSpelling,
+        spaces: u8,
     },
     Space,
     /// A line or paragraph break (between two pieces of a message, too): ends a link.
@@ -102,6 +118,22 @@ enum Kind {
     Close,
     Other,
 }
+
+/// How a dot was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DotSpelling {
+    /// `.`: with a space on one side only it ends a sentence (`hi. im`, `learning .net`).
+    Plain,
+    /// What ordinary text also puts between words: `。`, middle dots and bullets, `dot` alone.
+    /// A link only where a bare `name.tld` would be one.
+    Weak,
+    /// What only someone dodging a filter writes: `[.]`, `(dot)`, `点`, `．`, `․`, `﹒`. Any real
+    /// top-level domain after it makes a link.
+    Spelled,
+}
+
+const SPACE_BEFORE: u8 = 1;
+const SPACE_AFTER: u8 = 2;
 
 /// A run of read characters `from..to` of one kind.
 #[derive(Debug, Clone, Copy)]
@@ -177,7 +209,14 @@ impl LinkFinder {
     /// (after the link, or after the chain of labels that was not one).
     fn link_at(&self, read: &[Read], tokens: &[Token], i: usize) -> (Option<Link>, usize) {
         let kind = |k: usize| tokens.get(k).map(|t| t.kind);
-        let chained = |k: usize| matches!(kind(k + 1), Some(Kind::Dot { .. })) && kind(k + 2) == Some(Kind::Label);
+        // A dot joins two labels, except a plain one with a space on one side only.
+        let chained = |k: usize| match kind(k + 1) {
+            Some(Kind::Dot { spelling, spaces }) => {
+                kind(k + 2) == Some(Kind::Label)
+                    && !(spelling == DotSpelling::Plain && (spaces == SPACE_BEFORE || spaces == SPACE_AFTER))
+            }
+            _ => false,
+        };
         let after_slashes = i >= 3
             && kind(i - 1) == Some(Kind::Slash)
             && kind(i - 2) == Some(Kind::Slash)
@@ -191,14 +230,16 @@ impl LinkFinder {
         let mut obfuscated_before: Vec<bool> = vec![false];
         let mut k = i;
         while chained(k) {
-            let plain = matches!(kind(k + 1), Some(Kind::Dot { plain: true }));
+            let spelled = matches!(kind(k + 1), Some(Kind::Dot { spelling: DotSpelling::Spelled, .. }));
             let before = obfuscated_before.last().copied().unwrap_or(false);
-            obfuscated_before.push(before || !plain);
+            obfuscated_before.push(before || spelled);
             labels.push(k + 2);
             k += 2;
         }
         let chain_end = k + 1;
-        if i.checked_sub(1).and_then(kind) == Some(Kind::At) {
+        let after_at = i.checked_sub(1).and_then(kind) == Some(Kind::At);
+        let after_userinfo = after_at && userinfo(read, tokens, i - 1);
+        if after_at && !after_userinfo {
             return (None, chain_end); // an e-mail address's domain
         }
         let label = |t: usize| tokens.get(t).map_or(&[][..], |t| &read[t.from..t.to]);
@@ -206,7 +247,11 @@ impl LinkFinder {
         let first = if scheme { i - 4 } else { i };
         let numeric = labels.iter().all(|&t| label(t).iter().all(|r| r.c.is_ascii_digit()));
         // After a scheme, any host (`http://localhost`); an IPv4 address: four numbers up to 255.
-        let ip = numeric && labels.len() == 4 && labels.iter().all(|&t| octet(label(t)));
+        // (`1.2.3.4` is a version number as often: an address has a number of two digits or more.)
+        let ip = numeric
+            && labels.len() == 4
+            && labels.iter().all(|&t| octet(label(t)))
+            && labels.iter().any(|&t| label(t).len() >= 2);
         if scheme || ip {
             let last = self.path_end(read, tokens, k);
             return (Some(self.link(read, tokens, first, last, host(read, tokens, &labels))), last + 1);
@@ -215,8 +260,14 @@ impl LinkFinder {
             return (None, chain_end);
         }
         // The longest run of labels ending in a top-level domain that makes it a link.
-        let www = label(i).iter().take(3).map(|r| r.c).eq("www".chars());
+        let first_label = label(i);
+        let www = first_label.len() >= 3
+            && first_label[..3].iter().all(|r| r.c == 'w')
+            && first_label[3..].iter().all(|r| r.c.is_ascii_digit());
         let mut name = String::new();
+        // The outermost label that is a real top-level domain: once a shorter run of labels makes a
+        // link, the link is the whole host up to it (`example.com.evil.top` is not `example.com`).
+        let mut outermost: Option<usize> = None;
         for last in (1..labels.len()).rev() {
             let tld = label(labels[last]);
             let candidate = tld.len() >= 2
@@ -230,15 +281,17 @@ impl LinkFinder {
             if !(tld::exist(&name) || self.tlds.contains(&name)) {
                 continue;
             }
+            let outer = *outermost.get_or_insert(last);
             let end_label = labels[last];
             let after = self.path_end(read, tokens, end_label);
-            let strong = www || after != end_label || obfuscated_before[last];
+            let strong = www || after_userinfo || after != end_label || obfuscated_before[last];
             let bare = || {
                 let titled = tld[0].upper && tld[1..].iter().all(|r| !r.upper);
                 (self.every_tld || bare_tld(&name) || self.tlds.contains(&name)) && !titled
             };
             if strong || bare() {
-                let host = host(read, tokens, &labels[..=last]);
+                let after = if outer == last { after } else { self.path_end(read, tokens, labels[outer]) };
+                let host = host(read, tokens, &labels[..=outer]);
                 return (Some(self.link(read, tokens, first, after, host)), after + 1);
             }
         }
@@ -257,7 +310,12 @@ impl LinkFinder {
         {
             end += 2;
         }
-        if kind(end + 1) == Some(Kind::Slash) {
+        let query = |k: usize| {
+            kind(k) == Some(Kind::Other)
+                && tokens.get(k).is_some_and(|t| matches!(read[t.from].c, '?' | '#'))
+                && !matches!(kind(k + 1), None | Some(Kind::Space | Kind::Break))
+        };
+        if kind(end + 1) == Some(Kind::Slash) || query(end + 1) {
             let mut k = end + 1;
             while let Some(next) = tokens.get(k + 1) {
                 let ideo = read.get(next.from).is_some_and(|r| Info::of(r.c).class() == Class::Ideo);
@@ -295,9 +353,35 @@ fn host(read: &[Read], tokens: &[Token], labels: &[usize]) -> String {
     out
 }
 
-/// A number from 0 to 255 of at most three digits.
+/// Whether the `@` at token `at` ends the user part of a URL (`https://user@host`,
+/// `example.com@evil.top`: the host is after it) rather than an e-mail address's name.
+fn userinfo(read: &[Read], tokens: &[Token], at: usize) -> bool {
+    let kind = |k: usize| tokens.get(k).map(|t| t.kind);
+    // What stands right before it is a host: its last label a real top-level domain.
+    let before = at.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.kind == Kind::Label);
+    if let Some(t) = before {
+        let name: String = read[t.from..t.to].iter().map(|r| r.c).collect();
+        if at >= 2 && matches!(kind(at - 2), Some(Kind::Dot { .. })) && tld::exist(&name) {
+            return true;
+        }
+    }
+    // A scheme's `//` before it, in the same word.
+    let mut k = at;
+    for _ in 0..64 {
+        let Some(previous) = k.checked_sub(1) else { break };
+        match kind(previous) {
+            Some(Kind::Space | Kind::Break) | None => break,
+            Some(Kind::Slash) if previous > 0 && kind(previous - 1) == Some(Kind::Slash) => return true,
+            _ => k = previous,
+        }
+    }
+    false
+}
+
+/// A number from 0 to 255 of at most three digits, without a leading zero.
 fn octet(label: &[Read]) -> bool {
     label.len() <= 3
+        && (label.len() == 1 || label.first().is_some_and(|r| r.c != '0'))
         && label.iter().try_fold(0u32, |n, r| r.c.to_digit(10).map(|d| n * 10 + d)).is_some_and(|n| n <= 255)
 }
 
@@ -313,7 +397,14 @@ const WINDOW_WORDS: usize = 2;
 fn windows(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut w = Windows::default();
-    let mut previous = 0u8;
+    // The last two characters as read (folded, invisible ones left out): `dot` is an anchor
+    // however it is written (`DOT`, `𝐝𝐨𝐭`, `d\u{200B}ot`).
+    let mut previous = ['\0'; 2];
+    let mut anchor_of = |c: char| {
+        let anchor = c == '.' || c == ':' || is_dot_char(c) || (c == 't' && previous == ['d', 'o']);
+        previous = [previous[1], c];
+        anchor
+    };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -322,32 +413,33 @@ fn windows(text: &str) -> Vec<(usize, usize)> {
             // not an anchor changes nothing.
             if b.is_ascii_whitespace() {
                 w.end_word(i);
+                anchor_of(' ');
             } else {
-                let anchor = b == b'.'
-                    || b == b':'
-                    || ((b | 0x20) == b't' && (previous | 0x20) == b'o' && i >= 2 && (bytes[i - 2] | 0x20) == b'd');
+                let anchor = anchor_of(char::from(b.to_ascii_lowercase()));
                 if anchor || !w.inside {
                     w.in_word(i, anchor);
                 }
             }
-            previous = b;
             i += 1;
             continue;
         }
-        let (boundary, anchor, len) = {
-            let c = text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
-            let dot = is_dot_char(c) || matches!(c, '點' | '․' | '﹒');
-            let boundary = c.is_whitespace() || (!dot && Info::of(c).class() == Class::Ideo);
-            // Dots, and full-width forms (`．`, `ｃｏｍ`).
-            (boundary, dot || matches!(c, '\u{FF00}'..='\u{FFEF}'), c.len_utf8())
-        };
-        if boundary {
-            w.end_word(i);
-        } else {
-            w.in_word(i, anchor);
+        let c = text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+        let info = Info::of(c);
+        if !matches!(info.class(), Class::Ignorable | Class::Mark) {
+            let mut anchor = false;
+            let mut dot = false;
+            unicode_data::fold(c, |f| {
+                dot |= is_dot_char(f) || f == '.';
+                anchor |= anchor_of(f);
+            });
+            if c.is_whitespace() || (!dot && info.class() == Class::Ideo) {
+                w.end_word(i);
+            } else {
+                // Full-width forms (`．`, `ｃｏｍ`) too.
+                w.in_word(i, anchor || matches!(c, '\u{FF00}'..='\u{FFEF}'));
+            }
         }
-        previous = b;
-        i += len;
+        i += c.len_utf8();
     }
     w.end_word(text.len());
     if let Some(start) = w.open {
@@ -427,14 +519,18 @@ fn is_label_char(c: char) -> bool {
 fn char_kind(c: char) -> Kind {
     match c {
         c if is_label_char(c) => Kind::Label,
-        c if is_dot_char(c) => Kind::Dot { plain: c == '.' },
+        c if is_dot_char(c) => Kind::Dot { spelling: DotSpelling::Weak, spaces: 0 },
         '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => Kind::Break,
         c if c.is_whitespace() => Kind::Space,
         '/' => Kind::Slash,
         ':' => Kind::Colon,
         '@' => Kind::At,
-        '[' | '(' | '{' | '<' => Kind::Open,
-        ']' | ')' | '}' | '>' => Kind::Close,
+        '[' | '(' | '{' | '<' | '【' | '〔' | '〖' | '「' | '『' | '《' | '〈' | '«' | '‹' | '⟨' => {
+            Kind::Open
+        }
+        ']' | ')' | '}' | '>' | '】' | '〕' | '〗' | '」' | '』' | '》' | '〉' | '»' | '›' | '⟩' => {
+            Kind::Close
+        }
         _ => Kind::Other,
     }
 }
@@ -445,7 +541,15 @@ fn char_kind(c: char) -> Kind {
 fn tokens(read: &[Read]) -> Vec<Token> {
     let mut raw: Vec<Token> = Vec::new();
     for (i, r) in read.iter().enumerate() {
-        let kind = char_kind(r.c);
+        let kind = match char_kind(r.c) {
+            // `.` as written is plain; a character folded to one (`．`, `․`, `﹒`) is spelled to dodge.
+            Kind::Dot { spaces, .. } if r.c == '.' => {
+                let spelling = if r.end - r.start == 1 { DotSpelling::Plain } else { DotSpelling::Spelled };
+                Kind::Dot { spelling, spaces }
+            }
+            Kind::Dot { spaces, .. } if r.c == '点' => Kind::Dot { spelling: DotSpelling::Spelled, spaces },
+            kind => kind,
+        };
         match raw.last_mut() {
             Some(last) if last.kind == kind && matches!(kind, Kind::Label | Kind::Space) => last.to = i + 1,
             _ => raw.push(Token { kind, from: i, to: i + 1 }),
@@ -469,7 +573,8 @@ fn tokens(read: &[Read]) -> Vec<Token> {
                 close += 1;
             }
             if inner && kind(close) == Some(Kind::Close) {
-                push_dot(&mut out, Token { kind: Kind::Dot { plain: false }, from: t.from, to: raw[close].to });
+                let dot = Kind::Dot { spelling: DotSpelling::Spelled, spaces: 0 };
+                push_dot(&mut out, Token { kind: dot, from: t.from, to: raw[close].to });
                 i = close + 1;
                 continue;
             }
@@ -482,7 +587,10 @@ fn tokens(read: &[Read]) -> Vec<Token> {
             && kind(i - 2) == Some(Kind::Label)
             && kind(i + 2) == Some(Kind::Label)
         {
-            push_dot(&mut out, Token { kind: Kind::Dot { plain: false }, from: t.from, to: t.to });
+            push_dot(
+                &mut out,
+                Token { kind: Kind::Dot { spelling: DotSpelling::Weak, spaces: 0 }, from: t.from, to: t.to },
+            );
             i += 1;
             continue;
         }
@@ -493,6 +601,9 @@ fn tokens(read: &[Read]) -> Vec<Token> {
                 if kind(i + 1) == Some(Kind::Label) || is_dot_word(&raw[(i + 1).min(raw.len() - 1)]) {
                     if let Some(last) = out.last_mut() {
                         last.to = t.to;
+                        if let Kind::Dot { spaces, .. } = &mut last.kind {
+                            *spaces |= SPACE_AFTER;
+                        }
                     }
                 } else {
                     out.push(t);
@@ -511,7 +622,11 @@ fn push_dot(out: &mut Vec<Token>, dot: Token) {
     if n >= 2 && out[n - 1].kind == Kind::Space && out[n - 2].kind == Kind::Label {
         let space = out.pop();
         let from = space.map_or(dot.from, |s| s.from);
-        out.push(Token { from, ..dot });
+        let kind = match dot.kind {
+            Kind::Dot { spelling, spaces } => Kind::Dot { spelling, spaces: spaces | SPACE_BEFORE },
+            other => other,
+        };
+        out.push(Token { kind, from, ..dot });
     } else {
         out.push(dot);
     }
@@ -551,6 +666,18 @@ mod tests {
         const PIECES: &[&str] = &[
             "a",
             "b",
+            "𝐝𝐨𝐭",
+            "ᴅᴏᴛ",
+            "d\u{200B}ot",
+            "︒",
+            "\u{0387}",
+            "【",
+            "】",
+            "?",
+            "#",
+            "//",
+            "top",
+            "So",
             "x1",
             "com",
             "net",
