@@ -14,11 +14,12 @@
 //! `cargo test --test evasion -- --ignored`. A fixed case moves to its class.
 //! `tests/evasion_generators.rs` tries every member of a class that Unicode defines.
 
-use timgate_engine::command::Conversation;
-use timgate_engine::decision::{Lookup, Verdict};
-use timgate_engine::gate::{self, Context, Inputs, Request};
+#[path = "common/text_callback.rs"]
+mod text_callback;
+
+use text_callback::verdict;
+use timgate_engine::decision::Verdict;
 use timgate_engine::rule_set::RuleSet;
-use timgate_engine::settings::FailMode;
 
 struct Case {
     name: &'static str,
@@ -918,30 +919,6 @@ fn found<'h>(set: &RuleSet, haystack: &'h str) -> Vec<&'h str> {
         .filter(|m| !allowed.iter().any(|&(s, e)| s <= m.start && m.end <= e))
         .map(|m| &haystack[m.start..m.end])
         .collect()
-}
-
-/// The verdict of a before-send callback whose only element is a text element holding `text`.
-fn verdict(set: &RuleSet, text: &str) -> Verdict {
-    let body = serde_json::json!({
-        "CallbackCommand": "Group.CallbackBeforeSendMsg",
-        "GroupId": "@TGS#evasion",
-        "From_Account": "sender",
-        "MsgId": "m",
-        "MsgBody": [{ "MsgType": "TIMTextElem", "MsgContent": { "Text": text } }],
-    })
-    .to_string();
-    let request =
-        Request { command: "Group.CallbackBeforeSendMsg", conversation: Conversation::Group, body: body.as_bytes() };
-    let context = Context {
-        now_seconds: 1_700_000_000,
-        fail_mode: FailMode::Open,
-        sdk_app_id: "1400000000",
-        event_nonce: "n",
-        with_text: false,
-    };
-    gate::decide(request, |_| Inputs { global_rules: Lookup::Found(set), ..Inputs::none() }, &context)
-        .expect("the command matches")
-        .verdict
 }
 
 /// The failures of `cases`: wrong substrings, or a whole-callback verdict that disagrees.

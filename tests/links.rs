@@ -4,12 +4,16 @@
 //! whole-callback entry point `gate::decide` with a document that blocks links (code 10120):
 //! forbidden when a link is expected, delivered when none is.
 
-use timgate_engine::command::Conversation;
-use timgate_engine::decision::{Lookup, Verdict};
-use timgate_engine::gate::{self, Context, Inputs, Request};
+#[path = "common/text_callback.rs"]
+mod text_callback;
+
+use timgate_engine::decision::Verdict;
 use timgate_engine::links::LinkFinder;
 use timgate_engine::rule_set::RuleSet;
-use timgate_engine::settings::FailMode;
+
+fn decide(text: &str, rules: &RuleSet) -> Verdict {
+    text_callback::verdict(rules, text)
+}
 
 /// `(message, [(exact bytes found, host)])`.
 type Case = (&'static str, &'static [(&'static str, &'static str)]);
@@ -148,30 +152,6 @@ const NOT_LINKS: &[&str] = &[
 
 fn finder() -> LinkFinder {
     LinkFinder::new::<&str>(&[], &[])
-}
-
-/// The verdict of a before-send group callback whose only element is a text element holding `text`.
-fn decide(text: &str, rules: &RuleSet) -> Verdict {
-    let body = serde_json::json!({
-        "CallbackCommand": "Group.CallbackBeforeSendMsg",
-        "GroupId": "@TGS#links",
-        "From_Account": "sender",
-        "MsgId": "m",
-        "MsgBody": [{ "MsgType": "TIMTextElem", "MsgContent": { "Text": text } }],
-    })
-    .to_string();
-    let request =
-        Request { command: "Group.CallbackBeforeSendMsg", conversation: Conversation::Group, body: body.as_bytes() };
-    let context = Context {
-        now_seconds: 1_700_000_000,
-        fail_mode: FailMode::Open,
-        sdk_app_id: "1400000000",
-        event_nonce: "n",
-        with_text: false,
-    };
-    gate::decide(request, |_| Inputs { global_rules: Lookup::Found(rules), ..Inputs::none() }, &context)
-        .expect("the command matches")
-        .verdict
 }
 
 fn blocking_links() -> RuleSet {

@@ -288,37 +288,21 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>
     }
     let (mut hits, mut allowed) = find_terms(message, sets);
     for &(scope, set) in sets {
-        let hit = |check: Check, action: Action, (start, end): (usize, usize), term: String| {
-            let pieces = message.pieces(start, end);
-            let &(segment, start, end) = pieces.first()?;
-            Some(Hit {
-                check,
-                scope,
-                rules_version: set.version().to_owned(),
-                term_index: 0,
-                term,
-                action,
-                enforced: set.mode() == Mode::Enforce,
-                segment,
-                location: message.location(segment),
-                start,
-                end,
-                pieces,
-            })
-        };
         if let Some(links) = set.links() {
             for link in links.finder.find(text) {
-                let found = hit(Check::Links, links.rule.action, (link.start, link.end), link.host);
+                let found = Found::other(Check::Links, links.rule.action, link.host, (link.start, link.end));
+                let hit = found.hit(message, scope, set);
                 if link.allowed {
-                    allowed.extend(found)
+                    allowed.extend(hit)
                 } else {
-                    hits.extend(found)
+                    hits.extend(hit)
                 }
             }
         }
         if let Some(contacts) = set.contacts() {
             for c in contacts.finder.find(text) {
-                hits.extend(hit(Check::Contacts(c.kind), contacts.rule.action, (c.start, c.end), c.value));
+                let found = Found::other(Check::Contacts(c.kind), contacts.rule.action, c.value, (c.start, c.end));
+                hits.extend(found.hit(message, scope, set));
             }
         }
     }
@@ -348,22 +332,14 @@ fn find_terms(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit
     for (set_index, m) in found {
         let (scope, set) = sets[set_index];
         let Some(rule) = set.term(m.term) else { continue };
-        let pieces = message.pieces(m.start, m.end);
-        let Some(&(segment, start, end)) = pieces.first() else { continue };
-        let hit = Hit {
+        let found = Found {
             check: Check::Term,
-            scope,
-            rules_version: set.version().to_owned(),
             term_index: m.term,
             term: rule.text.to_owned(),
             action: rule.action,
-            enforced: set.mode() == Mode::Enforce,
-            segment,
-            location: message.location(segment),
-            start,
-            end,
-            pieces,
+            range: (m.start, m.end),
         };
+        let Some(hit) = found.hit(message, scope, set) else { continue };
         if allowed.iter().any(|&(s, e)| s <= m.start && m.end <= e) {
             inside_allowed.push(hit);
         } else {
@@ -371,6 +347,43 @@ fn find_terms(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit
         }
     }
     (hits, inside_allowed)
+}
+
+/// What one check found, before it is placed in the message.
+struct Found {
+    check: Check,
+    term_index: usize,
+    term: String,
+    action: Action,
+    /// Byte range in the reading text.
+    range: (usize, usize),
+}
+
+impl Found {
+    /// What a check other than terms found (no term index).
+    fn other(check: Check, action: Action, term: String, range: (usize, usize)) -> Self {
+        Found { check, term_index: 0, term, action, range }
+    }
+
+    /// The hit, placed in the message's pieces (none if the range covers no text).
+    fn hit(self, message: &MessageText<'_>, scope: Scope, set: &RuleSet) -> Option<Hit> {
+        let pieces = message.pieces(self.range.0, self.range.1);
+        let &(segment, start, end) = pieces.first()?;
+        Some(Hit {
+            check: self.check,
+            scope,
+            rules_version: set.version().to_owned(),
+            term_index: self.term_index,
+            term: self.term,
+            action: self.action,
+            enforced: set.mode() == Mode::Enforce,
+            segment,
+            location: message.location(segment),
+            start,
+            end,
+            pieces,
+        })
+    }
 }
 
 /// The custom code and `ErrorInfo` of what a hit found.
