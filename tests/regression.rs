@@ -227,3 +227,15 @@ fn a_mask_that_cannot_be_written_back_as_json_refuses_the_message() {
     let body = answer.msg_body.map(|b| b.get().to_owned()).unwrap_or_default();
     assert!(body.contains(r#""Text":"**** it""#) && body.contains(r#""k\u0001":"v""#), "{body}");
 }
+
+/// Found by the `callback` fuzz target (2026-11-30): a lone surrogate escape in a key of another
+/// element (`"\ud800x"`) passed the check that the masked body is JSON (serde's skipping reader
+/// does not pair surrogates), and the answer was not JSON: such a message is refused.
+#[test]
+fn a_mask_next_to_a_lone_surrogate_escape_refuses_the_message() {
+    let odd = |key: &str| format!(r#"{{"Odd":{{"{key}":"v"}}}}"#);
+    let body = body_with(&[text_element(r#""damn it""#), odd(r"\ud800x")], "");
+    let (answer, _) = decide_body(&body, FailMode::Open);
+    assert_eq!(answer.error_code, 1, "{answer:?}");
+    assert!(answer.msg_body.is_none());
+}

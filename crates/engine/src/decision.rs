@@ -239,8 +239,13 @@ pub fn decide(input: &DecisionInput<'_>) -> Decision {
             // A body Tencent would not send (JSON only a lenient reader takes: a raw control
             // character in a string, NaN...) keeps its other bytes as they came, so the masked
             // MsgBody would not be JSON and could not be answered: refuse the message rather
-            // than let it through unmasked.
-            if masked.msg_body.as_deref().is_some_and(|b| serde_json::from_str::<serde::de::IgnoredAny>(b).is_err()) {
+            // than let it through unmasked. (serde's skipping reader lets a lone surrogate escape
+            // such as `\ud800` pass, which a strict reader refuses: looked for apart.)
+            let not_json = |b: &str| {
+                serde_json::from_str::<serde::de::IgnoredAny>(b).is_err()
+                    || crate::lenient_json::has_lone_surrogate_escape(b)
+            };
+            if masked.msg_body.as_deref().is_some_and(not_json) {
                 Verdict::Forbid { code: FORBID, info: String::new() }
             } else {
                 Verdict::Modify(masked)

@@ -688,6 +688,40 @@ pub fn encode_string(text: &str, out: &mut String) {
     out.push('"');
 }
 
+/// Whether JSON text holds a `\u` escape of a UTF-16 surrogate that is not one half of a pair
+/// (`"\ud800x"`): JavaScript takes it, a strict reader (serde_json's `Value`) does not. Linear,
+/// no recursion.
+pub fn has_lone_surrogate_escape(json: &str) -> bool {
+    let bytes = json.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        let hex = bytes.get(at..at + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(high @ 0xD800..=0xDBFF) => {
+                let _ = high;
+                if !matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) {
+                    return true;
+                }
+                i += 12;
+            }
+            Some(0xDC00..=0xDFFF) => return true,
+            Some(_) => i += 6,
+            None => i += 2,
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -857,5 +891,20 @@ mod tests {
         assert!(Document::parse(r#"["abc"#).is_truncated());
         assert!(!Document::parse(r#"{"a":[1]} // done"#).is_truncated());
         assert!(Document::parse(r#"{"a":1} tail"#).has_trailing_text());
+    }
+
+    #[test]
+    fn lone_surrogate_escapes_are_told_from_pairs() {
+        for (json, lone) in [
+            (r#"{"k":"\ud83d\ude00"}"#, false),
+            (r#"{"k":"\ud800x"}"#, true),
+            (r#"{"k":"\udc00"}"#, true),
+            (r#"{"k":"\ud800\u0041"}"#, true),
+            (r#"{"k":"\\ud800"}"#, false),
+            (r#"{"k":"\u0041\n"}"#, false),
+            (r#"{"k":"\ud800"#, true),
+        ] {
+            assert_eq!(has_lone_surrogate_escape(json), lone, "{json}");
+        }
     }
 }
