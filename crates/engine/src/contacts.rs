@@ -22,8 +22,9 @@
 //!   digits; EIP-55's checksum when the case is mixed) and TRON (base58check `T…`) addresses,
 //!   with their checksums verified, so a random token of the right length is not one.
 //!
-//! Linear in the text: one pass to read it, one over the characters for numbers and cues, and a
-//! bounded look at the domain after each `@`.
+//! Linear in the text: one pass to read it, one over the characters for numbers, one for cues,
+//! one for `@` (the text's hosts read once, as the links check reads them), one over ASCII
+//! tokens for wallets.
 
 use crate::folded_text::{read, Read};
 use crate::links::LinkFinder;
@@ -94,8 +95,6 @@ pub struct ContactFinder {
 const MAX_DIGIT_GAP: usize = 3;
 /// Characters between a cue and the id after it (`微信号：`, `vx: `, `QQ是`).
 const MAX_CUE_GAP: usize = 4;
-/// Bytes after an `@` read for the domain of an e-mail address.
-const MAX_DOMAIN_BYTES: usize = 128;
 
 const WECHAT_CUES: &[&str] = &["微信", "威信", "薇信", "徽信", "vx", "wx", "v信", "weixin", "wechat", "加v", "+v"];
 const QQ_CUES: &[&str] = &["qq", "扣扣", "企鹅", "🐧"];
@@ -211,6 +210,8 @@ impl ContactFinder {
 
     /// E-mail addresses: a name, an `@` of any spelling, a domain.
     fn emails(&self, text: &str, reads: &[Read], chars: &[char], out: &mut Vec<Contact>) {
+        // Every host of the text, read once (when there is an `@` of some spelling at all).
+        let mut hosts: Option<Vec<crate::links::Link>> = None;
         let mut i = 0;
         while i < chars.len() {
             let Some((at_len, spelled)) = at_sign(chars, i) else {
@@ -232,20 +233,18 @@ impl ContactFinder {
                 continue;
             }
             let domain_start = reads[after].start as usize;
-            let mut domain_end = (domain_start + MAX_DOMAIN_BYTES).min(text.len());
-            while !text.is_char_boundary(domain_end) {
-                domain_end -= 1;
-            }
-            let rest = &text[domain_start..domain_end];
-            let lead = rest.len() - rest.trim_start().len();
-            let found = self.domains.find(rest).into_iter().next().filter(|l| l.start == lead);
+            let hosts = hosts.get_or_insert_with(|| self.domains.find(text));
+            // The host that starts right after it (spaces aside).
+            let found = hosts
+                .get(hosts.partition_point(|l| l.start < domain_start))
+                .filter(|l| text.get(domain_start..l.start).is_some_and(|gap| gap.trim().is_empty()));
             if let Some(link) = found {
                 let spelled_dot =
-                    rest[link.start..link.end].contains(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-');
+                    text[link.start..link.end].contains(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-');
                 let plain_name = !name.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '_');
                 if !(spelled && plain_name && !spelled_dot) {
                     let start = reads[from].start as usize;
-                    let end = domain_start + link.end;
+                    let end = link.end;
                     out.push(Contact { kind: ContactKind::Email, start, end, value: format!("{name}@{}", link.host) });
                     let next = reads.partition_point(|r| (r.start as usize) < end);
                     i = next.max(i + 1);

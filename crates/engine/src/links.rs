@@ -83,7 +83,8 @@ pub struct LinkFinder {
     suffixes: Vec<String>,
     /// Top-level domains the operator added (also bare links).
     tlds: Vec<String>,
-    /// Every real top-level domain counts bare (the domain of an e-mail address).
+    /// Finding hosts for addresses: every real top-level domain counts bare, and a host after an
+    /// `@` is one (the domain of an e-mail address).
     every_tld: bool,
 }
 
@@ -190,7 +191,8 @@ impl LinkFinder {
         links
     }
 
-    /// A finder for the domain of an address, where every real top-level domain counts, bare too.
+    /// A finder of the hosts of addresses: every real top-level domain counts, bare too, and the
+    /// domain after an `@` is found.
     pub(crate) fn every_tld() -> Self {
         LinkFinder { every_tld: true, ..LinkFinder::default() }
     }
@@ -239,7 +241,7 @@ impl LinkFinder {
         let chain_end = k + 1;
         let after_at = i.checked_sub(1).and_then(kind) == Some(Kind::At);
         let after_userinfo = after_at && userinfo(read, tokens, i - 1);
-        if after_at && !after_userinfo {
+        if after_at && !after_userinfo && !self.every_tld {
             return (None, chain_end); // an e-mail address's domain
         }
         let label = |t: usize| tokens.get(t).map_or(&[][..], |t| &read[t.from..t.to]);
