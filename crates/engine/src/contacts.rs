@@ -3,28 +3,35 @@
 //! check does (`folded_text.rs`: invisible characters skipped, full-width and every
 //! script's digits as ASCII):
 //!
-//! - **phone**: a run of digits with at most three separator characters (spaces, `-`, `.`,
-//!   brackets, emoji...) between any two, its digits written as digits, Chinese numerals
-//!   (`一三八`, `壹叁捌`, `幺`) or English words (`one three eight`). It is a phone number when it
-//!   is a mainland mobile number (11 digits from `13`–`19`, with or without `86`/`+86`/`0086`), an
-//!   international one (`+` or `00`, then 8–15 digits), a Chinese landline (`0` and an area code
-//!   set apart, 10–12 digits), or a North American one written `(415) 555-2671` / `415-555-2671`.
-//!   Prices, dates, times and order numbers are none of these.
+//! - **phone**: runs of digits written as digits, Chinese numerals (`一三八`, `壹叁捌`, `幺`/`么`,
+//!   the radio forms `洞` `拐` `勾`) or English words (`one three eight`), with at most three
+//!   separator characters (spaces, `-`, `.`, brackets, emoji, `丨`...) between two groups. A run
+//!   ends at `,` `:` `;` `×` `*` `=` `%` `+` and currency signs (lists, times, sums, prices). A
+//!   phone number is a mainland mobile number (11 digits from `13`–`19`, looked for inside longer
+//!   runs too: `13800138000 24h`), or, as a whole run, the same with `86`/`+86`/`0086`, an
+//!   international one (`+` or a leading `00`, then 8–15 digits), a Chinese landline (`0` and an
+//!   area code set apart, 10–12 digits) or a North American one written with `-`, `.` or brackets
+//!   (`(415) 555-2671`). Runs with two decimals (`15.99 12.50`) or four dotted numbers of up to
+//!   three digits (an IP address) are none.
 //! - **email**: `name@domain` with a real top-level domain; `@` may be `＠`, `(at)`, `[at]`,
-//!   `艾特`, or ` at ` when the name has a digit, `.` or `_` or the domain's dot is spelled
-//!   (`name at example dot com`); the domain is read as the links check reads one.
-//! - **wechat** / **qq**: an id right after a cue (`微信`, `vx`, `wx`, `v信`, `加v`, `weixin`... /
-//!   `qq`, `扣扣`, `企鹅`, `🐧`): a WeChat id (6–20 letters, digits, `_`, `-`, from a letter) or a
-//!   number; a QQ number (5–11 digits, not from `0`), spelled any way a phone number may be.
+//!   `艾特`, or ` at ` when the domain's dot is spelled (`name at example dot com`) or the name
+//!   looks like one (from a letter, two letters or more, a digit, `.` or `_`: not `3 at
+//!   booking.com`); the domain is read as the links check reads one.
+//! - **wechat** / **qq**: an id right after a cue, with spaces, punctuation, `号` `码` `是` or `id`
+//!   between (`微信`, `vx`, `wx`, `v信`, `加v`, `加微`, `v:`, `weixin`... / `qq`, `扣扣`, `企鹅`,
+//!   `🐧`, `q:`, `群号`), and `wxid_...` alone: a WeChat id (6–20 letters, digits, `_`, `-`, from a
+//!   letter) or a phone number; a QQ number (5–11 digits, not from `0`, or single digits set apart).
 //! - **telegram**: `@handle` (5–32 letters, digits, `_`) right after a cue (`telegram`, `tg`,
-//!   `电报`, `飞机`, `✈`). `t.me/...` is a link (the links check).
+//!   `电报`; `飞机`, `✈` only with a colon or the `@` touching them: they are planes too), or a
+//!   handle with a digit or `_` after a cue and a colon (`tg: spam_king`). `t.me/...` is a link.
 //! - **crypto**: Bitcoin (base58check `1…`/`3…`, bech32 `bc1…`), Ethereum (`0x` and 40 hex
 //!   digits; EIP-55's checksum when the case is mixed) and TRON (base58check `T…`) addresses,
-//!   with their checksums verified, so a random token of the right length is not one.
+//!   read with invisible characters skipped and full-width forms as ASCII (case kept), a prefix
+//!   touching `0x` read past, checksums verified, so a random token of the right shape is not one.
 //!
 //! Linear in the text: one pass to read it, one over the characters for numbers, one for cues,
-//! one for `@` (the text's hosts read once, as the links check reads them), one over ASCII
-//! tokens for wallets.
+//! one for `@` (the text's hosts read once, as the links check reads them), one over the read
+//! characters for wallets.
 
 use crate::folded_text::{read, Read};
 use crate::links::LinkFinder;
@@ -93,12 +100,13 @@ pub struct ContactFinder {
 
 /// Separator characters that may stand between the digits of one number.
 const MAX_DIGIT_GAP: usize = 3;
-/// Characters between a cue and the id after it (`微信号：`, `vx: `, `QQ是`).
-const MAX_CUE_GAP: usize = 4;
+/// Characters between a cue and the id after it (`微信号：`, `vx: `, `QQ是`, `WeChat ID: `).
+const MAX_CUE_GAP: usize = 6;
 
-const WECHAT_CUES: &[&str] = &["微信", "威信", "薇信", "徽信", "vx", "wx", "v信", "weixin", "wechat", "加v", "+v"];
-const QQ_CUES: &[&str] = &["qq", "扣扣", "企鹅", "🐧"];
-const TELEGRAM_CUES: &[&str] = &["telegram", "tg", "电报", "飞机", "✈"];
+const WECHAT_CUES: &[&str] =
+    &["微信", "威信", "薇信", "徽信", "vx", "wx", "v信", "weixin", "wechat", "加v", "+v", "加微", "+微", "v:", "v："];
+const QQ_CUES: &[&str] = &["qq", "扣扣", "企鹅", "🐧", "q:", "q：", "q号", "群号"];
+const TELEGRAM_CUES: &[&str] = &["telegram", "tg", "电报", "纸飞机", "飞机", "✈"];
 
 impl ContactFinder {
     /// A finder for `kinds` (every kind when empty).
@@ -116,8 +124,15 @@ impl ContactFinder {
         let wants = |k: ContactKind| self.kinds.contains(&k);
         if wants(ContactKind::Phone) {
             for run in &runs {
-                if let Some(value) = phone(run) {
-                    out.push(run.contact(ContactKind::Phone, &reads, value));
+                let mut s = 0;
+                while s < run.groups.len() {
+                    match phone_from(run, s) {
+                        Some((e, value)) => {
+                            out.push(run.contact(ContactKind::Phone, &reads, s, e, value));
+                            s = e + 1;
+                        }
+                        None => s += 1,
+                    }
                 }
             }
         }
@@ -128,7 +143,7 @@ impl ContactFinder {
             self.emails(text, &reads, &chars, &mut out);
         }
         if wants(ContactKind::Crypto) {
-            wallets(text, &mut out);
+            wallets(&reads, &mut out);
         }
         out.sort_by_key(|c| (c.start, c.end, c.kind == ContactKind::Phone));
         // A number found as a phone and as a QQ number is reported once, as the cue says.
@@ -142,9 +157,16 @@ impl ContactFinder {
             // Every cue starts with one of these, and a Latin one starts a word.
             let latin_start = c.is_ascii() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric());
             if !(matches!(c, 'q' | 'v' | 'w' | '+' | 't') && latin_start
-                || matches!(c, '扣' | '企' | '🐧' | '微' | '威' | '薇' | '徽' | '加' | '电' | '飞' | '✈'))
+                || matches!(c, '扣' | '企' | '🐧' | '微' | '威' | '薇' | '徽' | '加' | '电' | '飞' | '纸' | '✈' | '群'))
             {
                 continue;
+            }
+            // `wxid_...` is a WeChat id by itself.
+            if latin_start && starts_with(&chars[i..], "wxid_") && self.kinds.contains(&ContactKind::Wechat) {
+                if let Some((to, id)) = word_id(chars, i, 6, 30, &['_', '-']) {
+                    out.push(span(ContactKind::Wechat, reads, i, to, id));
+                    continue;
+                }
             }
             for (kind, cues) in
                 [(ContactKind::Qq, QQ_CUES), (ContactKind::Wechat, WECHAT_CUES), (ContactKind::Telegram, TELEGRAM_CUES)]
@@ -162,34 +184,40 @@ impl ContactFinder {
                 {
                     continue;
                 }
+                // What may stand between a cue and its id: spaces, punctuation, `号` `码` `是`, `id`.
                 let mut at = end;
-                while at < chars.len()
-                    && at - end < MAX_CUE_GAP
-                    && !chars[at].is_ascii_alphanumeric()
-                    && chars[at] != '@'
-                    && digit_at(chars, at).is_none()
-                {
-                    at += 1;
+                while at < chars.len() && at - end < MAX_CUE_GAP && chars[at] != '@' && digit_at(chars, at).is_none() {
+                    let c = chars[at];
+                    if starts_with(&chars[at..], "id") && chars.get(at + 2).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+                        at += 2;
+                    } else if !c.is_alphanumeric() && c != '@' || matches!(c, '号' | '码' | '是') {
+                        at += 1;
+                    } else {
+                        break;
+                    }
                 }
-                let run = runs.binary_search_by_key(&at, |r| r.from).ok().and_then(|k| runs.get(k));
+                let colon = chars[end..at].iter().any(|c| matches!(c, ':' | '：' | '号'));
+                // The run of digits whose first group starts there.
+                let run = runs
+                    .get(runs.partition_point(|r| r.groups.last().is_some_and(|g| g.to <= at)))
+                    .filter(|r| r.groups.first().is_some_and(|g| g.from == at));
                 match kind {
                     ContactKind::Qq => {
                         if let Some(run) = run {
-                            let n = run.digits.len();
-                            if (5..=11).contains(&n) && !run.digits.starts_with('0') {
-                                out.push(run.contact(kind, reads, run.digits.clone()));
+                            if let Some((e, digits)) = qq_number(run) {
+                                out.push(run.contact(kind, reads, 0, e, digits));
                             }
                         }
                     }
                     ContactKind::Wechat => {
                         if let Some(run) = run {
-                            if (5..=15).contains(&run.digits.len()) {
-                                out.push(run.contact(kind, reads, run.digits.clone()));
+                            // A WeChat id written as a number is a phone number.
+                            if let Some((e, value)) = phone_from(run, 0) {
+                                out.push(run.contact(kind, reads, 0, e, value));
                             }
                         } else if let Some((to, id)) = word_id(chars, at, 6, 20, &['_', '-']) {
                             // After a Latin cue with nothing but a space (`wx widget`), only an id
                             // that is no word (a digit, `_` or `-` in it) is one.
-                            let colon = chars[end..at].iter().any(|c| matches!(c, ':' | '：' | '号'));
                             let wordlike = id.chars().all(|c| c.is_ascii_lowercase());
                             if !(latin && !colon && wordlike) {
                                 out.push(span(kind, reads, at, to, id));
@@ -197,9 +225,19 @@ impl ContactFinder {
                         }
                     }
                     _ => {
-                        if chars.get(at) == Some(&'@') {
+                        // `飞机` and `✈` are planes too (`坐飞机 @zhang_san`): their handle needs a
+                        // colon after them, or the `@` right after them.
+                        let plane = matches!(c, '飞' | '纸' | '✈');
+                        if chars.get(at) == Some(&'@') && (colon || !plane || at == end) {
                             if let Some((to, id)) = word_id(chars, at + 1, 5, 32, &['_']) {
                                 out.push(span(kind, reads, at, to, format!("@{id}")));
+                            }
+                        } else if colon {
+                            // `tg: spam_king`: after a colon, a handle that is no word needs no `@`.
+                            if let Some((to, id)) = word_id(chars, at, 5, 32, &['_']) {
+                                if id.contains(|c: char| c == '_' || c.is_ascii_digit()) {
+                                    out.push(span(kind, reads, at, to, format!("@{id}")));
+                                }
                             }
                         }
                     }
@@ -241,8 +279,14 @@ impl ContactFinder {
             if let Some(link) = found {
                 let spelled_dot =
                     text[link.start..link.end].contains(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-');
-                let plain_name = !name.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '_');
-                if !(spelled && plain_name && !spelled_dot) {
+                // ` at ` is English too (`3 at booking.com`, `v2.0 at python.org`): it makes an
+                // address when the domain's dot is spelled, or the name looks like one (from a
+                // letter, two letters or more, and a digit, `.` or `_`).
+                let letters = name.chars().filter(char::is_ascii_alphabetic).count();
+                let name_like = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && letters >= 2
+                    && name.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '_');
+                if !spelled || spelled_dot || name_like {
                     let start = reads[from].start as usize;
                     let end = link.end;
                     out.push(Contact { kind: ContactKind::Email, start, end, value: format!("{name}@{}", link.host) });
@@ -310,25 +354,33 @@ fn span(kind: ContactKind, reads: &[Read], from: usize, to: usize, value: String
     Contact { kind, start, end, value }
 }
 
-/// A run of digits (of any spelling) with separators between them.
+/// A run of digits (of any spelling): groups of touching digits, with the separators between them.
 #[derive(Debug, Clone)]
 struct Run {
-    /// The digits.
-    digits: String,
-    /// First and last read of the run (inclusive start, exclusive end).
-    from: usize,
-    to: usize,
+    groups: Vec<Group>,
     /// A `+` before the first digit.
     plus: bool,
-    /// The sizes of the groups of digits that touch.
-    groups: Vec<usize>,
+}
+
+/// Digits that touch (`138`, `一三八`), or one number word.
+#[derive(Debug, Clone)]
+struct Group {
+    digits: String,
+    /// First read and the read after the last (of `chars`).
+    from: usize,
+    to: usize,
+    /// The first separator before it that is not a space (`' '` for spaces only).
+    sep: char,
 }
 
 impl Run {
-    fn contact(&self, kind: ContactKind, reads: &[Read], value: String) -> Contact {
-        let from = if self.plus { self.from.saturating_sub(1) } else { self.from };
+    /// Groups `s..=e` as a contact detail.
+    fn contact(&self, kind: ContactKind, reads: &[Read], s: usize, e: usize, value: String) -> Contact {
+        let from = self.groups.get(s).map_or(0, |g| g.from);
+        let from = if s == 0 && self.plus { from.saturating_sub(1) } else { from };
+        let to = self.groups.get(e).map_or(from + 1, |g| g.to);
         let start = reads.get(from).map_or(0, |r| r.start as usize);
-        let end = reads.get(self.to - 1).map_or(start, |r| r.end as usize);
+        let end = reads.get(to - 1).map_or(start, |r| r.end as usize);
         Contact { kind, start, end, value }
     }
 }
@@ -344,16 +396,16 @@ fn digit_at(chars: &[char], i: usize) -> Option<(u8, usize)> {
         return number_word(chars, i);
     }
     let cjk = match c {
-        '〇' | '零' => 0,
-        '一' | '壹' | '幺' => 1,
-        '二' | '贰' | '两' => 2,
+        '〇' | '零' | '洞' => 0,
+        '一' | '壹' | '幺' | '么' => 1,
+        '二' | '贰' | '两' | '弍' => 2,
         '三' | '叁' | '参' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
         '六' | '陆' => 6,
-        '七' | '柒' => 7,
+        '七' | '柒' | '拐' => 7,
         '八' | '捌' => 8,
-        '九' | '玖' => 9,
+        '九' | '玖' | '勾' => 9,
         _ => 10,
     };
     (cjk < 10).then_some((cjk, 1))
@@ -381,8 +433,13 @@ fn is_digit_separator(c: char) -> bool {
     if c.is_ascii() {
         !c.is_ascii_alphanumeric() && c != '@'
     } else {
-        !c.is_alphanumeric()
+        !c.is_alphanumeric() || matches!(c, '丨' | '丶' | 'ー' | '⼀' | '々')
     }
+}
+
+/// Separators that end a number: lists (`13.50, 8.99`), times (`13:45`), arithmetic, money.
+fn ends_number(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | ':' | '：' | ';' | '；' | '×' | '*' | '=' | '%' | '+' | '$' | '¥' | '€' | '£' | '#')
 }
 
 /// Every run of digits in the text (`chars` as read).
@@ -390,56 +447,99 @@ fn numbers(chars: &[char]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut current: Option<Run> = None;
     let mut gap = 0usize;
+    let mut sep = ' ';
     let mut i = 0;
     while i < chars.len() {
         if let Some((d, len)) = digit_at(chars, i) {
+            let digit = char::from(b'0' + d);
             match current.as_mut() {
-                Some(run) if gap <= MAX_DIGIT_GAP => {
-                    if gap == 0 && len == 1 {
-                        if let Some(g) = run.groups.last_mut() {
-                            *g += 1;
-                        }
-                    } else {
-                        run.groups.push(1);
+                Some(run) if gap <= MAX_DIGIT_GAP => match run.groups.last_mut() {
+                    // A digit right after the last one joins its group, if written the same way
+                    // (ASCII or not: `13800138000一起` is a number and a word).
+                    Some(g)
+                        if gap == 0
+                            && len == 1
+                            && g.to == i
+                            && g.digits.len() < 64
+                            && chars[i - 1].is_ascii() == chars[i].is_ascii() =>
+                    {
+                        g.digits.push(digit);
+                        g.to = i + len;
                     }
-                    run.digits.push(char::from(b'0' + d));
-                    run.to = i + len;
-                }
+                    _ => run.groups.push(Group { digits: digit.to_string(), from: i, to: i + len, sep }),
+                },
                 _ => {
-                    runs.extend(current.take());
+                    keep(&mut runs, current.take());
                     let plus = i > 0 && chars[i - 1] == '+';
-                    current = Some(Run {
-                        digits: char::from(b'0' + d).to_string(),
-                        from: i,
-                        to: i + len,
-                        plus,
-                        groups: vec![1],
-                    });
+                    let group = Group { digits: digit.to_string(), from: i, to: i + len, sep: '\0' };
+                    current = Some(Run { groups: vec![group], plus });
                 }
             }
             gap = 0;
+            sep = ' ';
             i += len;
             continue;
         }
-        if is_digit_separator(chars[i]) {
+        let c = chars[i];
+        if ends_number(c) {
+            keep(&mut runs, current.take());
+            gap = 0;
+        } else if is_digit_separator(c) {
             gap += 1;
+            if sep == ' ' && !c.is_whitespace() {
+                sep = c;
+            }
         } else {
             gap = MAX_DIGIT_GAP + 1;
         }
         i += 1;
     }
-    runs.extend(current);
+    keep(&mut runs, current);
     runs
 }
 
-/// The phone number a run is, if it is one.
-fn phone(run: &Run) -> Option<String> {
-    let d = run.digits.as_str();
+/// Keeps a run that can be a contact detail (five digits or more: a QQ number's fewest).
+fn keep(runs: &mut Vec<Run>, run: Option<Run>) {
+    if let Some(run) = run.filter(|r| r.groups.iter().map(|g| g.digits.len()).sum::<usize>() >= 5) {
+        runs.push(run);
+    }
+}
+
+/// The longest phone number made of groups `s..` of a run: its last group and its value.
+fn phone_from(run: &Run, s: usize) -> Option<(usize, String)> {
+    let mut digits = String::new();
+    let mut best = None;
+    for e in s..run.groups.len() {
+        digits.push_str(&run.groups[e].digits);
+        if digits.len() > 15 {
+            break;
+        }
+        // Inside a longer run only a mobile number is looked for (`13800138000 24h`); the other
+        // shapes are the whole run (`6222 0212 3456 7890` is a card, not a landline).
+        let whole = s == 0 && e + 1 == run.groups.len();
+        if let Some(value) = phone(&run.groups[s..=e], &digits, run.plus && s == 0, whole) {
+            best = Some((e, value));
+        }
+    }
+    best
+}
+
+/// The phone number that groups holding `d` are, if they are one.
+fn phone(groups: &[Group], d: &str, plus: bool, whole: bool) -> Option<String> {
     let n = d.len();
+    // Prices (`13.50 8.99`) and addresses (`142.250.190.78`) are not numbers to call.
+    let decimals = groups.iter().skip(1).filter(|g| g.sep == '.' && g.digits.len() == 2).count();
+    let dotted = groups.iter().skip(1).filter(|g| g.sep == '.').count();
+    if decimals >= 2 || (dotted >= 3 && groups.iter().all(|g| g.digits.len() <= 3)) {
+        return None;
+    }
     let mobile =
         |m: &str| m.len() == 11 && m.starts_with('1') && m.as_bytes().get(1).is_some_and(|b| (b'3'..=b'9').contains(b));
     if mobile(d) {
         return Some(d.to_owned());
+    }
+    if !whole {
+        return None;
     }
     for prefix in ["86", "0086"] {
         if let Some(rest) = d.strip_prefix(prefix) {
@@ -448,11 +548,12 @@ fn phone(run: &Run) -> Option<String> {
             }
         }
     }
-    if run.plus && (8..=15).contains(&n) {
+    if plus && (8..=15).contains(&n) {
         return Some(format!("+{d}"));
     }
+    let first = groups.first().map_or("", |g| g.digits.as_str());
     if let Some(rest) = d.strip_prefix("00") {
-        if (8..=15).contains(&rest.len()) && !rest.starts_with('0') {
+        if first.starts_with("00") && (8..=15).contains(&rest.len()) && !rest.starts_with('0') {
             return Some(format!("+{rest}"));
         }
     }
@@ -460,40 +561,67 @@ fn phone(run: &Run) -> Option<String> {
     if d.starts_with('0')
         && !d.starts_with("00")
         && (10..=12).contains(&n)
-        && run.groups.len() >= 2
-        && (3..=4).contains(&run.groups[0])
+        && groups.len() >= 2
+        && (3..=4).contains(&first.len())
     {
         return Some(d.to_owned());
     }
-    // North America: (415) 555-2671, 415-555-2671, 1 415 555 2671.
-    let nanp = |g: &[usize], ten: &str| {
-        g == [3, 3, 4] && (b'2'..=b'9').contains(&ten.as_bytes()[0]) && (b'2'..=b'9').contains(&ten.as_bytes()[3])
+    // North America: (415) 555-2671, 415-555-2671, 415.555.2671 (spaces alone are a list).
+    let sizes: Vec<usize> = groups.iter().map(|g| g.digits.len()).collect();
+    let nanp = |g: &[Group], ten: &str| {
+        g.len() == 3
+            && g[0].digits.len() == 3
+            && g[1].digits.len() == 3
+            && g[2].digits.len() == 4
+            && matches!(g[1].sep, '-' | '.' | ')' | '(')
+            && matches!(g[2].sep, '-' | '.')
+            && (b'2'..=b'9').contains(&ten.as_bytes()[0])
+            && (b'2'..=b'9').contains(&ten.as_bytes()[3])
     };
-    if n == 10 && nanp(&run.groups, d) {
+    if n == 10 && nanp(groups, d) {
         return Some(format!("+1{d}"));
     }
-    if n == 11 && d.starts_with('1') && run.groups.first() == Some(&1) && nanp(&run.groups[1..], &d[1..]) {
+    if n == 11 && sizes.first() == Some(&1) && d.starts_with('1') && nanp(&groups[1..], &d[1..]) {
         return Some(format!("+{d}"));
     }
     None
 }
 
-/// Crypto wallet addresses: ASCII tokens of the right shape whose checksum holds.
-fn wallets(text: &str, out: &mut Vec<Contact>) {
-    let bytes = text.as_bytes();
+/// A QQ number starting at a run's first group: the group itself (5–11 digits), or single digits
+/// set apart (`1 2 3 4 5 6 7 8`); its last group and digits.
+fn qq_number(run: &Run) -> Option<(usize, String)> {
+    let first = run.groups.first()?;
+    let (e, digits) = if first.digits.len() > 1 {
+        (0, first.digits.clone())
+    } else {
+        let e = run.groups.iter().take_while(|g| g.digits.len() == 1).count().max(1) - 1;
+        (e, run.groups[..=e].iter().map(|g| g.digits.as_str()).collect())
+    };
+    ((5..=11).contains(&digits.len()) && !digits.starts_with('0')).then_some((e, digits))
+}
+
+/// Crypto wallet addresses: tokens of ASCII letters and digits as read (invisible characters
+/// inside skipped, full-width forms as ASCII, case as written) whose checksum holds; a prefix
+/// touching an Ethereum address (`USDT0x...`) is read past.
+fn wallets(reads: &[Read], out: &mut Vec<Contact>) {
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+    while i < reads.len() {
+        if !reads[i].c.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+        let mut token = String::new();
+        while j < reads.len() && reads[j].c.is_ascii_alphanumeric() {
+            let r = reads[j];
+            token.push(if r.upper { r.c.to_ascii_uppercase() } else { r.c });
             j += 1;
         }
-        let token = &text[i..j];
-        if wallet(token) {
-            out.push(Contact { kind: ContactKind::Crypto, start: i, end: j, value: token.to_owned() });
+        let skip = if wallet(&token) { Some(0) } else { token.find("0x").filter(|&p| p > 0 && wallet(&token[p..])) };
+        if let Some(p) = skip {
+            let start = reads[i + p].start as usize;
+            let end = reads[j - 1].end as usize;
+            out.push(Contact { kind: ContactKind::Crypto, start, end, value: token[p..].to_owned() });
         }
         i = j;
     }

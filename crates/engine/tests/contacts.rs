@@ -79,6 +79,20 @@ fn phone_numbers() {
             positives.push((format!("call me {s} ok"), cover));
         }
     }
+    // From the adversarial review of 2026-11-30: a digit next to the number, two numbers
+    // together, other numerals, separators that are letters.
+    for (text, cover) in [
+        ("13800138000 24h", "13800138000"),
+        ("tel 13800138000 24小时在线", "13800138000"),
+        ("1. 13800138000", "13800138000"),
+        ("13800138000 13900139000", "13900139000"),
+        ("么三八零零么三八零零零", "么三八零零么三八零零零"),
+        ("幺三八洞洞幺三八洞洞洞", "幺三八洞洞幺三八洞洞洞"),
+        ("138丨0013丨8000", "138丨0013丨8000"),
+        ("13800138000一起玩", "13800138000"),
+    ] {
+        positives.push((text.to_owned(), cover.to_owned()));
+    }
     for s in [
         "+44 20 7946 0958",
         "+1 (415) 555-2671",
@@ -124,6 +138,18 @@ fn phone_numbers() {
         "13 apples, 8 pears, 0 plums",
         "ISBN 978-7-115-42545-5",
         "pi 3.14159265358979",
+        "prices: 13.50, 8.99, 12.00",
+        "15.99 12.50 8.99",
+        "on 15.03.2024 9:30",
+        "Bus 13:45, 14:30, 9:15",
+        "00:15 12:30 18:45",
+        "ping 142.250.190.78",
+        "tiers 299 399 1299",
+        "尺寸 600*600*1200mm",
+        "scores 250 500 1000",
+        "Stock +125.50 (+3.45%)",
+        "0-0 1-2 3-1 2-2 4-1",
+        "13 × 7 = 91, 8 × 9 = 72, 12",
     ];
     check(ContactKind::Phone, &positives, &negatives);
 }
@@ -131,7 +157,8 @@ fn phone_numbers() {
 #[test]
 fn email_addresses() {
     let mut positives: Vec<(String, String)> = Vec::new();
-    for name in ["spam_king99", "bob.smith", "x1"] {
+    // ` at ` needs a name that looks like one (from a letter, two letters, a digit, `.` or `_`).
+    for name in ["spam_king99", "bob.smith", "xy1"] {
         for domain in ["example.com", "example dot com", "example[.]com", "example。com", "ｅｘａｍｐｌｅ．ｃｏｍ"]
         {
             for at in ["@", "＠", "(at)", "[at]", " at "] {
@@ -172,6 +199,11 @@ fn email_addresses() {
         "t@",
         "艾特我一下",
         "arrive at 9.30",
+        "see 3 at booking.com",
+        "Get 20% at amazon.com",
+        "version 2.0 at python.org",
+        "docs for v1.2 at github.com",
+        "Sale ends 5pm at amazon.com",
     ];
     check(ContactKind::Email, &positives, &negatives);
 }
@@ -183,6 +215,13 @@ fn wechat_ids() {
         for id in ["wxid_abc123", "spam_king88", "138 0013 8000"] {
             positives.push((format!("{cue}{id}"), id.to_owned()));
         }
+    }
+    for (text, cover) in [
+        ("wxid_k3j4h5g6f7", "wxid_k3j4h5g6f7"),
+        ("WeChat ID: spam_king88", "spam_king88"),
+        ("加微信 spam_king88", "spam_king88"),
+    ] {
+        positives.push((text.to_owned(), cover.to_owned()));
     }
     let negatives = [
         "wax123456",
@@ -215,6 +254,17 @@ fn wechat_ids() {
         "微信红包",
         "v信号",
         "the wx code",
+        "微信支付12000元",
+        "微信转账20000",
+        "微信红包 88888",
+        "微信运动 12000 步",
+        "微信群里有12345人",
+        "微信 8.0.47.2560",
+        "威信县 123456",
+        "微信里 google了一下",
+        "微信好友 michael",
+        "wx 12345 lines",
+        "加v 100000",
     ];
     check(ContactKind::Wechat, &positives, &negatives);
 }
@@ -227,6 +277,11 @@ fn qq_numbers() {
         {
             positives.push((format!("{cue}{number}"), number.to_owned()));
         }
+    }
+    for (text, cover) in
+        [("Q: 12345678", "12345678"), ("QQ群号 123456789", "123456789"), ("qq 12345678 24h", "12345678")]
+    {
+        positives.push((text.to_owned(), cover.to_owned()));
     }
     let negatives = [
         "qq 0123",
@@ -259,6 +314,7 @@ fn qq_numbers() {
         "qq 01",
         "🐧🐧",
         "qq 0 1 2 3 4",
+        "QQ飞车 100000分",
     ];
     check(ContactKind::Qq, &positives, &negatives);
 }
@@ -266,10 +322,15 @@ fn qq_numbers() {
 #[test]
 fn telegram_handles() {
     let mut positives: Vec<(String, String)> = Vec::new();
-    for cue in ["telegram ", "Telegram: ", "TG ", "tg:", "电报", "飞机", "纸飞机", "✈️", "✈ ", "TG："] {
+    // `飞机` and `✈` are planes as often: their handle is found with a colon or right after them.
+    for cue in ["telegram ", "Telegram: ", "TG ", "tg:", "电报", "飞机", "纸飞机：", "✈️", "✈ ：", "TG："]
+    {
         for handle in ["@spam_king", "@cheapfollowers", "@Crypto_Deals_2024"] {
             positives.push((format!("{cue}{handle}"), handle.to_owned()));
         }
+    }
+    for (text, cover) in [("tg: spam_king", "spam_king"), ("Telegram: spam_king88", "spam_king88")] {
+        positives.push((text.to_owned(), cover.to_owned()));
     }
     let negatives = [
         "@alice",
@@ -302,6 +363,10 @@ fn telegram_handles() {
         "纸飞机很好玩",
         "telegraph @spam_king",
         "✈ @1234567",
+        "坐飞机 @zhang_san 到了吗",
+        "刚下飞机 @david_chen",
+        "✈️ @travelbuddy",
+        "tg: hello",
     ];
     check(ContactKind::Telegram, &positives, &negatives);
 }
@@ -371,7 +436,14 @@ fn addresses() -> Vec<String> {
 #[test]
 fn crypto_addresses_with_their_checksums() {
     let valid = addresses();
-    let positives: Vec<(String, String)> = valid.iter().map(|a| (format!("send to {a} now"), a.clone())).collect();
+    let mut positives: Vec<(String, String)> = valid.iter().map(|a| (format!("send to {a} now"), a.clone())).collect();
+    // Invisible characters inside, full-width letters, a prefix that touches.
+    let eth = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+    positives.push((format!("pay {}\u{200B}{}", &eth[..10], &eth[10..]), eth[10..].to_owned()));
+    positives.push((format!("USDT{eth}"), eth[2..].to_owned()));
+    let btc = "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa";
+    let wide: String = btc.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)).collect();
+    positives.push((format!("btc {wide}"), wide.clone()));
     // Each address with one character changed (another of its alphabet) fails its checksum.
     let mut broken: Vec<String> = Vec::new();
     for a in &valid {
