@@ -13,7 +13,8 @@
 //!   area code set apart, 10–12 digits) or a North American one written with `-`, `.` or brackets
 //!   (`(415) 555-2671`). Runs with two decimals (`15.99 12.50`) or four dotted numbers of up to
 //!   three digits (an IP address) are none.
-//! - **email**: `name@domain` with a real top-level domain; `@` may be `＠`, `(at)`, `[at]`,
+//! - **email**: `name@domain` with a real top-level domain; `@` (set apart by spaces or not) may
+//!   be `＠`, `(at)`, `[at]`,
 //!   `艾特`, or ` at ` when the domain's dot is spelled (`name at example dot com`) or the name
 //!   looks like one (from a letter, two letters or more, a digit, `.` or `_`: not `3 at
 //!   booking.com`); the domain is read as the links check reads one.
@@ -256,15 +257,16 @@ impl ContactFinder {
                 i += 1;
                 continue;
             };
-            // The name before it.
-            let mut from = i;
-            while from > 0 && i - from < 64 && is_local_char(chars[from - 1]) {
+            // The name before it (`@` may stand apart: `spam_king99 @ gmail.com`).
+            let name_end = if chars[i] == '@' && i > 0 && chars[i - 1] == ' ' { i - 1 } else { i };
+            let mut from = name_end;
+            while from > 0 && name_end - from < 64 && is_local_char(chars[from - 1]) {
                 from -= 1;
             }
-            while from < i && chars[from] == '.' {
+            while from < name_end && chars[from] == '.' {
                 from += 1;
             }
-            let name: String = chars[from..i].iter().collect();
+            let name: String = chars[from..name_end].iter().collect();
             let after = i + at_len;
             if name.is_empty() || after >= reads.len() {
                 i += 1;

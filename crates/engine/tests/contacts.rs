@@ -168,6 +168,9 @@ fn email_addresses() {
         }
     }
     positives.push(("write alice at example dot com".into(), "alice at example dot com".into()));
+    // `@` set apart by spaces (adversarial review, 2026-11-30).
+    positives.push(("mail spam_king99 @ gmail.com".into(), "spam_king99 @ gmail.com".into()));
+    positives.push(("mail spam_king99 ＠ gmail.com".into(), "spam_king99 ＠ gmail.com".into()));
     let negatives = [
         "meet at example.com",
         "@alice hello",
