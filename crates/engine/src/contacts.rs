@@ -66,6 +66,11 @@ impl ContactKind {
         ContactKind::Crypto,
     ];
 
+    /// Its name in rule documents (`kinds`): `phone`...
+    pub fn name(self) -> &'static str {
+        self.check_name().trim_start_matches("contacts:")
+    }
+
     /// The check's name in logs and review events: `contacts:phone`...
     pub fn check_name(self) -> &'static str {
         match self {
@@ -191,7 +196,7 @@ impl ContactFinder {
                     let c = chars[at];
                     if starts_with(&chars[at..], "id") && chars.get(at + 2).is_none_or(|c| !c.is_ascii_alphanumeric()) {
                         at += 2;
-                    } else if !c.is_alphanumeric() && c != '@' || matches!(c, '号' | '码' | '是') {
+                    } else if !c.is_alphanumeric() || matches!(c, '号' | '码' | '是') {
                         at += 1;
                     } else {
                         break;
@@ -273,7 +278,7 @@ impl ContactFinder {
                 continue;
             }
             let domain_start = reads[after].start as usize;
-            let hosts = hosts.get_or_insert_with(|| self.domains.find(text));
+            let hosts = hosts.get_or_insert_with(|| self.domains.find_in_read(reads));
             // The host that starts right after it (spaces aside).
             let found = hosts
                 .get(hosts.partition_point(|l| l.start < domain_start))
@@ -381,9 +386,7 @@ impl Run {
         let from = self.groups.get(s).map_or(0, |g| g.from);
         let from = if s == 0 && self.plus { from.saturating_sub(1) } else { from };
         let to = self.groups.get(e).map_or(from + 1, |g| g.to);
-        let start = reads.get(from).map_or(0, |r| r.start as usize);
-        let end = reads.get(to - 1).map_or(start, |r| r.end as usize);
-        Contact { kind, start, end, value }
+        span(kind, reads, from, to, value)
     }
 }
 
@@ -621,9 +624,7 @@ fn wallets(reads: &[Read], out: &mut Vec<Contact>) {
         }
         let skip = if wallet(&token) { Some(0) } else { token.find("0x").filter(|&p| p > 0 && wallet(&token[p..])) };
         if let Some(p) = skip {
-            let start = reads[i + p].start as usize;
-            let end = reads[j - 1].end as usize;
-            out.push(Contact { kind: ContactKind::Crypto, start, end, value: token[p..].to_owned() });
+            out.push(span(ContactKind::Crypto, reads, i + p, j, token[p..].to_owned()));
         }
         i = j;
     }

@@ -179,12 +179,17 @@ impl LinkFinder {
 
     /// Every link in `text`, reading all of it.
     fn find_all(&self, text: &str) -> Vec<Link> {
-        let read = read(text);
-        let tokens = tokens(&read);
+        self.find_in_read(&read(text))
+    }
+
+    /// Every link in a text already read (`folded_text::read` of the whole text: offsets are
+    /// the text's); the same links as [`Self::find`].
+    pub(crate) fn find_in_read(&self, read: &[Read]) -> Vec<Link> {
+        let tokens = tokens(read);
         let mut links = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let (link, next) = self.link_at(&read, &tokens, i);
+            let (link, next) = self.link_at(read, &tokens, i);
             links.extend(link);
             i = next.max(i + 1);
         }
@@ -403,7 +408,7 @@ fn windows(text: &str) -> Vec<(usize, usize)> {
     // however it is written (`DOT`, `𝐝𝐨𝐭`, `d\u{200B}ot`).
     let mut previous = ['\0'; 2];
     let mut anchor_of = |c: char| {
-        let anchor = c == '.' || c == ':' || is_dot_char(c) || (c == 't' && previous == ['d', 'o']);
+        let anchor = c == ':' || is_dot_char(c) || (c == 't' && previous == ['d', 'o']);
         previous = [previous[1], c];
         anchor
     };
@@ -431,7 +436,7 @@ fn windows(text: &str) -> Vec<(usize, usize)> {
             let mut anchor = false;
             let mut dot = false;
             unicode_data::fold(c, |f| {
-                dot |= is_dot_char(f) || f == '.';
+                dot |= is_dot_char(f);
                 anchor |= anchor_of(f);
             });
             if c.is_whitespace() || (!dot && info.class() == Class::Ideo) {
