@@ -10,8 +10,9 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use crate::json_locations::{JsonLocations, JsonPath, Position};
+use timgate_engine::contacts::ContactKind;
 use timgate_engine::normalized_view::normalized_view;
-use timgate_engine::rule_document::Action;
+use timgate_engine::rule_document::{valid_allow_domain, valid_tld, Action};
 use timgate_engine::rule_set::RuleSet;
 use timgate_matcher::MatcherBuilder;
 
@@ -197,7 +198,6 @@ const LISTS: [&str; 5] = ["block", "discard", "mask", "review", "allow"];
 const TOP_LEVEL: [&str; 9] = ["block", "discard", "mask", "review", "allow", "mask_char", "mode", "links", "contacts"];
 const LINKS_FIELDS: [&str; 5] = ["action", "allow_domains", "tlds", "code", "info"];
 const CONTACTS_FIELDS: [&str; 4] = ["action", "kinds", "code", "info"];
-const CONTACT_KINDS: [&str; 6] = ["phone", "email", "wechat", "qq", "telegram", "crypto"];
 const ENTRY_FIELDS: [&str; 3] = ["term", "code", "info"];
 
 /// Every problem of the document `text`, in the order they appear. Empty means the document is
@@ -332,14 +332,7 @@ impl Checker<'_> {
                 }
                 "kinds" => self.kinds(&field, value),
                 "code" => self.code(&field, value, action.unwrap_or("block")),
-                "info" => match value {
-                    Value::String(_) | Value::Null if action.is_some_and(|a| a != "block") => self.problem_at_key(
-                        &field,
-                        ProblemKind::OnlyForBlock { field: "info", list: action.unwrap_or("") },
-                    ),
-                    Value::String(_) | Value::Null => {}
-                    other => self.problem(&field, wrong_type("a string", other)),
-                },
+                "info" => self.info(&field, value, action.unwrap_or("block")),
                 "allow_domains" | "tlds" => {
                     let Value::Array(items) = value else {
                         self.problem(&field, wrong_type("a list of strings", value));
@@ -351,14 +344,9 @@ impl Checker<'_> {
                             self.problem(&at, wrong_type("a string", item));
                             continue;
                         };
-                        let domain = if name == "tlds" {
-                            entry.trim_start_matches('.')
-                        } else {
-                            entry.strip_prefix("*.").unwrap_or(entry)
-                        };
-                        if !timgate_engine::rule_document::valid_domain(domain)
-                            || (name == "tlds" && domain.contains('.'))
-                        {
+                        // The worker's own rules (it refuses a document with such an entry).
+                        let valid = if name == "tlds" { valid_tld(entry) } else { valid_allow_domain(entry) };
+                        if !valid {
                             self.problem(&at, ProblemKind::NotADomain(entry.clone()));
                         }
                     }
@@ -374,13 +362,14 @@ impl Checker<'_> {
             self.problem(path, wrong_type("a list of strings", value));
             return;
         };
+        let kinds = ContactKind::ALL.map(ContactKind::name);
         for (index, item) in items.iter().enumerate() {
             let at = path.index(index);
             match item {
-                Value::String(kind) if CONTACT_KINDS.contains(&kind.as_str()) => {}
+                Value::String(kind) if kinds.contains(&kind.as_str()) => {}
                 Value::String(kind) => self.problem(
                     &at,
-                    ProblemKind::BadKind { kind: format!("{kind:?}"), suggestion: closest(kind, &CONTACT_KINDS) },
+                    ProblemKind::BadKind { kind: format!("{kind:?}"), suggestion: closest(kind, &kinds) },
                 ),
                 other => self.problem(&at, wrong_type("a string", other)),
             }
@@ -438,13 +427,7 @@ impl Checker<'_> {
             match name.as_str() {
                 "term" => {}
                 "code" => self.code(&field, value, list),
-                "info" => match value {
-                    Value::String(_) | Value::Null if list != "block" => {
-                        self.problem_at_key(&field, ProblemKind::OnlyForBlock { field: "info", list })
-                    }
-                    Value::String(_) | Value::Null => {}
-                    other => self.problem(&field, wrong_type("a string", other)),
-                },
+                "info" => self.info(&field, value, list),
                 "action" => {
                     let action = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
                     self.problem_at_key(&field, ProblemKind::ActionField(action));
@@ -465,6 +448,17 @@ impl Checker<'_> {
                 self.problem(path, ProblemKind::MissingTerm);
                 None
             }
+        }
+    }
+
+    /// An `info`: a string, and only where a block answer can carry it.
+    fn info(&mut self, path: &JsonPath, value: &Value, list: &'static str) {
+        match value {
+            Value::String(_) | Value::Null if list != "block" => {
+                self.problem_at_key(path, ProblemKind::OnlyForBlock { field: "info", list })
+            }
+            Value::String(_) | Value::Null => {}
+            other => self.problem(path, wrong_type("a string", other)),
         }
     }
 

@@ -248,12 +248,12 @@ impl RuleDocument {
         if let Some(links) = &self.links {
             check_code(links.code, "links", 0)?;
             for (index, domain) in links.allow_domains.iter().enumerate() {
-                if !valid_domain(domain.strip_prefix("*.").unwrap_or(domain)) {
+                if !valid_allow_domain(domain) {
                     return Err(DocumentError::BadDomain { list: "links.allow_domains", index });
                 }
             }
             for (index, tld) in links.tlds.iter().enumerate() {
-                if tld.is_empty() || !tld.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                if !valid_tld(tld) {
                     return Err(DocumentError::BadDomain { list: "links.tlds", index });
                 }
             }
@@ -272,11 +272,20 @@ fn check_code(code: Option<u32>, list: &'static str, index: usize) -> Result<(),
     }
 }
 
-/// A domain as `allow_domains` takes it: labels of letters, digits and `-` joined by dots
-/// (an IPv4 address is one too).
-pub fn valid_domain(domain: &str) -> bool {
+/// A domain: labels of letters, digits and `-` joined by dots (an IPv4 address is one too).
+fn valid_domain(domain: &str) -> bool {
     !domain.is_empty()
         && domain.split('.').all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
+/// An entry of `links.allow_domains`: a domain, `*.` in front for its subdomains.
+pub fn valid_allow_domain(entry: &str) -> bool {
+    valid_domain(entry.strip_prefix("*.").unwrap_or(entry))
+}
+
+/// An entry of `links.tlds`: one label of letters, digits and `-`.
+pub fn valid_tld(entry: &str) -> bool {
+    valid_domain(entry) && !entry.contains('.')
 }
 
 #[cfg(test)]

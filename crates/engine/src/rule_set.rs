@@ -271,20 +271,8 @@ impl RuleSet {
         }
         let matcher = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let allow = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
-        let links = match input.opt_str()? {
-            Some(json) => {
-                let rule: LinksRule = serde_json::from_str(json).map_err(|_| BlobError::Corrupt("links"))?;
-                Some(LinksCheck::new(&rule))
-            }
-            None => None,
-        };
-        let contacts = match input.opt_str()? {
-            Some(json) => {
-                let rule: ContactsRule = serde_json::from_str(json).map_err(|_| BlobError::Corrupt("contacts"))?;
-                Some(ContactsCheck::new(&rule))
-            }
-            None => None,
-        };
+        let links = read_check(&mut input, "links", LinksCheck::new)?;
+        let contacts = read_check(&mut input, "contacts", ContactsCheck::new)?;
         if matcher.len() != terms.len() {
             return Err(BlobError::Corrupt("term count"));
         }
@@ -368,6 +356,18 @@ impl RuleSet {
         let mut found: Vec<(usize, usize)> = self.allow.find_iter(text).map(|m| (m.start, m.end)).collect();
         found.sort();
         found
+    }
+}
+
+/// A check's rule as [`RuleSet::to_blob`] stores it (its JSON, or nothing), built by `build`.
+fn read_check<R: serde::de::DeserializeOwned, C>(
+    input: &mut Reader<'_>,
+    what: &'static str,
+    build: fn(&R) -> C,
+) -> Result<Option<C>, BlobError> {
+    match input.opt_str()? {
+        Some(json) => serde_json::from_str(json).map(|rule| Some(build(&rule))).map_err(|_| BlobError::Corrupt(what)),
+        None => Ok(None),
     }
 }
 
