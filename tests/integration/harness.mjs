@@ -8,6 +8,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before, beforeEach } from "node:test";
 import { Miniflare } from "miniflare";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -283,4 +284,27 @@ export function compileBlob(json) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One gate and one origin for a `describe` block: started before its tests and stopped after
+ * them; before each test the origin's record and the KV namespace are cleared and `rules` is
+ * written. Returns an object whose `gate` and `origin` are there once the block has started.
+ */
+export function gateForSuite({ vars = {}, rules }) {
+  const suite = {};
+  before(async () => {
+    suite.origin = await startOrigin();
+    suite.gate = await startGate({ origin: suite.origin, vars });
+  });
+  after(async () => {
+    await suite.gate.dispose();
+    await suite.origin.close();
+  });
+  beforeEach(async () => {
+    suite.origin.clear();
+    await emptyKv(suite.gate.kv);
+    await suite.gate.kv.put("rules", JSON.stringify(rules));
+  });
+  return suite;
 }

@@ -2,30 +2,17 @@
 // masked links rewritten in MsgBody, review events and log lines that name the check, monitor
 // mode, group documents and precompiled blobs.
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
-import { beforeSend, compileBlob, emptyKv, startGate, startOrigin } from "./harness.mjs";
+import { describe, it } from "node:test";
+import { beforeSend, compileBlob, gateForSuite } from "./harness.mjs";
 
 const GROUP = "@TGS#2J4SZEAEL";
 const BEFORE = "Group.CallbackBeforeSendMsg";
 const LINKS = { action: "block", allow_domains: ["example.com", "*.example.org"], code: 10120, info: "Links are not allowed" };
 
 describe("links", () => {
-  let origin, gate;
-  before(async () => {
-    origin = await startOrigin();
-    gate = await startGate({ origin, vars: { FAIL_MODE: "closed" } });
-  });
-  after(async () => {
-    await gate.dispose();
-    await origin.close();
-  });
-  beforeEach(async () => {
-    origin.clear();
-    await emptyKv(gate.kv);
-    await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"], links: LINKS }));
-  });
+  const suite = gateForSuite({ vars: { FAIL_MODE: "closed" }, rules: { block: ["buy followers"], links: LINKS } });
 
-  const send = async (text, fields = {}) => (await gate.send(BEFORE, beforeSend({ text, ...fields }))).json;
+  const send = async (text, fields = {}) => (await suite.gate.send(BEFORE, beforeSend({ text, ...fields }))).json;
 
   it("blocks a link with the document's code and info, however it is spelled", async () => {
     for (const text of [
@@ -39,7 +26,7 @@ describe("links", () => {
     ]) {
       assert.deepEqual(await send(text), { ActionStatus: "OK", ErrorInfo: "Links are not allowed", ErrorCode: 10120 }, text);
     }
-    const line = gate.logLines().filter((l) => l.event === "callback").at(-1);
+    const line = suite.gate.logLines().filter((l) => l.event === "callback").at(-1);
     assert.ok(line.matched.includes("global/block:links"), JSON.stringify(line.matched));
     assert.ok(!JSON.stringify(line).includes("45.33"), "the log line holds no message text");
   });
@@ -50,7 +37,7 @@ describe("links", () => {
       { MsgType: "TIMTextElem", MsgContent: { Text: "go to cheap-likes" } },
       { MsgType: "TIMTextElem", MsgContent: { Text: ".net now" } },
     ];
-    assert.equal((await gate.send(BEFORE, JSON.stringify(body))).json.ErrorCode, 10120);
+    assert.equal((await suite.gate.send(BEFORE, JSON.stringify(body))).json.ErrorCode, 10120);
   });
 
   it("an allowed domain passes, its subdomains only where the entry says so", async () => {
@@ -69,13 +56,13 @@ describe("links", () => {
   });
 
   it("mask rewrites the whole link in the returned MsgBody and nothing else", async () => {
-    await gate.kv.put("rules", JSON.stringify({ links: { action: "mask" }, mask_char: "#" }));
+    await suite.gate.kv.put("rules", JSON.stringify({ links: { action: "mask" }, mask_char: "#" }));
     const body = beforeSend();
     body.MsgBody = [
       { MsgType: "TIMTextElem", MsgContent: { Text: "join t.me/spam or cheap dot net!" } },
       { MsgType: "TIMFaceElem", MsgContent: { Index: 1, Data: "smile" } },
     ];
-    const r = (await gate.send(BEFORE, JSON.stringify(body))).json;
+    const r = (await suite.gate.send(BEFORE, JSON.stringify(body))).json;
     assert.equal(r.ErrorCode, 0);
     assert.deepEqual(r.MsgBody, [
       { MsgType: "TIMTextElem", MsgContent: { Text: "join ######### or #############!" } },
@@ -84,9 +71,9 @@ describe("links", () => {
   });
 
   it("a review link is delivered and the review event names the check and the host", async () => {
-    await gate.kv.put("rules", JSON.stringify({ links: { action: "review" } }));
+    await suite.gate.kv.put("rules", JSON.stringify({ links: { action: "review" } }));
     assert.deepEqual(await send("add me: wa.me/8613800138000"), { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
-    const event = await origin.next((req) => req.url.includes("CallbackCommand=Timgate.Review"));
+    const event = await suite.origin.next((req) => req.url.includes("CallbackCommand=Timgate.Review"));
     const body = JSON.parse(event.body);
     assert.deepEqual(
       body.matches.map((m) => [m.check, m.term, m.action, m.location, m.start, m.end]),
@@ -95,29 +82,29 @@ describe("links", () => {
   });
 
   it("monitor mode reports a link without blocking it", async () => {
-    await gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ links: { action: "block" }, mode: "monitor" }));
-    await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
+    await suite.gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ links: { action: "block" }, mode: "monitor" }));
+    await suite.gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
     assert.equal((await send("visit cheap-likes.net")).ErrorCode, 0);
-    const event = await origin.next((req) => req.url.includes("Timgate.Review"));
+    const event = await suite.origin.next((req) => req.url.includes("Timgate.Review"));
     const body = JSON.parse(event.body);
     assert.deepEqual([body.verdict, body.action, body.monitor], ["allow", "block", true]);
     assert.deepEqual(body.matches.map((m) => [m.check, m.term, m.scope, m.enforced]), [["links", "cheap-likes.net", "group", false]]);
   });
 
   it("a group document's links check applies to that group only", async () => {
-    await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
-    await gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ links: { action: "discard" } }));
+    await suite.gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
+    await suite.gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ links: { action: "discard" } }));
     assert.equal((await send("visit cheap-likes.net")).ErrorCode, 2);
     assert.equal((await send("visit cheap-likes.net", { GroupId: "@TGS#other" })).ErrorCode, 0);
   });
 
   it("a precompiled blob carries the links check", async () => {
     const doc = JSON.stringify({ block: ["zorblax"], links: { action: "block", allow_domains: ["example.com"], code: 10121 } });
-    await gate.kv.put("rules", doc);
-    await gate.kv.put("rules:compiled", compileBlob(doc));
+    await suite.gate.kv.put("rules", doc);
+    await suite.gate.kv.put("rules:compiled", compileBlob(doc));
     assert.equal((await send("visit cheap-likes.net")).ErrorCode, 10121);
     assert.equal((await send("visit example.com")).ErrorCode, 0);
-    const line = gate.logLines().filter((l) => l.event === "callback").at(-1);
+    const line = suite.gate.logLines().filter((l) => l.event === "callback").at(-1);
     assert.equal(line.problems, undefined, "the blob was used without complaint");
   });
 });
