@@ -154,7 +154,7 @@ fn describe(decision: &Decision, inputs: &Inputs, log: &mut CallbackLog) {
             // A term is the operator's text; a link or a contact detail is the sender's, and the
             // log line holds no message text: only the check is named.
             let what = match h.check {
-                Check::Term => h.term.as_str(),
+                Check::Term => h.term.as_str().into(),
                 other => other.name(),
             };
             format!("{}/{}{}:{what}", h.scope.name(), h.action.name(), if h.enforced { "" } else { "(monitor)" })

@@ -59,6 +59,16 @@ fn load(kv: KvStore, key: String, previous: Option<Rc<RuleSet>>) -> Loading<Rc<R
         };
         let set =
             RuleDocument::parse(&text).and_then(|doc| RuleSet::compile(&doc, version)).map_err(|e| e.to_string())?;
+        // The worker cannot compile patterns (timgate_engine::patterns): without a blob made from
+        // this version they are not looked for, and every decision under this document follows
+        // FAIL_MODE. Said once per version, like any note.
+        let note = match set.uncompiled_patterns() {
+            0 => note,
+            n => Some(format!(
+                "{key}: {n} pattern(s) not compiled (no usable blob {blob_key} for this version{}); decisions follow FAIL_MODE until the document is pushed with the rules tool",
+                note.map(|n| format!(": {n}")).unwrap_or_default()
+            )),
+        };
         Ok(Loaded { value: Some(Rc::new(set)), note })
     })
 }

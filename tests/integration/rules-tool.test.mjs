@@ -187,4 +187,39 @@ describe("the worker decides by what the tool wrote", () => {
     const clean = await gate.send(BEFORE, beforeSend({ GroupId: group, text: "cheap flights" }));
     assert.equal(clean.json.ErrorCode, 0);
   });
+
+  it("patterns: push compiles them into the blob and the worker applies them; a bad pattern is refused with its position", async () => {
+    const group = "@TGS#patterns";
+    const bad = tempFile(
+      "bad-pattern.json",
+      '{\n  "patterns": [\n    {"pattern": "v\\\\s*x(?=[a-z])", "action": "block"}\n  ]\n}\n',
+    );
+    const refused = tool("push", bad, "--group", group);
+    assert.equal(refused.code, 1, refused.out + refused.err);
+    // Column 24 is the `(` of `(?=` in the file: the pattern's backslash is written twice in JSON.
+    assert.match(refused.out, /bad-pattern.json:3:24: patterns\[0\]\.pattern: look-around, including look-ahead and look-behind, is not supported/);
+    assert.match(refused.out, /nothing pushed/);
+    assert.equal(tool("pull", "--group", group).code, 1, "nothing was written");
+
+    const good = tempFile(
+      "patterns.json",
+      JSON.stringify({
+        patterns: [
+          { pattern: "\\bv\\s*x\\s*[:：]?\\s*[a-z][a-z0-9_-]{5,19}\\b", action: "block", code: 10130, info: "No contact details" },
+          { pattern: "\\d{3}-\\d{4}", action: "mask" },
+        ],
+      }),
+    );
+    const pushed = tool("push", good, "--group", group);
+    assert.equal(pushed.code, 0, pushed.out + pushed.err);
+    const blocked = await gate.send(BEFORE, beforeSend({ GroupId: group, text: "加ＶＸ：Ａｌｉｃｅ_88 聊" }));
+    assert.deepEqual(blocked.json, { ActionStatus: "OK", ErrorInfo: "No contact details", ErrorCode: 10130 });
+    const line = gate.logLines().filter((l) => l.event === "callback").at(-1);
+    assert.ok(line.matched.includes("group/block:patterns[0]"), JSON.stringify(line.matched));
+    const masked = await gate.send(BEFORE, beforeSend({ GroupId: group, text: "call 555-1234 now" }));
+    assert.equal(masked.json.ErrorCode, 0);
+    assert.equal(masked.json.MsgBody[0].MsgContent.Text, "call ******** now");
+    const clean = await gate.send(BEFORE, beforeSend({ GroupId: group, text: "the vx is out, see you" }));
+    assert.deepEqual(clean.json, { ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
+  });
 });

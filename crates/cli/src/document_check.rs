@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::json_locations::{JsonLocations, JsonPath, Position};
 use timgate_engine::contacts::ContactKind;
 use timgate_engine::normalized_view::normalized_view;
+use timgate_engine::patterns::CompiledPattern;
 use timgate_engine::rule_document::{valid_allow_domain, valid_tld, Action};
 use timgate_engine::rule_set::RuleSet;
 use timgate_matcher::MatcherBuilder;
@@ -111,6 +112,13 @@ pub enum ProblemKind {
         "{0:?} is not a domain: labels of letters, digits and '-' joined by dots ('*.' in front for every subdomain)"
     )]
     NotADomain(String),
+    /// A `patterns` entry without its `pattern`.
+    #[error("the entry has no `pattern`")]
+    MissingPattern,
+    /// A pattern the compiler refuses (the position is where in the pattern, when it is at one
+    /// place).
+    #[error("{0}")]
+    BadPattern(String),
     /// An empty allow entry.
     #[error("the allow entry is empty")]
     EmptyAllow,
@@ -195,9 +203,11 @@ pub struct CheckContext<'a> {
 }
 
 const LISTS: [&str; 5] = ["block", "discard", "mask", "review", "allow"];
-const TOP_LEVEL: [&str; 9] = ["block", "discard", "mask", "review", "allow", "mask_char", "mode", "links", "contacts"];
+const TOP_LEVEL: [&str; 10] =
+    ["block", "discard", "mask", "review", "allow", "mask_char", "mode", "links", "contacts", "patterns"];
 const LINKS_FIELDS: [&str; 5] = ["action", "allow_domains", "tlds", "code", "info"];
 const CONTACTS_FIELDS: [&str; 4] = ["action", "kinds", "code", "info"];
+const PATTERN_FIELDS: [&str; 5] = ["pattern", "action", "code", "info", "raw"];
 const ENTRY_FIELDS: [&str; 3] = ["term", "code", "info"];
 
 /// Every problem of the document `text`, in the order they appear. Empty means the document is
@@ -280,6 +290,7 @@ impl Checker<'_> {
                 "allow" => self.allow_shape(&path, value),
                 "links" => self.check_object(&path, value, &LINKS_FIELDS),
                 "contacts" => self.check_object(&path, value, &CONTACTS_FIELDS),
+                "patterns" => self.patterns(&path, value),
                 _ => match Action::LISTS.iter().find(|(_, list)| list == name) {
                     Some(&(action, list)) => self.list(&path, value, action, list),
                     None => self.unknown_top_level(&path, name, value),
@@ -331,6 +342,7 @@ impl Checker<'_> {
                     self.problem_at_key(&field, ProblemKind::UnknownField { field: name.clone(), suggestion });
                 }
                 "kinds" => self.kinds(&field, value),
+                "raw" if !value.is_boolean() => self.problem(&field, wrong_type("true or false", value)),
                 "code" => self.code(&field, value, action.unwrap_or("block")),
                 "info" => self.info(&field, value, action.unwrap_or("block")),
                 "allow_domains" | "tlds" => {
@@ -352,6 +364,39 @@ impl Checker<'_> {
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// `patterns`: a list of `{"pattern": ..., "action": ..., "code": ..., "info": ..., "raw": ...}`,
+    /// each pattern compiled as `push` compiles it, a refusal placed where it is in the pattern.
+    fn patterns(&mut self, path: &JsonPath, value: &Value) {
+        let Value::Array(items) = value else {
+            self.problem(path, wrong_type("a list of {\"pattern\": ..., \"action\": ...}", value));
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            let at = path.index(index);
+            self.check_object(&at, item, &PATTERN_FIELDS);
+            let Value::Object(fields) = item else { continue };
+            let raw = fields.get("raw").and_then(Value::as_bool).unwrap_or(false);
+            let field = at.key("pattern");
+            match fields.get("pattern") {
+                None => self.problem(&at, ProblemKind::MissingPattern),
+                Some(Value::String(pattern)) => {
+                    if let Err(e) = CompiledPattern::compile(pattern, !raw) {
+                        let position = match e.offset() {
+                            Some(offset) => self.locations.position_in_string(&field, offset),
+                            None => self.locations.value(&field),
+                        };
+                        self.problems.push(Problem {
+                            path: field,
+                            position,
+                            kind: ProblemKind::BadPattern(e.to_string()),
+                        });
+                    }
+                }
+                Some(other) => self.problem(&field, wrong_type("a string", other)),
             }
         }
     }

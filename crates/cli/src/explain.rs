@@ -318,6 +318,7 @@ fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)
         Check::Term => "",
         Check::Links => "link ",
         Check::Contacts(_) => "contact ",
+        Check::Pattern(_) => "pattern ",
     };
     writeln!(f, "  {} {what}{:?} ({} document, {how})", hit.action.name(), hit.term, hit.scope.name())?;
     for &(segment, start, end) in &hit.pieces {
@@ -330,7 +331,7 @@ fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)
     match hit.check {
         Check::Term => writeln!(f, "    term        {} → {}", quoted(&hit.term), quoted(&term_view(&hit.term))),
         Check::Links => writeln!(f, "    check       links: a link to {}", hit.term),
-        Check::Contacts(_) => writeln!(f, "    check       {}: {}", hit.check.name(), hit.term),
+        Check::Contacts(_) | Check::Pattern(_) => writeln!(f, "    check       {}: {}", hit.check.name(), hit.term),
     }
 }
 

@@ -134,6 +134,45 @@ impl JsonLocations {
         Position { line, column }
     }
 
+    /// Where byte `offset` of the string value at `path` (counted in the string as decoded) is
+    /// in the text, escapes read as JSON reads them; the value's own position when `offset` is
+    /// past its end or the value is not a string.
+    pub fn position_in_string(&self, path: &JsonPath, offset: usize) -> Option<Position> {
+        let start = *self.values.get(path)?;
+        let bytes = self.text.as_bytes();
+        if bytes.get(start) != Some(&b'"') {
+            return Some(self.position(start));
+        }
+        let (mut at, mut decoded) = (start + 1, 0);
+        while decoded < offset {
+            match bytes.get(at) {
+                None | Some(b'"') => return Some(self.position(start)),
+                Some(b'\\') => {
+                    let (width, length) = match bytes.get(at + 1) {
+                        Some(b'u') => {
+                            let unit = self.text.get(at + 2..at + 6).and_then(|h| u32::from_str_radix(h, 16).ok());
+                            match unit {
+                                // A surrogate pair is one character of four bytes.
+                                Some(0xD800..=0xDBFF) => (12, 4),
+                                Some(u) => (6, char::from_u32(u).map_or(3, char::len_utf8)),
+                                None => (6, 1),
+                            }
+                        }
+                        _ => (2, 1),
+                    };
+                    at += width;
+                    decoded += length;
+                }
+                Some(_) => {
+                    let width = self.text.get(at..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8);
+                    at += width;
+                    decoded += width;
+                }
+            }
+        }
+        Some(self.position(at.min(self.text.len())))
+    }
+
     /// Line and column of serde_json's 1-based (line, column-in-bytes) error position.
     pub fn position_of_error(&self, line: usize, byte_column: usize) -> Position {
         let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);

@@ -1,7 +1,9 @@
 //! Compiling a document as `push` stores it: with the dictionaries only the rules tool holds
 //! (the Chinese words its CJK terms may straddle, `cjk_words`; ordinary English words,
 //! `english_words`). What they change lives in the precompiled blob, so `push` writes one whenever
-//! they change anything, and `explain` compiles the same way to decide as the worker does.
+//! they change anything, and `explain` compiles the same way to decide as the worker does. The
+//! document's `patterns` live there too: the worker cannot compile them
+//! (`timgate_engine::patterns`).
 
 use crate::{cjk_words, english_words};
 use timgate_engine::rule_document::{Action, DocumentError, RuleDocument};
@@ -21,13 +23,19 @@ pub fn compile(text: &str) -> Result<RuleSet, DocumentError> {
 
 /// Whether the worker needs the blob of `set` to decide as `set` does (or to start quickly).
 pub fn needs_blob(set: &RuleSet) -> bool {
-    set.len() >= PRECOMPILE_FROM_TERMS || !set.matcher().segmenter().is_empty() || set.matcher().readings_left_out() > 0
+    set.len() >= PRECOMPILE_FROM_TERMS
+        || !set.patterns().is_empty()
+        || !set.matcher().segmenter().is_empty()
+        || set.matcher().readings_left_out() > 0
 }
 
 /// Whether `push` stored a blob with the document `text` (without selecting its CJK words, which
 /// takes seconds: a CJK term of two characters or more is enough to say yes).
 pub fn may_have_had_blob(text: &str) -> bool {
     let Ok(doc) = RuleDocument::parse(text) else { return false };
+    if !doc.patterns.is_empty() {
+        return true;
+    }
     let terms: Vec<&str> = Action::LISTS.iter().flat_map(|(action, _)| doc.terms(*action)).map(|t| t.term()).collect();
     // Cheap answers first: many terms (no need to compile them to know), or a CJK word (the
     // segmenter would have been selected).

@@ -6,6 +6,7 @@ use timgate_matcher::{Matcher, Scan};
 use crate::ban::BanRecord;
 use crate::command::Conversation;
 use crate::contacts::ContactKind;
+use crate::folded_text::FoldedText;
 use crate::message_text::{MaskedMessage, MessageText, SegmentMask};
 use crate::rule_document::{Action, Mode};
 use crate::rule_set::{RuleSet, RuleTerm};
@@ -145,15 +146,18 @@ pub enum Check {
     Links,
     /// The `contacts` check, with the kind of contact detail.
     Contacts(ContactKind),
+    /// One of the document's `patterns`, by its index.
+    Pattern(usize),
 }
 
 impl Check {
-    /// `term`, `links`, `contacts:phone`..., as logs and review events name it.
-    pub fn name(self) -> &'static str {
+    /// `term`, `links`, `contacts:phone`, `patterns[2]`..., as logs and review events name it.
+    pub fn name(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Check::Term => "term",
-            Check::Links => "links",
-            Check::Contacts(kind) => kind.check_name(),
+            Check::Term => "term".into(),
+            Check::Links => "links".into(),
+            Check::Contacts(kind) => kind.check_name().into(),
+            Check::Pattern(index) => format!("patterns[{index}]").into(),
         }
     }
 }
@@ -167,10 +171,12 @@ pub struct Hit {
     pub scope: Scope,
     /// That document's version.
     pub rules_version: String,
-    /// The term's index in its rule set (0 for a link).
+    /// The term's index in its rule set; a pattern's index in `patterns`; 0 for a link or a
+    /// contact detail.
     pub term_index: usize,
     /// The term as written in the document; for a link, its host as read (`example.com`); for a
-    /// contact detail, its value as read (`13800138000`, `name@example.com`).
+    /// contact detail, its value as read (`13800138000`, `name@example.com`); for a pattern, the
+    /// pattern as written.
     pub term: String,
     /// The term's action.
     pub action: Action,
@@ -254,7 +260,11 @@ pub fn decide(input: &DecisionInput<'_>) -> Decision {
         Some(Action::Review) | None => Verdict::Deliver,
     };
 
+    // A document whose patterns the worker could not compile (read without its blob) was not
+    // fully checked, as if it were unavailable.
+    let uncompiled = sets.iter().any(|(_, set)| set.uncompiled_patterns() > 0);
     let incomplete = [&input.global_rules, &input.group_rules].iter().any(|l| l.is_unavailable())
+        || uncompiled
         || input.global_ban.is_unavailable()
         || input.group_ban.is_unavailable();
     let forbids = matches!(verdict, Verdict::Forbid { .. } | Verdict::Discard);
@@ -292,6 +302,7 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>
         return (Vec::new(), Vec::new());
     }
     let (mut hits, mut allowed) = find_terms(message, sets);
+    hits.extend(find_patterns(message, sets));
     for &(scope, set) in sets {
         if let Some(links) = set.links() {
             for link in links.finder.find(text) {
@@ -313,6 +324,37 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>
     }
     hits.sort_by_key(|h| (h.segment, h.start));
     (hits, allowed)
+}
+
+/// The matches of every document's compiled patterns in the message's reading text, folded once
+/// for all of them (unless every pattern is `raw`).
+fn find_patterns(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> Vec<Hit> {
+    let text = message.reading_text();
+    let mut folded: Option<FoldedText> = None;
+    let mut hits = Vec::new();
+    for &(scope, set) in sets {
+        for (index, check) in set.patterns().iter().enumerate() {
+            let Some(compiled) = &check.compiled else { continue };
+            let ranges: Vec<(usize, usize)> = if check.rule.raw {
+                compiled.find(text).unwrap_or_default()
+            } else {
+                let folded = folded.get_or_insert_with(|| FoldedText::new(text));
+                let found = compiled.find(folded.as_str()).unwrap_or_default();
+                found.into_iter().filter_map(|(s, e)| folded.original(s, e)).collect()
+            };
+            for range in ranges {
+                let found = Found {
+                    check: Check::Pattern(index),
+                    term_index: index,
+                    term: check.rule.pattern.clone(),
+                    action: check.rule.action,
+                    range,
+                };
+                hits.extend(found.hit(message, scope, set));
+            }
+        }
+    }
+    hits
 }
 
 /// The terms of every document found in the message's reading text (see [`find_hits`]).
@@ -400,6 +442,7 @@ fn custom_answer(sets: &[(Scope, &RuleSet)], hit: &Hit) -> (Option<u32>, Option<
         }
         Check::Links => set.links().map_or((None, None), |l| (l.rule.code, l.rule.info.clone())),
         Check::Contacts(_) => set.contacts().map_or((None, None), |c| (c.rule.code, c.rule.info.clone())),
+        Check::Pattern(index) => set.patterns().get(index).map_or((None, None), |p| (p.rule.code, p.rule.info.clone())),
     }
 }
 

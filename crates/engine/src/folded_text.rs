@@ -25,6 +25,46 @@ pub(crate) fn fold_str(s: &str) -> String {
     read(s).iter().map(|r| r.c).collect()
 }
 
+/// A text as read, as one string, with the way back to the original's bytes: what the `patterns`
+/// check searches.
+pub(crate) struct FoldedText {
+    text: String,
+    reads: Vec<Read>,
+    /// Where each read character starts in `text`.
+    offsets: Vec<u32>,
+}
+
+impl FoldedText {
+    pub(crate) fn new(original: &str) -> Self {
+        let reads = read(original);
+        let mut text = String::with_capacity(original.len());
+        let mut offsets = Vec::with_capacity(reads.len());
+        for r in &reads {
+            offsets.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+            text.push(r.c);
+        }
+        FoldedText { text, reads, offsets }
+    }
+
+    /// The folded text.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original bytes a range of the folded text (on character boundaries) came from.
+    pub(crate) fn original(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let index = |offset: usize| {
+            if offset == self.text.len() {
+                Some(self.reads.len())
+            } else {
+                self.offsets.binary_search(&u32::try_from(offset).ok()?).ok()
+            }
+        };
+        let (first, last) = (index(start)?, index(end)?.checked_sub(1)?);
+        Some((self.reads.get(first)?.start as usize, self.reads.get(last)?.end as usize))
+    }
+}
+
 /// The text's characters as read.
 pub(crate) fn read(text: &str) -> Vec<Read> {
     let mut out = Vec::with_capacity(text.len());

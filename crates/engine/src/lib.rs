@@ -28,6 +28,7 @@ pub mod links;
 pub mod log_line;
 pub mod message_text;
 pub mod normalized_view;
+pub mod patterns;
 pub mod request_url;
 pub mod review_event;
 pub mod rule_document;

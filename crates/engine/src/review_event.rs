@@ -59,8 +59,8 @@ pub fn monitored_action(hits: &[Hit]) -> Option<Action> {
 
 #[derive(Serialize)]
 struct ReviewMatch<'a> {
-    /// `term` or `links`.
-    check: &'static str,
+    /// `term`, `links`, `contacts:phone`, `patterns[2]`...
+    check: std::borrow::Cow<'static, str>,
     term: &'a str,
     action: &'static str,
     enforced: bool,

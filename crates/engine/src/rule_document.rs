@@ -55,7 +55,15 @@ pub enum DocumentError {
         /// Position in that list.
         index: usize,
     },
-    /// The terms cannot be compiled at all.
+    /// A pattern that cannot be compiled (the rules tool; the worker never compiles one).
+    #[error("patterns[{index}]: {error}")]
+    Pattern {
+        /// Position in `patterns`.
+        index: usize,
+        /// Why.
+        error: crate::patterns::PatternError,
+    },
+    /// The terms' automaton could not be built.
     #[error("the terms cannot be compiled: {0}")]
     Compile(String),
 }
@@ -167,6 +175,25 @@ pub struct LinksRule {
     pub info: Option<String>,
 }
 
+/// One entry of `patterns` (contract v2): a regular expression whose matches get `action`
+/// ([`crate::patterns`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct PatternRule {
+    /// The regular expression.
+    pub pattern: String,
+    /// What a match does.
+    pub action: Action,
+    /// Custom forbid code (block only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<u32>,
+    /// `ErrorInfo` sent with the custom code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<String>,
+    /// Matched on the text as sent instead of the folded text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub raw: bool,
+}
+
 /// The `contacts` check (contract v2): contact details of the listed kinds get `action`
 /// ([`crate::contacts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -210,6 +237,9 @@ pub struct RuleDocument {
     /// The contacts check; absent: contact details are not looked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contacts: Option<ContactsRule>,
+    /// The operator's regular expressions ([`crate::patterns`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patterns: Vec<PatternRule>,
     /// Fields this version does not know; reported by the rules tool, ignored by the worker.
     #[serde(flatten, skip_serializing)]
     pub unknown: BTreeMap<String, serde_json::Value>,
@@ -241,6 +271,9 @@ impl RuleDocument {
                 }
                 check_code(entry.code(), list, index)?;
             }
+        }
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            check_code(pattern.code, "patterns", index)?;
         }
         if let Some(contacts) = &self.contacts {
             check_code(contacts.code, "contacts", 0)?;

@@ -9,7 +9,8 @@ use timgate_matcher::{BuildError, Matcher, MatcherBuilder, Segmenter};
 use crate::blob_codec::{BlobError, Reader, Writer};
 use crate::contacts::ContactFinder;
 use crate::links::LinkFinder;
-use crate::rule_document::{Action, ContactsRule, DocumentError, LinksRule, Mode, RuleDocument};
+use crate::patterns::CompiledPattern;
+use crate::rule_document::{Action, ContactsRule, DocumentError, LinksRule, Mode, PatternRule, RuleDocument};
 
 /// The string at `range` of `texts` (empty if the range is not one: it always is, being made by
 /// [`store`]).
@@ -21,7 +22,7 @@ fn slice(texts: &str, (start, end): TextRange) -> &str {
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// Version of the blob layout; bump when [`RuleSet::to_blob`] changes. The matchers inside carry
 /// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
-const BLOB_FORMAT: u32 = 5;
+const BLOB_FORMAT: u32 = 6;
 
 /// One term of a compiled rule set, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +63,17 @@ pub struct RuleSet {
     allow: Matcher,
     links: Option<LinksCheck>,
     contacts: Option<ContactsCheck>,
+    patterns: Vec<PatternCheck>,
+}
+
+/// One entry of the document's `patterns`, ready to search when it is compiled.
+#[derive(Debug, Clone)]
+pub struct PatternCheck {
+    /// As the document has it.
+    pub rule: PatternRule,
+    /// Its DFAs; `None` in a worker that compiled the document without its blob (the worker
+    /// cannot compile a pattern: [`crate::patterns`]).
+    pub compiled: Option<CompiledPattern>,
 }
 
 /// The document's `links` check, ready to search.
@@ -184,7 +196,8 @@ impl RuleSet {
         let (mode, mask_char) = (doc.mode.unwrap_or_default(), doc.mask_char);
         let links = doc.links.as_ref().map(LinksCheck::new);
         let contacts = doc.contacts.as_ref().map(ContactsCheck::new);
-        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow, links, contacts })
+        let patterns = compile_patterns(&doc.patterns)?;
+        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow, links, contacts, patterns })
     }
 
     /// The compiled rule set as a precompiled blob, for KV key [`crate::kv_keys::compiled`]
@@ -218,6 +231,15 @@ impl RuleSet {
         out.opt_str(links.as_deref());
         let contacts = self.contacts.as_ref().and_then(|c| serde_json::to_string(&c.rule).ok());
         out.opt_str(contacts.as_deref());
+        // Only compiled patterns can be stored; a rule set with uncompiled ones (the worker's)
+        // makes no blob a worker would take for complete.
+        out.length(self.patterns.len());
+        for p in &self.patterns {
+            out.str(&serde_json::to_string(&p.rule).unwrap_or_default());
+            let compiled = p.compiled.as_ref();
+            out.bytes(compiled.map_or(&[][..], CompiledPattern::forward_bytes));
+            out.bytes(compiled.map_or(&[][..], CompiledPattern::reverse_bytes));
+        }
         out.into_bytes()
     }
 
@@ -273,18 +295,39 @@ impl RuleSet {
         let allow = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let links = read_check(&mut input, "links", LinksCheck::new)?;
         let contacts = read_check(&mut input, "contacts", ContactsCheck::new)?;
+        let count = input.length()?;
+        let mut patterns = Vec::with_capacity(count.min(bytes.len() / 12));
+        for _ in 0..count {
+            let rule = serde_json::from_str(input.str()?).map_err(|_| BlobError::Corrupt("pattern"))?;
+            let (forward, reverse) = (input.bytes()?, input.bytes()?);
+            let compiled = CompiledPattern::from_bytes(forward, reverse).map_err(|_| BlobError::Corrupt("pattern"))?;
+            patterns.push(PatternCheck { rule, compiled: Some(compiled) });
+        }
         if matcher.len() != terms.len() {
             return Err(BlobError::Corrupt("term count"));
         }
         if !input.is_empty() {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
-        Ok(Self { version: version.to_owned(), mode, mask_char, texts, terms, matcher, allow, links, contacts })
+        Ok(Self {
+            version: version.to_owned(),
+            mode,
+            mask_char,
+            texts,
+            terms,
+            matcher,
+            allow,
+            links,
+            contacts,
+            patterns,
+        })
     }
 
-    /// Bytes of heap held by the compiled matchers (terms' texts not included).
+    /// Bytes of heap held by the compiled matchers and patterns (terms' texts not included).
     pub fn matcher_heap_bytes(&self) -> usize {
-        self.matcher.heap_bytes() + self.allow.heap_bytes()
+        let patterns: usize =
+            self.patterns.iter().filter_map(|p| p.compiled.as_ref()).map(CompiledPattern::heap_bytes).sum();
+        self.matcher.heap_bytes() + self.allow.heap_bytes() + patterns
     }
 
     /// A stable short identifier of the document this was compiled from.
@@ -338,6 +381,17 @@ impl RuleSet {
         self.links.as_ref()
     }
 
+    /// The document's `patterns`, in order.
+    pub fn patterns(&self) -> &[PatternCheck] {
+        &self.patterns
+    }
+
+    /// How many of the document's patterns are not compiled, and so not looked for: a worker
+    /// that read the document without its blob ([`crate::patterns`]).
+    pub fn uncompiled_patterns(&self) -> usize {
+        self.patterns.iter().filter(|p| p.compiled.is_none()).count()
+    }
+
     /// The `contacts` check, when the document has one.
     pub fn contacts(&self) -> Option<&ContactsCheck> {
         self.contacts.as_ref()
@@ -369,6 +423,28 @@ fn read_check<R: serde::de::DeserializeOwned, C>(
         Some(json) => serde_json::from_str(json).map(|rule| Some(build(&rule))).map_err(|_| BlobError::Corrupt(what)),
         None => Ok(None),
     }
+}
+
+/// The document's patterns compiled, where this build can compile them (the `compile-patterns`
+/// feature: the rules tool and native builds); the worker's build leaves them uncompiled.
+fn compile_patterns(rules: &[PatternRule]) -> Result<Vec<PatternCheck>, DocumentError> {
+    rules
+        .iter()
+        .enumerate()
+        .map(|(index, rule)| {
+            #[cfg(feature = "compile-patterns")]
+            let compiled = Some(
+                CompiledPattern::compile(&rule.pattern, !rule.raw)
+                    .map_err(|error| DocumentError::Pattern { index, error })?,
+            );
+            #[cfg(not(feature = "compile-patterns"))]
+            let compiled = {
+                let _ = index;
+                None
+            };
+            Ok(PatternCheck { rule: rule.clone(), compiled })
+        })
+        .collect()
 }
 
 fn write_header(out: &mut Writer, version: &str) {

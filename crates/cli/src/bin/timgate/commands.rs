@@ -195,7 +195,7 @@ fn push(file: &Path, group: Option<&str>, kv: &WranglerKv) -> Result<bool, ToolE
             let was = previous.map_or_else(|| "new".to_owned(), |p| format!("was {p}"));
             outln!("  version {version} ({was}), {terms} terms, {}", mode_name(mode));
             if let Some(bytes) = blob_bytes {
-                outln!("  precompiled: {key}:compiled, {bytes} bytes (the worker loads it instead of compiling; it holds the words CJK terms are checked against)");
+                outln!("  precompiled: {key}:compiled, {bytes} bytes (the worker loads it instead of compiling; it holds the compiled patterns and the words CJK terms are checked against)");
             }
             for change in changes {
                 outln!("  {change}");
