@@ -17,24 +17,15 @@
 
 use std::collections::BTreeMap;
 
-use regex_syntax::hir::{Class, HirKind};
+#[path = "common/unicode_classes.rs"]
+mod unicode_classes;
+
 use timgate_engine::rule_set::RuleSet;
 use unicode_bidi::BidiClass;
+use unicode_classes::{invisibles, members};
 use unicode_normalization::UnicodeNormalization;
 
 // ---- Oracles -----------------------------------------------------------------------------------
-
-/// The code points of a regex character class (`\p{Mn}`, `[\p{Mn}&&\p{sc=Inherited}]`), from
-/// regex-syntax's Unicode tables.
-fn members(class: &str) -> Vec<char> {
-    let hir = regex_syntax::ParserBuilder::new().build().parse(class).unwrap_or_else(|e| panic!("{class}: {e}"));
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(set)) => set.ranges().iter().flat_map(|r| r.start()..=r.end()).collect(),
-        HirKind::Class(Class::Bytes(set)) if set.ranges().is_empty() => Vec::new(),
-        HirKind::Literal(literal) => std::str::from_utf8(&literal.0).expect("UTF-8").chars().collect(),
-        other => panic!("{class} is not a class: {other:?}"),
-    }
-}
 
 fn is(class: &str, c: char) -> bool {
     members(class).binary_search(&c).is_ok()
@@ -287,13 +278,6 @@ fn whitespace_inside_numbers_makes_no_term() {
 }
 
 // ---- Invisible characters ---------------------------------------------------------------------
-
-/// Default_Ignorable_Code_Point, format (Cf) and control (Cc) characters that are not whitespace.
-fn invisibles() -> Vec<char> {
-    let mut chars = members(r"[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}]");
-    chars.retain(|c| !c.is_whitespace());
-    chars
-}
 
 /// A right-to-left override displays the letters after it in reverse: inserted inside a word, the
 /// reader sees another word (`s` RLO `pam` reads `smap`, `加` RLO `微信` reads `加信微`). BIDI
