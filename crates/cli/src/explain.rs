@@ -95,6 +95,8 @@ pub struct DocumentSummary {
     pub links: Option<Action>,
     /// The action of its `contacts` check, if it has one.
     pub contacts: Option<Action>,
+    /// How many `patterns` it has.
+    pub patterns: usize,
 }
 
 /// The verdict and everything behind it.
@@ -196,6 +198,7 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
                 terms: set.len(),
                 links: set.links().map(|l| l.rule.action),
                 contacts: set.contacts().map(|c| c.rule.action),
+                patterns: set.patterns().len(),
             })
         })
         .collect();
@@ -256,6 +259,9 @@ impl fmt::Display for Explanation {
             };
             let mut links = doc.links.map_or(String::new(), |a| format!(", links: {}", a.name()));
             links.extend(doc.contacts.map(|a| format!(", contacts: {}", a.name())));
+            if doc.patterns > 0 {
+                links.push_str(&format!(", {} patterns", doc.patterns));
+            }
             writeln!(
                 f,
                 "{label:<11} {:<6} version {} ({mode}, {} terms{links})",
