@@ -31,6 +31,7 @@ use regex::{Regex, RegexBuilder};
 use timgate_cli::push_compile;
 use timgate_engine::contacts::ContactFinder;
 use timgate_engine::links::LinkFinder;
+use timgate_engine::patterns::{CompiledPattern, PatternText};
 use timgate_engine::rule_set::{document_version, RuleSet};
 use timgate_matcher::normalize::Normalizer;
 use timgate_matcher::{Matcher, Scan};
@@ -108,6 +109,36 @@ struct Row {
     dirty: usize,
 }
 
+/// 100 patterns as an operator writes them, around generated terms (escaped): a cue and an id
+/// after it, two-word alternations, a word and a number, a number and a word. Compiled as `push`
+/// compiles them; a quarter read the raw text.
+fn patterns() -> Vec<(CompiledPattern, bool)> {
+    let terms: Vec<String> = corpus::terms(400, 0x9A77)
+        .into_iter()
+        .filter(|t| t.chars().all(|c| c.is_ascii_alphanumeric()) && t.len() >= 3)
+        .map(|t| regex_syntax::escape(&t))
+        .collect();
+    let term = |i: usize| terms[i % terms.len()].as_str();
+    (0..100)
+        .map(|i| {
+            let pattern = match i % 4 {
+                0 => format!(r"\b{}\s*[:：]?\s*[a-z][a-z0-9_-]{{5,19}}\b", term(i)),
+                1 => format!(r"(?:{}|{})\s+(?:{}|{})", term(i), term(i + 101), term(i + 202), term(i + 303)),
+                2 => format!(r"\b{}\s*\d{{2,6}}\b", term(i)),
+                _ => format!(r"\d{{3}}[- ]?\d{{4}}\s*{}", term(i)),
+            };
+            let raw = i % 4 == 3;
+            (CompiledPattern::compile(&pattern, !raw).unwrap_or_else(|e| panic!("{pattern}: {e}")), raw)
+        })
+        .collect()
+}
+
+/// Every match of every pattern, the text folded once (as `decision.rs` does).
+fn find_patterns(patterns: &[(CompiledPattern, bool)], message: &str) -> usize {
+    let mut text = PatternText::new(message);
+    patterns.iter().map(|(p, raw)| text.find(p, *raw).len()).sum()
+}
+
 fn sizes() -> Vec<usize> {
     std::env::var("TIMGATE_BENCH_SIZES")
         .ok()
@@ -130,6 +161,8 @@ fn main() {
     let links_flagged = clean.short.iter().filter(|m| !links.find(m).is_empty()).count();
     let contacts = ContactFinder::new(&[]);
     let contacts_flagged = clean.short.iter().filter(|m| !contacts.find(m).is_empty()).count();
+    let patterns = patterns();
+    let patterns_flagged = clean.short.iter().filter(|m| find_patterns(&patterns, m) > 0).count();
     let mut rows = Vec::new();
     for n in sizes() {
         let inputs = corpus::inputs(n, 1000, 10);
@@ -236,6 +269,22 @@ fn main() {
                     black_box(contacts.find(messages[i]))
                 })
             });
+            // 100 patterns (above), the message folded once for them.
+            group.bench_function("patterns", |b| {
+                b.iter(|| {
+                    i = (i + 1) % messages.len();
+                    black_box(find_patterns(&patterns, messages[i]))
+                })
+            });
+            // Every check but the terms: links, contacts and 100 patterns, as one document with
+            // all three costs on top of its terms.
+            group.bench_function("checks", |b| {
+                b.iter(|| {
+                    i = (i + 1) % messages.len();
+                    let m = messages[i];
+                    black_box((links.find(m).len(), contacts.find(m).len(), find_patterns(&patterns, m)))
+                })
+            });
             group.bench_function("bare_daachorse", |b| {
                 b.iter(|| {
                     i = (i + 1) % messages.len();
@@ -276,7 +325,7 @@ fn main() {
     let mut report = report(&rows);
     let _ = writeln!(
         report,
-        "\nlinks check: {links_flagged} of {n} clean 200 B messages with a link found; contacts check: {contacts_flagged} of {n} with a contact detail found",
+        "\nlinks check: {links_flagged} of {n} clean 200 B messages with a link found; contacts check: {contacts_flagged} of {n} with a contact detail found; 100 patterns: {patterns_flagged} of {n} with a match",
         n = clean.short.len()
     );
     println!("\n{report}");
@@ -319,13 +368,13 @@ fn report(rows: &[Row]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "| terms | message | timgate | (of which normalising) | with group + allowed words | bare daachorse | naive substring | regex union | timgate ÷ bare | group+allow ÷ timgate | naive ÷ timgate | regex ÷ timgate | links check | links ÷ timgate | contacts check | contacts ÷ timgate |"
+        "| terms | message | timgate | (of which normalising) | with group + allowed words | bare daachorse | naive substring | regex union | timgate ÷ bare | group+allow ÷ timgate | naive ÷ timgate | regex ÷ timgate | links check | links ÷ timgate | contacts check | contacts ÷ timgate | 100 patterns | patterns ÷ timgate | links + contacts + patterns | all three ÷ timgate |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for row in rows {
         for label in ["200B", "12KB"] {
             let group = format!("find_{label}/{}", row.terms);
-            let [t, z, g, d, n, r, l, c] = [
+            let [t, z, g, d, n, r, l, c, p, a] = [
                 "timgate",
                 "normalize",
                 "timgate_group_allow",
@@ -334,11 +383,13 @@ fn report(rows: &[Row]) -> String {
                 "regex",
                 "links",
                 "contacts",
+                "patterns",
+                "checks",
             ]
             .map(|f| mean_ns(&group, f));
             let _ = writeln!(
                 out,
-                "| {} | {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 row.terms,
                 time(t),
                 time(z),
@@ -353,7 +404,11 @@ fn report(rows: &[Row]) -> String {
                 time(l),
                 ratio(l, t),
                 time(c),
-                ratio(c, t)
+                ratio(c, t),
+                time(p),
+                ratio(p, t),
+                time(a),
+                ratio(a, t)
             );
         }
     }

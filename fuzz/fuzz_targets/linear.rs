@@ -4,7 +4,10 @@
 //! steers libFuzzer towards the normaliser's rare paths (mixed scripts, leet, marks, bidi
 //! controls, spelled-out letters, CJK context), where a quadratic step would hide.
 //!
-//! The `links` and `contacts` checks (`timgate_engine::links`, `::contacts`) read each input too.
+//! The `links` and `contacts` checks (`timgate_engine::links`, `::contacts`) read each input too,
+//! and so do patterns (`timgate_engine::patterns`) chosen for their worst cases: one whose every
+//! search reads to the end of the text (`[a-z]*x|a`), a cue and an id, counted repetitions,
+//! folded and raw.
 //!
 //! Input: the text (UTF-8, lossy). Checked: no panic, and no input slower than the timeout.
 #![no_main]
@@ -14,6 +17,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use timgate_engine::contacts::ContactFinder;
 use timgate_engine::links::LinkFinder;
+use timgate_engine::patterns::{CompiledPattern, PatternText};
 use timgate_matcher::{Matcher, MatcherBuilder, Scan, Segmenter};
 
 fn matchers() -> &'static [Matcher] {
@@ -34,6 +38,23 @@ fn matchers() -> &'static [Matcher] {
     })
 }
 
+fn patterns() -> &'static [(CompiledPattern, bool)] {
+    static PATTERNS: OnceLock<Vec<(CompiledPattern, bool)>> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        [
+            (r"[a-z]*x|a", false),
+            (r"[a-z]*x|a", true),
+            (r"\bv\s*x\s*[:：]?\s*[a-z][a-z0-9_-]{5,19}\b", false),
+            (r"(?:\d[ -]?){11}", false),
+            (r"\w+@\w+", true),
+            (r"(?s).{1,30}z", false),
+        ]
+        .iter()
+        .map(|&(p, raw)| (CompiledPattern::compile(p, !raw).expect("pattern"), raw))
+        .collect()
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     for (_, m) in Scan::new(matchers(), &text) {
@@ -47,5 +68,12 @@ fuzz_target!(|data: &[u8]| {
     // And the contacts check (`timgate_engine::contacts`).
     for c in ContactFinder::new(&[]).find(&text) {
         assert!(c.start < c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+    }
+    // And patterns, the text folded once for them (`timgate_engine::patterns`).
+    let mut folded = PatternText::new(&text);
+    for (pattern, raw) in patterns() {
+        for (start, end) in folded.find(pattern, *raw) {
+            assert!(start < end && text.is_char_boundary(start) && text.is_char_boundary(end));
+        }
     }
 });

@@ -48,20 +48,25 @@ fn load(kv: KvStore, key: String, previous: Option<Rc<RuleSet>>) -> Loading<Rc<R
             Some(blob) => blob,
             None => kv_cache::get_bytes(&kv, &blob_key).await,
         };
-        let note = match blob {
-            Ok(None) => None,
+        let (note, bytes) = match blob {
+            Ok(None) => (None, None),
             Ok(Some(bytes)) => match RuleSet::from_blob(&bytes, &version) {
                 Ok(set) => return Ok(Loaded::plain(Some(Rc::new(set)))),
-                Err(e) => Some(unusable(&blob_key, &e)),
+                Err(e) => (Some(unusable(&blob_key, &e)), Some(bytes)),
             },
             // The document alone is enough: a blob that cannot be read only costs compile time.
-            Err(e) => Some(e),
+            Err(e) => (Some(e), None),
         };
-        let set =
+        let mut set =
             RuleDocument::parse(&text).and_then(|doc| RuleSet::compile(&doc, version)).map_err(|e| e.to_string())?;
-        // The worker cannot compile patterns (timgate_engine::patterns): without a blob made from
-        // this version they are not looked for, and every decision under this document follows
-        // FAIL_MODE. Said once per version, like any note.
+        // The worker cannot compile patterns (timgate_engine::patterns): it takes those it can
+        // from the blob of an earlier version (a document edited by hand keeps the patterns it
+        // did not change); without them every decision under this document follows FAIL_MODE.
+        if set.uncompiled_patterns() > 0 {
+            if let Some(earlier) = bytes.as_deref().and_then(|b| RuleSet::patterns_in_blob(b).ok()) {
+                set.adopt_patterns(&earlier);
+            }
+        }
         let note = match set.uncompiled_patterns() {
             0 => note,
             n => Some(format!(

@@ -1,7 +1,7 @@
 // The `patterns` check (contract v2) in workerd: patterns come compiled in the document's blob
 // (the worker cannot compile one); applied with the document's code, masked in MsgBody, named
 // `patterns[i]` in review events and log lines, monitor mode; a document without its blob follows
-// FAIL_MODE and says why.
+// FAIL_MODE and says why, except for the patterns an earlier version's blob holds.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { beforeSend, compileBlob, gateForSuite } from "./harness.mjs";
@@ -78,9 +78,28 @@ describe("patterns", () => {
     const line = suite.gate.logLines().filter((l) => l.event === "callback").at(-1);
     assert.equal(line.basis, "fail_mode");
     assert.match(JSON.stringify(line.problems), /4 pattern\(s\) not compiled .*push/);
-    // A blob made from another version of the document does not count either.
+    // A blob made from another version with other patterns does not help.
     await suite.gate.kv.put("rules:compiled", compileBlob(JSON.stringify({ patterns: [{ pattern: "x+", action: "block" }] })));
     await suite.gate.kv.put("rules", DOC.replace("No contact details", "No contacts"));
     assert.equal((await send("hello again")).ErrorCode, 1);
+  });
+
+  it("a document edited by hand after a push keeps the patterns it did not change", async () => {
+    await withBlob("rules", DOC);
+    assert.equal((await send("vx: alice_88")).ErrorCode, 10130);
+    // Edited in KV without the tool: another info, and a term added; the patterns are the same.
+    const edited = JSON.parse(DOC);
+    edited.patterns[0].info = "No WeChat ids";
+    edited.block = ["zorblax"];
+    await suite.gate.kv.put("rules", JSON.stringify(edited));
+    assert.deepEqual(await send("vx: alice_88"), { ActionStatus: "OK", ErrorInfo: "No WeChat ids", ErrorCode: 10130 });
+    assert.equal((await send("hello there")).ErrorCode, 0, "decided by the rules, not FAIL_MODE");
+    assert.equal((await send("so zorblax")).ErrorCode, 1);
+    // A pattern added by hand cannot be compiled by the worker: FAIL_MODE (closed) again.
+    edited.patterns.push({ pattern: "new+", action: "block" });
+    await suite.gate.kv.put("rules", JSON.stringify(edited));
+    assert.equal((await send("hello there")).ErrorCode, 1);
+    const line = suite.gate.logLines().filter((l) => l.event === "callback").at(-1);
+    assert.match(JSON.stringify(line.problems), /1 pattern\(s\) not compiled/);
   });
 });

@@ -6,8 +6,8 @@ use timgate_matcher::{Matcher, Scan};
 use crate::ban::BanRecord;
 use crate::command::Conversation;
 use crate::contacts::ContactKind;
-use crate::folded_text::FoldedText;
 use crate::message_text::{MaskedMessage, MessageText, SegmentMask};
+use crate::patterns::PatternText;
 use crate::rule_document::{Action, Mode};
 use crate::rule_set::{RuleSet, RuleTerm};
 use crate::settings::FailMode;
@@ -329,20 +329,12 @@ fn find_hits(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit>
 /// The matches of every document's compiled patterns in the message's reading text, folded once
 /// for all of them (unless every pattern is `raw`).
 fn find_patterns(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> Vec<Hit> {
-    let text = message.reading_text();
-    let mut folded: Option<FoldedText> = None;
+    let mut text = PatternText::new(message.reading_text());
     let mut hits = Vec::new();
     for &(scope, set) in sets {
         for (index, check) in set.patterns().iter().enumerate() {
             let Some(compiled) = &check.compiled else { continue };
-            let ranges: Vec<(usize, usize)> = if check.rule.raw {
-                compiled.find(text).unwrap_or_default()
-            } else {
-                let folded = folded.get_or_insert_with(|| FoldedText::new(text));
-                let found = compiled.find(folded.as_str()).unwrap_or_default();
-                found.into_iter().filter_map(|(s, e)| folded.original(s, e)).collect()
-            };
-            for range in ranges {
+            for range in text.find(compiled, check.rule.raw) {
                 let found = Found {
                     check: Check::Pattern(index),
                     term_index: index,

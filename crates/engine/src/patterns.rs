@@ -36,6 +36,8 @@ use regex_automata::dfa::dense::DFA;
 use regex_automata::dfa::regex::Regex;
 use regex_automata::Input;
 
+use crate::folded_text::FoldedText;
+
 /// Longest pattern accepted, in bytes.
 pub const MAX_PATTERN_BYTES: usize = 1000;
 /// Largest DFA (each of the forward and reverse ones) a pattern may compile to.
@@ -139,6 +141,32 @@ impl CompiledPattern {
             }
         }
         Ok(found)
+    }
+}
+
+/// A message's text as patterns read it: as sent for a `raw` pattern, else folded, once for every
+/// pattern that reads it so ([`crate::folded_text`]).
+pub struct PatternText<'t> {
+    text: &'t str,
+    folded: Option<FoldedText>,
+}
+
+impl<'t> PatternText<'t> {
+    /// `text` (a message's reading text), folded when a pattern first asks for it.
+    pub fn new(text: &'t str) -> Self {
+        PatternText { text, folded: None }
+    }
+
+    /// The matches of `pattern` ([`CompiledPattern::find`]), as byte ranges of the text as sent.
+    /// A DFA that cannot search (see there) finds nothing.
+    pub fn find(&mut self, pattern: &CompiledPattern, raw: bool) -> Vec<(usize, usize)> {
+        if raw {
+            return pattern.find(self.text).unwrap_or_default();
+        }
+        let text = self.text;
+        let folded = self.folded.get_or_insert_with(|| FoldedText::new(text));
+        let found = pattern.find(folded.as_str()).unwrap_or_default();
+        found.into_iter().filter_map(|(start, end)| folded.original(start, end)).collect()
     }
 }
 

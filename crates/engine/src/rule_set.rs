@@ -248,20 +248,7 @@ impl RuleSet {
     /// ([`document_version`] of the document's bytes as stored). Anything else is an error, and the
     /// caller compiles the document instead: a stale blob is never used.
     pub fn from_blob(bytes: &[u8], expected_version: &str) -> Result<Self, BlobError> {
-        let mut input = Reader::new(bytes);
-        let magic = input.raw(BLOB_MAGIC.len()).map_err(|_| BlobError::NotABlob)?;
-        if magic != BLOB_MAGIC {
-            return Err(BlobError::NotABlob);
-        }
-        let mut expected = Writer::default();
-        write_header(&mut expected, "");
-        let engine = expected.into_bytes();
-        // The engine part of the header: everything after the magic up to the version string.
-        let engine = engine.get(BLOB_MAGIC.len()..engine.len() - 4).unwrap_or(&[]);
-        if input.raw(engine.len())? != engine {
-            return Err(BlobError::OtherEngine);
-        }
-        let version = input.str()?;
+        let (mut input, version) = read_header(bytes)?;
         if version != expected_version {
             return Err(BlobError::StaleDocument { found: version.to_owned(), expected: expected_version.to_owned() });
         }
@@ -274,35 +261,13 @@ impl RuleSet {
             u32::MAX => None,
             c => Some(char::from_u32(c).ok_or(BlobError::Corrupt("mask_char"))?),
         };
-        let count = input.length()?;
-        // Each term takes at least 10 bytes: never reserve more than the blob could hold.
-        let mut terms = Vec::with_capacity(count.min(bytes.len() / 10));
         let mut texts = String::new();
-        for _ in 0..count {
-            let action = match input.u8()? {
-                0 => Action::Block,
-                1 => Action::Discard,
-                2 => Action::Mask,
-                3 => Action::Review,
-                _ => return Err(BlobError::Corrupt("action")),
-            };
-            let text = store(&mut texts, input.str()?);
-            let code = Some(input.u32()?).filter(|&c| c != 0);
-            let info = input.opt_str()?.map(|info| store(&mut texts, info));
-            terms.push(StoredTerm { action, text, code, info });
-        }
+        let terms = read_terms(&mut input, bytes.len(), &mut texts)?;
         let matcher = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let allow = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let links = read_check(&mut input, "links", LinksCheck::new)?;
         let contacts = read_check(&mut input, "contacts", ContactsCheck::new)?;
-        let count = input.length()?;
-        let mut patterns = Vec::with_capacity(count.min(bytes.len() / 12));
-        for _ in 0..count {
-            let rule = serde_json::from_str(input.str()?).map_err(|_| BlobError::Corrupt("pattern"))?;
-            let (forward, reverse) = (input.bytes()?, input.bytes()?);
-            let compiled = CompiledPattern::from_bytes(forward, reverse).map_err(|_| BlobError::Corrupt("pattern"))?;
-            patterns.push(PatternCheck { rule, compiled: Some(compiled) });
-        }
+        let patterns = read_patterns(&mut input, bytes.len())?;
         if matcher.len() != terms.len() {
             return Err(BlobError::Corrupt("term count"));
         }
@@ -321,6 +286,35 @@ impl RuleSet {
             contacts,
             patterns,
         })
+    }
+
+    /// The compiled patterns of a blob this engine made from *any* version of a document: what a
+    /// worker that cannot compile patterns takes from a stale blob ([`Self::adopt_patterns`]).
+    pub fn patterns_in_blob(bytes: &[u8]) -> Result<Vec<PatternCheck>, BlobError> {
+        let (mut input, _) = read_header(bytes)?;
+        input.u8()?;
+        input.u32()?;
+        read_terms(&mut input, bytes.len(), &mut String::new())?;
+        input.bytes()?;
+        input.bytes()?;
+        input.opt_str()?;
+        input.opt_str()?;
+        read_patterns(&mut input, bytes.len())
+    }
+
+    /// Takes, for each of this document's uncompiled patterns, a compiled one with the same
+    /// pattern and the same `raw` from `compiled` (the patterns of an earlier version's blob: a
+    /// document edited by hand keeps the patterns it did not change). Returns how many it took.
+    pub fn adopt_patterns(&mut self, compiled: &[PatternCheck]) -> usize {
+        let mut taken = 0;
+        for own in self.patterns.iter_mut().filter(|p| p.compiled.is_none()) {
+            let same = |p: &&PatternCheck| p.rule.pattern == own.rule.pattern && p.rule.raw == own.rule.raw;
+            if let Some(found) = compiled.iter().find(same).and_then(|p| p.compiled.clone()) {
+                own.compiled = Some(found);
+                taken += 1;
+            }
+        }
+        taken
     }
 
     /// Bytes of heap held by the compiled matchers and patterns (terms' texts not included).
@@ -447,6 +441,61 @@ fn compile_patterns(rules: &[PatternRule]) -> Result<Vec<PatternCheck>, Document
         .collect()
 }
 
+/// Checks a blob's magic and engine, and returns the reader past the header with the version of
+/// the document it was made from.
+fn read_header(bytes: &[u8]) -> Result<(Reader<'_>, &str), BlobError> {
+    let mut input = Reader::new(bytes);
+    let magic = input.raw(BLOB_MAGIC.len()).map_err(|_| BlobError::NotABlob)?;
+    if magic != BLOB_MAGIC {
+        return Err(BlobError::NotABlob);
+    }
+    let mut expected = Writer::default();
+    write_header(&mut expected, "");
+    let engine = expected.into_bytes();
+    // The engine part of the header: everything after the magic up to the version string.
+    let engine = engine.get(BLOB_MAGIC.len()..engine.len() - 4).unwrap_or(&[]);
+    if input.raw(engine.len())? != engine {
+        return Err(BlobError::OtherEngine);
+    }
+    let version = input.str()?;
+    Ok((input, version))
+}
+
+/// A blob's terms, their strings appended to `texts`.
+fn read_terms(input: &mut Reader<'_>, blob_len: usize, texts: &mut String) -> Result<Vec<StoredTerm>, BlobError> {
+    let count = input.length()?;
+    // Each term takes at least 10 bytes: never reserve more than the blob could hold.
+    let mut terms = Vec::with_capacity(count.min(blob_len / 10));
+    for _ in 0..count {
+        let action = match input.u8()? {
+            0 => Action::Block,
+            1 => Action::Discard,
+            2 => Action::Mask,
+            3 => Action::Review,
+            _ => return Err(BlobError::Corrupt("action")),
+        };
+        let text = store(texts, input.str()?);
+        let code = Some(input.u32()?).filter(|&c| c != 0);
+        let info = input.opt_str()?.map(|info| store(texts, info));
+        terms.push(StoredTerm { action, text, code, info });
+    }
+    Ok(terms)
+}
+
+/// A blob's compiled patterns.
+fn read_patterns(input: &mut Reader<'_>, blob_len: usize) -> Result<Vec<PatternCheck>, BlobError> {
+    let count = input.length()?;
+    // Each pattern takes at least 12 bytes (three lengths).
+    let mut patterns = Vec::with_capacity(count.min(blob_len / 12));
+    for _ in 0..count {
+        let rule = serde_json::from_str(input.str()?).map_err(|_| BlobError::Corrupt("pattern"))?;
+        let (forward, reverse) = (input.bytes()?, input.bytes()?);
+        let compiled = CompiledPattern::from_bytes(forward, reverse).map_err(|_| BlobError::Corrupt("pattern"))?;
+        patterns.push(PatternCheck { rule, compiled: Some(compiled) });
+    }
+    Ok(patterns)
+}
+
 fn write_header(out: &mut Writer, version: &str) {
     out.raw(BLOB_MAGIC);
     out.u32(BLOB_FORMAT);
@@ -488,6 +537,35 @@ pub fn document_version(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "compile-patterns")]
+    #[test]
+    fn patterns_travel_in_the_blob_and_a_later_version_adopts_the_unchanged_ones() {
+        let doc =
+            r#"{"patterns":[{"pattern":"v\\s*x","action":"block"},{"pattern":"abc","action":"mask","raw":true}]}"#;
+        let set = RuleSet::from_json(doc).unwrap();
+        let blob = set.to_blob();
+        let loaded = RuleSet::from_blob(&blob, set.version()).unwrap();
+        assert_eq!(loaded.patterns().len(), 2);
+        assert_eq!(loaded.uncompiled_patterns(), 0);
+        assert_eq!(loaded.patterns()[1].rule.raw, true);
+
+        // A later version, as the worker compiles it (patterns uncompiled): the first pattern
+        // is unchanged, the second is now folded rather than raw, the third is new.
+        let later = r#"{"block":["x"],"patterns":[{"pattern":"v\\s*x","action":"review"},{"pattern":"abc","action":"mask"},{"pattern":"new","action":"block"}]}"#;
+        let mut worker = RuleSet::from_json(later).unwrap();
+        worker.patterns.iter_mut().for_each(|p| p.compiled = None);
+        assert!(matches!(RuleSet::from_blob(&blob, worker.version()), Err(BlobError::StaleDocument { .. })));
+        let earlier = RuleSet::patterns_in_blob(&blob).unwrap();
+        assert_eq!(worker.adopt_patterns(&earlier), 1);
+        assert_eq!(worker.uncompiled_patterns(), 2);
+        assert!(worker.patterns()[0].compiled.is_some());
+
+        // Damaged bytes are an error, not a panic.
+        for cut in [blob.len() - 1, blob.len() / 2, 20] {
+            assert!(RuleSet::patterns_in_blob(&blob[..cut]).is_err());
+        }
+    }
 
     #[test]
     fn compiles_every_list_in_strength_order() {
