@@ -548,7 +548,7 @@ mod tests {
         let loaded = RuleSet::from_blob(&blob, set.version()).unwrap();
         assert_eq!(loaded.patterns().len(), 2);
         assert_eq!(loaded.uncompiled_patterns(), 0);
-        assert_eq!(loaded.patterns()[1].rule.raw, true);
+        assert!(loaded.patterns()[1].rule.raw);
 
         // A later version, as the worker compiles it (patterns uncompiled): the first pattern
         // is unchanged, the second is now folded rather than raw, the third is new.
