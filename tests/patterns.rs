@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use timgate_engine::decision::Verdict;
-use timgate_engine::patterns::{CompiledPattern, MAX_HITS_PER_PATTERN};
+use timgate_engine::patterns::{CompiledPattern, PatternText, Prefilter, MAX_HITS_PER_PATTERN};
 use timgate_engine::rule_set::RuleSet;
 
 /// contract.md's example: `vx`/`VX`/`v x` and a colon, then an id of 6 to 20 characters.
@@ -187,8 +187,45 @@ fn oracle_find(re: &regex::Regex, text: &str) -> Vec<(usize, usize)> {
     re.find_iter(text).take(MAX_HITS_PER_PATTERN).map(|m| (m.start(), m.end())).collect()
 }
 
+/// Patterns with literals for the prefilter, folded and raw, among them letters that other
+/// characters fold to (`ſ` and `ﬆ` to `s`/`st`, the Kelvin sign to `k`, full-width forms).
+const PREFILTERED: [(&str, bool); 10] = [
+    ("VX", false),
+    ("st", false),
+    ("k+b", false),
+    ("(?:cheap|free) likes", false),
+    (r"\d{3}-\d{4}\s*off", false),
+    (r"a\d", false),
+    ("VX", true),
+    ("st", true),
+    ("Kb", true),
+    (r"\d-\d", true),
+];
+
+fn prefiltered() -> &'static (Vec<(CompiledPattern, bool)>, Prefilter) {
+    static SET: OnceLock<(Vec<(CompiledPattern, bool)>, Prefilter)> = OnceLock::new();
+    SET.get_or_init(|| {
+        let compiled: Vec<(CompiledPattern, bool)> =
+            PREFILTERED.iter().map(|&(p, raw)| (CompiledPattern::compile(p, !raw).expect("compiles"), raw)).collect();
+        let prefilter = Prefilter::new(compiled.iter().map(|(c, raw)| (Some(c), *raw)));
+        (compiled, prefilter)
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// The prefilter never leaves out a pattern that matches.
+    #[test]
+    fn the_prefilter_never_hides_a_match(text in "[abvxkstVXKS\u{17F}\u{FB06}\u{212A}\u{FF36}\u{FF58}0-9 \\-]{0,60}") {
+        let (compiled, prefilter) = prefiltered();
+        let mut reading = PatternText::new(&text);
+        let wanted = prefilter.candidates(&mut reading);
+        for (index, (pattern, raw)) in compiled.iter().enumerate() {
+            let found = reading.find(pattern, *raw);
+            prop_assert!(wanted[index] || found.is_empty(), "{:?} (raw {}) matches {:?} but was left out", PREFILTERED[index].0, raw, text);
+        }
+    }
 
     #[test]
     fn raw_matches_are_the_regex_crates(text in "[abvxAVX12345 _:\\-\n中é\u{200B}]{0,80}") {

@@ -332,8 +332,12 @@ fn find_patterns(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> Vec<H
     let mut text = PatternText::new(message.reading_text());
     let mut hits = Vec::new();
     for &(scope, set) in sets {
+        if set.patterns().is_empty() {
+            continue;
+        }
+        let wanted = set.prefilter().candidates(&mut text);
         for (index, check) in set.patterns().iter().enumerate() {
-            let Some(compiled) = &check.compiled else { continue };
+            let Some(compiled) = check.compiled.as_ref().filter(|_| wanted.get(index) == Some(&true)) else { continue };
             for range in text.find(compiled, check.rule.raw) {
                 let found = Found {
                     check: Check::Pattern(index),

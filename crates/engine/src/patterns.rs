@@ -28,7 +28,10 @@
 //! - leftmost-first, non-overlapping, at most [`MAX_HITS_PER_PATTERN`] matches per pattern per
 //!   message: a search for the next match may read to the end of the text, so the bound is what
 //!   keeps a message's cost linear in its length (the verdict needs only one match; masking
-//!   masks the first sixteen).
+//!   masks the first sixteen);
+//! - a document's patterns are searched only when the text holds one of the literals every match
+//!   of theirs starts or ends with ([`Prefilter`]: one Aho-Corasick pass for all of them), so a
+//!   clean message costs about one pass, not one per pattern.
 
 use std::sync::Arc;
 
@@ -95,14 +98,25 @@ pub struct CompiledPattern {
     regex: Regex<DFA<Vec<u32>>>,
     forward: Arc<[u8]>,
     reverse: Arc<[u8]>,
+    /// Literals one of which every match starts (or ends) with, in the text the pattern reads;
+    /// `None` when the pattern has no small set of them (see [`Prefilter`]).
+    literals: Option<Vec<Vec<u8>>>,
 }
 
 impl CompiledPattern {
     /// Loads the DFAs [`Self::forward_bytes`] and [`Self::reverse_bytes`] made. The bytes are
     /// checked (a corrupt DFA is an error, never undefined behaviour), once per document version.
-    pub fn from_bytes(forward: &[u8], reverse: &[u8]) -> Result<Self, LoadError> {
+    pub fn from_bytes(forward: &[u8], reverse: &[u8], literals: Option<Vec<Vec<u8>>>) -> Result<Self, LoadError> {
         let regex = Regex::builder().build_from_dfas(load(forward)?, load(reverse)?);
-        Ok(Self { regex, forward: forward.into(), reverse: reverse.into() })
+        if literals.as_ref().is_some_and(|l| l.is_empty() || l.iter().any(Vec::is_empty)) {
+            return Err(LoadError("an empty literal".to_owned()));
+        }
+        Ok(Self { regex, forward: forward.into(), reverse: reverse.into(), literals })
+    }
+
+    /// The literals one of which every match starts or ends with ([`Prefilter`]).
+    pub fn literals(&self) -> Option<&[Vec<u8>]> {
+        self.literals.as_deref()
     }
 
     /// The forward DFA as serialised.
@@ -121,6 +135,7 @@ impl CompiledPattern {
             + self.regex.reverse().memory_usage()
             + self.forward.len()
             + self.reverse.len()
+            + self.literals.iter().flatten().map(Vec::len).sum::<usize>()
     }
 
     /// The byte ranges of the first [`MAX_HITS_PER_PATTERN`] non-overlapping matches in
@@ -163,10 +178,99 @@ impl<'t> PatternText<'t> {
         if raw {
             return pattern.find(self.text).unwrap_or_default();
         }
+        let found = pattern.find(self.folded()).unwrap_or_default();
+        let folded = self.folded.as_ref();
+        found.into_iter().filter_map(|(start, end)| folded?.original(start, end)).collect()
+    }
+
+    /// The folded text, made on first use.
+    fn folded(&mut self) -> &str {
         let text = self.text;
-        let folded = self.folded.get_or_insert_with(|| FoldedText::new(text));
-        let found = pattern.find(folded.as_str()).unwrap_or_default();
-        found.into_iter().filter_map(|(start, end)| folded.original(start, end)).collect()
+        self.folded.get_or_insert_with(|| FoldedText::new(text)).as_str()
+    }
+}
+
+/// Which patterns of a document may match a text, from one pass of an Aho-Corasick automaton
+/// (daachorse, already in the worker for terms) over it: a pattern whose every match starts (or
+/// ends) with one of a few literals cannot match a text that holds none of them, and is not
+/// searched. A pattern without such literals (`\d{3}-\d{4}`) is always searched. The literals of
+/// a folded pattern are lowercase ASCII (the folded text's case); of a raw one, as written.
+/// Built when a document version is loaded, never per message.
+#[derive(Clone, Default)]
+pub struct Prefilter {
+    /// For the folded text, then for the raw text: the automaton over the literals, and for each
+    /// literal the patterns (indices) that have it.
+    texts: [Option<Literals>; 2],
+    /// Patterns searched whatever the text holds.
+    always: Vec<bool>,
+}
+
+/// An automaton over literals, and for each literal the patterns (indices) that have it.
+type Literals = (daachorse::DoubleArrayAhoCorasick<u32>, Vec<Vec<u32>>);
+
+impl std::fmt::Debug for Prefilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let literals = |i: usize| self.texts[i].as_ref().map_or(0, |(_, owners)| owners.len());
+        f.debug_struct("Prefilter")
+            .field("folded_literals", &literals(0))
+            .field("raw_literals", &literals(1))
+            .field("always", &self.always)
+            .finish()
+    }
+}
+
+impl Prefilter {
+    /// For the patterns of one document: `(compiled, raw)`, in order; an uncompiled one is
+    /// never searched anyway.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = (Option<&'a CompiledPattern>, bool)>) -> Self {
+        let mut always = Vec::new();
+        let mut reads_raw = Vec::new();
+        let mut literals: [Vec<(Vec<u8>, Vec<u32>)>; 2] = [Vec::new(), Vec::new()];
+        for (index, (compiled, raw)) in patterns.into_iter().enumerate() {
+            let found = compiled.and_then(CompiledPattern::literals);
+            always.push(found.is_none());
+            reads_raw.push(raw);
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
+            let list = &mut literals[usize::from(raw)];
+            for literal in found.into_iter().flatten() {
+                match list.iter_mut().find(|(l, _)| l == literal) {
+                    Some((_, owners)) => owners.push(index),
+                    None => list.push((literal.clone(), vec![index])),
+                }
+            }
+        }
+        let texts = literals.map(|list| {
+            if list.is_empty() {
+                return None;
+            }
+            let automaton = daachorse::DoubleArrayAhoCorasick::new(list.iter().map(|(l, _)| l.as_slice())).ok()?;
+            Some((automaton, list.into_iter().map(|(_, owners)| owners).collect()))
+        });
+        // An automaton that cannot be built (never for distinct non-empty literals) filters
+        // nothing: every pattern of that text is searched.
+        for (wanted, raw) in always.iter_mut().zip(reads_raw) {
+            if texts[usize::from(raw)].is_none() {
+                *wanted = true;
+            }
+        }
+        Prefilter { texts, always }
+    }
+
+    /// For each pattern, whether it is to be searched in `text`.
+    pub fn candidates(&self, text: &mut PatternText<'_>) -> Vec<bool> {
+        let mut wanted = self.always.clone();
+        for (raw, built) in self.texts.iter().enumerate() {
+            let Some((automaton, owners)) = built else { continue };
+            let haystack = if raw == 1 { text.text } else { text.folded() };
+            for m in automaton.find_overlapping_iter(haystack) {
+                for &owner in owners.get(m.value() as usize).into_iter().flatten() {
+                    if let Some(w) = wanted.get_mut(owner as usize) {
+                        *w = true;
+                    }
+                }
+            }
+        }
+        wanted
     }
 }
 
@@ -186,6 +290,7 @@ mod compile {
     use regex_automata::dfa::{dense, StartKind};
     use regex_automata::nfa::thompson;
     use regex_automata::MatchKind;
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
     use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
     use super::{CompiledPattern, PatternError, MAX_DFA_BYTES, MAX_PATTERN_BYTES};
@@ -244,8 +349,37 @@ mod compile {
             let (forward, forward_pad) = forward.to_bytes_little_endian();
             let (reverse, reverse_pad) = reverse.to_bytes_little_endian();
             let (forward, reverse) = (&forward[forward_pad..], &reverse[reverse_pad..]);
-            Self::from_bytes(forward, reverse).map_err(|e| PatternError::Compile(e.to_string()))
+            Self::from_bytes(forward, reverse, required_literals(pattern, folded))
+                .map_err(|e| PatternError::Compile(e.to_string()))
         }
+    }
+
+    /// A small set of literals one of which starts (or else ends) every match, in the text the
+    /// pattern reads, for the [`super::Prefilter`]; `None` when there is none. A folded pattern is
+    /// matched without case against lowercase text: its literals are taken from the pattern as
+    /// written (case-sensitive, so `VX` gives one literal, not four) and lowercased, and only
+    /// ASCII ones are used (a non-ASCII letter's case forms are the folded text's business).
+    fn required_literals(pattern: &str, folded: bool) -> Option<Vec<Vec<u8>>> {
+        let hir = regex_syntax::ParserBuilder::new().nest_limit(64).build().parse(pattern).ok()?;
+        [ExtractKind::Prefix, ExtractKind::Suffix].into_iter().find_map(|kind| {
+            let mut extractor = Extractor::new();
+            extractor.kind(kind).limit_total(64).limit_literal_len(32);
+            let seq = extractor.extract(&hir);
+            let found = seq.literals()?;
+            if found.is_empty() || found.iter().any(|l| l.as_bytes().is_empty()) {
+                return None;
+            }
+            if folded && found.iter().any(|l| !l.as_bytes().is_ascii()) {
+                return None;
+            }
+            let mut literals: Vec<Vec<u8>> = found
+                .iter()
+                .map(|l| if folded { l.as_bytes().to_ascii_lowercase() } else { l.as_bytes().to_vec() })
+                .collect();
+            literals.sort_unstable();
+            literals.dedup();
+            Some(literals)
+        })
     }
 
     fn too_big_or(message: String) -> PatternError {
@@ -337,7 +471,7 @@ mod tests {
         // Loaded from an odd offset, as from the middle of a blob.
         let mut forward = vec![7u8];
         forward.extend_from_slice(p.forward_bytes());
-        let loaded = CompiledPattern::from_bytes(&forward[1..], p.reverse_bytes()).expect("loads");
+        let loaded = CompiledPattern::from_bytes(&forward[1..], p.reverse_bytes(), None).expect("loads");
         let text = "hi 加vx：alice_88 ok";
         assert_eq!(loaded.find(text), p.find(text));
         assert_eq!(p.find(text).expect("searches").len(), 1);
@@ -349,8 +483,31 @@ mod tests {
         let mut bytes = p.forward_bytes().to_vec();
         let n = bytes.len();
         bytes.truncate(n / 2);
-        assert!(CompiledPattern::from_bytes(&bytes, p.reverse_bytes()).is_err());
-        assert!(CompiledPattern::from_bytes(b"", b"").is_err());
+        assert!(CompiledPattern::from_bytes(&bytes, p.reverse_bytes(), None).is_err());
+        assert!(CompiledPattern::from_bytes(b"", b"", None).is_err());
+        let whole = p.forward_bytes();
+        assert!(
+            CompiledPattern::from_bytes(whole, p.reverse_bytes(), Some(vec![Vec::new()])).is_err(),
+            "an empty literal"
+        );
+        assert!(CompiledPattern::from_bytes(whole, p.reverse_bytes(), Some(Vec::new())).is_err(), "no literal at all");
+    }
+
+    #[test]
+    fn literals_every_match_starts_or_ends_with() {
+        let literals = |p: &str, folded: bool| {
+            CompiledPattern::compile(p, folded).expect("compiles").literals().map(<[_]>::to_vec)
+        };
+        let bytes = |l: &[&str]| Some(l.iter().map(|s| s.as_bytes().to_vec()).collect::<Vec<_>>());
+        assert_eq!(
+            literals("VX[0-9]", true),
+            bytes(&["vx0", "vx1", "vx2", "vx3", "vx4", "vx5", "vx6", "vx7", "vx8", "vx9"])
+        );
+        assert_eq!(literals("(?:cheap|free) likes", true), bytes(&["cheap likes", "free likes"]));
+        assert_eq!(literals(r"\d{3}-\d{4}\s*off", false), bytes(&["off"]), "a suffix when there is no prefix");
+        assert_eq!(literals(r"\d{3}-\d{4}", false), None);
+        assert_eq!(literals("VIP", false), bytes(&["VIP"]), "raw literals keep their case");
+        assert_eq!(literals("微信[0-9]", true), None, "non-ASCII literals of a folded pattern are not used");
     }
 
     #[test]

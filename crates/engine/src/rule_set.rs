@@ -9,7 +9,7 @@ use timgate_matcher::{BuildError, Matcher, MatcherBuilder, Segmenter};
 use crate::blob_codec::{BlobError, Reader, Writer};
 use crate::contacts::ContactFinder;
 use crate::links::LinkFinder;
-use crate::patterns::CompiledPattern;
+use crate::patterns::{CompiledPattern, Prefilter};
 use crate::rule_document::{Action, ContactsRule, DocumentError, LinksRule, Mode, PatternRule, RuleDocument};
 
 /// The string at `range` of `texts` (empty if the range is not one: it always is, being made by
@@ -22,7 +22,7 @@ fn slice(texts: &str, (start, end): TextRange) -> &str {
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// Version of the blob layout; bump when [`RuleSet::to_blob`] changes. The matchers inside carry
 /// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
-const BLOB_FORMAT: u32 = 6;
+const BLOB_FORMAT: u32 = 7;
 
 /// One term of a compiled rule set, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +64,8 @@ pub struct RuleSet {
     links: Option<LinksCheck>,
     contacts: Option<ContactsCheck>,
     patterns: Vec<PatternCheck>,
+    /// Which patterns a message may match ([`Prefilter`]).
+    prefilter: Prefilter,
 }
 
 /// One entry of the document's `patterns`, ready to search when it is compiled.
@@ -197,7 +199,8 @@ impl RuleSet {
         let links = doc.links.as_ref().map(LinksCheck::new);
         let contacts = doc.contacts.as_ref().map(ContactsCheck::new);
         let patterns = compile_patterns(&doc.patterns)?;
-        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow, links, contacts, patterns })
+        let prefilter = prefilter(&patterns);
+        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow, links, contacts, patterns, prefilter })
     }
 
     /// The compiled rule set as a precompiled blob, for KV key [`crate::kv_keys::compiled`]
@@ -239,6 +242,13 @@ impl RuleSet {
             let compiled = p.compiled.as_ref();
             out.bytes(compiled.map_or(&[][..], CompiledPattern::forward_bytes));
             out.bytes(compiled.map_or(&[][..], CompiledPattern::reverse_bytes));
+            match compiled.and_then(CompiledPattern::literals) {
+                None => out.u32(u32::MAX),
+                Some(literals) => {
+                    out.length(literals.len());
+                    literals.iter().for_each(|l| out.bytes(l));
+                }
+            }
         }
         out.into_bytes()
     }
@@ -274,6 +284,7 @@ impl RuleSet {
         if !input.is_empty() {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
+        let prefilter = prefilter(&patterns);
         Ok(Self {
             version: version.to_owned(),
             mode,
@@ -285,6 +296,7 @@ impl RuleSet {
             links,
             contacts,
             patterns,
+            prefilter,
         })
     }
 
@@ -314,6 +326,7 @@ impl RuleSet {
                 taken += 1;
             }
         }
+        self.prefilter = prefilter(&self.patterns);
         taken
     }
 
@@ -380,6 +393,11 @@ impl RuleSet {
         &self.patterns
     }
 
+    /// Which of the document's patterns a text may match.
+    pub fn prefilter(&self) -> &Prefilter {
+        &self.prefilter
+    }
+
     /// How many of the document's patterns are not compiled, and so not looked for: a worker
     /// that read the document without its blob ([`crate::patterns`]).
     pub fn uncompiled_patterns(&self) -> usize {
@@ -441,6 +459,10 @@ fn compile_patterns(rules: &[PatternRule]) -> Result<Vec<PatternCheck>, Document
         .collect()
 }
 
+fn prefilter(patterns: &[PatternCheck]) -> Prefilter {
+    Prefilter::new(patterns.iter().map(|p| (p.compiled.as_ref(), p.rule.raw)))
+}
+
 /// Checks a blob's magic and engine, and returns the reader past the header with the version of
 /// the document it was made from.
 fn read_header(bytes: &[u8]) -> Result<(Reader<'_>, &str), BlobError> {
@@ -490,7 +512,19 @@ fn read_patterns(input: &mut Reader<'_>, blob_len: usize) -> Result<Vec<PatternC
     for _ in 0..count {
         let rule = serde_json::from_str(input.str()?).map_err(|_| BlobError::Corrupt("pattern"))?;
         let (forward, reverse) = (input.bytes()?, input.bytes()?);
-        let compiled = CompiledPattern::from_bytes(forward, reverse).map_err(|_| BlobError::Corrupt("pattern"))?;
+        let literals = match input.u32()? {
+            u32::MAX => None,
+            count => {
+                // Each literal takes at least 5 bytes.
+                let mut literals = Vec::with_capacity((count as usize).min(blob_len / 5));
+                for _ in 0..count {
+                    literals.push(input.bytes()?.to_vec());
+                }
+                Some(literals)
+            }
+        };
+        let compiled =
+            CompiledPattern::from_bytes(forward, reverse, literals).map_err(|_| BlobError::Corrupt("pattern"))?;
         patterns.push(PatternCheck { rule, compiled: Some(compiled) });
     }
     Ok(patterns)
