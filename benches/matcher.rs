@@ -140,7 +140,7 @@ fn patterns() -> (Vec<(CompiledPattern, bool)>, Prefilter) {
 fn find_patterns((patterns, prefilter): &(Vec<(CompiledPattern, bool)>, Prefilter), message: &str) -> usize {
     let mut text = PatternText::new(message);
     let wanted = prefilter.candidates(&mut text);
-    patterns.iter().zip(wanted).filter(|(_, w)| *w).map(|((p, raw), _)| text.find(p, *raw).len()).sum()
+    patterns.iter().zip(wanted).filter(|(_, w)| *w).map(|((p, raw), _)| text.find(p, *raw).0.len()).sum()
 }
 
 fn sizes() -> Vec<usize> {

@@ -9,7 +9,9 @@
 //! median over rounds in which every input takes its turn (so a slower moment of the machine
 //! falls on all of them), and the ratio of `find` to `find` on the prose. Timings are measured,
 //! never asserted. The last columns time the `links` and `contacts` checks (`LinkFinder::find`,
-//! `ContactFinder::find`) on the same input, against the prose's normalise + search.
+//! `ContactFinder::find`) and six patterns chosen for their worst cases (`patterns()` below,
+//! searched as `decision.rs` searches them: prefilter, then each pattern it leaves in) on the same
+//! input, against the prose's normalise + search.
 //!
 //! Reads `node_modules` (`npm install`): the prose is words of `an-array-of-english-words` with
 //! punctuation. `WORST_CASE_ROUNDS` (default 15) and `WORST_CASE_SLICE_MS` (default 40) set the
@@ -27,6 +29,7 @@ use corpus::Rng;
 use regex::Regex;
 use timgate_engine::contacts::ContactFinder;
 use timgate_engine::links::LinkFinder;
+use timgate_engine::patterns::{CompiledPattern, PatternText, Prefilter};
 use timgate_engine::rule_set::RuleSet;
 use timgate_matcher::normalize::Normalizer;
 
@@ -309,6 +312,15 @@ fn adversarial(words: &[String]) -> Vec<(&'static str, String)> {
             );
         }),
     ));
+    // What patterns read at their worst: cues each followed by an id (and `aaaa...` above, where
+    // each search of `[a-z]*x|a` reads to the end).
+    inputs.push((
+        "cues and ids for a pattern (vx: abc_123 VX：...)",
+        fill(|t| {
+            t.push_str(rng.pick::<&str>(&["vx: ", "VX：", "v x ", "vx"]));
+            t.push_str(rng.pick::<&str>(&["abc_123 ", "a", "zz9-", "1 ", "@b "]));
+        }),
+    ));
     inputs.push((
         "numbers and dots (1.2.3.4.5...)",
         fill(|t| {
@@ -317,6 +329,31 @@ fn adversarial(words: &[String]) -> Vec<(&'static str, String)> {
         }),
     ));
     inputs
+}
+
+/// Patterns at their worst: one whose every search reads to the end of the text and that has no
+/// literal (`[a-z]*x|a`, folded and raw), a cue and an id, counted repetitions of digits, a
+/// Unicode class either side of `@`, a bounded any-character run.
+fn patterns() -> (Vec<(CompiledPattern, bool)>, Prefilter) {
+    let compiled: Vec<(CompiledPattern, bool)> = [
+        (r"[a-z]*x|a", false),
+        (r"[a-z]*x|a", true),
+        (r"\bv\s*x\s*[:：]?\s*[a-z][a-z0-9_-]{5,19}\b", false),
+        (r"(?:\d[ -]?){11}", false),
+        (r"\w+@\w+", true),
+        (r"(?s).{1,30}z", false),
+    ]
+    .iter()
+    .map(|&(p, raw)| (CompiledPattern::compile(p, !raw).unwrap_or_else(|e| panic!("{p}: {e}")), raw))
+    .collect();
+    let prefilter = Prefilter::new(compiled.iter().map(|(c, raw)| (Some(c), *raw)));
+    (compiled, prefilter)
+}
+
+fn find_patterns((patterns, prefilter): &(Vec<(CompiledPattern, bool)>, Prefilter), text: &str) -> usize {
+    let mut reading = PatternText::new(text);
+    let wanted = prefilter.candidates(&mut reading);
+    patterns.iter().zip(wanted).filter(|(_, w)| *w).map(|((p, raw), _)| reading.find(p, *raw).0.len()).sum()
 }
 
 /// 64 KB of English prose: dictionary words in sentences, with commas and sentence ends.
@@ -413,6 +450,8 @@ fn main() {
     let mut norm_ns = vec![Vec::new(); inputs.len()];
     let mut links_ns = vec![Vec::new(); inputs.len()];
     let mut contacts_ns = vec![Vec::new(); inputs.len()];
+    let mut patterns_ns = vec![Vec::new(); inputs.len()];
+    let patterns = patterns();
     let links = LinkFinder::new(&["example.com", "*.example.org"], &["top"]);
     let contacts = ContactFinder::new(&[]);
     eprintln!(
@@ -426,20 +465,22 @@ fn main() {
             norm_ns[i].push(slice(&mut || Normalizer::new(black_box(text)).count(), per));
             links_ns[i].push(slice(&mut || links.find(black_box(text)).len(), per));
             contacts_ns[i].push(slice(&mut || contacts.find(black_box(text)).len(), per));
+            patterns_ns[i].push(slice(&mut || find_patterns(&patterns, black_box(text)), per));
         }
     }
     let find: Vec<f64> = find_ns.into_iter().map(median).collect();
     let norm: Vec<f64> = norm_ns.into_iter().map(median).collect();
     let link_times: Vec<f64> = links_ns.into_iter().map(median).collect();
     let contact_times: Vec<f64> = contacts_ns.into_iter().map(median).collect();
+    let pattern_times: Vec<f64> = patterns_ns.into_iter().map(median).collect();
     let reference = find[0];
 
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "| input (64 KB) | bytes | chars | matches | normalise + search | normalise alone | ÷ prose | ≤ {TARGET_RATIO}× | links found | links check | links ÷ prose's normalise + search | contacts found | contacts check | contacts ÷ prose's normalise + search |"
+        "| input (64 KB) | bytes | chars | matches | normalise + search | normalise alone | ÷ prose | ≤ {TARGET_RATIO}× | links found | links check | links ÷ prose's normalise + search | contacts found | contacts check | contacts ÷ prose's normalise + search | pattern matches | 6 patterns | patterns ÷ prose's normalise + search |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     let mut over = 0;
     for (i, (name, text)) in inputs.iter().enumerate() {
         let ratio = find[i] / reference;
@@ -447,7 +488,7 @@ fn main() {
         over += usize::from(!met);
         let _ = writeln!(
             out,
-            "| {name} | {} | {} | {} | {} | {} | {ratio:.2}× | {} | {} | {} | {:.2}× | {} | {} | {:.2}× |",
+            "| {name} | {} | {} | {} | {} | {} | {ratio:.2}× | {} | {} | {} | {:.2}× | {} | {} | {:.2}× | {} | {} | {:.2}× |",
             text.len(),
             text.chars().count(),
             set.find(text).len(),
@@ -459,7 +500,10 @@ fn main() {
             link_times[i] / reference,
             contacts.find(text).len(),
             time(contact_times[i]),
-            contact_times[i] / reference
+            contact_times[i] / reference,
+            find_patterns(&patterns, text),
+            time(pattern_times[i]),
+            pattern_times[i] / reference
         );
     }
     let _ = writeln!(out, "\n{over} of {} inputs above {TARGET_RATIO}× the prose", inputs.len() - 1);

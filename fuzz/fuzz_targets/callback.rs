@@ -15,8 +15,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
-use timgate_engine::admission::{self, MAX_BODY_BYTES};
 use std::sync::OnceLock;
+use timgate_engine::admission::{self, MAX_BODY_BYTES};
 use timgate_engine::callback::MessageCallback;
 use timgate_engine::command::Conversation;
 use timgate_engine::decision::Lookup;
@@ -118,9 +118,17 @@ fuzz_target!(|data: &[u8]| {
 
 /// The one entry point: any body gets an answer that is strict JSON with an `ErrorCode`.
 fn decide(body: &[u8]) {
-    let context = Context { now_seconds: NOW, fail_mode: FailMode::Open, sdk_app_id: "1400000000", event_nonce: "f", with_text: true };
+    let context = Context {
+        now_seconds: NOW,
+        fail_mode: FailMode::Open,
+        sdk_app_id: "1400000000",
+        event_nonce: "f",
+        with_text: true,
+    };
     let request = Request { command: "Group.CallbackBeforeSendMsg", conversation: Conversation::Group, body };
-    if let Ok(outcome) = gate::decide(request, |_| Inputs { global_rules: Lookup::Found(rules()), ..Inputs::none() }, &context) {
+    if let Ok(outcome) =
+        gate::decide(request, |_| Inputs { global_rules: Lookup::Found(rules()), ..Inputs::none() }, &context)
+    {
         let answer: serde_json::Value = serde_json::from_str(&outcome.answer).expect("the answer is strict JSON");
         assert!(answer["ErrorCode"].is_u64());
     }

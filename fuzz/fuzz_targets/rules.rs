@@ -52,7 +52,8 @@ fuzz_target!(|data: &[u8]| {
     let ban_unavailable = flags & 4 == 4;
     let group_ban = if ban_unavailable { Lookup::Unavailable } else { Lookup::Absent };
     let fail_mode = if flags & 8 == 8 { FailMode::Closed } else { FailMode::Open };
-    let context = Context { now_seconds: 1_700_000_000, fail_mode, sdk_app_id: "1400000000", event_nonce: "f", with_text: false };
+    let context =
+        Context { now_seconds: 1_700_000_000, fail_mode, sdk_app_id: "1400000000", event_nonce: "f", with_text: false };
     let Ok(outcome) = gate::decide(
         Request { command, conversation, body: &body },
         |_| Inputs { global_rules: Lookup::Found(&rules), group_rules, global_ban: Lookup::Absent, group_ban },

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::json_locations::{JsonLocations, JsonPath, Position};
 use timgate_engine::contacts::ContactKind;
 use timgate_engine::normalized_view::normalized_view;
-use timgate_engine::patterns::CompiledPattern;
+use timgate_engine::patterns::{CompiledPattern, PatternError, MAX_DOCUMENT_PATTERN_BYTES};
 use timgate_engine::rule_document::{valid_allow_domain, valid_tld, Action};
 use timgate_engine::rule_set::RuleSet;
 use timgate_matcher::MatcherBuilder;
@@ -214,9 +214,11 @@ const ENTRY_FIELDS: [&str; 3] = ["term", "code", "info"];
 /// good: the worker accepts it and every entry in it can take effect.
 pub fn check(text: &str, context: &CheckContext<'_>) -> Vec<Problem> {
     // Comments and a byte order mark are blanked in place: every position stays the file's.
+    let original = text;
     let json = timgate_engine::jsonc::to_json(text);
     let text = json.as_ref();
-    let locations = JsonLocations::scan(text);
+    let bom = if original.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let locations = JsonLocations::scan(text).hiding_on_line_one(bom);
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => {
@@ -375,6 +377,7 @@ impl Checker<'_> {
             self.problem(path, wrong_type("a list of {\"pattern\": ..., \"action\": ...}", value));
             return;
         };
+        let mut total = 0;
         for (index, item) in items.iter().enumerate() {
             let at = path.index(index);
             self.check_object(&at, item, &PATTERN_FIELDS);
@@ -384,16 +387,21 @@ impl Checker<'_> {
             match fields.get("pattern") {
                 None => self.problem(&at, ProblemKind::MissingPattern),
                 Some(Value::String(pattern)) => {
-                    if let Err(e) = CompiledPattern::compile(pattern, !raw) {
+                    let compiled = CompiledPattern::compile(pattern, !raw).and_then(|c| {
+                        // The document's total, as the worker's compile counts it.
+                        total += c.heap_bytes();
+                        match total > MAX_DOCUMENT_PATTERN_BYTES {
+                            true => Err(PatternError::DocumentTooBig(total / 1024)),
+                            false => Ok(c),
+                        }
+                    });
+                    if let Err(e) = compiled {
                         let position = match e.offset() {
                             Some(offset) => self.locations.position_in_string(&field, offset),
                             None => self.locations.value(&field),
                         };
-                        self.problems.push(Problem {
-                            path: field,
-                            position,
-                            kind: ProblemKind::BadPattern(e.to_string()),
-                        });
+                        let kind = ProblemKind::BadPattern(e.to_string());
+                        self.problems.push(Problem { path: field, position, kind });
                     }
                 }
                 Some(other) => self.problem(&field, wrong_type("a string", other)),
@@ -860,6 +868,17 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn patterns_are_refused_where_they_fail_in_the_file_a_byte_order_mark_not_counted() {
+        let doc = "{\"patterns\": [{\"pattern\": \"ab(?=c)\", \"action\": \"block\"}, {\"pattern\": \"\\\\u00e9x*|\", \"action\": \"mask\"}]}";
+        let expected = [
+            "r.json:1:30: patterns[0].pattern: look-around, including look-ahead and look-behind, is not supported",
+            "r.json:1:70: patterns[1].pattern: the pattern can match the empty string, so it would match every message",
+        ];
+        assert_eq!(rendered(doc), expected);
+        assert_eq!(rendered(&format!("\u{FEFF}{doc}")), expected, "an editor does not show the mark");
     }
 
     #[test]

@@ -94,6 +94,9 @@ pub struct JsonLocations {
     duplicates: Vec<JsonPath>,
     line_starts: Vec<usize>,
     text: String,
+    /// Columns of line 1 an editor does not show: a byte order mark, blanked to three spaces
+    /// by `timgate_engine::jsonc` before the text gets here.
+    hidden_on_line_one: usize,
 }
 
 /// serde_json's own nesting limit; deeper input never reaches the scanner.
@@ -108,6 +111,13 @@ impl JsonLocations {
         found.line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(offset, _)| offset + 1)).collect();
         found.text = text.to_owned();
         found
+    }
+
+    /// The same, for a text whose first `columns` columns (a blanked byte order mark) an editor
+    /// does not show: positions on line 1 are counted without them.
+    pub fn hiding_on_line_one(mut self, columns: usize) -> Self {
+        self.hidden_on_line_one = columns;
+        self
     }
 
     /// Where the value at `path` starts.
@@ -131,6 +141,7 @@ impl JsonLocations {
         let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         let column = self.text.get(start..offset).map_or(1, |before| before.chars().count() + 1);
+        let column = if line == 1 { column.saturating_sub(self.hidden_on_line_one).max(1) } else { column };
         Position { line, column }
     }
 

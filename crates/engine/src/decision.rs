@@ -338,12 +338,17 @@ fn find_patterns(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> Vec<H
         let wanted = set.prefilter().candidates(&mut text);
         for (index, check) in set.patterns().iter().enumerate() {
             let Some(compiled) = check.compiled.as_ref().filter(|_| wanted.get(index) == Some(&true)) else { continue };
-            for range in text.find(compiled, check.rule.raw) {
+            let (ranges, more) = text.find(compiled, check.rule.raw);
+            // A mask pattern with more matches than are looked for would deliver the rest
+            // unmasked: the message is forbidden instead (patterns::MAX_HITS_PER_PATTERN).
+            let overflow = (more && check.rule.action == Action::Mask).then(|| ranges.last().copied()).flatten();
+            let actions = ranges.into_iter().map(|r| (r, check.rule.action));
+            for (range, action) in actions.chain(overflow.map(|r| (r, Action::Block))) {
                 let found = Found {
                     check: Check::Pattern(index),
                     term_index: index,
                     term: check.rule.pattern.clone(),
-                    action: check.rule.action,
+                    action,
                     range,
                 };
                 hits.extend(found.hit(message, scope, set));

@@ -20,6 +20,13 @@ pub(crate) struct Read {
     pub(crate) upper: bool,
 }
 
+/// One character as read, appended to `out` (nothing for an invisible character or a mark,
+/// several characters for some: `ß` is `ss`).
+#[cfg(feature = "compile-patterns")]
+pub(crate) fn fold_char(ch: char, out: &mut String) {
+    folded(ch, |c| out.push(c));
+}
+
 /// `s` as read, as a string.
 pub(crate) fn fold_str(s: &str) -> String {
     read(s).iter().map(|r| r.c).collect()
@@ -28,6 +35,8 @@ pub(crate) fn fold_str(s: &str) -> String {
 /// A text as read, as one string, with the way back to the original's bytes: what the `patterns`
 /// check searches.
 pub(crate) struct FoldedText {
+    /// Length of the original text.
+    original_len: usize,
     text: String,
     reads: Vec<Read>,
     /// Where each read character starts in `text`.
@@ -43,7 +52,7 @@ impl FoldedText {
             offsets.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
             text.push(r.c);
         }
-        FoldedText { text, reads, offsets }
+        FoldedText { original_len: original.len(), text, reads, offsets }
     }
 
     /// The folded text.
@@ -51,7 +60,9 @@ impl FoldedText {
         &self.text
     }
 
-    /// The original bytes a range of the folded text (on character boundaries) came from.
+    /// The original bytes a range of the folded text (on character boundaries) came from,
+    /// with the characters read as nothing that follow it (a combining mark on its last letter,
+    /// an invisible character) up to the next character read.
     pub(crate) fn original(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let index = |offset: usize| {
             if offset == self.text.len() {
@@ -60,8 +71,9 @@ impl FoldedText {
                 self.offsets.binary_search(&u32::try_from(offset).ok()?).ok()
             }
         };
-        let (first, last) = (index(start)?, index(end)?.checked_sub(1)?);
-        Some((self.reads.get(first)?.start as usize, self.reads.get(last)?.end as usize))
+        let (first, next) = (index(start)?, index(end)?);
+        let end = self.reads.get(next).map_or(self.original_len, |r| r.start as usize);
+        Some((self.reads.get(first)?.start as usize, end.max(self.reads.get(next.checked_sub(1)?)?.end as usize)))
     }
 }
 
@@ -70,23 +82,26 @@ pub(crate) fn read(text: &str) -> Vec<Read> {
     let mut out = Vec::with_capacity(text.len());
     for (i, ch) in text.char_indices() {
         let (start, end) = (i as u32, (i + ch.len_utf8()) as u32);
-        if ch.is_ascii() {
-            // ASCII folds to lowercase; its control characters but white space read as nothing.
-            if !ch.is_ascii_control() || ch.is_ascii_whitespace() {
-                out.push(Read { c: ch.to_ascii_lowercase(), start, end, upper: ch.is_ascii_uppercase() });
-            }
-            continue;
-        }
-        let info = Info::of(ch);
-        if matches!(info.class(), Class::Ignorable | Class::Mark) {
-            continue;
-        }
-        let upper = ch.is_uppercase();
-        if info.folds() {
-            unicode_data::fold(ch, |c| out.push(Read { c, start, end, upper }));
-        } else {
-            out.push(Read { c: ch, start, end, upper });
-        }
+        let upper = if ch.is_ascii() { ch.is_ascii_uppercase() } else { ch.is_uppercase() };
+        folded(ch, |c| out.push(Read { c, start, end, upper }));
     }
     out
+}
+
+/// Each character `ch` is read as: ASCII folds to lowercase and its control characters but
+/// white space read as nothing; invisible characters and marks read as nothing; the rest is
+/// folded with the matcher's Unicode data (one character, or several: `ß` is `ss`).
+fn folded(ch: char, mut each: impl FnMut(char)) {
+    if ch.is_ascii() {
+        if !ch.is_ascii_control() || ch.is_ascii_whitespace() {
+            each(ch.to_ascii_lowercase());
+        }
+        return;
+    }
+    let info = Info::of(ch);
+    match info.class() {
+        Class::Ignorable | Class::Mark => {}
+        _ if info.folds() => unicode_data::fold(ch, each),
+        _ => each(ch),
+    }
 }

@@ -2,7 +2,7 @@
 //! in the text.
 //!
 //! A pattern is compiled where there is time and room to compile it: by the rules tool when it
-//! pushes a document ([`CompiledPattern::compile`], behind the `compile-patterns` feature), into a
+//! pushes a document (`CompiledPattern::compile`, behind the `compile-patterns` feature), into a
 //! forward and a reverse DFA (`regex-automata`) that go into the document's blob. The worker only
 //! loads those DFAs ([`CompiledPattern::from_bytes`]) and searches with them: the search code adds
 //! about 12 KB gzipped to the wasm, the compiler (parser, Unicode tables, determiniser) about
@@ -14,30 +14,31 @@
 //! - the syntax of the `regex` crate without backreferences or look-around (which a DFA cannot
 //!   do, and which the parser refuses with their position);
 //! - at most [`MAX_PATTERN_BYTES`] long, and small enough that each DFA stays under
-//!   [`MAX_DFA_BYTES`];
+//!   [`MAX_DFA_BYTES`] and a document's under [`MAX_DOCUMENT_PATTERN_BYTES`];
 //! - unable to match the empty string (it would match everywhere) and able to match something.
 //!
 //! How it is matched:
 //! - on the *folded* text unless the entry says `"raw": true`: case folded, full-width and other
 //!   compatibility forms as ASCII, every script's digits as ASCII digits, Traditional Chinese as
 //!   Simplified, invisible characters and combining marks left out (`crate::folded_text`); the
-//!   pattern itself is compiled case-insensitively for it. With `raw`, the text as sent;
+//!   pattern's literals and classes (up to 20,000 characters) are folded the same way, so it
+//!   ignores case and nothing folding changes is dead in it (`東京` matches `東京`, `\d` is
+//!   `[0-9]`). With `raw`, the text as sent;
 //! - on the whole message's reading text, so a match may run across adjacent text elements;
 //! - `\b` and its kin are ASCII word boundaries (a DFA cannot look at Unicode word boundaries;
 //!   in chat, where Chinese has no spaces, `加vx` has the boundary an operator means before `vx`);
 //! - leftmost-first, non-overlapping, at most [`MAX_HITS_PER_PATTERN`] matches per pattern per
 //!   message: a search for the next match may read to the end of the text, so the bound is what
-//!   keeps a message's cost linear in its length (the verdict needs only one match; masking
-//!   masks the first sixteen);
+//!   keeps a message's cost linear in its length (the verdict needs only one match; a `mask`
+//!   pattern with more matches forbids the message, `decision.rs`);
 //! - a document's patterns are searched only when the text holds one of the literals every match
 //!   of theirs starts or ends with ([`Prefilter`]: one Aho-Corasick pass for all of them), so a
 //!   clean message costs about one pass, not one per pattern.
 
-use std::sync::Arc;
-
 use regex_automata::dfa::dense::DFA;
 use regex_automata::dfa::regex::Regex;
-use regex_automata::Input;
+use regex_automata::dfa::Automaton;
+use regex_automata::{Anchored, Input};
 
 use crate::folded_text::FoldedText;
 
@@ -45,6 +46,9 @@ use crate::folded_text::FoldedText;
 pub const MAX_PATTERN_BYTES: usize = 1000;
 /// Largest DFA (each of the forward and reverse ones) a pattern may compile to.
 pub const MAX_DFA_BYTES: usize = 1 << 20;
+/// Largest total of a document's compiled patterns (their DFAs in memory, about their size in
+/// the blob): KV holds at most 25 MiB in one value, and the worker's isolate 128 MB.
+pub const MAX_DOCUMENT_PATTERN_BYTES: usize = 8 << 20;
 /// Matches of one pattern looked for in one message.
 pub const MAX_HITS_PER_PATTERN: usize = 16;
 
@@ -63,8 +67,11 @@ pub enum PatternError {
     #[error("the pattern is {0} bytes long; at most {MAX_PATTERN_BYTES} are accepted")]
     TooLong(usize),
     /// Its automaton would be larger than [`MAX_DFA_BYTES`].
-    #[error("the pattern is too big: its automaton would exceed {} KiB (use fewer or smaller repetitions and classes)", MAX_DFA_BYTES / 1024)]
+    #[error("the pattern is too big: its automaton would exceed {} KiB (fewer or smaller repetitions and classes; in a raw pattern `[0-9]` rather than `\\d`, `[^\\n]` is Unicode too)", MAX_DFA_BYTES / 1024)]
     TooBig,
+    /// With the patterns before it, more than [`MAX_DOCUMENT_PATTERN_BYTES`].
+    #[error("the document's patterns up to this one compile to {0} KiB, more than the {limit} KiB a document may hold (fewer, or smaller, patterns; `[0-9]` rather than `\\d` in a raw pattern)", limit = MAX_DOCUMENT_PATTERN_BYTES / 1024)]
+    DocumentTooBig(usize),
     /// It matches the empty string, so it would match every message.
     #[error("the pattern can match the empty string, so it would match every message")]
     MatchesEmpty,
@@ -91,27 +98,25 @@ impl PatternError {
 #[error("a compiled pattern is not usable: {0}")]
 pub struct LoadError(String);
 
-/// A pattern ready to search: its forward and reverse DFAs, and their bytes as serialised
-/// (little-endian, the byte order of wasm and of the machines the tool runs on) for the blob.
+/// A pattern ready to search: its forward and reverse DFAs. They are serialised little-endian,
+/// the byte order of wasm and of the machines the tool runs on.
 #[derive(Debug, Clone)]
 pub struct CompiledPattern {
     regex: Regex<DFA<Vec<u32>>>,
-    forward: Arc<[u8]>,
-    reverse: Arc<[u8]>,
     /// Literals one of which every match starts (or ends) with, in the text the pattern reads;
     /// `None` when the pattern has no small set of them (see [`Prefilter`]).
     literals: Option<Vec<Vec<u8>>>,
 }
 
 impl CompiledPattern {
-    /// Loads the DFAs [`Self::forward_bytes`] and [`Self::reverse_bytes`] made. The bytes are
+    /// Loads the DFAs `to_bytes` made (with the `compile-patterns` feature). The bytes are
     /// checked (a corrupt DFA is an error, never undefined behaviour), once per document version.
     pub fn from_bytes(forward: &[u8], reverse: &[u8], literals: Option<Vec<Vec<u8>>>) -> Result<Self, LoadError> {
         let regex = Regex::builder().build_from_dfas(load(forward)?, load(reverse)?);
         if literals.as_ref().is_some_and(|l| l.is_empty() || l.iter().any(Vec::is_empty)) {
             return Err(LoadError("an empty literal".to_owned()));
         }
-        Ok(Self { regex, forward: forward.into(), reverse: reverse.into(), literals })
+        Ok(Self { regex, literals })
     }
 
     /// The literals one of which every match starts or ends with ([`Prefilter`]).
@@ -119,43 +124,40 @@ impl CompiledPattern {
         self.literals.as_deref()
     }
 
-    /// The forward DFA as serialised.
-    pub fn forward_bytes(&self) -> &[u8] {
-        &self.forward
-    }
-
-    /// The reverse DFA as serialised.
-    pub fn reverse_bytes(&self) -> &[u8] {
-        &self.reverse
-    }
-
-    /// Bytes of heap held by both DFAs and their serialised copies.
+    /// Bytes of heap held by both DFAs and the literals.
     pub fn heap_bytes(&self) -> usize {
         self.regex.forward().memory_usage()
             + self.regex.reverse().memory_usage()
-            + self.forward.len()
-            + self.reverse.len()
             + self.literals.iter().flatten().map(Vec::len).sum::<usize>()
     }
 
     /// The byte ranges of the first [`MAX_HITS_PER_PATTERN`] non-overlapping matches in
-    /// `haystack`, leftmost first. `Err` when the DFA cannot search this text: never for a DFA
-    /// this module compiled (it has no quit bytes), so the decision takes it as no match.
-    pub fn find(&self, haystack: &str) -> Result<Vec<(usize, usize)>, LoadError> {
+    /// `haystack`, leftmost first, and whether there were more. `Err` when the DFAs cannot search
+    /// this text or disagree (never for DFAs this module compiled and the blob's checksum let
+    /// through: they have no quit bytes, and the reverse DFA finds a start for every match of the
+    /// forward one), so that a damaged blob is an error, never a panic.
+    pub fn find(&self, haystack: &str) -> Result<(Vec<(usize, usize)>, bool), LoadError> {
+        let (forward, reverse) = (self.regex.forward(), self.regex.reverse());
         let mut found = Vec::new();
         let mut at = 0;
-        while at < haystack.len() && found.len() < MAX_HITS_PER_PATTERN {
+        while at < haystack.len() {
             let input = Input::new(haystack).range(at..);
-            match self.regex.try_search(&input) {
-                Ok(Some(m)) if m.end() > at => {
-                    found.push((m.start(), m.end()));
-                    at = m.end();
-                }
-                Ok(_) => break,
-                Err(e) => return Err(LoadError(e.to_string())),
+            let end = match forward.try_search_fwd(&input).map_err(|e| LoadError(e.to_string()))? {
+                Some(end) if end.offset() > at => end.offset(),
+                _ => break,
+            };
+            if found.len() == MAX_HITS_PER_PATTERN {
+                return Ok((found, true));
             }
+            let back = Input::new(haystack).anchored(Anchored::Yes).range(at..end);
+            let start = match reverse.try_search_rev(&back).map_err(|e| LoadError(e.to_string()))? {
+                Some(start) if start.offset() < end => start.offset(),
+                _ => return Err(LoadError("the reverse DFA finds no start for a match".to_owned())),
+            };
+            found.push((start, end));
+            at = end;
         }
-        Ok(found)
+        Ok((found, false))
     }
 }
 
@@ -172,15 +174,20 @@ impl<'t> PatternText<'t> {
         PatternText { text, folded: None }
     }
 
-    /// The matches of `pattern` ([`CompiledPattern::find`]), as byte ranges of the text as sent.
-    /// A DFA that cannot search (see there) finds nothing.
-    pub fn find(&mut self, pattern: &CompiledPattern, raw: bool) -> Vec<(usize, usize)> {
+    /// The matches of `pattern` ([`CompiledPattern::find`]), as byte ranges of the text as sent,
+    /// and whether it has more than [`MAX_HITS_PER_PATTERN`]. A DFA that cannot search (see
+    /// there) finds nothing.
+    pub fn find(&mut self, pattern: &CompiledPattern, raw: bool) -> (Vec<(usize, usize)>, bool) {
         if raw {
             return pattern.find(self.text).unwrap_or_default();
         }
-        let found = pattern.find(self.folded()).unwrap_or_default();
+        let (found, more) = pattern.find(self.folded()).unwrap_or_default();
         let folded = self.folded.as_ref();
-        found.into_iter().filter_map(|(start, end)| folded?.original(start, end)).collect()
+        let mut ranges: Vec<(usize, usize)> =
+            found.into_iter().filter_map(|(start, end)| folded?.original(start, end)).collect();
+        // Two matches inside what one character folds to (`s` twice in `ß`) are one range.
+        ranges.dedup();
+        (ranges, more)
     }
 
     /// The folded text, made on first use.
@@ -291,7 +298,7 @@ mod compile {
     use regex_automata::nfa::thompson;
     use regex_automata::MatchKind;
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+    use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Literal, Look, Repetition};
 
     use super::{CompiledPattern, PatternError, MAX_DFA_BYTES, MAX_PATTERN_BYTES};
 
@@ -302,18 +309,16 @@ mod compile {
             if pattern.len() > MAX_PATTERN_BYTES {
                 return Err(PatternError::TooLong(pattern.len()));
             }
-            let hir = regex_syntax::ParserBuilder::new()
-                .case_insensitive(folded)
-                .nest_limit(64)
-                .build()
-                .parse(pattern)
-                .map_err(syntax_error)?;
+            // A folded pattern is parsed as written and then folded as the text is (`prepare`),
+            // which makes it ignore case: `ẞ` and `ß` fold to `ss` where a case-insensitive
+            // parse would keep them a class that matches nothing in folded text.
+            let hir = regex_syntax::ParserBuilder::new().nest_limit(64).build().parse(pattern).map_err(syntax_error)?;
             match hir.properties().minimum_len() {
                 Some(0) => return Err(PatternError::MatchesEmpty),
                 None => return Err(PatternError::NeverMatches),
                 Some(_) => {}
             }
-            let hir = ascii_boundaries(&hir);
+            let hir = prepare(&hir, folded);
             let nfa = |reverse: bool| {
                 thompson::Compiler::new()
                     .configure(
@@ -329,7 +334,7 @@ mod compile {
                 dense::Config::new()
                     .dfa_size_limit(Some(MAX_DFA_BYTES))
                     .determinize_size_limit(Some(4 * MAX_DFA_BYTES))
-                    .minimize(true)
+                    .minimize(false)
             };
             let forward = dense::Builder::new()
                 .configure(limits().match_kind(MatchKind::LeftmostFirst).start_kind(StartKind::Unanchored))
@@ -352,13 +357,23 @@ mod compile {
             Self::from_bytes(forward, reverse, required_literals(pattern, folded))
                 .map_err(|e| PatternError::Compile(e.to_string()))
         }
+
+        /// The forward and the reverse DFA as serialised, for the blob ([`Self::from_bytes`]).
+        pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
+            let bytes = |dfa: &regex_automata::dfa::dense::DFA<Vec<u32>>| {
+                let (bytes, pad) = dfa.to_bytes_little_endian();
+                bytes.get(pad..).map(<[u8]>::to_vec).unwrap_or_default()
+            };
+            (bytes(self.regex.forward()), bytes(self.regex.reverse()))
+        }
     }
 
     /// A small set of literals one of which starts (or else ends) every match, in the text the
     /// pattern reads, for the [`super::Prefilter`]; `None` when there is none. A folded pattern is
     /// matched without case against lowercase text: its literals are taken from the pattern as
-    /// written (case-sensitive, so `VX` gives one literal, not four) and lowercased, and only
-    /// ASCII ones are used (a non-ASCII letter's case forms are the folded text's business).
+    /// written (case-sensitive, so `VX` gives one literal, not four) and folded as the text is,
+    /// and only ASCII ones are used (a non-ASCII letter's case forms are the folded text's
+    /// business).
     fn required_literals(pattern: &str, folded: bool) -> Option<Vec<Vec<u8>>> {
         let hir = regex_syntax::ParserBuilder::new().nest_limit(64).build().parse(pattern).ok()?;
         [ExtractKind::Prefix, ExtractKind::Suffix].into_iter().find_map(|kind| {
@@ -372,10 +387,16 @@ mod compile {
             if folded && found.iter().any(|l| !l.as_bytes().is_ascii()) {
                 return None;
             }
-            let mut literals: Vec<Vec<u8>> = found
-                .iter()
-                .map(|l| if folded { l.as_bytes().to_ascii_lowercase() } else { l.as_bytes().to_vec() })
-                .collect();
+            let fold = |bytes: &[u8]| {
+                let mut out = String::new();
+                bytes.iter().for_each(|&b| crate::folded_text::fold_char(char::from(b), &mut out));
+                out.into_bytes()
+            };
+            let mut literals: Vec<Vec<u8>> =
+                found.iter().map(|l| if folded { fold(l.as_bytes()) } else { l.as_bytes().to_vec() }).collect();
+            if literals.iter().any(Vec::is_empty) {
+                return None;
+            }
             literals.sort_unstable();
             literals.dedup();
             Some(literals)
@@ -399,9 +420,16 @@ mod compile {
         PatternError::Syntax { offset, message }
     }
 
-    /// `hir` with every Unicode word boundary made an ASCII one (see the module's docs). The
-    /// parser's nest limit bounds the recursion.
-    fn ascii_boundaries(hir: &Hir) -> Hir {
+    /// Classes of at most this many characters are folded (below); larger ones (`.`, `\w`,
+    /// negated classes) are matched as written: they hold nearly every folded character anyway.
+    const FOLDED_CLASS_LIMIT: usize = 20_000;
+
+    /// `hir` made ready for the DFA: every Unicode word boundary an ASCII one (see the module's
+    /// docs), and, for the folded text, its literals and classes folded as the text is, so that
+    /// what folding changes in a text is not dead in a pattern (`東京` matches `東京`, read
+    /// `东京`; `\d` is `[0-9]`, which is all the digits the folded text has). The parser's nest
+    /// limit bounds the recursion.
+    fn prepare(hir: &Hir, folded: bool) -> Hir {
         match hir.kind() {
             HirKind::Look(look) => Hir::look(match look {
                 Look::WordUnicode => Look::WordAscii,
@@ -412,13 +440,53 @@ mod compile {
                 Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
                 other => *other,
             }),
+            HirKind::Literal(Literal(bytes)) if folded => match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    let mut out = String::with_capacity(text.len());
+                    text.chars().for_each(|c| crate::folded_text::fold_char(c, &mut out));
+                    Hir::literal(out.into_bytes())
+                }
+                Err(_) => hir.clone(),
+            },
+            HirKind::Class(Class::Unicode(class)) if folded => Hir::class(Class::Unicode(fold_class(class))),
             HirKind::Repetition(r) => {
-                Hir::repetition(Repetition { sub: Box::new(ascii_boundaries(&r.sub)), ..r.clone() })
+                Hir::repetition(Repetition { sub: Box::new(prepare(&r.sub, folded)), ..r.clone() })
             }
-            HirKind::Capture(c) => Hir::capture(Capture { sub: Box::new(ascii_boundaries(&c.sub)), ..c.clone() }),
-            HirKind::Concat(subs) => Hir::concat(subs.iter().map(ascii_boundaries).collect()),
-            HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(ascii_boundaries).collect()),
+            HirKind::Capture(c) => Hir::capture(Capture { sub: Box::new(prepare(&c.sub, folded)), ..c.clone() }),
+            HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| prepare(h, folded)).collect()),
+            HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(|h| prepare(h, folded)).collect()),
             HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
+        }
+    }
+
+    /// A class as the folded text has it: what each member folds to (a member that folds to
+    /// several characters, `ß`, cannot be in a class and is left as it is, matching nothing).
+    /// The class itself and its image are the same on folded text (folding is idempotent), so
+    /// the one with fewer ranges is taken: the smaller automaton.
+    fn fold_class(class: &ClassUnicode) -> ClassUnicode {
+        let size: usize = class.ranges().iter().map(|r| r.len()).sum();
+        if size > FOLDED_CLASS_LIMIT {
+            return class.clone();
+        }
+        let mut image = Vec::new();
+        let mut out = String::new();
+        for c in class.ranges().iter().flat_map(|r| r.start()..=r.end()) {
+            out.clear();
+            crate::folded_text::fold_char(c, &mut out);
+            let mut chars = out.chars();
+            match (chars.next(), chars.next()) {
+                (Some(f), None) => image.push(ClassUnicodeRange::new(f, f)),
+                (Some(_), Some(_)) => image.push(ClassUnicodeRange::new(c, c)),
+                _ => {}
+            }
+        }
+        let image = ClassUnicode::new(image);
+        let mut union = class.clone();
+        union.union(&image);
+        if !image.ranges().is_empty() && image.ranges().len() < union.ranges().len() {
+            image
+        } else {
+            union
         }
     }
 }
@@ -427,9 +495,11 @@ mod compile {
 mod tests {
     use super::*;
 
+    /// The matches in `text` as the decision finds them: folded (unless `!folded`, raw), in
+    /// the text's bytes.
     fn spans(pattern: &str, folded: bool, text: &str) -> Vec<(usize, usize)> {
         let p = CompiledPattern::compile(pattern, folded).expect("compiles");
-        p.find(text).expect("searches")
+        PatternText::new(text).find(&p, !folded).0
     }
 
     #[test]
@@ -443,6 +513,36 @@ mod tests {
     fn folded_patterns_ignore_case_raw_ones_do_not() {
         assert_eq!(spans("VX", true, "vx"), vec![(0, 2)]);
         assert!(spans("VX", false, "vx").is_empty());
+    }
+
+    #[test]
+    fn a_folded_pattern_means_what_its_characters_fold_to() {
+        // The text is folded; so is the pattern: nothing folding changes is dead in a pattern.
+        for (pattern, text) in [
+            ("東京", "東京"),
+            ("东京", "東京"),
+            ("微信號", "微信号"),
+            ("カジノ", "カジノ"),
+            ("señor", "SEÑOR"),
+            ("naïve", "naïve"),
+            ("καζίνο", "ΚΑΖΊΝΟ"),
+            ("straße", "STRASSE"),
+            ("ｖｘ", "vx"),
+            ("ﬁre", "fire"),
+            ("[東京]{2}", "东京"),
+            (r"1[3-9]\d{9}", "１３８００１３８０００"),
+        ] {
+            assert_eq!(spans(pattern, true, text).len(), 1, "{pattern} in {text}");
+        }
+    }
+
+    #[test]
+    fn digits_in_a_folded_pattern_are_ascii_digits_and_small() {
+        // `\d` is Unicode's 680 digits; the folded text has only ASCII ones: the smaller class.
+        let unicode = CompiledPattern::compile(r"\d{3}-?\d{4}", false).expect("compiles");
+        let folded = CompiledPattern::compile(r"\d{3}-?\d{4}", true).expect("compiles");
+        let size = |p: &CompiledPattern| p.heap_bytes();
+        assert!(size(&folded) * 10 < size(&unicode), "{} vs {}", size(&folded), size(&unicode));
     }
 
     #[test]
@@ -469,28 +569,33 @@ mod tests {
     fn the_bytes_load_back_into_the_same_matcher() {
         let p = CompiledPattern::compile(r"(?i)\bv\s*x\s*[:：]?\s*[a-z][a-z0-9_-]{5,19}\b", true).expect("compiles");
         // Loaded from an odd offset, as from the middle of a blob.
+        let (forward_bytes, reverse_bytes) = p.to_bytes();
         let mut forward = vec![7u8];
-        forward.extend_from_slice(p.forward_bytes());
-        let loaded = CompiledPattern::from_bytes(&forward[1..], p.reverse_bytes(), None).expect("loads");
-        let text = "hi 加vx：alice_88 ok";
+        forward.extend_from_slice(&forward_bytes);
+        let loaded = CompiledPattern::from_bytes(&forward[1..], &reverse_bytes, None).expect("loads");
+        let text = "hi 加vx:alice_88 ok";
         assert_eq!(loaded.find(text), p.find(text));
-        assert_eq!(p.find(text).expect("searches").len(), 1);
+        assert_eq!(p.find(text).expect("searches").0.len(), 1);
     }
 
     #[test]
     fn corrupt_bytes_are_an_error() {
         let p = CompiledPattern::compile("abc", true).expect("compiles");
-        let mut bytes = p.forward_bytes().to_vec();
+        let (forward, reverse) = p.to_bytes();
+        let mut bytes = forward.clone();
         let n = bytes.len();
         bytes.truncate(n / 2);
-        assert!(CompiledPattern::from_bytes(&bytes, p.reverse_bytes(), None).is_err());
+        assert!(CompiledPattern::from_bytes(&bytes, &reverse, None).is_err());
         assert!(CompiledPattern::from_bytes(b"", b"", None).is_err());
-        let whole = p.forward_bytes();
-        assert!(
-            CompiledPattern::from_bytes(whole, p.reverse_bytes(), Some(vec![Vec::new()])).is_err(),
-            "an empty literal"
-        );
-        assert!(CompiledPattern::from_bytes(whole, p.reverse_bytes(), Some(Vec::new())).is_err(), "no literal at all");
+        let whole = &forward;
+        assert!(CompiledPattern::from_bytes(whole, &reverse, Some(vec![Vec::new()])).is_err(), "an empty literal");
+        assert!(CompiledPattern::from_bytes(whole, &reverse, Some(Vec::new())).is_err(), "no literal at all");
+
+        // Two DFAs each valid alone but from different patterns: an error when searched, not a
+        // panic (the blob's digest refuses them before that).
+        let other = CompiledPattern::compile("xyz", true).expect("compiles");
+        let mixed = CompiledPattern::from_bytes(&forward, &other.to_bytes().1, None).expect("each DFA is valid");
+        assert!(mixed.find("say abc").is_err());
     }
 
     #[test]
@@ -515,5 +620,8 @@ mod tests {
         // `[a-z]*x|a` reads to the end of the text for each `a`: unbounded, n searches of n.
         let text = "a".repeat(10_000);
         assert_eq!(spans("[a-z]*x|a", false, &text).len(), MAX_HITS_PER_PATTERN);
+        let p = CompiledPattern::compile("[a-z]*x|a", false).expect("compiles");
+        assert!(p.find(&text).expect("searches").1, "more than the bound");
+        assert!(!p.find(&"a".repeat(MAX_HITS_PER_PATTERN)).expect("searches").1, "exactly the bound");
     }
 }

@@ -240,8 +240,15 @@ impl RuleSet {
         for p in &self.patterns {
             out.str(&serde_json::to_string(&p.rule).unwrap_or_default());
             let compiled = p.compiled.as_ref();
-            out.bytes(compiled.map_or(&[][..], CompiledPattern::forward_bytes));
-            out.bytes(compiled.map_or(&[][..], CompiledPattern::reverse_bytes));
+            // Only a build that compiles patterns serialises them (the worker never writes a
+            // blob); without, the pattern is written empty and a reader refuses the blob.
+            #[cfg(feature = "compile-patterns")]
+            let (forward, reverse) = compiled.map(CompiledPattern::to_bytes).unwrap_or_default();
+            #[cfg(not(feature = "compile-patterns"))]
+            let (forward, reverse) = (Vec::new(), Vec::new());
+            out.raw(&pattern_digest(&forward, &reverse));
+            out.bytes(&forward);
+            out.bytes(&reverse);
             match compiled.and_then(CompiledPattern::literals) {
                 None => out.u32(u32::MAX),
                 Some(literals) => {
@@ -440,15 +447,23 @@ fn read_check<R: serde::de::DeserializeOwned, C>(
 /// The document's patterns compiled, where this build can compile them (the `compile-patterns`
 /// feature: the rules tool and native builds); the worker's build leaves them uncompiled.
 fn compile_patterns(rules: &[PatternRule]) -> Result<Vec<PatternCheck>, DocumentError> {
+    #[cfg(feature = "compile-patterns")]
+    let mut total = 0;
     rules
         .iter()
         .enumerate()
         .map(|(index, rule)| {
             #[cfg(feature = "compile-patterns")]
-            let compiled = Some(
-                CompiledPattern::compile(&rule.pattern, !rule.raw)
-                    .map_err(|error| DocumentError::Pattern { index, error })?,
-            );
+            let compiled = {
+                let compiled = CompiledPattern::compile(&rule.pattern, !rule.raw)
+                    .map_err(|error| DocumentError::Pattern { index, error })?;
+                total += compiled.heap_bytes();
+                if total > crate::patterns::MAX_DOCUMENT_PATTERN_BYTES {
+                    let error = crate::patterns::PatternError::DocumentTooBig(total / 1024);
+                    return Err(DocumentError::Pattern { index, error });
+                }
+                Some(compiled)
+            };
             #[cfg(not(feature = "compile-patterns"))]
             let compiled = {
                 let _ = index;
@@ -457,6 +472,18 @@ fn compile_patterns(rules: &[PatternRule]) -> Result<Vec<PatternCheck>, Document
             Ok(PatternCheck { rule: rule.clone(), compiled })
         })
         .collect()
+}
+
+/// The first 8 bytes of SHA-256 over a pattern's two DFAs, as the blob stores them.
+fn pattern_digest(forward: &[u8], reverse: &[u8]) -> [u8; 8] {
+    let mut hash = Sha256::new();
+    hash.update((forward.len() as u64).to_le_bytes());
+    hash.update(forward);
+    hash.update(reverse);
+    let digest = hash.finalize();
+    let mut out = [0; 8];
+    out.copy_from_slice(&digest[..8]);
+    out
 }
 
 fn prefilter(patterns: &[PatternCheck]) -> Prefilter {
@@ -511,7 +538,13 @@ fn read_patterns(input: &mut Reader<'_>, blob_len: usize) -> Result<Vec<PatternC
     let mut patterns = Vec::with_capacity(count.min(blob_len / 12));
     for _ in 0..count {
         let rule = serde_json::from_str(input.str()?).map_err(|_| BlobError::Corrupt("pattern"))?;
+        let digest = input.raw(8)?;
         let (forward, reverse) = (input.bytes()?, input.bytes()?);
+        // The DFAs are checked by their loader, but two DFAs each valid on its own may still
+        // disagree (a reverse DFA from another pattern): the digest says they are the ones made.
+        if digest != pattern_digest(forward, reverse) {
+            return Err(BlobError::Corrupt("pattern digest"));
+        }
         let literals = match input.u32()? {
             u32::MAX => None,
             count => {
