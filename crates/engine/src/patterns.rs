@@ -162,7 +162,7 @@ impl CompiledPattern {
 }
 
 /// A message's text as patterns read it: as sent for a `raw` pattern, else folded, once for every
-/// pattern that reads it so ([`crate::folded_text`]).
+/// pattern that reads it so (`folded_text`).
 pub struct PatternText<'t> {
     text: &'t str,
     folded: Option<FoldedText>,
