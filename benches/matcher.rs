@@ -137,10 +137,9 @@ fn patterns() -> (Vec<(CompiledPattern, bool)>, Prefilter) {
 
 /// Every match of every pattern the prefilter leaves in, the text folded once (as `decision.rs`
 /// does).
-fn find_patterns((patterns, prefilter): &(Vec<(CompiledPattern, bool)>, Prefilter), message: &str) -> usize {
-    let mut text = PatternText::new(message);
-    let wanted = prefilter.candidates(&mut text);
-    patterns.iter().zip(wanted).filter(|(_, w)| *w).map(|((p, raw), _)| text.find(p, *raw).0.len()).sum()
+fn find_patterns((patterns, prefilter): &(Vec<(CompiledPattern, bool)>, Prefilter), text: &str) -> usize {
+    let found = PatternText::new(text).find_all(prefilter, patterns.iter().map(|(p, raw)| (Some(p), *raw)));
+    found.iter().map(|m| m.ranges.len()).sum()
 }
 
 fn sizes() -> Vec<usize> {

@@ -351,9 +351,8 @@ fn patterns() -> (Vec<(CompiledPattern, bool)>, Prefilter) {
 }
 
 fn find_patterns((patterns, prefilter): &(Vec<(CompiledPattern, bool)>, Prefilter), text: &str) -> usize {
-    let mut reading = PatternText::new(text);
-    let wanted = prefilter.candidates(&mut reading);
-    patterns.iter().zip(wanted).filter(|(_, w)| *w).map(|((p, raw), _)| reading.find(p, *raw).0.len()).sum()
+    let found = PatternText::new(text).find_all(prefilter, patterns.iter().map(|(p, raw)| (Some(p), *raw)));
+    found.iter().map(|m| m.ranges.len()).sum()
 }
 
 /// 64 KB of English prose: dictionary words in sentences, with commas and sentence ends.

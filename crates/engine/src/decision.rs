@@ -7,7 +7,7 @@ use crate::ban::BanRecord;
 use crate::command::Conversation;
 use crate::contacts::ContactKind;
 use crate::message_text::{MaskedMessage, MessageText, SegmentMask};
-use crate::patterns::PatternText;
+use crate::patterns::{PatternMatches, PatternText};
 use crate::rule_document::{Action, Mode};
 use crate::rule_set::{RuleSet, RuleTerm};
 use crate::settings::FailMode;
@@ -335,10 +335,9 @@ fn find_patterns(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> Vec<H
         if set.patterns().is_empty() {
             continue;
         }
-        let wanted = set.prefilter().candidates(&mut text);
-        for (index, check) in set.patterns().iter().enumerate() {
-            let Some(compiled) = check.compiled.as_ref().filter(|_| wanted.get(index) == Some(&true)) else { continue };
-            let (ranges, more) = text.find(compiled, check.rule.raw);
+        let checks = set.patterns().iter().map(|p| (p.compiled.as_ref(), p.rule.raw));
+        for PatternMatches { index, ranges, more } in text.find_all(set.prefilter(), checks) {
+            let Some(check) = set.patterns().get(index) else { continue };
             // A mask pattern with more matches than are looked for would deliver the rest
             // unmasked: the message is forbidden instead (patterns::MAX_HITS_PER_PATTERN).
             let overflow = (more && check.rule.action == Action::Mask).then(|| ranges.last().copied()).flatten();

@@ -161,6 +161,17 @@ impl CompiledPattern {
     }
 }
 
+/// What one pattern found in a text ([`PatternText::find_all`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternMatches {
+    /// The pattern's index in its document's `patterns`.
+    pub index: usize,
+    /// Its matches, in the bytes of the text as sent ([`PatternText::find`]).
+    pub ranges: Vec<(usize, usize)>,
+    /// Whether it has more than [`MAX_HITS_PER_PATTERN`].
+    pub more: bool,
+}
+
 /// A message's text as patterns read it: as sent for a `raw` pattern, else folded, once for every
 /// pattern that reads it so (`folded_text`).
 pub struct PatternText<'t> {
@@ -188,6 +199,25 @@ impl<'t> PatternText<'t> {
         // Two matches inside what one character folds to (`s` twice in `ß`) are one range.
         ranges.dedup();
         (ranges, more)
+    }
+
+    /// The matches of every pattern of a document that `prefilter` (made from the same
+    /// patterns, in the same order) leaves in, for the patterns that match.
+    pub fn find_all<'p>(
+        &mut self,
+        prefilter: &Prefilter,
+        patterns: impl IntoIterator<Item = (Option<&'p CompiledPattern>, bool)>,
+    ) -> Vec<PatternMatches> {
+        let wanted = prefilter.candidates(self);
+        let mut found = Vec::new();
+        for (index, (pattern, raw)) in patterns.into_iter().enumerate() {
+            let Some(pattern) = pattern.filter(|_| wanted.get(index) == Some(&true)) else { continue };
+            let (ranges, more) = self.find(pattern, raw);
+            if !ranges.is_empty() {
+                found.push(PatternMatches { index, ranges, more });
+            }
+        }
+        found
     }
 
     /// The folded text, made on first use.
