@@ -26,7 +26,7 @@ after(() => rmSync(state, { recursive: true, force: true }));
 
 /** Runs the tool; KV commands get the temporary state directory. */
 function tool(...args) {
-  const kvCommand = ["push", "pull", "diff", "ban", "unban", "bans"].includes(args[0]);
+  const kvCommand = ["push", "pull", "diff", "ban", "unban", "bans", "import"].includes(args[0]);
   const r = spawnSync(exe, kvCommand ? [...args, "--persist-to", state] : args, { cwd: root, encoding: "utf8", env: { ...process.env, INIT_CWD: "" } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -186,6 +186,41 @@ describe("the worker decides by what the tool wrote", () => {
     assert.equal(blocked.json.ErrorCode, 1, JSON.stringify(blocked.json));
     const clean = await gate.send(BEFORE, beforeSend({ GroupId: group, text: "cheap flights" }));
     assert.equal(clean.json.ErrorCode, 0);
+  });
+
+  it("import: a text list, a CSV and a JSON array merged into a group document, round-tripped through KV and enforced", async () => {
+    const group = "@TGS#import";
+    const into = ["--into", `group:${group}`];
+    const txt = tempFile("words.txt", "\uFEFF# our list\r\nbuy followers\r\n\r\n  cheap likes  \r\n");
+    const shown = tool("import", txt, "--action", "block", ...into);
+    assert.equal(shown.code, 0, shown.out + shown.err);
+    assert.match(shown.out, /2 terms \(one term per line\); 2 new/);
+    assert.match(shown.out, /not written: run again with --yes/);
+    assert.equal(tool("pull", "--group", group).code, 1, "nothing written without --yes");
+
+    assert.equal(tool("import", txt, "--action", "block", ...into, "--yes").code, 0);
+    const csv = tempFile("words.csv", 'term,action,code,info\n"free crypto",discard,,\nzorblax,block,10101,"No, thanks"\ncheap likes,block,,\n');
+    const csvRun = tool("import", csv, "--action", "review", ...into, "--yes");
+    assert.equal(csvRun.code, 0, csvRun.out + csvRun.err);
+    assert.match(csvRun.out, /3 terms \(CSV\); 2 new, 1 already/);
+    const json = tempFile("en.json", '["spoiler alert", "buy  followers"]');
+    assert.match(tool("import", json, "--action", "mask", ...into, "--yes").out, /2 terms \(a JSON array\); 1 new, 1 already/);
+
+    assert.deepEqual(JSON.parse(tool("pull", "--group", group).out), {
+      block: ["buy followers", "cheap likes", { term: "zorblax", code: 10101, info: "No, thanks" }],
+      discard: ["free crypto"],
+      mask: ["spoiler alert"],
+    });
+    assert.equal((await gate.send(BEFORE, beforeSend({ GroupId: group, text: "b.u.y followers now" }))).json.ErrorCode, 1);
+    assert.deepEqual((await gate.send(BEFORE, beforeSend({ GroupId: group, text: "zorblax" }))).json, { ActionStatus: "OK", ErrorInfo: "No, thanks", ErrorCode: 10101 });
+    assert.equal((await gate.send(BEFORE, beforeSend({ GroupId: group, text: "free crypto here" }))).json.ErrorCode, 2);
+    const masked = await gate.send(BEFORE, beforeSend({ GroupId: group, text: "spoiler alert: he dies" }));
+    const text = masked.json.MsgBody[0].MsgContent.Text;
+    assert.ok(!text.includes("spoiler") && text.endsWith(": he dies"), text);
+
+    const bad = tool("import", tempFile("bad.csv", "term,action\nx,ban\n"), "--action", "block", ...into);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err + bad.out, /line 2: action must be block, discard, mask or review, not "ban"/);
   });
 
   it("patterns: push compiles them into the blob and the worker applies them; a bad pattern is refused with its position", async () => {

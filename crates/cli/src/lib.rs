@@ -18,4 +18,5 @@ pub mod kv_store;
 pub mod push_compile;
 pub mod rule_diff;
 pub mod rule_push;
+pub mod term_import;
 pub mod wrangler_kv;

@@ -77,6 +77,30 @@ pub enum Command {
         #[command(flatten)]
         kv: KvArgs,
     },
+    /// Add a word list to a rule document in KV: one term per line (`#` comments), CSV with a
+    /// header (`term`, and `action`, `code`, `info` if wanted), or a JSON array of strings.
+    /// Shows the diff; writes only with --yes.
+    Import {
+        /// The word list (.txt, .csv, .json).
+        file: PathBuf,
+        /// The action of terms whose file gives none: block, discard, mask or review.
+        #[arg(long)]
+        action: String,
+        /// Custom error code for those terms (block only).
+        #[arg(long)]
+        code: Option<u32>,
+        /// ErrorInfo for those terms (block only).
+        #[arg(long)]
+        info: Option<String>,
+        /// Which document: `rules` (the global one, the default) or `group:<GROUP_ID>`.
+        #[arg(long, value_name = "rules|group:ID", default_value = "rules")]
+        into: String,
+        /// Write the result (validated as `push` does); without it, only show the diff.
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        kv: KvArgs,
+    },
     /// Print the rule document in KV exactly as stored.
     Pull {
         /// The group's document instead of the global one.

@@ -16,8 +16,9 @@ use timgate_cli::errors::ToolError;
 use timgate_cli::explain::{self, Message};
 use timgate_cli::kv_store::KvStore;
 use timgate_cli::rule_push::{self, PushOutcome};
+use timgate_cli::term_import::{self, Defaults};
 use timgate_cli::wrangler_kv::{KvLocation, WranglerKv};
-use timgate_engine::rule_document::Mode;
+use timgate_engine::rule_document::{Action, Mode};
 use timgate_engine::rule_set::RuleSet;
 
 use crate::args::{Cli, Command, KvArgs};
@@ -47,6 +48,22 @@ fn dispatch(command: Command) -> Result<bool, ToolError> {
             explain(&file, text.as_deref(), body.as_deref(), global.as_deref(), c2c, &bans)
         }
         Command::Push { file, group, kv } => push(&file, group.as_deref(), &store(&kv)),
+        Command::Import { file, action, code, info, into, yes, kv } => {
+            let group = match into.as_str() {
+                "rules" => None,
+                other => match other.strip_prefix("group:").filter(|g| !g.is_empty()) {
+                    Some(group) => Some(group.to_owned()),
+                    None => {
+                        return Err(ToolError::Usage(format!("--into is `rules` or `group:<GROUP_ID>`, not {other:?}")))
+                    }
+                },
+            };
+            let action = Action::LISTS.iter().find(|(_, name)| name.eq_ignore_ascii_case(&action)).map(|(a, _)| *a);
+            let Some(action) = action else {
+                return Err(ToolError::Usage("--action is block, discard, mask or review".into()));
+            };
+            import(&file, &Defaults { action, code, info }, group.as_deref(), yes, &store(&kv))
+        }
         Command::Pull { group, kv } => {
             out!("{}", rule_push::pull(&store(&kv), group.as_deref())?);
             Ok(true)
@@ -173,9 +190,51 @@ fn explain(
     Ok(true)
 }
 
-fn push(file: &Path, group: Option<&str>, kv: &WranglerKv) -> Result<bool, ToolError> {
+fn import(
+    file: &Path,
+    defaults: &Defaults,
+    group: Option<&str>,
+    yes: bool,
+    kv: &WranglerKv,
+) -> Result<bool, ToolError> {
     let name = file.display().to_string();
-    match rule_push::push(kv, group, &read_text(file)?)? {
+    let (format, terms) =
+        term_import::read_terms(&name, &read_text(file)?).map_err(|e| ToolError::Usage(format!("{name}: {e}")))?;
+    let key = rule_push::rules_key(group);
+    let current = kv.get(&key)?;
+    let merged = term_import::merge(current.as_deref(), &terms, defaults)
+        .map_err(|e| ToolError::Usage(format!("{key}: {e}")))?;
+    outln!(
+        "{name}: {} terms ({}); {} new, {} already in {key} in {} or repeated",
+        terms.len(),
+        format.name(),
+        merged.added,
+        merged.already,
+        kv.describe()
+    );
+    if merged.comments_dropped {
+        outln!("note: the stored document has comments; the imported one is written without them");
+    }
+    if merged.added == 0 {
+        outln!("nothing to import");
+        return Ok(true);
+    }
+    out!("{}", rule_push::diff_with_kv(kv, group, &merged.text)?);
+    if !yes {
+        outln!("not written: run again with --yes to validate and push it");
+        return Ok(true);
+    }
+    push_text(&format!("{name} (imported)"), &merged.text, group, kv)
+}
+
+fn push(file: &Path, group: Option<&str>, kv: &WranglerKv) -> Result<bool, ToolError> {
+    push_text(&file.display().to_string(), &read_text(file)?, group, kv)
+}
+
+/// Pushes `text`, named `name` in what is printed.
+fn push_text(name: &str, text: &str, group: Option<&str>, kv: &WranglerKv) -> Result<bool, ToolError> {
+    let name = name.to_owned();
+    match rule_push::push(kv, group, text)? {
         PushOutcome::Refused(problems) => {
             for problem in &problems {
                 outln!("{}", problem.render(&name));
