@@ -26,7 +26,7 @@ after(() => rmSync(state, { recursive: true, force: true }));
 
 /** Runs the tool; KV commands get the temporary state directory. */
 function tool(...args) {
-  const kvCommand = ["push", "pull", "diff", "ban", "unban", "bans", "import"].includes(args[0]);
+  const kvCommand = ["push", "pull", "diff", "ban", "unban", "bans", "import", "ls", "rm"].includes(args[0]);
   const r = spawnSync(exe, kvCommand ? [...args, "--persist-to", state] : args, { cwd: root, encoding: "utf8", env: { ...process.env, INIT_CWD: "" } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -221,6 +221,29 @@ describe("the worker decides by what the tool wrote", () => {
     const bad = tool("import", tempFile("bad.csv", "term,action\nx,ban\n"), "--action", "block", ...into);
     assert.equal(bad.code, 1);
     assert.match(bad.err + bad.out, /line 2: action must be block, discard, mask or review, not "ban"/);
+  });
+
+  it("ls lists every rule document with its counts; rm deletes one with its blob, only when told", async () => {
+    const group = "@TGS#ls";
+    const doc = tempFile("ls.json", JSON.stringify({ block: ["a1", "b1"], review: ["c1"], patterns: [{ pattern: "zz+", action: "block" }], mode: "monitor" }));
+    assert.equal(tool("push", doc, "--group", group).code, 0);
+    const listed = tool("ls");
+    assert.equal(listed.code, 0, listed.err);
+    const line = listed.out.split("\n").find((l) => l.startsWith(`rules:group:${group} `));
+    assert.ok(line, listed.out);
+    assert.match(line, /^rules:group:@TGS#ls\s+[0-9a-f]{12}\s+\d+\s+monitor\s+2\/0\/0\/1 patterns 1\s+yes$/);
+    assert.ok(listed.out.split("\n")[1].startsWith("rules "), "the global document first");
+
+    const asked = tool("rm", `group:${group}`);
+    assert.equal(asked.code, 1);
+    assert.match(asked.out, /nothing deleted \(give --yes/);
+    assert.equal(tool("pull", "--group", group).code, 0, "still there");
+    const removed = tool("rm", `group:${group}`, "--yes");
+    assert.equal(removed.code, 0, removed.err);
+    assert.match(removed.out, /deleted rules:group:@TGS#ls/);
+    assert.equal(tool("pull", "--group", group).code, 1);
+    assert.ok(!kv("key", "list", "--prefix", `rules:group:${group}`).includes("compiled"), "the blob went too");
+    assert.match(tool("rm", "grp:x", "--yes").err, /the document is `rules` or `group:<GROUP_ID>`/);
   });
 
   it("patterns: push compiles them into the blob and the worker applies them; a bad pattern is refused with its position", async () => {

@@ -95,17 +95,21 @@ impl KvStore for MemoryKv {
     }
 
     fn list(&self, prefix: &str) -> Result<Vec<KvKey>, ToolError> {
-        Ok(self
+        // Text and binary values alike, in key order, as KV lists them.
+        let mut keys: BTreeMap<String, KvKey> = self
             .entries
             .borrow()
             .iter()
-            .filter(|(name, _)| name.starts_with(prefix))
-            .map(|(name, (_, options))| KvKey {
-                name: name.clone(),
-                expiration: options.expiration,
-                metadata: options.metadata.clone(),
+            .map(|(name, (_, options))| {
+                let key =
+                    KvKey { name: name.clone(), expiration: options.expiration, metadata: options.metadata.clone() };
+                (name.clone(), key)
             })
-            .collect())
+            .collect();
+        for name in self.binary.borrow().keys() {
+            keys.entry(name.clone()).or_insert_with(|| KvKey { name: name.clone(), expiration: None, metadata: None });
+        }
+        Ok(keys.into_values().filter(|k| k.name.starts_with(prefix)).collect())
     }
 
     fn describe(&self) -> String {

@@ -121,6 +121,75 @@ pub fn pull(kv: &dyn KvStore, group: Option<&str>) -> Result<String, ToolError> 
     kv.get(&key)?.ok_or(ToolError::NotFound(key))
 }
 
+/// One rule document in KV, as `ls` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDocument {
+    /// Its key: `rules`, `rules:group:<ID>`.
+    pub key: String,
+    /// Its version (what the worker logs).
+    pub version: String,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// What is in it, or why the worker cannot use it.
+    pub contents: Result<DocumentCounts, String>,
+    /// Whether a precompiled blob is stored beside it.
+    pub has_blob: bool,
+}
+
+/// The counts of a rule document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentCounts {
+    /// Terms in each list, in `Action::LISTS` order (block, discard, mask, review).
+    pub terms: [usize; 4],
+    /// Allowed words.
+    pub allow: usize,
+    /// Patterns.
+    pub patterns: usize,
+    /// Whether it has a links check, a contacts check.
+    pub links: bool,
+    /// Whether it has a contacts check.
+    pub contacts: bool,
+    /// Enforce or monitor.
+    pub mode: Mode,
+}
+
+/// Every rule document in KV (the global one first, then groups in key order).
+pub fn list_documents(kv: &dyn KvStore) -> Result<Vec<StoredDocument>, ToolError> {
+    let names: Vec<String> = kv.list(kv_keys::GLOBAL_RULES)?.into_iter().map(|k| k.name).collect();
+    let documents: Vec<String> = names
+        .iter()
+        .filter(|k| *k == kv_keys::GLOBAL_RULES || k.starts_with("rules:group:") && !k.ends_with(":compiled"))
+        .cloned()
+        .collect();
+    let texts = kv.get_many(&documents)?;
+    Ok(documents
+        .into_iter()
+        .zip(texts)
+        .filter_map(|(key, text)| {
+            let text = text?;
+            let contents = RuleDocument::parse(&text).map_err(|e| e.to_string()).map(|doc| DocumentCounts {
+                terms: timgate_engine::rule_document::Action::LISTS.map(|(action, _)| doc.terms(action).len()),
+                allow: doc.allow.len(),
+                patterns: doc.patterns.len(),
+                links: doc.links.is_some(),
+                contacts: doc.contacts.is_some(),
+                mode: doc.mode.unwrap_or_default(),
+            });
+            let has_blob = names.contains(&kv_keys::compiled(&key));
+            Some(StoredDocument { version: document_version(&text), bytes: text.len(), contents, has_blob, key })
+        })
+        .collect())
+}
+
+/// Deletes the document for `group` (the global one when `None`) and its blob.
+pub fn remove(kv: &dyn KvStore, group: Option<&str>) -> Result<bool, ToolError> {
+    let key = rules_key(group);
+    let existed = kv.get(&key)?.is_some();
+    kv.delete(&key)?;
+    kv.delete(&kv_keys::compiled(&key))?;
+    Ok(existed)
+}
+
 /// How the document in KV differs from a file.
 #[derive(Debug)]
 pub struct DiffReport {
@@ -190,6 +259,34 @@ impl fmt::Display for DiffReport {
 mod tests {
     use super::*;
     use crate::kv_store::MemoryKv;
+
+    #[test]
+    fn documents_are_listed_with_their_counts_and_removed_with_their_blob() {
+        let kv = MemoryKv::default();
+        let global = r#"{"block":["a","b"],"mask":["c"],"patterns":[{"pattern":"x+y","action":"review"}]}"#;
+        push(&kv, None, global).unwrap();
+        push(&kv, Some("@TGS#1"), r#"{"review":["d"],"mode":"monitor","links":{"action":"block"}}"#).unwrap();
+        kv.put("rules:group:@TGS#bad", "{", &PutOptions::default()).unwrap();
+        kv.put("ban:x", "{}", &PutOptions::default()).unwrap();
+        let listed = list_documents(&kv).unwrap();
+        let keys: Vec<&str> = listed.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!(keys, ["rules", "rules:group:@TGS#1", "rules:group:@TGS#bad"]);
+        let counts = listed[0].contents.as_ref().unwrap();
+        assert_eq!((counts.terms, counts.patterns, counts.mode), ([2, 0, 1, 0], 1, Mode::Enforce));
+        assert!(listed[0].has_blob, "a document with patterns is pushed with its blob");
+        assert_eq!((listed[0].bytes, listed[0].version.clone()), (global.len(), document_version(global)));
+        let group = listed[1].contents.as_ref().unwrap();
+        assert_eq!(
+            (group.terms, group.links, group.mode, listed[1].has_blob),
+            ([0, 0, 0, 1], true, Mode::Monitor, false)
+        );
+        assert!(listed[2].contents.is_err());
+
+        assert!(remove(&kv, None).unwrap());
+        assert_eq!((kv.get("rules").unwrap(), kv.bytes("rules:compiled")), (None, None));
+        assert!(!remove(&kv, None).unwrap(), "nothing left to remove");
+        assert_eq!(list_documents(&kv).unwrap().len(), 2);
+    }
 
     #[test]
     fn push_checks_writes_and_reports_changes() {

@@ -101,6 +101,21 @@ pub enum Command {
         #[command(flatten)]
         kv: KvArgs,
     },
+    /// List the rule documents in KV: version, size, term counts, checks, mode, blob.
+    Ls {
+        #[command(flatten)]
+        kv: KvArgs,
+    },
+    /// Delete a rule document (and its precompiled blob) from KV.
+    Rm {
+        /// `group:<GROUP_ID>`, or `rules` for the global document.
+        document: String,
+        /// Do not ask.
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        kv: KvArgs,
+    },
     /// Print the rule document in KV exactly as stored.
     Pull {
         /// The group's document instead of the global one.

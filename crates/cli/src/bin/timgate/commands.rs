@@ -49,20 +49,27 @@ fn dispatch(command: Command) -> Result<bool, ToolError> {
         }
         Command::Push { file, group, kv } => push(&file, group.as_deref(), &store(&kv)),
         Command::Import { file, action, code, info, into, yes, kv } => {
-            let group = match into.as_str() {
-                "rules" => None,
-                other => match other.strip_prefix("group:").filter(|g| !g.is_empty()) {
-                    Some(group) => Some(group.to_owned()),
-                    None => {
-                        return Err(ToolError::Usage(format!("--into is `rules` or `group:<GROUP_ID>`, not {other:?}")))
-                    }
-                },
-            };
+            let group = document_group(&into, "--into")?;
             let action = Action::LISTS.iter().find(|(_, name)| name.eq_ignore_ascii_case(&action)).map(|(a, _)| *a);
             let Some(action) = action else {
                 return Err(ToolError::Usage("--action is block, discard, mask or review".into()));
             };
             import(&file, &Defaults { action, code, info }, group.as_deref(), yes, &store(&kv))
+        }
+        Command::Ls { kv } => list(&store(&kv)),
+        Command::Rm { document, yes, kv } => {
+            let group = document_group(&document, "the document")?;
+            let kv = store(&kv);
+            let key = rule_push::rules_key(group.as_deref());
+            if !yes && !confirm(&format!("delete {key} and its blob from {}? [y/N] ", kv.describe())) {
+                outln!("nothing deleted (give --yes to delete without asking)");
+                return Ok(false);
+            }
+            match rule_push::remove(&kv, group.as_deref())? {
+                true => outln!("deleted {key} from {}", kv.describe()),
+                false => outln!("{} had no {key}; nothing to delete", kv.describe()),
+            }
+            Ok(true)
         }
         Command::Pull { group, kv } => {
             out!("{}", rule_push::pull(&store(&kv), group.as_deref())?);
@@ -186,6 +193,68 @@ fn explain(
         }
         BanSource::File(_) => outln!("bans        from the --bans file"),
         BanSource::Kv(kv) => outln!("bans        read from {}", kv.describe()),
+    }
+    Ok(true)
+}
+
+/// `rules` (the global document) or `group:<GROUP_ID>`.
+fn document_group(name: &str, what: &str) -> Result<Option<String>, ToolError> {
+    match name {
+        "rules" => Ok(None),
+        other => match other.strip_prefix("group:").filter(|g| !g.is_empty()) {
+            Some(group) => Ok(Some(group.to_owned())),
+            None => Err(ToolError::Usage(format!("{what} is `rules` or `group:<GROUP_ID>`, not {other:?}"))),
+        },
+    }
+}
+
+/// Asks on the terminal; anything but `y`/`yes` (or no terminal) is no.
+fn confirm(question: &str) -> bool {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    print!("{question}");
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut answer);
+    matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes")
+}
+
+fn list(kv: &WranglerKv) -> Result<bool, ToolError> {
+    let documents = rule_push::list_documents(kv)?;
+    if documents.is_empty() {
+        outln!("{} has no rule documents", kv.describe());
+        return Ok(true);
+    }
+    outln!(
+        "{:<32} {:<12} {:>9}  {:<8} {:<40} blob",
+        "document",
+        "version",
+        "bytes",
+        "mode",
+        "terms block/discard/mask/review, checks"
+    );
+    for d in &documents {
+        let blob = if d.has_blob { "yes" } else { "no" };
+        match &d.contents {
+            Ok(c) => {
+                let mut what = format!("{}/{}/{}/{}", c.terms[0], c.terms[1], c.terms[2], c.terms[3]);
+                let extras = [
+                    (c.allow > 0, format!(" allow {}", c.allow)),
+                    (c.patterns > 0, format!(" patterns {}", c.patterns)),
+                    (c.links, " links".to_owned()),
+                    (c.contacts, " contacts".to_owned()),
+                ];
+                extras.iter().filter(|(on, _)| *on).for_each(|(_, text)| what.push_str(text));
+                let mode = match c.mode {
+                    Mode::Enforce => "enforce",
+                    Mode::Monitor => "monitor",
+                };
+                outln!("{:<32} {:<12} {:>9}  {mode:<8} {what:<40} {blob}", d.key, d.version, d.bytes);
+            }
+            Err(e) => outln!("{:<32} {:<12} {:>9}  the worker cannot use it: {e}", d.key, d.version, d.bytes),
+        }
     }
     Ok(true)
 }
