@@ -21,9 +21,9 @@
 //! - on the *folded* text unless the entry says `"raw": true`: case folded, full-width and other
 //!   compatibility forms as ASCII, every script's digits as ASCII digits, Traditional Chinese as
 //!   Simplified, invisible characters and combining marks left out (`crate::folded_text`); the
-//!   pattern's literals and classes (up to 20,000 characters) are folded the same way, so it
-//!   ignores case and nothing folding changes is dead in it (`東京` matches `東京`, `\d` is
-//!   `[0-9]`). With `raw`, the text as sent;
+//!   pattern's literals and classes are folded the same way, so it ignores case and nothing
+//!   folding changes is dead in it (`東京` matches `東京`, `\d` is `[0-9]`, `x[^Y]` does not
+//!   match `xy`). With `raw`, the text as sent;
 //! - on the whole message's reading text, so a match may run across adjacent text elements;
 //! - `\b` and its kin are ASCII word boundaries (a DFA cannot look at Unicode word boundaries;
 //!   in chat, where Chinese has no spaces, `加vx` has the boundary an operator means before `vx`);
@@ -49,6 +49,8 @@ pub const MAX_DFA_BYTES: usize = 1 << 20;
 /// Largest total of a document's compiled patterns (their DFAs in memory, about their size in
 /// the blob): KV holds at most 25 MiB in one value, and the worker's isolate 128 MB.
 pub const MAX_DOCUMENT_PATTERN_BYTES: usize = 8 << 20;
+/// Most literals a pattern gives the prefilter (more, and it is searched in every message).
+pub const MAX_LITERALS: usize = 64;
 /// Matches of one pattern looked for in one message.
 pub const MAX_HITS_PER_PATTERN: usize = 16;
 
@@ -113,8 +115,8 @@ impl CompiledPattern {
     /// checked (a corrupt DFA is an error, never undefined behaviour), once per document version.
     pub fn from_bytes(forward: &[u8], reverse: &[u8], literals: Option<Vec<Vec<u8>>>) -> Result<Self, LoadError> {
         let regex = Regex::builder().build_from_dfas(load(forward)?, load(reverse)?);
-        if literals.as_ref().is_some_and(|l| l.is_empty() || l.iter().any(Vec::is_empty)) {
-            return Err(LoadError("an empty literal".to_owned()));
+        if literals.as_ref().is_some_and(|l| l.is_empty() || l.len() > MAX_LITERALS || l.iter().any(Vec::is_empty)) {
+            return Err(LoadError("no literal, an empty one, or too many".to_owned()));
         }
         Ok(Self { regex, literals })
     }
@@ -263,16 +265,22 @@ impl Prefilter {
         let mut always = Vec::new();
         let mut reads_raw = Vec::new();
         let mut literals: [Vec<(Vec<u8>, Vec<u32>)>; 2] = [Vec::new(), Vec::new()];
+        // Where each literal is in its list, so that a document's thousands of literals are
+        // merged in linear time.
+        let mut places: [std::collections::HashMap<Vec<u8>, usize>; 2] = Default::default();
         for (index, (compiled, raw)) in patterns.into_iter().enumerate() {
             let found = compiled.and_then(CompiledPattern::literals);
             always.push(found.is_none());
             reads_raw.push(raw);
             let index = u32::try_from(index).unwrap_or(u32::MAX);
-            let list = &mut literals[usize::from(raw)];
+            let (list, place) = (&mut literals[usize::from(raw)], &mut places[usize::from(raw)]);
             for literal in found.into_iter().flatten() {
-                match list.iter_mut().find(|(l, _)| l == literal) {
-                    Some((_, owners)) => owners.push(index),
-                    None => list.push((literal.clone(), vec![index])),
+                match place.get(literal) {
+                    Some(&at) => list.get_mut(at).into_iter().for_each(|(_, owners)| owners.push(index)),
+                    None => {
+                        place.insert(literal.clone(), list.len());
+                        list.push((literal.clone(), vec![index]));
+                    }
                 }
             }
         }
@@ -328,7 +336,10 @@ mod compile {
     use regex_automata::nfa::thompson;
     use regex_automata::MatchKind;
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Literal, Look, Repetition};
+    use regex_syntax::hir::{
+        Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Literal, Look,
+        Repetition,
+    };
 
     use super::{CompiledPattern, PatternError, MAX_DFA_BYTES, MAX_PATTERN_BYTES};
 
@@ -343,12 +354,17 @@ mod compile {
             // which makes it ignore case: `ẞ` and `ß` fold to `ss` where a case-insensitive
             // parse would keep them a class that matches nothing in folded text.
             let hir = regex_syntax::ParserBuilder::new().nest_limit(64).build().parse(pattern).map_err(syntax_error)?;
-            match hir.properties().minimum_len() {
-                Some(0) => return Err(PatternError::MatchesEmpty),
-                None => return Err(PatternError::NeverMatches),
-                Some(_) => {}
+            // Checked as written and as folded: a part that folds to nothing (`\x{200B}`, a
+            // lone mark) leaves an empty or impossible pattern.
+            let hir = [hir.clone(), prepare(&hir, folded)];
+            for hir in &hir {
+                match hir.properties().minimum_len() {
+                    Some(0) => return Err(PatternError::MatchesEmpty),
+                    None => return Err(PatternError::NeverMatches),
+                    Some(_) => {}
+                }
             }
-            let hir = prepare(&hir, folded);
+            let [_, hir] = hir;
             let nfa = |reverse: bool| {
                 thompson::Compiler::new()
                     .configure(
@@ -408,7 +424,7 @@ mod compile {
         let hir = regex_syntax::ParserBuilder::new().nest_limit(64).build().parse(pattern).ok()?;
         [ExtractKind::Prefix, ExtractKind::Suffix].into_iter().find_map(|kind| {
             let mut extractor = Extractor::new();
-            extractor.kind(kind).limit_total(64).limit_literal_len(32);
+            extractor.kind(kind).limit_total(super::MAX_LITERALS).limit_literal_len(32);
             let seq = extractor.extract(&hir);
             let found = seq.literals()?;
             if found.is_empty() || found.iter().any(|l| l.as_bytes().is_empty()) {
@@ -450,10 +466,6 @@ mod compile {
         PatternError::Syntax { offset, message }
     }
 
-    /// Classes of at most this many characters are folded (below); larger ones (`.`, `\w`,
-    /// negated classes) are matched as written: they hold nearly every folded character anyway.
-    const FOLDED_CLASS_LIMIT: usize = 20_000;
-
     /// `hir` made ready for the DFA: every Unicode word boundary an ASCII one (see the module's
     /// docs), and, for the folded text, its literals and classes folded as the text is, so that
     /// what folding changes in a text is not dead in a pattern (`東京` matches `東京`, read
@@ -478,7 +490,8 @@ mod compile {
                 }
                 Err(_) => hir.clone(),
             },
-            HirKind::Class(Class::Unicode(class)) if folded => Hir::class(Class::Unicode(fold_class(class))),
+            HirKind::Class(Class::Unicode(class)) if folded => fold_class(class),
+            HirKind::Class(Class::Bytes(class)) if folded => Hir::class(Class::Bytes(fold_bytes(class))),
             HirKind::Repetition(r) => {
                 Hir::repetition(Repetition { sub: Box::new(prepare(&r.sub, folded)), ..r.clone() })
             }
@@ -489,35 +502,68 @@ mod compile {
         }
     }
 
-    /// A class as the folded text has it: what each member folds to (a member that folds to
-    /// several characters, `ß`, cannot be in a class and is left as it is, matching nothing).
-    /// The class itself and its image are the same on folded text (folding is idempotent), so
-    /// the one with fewer ranges is taken: the smaller automaton.
-    fn fold_class(class: &ClassUnicode) -> ClassUnicode {
+    /// Classes of at most this many members turn members that fold to several characters into
+    /// alternatives ([`fold_class`]).
+    const MULTI_FOLD_CLASS_LIMIT: usize = 64;
+
+    /// A class as the folded text has it. A class of at most half of Unicode is what its
+    /// members fold to: `[A-Z]` is `[a-z]`, `\d` is `[0-9]` (all the digits the folded text has),
+    /// `[東京]` is `[东京]`, and a member that folds to several characters (`ß`, in `(?i)ß`'s
+    /// `[ßẞ]`) becomes an alternative (`ss`). A larger class is the negation of a smaller one
+    /// (`[^Y]`, `.`, `\W`): it is everything but what the smaller one folds to, so `[^Y]` does not
+    /// match the `y` that `Y` is read as. Members that fold to nothing (marks, invisible
+    /// characters) match nothing, as the text holds none.
+    fn fold_class(class: &ClassUnicode) -> Hir {
         let size: usize = class.ranges().iter().map(|r| r.len()).sum();
-        if size > FOLDED_CLASS_LIMIT {
-            return class.clone();
+        let negated = size > 0x10_FFFF / 2;
+        let mut members = class.clone();
+        if negated {
+            members.negate();
         }
-        let mut image = Vec::new();
+        let mut single = Vec::new();
+        let mut several: Vec<String> = Vec::new();
         let mut out = String::new();
-        for c in class.ranges().iter().flat_map(|r| r.start()..=r.end()) {
+        for c in members.ranges().iter().flat_map(|r| r.start()..=r.end()) {
             out.clear();
             crate::folded_text::fold_char(c, &mut out);
             let mut chars = out.chars();
             match (chars.next(), chars.next()) {
-                (Some(f), None) => image.push(ClassUnicodeRange::new(f, f)),
-                (Some(_), Some(_)) => image.push(ClassUnicodeRange::new(c, c)),
+                (Some(f), None) => single.push(ClassUnicodeRange::new(f, f)),
+                // Only for a small class (`(?i)ß`'s `[ßẞ]`): in a large one (`\w`) the letters
+                // they fold to are members anyway, and hundreds of alternatives would swell the
+                // automaton.
+                (Some(_), Some(_)) if size <= MULTI_FOLD_CLASS_LIMIT && !several.contains(&out) => {
+                    several.push(out.clone())
+                }
                 _ => {}
             }
         }
-        let image = ClassUnicode::new(image);
-        let mut union = class.clone();
-        union.union(&image);
-        if !image.ranges().is_empty() && image.ranges().len() < union.ranges().len() {
-            image
-        } else {
-            union
+        // The members' image, or the members and their image: the same on folded text (folding
+        // is idempotent: a character the text holds is its own fold), so the one with fewer
+        // ranges, the smaller automaton (`\d`: the image; `\p{Han}`: with the members).
+        let image = ClassUnicode::new(single);
+        let mut with_members = members.clone();
+        with_members.union(&image);
+        let mut image = if image.ranges().len() <= with_members.ranges().len() { image } else { with_members };
+        if negated {
+            // Everything but what the excluded characters fold to.
+            image.negate();
+            return Hir::class(Class::Unicode(image));
         }
+        if several.is_empty() {
+            return Hir::class(Class::Unicode(image));
+        }
+        // An empty class among the alternatives would make the whole impossible.
+        let class = (!image.ranges().is_empty()).then(|| Hir::class(Class::Unicode(image)));
+        Hir::alternation(class.into_iter().chain(several.into_iter().map(|s| Hir::literal(s.into_bytes()))).collect())
+    }
+
+    /// A byte class (`(?-u:[A-Z])`) as the folded text has it: ASCII letters lowercase, ASCII
+    /// control characters but white space gone; other bytes as they are.
+    fn fold_bytes(class: &ClassBytes) -> ClassBytes {
+        let bytes = class.ranges().iter().flat_map(|r| r.start()..=r.end());
+        let folded = bytes.filter(|b| !b.is_ascii_control() || b.is_ascii_whitespace()).map(|b| b.to_ascii_lowercase());
+        ClassBytes::new(folded.map(|b| ClassBytesRange::new(b, b)))
     }
 }
 
@@ -564,6 +610,38 @@ mod tests {
         ] {
             assert_eq!(spans(pattern, true, text).len(), 1, "{pattern} in {text}");
         }
+    }
+
+    #[test]
+    fn classes_large_negated_case_insensitive_and_of_bytes_are_folded_too() {
+        let matches = |pattern: &str, text: &str| !spans(pattern, true, text).is_empty();
+        // A large class keeps its uppercase and Traditional members (read lowercase, Simplified).
+        assert!(matches(r"^[0-9A-Z\x{4e00}-\x{9fa5}]{3}$", "ABC"));
+        assert!(matches(r"^[A-Z\p{Han}]{3}$", "a東b"));
+        assert!(matches(r"^(?:\p{Lu}|\p{Han}){3}$", "XYZ"));
+        // A negated class excludes what its members are read as.
+        assert!(!matches("x[^Y]", "xY"));
+        assert!(!matches("x[^Y]", "xy"));
+        assert!(matches("x[^Y]", "xz"));
+        assert!(!matches("x[^東]", "x東"));
+        assert!(!matches("^[^A-Z]+$", "abc"));
+        assert!(matches("^[^A-Z]+$", "123"));
+        // (?i) with letters that fold to several characters.
+        assert!(matches("(?i)straße", "STRASSE"));
+        assert!(matches("(?i)straße", "straße"));
+        assert!(matches("(?i)ǆ", "ǅ"));
+        // Byte classes.
+        assert!(matches("(?-u:[A-Z])x", "Ax"));
+    }
+
+    #[test]
+    fn a_pattern_whose_parts_fold_to_nothing_is_refused() {
+        let err = |p: &str| CompiledPattern::compile(p, true).err();
+        assert_eq!(err(r"vx|\x{200B}"), Some(PatternError::MatchesEmpty));
+        assert_eq!(err(r"ab|\x01"), Some(PatternError::MatchesEmpty));
+        assert_eq!(err(r"\x{200B}+"), Some(PatternError::MatchesEmpty));
+        // Raw patterns read the text as sent: there they are fine.
+        assert!(CompiledPattern::compile(r"vx|\x{200B}", false).is_ok());
     }
 
     #[test]
