@@ -19,6 +19,8 @@
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/worst_patterns.rs"]
+mod worst_patterns;
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -331,21 +333,12 @@ fn adversarial(words: &[String]) -> Vec<(&'static str, String)> {
     inputs
 }
 
-/// Patterns at their worst: one whose every search reads to the end of the text and that has no
-/// literal (`[a-z]*x|a`, folded and raw), a cue and an id, counted repetitions of digits, a
-/// Unicode class either side of `@`, a bounded any-character run.
+/// The worst-case patterns (`common/worst_patterns.rs`), compiled, with their prefilter.
 fn patterns() -> (Vec<(CompiledPattern, bool)>, Prefilter) {
-    let compiled: Vec<(CompiledPattern, bool)> = [
-        (r"[a-z]*x|a", false),
-        (r"[a-z]*x|a", true),
-        (r"\bv\s*x\s*[:：]?\s*[a-z][a-z0-9_-]{5,19}\b", false),
-        (r"(?:\d[ -]?){11}", false),
-        (r"\w+@\w+", true),
-        (r"(?s).{1,30}z", false),
-    ]
-    .iter()
-    .map(|&(p, raw)| (CompiledPattern::compile(p, !raw).unwrap_or_else(|e| panic!("{p}: {e}")), raw))
-    .collect();
+    let compiled: Vec<(CompiledPattern, bool)> = worst_patterns::WORST_PATTERNS
+        .iter()
+        .map(|&(p, raw)| (CompiledPattern::compile(p, !raw).unwrap_or_else(|e| panic!("{p}: {e}")), raw))
+        .collect();
     let prefilter = Prefilter::new(compiled.iter().map(|(c, raw)| (Some(c), *raw)));
     (compiled, prefilter)
 }

@@ -14,6 +14,9 @@
 
 use std::sync::OnceLock;
 
+#[path = "../../benches/common/worst_patterns.rs"]
+mod worst_patterns;
+
 use libfuzzer_sys::fuzz_target;
 use timgate_engine::contacts::ContactFinder;
 use timgate_engine::links::LinkFinder;
@@ -61,17 +64,10 @@ fn matchers() -> &'static [Matcher] {
 fn patterns() -> &'static [(CompiledPattern, bool)] {
     static PATTERNS: OnceLock<Vec<(CompiledPattern, bool)>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        [
-            (r"[a-z]*x|a", false),
-            (r"[a-z]*x|a", true),
-            (r"\bv\s*x\s*[:：]?\s*[a-z][a-z0-9_-]{5,19}\b", false),
-            (r"(?:\d[ -]?){11}", false),
-            (r"\w+@\w+", true),
-            (r"(?s).{1,30}z", false),
-        ]
-        .iter()
-        .map(|&(p, raw)| (CompiledPattern::compile(p, !raw).expect("pattern"), raw))
-        .collect()
+        worst_patterns::WORST_PATTERNS
+            .iter()
+            .map(|&(p, raw)| (CompiledPattern::compile(p, !raw).expect("pattern"), raw))
+            .collect()
     })
 }
 
