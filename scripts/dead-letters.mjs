@@ -1,6 +1,8 @@
 // The dead-letter store, from the command line:
-//   npm run dead-letters -- list   [--url https://timgate.example.workers.dev]
-//   npm run dead-letters -- replay [--url ...]
+//   npm run dead-letters -- list        [--url https://timgate.example.workers.dev]
+//   npm run dead-letters -- show ID     [--url ...]   the stored event whole, and why it is here
+//   npm run dead-letters -- delete ID   [--url ...]
+//   npm run dead-letters -- replay      [--url ...]   every page of the store
 // Needs ADMIN_TOKEN in the environment (the worker's ADMIN_TOKEN secret). The default URL is
 // the local `npm start` worker.
 const [command = "list", ...rest] = process.argv.slice(2);
@@ -11,9 +13,20 @@ if (!token) {
   console.error("ADMIN_TOKEN is not set (export the worker's ADMIN_TOKEN secret first)");
   process.exit(2);
 }
-const routes = { list: ["GET", "__timgate/dead-letters"], replay: ["POST", "__timgate/dead-letters/replay"] };
+const id = ["show", "delete"].includes(command) ? rest[0] : undefined;
+if (["show", "delete"].includes(command) && (!id || id.startsWith("--"))) {
+  console.error(`${command} needs the dead letter's id (the first column of \`list\`)`);
+  process.exit(2);
+}
+const one = `__timgate/dead-letters/${encodeURIComponent(id ?? "")}`;
+const routes = {
+  list: ["GET", "__timgate/dead-letters"],
+  replay: ["POST", "__timgate/dead-letters/replay"],
+  show: ["GET", one],
+  delete: ["DELETE", one],
+};
 if (!routes[command]) {
-  console.error(`unknown command ${command}: use list or replay`);
+  console.error(`unknown command ${command}: use list, show ID, delete ID or replay`);
   process.exit(2);
 }
 const [method, path] = routes[command];
@@ -39,6 +52,16 @@ for (;;) {
   if (!response.ok) {
     console.error(`HTTP ${response.status}: ${body.message ?? JSON.stringify(body)}`);
     process.exit(1);
+  }
+  if (command === "show") {
+    console.log(`id        ${body.id}\nkind      ${body.kind}\nreceived  ${new Date(body.received_at * 1000).toISOString()}`);
+    console.log(`dead      ${new Date(body.dead_at * 1000).toISOString()}\nreason    ${body.reason}\nquery     ${body.query}`);
+    console.log(`body      ${body.body.text ?? `(base64) ${body.body.base64}`}`);
+    break;
+  }
+  if (command === "delete") {
+    console.log(`deleted ${body.deleted}`);
+    break;
   }
   if (command === "list") {
     for (const d of body.dead_letters) {

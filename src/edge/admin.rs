@@ -1,5 +1,6 @@
 //! Operator endpoints under `/__timgate/`, behind `Authorization: Bearer <ADMIN_TOKEN>`:
-//! `GET dead-letters` lists the dead-letter store, `POST dead-letters/replay` queues it again.
+//! `GET dead-letters` lists the dead-letter store, `GET dead-letters/<id>` shows one whole,
+//! `DELETE dead-letters/<id>` deletes one, `POST dead-letters/replay` queues them again.
 //! Without `ADMIN_TOKEN` they answer 404, as if they did not exist.
 
 use worker::Env;
@@ -26,9 +27,23 @@ pub async fn handle(req: &Incoming, env: &Env, settings: &Settings) -> worker::R
     }
     let route = req.path();
     let method = req.method();
-    let result = match (method.as_str(), route.trim_start_matches(ADMIN_PREFIX)) {
-        ("GET", "dead-letters") => dead_letters::list(env).await,
-        ("POST", "dead-letters/replay") => dead_letters::replay(env).await,
+    let endpoint = route.trim_start_matches(ADMIN_PREFIX);
+    // One dead letter: `dead-letters/<id>` (an event id has no `/`).
+    let one =
+        endpoint.strip_prefix("dead-letters/").filter(|id| !id.is_empty() && !id.contains('/') && *id != "replay");
+    let result = match (method.as_str(), endpoint, one) {
+        ("GET", "dead-letters", _) => dead_letters::list(env).await,
+        ("POST", "dead-letters/replay", _) => dead_letters::replay(env).await,
+        ("GET", _, Some(id)) => match dead_letters::show(env, id).await {
+            Ok(Some(letter)) => Ok(letter),
+            Ok(None) => return error(404, "not_found", &format!("no dead letter {id}")),
+            Err(e) => Err(e),
+        },
+        ("DELETE", _, Some(id)) => match dead_letters::delete(env, id).await {
+            Ok(true) => Ok(serde_json::json!({"deleted": id})),
+            Ok(false) => return error(404, "not_found", &format!("no dead letter {id}")),
+            Err(e) => Err(e),
+        },
         _ => return error(404, "not_found", "unknown operator endpoint"),
     };
     match result {

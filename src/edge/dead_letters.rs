@@ -1,4 +1,5 @@
-//! The dead-letter store in KV (`DELIVERY_STATE`, keys `dead:<id>`): write, list, replay.
+//! The dead-letter store in KV (`DELIVERY_STATE`, keys `dead:<id>`): write, list, show one,
+//! delete one, replay.
 
 use worker::{console_log, Env};
 
@@ -44,6 +45,40 @@ pub async fn list(env: &Env) -> Result<serde_json::Value, EdgeError> {
         }
     }
     Ok(serde_json::json!({"count": items.len(), "more": !page.list_complete, "dead_letters": items}))
+}
+
+/// One stored dead letter, whole: the event as it would be delivered (its body as text when it
+/// is UTF-8, else base64), why it is here and when. `None` when there is none with that id.
+pub async fn show(env: &Env, id: &str) -> Result<Option<serde_json::Value>, EdgeError> {
+    let kv = env.kv(DELIVERY_STATE_KV)?;
+    let Some(letter) = kv.get(&dead_letter::key(id)).json::<DeadLetter>().await? else { return Ok(None) };
+    let body = match std::str::from_utf8(&letter.envelope.body) {
+        Ok(text) => serde_json::json!({"text": text}),
+        Err(_) => {
+            serde_json::json!({"base64": serde_json::to_value(&letter.envelope).ok().and_then(|e| e.get("body").cloned())})
+        }
+    };
+    Ok(Some(serde_json::json!({
+        "id": letter.envelope.id,
+        "kind": letter.envelope.kind.name(),
+        "query": letter.envelope.query,
+        "received_at": letter.envelope.received_at,
+        "reason": letter.reason,
+        "dead_at": letter.dead_at,
+        "body": body,
+    })))
+}
+
+/// Deletes one dead letter; whether there was one.
+pub async fn delete(env: &Env, id: &str) -> Result<bool, EdgeError> {
+    let kv = env.kv(DELIVERY_STATE_KV)?;
+    let key = dead_letter::key(id);
+    let existed = kv.get(&key).bytes().await?.is_some();
+    if existed {
+        kv.delete(&key).await?;
+        console_log!("{}", serde_json::json!({"event": "dead_letter_deleted", "id": id}));
+    }
+    Ok(existed)
 }
 
 /// Puts every stored dead letter (one page) back on the delivery queue and removes it from

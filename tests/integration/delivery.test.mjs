@@ -114,6 +114,24 @@ describe("queued delivery", () => {
     const letter = JSON.parse(await gate.state.get(keys[0].name));
     assert.equal(letter.reason, "origin refused it with HTTP 400");
     assert.equal(origin.received.length, 1, "one attempt only");
+
+    // The operator inspects it, then deletes it, with the dead-letters command.
+    const run = (...args) =>
+      spawnSync(process.execPath, ["scripts/dead-letters.mjs", ...args, "--url", gate.url.href], { env: { ...process.env, ADMIN_TOKEN }, encoding: "utf8" });
+    const id = letter.envelope.id;
+    const shown = run("show", id);
+    assert.equal(shown.status, 0, shown.stderr);
+    assert.match(shown.stdout, new RegExp(`^id        ${id}$`, "m"));
+    assert.match(shown.stdout, /^reason    origin refused it with HTTP 400$/m);
+    assert.ok(shown.stdout.includes(`body      ${afterSend(200)}`), shown.stdout);
+    const deleted = run("delete", id);
+    assert.equal(deleted.status, 0, deleted.stderr);
+    assert.match(deleted.stdout, new RegExp(`deleted ${id}`));
+    assert.equal((await gate.state.list({ prefix: "dead:" })).keys.length, 0);
+    const gone = run("show", id);
+    assert.equal(gone.status, 1);
+    assert.match(gone.stderr, new RegExp(`HTTP 404: no dead letter ${id}`));
+    assert.match(run("show").stderr, /show needs the dead letter's id/);
   });
 
   it("Tencent retrying the same after-send callback gives one delivery", async () => {
