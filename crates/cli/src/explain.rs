@@ -13,6 +13,7 @@ use timgate_engine::command::{self, Conversation, Route};
 use timgate_engine::decision::{Check, Decision, Hit, Lookup, Scope, Verdict};
 use timgate_engine::gate::{self, Context, Inputs};
 use timgate_engine::normalized_view::normalized_view;
+use timgate_engine::patterns::folded;
 use timgate_engine::review_event;
 use timgate_engine::rule_document::{Action, Mode};
 use timgate_engine::rule_set::RuleSet;
@@ -305,7 +306,7 @@ impl fmt::Display for Explanation {
                 allowed.end
             )?;
             if let Some((_, text)) = self.segments.get(allowed.segment) {
-                write_match(f, text, allowed.start, allowed.end)?;
+                write_match(f, text, allowed.start, allowed.end, View::Normalised)?;
             }
         }
         if let Some(action) = self.would_be() {
@@ -331,7 +332,12 @@ fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)
         let location = segments.get(segment).map_or("?", |(l, _)| l.as_str());
         writeln!(f, "    at          {location} bytes {start}..{end}")?;
         if let Some((_, text)) = segments.get(segment) {
-            write_match(f, text, start, end)?;
+            // A pattern reads the folded text (raw: the text as sent), not the term matcher's.
+            let view = match hit.check {
+                Check::Pattern(_) => View::Folded,
+                _ => View::Normalised,
+            };
+            write_match(f, text, start, end, view)?;
         }
     }
     match hit.check {
@@ -353,7 +359,16 @@ fn verdict_detail(verdict: &Verdict) -> String {
 /// Prints the matched span in context, as received and as the matcher sees it. The normalised
 /// line normalises the text before, inside and after the match separately, so the brackets stay
 /// where the match is.
-fn write_match(f: &mut fmt::Formatter<'_>, text: &str, start: usize, end: usize) -> fmt::Result {
+/// Which reading of the text to show under it.
+#[derive(Clone, Copy)]
+enum View {
+    /// The term matcher's (`normalized_view`).
+    Normalised,
+    /// The folded text patterns read (`timgate_engine::patterns::folded`).
+    Folded,
+}
+
+fn write_match(f: &mut fmt::Formatter<'_>, text: &str, start: usize, end: usize, view: View) -> fmt::Result {
     let (Some(before), Some(inside), Some(after)) = (text.get(..start), text.get(start..end), text.get(end..)) else {
         return Ok(());
     };
@@ -363,7 +378,16 @@ fn write_match(f: &mut fmt::Formatter<'_>, text: &str, start: usize, end: usize)
     let (before, after) = (cut_before, cut_after);
     let show = |b: &str, i: &str, a: &str| format!("{open}{}[{}]{}{close}", visible(b), visible(i), visible(a));
     writeln!(f, "    text        {}", show(before, inside, after))?;
-    writeln!(f, "    normalised  {}", show(&normalized_view(before), &normalized_view(inside), &normalized_view(after)))
+    match view {
+        View::Normalised => {
+            writeln!(
+                f,
+                "    normalised  {}",
+                show(&normalized_view(before), &normalized_view(inside), &normalized_view(after))
+            )
+        }
+        View::Folded => writeln!(f, "    folded      {}", show(&folded(before), &folded(inside), &folded(after))),
+    }
 }
 
 /// Characters of context shown on each side of a match.

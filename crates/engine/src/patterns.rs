@@ -163,6 +163,11 @@ impl CompiledPattern {
     }
 }
 
+/// `text` as a (non-raw) pattern reads it, for people to look at (`explain`).
+pub fn folded(text: &str) -> String {
+    crate::folded_text::fold_str(text)
+}
+
 /// What one pattern found in a text ([`PatternText::find_all`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternMatches {
