@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use worker::Env;
 
-use timgate_engine::settings::{Settings, SettingsError};
+use timgate_engine::settings::{Settings, SettingsErrors};
 
 thread_local! {
     static SETTINGS: RefCell<Option<Rc<Settings>>> = const { RefCell::new(None) };
@@ -15,7 +15,7 @@ thread_local! {
 
 /// All settings, from `[vars]` and secrets. An invalid setting is read again on the next
 /// callback (it is answered 500 until fixed, and a fix is a new deployment anyway).
-pub fn settings(env: &Env) -> Result<Rc<Settings>, SettingsError> {
+pub fn settings(env: &Env) -> Result<Rc<Settings>, SettingsErrors> {
     if let Some(cached) = SETTINGS.with(|s| s.borrow().clone()) {
         return Ok(cached);
     }

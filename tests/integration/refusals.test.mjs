@@ -80,6 +80,18 @@ for (const [mode, expected] of [["open", 0], ["closed", 1]]) {
 }
 
 describe("misconfiguration", () => {
+  it("every bad setting is named in one answer, not only the first", async () => {
+    const gate = await startGate({ vars: { ORIGIN_URL: "origin.example.com", FAIL_MODE: "shut" } });
+    try {
+      const r = await gate.send(BEFORE, beforeSend({ text: "hi" }));
+      assert.equal(r.status, 500);
+      assert.equal(r.json.error, "misconfigured");
+      assert.match(r.json.message, /ORIGIN_URL must start with http:\/\/ or https:\/\/; FAIL_MODE must be "open" or "closed", not "shut"/);
+    } finally {
+      await gate.dispose();
+    }
+  });
+
   it("a missing SDKAPPID is HTTP 500 with the setting's name", async () => {
     const gate = await startGate({ vars: { SDKAPPID: "" } });
     try {

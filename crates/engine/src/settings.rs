@@ -91,6 +91,32 @@ pub enum SettingsError {
     BadDeliveryMode(String),
 }
 
+/// `result`'s value, or `fallback` with its error noted.
+fn noted<T>(errors: &mut Vec<SettingsError>, result: Result<T, SettingsError>, fallback: T) -> T {
+    result.unwrap_or_else(|e| {
+        errors.push(e);
+        fallback
+    })
+}
+
+/// Every unusable setting of a worker, in the order they are read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SettingsErrors(pub Vec<SettingsError>);
+
+impl fmt::Display for SettingsErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, e) in self.0.iter().enumerate() {
+            if n > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SettingsErrors {}
+
 /// How events travel to the origin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeliverySettings {
@@ -129,58 +155,87 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Reads every setting through `lookup` (the worker passes `env.var`/`env.secret`).
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+    /// Reads every setting through `lookup` (the worker passes `env.var`/`env.secret`). Every
+    /// unusable setting is reported, not only the first: an operator fixes them in one go.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsErrors> {
         let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-        let sdk_app_id = get(names::SDKAPPID).ok_or(SettingsError::MissingAppId)?;
+        let mut errors = Vec::new();
+        let sdk_app_id = noted(&mut errors, get(names::SDKAPPID).ok_or(SettingsError::MissingAppId), String::new());
         let callback_tokens = get(names::CALLBACK_TOKEN)
             .map(|v| v.split_whitespace().map(|t| CallbackToken(t.to_owned())).collect())
             .unwrap_or_default();
-        let origin_url = match get(names::ORIGIN_URL) {
-            Some(url) if url.starts_with("http://") || url.starts_with("https://") => Some(url),
-            Some(_) => return Err(SettingsError::BadOriginUrl),
-            None => None,
-        };
-        let forward_keys = match get(names::FORWARD_SECRET) {
-            Some(v) => v.split_whitespace().map(SigningKey::from_secret).collect::<Result<Vec<_>, _>>()?,
-            None => Vec::new(),
-        };
-        let fail_mode = match get(names::FAIL_MODE).map(|v| v.to_ascii_lowercase()) {
-            None => FailMode::Open,
-            Some(v) if v == "open" => FailMode::Open,
-            Some(v) if v == "closed" => FailMode::Closed,
-            Some(v) => return Err(SettingsError::BadFailMode(v)),
-        };
+        let origin_url = noted(
+            &mut errors,
+            match get(names::ORIGIN_URL) {
+                Some(url) if url.starts_with("http://") || url.starts_with("https://") => Ok(Some(url)),
+                Some(_) => Err(SettingsError::BadOriginUrl),
+                None => Ok(None),
+            },
+            None,
+        );
+        let forward_keys = noted(
+            &mut errors,
+            match get(names::FORWARD_SECRET) {
+                Some(v) => v
+                    .split_whitespace()
+                    .map(SigningKey::from_secret)
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(SettingsError::from),
+                None => Ok(Vec::new()),
+            },
+            Vec::new(),
+        );
+        let fail_mode = noted(
+            &mut errors,
+            match get(names::FAIL_MODE).map(|v| v.to_ascii_lowercase()) {
+                None => Ok(FailMode::Open),
+                Some(v) if v == "open" => Ok(FailMode::Open),
+                Some(v) if v == "closed" => Ok(FailMode::Closed),
+                Some(v) => Err(SettingsError::BadFailMode(v)),
+            },
+            FailMode::Open,
+        );
         let log_message_text = get(names::LOG_MESSAGE_TEXT).is_some_and(|v| v == "true");
         let seconds = |name: &'static str, default: u32| match get(name) {
             None => Ok(default),
             Some(v) => v.parse::<u32>().map_err(|_| SettingsError::BadNumber(name)),
         };
         let backoff = Backoff {
-            min_seconds: seconds(names::RETRY_DELAY_SECONDS, Backoff::default().min_seconds)?,
-            max_seconds: seconds(names::RETRY_DELAY_MAX_SECONDS, Backoff::default().max_seconds)?,
+            min_seconds: noted(&mut errors, seconds(names::RETRY_DELAY_SECONDS, Backoff::default().min_seconds), 0),
+            max_seconds: noted(&mut errors, seconds(names::RETRY_DELAY_MAX_SECONDS, Backoff::default().max_seconds), 0),
         };
-        let dedupe_seconds = match seconds(names::DEDUPE_SECONDS, 600)? {
+        let dedupe_seconds = match noted(&mut errors, seconds(names::DEDUPE_SECONDS, 600), 0) {
             0 => 0,
             n => n.max(KV_MIN_TTL_SECONDS),
         };
-        let batch = match get(names::DELIVERY_MODE).map(|v| v.to_ascii_lowercase()) {
-            None => false,
-            Some(v) if v == "single" => false,
-            Some(v) if v == "batch" => true,
-            Some(v) => return Err(SettingsError::BadDeliveryMode(v)),
-        };
+        let batch = noted(
+            &mut errors,
+            match get(names::DELIVERY_MODE).map(|v| v.to_ascii_lowercase()) {
+                None => Ok(false),
+                Some(v) if v == "single" => Ok(false),
+                Some(v) if v == "batch" => Ok(true),
+                Some(v) => Err(SettingsError::BadDeliveryMode(v)),
+            },
+            false,
+        );
         let dead_letter_queue = get(names::DEAD_LETTER_QUEUE).unwrap_or_else(|| "timgate-dead-letters".to_owned());
         let delivery = DeliverySettings { backoff, dedupe_seconds, batch, dead_letter_queue };
         let admin_token = get(names::ADMIN_TOKEN).map(CallbackToken);
-        let cache_seconds = match get(names::CACHE_SECONDS) {
-            None => 30.0,
-            Some(v) => v
-                .parse::<f64>()
-                .ok()
-                .filter(|s| s.is_finite() && *s >= 0.0)
-                .ok_or(SettingsError::BadNumber(names::CACHE_SECONDS))?,
-        };
+        let cache_seconds = noted(
+            &mut errors,
+            match get(names::CACHE_SECONDS) {
+                None => Ok(30.0),
+                Some(v) => v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+                    .ok_or(SettingsError::BadNumber(names::CACHE_SECONDS)),
+            },
+            0.0,
+        );
+        if !errors.is_empty() {
+            return Err(SettingsErrors(errors));
+        }
         Ok(Self {
             sdk_app_id,
             cache_seconds,
@@ -200,9 +255,33 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
+    /// The settings, or the first thing wrong with them.
     fn settings(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        all_problems(pairs).map_err(|e| e.0.into_iter().next().expect("an error names a setting"))
+    }
+
+    fn all_problems(pairs: &[(&str, &str)]) -> Result<Settings, SettingsErrors> {
         let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn every_bad_setting_is_reported_at_once() {
+        let errors = all_problems(&[("ORIGIN_URL", "origin.example"), ("FAIL_MODE", "shut"), ("CACHE_SECONDS", "-1")])
+            .expect_err("three problems");
+        assert_eq!(
+            errors.0,
+            [
+                SettingsError::MissingAppId,
+                SettingsError::BadOriginUrl,
+                SettingsError::BadFailMode("shut".into()),
+                SettingsError::BadNumber("CACHE_SECONDS"),
+            ]
+        );
+        assert_eq!(
+            errors.to_string(),
+            "SDKAPPID is not set; ORIGIN_URL must start with http:// or https://; FAIL_MODE must be \"open\" or \"closed\", not \"shut\"; CACHE_SECONDS must be a whole number of seconds"
+        );
     }
 
     #[test]
