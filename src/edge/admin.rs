@@ -1,18 +1,67 @@
 //! Operator endpoints under `/__timgate/`, behind `Authorization: Bearer <ADMIN_TOKEN>`:
 //! `GET dead-letters` lists the dead-letter store, `GET dead-letters/<id>` shows one whole,
 //! `DELETE dead-letters/<id>` deletes one, `POST dead-letters/replay` queues them again.
+//! `GET health` reports every problem of the deployment at once, and answers even when the
+//! settings are unusable (every other path then answers 500 `misconfigured`).
 //! Without `ADMIN_TOKEN` they answer 404, as if they did not exist.
 
 use worker::Env;
 
+use crate::edge::bindings::{DELIVERY_QUEUE, DELIVERY_STATE_KV, RULES_KV};
 use crate::edge::incoming::Incoming;
-use crate::edge::{dead_letters, responses};
+use crate::edge::{dead_letters, env_settings, responses};
 use timgate_engine::admin_auth::{self, ADMIN_PREFIX};
 use timgate_engine::settings::Settings;
 
 /// Whether `path` belongs to the operator endpoints.
 pub fn is_admin_path(path: &str) -> bool {
     path.starts_with(ADMIN_PREFIX)
+}
+
+/// The path of the health report.
+pub const HEALTH_PATH: &str = "/__timgate/health";
+
+/// `GET /__timgate/health`: the settings' problems (every one), the bindings that are missing,
+/// and notes on settings that work but are likely wrong in production. `ADMIN_TOKEN` is read on
+/// its own, so that the report is there when the settings are not.
+pub fn health(req: &Incoming, env: &Env) -> worker::Response {
+    let token = env_settings::read(env, timgate_engine::settings::names::ADMIN_TOKEN);
+    if token.is_none() {
+        return error(404, "not_found", "operator endpoints are off (ADMIN_TOKEN is not set)");
+    }
+    if let Err(refusal) = admin_auth::check(token.as_deref(), req.header("authorization").as_deref()) {
+        return error(401, "unauthorized", refusal.message());
+    }
+    let settings = Settings::from_lookup(|name| env_settings::read(env, name));
+    let mut problems: Vec<String> = match &settings {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.0.iter().map(ToString::to_string).collect(),
+    };
+    let mut notes = Vec::new();
+    if env.kv(RULES_KV).is_err() {
+        problems.push(format!("no KV binding {RULES_KV}: rules and bans cannot be read, so every message follows FAIL_MODE (wrangler.toml [[kv_namespaces]] binding = \"{RULES_KV}\")"));
+    }
+    // Queued delivery needs its state (dedupe, dead letters); without the queue, delivery is
+    // direct and needs neither.
+    match (env.queue(DELIVERY_QUEUE).is_ok(), env.kv(DELIVERY_STATE_KV).is_ok()) {
+        (true, false) => problems.push(format!("queue {DELIVERY_QUEUE} without KV binding {DELIVERY_STATE_KV}: events that die cannot be kept (wrangler.toml [[kv_namespaces]] binding = \"{DELIVERY_STATE_KV}\")")),
+        (false, _) => notes.push(format!("no queue producer {DELIVERY_QUEUE}: events go to the origin directly, retried only while the isolate lives")),
+        (true, true) => {}
+    }
+    if let Ok(settings) = &settings {
+        if settings.sdk_app_id == "1400000000" {
+            notes.push("SDKAPPID is the demo's 1400000000: set your app's before deploying".to_owned());
+        }
+        match settings.origin_url.as_deref() {
+            None => notes.push("ORIGIN_URL is not set: after-events are not passed on".to_owned()),
+            Some(url) if ["://127.", "://localhost", "://[::1]", "://0.0.0.0"].iter().any(|l| url.contains(l)) => {
+                notes.push("ORIGIN_URL is a loopback address: a deployed worker cannot reach it".to_owned())
+            }
+            Some(_) => {}
+        }
+    }
+    let body = serde_json::json!({"ok": problems.is_empty(), "problems": problems, "notes": notes});
+    responses::json(200, body.to_string())
 }
 
 /// Answers an operator request.

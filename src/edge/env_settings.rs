@@ -25,7 +25,7 @@ pub fn settings(env: &Env) -> Result<Rc<Settings>, SettingsErrors> {
 }
 
 /// A var or secret as text. Numbers in `[vars]` (an unquoted SDKAPPID) are accepted too.
-fn read(env: &Env, name: &str) -> Option<String> {
+pub fn read(env: &Env, name: &str) -> Option<String> {
     if let Ok(value) = env.var(name) {
         let text = value.to_string();
         if !text.is_empty() {

@@ -80,6 +80,31 @@ for (const [mode, expected] of [["open", 0], ["closed", 1]]) {
 }
 
 describe("misconfiguration", () => {
+  it("/__timgate/health lists every problem at once, even when the settings are unusable", async () => {
+    const gate = await startGate({ vars: { ORIGIN_URL: "origin.example.com", FAIL_MODE: "shut", ADMIN_TOKEN: "health-token" } });
+    try {
+      const get = (headers = {}) => gate.mf.dispatchFetch("http://timgate.test/__timgate/health", { headers });
+      assert.equal((await get()).status, 401, "the report needs the token");
+      const r = await get({ authorization: "Bearer health-token" });
+      assert.equal(r.status, 200);
+      const report = await r.json();
+      assert.equal(report.ok, false);
+      assert.deepEqual(report.problems, ['ORIGIN_URL must start with http:// or https://', 'FAIL_MODE must be "open" or "closed", not "shut"']);
+    } finally {
+      await gate.dispose();
+    }
+    const healthy = await startGate({ vars: { ADMIN_TOKEN: "health-token" } });
+    try {
+      const r = await healthy.mf.dispatchFetch("http://timgate.test/__timgate/health", { headers: { authorization: "Bearer health-token" } });
+      const report = await r.json();
+      assert.equal(report.ok, true, JSON.stringify(report));
+      assert.deepEqual(report.problems, []);
+      assert.ok(report.notes.some((n) => n.startsWith("SDKAPPID is the demo's")), JSON.stringify(report.notes));
+    } finally {
+      await healthy.dispose();
+    }
+  });
+
   it("every bad setting is named in one answer, not only the first", async () => {
     const gate = await startGate({ vars: { ORIGIN_URL: "origin.example.com", FAIL_MODE: "shut" } });
     try {
