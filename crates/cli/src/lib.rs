@@ -8,6 +8,7 @@
 
 pub mod ban_records;
 pub mod cjk_words;
+pub mod deployment_check;
 pub mod document_check;
 pub mod durations;
 pub mod english_words;

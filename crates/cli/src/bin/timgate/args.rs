@@ -116,6 +116,15 @@ pub enum Command {
         #[command(flatten)]
         kv: KvArgs,
     },
+    /// Check a deployment's configuration: every problem at once, each with its fix (bindings,
+    /// queues, vars as the worker reads them, the rule documents in KV). Exit 1 on any problem.
+    Doctor {
+        /// The wrangler configuration.
+        #[arg(long, value_name = "FILE", default_value = "wrangler.toml")]
+        config: PathBuf,
+        #[command(flatten)]
+        kv: KvArgs,
+    },
     /// Print the rule document in KV exactly as stored.
     Pull {
         /// The group's document instead of the global one.

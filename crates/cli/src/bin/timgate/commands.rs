@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use timgate_cli::ban_records::{self, BanRequest};
+use timgate_cli::deployment_check::{self, Finding, Severity};
 use timgate_cli::document_check::{check, CheckContext};
 use timgate_cli::durations::{format_span, format_utc, parse_duration};
 use timgate_cli::errors::ToolError;
@@ -57,6 +58,7 @@ fn dispatch(command: Command) -> Result<bool, ToolError> {
             import(&file, &Defaults { action, code, info }, group.as_deref(), yes, &store(&kv))
         }
         Command::Ls { kv } => list(&store(&kv)),
+        Command::Doctor { config, kv } => doctor(&config, kv.remote, &store(&kv)),
         Command::Rm { document, yes, kv } => {
             let group = document_group(&document, "the document")?;
             let kv = store(&kv);
@@ -195,6 +197,40 @@ fn explain(
         BanSource::Kv(kv) => outln!("bans        read from {}", kv.describe()),
     }
     Ok(true)
+}
+
+fn doctor(config: &Path, remote: bool, kv: &WranglerKv) -> Result<bool, ToolError> {
+    let text = read_text(config)?;
+    let mut found = deployment_check::check_config(&text, remote);
+    // The rule documents, as the worker would read them.
+    match rule_push::list_documents(kv) {
+        Ok(documents) => {
+            for d in documents {
+                if let Err(e) = d.contents {
+                    found.push(Finding {
+                        severity: Severity::Problem,
+                        message: format!("{} in {} cannot be used by the worker: {e}", d.key, kv.describe()),
+                        fix: "npm run rules -- pull > doc.json, fix it (validate says where), push it again".to_owned(),
+                    });
+                }
+            }
+        }
+        Err(e) => found.push(Finding {
+            severity: Severity::Problem,
+            message: format!("the rule documents in {} cannot be read: {e}", kv.describe()),
+            fix: "for --remote: npx wrangler login, and the RULES namespace id in wrangler.toml".to_owned(),
+        }),
+    }
+    let problems = found.iter().filter(|f| f.severity == Severity::Problem).count();
+    for f in &found {
+        let label = match f.severity {
+            Severity::Problem => "problem",
+            Severity::Note => "note",
+        };
+        outln!("{label:<8} {}\n         fix: {}", f.message, f.fix);
+    }
+    outln!("{}: {problems} problem(s), {} note(s)", config.display(), found.len() - problems);
+    Ok(problems == 0)
 }
 
 /// `rules` (the global document) or `group:<GROUP_ID>`.
