@@ -31,7 +31,7 @@ pub enum ToolError {
         source: std::io::Error,
     },
     /// wrangler ran and failed.
-    #[error("`wrangler {args}` failed ({status}):\n{output}")]
+    #[error("`wrangler {args}` failed ({status}):\n{output}{}", .hint.as_deref().map(|h| format!("\nwhat to do: {h}")).unwrap_or_default())]
     Wrangler {
         /// Its arguments.
         args: String,
@@ -39,6 +39,8 @@ pub enum ToolError {
         status: String,
         /// What it printed on stderr (or stdout).
         output: String,
+        /// What to do about it, when the output says ([`wrangler_hint`]).
+        hint: Option<&'static str>,
     },
     /// wrangler answered something the tool does not understand.
     #[error("unexpected output from `wrangler {args}`: {problem}")]
@@ -65,4 +67,44 @@ pub enum ToolError {
     /// A command-line value is not acceptable.
     #[error("{0}")]
     Usage(String),
+}
+
+/// What an operator does next about a wrangler failure, from what wrangler printed: the two
+/// that every new operator meets are a run outside the project (npx cannot find the project's
+/// wrangler) and `--remote` without a login.
+pub fn wrangler_hint(output: &str) -> Option<&'static str> {
+    let lower = output.to_ascii_lowercase();
+    if lower.contains("cloudflare_api_token") || lower.contains("not authenticated") || lower.contains("wrangler login")
+    {
+        Some("run `npx wrangler login` on this machine (or set CLOUDFLARE_API_TOKEN where there is no browser), then try again")
+    } else if lower.contains("npx canceled due to missing packages")
+        || lower.contains("could not find") && lower.contains("wrangler")
+    {
+        Some("run the tool inside the project (where wrangler.toml and node_modules are, after `npm install`)")
+    } else if lower.contains("no kv namespaces") || lower.contains("binding") && lower.contains("rules") {
+        Some("check that wrangler.toml binds the RULES namespace ([[kv_namespaces]] binding = \"RULES\")")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrangler_failures_an_operator_meets_first_say_what_to_do() {
+        let login = "✘ [ERROR] In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN environment variable";
+        assert!(wrangler_hint(login).is_some_and(|h| h.contains("wrangler login")));
+        let outside = "npm error npx canceled due to missing packages and no YES option: [\"wrangler@4.86.0\"]";
+        assert!(wrangler_hint(outside).is_some_and(|h| h.contains("inside the project")));
+        assert_eq!(wrangler_hint("✘ [ERROR] something else"), None);
+        let e = ToolError::Wrangler {
+            args: "kv".into(),
+            status: "exit status: 1".into(),
+            output: login.into(),
+            hint: wrangler_hint(login),
+        };
+        assert!(e.to_string().ends_with("what to do: run `npx wrangler login` on this machine (or set CLOUDFLARE_API_TOKEN where there is no browser), then try again"));
+    }
 }

@@ -100,6 +100,7 @@ impl WranglerKv {
             return Err(ToolError::Wrangler {
                 args: shown,
                 status: output.status.to_string(),
+                hint: crate::errors::wrangler_hint(&text),
                 output: text.trim().to_owned(),
             });
         }
