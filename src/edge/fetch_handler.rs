@@ -1,6 +1,8 @@
 //! One callback, from request to answer: admission, body, route, log line.
 
-use worker::{console_log, Context, Env, Response};
+use std::cell::Cell;
+
+use worker::{console_error, console_log, Context, Env, Response};
 
 use crate::edge::errors::EdgeError;
 use crate::edge::incoming::Incoming;
@@ -16,6 +18,11 @@ use timgate_engine::settings::Settings;
 /// Tencent waits 2 s; the origin gets 1.5 s of it for commands it decides.
 const ASK_ORIGIN_TIMEOUT_MS: u64 = 1_500;
 
+thread_local! {
+    /// Whether this isolate has said, at error level, that it answers by FAIL_MODE.
+    static FAIL_MODE_SAID: Cell<bool> = const { Cell::new(false) };
+}
+
 /// Handles one request and writes its log line. Never fails: every error becomes an answer.
 pub async fn handle(req: Incoming, env: Env, ctx: Context) -> Response {
     let started = clock::now_millis();
@@ -25,6 +32,18 @@ pub async fn handle(req: Incoming, env: Env, ctx: Context) -> Response {
     log.ms = clock::now_millis() - started;
     metrics::record(&env, &mut log);
     console_log!("{}", log.to_json());
+    // Answering by FAIL_MODE means the gate is not checking: said loudly, once per isolate (each
+    // such answer is also counted: the log line's and the metrics' basis `fail_mode`).
+    if log.basis == Some("fail_mode") && !FAIL_MODE_SAID.with(|said| said.replace(true)) {
+        let line = serde_json::json!({
+            "event": "fail_mode",
+            "level": "error",
+            "message": "answering by FAIL_MODE: a callback could not be decided by its rules; see problems",
+            "outcome": log.outcome,
+            "problems": log.problems,
+        });
+        console_error!("{line}");
+    }
     response
 }
 

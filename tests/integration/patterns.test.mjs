@@ -78,6 +78,12 @@ describe("patterns", () => {
     const line = suite.gate.logLines().filter((l) => l.event === "callback").at(-1);
     assert.equal(line.basis, "fail_mode");
     assert.match(JSON.stringify(line.problems), /4 pattern\(s\) not compiled .*push/);
+    // Said at error level once per isolate, not on every callback.
+    assert.equal((await send("hello once more")).ErrorCode, 1);
+    const loud = suite.gate.logLines().filter((l) => l.event === "fail_mode");
+    assert.equal(loud.length, 1, JSON.stringify(loud));
+    assert.equal(loud[0].level, "error");
+    assert.match(JSON.stringify(loud[0].problems), /not compiled/);
     // A blob made from another version with other patterns does not help.
     await suite.gate.kv.put("rules:compiled", compileBlob(JSON.stringify({ patterns: [{ pattern: "x+", action: "block" }] })));
     await suite.gate.kv.put("rules", DOC.replace("No contact details", "No contacts"));
