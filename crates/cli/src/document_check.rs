@@ -659,25 +659,10 @@ fn closest(name: &str, known: &[&'static str]) -> Option<&'static str> {
     let trimmed = lower.trim_end_matches('s');
     known
         .iter()
-        .map(|&k| (k, if k == lower || k == trimmed { 0 } else { edit_distance(&lower, k) }))
+        .map(|&k| (k, if k == lower || k == trimmed { 0 } else { strsim::levenshtein(&lower, k) }))
         .filter(|&(_, d)| d <= 2)
         .min_by_key(|&(_, d)| d)
         .map(|(k, _)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb)).min(above + 1).min(row[j] + 1);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
