@@ -1,4 +1,5 @@
-//! Durations as operators type them (`10m`, `1h30m`, `7d`) and times as they read them.
+//! Durations as operators type them (`10m`, `1h30m`, `7d`) and times as they read them (dates
+//! by `jiff`).
 
 /// A duration that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -55,27 +56,10 @@ pub fn parse_duration(text: &str) -> Result<u64, DurationError> {
     Ok(total)
 }
 
-/// `2026-11-25T14:30:00Z` for unix seconds.
+/// `2026-11-25T14:30:00Z` for unix seconds (jiff's RFC 3339 form of the instant); a time
+/// outside jiff's range (years -9999 to 9999) is shown as the number of seconds.
 pub fn format_utc(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    let of_day = seconds.rem_euclid(86_400);
-    let (year, month, day) = civil_date(days);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", of_day / 3_600, of_day % 3_600 / 60, of_day % 60)
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01, counting in 400-year eras
-/// (146 097 days each) whose years start on 1 March, so that the leap day ends a year.
-fn civil_date(days: i64) -> (i64, u32, u32) {
-    let shifted = days + 719_468; // days from 0000-03-01 to 1970-01-01
-    let era = shifted.div_euclid(146_097);
-    let day_of_era = shifted.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * month_from_march + 2) / 5 + 1) as u32;
-    let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    jiff::Timestamp::from_second(seconds).map_or_else(|_| format!("{seconds} s since 1970"), |t| t.to_string())
 }
 
 /// `1h30m`, `9m58s`, `45s`: the largest two units of a span of seconds.
@@ -128,6 +112,7 @@ mod tests {
         assert_eq!(format_utc(4_102_444_800), "2100-01-01T00:00:00Z");
         assert_eq!(format_utc(1_709_251_199), "2024-02-29T23:59:59Z");
         assert_eq!(format_utc(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(format_utc(i64::MAX), "9223372036854775807 s since 1970");
     }
 
     #[test]
