@@ -52,6 +52,8 @@ pub async fn decide(
         return Ok(outcome.verdict);
     };
     log.group = callback.group_id.clone();
+    log.sender = callback.from_account.clone();
+    log.peer = callback.to_account.clone();
     let kv = match env.kv(RULES_KV) {
         Ok(kv) => kv,
         Err(e) => {

@@ -131,6 +131,16 @@ pub fn check_config(text: &str, remote: bool) -> Vec<Finding> {
         }
     }
 
+    // A secret written into [vars] is in the repository and in every deploy log.
+    for (name, _) in SECRETS {
+        if vars.contains_key(*name) {
+            found.push(Finding::problem(
+                format!("{name} is in [vars] of wrangler.toml: a secret there is in your repository and readable in the dashboard"),
+                format!("delete it from [vars]; npx wrangler secret put {name}"),
+            ));
+        }
+    }
+
     // Settings, as the worker reads them (secrets are not in the file: they count as unset).
     let var = |name: &str| match vars.get(name) {
         Some(Value::String(s)) => Some(s.clone()),
@@ -160,6 +170,55 @@ pub fn check_config(text: &str, remote: bool) -> Vec<Finding> {
         }
     }
     found
+}
+
+/// The secrets the worker reads, and what a deployment without each one lacks.
+pub const SECRETS: &[(&str, &str)] = &[
+    ("FORWARD_SECRET", "what goes to the origin is not signed: the origin cannot tell it from a forgery"),
+    ("ADMIN_TOKEN", "the operator endpoints (/__timgate/health, dead letters) answer 404: dead letters cannot be seen or replayed"),
+    ("CALLBACK_TOKEN", "Tencent's Sign/RequestTime are not checked: anyone who knows the URL can post callbacks, and their after-events reach the origin"),
+];
+
+/// Findings about the deployed worker's secrets, from the names `wrangler secret list --format
+/// json` printed (`[{"name": "...", "type": "secret_text"}]`): FORWARD_SECRET and ADMIN_TOKEN
+/// missing are problems; CALLBACK_TOKEN missing is a note (it needs callback authentication
+/// turned on in the Chat console as well).
+pub fn check_secrets(listed: &str) -> Vec<Finding> {
+    // wrangler may print a banner line before the list.
+    let start = listed.lines().scan(0, |at, line| {
+        let here = *at;
+        *at += line.len() + 1;
+        Some((here, line))
+    });
+    let json = start.filter(|(_, line)| line.trim_start().starts_with('[')).map(|(at, _)| &listed[at..]).next();
+    let names: Option<Vec<String>> =
+        json.and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok()).and_then(|v| {
+            v.as_array().map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i.get("name").and_then(serde_json::Value::as_str).map(str::to_owned))
+                    .collect()
+            })
+        });
+    let Some(names) = names else {
+        return vec![Finding::problem(
+            "the deployed worker's secrets could not be listed (`wrangler secret list` printed no JSON list)",
+            "npx wrangler secret list: deploy the worker first, and check the login",
+        )];
+    };
+    SECRETS
+        .iter()
+        .filter(|(name, _)| !names.iter().any(|n| n == name))
+        .map(|(name, lacks)| {
+            let message = format!("secret {name} is not set: {lacks}");
+            let fix = format!("npx wrangler secret put {name}");
+            if *name == "CALLBACK_TOKEN" {
+                Finding::note(message, format!("{fix} (the token of the Chat console's callback authentication)"))
+            } else {
+                Finding::problem(message, fix)
+            }
+        })
+        .collect()
 }
 
 /// Whether `url` points at this machine.
@@ -236,6 +295,31 @@ mod tests {
         assert!(
             problems.iter().any(|p| p.starts_with("ORIGIN_URL http://localhost:8788/x is a loopback")),
             "{problems:#?}"
+        );
+    }
+
+    #[test]
+    fn secrets_missing_from_the_deployment_or_written_into_vars() {
+        let listed = r#"[{"name": "ADMIN_TOKEN", "type": "secret_text"}]"#;
+        let found = check_secrets(listed);
+        assert_eq!(
+            messages(&found, Severity::Problem),
+            ["secret FORWARD_SECRET is not set: what goes to the origin is not signed: the origin cannot tell it from a forgery"]
+        );
+        assert_eq!(messages(&found, Severity::Note).len(), 1);
+        assert!(messages(&found, Severity::Note)[0].starts_with("secret CALLBACK_TOKEN is not set"));
+        let all = "⛅️ wrangler 4.86.0\n[{\"name\":\"ADMIN_TOKEN\"},{\"name\":\"FORWARD_SECRET\"},{\"name\":\"CALLBACK_TOKEN\"}]";
+        assert!(check_secrets(all).is_empty());
+        assert_eq!(check_secrets("Not logged in").len(), 1);
+
+        let config = include_str!("../../../wrangler.toml")
+            .replace("[vars]\n", "[vars]\nFORWARD_SECRET = \"whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD\"\n");
+        let found = check_config(&config, false);
+        assert!(
+            messages(&found, Severity::Problem)
+                .iter()
+                .any(|m| m.starts_with("FORWARD_SECRET is in [vars] of wrangler.toml")),
+            "{found:?}"
         );
     }
 

@@ -60,16 +60,9 @@ impl WranglerKv {
         self.run(&args).map(drop)
     }
 
-    /// wrangler from `TIMGATE_WRANGLER`, else the project's `node_modules/.bin`, else `npx wrangler`.
+    /// `wrangler kv` through [`wrangler_program`].
     pub fn new(location: KvLocation) -> Self {
-        let program = match std::env::var_os("TIMGATE_WRANGLER") {
-            Some(path) if !path.is_empty() => vec![path],
-            _ => match local_wrangler() {
-                Some(path) => vec![path.into_os_string()],
-                None => vec!["npx".into(), "wrangler".into()],
-            },
-        };
-        Self { program, location }
+        Self { program: wrangler_program(), location }
     }
 
     fn run(&self, args: &[OsString]) -> Result<String, ToolError> {
@@ -84,28 +77,34 @@ impl WranglerKv {
             }
             KvLocation::Remote => all.push("--remote".into()),
         }
-        let shown = all.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" ");
-        let (program, leading) = self.program.split_first().ok_or_else(|| ToolError::Usage("no wrangler".into()))?;
-        let output = Command::new(program)
-            .args(leading)
-            .args(&all)
-            // No telemetry prompt or upload from a tool run.
-            .env("WRANGLER_SEND_METRICS", "false")
-            .output()
-            .map_err(|source| ToolError::Spawn { program: program.to_string_lossy().into_owned(), source })?;
-        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-        if !output.status.success() {
-            let stderr = strip_ansi(&String::from_utf8_lossy(&output.stderr));
-            let text = if stderr.trim().is_empty() { strip_ansi(&stdout) } else { stderr };
-            return Err(ToolError::Wrangler {
-                args: shown,
-                status: output.status.to_string(),
-                hint: crate::errors::wrangler_hint(&text),
-                output: text.trim().to_owned(),
-            });
-        }
-        Ok(stdout)
+        run_wrangler(&self.program, &all)
     }
+}
+
+/// Runs wrangler (`program`, from [`wrangler_program`]) with `args`; its stdout, or the failure
+/// with what it printed and what to do.
+pub fn run_wrangler(program: &[OsString], all: &[OsString]) -> Result<String, ToolError> {
+    let shown = all.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" ");
+    let (program, leading) = program.split_first().ok_or_else(|| ToolError::Usage("no wrangler".into()))?;
+    let output = Command::new(program)
+        .args(leading)
+        .args(all)
+        // No telemetry prompt or upload from a tool run.
+        .env("WRANGLER_SEND_METRICS", "false")
+        .output()
+        .map_err(|source| ToolError::Spawn { program: program.to_string_lossy().into_owned(), source })?;
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    if !output.status.success() {
+        let stderr = strip_ansi(&String::from_utf8_lossy(&output.stderr));
+        let text = if stderr.trim().is_empty() { strip_ansi(&stdout) } else { stderr };
+        return Err(ToolError::Wrangler {
+            args: shown,
+            status: output.status.to_string(),
+            hint: crate::errors::wrangler_hint(&text),
+            output: text.trim().to_owned(),
+        });
+    }
+    Ok(stdout)
 }
 
 impl KvStore for WranglerKv {
@@ -176,6 +175,18 @@ impl KvStore for WranglerKv {
 }
 
 /// `node_modules/.bin/wrangler` in this directory or the nearest parent that has one.
+/// How to run wrangler: `TIMGATE_WRANGLER`, else the project's `node_modules/.bin/wrangler`,
+/// else `npx wrangler` (the program and its leading arguments).
+pub fn wrangler_program() -> Vec<OsString> {
+    match std::env::var_os("TIMGATE_WRANGLER") {
+        Some(path) if !path.is_empty() => vec![path],
+        _ => match local_wrangler() {
+            Some(path) => vec![path.into_os_string()],
+            None => vec!["npx".into(), "wrangler".into()],
+        },
+    }
+}
+
 fn local_wrangler() -> Option<PathBuf> {
     let name = if cfg!(windows) { "wrangler.cmd" } else { "wrangler" };
     let cwd = std::env::current_dir().ok()?;
@@ -194,7 +205,7 @@ fn first_json(stdout: &str, open: char) -> Option<Value> {
     serde_json::Deserializer::from_str(stdout.get(offset..)?).into_iter::<Value>().next()?.ok()
 }
 
-fn strip_ansi(text: &str) -> String {
+pub(crate) fn strip_ansi(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {

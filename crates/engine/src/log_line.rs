@@ -34,6 +34,12 @@ pub struct CallbackLog {
     /// `GroupId`, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// `From_Account`: the sender, when the body names one (a user id, not message text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
+    /// `To_Account`: the receiver of a one-to-one (C2C) message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peer: Option<String>,
     /// `webhook-id` of the event passed on, when one was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,

@@ -125,6 +125,36 @@ pub enum Command {
         #[command(flatten)]
         kv: KvArgs,
     },
+    /// Show the worker's decisions live, one line each: time (UTC), command, group or C2C
+    /// peer, sender, verdict and code, the terms or checks that decided, milliseconds. Local:
+    /// from the inspector of a running `npm start`/`wrangler dev`; --remote: `wrangler tail`.
+    Tail {
+        /// The deployed worker, through `wrangler tail --format json` (needs `npx wrangler login`).
+        #[arg(long)]
+        remote: bool,
+        /// wrangler dev's inspector (its --inspector-port; 9229 unless told otherwise).
+        #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:9229", conflicts_with = "remote")]
+        inspector: String,
+        /// Only this outcome (allow, block, discard, mask, queued, proxied...; a monitor-mode
+        /// line passes when it would have been this). Repeat for several.
+        #[arg(long = "verdict", value_name = "OUTCOME")]
+        verdicts: Vec<String>,
+        /// Only callbacks of this group.
+        #[arg(long, value_name = "GROUP_ID")]
+        group: Option<String>,
+        /// Only messages sent by, or to (C2C), this user.
+        #[arg(long, value_name = "USER_ID")]
+        user: Option<String>,
+        /// Print the worker's log lines as JSON, one per line, instead.
+        #[arg(long)]
+        json: bool,
+        /// Stop after this many lines.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// The wrangler environment (--remote only).
+        #[arg(long, value_name = "ENV", requires = "remote")]
+        env: Option<String>,
+    },
     /// Print the rule document in KV exactly as stored.
     Pull {
         /// The group's document instead of the global one.

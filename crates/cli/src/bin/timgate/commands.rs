@@ -16,9 +16,11 @@ use timgate_cli::durations::{format_span, format_utc, parse_duration};
 use timgate_cli::errors::ToolError;
 use timgate_cli::explain::{self, Message};
 use timgate_cli::kv_store::KvStore;
+use timgate_cli::live_logs;
 use timgate_cli::rule_push::{self, PushOutcome};
 use timgate_cli::term_import::{self, Defaults};
-use timgate_cli::wrangler_kv::{KvLocation, WranglerKv};
+use timgate_cli::verdict_tail::{self, TailFilter, WorkerLine};
+use timgate_cli::wrangler_kv::{run_wrangler, wrangler_program, KvLocation, WranglerKv};
 use timgate_engine::rule_document::{Action, Mode};
 use timgate_engine::rule_set::RuleSet;
 
@@ -70,6 +72,35 @@ fn dispatch(command: Command) -> Result<bool, ToolError> {
             match rule_push::remove(&kv, group.as_deref())? {
                 true => outln!("deleted {key} from {}", kv.describe()),
                 false => outln!("{} had no {key}; nothing to delete", kv.describe()),
+            }
+            Ok(true)
+        }
+        Command::Tail { remote, inspector, verdicts, group, user, json, limit, env } => {
+            if let Some(unknown) = verdicts.iter().find(|v| !verdict_tail::OUTCOMES.contains(&v.as_str())) {
+                return Err(ToolError::Usage(format!(
+                    "--verdict {unknown}: the outcomes are {}",
+                    verdict_tail::OUTCOMES.join(", ")
+                )));
+            }
+            let filter = TailFilter { verdicts, group, user };
+            let mut printed = 0_usize;
+            let mut on_line = |line: WorkerLine| {
+                if filter.accepts(&line.line) {
+                    let text = if json { line.line.to_string() } else { verdict_tail::render(&line) };
+                    if crate::output::write(format_args!("{text}\n")).is_err() || crate::output::reader_gone() {
+                        return false;
+                    }
+                    printed += 1;
+                }
+                limit.is_none_or(|limit| printed < limit)
+            };
+            if remote {
+                let extra: Vec<std::ffi::OsString> = env.iter().flat_map(|e| ["--env".into(), e.into()]).collect();
+                eprintln!("(reading the deployed worker's logs through `wrangler tail`; Ctrl-C stops)");
+                live_logs::follow_wrangler_tail(&wrangler_program(), &extra, &mut on_line)?;
+            } else {
+                eprintln!("(reading the logs of wrangler dev through its inspector at {inspector}; Ctrl-C stops)");
+                live_logs::follow_inspector(&inspector, &mut on_line)?;
             }
             Ok(true)
         }
@@ -202,6 +233,17 @@ fn explain(
 fn doctor(config: &Path, remote: bool, kv: &WranglerKv) -> Result<bool, ToolError> {
     let text = read_text(config)?;
     let mut found = deployment_check::check_config(&text, remote);
+    // The deployed worker's secrets (by name: their values cannot be read back).
+    if remote {
+        match run_wrangler(&wrangler_program(), &["secret".into(), "list".into(), "--format".into(), "json".into()]) {
+            Ok(listed) => found.extend(deployment_check::check_secrets(&listed)),
+            Err(e) => found.push(Finding {
+                severity: Severity::Problem,
+                message: format!("the deployed worker's secrets could not be listed: {e}"),
+                fix: "deploy the worker first (npx wrangler deploy), and check the login".to_owned(),
+            }),
+        }
+    }
     // The rule documents, as the worker would read them.
     match rule_push::list_documents(kv) {
         Ok(documents) => {

@@ -34,6 +34,11 @@ pub fn write(args: fmt::Arguments<'_>) -> Result<(), ToolError> {
     }
 }
 
+/// Whether the reader of stdout has gone (a command that runs until stopped stops then).
+pub fn reader_gone() -> bool {
+    READER_GONE.load(Ordering::Relaxed)
+}
+
 /// `print!` that returns the write error from the enclosing function instead of panicking.
 macro_rules! out {
     ($($arg:tt)*) => {
