@@ -4,7 +4,8 @@
 //!   127.0.0.1:9229: the console messages of the worker's isolate, over a WebSocket
 //!   (`Runtime.enable`, then `Runtime.consoleAPICalled`). Nothing in `npm start` changes, and
 //!   the worker writes nothing extra. wrangler's inspector takes one client at a time: a second
-//!   `tail` (or an open browser DevTools) is told so.
+//!   `tail` (or an open browser DevTools) is told so. It replays the console messages it kept
+//!   when a client connects; those are left out (by their timestamps).
 //! - remote: `wrangler tail --format json` for the deployed worker (needs a login), whose stdout
 //!   is a stream of JSON events.
 //!
@@ -28,12 +29,27 @@ pub type OnLine<'a> = &'a mut dyn FnMut(WorkerLine) -> bool;
 /// only one can be connected at a time").
 const TOO_MANY_CLIENTS: u16 = 1013;
 
+/// Console messages stamped this long before `tail` connected still count as new (clocks of
+/// two processes on one machine).
+const REPLAY_SLACK_MS: i64 = 100;
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
 /// How long to keep trying when the inspector goes away (wrangler dev reloading after a build).
 const RECONNECT_FOR: Duration = Duration::from_secs(30);
 
 /// Reads the worker's lines from `wrangler dev`'s inspector at `address` (`host:port`) until
-/// `on_line` says stop, or the inspector is gone for [`RECONNECT_FOR`].
+/// `on_line` says stop, or the inspector is gone for 30 s (wrangler dev stopped).
 pub fn follow_inspector(address: &str, on_line: OnLine<'_>) -> Result<(), ToolError> {
+    // On `Runtime.enable` the inspector first replays the console messages it kept while no
+    // client was connected; `tail` shows what happens from the moment it starts. The time is
+    // taken before anything is asked of the inspector: wrangler's proxy can hold a connection
+    // until the worker has run, and what is logged meanwhile is new.
+    let mut connected_ms = now_ms();
     let mut url = debugger_url(address)?;
     loop {
         let (mut socket, _) = tungstenite::connect(url.as_str()).map_err(|e| unreachable(address, &e.to_string()))?;
@@ -42,7 +58,8 @@ pub fn follow_inspector(address: &str, on_line: OnLine<'_>) -> Result<(), ToolEr
         loop {
             match socket.read() {
                 Ok(tungstenite::Message::Text(text)) => {
-                    if let Some(line) = from_inspector(text.as_str()) {
+                    let fresh = |line: &WorkerLine| line.at_ms.is_none_or(|at| at + REPLAY_SLACK_MS >= connected_ms);
+                    if let Some(line) = from_inspector(text.as_str()).filter(fresh) {
                         if !on_line(line) {
                             let _ = socket.close(None);
                             return Ok(());
@@ -62,6 +79,7 @@ pub fn follow_inspector(address: &str, on_line: OnLine<'_>) -> Result<(), ToolEr
         }
         eprintln!("(the inspector at {address} closed the connection: wrangler dev stopped or reloaded; reconnecting)");
         let since = Instant::now();
+        connected_ms = now_ms();
         url = loop {
             std::thread::sleep(Duration::from_millis(500));
             match debugger_url(address) {
@@ -77,10 +95,19 @@ pub fn follow_inspector(address: &str, on_line: OnLine<'_>) -> Result<(), ToolEr
 fn debugger_url(address: &str) -> Result<String, ToolError> {
     let mut stream = TcpStream::connect(address).map_err(|e| unreachable(address, &e.to_string()))?;
     stream.set_read_timeout(Some(Duration::from_secs(10))).map_err(|e| unreachable(address, &e.to_string()))?;
-    write!(stream, "GET /json HTTP/1.0\r\nHost: {address}\r\n\r\n")
+    write!(stream, "GET /json HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")
         .map_err(|e| unreachable(address, &e.to_string()))?;
+    // Read up to the end of the body its Content-Length announces (a server that keeps the
+    // connection open anyway must not hold `tail` up), or to the end of the stream.
     let mut response = Vec::new();
-    stream.take(1 << 20).read_to_end(&mut response).map_err(|e| unreachable(address, &e.to_string()))?;
+    let mut chunk = [0_u8; 4096];
+    loop {
+        let n = stream.read(&mut chunk).map_err(|e| unreachable(address, &e.to_string()))?;
+        response.extend_from_slice(&chunk[..n]);
+        if n == 0 || response.len() > 1 << 20 || complete(&response) {
+            break;
+        }
+    }
     let response = String::from_utf8_lossy(&response);
     let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body);
     let targets: Value = serde_json::from_str(body)
@@ -90,6 +117,17 @@ fn debugger_url(address: &str) -> Result<String, ToolError> {
         .and_then(|targets| targets.iter().find_map(|t| t.get("webSocketDebuggerUrl")?.as_str()))
         .map(str::to_owned)
         .ok_or_else(|| unreachable(address, "it lists no worker to debug"))
+}
+
+/// Whether an HTTP response holds its headers and the whole body its Content-Length announces.
+fn complete(response: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(response);
+    let Some((head, body)) = text.split_once("\r\n\r\n") else { return false };
+    let length = head.lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.trim().eq_ignore_ascii_case("content-length").then(|| value.trim().parse::<usize>().ok()).flatten()
+    });
+    length.is_some_and(|length| body.len() >= length)
 }
 
 fn unreachable(address: &str, why: &str) -> ToolError {
