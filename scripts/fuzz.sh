@@ -7,7 +7,8 @@
 # Targets (fuzz/fuzz_targets/): callback (admission + the lenient body reader + visible text +
 # masking + the one decide entry point), matcher (MatcherBuilder/find_iter/blob on arbitrary
 # Unicode), rules (RuleSet::from_json + decide), linear (the text pipeline on inputs up to 64 KB
-# with a 1-second per-input limit: any slower input is a failure).
+# with a 1-second per-input limit: any slower input is a failure), other (the commands besides
+# messages: any body of any of them, answered in its shape).
 #
 # Works on the stable toolchain: cargo-fuzz builds with `--sanitizer none` (the sanitizers need
 # nightly's -Z flags, and cargo-fuzz adds -Zsanitizer=address by default). The coverage
@@ -25,7 +26,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(callback matcher rules linear)
+targets=(callback matcher rules linear other)
 if [[ "${1:-}" == "list" || $# -lt 2 ]]; then
   echo "usage: scripts/fuzz.sh TARGET SECONDS   (targets: ${targets[*]})" >&2
   [[ "${1:-}" == "list" ]] && exit 0 || exit 2
@@ -41,6 +42,7 @@ case "$target" in
   matcher) max_len=4096 ;;
   rules) max_len=16384 ;;
   linear) max_len=65536 ;;
+  other) max_len=16384 ;;
 esac
 # Seconds an input may take before libFuzzer reports it as a timeout (a failure): generous for
 # the targets that compile rule documents, tight for the one that measures the text pipeline.

@@ -64,7 +64,7 @@ fn run(world: &World, text: &str) -> (serde_json::Value, Basis) {
     let body = text_body(text);
     let command = match world.conversation {
         Conversation::Group => "Group.CallbackBeforeSendMsg",
-        Conversation::C2c => "C2C.CallbackBeforeSendMsg",
+        Conversation::C2c | Conversation::Friend => "C2C.CallbackBeforeSendMsg",
     };
     let body = String::from_utf8(body).expect("utf-8").replace("Group.CallbackBeforeSendMsg", command).into_bytes();
     let context = Context {

@@ -46,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
     let conversation = if flags & 1 == 1 { Conversation::C2c } else { Conversation::Group };
     let command = match conversation {
         Conversation::Group => "Group.CallbackBeforeSendMsg",
-        Conversation::C2c => "C2C.CallbackBeforeSendMsg",
+        Conversation::C2c | Conversation::Friend => "C2C.CallbackBeforeSendMsg",
     };
     let group_rules = if flags & 2 == 2 { Lookup::Found(&rules) } else { Lookup::Absent };
     let ban_unavailable = flags & 4 == 4;

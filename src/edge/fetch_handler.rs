@@ -6,13 +6,16 @@ use worker::{console_error, console_log, Context, Env, Response};
 
 use crate::edge::errors::EdgeError;
 use crate::edge::incoming::Incoming;
-use crate::edge::{admin, clock, delivery, env_settings, message_decision, metrics, origin, request_body, responses};
+use crate::edge::{
+    admin, clock, delivery, env_settings, message_decision, metrics, origin, other_decision, request_body, responses,
+};
 use timgate_engine::admission::{self, Admitted};
 use timgate_engine::answer;
 use timgate_engine::command::Route;
 use timgate_engine::decision::Verdict;
 use timgate_engine::envelope::Envelope;
 use timgate_engine::log_line::CallbackLog;
+use timgate_engine::other_commands::OtherCommand;
 use timgate_engine::settings::Settings;
 
 /// Tencent waits 2 s; the origin gets 1.5 s of it for commands it decides.
@@ -86,6 +89,13 @@ async fn answer_request(req: Incoming, env: &Env, ctx: &Context, log: &mut Callb
         Err(e) => return failure(&settings, &admitted, log, e),
     };
 
+    // A command besides messages that the global document's `scopes` turn on is decided here
+    // (a notification is checked, then passed on as below).
+    if let Some(command) = OtherCommand::from_name(&admitted.query.command) {
+        if let Some(response) = other_decision::handle(env, ctx, &settings, &admitted, command, &body, log).await {
+            return response;
+        }
+    }
     match admitted.route {
         Route::DecideMessage(conversation) => {
             match message_decision::decide(env, ctx, &settings, &admitted, conversation, &body, log).await {

@@ -20,6 +20,7 @@ mod kv_cache;
 mod message_decision;
 mod metrics;
 mod origin;
+mod other_decision;
 mod queue_consumer;
 mod request_body;
 mod responses;

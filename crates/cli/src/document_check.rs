@@ -83,7 +83,7 @@ pub enum ProblemKind {
         consequence: &'static str,
     },
     /// A custom code outside both of Tencent's ranges.
-    #[error("code {0} is outside 10100–10200 (groups) and 120001–130000 (C2C)")]
+    #[error("code {0} is outside 10100–10200 (groups), 120001–130000 (C2C) and 38000–39000 (friend requests)")]
     CodeOutOfRange(String),
     /// `code` or `info` on a list other than `block`, where the worker ignores it.
     #[error("`{field}` applies to block terms only; a {list} term ignores it")]
@@ -203,10 +203,11 @@ pub struct CheckContext<'a> {
 }
 
 const LISTS: [&str; 5] = ["block", "discard", "mask", "review", "allow"];
-const TOP_LEVEL: [&str; 10] =
-    ["block", "discard", "mask", "review", "allow", "mask_char", "mode", "links", "contacts", "patterns"];
+const TOP_LEVEL: [&str; 11] =
+    ["block", "discard", "mask", "review", "allow", "mask_char", "mode", "links", "contacts", "patterns", "scopes"];
 const LINKS_FIELDS: [&str; 5] = ["action", "allow_domains", "tlds", "code", "info"];
 const CONTACTS_FIELDS: [&str; 4] = ["action", "kinds", "code", "info"];
+const SCOPES_FIELDS: [&str; 4] = ["messages", "group_profile", "join_requests", "friend_requests"];
 const PATTERN_FIELDS: [&str; 5] = ["pattern", "action", "code", "info", "raw"];
 const ENTRY_FIELDS: [&str; 3] = ["term", "code", "info"];
 
@@ -292,6 +293,7 @@ impl Checker<'_> {
                 "allow" => self.allow_shape(&path, value),
                 "links" => self.check_object(&path, value, &LINKS_FIELDS),
                 "contacts" => self.check_object(&path, value, &CONTACTS_FIELDS),
+                "scopes" => self.check_scopes(&path, value),
                 "patterns" => self.patterns(&path, value),
                 _ => match Action::LISTS.iter().find(|(_, list)| list == name) {
                     Some(&(action, list)) => self.list(&path, value, action, list),
@@ -313,6 +315,23 @@ impl Checker<'_> {
     /// A check's object: `links` (`{"action": ..., "allow_domains": [...], "tlds": [...], "code":
     /// ..., "info": ...}`) or `contacts` (`{"action": ..., "kinds": [...], "code": ..., "info": ...}`);
     /// `known` is its fields.
+    /// `scopes`: an object of known names, each `true` or `false`.
+    fn check_scopes(&mut self, path: &JsonPath, value: &Value) {
+        let Value::Object(fields) = value else {
+            self.problem(path, wrong_type("an object ({\"join_requests\": true, ...})", value));
+            return;
+        };
+        for (name, value) in fields {
+            let field = path.key(name);
+            if !SCOPES_FIELDS.contains(&name.as_str()) {
+                let suggestion = closest(name, &SCOPES_FIELDS);
+                self.problem_at_key(&field, ProblemKind::UnknownField { field: name.clone(), suggestion });
+            } else if !value.is_boolean() {
+                self.problem(&field, wrong_type("true or false", value));
+            }
+        }
+    }
+
     fn check_object(&mut self, path: &JsonPath, value: &Value, known: &[&'static str]) {
         let Value::Object(fields) = value else {
             self.problem(path, wrong_type("an object ({\"action\": \"block\", ...})", value));
@@ -519,7 +538,11 @@ impl Checker<'_> {
         match value {
             Value::Null => {}
             Value::Number(n) => match n.as_u64() {
-                Some(code) if (10100..=10200).contains(&code) || (120001..=130000).contains(&code) => {
+                Some(code)
+                    if (10100..=10200).contains(&code)
+                        || (120001..=130000).contains(&code)
+                        || (38000..=39000).contains(&code) =>
+                {
                     if list != "block" {
                         self.problem_at_key(path, ProblemKind::OnlyForBlock { field: "code", list });
                     }
@@ -700,6 +723,16 @@ mod tests {
     }
 
     #[test]
+    fn scopes_are_checked() {
+        let text = r#"{"scopes": {"join_request": true, "friend_requests": "yes"}}"#;
+        let shown: Vec<String> = check(text, &CheckContext::default()).iter().map(|p| p.render("r.json")).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(shown[0].starts_with("r.json:1:13: scopes.join_request: unknown field `join_request`"), "{shown:?}");
+        assert!(shown[0].contains("join_requests"), "a suggestion: {shown:?}");
+        assert_eq!(shown[1], "r.json:1:54: scopes.friend_requests: expected true or false, found a string");
+    }
+
+    #[test]
     fn the_example_rules_are_good() {
         let text = include_str!("../../../examples/rules.json");
         assert_eq!(check(text, &CheckContext::default()), []);
@@ -761,8 +794,8 @@ mod tests {
                 "code out of range",
                 "{\"block\": [{\"term\": \"x\", \"code\": 10016}, {\"term\": \"y\", \"code\": 130001}]}",
                 &[
-                    "r.json:1:34: block[0].code: code 10016 is outside 10100–10200 (groups) and 120001–130000 (C2C)",
-                    "r.json:1:64: block[1].code: code 130001 is outside 10100–10200 (groups) and 120001–130000 (C2C)",
+                    "r.json:1:34: block[0].code: code 10016 is outside 10100–10200 (groups), 120001–130000 (C2C) and 38000–39000 (friend requests)",
+                    "r.json:1:64: block[1].code: code 130001 is outside 10100–10200 (groups), 120001–130000 (C2C) and 38000–39000 (friend requests)",
                 ],
             ),
             (

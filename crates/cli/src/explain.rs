@@ -13,6 +13,7 @@ use timgate_engine::command::{self, Conversation, Route};
 use timgate_engine::decision::{Check, Decision, Hit, Lookup, Scope, Verdict};
 use timgate_engine::gate::{self, Context, Inputs};
 use timgate_engine::normalized_view::normalized_view;
+use timgate_engine::other_commands::{OtherCallback, OtherCommand, OtherInputs, OtherOutcome};
 use timgate_engine::patterns::folded;
 use timgate_engine::review_event;
 use timgate_engine::rule_document::{Action, Mode};
@@ -151,7 +152,9 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
             group_applies = keys.group_rules.is_some();
             if request.group.is_some() && !group_applies {
                 notes.push(match conversation {
-                    Conversation::C2c => "the group document does not apply: C2C messages use the global document only",
+                    Conversation::C2c | Conversation::Friend => {
+                        "the group document does not apply: C2C messages use the global document only"
+                    }
                     Conversation::Group => "the group document does not apply: the callback has no GroupId",
                 });
             }
@@ -432,6 +435,100 @@ fn term_view(term: &str) -> String {
     }
 }
 
+/// What the worker does with a command besides messages (`scopes`, `engine::other_commands`).
+#[derive(Debug, Clone)]
+pub struct OtherExplanation {
+    /// The command.
+    pub command: OtherCommand,
+    /// Whether the global document's `scopes` turn it on; off, the worker passes it to the
+    /// origin and nothing below applies.
+    pub in_scope: bool,
+    /// The body as read: the acting user, the texts with their fields.
+    pub callback: OtherCallback,
+    /// The outcome, as the worker would answer it (also computed when the scope is off, to show
+    /// what turning it on would do).
+    pub outcome: OtherOutcome,
+    /// Bans that could not be read.
+    pub notes: Vec<String>,
+}
+
+/// Explains a callback body of a command besides messages; `None` when the body is not one.
+pub fn explain_other(request: &Request<'_>) -> Option<Result<OtherExplanation, ExplainError>> {
+    let Message::Body(body) = request.message else { return None };
+    let command = MessageCallback::parse(body).ok()?.command.and_then(|c| OtherCommand::from_name(&c))?;
+    let callback = match OtherCallback::parse(command, body) {
+        Ok(callback) => callback,
+        Err(e) => return Some(Err(ExplainError::Refused(e.to_string()))),
+    };
+    let in_scope = request.global.is_some_and(|g| command.is_on(g.scopes()));
+    let keys = callback.keys();
+    let mut notes = Vec::new();
+    let bans = keys
+        .bans
+        .iter()
+        .map(|key| {
+            let lookup = match (request.bans)(key) {
+                Ok(Some(value)) => Lookup::Found(BanRecord::parse_or_plain(&value).0),
+                Ok(None) => Lookup::Absent,
+                Err(e) => {
+                    notes.push(format!("{key} could not be read ({e})"));
+                    Lookup::Unavailable
+                }
+            };
+            (key.clone(), lookup)
+        })
+        .collect();
+    let inputs = OtherInputs {
+        global_rules: request.global.map_or(Lookup::Absent, Lookup::Found),
+        group_rules: request.group.filter(|_| keys.group_rules.is_some()).map_or(Lookup::Absent, Lookup::Found),
+        bans,
+    };
+    let context = Context {
+        now_seconds: request.now,
+        fail_mode: FailMode::Open,
+        sdk_app_id: "explain",
+        event_nonce: "explain",
+        with_text: false,
+    };
+    let outcome = callback.decide(&inputs, &context, body);
+    Some(Ok(OtherExplanation { command, in_scope, callback, outcome, notes }))
+}
+
+impl fmt::Display for OtherExplanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "command     {}", self.command.name())?;
+        if !self.in_scope {
+            writeln!(
+                f,
+                "scope       off in the global document's `scopes`: the worker passes this callback to the origin{}",
+                if self.command.decides() { ", which decides it" } else { "" }
+            )?;
+            writeln!(f, "            (what follows is what it would do with the scope on)")?;
+        }
+        if let Some(actor) = &self.callback.actor {
+            writeln!(f, "user        {actor}")?;
+        }
+        for typed in &self.callback.texts {
+            writeln!(f, "text        {}: {}", typed.field, quoted(&typed.text))?;
+        }
+        for invitee in &self.callback.invitees {
+            writeln!(f, "invitee     {invitee}")?;
+        }
+        for matched in &self.outcome.matched {
+            writeln!(f, "matched     {matched}")?;
+        }
+        for note in self.notes.iter().chain(&self.outcome.problems) {
+            writeln!(f, "note        {note}")?;
+        }
+        writeln!(f, "verdict     {} (basis {})", self.outcome.outcome, self.outcome.basis)?;
+        writeln!(f, "answer      {}", self.outcome.answer)?;
+        if !self.outcome.reviews.is_empty() {
+            writeln!(f, "review      {} event(s) to the origin", self.outcome.reviews.len())?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -567,6 +664,38 @@ mod tests {
         let e = explain(&body(Some(&global), None, &unreadable, sample)).unwrap();
         assert_eq!(e.decision.basis, timgate_engine::decision::Basis::FailMode);
         assert!(e.notes.iter().any(|n| n.contains("wrangler failed")), "{:?}", e.notes);
+    }
+
+    #[test]
+    fn other_commands_are_explained_with_their_scope() {
+        let on = RuleSet::from_json(
+            r#"{"block":[{"term":"buy followers","code":10110,"info":"No ads"}],"scopes":{"group_profile":true}}"#,
+        )
+        .unwrap();
+        let off = RuleSet::from_json(r#"{"block":["buy followers"]}"#).unwrap();
+        let body = br#"{"CallbackCommand":"Group.CallbackBeforeCreateGroup","Operator_Account":"leckie","Name":"B.U.Y followers"}"#;
+        let explain = |global: &RuleSet| {
+            let request =
+                Request { global: Some(global), group: None, bans: &no_bans, message: Message::Body(body), now: 0 };
+            explain_other(&request).expect("a command besides messages").expect("readable").to_string()
+        };
+        let shown = explain(&on);
+        assert!(shown.contains("text        Name: \"B.U.Y followers\""), "{shown}");
+        assert!(shown.contains("matched     Name: global/block:buy followers"), "{shown}");
+        assert!(
+            shown.contains(r#"answer      {"ActionStatus":"OK","ErrorInfo":"No ads","ErrorCode":10110}"#),
+            "{shown}"
+        );
+        assert!(!shown.contains("scope       off"), "{shown}");
+        assert!(explain(&off).contains("scope       off in the global document's `scopes`"));
+        let message = Request {
+            global: Some(&on),
+            group: None,
+            bans: &no_bans,
+            message: Message::Text { text: "x", c2c: false },
+            now: 0,
+        };
+        assert!(explain_other(&message).is_none(), "a message is explained by `explain`");
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn validate_reports_every_problem_with_its_place() {
     let f = "tests/fixtures/rules/broken.json";
     let expected = [
         format!("{f}:2:3: blocks: `blocks` is not a list: the lists are block, discard, mask, review and allow (did you mean `block`?)"),
-        format!("{f}:4:40: block[0].code: code 10016 is outside 10100–10200 (groups) and 120001–130000 (C2C)"),
+        format!("{f}:4:40: block[0].code: code 10016 is outside 10100–10200 (groups), 120001–130000 (C2C) and 38000–39000 (friend requests)"),
         format!("{f}:5:15: block[1].term: the term \"BUY FOLLOWERS\" is the same as block[0].term after normalisation; the second entry never decides anything"),
         format!("{f}:6:15: block[2].term: the term is empty"),
         format!("{f}:7:23: block[3].action: a term's action is the list it is in, not an `action` field: move the entry to `discard`"),

@@ -8,6 +8,8 @@ pub enum Conversation {
     Group,
     /// `C2C.*`: one-to-one messages.
     C2c,
+    /// `Sns.*`: friend requests and responses (refused per item).
+    Friend,
 }
 
 impl Conversation {
@@ -16,6 +18,7 @@ impl Conversation {
         match self {
             Conversation::Group => 10100..=10200,
             Conversation::C2c => 120001..=130000,
+            Conversation::Friend => 38000..=39000,
         }
     }
 }

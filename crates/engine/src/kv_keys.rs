@@ -48,7 +48,7 @@ impl DecisionKeys {
     pub fn for_message(conversation: Conversation, group_id: Option<&str>, from_account: Option<&str>) -> Self {
         let group = match conversation {
             Conversation::Group => group_id.filter(|g| !g.is_empty()),
-            Conversation::C2c => None,
+            Conversation::C2c | Conversation::Friend => None,
         };
         let user = from_account.filter(|u| !u.is_empty());
         Self {

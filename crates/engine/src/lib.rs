@@ -28,6 +28,7 @@ pub mod links;
 pub mod log_line;
 pub mod message_text;
 pub mod normalized_view;
+pub mod other_commands;
 pub mod patterns;
 pub mod request_url;
 pub mod review_event;

@@ -45,6 +45,11 @@ struct ReviewBody<'a> {
     msg_body: Option<Box<RawValue>>,
     #[serde(rename = "CloudCustomData", skip_serializing_if = "Option::is_none")]
     cloud_custom_data: Option<&'a str>,
+    /// For a command other than a message ([`crate::other_commands`]): the field the text was
+    /// in (`Name`, `FriendItem[0].AddWording`, `ProfileItem[0].Value`...), whose text is then
+    /// the `MsgBody`'s one text element.
+    #[serde(rename = "Field", skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
 }
 
 /// The strongest action any match asked for, carried out or not.
@@ -102,7 +107,24 @@ pub fn review_envelope(
     now: i64,
     nonce: &str,
 ) -> Envelope {
+    field_review_envelope(sdk_app_id, original_command, callback, None, raw_body, decision, now, nonce)
+}
+
+/// [`review_envelope`] for the text of one `field` of a command other than a message, checked as
+/// the one text element of `callback` ([`crate::other_commands`]).
+#[allow(clippy::too_many_arguments)]
+pub fn field_review_envelope(
+    sdk_app_id: &str,
+    original_command: &str,
+    callback: &MessageCallback,
+    field: Option<&str>,
+    raw_body: &[u8],
+    decision: &Decision,
+    now: i64,
+    nonce: &str,
+) -> Envelope {
     let body = ReviewBody {
+        field,
         command: REVIEW_COMMAND,
         original_command,
         group_id: callback.group_id.as_deref(),

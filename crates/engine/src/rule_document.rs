@@ -21,7 +21,7 @@ pub enum DocumentError {
         index: usize,
     },
     /// A custom code outside both of Tencent's ranges.
-    #[error("{list}[{index}]: code {code} is outside 10100..=10200 (groups) and 120001..=130000 (C2C)")]
+    #[error("{list}[{index}]: code {code} is outside 10100..=10200 (groups), 120001..=130000 (C2C) and 38000..=39000 (friend requests)")]
     BadCode {
         /// Which list.
         list: &'static str,
@@ -194,6 +194,30 @@ pub struct PatternRule {
     pub raw: bool,
 }
 
+/// `scopes` (contract v2): what a document applies to besides messages
+/// ([`crate::other_commands`]). Absent fields: messages on, everything else off (passed to the
+/// origin, as before `scopes` existed). Only the global document's `scopes` turn a command on;
+/// a group document's terms then apply too where the command names a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Scopes {
+    /// Before-send message callbacks (always decided; `false` is kept for the contract's shape).
+    pub messages: bool,
+    /// Group and topic names at creation; edited group/topic info, name cards and nicknames
+    /// (review events).
+    pub group_profile: bool,
+    /// Join applications and invitations (bans only: they carry no text).
+    pub join_requests: bool,
+    /// Friend requests and responses (`AddWording`, `Remark`, `GroupName`, `TagName`).
+    pub friend_requests: bool,
+}
+
+impl Default for Scopes {
+    fn default() -> Self {
+        Scopes { messages: true, group_profile: false, join_requests: false, friend_requests: false }
+    }
+}
+
 /// The `contacts` check (contract v2): contact details of the listed kinds get `action`
 /// ([`crate::contacts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -240,6 +264,9 @@ pub struct RuleDocument {
     /// The operator's regular expressions ([`crate::patterns`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub patterns: Vec<PatternRule>,
+    /// What the document applies to besides messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Scopes>,
     /// Fields this version does not know; reported by the rules tool, ignored by the worker.
     #[serde(flatten, skip_serializing)]
     pub unknown: BTreeMap<String, serde_json::Value>,
@@ -298,7 +325,11 @@ impl RuleDocument {
 /// A custom code must be in one of Tencent's ranges.
 fn check_code(code: Option<u32>, list: &'static str, index: usize) -> Result<(), DocumentError> {
     match code {
-        Some(code) if !(10100..=10200).contains(&code) && !(120001..=130000).contains(&code) => {
+        Some(code)
+            if !(10100..=10200).contains(&code)
+                && !(120001..=130000).contains(&code)
+                && !(38000..=39000).contains(&code) =>
+        {
             Err(DocumentError::BadCode { list, index, code })
         }
         _ => Ok(()),

@@ -10,7 +10,7 @@ use crate::blob_codec::{BlobError, Reader, Writer};
 use crate::contacts::ContactFinder;
 use crate::links::LinkFinder;
 use crate::patterns::{CompiledPattern, Prefilter};
-use crate::rule_document::{Action, ContactsRule, DocumentError, LinksRule, Mode, PatternRule, RuleDocument};
+use crate::rule_document::{Action, ContactsRule, DocumentError, LinksRule, Mode, PatternRule, RuleDocument, Scopes};
 
 /// The string at `range` of `texts` (empty if the range is not one: it always is, being made by
 /// [`store`]).
@@ -22,7 +22,7 @@ fn slice(texts: &str, (start, end): TextRange) -> &str {
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// Version of the blob layout; bump when [`RuleSet::to_blob`] changes. The matchers inside carry
 /// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
-const BLOB_FORMAT: u32 = 7;
+const BLOB_FORMAT: u32 = 8;
 
 /// One term of a compiled rule set, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +63,7 @@ pub struct RuleSet {
     allow: Matcher,
     links: Option<LinksCheck>,
     contacts: Option<ContactsCheck>,
+    scopes: Scopes,
     patterns: Vec<PatternCheck>,
     /// Which patterns a message may match ([`Prefilter`]).
     prefilter: Prefilter,
@@ -200,7 +201,21 @@ impl RuleSet {
         let contacts = doc.contacts.as_ref().map(ContactsCheck::new);
         let patterns = compile_patterns(&doc.patterns)?;
         let prefilter = prefilter(&patterns);
-        Ok(Self { version, mode, mask_char, texts, terms, matcher, allow, links, contacts, patterns, prefilter })
+        let scopes = doc.scopes.unwrap_or_default();
+        Ok(Self {
+            version,
+            mode,
+            mask_char,
+            texts,
+            terms,
+            matcher,
+            allow,
+            links,
+            contacts,
+            scopes,
+            patterns,
+            prefilter,
+        })
     }
 
     /// The compiled rule set as a precompiled blob, for KV key [`crate::kv_keys::compiled`]
@@ -234,6 +249,7 @@ impl RuleSet {
         out.opt_str(links.as_deref());
         let contacts = self.contacts.as_ref().and_then(|c| serde_json::to_string(&c.rule).ok());
         out.opt_str(contacts.as_deref());
+        out.u8(scope_bits(self.scopes));
         // Only compiled patterns can be stored; a rule set with uncompiled ones (the worker's)
         // makes no blob a worker would take for complete.
         out.length(self.patterns.len());
@@ -284,6 +300,7 @@ impl RuleSet {
         let allow = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let links = read_check(&mut input, "links", LinksCheck::new)?;
         let contacts = read_check(&mut input, "contacts", ContactsCheck::new)?;
+        let scopes = scopes_from_bits(input.u8()?).ok_or(BlobError::Corrupt("scopes"))?;
         let patterns = read_patterns(&mut input, bytes.len())?;
         if matcher.len() != terms.len() {
             return Err(BlobError::Corrupt("term count"));
@@ -302,6 +319,7 @@ impl RuleSet {
             allow,
             links,
             contacts,
+            scopes,
             patterns,
             prefilter,
         })
@@ -318,6 +336,7 @@ impl RuleSet {
         input.bytes()?;
         input.opt_str()?;
         input.opt_str()?;
+        input.u8()?; // scopes
         read_patterns(&mut input, bytes.len())
     }
 
@@ -409,6 +428,11 @@ impl RuleSet {
     /// that read the document without its blob ([`crate::patterns`]).
     pub fn uncompiled_patterns(&self) -> usize {
         self.patterns.iter().filter(|p| p.compiled.is_none()).count()
+    }
+
+    /// What the document applies to besides messages (`scopes`).
+    pub fn scopes(&self) -> Scopes {
+        self.scopes
     }
 
     /// The `contacts` check, when the document has one.
@@ -593,6 +617,23 @@ fn action_code(action: Action) -> u8 {
         Action::Mask => 2,
         Action::Review => 3,
     }
+}
+
+/// `scopes` in one byte of the blob.
+fn scope_bits(scopes: Scopes) -> u8 {
+    u8::from(scopes.messages)
+        | u8::from(scopes.group_profile) << 1
+        | u8::from(scopes.join_requests) << 2
+        | u8::from(scopes.friend_requests) << 3
+}
+
+fn scopes_from_bits(bits: u8) -> Option<Scopes> {
+    (bits < 16).then_some(Scopes {
+        messages: bits & 1 != 0,
+        group_profile: bits & 2 != 0,
+        join_requests: bits & 4 != 0,
+        friend_requests: bits & 8 != 0,
+    })
 }
 
 /// The first 12 hex digits of the SHA-256 of a document's bytes.

@@ -218,8 +218,14 @@ fn explain(
             BanSource::Kv(kv) => kv.get(key).map_err(|e| e.to_string()),
         }
     };
-    let explanation = explain::explain(&explain::Request { global, group, bans: &lookup, message, now: now() })?;
-    out!("{explanation}");
+    let request = explain::Request { global, group, bans: &lookup, message, now: now() };
+    // A command besides messages (group names, joins, friend requests...): `scopes`.
+    if let Some(other) = explain::explain_other(&request) {
+        out!("{}", other?);
+    } else {
+        let explanation = explain::explain(&request)?;
+        out!("{explanation}");
+    }
     match bans {
         BanSource::None => {
             outln!("bans        not consulted (give --bans FILE, or --local/--remote to read them from KV)")
