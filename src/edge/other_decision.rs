@@ -13,14 +13,13 @@ use crate::edge::bindings::RULES_KV;
 use crate::edge::kv_cache::{Read, Source};
 use crate::edge::{ban_cache, clock, delivery, event_nonce, responses, rule_cache};
 use timgate_engine::admission::{self, Admitted};
-use timgate_engine::answer;
 use timgate_engine::decision::{self, Lookup};
 use timgate_engine::gate;
 use timgate_engine::kv_keys;
 use timgate_engine::log_line::CallbackLog;
-use timgate_engine::other_commands::{OtherCallback, OtherCommand, OtherInputs};
+use timgate_engine::other_commands::{undecidable_answer, OtherCallback, OtherCommand, OtherInputs};
 use timgate_engine::rule_set::RuleSet;
-use timgate_engine::settings::Settings;
+use timgate_engine::settings::{FailMode, Settings};
 
 /// Decides `command` when its scope is on: `Some(answer)`. `None`: not in scope, or a
 /// notification (checked, its review events sent); the caller passes it on as before.
@@ -48,6 +47,13 @@ pub async fn handle(
         Lookup::Found(_) | Lookup::Absent => return None,
         Lookup::Unavailable => {
             log.problems.extend(global.problem.clone());
+            // FAIL_MODE=closed refuses what it cannot check, as for messages; open passes it on.
+            if command.decides() && settings.fail_mode == FailMode::Closed {
+                log.problems.push("the global document could not be read: FAIL_MODE closed refuses".into());
+                log.outcome = "block";
+                log.basis = Some("fail_mode");
+                return Some(responses::answer(undecidable_answer(command, settings.fail_mode)));
+            }
             log.problems.push("the global document could not be read: scopes unknown, passed on".into());
             return None;
         }
@@ -67,11 +73,10 @@ pub async fn handle(
             if !command.decides() {
                 return None;
             }
-            // Not a verdict on anyone: the fail mode answers.
-            let verdict = decision::undecidable(settings.fail_mode);
-            log.outcome = verdict.name();
+            // Not a verdict on anyone: the fail mode answers, in the command's shape.
+            log.outcome = decision::undecidable(settings.fail_mode).name();
             log.basis = Some("fail_mode");
-            return Some(responses::answer(answer::render(&verdict)));
+            return Some(responses::answer(undecidable_answer(command, settings.fail_mode)));
         }
     };
     if let Err(rejection) = admission::check_command_matches(&admitted.query.command, callback.body_command.as_deref())

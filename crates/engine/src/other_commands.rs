@@ -31,8 +31,14 @@ use crate::settings::FailMode;
 
 /// Refusal code of a friend-request item when the document gives none in 38000–39000.
 pub const FRIEND_REFUSED: u32 = 38000;
-/// Invitees whose bans are read; the rest of a larger invitation are not checked (logged).
-pub const MAX_INVITEES_CHECKED: usize = 100;
+/// Distinct invitees whose bans are read (two KV keys each); invitees beyond them are refused
+/// (`RefusedMembers_Account`), whatever the fail mode: unchecked, they could hide a banned user
+/// behind padding. An app inviting more at once sends several invitations.
+pub const MAX_INVITEES_CHECKED: usize = 200;
+/// Review events one callback may send; more matches are counted in `problems`.
+pub const MAX_REVIEWS: usize = 16;
+/// Entries of `matched` kept for the log line.
+const MAX_MATCHED: usize = 64;
 
 /// A command other than a message that `scopes` can turn on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,6 +148,9 @@ pub struct OtherCallback {
     pub invitees: Vec<String>,
     /// Friend-request items' `To_Account`, in order.
     pub targets: Vec<String>,
+    /// Per friend response item: whether it rejects the request (`Response_Action_Reject`),
+    /// which is never refused: a refusal would leave the unwanted request pending.
+    pub rejects: Vec<bool>,
 }
 
 /// Why a body could not be read.
@@ -222,6 +231,7 @@ impl OtherCallback {
             texts: Vec::new(),
             invitees: Vec::new(),
             targets: Vec::new(),
+            rejects: Vec::new(),
         };
         let mut typed = |field: String, item: Option<usize>, value: Option<String>| {
             if let Some(text) = value {
@@ -236,7 +246,7 @@ impl OtherCallback {
             OtherCommand::ApplyJoin => text("Requestor_Account"),
             OtherCommand::InviteJoin => text("Operator_Account"),
             OtherCommand::GroupInfoChanged | OtherCommand::TopicInfoChanged => {
-                for field in ["Name", "Introduction", "Notification"] {
+                for field in ["Name", "Introduction", "Notification", "FaceUrl"] {
                     typed(field.into(), None, text(field));
                 }
                 for (i, entry) in items(&doc, root, "UserDefinedDataList").into_iter().enumerate() {
@@ -262,9 +272,11 @@ impl OtherCallback {
             _ => ("", &[]),
         };
         let mut targets = Vec::new();
+        let mut rejects = Vec::new();
         let mut texts = Vec::new();
         for (i, entry) in items(&doc, root, list).into_iter().enumerate() {
             targets.push(text_at(&doc, entry, "To_Account").unwrap_or_default());
+            rejects.push(text_at(&doc, entry, "ResponseAction").as_deref() == Some("Response_Action_Reject"));
             for field in fields {
                 if let Some(text) = text_at(&doc, entry, field) {
                     texts.push(TypedText { field: format!("{list}[{i}].{field}"), item: Some(i), text });
@@ -273,10 +285,14 @@ impl OtherCallback {
         }
         callback.texts.extend(texts);
         callback.targets = targets;
+        callback.rejects = rejects;
         if command == OtherCommand::InviteJoin {
+            // Each invitee once: repeating one id must not push another past the checked ones.
+            let mut seen = std::collections::HashSet::new();
             callback.invitees = items(&doc, root, "DestinationMembers")
                 .into_iter()
                 .filter_map(|m| text_at(&doc, m, "Member_Account"))
+                .filter(|m| seen.insert(m.clone()))
                 .collect();
         }
         callback.actor = actor;
@@ -364,9 +380,11 @@ impl OtherCallback {
         }
         // Each text, as a message of one text element.
         let mut refused_items: Vec<(usize, u32, String)> = Vec::new();
+        let mut skipped_reviews = 0_usize;
         for typed in &self.texts {
             let Some((decision, callback)) = self.check_text(typed, inputs, context) else { continue };
-            out.matched.extend(decision.hits.iter().map(|h| {
+            let room = MAX_MATCHED.saturating_sub(out.matched.len());
+            out.matched.extend(decision.hits.iter().take(room).map(|h| {
                 let mode = if h.enforced { "" } else { "(monitor)" };
                 // A term is the operator's text; a link, contact detail or pattern match is the
                 // user's, which a log line never holds: only the check is named.
@@ -376,7 +394,10 @@ impl OtherCallback {
                 };
                 format!("{}: {}/{}{mode}:{what}", typed.field, h.scope.name(), h.action.name())
             }));
-            if decision.wants_review() || (!self.command.decides() && !decision.hits.is_empty()) {
+            let wants_review = decision.wants_review() || (!self.command.decides() && !decision.hits.is_empty());
+            if wants_review && out.reviews.len() >= MAX_REVIEWS {
+                skipped_reviews += 1;
+            } else if wants_review {
                 out.reviews.push(field_review_envelope(
                     context.sdk_app_id,
                     self.command.name(),
@@ -409,6 +430,11 @@ impl OtherCallback {
                 }
                 None => return self.refuse_all(out, conversation, Some(code), info),
             }
+        }
+        if skipped_reviews > 0 {
+            out.problems.push(format!(
+                "{skipped_reviews} more field(s) matched: at most {MAX_REVIEWS} review events per callback"
+            ));
         }
         if self.command.decides() {
             self.answer_per_item(&mut out, inputs, context, &refused_items);
@@ -460,7 +486,14 @@ impl OtherCallback {
         if conversation == Conversation::Friend {
             let code = code.unwrap_or(FRIEND_REFUSED);
             out.code = 0;
-            out.answer = friend_answer(self.targets.iter().map(|t| (t.as_str(), code, info.as_str())));
+            let rejects = |i: usize| self.rejects.get(i).copied().unwrap_or(false);
+            out.answer = friend_answer(self.targets.iter().enumerate().map(|(i, t)| {
+                if rejects(i) {
+                    (t.as_str(), 0, "")
+                } else {
+                    (t.as_str(), code, info.as_str())
+                }
+            }));
         } else {
             out.code = code.unwrap_or(FORBID);
             out.answer = answer::render(&Verdict::Forbid { code: out.code, info });
@@ -479,24 +512,33 @@ impl OtherCallback {
         match self.command {
             OtherCommand::InviteJoin => {
                 let mut refused = Vec::new();
+                let mut basis = None;
+                let mut unreadable = 0_usize;
                 for invitee in self.invitees.iter().take(MAX_INVITEES_CHECKED) {
                     let (ban, unavailable) = self.ban(inputs, invitee, context.now_seconds);
-                    if ban.is_some() || (unavailable && context.fail_mode == FailMode::Closed) {
+                    if let Some((_, ban_basis)) = ban {
                         refused.push(invitee.as_str());
+                        basis.get_or_insert(ban_basis);
+                    } else if unavailable && context.fail_mode == FailMode::Closed {
+                        refused.push(invitee.as_str());
+                        basis = Some("fail_mode");
                     }
-                    if unavailable {
-                        out.problems.push(format!("the ban of invitee {invitee} could not be read"));
-                    }
+                    unreadable += usize::from(unavailable);
+                }
+                if unreadable > 0 {
+                    out.problems.push(format!("the bans of {unreadable} invitee(s) could not be read"));
                 }
                 if self.invitees.len() > MAX_INVITEES_CHECKED {
+                    refused.extend(self.invitees[MAX_INVITEES_CHECKED..].iter().map(String::as_str));
+                    basis.get_or_insert("rules");
                     out.problems.push(format!(
-                        "{} invitees: only the first {MAX_INVITEES_CHECKED} were checked for bans",
+                        "{} invitees: those after the first {MAX_INVITEES_CHECKED} were refused unchecked",
                         self.invitees.len()
                     ));
                 }
                 if !refused.is_empty() {
-                    out.outcome = "partial";
-                    out.basis = "group_ban";
+                    out.outcome = if refused.len() == self.invitees.len() { "block" } else { "partial" };
+                    out.basis = basis.unwrap_or("group_ban");
                     out.answer = serde_json::json!({
                         "ActionStatus": "OK", "ErrorInfo": "", "ErrorCode": 0, "RefusedMembers_Account": refused,
                     })
@@ -505,6 +547,9 @@ impl OtherCallback {
             }
             OtherCommand::FriendAdd | OtherCommand::FriendResponse => {
                 let results = self.targets.iter().enumerate().map(|(i, target)| {
+                    if self.rejects.get(i).copied().unwrap_or(false) {
+                        return (target.as_str(), 0, "");
+                    }
                     match refused_items.iter().find(|(item, _, _)| *item == i) {
                         Some((_, code, info)) => {
                             let code = if Conversation::Friend.custom_code_range().contains(code) {
@@ -518,6 +563,8 @@ impl OtherCallback {
                     }
                 });
                 out.answer = friend_answer(results);
+                let refused_items: Vec<_> =
+                    refused_items.iter().filter(|(i, _, _)| !self.rejects.get(*i).copied().unwrap_or(false)).collect();
                 if !refused_items.is_empty() {
                     out.outcome = if refused_items.len() == self.targets.len() { "block" } else { "partial" };
                 }
@@ -525,6 +572,24 @@ impl OtherCallback {
             _ => {}
         }
     }
+}
+
+/// The answer when a body of `command` cannot be read (or its inputs cannot be known), by the
+/// fail mode: allow, or refuse. A friend request's answer keeps its shape with no items (the
+/// items cannot be read, so none can be refused one by one); under `closed` its top-level
+/// `ErrorCode` is 38000, which Tencent ignores unless the app turns that on.
+pub fn undecidable_answer(command: OtherCommand, fail_mode: FailMode) -> String {
+    let code = match (command.conversation(), fail_mode) {
+        (_, FailMode::Open) => 0,
+        (Conversation::Friend, FailMode::Closed) => FRIEND_REFUSED,
+        (_, FailMode::Closed) => FORBID,
+    };
+    if command.conversation() == Conversation::Friend {
+        let items: Vec<serde_json::Value> = Vec::new();
+        return serde_json::json!({"ActionStatus": "OK", "ErrorCode": code, "ErrorInfo": "", "ResultItem": items})
+            .to_string();
+    }
+    answer::render(&if code == 0 { Verdict::Deliver } else { Verdict::Forbid { code, info: String::new() } })
 }
 
 /// `{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","ResultItem":[{To_Account, ResultCode, ResultInfo}]}`.

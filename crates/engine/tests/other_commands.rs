@@ -156,10 +156,14 @@ fn friend_requests_are_answered_per_item() {
     let group_name = sample("prev-friend-add").replace("\"GroupName\": \"group1\",\n      \"AddSource\": \"AddSource_Type_Android\",\n      \"AddWording\": \"this is id1!\"", "\"GroupName\": \"scam\",\n      \"AddSource\": \"AddSource_Type_Android\",\n      \"AddWording\": \"this is id1!\"");
     assert_ne!(group_name, sample("prev-friend-add"));
     assert_eq!(answer(&run(OtherCommand::FriendAdd, &group_name, &[]))["ResultItem"][0]["ResultCode"], 38500);
-    // Responses: TagName.
-    let response = sample("prev-friend-response").replace("group2", "buy followers");
+    // Responses: TagName; a rejection (the sample's second item) is never refused, whatever its
+    // texts or the responder's bans: refusing it would leave the request pending.
+    let response = sample("prev-friend-response").replace("group1", "buy followers").replace("group2", "buy followers");
     let items = &answer(&run(OtherCommand::FriendResponse, &response, &[]))["ResultItem"];
-    assert_eq!((items[0]["ResultCode"].as_u64(), items[1]["ResultCode"].as_u64()), (Some(0), Some(38000)));
+    assert_eq!((items[0]["ResultCode"].as_u64(), items[1]["ResultCode"].as_u64()), (Some(38000), Some(0)));
+    let banned = run(OtherCommand::FriendResponse, &sample("prev-friend-response"), &[("ban:id", None)]);
+    let items = &answer(&banned)["ResultItem"];
+    assert_eq!((items[0]["ResultCode"].as_u64(), items[1]["ResultCode"].as_u64()), (Some(38000), Some(0)));
     // A banned requester: every item refused.
     let banned = run(OtherCommand::FriendAdd, &sample("prev-friend-add"), &[("ban:id", Some(38900))]);
     let items = &answer(&banned)["ResultItem"];
@@ -225,4 +229,61 @@ fn scopes_turn_each_command_on_and_default_to_off() {
             && !OtherCommand::CreateGroup.is_on(joins)
     );
     assert!(RuleSet::from_json(r#"{"scopes": {"join_requests": "yes"}}"#).is_err());
+}
+
+#[test]
+fn invitees_are_checked_once_each_and_those_beyond_the_limit_are_refused() {
+    use timgate_engine::other_commands::MAX_INVITEES_CHECKED;
+    let invitation = |members: &[String]| {
+        let list: Vec<Value> = members.iter().map(|m| serde_json::json!({"Member_Account": m})).collect();
+        serde_json::json!({"CallbackCommand": "Group.CallbackBeforeInviteJoinGroup", "GroupId": "@g",
+            "Operator_Account": "op", "DestinationMembers": list})
+        .to_string()
+    };
+    // Padding with one repeated id does not push a banned invitee past the checked ones.
+    let mut members = vec!["pad".to_owned(); 300];
+    members.push("evil".into());
+    let outcome = run(OtherCommand::InviteJoin, &invitation(&members), &[("ban:evil", None)]);
+    assert_eq!(answer(&outcome)["RefusedMembers_Account"], serde_json::json!(["evil"]));
+    // Distinct padding: those beyond the limit are refused unchecked.
+    let mut members: Vec<String> = (0..MAX_INVITEES_CHECKED).map(|i| format!("user{i}")).collect();
+    members.push("evil".into());
+    let outcome = run(OtherCommand::InviteJoin, &invitation(&members), &[]);
+    assert_eq!(answer(&outcome)["RefusedMembers_Account"], serde_json::json!(["evil"]));
+    assert_eq!(outcome.outcome, "partial");
+    // Every invitee banned: the outcome says block, with the ban's basis.
+    let all = run(
+        OtherCommand::InviteJoin,
+        &sample("before-invite-join-group"),
+        &[("ban:jared", None), ("ban:leckie", None)],
+    );
+    assert_eq!((all.outcome, all.basis), ("block", "global_ban"));
+}
+
+#[test]
+fn unreadable_bodies_get_the_fail_mode_answer_in_the_commands_shape() {
+    use timgate_engine::other_commands::undecidable_answer;
+    assert_eq!(
+        undecidable_answer(OtherCommand::CreateGroup, FailMode::Open),
+        r#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}"#
+    );
+    assert_eq!(
+        undecidable_answer(OtherCommand::ApplyJoin, FailMode::Closed),
+        r#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":1}"#
+    );
+    let friend: Value =
+        serde_json::from_str(&undecidable_answer(OtherCommand::FriendAdd, FailMode::Closed)).expect("JSON");
+    assert_eq!((friend["ErrorCode"].as_u64(), friend["ResultItem"].as_array().map(Vec::len)), (Some(38000), Some(0)));
+}
+
+#[test]
+fn review_events_per_callback_are_bounded() {
+    use timgate_engine::other_commands::MAX_REVIEWS;
+    let items: Vec<Value> =
+        (0..200).map(|i| serde_json::json!({"Tag": format!("Tag_Profile_Custom_{i}"), "Value": "telegram"})).collect();
+    let body = serde_json::json!({"CallbackCommand": "Profile.CallbackPortraitSet", "From_Account": "bob", "ProfileItem": items}).to_string();
+    let outcome = run(OtherCommand::PortraitSet, &body, &[]);
+    assert_eq!(outcome.reviews.len(), MAX_REVIEWS);
+    assert!(outcome.problems.iter().any(|p| p.starts_with("184 more field(s) matched")), "{:?}", outcome.problems);
+    assert!(outcome.matched.len() <= 64);
 }
