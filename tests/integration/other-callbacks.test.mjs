@@ -74,6 +74,10 @@ describe("other callbacks, scopes on", () => {
     await suite.gate.kv.put("ban:jared", JSON.stringify({ until: null, reason: "Banned" }));
     const elsewhere = variant("before-apply-join-group", (b) => (b.GroupId = "@TGS#other"));
     assert.deepEqual(await send("Group.CallbackBeforeApplyJoinGroup", elsewhere), { ActionStatus: "OK", ErrorInfo: "Banned", ErrorCode: 1 });
+    // A group created with a banned initial member (the sample's MemberList has peter).
+    assert.deepEqual(await send("Group.CallbackBeforeCreateGroup", seedSample("other/before-create-group")), OK);
+    await suite.gate.kv.put("ban:peter", JSON.stringify({ until: null, reason: "peter's own reason" }));
+    assert.deepEqual(await send("Group.CallbackBeforeCreateGroup", seedSample("other/before-create-group")), { ...OK, ErrorCode: 1 });
   });
 
   it("friend requests are answered per item: one allowed, one refused, in one request", async () => {

@@ -144,7 +144,8 @@ pub struct OtherCallback {
     pub actor: Option<String>,
     /// Every user-typed text.
     pub texts: Vec<TypedText>,
-    /// Invitees (`DestinationMembers[].Member_Account`).
+    /// Invitees (`DestinationMembers[].Member_Account`), or the initial members of a group being
+    /// created (`MemberList[].Member_Account`); each once.
     pub invitees: Vec<String>,
     /// Friend-request items' `To_Account`, in order.
     pub targets: Vec<String>,
@@ -286,10 +287,15 @@ impl OtherCallback {
         callback.texts.extend(texts);
         callback.targets = targets;
         callback.rejects = rejects;
-        if command == OtherCommand::InviteJoin {
-            // Each invitee once: repeating one id must not push another past the checked ones.
+        let members = match command {
+            OtherCommand::InviteJoin => "DestinationMembers",
+            OtherCommand::CreateGroup => "MemberList",
+            _ => "",
+        };
+        if !members.is_empty() {
+            // Each member once: repeating one id must not push another past the checked ones.
             let mut seen = std::collections::HashSet::new();
-            callback.invitees = items(&doc, root, "DestinationMembers")
+            callback.invitees = items(&doc, root, members)
                 .into_iter()
                 .filter_map(|m| text_at(&doc, m, "Member_Account"))
                 .filter(|m| seen.insert(m.clone()))
@@ -376,6 +382,30 @@ impl OtherCallback {
                         return self.refuse_all(out, conversation, None, String::new());
                     }
                 }
+            }
+        }
+        // A group created with a banned initial member is refused (it cannot be created without
+        // them): generic code, no reason (the reason is the member's, not the creator's).
+        if self.command == OtherCommand::CreateGroup {
+            let mut unreadable = false;
+            for member in self.invitees.iter().take(MAX_INVITEES_CHECKED) {
+                let (ban, unavailable) = self.ban(inputs, member, context.now_seconds);
+                if let Some((_, basis)) = ban {
+                    out.basis = basis;
+                    out.problems.push(format!("initial member {member} is banned"));
+                    return self.refuse_all(out, conversation, None, String::new());
+                }
+                unreadable |= unavailable;
+            }
+            if unreadable && context.fail_mode == FailMode::Closed {
+                out.basis = "fail_mode";
+                return self.refuse_all(out, conversation, None, String::new());
+            }
+            if self.invitees.len() > MAX_INVITEES_CHECKED {
+                out.problems.push(format!(
+                    "{} initial members: those after the first {MAX_INVITEES_CHECKED} were not checked for bans",
+                    self.invitees.len()
+                ));
             }
         }
         // Each text, as a message of one text element.

@@ -287,3 +287,12 @@ fn review_events_per_callback_are_bounded() {
     assert!(outcome.problems.iter().any(|p| p.starts_with("184 more field(s) matched")), "{:?}", outcome.problems);
     assert!(outcome.matched.len() <= 64);
 }
+
+#[test]
+fn a_group_created_with_a_banned_initial_member_is_refused_without_the_members_reason() {
+    let body = sample("before-create-group");
+    let outcome = run(OtherCommand::CreateGroup, &body, &[("ban:peter", Some(10150))]);
+    assert_eq!(outcome.answer, r#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":1}"#);
+    assert_eq!(outcome.basis, "global_ban");
+    assert_eq!(answer(&run(OtherCommand::CreateGroup, &body, &[]))["ErrorCode"], 0);
+}
