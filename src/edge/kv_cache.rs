@@ -81,6 +81,13 @@ pub struct Read<T> {
     pub problem: Option<String>,
 }
 
+impl<T> Read<T> {
+    /// No key to read: absent, nothing to say.
+    pub fn absent() -> Self {
+        Read { lookup: Lookup::Absent, problem: None }
+    }
+}
+
 /// Where the cache and the store are, and how fresh values must be.
 #[derive(Clone)]
 pub struct Source {

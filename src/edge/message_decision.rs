@@ -37,13 +37,7 @@ pub async fn decide(
     let request = gate::Request { command: &admitted.query.command, conversation, body };
     let pending = gate::read(request)?;
     let nonce = event_nonce::fresh();
-    let context = gate::Context {
-        now_seconds: clock::now_seconds(),
-        fail_mode: settings.fail_mode,
-        sdk_app_id: &settings.sdk_app_id,
-        event_nonce: &nonce,
-        with_text: settings.log_message_text,
-    };
+    let context = gate_context(settings, &nonce, settings.log_message_text);
     let Some(callback) = pending.callback() else {
         // Unreadable: the fail mode answers, without reading KV.
         let outcome = pending.decide(&gate::Inputs::none(), &context);
@@ -68,8 +62,8 @@ pub async fn decide(
         log.problems.push(problem);
     }
     let inputs = gate::Inputs {
-        global_rules: as_ref(&read.global_rules.lookup),
-        group_rules: as_ref(&read.group_rules.lookup),
+        global_rules: rule_cache::borrowed(&read.global_rules.lookup),
+        group_rules: rule_cache::borrowed(&read.group_rules.lookup),
         global_ban: read.global_ban.lookup.clone(),
         group_ban: read.group_ban.lookup.clone(),
     };
@@ -114,19 +108,19 @@ async fn read_inputs(source: &Source, ctx: &Context, keys: &DecisionKeys) -> Inp
     let group_rules = async {
         match &keys.group_rules {
             Some(key) => rule_cache::read(source, ctx, key, now).await,
-            None => absent(),
+            None => Read::absent(),
         }
     };
     let global_ban = async {
         match &keys.global_ban {
             Some(key) => ban_cache::read(source, ctx, key, now).await,
-            None => absent(),
+            None => Read::absent(),
         }
     };
     let group_ban = async {
         match &keys.group_ban {
             Some(key) => ban_cache::read(source, ctx, key, now).await,
-            None => absent(),
+            None => Read::absent(),
         }
     };
     let (global_rules, group_rules, global_ban, group_ban) =
@@ -134,15 +128,15 @@ async fn read_inputs(source: &Source, ctx: &Context, keys: &DecisionKeys) -> Inp
     Inputs { global_rules, group_rules, global_ban, group_ban }
 }
 
-fn absent<T>() -> Read<T> {
-    Read { lookup: Lookup::Absent, problem: None }
-}
-
-fn as_ref(lookup: &Lookup<Rc<RuleSet>>) -> Lookup<&RuleSet> {
-    match lookup {
-        Lookup::Found(set) => Lookup::Found(set.as_ref()),
-        Lookup::Absent => Lookup::Absent,
-        Lookup::Unavailable => Lookup::Unavailable,
+/// What a decision depends on besides its inputs: now, the fail mode, the app, a fresh nonce
+/// for the review event's id.
+pub fn gate_context<'a>(settings: &'a Settings, nonce: &'a str, with_text: bool) -> gate::Context<'a> {
+    gate::Context {
+        now_seconds: clock::now_seconds(),
+        fail_mode: settings.fail_mode,
+        sdk_app_id: &settings.sdk_app_id,
+        event_nonce: nonce,
+        with_text,
     }
 }
 

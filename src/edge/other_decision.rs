@@ -11,14 +11,13 @@ use worker::{Context, Env, Response};
 
 use crate::edge::bindings::RULES_KV;
 use crate::edge::kv_cache::{Read, Source};
+use crate::edge::message_decision::gate_context;
 use crate::edge::{ban_cache, clock, delivery, event_nonce, responses, rule_cache};
 use timgate_engine::admission::{self, Admitted};
 use timgate_engine::decision::{self, Lookup};
-use timgate_engine::gate;
 use timgate_engine::kv_keys;
 use timgate_engine::log_line::CallbackLog;
 use timgate_engine::other_commands::{undecidable_answer, OtherCallback, OtherCommand, OtherInputs};
-use timgate_engine::rule_set::RuleSet;
 use timgate_engine::settings::{FailMode, Settings};
 
 /// Decides `command` when its scope is on: `Some(answer)`. `None`: not in scope, or a
@@ -58,14 +57,8 @@ pub async fn handle(
             return None;
         }
     };
-    let context_nonce = event_nonce::fresh();
-    let context = gate::Context {
-        now_seconds: clock::now_seconds(),
-        fail_mode: settings.fail_mode,
-        sdk_app_id: &settings.sdk_app_id,
-        event_nonce: &context_nonce,
-        with_text: false,
-    };
+    let nonce = event_nonce::fresh();
+    let context = gate_context(settings, &nonce, false);
     let callback = match OtherCallback::parse(command, body) {
         Ok(callback) => callback,
         Err(e) => {
@@ -91,20 +84,15 @@ pub async fn handle(
     let group_rules = async {
         match &keys.group_rules {
             Some(key) => rule_cache::read(&source, ctx, key, now).await,
-            None => Read { lookup: Lookup::Absent, problem: None },
+            None => Read::absent(),
         }
     };
     let bans = join_all(keys.bans.iter().map(|key| ban_cache::read(&source, ctx, key, now)));
     let (group_rules, bans) = join(group_rules, bans).await;
     log.problems.extend(group_rules.problem.clone());
-    let group_set = match &group_rules.lookup {
-        Lookup::Found(set) => Lookup::Found(set.as_ref()),
-        Lookup::Absent => Lookup::Absent,
-        Lookup::Unavailable => Lookup::Unavailable,
-    };
     let inputs = OtherInputs {
-        global_rules: Lookup::Found(global_set.as_ref() as &RuleSet),
-        group_rules: group_set,
+        global_rules: Lookup::Found(global_set.as_ref()),
+        group_rules: rule_cache::borrowed(&group_rules.lookup),
         bans: keys
             .bans
             .iter()

@@ -13,6 +13,7 @@ use worker::Context;
 
 use crate::edge::kv_cache::{self, KvCache, Loaded, Loading, Read, Source};
 use timgate_engine::blob_codec::BlobError;
+use timgate_engine::decision::Lookup;
 use timgate_engine::kv_keys;
 use timgate_engine::rule_document::RuleDocument;
 use timgate_engine::rule_set::{document_version, RuleSet};
@@ -24,6 +25,15 @@ thread_local! {
 /// The compiled document at `key` (`rules` or `rules:group:<GroupId>`).
 pub async fn read(source: &Source, ctx: &Context, key: &str, now: f64) -> Read<Rc<RuleSet>> {
     kv_cache::read(&RULES, load, source, ctx, key, now).await
+}
+
+/// A read document, borrowed, as the engine takes it.
+pub fn borrowed(lookup: &Lookup<Rc<RuleSet>>) -> Lookup<&RuleSet> {
+    match lookup {
+        Lookup::Found(set) => Lookup::Found(set.as_ref()),
+        Lookup::Absent => Lookup::Absent,
+        Lookup::Unavailable => Lookup::Unavailable,
+    }
 }
 
 fn load(kv: KvStore, key: String, previous: Option<Rc<RuleSet>>) -> Loading<Rc<RuleSet>> {

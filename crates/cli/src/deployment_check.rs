@@ -185,21 +185,11 @@ pub const SECRETS: &[(&str, &str)] = &[
 /// turned on in the Chat console as well).
 pub fn check_secrets(listed: &str) -> Vec<Finding> {
     // wrangler may print a banner line before the list.
-    let start = listed.lines().scan(0, |at, line| {
-        let here = *at;
-        *at += line.len() + 1;
-        Some((here, line))
+    let names: Option<Vec<String>> = crate::wrangler_kv::first_json(listed, '[').and_then(|v| {
+        v.as_array().map(|items| {
+            items.iter().filter_map(|i| i.get("name").and_then(serde_json::Value::as_str).map(str::to_owned)).collect()
+        })
     });
-    let json = start.filter(|(_, line)| line.trim_start().starts_with('[')).map(|(at, _)| &listed[at..]).next();
-    let names: Option<Vec<String>> =
-        json.and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok()).and_then(|v| {
-            v.as_array().map(|items| {
-                items
-                    .iter()
-                    .filter_map(|i| i.get("name").and_then(serde_json::Value::as_str).map(str::to_owned))
-                    .collect()
-            })
-        });
     let Some(names) = names else {
         return vec![Finding::problem(
             "the deployed worker's secrets could not be listed (`wrangler secret list` printed no JSON list)",

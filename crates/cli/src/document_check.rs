@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use crate::json_locations::{JsonLocations, JsonPath, Position};
+use timgate_engine::command::Conversation;
 use timgate_engine::contacts::ContactKind;
 use timgate_engine::normalized_view::normalized_view;
 use timgate_engine::patterns::{CompiledPattern, PatternError, MAX_DOCUMENT_PATTERN_BYTES};
@@ -312,9 +313,6 @@ impl Checker<'_> {
         self.problem_at_key(path, kind);
     }
 
-    /// A check's object: `links` (`{"action": ..., "allow_domains": [...], "tlds": [...], "code":
-    /// ..., "info": ...}`) or `contacts` (`{"action": ..., "kinds": [...], "code": ..., "info": ...}`);
-    /// `known` is its fields.
     /// `scopes`: an object of known names, each `true` or `false`.
     fn check_scopes(&mut self, path: &JsonPath, value: &Value) {
         let Value::Object(fields) = value else {
@@ -332,6 +330,9 @@ impl Checker<'_> {
         }
     }
 
+    /// A check's object: `links` (`{"action": ..., "allow_domains": [...], "tlds": [...], "code":
+    /// ..., "info": ...}`) or `contacts` (`{"action": ..., "kinds": [...], "code": ..., "info": ...}`);
+    /// `known` is its fields.
     fn check_object(&mut self, path: &JsonPath, value: &Value, known: &[&'static str]) {
         let Value::Object(fields) = value else {
             self.problem(path, wrong_type("an object ({\"action\": \"block\", ...})", value));
@@ -538,11 +539,7 @@ impl Checker<'_> {
         match value {
             Value::Null => {}
             Value::Number(n) => match n.as_u64() {
-                Some(code)
-                    if (10100..=10200).contains(&code)
-                        || (120001..=130000).contains(&code)
-                        || (38000..=39000).contains(&code) =>
-                {
+                Some(code) if Conversation::is_custom_code(u32::try_from(code).unwrap_or(0)) => {
                     if list != "block" {
                         self.problem_at_key(path, ProblemKind::OnlyForBlock { field: "code", list });
                     }

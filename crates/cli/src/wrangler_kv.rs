@@ -195,7 +195,7 @@ fn local_wrangler() -> Option<PathBuf> {
 
 /// The first JSON value in wrangler's output that starts a line with `open` (wrangler prints
 /// banners and a trailing "Success!" around it).
-fn first_json(stdout: &str, open: char) -> Option<Value> {
+pub(crate) fn first_json(stdout: &str, open: char) -> Option<Value> {
     let start = stdout.lines().scan(0, |offset, line| {
         let here = *offset;
         *offset += line.len() + 1;

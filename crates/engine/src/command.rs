@@ -13,6 +13,15 @@ pub enum Conversation {
 }
 
 impl Conversation {
+    /// Every kind, for checks that hold for all of them.
+    pub const ALL: [Conversation; 3] = [Conversation::Group, Conversation::C2c, Conversation::Friend];
+
+    /// Whether `code` is a custom refusal code of some kind of conversation (what a rule
+    /// document's `code` may be).
+    pub fn is_custom_code(code: u32) -> bool {
+        Self::ALL.iter().any(|c| c.custom_code_range().contains(&code))
+    }
+
     /// The range of custom forbid codes Tencent passes to the sender's client.
     pub fn custom_code_range(self) -> std::ops::RangeInclusive<u32> {
         match self {

@@ -305,6 +305,11 @@ impl OtherCallback {
         Ok(callback)
     }
 
+    /// Whether friend-response item `item` rejects the request.
+    fn rejects(&self, item: usize) -> bool {
+        self.rejects.get(item).copied().unwrap_or(false)
+    }
+
     fn group(&self) -> Option<&str> {
         match self.command.conversation() {
             Conversation::Group => self.group_id.as_deref(),
@@ -453,6 +458,8 @@ impl OtherCallback {
             };
             let Some((code, info)) = refusal else { continue };
             match typed.item {
+                // A rejection is never refused (see `rejects`).
+                Some(item) if self.rejects(item) => {}
                 Some(item) => {
                     if !refused_items.iter().any(|(i, _, _)| *i == item) {
                         refused_items.push((item, code, info));
@@ -499,7 +506,6 @@ impl OtherCallback {
             now_seconds: context.now_seconds,
             fail_mode: context.fail_mode,
         });
-        drop(message);
         Some((decision, callback))
     }
 
@@ -516,9 +522,8 @@ impl OtherCallback {
         if conversation == Conversation::Friend {
             let code = code.unwrap_or(FRIEND_REFUSED);
             out.code = 0;
-            let rejects = |i: usize| self.rejects.get(i).copied().unwrap_or(false);
             out.answer = friend_answer(self.targets.iter().enumerate().map(|(i, t)| {
-                if rejects(i) {
+                if self.rejects(i) {
                     (t.as_str(), 0, "")
                 } else {
                     (t.as_str(), code, info.as_str())
@@ -577,9 +582,6 @@ impl OtherCallback {
             }
             OtherCommand::FriendAdd | OtherCommand::FriendResponse => {
                 let results = self.targets.iter().enumerate().map(|(i, target)| {
-                    if self.rejects.get(i).copied().unwrap_or(false) {
-                        return (target.as_str(), 0, "");
-                    }
                     match refused_items.iter().find(|(item, _, _)| *item == i) {
                         Some((_, code, info)) => {
                             let code = if Conversation::Friend.custom_code_range().contains(code) {
@@ -593,8 +595,6 @@ impl OtherCallback {
                     }
                 });
                 out.answer = friend_answer(results);
-                let refused_items: Vec<_> =
-                    refused_items.iter().filter(|(i, _, _)| !self.rejects.get(*i).copied().unwrap_or(false)).collect();
                 if !refused_items.is_empty() {
                     out.outcome = if refused_items.len() == self.targets.len() { "block" } else { "partial" };
                 }

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::command::Conversation;
+
 /// A rule document that cannot be used. The worker keeps its last good rules when it sees one.
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
@@ -325,13 +327,7 @@ impl RuleDocument {
 /// A custom code must be in one of Tencent's ranges.
 fn check_code(code: Option<u32>, list: &'static str, index: usize) -> Result<(), DocumentError> {
     match code {
-        Some(code)
-            if !(10100..=10200).contains(&code)
-                && !(120001..=130000).contains(&code)
-                && !(38000..=39000).contains(&code) =>
-        {
-            Err(DocumentError::BadCode { list, index, code })
-        }
+        Some(code) if !Conversation::is_custom_code(code) => Err(DocumentError::BadCode { list, index, code }),
         _ => Ok(()),
     }
 }
