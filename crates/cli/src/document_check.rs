@@ -5,7 +5,7 @@
 //! with its place in the file, including mistakes the worker would silently accept (a misspelt
 //! list name, a duplicate term, an allow entry that protects nothing).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -138,6 +138,15 @@ pub enum ProblemKind {
     /// have said why already).
     #[error("the worker would refuse this document: {0}")]
     RefusedByWorker(String),
+    /// A warning, not a problem: the words of a phrase joined make an ordinary English word, so
+    /// `push` does not look for them joined or spelled out (as `therapist` is not `the rapist`).
+    #[error("warning: the words of {term:?} joined make the English word {word:?}, which is not looked for (so that \"therapist\" is not \"the rapist\"); list {word:?} as a term too if it should be")]
+    JoinedIntoWord {
+        /// The term.
+        term: String,
+        /// The ordinary word its words make.
+        word: String,
+    },
     /// A warning, not a problem: characters of a term that the matcher reads as a gap, so the
     /// term matches without them (`13.` matches every `13`).
     #[error("warning: the term {term:?} is matched without {dropped:?} (punctuation and symbols read as gaps), so it matches {view:?} wherever it stands")]
@@ -154,7 +163,7 @@ pub enum ProblemKind {
 impl ProblemKind {
     /// Whether this is only a warning: printed, but it neither fails `validate` nor stops `push`.
     pub fn is_warning(&self) -> bool {
-        matches!(self, ProblemKind::CharactersIgnored { .. })
+        matches!(self, ProblemKind::CharactersIgnored { .. } | ProblemKind::JoinedIntoWord { .. })
     }
 }
 
@@ -201,6 +210,9 @@ pub struct CheckContext<'a> {
     /// The normalisation that decides duplicates and empty terms; [`normalized_view`] unless a
     /// test substitutes another.
     pub normalize: Option<fn(&str) -> String>,
+    /// Ordinary English words (`english_words::words`, as `push` compiles with): a phrase whose
+    /// words join into one is warned about, since that joined reading is not looked for.
+    pub words: Option<&'a HashSet<String>>,
 }
 
 const LISTS: [&str; 5] = ["block", "discard", "mask", "review", "allow"];
@@ -239,8 +251,16 @@ pub fn check(text: &str, context: &CheckContext<'_>) -> Vec<Problem> {
         problems: Vec::new(),
         terms: HashMap::new(),
         term_texts: Vec::new(),
+        words: context.words,
+        joined: Vec::new(),
     };
     checker.document(&value);
+    for (path, term, word) in std::mem::take(&mut checker.joined) {
+        // Listed as a term of its own, the joined word is looked for anyway.
+        if !checker.terms.contains_key(&(checker.normalize)(&word)) {
+            checker.problem(&path, ProblemKind::JoinedIntoWord { term, word });
+        }
+    }
     for member in locations.duplicate_keys() {
         let key = member.last_key().unwrap_or_default().to_owned();
         checker.problem_at_key(member, ProblemKind::DuplicateKey(key));
@@ -269,6 +289,9 @@ struct Checker<'l> {
     terms: HashMap<String, (JsonPath, Action)>,
     /// Every usable term, for the allow-entry check.
     term_texts: Vec<String>,
+    words: Option<&'l HashSet<String>>,
+    /// A phrase whose words join into an ordinary word: where, the term, the word.
+    joined: Vec<(JsonPath, String, String)>,
 }
 
 impl Checker<'_> {
@@ -565,6 +588,11 @@ impl Checker<'_> {
             let view = normalized.trim().to_owned();
             self.problem(path, ProblemKind::CharactersIgnored { term: term.to_owned(), dropped, view });
         }
+        if let Some(words) = self.words {
+            if let Some(word) = joined_word(&normalized, words) {
+                self.joined.push((path.clone(), term.to_owned(), word));
+            }
+        }
         match self.terms.get(&normalized) {
             Some((first, first_action)) => {
                 let consequence = if *first_action == action {
@@ -627,6 +655,18 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The first run of two words or more of `normalized` (a term's normalised view) that joined
+/// makes a word of `words`.
+fn joined_word(normalized: &str, words: &HashSet<String>) -> Option<String> {
+    let parts: Vec<&str> = normalized.split_whitespace().collect();
+    (0..parts.len()).find_map(|from| {
+        (from + 2..=parts.len()).find_map(|to| {
+            let joined = parts[from..to].concat();
+            words.contains(&joined).then_some(joined)
+        })
+    })
 }
 
 /// The characters of `term` that no symbol of the matcher covers (punctuation and symbols read
@@ -717,6 +757,23 @@ mod tests {
             problems[0].render("r.json"),
             r#"r.json:1:11: block[0]: warning: the term "13." is matched without "." (punctuation and symbols read as gaps), so it matches "13" wherever it stands"#
         );
+    }
+
+    #[test]
+    fn phrases_that_join_into_a_word_are_warned_about() {
+        let words: HashSet<String> = ["blowjob", "therapist", "redpacket"].iter().map(|w| w.to_string()).collect();
+        let context = CheckContext { words: Some(&words), ..CheckContext::default() };
+        let document = r#"{"block":["blow job","the rapist","red packet","big red packet","lone"],"allow":["therapist"],"review":["redpacket"]}"#;
+        let shown: Vec<String> = check(document, &context).iter().map(|p| p.render("r.json")).collect();
+        assert_eq!(
+            shown,
+            [
+                r#"r.json:1:11: block[0]: warning: the words of "blow job" joined make the English word "blowjob", which is not looked for (so that "therapist" is not "the rapist"); list "blowjob" as a term too if it should be"#,
+                r#"r.json:1:22: block[1]: warning: the words of "the rapist" joined make the English word "therapist", which is not looked for (so that "therapist" is not "the rapist"); list "therapist" as a term too if it should be"#,
+            ],
+            "a joined word listed as a term is not warned about; an allowed one is"
+        );
+        assert!(check(document, &CheckContext::default()).is_empty(), "without the word list, nothing to say");
     }
 
     #[test]
@@ -913,7 +970,7 @@ mod tests {
         let global = RuleSet::from_json(r#"{"block":["sex*"]}"#).unwrap();
         let group = r#"{"mask":["heck"],"allow":["sextant"]}"#;
         assert_eq!(kinds(group), [ProblemKind::AllowNeverApplies("sextant".into())]);
-        let context = CheckContext { global: Some(&global), normalize: None };
+        let context = CheckContext { global: Some(&global), ..CheckContext::default() };
         assert_eq!(check(group, &context), []);
     }
 

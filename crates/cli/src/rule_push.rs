@@ -66,8 +66,9 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
     let mut values = kv.get_many(&keys)?.into_iter();
     let current = values.next().flatten();
     let global = values.next().flatten().and_then(|t| RuleSet::from_json(&t).ok());
+    let words = crate::english_words::words();
     let (warnings, problems): (Vec<Problem>, Vec<Problem>) =
-        check(text, &CheckContext { global: global.as_ref(), normalize: None })
+        check(text, &CheckContext { global: global.as_ref(), normalize: None, words: words.as_deref() })
             .into_iter()
             .partition(|p| p.kind.is_warning());
     if !problems.is_empty() {

@@ -703,6 +703,13 @@ mod tests {
         assert_eq!(m.readings_left_out(), 1);
         let k8s = MatcherBuilder::new().terms(["kbs", "sex"]).words(|_| true).build().unwrap();
         assert_eq!(spans(&k8s, "k8s s3x"), [(1, "s3x")], "a number or an 8 stays a code for ordinary words too");
+        let initialisms =
+            MatcherBuilder::new().terms(["bbw", "wtf", "wec", "kbs", "ass"]).words(|_| false).build().unwrap();
+        assert_eq!(
+            spans(&initialisms, "b8w w7f w3c k8s a5s"),
+            [(0, "b8w"), (1, "w7f"), (4, "a5s")],
+            "a lone digit is leet for an initialism and for one of a doubled letter; an 8 is a code otherwise"
+        );
     }
 
     #[test]

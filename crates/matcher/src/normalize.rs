@@ -65,16 +65,18 @@ pub const START: u8 = 1;
 /// A word's last run ([`Symbol::edge`]).
 pub const END: u8 = 2;
 /// A run read from a number that starts with `1` or `8` (`10`, `86`; not `00` or `33`) or from an
-/// `8` alone in a word of fewer than three letters ([`Symbol::edge`]): `s3x` is `sex`, `p00f` is
-/// `poof` and `b33f` is `beef`, but `l10n`, `i18n`, `k8s` and `l8r` are
-/// numeronyms and codes as often as leet, so the matcher accepts such a run only in a term of several words
-/// (`b00 b00`) or in a term written with such digits itself (`k8s`).
+/// `8` alone in a word of fewer than three letters ([`Symbol::edge`]): `p00f` is `poof` and `b33f`
+/// is `beef`, but `l10n`, `i18n`, `k8s` and `l8r` are numeronyms and codes as often as leet, so
+/// the matcher accepts such a run only in a term of several words (`b00 b00`) or in a term written
+/// with such digits itself (`k8s`). A digit alone that stands for the letter beside it is not
+/// marked (`b8w` is `bbw`: one of a doubled letter in leet).
 pub const SHORT_LEET: u8 = 4;
 /// A run read from one digit other than `8` between the two letters of a two-letter word
-/// ([`Symbol::edge`]): `s3x` is `sex` as often as `w3c` is a code, so the matcher accepts it for a
-/// term of several words, a term written with such a digit, and (when the matcher was built with
-/// a word list, [`crate::MatcherBuilder::words`]) a one-word term that is an ordinary word (`sex`,
-/// not `wec`). Without a word list every term accepts it.
+/// ([`Symbol::edge`]): `s3x` is `sex` and `w7f` is `wtf` as often as `w3c` is a code, so the
+/// matcher accepts it for a term of several words, a term written with such a digit, and (when the
+/// matcher was built with a word list, [`crate::MatcherBuilder::words`]) a one-word term that is
+/// an ordinary word (`sex`, not `wec`) or an initialism, a term with no vowel (`wtf`). Without a
+/// word list every term accepts it.
 pub const SHORT_DIGIT: u8 = 8;
 
 /// One run of equal characters as the matcher reads it, and where it came from.
@@ -1237,8 +1239,8 @@ fn read_edge_digits(word: &mut [Unit]) {
 /// Digits between two letters of a word read as letters when each of them stands for one
 /// (`r3d`, `sh1t`, `b00bs`, `f00t`, `l394l`). Codes written the same way (`k8s`, `l10n`) are read
 /// the same way in terms and in text, so a term with digits still matches itself; in a word of two
-/// letters they are marked [`SHORT_LEET`], so they do not match a one-word term spelled as their
-/// reading (`kbs`, `lion`).
+/// letters they are marked [`SHORT_LEET`] or [`SHORT_DIGIT`], so they do not match every one-word
+/// term spelled as their reading (`lion`, `wec`).
 fn read_leet_digits(word: &mut [Unit]) {
     if !word.iter().any(|u| u.class == Class::Digit) {
         return;
@@ -1258,15 +1260,19 @@ fn read_leet_digits(word: &mut [Unit]) {
         if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
             // In a short word, a number of two digits or more from `1` or `8` (`l10n`, `i18n`,
             // `a11y`, `x86s`: a numeronym counts the letters it leaves out, ten to nineteen as a
-            // rule) or an `8` alone (`l8r`, `k8s`: "ate" as often as `b`) is a numeronym or a code
-            // as often as leet; digits from `0`, `3`, `4`, `5`, `7` or `9` (`p00f`, `b33f`, `y40i`)
-            // are leet.
-            // One other digit (`s3x`, `w3c`) is marked too: leet for an ordinary word, a code for
-            // anything else (the matcher decides, see SHORT_DIGIT).
+            // rule) is a numeronym as often as leet; digits from `0`, `3`, `4`, `5`, `7` or `9`
+            // (`p00f`, `b33f`, `y40i`) are leet.
+            // An `8` alone (`l8r`, `k8s`: "ate" as often as `b`) is a code as often as leet too.
+            // One other digit alone (`s3x`, `w3c`) is marked: leet for an ordinary word or an
+            // initialism, a code for anything else (the matcher decides, see SHORT_DIGIT).
+            // A digit alone that stands for the letter beside it is one of a doubled letter
+            // written in leet (`b8w`, `a5s`, `t0o`): codes do not double a letter that way.
+            let doubles = j - i == 1 && leet::digit(word[i].ch).is_some_and(|l| l == word[i - 1].ch || l == word[j].ch);
             let short = match (short_word, j - i > 1) {
                 (false, _) => 0,
                 (true, true) if matches!(word[i].ch, '1' | '8') => SHORT_LEET,
                 (true, true) => 0,
+                (true, false) if doubles => 0,
                 (true, false) if word[i].ch == '8' => SHORT_LEET,
                 (true, false) => SHORT_DIGIT,
             };

@@ -64,8 +64,9 @@ pub struct Pattern {
     /// spelled as their reading (`kbs`, `lion`).
     pub short_leet: bool,
     /// Whether text with a run marked [`SHORT_DIGIT`] (one digit read as a letter between the
-    /// two letters of a word: `s3x`, `w3c`) matches it: as for `short_leet`, and also for a one-word
-    /// term that is an ordinary word (`sex`, not `wec`) or any term when no word list was given.
+    /// two letters of a word: `s3x`, `w7f`, `w3c`) matches it: as for `short_leet`, and also for a
+    /// one-word term that is an ordinary word (`sex`, not `wec`) or an initialism (`wtf`), or any
+    /// term when no word list was given.
     pub short_digit: bool,
 }
 
@@ -118,7 +119,7 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
             Some(is_word) if main.iter().all(|s| s.kind == SymbolKind::Word) => {
                 // One word here (several words would accept short leet above).
                 let word = words_of(&main).into_iter().next().map(|(_, text)| text).unwrap_or_default();
-                let ordinary = is_word(&word);
+                let ordinary = is_word(&word) || is_initialism(&word);
                 // Only a word of three letters can be read from a two-letter word and a digit.
                 if !ordinary && word.chars().count() == 3 {
                     left_out += 1;
@@ -221,6 +222,13 @@ fn words_of(symbols: &[Symbol]) -> Vec<(std::ops::Range<usize>, String)> {
         }
     }
     out
+}
+
+/// Whether a one-word term is an initialism: Latin letters with no vowel (`wtf`, `std`, `kys`).
+/// Codes with one digit other than `8` between two letters (`w3c`, `m4a`) read with a vowel, so
+/// such a term takes a lone digit as leet (`w7f`) even though it is not an ordinary word.
+fn is_initialism(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
 }
 
 /// Equal adjacent letters without an edge between them are one run (`red dog` joined is `redog`

@@ -148,7 +148,9 @@ fn validate(files: &[PathBuf], global: Option<&Path>) -> Result<bool, ToolError>
     for file in files {
         let text = read_text(file)?;
         let name = file.display().to_string();
-        let problems = check(&text, &CheckContext { global: global.as_ref(), normalize: None });
+        let words = timgate_cli::english_words::words();
+        let problems =
+            check(&text, &CheckContext { global: global.as_ref(), normalize: None, words: words.as_deref() });
         for problem in &problems {
             outln!("{}", problem.render(&name));
         }
