@@ -15,7 +15,8 @@
 //!
 //! Reads `node_modules` (`npm install`): the prose is words of `an-array-of-english-words` with
 //! punctuation. `WORST_CASE_ROUNDS` (default 15) and `WORST_CASE_SLICE_MS` (default 40) set the
-//! rounds and the time each input is run per round.
+//! rounds and the time each input is run per round; `WORST_CASE_ONLY` keeps only the inputs whose
+//! name contains it (with the reference).
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -434,6 +435,14 @@ fn main() {
     let dictionary: Vec<String> = words.iter().filter(|w| w.len() <= 12).cloned().collect();
     let mut inputs = vec![("English prose (the reference)", prose(&dictionary))];
     inputs.extend(adversarial(&dictionary));
+    // `WORST_CASE_ONLY=leet` keeps the inputs whose name contains it (and the reference).
+    if let Ok(only) = std::env::var("WORST_CASE_ONLY") {
+        let mut index = 0;
+        inputs.retain(|(name, _)| {
+            index += 1;
+            index == 1 || name.contains(only.as_str())
+        });
+    }
 
     let rounds: usize = std::env::var("WORST_CASE_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(15);
     let slice_ms: u64 = std::env::var("WORST_CASE_SLICE_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(40);

@@ -34,10 +34,48 @@ const SYMBOLS: [(char, char, u8); 10] = [
 /// The letter a symbol stands for, and where it may.
 #[inline]
 pub fn symbol(c: char) -> Option<(char, Positions)> {
-    SYMBOLS.iter().find(|(s, _, _)| *s == c).map(|&(_, letter, at)| {
-        (letter, Positions { start: at & START != 0, inner: at & INNER != 0, end: at & END != 0 })
-    })
+    // Every symbol but `€` is below U+0100: a table lookup there, one comparison elsewhere
+    // (this runs for every punctuation character of every text).
+    let at = match SYMBOL_AT.get(c as usize) {
+        Some(&at) => at,
+        None if c == EURO => EURO_AT,
+        None => NONE,
+    };
+    let &(_, letter, positions) = SYMBOLS.get(usize::from(at))?;
+    Some((
+        letter,
+        Positions { start: positions & START != 0, inner: positions & INNER != 0, end: positions & END != 0 },
+    ))
 }
+
+/// No symbol here ([`SYMBOL_AT`]).
+const NONE: u8 = u8::MAX;
+
+const EURO: char = '€';
+/// The index of `€` in [`SYMBOLS`].
+const EURO_AT: u8 = {
+    let mut i = 0;
+    while SYMBOLS[i].0 != EURO {
+        i += 1;
+    }
+    i as u8
+};
+
+/// For each code point below U+0100, its index in [`SYMBOLS`] or [`NONE`].
+const SYMBOL_AT: [u8; 256] = {
+    let mut table = [NONE; 256];
+    let mut i = 0;
+    while i < SYMBOLS.len() {
+        let c = SYMBOLS[i].0 as usize;
+        if c < 256 {
+            table[c] = i as u8;
+        } else {
+            assert!(SYMBOLS[i].0 == EURO, "a symbol above U+00FF other than the euro sign");
+        }
+        i += 1;
+    }
+    table
+};
 
 /// The letter an ASCII digit stands for, when it stands for one.
 #[inline]
@@ -52,5 +90,21 @@ pub fn digit(c: char) -> Option<char> {
         '8' => Some('b'),
         '9' => Some('g'),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lookup_table_agrees_with_the_symbol_list() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let listed = SYMBOLS.iter().find(|(s, _, _)| *s == c).map(|&(_, letter, at)| (letter, at));
+            let found = symbol(c).map(|(letter, p)| {
+                (letter, u8::from(p.start) * START | u8::from(p.inner) * INNER | u8::from(p.end) * END)
+            });
+            assert_eq!(found, listed, "{c:?}");
+        }
     }
 }
