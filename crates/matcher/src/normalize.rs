@@ -651,9 +651,10 @@ impl<'t> Normalizer<'t> {
 
     #[inline(always)]
     fn hold(&mut self, unit: Unit) {
-        if let Some(previous) = self.held.replace(unit) {
+        if let Some(previous) = self.held.take() {
             self.unit(previous);
         }
+        self.held = Some(unit);
     }
 
     fn finish(&mut self) {
