@@ -81,6 +81,7 @@ fn run(world: &World, text: &str) -> (serde_json::Value, Basis) {
             group_rules: as_ref(&world.group),
             global_ban: world.global_ban.clone(),
             group_ban: world.group_ban.clone(),
+            rest_api: false,
         },
         &context,
     )

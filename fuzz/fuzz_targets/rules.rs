@@ -56,7 +56,7 @@ fuzz_target!(|data: &[u8]| {
         Context { now_seconds: 1_700_000_000, fail_mode, sdk_app_id: "1400000000", event_nonce: "f", with_text: false };
     let Ok(outcome) = gate::decide(
         Request { command, conversation, body: &body },
-        |_| Inputs { global_rules: Lookup::Found(&rules), group_rules, global_ban: Lookup::Absent, group_ban },
+        |_| Inputs { global_rules: Lookup::Found(&rules), group_rules, global_ban: Lookup::Absent, group_ban, rest_api: false },
         &context,
     ) else {
         return; // the body's command is not the query's: refused, not decided

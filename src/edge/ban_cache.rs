@@ -22,3 +22,9 @@ fn load(kv: KvStore, key: String, _previous: Option<BanRecord>) -> Loading<BanRe
         Ok(Loaded::plain(text.map(|t| BanRecord::parse_or_plain(&t).0)))
     })
 }
+
+/// Puts a ban record this isolate just wrote in its cache, so its next callback sees it at once
+/// (other isolates read it when their cached answer is older than `CACHE_SECONDS`).
+pub fn remember(key: &str, record: BanRecord, now: f64) {
+    kv_cache::store(&BANS, key, Some(record), now);
+}

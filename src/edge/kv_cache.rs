@@ -134,6 +134,13 @@ pub async fn read<T: Clone + 'static>(
     }
 }
 
+/// Puts `value` in `cache` as if it had just been read from KV.
+pub fn store<T>(cache: &'static LocalKey<KvCache<T>>, key: &str, value: Option<T>, now: f64) {
+    cache.with(|c| {
+        c.slots.borrow_mut().insert(key.to_owned(), Slot { value, read_at: now, refreshing: false });
+    });
+}
+
 async fn load<T: Clone + 'static>(
     cache: &'static LocalKey<KvCache<T>>,
     loader: Loader<T>,

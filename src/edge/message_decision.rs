@@ -9,6 +9,7 @@ use crate::edge::bindings::RULES_KV;
 use crate::edge::clock;
 use crate::edge::delivery;
 use crate::edge::event_nonce;
+use crate::edge::group_state;
 use crate::edge::kv_cache::{Read, Source};
 use crate::edge::{ban_cache, rule_cache};
 use timgate_engine::admission::{Admitted, Rejection};
@@ -16,8 +17,9 @@ use timgate_engine::ban::BanRecord;
 use timgate_engine::command::Conversation;
 use timgate_engine::decision::{self, Check, Decision, Lookup, Verdict};
 use timgate_engine::gate;
-use timgate_engine::kv_keys::DecisionKeys;
+use timgate_engine::kv_keys::{self, DecisionKeys};
 use timgate_engine::log_line::CallbackLog;
+use timgate_engine::review_event;
 use timgate_engine::review_event::monitored_action;
 use timgate_engine::rule_document::Action;
 use timgate_engine::rule_set::RuleSet;
@@ -66,8 +68,12 @@ pub async fn decide(
         group_rules: rule_cache::borrowed(&read.group_rules.lookup),
         global_ban: read.global_ban.lookup.clone(),
         group_ban: read.group_ban.lookup.clone(),
+        rest_api: admitted.query.platform.as_deref() == Some("RESTAPI"),
     };
-    let outcome = pending.decide(&inputs, &context);
+    let mut outcome = pending.decide(&inputs, &context);
+    if pending.needs_behaviour_state(&inputs, &outcome) {
+        outcome = sender_behaviour(env, ctx, settings, &pending, &inputs, &context, outcome, &source, log).await;
+    }
     if settings.log_message_text {
         log.text = Some(outcome.text.iter().map(|(_, text)| text.clone()).collect());
     }
@@ -82,6 +88,83 @@ pub async fn decide(
         }
     }
     Ok(outcome.verdict)
+}
+
+/// Asks the group's `GROUP_STATE` object about the message (one round trip) and adds what it
+/// found; a mute it reports is written as a ban record and sent to the origin as an `auto_mute`
+/// review event. When the object cannot answer in time, `FAIL_MODE` decides these checks alone.
+#[allow(clippy::too_many_arguments)]
+async fn sender_behaviour(
+    env: &Env,
+    ctx: &Context,
+    settings: &Settings,
+    pending: &gate::Pending<'_>,
+    inputs: &gate::Inputs<'_>,
+    context: &gate::Context<'_>,
+    outcome: gate::Outcome,
+    source: &Source,
+    log: &mut CallbackLog,
+) -> gate::Outcome {
+    let Some(callback) = pending.callback() else { return outcome };
+    let Some(sender) = callback.from_account.clone() else { return outcome };
+    let rules = inputs.behaviour();
+    let group_id = match pending.conversation() {
+        Conversation::Group => callback.group_id.clone(),
+        _ => None,
+    };
+    let request = group_state::RecordRequest {
+        sender: sender.clone(),
+        now_ms: clock::now_millis() as u64,
+        fingerprint: if rules.repeat.is_some() { pending.fingerprint() } else { None },
+        strike: gate::Pending::is_strike(&outcome),
+        rules,
+    };
+    let name = group_state::object_name(group_id.as_deref(), &sender);
+    let tally = match group_state::record(env, &name, &request).await {
+        Ok(tally) => tally,
+        Err(e) => {
+            log.problems.push(format!("{}: {e}; FAIL_MODE decides flood, slow mode and repeat", group_state::BINDING));
+            log.behaviour = Some("unavailable");
+            return pending.with_behaviour(outcome, inputs, context, gate::BehaviourState::Unavailable);
+        }
+    };
+    log.behaviour = Some("checked");
+    if let (Some(until), Some(strikes)) = (tally.mute_until, request.rules.strikes.as_ref()) {
+        let key = match &group_id {
+            Some(group) => kv_keys::group_ban(group, &sender),
+            None => kv_keys::global_ban(&sender),
+        };
+        let record = BanRecord { until: Some(until), reason: strikes.info.clone(), code: strikes.code };
+        match write_ban(&source.kv, &key, &record, until).await {
+            Ok(()) => {
+                ban_cache::remember(&key, record.clone(), clock::now_millis());
+                log.muted = Some(key.clone());
+                let event = review_event::auto_mute_envelope(
+                    &settings.sdk_app_id,
+                    group_id.as_deref(),
+                    &sender,
+                    &key,
+                    &record,
+                    strikes.count,
+                    clock::now_seconds(),
+                );
+                if let Err(e) = delivery::dispatch(env, ctx, settings, event).await {
+                    log.problems.push(format!("auto_mute event not queued: {e}"));
+                }
+            }
+            Err(e) => log.problems.push(format!("auto-mute ban {key} not written: {e}")),
+        }
+    }
+    pending.with_behaviour(outcome, inputs, context, gate::BehaviourState::Tally(tally))
+}
+
+/// Writes a ban record that KV forgets a minute after it ends (KV's shortest expiry is 60 s).
+async fn write_ban(kv: &worker::kv::KvStore, key: &str, record: &BanRecord, until: i64) -> Result<(), String> {
+    let text = serde_json::to_string(record).map_err(|e| e.to_string())?;
+    let put = kv.put(key, text).map_err(|e| e.to_string())?;
+    let expires = u64::try_from(until.saturating_add(60)).unwrap_or(0);
+    let put = if expires > 0 { put.expiration(expires) } else { put };
+    put.execute().await.map_err(|e| e.to_string())
 }
 
 struct Inputs {

@@ -15,6 +15,7 @@ mod env_settings;
 mod errors;
 mod event_nonce;
 mod fetch_handler;
+mod group_state;
 mod incoming;
 mod kv_cache;
 mod message_decision;

@@ -153,11 +153,12 @@ function queueOptions({ maxRetries = 3, maxBatchSize = 10 } = {}) {
  * `queue` (an object, possibly empty) adds the delivery queue, the dead-letter queue and the
  * DELIVERY_STATE namespace; without it, delivery is direct.
  * `kvPersistTo` reads KV from a wrangler `--persist-to` directory (what the rules tool wrote);
- * `kvPersist` keeps Miniflare's KV in a directory across instances (bench/cold-start.mjs).
+ * `kvPersist` keeps Miniflare's KV in a directory across instances (bench/cold-start.mjs);
+ * `doPersist` the GROUP_STATE objects' storage.
  * `workerOptions` are added to the worker's Miniflare options (more bindings); `extraWorkers`
  * run beside it (e.g. a recorder behind a wrapped binding).
  */
-export async function startGate({ origin, vars = {}, queue, kvPersistTo, kvPersist, workerOptions = {}, extraWorkers = [] } = {}) {
+export async function startGate({ origin, vars = {}, queue, kvPersistTo, kvPersist, doPersist, workerOptions = {}, extraWorkers = [] } = {}) {
   const logs = [];
   const stateKv = queue ? { DELIVERY_STATE: "DELIVERY_STATE" } : {};
   const kvOptions = kvPersistTo
@@ -173,6 +174,9 @@ export async function startGate({ origin, vars = {}, queue, kvPersistTo, kvPersi
     ...kvOptions,
     ...(kvPersist && !kvPersistTo ? { kvPersist } : {}),
     ...(queue ? queueOptions(queue) : {}),
+    // As wrangler.toml declares it; `doPersist` keeps the objects' storage in a directory.
+    durableObjects: { GROUP_STATE: "GroupStateObject" },
+    ...(doPersist ? { durableObjectsPersist: doPersist } : {}),
     bindings: {
       SDKAPPID,
       CACHE_SECONDS: "0",

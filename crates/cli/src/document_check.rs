@@ -216,13 +216,33 @@ pub struct CheckContext<'a> {
 }
 
 const LISTS: [&str; 5] = ["block", "discard", "mask", "review", "allow"];
-const TOP_LEVEL: [&str; 11] =
-    ["block", "discard", "mask", "review", "allow", "mask_char", "mode", "links", "contacts", "patterns", "scopes"];
+const TOP_LEVEL: [&str; 16] = [
+    "block",
+    "discard",
+    "mask",
+    "review",
+    "allow",
+    "mask_char",
+    "mode",
+    "links",
+    "contacts",
+    "patterns",
+    "scopes",
+    "flood",
+    "slow_mode_seconds",
+    "repeat",
+    "strikes",
+    "exempt",
+];
 const LINKS_FIELDS: [&str; 5] = ["action", "allow_domains", "tlds", "code", "info"];
 const CONTACTS_FIELDS: [&str; 4] = ["action", "kinds", "code", "info"];
 const SCOPES_FIELDS: [&str; 4] = ["messages", "group_profile", "join_requests", "friend_requests"];
 const PATTERN_FIELDS: [&str; 5] = ["pattern", "action", "code", "info", "raw"];
 const ENTRY_FIELDS: [&str; 3] = ["term", "code", "info"];
+const FLOOD_FIELDS: [&str; 5] = ["messages", "seconds", "action", "code", "info"];
+const REPEAT_FIELDS: [&str; 5] = ["messages", "seconds", "action", "code", "info"];
+const STRIKES_FIELDS: [&str; 5] = ["count", "seconds", "mute_seconds", "code", "info"];
+const EXEMPT_FIELDS: [&str; 2] = ["accounts", "rest_api"];
 
 /// Every problem of the document `text`, in the order they appear. Empty means the document is
 /// good: the worker accepts it and every entry in it can take effect.
@@ -319,6 +339,13 @@ impl Checker<'_> {
                 "contacts" => self.check_object(&path, value, &CONTACTS_FIELDS),
                 "scopes" => self.check_scopes(&path, value),
                 "patterns" => self.patterns(&path, value),
+                "flood" => self.behaviour_object(&path, value, &FLOOD_FIELDS),
+                "repeat" => self.behaviour_object(&path, value, &REPEAT_FIELDS),
+                "strikes" => self.behaviour_object(&path, value, &STRIKES_FIELDS),
+                "exempt" => self.behaviour_object(&path, value, &EXEMPT_FIELDS),
+                // Its type and range, as every value above, the worker's own parser checks
+                // (reported as "the worker would refuse this document").
+                "slow_mode_seconds" => {}
                 _ => match Action::LISTS.iter().find(|(_, list)| list == name) {
                     Some(&(action, list)) => self.list(&path, value, action, list),
                     None => self.unknown_top_level(&path, name, value),
@@ -356,6 +383,28 @@ impl Checker<'_> {
     /// A check's object: `links` (`{"action": ..., "allow_domains": [...], "tlds": [...], "code":
     /// ..., "info": ...}`) or `contacts` (`{"action": ..., "kinds": [...], "code": ..., "info": ...}`);
     /// `known` is its fields.
+    /// A sender-behaviour field (`flood`, `repeat`, `strikes`, `exempt`): an object of known names
+    /// with a `code` in range; the numbers' ranges are the worker parser's to check.
+    fn behaviour_object(&mut self, path: &JsonPath, value: &Value, known: &[&'static str]) {
+        let Value::Object(fields) = value else {
+            self.problem(path, wrong_type("an object", value));
+            return;
+        };
+        let action = match fields.get("action").and_then(Value::as_str) {
+            Some("discard") => "discard",
+            _ => "block",
+        };
+        for (name, value) in fields {
+            let field = path.key(name);
+            if !known.contains(&name.as_str()) {
+                let suggestion = closest(name, known);
+                self.problem_at_key(&field, ProblemKind::UnknownField { field: name.clone(), suggestion });
+            } else if name == "code" {
+                self.code(&field, value, action);
+            }
+        }
+    }
+
     fn check_object(&mut self, path: &JsonPath, value: &Value, known: &[&'static str]) {
         let Value::Object(fields) = value else {
             self.problem(path, wrong_type("an object ({\"action\": \"block\", ...})", value));
@@ -774,6 +823,22 @@ mod tests {
             "a joined word listed as a term is not warned about; an allowed one is"
         );
         assert!(check(document, &CheckContext::default()).is_empty(), "without the word list, nothing to say");
+    }
+
+    #[test]
+    fn sender_behaviour_fields_are_known_and_checked() {
+        let good = r#"{"flood":{"messages":5,"seconds":10,"code":10121},"slow_mode_seconds":0,"repeat":{"messages":3,"seconds":60,"action":"discard"},"strikes":{"count":3,"seconds":600,"mute_seconds":3600},"exempt":{"accounts":["admin"],"rest_api":true}}"#;
+        assert_eq!(rendered(good), Vec::<String>::new());
+        for (doc, says) in [
+            (r#"{"strikes":{"count":1,"seconds":600,"mute_seconds":3600}}"#, "strikes.count: must be 2 to 1000"),
+            (r#"{"flood":{"messages":5,"seconds":0}}"#, "flood.seconds: must be 1 to 2592000 (30 days)"),
+            (r#"{"strikes":{"count":3,"seconds":600,"mute_seconds":9999999}}"#, "strikes.mute_seconds"),
+            (r#"{"flood":{"messages":5,"seconds":10,"code":5}}"#, "flood.code: code 5 is outside"),
+            (r#"{"flood":{"messages":5,"second":10}}"#, "unknown field `second` (did you mean `seconds`?)"),
+        ] {
+            let shown = rendered(doc);
+            assert!(shown.len() == 1 && shown[0].contains(says), "{doc}: {shown:?}");
+        }
     }
 
     #[test]

@@ -182,6 +182,8 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
                 group_rules: request.group.filter(|_| group_applies).map_or(Lookup::Absent, Lookup::Found),
                 global_ban: ban(&keys.global_ban),
                 group_ban: ban(&keys.group_ban),
+                // The query (OptPlatform) is not part of an explained message.
+                rest_api: false,
             }
         },
         &context,
@@ -206,13 +208,39 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
             })
         })
         .collect();
+    let behaviour = timgate_engine::sender_behaviour::Behaviour::merged(
+        request.global.map(|s| s.behaviour()),
+        request.group.filter(|_| group_applies).map(|s| s.behaviour()),
+    );
+    let mut notes: Vec<String> = notes.into_iter().map(str::to_owned).chain(notes_from_bans).collect();
+    if decision.basis == timgate_engine::decision::Basis::Exempt {
+        notes.push("the sender is exempt (`exempt`): nothing is checked, bans included".to_owned());
+    } else if behaviour.needs_state() {
+        let mut fields = Vec::new();
+        if behaviour.flood.is_some() {
+            fields.push("flood");
+        }
+        if behaviour.slow_mode() > 0 {
+            fields.push("slow_mode_seconds");
+        }
+        if behaviour.repeat.is_some() {
+            fields.push("repeat");
+        }
+        if behaviour.strikes.is_some() {
+            fields.push("strikes");
+        }
+        notes.push(format!(
+            "needs state: {} depend on the sender's earlier messages (the worker's GROUP_STATE Durable Object); not simulated here",
+            fields.join(", ")
+        ));
+    }
     Ok(Explanation {
         command,
         // Only a message the worker treats as a group message is shown with its group.
         group_id: peek.group_id.clone().filter(|_| group_applies),
         documents,
         ban: applied_ban.filter(|_| decision.basis != timgate_engine::decision::Basis::Rules),
-        notes: notes.into_iter().map(str::to_owned).chain(notes_from_bans).collect(),
+        notes,
         answer: outcome.answer,
         segments: outcome.text,
         decision,
@@ -329,6 +357,7 @@ fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)
         Check::Links => "link ",
         Check::Contacts(_) => "contact ",
         Check::Pattern(_) => "pattern ",
+        Check::Behaviour(_) => "sender behaviour ",
     };
     writeln!(f, "  {} {what}{:?} ({} document, {how})", hit.action.name(), hit.term, hit.scope.name())?;
     for &(segment, start, end) in &hit.pieces {
@@ -346,7 +375,9 @@ fn write_hit(f: &mut fmt::Formatter<'_>, hit: &Hit, segments: &[(String, String)
     match hit.check {
         Check::Term => writeln!(f, "    term        {} → {}", quoted(&hit.term), quoted(&term_view(&hit.term))),
         Check::Links => writeln!(f, "    check       links: a link to {}", hit.term),
-        Check::Contacts(_) | Check::Pattern(_) => writeln!(f, "    check       {}: {}", hit.check.name(), hit.term),
+        Check::Contacts(_) | Check::Pattern(_) | Check::Behaviour(_) => {
+            writeln!(f, "    check       {}: {}", hit.check.name(), hit.term)
+        }
     }
 }
 

@@ -29,7 +29,8 @@ pub enum Lookup<T> {
 }
 
 impl<T> Lookup<T> {
-    fn found(&self) -> Option<&T> {
+    /// The value, when it was found.
+    pub fn found(&self) -> Option<&T> {
         match self {
             Lookup::Found(v) => Some(v),
             _ => None,
@@ -123,6 +124,8 @@ pub enum Basis {
     /// An input was unavailable and nothing that was readable forbade the message:
     /// the fail mode decided.
     FailMode,
+    /// The sender is exempt (`exempt`): nothing was checked, bans included.
+    Exempt,
 }
 
 impl Basis {
@@ -133,6 +136,7 @@ impl Basis {
             Basis::GroupBan => "group_ban",
             Basis::Rules => "rules",
             Basis::FailMode => "fail_mode",
+            Basis::Exempt => "exempt",
         }
     }
 }
@@ -148,6 +152,9 @@ pub enum Check {
     Contacts(ContactKind),
     /// One of the document's `patterns`, by its index.
     Pattern(usize),
+    /// A sender-behaviour check: `flood`, `slow_mode`, `repeat`, or `behaviour_unavailable`
+    /// (the state could not be reached and the fail mode is closed).
+    Behaviour(&'static str),
 }
 
 impl Check {
@@ -158,6 +165,7 @@ impl Check {
             Check::Links => "links".into(),
             Check::Contacts(kind) => kind.check_name().into(),
             Check::Pattern(index) => format!("patterns[{index}]").into(),
+            Check::Behaviour(name) => name.into(),
         }
     }
 }
@@ -283,6 +291,38 @@ pub fn undecidable(fail_mode: FailMode) -> Verdict {
     match fail_mode {
         FailMode::Open => Verdict::Deliver,
         FailMode::Closed => Verdict::Forbid { code: FORBID, info: String::new() },
+    }
+}
+
+/// Adds the sender-behaviour checks that fired to a decision on the message's content: the
+/// strongest enforced action of all wins (block, then discard), as between documents. A decision
+/// on a ban or on an exemption is left as it is.
+pub fn add_behaviour(
+    decision: &mut Decision,
+    conversation: Conversation,
+    hits: Vec<(Hit, Option<u32>, Option<String>)>,
+) {
+    if matches!(decision.basis, Basis::GlobalBan | Basis::GroupBan | Basis::Exempt) {
+        return;
+    }
+    for (hit, code, info) in hits {
+        if hit.enforced {
+            let stronger = match (&decision.verdict, hit.action) {
+                (Verdict::Forbid { .. }, _) => false,
+                (_, Action::Block) => true,
+                (Verdict::Discard, _) => false,
+                (_, Action::Discard) => true,
+                _ => false,
+            };
+            if stronger {
+                decision.verdict = match hit.action {
+                    Action::Block => forbid(conversation, code, info),
+                    _ => Verdict::Discard,
+                };
+                decision.basis = Basis::Rules;
+            }
+        }
+        decision.hits.push(hit);
     }
 }
 
@@ -443,6 +483,8 @@ fn custom_answer(sets: &[(Scope, &RuleSet)], hit: &Hit) -> (Option<u32>, Option<
         Check::Links => set.links().map_or((None, None), |l| (l.rule.code, l.rule.info.clone())),
         Check::Contacts(_) => set.contacts().map_or((None, None), |c| (c.rule.code, c.rule.info.clone())),
         Check::Pattern(index) => set.patterns().get(index).map_or((None, None), |p| (p.rule.code, p.rule.info.clone())),
+        // Added after the content decision, with their answers (`add_behaviour`).
+        Check::Behaviour(_) => (None, None),
     }
 }
 

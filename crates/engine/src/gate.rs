@@ -18,12 +18,15 @@ use crate::answer;
 use crate::ban::BanRecord;
 use crate::callback::{BodyError, MessageCallback};
 use crate::command::Conversation;
-use crate::decision::{self, Decision, DecisionInput, Lookup, Verdict};
+use crate::decision::{self, Check, Decision, DecisionInput, Hit, Lookup, Scope, Verdict};
 use crate::envelope::Envelope;
 use crate::kv_keys::DecisionKeys;
 use crate::message_text::MessageText;
+use crate::normalized_view::normalized_view;
 use crate::review_event::review_envelope;
+use crate::rule_document::{Action, Mode};
 use crate::rule_set::RuleSet;
+use crate::sender_behaviour::{self, Behaviour, Tally};
 use crate::settings::FailMode;
 
 /// A before-send callback as received.
@@ -63,6 +66,8 @@ pub struct Inputs<'a> {
     pub global_ban: Lookup<BanRecord>,
     /// `ban:<GroupId>:<UserID>`.
     pub group_ban: Lookup<BanRecord>,
+    /// The callback came through the REST API (`OptPlatform=RESTAPI`): `exempt.rest_api`.
+    pub rest_api: bool,
 }
 
 impl Inputs<'_> {
@@ -73,8 +78,27 @@ impl Inputs<'_> {
             group_rules: Lookup::Absent,
             global_ban: Lookup::Absent,
             group_ban: Lookup::Absent,
+            rest_api: false,
         }
     }
+
+    /// The documents' sender-behaviour fields, the group document's in place of the global's.
+    pub fn behaviour(&self) -> Behaviour {
+        Behaviour::merged(
+            self.global_rules.found().map(|s| s.behaviour()),
+            self.group_rules.found().map(|s| s.behaviour()),
+        )
+    }
+}
+
+/// What the sender-behaviour state said about a message ([`Pending::with_behaviour`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BehaviourState {
+    /// The state's answer.
+    Tally(Tally),
+    /// The state could not be reached in time: `FAIL_MODE` decides these checks (closed: the
+    /// message is refused; open: they pass), the content verdict stands.
+    Unavailable,
 }
 
 /// Everything that came of a callback.
@@ -124,6 +148,11 @@ pub fn decide<'d>(
 }
 
 impl Pending<'_> {
+    /// The conversation the query's command names.
+    pub fn conversation(&self) -> Conversation {
+        self.request.conversation
+    }
+
     /// The callback, when its body could be read.
     pub fn callback(&self) -> Option<&MessageCallback> {
         self.read.as_ref().ok()
@@ -137,6 +166,103 @@ impl Pending<'_> {
             }
             Err(_) => DecisionKeys::for_message(self.request.conversation, None, None),
         }
+    }
+
+    /// Whether the sender-behaviour state must be asked about this message: its documents use
+    /// it and the content decision was not an exemption or a ban.
+    pub fn needs_behaviour_state(&self, inputs: &Inputs<'_>, outcome: &Outcome) -> bool {
+        let decided = outcome.decision.as_ref().map(|d| d.basis);
+        self.callback().is_some_and(|c| c.from_account.is_some())
+            && inputs.behaviour().needs_state()
+            && matches!(decided, Some(decision::Basis::Rules | decision::Basis::FailMode))
+    }
+
+    /// The fingerprint of the message's normalised text (`repeat`), `None` without text.
+    pub fn fingerprint(&self) -> Option<u64> {
+        let callback = self.callback()?;
+        let message = MessageText::collect(callback);
+        let view = normalized_view(message.reading_text());
+        (!view.trim().is_empty()).then(|| sender_behaviour::fingerprint(view.trim()))
+    }
+
+    /// Whether the content decision counts as a strike: an enforced block or discard.
+    pub fn is_strike(outcome: &Outcome) -> bool {
+        outcome.decision.as_ref().is_some_and(|d| d.basis == decision::Basis::Rules)
+            && matches!(outcome.verdict, Verdict::Forbid { .. } | Verdict::Discard)
+    }
+
+    /// `outcome` (from [`Self::decide`] with the same inputs) with the sender-behaviour checks
+    /// added: what the state found, or, when it could not be reached, the fail mode for these
+    /// checks alone. The answer and the review event are made again.
+    pub fn with_behaviour(
+        &self,
+        mut outcome: Outcome,
+        inputs: &Inputs<'_>,
+        context: &Context<'_>,
+        state: BehaviourState,
+    ) -> Outcome {
+        let (Some(callback), Some(decision)) = (self.callback(), outcome.decision.as_mut()) else { return outcome };
+        let rules = inputs.behaviour();
+        let scope_of = |in_group: bool| if in_group { Scope::Group } else { Scope::Global };
+        let source = |field: fn(&Behaviour) -> bool| -> (Scope, String, bool) {
+            let group = inputs.group_rules.found().filter(|s| field(s.behaviour()));
+            let set = group.or(inputs.global_rules.found());
+            (
+                scope_of(group.is_some()),
+                set.map(|s| s.version().to_owned()).unwrap_or_default(),
+                set.is_none_or(|s| s.mode() == Mode::Enforce),
+            )
+        };
+        let hit = |check: &'static str, action: Action, field: fn(&Behaviour) -> bool| {
+            let (scope, rules_version, enforced) = source(field);
+            Hit {
+                check: Check::Behaviour(check),
+                scope,
+                rules_version,
+                term_index: 0,
+                term: check.to_owned(),
+                action,
+                enforced,
+                segment: 0,
+                location: String::new(),
+                start: 0,
+                end: 0,
+                pieces: Vec::new(),
+            }
+        };
+        let hits: Vec<(Hit, Option<u32>, Option<String>)> = match state {
+            BehaviourState::Tally(tally) => tally
+                .hits(&rules)
+                .into_iter()
+                .map(|h| {
+                    let field: fn(&Behaviour) -> bool = match h.check {
+                        "flood" => |b| b.flood.is_some(),
+                        "slow_mode" => |b| b.slow_mode_seconds.is_some(),
+                        _ => |b| b.repeat.is_some(),
+                    };
+                    (hit(h.check, h.action, field), h.code, h.info)
+                })
+                .collect(),
+            BehaviourState::Unavailable if context.fail_mode == FailMode::Closed => {
+                vec![(hit("behaviour_unavailable", Action::Block, |b| b.needs_state()), None, None)]
+            }
+            BehaviourState::Unavailable => Vec::new(),
+        };
+        decision::add_behaviour(decision, self.request.conversation, hits);
+        outcome.verdict = decision.verdict.clone();
+        outcome.answer = answer::render(&outcome.verdict);
+        if decision.wants_review() && outcome.review.is_none() {
+            outcome.review = Some(review_envelope(
+                context.sdk_app_id,
+                self.request.command,
+                callback,
+                self.request.body,
+                decision,
+                context.now_seconds,
+                context.event_nonce,
+            ));
+        }
+        outcome
     }
 
     /// Decides with the inputs the keys name.
@@ -157,6 +283,22 @@ impl Pending<'_> {
             }
         };
         let message = MessageText::collect(callback);
+        if inputs.behaviour().is_exempt(callback.from_account.as_deref(), inputs.rest_api) {
+            let decision = Decision {
+                verdict: Verdict::Deliver,
+                basis: decision::Basis::Exempt,
+                hits: Vec::new(),
+                allowed: Vec::new(),
+            };
+            return Outcome {
+                answer: answer::render(&decision.verdict),
+                verdict: decision.verdict.clone(),
+                decision: Some(decision),
+                review: None,
+                problems: Vec::new(),
+                text: Vec::new(),
+            };
+        }
         let decision = decision::decide(&DecisionInput {
             conversation: self.request.conversation,
             message: &message,

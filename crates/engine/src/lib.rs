@@ -34,6 +34,7 @@ pub mod request_url;
 pub mod review_event;
 pub mod rule_document;
 pub mod rule_set;
+pub mod sender_behaviour;
 pub mod settings;
 pub mod tencent_sign;
 pub mod verdict_metrics;

@@ -43,6 +43,13 @@ pub struct CallbackLog {
     /// `webhook-id` of the event passed on, when one was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
+    /// The sender-behaviour state: `checked` (the `GROUP_STATE` object answered) or `unavailable`
+    /// (it did not in time: `FAIL_MODE` decided those checks); absent when not needed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub behaviour: Option<&'static str>,
+    /// The ban key written when `strikes` muted the sender.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub muted: Option<String>,
     /// What went wrong, when something did (parse errors, unreadable KV, origin failures).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,

@@ -154,6 +154,66 @@ pub fn field_review_envelope(
     }
 }
 
+#[derive(Serialize)]
+struct AutoMuteBody<'a> {
+    #[serde(rename = "CallbackCommand")]
+    command: &'static str,
+    /// `auto_mute`.
+    #[serde(rename = "Event")]
+    event: &'static str,
+    #[serde(rename = "GroupId", skip_serializing_if = "Option::is_none")]
+    group_id: Option<&'a str>,
+    /// The muted sender.
+    #[serde(rename = "From_Account")]
+    from_account: &'a str,
+    /// The ban record written (`ban:<GroupId>:<UserID>` or `ban:<UserID>`).
+    ban_key: &'a str,
+    /// The ban record's fields.
+    until: i64,
+    reason: Option<&'a str>,
+    code: Option<u32>,
+    /// Strikes that led to it.
+    strikes: u32,
+}
+
+/// The review event sent when `strikes` muted a sender (contract v2): the ban record written and
+/// why. Its id is made from the ban key and the mute's end, so a retry is the same event.
+pub fn auto_mute_envelope(
+    sdk_app_id: &str,
+    group_id: Option<&str>,
+    sender: &str,
+    ban_key: &str,
+    record: &crate::ban::BanRecord,
+    strikes: u32,
+    now: i64,
+) -> Envelope {
+    let until = record.until.unwrap_or(0);
+    let body = AutoMuteBody {
+        command: REVIEW_COMMAND,
+        event: "auto_mute",
+        group_id,
+        from_account: sender,
+        ban_key,
+        until,
+        reason: record.reason.as_deref(),
+        code: record.code,
+        strikes,
+    };
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("SdkAppid", sdk_app_id)
+        .append_pair("CallbackCommand", REVIEW_COMMAND)
+        .append_pair("contenttype", "json")
+        .finish();
+    Envelope {
+        id: event_id(REVIEW_COMMAND, &format!("auto_mute\n{ban_key}\n{until}")),
+        kind: EventKind::Review,
+        query,
+        body: serde_json::to_vec(&body).unwrap_or_default(),
+        received_at: now,
+        batch_size: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

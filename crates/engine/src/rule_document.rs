@@ -2,6 +2,7 @@
 //! defines it. Parsing is tolerant of fields it does not know (a newer rules tool may write
 //! them) but strict about the values of fields it does.
 
+use crate::sender_behaviour::{Behaviour, BehaviourError, ExemptRule, FloodRule, RepeatRule, StrikesRule};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -68,6 +69,9 @@ pub enum DocumentError {
     /// The terms' automaton could not be built.
     #[error("the terms cannot be compiled: {0}")]
     Compile(String),
+    /// A sender-behaviour field with a value it cannot have.
+    #[error("{0}")]
+    Behaviour(#[from] BehaviourError),
 }
 
 /// What a matching term does, weakest first (`Ord` follows strength).
@@ -269,12 +273,38 @@ pub struct RuleDocument {
     /// What the document applies to besides messages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Scopes>,
+    /// Sender behaviour: messages per window ([`crate::sender_behaviour`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flood: Option<FloodRule>,
+    /// Sender behaviour: at most one message per sender per this many seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slow_mode_seconds: Option<u32>,
+    /// Sender behaviour: the same text again and again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<RepeatRule>,
+    /// Sender behaviour: block/discard verdicts that mute.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strikes: Option<StrikesRule>,
+    /// Who skips every check, bans included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<ExemptRule>,
     /// Fields this version does not know; reported by the rules tool, ignored by the worker.
     #[serde(flatten, skip_serializing)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
 impl RuleDocument {
+    /// The sender-behaviour fields together.
+    pub fn behaviour(&self) -> Behaviour {
+        Behaviour {
+            flood: self.flood.clone(),
+            slow_mode_seconds: self.slow_mode_seconds,
+            repeat: self.repeat.clone(),
+            strikes: self.strikes.clone(),
+            exempt: self.exempt.clone(),
+        }
+    }
+
     /// Parses and checks a document.
     pub fn parse(text: &str) -> Result<Self, DocumentError> {
         let doc: RuleDocument = serde_json::from_str(&crate::jsonc::to_json(text))?;
@@ -306,6 +336,17 @@ impl RuleDocument {
         }
         if let Some(contacts) = &self.contacts {
             check_code(contacts.code, "contacts", 0)?;
+        }
+        let behaviour = self.behaviour();
+        behaviour.check()?;
+        if let Some(flood) = &behaviour.flood {
+            check_code(flood.code, "flood", 0)?;
+        }
+        if let Some(repeat) = &behaviour.repeat {
+            check_code(repeat.code, "repeat", 0)?;
+        }
+        if let Some(strikes) = &behaviour.strikes {
+            check_code(strikes.code, "strikes", 0)?;
         }
         if let Some(links) = &self.links {
             check_code(links.code, "links", 0)?;

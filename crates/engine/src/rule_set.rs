@@ -2,6 +2,7 @@
 //! every callback until the document changes, and storable as a precompiled blob
 //! ([`RuleSet::to_blob`]) that a cold isolate loads instead of compiling a large document.
 
+use crate::sender_behaviour::Behaviour;
 use sha2::{Digest, Sha256};
 
 use timgate_matcher::{BuildError, Matcher, MatcherBuilder, Segmenter};
@@ -22,7 +23,7 @@ fn slice(texts: &str, (start, end): TextRange) -> &str {
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// Version of the blob layout; bump when [`RuleSet::to_blob`] changes. The matchers inside carry
 /// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
-const BLOB_FORMAT: u32 = 8;
+const BLOB_FORMAT: u32 = 9;
 
 /// One term of a compiled rule set, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,8 @@ pub struct RuleSet {
     links: Option<LinksCheck>,
     contacts: Option<ContactsCheck>,
     scopes: Scopes,
+    /// Sender behaviour (`flood`, `slow_mode_seconds`, `repeat`, `strikes`, `exempt`).
+    behaviour: Behaviour,
     patterns: Vec<PatternCheck>,
     /// Which patterns a message may match ([`Prefilter`]).
     prefilter: Prefilter,
@@ -202,6 +205,7 @@ impl RuleSet {
         let patterns = compile_patterns(&doc.patterns)?;
         let prefilter = prefilter(&patterns);
         let scopes = doc.scopes.unwrap_or_default();
+        let behaviour = doc.behaviour();
         Ok(Self {
             version,
             mode,
@@ -213,6 +217,7 @@ impl RuleSet {
             links,
             contacts,
             scopes,
+            behaviour,
             patterns,
             prefilter,
         })
@@ -250,6 +255,8 @@ impl RuleSet {
         let contacts = self.contacts.as_ref().and_then(|c| serde_json::to_string(&c.rule).ok());
         out.opt_str(contacts.as_deref());
         out.u8(scope_bits(self.scopes));
+        let behaviour = (!self.behaviour.is_empty()).then(|| serde_json::to_string(&self.behaviour).ok()).flatten();
+        out.opt_str(behaviour.as_deref());
         // Only compiled patterns can be stored; a rule set with uncompiled ones (the worker's)
         // makes no blob a worker would take for complete.
         out.length(self.patterns.len());
@@ -301,6 +308,7 @@ impl RuleSet {
         let links = read_check(&mut input, "links", LinksCheck::new)?;
         let contacts = read_check(&mut input, "contacts", ContactsCheck::new)?;
         let scopes = scopes_from_bits(input.u8()?).ok_or(BlobError::Corrupt("scopes"))?;
+        let behaviour = read_check(&mut input, "behaviour", |b: &Behaviour| b.clone())?.unwrap_or_default();
         let patterns = read_patterns(&mut input, bytes.len())?;
         if matcher.len() != terms.len() {
             return Err(BlobError::Corrupt("term count"));
@@ -320,6 +328,7 @@ impl RuleSet {
             links,
             contacts,
             scopes,
+            behaviour,
             patterns,
             prefilter,
         })
@@ -337,6 +346,7 @@ impl RuleSet {
         input.opt_str()?;
         input.opt_str()?;
         input.u8()?; // scopes
+        input.opt_str()?; // behaviour
         read_patterns(&mut input, bytes.len())
     }
 
@@ -428,6 +438,11 @@ impl RuleSet {
     /// that read the document without its blob ([`crate::patterns`]).
     pub fn uncompiled_patterns(&self) -> usize {
         self.patterns.iter().filter(|p| p.compiled.is_none()).count()
+    }
+
+    /// The document's sender-behaviour fields.
+    pub fn behaviour(&self) -> &Behaviour {
+        &self.behaviour
     }
 
     /// What the document applies to besides messages (`scopes`).
@@ -722,6 +737,19 @@ mod tests {
         assert_eq!(back.find(text), set.find(text));
         assert_eq!(back.allowed(text), set.allowed(text));
         assert_eq!(blob, back.to_blob(), "deterministic");
+    }
+
+    #[test]
+    fn sender_behaviour_travels_in_the_blob() {
+        let json = r#"{"block":["bad"],"flood":{"messages":5,"seconds":10,"code":10121},"slow_mode_seconds":3,"repeat":{"messages":3,"seconds":60},"strikes":{"count":3,"seconds":600,"mute_seconds":3600},"exempt":{"accounts":["admin"]}}"#;
+        let set = RuleSet::from_json(json).unwrap();
+        assert!(set.behaviour().needs_state() && set.behaviour().slow_mode() == 3);
+        let back = RuleSet::from_blob(&set.to_blob(), &document_version(json)).unwrap();
+        assert_eq!(back.behaviour(), set.behaviour());
+        let plain = RuleSet::from_json(r#"{"block":["bad"]}"#).unwrap();
+        assert!(plain.behaviour().is_empty());
+        let back = RuleSet::from_blob(&plain.to_blob(), &document_version(r#"{"block":["bad"]}"#)).unwrap();
+        assert!(back.behaviour().is_empty());
     }
 
     #[test]

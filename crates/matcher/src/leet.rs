@@ -102,7 +102,7 @@ mod tests {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             let listed = SYMBOLS.iter().find(|(s, _, _)| *s == c).map(|&(_, letter, at)| (letter, at));
             let found = symbol(c).map(|(letter, p)| {
-                (letter, u8::from(p.start) * START | u8::from(p.inner) * INNER | u8::from(p.end) * END)
+                (letter, (u8::from(p.start) * START) | (u8::from(p.inner) * INNER) | (u8::from(p.end) * END))
             });
             assert_eq!(found, listed, "{c:?}");
         }
