@@ -153,10 +153,10 @@ impl GroupStateObject {
 
     async fn handle_stats(&self) -> Result<Response> {
         self.load().await?;
-        let senders = self.memory.borrow().as_ref().map_or(0, |g| g.senders.len());
+        let (senders, bytes) = self.memory.borrow().as_ref().map_or((0, 0), |g| (g.senders.len(), to_json(g).len()));
         let stored =
             self.state.storage().list_with_options(worker::ListOptions::new().prefix(SENDER_PREFIX)).await?.size();
-        Response::from_json(&serde_json::json!({ "senders": senders, "stored": stored }))
+        Response::ok(to_json(&serde_json::json!({ "senders": senders, "stored": stored, "bytes": bytes })))
     }
 }
 

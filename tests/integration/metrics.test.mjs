@@ -48,7 +48,7 @@ describe("verdict counters (Analytics Engine)", () => {
     await gate.send(BEFORE, beforeSend({ text: "buy followers now" }));
     const [point] = await points(1);
     assert.deepEqual(point.indexes, [GROUP]);
-    assert.deepEqual(point.blobs, [BEFORE, "block", "rules", "", GROUP]);
+    assert.deepEqual(point.blobs, [BEFORE, "block", "rules", "", GROUP, ""]);
     assert.equal(point.doubles.length, 5);
     assert.deepEqual([point.doubles[0], point.doubles[2], point.doubles[3], point.doubles[4]], [1, 200, 1, 1]);
     assert.ok(point.doubles[1] >= 0, "milliseconds");
@@ -58,7 +58,7 @@ describe("verdict counters (Analytics Engine)", () => {
     await gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ block: ["spoiler"], mode: "monitor" }));
     await gate.send(BEFORE, beforeSend({ text: "spoiler!" }));
     const [point] = await points(1);
-    assert.deepEqual(point.blobs, [BEFORE, "allow", "rules", "block", GROUP]);
+    assert.deepEqual(point.blobs, [BEFORE, "allow", "rules", "block", GROUP, ""]);
     const line = gate.logLines().find((l) => l.event === "callback");
     assert.equal(line.would_be, "block", "the log line says it too");
   });

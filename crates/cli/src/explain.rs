@@ -613,6 +613,25 @@ mod tests {
     }
 
     #[test]
+    fn sender_behaviour_needs_state_and_exempt_senders_are_said() {
+        let global = RuleSet::from_json(r#"{"block":["scam"],"flood":{"messages":5,"seconds":10},"repeat":{"messages":3,"seconds":60},"exempt":{"accounts":["explain"]}}"#).unwrap();
+        let e = text(&global, None, "scam");
+        assert_eq!(
+            e.decision.basis,
+            timgate_engine::decision::Basis::Exempt,
+            "the explained message's sender is `explain`"
+        );
+        assert!(e.notes.iter().any(|n| n.contains("exempt")), "{:?}", e.notes);
+        let group = RuleSet::from_json(r#"{"exempt":{"accounts":[]}}"#).unwrap();
+        let e = text(&global, Some(&group), "scam");
+        assert_eq!(e.answer, r#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":1}"#);
+        let note = e.notes.iter().find(|n| n.starts_with("needs state")).expect("a needs-state note");
+        assert!(note.contains("flood, repeat") && !note.contains("strikes"), "{note}");
+        let plain = RuleSet::from_json(RULES).unwrap();
+        assert!(text(&plain, None, "hi").notes.iter().all(|n| !n.starts_with("needs state")));
+    }
+
+    #[test]
     fn prints_where_each_term_matched() {
         let global = RuleSet::from_json(RULES).unwrap();
         let out = text(&global, None, "want to BUY FOLLOWERS cheap? add me on telegram").to_string();

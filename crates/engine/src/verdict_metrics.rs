@@ -11,6 +11,7 @@
 //! | blob3 | basis: rules, global_ban, group_ban, fail_mode (empty when not a decision) |
 //! | blob4 | would_be: what a monitor-mode document would have done (empty when none) |
 //! | blob5 | `GroupId` (empty when none) |
+//! | blob6 | sender behaviour: `checked` (the `GROUP_STATE` object answered), `unavailable` (it did not: `FAIL_MODE` decided those checks), empty when not asked |
 //! | double1 | 1 (one callback) |
 //! | double2 | milliseconds spent |
 //! | double3 | HTTP status answered |
@@ -27,7 +28,7 @@ const MAX_INDEX_BYTES: usize = 96;
 pub struct DataPoint {
     /// The single index (sampling key).
     pub index: String,
-    /// blob1..blob5.
+    /// blob1..blob6.
     pub blobs: Vec<String>,
     /// double1..double5.
     pub doubles: Vec<f64>,
@@ -46,6 +47,7 @@ pub fn data_point(log: &CallbackLog) -> DataPoint {
             log.basis.unwrap_or_default().to_owned(),
             log.would_be.unwrap_or_default().to_owned(),
             group,
+            log.behaviour.unwrap_or_default().to_owned(),
         ],
         doubles: vec![1.0, log.ms, f64::from(log.status), log.code.map_or(-1.0, f64::from), log.matched.len() as f64],
     }
@@ -78,7 +80,7 @@ mod tests {
             data_point(&log),
             DataPoint {
                 index: "@TGS#2J4SZEAEL".into(),
-                blobs: ["Group.CallbackBeforeSendMsg", "allow", "rules", "block", "@TGS#2J4SZEAEL"]
+                blobs: ["Group.CallbackBeforeSendMsg", "allow", "rules", "block", "@TGS#2J4SZEAEL", ""]
                     .map(String::from)
                     .to_vec(),
                 doubles: vec![1.0, 1.5, 200.0, 0.0, 1.0],
@@ -96,7 +98,7 @@ mod tests {
         };
         let point = data_point(&forwarded);
         assert_eq!(point.index, "C2C.CallbackAfterSendMsg");
-        assert_eq!(point.blobs[1..], ["forwarded", "", "", ""].map(String::from));
+        assert_eq!(point.blobs[1..], ["forwarded", "", "", "", ""].map(String::from));
         assert_eq!(point.doubles[3], -1.0);
 
         let rejected = CallbackLog { status: 403, outcome: "rejected", ..CallbackLog::new() };
