@@ -123,14 +123,19 @@ impl GroupStateObject {
             Err(e) => return Response::error(format!("bad record request: {e}"), 400),
         };
         self.load().await?;
-        let (tally, sender_state) = {
+        let (tally, sender_state, evicted) = {
             let mut memory = self.memory.borrow_mut();
             let group = memory.get_or_insert_with(GroupState::default);
             let tally =
                 group.record(&request.sender, request.now_ms, request.fingerprint, request.strike, &request.rules);
-            (tally, group.senders.get(&request.sender).cloned())
+            (tally, group.senders.get(&request.sender).cloned(), std::mem::take(&mut group.evicted))
         };
         let storage = self.state.storage();
+        // Senders forgotten to stay under MAX_SENDERS leave storage too.
+        for chunk in evicted.chunks(128) {
+            let keys: Vec<String> = chunk.iter().map(|s| format!("{SENDER_PREFIX}{s}")).collect();
+            storage.delete_multiple(keys).await?;
+        }
         if let Some(sender_state) = sender_state {
             storage.put(&format!("{SENDER_PREFIX}{}", request.sender), to_json(&sender_state)).await?;
         }

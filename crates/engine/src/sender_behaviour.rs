@@ -304,6 +304,10 @@ impl Tally {
 pub struct GroupState {
     /// Per sender.
     pub senders: BTreeMap<String, SenderState>,
+    /// Senders forgotten to stay under [`MAX_SENDERS`] since the holder last took this list (the
+    /// Durable Object deletes their storage keys).
+    #[serde(skip)]
+    pub evicted: Vec<String>,
 }
 
 impl GroupState {
@@ -394,9 +398,18 @@ impl GroupState {
         before - self.senders.len()
     }
 
+    /// Forgets the least recently seen eighth of the senders at once, so that a stream of new
+    /// senders into a full state costs O(log n) each, amortised, not a scan of every sender each.
     fn evict_oldest(&mut self) {
-        if let Some(oldest) = self.senders.iter().min_by_key(|(_, s)| s.seen()).map(|(k, _)| k.clone()) {
-            self.senders.remove(&oldest);
+        let mut seen: Vec<(u64, &String)> = self.senders.iter().map(|(k, s)| (s.seen(), k)).collect();
+        let drop = (seen.len() / 8).max(1);
+        if drop < seen.len() {
+            seen.select_nth_unstable(drop - 1);
+        }
+        let gone: Vec<String> = seen.into_iter().take(drop).map(|(_, k)| k.clone()).collect();
+        for key in gone {
+            self.senders.remove(&key);
+            self.evicted.push(key);
         }
     }
 }
@@ -492,8 +505,10 @@ mod tests {
         for i in 0..(MAX_SENDERS as u64 + 50) {
             g.record(&format!("u{i}"), 100_000 + i, None, false, &r);
         }
-        assert_eq!(g.senders.len(), MAX_SENDERS, "the least recently seen are forgotten past the cap");
+        assert!(g.senders.len() <= MAX_SENDERS && g.senders.len() > MAX_SENDERS * 7 / 8, "{}", g.senders.len());
         assert!(!g.senders.contains_key("u0") && g.senders.contains_key(&format!("u{}", MAX_SENDERS + 49)));
+        assert!(g.senders.contains_key(&format!("u{}", MAX_SENDERS / 8 + 60)), "only the least recently seen went");
+        assert_eq!(g.evicted.len() + g.senders.len(), MAX_SENDERS + 50, "every sender forgotten is listed");
     }
 
     #[test]
