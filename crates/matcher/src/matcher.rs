@@ -8,7 +8,7 @@ use daachorse::charwise::iter::FindOverlappingStepper;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 use crate::encoding::encode;
-use crate::normalize::{Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_LEET};
+use crate::normalize::{Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_LEET, START};
 use crate::pattern::{self, Pattern, Stream, TermError, LENIENT};
 use crate::segmentation::{self, Segmenter};
 
@@ -364,6 +364,11 @@ pub struct Scan<'m, 't> {
     /// In the second reading (symbols between words as separators): the byte ranges of the
     /// symbols read either way; only matches that touch one are reported again.
     second: Option<Vec<std::ops::Range<u32>>>,
+    /// Where the second reading reads: byte windows around the ambiguous symbols, gathered
+    /// during the first reading ([`Windows`]); `None` reads the whole text again.
+    windows: Option<Windows>,
+    /// The first reading's normaliser, kept for what it learnt about the whole text.
+    first: Option<Normalizer<'t>>,
     /// Per matcher: the main stream's stepper and the emoji stream's.
     steppers: Vec<(Stepper<'m>, Stepper<'m>)>,
     main: Ring,
@@ -396,6 +401,8 @@ impl<'m, 't> Scan<'m, 't> {
             text,
             normalizer: Normalizer::new(text),
             second: None,
+            windows: Some(Windows::new(longest(|i| &i.main).max(longest(|i| &i.emoji)) + 2 * segmentation::CONTEXT)),
+            first: None,
             steppers,
             main: Ring::new(longest(|i| &i.main) + 2 * segmentation::CONTEXT, text.len()),
             emoji: Ring::new(longest(|i| &i.emoji), text.len()),
@@ -407,22 +414,24 @@ impl<'m, 't> Scan<'m, 't> {
     }
 
     fn step(&mut self) {
-        let Some(symbol) = self.normalizer.next() else {
-            // The text is over: what waited for more text is decided on what there is.
-            while let Some((i, m, first, last)) = self.waiting.pop_front() {
-                self.decide_cjk(i, m, first, last);
-            }
-            // Leet symbols that could also be separators (`buy!followers`): the text is read
-            // again with them as separators, and what that finds next to them is reported too.
-            if self.second.is_none() && !self.normalizer.ambiguous().is_empty() {
-                self.second = Some(self.normalizer.ambiguous().to_vec());
-                self.normalizer = Normalizer::splitting_symbols(self.text);
-                self.restart();
+        let next = self.normalizer.next();
+        // The second reading reads window after window: past a window's end, the next one.
+        let past_window = match (&next, &self.second, &self.windows) {
+            (Some(symbol), Some(_), Some(windows)) => windows.past_end(symbol.start),
+            _ => false,
+        };
+        let symbol = match next {
+            Some(symbol) if !past_window => symbol,
+            _ => {
+                self.end_of_reading();
                 return;
             }
-            self.done = true;
-            return;
         };
+        if self.second.is_none() {
+            if let Some(windows) = &mut self.windows {
+                windows.saw(&symbol, self.normalizer.ambiguous().len());
+            }
+        }
         let emoji = symbol.kind == SymbolKind::Emoji;
         let encoded = encode(&symbol);
         let ring = if emoji { &mut self.emoji } else { &mut self.main };
@@ -470,6 +479,44 @@ impl<'m, 't> Scan<'m, 't> {
         }
     }
 
+    /// The text (or a window of it) is over: what waited for more text is decided on what there
+    /// is. Leet symbols that could also be separators (`buy!followers`): the text is read again
+    /// with them as separators, and what that finds next to them is reported too; only around
+    /// them ([`Windows`]), or the whole text when it is read in display order.
+    fn end_of_reading(&mut self) {
+        while let Some((i, m, first, last)) = self.waiting.pop_front() {
+            self.decide_cjk(i, m, first, last);
+        }
+        if self.second.is_none() {
+            if self.normalizer.ambiguous().is_empty() {
+                self.done = true;
+                return;
+            }
+            self.second = Some(self.normalizer.ambiguous().to_vec());
+            match (&mut self.windows, self.normalizer.in_byte_order()) {
+                (Some(windows), true) => windows.close(self.text.len() as u32),
+                _ => self.windows = None,
+            }
+            if self.windows.is_none() {
+                self.normalizer = Normalizer::splitting_symbols(self.text);
+                self.restart();
+                return;
+            }
+            // Each window's reader takes over what the first reading learnt about the text.
+            self.first = Some(std::mem::replace(&mut self.normalizer, Normalizer::new("")));
+        }
+        let next = self.windows.as_mut().and_then(Windows::next_window);
+        let first = self.first.as_mut();
+        if let Some(reader) =
+            next.zip(first).and_then(|(start, first)| Normalizer::splitting_symbols_from(first, start as usize))
+        {
+            self.normalizer = reader;
+            self.restart();
+            return;
+        }
+        self.done = true;
+    }
+
     /// Fresh steppers and rings for another reading of the text.
     fn restart(&mut self) {
         for (index, matcher) in self.matchers.iter().enumerate() {
@@ -500,6 +547,111 @@ impl Iterator for Scan<'_, '_> {
         self.queue.pop_front()
     }
 }
+
+/// Where the second reading of a text reads (see [`Scan`]): a window around each ambiguous leet
+/// symbol, from the start of a word at least `margin` symbols of the first reading before it to
+/// `margin` symbols (and a word) after it. A match the second reading reports touches an ambiguous
+/// symbol and spans at most the longest term, so it lies inside its window, away from the window's
+/// fresh start; outside the ambiguous words both readings give the same symbols. So a text with a
+/// few ambiguous symbols is not read twice whole (a test compares it with reading it whole).
+struct Windows {
+    /// Symbols on each side: the longest term's, and the CJK segmentation context twice.
+    margin: u64,
+    /// Symbols of the first reading so far.
+    seen: u64,
+    /// Ambiguous ranges accounted for.
+    ambiguous: usize,
+    /// Recent word starts of the first reading: (symbol number, byte), oldest first; the newest
+    /// one at least `margin` back is kept.
+    starts: VecDeque<(u64, u32)>,
+    /// Windows whose end is not known yet: start byte, and the symbol number that ends them.
+    open: Vec<(u32, u64)>,
+    /// Windows `[start, end)` in bytes; merged and sorted once the first reading is over.
+    found: Vec<(u32, u32)>,
+    /// The furthest byte the first reading's symbols reached.
+    furthest: u32,
+    /// The next window to read, and the end of the one being read.
+    next: usize,
+    end: u32,
+}
+
+impl Windows {
+    fn new(margin: usize) -> Self {
+        Windows {
+            margin: margin as u64,
+            seen: 0,
+            ambiguous: 0,
+            starts: VecDeque::new(),
+            open: Vec::new(),
+            found: Vec::new(),
+            furthest: 0,
+            next: 0,
+            end: u32::MAX,
+        }
+    }
+
+    /// Takes in the first reading's next symbol, and how many ambiguous ranges the normaliser
+    /// has found so far (a word's are found before its symbols come out).
+    fn saw(&mut self, symbol: &Symbol, ambiguous: usize) {
+        let back = self.seen.saturating_sub(self.margin);
+        while self.ambiguous < ambiguous {
+            self.ambiguous += 1;
+            // From the newest word start that far back; none: from the text's beginning.
+            let start = self.starts.iter().rev().find(|(n, _)| *n <= back).map_or(0, |&(_, at)| at);
+            self.open.push((start, self.seen + self.margin + WORD_SYMBOLS));
+        }
+        // A word of two letters or more (not a spelled-out letter) starts cleanly.
+        if symbol.kind == SymbolKind::Word && symbol.edge & START != 0 && symbol.word_letters != 1 {
+            self.starts.push_back((self.seen, symbol.start));
+        }
+        while self.starts.len() >= 2 && self.starts[1].0 <= back {
+            self.starts.pop_front();
+        }
+        // The furthest byte read so far: an emoji or ideo run comes out after later symbols, so
+        // a symbol's own end may lie behind it.
+        self.furthest = self.furthest.max(symbol.end);
+        let (seen, furthest, found) = (self.seen, self.furthest, &mut self.found);
+        self.open.retain(|&(start, until)| {
+            let closed = until <= seen;
+            if closed {
+                found.push((start, furthest.max(start)));
+            }
+            !closed
+        });
+        self.seen += 1;
+    }
+
+    /// The first reading is over (`text_len` bytes): open windows run to the end; all merged.
+    fn close(&mut self, text_len: u32) {
+        self.found.extend(self.open.drain(..).map(|(start, _)| (start, text_len)));
+        self.found.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(self.found.len());
+        for &(start, end) in &self.found {
+            match merged.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        self.found = merged;
+    }
+
+    /// The start of the next window to read (and its end remembered), if any is left.
+    fn next_window(&mut self) -> Option<u32> {
+        let &(start, end) = self.found.get(self.next)?;
+        self.next += 1;
+        self.end = end;
+        Some(start)
+    }
+
+    /// Whether a symbol starting at byte `at` is past the window being read.
+    fn past_end(&self, at: u32) -> bool {
+        at >= self.end
+    }
+}
+
+/// Symbols one word can add after its ambiguity is known (a word is passed on in parts of at
+/// most 64 units).
+const WORD_SYMBOLS: u64 = 64;
 
 /// A run of three or more equal letters is read as an evasion of the letter (`baaad`).
 const EVASIVE_RUN: u32 = 3;
@@ -627,6 +779,149 @@ mod tests {
 
     fn build(terms: &[&str]) -> Matcher {
         MatcherBuilder::new().terms(terms.iter().copied()).build().unwrap()
+    }
+
+    /// Every match, read with the second reading's windows or (`windowed` false) whole.
+    fn scanned(m: &Matcher, text: &str, windowed: bool) -> Vec<(usize, usize, usize)> {
+        let mut scan = Scan::new(std::slice::from_ref(m), text);
+        if !windowed {
+            scan.windows = None;
+        }
+        let mut found: Vec<(usize, usize, usize)> = scan.map(|(_, m)| (m.start, m.end, m.term)).collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    #[test]
+    fn the_second_reading_in_windows_finds_what_reading_the_whole_text_again_finds() {
+        let terms = [
+            "buy followers",
+            "free money",
+            "shit",
+            "bad",
+            "red packet",
+            "abc",
+            "ass",
+            "click here now",
+            "傻逼",
+            "spam*",
+            "i love you",
+            "one two three four five six",
+            "🔥",
+            "bi",
+            "dab",
+        ];
+        let m = build(&terms);
+        let pieces: &[&str] = &[
+            "buy",
+            "followers",
+            "free",
+            "money",
+            "shit",
+            "bad",
+            "red",
+            "packet",
+            "abc",
+            "ass",
+            "click",
+            "here",
+            "now",
+            "spam",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "i",
+            "love",
+            "you",
+            "b",
+            "a",
+            "d",
+            "傻",
+            "逼",
+            "🔥",
+            "xyzzy",
+            "hello",
+            "sh",
+            "it",
+            "fol",
+            "low",
+            "ers",
+        ];
+        let joins: &[&str] = &[
+            " ", "!", "@", "$", "+", "|", "(", "!!", "$$$", " . ", ". ", "\n\n", "", "1", "3", "0", "-", "…", "，",
+            "  ",
+        ];
+        let mut seed: u64 = 0x5EC0_0D00;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        // A phrase whose last word touches an ambiguous symbol, after a long stretch: the window
+        // must reach back to the phrase's first word.
+        let filler = "xyzzy hello ".repeat(40);
+        for (text, term) in [
+            (format!("{filler}one two three four five six!more {filler}"), 11),
+            (format!("{filler}i   love\u{200B} you!abc {filler}"), 10),
+            (format!("{filler}click here now$xyz"), 7),
+            (format!("{filler}🔥 buy followers@free money {filler}"), 1),
+        ] {
+            let whole = scanned(&m, &text, false);
+            assert!(whole.iter().any(|&(_, _, t)| t == term), "{term} in {text}: {whole:?}");
+            assert_eq!(scanned(&m, &text, true), whole, "{text}");
+        }
+        let mut differing = Vec::new();
+        let mut with_ambiguity = 0;
+        let (mut read_again, mut total) = (0usize, 0usize);
+        for case in 0..4000 {
+            let mut text = String::new();
+            let pieces_in = 1 + next(if case % 3 == 0 { 600 } else { 60 });
+            for _ in 0..pieces_in {
+                if next(12) == 0 {
+                    // A long word of letters and symbols (passed on in parts).
+                    for _ in 0..(40 + next(200)) {
+                        text.push_str(if next(2) == 0 {
+                            ["a", "b", "s", "h", "i", "t"][next(6)]
+                        } else {
+                            ["!", "@", "$", "1", "+"][next(5)]
+                        });
+                    }
+                } else {
+                    text.push_str(pieces[next(pieces.len())]);
+                }
+                text.push_str(joins[next(joins.len())]);
+            }
+            let whole = scanned(&m, &text, false);
+            let windowed = scanned(&m, &text, true);
+            let mut probe = Scan::new(std::slice::from_ref(&m), &text);
+            while probe.next().is_some() {}
+            if probe.second.is_some() {
+                with_ambiguity += 1;
+                let windows =
+                    probe.windows.as_ref().map_or(0, |w| w.found.iter().map(|&(a, b)| (b - a) as usize).sum());
+                read_again += windows;
+                total += text.len();
+            }
+            if whole != windowed {
+                differing.push((text.clone(), whole, windowed));
+            }
+        }
+        assert!(with_ambiguity > 1000, "the generator makes ambiguous symbols: {with_ambiguity}");
+        assert!(read_again * 20 < total * 19, "the windows leave text out: {read_again} of {total} bytes read again");
+        if let Some((text, whole, windowed)) = differing.first() {
+            let only_whole: Vec<_> = whole.iter().filter(|x| !windowed.contains(x)).collect();
+            let only_windowed: Vec<_> = windowed.iter().filter(|x| !whole.contains(x)).collect();
+            for &&(a, b, t) in only_whole.iter().chain(only_windowed.iter()) {
+                let from = text.floor_char_boundary(a.saturating_sub(60));
+                let to = text.ceil_char_boundary((b + 60).min(text.len()));
+                eprintln!("DIFF term {t} {a}..{b} {:?} in ...{:?}...", &text[a..b], &text[from..to]);
+            }
+            eprintln!("only whole: {only_whole:?}; only windowed: {only_windowed:?}");
+        }
+        assert!(differing.is_empty(), "{} of 4000 differ", differing.len());
     }
 
     #[test]

@@ -331,6 +331,10 @@ impl<'t> Normalizer<'t> {
             Some(chars) => Source::Reordered { chars, at: 0 },
             None => Source::Text { text, at: 0 },
         };
+        Self::with_source(text, source)
+    }
+
+    fn with_source(text: &'t str, source: Source<'t>) -> Self {
         Normalizer {
             source,
             text,
@@ -831,6 +835,30 @@ impl<'t> Normalizer<'t> {
     /// between two words (`buy!followers` is `buy followers`), not as letters (`buyifollowers`).
     pub fn splitting_symbols(text: &'t str) -> Self {
         Normalizer { split_symbols: true, ..Self::new(text) }
+    }
+
+    /// [`Self::splitting_symbols`] from byte `at` of `text` (the first byte of a word), read as if
+    /// the text began there (text-wide facts, such as the scripts it uses, are still the whole
+    /// text's). `None` for text read in display order (bidi controls), which is read whole.
+    /// `first` is the normaliser that read the text first (it must have read it in byte order):
+    /// what it learnt about the whole text is taken over, so that reading many windows of a text
+    /// never reads the whole text again.
+    pub fn splitting_symbols_from(first: &mut Normalizer<'t>, at: usize) -> Option<Self> {
+        let text = first.text;
+        if !first.in_byte_order() || !text.is_char_boundary(at) {
+            return None;
+        }
+        let genuine = *first.genuine.get_or_insert_with(|| genuine_scripts(text));
+        Some(Normalizer {
+            split_symbols: true,
+            genuine: Some(genuine),
+            ..Self::with_source(text, Source::Text { text, at })
+        })
+    }
+
+    /// Whether the text is read in byte order (no bidi controls reorder it).
+    pub fn in_byte_order(&self) -> bool {
+        matches!(self.source, Source::Text { .. })
     }
 
     fn read_look_alikes(&mut self) {
