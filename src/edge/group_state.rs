@@ -34,12 +34,13 @@ const RULES_KEY: &str = "rules";
 pub struct RecordRequest {
     /// `From_Account`.
     pub sender: String,
-    /// Now, in milliseconds.
-    pub now_ms: u64,
     /// The normalised text's fingerprint.
     pub fingerprint: Option<u64>,
     /// Whether the content verdict is a strike.
     pub strike: bool,
+    /// Whether the documents that set flood, slow mode and repeat enforce them (monitor mode:
+    /// their hits are no strikes).
+    pub enforced: bool,
     /// The merged rules.
     pub rules: Behaviour,
 }
@@ -126,8 +127,16 @@ impl GroupStateObject {
         let (tally, sender_state, evicted) = {
             let mut memory = self.memory.borrow_mut();
             let group = memory.get_or_insert_with(GroupState::default);
-            let tally =
-                group.record(&request.sender, request.now_ms, request.fingerprint, request.strike, &request.rules);
+            // The object's own clock: every message of the group is timed by one clock.
+            let now = clock::now_millis() as u64;
+            let tally = group.record(
+                &request.sender,
+                now,
+                request.fingerprint,
+                request.strike,
+                request.enforced,
+                &request.rules,
+            );
             (tally, group.senders.get(&request.sender).cloned(), std::mem::take(&mut group.evicted))
         };
         let storage = self.state.storage();
@@ -185,6 +194,8 @@ impl DurableObject for GroupStateObject {
     }
 
     async fn alarm(&self) -> Result<Response> {
+        // Whatever happens below, the next message sets an alarm again if none is pending.
+        self.alarm_set.set(false);
         self.load().await?;
         let storage = self.state.storage();
         let rules: Option<String> = storage.get(RULES_KEY).await?;
@@ -206,8 +217,7 @@ impl DurableObject for GroupStateObject {
         let horizon = rules.horizon_ms();
         if remaining > 0 && horizon > 0 {
             storage.set_alarm(Duration::from_millis(horizon + 1000)).await?;
-        } else {
-            self.alarm_set.set(false);
+            self.alarm_set.set(true);
         }
         Response::ok("expired")
     }

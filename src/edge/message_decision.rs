@@ -107,16 +107,23 @@ async fn sender_behaviour(
 ) -> gate::Outcome {
     let Some(callback) = pending.callback() else { return outcome };
     let Some(sender) = callback.from_account.clone() else { return outcome };
-    let rules = inputs.behaviour();
+    let mut rules = inputs.behaviour();
+    let (enforced, strikes_enforced) = inputs.behaviour_enforced();
+    if !strikes_enforced {
+        // A monitor-mode document's `strikes` mute nobody: not counted.
+        rules.strikes = None;
+    }
+    // The object needs the windows, not who is exempt (decided here, before the call).
+    rules.exempt = None;
     let group_id = match pending.conversation() {
         Conversation::Group => callback.group_id.clone(),
         _ => None,
     };
     let request = group_state::RecordRequest {
         sender: sender.clone(),
-        now_ms: clock::now_millis() as u64,
         fingerprint: if rules.repeat.is_some() { pending.fingerprint() } else { None },
         strike: gate::Pending::is_strike(&outcome),
+        enforced,
         rules,
     };
     let name = group_state::object_name(group_id.as_deref(), &sender);

@@ -110,6 +110,29 @@ describe("sender behaviour", () => {
     assert.deepEqual(await send(group, "fine"), OK, "one strike after the unban does not mute again");
   });
 
+  it("a nonce in CloudCustomData does not make a repeat a new text", async () => {
+    const group = freshGroup();
+    const answers = [];
+    for (const nonce of ["a1", "b2", "c3"]) {
+      const body = beforeSend({ text: "join my channel now", GroupId: group, From_Account: "jared", CloudCustomData: JSON.stringify({ n: nonce }) });
+      answers.push((await gate.send(BEFORE, body)).json.ErrorCode);
+    }
+    assert.deepEqual(answers, [0, 0, 2]);
+  });
+
+  it("monitor mode: flood is reported, not enforced, and its strikes mute nobody", async () => {
+    await gate.kv.put(
+      "rules",
+      JSON.stringify({ mode: "monitor", flood: { messages: 1, seconds: 60 }, strikes: { count: 2, seconds: 600, mute_seconds: 60 } }),
+    );
+    const group = freshGroup();
+    for (let i = 0; i < 4; i++) assert.deepEqual(await send(group, `hello ${i}`), OK);
+    assert.equal(await gate.kv.get(`ban:${group}:jared`), null, "no ban written");
+    const line = gate.logLines().filter((l) => l.event === "callback" && l.group === group).at(-1);
+    assert.deepEqual(line.matched, ["global/block(monitor):flood"]);
+    assert.equal(line.would_be, "block");
+  });
+
   it("an exempt account and a REST API send pass everything, bans included, and are logged as exempt", async () => {
     const group = freshGroup();
     await gate.kv.put(`ban:${group}:admin`, JSON.stringify({ reason: "banned" }));

@@ -82,6 +82,20 @@ impl Inputs<'_> {
         }
     }
 
+    /// Whether the documents that set the sender-behaviour checks (`flood`, `slow_mode_seconds`,
+    /// `repeat`) and `strikes` enforce them: a monitor-mode document's checks are reported, are
+    /// no strikes, and its `strikes` mute nobody.
+    pub fn behaviour_enforced(&self) -> (bool, bool) {
+        let enforced = |has: fn(&Behaviour) -> bool| {
+            let group = self.group_rules.found().filter(|s| has(s.behaviour()));
+            group.or(self.global_rules.found()).is_none_or(|s| s.mode() == Mode::Enforce)
+        };
+        (
+            enforced(|b| b.flood.is_some() || b.slow_mode_seconds.is_some() || b.repeat.is_some()),
+            enforced(|b| b.strikes.is_some()),
+        )
+    }
+
     /// The documents' sender-behaviour fields, the group document's in place of the global's.
     pub fn behaviour(&self) -> Behaviour {
         Behaviour::merged(
@@ -172,16 +186,27 @@ impl Pending<'_> {
     /// it and the content decision was not an exemption or a ban.
     pub fn needs_behaviour_state(&self, inputs: &Inputs<'_>, outcome: &Outcome) -> bool {
         let decided = outcome.decision.as_ref().map(|d| d.basis);
-        self.callback().is_some_and(|c| c.from_account.is_some())
+        // A group message without its GroupId has no group to count in.
+        let counted = |c: &MessageCallback| {
+            c.from_account.is_some() && (self.request.conversation != Conversation::Group || c.group_id.is_some())
+        };
+        self.callback().is_some_and(counted)
             && inputs.behaviour().needs_state()
             && matches!(decided, Some(decision::Basis::Rules | decision::Basis::FailMode))
     }
 
-    /// The fingerprint of the message's normalised text (`repeat`), `None` without text.
+    /// The fingerprint of the normalised text of the message's elements (`repeat`; not of
+    /// `CloudCustomData`, which a client can vary unseen), `None` without text.
     pub fn fingerprint(&self) -> Option<u64> {
         let callback = self.callback()?;
         let message = MessageText::collect(callback);
-        let view = normalized_view(message.reading_text());
+        let texts: Vec<&str> = message
+            .segments
+            .iter()
+            .filter(|s| matches!(s.source, crate::message_text::Source::Element(_)))
+            .map(|s| s.text.as_str())
+            .collect();
+        let view = normalized_view(&texts.join(" "));
         (!view.trim().is_empty()).then(|| sender_behaviour::fingerprint(view.trim()))
     }
 
@@ -251,7 +276,9 @@ impl Pending<'_> {
         decision::add_behaviour(decision, self.request.conversation, hits);
         outcome.verdict = decision.verdict.clone();
         outcome.answer = answer::render(&outcome.verdict);
-        if decision.wants_review() && outcome.review.is_none() {
+        // Made again: the verdict it reports may have changed.
+        outcome.review = None;
+        if decision.wants_review() {
             outcome.review = Some(review_envelope(
                 context.sdk_app_id,
                 self.request.command,

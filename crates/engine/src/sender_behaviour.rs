@@ -20,8 +20,13 @@ pub const MAX_SECONDS: u32 = 30 * 24 * 3600;
 pub const MAX_MESSAGES: u32 = 1000;
 /// Senders one group's state keeps; past this the least recently seen are forgotten first.
 pub const MAX_SENDERS: usize = 20_000;
-/// Texts a sender's repeat window keeps at most (distinct fingerprints).
-const MAX_TEXTS: usize = 64;
+/// Texts a sender's repeat window keeps at most, so `repeat.messages` is at most one more.
+const MAX_TEXTS: usize = 63;
+/// Largest `repeat.messages`: the window holds the `messages - 1` earlier copies.
+pub const MAX_REPEAT: u32 = MAX_TEXTS as u32 + 1;
+/// After a mute, strikes are not counted for this long: other isolates may still pass the muted
+/// sender's messages on to the object until their cached "no ban" answer is read again.
+pub const MUTE_GRACE_MS: u64 = 120_000;
 
 /// `flood`: more than `messages` from one sender within `seconds` gets `action` (the extra
 /// messages).
@@ -182,8 +187,8 @@ impl Behaviour {
             return bad("slow_mode_seconds", "must be at most 2592000 (30 days)");
         }
         if let Some(r) = &self.repeat {
-            if r.messages < 2 || r.messages > MAX_MESSAGES {
-                return bad("repeat.messages", "must be 2 to 1000");
+            if r.messages < 2 || r.messages > MAX_REPEAT {
+                return bad("repeat.messages", "must be 2 to 64");
             }
             if r.seconds == 0 || r.seconds > MAX_SECONDS {
                 return bad("repeat.seconds", "must be 1 to 2592000 (30 days)");
@@ -233,6 +238,9 @@ pub struct SenderState {
     /// When its recent strikes came, oldest first, at most `strikes.count`.
     #[serde(default, skip_serializing_if = "VecDeque::is_empty")]
     pub strikes: VecDeque<u64>,
+    /// When it was last muted (milliseconds): strikes are not counted for [`MUTE_GRACE_MS`] after.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub muted_at: u64,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -314,14 +322,17 @@ impl GroupState {
     /// Records one message from `sender` at `now_ms` whose normalised text has `fingerprint`
     /// (`None`: no text, such as an image alone) and says which checks it trips. `strike` says
     /// whether the keyword verdict already counts as a strike (block or discard, enforced); a
-    /// block or discard from these checks counts too. When the strikes reach `strikes.count` the
-    /// tally carries the mute's end, and the sender's strikes start again from nothing.
+    /// block or discard from these checks counts too when `enforced` (their document is not in
+    /// monitor mode). When the strikes reach `strikes.count` the tally carries the mute's end,
+    /// and the sender's strikes start again from nothing (none count for [`MUTE_GRACE_MS`]).
+    #[allow(clippy::too_many_arguments)]
     pub fn record(
         &mut self,
         sender: &str,
         now_ms: u64,
         fingerprint: Option<u64>,
         strike: bool,
+        enforced: bool,
         rules: &Behaviour,
     ) -> Tally {
         let mut tally = Tally::default();
@@ -369,8 +380,10 @@ impl GroupState {
             while state.strikes.front().is_some_and(|&t| t + window <= now_ms) {
                 state.strikes.pop_front();
             }
-            let checks_strike = tally.hits(rules).iter().any(|h| matches!(h.action, Action::Block | Action::Discard));
-            if strike || checks_strike {
+            let checks_strike =
+                enforced && tally.hits(rules).iter().any(|h| matches!(h.action, Action::Block | Action::Discard));
+            let in_grace = state.muted_at > 0 && now_ms < state.muted_at + MUTE_GRACE_MS;
+            if (strike || checks_strike) && !in_grace {
                 state.strikes.push_back(now_ms);
             }
             tally.strikes = state.strikes.len() as u32;
@@ -378,6 +391,7 @@ impl GroupState {
                 let now_seconds = i64::try_from(now_ms / 1000).unwrap_or(i64::MAX);
                 tally.mute_until = Some(now_seconds.saturating_add(i64::from(s.mute_seconds)));
                 state.strikes.clear();
+                state.muted_at = now_ms;
             }
         }
         tally
@@ -438,10 +452,10 @@ mod tests {
     fn flood_trips_on_the_message_past_the_limit_and_recovers_after_the_window() {
         let r = rules(r#"{"flood":{"messages":5,"seconds":10,"code":10121,"info":"too fast"}}"#);
         let mut g = GroupState::default();
-        let tripped: Vec<bool> = (0..7).map(|i| g.record("u", 1_000 + i * 100, None, false, &r).flood).collect();
+        let tripped: Vec<bool> = (0..7).map(|i| g.record("u", 1_000 + i * 100, None, false, true, &r).flood).collect();
         assert_eq!(tripped, [false, false, false, false, false, true, true]);
-        assert!(!g.record("v", 1_700, None, false, &r).flood, "another sender has its own window");
-        assert!(!g.record("u", 12_000, None, false, &r).flood, "ten seconds later the window is empty again");
+        assert!(!g.record("v", 1_700, None, false, true, &r).flood, "another sender has its own window");
+        assert!(!g.record("u", 12_000, None, false, true, &r).flood, "ten seconds later the window is empty again");
         assert!(g.senders["u"].sent.len() <= 5, "the window holds no more than the limit");
     }
 
@@ -449,9 +463,9 @@ mod tests {
     fn slow_mode_trips_inside_the_interval_only() {
         let r = rules(r#"{"slow_mode_seconds":30}"#);
         let mut g = GroupState::default();
-        assert!(!g.record("u", 1_000, None, false, &r).slow);
-        assert!(g.record("u", 30_999, None, false, &r).slow);
-        assert!(!g.record("u", 61_000, None, false, &r).slow);
+        assert!(!g.record("u", 1_000, None, false, true, &r).slow);
+        assert!(g.record("u", 30_999, None, false, true, &r).slow);
+        assert!(!g.record("u", 61_000, None, false, true, &r).slow);
     }
 
     #[test]
@@ -462,10 +476,10 @@ mod tests {
         let seen: Vec<bool> = [a, b, a, b, a, a]
             .iter()
             .enumerate()
-            .map(|(i, &f)| g.record("u", 1_000 + i as u64, Some(f), false, &r).repeat)
+            .map(|(i, &f)| g.record("u", 1_000 + i as u64, Some(f), false, true, &r).repeat)
             .collect();
         assert_eq!(seen, [false, false, false, false, true, true]);
-        assert!(!g.record("u", 120_000, Some(a), false, &r).repeat, "outside the window it starts again");
+        assert!(!g.record("u", 120_000, Some(a), false, true, &r).repeat, "outside the window it starts again");
         assert_eq!(Tally { repeat: true, ..Tally::default() }.hits(&r)[0].action, Action::Discard);
     }
 
@@ -473,12 +487,12 @@ mod tests {
     fn strikes_mute_at_the_count_and_start_again() {
         let r = rules(r#"{"strikes":{"count":3,"seconds":600,"mute_seconds":3600,"code":10122}}"#);
         let mut g = GroupState::default();
-        assert_eq!(g.record("u", 1_000_000, None, true, &r).mute_until, None);
-        assert_eq!(g.record("u", 1_001_000, None, false, &r).strikes, 1, "an allowed message is no strike");
-        assert_eq!(g.record("u", 1_002_000, None, true, &r).mute_until, None);
-        assert_eq!(g.record("u", 1_003_000, None, true, &r).mute_until, Some(1_003 + 3600));
+        assert_eq!(g.record("u", 1_000_000, None, true, true, &r).mute_until, None);
+        assert_eq!(g.record("u", 1_001_000, None, false, true, &r).strikes, 1, "an allowed message is no strike");
+        assert_eq!(g.record("u", 1_002_000, None, true, true, &r).mute_until, None);
+        assert_eq!(g.record("u", 1_003_000, None, true, true, &r).mute_until, Some(1_003 + 3600));
         assert_eq!(g.senders["u"].strikes.len(), 0, "muted: the strikes start again");
-        g.record("u", 1_004_000, None, true, &r);
+        g.record("u", 1_004_000, None, true, true, &r);
         g.clear_strikes("u");
         assert_eq!(g.senders["u"].strikes.len(), 0);
     }
@@ -487,10 +501,39 @@ mod tests {
     fn a_flood_block_counts_as_a_strike() {
         let r = rules(r#"{"flood":{"messages":1,"seconds":60},"strikes":{"count":2,"seconds":600,"mute_seconds":60}}"#);
         let mut g = GroupState::default();
-        g.record("u", 1_000, None, false, &r);
-        let second = g.record("u", 2_000, None, false, &r);
+        g.record("u", 1_000, None, false, true, &r);
+        let second = g.record("u", 2_000, None, false, true, &r);
         assert!(second.flood && second.mute_until.is_none() && second.strikes == 1);
-        assert_eq!(g.record("u", 3_000, None, false, &r).mute_until, Some(3 + 60));
+        assert_eq!(g.record("u", 3_000, None, false, true, &r).mute_until, Some(3 + 60));
+    }
+
+    #[test]
+    fn monitor_mode_checks_are_no_strikes_and_a_mute_has_a_grace() {
+        let r = rules(r#"{"flood":{"messages":1,"seconds":60},"strikes":{"count":2,"seconds":600,"mute_seconds":60}}"#);
+        let mut g = GroupState::default();
+        for t in 0..5u64 {
+            let tally = g.record("u", 1_000 + t, None, false, false, &r);
+            assert!(tally.mute_until.is_none() && tally.strikes == 0, "monitor: reported, never a strike");
+        }
+        let mut g = GroupState::default();
+        g.record("u", 1_000, None, true, true, &r);
+        assert!(g.record("u", 2_000, None, true, true, &r).mute_until.is_some());
+        let stale = g.record("u", 3_000, None, true, true, &r);
+        assert_eq!((stale.strikes, stale.mute_until), (0, None), "strikes from isolates that missed the mute");
+        let later = 2_000 + MUTE_GRACE_MS;
+        assert_eq!(g.record("u", later, None, true, true, &r).strikes, 1, "counted again after the grace");
+    }
+
+    #[test]
+    fn the_largest_repeat_count_is_reached() {
+        let r = rules(&format!(r#"{{"repeat":{{"messages":{MAX_REPEAT},"seconds":600}}}}"#));
+        let mut g = GroupState::default();
+        let f = fingerprint("same");
+        let first = (0..200u64).position(|t| g.record("u", 1_000 + t, Some(f), false, true, &r).repeat);
+        assert_eq!(first, Some(MAX_REPEAT as usize - 1));
+        let over: Behaviour =
+            serde_json::from_str(&format!(r#"{{"repeat":{{"messages":{},"seconds":600}}}}"#, MAX_REPEAT + 1)).unwrap();
+        assert!(over.check().is_err(), "a count the window cannot reach is refused");
     }
 
     #[test]
@@ -498,12 +541,12 @@ mod tests {
         let r = rules(r#"{"flood":{"messages":5,"seconds":10},"repeat":{"messages":2,"seconds":10}}"#);
         let mut g = GroupState::default();
         for i in 0..10_000u64 {
-            g.record(&format!("user{i}"), 1_000 + i, Some(i), false, &r);
+            g.record(&format!("user{i}"), 1_000 + i, Some(i), false, true, &r);
         }
         assert_eq!(g.senders.len(), 10_000);
         assert_eq!(g.expire(1_000 + 10_000 + 10_000, &r), 10_000, "ten seconds after the last, all gone");
         for i in 0..(MAX_SENDERS as u64 + 50) {
-            g.record(&format!("u{i}"), 100_000 + i, None, false, &r);
+            g.record(&format!("u{i}"), 100_000 + i, None, false, true, &r);
         }
         assert!(g.senders.len() <= MAX_SENDERS && g.senders.len() > MAX_SENDERS * 7 / 8, "{}", g.senders.len());
         assert!(!g.senders.contains_key("u0") && g.senders.contains_key(&format!("u{}", MAX_SENDERS + 49)));
