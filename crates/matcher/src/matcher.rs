@@ -427,15 +427,15 @@ impl<'m, 't> Scan<'m, 't> {
                 return;
             }
         };
-        if self.second.is_none() {
-            if let Some(windows) = &mut self.windows {
-                windows.saw(&symbol, self.normalizer.ambiguous().len());
-            }
-        }
         let emoji = symbol.kind == SymbolKind::Emoji;
         let encoded = encode(&symbol);
-        let ring = if emoji { &mut self.emoji } else { &mut self.main };
-        let n = ring.push(symbol, encoded.len() as u8);
+        let n = if emoji { &mut self.emoji } else { &mut self.main }.push(symbol, encoded.len() as u8);
+        if !emoji && self.second.is_none() {
+            if let Some(windows) = &mut self.windows {
+                windows.saw(&self.main, n, self.normalizer.ambiguous().len());
+            }
+        }
+        let ring = if emoji { &self.emoji } else { &self.main };
         for (index, matcher) in self.matchers.iter().enumerate() {
             let (automaton, stepper) = if emoji {
                 (matcher.inner.emoji.as_ref(), self.steppers[index].1.as_mut())
@@ -553,23 +553,18 @@ impl Iterator for Scan<'_, '_> {
 /// `margin` symbols (and a word) after it. A match the second reading reports touches an ambiguous
 /// symbol and spans at most the longest term, so it lies inside its window, away from the window's
 /// fresh start; outside the ambiguous words both readings give the same symbols. So a text with a
-/// few ambiguous symbols is not read twice whole (a test compares it with reading it whole).
+/// few ambiguous symbols is not read twice whole (a test compares it with reading it whole). It
+/// costs the first reading nothing per symbol but a comparison: word starts are looked up in the
+/// main ring (which holds more than `margin` symbols) when an ambiguity appears.
 struct Windows {
     /// Symbols on each side: the longest term's, and the CJK segmentation context twice.
     margin: u64,
-    /// Symbols of the first reading so far.
-    seen: u64,
     /// Ambiguous ranges accounted for.
     ambiguous: usize,
-    /// Recent word starts of the first reading: (symbol number, byte), oldest first; the newest
-    /// one at least `margin` back is kept.
-    starts: VecDeque<(u64, u32)>,
-    /// Windows whose end is not known yet: start byte, and the symbol number that ends them.
+    /// Windows whose end is not known yet: start byte, and the main symbol number that ends them.
     open: Vec<(u32, u64)>,
     /// Windows `[start, end)` in bytes; merged and sorted once the first reading is over.
     found: Vec<(u32, u32)>,
-    /// The furthest byte the first reading's symbols reached.
-    furthest: u32,
     /// The next window to read, and the end of the one being read.
     next: usize,
     end: u32,
@@ -577,48 +572,37 @@ struct Windows {
 
 impl Windows {
     fn new(margin: usize) -> Self {
-        Windows {
-            margin: margin as u64,
-            seen: 0,
-            ambiguous: 0,
-            starts: VecDeque::new(),
-            open: Vec::new(),
-            found: Vec::new(),
-            furthest: 0,
-            next: 0,
-            end: u32::MAX,
-        }
+        Windows { margin: margin as u64, ambiguous: 0, open: Vec::new(), found: Vec::new(), next: 0, end: u32::MAX }
     }
 
-    /// Takes in the first reading's next symbol, and how many ambiguous ranges the normaliser
-    /// has found so far (a word's are found before its symbols come out).
-    fn saw(&mut self, symbol: &Symbol, ambiguous: usize) {
-        let back = self.seen.saturating_sub(self.margin);
-        while self.ambiguous < ambiguous {
-            self.ambiguous += 1;
-            // From the newest word start that far back; none: from the text's beginning.
-            let start = self.starts.iter().rev().find(|(n, _)| *n <= back).map_or(0, |&(_, at)| at);
-            self.open.push((start, self.seen + self.margin + WORD_SYMBOLS));
+    /// After main symbol `n` of the first reading, with `ambiguous` ranges found so far (a
+    /// word's are found before its symbols come out).
+    #[inline]
+    fn saw(&mut self, ring: &Ring, n: u64, ambiguous: usize) {
+        if self.ambiguous < ambiguous {
+            self.ambiguous = ambiguous;
+            // The newest word start at least `margin` back: in the ring, else the newest that has
+            // left it, else the text's beginning.
+            let back = n.saturating_sub(self.margin);
+            let oldest = ring.oldest();
+            let in_ring = (oldest..=back).rev().find_map(|k| {
+                let (s, _) = ring.get(k)?;
+                (s.kind == SymbolKind::Word && s.edge & START != 0 && s.word_letters != 1).then_some(s.start)
+            });
+            let start = if n < self.margin { 0 } else { in_ring.or(ring.left_start).unwrap_or(0) };
+            self.open.push((start, n + self.margin + WORD_SYMBOLS));
         }
-        // A word of two letters or more (not a spelled-out letter) starts cleanly.
-        if symbol.kind == SymbolKind::Word && symbol.edge & START != 0 && symbol.word_letters != 1 {
-            self.starts.push_back((self.seen, symbol.start));
+        if self.open.first().is_some_and(|&(_, until)| until <= n) {
+            let furthest = ring.furthest();
+            let found = &mut self.found;
+            self.open.retain(|&(start, until)| {
+                let closed = until <= n;
+                if closed {
+                    found.push((start, furthest.max(start)));
+                }
+                !closed
+            });
         }
-        while self.starts.len() >= 2 && self.starts[1].0 <= back {
-            self.starts.pop_front();
-        }
-        // The furthest byte read so far: an emoji or ideo run comes out after later symbols, so
-        // a symbol's own end may lie behind it.
-        self.furthest = self.furthest.max(symbol.end);
-        let (seen, furthest, found) = (self.seen, self.furthest, &mut self.found);
-        self.open.retain(|&(start, until)| {
-            let closed = until <= seen;
-            if closed {
-                found.push((start, furthest.max(start)));
-            }
-            !closed
-        });
-        self.seen += 1;
     }
 
     /// The first reading is over (`text_len` bytes): open windows run to the end; all merged.
@@ -722,6 +706,8 @@ pub(crate) struct Ring {
     size: usize,
     mask: u64,
     next: u64,
+    /// Where the newest word start that has left the ring began (see `Windows`).
+    left_start: Option<u32>,
 }
 
 impl Ring {
@@ -729,7 +715,13 @@ impl Ring {
     /// symbols than bytes: a short text never pays for the whole ring).
     fn new(at_least: usize, text_len: usize) -> Self {
         let size = (at_least + 1).next_power_of_two().max(8);
-        Ring { slots: Vec::with_capacity(size.min(text_len + 1)), size, mask: size as u64 - 1, next: 0 }
+        Ring {
+            slots: Vec::with_capacity(size.min(text_len + 1)),
+            size,
+            mask: size as u64 - 1,
+            next: 0,
+            left_start: None,
+        }
     }
 
     fn capacity(&self) -> usize {
@@ -743,6 +735,15 @@ impl Ring {
         // Field by field: a tuple built on the stack and copied whole stalls the copy (its bytes
         // were just stored in pieces).
         if let Some(slot) = self.slots.get_mut(at) {
+            let leaving = &slot.0;
+            // (After `clear`, the slots hold an earlier reading's symbols: only a wrap counts.)
+            if n >= self.size as u64
+                && leaving.kind == SymbolKind::Word
+                && leaving.edge & START != 0
+                && leaving.word_letters != 1
+            {
+                self.left_start = Some(leaving.start);
+            }
             slot.0 = symbol;
             slot.1 = encoded;
         } else {
@@ -755,6 +756,18 @@ impl Ring {
     /// Forgets every symbol (for another reading of the text).
     fn clear(&mut self) {
         self.next = 0;
+        self.left_start = None;
+    }
+
+    /// The number of the oldest symbol still held.
+    fn oldest(&self) -> u64 {
+        self.next.saturating_sub(self.size as u64)
+    }
+
+    /// The furthest byte any held symbol reaches (an emoji or ideo run comes out after later
+    /// symbols, so the newest symbol's end is not always the furthest).
+    fn furthest(&self) -> u32 {
+        (self.oldest()..self.next).filter_map(|k| self.get(k)).map(|(s, _)| s.end).max().unwrap_or(0)
     }
 
     /// Symbol `n`, while it is still held.
