@@ -432,7 +432,7 @@ impl<'m, 't> Scan<'m, 't> {
         let n = if emoji { &mut self.emoji } else { &mut self.main }.push(symbol, encoded.len() as u8);
         if !emoji && self.second.is_none() {
             if let Some(windows) = &mut self.windows {
-                windows.saw(&self.main, n, self.normalizer.ambiguous().len());
+                windows.saw(&self.main, &symbol, n, self.normalizer.ambiguous().len());
             }
         }
         let ring = if emoji { &self.emoji } else { &self.main };
@@ -483,6 +483,8 @@ impl<'m, 't> Scan<'m, 't> {
     /// is. Leet symbols that could also be separators (`buy!followers`): the text is read again
     /// with them as separators, and what that finds next to them is reported too; only around
     /// them ([`Windows`]), or the whole text when it is read in display order.
+    #[cold]
+    #[inline(never)]
     fn end_of_reading(&mut self) {
         while let Some((i, m, first, last)) = self.waiting.pop_front() {
             self.decide_cjk(i, m, first, last);
@@ -553,14 +555,17 @@ impl Iterator for Scan<'_, '_> {
 /// `margin` symbols (and a word) after it. A match the second reading reports touches an ambiguous
 /// symbol and spans at most the longest term, so it lies inside its window, away from the window's
 /// fresh start; outside the ambiguous words both readings give the same symbols. So a text with a
-/// few ambiguous symbols is not read twice whole (a test compares it with reading it whole). It
-/// costs the first reading nothing per symbol but a comparison: word starts are looked up in the
-/// main ring (which holds more than `margin` symbols) when an ambiguity appears.
+/// few ambiguous symbols is not read twice whole (a test compares it with reading it whole). The
+/// first reading pays a comparison per symbol and a store per word start.
 struct Windows {
     /// Symbols on each side: the longest term's, and the CJK segmentation context twice.
     margin: u64,
     /// Ambiguous ranges accounted for.
     ambiguous: usize,
+    /// The last [`STARTS`] word starts of the first reading, as (main symbol number, byte), in a
+    /// circle; `starts_seen` counts them all.
+    starts: [(u32, u32); STARTS],
+    starts_seen: usize,
     /// Windows whose end is not known yet: start byte, and the main symbol number that ends them.
     open: Vec<(u32, u64)>,
     /// Windows `[start, end)` in bytes; merged and sorted once the first reading is over.
@@ -572,25 +577,39 @@ struct Windows {
 
 impl Windows {
     fn new(margin: usize) -> Self {
-        Windows { margin: margin as u64, ambiguous: 0, open: Vec::new(), found: Vec::new(), next: 0, end: u32::MAX }
+        Windows {
+            margin: margin as u64,
+            ambiguous: 0,
+            starts: [(0, 0); STARTS],
+            starts_seen: 0,
+            open: Vec::new(),
+            found: Vec::new(),
+            next: 0,
+            end: u32::MAX,
+        }
     }
 
     /// After main symbol `n` of the first reading, with `ambiguous` ranges found so far (a
     /// word's are found before its symbols come out).
     #[inline]
-    fn saw(&mut self, ring: &Ring, n: u64, ambiguous: usize) {
+    fn saw(&mut self, ring: &Ring, symbol: &Symbol, n: u64, ambiguous: usize) {
         if self.ambiguous < ambiguous {
             self.ambiguous = ambiguous;
-            // The newest word start at least `margin` back: in the ring, else the newest that has
-            // left it, else the text's beginning.
+            // The newest word start at least `margin` back (a word start is found before its
+            // word's symbols come out, so this one's own start is not among them yet), else the
+            // text's beginning.
             let back = n.saturating_sub(self.margin);
-            let oldest = ring.oldest();
-            let in_ring = (oldest..=back).rev().find_map(|k| {
-                let (s, _) = ring.get(k)?;
-                (s.kind == SymbolKind::Word && s.edge & START != 0 && s.word_letters != 1).then_some(s.start)
-            });
-            let start = if n < self.margin { 0 } else { in_ring.or(ring.left_start).unwrap_or(0) };
+            let held = self.starts_seen.min(STARTS);
+            let start = (1..=held)
+                .map(|k| self.starts[(self.starts_seen - k) % STARTS])
+                .find(|&(at, _)| u64::from(at) <= back)
+                .map_or(0, |(_, byte)| byte);
             self.open.push((start, n + self.margin + WORD_SYMBOLS));
+        }
+        // A word of two letters or more (not a spelled-out letter) starts cleanly.
+        if symbol.kind == SymbolKind::Word && symbol.edge & START != 0 && symbol.word_letters != 1 {
+            self.starts[self.starts_seen % STARTS] = (u32::try_from(n).unwrap_or(u32::MAX), symbol.start);
+            self.starts_seen += 1;
         }
         if self.open.first().is_some_and(|&(_, until)| until <= n) {
             let furthest = ring.furthest();
@@ -632,6 +651,10 @@ impl Windows {
         at >= self.end
     }
 }
+
+/// Word starts the second reading's windows remember (a window starts at one at least the longest
+/// term back: with more words than this in that stretch, the window starts at the text's start).
+const STARTS: usize = 64;
 
 /// Symbols one word can add after its ambiguity is known (a word is passed on in parts of at
 /// most 64 units).
@@ -706,8 +729,6 @@ pub(crate) struct Ring {
     size: usize,
     mask: u64,
     next: u64,
-    /// Where the newest word start that has left the ring began (see `Windows`).
-    left_start: Option<u32>,
 }
 
 impl Ring {
@@ -715,13 +736,7 @@ impl Ring {
     /// symbols than bytes: a short text never pays for the whole ring).
     fn new(at_least: usize, text_len: usize) -> Self {
         let size = (at_least + 1).next_power_of_two().max(8);
-        Ring {
-            slots: Vec::with_capacity(size.min(text_len + 1)),
-            size,
-            mask: size as u64 - 1,
-            next: 0,
-            left_start: None,
-        }
+        Ring { slots: Vec::with_capacity(size.min(text_len + 1)), size, mask: size as u64 - 1, next: 0 }
     }
 
     fn capacity(&self) -> usize {
@@ -735,15 +750,6 @@ impl Ring {
         // Field by field: a tuple built on the stack and copied whole stalls the copy (its bytes
         // were just stored in pieces).
         if let Some(slot) = self.slots.get_mut(at) {
-            let leaving = &slot.0;
-            // (After `clear`, the slots hold an earlier reading's symbols: only a wrap counts.)
-            if n >= self.size as u64
-                && leaving.kind == SymbolKind::Word
-                && leaving.edge & START != 0
-                && leaving.word_letters != 1
-            {
-                self.left_start = Some(leaving.start);
-            }
             slot.0 = symbol;
             slot.1 = encoded;
         } else {
@@ -756,7 +762,6 @@ impl Ring {
     /// Forgets every symbol (for another reading of the text).
     fn clear(&mut self) {
         self.next = 0;
-        self.left_start = None;
     }
 
     /// The number of the oldest symbol still held.
