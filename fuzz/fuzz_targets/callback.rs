@@ -3,8 +3,9 @@
 //! Input: `<query string>\n<body bytes>` (no newline: the whole input is the body, with the
 //! sample query). The query goes through `admission::admit` (with a callback token when it
 //! carries a `Sign`), the body through the engine's one entry point (`gate::decide`, with a
-//! mask rule), and through `MessageCallback::parse`, `MessageText::collect` and
-//! `MessageText::masked`.
+//! mask rule; then with sender-behaviour rules and every state the `GROUP_STATE` object can
+//! answer, or none, under both fail modes), and through `MessageCallback::parse`,
+//! `MessageText::collect` and `MessageText::masked`.
 //!
 //! Checked besides "no panic": refusals carry a documented status; the answer is strict JSON;
 //! every segment points at an element that exists; a masked `MsgBody` is a JSON array with as
@@ -21,7 +22,8 @@ use timgate_engine::callback::MessageCallback;
 use timgate_engine::command::Conversation;
 use timgate_engine::decision::Lookup;
 use timgate_engine::envelope::{self, Envelope};
-use timgate_engine::gate::{self, Context, Inputs, Request};
+use timgate_engine::gate::{self, BehaviourState, Context, Inputs, Request};
+use timgate_engine::sender_behaviour::Tally;
 use timgate_engine::message_text::{mask_spans, MessageText, SegmentMask, Source};
 use timgate_engine::rule_set::RuleSet;
 use timgate_engine::settings::{FailMode, Settings};
@@ -132,6 +134,31 @@ fn decide(body: &[u8]) {
         let answer: serde_json::Value = serde_json::from_str(&outcome.answer).expect("the answer is strict JSON");
         assert!(answer["ErrorCode"].is_u64());
     }
+    // Sender behaviour on the same body: what the state might answer, or no answer.
+    let Ok(pending) = gate::read(request) else { return };
+    let inputs = Inputs { global_rules: Lookup::Found(behaviour_rules()), ..Inputs::none() };
+    let _ = pending.fingerprint();
+    for state in [
+        BehaviourState::Tally(Tally { flood: true, slow: true, repeat: true, mute_until: Some(i64::MAX), strikes: 3 }),
+        BehaviourState::Tally(Tally::default()),
+        BehaviourState::Unavailable,
+    ] {
+        for fail_mode in [FailMode::Open, FailMode::Closed] {
+            let context = Context { fail_mode, ..context };
+            let outcome = pending.decide(&inputs, &context);
+            let outcome = pending.with_behaviour(outcome, &inputs, &context, state);
+            let answer: serde_json::Value = serde_json::from_str(&outcome.answer).expect("the answer is strict JSON");
+            assert!(answer["ErrorCode"].is_u64());
+        }
+    }
+}
+
+fn behaviour_rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        RuleSet::from_json(r#"{"block":["b"],"flood":{"messages":5,"seconds":10,"code":10121},"repeat":{"messages":3,"seconds":60},"slow_mode_seconds":5,"strikes":{"count":3,"seconds":600,"mute_seconds":60}}"#)
+            .expect("static rules")
+    })
 }
 
 fn admit(query: &str) {
