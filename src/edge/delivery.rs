@@ -113,8 +113,10 @@ fn deliver_directly(ctx: &Context, settings: &Settings, envelope: Envelope) {
     let keys = settings.forward_keys.clone();
     ctx.wait_until(async move {
         for attempt in 1.. {
-            let outcome = attempt_delivery(&origin_url, &envelope, &keys).await;
-            let next = delivery_policy::next(&outcome, 0, Default::default());
+            // Direct delivery keeps its own short pauses (it runs after the answer, within the
+            // request's lifetime): a Retry-After is not waited for here.
+            let (outcome, _) = attempt_delivery(&origin_url, &envelope, &keys).await;
+            let next = delivery_policy::next(&outcome, 0, Default::default(), None);
             let give_up = DIRECT_BACKOFF_MS.get(attempt - 1).is_none();
             match next {
                 Next::Ack => return log(&envelope, "delivered", "", attempt),
@@ -126,16 +128,23 @@ fn deliver_directly(ctx: &Context, settings: &Settings, envelope: Envelope) {
     });
 }
 
-/// One POST to the origin, reduced to what the delivery policy needs.
+/// One POST to the origin, reduced to what the delivery policy needs: the outcome, and the
+/// seconds its `Retry-After` asks for.
 pub async fn attempt_delivery(
     origin_url: &str,
     envelope: &Envelope,
     keys: &[timgate_engine::webhook_signature::SigningKey],
-) -> Attempt {
+) -> (Attempt, Option<u32>) {
     match origin::post(origin_url, envelope, keys, ATTEMPT_TIMEOUT_MS).await {
-        Ok(reply) => Attempt::Answered(reply.status),
-        Err(e) => Attempt::Failed(e.to_string()),
+        Ok(reply) => (Attempt::Answered(reply.status), retry_after(&reply)),
+        Err(e) => (Attempt::Failed(e.to_string()), None),
     }
+}
+
+/// The seconds an origin's `Retry-After` asks to wait.
+pub fn retry_after(reply: &origin::OriginReply) -> Option<u32> {
+    let value = reply.retry_after.as_deref()?;
+    delivery_policy::parse_retry_after(value, crate::edge::clock::now_seconds())
 }
 
 /// One log line per delivery outcome. `attempt` is known for direct delivery only (worker 0.8

@@ -17,6 +17,8 @@ pub struct OriginReply {
     pub status: u16,
     /// Body bytes.
     pub body: Vec<u8>,
+    /// Its `Retry-After` header, as sent.
+    pub retry_after: Option<String>,
 }
 
 /// POSTs `envelope` to `origin_url`, signed with `keys`, giving up after `timeout_ms`
@@ -41,8 +43,9 @@ pub async fn post(
     let exchange = Box::pin(async move {
         let mut response = Fetch::Request(request).send_with_signal(&signal).await?;
         let status = response.status_code();
+        let retry_after = response.headers().get("retry-after").ok().flatten();
         let body = response.bytes().await.unwrap_or_default();
-        Ok::<_, EdgeError>(OriginReply { status, body })
+        Ok::<_, EdgeError>(OriginReply { status, body, retry_after })
     });
     let deadline = Box::pin(Delay::from(Duration::from_millis(timeout_ms)));
     match select(exchange, deadline).await {

@@ -59,8 +59,8 @@ async fn deliver_one(env: &Env, settings: &Settings, message: RawMessage) {
         retry(&message, settings.delivery.backoff.max_seconds);
         return;
     };
-    let outcome = delivery::attempt_delivery(origin_url, &envelope, &settings.forward_keys).await;
-    match delivery_policy::next(&outcome, age_seconds(&message), settings.delivery.backoff) {
+    let (outcome, retry_after) = delivery::attempt_delivery(origin_url, &envelope, &settings.forward_keys).await;
+    match delivery_policy::next(&outcome, age_seconds(&message), settings.delivery.backoff, retry_after) {
         Next::Ack => {
             delivery::log(&envelope, "delivered", "", 0);
             message.ack();
@@ -91,15 +91,15 @@ async fn deliver_as_batch(env: &Env, settings: &Settings, messages: Vec<RawMessa
     }
     let envelopes: Vec<Envelope> = readable.iter().filter_map(read).collect();
     let combined = envelope::batch(&envelopes, clock::now_seconds());
-    let outcome = match settings.origin_url.as_deref() {
+    let (outcome, retry_after) = match settings.origin_url.as_deref() {
         Some(url) => match origin::post(url, &combined, &settings.forward_keys, delivery::ATTEMPT_TIMEOUT_MS).await {
-            Ok(reply) => Attempt::Answered(reply.status),
-            Err(e) => Attempt::Failed(e.to_string()),
+            Ok(reply) => (Attempt::Answered(reply.status), delivery::retry_after(&reply)),
+            Err(e) => (Attempt::Failed(e.to_string()), None),
         },
-        None => Attempt::Failed("ORIGIN_URL is not set".into()),
+        None => (Attempt::Failed("ORIGIN_URL is not set".into()), None),
     };
     let oldest = readable.iter().map(age_seconds).max().unwrap_or(0);
-    match delivery_policy::next(&outcome, oldest, settings.delivery.backoff) {
+    match delivery_policy::next(&outcome, oldest, settings.delivery.backoff, retry_after) {
         Next::Ack => {
             delivery::log(&combined, "delivered", "", 0);
             readable.iter().for_each(|m| m.ack());

@@ -76,6 +76,32 @@ describe("queued delivery", () => {
     for (let i = 0; i < sent; i++) assert.ok(bodies.has(afterSend(i)), `event ${i} delivered byte for byte`);
   });
 
+  it("an origin answering 429 with Retry-After: 3 gets its next attempt no sooner than 3 s later", async () => {
+    // RETRY_DELAY_SECONDS is 0 here: without Retry-After the retry would come at once (the 503).
+    for (const [status, headersNow, atLeastMs, atMostMs] of [
+      [429, () => ({ "retry-after": "3" }), 3000, 15000],
+      // An HTTP date 4 s ahead (whole seconds: at least 3 s of it are left when it is read).
+      [503, () => ({ "retry-after": new Date(Date.now() + 4000).toUTCString() }), 2000, 15000],
+      [503, () => ({}), 0, 2500],
+    ]) {
+      origin.clear();
+      let first = true;
+      const headers = headersNow();
+      origin.respond = () => {
+        const answer = first ? { status, headers: headersNow() } : { status: 200 };
+        first = false;
+        return answer;
+      };
+      const body = afterSend(900 + status + Object.keys(headers).length);
+      assert.equal((await gate.send(AFTER, body)).json.ErrorCode, 0);
+      await eventually(() => origin.received.some((r) => r.status === 200), { what: "the retry accepted", timeoutMs: 20000 });
+      const [a, b] = origin.received;
+      const gap = b.at - a.at;
+      assert.equal(a.headers["webhook-id"], b.headers["webhook-id"]);
+      assert.ok(gap >= atLeastMs && gap <= atMostMs, `${status} ${JSON.stringify(headers)}: next attempt ${gap} ms later`);
+    }
+  });
+
   it("an origin down longer than the retry limit: dead letters, then replayed with one command", async () => {
     origin.respond = () => ({ status: 503 });
     for (let i = 0; i < 5; i++) await gate.send(AFTER, afterSend(100 + i));

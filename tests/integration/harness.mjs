@@ -76,8 +76,9 @@ export function verifyStandardWebhook(secret, headers, body) {
 }
 
 /**
- * An origin server on 127.0.0.1 that records every request. `respond` decides each answer:
- * `{status, body, delayMs}`, or `{hold: true}` to keep the request open until `release()`.
+ * An origin server on 127.0.0.1 that records every request (and when: `at`). `respond` decides
+ * each answer: `{status, body, delayMs, headers}`, or `{hold: true}` to keep the request open
+ * until `release()`.
  */
 export async function startOrigin() {
   const origin = {
@@ -97,11 +98,12 @@ export async function startOrigin() {
       const record = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) };
       origin.received.push(record);
       origin.waiters = origin.waiters.filter((w) => !w(record));
-      const { status = 200, body = "{}", delayMs = 0, hold = false } = origin.respond(record) ?? {};
+      const { status = 200, body = "{}", delayMs = 0, hold = false, headers = {} } = origin.respond(record) ?? {};
+      record.at = Date.now();
       if (hold) await new Promise((r) => origin.held.push(r));
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       record.status = status;
-      res.writeHead(status, { "content-type": "application/json" });
+      res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(body);
     });
   });
