@@ -432,7 +432,7 @@ impl<'m, 't> Scan<'m, 't> {
         let n = if emoji { &mut self.emoji } else { &mut self.main }.push(symbol, encoded.len() as u8);
         if !emoji && self.second.is_none() {
             if let Some(windows) = &mut self.windows {
-                windows.saw(&self.main, &symbol, n, self.normalizer.ambiguous().len());
+                windows.saw(&self.main, &symbol, n, self.normalizer.ambiguous());
             }
         }
         let ring = if emoji { &self.emoji } else { &self.main };
@@ -566,8 +566,13 @@ struct Windows {
     /// circle; `starts_seen` counts them all.
     starts: [(u32, u32); STARTS],
     starts_seen: usize,
-    /// Windows whose end is not known yet: start byte, and the main symbol number that ends them.
-    open: Vec<(u32, u64)>,
+    /// Where the previous main symbol ended: a window starts there, before its word, so that
+    /// whatever the first reading put into the word ahead of its first symbol (a flag cut out
+    /// of it, a mark, a symbol read as a gap) is read again.
+    previous_end: u32,
+    /// Windows whose end is not known yet: start byte, the end byte of their ambiguous range, and
+    /// the main symbol number that ends them, once a symbol past the range has come out.
+    open: Vec<(u32, u32, Option<u64>)>,
     /// Windows `[start, end)` in bytes; merged and sorted once the first reading is over.
     found: Vec<(u32, u32)>,
     /// The next window to read, and the end of the one being read.
@@ -582,6 +587,7 @@ impl Windows {
             ambiguous: 0,
             starts: [(0, 0); STARTS],
             starts_seen: 0,
+            previous_end: 0,
             open: Vec::new(),
             found: Vec::new(),
             next: 0,
@@ -592,9 +598,10 @@ impl Windows {
     /// After main symbol `n` of the first reading, with `ambiguous` ranges found so far (a
     /// word's are found before its symbols come out).
     #[inline]
-    fn saw(&mut self, ring: &Ring, symbol: &Symbol, n: u64, ambiguous: usize) {
-        if self.ambiguous < ambiguous {
-            self.ambiguous = ambiguous;
+    fn saw(&mut self, ring: &Ring, symbol: &Symbol, n: u64, ambiguous: &[std::ops::Range<u32>]) {
+        if self.ambiguous < ambiguous.len() {
+            let new = ambiguous.get(self.ambiguous..).unwrap_or(&[]);
+            self.ambiguous = ambiguous.len();
             // The newest word start at least `margin` back (a word start is found before its
             // word's symbols come out, so this one's own start is not among them yet), else the
             // text's beginning.
@@ -604,29 +611,44 @@ impl Windows {
                 .map(|k| self.starts[(self.starts_seen - k) % STARTS])
                 .find(|&(at, _)| u64::from(at) <= back)
                 .map_or(0, |(_, byte)| byte);
-            self.open.push((start, n + self.margin + WORD_SYMBOLS));
+            // The window ends `margin` symbols after the first symbol past the range: a word's
+            // symbols may come out long after its ambiguity is known (a spelled-out word before
+            // it is held until it ends, whatever its length).
+            self.open.extend(new.iter().map(|r| (start, r.end, None)));
         }
         // A word of two letters or more (not a spelled-out letter) starts cleanly.
         if symbol.kind == SymbolKind::Word && symbol.edge & START != 0 && symbol.word_letters != 1 {
-            self.starts[self.starts_seen % STARTS] = (u32::try_from(n).unwrap_or(u32::MAX), symbol.start);
+            let at = self.previous_end.min(symbol.start);
+            self.starts[self.starts_seen % STARTS] = (u32::try_from(n).unwrap_or(u32::MAX), at);
             self.starts_seen += 1;
         }
-        if self.open.first().is_some_and(|&(_, until)| until <= n) {
-            let furthest = ring.furthest();
-            let found = &mut self.found;
-            self.open.retain(|&(start, until)| {
-                let closed = until <= n;
-                if closed {
-                    found.push((start, furthest.max(start)));
+        self.previous_end = symbol.end;
+        if !self.open.is_empty() {
+            let margin = self.margin;
+            let mut closing = false;
+            for (_, range_end, until) in &mut self.open {
+                if until.is_none() && symbol.start >= *range_end {
+                    *until = Some(n + margin);
                 }
-                !closed
-            });
+                closing |= until.is_some_and(|u| u <= n);
+            }
+            if closing {
+                let furthest = ring.furthest();
+                let found = &mut self.found;
+                self.open.retain(|&(start, _, until)| {
+                    let closed = until.is_some_and(|u| u <= n);
+                    if closed {
+                        found.push((start, furthest.max(start)));
+                    }
+                    !closed
+                });
+            }
         }
     }
 
     /// The first reading is over (`text_len` bytes): open windows run to the end; all merged.
     fn close(&mut self, text_len: u32) {
-        self.found.extend(self.open.drain(..).map(|(start, _)| (start, text_len)));
+        self.found.extend(self.open.drain(..).map(|(start, _, _)| (start, text_len)));
         self.found.sort_unstable();
         let mut merged: Vec<(u32, u32)> = Vec::with_capacity(self.found.len());
         for &(start, end) in &self.found {
@@ -655,10 +677,6 @@ impl Windows {
 /// Word starts the second reading's windows remember (a window starts at one at least the longest
 /// term back: with more words than this in that stretch, the window starts at the text's start).
 const STARTS: usize = 64;
-
-/// Symbols one word can add after its ambiguity is known (a word is passed on in parts of at
-/// most 64 units).
-const WORD_SYMBOLS: u64 = 64;
 
 /// A run of three or more equal letters is read as an evasion of the letter (`baaad`).
 const EVASIVE_RUN: u32 = 3;
@@ -891,6 +909,24 @@ mod tests {
             assert!(whole.iter().any(|&(_, _, t)| t == term), "{term} in {text}: {whole:?}");
             assert_eq!(scanned(&m, &text, true), whole, "{text}");
         }
+        // A spelled-out run of any length before the ambiguous word (its letters come out only
+        // when the word is read), and a long word of letters and leet symbols (found by a review).
+        let buy = build(&["buy followers", "abc"]);
+        for text in [
+            format!("{}buy!followers", "x y ".repeat(40)),
+            format!("{}abc!abc", "x y ".repeat(60)),
+            format!("{}buy!followers", "x.y.".repeat(80)),
+            format!("{}buy!followers", "x🔥y🔥".repeat(40)),
+        ] {
+            let whole = scanned(&buy, &text, false);
+            assert!(!whole.is_empty(), "{text}");
+            assert_eq!(scanned(&buy, &text, true), whole, "{text}");
+        }
+        let long_terms =
+            ["bad word", "b", "ass*", "follow*", "it", "sh", "lol", "boobs", "scam", "tits", "fuck", &"ab".repeat(37)];
+        let long = build(&long_terms);
+        let text = "🇺🇸i3i+$31t$i1@1!$dt!t3s1$t3$shb1i+3adh+1ht!$i!@+d31@!$a$$iaa$@!sdba@$1$$h$1t+bthd1d+i11a@1sssitas@st@i+bdd$@3+!i1+1s3d3$$b$ta33s!tih$ass";
+        assert_eq!(scanned(&long, text, true), scanned(&long, text, false), "{text}");
         let mut differing = Vec::new();
         let mut with_ambiguity = 0;
         let (mut read_again, mut total) = (0usize, 0usize);
