@@ -141,10 +141,7 @@ impl GroupStateObject {
         };
         let storage = self.state.storage();
         // Senders forgotten to stay under MAX_SENDERS leave storage too.
-        for chunk in evicted.chunks(128) {
-            let keys: Vec<String> = chunk.iter().map(|s| format!("{SENDER_PREFIX}{s}")).collect();
-            storage.delete_multiple(keys).await?;
-        }
+        delete_senders(&storage, &evicted).await?;
         if let Some(sender_state) = sender_state {
             storage.put(&format!("{SENDER_PREFIX}{}", request.sender), to_json(&sender_state)).await?;
         }
@@ -172,6 +169,15 @@ impl GroupStateObject {
             self.state.storage().list_with_options(worker::ListOptions::new().prefix(SENDER_PREFIX)).await?.size();
         Response::ok(to_json(&serde_json::json!({ "senders": senders, "stored": stored, "bytes": bytes })))
     }
+}
+
+/// Deletes the storage keys of `senders` (128 keys a call).
+async fn delete_senders(storage: &worker::Storage, senders: &[String]) -> Result<()> {
+    for chunk in senders.chunks(128) {
+        let keys: Vec<String> = chunk.iter().map(|s| format!("{SENDER_PREFIX}{s}")).collect();
+        storage.delete_multiple(keys).await?;
+    }
+    Ok(())
 }
 
 /// Values are stored as JSON text (read back with `serde_json` when the object loads).
@@ -208,10 +214,7 @@ impl DurableObject for GroupStateObject {
             group.expire(now, &rules);
             before.into_iter().filter(|s| !group.senders.contains_key(s)).collect()
         };
-        for chunk in gone.chunks(128) {
-            let keys: Vec<String> = chunk.iter().map(|s| format!("{SENDER_PREFIX}{s}")).collect();
-            storage.delete_multiple(keys).await?;
-        }
+        delete_senders(&storage, &gone).await?;
         // While senders remain, the next expiry one window from now; else none until a message.
         let remaining = self.memory.borrow().as_ref().map_or(0, |g| g.senders.len());
         let horizon = rules.horizon_ms();

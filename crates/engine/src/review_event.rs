@@ -92,6 +92,15 @@ impl<'a> From<&'a Hit> for ReviewMatch<'a> {
     }
 }
 
+/// The query string every review event is sent with.
+fn review_query(sdk_app_id: &str) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .append_pair("SdkAppid", sdk_app_id)
+        .append_pair("CallbackCommand", REVIEW_COMMAND)
+        .append_pair("contenttype", "json")
+        .finish()
+}
+
 /// The review event for a decision, ready to be delivered like any other envelope.
 ///
 /// Its id is its own (contract v2, "Event identity"): two callbacks can describe the same message
@@ -139,11 +148,7 @@ pub fn field_review_envelope(
         msg_body: RawValue::from_string(callback.msg_body_json()).ok(),
         cloud_custom_data: callback.cloud_custom_data.as_deref(),
     };
-    let query: String = form_urlencoded::Serializer::new(String::new())
-        .append_pair("SdkAppid", sdk_app_id)
-        .append_pair("CallbackCommand", REVIEW_COMMAND)
-        .append_pair("contenttype", "json")
-        .finish();
+    let query = review_query(sdk_app_id);
     Envelope {
         id: event_id(REVIEW_COMMAND, &format!("{original_command}\n{}\n{nonce}", event_key(raw_body))),
         kind: EventKind::Review,
@@ -199,11 +204,7 @@ pub fn auto_mute_envelope(
         code: record.code,
         strikes,
     };
-    let query: String = form_urlencoded::Serializer::new(String::new())
-        .append_pair("SdkAppid", sdk_app_id)
-        .append_pair("CallbackCommand", REVIEW_COMMAND)
-        .append_pair("contenttype", "json")
-        .finish();
+    let query = review_query(sdk_app_id);
     Envelope {
         id: event_id(REVIEW_COMMAND, &format!("auto_mute\n{ban_key}\n{until}")),
         kind: EventKind::Review,
