@@ -26,7 +26,7 @@ use crate::normalized_view::normalized_view;
 use crate::review_event::review_envelope;
 use crate::rule_document::{Action, Mode};
 use crate::rule_set::RuleSet;
-use crate::sender_behaviour::{self, Behaviour, Tally};
+use crate::sender_behaviour::{self, Behaviour, ExemptRule, Tally};
 use crate::settings::FailMode;
 
 /// A before-send callback as received.
@@ -94,6 +94,18 @@ impl Inputs<'_> {
             enforced(|b| b.flood.is_some() || b.slow_mode_seconds.is_some() || b.repeat.is_some()),
             enforced(|b| b.strikes.is_some()),
         )
+    }
+
+    /// The `exempt` that applies (the group document's in place of the global's), without
+    /// merging the rest: every message asks, most documents have none.
+    fn exempt(&self) -> Option<&ExemptRule> {
+        let group = self.group_rules.found().and_then(|s| s.behaviour().exempt.as_ref());
+        group.or_else(|| self.global_rules.found().and_then(|s| s.behaviour().exempt.as_ref()))
+    }
+
+    /// Whether a message from `sender` skips every check (`exempt`).
+    pub fn is_exempt(&self, sender: Option<&str>) -> bool {
+        self.exempt().is_some_and(|e| e.covers(sender, self.rest_api))
     }
 
     /// The documents' sender-behaviour fields, the group document's in place of the global's.
@@ -310,7 +322,7 @@ impl Pending<'_> {
             }
         };
         let message = MessageText::collect(callback);
-        if inputs.behaviour().is_exempt(callback.from_account.as_deref(), inputs.rest_api) {
+        if inputs.is_exempt(callback.from_account.as_deref()) {
             let decision = Decision {
                 verdict: Verdict::Deliver,
                 basis: decision::Basis::Exempt,

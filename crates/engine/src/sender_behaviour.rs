@@ -126,6 +126,13 @@ pub struct BehaviourError {
     pub problem: &'static str,
 }
 
+impl ExemptRule {
+    /// Whether a message from `sender` (sent through the REST API when `rest_api`) is exempt.
+    pub fn covers(&self, sender: Option<&str>, rest_api: bool) -> bool {
+        (rest_api && self.rest_api) || sender.is_some_and(|s| self.accounts.iter().any(|a| a == s))
+    }
+}
+
 fn block() -> Action {
     Action::Block
 }
@@ -165,8 +172,7 @@ impl Behaviour {
     /// Whether a message from `sender` (sent through the REST API when `rest_api`) skips every
     /// check.
     pub fn is_exempt(&self, sender: Option<&str>, rest_api: bool) -> bool {
-        let Some(exempt) = &self.exempt else { return false };
-        (rest_api && exempt.rest_api) || sender.is_some_and(|s| exempt.accounts.iter().any(|a| a == s))
+        self.exempt.as_ref().is_some_and(|e| e.covers(sender, rest_api))
     }
 
     /// Checks the values (the worker refuses a document that fails, as for a bad code).
