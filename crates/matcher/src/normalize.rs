@@ -389,19 +389,29 @@ impl<'t> Normalizer<'t> {
                 } else {
                     (c, Info::of(c).class())
                 };
-                match class {
-                    Class::Ignorable => continue,
-                    _ => self.hold(Unit {
-                        ch,
-                        class,
-                        start,
-                        end,
-                        symbol: '\0',
-                        upper: b.is_ascii_uppercase(),
-                        regional: false,
-                        keycap: false,
-                        short: 0,
-                    }),
+                if class == Class::Ignorable {
+                    continue;
+                }
+                let unit = Unit {
+                    ch,
+                    class,
+                    start,
+                    end,
+                    symbol: '\0',
+                    upper: b.is_ascii_uppercase(),
+                    regional: false,
+                    keycap: false,
+                    short: 0,
+                };
+                // Before a byte that is ASCII and no ignorable control, no mark can follow: the
+                // unit is complete and goes on at once (holding it costs a store and a load).
+                if self.next_byte_completes(end) {
+                    if let Some(previous) = self.held.take() {
+                        self.unit(previous);
+                    }
+                    self.unit(unit);
+                } else {
+                    self.hold(unit);
                 }
                 continue;
             }
@@ -651,6 +661,19 @@ impl<'t> Normalizer<'t> {
         self.last_word_letters = word_len;
         self.last_was_word = true;
         true
+    }
+
+    /// Whether the byte at `at` of a text read in byte order is ASCII and not ignorable (so
+    /// that nothing after it can belong to the character before it).
+    #[inline(always)]
+    fn next_byte_completes(&self, at: u32) -> bool {
+        match &self.source {
+            Source::Text { text, .. } => text
+                .as_bytes()
+                .get(at as usize)
+                .is_some_and(|&b| b < 0x80 && ASCII_KINDS[usize::from(b)] != AsciiKind::Ignorable),
+            Source::Reordered { .. } => false,
+        }
     }
 
     #[inline(always)]
