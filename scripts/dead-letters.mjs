@@ -54,8 +54,12 @@ for (;;) {
     process.exit(1);
   }
   if (command === "show") {
-    console.log(`id        ${body.id}\nkind      ${body.kind}\nreceived  ${new Date(body.received_at * 1000).toISOString()}`);
-    console.log(`dead      ${new Date(body.dead_at * 1000).toISOString()}\nreason    ${body.reason}\nquery     ${body.query}`);
+    console.log(`id        ${body.id}\nkind      ${body.kind}`);
+    // An unreadable queue message was never received as a callback: it has its queue id instead.
+    if (body.received_at !== undefined) console.log(`received  ${new Date(body.received_at * 1000).toISOString()}`);
+    if (body.message_id !== undefined) console.log(`message   ${body.message_id} (queue message id)`);
+    console.log(`dead      ${new Date(body.dead_at * 1000).toISOString()}\nreason    ${body.reason}`);
+    if (body.query !== undefined) console.log(`query     ${body.query}`);
     console.log(`body      ${body.body.text ?? `(base64) ${body.body.base64}`}`);
     break;
   }

@@ -49,6 +49,17 @@ pub fn health(req: &Incoming, env: &Env) -> worker::Response {
         (true, true) => {}
     }
     if let Ok(settings) = &settings {
+        let missing: Vec<String> = (0..settings.delivery.shards)
+            .map(timgate_engine::queue_message::binding)
+            .filter(|name| env.queue(name).is_err())
+            .collect();
+        if settings.delivery.shards > 1 && !missing.is_empty() {
+            problems.push(format!(
+                "DELIVERY_SHARDS is {} but there is no queue producer {}: their events go to the other shards, or to the spill store when none is left (wrangler.toml [[queues.producers]], README \"Delivery at scale\")",
+                settings.delivery.shards,
+                missing.join(", ")
+            ));
+        }
         if settings.sdk_app_id == "1400000000" {
             notes.push("SDKAPPID is the demo's 1400000000: set your app's before deploying".to_owned());
         }
@@ -82,7 +93,7 @@ pub async fn handle(req: &Incoming, env: &Env, settings: &Settings) -> worker::R
         endpoint.strip_prefix("dead-letters/").filter(|id| !id.is_empty() && !id.contains('/') && *id != "replay");
     let result = match (method.as_str(), endpoint, one) {
         ("GET", "dead-letters", _) => dead_letters::list(env).await,
-        ("POST", "dead-letters/replay", _) => dead_letters::replay(env).await,
+        ("POST", "dead-letters/replay", _) => dead_letters::replay(env, settings.delivery.shards).await,
         ("GET", _, Some(id)) => match dead_letters::show(env, id).await {
             Ok(Some(letter)) => Ok(letter),
             Ok(None) => return error(404, "not_found", &format!("no dead letter {id}")),

@@ -1,27 +1,37 @@
-//! Passing events on to the origin. With a `DELIVERY` queue binding, an event is on the queue
-//! before Tencent gets its answer, and the queue consumer (`queue_consumer.rs`) delivers it,
-//! retrying with backoff until the origin accepts it or it is dead-lettered. Without one,
-//! delivery is direct (`ctx.wait_until`, three attempts) and not durable; that is logged once
-//! per isolate.
+//! Passing events on to the origin. With a `DELIVERY` queue binding, an event is durably kept
+//! before Tencent gets its answer: on its shard's queue (`DELIVERY_SHARDS`, the shard picked by
+//! the event id), on the next shard when that one refuses it, or in the spill store
+//! (`spill:<id>` in `DELIVERY_STATE`) when every shard refuses it, drained into the queues by the
+//! cron trigger (`drain_spilled`). The queue consumer (`queue_consumer.rs`) delivers it, retrying
+//! on the engine's schedule until the origin accepts it or it is dead-lettered. Without a queue,
+//! delivery is direct (`ctx.wait_until`, at most three attempts on the same schedule) and not
+//! durable; that is logged once per isolate.
 
 use std::cell::Cell;
 use std::time::Duration;
 
-use worker::{console_log, Context, Delay, Env, Queue};
+use worker::{console_log, Context, Delay, Env, MessageBuilder};
 
 use crate::edge::bindings::{DELIVERY_QUEUE, DELIVERY_STATE_KV};
 use crate::edge::errors::EdgeError;
 use crate::edge::origin;
 use timgate_engine::delivery_policy::{self, Attempt, Next};
 use timgate_engine::envelope::{Envelope, EventKind};
+use timgate_engine::queue_message::{self, QueueMessage};
 use timgate_engine::settings::Settings;
 
 /// Per-attempt deadline for deliveries.
 pub const ATTEMPT_TIMEOUT_MS: u64 = 10_000;
-/// Pauses before the second and third direct attempts.
-const DIRECT_BACKOFF_MS: [u64; 2] = [500, 2_000];
+/// Direct delivery's attempts (it runs after the answer, within the request's lifetime).
+const DIRECT_ATTEMPTS: u32 = 3;
+/// Direct delivery never waits longer than this between two attempts.
+const DIRECT_MAX_PAUSE_SECONDS: u32 = 5;
 /// Prefix of dedupe markers in `DELIVERY_STATE`.
 const SEEN_PREFIX: &str = "seen:";
+/// Prefix of spilled events in `DELIVERY_STATE`: events every shard refused, waiting to be queued.
+pub const SPILL_PREFIX: &str = "spill:";
+/// Most spilled events one drain moves (one KV list page is 1000 keys).
+const DRAIN_PAGE: u64 = 500;
 
 thread_local! {
     static ANNOUNCED: Cell<bool> = const { Cell::new(false) };
@@ -30,8 +40,10 @@ thread_local! {
 /// What became of an event handed to [`dispatch`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dispatched {
-    /// On the delivery queue.
+    /// On a delivery queue.
     Queued,
+    /// Every delivery queue refused it: in the spill store, to be queued by the next drain.
+    Spilled,
     /// Being delivered directly, after the answer.
     Direct,
     /// Seen within the dedupe window: already on its way.
@@ -45,6 +57,7 @@ impl Dispatched {
     pub fn name(self) -> &'static str {
         match self {
             Dispatched::Queued => "queued",
+            Dispatched::Spilled => "spilled",
             Dispatched::Direct => "direct",
             Dispatched::Duplicate => "duplicate",
             Dispatched::NoOrigin => "no_origin",
@@ -64,30 +77,98 @@ pub async fn dispatch(
         announce("none", "ORIGIN_URL is not set: events are not passed on");
         return Ok(Dispatched::NoOrigin);
     }
-    let Ok(queue) = env.queue(DELIVERY_QUEUE) else {
+    // One shard and no queue: direct delivery (small apps, local runs). With DELIVERY_SHARDS set
+    // above 1, events always take the durable path: a missing binding is a refusing shard.
+    if settings.delivery.shards == 1 && env.queue(DELIVERY_QUEUE).is_err() {
         // No dedupe here: direct delivery is not durable, so Tencent's retry is a second chance.
         announce("direct", "no DELIVERY queue binding: deliveries are direct and not durable");
         deliver_directly(ctx, settings, envelope);
         return Ok(Dispatched::Direct);
-    };
+    }
     announce("queue", "");
     // Dedupe only what is durably queued: a marker is written once the event is on the queue.
     let dedupe = envelope.kind == EventKind::Callback && settings.delivery.dedupe_seconds > 0;
     if dedupe && seen(env, &envelope.id).await {
         return Ok(Dispatched::Duplicate);
     }
-    enqueue(&queue, &envelope).await?;
+    let message = QueueMessage::first(envelope);
+    let dispatched = match enqueue(env, settings.delivery.shards, &message, 0).await {
+        Ok(_) => Dispatched::Queued,
+        Err(refusal) => {
+            // Every shard refused it: the spill store keeps it until a drain queues it.
+            spill(env, &message).await.map_err(|e| EdgeError::Queue(format!("{refusal}; spill store: {e}")))?;
+            Dispatched::Spilled
+        }
+    };
     if dedupe {
-        mark_seen(env, &envelope.id, settings.delivery.dedupe_seconds).await;
+        mark_seen(env, &message.envelope.id, settings.delivery.dedupe_seconds).await;
     }
-    Ok(Dispatched::Queued)
+    Ok(dispatched)
 }
 
-/// Puts an envelope on the delivery queue (as JSON text, which any consumer can read).
-pub async fn enqueue(queue: &Queue, envelope: &Envelope) -> Result<(), EdgeError> {
-    let json = serde_json::to_string(envelope).map_err(|e| EdgeError::Encode(e.to_string()))?;
-    queue.send(json).await?;
+/// Puts a message on its event's shard, or on the next one that takes it (each refusal is
+/// logged as a fallback); `delay_seconds` before it is delivered. The shard that took it, or
+/// `Err` with the last refusal when every shard refused.
+pub async fn enqueue(env: &Env, shards: u32, message: &QueueMessage, delay_seconds: u32) -> Result<u32, EdgeError> {
+    let mut last = EdgeError::Queue("no delivery queue".into());
+    for shard in queue_message::shards_to_try(&message.envelope.id, shards) {
+        let sent = match env.queue(&queue_message::binding(shard)) {
+            Ok(queue) => {
+                let delay = delay_seconds.min(queue_message::MAX_QUEUE_DELAY_SECONDS);
+                let typed = MessageBuilder::new(message).delay_seconds(delay).build();
+                queue.send(typed).await.map_err(EdgeError::from)
+            }
+            Err(_) => Err(EdgeError::Queue(format!("no {} binding", queue_message::binding(shard)))),
+        };
+        match sent {
+            Ok(()) => return Ok(shard),
+            Err(e) => {
+                console_log!(
+                    "{}",
+                    serde_json::json!({"event": "delivery", "id": message.envelope.id, "outcome": "fallback", "shard": shard, "problem": e.to_string()})
+                );
+                last = e;
+            }
+        }
+    }
+    Err(last)
+}
+
+/// Keeps a message every shard refused in the spill store. `Err`: it is not kept anywhere.
+async fn spill(env: &Env, message: &QueueMessage) -> Result<(), EdgeError> {
+    let kv = env.kv(DELIVERY_STATE_KV)?;
+    let json = serde_json::to_string(message).map_err(|e| EdgeError::Encode(e.to_string()))?;
+    kv.put(&format!("{SPILL_PREFIX}{}", message.envelope.id), json)?.execute().await?;
+    console_log!("{}", serde_json::json!({"event": "delivery", "id": message.envelope.id, "outcome": "spilled"}));
     Ok(())
+}
+
+/// Moves spilled events (one page) onto the queues, each deleted once queued; one that still
+/// cannot be queued stays for the next drain. Run by the cron trigger.
+pub async fn drain_spilled(env: &Env, settings: &Settings) -> Result<serde_json::Value, EdgeError> {
+    let kv = env.kv(DELIVERY_STATE_KV)?;
+    let page = kv.list().prefix(SPILL_PREFIX.to_owned()).limit(DRAIN_PAGE).execute().await?;
+    let (mut queued, mut kept, mut unreadable) = (0, 0, 0);
+    for key in &page.keys {
+        let Some(text) = kv.get(&key.name).text().await? else { continue };
+        let Ok(message) = QueueMessage::from_json(&text) else {
+            // Not something timgate wrote: left where it is, for the operator.
+            unreadable += 1;
+            continue;
+        };
+        match enqueue(env, settings.delivery.shards, &message, 0).await {
+            Ok(_) => {
+                kv.delete(&key.name).await?;
+                queued += 1;
+            }
+            Err(_) => kept += 1,
+        }
+    }
+    let summary = serde_json::json!({"event": "drain", "queued": queued, "kept": kept, "unreadable": unreadable, "more": !page.list_complete});
+    if queued + kept + unreadable > 0 {
+        console_log!("{summary}");
+    }
+    Ok(summary)
 }
 
 /// Whether this event was passed on within the window. A KV problem counts as "not seen":
@@ -107,25 +188,35 @@ async fn mark_seen(env: &Env, id: &str, window_seconds: u32) {
     }
 }
 
-/// Direct delivery after the answer: three attempts, then the event is logged as failed.
+/// Direct delivery after the answer: the queue's schedule, at most three attempts and pauses of
+/// at most 5 s (it runs within the request's lifetime), then the event is logged as failed.
 fn deliver_directly(ctx: &Context, settings: &Settings, envelope: Envelope) {
     let Some(origin_url) = settings.origin_url.clone() else { return };
     let keys = settings.forward_keys.clone();
+    let schedule = delivery_policy::Schedule {
+        max_attempts: settings.delivery.schedule.max_attempts.min(DIRECT_ATTEMPTS),
+        ..settings.delivery.schedule
+    };
     ctx.wait_until(async move {
-        for attempt in 1.. {
-            // Direct delivery keeps its own short pauses (it runs after the answer, within the
-            // request's lifetime): a Retry-After is not waited for here.
-            let (outcome, _) = attempt_delivery(&origin_url, &envelope, &keys).await;
-            let next = delivery_policy::next(&outcome, 0, Default::default(), None);
-            let give_up = DIRECT_BACKOFF_MS.get(attempt - 1).is_none();
-            match next {
+        for attempt in 1..=DIRECT_ATTEMPTS {
+            let (outcome, retry_after) = attempt_delivery(&origin_url, &envelope, &keys).await;
+            match delivery_policy::next(&outcome, attempt, schedule, retry_after, random_u32()) {
                 Next::Ack => return log(&envelope, "delivered", "", attempt),
-                Next::DeadLetter { reason } => return log(&envelope, "refused", &reason, attempt),
-                Next::Retry { reason, .. } if give_up => return log(&envelope, "failed", &reason, attempt),
-                Next::Retry { .. } => Delay::from(Duration::from_millis(DIRECT_BACKOFF_MS[attempt - 1])).await,
+                Next::DeadLetter { reason } => return log(&envelope, "failed", &reason, attempt),
+                Next::Retry { delay_seconds, reason } => {
+                    log(&envelope, "retrying", &reason, attempt);
+                    let pause = delay_seconds.min(DIRECT_MAX_PAUSE_SECONDS);
+                    Delay::from(Duration::from_secs(u64::from(pause))).await;
+                }
             }
         }
     });
+}
+
+/// A uniformly drawn `u32`, for the retry schedule's jitter (`Math.random`: jitter needs no
+/// cryptographic randomness).
+pub fn random_u32() -> u32 {
+    (worker::js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
 /// One POST to the origin, reduced to what the delivery policy needs: the outcome, and the
@@ -147,9 +238,8 @@ pub fn retry_after(reply: &origin::OriginReply) -> Option<u32> {
     delivery_policy::parse_retry_after(value, crate::edge::clock::now_seconds())
 }
 
-/// One log line per delivery outcome. `attempt` is known for direct delivery only (worker 0.8
-/// does not expose a queue message's attempt count); 0 leaves the field out of the line.
-pub fn log(envelope: &Envelope, outcome: &str, problem: &str, attempt: usize) {
+/// One log line per delivery outcome, with the attempt's number (0 leaves the field out).
+pub fn log(envelope: &Envelope, outcome: &str, problem: &str, attempt: u32) {
     let mut line = serde_json::json!({
         "event": "delivery",
         "id": envelope.id,
@@ -161,6 +251,22 @@ pub fn log(envelope: &Envelope, outcome: &str, problem: &str, attempt: usize) {
         fields.insert("attempt".to_owned(), attempt.into());
     }
     console_log!("{line}");
+}
+
+/// The log line of a failed attempt: why, and the delay before the next one.
+pub fn log_retry(envelope: &Envelope, problem: &str, attempt: u32, delay_seconds: u32) {
+    console_log!(
+        "{}",
+        serde_json::json!({
+            "event": "delivery",
+            "id": envelope.id,
+            "kind": envelope.kind.name(),
+            "outcome": "retrying",
+            "problem": problem,
+            "attempt": attempt,
+            "delay_seconds": delay_seconds,
+        })
+    );
 }
 
 /// Says once per isolate how deliveries travel (there is no start-up hook with `env`).

@@ -15,6 +15,9 @@ pub enum EdgeError {
     /// Something could not be encoded for the queue or KV.
     #[error("encoding: {0}")]
     Encode(String),
+    /// No delivery queue took an event.
+    #[error("queue: {0}")]
+    Queue(String),
     /// No `ORIGIN_URL` is configured.
     #[error("ORIGIN_URL is not set")]
     NoOrigin,

@@ -27,7 +27,7 @@ mod request_body;
 mod responses;
 mod rule_cache;
 
-use worker::{event, web_sys, Context, Env, MessageBatch, Response};
+use worker::{event, web_sys, Context, Env, MessageBatch, Response, ScheduleContext, ScheduledEvent};
 
 /// Takes the runtime's request as it is (see `incoming.rs` for why not `worker::Request`).
 #[event(fetch)]
@@ -36,8 +36,22 @@ async fn fetch(req: web_sys::Request, env: Env, ctx: Context) -> worker::Result<
 }
 
 #[event(queue)]
-async fn queue(batch: MessageBatch<serde_json::Value>, env: Env, ctx: Context) -> worker::Result<()> {
+async fn queue(
+    batch: MessageBatch<timgate_engine::queue_message::QueueMessage>,
+    env: Env,
+    ctx: Context,
+) -> worker::Result<()> {
     // Always Ok: an Err here would fail (and redeliver) the whole batch.
     queue_consumer::consume(batch, env, ctx).await;
     Ok(())
+}
+
+/// The cron trigger (`wrangler.toml` `[triggers]`): moves events every delivery queue refused
+/// from the spill store onto the queues.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let Ok(settings) = env_settings::settings(&env) else { return };
+    if let Err(e) = delivery::drain_spilled(&env, &settings).await {
+        worker::console_log!("{}", serde_json::json!({"event": "drain", "problem": e.to_string()}));
+    }
 }

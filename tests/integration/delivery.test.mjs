@@ -46,7 +46,7 @@ describe("queued delivery", () => {
   let origin, gate;
   before(async () => {
     origin = await startOrigin();
-    gate = await startGate({ origin, queue: { maxRetries: 3 }, vars: { FORWARD_SECRET: SECRET, ADMIN_TOKEN } });
+    gate = await startGate({ origin, queue: { maxRetries: 3 }, vars: { FORWARD_SECRET: SECRET, ADMIN_TOKEN, DELIVERY_ATTEMPTS: "4" } });
   });
   after(async () => {
     await gate.dispose();
@@ -113,8 +113,12 @@ describe("queued delivery", () => {
       },
       { what: "5 dead letters" },
     );
-    assert.ok(listing.dead_letters.every((d) => d.reason === "retries exhausted" && d.kind === "callback"));
+    for (const d of listing.dead_letters) {
+      assert.equal(d.reason, "gave up after 4 attempts; the last: origin answered HTTP 503");
+      assert.equal(d.kind, "callback");
+    }
     assert.equal(acceptedIds(origin).size, 0);
+    assert.equal(origin.received.length, 5 * 4, "DELIVERY_ATTEMPTS=4: four attempts of each event, no more");
 
     origin.respond = () => ({ status: 200 });
     const replay = spawnSync(process.execPath, ["scripts/dead-letters.mjs", "replay", "--url", gate.url.href], {

@@ -139,15 +139,21 @@ export async function startOrigin() {
 export const DELIVERY_QUEUE = "timgate-delivery";
 export const DEAD_LETTER_QUEUE = "timgate-dead-letters";
 
-/** Queue bindings as wrangler.toml declares them (retries and batch size adjustable for tests). */
-function queueOptions({ maxRetries = 3, maxBatchSize = 10 } = {}) {
-  return {
-    queueProducers: { DELIVERY: DELIVERY_QUEUE },
-    queueConsumers: {
-      [DELIVERY_QUEUE]: { maxBatchSize, maxBatchTimeout: 0.05, maxRetries, deadLetterQueue: DEAD_LETTER_QUEUE },
-      [DEAD_LETTER_QUEUE]: { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 10 },
-    },
-  };
+/** The queue of delivery shard `n` and its producer binding, as wrangler.toml names them. */
+export const shardQueue = (n) => (n === 0 ? DELIVERY_QUEUE : `${DELIVERY_QUEUE}-${n}`);
+export const shardBinding = (n) => (n === 0 ? "DELIVERY" : `DELIVERY_${n}`);
+
+/** Queue bindings as wrangler.toml declares them (retries, batch size and shards adjustable for
+ * tests; `without` leaves out the producer bindings of the shards it lists). */
+export function queueOptions({ maxRetries = 3, maxBatchSize = 10, shards = 1, without = [] } = {}) {
+  const queueProducers = {};
+  const queueConsumers = {};
+  for (let n = 0; n < shards; n++) {
+    if (!without.includes(n)) queueProducers[shardBinding(n)] = shardQueue(n);
+    queueConsumers[shardQueue(n)] = { maxBatchSize, maxBatchTimeout: 0.05, maxRetries, deadLetterQueue: DEAD_LETTER_QUEUE };
+  }
+  queueConsumers[DEAD_LETTER_QUEUE] = { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 10 };
+  return { queueProducers, queueConsumers };
 }
 
 /**
@@ -184,6 +190,7 @@ export async function startGate({ origin, vars = {}, queue, kvPersistTo, kvPersi
       CACHE_SECONDS: "0",
       RETRY_DELAY_SECONDS: "0",
       RETRY_DELAY_MAX_SECONDS: "1",
+      ...(queue?.shards ? { DELIVERY_SHARDS: String(queue.shards) } : {}),
       ...(origin ? { ORIGIN_URL: origin.url } : {}),
       ...vars,
     },
@@ -191,6 +198,8 @@ export async function startGate({ origin, vars = {}, queue, kvPersistTo, kvPersi
   };
   const mf = new Miniflare({
     ...(extraWorkers.length ? { workers: [gate, ...extraWorkers] } : gate),
+    // `/cdn-cgi/handler/scheduled` runs the cron trigger's handler (the spill store's drain).
+    unsafeTriggerHandlers: true,
     handleRuntimeStdio(stdout, stderr) {
       for (const stream of [stdout, stderr]) {
         stream.setEncoding("utf8");

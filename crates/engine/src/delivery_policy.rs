@@ -31,28 +31,47 @@ pub enum Next {
     },
 }
 
-/// Retry delays: from `min_seconds`, growing with the message's age, capped at `max_seconds`.
+/// The one retry schedule, used by queued and direct delivery alike: attempt `n` failed, the
+/// next comes after a delay drawn uniformly from `0..=min(cap, base × 2^(n-1))` seconds ("full
+/// jitter": retries of many events that failed together spread out instead of arriving together),
+/// never sooner than an origin's `Retry-After`; after `max_attempts` attempts the event goes to the
+/// dead-letter store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Backoff {
-    /// First delay.
-    pub min_seconds: u32,
-    /// Largest delay.
-    pub max_seconds: u32,
+pub struct Schedule {
+    /// The ceiling of the first retry's delay (`RETRY_DELAY_SECONDS`).
+    pub base_seconds: u32,
+    /// The largest ceiling (`RETRY_DELAY_MAX_SECONDS`).
+    pub cap_seconds: u32,
+    /// Attempts before giving up (`DELIVERY_ATTEMPTS`), at least 1.
+    pub max_attempts: u32,
 }
 
-impl Default for Backoff {
+impl Default for Schedule {
     fn default() -> Self {
-        Self { min_seconds: 5, max_seconds: 600 }
+        Self { base_seconds: 5, cap_seconds: 600, max_attempts: 20 }
     }
 }
 
-impl Backoff {
-    /// The delay for a message first queued `age_seconds` ago. Waiting as long again as the
-    /// message has already waited doubles the gap on every attempt without needing an attempt
-    /// counter (worker 0.8 does not expose one): 5, 5, 10, 20, 40 ... 600 s.
-    pub fn delay(self, age_seconds: u64) -> u32 {
-        let age = u32::try_from(age_seconds).unwrap_or(u32::MAX);
-        age.clamp(self.min_seconds, self.max_seconds.max(self.min_seconds))
+impl Schedule {
+    /// The longest delay after failed attempt `attempt` (1 for the first): `base × 2^(attempt-1)`,
+    /// at most the cap.
+    pub fn ceiling(self, attempt: u32) -> u32 {
+        let doublings = attempt.saturating_sub(1).min(31);
+        let grown = u64::from(self.base_seconds) << doublings;
+        u32::try_from(grown).unwrap_or(u32::MAX).min(self.cap_seconds.max(self.base_seconds))
+    }
+
+    /// The delay after failed attempt `attempt`, `random` a uniformly drawn `u32` (the worker
+    /// draws it; tests pass their own): `ceiling × random / u32::MAX`, rounded down.
+    pub fn delay(self, attempt: u32, random: u32) -> u32 {
+        let ceiling = u64::from(self.ceiling(attempt));
+        u32::try_from(ceiling * u64::from(random) / u64::from(u32::MAX)).unwrap_or(u32::MAX)
+    }
+
+    /// The longest the schedule can take from the first attempt to the last one (the sum of every
+    /// ceiling), seconds: what an operator plans the origin's longest outage against.
+    pub fn longest_seconds(self) -> u64 {
+        (1..self.max_attempts.max(1)).map(|n| u64::from(self.ceiling(n))).sum()
     }
 }
 
@@ -81,24 +100,29 @@ pub fn parse_retry_after(value: &str, now_seconds: i64) -> Option<u32> {
     Some(u32::try_from(seconds).unwrap_or(u32::MAX).min(MAX_RETRY_AFTER_SECONDS))
 }
 
-/// Decides what follows an attempt on a message first queued `age_seconds` ago. An origin that
-/// answered 429 or 503 with `Retry-After` (`retry_after`, seconds, [`parse_retry_after`]) gets
-/// its next attempt no sooner than it asked.
-pub fn next(attempt: &Attempt, age_seconds: u64, backoff: Backoff, retry_after: Option<u32>) -> Next {
-    match attempt {
-        Attempt::Answered(status) if (200..300).contains(status) => Next::Ack,
+/// Decides what follows attempt number `attempt` (1 for the first) of an event. `retry_after`:
+/// the seconds an origin's 429 or 503 asked to wait ([`parse_retry_after`]); `random`: a uniformly
+/// drawn `u32` for the jitter ([`Schedule::delay`]).
+pub fn next(outcome: &Attempt, attempt: u32, schedule: Schedule, retry_after: Option<u32>, random: u32) -> Next {
+    let (reason, asked) = match outcome {
+        Attempt::Answered(status) if (200..300).contains(status) => return Next::Ack,
         Attempt::Answered(status) if retryable(*status) => {
-            let asked = retry_after.filter(|_| matches!(status, 429 | 503)).unwrap_or(0);
-            let delay_seconds = backoff.delay(age_seconds).max(asked.min(MAX_RETRY_AFTER_SECONDS));
+            let asked = retry_after.filter(|_| matches!(status, 429 | 503)).map(|s| s.min(MAX_RETRY_AFTER_SECONDS));
             let reason = match asked {
-                0 => format!("origin answered HTTP {status}"),
-                s => format!("origin answered HTTP {status}, Retry-After {s} s"),
+                None => format!("origin answered HTTP {status}"),
+                Some(s) => format!("origin answered HTTP {status}, Retry-After {s} s"),
             };
-            Next::Retry { delay_seconds, reason }
+            (reason, asked.unwrap_or(0))
         }
-        Attempt::Answered(status) => Next::DeadLetter { reason: format!("origin refused it with HTTP {status}") },
-        Attempt::Failed(problem) => Next::Retry { delay_seconds: backoff.delay(age_seconds), reason: problem.clone() },
+        Attempt::Answered(status) => {
+            return Next::DeadLetter { reason: format!("origin refused it with HTTP {status}") };
+        }
+        Attempt::Failed(problem) => (problem.clone(), 0),
+    };
+    if attempt >= schedule.max_attempts.max(1) {
+        return Next::DeadLetter { reason: format!("gave up after {attempt} attempts; the last: {reason}") };
     }
+    Next::Retry { delay_seconds: schedule.delay(attempt, random).max(asked), reason }
 }
 
 #[cfg(test)]
@@ -107,7 +131,7 @@ mod tests {
 
     #[test]
     fn outcomes() {
-        let b = Backoff::default();
+        let schedule = Schedule::default();
         let cases = [
             (Attempt::Answered(200), "ack"),
             (Attempt::Answered(204), "ack"),
@@ -121,28 +145,45 @@ mod tests {
             (Attempt::Answered(301), "dead"),
             (Attempt::Failed("timeout".into()), "retry"),
         ];
-        for (attempt, expected) in cases {
-            let got = match next(&attempt, 0, b, None) {
+        for (outcome, expected) in cases {
+            let got = match next(&outcome, 1, schedule, None, u32::MAX / 2) {
                 Next::Ack => "ack",
                 Next::Retry { .. } => "retry",
                 Next::DeadLetter { .. } => "dead",
             };
-            assert_eq!(got, expected, "{attempt:?}");
+            assert_eq!(got, expected, "{outcome:?}");
         }
     }
 
     #[test]
-    fn retry_after_is_honoured_on_429_and_503() {
-        let b = Backoff { min_seconds: 5, max_seconds: 600 };
-        let delay = |status, retry_after| match next(&Attempt::Answered(status), 0, b, retry_after) {
-            Next::Retry { delay_seconds, .. } => delay_seconds,
+    fn the_last_attempt_gives_up_into_the_dead_letter_store() {
+        let schedule = Schedule { base_seconds: 1, cap_seconds: 4, max_attempts: 3 };
+        for attempt in 1..3 {
+            assert!(matches!(next(&Attempt::Answered(503), attempt, schedule, None, 7), Next::Retry { .. }));
+        }
+        match next(&Attempt::Failed("connection refused".into()), 3, schedule, None, 7) {
+            Next::DeadLetter { reason } => assert_eq!(reason, "gave up after 3 attempts; the last: connection refused"),
             other => panic!("{other:?}"),
-        };
-        assert_eq!(delay(429, Some(30)), 30);
-        assert_eq!(delay(503, Some(3)), 5, "never sooner than the schedule");
-        assert_eq!(delay(500, Some(30)), 5, "only 429 and 503 carry it");
-        assert_eq!(delay(429, Some(u32::MAX)), MAX_RETRY_AFTER_SECONDS);
-        assert_eq!(delay(429, None), 5);
+        }
+        assert_eq!(next(&Attempt::Answered(200), 3, schedule, None, 7), Next::Ack, "a success on the last attempt");
+        let once = Schedule { max_attempts: 0, ..schedule };
+        assert!(matches!(next(&Attempt::Answered(500), 1, once, None, 7), Next::DeadLetter { .. }), "0 means 1");
+    }
+
+    #[test]
+    fn retry_after_is_honoured_on_429_and_503() {
+        let schedule = Schedule { base_seconds: 5, cap_seconds: 600, max_attempts: 20 };
+        let delay =
+            |status, retry_after, random| match next(&Attempt::Answered(status), 1, schedule, retry_after, random) {
+                Next::Retry { delay_seconds, .. } => delay_seconds,
+                other => panic!("{other:?}"),
+            };
+        assert_eq!(delay(429, Some(30), u32::MAX), 30);
+        assert_eq!(delay(503, Some(3), u32::MAX), 5, "never sooner than the draw");
+        assert_eq!(delay(503, Some(3), 0), 3, "never sooner than asked");
+        assert_eq!(delay(500, Some(30), 0), 0, "only 429 and 503 carry it");
+        assert_eq!(delay(429, Some(u32::MAX), 0), MAX_RETRY_AFTER_SECONDS);
+        assert_eq!(delay(429, None, u32::MAX), 5);
     }
 
     #[test]
@@ -161,11 +202,34 @@ mod tests {
     }
 
     #[test]
-    fn delays_grow_with_age_within_bounds() {
-        let b = Backoff { min_seconds: 5, max_seconds: 600 };
-        let delays: Vec<u32> = [0, 5, 10, 20, 40, 80, 160, 320, 640, 100_000].iter().map(|&age| b.delay(age)).collect();
-        assert_eq!(delays, [5, 5, 10, 20, 40, 80, 160, 320, 600, 600]);
-        assert_eq!(Backoff { min_seconds: 0, max_seconds: 0 }.delay(99), 0);
-        assert_eq!(b.delay(u64::MAX), 600);
+    fn ceilings_double_up_to_the_cap() {
+        let schedule = Schedule { base_seconds: 5, cap_seconds: 600, max_attempts: 20 };
+        let ceilings: Vec<u32> = (1..=10).map(|n| schedule.ceiling(n)).collect();
+        assert_eq!(ceilings, [5, 10, 20, 40, 80, 160, 320, 600, 600, 600]);
+        assert_eq!(schedule.ceiling(0), 5);
+        assert_eq!(schedule.ceiling(u32::MAX), 600);
+        assert_eq!(Schedule { base_seconds: 0, cap_seconds: 0, max_attempts: 3 }.ceiling(9), 0);
+        assert_eq!(Schedule { base_seconds: u32::MAX, cap_seconds: 1, max_attempts: 3 }.ceiling(40), u32::MAX);
+        // 5 + 10 + ... + 320 + 12 × 600 s: the wrangler.toml default's longest outage.
+        assert_eq!(schedule.longest_seconds(), 635 + 12 * 600);
+    }
+
+    #[test]
+    fn full_jitter_covers_zero_to_the_ceiling() {
+        let schedule = Schedule { base_seconds: 4, cap_seconds: 64, max_attempts: 20 };
+        for attempt in 1..12 {
+            let ceiling = schedule.ceiling(attempt);
+            assert_eq!(schedule.delay(attempt, 0), 0);
+            assert_eq!(schedule.delay(attempt, u32::MAX), ceiling);
+            // An even spread of draws gives every whole second up to the ceiling.
+            let mut seen = vec![false; ceiling as usize + 1];
+            for k in 0..=4096u64 {
+                let random = u32::try_from(k * u64::from(u32::MAX) / 4096).unwrap_or(u32::MAX);
+                let d = schedule.delay(attempt, random);
+                assert!(d <= ceiling);
+                seen[d as usize] = true;
+            }
+            assert!(seen.iter().all(|&s| s), "attempt {attempt}: {seen:?}");
+        }
     }
 }

@@ -182,7 +182,13 @@ pub fn event_id(command: &str, key: &str) -> String {
     format!("evt_{}", &hex::encode(hash.finalize())[..32])
 }
 
-mod base64_bytes {
+/// Bytes in standard base64 (how envelopes and dead letters carry bytes that are not UTF-8).
+pub fn base64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+pub(crate) mod base64_bytes {
     use base64::engine::general_purpose::STANDARD;
     use base64::Engine as _;
     use serde::{Deserialize, Deserializer, Serializer};

@@ -30,6 +30,7 @@ pub mod message_text;
 pub mod normalized_view;
 pub mod other_commands;
 pub mod patterns;
+pub mod queue_message;
 pub mod request_url;
 pub mod review_event;
 pub mod rule_document;

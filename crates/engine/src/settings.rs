@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::delivery_policy::Backoff;
+use crate::delivery_policy::Schedule;
 use crate::webhook_signature::{SecretError, SigningKey};
 
 /// Names of the settings, as operators write them in `wrangler.toml` or `wrangler secret put`.
@@ -20,10 +20,14 @@ pub mod names {
     pub const FAIL_MODE: &str = "FAIL_MODE";
     /// Set to `true` to include message text in log lines (never in production).
     pub const LOG_MESSAGE_TEXT: &str = "LOG_MESSAGE_TEXT";
-    /// First retry delay of a failed delivery, seconds.
+    /// Ceiling of the first retry delay of a failed delivery, seconds (full jitter below it).
     pub const RETRY_DELAY_SECONDS: &str = "RETRY_DELAY_SECONDS";
-    /// Largest retry delay, seconds.
+    /// Largest retry delay ceiling, seconds.
     pub const RETRY_DELAY_MAX_SECONDS: &str = "RETRY_DELAY_MAX_SECONDS";
+    /// Delivery attempts of an event before it goes to the dead-letter store.
+    pub const DELIVERY_ATTEMPTS: &str = "DELIVERY_ATTEMPTS";
+    /// Delivery queues the events are spread over (`DELIVERY`, `DELIVERY_1`, ...); default 1.
+    pub const DELIVERY_SHARDS: &str = "DELIVERY_SHARDS";
     /// Window in which the same event from Tencent is passed on once; 0 turns dedupe off.
     pub const DEDUPE_SECONDS: &str = "DEDUPE_SECONDS";
     /// `single` (default): one request per event. `batch`: one request per queue batch.
@@ -36,6 +40,9 @@ pub mod names {
     /// Seconds a cached rule document or ban is used before it is read again.
     pub const CACHE_SECONDS: &str = "CACHE_SECONDS";
 }
+
+/// The most delivery queues `DELIVERY_SHARDS` may name.
+pub const MAX_DELIVERY_SHARDS: u32 = 64;
 
 /// KV refuses expirations shorter than this.
 const KV_MIN_TTL_SECONDS: u32 = 60;
@@ -120,8 +127,10 @@ impl std::error::Error for SettingsErrors {}
 /// How events travel to the origin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeliverySettings {
-    /// Retry delays.
-    pub backoff: Backoff,
+    /// The retry schedule.
+    pub schedule: Schedule,
+    /// Delivery queues (shards) in use, 1 to [`MAX_DELIVERY_SHARDS`].
+    pub shards: u32,
     /// Dedupe window in seconds (0 = off; otherwise at least KV's minimum of 60).
     pub dedupe_seconds: u32,
     /// Post a whole queue batch as one JSON array.
@@ -200,10 +209,33 @@ impl Settings {
             None => Ok(default),
             Some(v) => v.parse::<u32>().map_err(|_| SettingsError::BadNumber(name)),
         };
-        let backoff = Backoff {
-            min_seconds: noted(&mut errors, seconds(names::RETRY_DELAY_SECONDS, Backoff::default().min_seconds), 0),
-            max_seconds: noted(&mut errors, seconds(names::RETRY_DELAY_MAX_SECONDS, Backoff::default().max_seconds), 0),
+        let defaults = Schedule::default();
+        let schedule = Schedule {
+            base_seconds: noted(&mut errors, seconds(names::RETRY_DELAY_SECONDS, defaults.base_seconds), 0),
+            cap_seconds: noted(&mut errors, seconds(names::RETRY_DELAY_MAX_SECONDS, defaults.cap_seconds), 0),
+            max_attempts: noted(
+                &mut errors,
+                seconds(names::DELIVERY_ATTEMPTS, defaults.max_attempts).and_then(|n| {
+                    if n >= 1 {
+                        Ok(n)
+                    } else {
+                        Err(SettingsError::BadNumber(names::DELIVERY_ATTEMPTS))
+                    }
+                }),
+                1,
+            ),
         };
+        let shards = noted(
+            &mut errors,
+            seconds(names::DELIVERY_SHARDS, 1).and_then(|n| {
+                if (1..=MAX_DELIVERY_SHARDS).contains(&n) {
+                    Ok(n)
+                } else {
+                    Err(SettingsError::BadNumber(names::DELIVERY_SHARDS))
+                }
+            }),
+            1,
+        );
         let dedupe_seconds = match noted(&mut errors, seconds(names::DEDUPE_SECONDS, 600), 0) {
             0 => 0,
             n => n.max(KV_MIN_TTL_SECONDS),
@@ -219,7 +251,7 @@ impl Settings {
             false,
         );
         let dead_letter_queue = get(names::DEAD_LETTER_QUEUE).unwrap_or_else(|| "timgate-dead-letters".to_owned());
-        let delivery = DeliverySettings { backoff, dedupe_seconds, batch, dead_letter_queue };
+        let delivery = DeliverySettings { schedule, shards, dedupe_seconds, batch, dead_letter_queue };
         let admin_token = get(names::ADMIN_TOKEN).map(CallbackToken);
         let cache_seconds = noted(
             &mut errors,
@@ -335,7 +367,7 @@ mod tests {
         .unwrap();
         assert_eq!(s.delivery.dedupe_seconds, 60, "KV cannot expire sooner");
         assert!(s.delivery.batch);
-        assert_eq!(s.delivery.backoff.min_seconds, 0);
+        assert_eq!(s.delivery.schedule.base_seconds, 0);
         assert!(s.admin_token.is_some());
         assert_eq!(settings(&[("SDKAPPID", "1"), ("DEDUPE_SECONDS", "0")]).unwrap().delivery.dedupe_seconds, 0);
         assert_eq!(
@@ -346,6 +378,22 @@ mod tests {
             settings(&[("SDKAPPID", "1"), ("DELIVERY_MODE", "x")]),
             Err(SettingsError::BadDeliveryMode(_))
         ));
+        let d = settings(&[("SDKAPPID", "1")]).unwrap().delivery;
+        assert_eq!((d.shards, d.schedule), (1, Schedule::default()));
+        let d = settings(&[("SDKAPPID", "1"), ("DELIVERY_SHARDS", "4"), ("DELIVERY_ATTEMPTS", "7")]).unwrap().delivery;
+        assert_eq!((d.shards, d.schedule.max_attempts), (4, 7));
+        for (name, bad) in [
+            ("DELIVERY_SHARDS", "0"),
+            ("DELIVERY_SHARDS", "65"),
+            ("DELIVERY_SHARDS", "two"),
+            ("DELIVERY_ATTEMPTS", "0"),
+        ] {
+            assert_eq!(
+                settings(&[("SDKAPPID", "1"), (name, bad)]).unwrap_err(),
+                SettingsError::BadNumber(name),
+                "{name}={bad}"
+            );
+        }
     }
 
     #[test]
