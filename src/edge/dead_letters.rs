@@ -122,7 +122,7 @@ pub async fn replay(env: &Env, shards: u32) -> Result<serde_json::Value, EdgeErr
             failed += 1;
             continue;
         };
-        match delivery::enqueue(env, shards, &QueueMessage::first(envelope), 0).await {
+        match delivery::enqueue(env, shards, &QueueMessage::new(envelope)).await {
             Ok(_) => {
                 kv.delete(&key.name).await?;
                 replayed += 1;

@@ -10,7 +10,7 @@
 use std::cell::Cell;
 use std::time::Duration;
 
-use worker::{console_log, Context, Delay, Env, MessageBuilder};
+use worker::{console_log, Context, Delay, Env};
 
 use crate::edge::bindings::{DELIVERY_QUEUE, DELIVERY_STATE_KV};
 use crate::edge::errors::EdgeError;
@@ -30,8 +30,11 @@ const DIRECT_MAX_PAUSE_SECONDS: u32 = 5;
 const SEEN_PREFIX: &str = "seen:";
 /// Prefix of spilled events in `DELIVERY_STATE`: events every shard refused, waiting to be queued.
 pub const SPILL_PREFIX: &str = "spill:";
-/// Most spilled events one drain moves (one KV list page is 1000 keys).
-const DRAIN_PAGE: u64 = 500;
+/// Spilled events listed at a time by the drain.
+const DRAIN_PAGE: u64 = 100;
+/// Operations on other services one drain may make (an invocation may make 1,000: a list, and per
+/// event a read, a send, a delete).
+const DRAIN_OPERATIONS: usize = 900;
 
 thread_local! {
     static ANNOUNCED: Cell<bool> = const { Cell::new(false) };
@@ -91,8 +94,8 @@ pub async fn dispatch(
     if dedupe && seen(env, &envelope.id).await {
         return Ok(Dispatched::Duplicate);
     }
-    let message = QueueMessage::first(envelope);
-    let dispatched = match enqueue(env, settings.delivery.shards, &message, 0).await {
+    let message = QueueMessage::new(envelope);
+    let dispatched = match enqueue(env, settings.delivery.shards, &message).await {
         Ok(_) => Dispatched::Queued,
         Err(refusal) => {
             // Every shard refused it: the spill store keeps it until a drain queues it.
@@ -106,18 +109,15 @@ pub async fn dispatch(
     Ok(dispatched)
 }
 
-/// Puts a message on its event's shard, or on the next one that takes it (each refusal is
-/// logged as a fallback); `delay_seconds` before it is delivered. The shard that took it, or
-/// `Err` with the last refusal when every shard refused.
-pub async fn enqueue(env: &Env, shards: u32, message: &QueueMessage, delay_seconds: u32) -> Result<u32, EdgeError> {
+/// Puts a message (JSON text) on its event's shard, or on one of the next two when that refuses
+/// it (each refusal is logged as a fallback). The shard that took it, or `Err` with the last
+/// refusal when every shard tried refused.
+pub async fn enqueue(env: &Env, shards: u32, message: &QueueMessage) -> Result<u32, EdgeError> {
+    let json = message.to_json().map_err(EdgeError::Encode)?;
     let mut last = EdgeError::Queue("no delivery queue".into());
     for shard in queue_message::shards_to_try(&message.envelope.id, shards) {
         let sent = match env.queue(&queue_message::binding(shard)) {
-            Ok(queue) => {
-                let delay = delay_seconds.min(queue_message::MAX_QUEUE_DELAY_SECONDS);
-                let typed = MessageBuilder::new(message).delay_seconds(delay).build();
-                queue.send(typed).await.map_err(EdgeError::from)
-            }
+            Ok(queue) => queue.send(json.as_str()).await.map_err(EdgeError::from),
             Err(_) => Err(EdgeError::Queue(format!("no {} binding", queue_message::binding(shard)))),
         };
         match sent {
@@ -137,35 +137,72 @@ pub async fn enqueue(env: &Env, shards: u32, message: &QueueMessage, delay_secon
 /// Keeps a message every shard refused in the spill store. `Err`: it is not kept anywhere.
 async fn spill(env: &Env, message: &QueueMessage) -> Result<(), EdgeError> {
     let kv = env.kv(DELIVERY_STATE_KV)?;
-    let json = serde_json::to_string(message).map_err(|e| EdgeError::Encode(e.to_string()))?;
+    let json = message.to_json().map_err(EdgeError::Encode)?;
     kv.put(&format!("{SPILL_PREFIX}{}", message.envelope.id), json)?.execute().await?;
     console_log!("{}", serde_json::json!({"event": "delivery", "id": message.envelope.id, "outcome": "spilled"}));
     Ok(())
 }
 
-/// Moves spilled events (one page) onto the queues, each deleted once queued; one that still
-/// cannot be queued stays for the next drain. Run by the cron trigger.
+/// Moves spilled events onto the queues, page by page, each deleted once queued, within one
+/// invocation's budget of operations (about 300 events a run); one that cannot be queued stays
+/// for the next run, and one that is no delivery message goes to the dead-letter store. A KV
+/// problem with one event does not stop the others. Run by the cron trigger. Delivery stays
+/// at-least-once: two runs that overlap, or a key KV still lists after its delete, queue an event
+/// twice (the origin dedupes on `webhook-id`).
 pub async fn drain_spilled(env: &Env, settings: &Settings) -> Result<serde_json::Value, EdgeError> {
     let kv = env.kv(DELIVERY_STATE_KV)?;
-    let page = kv.list().prefix(SPILL_PREFIX.to_owned()).limit(DRAIN_PAGE).execute().await?;
-    let (mut queued, mut kept, mut unreadable) = (0, 0, 0);
-    for key in &page.keys {
-        let Some(text) = kv.get(&key.name).text().await? else { continue };
-        let Ok(message) = QueueMessage::from_json(&text) else {
-            // Not something timgate wrote: left where it is, for the operator.
-            unreadable += 1;
-            continue;
-        };
-        match enqueue(env, settings.delivery.shards, &message, 0).await {
-            Ok(_) => {
-                kv.delete(&key.name).await?;
-                queued += 1;
+    let (mut queued, mut kept, mut unreadable, mut failed) = (0, 0, 0, 0);
+    let mut operations = 0;
+    let mut cursor: Option<String> = None;
+    let mut more = true;
+    while more && operations + 1 + 3 * DRAIN_PAGE as usize <= DRAIN_OPERATIONS {
+        let mut list = kv.list().prefix(SPILL_PREFIX.to_owned()).limit(DRAIN_PAGE);
+        if let Some(cursor) = cursor.take() {
+            list = list.cursor(cursor);
+        }
+        let page = list.execute().await?;
+        operations += 1;
+        more = !page.list_complete;
+        cursor = page.cursor.clone();
+        for key in &page.keys {
+            operations += 3;
+            let text = match kv.get(&key.name).text().await {
+                Ok(Some(text)) => text,
+                Ok(None) => continue, // drained meanwhile
+                Err(_) => {
+                    failed += 1;
+                    continue;
+                }
+            };
+            let message = match QueueMessage::from_json(&text) {
+                Ok(message) => message,
+                Err(reason) => {
+                    // Not something timgate wrote: kept for the operator, out of the way.
+                    let id = key.name.trim_start_matches(SPILL_PREFIX);
+                    if crate::edge::dead_letters::store_unreadable(env, id, text.into_bytes(), &reason).await.is_ok() {
+                        let _ = kv.delete(&key.name).await;
+                    }
+                    unreadable += 1;
+                    continue;
+                }
+            };
+            match enqueue(env, settings.delivery.shards, &message).await {
+                Ok(_) => match kv.delete(&key.name).await {
+                    Ok(()) => queued += 1,
+                    // Queued, but still spilled: the next run queues it again (a duplicate).
+                    Err(_) => failed += 1,
+                },
+                Err(_) => kept += 1,
             }
-            Err(_) => kept += 1,
+        }
+        if cursor.is_none() {
+            break;
         }
     }
-    let summary = serde_json::json!({"event": "drain", "queued": queued, "kept": kept, "unreadable": unreadable, "more": !page.list_complete});
-    if queued + kept + unreadable > 0 {
+    let summary = serde_json::json!({
+        "event": "drain", "queued": queued, "kept": kept, "unreadable": unreadable, "failed": failed, "more": more,
+    });
+    if queued + kept + unreadable + failed > 0 {
         console_log!("{summary}");
     }
     Ok(summary)

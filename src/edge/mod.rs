@@ -27,7 +27,7 @@ mod request_body;
 mod responses;
 mod rule_cache;
 
-use worker::{event, web_sys, Context, Env, MessageBatch, Response, ScheduleContext, ScheduledEvent};
+use worker::{event, web_sys, Context, Env, Response, ScheduleContext, ScheduledEvent};
 
 /// Takes the runtime's request as it is (see `incoming.rs` for why not `worker::Request`).
 #[event(fetch)]
@@ -35,22 +35,53 @@ async fn fetch(req: web_sys::Request, env: Env, ctx: Context) -> worker::Result<
     Ok(fetch_handler::handle(incoming::Incoming::new(req), env, ctx).await)
 }
 
-#[event(queue)]
-async fn queue(
-    batch: MessageBatch<timgate_engine::queue_message::QueueMessage>,
-    env: Env,
-    ctx: Context,
-) -> worker::Result<()> {
-    // Always Ok: an Err here would fail (and redeliver) the whole batch.
-    queue_consumer::consume(batch, env, ctx).await;
-    Ok(())
+/// The queue handler, exported by hand rather than with `#[event(queue)]`: that macro hands over
+/// a `MessageBatch` without each message's `attempts` (how many times the queue has delivered it,
+/// which the retry schedule goes by), so it is read here from the runtime's own batch first.
+mod queue_export {
+    use worker::wasm_bindgen::prelude::wasm_bindgen;
+    use worker::wasm_bindgen::JsValue;
+    use worker::{js_sys, worker_sys, Env, MessageBatch};
+
+    /// The attempt number of each message of `batch`, in its order (1 when the runtime gives none).
+    fn attempts(batch: &worker_sys::MessageBatch) -> Vec<u32> {
+        let Ok(messages) = batch.messages() else { return Vec::new() };
+        messages
+            .iter()
+            .map(|m| {
+                js_sys::Reflect::get(&m, &JsValue::from_str("attempts"))
+                    .ok()
+                    .and_then(|a| a.as_f64())
+                    .filter(|a| a.is_finite() && *a >= 1.0)
+                    .map_or(1, |a| a.min(f64::from(u32::MAX)) as u32)
+            })
+            .collect()
+    }
+
+    #[wasm_bindgen(wasm_bindgen = ::worker::wasm_bindgen, wasm_bindgen_futures = ::worker::wasm_bindgen_futures, js_sys = ::worker::js_sys)]
+    pub async fn queue(
+        batch: worker_sys::MessageBatch,
+        env: Env,
+        _ctx: worker_sys::Context,
+    ) -> Result<JsValue, JsValue> {
+        let attempts = attempts(&batch);
+        // Always Ok: an Err here would fail (and redeliver) the whole batch.
+        super::queue_consumer::consume(MessageBatch::from(batch), attempts, env).await;
+        Ok(JsValue::UNDEFINED)
+    }
 }
 
 /// The cron trigger (`wrangler.toml` `[triggers]`): moves events every delivery queue refused
 /// from the spill store onto the queues.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    let Ok(settings) = env_settings::settings(&env) else { return };
+    let settings = match env_settings::settings(&env) {
+        Ok(settings) => settings,
+        Err(e) => {
+            worker::console_log!("{}", serde_json::json!({"event": "drain", "problem": format!("settings: {e}")}));
+            return;
+        }
+    };
     if let Err(e) = delivery::drain_spilled(&env, &settings).await {
         worker::console_log!("{}", serde_json::json!({"event": "drain", "problem": e.to_string()}));
     }

@@ -1,8 +1,9 @@
-//! What travels on a delivery queue, and on which one. A message is an envelope with the number
-//! of its next delivery attempt (the queue consumer sends a failed event again with the number
-//! raised, so the retry schedule knows how many attempts came before without the runtime's
-//! count). An event travels on the shard its id picks, so every retry of it lands on the same
-//! queue; with one shard (the default) that is the `DELIVERY` queue.
+//! What travels on a delivery queue, and on which one. A message is JSON text: the envelope's
+//! own fields with the format's version `v` beside them, so the previous version of timgate
+//! (which read a bare envelope from JSON text) still reads every message this one queues: rolling
+//! back loses nothing. Attempts are counted by the queue itself (the runtime's `attempts`, read
+//! by the worker's queue handler). An event travels on the shard its id picks, so every retry of
+//! it stays on the same queue; with one shard (the default) that is the `DELIVERY` queue.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,43 +18,32 @@ pub const MAX_QUEUE_DELAY_SECONDS: u32 = 12 * 3600;
 /// One event on a delivery queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueMessage {
-    /// [`FORMAT`].
-    pub v: u32,
-    /// The number of the delivery attempt this message is for (1 for the first).
-    pub attempt: u32,
+    /// [`FORMAT`]; absent in what the previous version queued (a bare envelope).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub v: Option<u32>,
     /// The event.
+    #[serde(flatten)]
     pub envelope: Envelope,
 }
 
 impl QueueMessage {
-    /// The first attempt of an event.
-    pub fn first(envelope: Envelope) -> Self {
-        Self { v: FORMAT, attempt: 1, envelope }
+    /// An event as this version queues it.
+    pub fn new(envelope: Envelope) -> Self {
+        Self { v: Some(FORMAT), envelope }
     }
 
-    /// The message for the attempt after this one.
-    pub fn next_attempt(&self) -> Self {
-        Self { v: FORMAT, attempt: self.attempt.saturating_add(1), envelope: self.envelope.clone() }
+    /// The message as JSON text.
+    pub fn to_json(&self) -> Result<String, String> {
+        serde_json::to_string(self).map_err(|e| e.to_string())
     }
 
-    /// Reads a message given as JSON text: this format, or a bare envelope as versions before it
-    /// queued them (their attempt is taken as the first). `Err` says why it is unreadable.
+    /// Reads a message's JSON text: this format, or a bare envelope as the previous version
+    /// queued it. `Err` says why it is no delivery message.
     pub fn from_json(text: &str) -> Result<Self, String> {
-        match serde_json::from_str::<Self>(text) {
-            Ok(message) => message.checked(),
-            Err(typed) => match serde_json::from_str::<Envelope>(text) {
-                Ok(envelope) => Ok(Self::first(envelope)),
-                Err(_) => Err(format!("not a delivery message: {typed}")),
-            },
-        }
-    }
-
-    /// This message if its format is one this version reads.
-    pub fn checked(self) -> Result<Self, String> {
-        if self.v == FORMAT {
-            Ok(self)
-        } else {
-            Err(format!("delivery message format {} (this version reads {FORMAT})", self.v))
+        let message: Self = serde_json::from_str(text).map_err(|e| format!("not a delivery message: {e}"))?;
+        match message.v {
+            None | Some(FORMAT) => Ok(message),
+            Some(v) => Err(format!("delivery message format {v} (this version reads {FORMAT})")),
         }
     }
 }
@@ -81,12 +71,17 @@ pub fn queue_name(n: u32) -> String {
     }
 }
 
-/// The shards to try for an event, in order: its own, then each other one (when its own refuses
-/// a message, the next takes it; a retry later goes back to its own).
+/// The most shards one event is offered to before it is spilled: its own and two more (each
+/// refusal costs a round trip while Tencent waits for an answer).
+pub const MAX_SHARDS_TRIED: u32 = 3;
+
+/// The shards to try for an event, in order: its own, then the next ones, at most
+/// [`MAX_SHARDS_TRIED`] in all (when its own refuses a message, the next takes it; a retry later
+/// goes back to its own).
 pub fn shards_to_try(id: &str, shards: u32) -> impl Iterator<Item = u32> {
     let shards = shards.max(1);
     let own = shard(id, shards);
-    (0..shards).map(move |k| (own + k) % shards)
+    (0..shards.min(MAX_SHARDS_TRIED)).map(move |k| (own + k) % shards)
 }
 
 #[cfg(test)]
@@ -98,14 +93,16 @@ mod tests {
     }
 
     #[test]
-    fn messages_round_trip_and_older_bare_envelopes_still_read() {
-        let m = QueueMessage::first(envelope(1)).next_attempt();
-        assert_eq!(m.attempt, 2);
-        let json = serde_json::to_string(&m).unwrap();
+    fn messages_round_trip_and_the_previous_version_reads_them_as_envelopes() {
+        let m = QueueMessage::new(envelope(1));
+        let json = m.to_json().unwrap();
         assert_eq!(QueueMessage::from_json(&json).unwrap(), m);
+        // What the previous version does with a message: read it as a bare envelope.
+        assert_eq!(serde_json::from_str::<Envelope>(&json).unwrap(), envelope(1));
+        // What it queued: a bare envelope, read here too.
         let bare = serde_json::to_string(&envelope(1)).unwrap();
-        assert_eq!(QueueMessage::from_json(&bare).unwrap(), QueueMessage::first(envelope(1)));
-        for bad in ["", "null", "{}", "[1]", "{\"v\":1,\"attempt\":1}", "\"text\""] {
+        assert_eq!(QueueMessage::from_json(&bare).unwrap(), QueueMessage { v: None, envelope: envelope(1) });
+        for bad in ["", "null", "{}", "[1]", "{\"v\":1}", "\"text\"", "{\"v\":\"1\",\"id\":\"x\"}"] {
             assert!(QueueMessage::from_json(bad).is_err(), "{bad:?}");
         }
         let future = json.replacen("\"v\":1", "\"v\":2", 1);
@@ -134,9 +131,12 @@ mod tests {
             let id = envelope(n).id;
             let order: Vec<u32> = shards_to_try(&id, 4).collect();
             assert_eq!(order[0], shard(&id, 4));
+            assert_eq!(order.len(), 3, "its own and two more");
             let mut sorted = order.clone();
             sorted.sort_unstable();
-            assert_eq!(sorted, [0, 1, 2, 3]);
+            sorted.dedup();
+            assert_eq!(sorted.len(), 3, "each once: {order:?}");
+            assert_eq!(shards_to_try(&id, 2).count(), 2);
         }
         assert_eq!((binding(0), binding(3)), ("DELIVERY".to_owned(), "DELIVERY_3".to_owned()));
         assert_eq!((queue_name(0), queue_name(2)), ("timgate-delivery".to_owned(), "timgate-delivery-2".to_owned()));
