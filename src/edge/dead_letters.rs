@@ -11,8 +11,12 @@ use timgate_engine::dead_letter::{self, DeadLetter};
 use timgate_engine::envelope::Envelope;
 use timgate_engine::queue_message::QueueMessage;
 
-/// Most dead letters handled by one list or replay call (KV lists 1000 keys per page).
-const PAGE: u64 = 1000;
+/// Most dead letters one list call reads (a list and a read each: within an invocation's 1,000
+/// operations).
+const LIST_PAGE: u64 = 500;
+/// Most dead letters one replay call moves (a list, then per letter a read, up to three sends and
+/// a delete).
+const REPLAY_PAGE: u64 = 150;
 
 /// Keeps an envelope the origin never accepted. `Err` means it is not stored: the caller
 /// must not acknowledge the queue message.
@@ -52,7 +56,7 @@ fn bytes_json(bytes: &[u8]) -> serde_json::Value {
 /// A summary of the stored dead letters (at most one page).
 pub async fn list(env: &Env) -> Result<serde_json::Value, EdgeError> {
     let kv = env.kv(DELIVERY_STATE_KV)?;
-    let page = kv.list().prefix(dead_letter::KEY_PREFIX.to_owned()).limit(PAGE).execute().await?;
+    let page = kv.list().prefix(dead_letter::KEY_PREFIX.to_owned()).limit(LIST_PAGE).execute().await?;
     let mut items = Vec::new();
     for key in &page.keys {
         if let Some(letter) = kv.get(&key.name).json::<DeadLetter>().await.ok().flatten() {
@@ -114,8 +118,8 @@ pub async fn delete(env: &Env, id: &str) -> Result<bool, EdgeError> {
 /// so does an unreadable message (there is no event to deliver: `show` it, then delete it).
 pub async fn replay(env: &Env, shards: u32) -> Result<serde_json::Value, EdgeError> {
     let kv = env.kv(DELIVERY_STATE_KV)?;
-    let page = kv.list().prefix(dead_letter::KEY_PREFIX.to_owned()).limit(PAGE).execute().await?;
-    let (mut replayed, mut failed) = (0, 0);
+    let page = kv.list().prefix(dead_letter::KEY_PREFIX.to_owned()).limit(REPLAY_PAGE).execute().await?;
+    let (mut replayed, mut failed, mut not_removed) = (0, 0, 0);
     for key in &page.keys {
         let Some(envelope) = kv.get(&key.name).json::<DeadLetter>().await.ok().flatten().and_then(|l| l.envelope)
         else {
@@ -124,11 +128,17 @@ pub async fn replay(env: &Env, shards: u32) -> Result<serde_json::Value, EdgeErr
         };
         match delivery::enqueue(env, shards, &QueueMessage::new(envelope)).await {
             Ok(_) => {
-                kv.delete(&key.name).await?;
                 replayed += 1;
+                // Queued: a letter that cannot be removed now is replayed again next time (a
+                // duplicate), never lost; the other letters go on.
+                if kv.delete(&key.name).await.is_err() {
+                    not_removed += 1;
+                }
             }
             Err(_) => failed += 1,
         }
     }
-    Ok(serde_json::json!({"replayed": replayed, "failed": failed, "more": !page.list_complete}))
+    Ok(
+        serde_json::json!({"replayed": replayed, "failed": failed, "not_removed": not_removed, "more": !page.list_complete}),
+    )
 }

@@ -32,9 +32,11 @@ const SEEN_PREFIX: &str = "seen:";
 pub const SPILL_PREFIX: &str = "spill:";
 /// Spilled events listed at a time by the drain.
 const DRAIN_PAGE: u64 = 100;
-/// Operations on other services one drain may make (an invocation may make 1,000: a list, and per
-/// event a read, a send, a delete).
-const DRAIN_OPERATIONS: usize = 900;
+/// Operations on other services one drain may make (an invocation may make 1,000: lists, and per
+/// event a read, one to three sends, a delete).
+const DRAIN_OPERATIONS: usize = 950;
+/// The most operations one spilled event costs the drain: a read, three sends, a delete.
+const DRAIN_EVENT_OPERATIONS: usize = 2 + queue_message::MAX_SHARDS_TRIED as usize;
 
 thread_local! {
     static ANNOUNCED: Cell<bool> = const { Cell::new(false) };
@@ -113,9 +115,15 @@ pub async fn dispatch(
 /// it (each refusal is logged as a fallback). The shard that took it, or `Err` with the last
 /// refusal when every shard tried refused.
 pub async fn enqueue(env: &Env, shards: u32, message: &QueueMessage) -> Result<u32, EdgeError> {
+    enqueue_counting(env, shards, message, &mut 0).await
+}
+
+/// [`enqueue`], adding the sends it made to `sends`.
+async fn enqueue_counting(env: &Env, shards: u32, message: &QueueMessage, sends: &mut usize) -> Result<u32, EdgeError> {
     let json = message.to_json().map_err(EdgeError::Encode)?;
     let mut last = EdgeError::Queue("no delivery queue".into());
     for shard in queue_message::shards_to_try(&message.envelope.id, shards) {
+        *sends += 1;
         let sent = match env.queue(&queue_message::binding(shard)) {
             Ok(queue) => queue.send(json.as_str()).await.map_err(EdgeError::from),
             Err(_) => Err(EdgeError::Queue(format!("no {} binding", queue_message::binding(shard)))),
@@ -144,18 +152,19 @@ async fn spill(env: &Env, message: &QueueMessage) -> Result<(), EdgeError> {
 }
 
 /// Moves spilled events onto the queues, page by page, each deleted once queued, within one
-/// invocation's budget of operations (about 300 events a run); one that cannot be queued stays
-/// for the next run, and one that is no delivery message goes to the dead-letter store. A KV
-/// problem with one event does not stop the others. Run by the cron trigger. Delivery stays
-/// at-least-once: two runs that overlap, or a key KV still lists after its delete, queue an event
-/// twice (the origin dedupes on `webhook-id`).
+/// invocation's budget of operations (at least 180 events a run, about 300 when their own shards
+/// take them). The run ends at the first event no shard takes (the queues are still refusing:
+/// reading on would only spend KV reads), and one that is no delivery message goes to the
+/// dead-letter store. A KV problem with one event does not stop the others. Run by the cron
+/// trigger. Delivery stays at-least-once: two runs that overlap, or a key KV still lists after
+/// its delete, queue an event twice (the origin dedupes on `webhook-id`).
 pub async fn drain_spilled(env: &Env, settings: &Settings) -> Result<serde_json::Value, EdgeError> {
     let kv = env.kv(DELIVERY_STATE_KV)?;
     let (mut queued, mut kept, mut unreadable, mut failed) = (0, 0, 0, 0);
     let mut operations = 0;
     let mut cursor: Option<String> = None;
     let mut more = true;
-    while more && operations + 1 + 3 * DRAIN_PAGE as usize <= DRAIN_OPERATIONS {
+    'pages: while more && operations + 1 + DRAIN_EVENT_OPERATIONS <= DRAIN_OPERATIONS {
         let mut list = kv.list().prefix(SPILL_PREFIX.to_owned()).limit(DRAIN_PAGE);
         if let Some(cursor) = cursor.take() {
             list = list.cursor(cursor);
@@ -165,7 +174,11 @@ pub async fn drain_spilled(env: &Env, settings: &Settings) -> Result<serde_json:
         more = !page.list_complete;
         cursor = page.cursor.clone();
         for key in &page.keys {
-            operations += 3;
+            if operations + DRAIN_EVENT_OPERATIONS > DRAIN_OPERATIONS {
+                more = true;
+                break 'pages;
+            }
+            operations += 1;
             let text = match kv.get(&key.name).text().await {
                 Ok(Some(text)) => text,
                 Ok(None) => continue, // drained meanwhile
@@ -178,6 +191,7 @@ pub async fn drain_spilled(env: &Env, settings: &Settings) -> Result<serde_json:
                 Ok(message) => message,
                 Err(reason) => {
                     // Not something timgate wrote: kept for the operator, out of the way.
+                    operations += 2;
                     let id = key.name.trim_start_matches(SPILL_PREFIX);
                     if crate::edge::dead_letters::store_unreadable(env, id, text.into_bytes(), &reason).await.is_ok() {
                         let _ = kv.delete(&key.name).await;
@@ -186,13 +200,24 @@ pub async fn drain_spilled(env: &Env, settings: &Settings) -> Result<serde_json:
                     continue;
                 }
             };
-            match enqueue(env, settings.delivery.shards, &message).await {
-                Ok(_) => match kv.delete(&key.name).await {
-                    Ok(()) => queued += 1,
-                    // Queued, but still spilled: the next run queues it again (a duplicate).
-                    Err(_) => failed += 1,
-                },
-                Err(_) => kept += 1,
+            let mut sends = 0;
+            let result = enqueue_counting(env, settings.delivery.shards, &message, &mut sends).await;
+            operations += sends;
+            match result {
+                Ok(_) => {
+                    operations += 1;
+                    match kv.delete(&key.name).await {
+                        Ok(()) => queued += 1,
+                        // Queued, but still spilled: the next run queues it again (a duplicate).
+                        Err(_) => failed += 1,
+                    }
+                }
+                Err(_) => {
+                    // The queues still refuse: the rest waits for the next run.
+                    kept += 1;
+                    more = true;
+                    break 'pages;
+                }
             }
         }
         if cursor.is_none() {

@@ -43,19 +43,30 @@ mod queue_export {
     use worker::wasm_bindgen::JsValue;
     use worker::{js_sys, worker_sys, Env, MessageBatch};
 
-    /// The attempt number of each message of `batch`, in its order (1 when the runtime gives none).
+    /// The attempt number of each message of `batch`, in its order (1 when the runtime gives none,
+    /// said in a log line: retries then stay at the first delays, and the queue's `max_retries`
+    /// ends them).
     fn attempts(batch: &worker_sys::MessageBatch) -> Vec<u32> {
         let Ok(messages) = batch.messages() else { return Vec::new() };
-        messages
+        let mut missing = 0;
+        let attempts = messages
             .iter()
             .map(|m| {
-                js_sys::Reflect::get(&m, &JsValue::from_str("attempts"))
+                let attempt = js_sys::Reflect::get(&m, &JsValue::from_str("attempts"))
                     .ok()
                     .and_then(|a| a.as_f64())
-                    .filter(|a| a.is_finite() && *a >= 1.0)
-                    .map_or(1, |a| a.min(f64::from(u32::MAX)) as u32)
+                    .filter(|a| a.is_finite() && *a >= 1.0);
+                missing += usize::from(attempt.is_none());
+                attempt.map_or(1, |a| a.min(f64::from(u32::MAX)) as u32)
             })
-            .collect()
+            .collect();
+        if missing > 0 {
+            worker::console_log!(
+                "{}",
+                serde_json::json!({"event": "queue", "problem": "no attempts count from the runtime", "messages": missing})
+            );
+        }
+        attempts
     }
 
     #[wasm_bindgen(wasm_bindgen = ::worker::wasm_bindgen, wasm_bindgen_futures = ::worker::wasm_bindgen_futures, js_sys = ::worker::js_sys)]

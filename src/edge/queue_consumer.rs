@@ -11,23 +11,43 @@ use crate::edge::{clock, dead_letters, delivery, env_settings, origin};
 use timgate_engine::delivery_policy::{self, Attempt, Next};
 use timgate_engine::envelope;
 use timgate_engine::queue_message::{QueueMessage, MAX_QUEUE_DELAY_SECONDS};
-use timgate_engine::settings::Settings;
+use timgate_engine::settings::{names, Settings};
 
 /// Deliveries in flight at once per batch (bounded, to be gentle with the origin).
 const CONCURRENCY: usize = 8;
+/// How long a batch waits when the settings cannot be read (a bad deploy): long enough that the
+/// queue's retries are not used up before someone fixes them.
+const MISCONFIGURED_RETRY_SECONDS: u32 = 600;
 
 /// Handles one batch; `attempts[i]` is the attempt number of the batch's message `i` (1 for the
 /// first). Never fails the batch: every message is acked or retried on its own.
 pub async fn consume(batch: MessageBatch<QueueMessage>, attempts: Vec<u32>, env: Env) {
+    let queue = batch.queue();
     let settings = match env_settings::settings(&env) {
         Ok(settings) => settings,
         Err(e) => {
-            console_log!("{}", serde_json::json!({"event": "queue", "problem": format!("settings: {e}")}));
-            batch.retry_all();
+            console_log!(
+                "{}",
+                serde_json::json!({"event": "queue", "queue": queue, "problem": format!("settings: {e}")})
+            );
+            // Dead letters need no settings to be kept: kept. Deliveries wait for a fix.
+            let dead_letter_queue = env_settings::read(&env, names::DEAD_LETTER_QUEUE)
+                .unwrap_or_else(|| names::DEFAULT_DEAD_LETTER_QUEUE.to_owned());
+            if queue == dead_letter_queue {
+                for (i, message) in batch.raw_iter().enumerate() {
+                    let attempt = attempts.get(i).copied().unwrap_or(1);
+                    match read(&message) {
+                        Ok(typed) => keep_dead_letter(&env, Delivery { message, typed, attempt }).await,
+                        Err(reason) => keep_unreadable(&env, &message, &reason).await,
+                    }
+                }
+            } else {
+                let wait = QueueRetryOptionsBuilder::new().with_delay_seconds(MISCONFIGURED_RETRY_SECONDS).build();
+                batch.retry_all_with_options(&wait);
+            }
             return;
         }
     };
-    let queue = batch.queue();
     let mut readable = Vec::new();
     let mut count = 0usize;
     for (i, message) in batch.raw_iter().enumerate() {

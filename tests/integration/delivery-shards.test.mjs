@@ -205,3 +205,44 @@ describe("shards that refuse", () => {
     assert.equal(drain?.queued, 30);
   });
 });
+
+describe("settings that cannot be read", () => {
+  let origin, gate;
+  before(async () => {
+    origin = await startOrigin();
+    // DELIVERY_SHARDS=0 is refused: every callback answers `misconfigured`, and the consumer
+    // cannot read its settings either. A producer binding for the dead-letter queue lets the
+    // test put a message there (wrangler.toml has none).
+    gate = await startGate({
+      origin,
+      queue: { maxRetries: 3 },
+      vars: { ADMIN_TOKEN, DELIVERY_SHARDS: "0" },
+      workerOptions: { queueProducers: { DELIVERY: shardQueue(0), DEAD_LETTER_TEST: "timgate-dead-letters" } },
+    });
+  });
+  after(async () => {
+    await gate.dispose();
+    await origin.close();
+  });
+
+  it("hold queued events back instead of using up their retries, and still keep dead letters", async () => {
+    const event = (n) =>
+      JSON.stringify({ v: 1, id: `evt_misconfigured_${n}`, kind: "callback", query: "a=b", body: Buffer.from(`{"n":${n}}`).toString("base64"), received_at: 1 });
+    const delivery = await gate.mf.getQueueProducer("DELIVERY", "timgate");
+    await delivery.send(event(1), { contentType: "text" });
+    await delivery.send(event(2), { contentType: "text" });
+    await eventually(() => gate.logLines().some((l) => l.event === "queue" && /settings/.test(l.problem ?? "")), { what: "the settings problem logged" });
+    // With maxRetries 3 and no wait the runtime would move them to the dead-letter queue within
+    // a second (and the dead-letter store would get them): they wait 10 minutes instead.
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(origin.received.length, 0);
+    assert.equal((await gate.state.list({ prefix: "dead:" })).keys.length, 0, "nothing dead-lettered meanwhile");
+    const deliveriesOfTheBatch = gate.logLines().filter((l) => l.event === "queue" && l.queue === shardQueue(0) && /settings/.test(l.problem ?? ""));
+    assert.ok(deliveriesOfTheBatch.length <= 2, `the queue handed them over ${deliveriesOfTheBatch.length} times, not again and again`);
+    // What reaches the dead-letter queue is kept all the same: it needs KV, not the settings.
+    await (await gate.mf.getQueueProducer("DEAD_LETTER_TEST", "timgate")).send(event(3), { contentType: "text" });
+    await eventually(async () => (await gate.state.get("dead:evt_misconfigured_3")) !== null, { what: "the dead letter stored" });
+    const stored = JSON.parse(await gate.state.get("dead:evt_misconfigured_3"));
+    assert.equal(stored.reason, "the queue's retries ran out");
+  });
+});

@@ -34,6 +34,8 @@ pub mod names {
     pub const DELIVERY_MODE: &str = "DELIVERY_MODE";
     /// Name of the dead-letter queue, so the consumer knows which batches are dead letters.
     pub const DEAD_LETTER_QUEUE: &str = "DEAD_LETTER_QUEUE";
+    /// [`DEAD_LETTER_QUEUE`]'s value when it is not set.
+    pub const DEFAULT_DEAD_LETTER_QUEUE: &str = "timgate-dead-letters";
     /// Bearer token(s) of the operator endpoints (`/__timgate/...`); several, space-separated,
     /// during a rotation; unset = no such endpoints.
     pub const ADMIN_TOKEN: &str = "ADMIN_TOKEN";
@@ -250,7 +252,8 @@ impl Settings {
             },
             false,
         );
-        let dead_letter_queue = get(names::DEAD_LETTER_QUEUE).unwrap_or_else(|| "timgate-dead-letters".to_owned());
+        let dead_letter_queue =
+            get(names::DEAD_LETTER_QUEUE).unwrap_or_else(|| names::DEFAULT_DEAD_LETTER_QUEUE.to_owned());
         let delivery = DeliverySettings { schedule, shards, dedupe_seconds, batch, dead_letter_queue };
         let admin_token = get(names::ADMIN_TOKEN).map(CallbackToken);
         let cache_seconds = noted(
