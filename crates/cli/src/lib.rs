@@ -13,7 +13,9 @@ pub mod document_check;
 pub mod durations;
 pub mod english_words;
 pub mod errors;
-pub mod explain;
+/// `explain`: the engine's explanation of a verdict (`timgate_engine::explanation`), which the
+/// worker can give too.
+pub use timgate_engine::explanation as explain;
 pub mod json_locations;
 pub mod kv_store;
 pub mod live_logs;

@@ -19,6 +19,7 @@ pub mod dead_letter;
 pub mod decision;
 pub mod delivery_policy;
 pub mod envelope;
+pub mod explanation;
 mod folded_text;
 pub mod gate;
 pub mod jsonc;

@@ -1,24 +1,26 @@
-//! `explain`: the verdict the worker would give a message, and why.
+//! The verdict the worker would give a message, and why: what the rules tool's `explain` prints
+//! (and what an operator page served by the worker can show).
 //!
-//! It decides through the worker's own entry point (`engine::gate`): the same body reading,
-//! documents, bans, normalisation, matching, verdict and answer. Only the presentation is the
-//! tool's own, so what it prints is what the worker does with the same documents and bans.
+//! It decides through the worker's own entry point ([`crate::gate`]): the same body reading,
+//! documents, bans, normalisation, matching, verdict and answer. Only the presentation (the
+//! `Display` of [`Explanation`]) is its own, so what it shows is what the worker does with the
+//! same documents and bans.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use timgate_engine::ban::BanRecord;
-use timgate_engine::callback::{BodyError, MessageCallback};
-use timgate_engine::command::{self, Conversation, Route};
-use timgate_engine::decision::{Check, Decision, Hit, Lookup, Scope, Verdict};
-use timgate_engine::gate::{self, Context, Inputs};
-use timgate_engine::normalized_view::normalized_view;
-use timgate_engine::other_commands::{OtherCallback, OtherCommand, OtherInputs, OtherOutcome};
-use timgate_engine::patterns::folded;
-use timgate_engine::review_event;
-use timgate_engine::rule_document::{Action, Mode};
-use timgate_engine::rule_set::RuleSet;
-use timgate_engine::settings::FailMode;
+use crate::ban::BanRecord;
+use crate::callback::{BodyError, MessageCallback};
+use crate::command::{self, Conversation, Route};
+use crate::decision::{Check, Decision, Hit, Lookup, Scope, Verdict};
+use crate::gate::{self, Context, Inputs};
+use crate::normalized_view::normalized_view;
+use crate::other_commands::{OtherCallback, OtherCommand, OtherInputs, OtherOutcome};
+use crate::patterns::folded;
+use crate::review_event;
+use crate::rule_document::{Action, Mode};
+use crate::rule_set::RuleSet;
+use crate::settings::FailMode;
 
 /// Why a message cannot be explained.
 #[derive(Debug, thiserror::Error)]
@@ -208,12 +210,12 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
             })
         })
         .collect();
-    let behaviour = timgate_engine::sender_behaviour::Behaviour::merged(
+    let behaviour = crate::sender_behaviour::Behaviour::merged(
         request.global.map(|s| s.behaviour()),
         request.group.filter(|_| group_applies).map(|s| s.behaviour()),
     );
     let mut notes: Vec<String> = notes.into_iter().map(str::to_owned).chain(notes_from_bans).collect();
-    if decision.basis == timgate_engine::decision::Basis::Exempt {
+    if decision.basis == crate::decision::Basis::Exempt {
         notes.push("the sender is exempt (`exempt`): nothing is checked, bans included".to_owned());
     } else if behaviour.needs_state() {
         let mut fields = Vec::new();
@@ -239,7 +241,7 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
         // Only a message the worker treats as a group message is shown with its group.
         group_id: peek.group_id.clone().filter(|_| group_applies),
         documents,
-        ban: applied_ban.filter(|_| decision.basis != timgate_engine::decision::Basis::Rules),
+        ban: applied_ban.filter(|_| decision.basis != crate::decision::Basis::Rules),
         notes,
         answer: outcome.answer,
         segments: outcome.text,
@@ -398,7 +400,7 @@ fn verdict_detail(verdict: &Verdict) -> String {
 enum View {
     /// The term matcher's (`normalized_view`).
     Normalised,
-    /// The folded text patterns read (`timgate_engine::patterns::folded`).
+    /// The folded text patterns read (`crate::patterns::folded`).
     Folded,
 }
 
@@ -616,11 +618,7 @@ mod tests {
     fn sender_behaviour_needs_state_and_exempt_senders_are_said() {
         let global = RuleSet::from_json(r#"{"block":["scam"],"flood":{"messages":5,"seconds":10},"repeat":{"messages":3,"seconds":60},"exempt":{"accounts":["explain"]}}"#).unwrap();
         let e = text(&global, None, "scam");
-        assert_eq!(
-            e.decision.basis,
-            timgate_engine::decision::Basis::Exempt,
-            "the explained message's sender is `explain`"
-        );
+        assert_eq!(e.decision.basis, crate::decision::Basis::Exempt, "the explained message's sender is `explain`");
         assert!(e.notes.iter().any(|n| n.contains("exempt")), "{:?}", e.notes);
         let group = RuleSet::from_json(r#"{"exempt":{"accounts":[]}}"#).unwrap();
         let e = text(&global, Some(&group), "scam");
@@ -712,7 +710,7 @@ mod tests {
         assert!(e.ban.is_none());
         let unreadable = |_: &str| Err("wrangler failed".to_owned());
         let e = explain(&body(Some(&global), None, &unreadable, sample)).unwrap();
-        assert_eq!(e.decision.basis, timgate_engine::decision::Basis::FailMode);
+        assert_eq!(e.decision.basis, crate::decision::Basis::FailMode);
         assert!(e.notes.iter().any(|n| n.contains("wrangler failed")), "{:?}", e.notes);
     }
 
