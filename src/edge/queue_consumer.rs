@@ -34,12 +34,8 @@ pub async fn consume(batch: MessageBatch<QueueMessage>, attempts: Vec<u32>, env:
             let dead_letter_queue = env_settings::read(&env, names::DEAD_LETTER_QUEUE)
                 .unwrap_or_else(|| names::DEFAULT_DEAD_LETTER_QUEUE.to_owned());
             if queue == dead_letter_queue {
-                for (i, message) in batch.raw_iter().enumerate() {
-                    let attempt = attempts.get(i).copied().unwrap_or(1);
-                    match read(&message) {
-                        Ok(typed) => keep_dead_letter(&env, Delivery { message, typed, attempt }).await,
-                        Err(reason) => keep_unreadable(&env, &message, &reason).await,
-                    }
+                for delivery in readable(&batch, &attempts, &env).await {
+                    keep_dead_letter(&env, delivery).await;
                 }
             } else {
                 let wait = QueueRetryOptionsBuilder::new().with_delay_seconds(MISCONFIGURED_RETRY_SECONDS).build();
@@ -48,17 +44,8 @@ pub async fn consume(batch: MessageBatch<QueueMessage>, attempts: Vec<u32>, env:
             return;
         }
     };
-    let mut readable = Vec::new();
-    let mut count = 0usize;
-    for (i, message) in batch.raw_iter().enumerate() {
-        count += 1;
-        let attempt = attempts.get(i).copied().unwrap_or(1).max(1);
-        match read(&message) {
-            Ok(typed) => readable.push(Delivery { message, typed, attempt }),
-            Err(reason) => keep_unreadable(&env, &message, &reason).await,
-        }
-    }
-    console_log!("{}", serde_json::json!({"event": "queue_batch", "queue": queue, "messages": count}));
+    let readable = readable(&batch, &attempts, &env).await;
+    console_log!("{}", serde_json::json!({"event": "queue_batch", "queue": queue, "messages": batch.raw_iter().len()}));
     if queue == settings.delivery.dead_letter_queue {
         for delivery in readable {
             keep_dead_letter(&env, delivery).await;
@@ -70,6 +57,20 @@ pub async fn consume(batch: MessageBatch<QueueMessage>, attempts: Vec<u32>, env:
             .for_each_concurrent(CONCURRENCY, |delivery| deliver_one(&env, &settings, delivery))
             .await;
     }
+}
+
+/// The batch's delivery messages with their attempt numbers; a message that is none is kept in the
+/// dead-letter store as its bytes (which needs no settings) and left out.
+async fn readable(batch: &MessageBatch<QueueMessage>, attempts: &[u32], env: &Env) -> Vec<Delivery> {
+    let mut readable = Vec::new();
+    for (i, message) in batch.raw_iter().enumerate() {
+        let attempt = attempts.get(i).copied().unwrap_or(1).max(1);
+        match read(&message) {
+            Ok(typed) => readable.push(Delivery { message, typed, attempt }),
+            Err(reason) => keep_unreadable(env, &message, &reason).await,
+        }
+    }
+    readable
 }
 
 /// One readable message of a batch, with its attempt number.
