@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { acceptedIds, eventually, seedSample, shardQueue, startGate, startOrigin } from "./harness.mjs";
+import { acceptedIds, eventually, gateForSuite, seedSample, shardQueue, startGate, startOrigin } from "./harness.mjs";
 
 const AFTER = "Group.CallbackAfterSendMsg";
 const ADMIN_TOKEN = "shards-admin";
@@ -37,17 +37,10 @@ const admin = (gate, path, method = "GET") =>
   gate.mf.dispatchFetch(`http://timgate.test/__timgate/${path}`, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.json());
 
 describe("four delivery shards", () => {
-  let origin, gate;
-  before(async () => {
-    origin = await startOrigin();
-    gate = await startGate({ origin, queue: { shards: 4, maxBatchSize: 50 }, vars: { ADMIN_TOKEN } });
-  });
-  after(async () => {
-    await gate.dispose();
-    await origin.close();
-  });
+  const suite = gateForSuite({ queue: { shards: 4, maxBatchSize: 50 }, vars: { ADMIN_TOKEN } });
 
   it("2,000 events are spread over every shard and each is delivered once", async () => {
+    const { gate, origin } = suite;
     const answers = await sendAll(gate, 2000, "spread");
     assert.ok(answers.every((a) => a.status === 200 && a.json.ErrorCode === 0));
     await eventually(() => acceptedIds(origin).size === 2000, { what: "2,000 delivered", timeoutMs: 120_000 });
@@ -68,17 +61,10 @@ describe("four delivery shards", () => {
 });
 
 describe("one retry schedule", () => {
-  let origin, gate;
-  before(async () => {
-    origin = await startOrigin();
-    gate = await startGate({ origin, queue: { shards: 2 }, vars: { RETRY_DELAY_SECONDS: "2", RETRY_DELAY_MAX_SECONDS: "8" } });
-  });
-  after(async () => {
-    await gate.dispose();
-    await origin.close();
-  });
+  const suite = gateForSuite({ queue: { shards: 2 }, vars: { RETRY_DELAY_SECONDS: "2", RETRY_DELAY_MAX_SECONDS: "8" } });
 
   it("an origin answering 503 then 200 is retried with jittered delays inside the schedule's bounds", async () => {
+    const { gate, origin } = suite;
     const seen = new Map();
     origin.respond = (req) => {
       const id = req.headers["webhook-id"];
@@ -111,17 +97,10 @@ describe("one retry schedule", () => {
 });
 
 describe("unreadable queue messages", () => {
-  let origin, gate;
-  before(async () => {
-    origin = await startOrigin();
-    gate = await startGate({ origin, queue: {}, vars: { ADMIN_TOKEN } });
-  });
-  after(async () => {
-    await gate.dispose();
-    await origin.close();
-  });
+  const suite = gateForSuite({ queue: {}, vars: { ADMIN_TOKEN } });
 
   it("land in the dead-letter store with their bytes and why, and are not replayed", async () => {
+    const { gate, origin } = suite;
     const queue = await gate.mf.getQueueProducer("DELIVERY", "timgate");
     const sent = ["not an event \u00ff", { hello: "world", attempt: "one" }];
     await queue.send(sent[0], { contentType: "text" });
@@ -207,25 +186,17 @@ describe("shards that refuse", () => {
 });
 
 describe("settings that cannot be read", () => {
-  let origin, gate;
-  before(async () => {
-    origin = await startOrigin();
-    // DELIVERY_SHARDS=0 is refused: every callback answers `misconfigured`, and the consumer
-    // cannot read its settings either. A producer binding for the dead-letter queue lets the
-    // test put a message there (wrangler.toml has none).
-    gate = await startGate({
-      origin,
-      queue: { maxRetries: 3 },
-      vars: { ADMIN_TOKEN, DELIVERY_SHARDS: "0" },
-      workerOptions: { queueProducers: { DELIVERY: shardQueue(0), DEAD_LETTER_TEST: "timgate-dead-letters" } },
-    });
-  });
-  after(async () => {
-    await gate.dispose();
-    await origin.close();
+  // DELIVERY_SHARDS=0 is refused: every callback answers `misconfigured`, and the consumer
+  // cannot read its settings either. A producer binding for the dead-letter queue lets the test
+  // put a message there (wrangler.toml has none).
+  const suite = gateForSuite({
+    queue: { maxRetries: 3 },
+    vars: { ADMIN_TOKEN, DELIVERY_SHARDS: "0" },
+    workerOptions: { queueProducers: { DELIVERY: shardQueue(0), DEAD_LETTER_TEST: "timgate-dead-letters" } },
   });
 
   it("hold queued events back instead of using up their retries, and still keep dead letters", async () => {
+    const { gate, origin } = suite;
     const event = (n) =>
       JSON.stringify({ v: 1, id: `evt_misconfigured_${n}`, kind: "callback", query: "a=b", body: Buffer.from(`{"n":${n}}`).toString("base64"), received_at: 1 });
     const delivery = await gate.mf.getQueueProducer("DELIVERY", "timgate");

@@ -303,14 +303,15 @@ export function compileBlob(json) {
 
 /**
  * One gate and one origin for a `describe` block: started before its tests and stopped after
- * them; before each test the origin's record and the KV namespace are cleared and `rules` is
- * written. Returns an object whose `gate` and `origin` are there once the block has started.
+ * them; before each test the origin's record and the KV namespace are cleared and `rules`, when
+ * given, is written. `queue` and `workerOptions` are `startGate`'s. Returns an object whose `gate`
+ * and `origin` are there once the block has started.
  */
-export function gateForSuite({ vars = {}, rules }) {
+export function gateForSuite({ vars = {}, rules, queue, workerOptions }) {
   const suite = {};
   before(async () => {
     suite.origin = await startOrigin();
-    suite.gate = await startGate({ origin: suite.origin, vars });
+    suite.gate = await startGate({ origin: suite.origin, vars, queue, workerOptions });
   });
   after(async () => {
     await suite.gate.dispose();
@@ -319,7 +320,7 @@ export function gateForSuite({ vars = {}, rules }) {
   beforeEach(async () => {
     suite.origin.clear();
     await emptyKv(suite.gate.kv);
-    await suite.gate.kv.put("rules", JSON.stringify(rules));
+    if (rules !== undefined) await suite.gate.kv.put("rules", JSON.stringify(rules));
   });
   return suite;
 }
