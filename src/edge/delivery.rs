@@ -302,6 +302,20 @@ pub fn retry_after(reply: &origin::OriginReply) -> Option<u32> {
 
 /// One log line per delivery outcome, with the attempt's number (0 leaves the field out).
 pub fn log(envelope: &Envelope, outcome: &str, problem: &str, attempt: u32) {
+    console_log!("{}", line(envelope, outcome, problem, attempt));
+}
+
+/// The log line of a failed attempt: why, and the delay before the next one.
+pub fn log_retry(envelope: &Envelope, problem: &str, attempt: u32, delay_seconds: u32) {
+    let mut line = line(envelope, "retrying", problem, attempt);
+    if let Some(fields) = line.as_object_mut() {
+        fields.insert("delay_seconds".to_owned(), delay_seconds.into());
+    }
+    console_log!("{line}");
+}
+
+/// A delivery log line; `attempt` 0 leaves the attempt out.
+fn line(envelope: &Envelope, outcome: &str, problem: &str, attempt: u32) -> serde_json::Value {
     let mut line = serde_json::json!({
         "event": "delivery",
         "id": envelope.id,
@@ -312,23 +326,7 @@ pub fn log(envelope: &Envelope, outcome: &str, problem: &str, attempt: u32) {
     if let (Some(fields), true) = (line.as_object_mut(), attempt > 0) {
         fields.insert("attempt".to_owned(), attempt.into());
     }
-    console_log!("{line}");
-}
-
-/// The log line of a failed attempt: why, and the delay before the next one.
-pub fn log_retry(envelope: &Envelope, problem: &str, attempt: u32, delay_seconds: u32) {
-    console_log!(
-        "{}",
-        serde_json::json!({
-            "event": "delivery",
-            "id": envelope.id,
-            "kind": envelope.kind.name(),
-            "outcome": "retrying",
-            "problem": problem,
-            "attempt": attempt,
-            "delay_seconds": delay_seconds,
-        })
-    );
+    line
 }
 
 /// Says once per isolate how deliveries travel (there is no start-up hook with `env`).
