@@ -530,13 +530,11 @@ impl<'t> Normalizer<'t> {
             // No ASCII character is a mark, so the held unit is complete before one: passed on
             // here, it lets the fast path take over again after a character it does not read.
             // (An ignorable control is read through: a mark after it still belongs to the unit.)
-            match text.as_bytes().get(start) {
-                Some(&b) if b < 0x80 && ASCII_KINDS[usize::from(b)] != AsciiKind::Ignorable => {
-                    if let Some(held) = self.held.take() {
-                        self.unit(held);
-                    }
-                }
-                _ => return false,
+            if !self.next_byte_completes(start as u32) {
+                return false;
+            }
+            if let Some(held) = self.held.take() {
+                self.unit(held);
             }
         }
         // Inside a word (read in part, or cut at WORD_CAP and going on), the general path goes on.
