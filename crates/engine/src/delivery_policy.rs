@@ -82,7 +82,7 @@ pub fn retryable(status: u16) -> bool {
 
 /// The longest wait a `Retry-After` can ask for that is honoured: a queue's retry delay is at
 /// most 12 hours.
-pub const MAX_RETRY_AFTER_SECONDS: u32 = 12 * 3600;
+pub const MAX_RETRY_AFTER_SECONDS: u32 = crate::queue_message::MAX_QUEUE_DELAY_SECONDS;
 
 /// The seconds an origin's `Retry-After` header asks to wait, from now (`now_seconds`): a number
 /// of seconds, or an HTTP date (RFC 9110: IMF-fixdate, and the obsolete RFC 850 and asctime

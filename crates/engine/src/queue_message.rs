@@ -63,14 +63,6 @@ pub fn binding(n: u32) -> String {
     }
 }
 
-/// The queue name `wrangler.toml` gives shard `n`: `timgate-delivery`, then `timgate-delivery-1`, ...
-pub fn queue_name(n: u32) -> String {
-    match n {
-        0 => "timgate-delivery".to_owned(),
-        n => format!("timgate-delivery-{n}"),
-    }
-}
-
 /// The most shards one event is offered to before it is spilled: its own and two more (each
 /// refusal costs a round trip while Tencent waits for an answer).
 pub const MAX_SHARDS_TRIED: u32 = 3;
@@ -139,6 +131,5 @@ mod tests {
             assert_eq!(shards_to_try(&id, 2).count(), 2);
         }
         assert_eq!((binding(0), binding(3)), ("DELIVERY".to_owned(), "DELIVERY_3".to_owned()));
-        assert_eq!((queue_name(0), queue_name(2)), ("timgate-delivery".to_owned(), "timgate-delivery-2".to_owned()));
     }
 }
