@@ -396,15 +396,17 @@ impl<'m, 't> Scan<'m, 't> {
         let longest = |f: fn(&Inner) -> &Option<Automaton>| {
             matchers.iter().filter_map(|m| f(&m.inner).as_ref().map(|a| a.max_len)).max().unwrap_or(0)
         };
+        let margin = longest(|i| &i.main).max(longest(|i| &i.emoji)) + 2 * segmentation::CONTEXT;
         Scan {
             matchers,
             text,
             normalizer: Normalizer::new(text),
             second: None,
-            windows: Some(Windows::new(longest(|i| &i.main).max(longest(|i| &i.emoji)) + 2 * segmentation::CONTEXT)),
+            windows: Some(Windows::new(margin)),
             first: None,
             steppers,
-            main: Ring::new(longest(|i| &i.main) + 2 * segmentation::CONTEXT, text.len()),
+            // It holds a window's lead too (see `Windows`).
+            main: Ring::new(2 * margin, text.len()),
             emoji: Ring::new(longest(|i| &i.emoji), text.len()),
             queue: VecDeque::new(),
             waiting: VecDeque::new(),
@@ -432,7 +434,8 @@ impl<'m, 't> Scan<'m, 't> {
         let n = if emoji { &mut self.emoji } else { &mut self.main }.push(symbol, encoded.len() as u8);
         if !emoji && self.second.is_none() {
             if let Some(windows) = &mut self.windows {
-                windows.saw(&self.main, &symbol, n, self.normalizer.ambiguous());
+                let (ambiguous, word_end) = (self.normalizer.ambiguous().len(), self.normalizer.ambiguous_word_end());
+                windows.saw(&self.normalizer, &self.main, &symbol, n, ambiguous, word_end);
             }
         }
         let ring = if emoji { &self.emoji } else { &self.main };
@@ -507,16 +510,34 @@ impl<'m, 't> Scan<'m, 't> {
             // Each window's reader takes over what the first reading learnt about the text.
             self.first = Some(std::mem::replace(&mut self.normalizer, Normalizer::new("")));
         }
-        let next = self.windows.as_mut().and_then(Windows::next_window);
-        let first = self.first.as_mut();
-        if let Some(reader) =
-            next.zip(first).and_then(|(start, first)| Normalizer::splitting_symbols_from(first, start as usize))
-        {
-            self.normalizer = reader;
-            self.restart();
+        let (Some(windows), Some(first)) = (self.windows.as_mut(), self.first.as_mut()) else {
+            self.done = true;
             return;
+        };
+        let Some((start, lead)) = windows.next_window() else {
+            self.done = true;
+            return;
+        };
+        let Some(reader) = Normalizer::splitting_symbols_from(first, start as usize) else {
+            self.done = true;
+            return;
+        };
+        self.normalizer = reader;
+        self.restart();
+        // The symbols before the window, as the first reading gave them: into the ring and the
+        // automata, without looking for matches (none of them touches an ambiguous symbol).
+        let lead = self.windows.as_ref().map_or(&[][..], |w| w.lead(lead));
+        for &(symbol, encoded_len) in lead {
+            self.main.push(symbol, encoded_len);
+            let encoded = encode(&symbol);
+            for (index, matcher) in self.matchers.iter().enumerate() {
+                if let (Some(_), Some(stepper)) = (matcher.inner.main.as_ref(), self.steppers[index].0.as_mut()) {
+                    for &c in encoded.chars() {
+                        stepper.consume(c);
+                    }
+                }
+            }
         }
-        self.done = true;
     }
 
     /// Fresh steppers and rings for another reading of the text.
@@ -550,84 +571,125 @@ impl Iterator for Scan<'_, '_> {
     }
 }
 
-/// Where the second reading of a text reads (see [`Scan`]): a window around each ambiguous leet
-/// symbol, from the start of a word at least `margin` symbols of the first reading before it to
-/// `margin` symbols (and a word) after it. A match the second reading reports touches an ambiguous
-/// symbol and spans at most the longest term, so it lies inside its window, away from the window's
-/// fresh start; outside the ambiguous words both readings give the same symbols. So a text with a
-/// few ambiguous symbols is not read twice whole (a test compares it with reading it whole). The
-/// first reading pays a comparison per symbol and a store per word start.
+/// Where the second reading of a text reads (see [`Scan`]): a window from the gap before each
+/// word with ambiguous leet symbols to `margin` symbols after that word. A match the second
+/// reading reports touches an ambiguous symbol and spans at most the longest term, so it lies
+/// inside its window and the `margin` symbols before it; outside the ambiguous words both readings
+/// give the same symbols, so those symbols before the window are the first reading's, kept from
+/// its ring (the window's *lead*) and fed to the automata again without normalising the text
+/// again. So a text with a few ambiguous symbols is not read twice whole (a test compares it with
+/// reading it whole). The first reading pays a comparison per symbol.
 struct Windows {
     /// Symbols on each side: the longest term's, and the CJK segmentation context twice.
     margin: u64,
     /// Ambiguous ranges accounted for.
     ambiguous: usize,
-    /// The last [`STARTS`] word starts of the first reading, as (main symbol number, byte), in a
-    /// circle; `starts_seen` counts them all.
-    starts: [(u32, u32); STARTS],
-    starts_seen: usize,
-    /// Where the previous main symbol ended: a window starts there, before its word, so that
-    /// whatever the first reading put into the word ahead of its first symbol (a flag cut out
-    /// of it, a mark, a symbol read as a gap) is read again.
+    /// The end byte of an ambiguous word noticed whose window has not started yet (it starts at
+    /// the word's first symbol, or at a word of spelled-out letters put out before it).
+    waiting: Option<u32>,
+    /// The furthest byte of the ambiguous words noticed, and the number of the newest main symbol
+    /// before it (a lead must not hold one).
+    word_end: u32,
+    dirty: Option<u64>,
+    /// The start and lead of the newest window.
+    latest: Option<(u32, Lead)>,
+    /// The newest clean window start seen: its byte and the number of the symbol after it.
+    last_clean: Option<(u32, u64)>,
+    /// Where the previous main symbol other than a sentence break ended: a window starts there,
+    /// before its word, so that whatever the first reading put into the word ahead of its first
+    /// symbol (a flag cut out of it, a mark, a symbol read as a gap) is read again.
     previous_end: u32,
-    /// Windows whose end is not known yet: start byte, the end byte of their ambiguous range, and
-    /// the main symbol number that ends them, once a symbol past the range has come out.
-    open: Vec<(u32, u32, Option<u64>)>,
-    /// Windows `[start, end)` in bytes; merged and sorted once the first reading is over.
-    found: Vec<(u32, u32)>,
+    /// Windows whose end is not known yet: start byte, lead, the end byte of their ambiguous
+    /// word, and the main symbol number that ends them, once a symbol past the word has come out.
+    open: Vec<(u32, Lead, u32, Option<u64>)>,
+    /// Windows `[start, end)` in bytes with their leads; merged and sorted once the first reading
+    /// is over.
+    found: Vec<(u32, u32, Lead)>,
+    /// Every lead's symbols, one after the other.
+    leads: Vec<(Symbol, u8)>,
     /// The next window to read, and the end of the one being read.
     next: usize,
     end: u32,
 }
+
+/// A window's lead: `leads[from..to]` of [`Windows`].
+type Lead = (u32, u32);
 
 impl Windows {
     fn new(margin: usize) -> Self {
         Windows {
             margin: margin as u64,
             ambiguous: 0,
-            starts: [(0, 0); STARTS],
-            starts_seen: 0,
+            waiting: None,
+            word_end: 0,
+            dirty: None,
+            latest: None,
+            last_clean: None,
             previous_end: 0,
             open: Vec::new(),
             found: Vec::new(),
+            leads: Vec::new(),
             next: 0,
             end: u32::MAX,
         }
     }
 
-    /// After main symbol `n` of the first reading, with `ambiguous` ranges found so far (a
-    /// word's are found before its symbols come out).
+    /// After main symbol `n` of the first reading, with `ambiguous` ranges found so far in words
+    /// ending by `word_end` (a word's are found before its symbols come out).
     #[inline]
-    fn saw(&mut self, ring: &Ring, symbol: &Symbol, n: u64, ambiguous: &[std::ops::Range<u32>]) {
-        if self.ambiguous < ambiguous.len() {
-            let new = ambiguous.get(self.ambiguous..).unwrap_or(&[]);
-            self.ambiguous = ambiguous.len();
-            // The newest word start at least `margin` back (a word start is found before its
-            // word's symbols come out, so this one's own start is not among them yet), else the
-            // text's beginning.
-            let back = n.saturating_sub(self.margin);
-            let held = self.starts_seen.min(STARTS);
-            let start = (1..=held)
-                .map(|k| self.starts[(self.starts_seen - k) % STARTS])
-                .find(|&(at, _)| u64::from(at) <= back)
-                .map_or(0, |(_, byte)| byte);
-            // The window ends `margin` symbols after the first symbol past the range: a word's
-            // symbols may come out long after its ambiguity is known (a spelled-out word before
-            // it is held until it ends, whatever its length).
-            self.open.extend(new.iter().map(|r| (start, r.end, None)));
+    fn saw(
+        &mut self,
+        normalizer: &Normalizer<'_>,
+        ring: &Ring,
+        symbol: &Symbol,
+        n: u64,
+        ambiguous: usize,
+        word_end: u32,
+    ) {
+        if self.ambiguous < ambiguous {
+            self.ambiguous = ambiguous;
+            self.waiting = Some(word_end);
+            self.word_end = word_end;
         }
-        // A word of two letters or more (not a spelled-out letter) starts cleanly.
+        // A word of two letters or more (not a spelled-out letter) may start a window, from the
+        // gap before it, when a fresh reading from there reads what this one read (see
+        // `Normalizer::restarts_cleanly`).
         if symbol.kind == SymbolKind::Word && symbol.edge & START != 0 && symbol.word_letters != 1 {
             let at = self.previous_end.min(symbol.start);
-            self.starts[self.starts_seen % STARTS] = (u32::try_from(n).unwrap_or(u32::MAX), at);
-            self.starts_seen += 1;
+            if normalizer.restarts_cleanly(at, symbol.start) {
+                self.last_clean = Some((at, n));
+            }
+            if let Some(word_end) = self.waiting.take() {
+                let margin = self.margin;
+                let (start, lead) = match self.last_clean {
+                    // From the newest clean start: a margin or more back, as it is.
+                    Some((at, k)) if k + margin <= n => (at, (0, 0)),
+                    // Nearer, with the symbols before it from the ring (it holds twice the margin),
+                    // unless some belong to an ambiguous word (read otherwise the second time).
+                    Some((at, k)) if self.dirty.is_none_or(|d| d + margin < k) => {
+                        let from = self.leads.len() as u32;
+                        let first = k.saturating_sub(margin).max(ring.oldest());
+                        self.leads.extend((first..k).filter_map(|j| ring.get(j)).copied());
+                        (at, (from, self.leads.len() as u32))
+                    }
+                    // Else the window that reads that word reads on (or the text from its start).
+                    _ => self.latest.unwrap_or((0, (0, 0))),
+                };
+                self.latest = Some((start, lead));
+                self.open.push((start, lead, word_end, None));
+            }
         }
-        self.previous_end = symbol.end;
+        if symbol.start < self.word_end {
+            self.dirty = Some(n);
+        }
+        if symbol.kind != SymbolKind::Break {
+            self.previous_end = symbol.end;
+        }
         if !self.open.is_empty() {
             let margin = self.margin;
             let mut closing = false;
-            for (_, range_end, until) in &mut self.open {
-                if until.is_none() && symbol.start >= *range_end {
+            for (_, _, word_end, until) in &mut self.open {
+                if until.is_none() && symbol.start >= *word_end {
                     *until = Some(n + margin);
                 }
                 closing |= until.is_some_and(|u| u <= n);
@@ -635,10 +697,10 @@ impl Windows {
             if closing {
                 let furthest = ring.furthest();
                 let found = &mut self.found;
-                self.open.retain(|&(start, _, until)| {
+                self.open.retain(|&(start, lead, _, until)| {
                     let closed = until.is_some_and(|u| u <= n);
                     if closed {
-                        found.push((start, furthest.max(start)));
+                        found.push((start, furthest.max(start), lead));
                     }
                     !closed
                 });
@@ -646,26 +708,32 @@ impl Windows {
         }
     }
 
-    /// The first reading is over (`text_len` bytes): open windows run to the end; all merged.
+    /// The first reading is over (`text_len` bytes): open windows run to the end; all merged
+    /// (a window merged into the one before it is read on from there, without its lead).
     fn close(&mut self, text_len: u32) {
-        self.found.extend(self.open.drain(..).map(|(start, _, _)| (start, text_len)));
-        self.found.sort_unstable();
-        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(self.found.len());
-        for &(start, end) in &self.found {
+        self.found.extend(self.open.drain(..).map(|(start, lead, _, _)| (start, text_len, lead)));
+        self.found.sort_by_key(|&(start, end, _)| (start, end));
+        let mut merged: Vec<(u32, u32, Lead)> = Vec::with_capacity(self.found.len());
+        for &(start, end, lead) in &self.found {
             match merged.last_mut() {
                 Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
+                _ => merged.push((start, end, lead)),
             }
         }
         self.found = merged;
     }
 
-    /// The start of the next window to read (and its end remembered), if any is left.
-    fn next_window(&mut self) -> Option<u32> {
-        let &(start, end) = self.found.get(self.next)?;
+    /// The start of the next window to read and its lead (its end remembered), if any is left.
+    fn next_window(&mut self) -> Option<(u32, Lead)> {
+        let &(start, end, lead) = self.found.get(self.next)?;
         self.next += 1;
         self.end = end;
-        Some(start)
+        Some((start, lead))
+    }
+
+    /// A lead's symbols.
+    fn lead(&self, (from, to): Lead) -> &[(Symbol, u8)] {
+        self.leads.get(from as usize..to as usize).unwrap_or(&[])
     }
 
     /// Whether a symbol starting at byte `at` is past the window being read.
@@ -673,10 +741,6 @@ impl Windows {
         at >= self.end
     }
 }
-
-/// Word starts the second reading's windows remember (a window starts at one at least the longest
-/// term back: with more words than this in that stretch, the window starts at the text's start).
-const STARTS: usize = 64;
 
 /// A run of three or more equal letters is read as an evasion of the letter (`baaad`).
 const EVASIVE_RUN: u32 = 3;
@@ -934,7 +998,17 @@ mod tests {
             let mut text = String::new();
             let pieces_in = 1 + next(if case % 3 == 0 { 600 } else { 60 });
             for _ in 0..pieces_in {
-                if next(12) == 0 {
+                if case % 5 == 4 {
+                    // Words of letters, leet symbols and digits at random (runs of symbols too
+                    // long to be letters are read as gaps, wherever the reading starts).
+                    for _ in 0..(3 + next(40)) {
+                        text.push_str(if next(2) == 0 {
+                            ["a", "b", "s", "h", "i", "t", "d", "e", "r"][next(9)]
+                        } else {
+                            ["!", "@", "$", "1", "+", "|", "(", "3", "0", "€"][next(10)]
+                        });
+                    }
+                } else if next(12) == 0 {
                     // A long word of letters and symbols (passed on in parts).
                     for _ in 0..(40 + next(200)) {
                         text.push_str(if next(2) == 0 {
@@ -955,7 +1029,7 @@ mod tests {
             if probe.second.is_some() {
                 with_ambiguity += 1;
                 let windows =
-                    probe.windows.as_ref().map_or(0, |w| w.found.iter().map(|&(a, b)| (b - a) as usize).sum());
+                    probe.windows.as_ref().map_or(0, |w| w.found.iter().map(|&(a, b, _)| (b - a) as usize).sum());
                 read_again += windows;
                 total += text.len();
             }

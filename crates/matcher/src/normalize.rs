@@ -300,6 +300,10 @@ pub struct Normalizer<'t> {
     split_symbols: bool,
     /// Byte ranges of symbols that could be read either way.
     ambiguous: Vec<std::ops::Range<u32>>,
+    /// The furthest byte of the words those symbols are in.
+    ambiguous_word_end: u32,
+    /// The last two runs of leet symbols read as a gap because too many came in a row.
+    overflows: [std::ops::Range<u32>; 2],
     /// Stage 1's unit that marks may still widen.
     held: Option<Unit>,
     // Stage 2: the word being read, and leet-capable symbols after it (or before the next).
@@ -342,6 +346,8 @@ impl<'t> Normalizer<'t> {
             as_written: false,
             split_symbols: false,
             ambiguous: Vec::new(),
+            ambiguous_word_end: 0,
+            overflows: [0..0, 0..0],
             held: None,
             word: Vec::with_capacity(WORD_CAP),
             word_cut: false,
@@ -713,6 +719,10 @@ impl<'t> Normalizer<'t> {
             Class::Gap | Class::Terminal if leet::symbol(unit.ch).is_some() => {
                 if self.symbols.len() >= MAX_LEET_SYMBOLS {
                     self.end_word();
+                    if let Some(first) = self.symbols.first() {
+                        // A reading that starts among these symbols reads them otherwise.
+                        self.overflows = [self.overflows[1].clone(), first.start..unit.start];
+                    }
                     self.flush_symbols_as_gap();
                 }
                 self.symbols.push(unit);
@@ -812,6 +822,10 @@ impl<'t> Normalizer<'t> {
                     self.ambiguous.push(first.start.min(last.start)..first.end.max(last.end));
                 }
             }
+            if !separators.is_empty() {
+                let end = word.iter().map(|u| u.end).max().unwrap_or(0);
+                self.ambiguous_word_end = self.ambiguous_word_end.max(end);
+            }
             if self.split_symbols {
                 cuts.extend(separators.into_iter().map(|r| (r, false)));
             }
@@ -850,6 +864,19 @@ impl<'t> Normalizer<'t> {
     /// ([`Self::splitting_symbols`]) and reports what that reading finds there too.
     pub fn ambiguous(&self) -> &[std::ops::Range<u32>] {
         &self.ambiguous
+    }
+
+    /// Whether a fresh reading from byte `at` reads what this one read up to byte `to` (the start
+    /// of a word it has put out; it has read at most one word past it): not when it would start
+    /// among leet symbols this reading read as a gap because too many came in a row, since it
+    /// would count them otherwise.
+    pub(crate) fn restarts_cleanly(&self, at: u32, to: u32) -> bool {
+        !self.overflows.iter().any(|r| r.start < to && r.end > at)
+    }
+
+    /// The furthest byte of the words that hold [`Self::ambiguous`] symbols (0: none yet).
+    pub(crate) fn ambiguous_word_end(&self) -> u32 {
+        self.ambiguous_word_end
     }
 
     /// Reads `text` with leet symbols between two pieces of three letters or more read as gaps
