@@ -1295,14 +1295,9 @@ fn read_edge_digits(word: &mut [Unit]) {
     let lead = word.iter().take_while(|u| u.class == Class::Digit).count();
     let trail = word.iter().rev().take_while(|u| u.class == Class::Digit).count();
     let n = word.len();
-    let mut edges = Vec::with_capacity(2);
-    if lead == 1 && lead < n {
-        edges.push(0..lead);
-    }
-    if trail == 1 && trail < n {
-        edges.push(n - trail..n);
-    }
-    for range in edges {
+    let first = (lead == 1 && lead < n).then_some(0..lead);
+    let last = (trail == 1 && trail < n).then_some(n - trail..n);
+    for range in first.into_iter().chain(last) {
         if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
             for unit in &mut word[range] {
                 if let Some(letter) = leet::digit(unit.ch) {
