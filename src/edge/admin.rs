@@ -1,15 +1,16 @@
 //! Operator endpoints under `/__timgate/`, behind `Authorization: Bearer <ADMIN_TOKEN>`:
 //! `GET dead-letters` lists the dead-letter store, `GET dead-letters/<id>` shows one whole,
-//! `DELETE dead-letters/<id>` deletes one, `POST dead-letters/replay` queues them again.
+//! `DELETE dead-letters/<id>` deletes one, `POST dead-letters/replay` queues them again;
+//! `POST api/try` decides a message as the worker would now and says why (`message_trial.rs`).
 //! `GET health` reports every problem of the deployment at once, and answers even when the
 //! settings are unusable (every other path then answers 500 `misconfigured`).
 //! Without `ADMIN_TOKEN` they answer 404, as if they did not exist.
 
-use worker::Env;
+use worker::{Context, Env};
 
 use crate::edge::bindings::{DELIVERY_QUEUE, DELIVERY_STATE_KV, RULES_KV};
 use crate::edge::incoming::Incoming;
-use crate::edge::{dead_letters, env_settings, responses};
+use crate::edge::{dead_letters, env_settings, message_trial, responses};
 use timgate_engine::admin_auth::{self, ADMIN_PREFIX};
 use timgate_engine::settings::Settings;
 
@@ -17,6 +18,9 @@ use timgate_engine::settings::Settings;
 pub fn is_admin_path(path: &str) -> bool {
     path.starts_with(ADMIN_PREFIX)
 }
+
+/// The largest request `POST api/try` reads (a callback body is at most 12 KB of text in JSON).
+const MAX_TRIAL_BYTES: usize = 256 * 1024;
 
 /// The path of the health report.
 pub const HEALTH_PATH: &str = "/__timgate/health";
@@ -76,7 +80,7 @@ pub fn health(req: &Incoming, env: &Env) -> worker::Response {
 }
 
 /// Answers an operator request.
-pub async fn handle(req: &Incoming, env: &Env, settings: &Settings) -> worker::Response {
+pub async fn handle(req: &Incoming, env: &Env, ctx: &Context, settings: &Settings) -> worker::Response {
     let token = settings.admin_token.as_ref().map(|t| t.expose());
     if token.is_none() {
         return error(404, "not_found", "operator endpoints are off (ADMIN_TOKEN is not set)");
@@ -92,6 +96,22 @@ pub async fn handle(req: &Incoming, env: &Env, settings: &Settings) -> worker::R
     let one =
         endpoint.strip_prefix("dead-letters/").filter(|id| !id.is_empty() && !id.contains('/') && *id != "replay");
     let result = match (method.as_str(), endpoint, one) {
+        ("POST", "api/try", _) => {
+            let request = match req.bytes().await {
+                Ok(bytes) if bytes.len() <= MAX_TRIAL_BYTES => bytes,
+                Ok(_) => {
+                    return error(413, "too_large", &format!("a message to try is at most {MAX_TRIAL_BYTES} bytes"))
+                }
+                Err(e) => return error(400, "bad_request", &e.to_string()),
+            };
+            return match message_trial::try_message(env, ctx, settings, &request).await {
+                Ok(body) => responses::json(200, body.to_string()),
+                Err(e) => {
+                    let (status, kind) = e.status();
+                    error(status, kind, &e.to_string())
+                }
+            };
+        }
         ("GET", "dead-letters", _) => dead_letters::list(env).await,
         ("POST", "dead-letters/replay", _) => dead_letters::replay(env, settings.delivery.shards).await,
         ("GET", _, Some(id)) => match dead_letters::show(env, id).await {

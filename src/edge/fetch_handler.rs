@@ -66,7 +66,7 @@ async fn answer_request(req: Incoming, env: &Env, ctx: &Context, log: &mut Callb
     };
     if admin::is_admin_path(req.path()) {
         log.outcome = "admin";
-        return admin::handle(&req, env, &settings).await;
+        return admin::handle(&req, env, ctx, &settings).await;
     }
     let query = req.query().to_owned();
     let method = req.method();

@@ -19,6 +19,7 @@ mod group_state;
 mod incoming;
 mod kv_cache;
 mod message_decision;
+mod message_trial;
 mod metrics;
 mod origin;
 mod other_decision;

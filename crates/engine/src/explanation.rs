@@ -251,6 +251,12 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
 
 /// A before-send body carrying `text` (in [`EXPLAIN_GROUP`], or one-to-one), as a client sends it.
 fn text_body(text: &str, c2c: bool) -> Vec<u8> {
+    text_message(text, None, c2c)
+}
+
+/// A before-send body carrying `text` from [`EXPLAIN_SENDER`]: in group `group_id` (default
+/// [`EXPLAIN_GROUP`]), or one-to-one with `c2c`.
+pub fn text_message(text: &str, group_id: Option<&str>, c2c: bool) -> Vec<u8> {
     let element = serde_json::json!([{ "MsgType": "TIMTextElem", "MsgContent": { "Text": text } }]);
     let body = if c2c {
         serde_json::json!({
@@ -259,11 +265,63 @@ fn text_body(text: &str, c2c: bool) -> Vec<u8> {
         })
     } else {
         serde_json::json!({
-            "CallbackCommand": command::GROUP_BEFORE_SEND, "GroupId": EXPLAIN_GROUP, "From_Account": EXPLAIN_SENDER,
-            "MsgBody": element,
+            "CallbackCommand": command::GROUP_BEFORE_SEND, "GroupId": group_id.unwrap_or(EXPLAIN_GROUP),
+            "From_Account": EXPLAIN_SENDER, "MsgBody": element,
         })
     };
     body.to_string().into_bytes()
+}
+
+/// The ban keys a before-send body's decision reads (`ban:<UserID>`, `ban:<GroupId>:<UserID>`), so
+/// that a caller reading bans asynchronously can read them before [`explain`]. Empty for a body
+/// that cannot be read.
+pub fn ban_keys(body: &[u8]) -> Vec<String> {
+    let Ok(callback) = MessageCallback::parse(body) else { return Vec::new() };
+    let conversation = match callback.command.as_deref().map(command::route) {
+        Some(Route::DecideMessage(conversation)) => conversation,
+        _ => Conversation::Group,
+    };
+    let keys = crate::kv_keys::DecisionKeys::for_message(
+        conversation,
+        callback.group_id.as_deref(),
+        callback.from_account.as_deref(),
+    );
+    keys.global_ban.into_iter().chain(keys.group_ban).collect()
+}
+
+impl Explanation {
+    /// As JSON, for the worker's `POST /__timgate/api/try` (the console's "Try a message"): each
+    /// hit's `start..end` are byte offsets into the text of `segments[segment]`, and each segment
+    /// comes with its normalised view.
+    pub fn to_json(&self) -> serde_json::Value {
+        let hit = |h: &Hit| {
+            serde_json::json!({
+                "check": h.check.name(), "scope": h.scope.name(), "rules_version": h.rules_version,
+                "term": h.term, "action": h.action.name(), "enforced": h.enforced, "segment": h.segment,
+                "location": h.location, "start": h.start, "end": h.end,
+                "pieces": h.pieces.iter().map(|&(segment, start, end)| serde_json::json!({"segment": segment, "start": start, "end": end})).collect::<Vec<_>>(),
+            })
+        };
+        serde_json::json!({
+            "command": self.command,
+            "group_id": self.group_id,
+            "verdict": self.decision.verdict.name(),
+            "basis": self.decision.basis.name(),
+            "would_be": self.would_be().map(Action::name),
+            "answer": self.answer,
+            "documents": self.documents.iter().map(|d| serde_json::json!({
+                "scope": d.scope.name(), "version": d.version, "mode": serde_json::to_value(d.mode).unwrap_or_default(), "terms": d.terms,
+                "links": d.links.map(Action::name), "contacts": d.contacts.map(Action::name), "patterns": d.patterns,
+            })).collect::<Vec<_>>(),
+            "ban": self.ban.as_ref().map(|(key, record)| serde_json::json!({"key": key, "until": record.until, "reason": record.reason})),
+            "notes": self.notes,
+            "segments": self.segments.iter().map(|(location, text)| serde_json::json!({
+                "location": location, "text": text, "normalized": normalized_view(text),
+            })).collect::<Vec<_>>(),
+            "hits": self.decision.hits.iter().map(hit).collect::<Vec<_>>(),
+            "allowed": self.decision.allowed.iter().map(hit).collect::<Vec<_>>(),
+        })
+    }
 }
 
 impl Explanation {
@@ -587,6 +645,40 @@ mod tests {
         body: &'a [u8],
     ) -> Request<'a> {
         Request { global, group, bans, message: Message::Body(body), now: 0 }
+    }
+
+    #[test]
+    fn the_json_points_each_hit_at_its_bytes_in_its_segment() {
+        let global = RuleSet::from_json(RULES).unwrap();
+        let group = RuleSet::from_json(r#"{"mode":"monitor","block":["spoiler"]}"#).unwrap();
+        let message = text_message("ok B.U.Y  f0ll0wers, and a sp0iler", Some("@TGS#room"), false);
+        let ban = BTreeMap::from([("ban:explain".to_owned(), r#"{"until":4102444800,"reason":"spam"}"#.to_owned())]);
+        let bans = bans_from(&ban);
+        let keys = ban_keys(&message);
+        assert_eq!(keys, ["ban:explain", "ban:@TGS#room:explain"]);
+        // Without the ban: the rules decide.
+        let json = explain(&body(Some(&global), Some(&group), &no_bans, &message)).unwrap().to_json();
+        assert_eq!(json["verdict"], "block");
+        assert_eq!(json["group_id"], "@TGS#room");
+        let segment = json["segments"][0]["text"].as_str().unwrap();
+        let spans: Vec<(&str, &str, bool)> = json["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                let (start, end) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
+                (h["term"].as_str().unwrap(), &segment[start..end], h["enforced"].as_bool().unwrap())
+            })
+            .collect();
+        assert!(spans.contains(&("buy followers", "B.U.Y  f0ll0wers", true)), "{spans:?}");
+        assert!(spans.contains(&("spoiler", "sp0iler", false)), "{spans:?}");
+        assert_eq!(json["documents"][1]["mode"], "monitor");
+        assert!(json["segments"][0]["normalized"].as_str().unwrap().contains("followers"), "{json}");
+        // With it: the ban decides, and says so.
+        let json = explain(&body(Some(&global), Some(&group), &bans, &message)).unwrap().to_json();
+        assert_eq!(json["basis"], "global_ban");
+        assert_eq!(json["ban"]["key"], "ban:explain");
+        assert_eq!(json["ban"]["reason"], "spam");
     }
 
     #[test]

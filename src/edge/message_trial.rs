@@ -1,0 +1,115 @@
+//! `POST /__timgate/api/try`: the verdict the worker would give a message now, and why (the
+//! console's "Try a message"). The rule documents come from the same cache as the worker's
+//! verdicts; the ban records are read from KV as stored. The engine's `explain` decides through
+//! the worker's own entry point (`engine::gate`), so what this answers is what a callback gets.
+//!
+//! The request is JSON: `{"text": "...", "group_id": "@TGS#...", "c2c": false}` (a text message
+//! from the user `explain`, in that group, or one-to-one), or `{"body": {...}}` (a whole
+//! before-send callback body). The answer is [`Explanation::to_json`]; a body that cannot be
+//! decided is a 400 with the reason.
+
+use serde::Deserialize;
+use worker::{Context, Env};
+
+use crate::edge::bindings::RULES_KV;
+use crate::edge::clock;
+use crate::edge::kv_cache::{self, Source};
+use crate::edge::rule_cache;
+use timgate_engine::decision::Lookup;
+use timgate_engine::explanation::{self, Explanation, Message, Request};
+use timgate_engine::kv_keys;
+use timgate_engine::rule_set::RuleSet;
+use timgate_engine::settings::Settings;
+
+/// What can go wrong, with the HTTP status it is answered with.
+#[derive(Debug, thiserror::Error)]
+pub enum TrialError {
+    /// The request is not one this endpoint reads (400).
+    #[error("{0}")]
+    Request(String),
+    /// The message cannot be decided (400): what the worker would answer it with is said.
+    #[error("{0}")]
+    Undecidable(String),
+    /// KV cannot be read (500).
+    #[error("{0}")]
+    Storage(String),
+}
+
+impl TrialError {
+    /// The HTTP status and the `error` field of the answer.
+    pub fn status(&self) -> (u16, &'static str) {
+        match self {
+            TrialError::Request(_) => (400, "bad_request"),
+            TrialError::Undecidable(_) => (400, "undecidable"),
+            TrialError::Storage(_) => (500, "internal"),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrialRequest {
+    text: Option<String>,
+    group_id: Option<String>,
+    #[serde(default)]
+    c2c: bool,
+    body: Option<serde_json::Value>,
+}
+
+/// Decides the message of `request` (the bytes of the HTTP body) with the stored documents and
+/// bans.
+pub async fn try_message(
+    env: &Env,
+    ctx: &Context,
+    settings: &Settings,
+    request: &[u8],
+) -> Result<serde_json::Value, TrialError> {
+    let request: TrialRequest = serde_json::from_slice(request).map_err(|e| {
+        TrialError::Request(format!("expected {{\"text\", \"group_id\", \"c2c\"}} or {{\"body\"}}: {e}"))
+    })?;
+    let body = match (&request.text, &request.body) {
+        (Some(text), None) => {
+            explanation::text_message(text, request.group_id.as_deref().filter(|g| !g.is_empty()), request.c2c)
+        }
+        (None, Some(body)) => body.to_string().into_bytes(),
+        _ => return Err(TrialError::Request("give either `text` or `body`".to_owned())),
+    };
+    let kv = env.kv(RULES_KV).map_err(|e| TrialError::Storage(format!("KV binding {RULES_KV}: {e}")))?;
+    let source = Source { kv, max_age_seconds: settings.cache_seconds };
+    let now = clock::now_millis();
+    // The group's document is read when the body names a group (explain says when it does not
+    // apply: a C2C message).
+    let group_key = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|b| b.get("GroupId").and_then(|g| g.as_str()).map(kv_keys::group_rules));
+    let global = rule_cache::read(&source, ctx, kv_keys::GLOBAL_RULES, now).await;
+    let group = match &group_key {
+        Some(key) => Some(rule_cache::read(&source, ctx, key, now).await),
+        None => None,
+    };
+    let mut problems: Vec<String> =
+        [Some(&global), group.as_ref()].into_iter().flatten().filter_map(|read| read.problem.clone()).collect();
+    let mut bans = std::collections::BTreeMap::new();
+    for key in explanation::ban_keys(&body) {
+        match kv_cache::get_text(&source.kv, &key).await {
+            Ok(Some(value)) => {
+                bans.insert(key, value);
+            }
+            Ok(None) => {}
+            Err(e) => problems.push(e),
+        }
+    }
+    let found = |lookup: &Lookup<std::rc::Rc<RuleSet>>| lookup.found().cloned();
+    let (global, group) = (found(&global.lookup), group.as_ref().and_then(|g| found(&g.lookup)));
+    let explained: Explanation = explanation::explain(&Request {
+        global: global.as_deref(),
+        group: group.as_deref(),
+        bans: &explanation::bans_from(&bans),
+        message: Message::Body(&body),
+        now: clock::now_seconds(),
+    })
+    .map_err(|e| TrialError::Undecidable(e.to_string()))?;
+    let mut json = explained.to_json();
+    json["problems"] = serde_json::json!(problems);
+    Ok(json)
+}
