@@ -44,4 +44,19 @@ if (!installed) {
   run("npm", ["ci", "--no-audit", "--no-fund"]);
   writeFileSync(stamp, lockHash);
 }
+// 4. Chromium for the console's browser tests: Debian's package (never a browser download),
+//    driven by playwright-core. Installed when missing and apt-get can (as root); otherwise those
+//    tests are skipped and say why.
+const chromium = "/usr/bin/chromium";
+if (!quiet && !existsSync(chromium) && process.env.TIMGATE_NO_CHROMIUM !== "1") {
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
+  if (root && apt) {
+    console.log("[setup] installing Debian's chromium for the console's browser tests (once)");
+    const r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (r.status !== 0) console.log("[setup] could not install chromium: the browser tests will be skipped");
+  } else {
+    console.log("[setup] no /usr/bin/chromium (install Debian's chromium package): the browser tests will be skipped");
+  }
+}
 if (!quiet) console.log("[setup] toolchain ready");

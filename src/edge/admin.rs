@@ -1,7 +1,10 @@
 //! Operator endpoints under `/__timgate/`, behind `Authorization: Bearer <ADMIN_TOKEN>`:
 //! `GET dead-letters` lists the dead-letter store, `GET dead-letters/<id>` shows one whole,
 //! `DELETE dead-letters/<id>` deletes one, `POST dead-letters/replay` queues them again;
-//! `POST api/try` decides a message as the worker would now and says why (`message_trial.rs`).
+//! `POST api/try` decides a message as the worker would now and says why (`message_trial.rs`);
+//! `api/rules...` and `api/bans...` read and write rule documents and bans (`console_api.rs`);
+//! `console` is the moderator console's page (`console_page.rs`, served without the token: it
+//! holds no data). Every write is logged with who, what and when.
 //! `GET health` reports every problem of the deployment at once, and answers even when the
 //! settings are unusable (every other path then answers 500 `misconfigured`).
 //! Without `ADMIN_TOKEN` they answer 404, as if they did not exist.
@@ -9,9 +12,12 @@
 use worker::{Context, Env};
 
 use crate::edge::bindings::{DELIVERY_QUEUE, DELIVERY_STATE_KV, RULES_KV};
+use crate::edge::clock;
+use crate::edge::console_api::{self, ConsoleError};
 use crate::edge::incoming::Incoming;
-use crate::edge::{dead_letters, env_settings, message_trial, responses};
+use crate::edge::{console_page, dead_letters, env_settings, message_trial, responses};
 use timgate_engine::admin_auth::{self, ADMIN_PREFIX};
+use timgate_engine::request_url;
 use timgate_engine::settings::Settings;
 
 /// Whether `path` belongs to the operator endpoints.
@@ -19,8 +25,8 @@ pub fn is_admin_path(path: &str) -> bool {
     path.starts_with(ADMIN_PREFIX)
 }
 
-/// The largest request `POST api/try` reads (a callback body is at most 12 KB of text in JSON).
-const MAX_TRIAL_BYTES: usize = 256 * 1024;
+/// The largest request a console endpoint reads (a callback body to try, a rule document).
+const MAX_REQUEST_BYTES: usize = 256 * 1024;
 
 /// The path of the health report.
 pub const HEALTH_PATH: &str = "/__timgate/health";
@@ -85,33 +91,35 @@ pub async fn handle(req: &Incoming, env: &Env, ctx: &Context, settings: &Setting
     if token.is_none() {
         return error(404, "not_found", "operator endpoints are off (ADMIN_TOKEN is not set)");
     }
+    let route = req.path();
+    let method = req.method();
+    let endpoint = route.trim_start_matches(ADMIN_PREFIX);
+    // The console's page holds no data and no secret: it asks for the token itself.
+    if let Some(asset) = console_page::asset(endpoint) {
+        return match method.as_str() {
+            "GET" | "HEAD" => console_page::serve(asset),
+            _ => error(405, "method_not_allowed", "the console's files are read with GET"),
+        };
+    }
     let authorization = req.header("authorization");
     if let Err(refusal) = admin_auth::check(token, authorization.as_deref()) {
         return error(401, "unauthorized", refusal.message());
     }
-    let route = req.path();
-    let method = req.method();
-    let endpoint = route.trim_start_matches(ADMIN_PREFIX);
+    if let Some(response) = console_route(req, env, ctx, settings, &method, endpoint).await {
+        if method != "GET" && response.status_code() < 300 {
+            log_write(req, &method, endpoint, authorization.as_deref().unwrap_or_default());
+        }
+        return response;
+    }
+    if matches!(method.as_str(), "POST" | "DELETE") {
+        // Dead-letter writes are logged as the console's are (the answer's status is not known
+        // yet; a refused one is logged too, with what was asked).
+        log_write(req, &method, endpoint, authorization.as_deref().unwrap_or_default());
+    }
     // One dead letter: `dead-letters/<id>` (an event id has no `/`).
     let one =
         endpoint.strip_prefix("dead-letters/").filter(|id| !id.is_empty() && !id.contains('/') && *id != "replay");
     let result = match (method.as_str(), endpoint, one) {
-        ("POST", "api/try", _) => {
-            let request = match req.bytes().await {
-                Ok(bytes) if bytes.len() <= MAX_TRIAL_BYTES => bytes,
-                Ok(_) => {
-                    return error(413, "too_large", &format!("a message to try is at most {MAX_TRIAL_BYTES} bytes"))
-                }
-                Err(e) => return error(400, "bad_request", &e.to_string()),
-            };
-            return match message_trial::try_message(env, ctx, settings, &request).await {
-                Ok(body) => responses::json(200, body.to_string()),
-                Err(e) => {
-                    let (status, kind) = e.status();
-                    error(status, kind, &e.to_string())
-                }
-            };
-        }
         ("GET", "dead-letters", _) => dead_letters::list(env).await,
         ("POST", "dead-letters/replay", _) => dead_letters::replay(env, settings.delivery.shards).await,
         ("GET", _, Some(id)) => match dead_letters::show(env, id).await {
@@ -130,6 +138,96 @@ pub async fn handle(req: &Incoming, env: &Env, ctx: &Context, settings: &Setting
         Ok(body) => responses::json(200, body.to_string()),
         Err(e) => error(500, "internal", &e.to_string()),
     }
+}
+
+/// The console's data endpoints (`api/...`), or `None` for another path.
+async fn console_route(
+    req: &Incoming,
+    env: &Env,
+    ctx: &Context,
+    settings: &Settings,
+    method: &str,
+    endpoint: &str,
+) -> Option<worker::Response> {
+    let api = endpoint.strip_prefix("api/")?;
+    let body = || async {
+        match req.bytes().await {
+            Ok(bytes) if bytes.len() <= MAX_REQUEST_BYTES => Ok(bytes),
+            Ok(_) => Err(error(413, "too_large", &format!("a request is at most {MAX_REQUEST_BYTES} bytes"))),
+            Err(e) => Err(error(400, "bad_request", &e.to_string())),
+        }
+    };
+    let key = |prefix: &str| api.strip_prefix(prefix).filter(|k| !k.is_empty()).map(request_url::path_segment);
+    let result: Result<serde_json::Value, ConsoleError> = match (method, api) {
+        ("POST", "try") => {
+            let request = match body().await {
+                Ok(bytes) => bytes,
+                Err(response) => return Some(response),
+            };
+            return Some(match message_trial::try_message(env, ctx, settings, &request).await {
+                Ok(body) => responses::json(200, body.to_string()),
+                Err(e) => {
+                    let (status, kind) = e.status();
+                    error(status, kind, &e.to_string())
+                }
+            });
+        }
+        ("GET", "rules") => console_api::list_rules(env).await,
+        ("POST", "rules/validate") => match body().await {
+            Ok(bytes) => console_api::validate_rules(env, ctx, settings, &bytes).await,
+            Err(response) => return Some(response),
+        },
+        ("GET", _) if api.starts_with("rules/") => match key("rules/") {
+            Some(Some(key)) => console_api::get_rules(env, &key).await,
+            _ => Err(ConsoleError::Request("a document's key, percent-encoded".to_owned())),
+        },
+        ("PUT", _) if api.starts_with("rules/") => match (key("rules/"), body().await) {
+            (Some(Some(key)), Ok(bytes)) => console_api::put_rules(env, ctx, settings, &key, &bytes).await,
+            (_, Err(response)) => return Some(response),
+            _ => Err(ConsoleError::Request("a document's key, percent-encoded".to_owned())),
+        },
+        ("GET", "bans") => console_api::list_bans(env, req.query()).await,
+        ("PUT", "bans") => match body().await {
+            Ok(bytes) => console_api::put_ban(env, &bytes).await,
+            Err(response) => return Some(response),
+        },
+        ("DELETE", _) if api.starts_with("bans/") => match key("bans/") {
+            Some(Some(key)) => console_api::delete_ban(env, &key).await,
+            _ => Err(ConsoleError::Request("a ban's key, percent-encoded".to_owned())),
+        },
+        _ => return Some(error(404, "not_found", "unknown console endpoint")),
+    };
+    Some(match result {
+        Ok(body) => responses::json(200, body.to_string()),
+        Err(ConsoleError::Invalid(count, problems)) => {
+            let message = ConsoleError::Invalid(count, serde_json::Value::Null).to_string();
+            responses::json(
+                422,
+                serde_json::json!({"error": "invalid", "message": message, "problems": problems}).to_string(),
+            )
+        }
+        Err(e) => {
+            let (status, kind) = e.status();
+            error(status, kind, &e.to_string())
+        }
+    })
+}
+
+/// Logs an operator's write: who (the name the console sends in `x-timgate-operator`, as typed,
+/// and which token, by fingerprint), what (method and path) and when.
+fn log_write(req: &Incoming, method: &str, endpoint: &str, authorization: &str) {
+    let operator = req
+        .header("x-timgate-operator")
+        .map(|name| name.chars().filter(|c| !c.is_control()).take(64).collect::<String>());
+    let line = serde_json::json!({
+        "event": "operator_write",
+        "method": method,
+        "path": endpoint,
+        "operator": operator,
+        "token": admin_auth::fingerprint(authorization),
+        "at": clock::now_seconds(),
+    });
+    worker::console_log!("{line}");
 }
 
 fn error(status: u16, error: &str, message: &str) -> worker::Response {

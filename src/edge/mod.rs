@@ -9,6 +9,8 @@ mod admin;
 mod ban_cache;
 mod bindings;
 mod clock;
+mod console_api;
+mod console_page;
 mod dead_letters;
 mod delivery;
 mod env_settings;

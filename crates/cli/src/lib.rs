@@ -9,14 +9,14 @@
 pub mod ban_records;
 pub mod cjk_words;
 pub mod deployment_check;
-pub mod document_check;
+pub use timgate_engine::document_check;
 pub mod durations;
 pub mod english_words;
 pub mod errors;
 /// `explain`: the engine's explanation of a verdict (`timgate_engine::explanation`), which the
 /// worker can give too.
 pub use timgate_engine::explanation as explain;
-pub mod json_locations;
+pub use timgate_engine::json_locations;
 pub mod kv_store;
 pub mod live_logs;
 pub mod push_compile;

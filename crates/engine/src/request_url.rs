@@ -16,9 +16,29 @@ pub fn split_url(url: &str) -> (&str, &str) {
     }
 }
 
+/// A path segment with its percent escapes decoded (`rules:group:%40TGS%23room` is
+/// `rules:group:@TGS#room`); `None` when the bytes decoded are not UTF-8.
+pub fn path_segment(segment: &str) -> Option<String> {
+    percent_encoding::percent_decode_str(segment).decode_utf8().ok().map(|s| s.into_owned())
+}
+
+/// The value of `name` in a query string (`a=1&b=2`, form-encoded), decoded.
+pub fn query_value(query: &str, name: &str) -> Option<String> {
+    form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::split_url;
+    use super::{path_segment, query_value, split_url};
+
+    #[test]
+    fn segments_and_query_values_are_decoded() {
+        assert_eq!(path_segment("rules:group:%40TGS%23room").as_deref(), Some("rules:group:@TGS#room"));
+        assert_eq!(path_segment("ban:%E4%BD%A0").as_deref(), Some("ban:你"));
+        assert_eq!(path_segment("%FF"), None, "not UTF-8");
+        assert_eq!(query_value("q=a+b%21&x=1", "q").as_deref(), Some("a b!"));
+        assert_eq!(query_value("x=1", "q"), None);
+    }
 
     #[test]
     fn urls_split_into_path_and_query() {

@@ -95,7 +95,7 @@ pub struct JsonLocations {
     line_starts: Vec<usize>,
     text: String,
     /// Columns of line 1 an editor does not show: a byte order mark, blanked to three spaces
-    /// by `timgate_engine::jsonc` before the text gets here.
+    /// by `crate::jsonc` before the text gets here.
     hidden_on_line_one: usize,
 }
 

@@ -1,0 +1,300 @@
+//! The moderator console's data endpoints for rule documents and bans (`/__timgate/api/...`,
+//! behind the operator token like every operator endpoint; see `admin.rs`):
+//!
+//! - `GET api/rules`: every rule document (`rules`, `rules:group:<GroupId>`) with its version,
+//!   mode, term count and size.
+//! - `GET api/rules/<key>`: one document's text and version.
+//! - `POST api/rules/validate` `{"key", "text"}`: the rules tool's `validate` check
+//!   (`engine::document_check`), with its messages and positions.
+//! - `PUT api/rules/<key>` `{"text", "version"}`: checks and stores a document; refused (409) when
+//!   the stored version is no longer the one the editor started from, and (422) when the check
+//!   finds a problem (warnings do not stop it). The worker picks it up as it picks up a `push`.
+//! - `GET api/bans?q=`: ban records whose key holds `q`; `PUT api/bans`
+//!   `{"user", "group", "seconds", "reason"}` bans; `DELETE api/bans/<key>` lifts one.
+//!
+//! Every write is logged (`"event":"operator_write"`) with who, what and when.
+
+use serde::Deserialize;
+use worker::kv::KvStore;
+use worker::{Context, Env};
+
+use crate::edge::bindings::RULES_KV;
+use crate::edge::clock;
+use crate::edge::kv_cache::{self, Source};
+use crate::edge::rule_cache;
+use timgate_engine::ban::BanRecord;
+use timgate_engine::document_check::{self, CheckContext, Problem};
+use timgate_engine::kv_keys;
+use timgate_engine::request_url;
+use timgate_engine::rule_set::document_version;
+use timgate_engine::settings::Settings;
+
+/// What can go wrong, with the HTTP status it is answered with.
+#[derive(Debug, thiserror::Error)]
+pub enum ConsoleError {
+    /// The request is not one these endpoints read (400).
+    #[error("{0}")]
+    Request(String),
+    /// No such document or ban (404).
+    #[error("{0}")]
+    NotFound(String),
+    /// The document changed since the editor read it (409).
+    #[error("{0}")]
+    Conflict(String),
+    /// The document has problems (422); they are in the answer.
+    #[error("the document has {0} problem(s); nothing was stored")]
+    Invalid(usize, serde_json::Value),
+    /// KV cannot be read or written (500).
+    #[error("{0}")]
+    Storage(String),
+}
+
+impl ConsoleError {
+    /// The HTTP status and the `error` field of the answer.
+    pub fn status(&self) -> (u16, &'static str) {
+        match self {
+            ConsoleError::Request(_) => (400, "bad_request"),
+            ConsoleError::NotFound(_) => (404, "not_found"),
+            ConsoleError::Conflict(_) => (409, "conflict"),
+            ConsoleError::Invalid(..) => (422, "invalid"),
+            ConsoleError::Storage(_) => (500, "internal"),
+        }
+    }
+}
+
+/// The most documents or bans one listing reads (one KV read each).
+const LIST_LIMIT: usize = 200;
+
+fn kv(env: &Env) -> Result<KvStore, ConsoleError> {
+    env.kv(RULES_KV).map_err(|e| ConsoleError::Storage(format!("KV binding {RULES_KV}: {e}")))
+}
+
+fn storage(e: impl std::fmt::Display) -> ConsoleError {
+    ConsoleError::Storage(e.to_string())
+}
+
+/// Whether `key` names a rule document (not a compiled blob, nothing else).
+fn is_document_key(key: &str) -> bool {
+    (key == kv_keys::GLOBAL_RULES || key.starts_with("rules:group:")) && !key.ends_with(":compiled")
+}
+
+/// `GET api/rules`.
+pub async fn list_rules(env: &Env) -> Result<serde_json::Value, ConsoleError> {
+    let kv = kv(env)?;
+    let page = kv.list().prefix("rules".to_owned()).limit(1000).execute().await.map_err(storage)?;
+    let mut documents = Vec::new();
+    for key in page.keys.iter().filter(|k| is_document_key(&k.name)).take(LIST_LIMIT) {
+        let Some(text) = kv_cache::get_text(&kv, &key.name).await.map_err(ConsoleError::Storage)? else { continue };
+        let json = timgate_engine::jsonc::to_json(&text);
+        let value: Option<serde_json::Value> = serde_json::from_str(json.as_ref()).ok();
+        let terms: usize = ["block", "discard", "mask", "review"]
+            .iter()
+            .filter_map(|list| value.as_ref()?.get(*list)?.as_array().map(Vec::len))
+            .sum();
+        let mode = value.as_ref().and_then(|v| v.get("mode")?.as_str().map(str::to_owned));
+        documents.push(serde_json::json!({
+            "key": key.name,
+            "group_id": key.name.strip_prefix("rules:group:"),
+            "version": document_version(&text),
+            "mode": mode.unwrap_or_else(|| "enforce".to_owned()),
+            "terms": terms,
+            "bytes": text.len(),
+            "readable": value.is_some(),
+        }));
+    }
+    Ok(serde_json::json!({ "documents": documents, "more": !page.list_complete }))
+}
+
+/// `GET api/rules/<key>`.
+pub async fn get_rules(env: &Env, key: &str) -> Result<serde_json::Value, ConsoleError> {
+    if !is_document_key(key) {
+        return Err(ConsoleError::Request(format!(
+            "{key} is not a rule document's key (rules, rules:group:<GroupId>)"
+        )));
+    }
+    match kv_cache::get_text(&kv(env)?, key).await.map_err(ConsoleError::Storage)? {
+        Some(text) => Ok(serde_json::json!({ "key": key, "version": document_version(&text), "text": text })),
+        None => Err(ConsoleError::NotFound(format!("no document {key}"))),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentRequest {
+    key: Option<String>,
+    text: String,
+    /// The version the editor started from (`null`: a new document).
+    #[serde(default)]
+    version: Option<String>,
+}
+
+fn read_request<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ConsoleError> {
+    serde_json::from_slice(bytes).map_err(|e| ConsoleError::Request(format!("request: {e}")))
+}
+
+/// The check of `text` as the document at `key`: a group document is checked against the global
+/// one, as `validate` checks it.
+async fn check(
+    env: &Env,
+    ctx: &Context,
+    settings: &Settings,
+    key: &str,
+    text: &str,
+) -> Result<Vec<Problem>, ConsoleError> {
+    let global = if key == kv_keys::GLOBAL_RULES {
+        None
+    } else {
+        let source = Source { kv: kv(env)?, max_age_seconds: settings.cache_seconds };
+        rule_cache::read(&source, ctx, kv_keys::GLOBAL_RULES, clock::now_millis()).await.lookup.found().cloned()
+    };
+    let context = CheckContext { global: global.as_deref(), normalize: None, words: None };
+    Ok(document_check::check(text, &context))
+}
+
+fn problems_json(problems: &[Problem]) -> serde_json::Value {
+    serde_json::json!(problems
+        .iter()
+        .map(|p| serde_json::json!({
+            "line": p.position.map(|at| at.line),
+            "column": p.position.map(|at| at.column),
+            "path": p.path.to_string(),
+            "message": p.kind.to_string(),
+            "warning": p.kind.is_warning(),
+        }))
+        .collect::<Vec<_>>())
+}
+
+/// `POST api/rules/validate`.
+pub async fn validate_rules(
+    env: &Env,
+    ctx: &Context,
+    settings: &Settings,
+    request: &[u8],
+) -> Result<serde_json::Value, ConsoleError> {
+    let request: DocumentRequest = read_request(request)?;
+    let key = request.key.as_deref().unwrap_or(kv_keys::GLOBAL_RULES);
+    let problems = check(env, ctx, settings, key, &request.text).await?;
+    let ok = problems.iter().all(|p| p.kind.is_warning());
+    Ok(
+        serde_json::json!({ "ok": ok, "version": document_version(&request.text), "problems": problems_json(&problems) }),
+    )
+}
+
+/// `PUT api/rules/<key>`.
+pub async fn put_rules(
+    env: &Env,
+    ctx: &Context,
+    settings: &Settings,
+    key: &str,
+    request: &[u8],
+) -> Result<serde_json::Value, ConsoleError> {
+    if !is_document_key(key) || key.len() > "rules:group:".len() + 64 {
+        return Err(ConsoleError::Request(format!(
+            "{key} is not a rule document's key (rules, rules:group:<GroupId>)"
+        )));
+    }
+    let request: DocumentRequest = read_request(request)?;
+    let problems = check(env, ctx, settings, key, &request.text).await?;
+    let errors = problems.iter().filter(|p| !p.kind.is_warning()).count();
+    if errors > 0 {
+        return Err(ConsoleError::Invalid(errors, problems_json(&problems)));
+    }
+    let kv = kv(env)?;
+    let stored = kv_cache::get_text(&kv, key).await.map_err(ConsoleError::Storage)?.map(|t| document_version(&t));
+    if stored != request.version {
+        return Err(ConsoleError::Conflict(format!(
+            "{key} changed since it was opened (stored version {}, opened {}): reload it and edit again",
+            stored.as_deref().unwrap_or("none"),
+            request.version.as_deref().unwrap_or("none")
+        )));
+    }
+    kv.put(key, request.text.as_str()).map_err(storage)?.execute().await.map_err(storage)?;
+    let version = document_version(&request.text);
+    Ok(serde_json::json!({ "key": key, "version": version, "warnings": problems_json(&problems) }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BanRequest {
+    user: String,
+    #[serde(default)]
+    group: Option<String>,
+    /// How long; `null` or absent: until lifted.
+    #[serde(default)]
+    seconds: Option<i64>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// A user or group id as a ban key holds it: not empty, no `:` (the key's separator), no
+/// control characters, at most 256 bytes.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 256 && !id.contains(':') && !id.chars().any(char::is_control)
+}
+
+/// `GET api/bans?q=`.
+pub async fn list_bans(env: &Env, query: &str) -> Result<serde_json::Value, ConsoleError> {
+    let q = request_url::query_value(query, "q").unwrap_or_default().to_lowercase();
+    let kv = kv(env)?;
+    let page = kv.list().prefix("ban:".to_owned()).limit(1000).execute().await.map_err(storage)?;
+    let now = clock::now_seconds();
+    let mut bans = Vec::new();
+    for key in page.keys.iter().filter(|k| k.name.to_lowercase().contains(&q)).take(LIST_LIMIT) {
+        let Some(text) = kv_cache::get_text(&kv, &key.name).await.map_err(ConsoleError::Storage)? else { continue };
+        let (record, readable) = BanRecord::parse_or_plain(&text);
+        let rest = key.name.trim_start_matches("ban:");
+        let (group, user) = match rest.split_once(':') {
+            Some((group, user)) => (Some(group), user),
+            None => (None, rest),
+        };
+        bans.push(serde_json::json!({
+            "key": key.name, "user": user, "group": group, "until": record.until, "reason": record.reason,
+            "code": record.code, "active": record.is_active(now), "readable": readable,
+        }));
+    }
+    Ok(serde_json::json!({ "bans": bans, "more": !page.list_complete }))
+}
+
+/// `PUT api/bans`.
+pub async fn put_ban(env: &Env, request: &[u8]) -> Result<serde_json::Value, ConsoleError> {
+    let request: BanRequest = read_request(request)?;
+    let group = request.group.as_deref().filter(|g| !g.is_empty());
+    if !valid_id(&request.user) || group.is_some_and(|g| !valid_id(g)) {
+        return Err(ConsoleError::Request(
+            "user and group are ids of 1 to 256 bytes without `:` or control characters".to_owned(),
+        ));
+    }
+    if request.seconds.is_some_and(|s| s <= 0) {
+        return Err(ConsoleError::Request("seconds must be positive (or absent: until lifted)".to_owned()));
+    }
+    let key = match group {
+        Some(group) => kv_keys::group_ban(group, &request.user),
+        None => kv_keys::global_ban(&request.user),
+    };
+    let now = clock::now_seconds();
+    let until = request.seconds.map(|s| now.saturating_add(s));
+    let record = BanRecord { until, reason: request.reason.filter(|r| !r.is_empty()), code: None };
+    let value = serde_json::to_string(&record).map_err(storage)?;
+    let kv = kv(env)?;
+    let mut put = kv.put(&key, value).map_err(storage)?;
+    if let Some(until) = until {
+        // KV forgets it a day after it ends (the worker checks `until` itself; KV's expiry is lazy
+        // and at least 60 seconds away).
+        put = put.expiration(u64::try_from(until.saturating_add(86_400)).unwrap_or(u64::MAX));
+    }
+    put.execute().await.map_err(storage)?;
+    Ok(serde_json::json!({ "key": key, "until": until }))
+}
+
+/// `DELETE api/bans/<key>`.
+pub async fn delete_ban(env: &Env, key: &str) -> Result<serde_json::Value, ConsoleError> {
+    if !key.starts_with("ban:") {
+        return Err(ConsoleError::Request(format!("{key} is not a ban key (ban:<UserID>, ban:<GroupId>:<UserID>)")));
+    }
+    let kv = kv(env)?;
+    if kv_cache::get_text(&kv, key).await.map_err(ConsoleError::Storage)?.is_none() {
+        return Err(ConsoleError::NotFound(format!("no ban {key}")));
+    }
+    kv.delete(key).await.map_err(storage)?;
+    Ok(serde_json::json!({ "lifted": key }))
+}

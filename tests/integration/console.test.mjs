@@ -1,0 +1,201 @@
+// The moderator console in a real headless Chromium (Debian's package, driven by playwright-core)
+// against `wrangler dev` with KV seeded by the rules tool: sign in, try a message and see the
+// match highlighted, edit a group document with a typo and see the error at its line, save and
+// see the verdict change, add and lift a ban, replay a dead letter; without the token every data
+// call is refused and the page asks for it. Screenshots of each screen go to docs/console/
+// (README "Moderator console").
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { root, seedObject, seedQuery, startOrigin } from "./harness.mjs";
+
+const CHROMIUM = process.env.TIMGATE_CHROMIUM ?? "/usr/bin/chromium";
+const TOKEN = "console-test-token";
+const wrangler = join(root, "node_modules", ".bin", "wrangler");
+const exe = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", "timgate");
+const shots = join(root, "docs", "console");
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (scripts/setup.mjs installs Debian's chromium; set TIMGATE_CHROMIUM to another)`;
+if (skip) console.log(`# console browser tests skipped: ${skip}`);
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("moderator console in Chromium", { skip }, () => {
+  const state = mkdtempSync(join(tmpdir(), "timgate-console-"));
+  let dev;
+  let base;
+  let origin;
+  let browser;
+  let page;
+  const seen = []; // every response to a data call: [status, path]
+
+  before(async () => {
+    const build = spawnSync("cargo", ["build", "--quiet", "-p", "timgate-cli", "--bin", "timgate"], { cwd: root, stdio: "inherit" });
+    assert.equal(build.status, 0, "cargo build -p timgate-cli --bin timgate");
+    const pushed = spawnSync(exe, ["push", "examples/rules.json", "--persist-to", state], { cwd: root, encoding: "utf8" });
+    assert.equal(pushed.status, 0, pushed.stdout + pushed.stderr);
+    origin = await startOrigin();
+    origin.respond = () => ({ status: 500, body: "down" }); // until the dead letter is replayed
+    const port = await freePort();
+    dev = spawn(
+      wrangler,
+      ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false",
+        "--var", "CACHE_SECONDS:0", "--var", `ADMIN_TOKEN:${TOKEN}`, "--var", `ORIGIN_URL:${origin.url}`,
+        "--var", "FORWARD_SECRET:whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD", "--var", "DELIVERY_ATTEMPTS:1", "--var", "DEDUPE_SECONDS:0"],
+      { cwd: root, detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+    );
+    let log = "";
+    dev.stdout.on("data", (d) => (log += d));
+    dev.stderr.on("data", (d) => (log += d));
+    const deadline = Date.now() + 240_000;
+    while (!log.includes("Ready on")) {
+      assert.ok(Date.now() < deadline && dev.exitCode === null, `wrangler dev did not get ready:\n${log}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    base = `http://127.0.0.1:${port}`;
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on("response", (r) => {
+      const path = new URL(r.url()).pathname;
+      if (!path.startsWith("/__timgate/console")) seen.push([r.status(), path]);
+    });
+    mkdirSync(shots, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (dev) process.kill(-dev.pid, "SIGTERM");
+    await origin?.close();
+    rmSync(state, { recursive: true, force: true });
+  });
+
+  const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  it("without the token, data calls are refused and the page asks for it", async () => {
+    await page.goto(`${base}/__timgate/console`);
+    await page.getByLabel("Operator token").waitFor();
+    assert.equal(await page.locator("#view-try").isVisible(), false);
+    // The page is served without the token, with a CSP that allows no inline script.
+    const response = await page.request.get(`${base}/__timgate/console`);
+    assert.match(response.headers()["content-security-policy"], /script-src 'self'; style-src 'self'/);
+    for (const [method, path] of [["GET", "api/rules"], ["GET", "api/bans"], ["POST", "api/try"], ["GET", "dead-letters"], ["PUT", "api/bans"]]) {
+      const r = await page.request.fetch(`${base}/__timgate/${path}`, { method, data: method === "GET" ? undefined : "{}" });
+      assert.equal(r.status(), 401, `${method} ${path}`);
+    }
+    // A wrong token: the first data call is refused and the prompt comes back, saying why.
+    await page.getByLabel("Operator token").fill("not-the-token");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel("Operator token").waitFor();
+    await page.locator("#status", { hasText: "not the worker's ADMIN_TOKEN" }).waitFor();
+    assert.ok(seen.some(([status]) => status === 401));
+    await shot("sign-in");
+  });
+
+  it("tries a message and highlights what matched", async () => {
+    await page.getByLabel("Operator token").fill(TOKEN);
+    await page.getByLabel(/Your name/).fill("Ada (moderator)");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Try a message" }).click();
+    await page.getByLabel(/Message text/).fill("hi, want to B.U.Y  f0ll0wers? damn");
+    await page.getByLabel("Group id", { exact: true }).fill("@TGS#lobby");
+    await page.getByRole("button", { name: "Decide" }).click();
+    await page.locator("#try-verdict", { hasText: "block" }).waitFor();
+    const marks = await page.locator("#try-segments mark").allTextContents();
+    assert.deepEqual(marks, ["B.U.Y  f0ll0wers", "damn"]);
+    assert.match(await page.locator("#try-hits").textContent(), /buy followers/);
+    await shot("try");
+  });
+
+  it("shows a typo in a group document at its line, saves the fix, and the verdict changes", async () => {
+    await page.getByRole("button", { name: "Rules" }).click();
+    await page.locator("#rules-list", { hasText: "rules" }).waitFor();
+    await page.getByLabel("New group document for group id").fill("@TGS#lobby");
+    await page.getByRole("button", { name: "Create" }).click();
+    const editor = page.getByLabel(/Document \(JSON/);
+    await editor.fill('{\n  "mode": "enforce",\n  "blokc": ["spoiler"]\n}\n');
+    const problem = page.locator("#rules-problems .problem").first();
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /^line 3, column 3: .*blokc.*block/);
+    await shot("rules-error");
+    await editor.fill('{\n  "mode": "enforce",\n  "block": ["spoiler"]\n}\n');
+    await page.locator("#rules-problems", { hasText: "No problems." }).waitFor();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("#status", { hasText: "Saved rules:group:@TGS#lobby" }).waitFor();
+    await page.locator("#rules-list", { hasText: "rules:group:@TGS#lobby" }).waitFor();
+    await shot("rules");
+    // The worker decides a callback in that group by the new document.
+    const body = seedObject("before-room-message-sent");
+    body.GroupId = "@TGS#lobby";
+    body.MsgBody = [{ MsgType: "TIMTextElem", MsgContent: { Text: "no sp0iler please" } }];
+    const r = await fetch(`${base}/?${seedQuery("Group.CallbackBeforeSendMsg")}`, { method: "POST", body: JSON.stringify(body) });
+    assert.equal((await r.json()).ErrorCode, 1, "blocked by the saved group document");
+    await page.getByRole("button", { name: "Try a message" }).click();
+    await page.getByLabel(/Message text/).fill("no sp0iler please");
+    await page.getByLabel("Group id", { exact: true }).fill("@TGS#lobby");
+    await page.getByRole("button", { name: "Decide" }).click();
+    await page.locator("#try-verdict", { hasText: "block" }).waitFor();
+  });
+
+  it("adds a ban and lifts it", async () => {
+    await page.getByRole("button", { name: "Bans" }).click();
+    await page.getByLabel("User id").fill("troll42");
+    await page.getByLabel(/^Group id \(empty/).fill("@TGS#lobby");
+    await page.getByLabel("For", { exact: true }).selectOption({ label: "1 day" });
+    await page.getByLabel(/Reason/).fill("spam links");
+    await page.getByRole("button", { name: "Ban", exact: true }).click();
+    const row = page.locator("#bans-list tr", { hasText: "troll42" });
+    await row.waitFor();
+    assert.match(await row.textContent(), /@TGS#lobby.*spam links/);
+    await shot("bans");
+    const body = seedObject("before-room-message-sent");
+    body.GroupId = "@TGS#lobby";
+    body.From_Account = "troll42";
+    body.MsgBody = [{ MsgType: "TIMTextElem", MsgContent: { Text: "hello" } }];
+    const send = async () => (await (await fetch(`${base}/?${seedQuery("Group.CallbackBeforeSendMsg")}`, { method: "POST", body: JSON.stringify(body) })).json()).ErrorCode;
+    assert.notEqual(await send(), 0, "the ban applies");
+    await page.getByRole("button", { name: "Lift the ban of troll42" }).click();
+    await page.locator("#bans-list", { hasText: "No bans." }).waitFor();
+    assert.equal(await send(), 0, "lifted");
+  });
+
+  it("replays a dead letter", async () => {
+    const after = seedObject("after-room-message-sent");
+    const r = await fetch(`${base}/?${seedQuery("Group.CallbackAfterSendMsg")}`, { method: "POST", body: JSON.stringify(after) });
+    assert.equal(r.status, 200);
+    await page.getByRole("button", { name: "Dead letters" }).click();
+    const deadline = Date.now() + 60_000;
+    while (!(await page.locator("#dead-list button", { hasText: "Inspect" }).count())) {
+      assert.ok(Date.now() < deadline, "the event was dead-lettered");
+      await new Promise((r) => setTimeout(r, 500));
+      await page.getByRole("button", { name: "Refresh" }).click();
+    }
+    await page.locator("#dead-list button", { hasText: "Inspect" }).first().click();
+    await page.locator("#dead-shown", { hasText: "CallbackAfterSendMsg" }).waitFor();
+    await shot("dead-letters");
+    origin.respond = () => ({ status: 200, body: "{}" });
+    const before = origin.received.length;
+    await page.getByRole("button", { name: "Replay all" }).click();
+    await page.locator("#status", { hasText: "Replayed 1" }).waitFor();
+    await origin.next((record) => origin.received.indexOf(record) >= before, 30_000);
+    await page.locator("#dead-list", { hasText: "No dead letters." }).waitFor();
+  });
+
+  it("works at 375 px wide", async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByRole("button", { name: "Try a message" }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
+    await shot("narrow");
+  });
+});
