@@ -50,11 +50,13 @@ if (!installed) {
 const chromium = "/usr/bin/chromium";
 if (!quiet && !existsSync(chromium) && process.env.TIMGATE_NO_CHROMIUM !== "1") {
   const root = typeof process.getuid === "function" && process.getuid() === 0;
-  const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
-  if (root && apt) {
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
+  if (root && hasApt) {
     console.log("[setup] installing Debian's chromium for the console's browser tests (once)");
-    const r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    if (r.status !== 0) console.log("[setup] could not install chromium: the browser tests will be skipped");
+    const apt = (...args) => spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+    const install = () => apt("install", "-y", "--no-install-recommends", "chromium");
+    // A fresh machine may have no package lists yet.
+    if (!install() && !(apt("update") && install())) console.log("[setup] could not install chromium: the browser tests will be skipped");
   } else {
     console.log("[setup] no /usr/bin/chromium (install Debian's chromium package): the browser tests will be skipped");
   }

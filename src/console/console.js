@@ -237,7 +237,7 @@ async function loadBans() {
   const rows = (json?.bans ?? []).map((b) =>
     el("tr", {}, el("td", {}, b.user), el("td", {}, b.group ?? "everywhere"),
       el("td", {}, b.until ? new Date(b.until * 1000).toISOString().replace(".000Z", "Z") : "until lifted"),
-      el("td", {}, b.reason ?? ""),
+      el("td", {}, `${b.by === "strikes" ? "auto-mute (strikes): " : ""}${b.reason ?? ""}`),
       el("td", {}, el("button", { type: "button", "aria-label": `Lift the ban of ${b.user}`, onclick: () => liftBan(b.key).catch(report) }, "Lift"))));
   $("bans-list").replaceChildren(...(rows.length ? rows : [el("tr", {}, el("td", { colspan: "5" }, "No bans."))]));
 }

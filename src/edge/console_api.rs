@@ -249,7 +249,7 @@ pub async fn list_bans(env: &Env, query: &str) -> Result<serde_json::Value, Cons
         };
         bans.push(serde_json::json!({
             "key": key.name, "user": user, "group": group, "until": record.until, "reason": record.reason,
-            "code": record.code, "active": record.is_active(now), "readable": readable,
+            "code": record.code, "by": record.by, "active": record.is_active(now), "readable": readable,
         }));
     }
     Ok(serde_json::json!({ "bans": bans, "more": !page.list_complete }))
@@ -273,7 +273,12 @@ pub async fn put_ban(env: &Env, request: &[u8]) -> Result<serde_json::Value, Con
     };
     let now = clock::now_seconds();
     let until = request.seconds.map(|s| now.saturating_add(s));
-    let record = BanRecord { until, reason: request.reason.filter(|r| !r.is_empty()), code: None };
+    let record = BanRecord {
+        until,
+        reason: request.reason.filter(|r| !r.is_empty()),
+        code: None,
+        by: Some("console".to_owned()),
+    };
     let value = serde_json::to_string(&record).map_err(storage)?;
     let kv = kv(env)?;
     let mut put = kv.put(&key, value).map_err(storage)?;

@@ -141,7 +141,12 @@ async fn sender_behaviour(
             Some(group) => kv_keys::group_ban(group, &sender),
             None => kv_keys::global_ban(&sender),
         };
-        let record = BanRecord { until: Some(until), reason: strikes.info.clone(), code: strikes.code };
+        let record = BanRecord {
+            until: Some(until),
+            reason: strikes.info.clone(),
+            code: strikes.code,
+            by: Some("strikes".to_owned()),
+        };
         match write_ban(&source.kv, &key, &record, until).await {
             Ok(()) => {
                 ban_cache::remember(&key, record.clone(), clock::now_millis());

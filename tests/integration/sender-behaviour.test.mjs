@@ -92,6 +92,7 @@ describe("sender behaviour", () => {
     const record = JSON.parse(await gate.kv.get(`ban:${group}:jared`));
     assert.equal(record.code, 10122);
     assert.equal(record.reason, "Muted for repeated violations");
+    assert.equal(record.by, "strikes", "the console shows it as an auto-mute");
     assert.ok(record.until > Date.now() / 1000 + 3500 && record.until < Date.now() / 1000 + 3700, JSON.stringify(record));
     assert.deepEqual(await send(group, "just saying hi"), { ActionStatus: "OK", ErrorInfo: "Muted for repeated violations", ErrorCode: 10122 });
     const event = await origin.next((r) => r.body.toString().includes('"auto_mute"'));

@@ -1,5 +1,5 @@
 //! Ban records (`ban:<UserID>`, `ban:<GroupId>:<UserID>`):
-//! `{"until": <unix seconds or null>, "reason": "<text>", "code": <optional>}`.
+//! `{"until": <unix seconds or null>, "reason": "<text>", "code": <optional>, "by": <optional>}`.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +15,10 @@ pub struct BanRecord {
     /// Custom forbid code shown to the sender.
     #[serde(default)]
     pub code: Option<u32>,
+    /// Who wrote it, when not the rules tool: `strikes` (an auto-mute of sender behaviour) or
+    /// `console` (the moderator console). Shown by the console; not part of any decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 impl BanRecord {

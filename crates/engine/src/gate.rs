@@ -410,7 +410,7 @@ mod tests {
         .unwrap();
         assert_eq!(outcome.answer, r#"{"ActionStatus":"OK","ErrorInfo":"no","ErrorCode":10101}"#);
         assert_eq!(outcome.text, [("MsgBody[0].MsgContent.Text".to_owned(), "spam".to_owned())]);
-        let ban = BanRecord { until: None, reason: Some("banned".into()), code: Some(10150) };
+        let ban = BanRecord { until: None, reason: Some("banned".into()), code: Some(10150), by: None };
         let banned =
             decide(request(BODY), |_| Inputs { global_ban: Lookup::Found(ban), ..Inputs::none() }, &context()).unwrap();
         assert_eq!(banned.answer, r#"{"ActionStatus":"OK","ErrorInfo":"banned","ErrorCode":10150}"#);

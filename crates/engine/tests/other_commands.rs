@@ -38,6 +38,7 @@ fn run(command: OtherCommand, body: &str, bans: &[(&str, Option<u32>)]) -> Other
                 until: None,
                 reason: Some("banned here".into()),
                 code: *code,
+                by: None,
             });
             (key.clone(), found.map_or(Lookup::Absent, Lookup::Found))
         })
