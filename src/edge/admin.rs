@@ -3,6 +3,7 @@
 //! `DELETE dead-letters/<id>` deletes one, `POST dead-letters/replay` queues them again;
 //! `POST api/try` decides a message as the worker would now and says why (`message_trial.rs`);
 //! `api/rules...` and `api/bans...` read and write rule documents and bans (`console_api.rs`);
+//! `api/verdicts` lists the recent decisions (`verdict_log.rs`);
 //! `console` is the moderator console's page (`console_page.rs`, served without the token: it
 //! holds no data). Every write is logged with who, what and when.
 //! `GET health` reports every problem of the deployment at once, and answers even when the
@@ -15,7 +16,7 @@ use crate::edge::bindings::{DELIVERY_QUEUE, DELIVERY_STATE_KV, RULES_KV};
 use crate::edge::clock;
 use crate::edge::console_api::{self, ConsoleError};
 use crate::edge::incoming::Incoming;
-use crate::edge::{console_page, dead_letters, env_settings, message_trial, responses};
+use crate::edge::{console_page, dead_letters, env_settings, message_trial, responses, verdict_log};
 use timgate_engine::admin_auth::{self, ADMIN_PREFIX};
 use timgate_engine::request_url;
 use timgate_engine::settings::Settings;
@@ -105,21 +106,25 @@ pub async fn handle(req: &Incoming, env: &Env, ctx: &Context, settings: &Setting
     if let Err(refusal) = admin_auth::check(token, authorization.as_deref()) {
         return error(401, "unauthorized", refusal.message());
     }
-    if let Some(response) = console_route(req, env, ctx, settings, &method, endpoint).await {
-        if method != "GET" && response.status_code() < 300 {
-            log_write(req, &method, endpoint, authorization.as_deref().unwrap_or_default());
-        }
-        return response;
+    let (response, detail) = match console_route(req, env, ctx, settings, &method, endpoint).await {
+        Some(routed) => routed,
+        None => (dead_letter_route(env, settings, &method, endpoint).await, None),
+    };
+    // Reads, trials and checks change nothing; every other request is a write, logged whatever
+    // its answer (a refused write says what was tried).
+    let reads = matches!((method.as_str(), endpoint), ("GET" | "HEAD", _) | ("POST", "api/try" | "api/rules/validate"));
+    if !reads {
+        log_write(req, &method, endpoint, authorization.as_deref().unwrap_or_default(), response.status_code(), detail);
     }
-    if matches!(method.as_str(), "POST" | "DELETE") {
-        // Dead-letter writes are logged as the console's are (the answer's status is not known
-        // yet; a refused one is logged too, with what was asked).
-        log_write(req, &method, endpoint, authorization.as_deref().unwrap_or_default());
-    }
+    response
+}
+
+/// The dead-letter endpoints.
+async fn dead_letter_route(env: &Env, settings: &Settings, method: &str, endpoint: &str) -> worker::Response {
     // One dead letter: `dead-letters/<id>` (an event id has no `/`).
     let one =
         endpoint.strip_prefix("dead-letters/").filter(|id| !id.is_empty() && !id.contains('/') && *id != "replay");
-    let result = match (method.as_str(), endpoint, one) {
+    let result = match (method, endpoint, one) {
         ("GET", "dead-letters", _) => dead_letters::list(env).await,
         ("POST", "dead-letters/replay", _) => dead_letters::replay(env, settings.delivery.shards).await,
         ("GET", _, Some(id)) => match dead_letters::show(env, id).await {
@@ -148,9 +153,14 @@ async fn console_route(
     settings: &Settings,
     method: &str,
     endpoint: &str,
-) -> Option<worker::Response> {
+) -> Option<(worker::Response, Option<serde_json::Value>)> {
     let api = endpoint.strip_prefix("api/")?;
     let body = || async {
+        // A declared length over the limit is refused before anything is read.
+        let declared = req.header("content-length").and_then(|l| l.trim().parse::<usize>().ok());
+        if declared.is_some_and(|l| l > MAX_REQUEST_BYTES) {
+            return Err(error(413, "too_large", &format!("a request is at most {MAX_REQUEST_BYTES} bytes")));
+        }
         match req.bytes().await {
             Ok(bytes) if bytes.len() <= MAX_REQUEST_BYTES => Ok(bytes),
             Ok(_) => Err(error(413, "too_large", &format!("a request is at most {MAX_REQUEST_BYTES} bytes"))),
@@ -162,20 +172,21 @@ async fn console_route(
         ("POST", "try") => {
             let request = match body().await {
                 Ok(bytes) => bytes,
-                Err(response) => return Some(response),
+                Err(response) => return Some((response, None)),
             };
-            return Some(match message_trial::try_message(env, ctx, settings, &request).await {
+            let response = match message_trial::try_message(env, ctx, settings, &request).await {
                 Ok(body) => responses::json(200, body.to_string()),
                 Err(e) => {
                     let (status, kind) = e.status();
                     error(status, kind, &e.to_string())
                 }
-            });
+            };
+            return Some((response, None));
         }
         ("GET", "rules") => console_api::list_rules(env).await,
         ("POST", "rules/validate") => match body().await {
             Ok(bytes) => console_api::validate_rules(env, ctx, settings, &bytes).await,
-            Err(response) => return Some(response),
+            Err(response) => return Some((response, None)),
         },
         ("GET", _) if api.starts_with("rules/") => match key("rules/") {
             Some(Some(key)) => console_api::get_rules(env, &key).await,
@@ -183,21 +194,33 @@ async fn console_route(
         },
         ("PUT", _) if api.starts_with("rules/") => match (key("rules/"), body().await) {
             (Some(Some(key)), Ok(bytes)) => console_api::put_rules(env, ctx, settings, &key, &bytes).await,
-            (_, Err(response)) => return Some(response),
+            (_, Err(response)) => return Some((response, None)),
             _ => Err(ConsoleError::Request("a document's key, percent-encoded".to_owned())),
         },
+        ("GET", "verdicts") => verdict_log::list(env, req.query()).await.map_err(ConsoleError::Storage),
         ("GET", "bans") => console_api::list_bans(env, req.query()).await,
         ("PUT", "bans") => match body().await {
             Ok(bytes) => console_api::put_ban(env, &bytes).await,
-            Err(response) => return Some(response),
+            Err(response) => return Some((response, None)),
         },
         ("DELETE", _) if api.starts_with("bans/") => match key("bans/") {
             Some(Some(key)) => console_api::delete_ban(env, &key).await,
             _ => Err(ConsoleError::Request("a ban's key, percent-encoded".to_owned())),
         },
-        _ => return Some(error(404, "not_found", "unknown console endpoint")),
+        _ => return Some((error(404, "not_found", "unknown console endpoint"), None)),
     };
-    Some(match result {
+    // What a write did, for its log line (the ban's key and end, the document's versions).
+    let detail = match &result {
+        Ok(body) if method != "GET" => {
+            let mut detail = body.clone();
+            if let Some(fields) = detail.as_object_mut() {
+                fields.remove("warnings");
+            }
+            Some(detail)
+        }
+        _ => None,
+    };
+    let response = match result {
         Ok(body) => responses::json(200, body.to_string()),
         Err(ConsoleError::Invalid(count, problems)) => {
             let message = ConsoleError::Invalid(count, serde_json::Value::Null).to_string();
@@ -210,19 +233,31 @@ async fn console_route(
             let (status, kind) = e.status();
             error(status, kind, &e.to_string())
         }
-    })
+    };
+    Some((response, detail))
 }
 
-/// Logs an operator's write: who (the name the console sends in `x-timgate-operator`, as typed,
-/// and which token, by fingerprint), what (method and path) and when.
-fn log_write(req: &Incoming, method: &str, endpoint: &str, authorization: &str) {
-    let operator = req
-        .header("x-timgate-operator")
-        .map(|name| name.chars().filter(|c| !c.is_control()).take(64).collect::<String>());
+/// Logs an operator's write: who (the name the console sends, percent-encoded, in
+/// `x-timgate-operator`, as typed: a label, not a proof; and which token, by fingerprint), what
+/// (method, path, the answer's status, what it did) and when.
+fn log_write(
+    req: &Incoming,
+    method: &str,
+    endpoint: &str,
+    authorization: &str,
+    status: u16,
+    detail: Option<serde_json::Value>,
+) {
+    let operator = req.header("x-timgate-operator").map(|name| {
+        let decoded = request_url::path_segment(&name).unwrap_or(name);
+        decoded.chars().filter(|c| !c.is_control()).take(64).collect::<String>()
+    });
     let line = serde_json::json!({
         "event": "operator_write",
         "method": method,
         "path": endpoint,
+        "status": status,
+        "detail": detail,
         "operator": operator,
         "token": admin_auth::fingerprint(authorization),
         "at": clock::now_seconds(),

@@ -64,6 +64,8 @@ impl ConsoleError {
 
 /// The most documents or bans one listing reads (one KV read each).
 const LIST_LIMIT: usize = 200;
+/// The most pages of 1,000 ban keys a search goes through.
+const LIST_PAGES: usize = 10;
 
 fn kv(env: &Env) -> Result<KvStore, ConsoleError> {
     env.kv(RULES_KV).map_err(|e| ConsoleError::Storage(format!("KV binding {RULES_KV}: {e}")))
@@ -73,9 +75,10 @@ fn storage(e: impl std::fmt::Display) -> ConsoleError {
     ConsoleError::Storage(e.to_string())
 }
 
-/// Whether `key` names a rule document (not a compiled blob, nothing else).
+/// Whether `key` names a rule document the worker reads: `rules`, or `rules:group:<GroupId>` with
+/// a valid group id (so not a compiled blob, nothing else).
 fn is_document_key(key: &str) -> bool {
-    (key == kv_keys::GLOBAL_RULES || key.starts_with("rules:group:")) && !key.ends_with(":compiled")
+    key == kv_keys::GLOBAL_RULES || key.strip_prefix("rules:group:").is_some_and(valid_id)
 }
 
 /// `GET api/rules`.
@@ -173,6 +176,9 @@ pub async fn validate_rules(
 ) -> Result<serde_json::Value, ConsoleError> {
     let request: DocumentRequest = read_request(request)?;
     let key = request.key.as_deref().unwrap_or(kv_keys::GLOBAL_RULES);
+    if !is_document_key(key) {
+        return Err(not_a_document_key(key));
+    }
     let problems = check(env, ctx, settings, key, &request.text).await?;
     let ok = problems.iter().all(|p| p.kind.is_warning());
     Ok(
@@ -188,19 +194,37 @@ pub async fn put_rules(
     key: &str,
     request: &[u8],
 ) -> Result<serde_json::Value, ConsoleError> {
-    if !is_document_key(key) || key.len() > "rules:group:".len() + 64 {
-        return Err(ConsoleError::Request(format!(
-            "{key} is not a rule document's key (rules, rules:group:<GroupId>)"
-        )));
+    if !is_document_key(key) {
+        return Err(not_a_document_key(key));
     }
     let request: DocumentRequest = read_request(request)?;
+    if request.key.as_deref().is_some_and(|k| k != key) {
+        return Err(ConsoleError::Request(format!("the body names {:?}, the path {key}", request.key)));
+    }
     let problems = check(env, ctx, settings, key, &request.text).await?;
     let errors = problems.iter().filter(|p| !p.kind.is_warning()).count();
     if errors > 0 {
         return Err(ConsoleError::Invalid(errors, problems_json(&problems)));
     }
+    // The worker cannot compile patterns, and a blob pushed by the rules tool holds them and the
+    // tool's word lists: a document saved here beside such a blob would lose both (its patterns
+    // would follow FAIL_MODE). Those documents are edited with the tool.
+    if has_patterns(&request.text) {
+        return Err(ConsoleError::Conflict(
+            "a document with `patterns` is saved with the rules tool (`npm run rules -- push`), which compiles them"
+                .to_owned(),
+        ));
+    }
     let kv = kv(env)?;
-    let stored = kv_cache::get_text(&kv, key).await.map_err(ConsoleError::Storage)?.map(|t| document_version(&t));
+    let blob = kv_keys::compiled(key);
+    if kv.get(&blob).bytes().await.map_err(storage)?.is_some() {
+        return Err(ConsoleError::Conflict(format!(
+            "{key} was pushed by the rules tool with a precompiled blob ({blob}: its patterns and word lists); edit it with `npm run rules -- pull` and `push`"
+        )));
+    }
+    // Read past KV's edge cache: the version check compares with what is stored now. (Still not
+    // atomic: two saves in the same instant can both pass; KV has no compare-and-set.)
+    let stored = kv.get(key).text().await.map_err(storage)?.map(|t| document_version(&t));
     if stored != request.version {
         return Err(ConsoleError::Conflict(format!(
             "{key} changed since it was opened (stored version {}, opened {}): reload it and edit again",
@@ -210,7 +234,22 @@ pub async fn put_rules(
     }
     kv.put(key, request.text.as_str()).map_err(storage)?.execute().await.map_err(storage)?;
     let version = document_version(&request.text);
-    Ok(serde_json::json!({ "key": key, "version": version, "warnings": problems_json(&problems) }))
+    Ok(
+        serde_json::json!({ "key": key, "previous_version": stored, "version": version, "warnings": problems_json(&problems) }),
+    )
+}
+
+fn not_a_document_key(key: &str) -> ConsoleError {
+    ConsoleError::Request(format!("{key} is not a rule document's key (rules, rules:group:<GroupId>)"))
+}
+
+/// Whether a document's text has a non-empty `patterns` list.
+fn has_patterns(text: &str) -> bool {
+    let json = timgate_engine::jsonc::to_json(text);
+    serde_json::from_str::<serde_json::Value>(json.as_ref())
+        .ok()
+        .and_then(|v| v.get("patterns")?.as_array().map(|p| !p.is_empty()))
+        .unwrap_or(false)
 }
 
 #[derive(Deserialize)]
@@ -224,35 +263,59 @@ struct BanRequest {
     seconds: Option<i64>,
     #[serde(default)]
     reason: Option<String>,
+    /// Replace a ban the user already has there (otherwise 409, saying what it is).
+    #[serde(default)]
+    replace: bool,
 }
 
-/// A user or group id as a ban key holds it: not empty, no `:` (the key's separator), no
-/// control characters, at most 256 bytes.
+/// The longest ban with an end (ten years; longer is "until lifted").
+const MAX_BAN_SECONDS: i64 = 10 * 366 * 86_400;
+
+/// A user or group id as a key holds it: not empty, no `:` (the keys' separator), no control
+/// characters, no surrounding spaces, at most 200 bytes (two of them and `ban:` stay under KV's
+/// 512-byte keys).
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 256 && !id.contains(':') && !id.chars().any(char::is_control)
+    !id.is_empty() && id.len() <= 200 && id.trim() == id && !id.contains(':') && !id.chars().any(char::is_control)
 }
 
 /// `GET api/bans?q=`.
 pub async fn list_bans(env: &Env, query: &str) -> Result<serde_json::Value, ConsoleError> {
     let q = request_url::query_value(query, "q").unwrap_or_default().to_lowercase();
     let kv = kv(env)?;
-    let page = kv.list().prefix("ban:".to_owned()).limit(1000).execute().await.map_err(storage)?;
+    // Up to LIST_PAGES pages of keys are searched (one KV list each).
+    let mut names = Vec::new();
+    let mut cursor: Option<String> = None;
+    let mut complete = false;
+    for _ in 0..LIST_PAGES {
+        let mut list = kv.list().prefix("ban:".to_owned()).limit(1000);
+        if let Some(c) = cursor.take() {
+            list = list.cursor(c);
+        }
+        let page = list.execute().await.map_err(storage)?;
+        names.extend(page.keys.into_iter().map(|k| k.name).filter(|n| n.to_lowercase().contains(&q)));
+        complete = page.list_complete;
+        cursor = page.cursor;
+        if complete || cursor.is_none() || names.len() > LIST_LIMIT {
+            break;
+        }
+    }
+    let more = !complete || names.len() > LIST_LIMIT;
     let now = clock::now_seconds();
     let mut bans = Vec::new();
-    for key in page.keys.iter().filter(|k| k.name.to_lowercase().contains(&q)).take(LIST_LIMIT) {
-        let Some(text) = kv_cache::get_text(&kv, &key.name).await.map_err(ConsoleError::Storage)? else { continue };
+    for name in names.iter().take(LIST_LIMIT) {
+        let Some(text) = kv_cache::get_text(&kv, name).await.map_err(ConsoleError::Storage)? else { continue };
         let (record, readable) = BanRecord::parse_or_plain(&text);
-        let rest = key.name.trim_start_matches("ban:");
+        let rest = name.strip_prefix("ban:").unwrap_or(name);
         let (group, user) = match rest.split_once(':') {
             Some((group, user)) => (Some(group), user),
             None => (None, rest),
         };
         bans.push(serde_json::json!({
-            "key": key.name, "user": user, "group": group, "until": record.until, "reason": record.reason,
+            "key": name, "user": user, "group": group, "until": record.until, "reason": record.reason,
             "code": record.code, "by": record.by, "active": record.is_active(now), "readable": readable,
         }));
     }
-    Ok(serde_json::json!({ "bans": bans, "more": !page.list_complete }))
+    Ok(serde_json::json!({ "bans": bans, "more": more }))
 }
 
 /// `PUT api/bans`.
@@ -261,11 +324,13 @@ pub async fn put_ban(env: &Env, request: &[u8]) -> Result<serde_json::Value, Con
     let group = request.group.as_deref().filter(|g| !g.is_empty());
     if !valid_id(&request.user) || group.is_some_and(|g| !valid_id(g)) {
         return Err(ConsoleError::Request(
-            "user and group are ids of 1 to 256 bytes without `:` or control characters".to_owned(),
+            "user and group are ids of 1 to 200 bytes without `:`, control characters or surrounding spaces".to_owned(),
         ));
     }
-    if request.seconds.is_some_and(|s| s <= 0) {
-        return Err(ConsoleError::Request("seconds must be positive (or absent: until lifted)".to_owned()));
+    if request.seconds.is_some_and(|s| s <= 0 || s > MAX_BAN_SECONDS) {
+        return Err(ConsoleError::Request(
+            "seconds must be 1 to 316224000 (ten years), or absent: until lifted".to_owned(),
+        ));
     }
     let key = match group {
         Some(group) => kv_keys::group_ban(group, &request.user),
@@ -281,6 +346,16 @@ pub async fn put_ban(env: &Env, request: &[u8]) -> Result<serde_json::Value, Con
     };
     let value = serde_json::to_string(&record).map_err(storage)?;
     let kv = kv(env)?;
+    if !request.replace {
+        if let Some(existing) = kv.get(&key).text().await.map_err(storage)? {
+            let (existing, _) = BanRecord::parse_or_plain(&existing);
+            return Err(ConsoleError::Conflict(format!(
+                "{key} is already banned ({}{}): lift it first, or replace it",
+                existing.until.map_or("until lifted".to_owned(), |u| format!("until {u}")),
+                existing.reason.map(|r| format!(", {r}")).unwrap_or_default()
+            )));
+        }
+    }
     let mut put = kv.put(&key, value).map_err(storage)?;
     if let Some(until) = until {
         // KV forgets it a day after it ends (the worker checks `until` itself; KV's expiry is lazy

@@ -11,6 +11,7 @@ use crate::edge::delivery;
 use crate::edge::event_nonce;
 use crate::edge::group_state;
 use crate::edge::kv_cache::{Read, Source};
+use crate::edge::verdict_log;
 use crate::edge::{ban_cache, rule_cache};
 use timgate_engine::admission::{Admitted, Rejection};
 use timgate_engine::ban::BanRecord;
@@ -19,6 +20,7 @@ use timgate_engine::decision::{self, Check, Decision, Lookup, Verdict};
 use timgate_engine::gate;
 use timgate_engine::kv_keys::{self, DecisionKeys};
 use timgate_engine::log_line::CallbackLog;
+use timgate_engine::recent_verdicts::RecentVerdict;
 use timgate_engine::review_event;
 use timgate_engine::review_event::monitored_action;
 use timgate_engine::rule_document::Action;
@@ -79,6 +81,12 @@ pub async fn decide(
     }
     if let Some(decision) = &outcome.decision {
         describe(decision, &read, log);
+        let at = clock::now_millis() as u64;
+        let entry =
+            RecentVerdict::of(decision, &admitted.query.command, log.group.as_deref(), log.sender.as_deref(), at);
+        if let Some(entry) = entry {
+            verdict_log::append(env, ctx, entry);
+        }
     }
     if let Some(envelope) = outcome.review {
         log.event_id = Some(envelope.id.clone());

@@ -4,9 +4,10 @@
 //! the worker's own entry point (`engine::gate`), so what this answers is what a callback gets.
 //!
 //! The request is JSON: `{"text": "...", "group_id": "@TGS#...", "c2c": false}` (a text message
-//! from the user `explain`, in that group, or one-to-one), or `{"body": {...}}` (a whole
-//! before-send callback body). The answer is [`Explanation::to_json`]; a body that cannot be
-//! decided is a 400 with the reason.
+//! from the user `explain`, in that group, or one-to-one), `{"body": {...}}` (a whole before-send
+//! callback body) or `{"raw": "..."}` (one as text, byte for byte), at most as large as a callback
+//! may be. It is decided with the worker's `FAIL_MODE`. The answer is [`Explanation::to_json`]; a
+//! body that cannot be decided is a 400 with the reason.
 
 use serde::Deserialize;
 use worker::{Context, Env};
@@ -15,6 +16,7 @@ use crate::edge::bindings::RULES_KV;
 use crate::edge::clock;
 use crate::edge::kv_cache::{self, Source};
 use crate::edge::rule_cache;
+use timgate_engine::admission;
 use timgate_engine::decision::Lookup;
 use timgate_engine::explanation::{self, Explanation, Message, Request};
 use timgate_engine::kv_keys;
@@ -54,6 +56,9 @@ struct TrialRequest {
     #[serde(default)]
     c2c: bool,
     body: Option<serde_json::Value>,
+    /// A callback body as text, byte for byte (what `body` cannot carry: JSON that only the
+    /// worker's lenient reader reads, such as `NaN`, duplicate keys or deep nesting).
+    raw: Option<String>,
 }
 
 /// Decides the message of `request` (the bytes of the HTTP body) with the stored documents and
@@ -65,15 +70,18 @@ pub async fn try_message(
     request: &[u8],
 ) -> Result<serde_json::Value, TrialError> {
     let request: TrialRequest = serde_json::from_slice(request).map_err(|e| {
-        TrialError::Request(format!("expected {{\"text\", \"group_id\", \"c2c\"}} or {{\"body\"}}: {e}"))
+        TrialError::Request(format!("expected {{\"text\", \"group_id\", \"c2c\"}}, {{\"body\"}} or {{\"raw\"}}: {e}"))
     })?;
-    let body = match (&request.text, &request.body) {
-        (Some(text), None) => {
+    let body = match (&request.text, &request.body, &request.raw) {
+        (Some(text), None, None) => {
             explanation::text_message(text, request.group_id.as_deref().filter(|g| !g.is_empty()), request.c2c)
         }
-        (None, Some(body)) => body.to_string().into_bytes(),
-        _ => return Err(TrialError::Request("give either `text` or `body`".to_owned())),
+        (None, Some(body), None) => body.to_string().into_bytes(),
+        (None, None, Some(raw)) => raw.clone().into_bytes(),
+        _ => return Err(TrialError::Request("give one of `text`, `body` or `raw`".to_owned())),
     };
+    // What a callback may carry, no more.
+    admission::check_body_size(body.len()).map_err(|r| TrialError::Request(r.message))?;
     let kv = env.kv(RULES_KV).map_err(|e| TrialError::Storage(format!("KV binding {RULES_KV}: {e}")))?;
     let source = Source { kv, max_age_seconds: settings.cache_seconds };
     let now = clock::now_millis();
@@ -107,6 +115,7 @@ pub async fn try_message(
         bans: &explanation::bans_from(&bans),
         message: Message::Body(&body),
         now: clock::now_seconds(),
+        fail_mode: settings.fail_mode,
     })
     .map_err(|e| TrialError::Undecidable(e.to_string()))?;
     let mut json = explained.to_json();

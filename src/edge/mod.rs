@@ -29,6 +29,7 @@ mod queue_consumer;
 mod request_body;
 mod responses;
 mod rule_cache;
+mod verdict_log;
 
 use worker::{event, web_sys, Context, Env, Response, ScheduleContext, ScheduledEvent};
 

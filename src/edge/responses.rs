@@ -8,6 +8,9 @@ use timgate_engine::admission::Rejection;
 pub fn json(status: u16, body: String) -> Response {
     let headers = Headers::new();
     let _ = headers.set("content-type", "application/json; charset=utf-8");
+    // Answers are never cached (operator data included), nor read as anything but JSON.
+    let _ = headers.set("cache-control", "no-store");
+    let _ = headers.set("x-content-type-options", "nosniff");
     Response::from_bytes(body.into_bytes())
         .map(|r| r.with_status(status).with_headers(headers))
         .unwrap_or_else(|_| fallback(status))

@@ -66,6 +66,8 @@ describe("moderator console in Chromium", { skip }, () => {
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    // Lift, delete and replay ask first.
+    page.on("dialog", (dialog) => dialog.accept());
     page.on("response", (r) => {
       const path = new URL(r.url()).pathname;
       if (!path.startsWith("/__timgate/console")) seen.push([r.status(), path]);
@@ -189,6 +191,19 @@ describe("moderator console in Chromium", { skip }, () => {
     await page.locator("#status", { hasText: "Replayed 1" }).waitFor();
     await origin.next((record) => origin.received.indexOf(record) >= before, 30_000);
     await page.locator("#dead-list", { hasText: "No dead letters." }).waitFor();
+  });
+
+  it("shows the recent verdicts, filtered", async () => {
+    await page.getByRole("button", { name: "Recent verdicts" }).click();
+    await page.getByLabel("Verdict", { exact: true }).selectOption({ label: "Block" });
+    await page.getByLabel("Only in group").fill("@TGS#lobby");
+    await page.getByRole("button", { name: "Show" }).click();
+    const row = page.locator("#verdicts-list tr", { hasText: "spoiler" }).first();
+    await row.waitFor();
+    assert.match(await row.textContent(), /block.*@TGS#lobby/);
+    const verdicts = await page.locator("#verdicts-list td.verdict").allTextContents();
+    assert.ok(verdicts.length >= 2 && verdicts.every((v) => v === "block"), JSON.stringify(verdicts));
+    await shot("verdicts");
   });
 
   it("works at 375 px wide", async () => {

@@ -183,7 +183,7 @@ export async function startGate({ origin, vars = {}, queue, kvPersistTo, kvPersi
     ...(kvPersist && !kvPersistTo ? { kvPersist } : {}),
     ...(queue ? queueOptions(queue) : {}),
     // As wrangler.toml declares it; `doPersist` keeps the objects' storage in a directory.
-    durableObjects: { GROUP_STATE: "GroupStateObject" },
+    durableObjects: { GROUP_STATE: "GroupStateObject", VERDICT_LOG: "VerdictLogObject" },
     ...(doPersist ? { durableObjectsPersist: doPersist } : {}),
     bindings: {
       SDKAPPID,

@@ -2,7 +2,7 @@
 // decides a message the way a callback would be decided now, in workerd with real KV.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { beforeSend, gateForSuite, seedQuery } from "./harness.mjs";
+import { beforeSend, eventually, gateForSuite, seedQuery } from "./harness.mjs";
 
 const TOKEN = "console-token";
 const BEFORE = "Group.CallbackBeforeSendMsg";
@@ -73,3 +73,112 @@ describe("POST /__timgate/api/try", () => {
     assert.equal(r.json.error, "undecidable", JSON.stringify(r.json));
   });
 });
+
+describe("GET /__timgate/api/verdicts", () => {
+  const suite = gateForSuite({ vars: { ADMIN_TOKEN: TOKEN }, rules: { block: ["buy followers"], mask: ["damn"] } });
+  const list = async (query = "") => {
+    const r = await suite.gate.mf.dispatchFetch(`http://timgate.test/__timgate/api/verdicts?${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    return { status: r.status, json: await r.json() };
+  };
+
+  it("lists the decisions other than allow, newest first, filtered by verdict and group", async () => {
+    const send = (text, GroupId) => suite.gate.send(BEFORE, beforeSend({ text, GroupId }), { query: seedQuery(BEFORE) });
+    const unique = `@TGS#v${Date.now()}`;
+    assert.equal((await send("buy followers here", unique)).json.ErrorCode, 1);
+    assert.equal((await send("hello there", unique)).json.ErrorCode, 0);
+    assert.equal((await send("oh damn", `${unique}-other`)).json.ErrorCode, 0);
+    const all = await eventually(async () => {
+      const { json } = await list();
+      const mine = json.verdicts.filter((v) => v.group?.startsWith(unique));
+      return mine.length >= 2 && { json, mine };
+    }, { what: "two verdicts kept" });
+    assert.equal(all.json.configured, true);
+    assert.deepEqual(all.mine.map((v) => [v.verdict, v.group]), [["mask", `${unique}-other`], ["block", unique]], "newest first, the allow left out");
+    assert.deepEqual(all.mine[1].hits.map((h) => [h.check, h.term, h.action]), [["term", "buy followers", "block"]]);
+    assert.equal(all.mine[1].sender, beforeSend().From_Account);
+    assert.ok(!JSON.stringify(all.json).includes("buy followers here"), "the text is not kept");
+    const blocks = (await list(`verdict=block&group=${encodeURIComponent(unique)}`)).json.verdicts;
+    assert.deepEqual(blocks.map((v) => v.verdict), ["block"]);
+    assert.equal((await list("verdict=discard")).json.verdicts.filter((v) => v.group?.startsWith(unique)).length, 0);
+    const refused = await suite.gate.mf.dispatchFetch("http://timgate.test/__timgate/api/verdicts");
+    assert.equal(refused.status, 401);
+  });
+});
+
+describe("console writes: refusals and the write log", () => {
+  const suite = gateForSuite({ vars: { ADMIN_TOKEN: TOKEN }, rules: { block: ["buy followers"] } });
+  const call = async (method, path, body, headers = {}) => {
+    const r = await suite.gate.mf.dispatchFetch(`http://timgate.test/__timgate/${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKEN}`, ...headers },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    return { status: r.status, json: await r.json(), headers: r.headers };
+  };
+
+  it("saves a group document only when it is valid, current, without patterns and without a blob", async () => {
+    const key = encodeURIComponent("rules:group:@TGS#w");
+    let r = await call("PUT", `api/rules/${key}`, { text: '{"blokc": ["x"]}', version: null });
+    assert.equal(r.status, 422);
+    assert.match(r.json.problems[0].message, /did you mean `block`/);
+    r = await call("PUT", `api/rules/${key}`, { text: JSON.stringify({ block: ["x"], patterns: [{ pattern: "a+b", action: "block" }] }), version: null });
+    assert.equal(r.status, 409);
+    assert.match(r.json.message, /patterns.*rules tool/);
+    r = await call("PUT", `api/rules/${key}`, { text: '{"block": ["spoiler"]}', version: null }, { "x-timgate-operator": encodeURIComponent("张伟") });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    const version = r.json.version;
+    r = await call("PUT", `api/rules/${key}`, { text: '{"block": ["spoilers"]}', version: "stale" });
+    assert.equal(r.status, 409, "a save from an old version is refused");
+    assert.match(r.json.message, /changed since it was opened/);
+    r = await call("PUT", `api/rules/${key}`, { text: '{"block": ["spoilers"]}', version, key: "rules" });
+    assert.equal(r.status, 400, "the body's key must be the path's");
+    await suite.gate.kv.put("rules:group:@TGS#w:compiled", "blob bytes");
+    r = await call("PUT", `api/rules/${key}`, { text: '{"block": ["spoilers"]}', version });
+    assert.equal(r.status, 409);
+    assert.match(r.json.message, /precompiled blob/);
+    for (const bad of ["rules:group:", "rules:group:a:b", "rules:group:@TGS#w:compiled", "ban:x", encodeURIComponent("rules:group: padded")]) {
+      r = await call("PUT", `api/rules/${encodeURIComponent(bad)}`, { text: "{}", version: null });
+      assert.equal(r.status, 400, bad);
+    }
+    const line = suite.gate.logLines().find((l) => l.event === "operator_write" && l.status === 200 && l.path.startsWith("api/rules/"));
+    assert.ok(line, "the save is logged");
+    assert.equal(line.operator, "张伟", "a name outside Latin-1, decoded");
+    assert.equal(line.detail.version, version);
+    assert.equal(line.token.length, 12);
+    assert.ok(!JSON.stringify(suite.gate.logLines()).includes(TOKEN), "the token is never logged");
+    const refused = suite.gate.logLines().filter((l) => l.event === "operator_write" && l.status === 409);
+    assert.ok(refused.length >= 3, "refused writes are logged too");
+    assert.ok(!suite.gate.logLines().some((l) => l.event === "operator_write" && l.path === "api/try"), "a trial is no write");
+  });
+
+  it("does not replace a ban unless asked, and bounds what it stores", async () => {
+    let r = await call("PUT", "api/bans", { user: "u1", seconds: null, reason: "abuse" });
+    assert.equal(r.status, 200);
+    r = await call("PUT", "api/bans", { user: "u1", seconds: 3600 });
+    assert.equal(r.status, 409);
+    assert.match(r.json.message, /already banned \(until lifted, abuse\)/);
+    r = await call("PUT", "api/bans", { user: "u1", seconds: 3600, replace: true });
+    assert.equal(r.status, 200);
+    assert.ok(r.json.until > Date.now() / 1000);
+    const line = suite.gate.logLines().filter((l) => l.event === "operator_write" && l.path === "api/bans" && l.status === 200).pop();
+    assert.equal(line.detail.key, "ban:u1");
+    for (const bad of [{ user: "a:b" }, { user: " a" }, { user: "x".repeat(201) }, { user: "a", seconds: 0 }, { user: "a", seconds: 1e13 }, { user: "a", group: "g\n" }]) {
+      r = await call("PUT", "api/bans", bad);
+      assert.equal(r.status, 400, JSON.stringify(bad));
+    }
+    await suite.gate.kv.put("ban:ban:x", JSON.stringify({ reason: "r" }));
+    const listed = (await call("GET", "api/bans?q=ban%3Ax")).json.bans.find((b) => b.key === "ban:ban:x");
+    assert.deepEqual([listed.group, listed.user], ["ban", "x"], "a mute in group `ban`, not a global ban");
+    r = await call("DELETE", `api/bans/${encodeURIComponent("rules")}`);
+    assert.equal(r.status, 400, "only ban keys are deleted");
+    assert.ok(await suite.gate.kv.get("rules"));
+  });
+
+  it("refuses a declared body over the limit before reading it, and answers are not cached", async () => {
+    const r = await call("POST", "api/try", "x".repeat(300 * 1024));
+    assert.equal(r.status, 413);
+    const ok = await call("GET", "api/rules");
+    assert.equal(ok.headers.get("cache-control"), "no-store");
+  });
+});
+

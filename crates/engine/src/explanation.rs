@@ -82,6 +82,9 @@ pub struct Request<'a> {
     pub message: Message<'a>,
     /// Unix seconds (a timed ban applies until its `until`).
     pub now: i64,
+    /// The worker's `FAIL_MODE`: what it answers when a document or ban cannot be read or a
+    /// pattern was not compiled (the rules tool explains with `open`).
+    pub fail_mode: FailMode,
 }
 
 /// One document taken into account.
@@ -143,7 +146,7 @@ pub fn explain(request: &Request<'_>) -> Result<Explanation, ExplainError> {
     let mut group_applies = false;
     let context = Context {
         now_seconds: request.now,
-        fail_mode: FailMode::Open,
+        fail_mode: request.fail_mode,
         sdk_app_id: "explain",
         event_nonce: "explain",
         with_text: true,
@@ -576,7 +579,7 @@ pub fn explain_other(request: &Request<'_>) -> Option<Result<OtherExplanation, E
     };
     let context = Context {
         now_seconds: request.now,
-        fail_mode: FailMode::Open,
+        fail_mode: request.fail_mode,
         sdk_app_id: "explain",
         event_nonce: "explain",
         with_text: false,
@@ -634,6 +637,7 @@ mod tests {
             bans: &no_bans,
             message: Message::Text { text, c2c: false },
             now: 0,
+            fail_mode: FailMode::Open,
         })
         .unwrap()
     }
@@ -644,7 +648,7 @@ mod tests {
         bans: Bans<'a>,
         body: &'a [u8],
     ) -> Request<'a> {
-        Request { global, group, bans, message: Message::Body(body), now: 0 }
+        Request { global, group, bans, message: Message::Body(body), now: 0, fail_mode: FailMode::Open }
     }
 
     #[test]
@@ -815,8 +819,14 @@ mod tests {
         let off = RuleSet::from_json(r#"{"block":["buy followers"]}"#).unwrap();
         let body = br#"{"CallbackCommand":"Group.CallbackBeforeCreateGroup","Operator_Account":"leckie","Name":"B.U.Y followers"}"#;
         let explain = |global: &RuleSet| {
-            let request =
-                Request { global: Some(global), group: None, bans: &no_bans, message: Message::Body(body), now: 0 };
+            let request = Request {
+                global: Some(global),
+                group: None,
+                bans: &no_bans,
+                message: Message::Body(body),
+                now: 0,
+                fail_mode: FailMode::Open,
+            };
             explain_other(&request).expect("a command besides messages").expect("readable").to_string()
         };
         let shown = explain(&on);
@@ -834,6 +844,7 @@ mod tests {
             bans: &no_bans,
             message: Message::Text { text: "x", c2c: false },
             now: 0,
+            fail_mode: FailMode::Open,
         };
         assert!(explain_other(&message).is_none(), "a message is explained by `explain`");
     }

@@ -34,6 +34,7 @@ pub mod normalized_view;
 pub mod other_commands;
 pub mod patterns;
 pub mod queue_message;
+pub mod recent_verdicts;
 pub mod request_url;
 pub mod review_event;
 pub mod rule_document;

@@ -220,7 +220,14 @@ fn explain(
             BanSource::Kv(kv) => kv.get(key).map_err(|e| e.to_string()),
         }
     };
-    let request = explain::Request { global, group, bans: &lookup, message, now: now() };
+    let request = explain::Request {
+        global,
+        group,
+        bans: &lookup,
+        message,
+        now: now(),
+        fail_mode: timgate_engine::settings::FailMode::Open,
+    };
     // A command besides messages (group names, joins, friend requests...): `scopes`.
     if let Some(other) = explain::explain_other(&request) {
         out!("{}", other?);

@@ -1,0 +1,159 @@
+//! The `VERDICT_LOG` Durable Object: the last [`CAPACITY`] decisions worth a moderator's look
+//! (`timgate_engine::recent_verdicts` says which and what an entry holds), for the console's
+//! "Recent verdicts". One object (`recent`) for the whole app.
+//!
+//! A decision is appended after the answer has gone to Tencent (`ctx.wait_until`), so it costs a
+//! callback no time; an append that fails is lost (the log line of the callback has everything).
+//! Each entry is its own storage key (`v:<sequence>`), the oldest deleted as a new one comes, so
+//! storage stays at [`CAPACITY`] entries. Without the binding nothing is kept and the console
+//! says so.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+
+use worker::{durable_object, Context, DurableObject, Env, Method, Request, RequestInit, Response, Result, State};
+
+use timgate_engine::recent_verdicts::{self, RecentVerdict, CAPACITY};
+use timgate_engine::request_url;
+
+/// The binding.
+pub const BINDING: &str = "VERDICT_LOG";
+/// The one object's name.
+const OBJECT: &str = "recent";
+/// Storage key prefix of an entry.
+const ENTRY_PREFIX: &str = "v:";
+
+fn stub(env: &Env) -> std::result::Result<worker::Stub, String> {
+    let namespace = env.durable_object(BINDING).map_err(|e| format!("binding {BINDING}: {e}"))?;
+    namespace.id_from_name(OBJECT).and_then(|id| id.get_stub()).map_err(|e| e.to_string())
+}
+
+/// Appends `entry` once the callback has been answered; a failure is logged and dropped.
+pub fn append(env: &Env, ctx: &Context, entry: RecentVerdict) {
+    let Ok(stub) = stub(env) else { return }; // not bound: nothing is kept
+    ctx.wait_until(async move {
+        let outcome = async {
+            let body = serde_json::to_string(&entry).map_err(|e| worker::Error::RustError(e.to_string()))?;
+            let mut init = RequestInit::new();
+            init.with_method(Method::Post).with_body(Some(body.into()));
+            let req = Request::new_with_init("https://verdict-log/append", &init)?;
+            stub.fetch_with_request(req).await.map(|_| ())
+        };
+        if let Err(e) = outcome.await {
+            worker::console_error!(
+                "{}",
+                serde_json::json!({"event": "verdict_log", "level": "error", "message": e.to_string()})
+            );
+        }
+    });
+}
+
+/// The newest entries passing the filter in `query` (`verdict`, `group`, `limit`), newest first.
+pub async fn list(env: &Env, query: &str) -> std::result::Result<serde_json::Value, String> {
+    let stub = match stub(env) {
+        Ok(stub) => stub,
+        Err(_) => return Ok(serde_json::json!({"configured": false, "verdicts": []})),
+    };
+    let mut response =
+        stub.fetch_with_str(&format!("https://verdict-log/list?{query}")).await.map_err(|e| e.to_string())?;
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    let verdicts: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{e}: {text}"))?;
+    Ok(serde_json::json!({"configured": true, "capacity": CAPACITY, "verdicts": verdicts}))
+}
+
+/// The Durable Object.
+#[durable_object]
+pub struct VerdictLogObject {
+    state: State,
+    /// The entries, oldest first, with their sequence numbers (loaded on the first request).
+    memory: RefCell<Option<VecDeque<(u64, RecentVerdict)>>>,
+    next: Cell<u64>,
+}
+
+impl VerdictLogObject {
+    async fn load(&self) -> Result<()> {
+        if self.memory.borrow().is_some() {
+            return Ok(());
+        }
+        let stored = self.state.storage().list_with_options(worker::ListOptions::new().prefix(ENTRY_PREFIX)).await?;
+        let mut loaded: Vec<(u64, RecentVerdict)> = Vec::new();
+        for entry in stored.entries() {
+            let Ok(pair) = entry else { continue };
+            let pair: worker::js_sys::Array = pair.into();
+            let (Some(key), Some(json)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
+            let Some(seq) = key.strip_prefix(ENTRY_PREFIX).and_then(|s| s.parse::<u64>().ok()) else { continue };
+            // An entry this version cannot read is left out.
+            if let Ok(value) = serde_json::from_str::<RecentVerdict>(&json) {
+                loaded.push((seq, value));
+            }
+        }
+        loaded.sort_by_key(|(seq, _)| *seq);
+        self.next.set(loaded.last().map_or(0, |(seq, _)| seq + 1));
+        let mut memory = self.memory.borrow_mut();
+        if memory.is_none() {
+            *memory = Some(loaded.into());
+        }
+        Ok(())
+    }
+
+    async fn handle_append(&self, mut req: Request) -> Result<Response> {
+        let text = req.text().await?;
+        let Ok(entry) = serde_json::from_str::<RecentVerdict>(&text) else {
+            return Response::error("bad entry", 400);
+        };
+        self.load().await?;
+        let seq = self.next.get();
+        self.next.set(seq + 1);
+        let evicted: Vec<u64> = {
+            let mut memory = self.memory.borrow_mut();
+            let ring = memory.get_or_insert_with(VecDeque::new);
+            ring.push_back((seq, entry));
+            let mut evicted = Vec::new();
+            while ring.len() > CAPACITY {
+                if let Some((old, _)) = ring.pop_front() {
+                    evicted.push(old);
+                }
+            }
+            evicted
+        };
+        let storage = self.state.storage();
+        storage.put(&key(seq), text).await?;
+        if !evicted.is_empty() {
+            storage.delete_multiple(evicted.iter().map(|&s| key(s)).collect()).await?;
+        }
+        Response::ok("{}")
+    }
+
+    async fn handle_list(&self, req: &Request) -> Result<Response> {
+        self.load().await?;
+        let url = req.url()?;
+        let query = url.query().unwrap_or_default();
+        let verdict = request_url::query_value(query, "verdict");
+        let group = request_url::query_value(query, "group");
+        let limit = request_url::query_value(query, "limit").and_then(|l| l.parse().ok()).unwrap_or(100);
+        let memory = self.memory.borrow();
+        let entries = memory.iter().flatten().map(|(_, e)| e);
+        let selected = recent_verdicts::select(entries, verdict.as_deref(), group.as_deref(), limit);
+        Response::ok(serde_json::to_string(&selected).unwrap_or_else(|_| "[]".to_owned()))
+    }
+}
+
+/// An entry's storage key: zero-padded so that keys sort by sequence.
+fn key(seq: u64) -> String {
+    format!("{ENTRY_PREFIX}{seq:020}")
+}
+
+impl DurableObject for VerdictLogObject {
+    fn new(state: State, _env: Env) -> Self {
+        Self { state, memory: RefCell::new(None), next: Cell::new(0) }
+    }
+
+    async fn fetch(&self, req: Request) -> Result<Response> {
+        let path = req.path();
+        match (req.method(), path.as_str()) {
+            (Method::Post, "/append") => self.handle_append(req).await,
+            (Method::Get, "/list") => self.handle_list(&req).await,
+            _ => Response::error("not found", 404),
+        }
+    }
+}
