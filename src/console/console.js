@@ -276,7 +276,7 @@ async function loadBans() {
   const q = $("bans-q").value.trim();
   const { status, json } = await call("GET", `api/bans?q=${encodeURIComponent(q)}`);
   if (status !== 200) return say(json?.message ?? `The worker answered ${status}.`);
-  if (json.more) say("Only the first bans found are shown: search for a user or group to narrow them.");
+  $("bans-more").textContent = json.more ? "Only the first bans found are shown: search for a user or group to narrow them." : "";
   const rows = (json?.bans ?? []).map((b) =>
     el("tr", {}, el("td", {}, b.user), el("td", {}, b.group ?? "everywhere"),
       el("td", {}, b.until ? `${when(b.until)}${b.active ? "" : " (ended)"}` : "until lifted"),
@@ -348,8 +348,8 @@ async function loadVerdicts() {
     return;
   }
   const rows = json.verdicts.map((v) => {
-    const why = v.hits.map((h) => `${h.check} "${h.term}" (${h.scope}${h.enforced ? "" : ", monitor"})`).join("; ") || v.basis;
-    const verdict = v.would_be ? `allow (would ${v.would_be})` : v.verdict;
+    const why = v.hits.map((h) => `${h.check}${h.term ? ` "${h.term}"` : ""} (${h.scope}${h.enforced ? "" : ", monitor"})`).join("; ") || v.basis;
+    const verdict = v.verdict === "allow" && v.would_be ? `allow (monitor: would ${v.would_be})` : v.verdict;
     return el("tr", {}, el("td", {}, new Date(v.at).toISOString().replace(/\.\d+Z$/, "Z")), el("td", { class: `verdict ${v.verdict}` }, verdict), el("td", {}, v.group ?? "C2C"), el("td", {}, v.sender ?? ""), el("td", {}, why));
   });
   $("verdicts-list").replaceChildren(...(rows.length ? rows : [el("tr", {}, el("td", { colspan: "5" }, "None."))]));

@@ -16,7 +16,7 @@ use crate::edge::bindings::{DELIVERY_QUEUE, DELIVERY_STATE_KV, RULES_KV};
 use crate::edge::clock;
 use crate::edge::console_api::{self, ConsoleError};
 use crate::edge::incoming::Incoming;
-use crate::edge::{console_page, dead_letters, env_settings, message_trial, responses, verdict_log};
+use crate::edge::{console_page, dead_letters, env_settings, message_trial, request_body, responses, verdict_log};
 use timgate_engine::admin_auth::{self, ADMIN_PREFIX};
 use timgate_engine::request_url;
 use timgate_engine::settings::Settings;
@@ -157,13 +157,11 @@ async fn console_route(
     let api = endpoint.strip_prefix("api/")?;
     let body = || async {
         // A declared length over the limit is refused before anything is read.
-        let declared = req.header("content-length").and_then(|l| l.trim().parse::<usize>().ok());
-        if declared.is_some_and(|l| l > MAX_REQUEST_BYTES) {
-            return Err(error(413, "too_large", &format!("a request is at most {MAX_REQUEST_BYTES} bytes")));
-        }
-        match req.bytes().await {
-            Ok(bytes) if bytes.len() <= MAX_REQUEST_BYTES => Ok(bytes),
-            Ok(_) => Err(error(413, "too_large", &format!("a request is at most {MAX_REQUEST_BYTES} bytes"))),
+        // Never more than the limit is read (a declared length is checked first; a chunked
+        // body is given up past the limit).
+        match request_body::read_up_to(req, MAX_REQUEST_BYTES).await {
+            Ok(Some(bytes)) => Ok(bytes),
+            Ok(None) => Err(error(413, "too_large", &format!("a request is at most {MAX_REQUEST_BYTES} bytes"))),
             Err(e) => Err(error(400, "bad_request", &e.to_string())),
         }
     };

@@ -115,7 +115,8 @@ pub async fn get_rules(env: &Env, key: &str) -> Result<serde_json::Value, Consol
             "{key} is not a rule document's key (rules, rules:group:<GroupId>)"
         )));
     }
-    match kv_cache::get_text(&kv(env)?, key).await.map_err(ConsoleError::Storage)? {
+    // Past KV's edge cache: the editor starts from what is stored now (the save compares with it).
+    match kv(env)?.get(key).text().await.map_err(storage)? {
         Some(text) => Ok(serde_json::json!({ "key": key, "version": document_version(&text), "text": text })),
         None => Err(ConsoleError::NotFound(format!("no document {key}"))),
     }
@@ -347,11 +348,12 @@ pub async fn put_ban(env: &Env, request: &[u8]) -> Result<serde_json::Value, Con
     let value = serde_json::to_string(&record).map_err(storage)?;
     let kv = kv(env)?;
     if !request.replace {
-        if let Some(existing) = kv.get(&key).text().await.map_err(storage)? {
-            let (existing, _) = BanRecord::parse_or_plain(&existing);
+        let existing = kv.get(&key).text().await.map_err(storage)?.map(|t| BanRecord::parse_or_plain(&t).0);
+        // A ban that has ended (KV keeps it a while longer) is simply replaced.
+        if let Some(existing) = existing.filter(|b| b.is_active(now)) {
             return Err(ConsoleError::Conflict(format!(
                 "{key} is already banned ({}{}): lift it first, or replace it",
-                existing.until.map_or("until lifted".to_owned(), |u| format!("until {u}")),
+                existing.until.map_or("until lifted".to_owned(), |u| format!("for {} more", remaining(u - now))),
                 existing.reason.map(|r| format!(", {r}")).unwrap_or_default()
             )));
         }
@@ -364,6 +366,15 @@ pub async fn put_ban(env: &Env, request: &[u8]) -> Result<serde_json::Value, Con
     }
     put.execute().await.map_err(storage)?;
     Ok(serde_json::json!({ "key": key, "until": until }))
+}
+
+/// A time left, roughly: `40 min`, `5 h`, `12 days`.
+fn remaining(seconds: i64) -> String {
+    match seconds {
+        s if s < 3600 => format!("{} min", (s + 59) / 60),
+        s if s < 2 * 86_400 => format!("{} h", (s + 3599) / 3600),
+        s => format!("{} days", (s + 86_399) / 86_400),
+    }
 }
 
 /// `DELETE api/bans/<key>`.

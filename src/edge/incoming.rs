@@ -52,9 +52,11 @@ impl Incoming {
         Ok(Uint8Array::new(&buffer).to_vec())
     }
 
-    /// The request as `worker::Request`, for reading a body of undeclared length as a stream.
-    pub fn into_worker_request(self) -> worker::Request {
-        worker::Request::from(self.raw)
+    /// The request as `worker::Request` (the same runtime object), for reading a body of
+    /// undeclared length as a stream.
+    pub fn worker_request(&self) -> worker::Request {
+        // The handle, not a JavaScript clone() of the request (which would tee the body).
+        worker::Request::from(<web_sys::Request as Clone>::clone(&self.raw))
     }
 }
 

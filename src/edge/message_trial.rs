@@ -87,9 +87,7 @@ pub async fn try_message(
     let now = clock::now_millis();
     // The group's document is read when the body names a group (explain says when it does not
     // apply: a C2C message).
-    let group_key = serde_json::from_slice::<serde_json::Value>(&body)
-        .ok()
-        .and_then(|b| b.get("GroupId").and_then(|g| g.as_str()).map(kv_keys::group_rules));
+    let group_key = explanation::decision_keys(&body).and_then(|keys| keys.group_rules);
     let global = rule_cache::read(&source, ctx, kv_keys::GLOBAL_RULES, now).await;
     let group = match &group_key {
         Some(key) => Some(rule_cache::read(&source, ctx, key, now).await),

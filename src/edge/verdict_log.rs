@@ -37,7 +37,11 @@ pub fn append(env: &Env, ctx: &Context, entry: RecentVerdict) {
             let mut init = RequestInit::new();
             init.with_method(Method::Post).with_body(Some(body.into()));
             let req = Request::new_with_init("https://verdict-log/append", &init)?;
-            stub.fetch_with_request(req).await.map(|_| ())
+            let response = stub.fetch_with_request(req).await?;
+            match response.status_code() {
+                200 => Ok(()),
+                status => Err(worker::Error::RustError(format!("the object answered HTTP {status}"))),
+            }
         };
         if let Err(e) = outcome.await {
             worker::console_error!(
@@ -77,23 +81,34 @@ impl VerdictLogObject {
         }
         let stored = self.state.storage().list_with_options(worker::ListOptions::new().prefix(ENTRY_PREFIX)).await?;
         let mut loaded: Vec<(u64, RecentVerdict)> = Vec::new();
+        let mut dropped: Vec<String> = Vec::new();
+        let mut last = None;
         for entry in stored.entries() {
             let Ok(pair) = entry else { continue };
             let pair: worker::js_sys::Array = pair.into();
             let (Some(key), Some(json)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
-            let Some(seq) = key.strip_prefix(ENTRY_PREFIX).and_then(|s| s.parse::<u64>().ok()) else { continue };
-            // An entry this version cannot read is left out.
-            if let Ok(value) = serde_json::from_str::<RecentVerdict>(&json) {
-                loaded.push((seq, value));
+            let Some(seq) = key.strip_prefix(ENTRY_PREFIX).and_then(|s| s.parse::<u64>().ok()) else {
+                dropped.push(key);
+                continue;
+            };
+            last = last.max(Some(seq));
+            // An entry this version cannot read is dropped from storage too.
+            match serde_json::from_str::<RecentVerdict>(&json) {
+                Ok(value) => loaded.push((seq, value)),
+                Err(_) => dropped.push(key),
             }
         }
         loaded.sort_by_key(|(seq, _)| *seq);
-        self.next.set(loaded.last().map_or(0, |(seq, _)| seq + 1));
-        let mut memory = self.memory.borrow_mut();
-        if memory.is_none() {
-            *memory = Some(loaded.into());
+        // Storage holds at most CAPACITY entries (more when the capacity was lowered: trimmed).
+        let excess = loaded.len().saturating_sub(CAPACITY);
+        dropped.extend(loaded.drain(..excess).map(|(seq, _)| key(seq)));
+        // Another request may have loaded (and appended) while this one listed: its state stands.
+        if self.memory.borrow().is_some() {
+            return Ok(());
         }
-        Ok(())
+        self.next.set(last.map_or(0, |seq| seq + 1));
+        *self.memory.borrow_mut() = Some(loaded.into());
+        delete_keys(&self.state.storage(), dropped).await
     }
 
     async fn handle_append(&self, mut req: Request) -> Result<Response> {
@@ -118,9 +133,7 @@ impl VerdictLogObject {
         };
         let storage = self.state.storage();
         storage.put(&key(seq), text).await?;
-        if !evicted.is_empty() {
-            storage.delete_multiple(evicted.iter().map(|&s| key(s)).collect()).await?;
-        }
+        delete_keys(&storage, evicted.iter().map(|&s| key(s)).collect()).await?;
         Response::ok("{}")
     }
 
@@ -136,6 +149,14 @@ impl VerdictLogObject {
         let selected = recent_verdicts::select(entries, verdict.as_deref(), group.as_deref(), limit);
         Response::ok(serde_json::to_string(&selected).unwrap_or_else(|_| "[]".to_owned()))
     }
+}
+
+/// Deletes storage keys, 128 a call (the storage API's limit for several keys).
+async fn delete_keys(storage: &worker::Storage, keys: Vec<String>) -> Result<()> {
+    for chunk in keys.chunks(128) {
+        storage.delete_multiple(chunk.to_vec()).await?;
+    }
+    Ok(())
 }
 
 /// An entry's storage key: zero-padded so that keys sort by sequence.

@@ -103,6 +103,17 @@ describe("GET /__timgate/api/verdicts", () => {
     const refused = await suite.gate.mf.dispatchFetch("http://timgate.test/__timgate/api/verdicts");
     assert.equal(refused.status, 401);
   });
+
+  it("keeps a contacts hit as its check alone, never the number the sender wrote", async () => {
+    await suite.gate.kv.put("rules", JSON.stringify({ contacts: { action: "block" } }));
+    const group = `@TGS#c${Date.now()}`;
+    const r = await suite.gate.send(BEFORE, beforeSend({ text: "call me on 138 0013 8000", GroupId: group }), { query: seedQuery(BEFORE) });
+    assert.equal(r.json.ErrorCode, 1);
+    const entry = await eventually(async () => (await list(`group=${encodeURIComponent(group)}`)).json.verdicts[0], { what: "the contacts verdict" });
+    assert.equal(entry.hits[0].check, "contacts:phone");
+    assert.equal(entry.hits[0].term, "");
+    assert.ok(!/138|8000/.test(JSON.stringify(entry)), JSON.stringify(entry));
+  });
 });
 
 describe("console writes: refusals and the write log", () => {
@@ -159,9 +170,19 @@ describe("console writes: refusals and the write log", () => {
     assert.match(r.json.message, /already banned \(until lifted, abuse\)/);
     r = await call("PUT", "api/bans", { user: "u1", seconds: 3600, replace: true });
     assert.equal(r.status, 200);
+    await suite.gate.kv.put("ban:u2", JSON.stringify({ until: Math.floor(Date.now() / 1000) - 10, reason: "old" }));
+    r = await call("PUT", "api/bans", { user: "u2", seconds: 60 });
+    assert.equal(r.status, 200, "an ended ban is simply replaced");
+    const chunked = await suite.gate.mf.dispatchFetch("http://timgate.test/__timgate/api/bans", {
+      method: "PUT",
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: new ReadableStream({ start(c) { for (let i = 0; i < 300; i++) c.enqueue(new Uint8Array(1024).fill(32)); c.close(); } }),
+      duplex: "half",
+    });
+    assert.equal(chunked.status, 413, "a streamed body is given up past the limit");
     assert.ok(r.json.until > Date.now() / 1000);
-    const line = suite.gate.logLines().filter((l) => l.event === "operator_write" && l.path === "api/bans" && l.status === 200).pop();
-    assert.equal(line.detail.key, "ban:u1");
+    const lines = suite.gate.logLines().filter((l) => l.event === "operator_write" && l.path === "api/bans");
+    assert.deepEqual(lines.map((l) => [l.status, l.detail?.key ?? null]).slice(0, 3), [[200, "ban:u1"], [409, null], [200, "ban:u1"]], "each ban write, refused or not");
     for (const bad of [{ user: "a:b" }, { user: " a" }, { user: "x".repeat(201) }, { user: "a", seconds: 0 }, { user: "a", seconds: 1e13 }, { user: "a", group: "g\n" }]) {
       r = await call("PUT", "api/bans", bad);
       assert.equal(r.status, 400, JSON.stringify(bad));

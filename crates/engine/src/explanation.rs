@@ -279,17 +279,22 @@ pub fn text_message(text: &str, group_id: Option<&str>, c2c: bool) -> Vec<u8> {
 /// that a caller reading bans asynchronously can read them before [`explain`]. Empty for a body
 /// that cannot be read.
 pub fn ban_keys(body: &[u8]) -> Vec<String> {
-    let Ok(callback) = MessageCallback::parse(body) else { return Vec::new() };
+    decision_keys(body).map(|keys| keys.global_ban.into_iter().chain(keys.group_ban).collect()).unwrap_or_default()
+}
+
+/// Every KV key a before-send body's decision reads (documents and bans), read from the body as
+/// the worker reads it (leniently); `None` for a body that cannot be read.
+pub fn decision_keys(body: &[u8]) -> Option<crate::kv_keys::DecisionKeys> {
+    let callback = MessageCallback::parse(body).ok()?;
     let conversation = match callback.command.as_deref().map(command::route) {
         Some(Route::DecideMessage(conversation)) => conversation,
         _ => Conversation::Group,
     };
-    let keys = crate::kv_keys::DecisionKeys::for_message(
+    Some(crate::kv_keys::DecisionKeys::for_message(
         conversation,
         callback.group_id.as_deref(),
         callback.from_account.as_deref(),
-    );
-    keys.global_ban.into_iter().chain(keys.group_ban).collect()
+    ))
 }
 
 impl Explanation {

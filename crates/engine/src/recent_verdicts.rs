@@ -3,13 +3,16 @@
 //! worker's `VERDICT_LOG` Durable Object keeps them in a ring of [`CAPACITY`] entries; this module
 //! is what an entry holds, which decisions make one, and the filter the console asks for.
 //!
-//! An entry holds what decided (verdict, basis, the terms and checks that fired, the documents'
-//! scopes), who and where (sender, group), never the message's text: a moderator who needs the
-//! text finds it in the origin's review event or, with `LOG_MESSAGE_TEXT`, in the logs.
+//! An entry holds what decided (verdict, basis, the checks that fired with the operator's terms
+//! and patterns, the documents' scopes), who and where (sender, group), never anything of the
+//! message's text: a `links` or `contacts` hit is kept as its check alone (its "term" is the
+//! sender's link or contact as written, as the callback's log line leaves it out too). A
+//! moderator who needs the text finds it in the origin's review event or, with
+//! `LOG_MESSAGE_TEXT`, in the logs.
 
 use serde::{Deserialize, Serialize};
 
-use crate::decision::{Basis, Decision, Verdict};
+use crate::decision::{Basis, Check, Decision, Verdict};
 use crate::review_event::monitored_action;
 use crate::rule_document::Action;
 
@@ -86,7 +89,12 @@ impl RecentVerdict {
                 .take(MAX_HITS)
                 .map(|h| RecentHit {
                     check: h.check.name().into_owned(),
-                    term: h.term.chars().take(MAX_TERM_CHARS).collect(),
+                    // The operator's own terms and patterns; what links and contacts found is the
+                    // sender's text.
+                    term: match h.check {
+                        Check::Term | Check::Pattern(_) => h.term.chars().take(MAX_TERM_CHARS).collect(),
+                        _ => String::new(),
+                    },
                     action: h.action.name().to_owned(),
                     scope: h.scope.name().to_owned(),
                     enforced: h.enforced,
@@ -121,7 +129,7 @@ pub fn select<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decision::{Check, Hit, Scope};
+    use crate::decision::{Hit, Scope};
 
     fn hit(action: Action, enforced: bool) -> Hit {
         Hit {
@@ -157,6 +165,21 @@ mod tests {
         assert_eq!(entry.would_be.as_deref(), Some("block"));
         let exempt = decision(Verdict::Deliver, Basis::Exempt, vec![hit(Action::Block, true)]);
         assert_eq!(RecentVerdict::of(&exempt, "c", None, None, 5), None);
+    }
+
+    #[test]
+    fn what_links_and_contacts_found_is_not_kept() {
+        let mut phone = hit(Action::Block, true);
+        phone.check = Check::Contacts(crate::contacts::ContactKind::Phone);
+        phone.term = "13800138000".into();
+        let mut link = hit(Action::Block, true);
+        link.check = Check::Links;
+        link.term = "evil.example".into();
+        let block = decision(Verdict::Forbid { code: 1, info: String::new() }, Basis::Rules, vec![phone, link]);
+        let entry = RecentVerdict::of(&block, "c", None, None, 1).unwrap();
+        let json = serde_json::to_string(&entry).unwrap();
+        assert!(!json.contains("13800138000") && !json.contains("evil.example"), "{json}");
+        assert_eq!(entry.hits.len(), 2);
     }
 
     #[test]
