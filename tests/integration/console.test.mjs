@@ -1,9 +1,10 @@
 // The moderator console in a real headless Chromium (Debian's package, driven by playwright-core)
 // against `wrangler dev` with KV seeded by the rules tool: sign in, try a message and see the
 // match highlighted, edit a group document with a typo and see the error at its line, save and
-// see the verdict change, add and lift a ban, replay a dead letter; without the token every data
-// call is refused and the page asks for it. Screenshots of each screen go to docs/console/
-// (README "Moderator console").
+// see the verdict change, add and lift a ban, replay a dead letter, see the recent verdicts, use
+// it with the keyboard alone and at 375 px; without the token every data call is refused and the
+// page asks for it. Screenshots of each screen go to target/console-screenshots/, or with
+// UPDATE_SCREENSHOTS=1 to docs/console/ (the ones README "Moderator console" shows).
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -17,7 +18,7 @@ const CHROMIUM = process.env.TIMGATE_CHROMIUM ?? "/usr/bin/chromium";
 const TOKEN = "console-test-token";
 const wrangler = join(root, "node_modules", ".bin", "wrangler");
 const exe = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", "timgate");
-const shots = join(root, "docs", "console");
+const shots = process.env.UPDATE_SCREENSHOTS === "1" ? join(root, "docs", "console") : join(root, "target", "console-screenshots");
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (scripts/setup.mjs installs Debian's chromium; set TIMGATE_CHROMIUM to another)`;
 if (skip) console.log(`# console browser tests skipped: ${skip}`);
 
@@ -204,6 +205,20 @@ describe("moderator console in Chromium", { skip }, () => {
     const verdicts = await page.locator("#verdicts-list td.verdict").allTextContents();
     assert.ok(verdicts.length >= 2 && verdicts.every((v) => v === "block"), JSON.stringify(verdicts));
     await shot("verdicts");
+  });
+
+  it("is used with the keyboard alone", async () => {
+    await page.getByRole("button", { name: "Try a message" }).focus();
+    // Tab to the Bans button and press Enter: its screen opens with focus on its heading.
+    for (let i = 0; i < 2; i++) await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Bans");
+    await page.keyboard.press("Enter");
+    await page.locator("#view-bans").waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "bans-title");
+    // Every form control has a label.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll("input, textarea, select")].filter((e) => !e.labels?.length).map((e) => e.id));
+    assert.deepEqual(unlabelled, []);
   });
 
   it("works at 375 px wide", async () => {
