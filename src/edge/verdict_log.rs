@@ -139,8 +139,10 @@ impl VerdictLogObject {
 
     async fn handle_list(&self, req: &Request) -> Result<Response> {
         self.load().await?;
-        let url = req.url()?;
-        let query = url.query().unwrap_or_default();
+        // The query from the URL string (parsing it with the `url` crate would add its IDNA
+        // tables to the wasm).
+        let url = req.inner().url();
+        let (_, query) = request_url::split_url(&url);
         let verdict = request_url::query_value(query, "verdict");
         let group = request_url::query_value(query, "group");
         let limit = request_url::query_value(query, "limit").and_then(|l| l.parse().ok()).unwrap_or(100);
