@@ -167,20 +167,10 @@ async fn console_route(
     };
     let key = |prefix: &str| api.strip_prefix(prefix).filter(|k| !k.is_empty()).map(request_url::path_segment);
     let result: Result<serde_json::Value, ConsoleError> = match (method, api) {
-        ("POST", "try") => {
-            let request = match body().await {
-                Ok(bytes) => bytes,
-                Err(response) => return Some((response, None)),
-            };
-            let response = match message_trial::try_message(env, ctx, settings, &request).await {
-                Ok(body) => responses::json(200, body.to_string()),
-                Err(e) => {
-                    let (status, kind) = e.status();
-                    error(status, kind, &e.to_string())
-                }
-            };
-            return Some((response, None));
-        }
+        ("POST", "try") => match body().await {
+            Ok(bytes) => message_trial::try_message(env, ctx, settings, &bytes).await,
+            Err(response) => return Some((response, None)),
+        },
         ("GET", "rules") => console_api::list_rules(env).await,
         ("POST", "rules/validate") => match body().await {
             Ok(bytes) => console_api::validate_rules(env, ctx, settings, &bytes).await,

@@ -35,6 +35,9 @@ pub enum ConsoleError {
     /// The request is not one these endpoints read (400).
     #[error("{0}")]
     Request(String),
+    /// The message to try cannot be decided (400): what the worker would answer it with is said.
+    #[error("{0}")]
+    Undecidable(String),
     /// No such document or ban (404).
     #[error("{0}")]
     NotFound(String),
@@ -54,6 +57,7 @@ impl ConsoleError {
     pub fn status(&self) -> (u16, &'static str) {
         match self {
             ConsoleError::Request(_) => (400, "bad_request"),
+            ConsoleError::Undecidable(_) => (400, "undecidable"),
             ConsoleError::NotFound(_) => (404, "not_found"),
             ConsoleError::Conflict(_) => (409, "conflict"),
             ConsoleError::Invalid(..) => (422, "invalid"),

@@ -14,6 +14,7 @@ use worker::{Context, Env};
 
 use crate::edge::bindings::RULES_KV;
 use crate::edge::clock;
+use crate::edge::console_api::ConsoleError;
 use crate::edge::kv_cache::{self, Source};
 use crate::edge::rule_cache;
 use timgate_engine::admission;
@@ -22,31 +23,6 @@ use timgate_engine::explanation::{self, Explanation, Message, Request};
 use timgate_engine::kv_keys;
 use timgate_engine::rule_set::RuleSet;
 use timgate_engine::settings::Settings;
-
-/// What can go wrong, with the HTTP status it is answered with.
-#[derive(Debug, thiserror::Error)]
-pub enum TrialError {
-    /// The request is not one this endpoint reads (400).
-    #[error("{0}")]
-    Request(String),
-    /// The message cannot be decided (400): what the worker would answer it with is said.
-    #[error("{0}")]
-    Undecidable(String),
-    /// KV cannot be read (500).
-    #[error("{0}")]
-    Storage(String),
-}
-
-impl TrialError {
-    /// The HTTP status and the `error` field of the answer.
-    pub fn status(&self) -> (u16, &'static str) {
-        match self {
-            TrialError::Request(_) => (400, "bad_request"),
-            TrialError::Undecidable(_) => (400, "undecidable"),
-            TrialError::Storage(_) => (500, "internal"),
-        }
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,9 +44,9 @@ pub async fn try_message(
     ctx: &Context,
     settings: &Settings,
     request: &[u8],
-) -> Result<serde_json::Value, TrialError> {
+) -> Result<serde_json::Value, ConsoleError> {
     let request: TrialRequest = serde_json::from_slice(request).map_err(|e| {
-        TrialError::Request(format!("expected {{\"text\", \"group_id\", \"c2c\"}}, {{\"body\"}} or {{\"raw\"}}: {e}"))
+        ConsoleError::Request(format!("expected {{\"text\", \"group_id\", \"c2c\"}}, {{\"body\"}} or {{\"raw\"}}: {e}"))
     })?;
     let body = match (&request.text, &request.body, &request.raw) {
         (Some(text), None, None) => {
@@ -78,25 +54,25 @@ pub async fn try_message(
         }
         (None, Some(body), None) => body.to_string().into_bytes(),
         (None, None, Some(raw)) => raw.clone().into_bytes(),
-        _ => return Err(TrialError::Request("give one of `text`, `body` or `raw`".to_owned())),
+        _ => return Err(ConsoleError::Request("give one of `text`, `body` or `raw`".to_owned())),
     };
     // What a callback may carry, no more.
-    admission::check_body_size(body.len()).map_err(|r| TrialError::Request(r.message))?;
-    let kv = env.kv(RULES_KV).map_err(|e| TrialError::Storage(format!("KV binding {RULES_KV}: {e}")))?;
+    admission::check_body_size(body.len()).map_err(|r| ConsoleError::Request(r.message))?;
+    let kv = env.kv(RULES_KV).map_err(|e| ConsoleError::Storage(format!("KV binding {RULES_KV}: {e}")))?;
     let source = Source { kv, max_age_seconds: settings.cache_seconds };
     let now = clock::now_millis();
     // The group's document is read when the body names a group (explain says when it does not
     // apply: a C2C message).
-    let group_key = explanation::decision_keys(&body).and_then(|keys| keys.group_rules);
+    let keys = explanation::decision_keys(&body);
     let global = rule_cache::read(&source, ctx, kv_keys::GLOBAL_RULES, now).await;
-    let group = match &group_key {
+    let group = match keys.as_ref().and_then(|k| k.group_rules.as_ref()) {
         Some(key) => Some(rule_cache::read(&source, ctx, key, now).await),
         None => None,
     };
     let mut problems: Vec<String> =
         [Some(&global), group.as_ref()].into_iter().flatten().filter_map(|read| read.problem.clone()).collect();
     let mut bans = std::collections::BTreeMap::new();
-    for key in explanation::ban_keys(&body) {
+    for key in keys.iter().flat_map(|k| k.global_ban.iter().chain(&k.group_ban)).cloned() {
         match kv_cache::get_text(&source.kv, &key).await {
             Ok(Some(value)) => {
                 bans.insert(key, value);
@@ -115,7 +91,7 @@ pub async fn try_message(
         now: clock::now_seconds(),
         fail_mode: settings.fail_mode,
     })
-    .map_err(|e| TrialError::Undecidable(e.to_string()))?;
+    .map_err(|e| ConsoleError::Undecidable(e.to_string()))?;
     let mut json = explained.to_json();
     json["problems"] = serde_json::json!(problems);
     Ok(json)

@@ -275,15 +275,9 @@ pub fn text_message(text: &str, group_id: Option<&str>, c2c: bool) -> Vec<u8> {
     body.to_string().into_bytes()
 }
 
-/// The ban keys a before-send body's decision reads (`ban:<UserID>`, `ban:<GroupId>:<UserID>`), so
-/// that a caller reading bans asynchronously can read them before [`explain`]. Empty for a body
-/// that cannot be read.
-pub fn ban_keys(body: &[u8]) -> Vec<String> {
-    decision_keys(body).map(|keys| keys.global_ban.into_iter().chain(keys.group_ban).collect()).unwrap_or_default()
-}
-
 /// Every KV key a before-send body's decision reads (documents and bans), read from the body as
-/// the worker reads it (leniently); `None` for a body that cannot be read.
+/// the worker reads it (leniently), so that a caller reading KV asynchronously can read them
+/// before [`explain`]; `None` for a body that cannot be read.
 pub fn decision_keys(body: &[u8]) -> Option<crate::kv_keys::DecisionKeys> {
     let callback = MessageCallback::parse(body).ok()?;
     let conversation = match callback.command.as_deref().map(command::route) {
@@ -663,8 +657,12 @@ mod tests {
         let message = text_message("ok B.U.Y  f0ll0wers, and a sp0iler", Some("@TGS#room"), false);
         let ban = BTreeMap::from([("ban:explain".to_owned(), r#"{"until":4102444800,"reason":"spam"}"#.to_owned())]);
         let bans = bans_from(&ban);
-        let keys = ban_keys(&message);
-        assert_eq!(keys, ["ban:explain", "ban:@TGS#room:explain"]);
+        let keys = decision_keys(&message).unwrap();
+        assert_eq!(keys.group_rules.as_deref(), Some("rules:group:@TGS#room"));
+        assert_eq!(
+            [keys.global_ban.as_deref(), keys.group_ban.as_deref()],
+            [Some("ban:explain"), Some("ban:@TGS#room:explain")]
+        );
         // Without the ban: the rules decide.
         let json = explain(&body(Some(&global), Some(&group), &no_bans, &message)).unwrap().to_json();
         assert_eq!(json["verdict"], "block");
