@@ -6,30 +6,17 @@
 // page asks for it. Screenshots of each screen go to target/console-screenshots/, or with
 // UPDATE_SCREENSHOTS=1 to docs/console/ (the ones README "Moderator console" shows).
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { root, seedObject, seedQuery, startOrigin } from "./harness.mjs";
+import { pushWithTool, root, seedObject, seedQuery, startOrigin, startWranglerDev } from "./harness.mjs";
 
 const CHROMIUM = process.env.TIMGATE_CHROMIUM ?? "/usr/bin/chromium";
 const TOKEN = "console-test-token";
-const wrangler = join(root, "node_modules", ".bin", "wrangler");
-const exe = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", "timgate");
 const shots = process.env.UPDATE_SCREENSHOTS === "1" ? join(root, "docs", "console") : join(root, "target", "console-screenshots");
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (scripts/setup.mjs installs Debian's chromium; set TIMGATE_CHROMIUM to another)`;
 if (skip) console.log(`# console browser tests skipped: ${skip}`);
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("moderator console in Chromium", { skip }, () => {
   const state = mkdtempSync(join(tmpdir(), "timgate-console-"));
@@ -41,29 +28,17 @@ describe("moderator console in Chromium", { skip }, () => {
   const seen = []; // every response to a data call: [status, path]
 
   before(async () => {
-    const build = spawnSync("cargo", ["build", "--quiet", "-p", "timgate-cli", "--bin", "timgate"], { cwd: root, stdio: "inherit" });
-    assert.equal(build.status, 0, "cargo build -p timgate-cli --bin timgate");
-    const pushed = spawnSync(exe, ["push", "examples/rules.json", "--persist-to", state], { cwd: root, encoding: "utf8" });
-    assert.equal(pushed.status, 0, pushed.stdout + pushed.stderr);
+    pushWithTool("examples/rules.json", state);
     origin = await startOrigin();
     origin.respond = () => ({ status: 500, body: "down" }); // until the dead letter is replayed
-    const port = await freePort();
-    dev = spawn(
-      wrangler,
-      ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--show-interactive-dev-session=false",
-        "--var", "CACHE_SECONDS:0", "--var", `ADMIN_TOKEN:${TOKEN}`, "--var", `ORIGIN_URL:${origin.url}`,
-        "--var", "FORWARD_SECRET:whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD", "--var", "DELIVERY_ATTEMPTS:1", "--var", "DEDUPE_SECONDS:0"],
-      { cwd: root, detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
-    );
-    let log = "";
-    dev.stdout.on("data", (d) => (log += d));
-    dev.stderr.on("data", (d) => (log += d));
-    const deadline = Date.now() + 240_000;
-    while (!log.includes("Ready on")) {
-      assert.ok(Date.now() < deadline && dev.exitCode === null, `wrangler dev did not get ready:\n${log}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    base = `http://127.0.0.1:${port}`;
+    dev = await startWranglerDev({
+      persistTo: state,
+      vars: {
+        CACHE_SECONDS: "0", ADMIN_TOKEN: TOKEN, ORIGIN_URL: origin.url, FORWARD_SECRET: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD",
+        DELIVERY_ATTEMPTS: "1", DEDUPE_SECONDS: "0",
+      },
+    });
+    base = dev.url;
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -78,7 +53,7 @@ describe("moderator console in Chromium", { skip }, () => {
 
   after(async () => {
     await browser?.close();
-    if (dev) process.kill(-dev.pid, "SIGTERM");
+    dev?.stop();
     await origin?.close();
     rmSync(state, { recursive: true, force: true });
   });

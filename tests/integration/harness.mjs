@@ -1,10 +1,11 @@
 // Test harness: the built worker (build/index.js + wasm) in workerd via Miniflare, with real KV,
 // and a real HTTP origin on 127.0.0.1 that records what it receives. No mocks.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -324,3 +325,47 @@ export function gateForSuite({ vars = {}, rules, queue, workerOptions }) {
   });
   return suite;
 }
+
+/** A port nothing listens on now. */
+export function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The rules tool's binary, built (debug) for the tests that run it. */
+export const cliExe = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", process.platform === "win32" ? "timgate.exe" : "timgate");
+
+/** Builds the rules tool and pushes `document` into wrangler's local KV under `persistTo`. */
+export function pushWithTool(document, persistTo) {
+  const build = spawnSync("cargo", ["build", "--quiet", "-p", "timgate-cli", "--bin", "timgate"], { cwd: root, stdio: "inherit" });
+  assert.equal(build.status, 0, "cargo build -p timgate-cli --bin timgate");
+  const pushed = spawnSync(cliExe, ["push", document, "--persist-to", persistTo], { cwd: root, encoding: "utf8" });
+  assert.equal(pushed.status, 0, pushed.stdout + pushed.stderr);
+}
+
+/**
+ * `wrangler dev` (workerd, the built worker) on a free port of 127.0.0.1, with local state in
+ * `persistTo` and `vars` as `--var`s; resolves once it is ready. `stop()` ends it.
+ */
+export async function startWranglerDev({ persistTo, vars = {}, inspectorPort }) {
+  const wrangler = join(root, "node_modules", ".bin", process.platform === "win32" ? "wrangler.cmd" : "wrangler");
+  const port = await freePort();
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--show-interactive-dev-session=false"];
+  if (inspectorPort) args.push("--inspector-port", String(inspectorPort));
+  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
+  const dev = spawn(wrangler, args, { cwd: root, detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  let log = "";
+  dev.stdout.on("data", (d) => (log += d));
+  dev.stderr.on("data", (d) => (log += d));
+  const deadline = Date.now() + 240_000;
+  while (!log.includes("Ready on")) {
+    assert.ok(Date.now() < deadline && dev.exitCode === null, `wrangler dev did not get ready:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { port, url: `http://127.0.0.1:${port}`, stop: () => process.kill(-dev.pid, "SIGTERM") };
+}
+

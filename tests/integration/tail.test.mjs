@@ -2,30 +2,17 @@
 // --persist-to directory): callbacks sent with fetch, as curl would, show up in tail as one line
 // each, filtered as asked; without a running wrangler dev, tail says what to do.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { beforeSend, c2cBeforeSend, root, seedQuery } from "./harness.mjs";
+import { beforeSend, c2cBeforeSend, cliExe as exe, freePort, pushWithTool, root, seedQuery, startWranglerDev } from "./harness.mjs";
 
-const wrangler = join(root, "node_modules", ".bin", process.platform === "win32" ? "wrangler.cmd" : "wrangler");
-const exe = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", process.platform === "win32" ? "timgate.exe" : "timgate");
 const state = mkdtempSync(join(tmpdir(), "timgate-tail-"));
 let dev;
 let port;
 let inspector;
-
-/** A port nothing listens on now. */
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs `timgate tail` in the background; resolves with what it printed when it exits. */
 function tail(...args) {
@@ -48,30 +35,14 @@ async function send(body, command = "Group.CallbackBeforeSendMsg") {
 }
 
 before(async () => {
-  const build = spawnSync("cargo", ["build", "--quiet", "-p", "timgate-cli", "--bin", "timgate"], { cwd: root, stdio: "inherit" });
-  assert.equal(build.status, 0, "cargo build -p timgate-cli --bin timgate");
-  const pushed = spawnSync(exe, ["push", "examples/rules.json", "--persist-to", state], { cwd: root, encoding: "utf8" });
-  assert.equal(pushed.status, 0, pushed.stdout + pushed.stderr);
-  port = await freePort();
+  pushWithTool("examples/rules.json", state);
   inspector = await freePort();
-  dev = spawn(
-    wrangler,
-    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector), "--persist-to", state,
-      "--var", "CACHE_SECONDS:0", "--show-interactive-dev-session=false"],
-    { cwd: root, detached: true, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
-  );
-  let log = "";
-  dev.stdout.on("data", (d) => (log += d));
-  dev.stderr.on("data", (d) => (log += d));
-  const deadline = Date.now() + 240_000;
-  while (!log.includes("Ready on")) {
-    assert.ok(Date.now() < deadline && dev.exitCode === null, `wrangler dev did not get ready:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  dev = await startWranglerDev({ persistTo: state, inspectorPort: inspector, vars: { CACHE_SECONDS: "0" } });
+  port = dev.port;
 });
 
 after(() => {
-  if (dev) process.kill(-dev.pid, "SIGTERM");
+  dev?.stop();
   rmSync(state, { recursive: true, force: true });
 });
 
