@@ -1,5 +1,6 @@
 //! Building a matcher from terms, and searching text with one or several matchers at once.
 
+use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use daachorse::charwise::iter::FindOverlappingStepper;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 use crate::encoding::encode;
-use crate::normalize::{Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_LEET, START};
+use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_LEET, START};
 use crate::pattern::{self, Pattern, Stream, TermError, LENIENT};
 use crate::segmentation::{self, Segmenter};
 
@@ -344,7 +345,35 @@ impl Iterator for FindIter<'_, '_> {
     }
 }
 
-type Stepper<'m> = Option<FindOverlappingStepper<'m, u32>>;
+/// One matcher's automaton of one stream, and where it stands in the text.
+struct Lane<'m> {
+    /// The matcher's index in the scan's slice.
+    index: usize,
+    automaton: &'m Automaton,
+    stepper: FindOverlappingStepper<'m, u32>,
+}
+
+impl<'m> Lane<'m> {
+    /// A lane per matcher that has an automaton for the stream.
+    fn all(matchers: &'m [Matcher], stream: fn(&Inner) -> &Option<Automaton>) -> Vec<Lane<'m>> {
+        let lanes = matchers.iter().enumerate();
+        lanes
+            .filter_map(|(index, m)| {
+                let automaton = stream(&m.inner).as_ref()?;
+                Some(Lane { index, automaton, stepper: automaton.ac.find_overlapping_stepper() })
+            })
+            .collect()
+    }
+
+    /// Reads one symbol's characters; whether some key ends there.
+    #[inline(always)]
+    fn consume(&mut self, chars: &[char]) -> bool {
+        for &c in chars {
+            self.stepper.consume(c);
+        }
+        self.stepper.matches().next().is_some()
+    }
+}
 
 /// Searches a text with several matchers at once: the text is normalised once and every
 /// matcher's automaton reads the same symbols. Yields `(index of the matcher, match)`.
@@ -369,13 +398,19 @@ pub struct Scan<'m, 't> {
     windows: Option<Windows>,
     /// The first reading's normaliser, kept for what it learnt about the whole text.
     first: Option<Normalizer<'t>>,
-    /// Per matcher: the main stream's stepper and the emoji stream's.
-    steppers: Vec<(Stepper<'m>, Stepper<'m>)>,
+    /// The matchers' automata of the main stream, each with its place in the text.
+    main_lanes: Vec<Lane<'m>>,
+    /// The same for the emoji stream.
+    emoji_lanes: Vec<Lane<'m>>,
+    /// Whether [`Windows`] follows the symbols (the first reading, when it may use windows).
+    tracking: bool,
     main: Ring,
     emoji: Ring,
     queue: VecDeque<(usize, Match)>,
     /// CJK matches waiting for the text after them (the segmentation check).
     waiting: VecDeque<(usize, Match, u64, u64)>,
+    /// The end byte of the window the second reading is reading (`u32::MAX`: none).
+    window_end: u32,
     context: u64,
     done: bool,
 }
@@ -383,101 +418,125 @@ pub struct Scan<'m, 't> {
 impl<'m, 't> Scan<'m, 't> {
     /// Starts searching `text` with `matchers`.
     pub fn new(matchers: &'m [Matcher], text: &'t str) -> Self {
-        let steppers = matchers
-            .iter()
-            .map(|m| {
-                (
-                    m.inner.main.as_ref().map(|a| a.ac.find_overlapping_stepper()),
-                    m.inner.emoji.as_ref().map(|a| a.ac.find_overlapping_stepper()),
-                )
-            })
-            .collect();
         let context = segmentation::CONTEXT as u64;
         let longest = |f: fn(&Inner) -> &Option<Automaton>| {
             matchers.iter().filter_map(|m| f(&m.inner).as_ref().map(|a| a.max_len)).max().unwrap_or(0)
         };
         let margin = longest(|i| &i.main).max(longest(|i| &i.emoji)) + 2 * segmentation::CONTEXT;
+        let spare = SPARE.with(Cell::take).unwrap_or_default();
         Scan {
             matchers,
             text,
-            normalizer: Normalizer::new(text),
+            normalizer: Normalizer::with_buffers(text, spare.normalizer),
             second: None,
             windows: Some(Windows::new(margin)),
             first: None,
-            steppers,
+            main_lanes: Lane::all(matchers, |i| &i.main),
+            emoji_lanes: Lane::all(matchers, |i| &i.emoji),
+            tracking: true,
             // It holds a window's lead too (see `Windows`).
-            main: Ring::new(2 * margin, text.len()),
-            emoji: Ring::new(longest(|i| &i.emoji), text.len()),
-            queue: VecDeque::new(),
-            waiting: VecDeque::new(),
+            main: Ring::new(2 * margin, text.len(), spare.main),
+            emoji: Ring::new(longest(|i| &i.emoji), text.len(), spare.emoji),
+            queue: spare.queue,
+            waiting: spare.waiting,
+            window_end: u32::MAX,
             context,
             done: false,
         }
     }
 
+    /// Reads the normaliser's next symbols (usually a word's) into the automata, by reference
+    /// from its buffer.
     fn step(&mut self) {
-        let next = self.normalizer.next();
-        // The second reading reads window after window: past a window's end, the next one.
-        let past_window = match (&next, &self.second, &self.windows) {
-            (Some(symbol), Some(_), Some(windows)) => windows.past_end(symbol.start),
-            _ => false,
+        let Some((batch, from)) = self.normalizer.take_batch() else {
+            self.end_of_reading();
+            return;
         };
-        let symbol = match next {
-            Some(symbol) if !past_window => symbol,
-            _ => {
-                self.end_of_reading();
-                return;
+        let mut past_window = false;
+        for symbol in batch.get(from..).unwrap_or(&[]) {
+            // The second reading reads window after window: past a window's end, the next one.
+            if symbol.start >= self.window_end {
+                past_window = true;
+                break;
             }
-        };
-        let emoji = symbol.kind == SymbolKind::Emoji;
-        let encoded = encode(&symbol);
-        let n = if emoji { &mut self.emoji } else { &mut self.main }.push(symbol, encoded.len() as u8);
-        if !emoji && self.second.is_none() {
+            self.read(symbol);
+        }
+        self.normalizer.give_back(batch);
+        if past_window {
+            self.end_of_reading();
+        }
+    }
+
+    /// Reads one symbol into its stream's ring and automata.
+    #[inline(always)]
+    fn read(&mut self, symbol: &Symbol) {
+        let encoded = encode(symbol);
+        if symbol.kind == SymbolKind::Emoji {
+            let n = self.emoji.push(*symbol, encoded.len() as u8);
+            let mut hit = false;
+            for lane in &mut self.emoji_lanes {
+                hit |= lane.consume(encoded.chars());
+            }
+            if hit {
+                self.report(true, n);
+            }
+            return;
+        }
+        let n = self.main.push(*symbol, encoded.len() as u8);
+        if self.tracking {
             if let Some(windows) = &mut self.windows {
                 let (ambiguous, word_end) = (self.normalizer.ambiguous().len(), self.normalizer.ambiguous_word_end());
-                windows.saw(&self.normalizer, &self.main, &symbol, n, ambiguous, word_end);
+                windows.saw(&self.normalizer, &self.main, symbol, n, ambiguous, word_end);
             }
         }
-        let ring = if emoji { &self.emoji } else { &self.main };
-        for (index, matcher) in self.matchers.iter().enumerate() {
-            let (automaton, stepper) = if emoji {
-                (matcher.inner.emoji.as_ref(), self.steppers[index].1.as_mut())
-            } else {
-                (matcher.inner.main.as_ref(), self.steppers[index].0.as_mut())
-            };
-            let (Some(automaton), Some(stepper)) = (automaton, stepper) else { continue };
-            for &c in encoded.chars() {
-                stepper.consume(c);
+        let mut hit = false;
+        // Most symbols are written as one character: that loop on its own.
+        if let [c] = *encoded.chars() {
+            for lane in &mut self.main_lanes {
+                hit |= lane.consume(&[c]);
             }
+        } else {
+            for lane in &mut self.main_lanes {
+                hit |= lane.consume(encoded.chars());
+            }
+        }
+        if hit {
+            self.report(false, n);
+        }
+        while let Some(&(i, m, first, last)) = self.waiting.front() {
+            if last + self.context > n {
+                break;
+            }
+            self.waiting.pop_front();
+            self.decide_cjk(i, m, first, last);
+        }
+    }
+
+    /// Some key of a stream's automata ends at its symbol `n`: the candidates, confirmed.
+    #[inline(never)]
+    fn report(&mut self, emoji: bool, n: u64) {
+        let (lanes, ring) = if emoji { (&self.emoji_lanes, &self.emoji) } else { (&self.main_lanes, &self.main) };
+        for lane in lanes {
+            let (index, automaton) = (lane.index, lane.automaton);
             let before = self.queue.len();
-            for found in stepper.matches() {
+            for found in lane.stepper.matches() {
                 let group = found.value() as usize;
                 let (Some(&from), Some(&to)) = (automaton.groups.get(group), automaton.groups.get(group + 1)) else {
                     continue;
                 };
                 for p in automaton.patterns.get(from as usize..to as usize).unwrap_or(&[]) {
                     let Some((m, first)) = confirm(automaton, p, ring, n) else { continue };
-                    let second = &self.second;
-                    if second.as_ref().is_some_and(|ranges| {
+                    if self.second.as_ref().is_some_and(|ranges| {
                         !ranges.iter().any(|r| m.start as u32 <= r.end && m.end as u32 >= r.start)
                     }) {
                         continue; // the first reading found whatever does not touch a separator
                     }
-                    if p.flags & IDEO != 0 && !matcher.inner.segmenter.is_empty() {
+                    if p.flags & IDEO != 0 && !self.matchers[index].inner.segmenter.is_empty() {
                         self.waiting.push_back((index, m, first, n));
                     } else if !self.queue.range(before..).any(|&(i, q)| i == index && q == m) {
                         self.queue.push_back((index, m));
                     }
                 }
-            }
-        }
-        if !emoji {
-            while let Some(&(i, m, first, last)) = self.waiting.front() {
-                if last + self.context > n {
-                    break;
-                }
-                self.waiting.pop_front();
-                self.decide_cjk(i, m, first, last);
             }
         }
     }
@@ -498,6 +557,7 @@ impl<'m, 't> Scan<'m, 't> {
                 return;
             }
             self.second = Some(self.normalizer.ambiguous().to_vec());
+            self.tracking = false;
             match (&mut self.windows, self.normalizer.in_byte_order()) {
                 (Some(windows), true) => windows.close(self.text.len() as u32),
                 _ => self.windows = None,
@@ -508,7 +568,7 @@ impl<'m, 't> Scan<'m, 't> {
                 return;
             }
             // Each window's reader takes over what the first reading learnt about the text.
-            self.first = Some(std::mem::replace(&mut self.normalizer, Normalizer::new("")));
+            self.first = Some(std::mem::replace(&mut self.normalizer, Normalizer::empty()));
         }
         let (Some(windows), Some(first)) = (self.windows.as_mut(), self.first.as_mut()) else {
             self.done = true;
@@ -518,6 +578,7 @@ impl<'m, 't> Scan<'m, 't> {
             self.done = true;
             return;
         };
+        self.window_end = windows.end;
         let Some(reader) = Normalizer::splitting_symbols_from(first, start as usize) else {
             self.done = true;
             return;
@@ -530,23 +591,16 @@ impl<'m, 't> Scan<'m, 't> {
         for &(symbol, encoded_len) in lead {
             self.main.push(symbol, encoded_len);
             let encoded = encode(&symbol);
-            for (index, matcher) in self.matchers.iter().enumerate() {
-                if let (Some(_), Some(stepper)) = (matcher.inner.main.as_ref(), self.steppers[index].0.as_mut()) {
-                    for &c in encoded.chars() {
-                        stepper.consume(c);
-                    }
-                }
+            for lane in &mut self.main_lanes {
+                lane.consume(encoded.chars());
             }
         }
     }
 
     /// Fresh steppers and rings for another reading of the text.
     fn restart(&mut self) {
-        for (index, matcher) in self.matchers.iter().enumerate() {
-            self.steppers[index] = (
-                matcher.inner.main.as_ref().map(|a| a.ac.find_overlapping_stepper()),
-                matcher.inner.emoji.as_ref().map(|a| a.ac.find_overlapping_stepper()),
-            );
+        for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes) {
+            lane.stepper = lane.automaton.ac.find_overlapping_stepper();
         }
         self.main.clear();
         self.emoji.clear();
@@ -556,6 +610,55 @@ impl<'m, 't> Scan<'m, 't> {
         let keep = self.matchers[index].inner.segmenter.keeps(&self.main, first, last, m.start..m.end);
         if keep && !self.queue.iter().any(|&(i, q)| i == index && q == m) {
             self.queue.push_back((index, m));
+        }
+    }
+}
+
+/// The heap buffers of a finished search, kept for the next search on the same thread: a search
+/// of a chat message would otherwise spend about a tenth of its time allocating and freeing them.
+/// A search that starts while another is under way on the thread allocates its own.
+#[derive(Default)]
+struct Spare {
+    normalizer: normalize::Buffers,
+    main: Vec<(Symbol, u8)>,
+    emoji: Vec<(Symbol, u8)>,
+    queue: VecDeque<(usize, Match)>,
+    waiting: VecDeque<(usize, Match, u64, u64)>,
+}
+
+/// Buffers larger than this are freed rather than kept (a long text's, or many matches').
+const SPARE_LIMIT: usize = 256 * 1024;
+
+thread_local! {
+    static SPARE: Cell<Option<Spare>> = const { Cell::new(None) };
+}
+
+impl Drop for Scan<'_, '_> {
+    fn drop(&mut self) {
+        // The first reading's normaliser, if a second reading replaced it: that one has the
+        // buffers the search started with.
+        let normalizer = match self.first.take() {
+            Some(first) => first,
+            None => std::mem::replace(&mut self.normalizer, Normalizer::empty()),
+        };
+        let mut queue = std::mem::take(&mut self.queue);
+        let mut waiting = std::mem::take(&mut self.waiting);
+        queue.clear();
+        waiting.clear();
+        let spare = Spare {
+            normalizer: normalizer.into_buffers(),
+            main: std::mem::take(&mut self.main.slots),
+            emoji: std::mem::take(&mut self.emoji.slots),
+            queue,
+            waiting,
+        };
+        use std::mem::size_of;
+        let bytes = spare.normalizer.heap_bytes()
+            + (spare.main.capacity() + spare.emoji.capacity()) * size_of::<(Symbol, u8)>()
+            + spare.queue.capacity() * size_of::<(usize, Match)>()
+            + spare.waiting.capacity() * size_of::<(usize, Match, u64, u64)>();
+        if bytes <= SPARE_LIMIT {
+            SPARE.with(|cell| cell.set(Some(spare)));
         }
     }
 }
@@ -735,11 +838,6 @@ impl Windows {
     fn lead(&self, (from, to): Lead) -> &[(Symbol, u8)] {
         self.leads.get(from as usize..to as usize).unwrap_or(&[])
     }
-
-    /// Whether a symbol starting at byte `at` is past the window being read.
-    fn past_end(&self, at: u32) -> bool {
-        at >= self.end
-    }
 }
 
 /// A run of three or more equal letters is read as an evasion of the letter (`baaad`).
@@ -815,10 +913,12 @@ pub(crate) struct Ring {
 
 impl Ring {
     /// A ring for at least `at_least` symbols, of a text of `text_len` bytes (it never has more
-    /// symbols than bytes: a short text never pays for the whole ring).
-    fn new(at_least: usize, text_len: usize) -> Self {
+    /// symbols than bytes: a short text never pays for the whole ring), in `slots` (emptied).
+    fn new(at_least: usize, text_len: usize, mut slots: Vec<(Symbol, u8)>) -> Self {
         let size = (at_least + 1).next_power_of_two().max(8);
-        Ring { slots: Vec::with_capacity(size.min(text_len + 1)), size, mask: size as u64 - 1, next: 0 }
+        slots.clear();
+        slots.reserve(size.min(text_len + 1));
+        Ring { slots, size, mask: size as u64 - 1, next: 0 }
     }
 
     fn capacity(&self) -> usize {
@@ -1166,6 +1266,45 @@ mod tests {
     fn prefix_terms() {
         let m = build(&["fuck*"]);
         assert_eq!(spans(&m, "fucking fuck unfucked"), [(0, "fuck"), (0, "fuck")]);
+    }
+
+    #[test]
+    fn searches_on_one_thread_share_buffers_but_nothing_else() {
+        // A search's buffers go to the next search on the thread: interleaved searches, a search
+        // after one with many matches, after a long text, after one left unfinished, and after a
+        // second reading, each find what a search of its own finds.
+        let m = build(&["spam", "spam*", "buy followers", "傻逼", "🍆"]);
+        let texts = [
+            "s.p.a.m and b u y followers",
+            "nothing here at all",
+            "buy!followers 傻 逼 🍆 spam",
+            "",
+            "spam spam spam spam spam spam spam spam spam spam spam spam",
+        ];
+        let alone: Vec<Vec<(usize, usize, usize)>> =
+            texts.iter().map(|t| std::thread::scope(|s| s.spawn(|| scanned(&m, t, true)).join().unwrap())).collect();
+        let long = "spam ".repeat(20_000);
+        assert_eq!(m.find_iter(&long).count(), 40_000);
+        for (text, expected) in texts.iter().zip(&alone) {
+            assert_eq!(&scanned(&m, text, true), expected, "after a long text: {text:?}");
+        }
+        // `spam` and `spam*` end together: one is left in the queue.
+        let mut unfinished = m.find_iter("spam then buy followers");
+        assert!(unfinished.next().is_some());
+        for (text, expected) in texts.iter().zip(&alone) {
+            let mut outer = m.find_iter(texts[2]);
+            let mut found: Vec<(usize, usize, usize)> =
+                outer.next().map(|x| (x.start, x.end, x.term)).into_iter().collect();
+            assert_eq!(&scanned(&m, text, true), expected, "inside another search: {text:?}");
+            found.extend(outer.map(|x| (x.start, x.end, x.term)));
+            found.sort_unstable();
+            found.dedup();
+            assert_eq!(found, alone[2], "the outer search, around {text:?}");
+        }
+        drop(unfinished);
+        for (text, expected) in texts.iter().zip(&alone) {
+            assert_eq!(&scanned(&m, text, true), expected, "after an unfinished search: {text:?}");
+        }
     }
 
     #[test]

@@ -286,6 +286,37 @@ impl Source<'_> {
     }
 }
 
+/// A normaliser's heap buffers, kept between texts by a search ([`crate::Scan`]).
+#[derive(Default)]
+pub(crate) struct Buffers {
+    ambiguous: Vec<std::ops::Range<u32>>,
+    word: Vec<Unit>,
+    symbols: Vec<Unit>,
+    singles: Vec<(Unit, GapInfo)>,
+    out: Vec<Symbol>,
+    scratch: Vec<Unit>,
+}
+
+impl Buffers {
+    fn clear(&mut self) {
+        self.ambiguous.clear();
+        self.word.clear();
+        self.symbols.clear();
+        self.singles.clear();
+        self.out.clear();
+        self.scratch.clear();
+    }
+
+    /// The bytes they hold on the heap.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.ambiguous.capacity() * size_of::<std::ops::Range<u32>>()
+            + (self.word.capacity() + self.symbols.capacity() + self.scratch.capacity()) * size_of::<Unit>()
+            + self.singles.capacity() * size_of::<(Unit, GapInfo)>()
+            + self.out.capacity() * size_of::<Symbol>()
+    }
+}
+
 /// The symbols of a text, one at a time (an iterator).
 pub struct Normalizer<'t> {
     source: Source<'t>,
@@ -330,38 +361,67 @@ pub struct Normalizer<'t> {
 impl<'t> Normalizer<'t> {
     /// Starts reading `text`. Texts beyond 4 GiB are read up to there (offsets are 32-bit).
     pub fn new(text: &'t str) -> Self {
+        Self::with_buffers(text, Buffers::default())
+    }
+
+    /// [`Self::new`] with heap buffers a normaliser used before ([`Self::into_buffers`]), so that
+    /// a search allocates nothing when they are large enough.
+    pub(crate) fn with_buffers(text: &'t str, buffers: Buffers) -> Self {
         let text = clip(text);
         let source = match has_bidi_controls(text).then(|| reading_order::reorder(text)).flatten() {
             Some(chars) => Source::Reordered { chars, at: 0 },
             None => Source::Text { text, at: 0 },
         };
-        Self::with_source(text, source)
+        let mut normalizer = Self::with_source(text, source, buffers);
+        normalizer.word.reserve(WORD_CAP);
+        normalizer.out.reserve(16);
+        normalizer
     }
 
-    fn with_source(text: &'t str, source: Source<'t>) -> Self {
+    /// A normaliser of no text that allocates nothing (to stand in for one taken elsewhere).
+    pub(crate) fn empty() -> Self {
+        Self::with_source("", Source::Text { text: "", at: 0 }, Buffers::default())
+    }
+
+    /// The heap buffers, emptied, for another normaliser ([`Self::with_buffers`]).
+    pub(crate) fn into_buffers(self) -> Buffers {
+        let mut buffers = Buffers {
+            ambiguous: self.ambiguous,
+            word: self.word,
+            symbols: self.symbols,
+            singles: self.singles,
+            out: self.out,
+            scratch: self.scratch,
+        };
+        buffers.clear();
+        buffers
+    }
+
+    fn with_source(text: &'t str, source: Source<'t>, buffers: Buffers) -> Self {
+        let Buffers { ambiguous, word, symbols, singles, out, scratch } = buffers;
         Normalizer {
             source,
             text,
             genuine: None,
             as_written: false,
             split_symbols: false,
-            ambiguous: Vec::new(),
+            ambiguous,
             ambiguous_word_end: 0,
             overflows: [0..0, 0..0],
             held: None,
-            word: Vec::with_capacity(WORD_CAP),
+            word,
             word_cut: false,
-            symbols: Vec::new(),
-            singles: Vec::new(),
+            symbols,
+            singles,
             joining: false,
             gap: GapInfo::default(),
-            out: Vec::with_capacity(16),
+            out,
             out_at: 0,
             pending: None,
             last_word_letters: 0,
             last_was_word: false,
             interrupted: false,
-            scratch: Vec::new(),
+            scratch,
             done: false,
         }
     }
@@ -900,7 +960,7 @@ impl<'t> Normalizer<'t> {
         Some(Normalizer {
             split_symbols: true,
             genuine: Some(genuine),
-            ..Self::with_source(text, Source::Text { text, at })
+            ..Self::with_source(text, Source::Text { text, at }, Buffers::default())
         })
     }
 
@@ -1137,6 +1197,35 @@ impl<'t> Normalizer<'t> {
             first_end: unit.end,
             word_letters: 0,
         });
+    }
+}
+
+impl Normalizer<'_> {
+    /// The symbols [`Iterator::next`] would hand out one by one before the normaliser reads on,
+    /// all at once, as `batch[from..]` (counted as handed out); `None` at the end of the text.
+    /// The vector is the normaliser's own buffer: hand it back with [`Self::give_back`] before
+    /// reading on, so that reading never allocates a new one.
+    #[inline]
+    pub(crate) fn take_batch(&mut self) -> Option<(Vec<Symbol>, usize)> {
+        if self.out_at >= self.out.len() {
+            if self.done {
+                return None;
+            }
+            self.advance();
+            if self.out.is_empty() {
+                return None;
+            }
+        }
+        let from = self.out_at;
+        self.out_at = self.out.len();
+        Some((std::mem::take(&mut self.out), from))
+    }
+
+    /// Returns the buffer [`Self::take_batch`] took (its symbols stay handed out).
+    #[inline]
+    pub(crate) fn give_back(&mut self, batch: Vec<Symbol>) {
+        self.out_at = batch.len();
+        self.out = batch;
     }
 }
 
