@@ -452,6 +452,12 @@ impl<'m, 't> Scan<'m, 't> {
             self.end_of_reading();
             return;
         };
+        // What the normaliser found ambiguous changes only as it reads on, before a batch.
+        if self.tracking {
+            if let Some(windows) = &mut self.windows {
+                windows.noticed(self.normalizer.ambiguous().len(), self.normalizer.ambiguous_word_end());
+            }
+        }
         let mut past_window = false;
         for symbol in batch.get(from..).unwrap_or(&[]) {
             // The second reading reads window after window: past a window's end, the next one.
@@ -485,15 +491,19 @@ impl<'m, 't> Scan<'m, 't> {
         let n = self.main.push(*symbol, encoded.len() as u8);
         if self.tracking {
             if let Some(windows) = &mut self.windows {
-                let (ambiguous, word_end) = (self.normalizer.ambiguous().len(), self.normalizer.ambiguous_word_end());
-                windows.saw(&self.normalizer, &self.main, symbol, n, ambiguous, word_end);
+                windows.saw(&self.normalizer, &self.main, symbol, n);
             }
         }
         let mut hit = false;
-        // Most symbols are written as one character: that loop on its own.
+        // Most symbols are written as one character, and most scans have one matcher: those on
+        // their own.
         if let [c] = *encoded.chars() {
-            for lane in &mut self.main_lanes {
-                hit |= lane.consume(&[c]);
+            if let [lane] = &mut self.main_lanes[..] {
+                hit = lane.consume(&[c]);
+            } else {
+                for lane in &mut self.main_lanes {
+                    hit |= lane.consume(&[c]);
+                }
             }
         } else {
             for lane in &mut self.main_lanes {
@@ -503,6 +513,12 @@ impl<'m, 't> Scan<'m, 't> {
         if hit {
             self.report(false, n);
         }
+        self.decide_waiting(n);
+    }
+
+    /// Decides the CJK matches waiting for the text after them that main symbol `n` completes.
+    #[inline(always)]
+    fn decide_waiting(&mut self, n: u64) {
         while let Some(&(i, m, first, last)) = self.waiting.front() {
             if last + self.context > n {
                 break;
@@ -737,23 +753,20 @@ impl Windows {
         }
     }
 
-    /// After main symbol `n` of the first reading, with `ambiguous` ranges found so far in words
-    /// ending by `word_end` (a word's are found before its symbols come out).
+    /// Before the first reading's next symbols: `ambiguous` ranges found so far, in words ending
+    /// by `word_end` (a word's are found before its symbols come out).
     #[inline]
-    fn saw(
-        &mut self,
-        normalizer: &Normalizer<'_>,
-        ring: &Ring,
-        symbol: &Symbol,
-        n: u64,
-        ambiguous: usize,
-        word_end: u32,
-    ) {
+    fn noticed(&mut self, ambiguous: usize, word_end: u32) {
         if self.ambiguous < ambiguous {
             self.ambiguous = ambiguous;
             self.waiting = Some(word_end);
             self.word_end = word_end;
         }
+    }
+
+    /// After main symbol `n` of the first reading.
+    #[inline]
+    fn saw(&mut self, normalizer: &Normalizer<'_>, ring: &Ring, symbol: &Symbol, n: u64) {
         // A word of two letters or more (not a spelled-out letter) may start a window, from the
         // gap before it, when a fresh reading from there reads what this one read (see
         // `Normalizer::restarts_cleanly`).
