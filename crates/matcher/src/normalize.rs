@@ -187,6 +187,10 @@ const OTHER_LOOK_ALIKE_SCRIPT: usize = SCRIPTS - 1;
 /// Units of a word kept before it is passed on: a longer word is passed on in parts (no edge
 /// between them). Terms are never that long, so nothing that can match is cut.
 const WORD_CAP: usize = 64;
+
+/// Symbols the ASCII fast path puts out in one go at most (plus a word): fewer, larger batches
+/// for a search ([`Normalizer::take_batch`]).
+const BATCH: usize = 32;
 /// Leet symbols in a row that can still be read as letters.
 const MAX_LEET_SYMBOLS: usize = 3;
 /// Gap characters that may separate the letters of a spelled-out word.
@@ -335,6 +339,8 @@ pub struct Normalizer<'t> {
     ambiguous_word_end: u32,
     /// The last two runs of leet symbols read as a gap because too many came in a row.
     overflows: [std::ops::Range<u32>; 2],
+    /// How many such runs there were.
+    overflows_recorded: u32,
     /// Stage 1's unit that marks may still widen.
     held: Option<Unit>,
     // Stage 2: the word being read, and leet-capable symbols after it (or before the next).
@@ -408,6 +414,7 @@ impl<'t> Normalizer<'t> {
             ambiguous,
             ambiguous_word_end: 0,
             overflows: [0..0, 0..0],
+            overflows_recorded: 0,
             held: None,
             word,
             word_cut: false,
@@ -440,6 +447,10 @@ impl<'t> Normalizer<'t> {
         self.out_at = 0;
         while self.out.is_empty() {
             if self.fast_ascii() {
+                // More plain words while there is room: the fast path changes nothing a reader
+                // of the symbols asks the normaliser about between them (ambiguous symbols,
+                // overflows), so a batch of several words reads as they would one by one.
+                while self.out.len() < BATCH && self.held.is_none() && self.fast_ascii() {}
                 continue;
             }
             let Some((c, start, end)) = self.source.next() else {
@@ -641,7 +652,7 @@ impl<'t> Normalizer<'t> {
         // No further than WORD_CAP letters: a word that long is the general path's (which cuts
         // it there), and scanning all of it here on every call would be quadratic.
         let within = bytes.get(word_start..bytes.len().min(word_start + WORD_CAP)).unwrap_or(&[]);
-        i += within.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(within.len());
+        i += ascii_letters(within);
         let after = bytes.get(i).copied();
         let plain_end = match after {
             None => true,
@@ -771,6 +782,7 @@ impl<'t> Normalizer<'t> {
                     if let Some(first) = self.symbols.first() {
                         // A reading that starts among these symbols reads them otherwise.
                         self.overflows = [self.overflows[1].clone(), first.start..unit.start];
+                        self.overflows_recorded += 1;
                     }
                     self.flush_symbols_as_gap();
                 }
@@ -923,6 +935,12 @@ impl<'t> Normalizer<'t> {
         let [a, b] = &self.overflows;
         // `&` rather than `&&`: no branch (this is asked for every word start).
         !((a.start < to) & (a.end > at) | (b.start < to) & (b.end > at))
+    }
+
+    /// How many runs of leet symbols were read as a gap because too many came in a row (only
+    /// the last two are kept for [`Self::restarts_cleanly`]).
+    pub(crate) fn overflows_recorded(&self) -> u32 {
+        self.overflows_recorded
     }
 
     /// The furthest byte of the words that hold [`Self::ambiguous`] symbols (0: none yet).
@@ -1237,6 +1255,30 @@ impl Iterator for Normalizer<'_> {
     }
 }
 
+/// How many ASCII letters `bytes` starts with, found eight bytes at a time (one branch a chunk
+/// rather than one a byte: a word's length is what a branch predictor cannot guess).
+#[inline]
+fn ascii_letters(bytes: &[u8]) -> usize {
+    const LANES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = 0x80 * LANES;
+    let mut count = 0;
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8]; // zeros past the end: not letters
+        word[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        // Lowercased 7-bit lanes; a letter is 0x61..=0x7A there, with its high bit clear in `v`.
+        // Adding 0x1F sets a lane's bit 7 from 0x61 up, adding 0x05 from 0x7B up; no lane carries.
+        let x = (v | (0x20 * LANES)) & !HIGH;
+        let letters = (x + 0x1F * LANES) & !(x + 0x05 * LANES) & !v & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return count + (others.trailing_zeros() / 8) as usize;
+        }
+        count += 8;
+    }
+    count
+}
+
 /// Whether `text` has an explicit bidi embedding, override or isolate (U+202A–U+202E: UTF-8
 /// `E2 80 AA`–`E2 80 AE`; U+2066–U+2069: `E2 81 A6`–`E2 81 A9`), found from its bytes: eight at a
 /// time for the lead byte `E2` (every text is scanned once before it is read, so this is a
@@ -1495,6 +1537,22 @@ pub fn render(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_letters_counts_the_leading_letters_of_every_byte_string() {
+        // Every byte value at every offset of runs of letters 0–20 long, against the plain count.
+        let plain = |b: &[u8]| b.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        for len in 0..20 {
+            for other in 0..=255u8 {
+                for at in 0..=len {
+                    let mut bytes: Vec<u8> = (0..len).map(|k| b"aZqM"[k % 4]).collect();
+                    bytes.insert(at, other);
+                    assert_eq!(super::ascii_letters(&bytes), plain(&bytes), "{bytes:?}");
+                    assert_eq!(super::ascii_letters(&bytes[..at]), at);
+                }
+            }
+        }
+    }
+
     #[test]
     fn bidi_controls_are_found_at_every_offset_and_nothing_else_is() {
         // Every character whose UTF-8 starts with E2 next to the controls (U+2000–U+2FFF's
