@@ -446,7 +446,8 @@ impl<'t> Normalizer<'t> {
         self.out.clear();
         self.out_at = 0;
         while self.out.is_empty() {
-            if self.fast_ascii() {
+            // Inside a word the fast path has nothing to do (it would say so after a call).
+            if self.word.is_empty() && self.symbols.is_empty() && !self.word_cut && self.fast_ascii() {
                 // More plain words while there is room: the fast path changes nothing a reader
                 // of the symbols asks the normaliser about between them (ambiguous symbols,
                 // overflows), so a batch of several words reads as they would one by one.
