@@ -604,7 +604,8 @@ impl<'m, 't> Scan<'m, 't> {
             return;
         };
         self.window_end = windows.end;
-        let Some(reader) = Normalizer::splitting_symbols_from(first, start as usize) else {
+        let buffers = std::mem::replace(&mut self.normalizer, Normalizer::empty()).into_buffers();
+        let Some(reader) = Normalizer::splitting_symbols_from_in(first, start as usize, buffers) else {
             self.done = true;
             return;
         };

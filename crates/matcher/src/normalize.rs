@@ -962,6 +962,12 @@ impl<'t> Normalizer<'t> {
     /// what it learnt about the whole text is taken over, so that reading many windows of a text
     /// never reads the whole text again.
     pub fn splitting_symbols_from(first: &mut Normalizer<'t>, at: usize) -> Option<Self> {
+        Self::splitting_symbols_from_in(first, at, Buffers::default())
+    }
+
+    /// [`Self::splitting_symbols_from`] in `buffers` (the previous window's: a text with many
+    /// windows allocates for the first only).
+    pub(crate) fn splitting_symbols_from_in(first: &mut Normalizer<'t>, at: usize, buffers: Buffers) -> Option<Self> {
         let text = first.text;
         if !first.in_byte_order() || !text.is_char_boundary(at) {
             return None;
@@ -970,7 +976,7 @@ impl<'t> Normalizer<'t> {
         Some(Normalizer {
             split_symbols: true,
             genuine: Some(genuine),
-            ..Self::with_source(text, Source::Text { text, at }, Buffers::default())
+            ..Self::with_source(text, Source::Text { text, at }, buffers)
         })
     }
 
