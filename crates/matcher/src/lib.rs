@@ -19,8 +19,9 @@
 //! ```
 //!
 //! Searching is linear in the text and allocates nothing per match (the segmentation check of a CJK
-//! match aside); a [`Matcher`] is immutable and cheap to clone. [`Scan`] searches one text with
-//! several matchers, normalising it once.
+//! match aside); a search leaves its buffers to the next search on the same thread, so searching
+//! short texts one after the other allocates almost nothing. A [`Matcher`] is immutable and cheap
+//! to clone. [`Scan`] searches one text with several matchers, normalising it once.
 //! DESIGN.md describes the internals and their invariants.
 #![deny(missing_docs)]
 
