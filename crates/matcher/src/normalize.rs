@@ -1128,17 +1128,22 @@ impl<'t> Normalizer<'t> {
                     j += 1;
                 }
             }
-            let mut edge = 0;
-            edge |= word[i..j].iter().fold(0, |e, u| e | u.short);
+            // Most runs are one unit: that case without folding over the run.
+            let (mut edge, start, end) = match word.get(i..j) {
+                Some([_]) | None => (unit.short, unit.start, unit.end),
+                // In text read in display order, the units' bytes need not be in order.
+                Some(run) => (
+                    run.iter().fold(0, |e, u| e | u.short),
+                    run.iter().map(|u| u.start).min().unwrap_or(unit.start),
+                    run.iter().map(|u| u.end).max().unwrap_or(unit.end),
+                ),
+            };
             if i == 0 && !cut.continues {
                 edge |= START;
             }
             if j == word.len() && !cut.continued {
                 edge |= END;
             }
-            // In text read in display order, the units' bytes need not be in order.
-            let start = word[i..j].iter().map(|u| u.start).min().unwrap_or(unit.start);
-            let end = word[i..j].iter().map(|u| u.end).max().unwrap_or(unit.end);
             self.out.push(Symbol {
                 ch: unit.ch,
                 kind: SymbolKind::Word,
