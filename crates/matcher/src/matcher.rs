@@ -426,7 +426,9 @@ impl<'m, 't> Scan<'m, 't> {
             matchers.iter().filter_map(|m| f(&m.inner).as_ref().map(|a| a.max_len)).max().unwrap_or(0)
         };
         let margin = longest(|i| &i.main).max(longest(|i| &i.emoji)) + 2 * segmentation::CONTEXT;
-        let spare = SPARE.with(Cell::take).unwrap_or_default();
+        // `try_with`: a search from a thread-local's destructor finds no spare, and panics not.
+        // `try_with`: a search from a thread-local's destructor finds no spare, and panics not.
+        let spare = SPARE.try_with(Cell::take).ok().flatten().unwrap_or_default();
         Scan {
             matchers,
             text,
@@ -684,7 +686,9 @@ impl Drop for Scan<'_, '_> {
             + spare.queue.capacity() * size_of::<(usize, Match)>()
             + spare.waiting.capacity() * size_of::<(usize, Match, u64, u64)>();
         if bytes <= SPARE_LIMIT {
-            SPARE.with(|cell| cell.set(Some(spare)));
+            // Ignored after the thread's locals are gone (the buffers are then freed).
+            // Ignored after the thread's locals are gone (the buffers are then freed).
+            let _ = SPARE.try_with(|cell| cell.set(Some(spare)));
         }
     }
 }
@@ -1354,6 +1358,34 @@ mod tests {
     fn prefix_terms() {
         let m = build(&["fuck*"]);
         assert_eq!(spans(&m, "fucking fuck unfucked"), [(0, "fuck"), (0, "fuck")]);
+    }
+
+    #[test]
+    fn a_search_while_the_thread_ends_does_not_panic() {
+        // A search from a thread-local's destructor, before or after the spare buffers' own is
+        // run (the order is not specified): both orders, by touching the two first one way
+        // round and then the other.
+        struct SearchOnDrop(Matcher);
+        impl Drop for SearchOnDrop {
+            fn drop(&mut self) {
+                assert_eq!(self.0.find_iter("spam and spam").count(), 2);
+            }
+        }
+        thread_local! {
+            static LATE: std::cell::RefCell<Option<SearchOnDrop>> = const { std::cell::RefCell::new(None) };
+        }
+        for spare_first in [true, false] {
+            let m = build(&["spam"]);
+            let joined = std::thread::spawn(move || {
+                if spare_first {
+                    assert_eq!(m.find_iter("spam").count(), 1);
+                }
+                LATE.with(|late| *late.borrow_mut() = Some(SearchOnDrop(m.clone())));
+                assert_eq!(m.find_iter("spam").count(), 1);
+            })
+            .join();
+            assert!(joined.is_ok(), "spare first: {spare_first}");
+        }
     }
 
     #[test]
