@@ -402,8 +402,6 @@ pub struct Scan<'m, 't> {
     main_lanes: Vec<Lane<'m>>,
     /// The same for the emoji stream.
     emoji_lanes: Vec<Lane<'m>>,
-    /// Whether [`Windows`] watches the first reading for ambiguous symbols (once per batch).
-    watching: bool,
     /// Whether [`Windows`] follows every symbol: from the first ambiguous symbol of the first
     /// reading on (before it, what it needs is recalled from the ring: `Windows::recall`).
     tracking: bool,
@@ -427,7 +425,6 @@ impl<'m, 't> Scan<'m, 't> {
         };
         let margin = longest(|i| &i.main).max(longest(|i| &i.emoji)) + 2 * segmentation::CONTEXT;
         // `try_with`: a search from a thread-local's destructor finds no spare, and panics not.
-        // `try_with`: a search from a thread-local's destructor finds no spare, and panics not.
         let spare = SPARE.try_with(Cell::take).ok().flatten().unwrap_or_default();
         Scan {
             matchers,
@@ -438,7 +435,6 @@ impl<'m, 't> Scan<'m, 't> {
             first: None,
             main_lanes: Lane::all(matchers, |i| &i.main),
             emoji_lanes: Lane::all(matchers, |i| &i.emoji),
-            watching: true,
             tracking: false,
             // It holds a window's lead too (see `Windows`).
             main: Ring::new(2 * margin, text.len(), spare.main),
@@ -458,8 +454,9 @@ impl<'m, 't> Scan<'m, 't> {
             self.end_of_reading();
             return;
         };
-        // What the normaliser found ambiguous changes only as it reads on, before a batch.
-        if self.watching {
+        // What the normaliser found ambiguous changes only as it reads on, before a batch (the
+        // windows watch the first reading only).
+        if self.second.is_none() {
             if let Some(windows) = &mut self.windows {
                 let (ambiguous, word_end) = (self.normalizer.ambiguous().len(), self.normalizer.ambiguous_word_end());
                 if windows.noticed(ambiguous, word_end) && !self.tracking {
@@ -584,7 +581,6 @@ impl<'m, 't> Scan<'m, 't> {
             }
             self.second = Some(self.normalizer.ambiguous().to_vec());
             self.tracking = false;
-            self.watching = false;
             match (&mut self.windows, self.normalizer.in_byte_order()) {
                 (Some(windows), true) => windows.close(self.text.len() as u32),
                 _ => self.windows = None,
@@ -686,7 +682,6 @@ impl Drop for Scan<'_, '_> {
             + spare.queue.capacity() * size_of::<(usize, Match)>()
             + spare.waiting.capacity() * size_of::<(usize, Match, u64, u64)>();
         if bytes <= SPARE_LIMIT {
-            // Ignored after the thread's locals are gone (the buffers are then freed).
             // Ignored after the thread's locals are gone (the buffers are then freed).
             let _ = SPARE.try_with(|cell| cell.set(Some(spare)));
         }

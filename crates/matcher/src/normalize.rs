@@ -447,7 +447,7 @@ impl<'t> Normalizer<'t> {
         self.out_at = 0;
         while self.out.is_empty() {
             // Inside a word the fast path has nothing to do (it would say so after a call).
-            if self.word.is_empty() && self.symbols.is_empty() && !self.word_cut && self.fast_ascii() {
+            if !self.inside_word() && self.fast_ascii() {
                 // More plain words while there is room: the fast path changes nothing a reader
                 // of the symbols asks the normaliser about between them (ambiguous symbols,
                 // overflows), so a batch of several words reads as they would one by one.
@@ -596,6 +596,12 @@ impl<'t> Normalizer<'t> {
         }
     }
 
+    /// Whether a word is being read (in part, or cut at `WORD_CAP` and going on), or the leet
+    /// symbols after one: the general path's business.
+    fn inside_word(&self) -> bool {
+        !self.word.is_empty() || !self.symbols.is_empty() || self.word_cut
+    }
+
     /// Most text is ASCII words and gaps: a word of ASCII letters followed by a plain gap (or the
     /// end) is emitted straight from its bytes, and plain gap bytes are counted, without going
     /// through the units of the general path. Anything else (digits, leet symbols, a non-ASCII
@@ -616,7 +622,7 @@ impl<'t> Normalizer<'t> {
             }
         }
         // Inside a word (read in part, or cut at WORD_CAP and going on), the general path goes on.
-        if !self.word.is_empty() || !self.symbols.is_empty() || self.word_cut {
+        if self.inside_word() {
             return false;
         }
         let bytes = text.as_bytes();
@@ -1267,12 +1273,15 @@ impl Iterator for Normalizer<'_> {
     }
 }
 
+/// 0x01 in each byte of a `u64`, and 0x80 in each: the constants of reading eight bytes at a
+/// time ([`ascii_letters`], [`has_bidi_controls`]).
+const BYTE_ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const BYTE_HIGHS: u64 = 0x80 * BYTE_ONES;
+
 /// How many ASCII letters `bytes` starts with, found eight bytes at a time (one branch a chunk
 /// rather than one a byte: a word's length is what a branch predictor cannot guess).
 #[inline]
 fn ascii_letters(bytes: &[u8]) -> usize {
-    const LANES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = 0x80 * LANES;
     let mut count = 0;
     for chunk in bytes.chunks(8) {
         let mut word = [0u8; 8]; // zeros past the end: not letters
@@ -1280,9 +1289,9 @@ fn ascii_letters(bytes: &[u8]) -> usize {
         let v = u64::from_le_bytes(word);
         // Lowercased 7-bit lanes; a letter is 0x61..=0x7A there, with its high bit clear in `v`.
         // Adding 0x1F sets a lane's bit 7 from 0x61 up, adding 0x05 from 0x7B up; no lane carries.
-        let x = (v | (0x20 * LANES)) & !HIGH;
-        let letters = (x + 0x1F * LANES) & !(x + 0x05 * LANES) & !v & HIGH;
-        let others = !letters & HIGH;
+        let x = (v | (0x20 * BYTE_ONES)) & !BYTE_HIGHS;
+        let letters = (x + 0x1F * BYTE_ONES) & !(x + 0x05 * BYTE_ONES) & !v & BYTE_HIGHS;
+        let others = !letters & BYTE_HIGHS;
         if others != 0 {
             return count + (others.trailing_zeros() / 8) as usize;
         }
@@ -1296,8 +1305,6 @@ fn ascii_letters(bytes: &[u8]) -> usize {
 /// time for the lead byte `E2` (every text is scanned once before it is read, so this is a
 /// search's fixed cost).
 fn has_bidi_controls(text: &str) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let bytes = text.as_bytes();
     let is_control = |at: usize| {
         matches!(
@@ -1311,8 +1318,10 @@ fn has_bidi_controls(text: &str) -> bool {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         // Zero where a byte is E2; the test can also flag a byte after such a zero, never miss one.
-        let x = u64::from_ne_bytes(word) ^ (0xE2 * ONES);
-        if x.wrapping_sub(ONES) & !x & HIGH != 0 && (at..at + 8).any(|i| bytes.get(i) == Some(&0xE2) && is_control(i)) {
+        let x = u64::from_ne_bytes(word) ^ (0xE2 * BYTE_ONES);
+        if x.wrapping_sub(BYTE_ONES) & !x & BYTE_HIGHS != 0
+            && (at..at + 8).any(|i| bytes.get(i) == Some(&0xE2) && is_control(i))
+        {
             return true;
         }
         at += 8;
