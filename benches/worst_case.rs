@@ -444,6 +444,23 @@ fn main() {
         });
     }
 
+    // `WORST_CASE_DUMP=dir` writes the rule document and each input there (to profile one input
+    // outside the bench, e.g. under valgrind) and stops.
+    if let Some(dir) = std::env::var_os("WORST_CASE_DUMP") {
+        let dir = Path::new(&dir);
+        let written = std::fs::create_dir_all(dir).and_then(|()| {
+            std::fs::write(dir.join("rules.json"), &doc)?;
+            for (i, (_, text)) in inputs.iter().enumerate() {
+                std::fs::write(dir.join(format!("input-{i:02}.txt")), text)?;
+            }
+            Ok(())
+        });
+        match written {
+            Ok(()) => eprintln!("worst_case: rules.json and {} inputs written to {}", inputs.len(), dir.display()),
+            Err(e) => eprintln!("worst_case: cannot write to {}: {e}", dir.display()),
+        }
+        return;
+    }
     let rounds: usize = std::env::var("WORST_CASE_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(15);
     let slice_ms: u64 = std::env::var("WORST_CASE_SLICE_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(40);
     let per = Duration::from_millis(slice_ms);

@@ -459,19 +459,15 @@ impl<'t> Normalizer<'t> {
                 return;
             };
             if c.is_ascii() {
+                // One table lookup, no branch on what the byte is: in a text that mixes letters,
+                // digits and symbols at random such branches are mispredicted.
                 let b = c as u8;
-                let (ch, class) = if b.is_ascii_alphabetic() {
-                    (char::from(b.to_ascii_lowercase()), Class::Letter)
-                } else if b.is_ascii_digit() {
-                    (c, Class::Digit)
-                } else {
-                    (c, Info::of(c).class())
-                };
+                let class = Info::of(c).class();
                 if class == Class::Ignorable {
                     continue;
                 }
                 let unit = Unit {
-                    ch,
+                    ch: char::from(b.to_ascii_lowercase()),
                     class,
                     start,
                     end,
@@ -871,9 +867,10 @@ impl<'t> Normalizer<'t> {
             return;
         }
         spelled_with_symbols(&mut self.word);
-        read_leet_digits(&mut self.word);
+        let mut bits = WordBits::of(&self.word);
+        read_leet_digits(&mut self.word, &mut bits);
         if !continued && !self.word_cut {
-            read_edge_digits(&mut self.word);
+            read_edge_digits(&mut self.word, &mut bits);
         }
         self.read_look_alikes();
         let cut = Cut { continues: self.word_cut, continued };
@@ -882,9 +879,10 @@ impl<'t> Normalizer<'t> {
         // Where the word is cut: two regional indicators alone are a flag (`🇺🇸`, an emoji), and
         // in the second reading (see `Self::splitting_symbols`) leet symbols between two pieces of
         // three letters or more separate words (`buy!followers`).
-        let mut cuts: Vec<(std::ops::Range<usize>, bool)> = flags(&word).into_iter().map(|r| (r, true)).collect();
+        let mut cuts: Vec<(std::ops::Range<usize>, bool)> =
+            flags(&word, &bits).into_iter().map(|r| (r, true)).collect();
         if !cut.continues && !cut.continued {
-            let separators = symbol_separators(&word);
+            let separators = symbol_separators(&bits);
             for run in &separators {
                 if let (Some(first), Some(last)) = (word.get(run.start), word.get(run.end - 1)) {
                     self.ambiguous.push(first.start.min(last.start)..first.end.max(last.end));
@@ -1389,78 +1387,137 @@ fn spelled_with_symbols(word: &mut Vec<Unit>) {
     }
 }
 
+/// Bits a word's units fit in: a word holds at most `WORD_CAP` units and the leet symbols taken
+/// in at its end.
+const UNIT_BITS: usize = 128;
+const _: () = assert!(WORD_CAP + 2 * MAX_LEET_SYMBOLS < UNIT_BITS);
+
+/// A word's units as bits (bit k: `word[k]`), taken in one pass. The word-stage rules below
+/// work on these rather than branch on each unit: in a text that mixes letters, digits and symbols
+/// at random, a branch per unit is mispredicted half the time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordBits {
+    /// Units (at most `UNIT_BITS`).
+    len: usize,
+    /// Units of class letter (leet symbols read as letters too).
+    letters: u128,
+    /// Units of class digit.
+    digits: u128,
+    /// Leet symbols read as letters.
+    symbols: u128,
+    /// Regional indicators.
+    regional: u128,
+}
+
+impl WordBits {
+    fn of(word: &[Unit]) -> Self {
+        debug_assert!(word.len() <= UNIT_BITS, "a word of {} units", word.len());
+        let word = &word[..word.len().min(UNIT_BITS)];
+        // Two 64-bit halves: wasm has 64-bit integers, not 128-bit ones.
+        let (low, high) = word.split_at(word.len().min(64));
+        let (low, high) = (Self::half(low), Self::half(high));
+        let join = |k: usize| u128::from(high[k]) << 64 | u128::from(low[k]);
+        WordBits { len: word.len(), letters: join(0), digits: join(1), symbols: join(2), regional: join(3) }
+    }
+
+    #[inline]
+    fn half(units: &[Unit]) -> [u64; 4] {
+        let mut bits = [0u64; 4];
+        for (k, u) in units.iter().enumerate() {
+            bits[0] |= u64::from(u.class == Class::Letter) << k;
+            bits[1] |= u64::from(u.class == Class::Digit) << k;
+            bits[2] |= u64::from(u.symbol != '\0') << k;
+            bits[3] |= u64::from(u.regional) << k;
+        }
+        bits
+    }
+
+    /// The digits of `run` are read as letters now.
+    fn read_as_letters(&mut self, run: std::ops::Range<usize>) {
+        let span = (u128::MAX >> (UNIT_BITS - run.len())) << run.start;
+        self.digits &= !span;
+        self.letters |= span;
+    }
+}
+
+/// The positions of the set bits, lowest first.
+fn ones(mut bits: u128) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let at = bits.trailing_zeros() as usize;
+        bits &= bits.wrapping_sub(1);
+        (at < UNIT_BITS).then_some(at)
+    })
+}
+
+/// The runs of set bits, lowest first.
+fn runs(mut bits: u128) -> impl Iterator<Item = std::ops::Range<usize>> {
+    std::iter::from_fn(move || {
+        let start = bits.trailing_zeros() as usize;
+        if start >= UNIT_BITS {
+            return None;
+        }
+        let end = start + (!(bits >> start)).trailing_zeros() as usize;
+        // Clear the run (and nothing above it).
+        bits &= u128::MAX.checked_shl(end as u32).unwrap_or(0);
+        Some(start..end)
+    })
+}
+
 /// Runs of exactly two regional indicators in a word: flags (`🇺🇸`, alone or between plain
 /// letters: `fuck🇺🇸buttons`), where four or more spell letters (`🇫🇺🇨🇰`), and so do two next to
 /// other letter-like symbols (`🇯🇺🆥🇬🅴`).
-fn flags(word: &[Unit]) -> Vec<std::ops::Range<usize>> {
+fn flags(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> {
     let plain = |u: Option<&Unit>| u.is_none_or(|u| u.end - u.start == 1);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < word.len() {
-        if !word[i].regional {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < word.len() && word[i].regional {
-            i += 1;
-        }
-        let before = start.checked_sub(1).and_then(|b| word.get(b));
-        if i - start == 2 && plain(before) && plain(word.get(i)) {
-            out.push(start..i);
-        }
-    }
-    out
+    runs(bits.regional)
+        .filter(|run| {
+            let before = run.start.checked_sub(1).and_then(|b| word.get(b));
+            run.len() == 2 && plain(before) && plain(word.get(run.end))
+        })
+        .collect()
 }
 
 /// Where a run of leet symbols stands between two runs of three letters or more: there it
 /// separates two words (`buy!followers`, `free@money`), while a symbol next to a short piece is a
 /// letter (`sh!t`, `a$$hole`, `b!tch`). Returns the symbol runs that split the word.
-fn symbol_separators(word: &[Unit]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    if !word.iter().any(|u| u.symbol != '\0') {
-        return out;
+fn symbol_separators(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
+    let symbols = bits.symbols;
+    if symbols == 0 {
+        return Vec::new();
     }
-    let is_letter = |u: &Unit| u.symbol == '\0' && u.class == Class::Letter;
-    let mut i = 0;
-    while i < word.len() {
-        if word[i].symbol == '\0' {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < word.len() && word[i].symbol != '\0' {
-            i += 1;
-        }
-        let before = word[..start].iter().rev().take_while(|u| is_letter(u)).count();
-        let after = word[i..].iter().take_while(|u| is_letter(u)).count();
-        if before >= 3 && after >= 3 {
-            out.push(start..i);
-        }
-    }
-    out
+    let letters = bits.letters & !symbols;
+    // Bit k: the three units ending at k are letters; the three starting at k are.
+    let three_before = letters & (letters << 1) & (letters << 2);
+    let three_after = letters & (letters >> 1) & (letters >> 2);
+    // The runs that start right after three letters, then those of them followed by three.
+    let starts = symbols & !(symbols << 1) & (three_before << 1);
+    ones(starts)
+        .map(|start| start..start + (!(symbols >> start)).trailing_zeros() as usize)
+        .filter(|run| run.end < UNIT_BITS && three_after >> run.end & 1 == 1)
+        .collect()
 }
 
 /// A single digit at the edge of a word of three letters or more reads as a letter too (`5lut`,
 /// `wh0r3`); in a shorter word, or as a run of digits, it is part of a code or a number (`1st`,
 /// `mp3`, `4k`, `covid19`), and stays a digit.
-fn read_edge_digits(word: &mut [Unit]) {
-    let letters = word.iter().filter(|u| u.class == Class::Letter).count();
-    if letters < LEET_WORD_LETTERS || word.iter().all(|u| u.class != Class::Digit) {
+fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
+    let digits = bits.digits;
+    if (bits.letters.count_ones() as usize) < LEET_WORD_LETTERS || digits == 0 {
         return;
     }
-    let lead = word.iter().take_while(|u| u.class == Class::Digit).count();
-    let trail = word.iter().rev().take_while(|u| u.class == Class::Digit).count();
-    let n = word.len();
+    let n = bits.len;
+    let lead = digits.trailing_ones() as usize;
+    // The word has three letters or more, so `n` is in 3..=UNIT_BITS.
+    let trail = (digits << (UNIT_BITS - n)).leading_ones() as usize;
     let first = (lead == 1 && lead < n).then_some(0..lead);
     let last = (trail == 1 && trail < n).then_some(n - trail..n);
     for range in first.into_iter().chain(last) {
         if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
-            for unit in &mut word[range] {
+            for unit in &mut word[range.clone()] {
                 if let Some(letter) = leet::digit(unit.ch) {
                     *unit = Unit { ch: letter, class: Class::Letter, ..*unit };
                 }
             }
+            bits.read_as_letters(range);
         }
     }
 }
@@ -1470,22 +1527,17 @@ fn read_edge_digits(word: &mut [Unit]) {
 /// the same way in terms and in text, so a term with digits still matches itself; in a word of two
 /// letters they are marked [`SHORT_LEET`] or [`SHORT_DIGIT`], so they do not match every one-word
 /// term spelled as their reading (`lion`, `wec`).
-fn read_leet_digits(word: &mut [Unit]) {
-    if !word.iter().any(|u| u.class == Class::Digit) {
+fn read_leet_digits(word: &mut [Unit], bits: &mut WordBits) {
+    let digits = bits.digits;
+    if digits == 0 {
         return;
     }
-    let short_word = word.iter().filter(|u| u.class == Class::Letter).count() < LEET_WORD_LETTERS;
-    let mut i = 0;
-    while i < word.len() {
-        if word[i].class != Class::Digit {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < word.len() && word[j].class == Class::Digit {
-            j += 1;
-        }
-        let between = i > 0 && j < word.len() && word[i - 1].class == Class::Letter && word[j].class == Class::Letter;
+    // Runs of digits are maximal: reading one as letters changes none of the letters beside another.
+    let letters = bits.letters;
+    let short_word = (letters.count_ones() as usize) < LEET_WORD_LETTERS;
+    for run in runs(digits) {
+        let (i, j) = (run.start, run.end);
+        let between = i > 0 && j < bits.len && letters >> (i - 1) & 1 == 1 && letters >> j & 1 == 1;
         if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
             // In a short word, a number of two digits or more from `1` or `8` (`l10n`, `i18n`,
             // `a11y`, `x86s`: a numeronym counts the letters it leaves out, ten to nineteen as a
@@ -1510,8 +1562,8 @@ fn read_leet_digits(word: &mut [Unit]) {
                     *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
                 }
             }
+            bits.read_as_letters(run);
         }
-        i = j;
     }
 }
 
@@ -1558,6 +1610,196 @@ pub fn render(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// The word-stage rules as they were written before they worked on bits, one unit at a time:
+    /// the references the bit versions are checked against.
+    mod per_unit {
+        use super::super::*;
+        pub(super) fn flags_per_unit(word: &[Unit]) -> Vec<std::ops::Range<usize>> {
+            let plain = |u: Option<&Unit>| u.is_none_or(|u| u.end - u.start == 1);
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < word.len() {
+                if !word[i].regional {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < word.len() && word[i].regional {
+                    i += 1;
+                }
+                let before = start.checked_sub(1).and_then(|b| word.get(b));
+                if i - start == 2 && plain(before) && plain(word.get(i)) {
+                    out.push(start..i);
+                }
+            }
+            out
+        }
+
+        pub(super) fn symbol_separators_per_unit(word: &[Unit]) -> Vec<std::ops::Range<usize>> {
+            let mut out = Vec::new();
+            if !word.iter().any(|u| u.symbol != '\0') {
+                return out;
+            }
+            let is_letter = |u: &Unit| u.symbol == '\0' && u.class == Class::Letter;
+            let mut i = 0;
+            while i < word.len() {
+                if word[i].symbol == '\0' {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < word.len() && word[i].symbol != '\0' {
+                    i += 1;
+                }
+                let before = word[..start].iter().rev().take_while(|u| is_letter(u)).count();
+                let after = word[i..].iter().take_while(|u| is_letter(u)).count();
+                if before >= 3 && after >= 3 {
+                    out.push(start..i);
+                }
+            }
+            out
+        }
+
+        pub(super) fn read_edge_digits_per_unit(word: &mut [Unit]) {
+            let letters = word.iter().filter(|u| u.class == Class::Letter).count();
+            if letters < LEET_WORD_LETTERS || word.iter().all(|u| u.class != Class::Digit) {
+                return;
+            }
+            let lead = word.iter().take_while(|u| u.class == Class::Digit).count();
+            let trail = word.iter().rev().take_while(|u| u.class == Class::Digit).count();
+            let n = word.len();
+            let first = (lead == 1 && lead < n).then_some(0..lead);
+            let last = (trail == 1 && trail < n).then_some(n - trail..n);
+            for range in first.into_iter().chain(last) {
+                if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
+                    for unit in &mut word[range] {
+                        if let Some(letter) = leet::digit(unit.ch) {
+                            *unit = Unit { ch: letter, class: Class::Letter, ..*unit };
+                        }
+                    }
+                }
+            }
+        }
+
+        pub(super) fn read_leet_digits_per_unit(word: &mut [Unit]) {
+            if !word.iter().any(|u| u.class == Class::Digit) {
+                return;
+            }
+            let short_word = word.iter().filter(|u| u.class == Class::Letter).count() < LEET_WORD_LETTERS;
+            let mut i = 0;
+            while i < word.len() {
+                if word[i].class != Class::Digit {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j < word.len() && word[j].class == Class::Digit {
+                    j += 1;
+                }
+                let between =
+                    i > 0 && j < word.len() && word[i - 1].class == Class::Letter && word[j].class == Class::Letter;
+                if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
+                    // In a short word, a number of two digits or more from `1` or `8` (`l10n`, `i18n`,
+                    // `a11y`, `x86s`: a numeronym counts the letters it leaves out, ten to nineteen as a
+                    // rule) is a numeronym as often as leet; digits from `0`, `3`, `4`, `5`, `7` or `9`
+                    // (`p00f`, `b33f`, `y40i`) are leet.
+                    // An `8` alone (`l8r`, `k8s`: "ate" as often as `b`) is a code as often as leet too.
+                    // One other digit alone (`s3x`, `w3c`) is marked: leet for an ordinary word or an
+                    // initialism, a code for anything else (the matcher decides, see SHORT_DIGIT).
+                    // A digit alone that stands for the letter beside it is one of a doubled letter
+                    // written in leet (`b8w`, `a5s`, `t0o`): codes do not double a letter that way.
+                    let doubles =
+                        j - i == 1 && leet::digit(word[i].ch).is_some_and(|l| l == word[i - 1].ch || l == word[j].ch);
+                    let short = match (short_word, j - i > 1) {
+                        (false, _) => 0,
+                        (true, true) if matches!(word[i].ch, '1' | '8') => SHORT_LEET,
+                        (true, true) => 0,
+                        (true, false) if doubles => 0,
+                        (true, false) if word[i].ch == '8' => SHORT_LEET,
+                        (true, false) => SHORT_DIGIT,
+                    };
+                    for unit in &mut word[i..j] {
+                        if let Some(letter) = leet::digit(unit.ch) {
+                            *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
+                        }
+                    }
+                }
+                i = j;
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_rules_on_bits_agree_with_the_rules_per_unit() {
+        use super::{flags, read_edge_digits, read_leet_digits, symbol_separators, Class, Unit, WordBits};
+        // Units of every kind the rules tell apart: letters (plain, or wider than one byte), leet
+        // and other digits, symbols read as letters, regional indicators.
+        let kind = |k: usize, at: u32| {
+            let plain = Unit {
+                ch: 'a',
+                class: Class::Letter,
+                start: at,
+                end: at + 1,
+                symbol: '\0',
+                upper: false,
+                regional: false,
+                keycap: false,
+                short: 0,
+            };
+            match k {
+                0 => plain,
+                1 => Unit { ch: '3', class: Class::Digit, ..plain },
+                2 => Unit { ch: '2', class: Class::Digit, ..plain },
+                3 => Unit { symbol: '@', ..plain },
+                4 => Unit { ch: '\u{1F1FA}', regional: true, end: at + 4, ..plain },
+                5 => Unit { ch: 'é', end: at + 2, ..plain },
+                6 => Unit { ch: '1', class: Class::Digit, ..plain },
+                _ => Unit { ch: 'i', symbol: '!', ..plain },
+            }
+        };
+        let check = |word: Vec<Unit>| {
+            // As `pass_word` calls them: the digit rules first, then the others on their result.
+            let mut read = word.clone();
+            let mut bits = WordBits::of(&read);
+            read_leet_digits(&mut read, &mut bits);
+            let mut reference = word.clone();
+            per_unit::read_leet_digits_per_unit(&mut reference);
+            assert_eq!(read, reference, "{word:?}");
+            assert_eq!(bits, WordBits::of(&read), "{word:?}");
+            read_edge_digits(&mut read, &mut bits);
+            per_unit::read_edge_digits_per_unit(&mut reference);
+            assert_eq!(read, reference, "{word:?}");
+            assert_eq!(bits, WordBits::of(&read), "{word:?}");
+            assert_eq!(flags(&read, &bits), per_unit::flags_per_unit(&read), "{word:?}");
+            assert_eq!(symbol_separators(&bits), per_unit::symbol_separators_per_unit(&read), "{word:?}");
+        };
+        // Every word of up to six units of the eight kinds.
+        for len in 0..=6u32 {
+            for n in 0..8usize.pow(len) {
+                check((0..len).map(|i| kind(n / 8usize.pow(i) % 8, i)).collect());
+            }
+        }
+        // Longer words, up to the most units a word holds, with kinds drawn at random.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 129) as u32;
+            let mut draws = state;
+            check(
+                (0..len)
+                    .map(|i| {
+                        draws = draws.rotate_left(3) ^ u64::from(i).wrapping_mul(0x2545_F491_4F6C_DD1D);
+                        // Letters half the time, so that runs of three letters come up.
+                        let k = if draws % 2 == 0 { 0 } else { (draws >> 8) as usize % 8 };
+                        kind(k, i)
+                    })
+                    .collect(),
+            );
+        }
+    }
     #[test]
     fn ascii_letters_counts_the_leading_letters_of_every_byte_string() {
         // Every byte value at every offset of runs of letters 0–20 long, against the plain count.
