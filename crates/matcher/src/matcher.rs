@@ -602,7 +602,9 @@ impl<'m, 't> Scan<'m, 't> {
             return;
         };
         self.window_end = windows.end;
-        let buffers = std::mem::replace(&mut self.normalizer, Normalizer::empty()).into_buffers();
+        let previous = std::mem::replace(&mut self.normalizer, Normalizer::empty());
+        first.learn_from(&previous);
+        let buffers = previous.into_buffers();
         let Some(reader) = Normalizer::splitting_symbols_from_in(first, start as usize, buffers) else {
             self.done = true;
             return;

@@ -389,6 +389,14 @@ impl<'t> Normalizer<'t> {
         Self::with_source("", Source::Text { text: "", at: 0 }, Buffers::default())
     }
 
+    /// Takes over what `window` (a reading of part of the same text) learnt about the whole
+    /// text, so that it is not learnt again: the scripts the text uses.
+    pub(crate) fn learn_from(&mut self, window: &Normalizer<'t>) {
+        if self.genuine.is_none() {
+            self.genuine = window.genuine;
+        }
+    }
+
     /// The heap buffers, emptied, for another normaliser ([`Self::with_buffers`]).
     pub(crate) fn into_buffers(self) -> Buffers {
         let mut buffers = Buffers {
@@ -966,20 +974,26 @@ impl<'t> Normalizer<'t> {
     /// what it learnt about the whole text is taken over, so that reading many windows of a text
     /// never reads the whole text again.
     pub fn splitting_symbols_from(first: &mut Normalizer<'t>, at: usize) -> Option<Self> {
+        if first.in_byte_order() {
+            let text = first.text;
+            first.genuine.get_or_insert_with(|| genuine_scripts(text));
+        }
         Self::splitting_symbols_from_in(first, at, Buffers::default())
     }
 
     /// [`Self::splitting_symbols_from`] in `buffers` (the previous window's: a text with many
-    /// windows allocates for the first only).
+    /// windows allocates for the first only). The scripts the text uses are read only if a word
+    /// needs them; the caller hands them on with [`Self::learn_from`] after each window.
     pub(crate) fn splitting_symbols_from_in(first: &mut Normalizer<'t>, at: usize, buffers: Buffers) -> Option<Self> {
         let text = first.text;
         if !first.in_byte_order() || !text.is_char_boundary(at) {
             return None;
         }
-        let genuine = *first.genuine.get_or_insert_with(|| genuine_scripts(text));
         Some(Normalizer {
             split_symbols: true,
-            genuine: Some(genuine),
+            // The scripts the text uses, if the first reading needed them: a window that needs
+            // them too reads them, and `learn_from` hands them on to the windows after it.
+            genuine: first.genuine,
             ..Self::with_source(text, Source::Text { text, at }, buffers)
         })
     }
