@@ -31,6 +31,18 @@ const SYMBOLS: [(char, char, u8); 10] = [
     ('§', 's', START | INNER),
 ];
 
+/// Every symbol may stand between two letters (`sh!t`, `a$$hole`): the normaliser reads the
+/// symbols inside a word as its letters without asking each.
+pub const EVERY_SYMBOL_INNER: bool = {
+    let mut i = 0;
+    while i < SYMBOLS.len() && SYMBOLS[i].2 & INNER != 0 {
+        i += 1;
+    }
+    i == SYMBOLS.len()
+};
+const _: () =
+    assert!(EVERY_SYMBOL_INNER, "a leet symbol that cannot stand inside a word: `symbols_before_letter` must ask");
+
 /// The letter a symbol stands for, and where it may.
 #[inline]
 pub fn symbol(c: char) -> Option<(char, Positions)> {

@@ -116,7 +116,8 @@ struct Unit {
     class: Class,
     start: u32,
     end: u32,
-    /// The leet symbol it was read from (`'\0'`: none).
+    /// The leet symbol it was read from (`'\0'`: none). A leet symbol whose role is not known
+    /// yet (`Normalizer::symbols`) carries here the letter it would read as.
     symbol: char,
     /// It was written as an uppercase letter (look-alikes and sentence starts depend on it).
     upper: bool,
@@ -787,7 +788,11 @@ impl<'t> Normalizer<'t> {
                     self.pass_word(true);
                 }
             }
-            Class::Gap | Class::Terminal if leet::symbol(unit.ch).is_some() => {
+            Class::Gap | Class::Terminal => {
+                let Some((letter, _)) = leet::symbol(unit.ch) else {
+                    self.gap_unit(unit);
+                    return;
+                };
                 if self.symbols.len() >= MAX_LEET_SYMBOLS {
                     self.end_word();
                     if let Some(first) = self.symbols.first() {
@@ -797,7 +802,8 @@ impl<'t> Normalizer<'t> {
                     }
                     self.flush_symbols_as_gap();
                 }
-                self.symbols.push(unit);
+                // Pending, it carries the letter it stands for (read back by `as_letter`).
+                self.symbols.push(Unit { symbol: letter, ..unit });
             }
             Class::Ideo | Class::Emoji => {
                 self.end_word();
@@ -805,23 +811,23 @@ impl<'t> Normalizer<'t> {
                 let item = if unit.class == Class::Ideo { Item::Ideo(unit) } else { Item::Emoji(unit) };
                 self.item(item);
             }
-            _ => {
-                self.end_word();
-                self.flush_symbols_as_gap();
-                self.gap.add(&unit);
-            }
+            _ => self.gap_unit(unit),
         }
+    }
+
+    /// A character between words.
+    fn gap_unit(&mut self, unit: Unit) {
+        self.end_word();
+        self.flush_symbols_as_gap();
+        self.gap.add(&unit);
     }
 
     /// Leet symbols followed by a letter: inside the word, or the start of the next one.
     fn symbols_before_letter(&mut self) {
-        let in_word = !self.word.is_empty();
-        let inner = in_word && self.symbols.iter().all(|s| leet::symbol(s.ch).is_some_and(|(_, p)| p.inner));
-        if inner {
-            let symbols = std::mem::take(&mut self.symbols);
-            self.word.extend(symbols.iter().map(|s| as_letter(*s)));
-            self.symbols = symbols;
-            self.symbols.clear();
+        // Every leet symbol may stand inside a word (`leet::EVERY_SYMBOL_INNER`): inside one,
+        // they are its letters.
+        if !self.word.is_empty() {
+            self.word.extend(self.symbols.drain(..).map(as_letter));
             return;
         }
         self.end_word();
@@ -1366,12 +1372,10 @@ fn genuine_scripts(text: &str) -> [bool; SCRIPTS] {
     genuine
 }
 
-/// A leet symbol read as its letter (it remembers that it was one: see [`spelled_with_symbols`]).
+/// A pending leet symbol read as the letter it carries (it remembers that it was a symbol: see
+/// [`spelled_with_symbols`]).
 fn as_letter(unit: Unit) -> Unit {
-    match leet::symbol(unit.ch) {
-        Some((letter, _)) => Unit { ch: letter, class: Class::Letter, symbol: unit.ch, ..unit },
-        None => unit,
-    }
+    Unit { ch: unit.symbol, class: Class::Letter, symbol: unit.ch, ..unit }
 }
 
 /// Letters with the same leet-capable symbol between each two (`b|a|d`, `b+a+d+`) spell a word
