@@ -162,11 +162,38 @@ pub fn fold(c: char, mut each: impl FnMut(char)) {
 /// which is what a reader saw (`Κ` looks like `K`, `κ` like no ASCII letter).
 #[inline]
 pub fn skeleton(c: char, upper: bool) -> Option<(char, u8)> {
-    let at = tables::SKELETONS.binary_search_by_key(&(c as u32), |&(cp, _, _, _)| cp).ok()?;
-    let (_, lower, upper_form, script) = tables::SKELETONS[at];
+    let cp = c as u32;
+    let at = match SKELETONS_NEAR.get(cp.wrapping_sub(NEAR_FIRST) as usize) {
+        Some(&at) => usize::from(at).checked_sub(1)?,
+        None => skeleton_index(cp)?,
+    };
+    let (_, lower, upper_form, script) = *tables::SKELETONS.get(at)?;
     let letter = if upper { upper_form } else { lower };
     (letter != 0).then(|| (char::from(letter), script))
 }
+
+/// Where `cp` is in [`tables::SKELETONS`].
+fn skeleton_index(cp: u32) -> Option<usize> {
+    tables::SKELETONS.binary_search_by_key(&cp, |&(cp, _, _, _)| cp).ok()
+}
+
+/// The first code point of [`SKELETONS_NEAR`].
+const NEAR_FIRST: u32 = 0x300;
+/// For U+0300–U+05FF (Greek, Cyrillic, Armenian: the look-alikes met most), each code point's
+/// index in [`tables::SKELETONS`] plus one (0: none): one load instead of a binary search, for the
+/// scripts whose text is full of look-alikes.
+static SKELETONS_NEAR: [u16; 0x300] = {
+    let mut near = [0u16; 0x300];
+    let mut i = 0;
+    while i < tables::SKELETONS.len() {
+        let at = tables::SKELETONS[i].0.wrapping_sub(NEAR_FIRST) as usize;
+        if at < near.len() {
+            near[at] = i as u16 + 1;
+        }
+        i += 1;
+    }
+    near
+};
 
 /// Scripts that have letters with Latin look-alikes are numbered 1 to 15 (15: any other).
 pub const SCRIPTS: usize = 16;
@@ -322,6 +349,20 @@ mod tests {
         assert_eq!(skeleton('ο', false).map(|(l, _)| l), Some('o'));
         assert_eq!(skeleton('κ', true).map(|(l, _)| l), Some('k'), "Κ looks like K");
         assert_eq!(skeleton('κ', false), None, "κ looks like no ASCII letter");
+    }
+
+    #[test]
+    fn the_near_skeleton_table_agrees_with_the_search() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let searched = skeleton_index(c as u32).map(|at| tables::SKELETONS[at]);
+            for upper in [false, true] {
+                let expected = searched.and_then(|(_, lower, upper_form, script)| {
+                    let letter = if upper { upper_form } else { lower };
+                    (letter != 0).then(|| (char::from(letter), script))
+                });
+                assert_eq!(skeleton(c, upper), expected, "{c:?}");
+            }
+        }
         assert_eq!(skeleton('к', true).map(|(l, _)| l), Some('k'), "К looks like K");
         assert!(Info::of('а').has_skeleton());
         assert!(!Info::of('a').has_skeleton());
