@@ -45,17 +45,43 @@ fn is_paragraph_end(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}')
 }
 
+/// The end of the first paragraph of `text` (after its separator), or the text's length. Looks
+/// at bytes: every paragraph separator starts with one of seven byte values.
+fn paragraph_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| matches!(b, b'\n' | b'\r' | 0x1C..=0x1E | 0xC2 | 0xE2)))
+    {
+        let at = from + at;
+        let c = text.get(at..).and_then(|rest| rest.chars().next());
+        if let Some(c) = c.filter(|&c| is_paragraph_end(c)) {
+            return at + c.len_utf8();
+        }
+        from = at + 1;
+    }
+    text.len()
+}
+
 /// The characters of `text` in reading order with their byte ranges, or `None` when that is the
 /// stored order. Texts beyond 4 GiB are read up to there (offsets are 32-bit).
 pub fn reorder(text: &str) -> Option<Vec<(char, u32, u32)>> {
     let text = clip(text);
-    let mut out = Vec::with_capacity(text.chars().count());
-    let mut scratch = Scratch::default();
+    let chars = text.chars().count();
+    let mut out = Vec::with_capacity(chars);
+    // Room for the longest paragraph at once (no copying as the buffers grow).
+    let mut scratch = Scratch {
+        kept: Vec::with_capacity(chars),
+        levels: Vec::with_capacity(chars),
+        order: Vec::with_capacity(chars),
+        ..Scratch::default()
+    };
     let mut changed = false;
     let mut rest = text;
     let mut offset = 0;
     while !rest.is_empty() {
-        let end = rest.char_indices().find(|&(_, c)| is_paragraph_end(c)).map_or(rest.len(), |(i, c)| i + c.len_utf8());
+        let end = paragraph_end(rest);
         let Some((paragraph, tail)) = rest.split_at_checked(end) else { break };
         changed |= scratch.paragraph(paragraph, offset, &mut out);
         offset += end;
@@ -414,6 +440,24 @@ mod tests {
             Some(chars) => chars.iter().map(|(c, _, _)| c).collect(),
             None => text.chars().filter(|&c| bidi_control(c).is_none()).collect(),
         }
+    }
+
+    #[test]
+    fn paragraph_ends_are_found_by_their_bytes() {
+        // Every character starting with C2 or E2 (and the ASCII ones), at every offset.
+        let probes: Vec<char> =
+            (0u32..0x80).chain(0x80..0x800).chain(0x2000..0x3000).filter_map(char::from_u32).collect();
+        for &probe in &probes {
+            for at in 0..4 {
+                let text: String = "ab€".chars().cycle().take(at).chain([probe]).chain("x\u{2029}y".chars()).collect();
+                let expected = text
+                    .char_indices()
+                    .find(|&(_, c)| is_paragraph_end(c))
+                    .map_or(text.len(), |(i, c)| i + c.len_utf8());
+                assert_eq!(super::paragraph_end(&text), expected, "{text:?}");
+            }
+        }
+        assert_eq!(super::paragraph_end("no end"), 6);
     }
 
     #[test]
