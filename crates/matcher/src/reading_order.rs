@@ -45,14 +45,25 @@ fn is_paragraph_end(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}')
 }
 
+/// The first bytes of the paragraph separators' UTF-8 (`\n`, `\r`, U+001C–U+001E, U+0085,
+/// U+2029).
+const PARAGRAPH_END_LEADS: [bool; 256] = {
+    let mut leads = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        leads[b] = matches!(b as u8, b'\n' | b'\r' | 0x1C..=0x1E | 0xC2 | 0xE2);
+        b += 1;
+    }
+    leads
+};
+
 /// The end of the first paragraph of `text` (after its separator), or the text's length. Looks
 /// at bytes: every paragraph separator starts with one of seven byte values.
 fn paragraph_end(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(at) = bytes
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| matches!(b, b'\n' | b'\r' | 0x1C..=0x1E | 0xC2 | 0xE2)))
+    while let Some(at) =
+        bytes.get(from..).and_then(|rest| rest.iter().position(|&b| PARAGRAPH_END_LEADS[usize::from(b)]))
     {
         let at = from + at;
         let c = text.get(at..).and_then(|rest| rest.chars().next());
@@ -131,6 +142,8 @@ impl Scratch {
     /// differs from the stored order.
     fn paragraph(&mut self, text: &str, offset: usize, out: &mut Vec<(char, u32, u32)>) -> bool {
         let Scratch { stack, kept, levels, order, tree } = self;
+        // Only a paragraph's last character can be its separator.
+        let separator_at = text.char_indices().next_back().filter(|&(_, c)| is_paragraph_end(c)).map(|(i, _)| i);
         stack.clear();
         kept.clear();
         levels.clear();
@@ -191,7 +204,7 @@ impl Scratch {
                     let at = (offset + i) as u32;
                     // L1: a paragraph separator is at the paragraph's level, whatever embedding
                     // it ends.
-                    let end = is_paragraph_end(c);
+                    let end = Some(i) == separator_at;
                     let (level, dir, natural_rtl) = if end {
                         (base, Dir::Neutral, false)
                     } else {
