@@ -402,6 +402,15 @@ pub struct Scan<'m, 't> {
     main_lanes: Vec<Lane<'m>>,
     /// The same for the emoji stream.
     emoji_lanes: Vec<Lane<'m>>,
+    /// Main-stream lanes of the dependent matchers ([`Self::with_dependents`]) not read yet: they
+    /// join `main_lanes` at the first symbol where another lane's key ends.
+    dormant: Vec<Lane<'m>>,
+    /// Which matchers are dependent.
+    dependent: Vec<bool>,
+    /// Symbols before a candidate that a woken lane reads again: the longest key and the CJK
+    /// context on each side, so that every match of its that could hold the candidate is found
+    /// and can be decided.
+    margin: u64,
     /// Whether [`Windows`] follows every symbol: from the first ambiguous symbol of the first
     /// reading on (before it, what it needs is recalled from the ring: `Windows::recall`).
     tracking: bool,
@@ -419,6 +428,34 @@ pub struct Scan<'m, 't> {
 impl<'m, 't> Scan<'m, 't> {
     /// Starts searching `text` with `matchers`.
     pub fn new(matchers: &'m [Matcher], text: &'t str) -> Self {
+        Self::with_dependents(matchers, text, |_| false)
+    }
+
+    /// Starts searching `text` with `matchers`, of which those that `dependent` names (by index)
+    /// matter only around the others' matches: allowed words, which only excuse a term inside
+    /// them. A dependent matcher is read only from shortly before the first symbol where another
+    /// matcher has a candidate (its longest term and some context before it), so a text where
+    /// the others find nothing costs nothing more for it. Every match of a dependent matcher that
+    /// ends at or after the end of another matcher's match and starts no earlier than its longest
+    /// term before that end (every match that could hold it) is found; one far from every other
+    /// match may not be. A text with bidi controls, read in the order it is displayed, is read by
+    /// every matcher throughout (there a match's bytes need not be together).
+    ///
+    /// ```
+    /// use timgate_matcher::{MatcherBuilder, Scan};
+    /// let terms = MatcherBuilder::new().term("ass").build().unwrap();
+    /// let allowed = MatcherBuilder::new().terms(["class", "classic"]).build().unwrap();
+    /// let matchers = [terms, allowed];
+    /// let found: Vec<usize> =
+    ///     Scan::with_dependents(&matchers, "a class of classics", |i| i == 1).map(|(i, _)| i).collect();
+    /// assert!(found.is_empty(), "no term, so the allowed words are not read");
+    /// let text = "an ass in a classic";
+    /// let mut found: Vec<(usize, usize, usize)> =
+    ///     Scan::with_dependents(&matchers, text, |i| i == 1).map(|(i, m)| (i, m.start, m.end)).collect();
+    /// found.sort();
+    /// assert_eq!(found, [(0, 3, 6), (1, 12, 19)]);
+    /// ```
+    pub fn with_dependents(matchers: &'m [Matcher], text: &'t str, dependent: impl Fn(usize) -> bool) -> Self {
         let context = segmentation::CONTEXT as u64;
         let longest = |f: fn(&Inner) -> &Option<Automaton>| {
             matchers.iter().filter_map(|m| f(&m.inner).as_ref().map(|a| a.max_len)).max().unwrap_or(0)
@@ -426,15 +463,24 @@ impl<'m, 't> Scan<'m, 't> {
         let margin = longest(|i| &i.main).max(longest(|i| &i.emoji)) + 2 * segmentation::CONTEXT;
         // `try_with`: a search from a thread-local's destructor finds no spare, and panics not.
         let spare = SPARE.try_with(Cell::take).ok().flatten().unwrap_or_default();
+        let normalizer = Normalizer::with_buffers(text, spare.normalizer);
+        // In text read in display order (bidi controls) a match's bytes need not be together, so
+        // one far from a candidate in the reading can hold it in the bytes: no lane sleeps there.
+        let dependent: Vec<bool> = (0..matchers.len()).map(|i| normalizer.in_byte_order() && dependent(i)).collect();
+        let (dormant, main_lanes) =
+            Lane::all(matchers, |i| &i.main).into_iter().partition(|lane| dependent.get(lane.index) == Some(&true));
         Scan {
             matchers,
             text,
-            normalizer: Normalizer::with_buffers(text, spare.normalizer),
+            normalizer,
             second: None,
             windows: Some(Windows::new(margin)),
             first: None,
-            main_lanes: Lane::all(matchers, |i| &i.main),
+            main_lanes,
             emoji_lanes: Lane::all(matchers, |i| &i.emoji),
+            dormant,
+            dependent,
+            margin: margin as u64,
             tracking: false,
             // It holds a window's lead too (see `Windows`).
             main: Ring::new(2 * margin, text.len(), spare.main),
@@ -518,9 +564,39 @@ impl<'m, 't> Scan<'m, 't> {
             }
         }
         if hit {
+            if !self.dormant.is_empty() {
+                self.wake(n, encoded.chars());
+            }
             self.report(false, n);
         }
         self.decide_waiting(n);
+    }
+
+    /// Some lane has a candidate at main symbol `n` (whose characters are `chars`): the dormant
+    /// lanes read the symbols before it again from the ring (reporting what they find there),
+    /// then `n`, and read on with the others.
+    #[cold]
+    #[inline(never)]
+    fn wake(&mut self, n: u64, chars: &[char]) {
+        let from = n.saturating_sub(self.margin).max(self.main.oldest());
+        for mut lane in std::mem::take(&mut self.dormant) {
+            for k in from..n {
+                let Some(&(symbol, _)) = self.main.get(k) else { continue };
+                if lane.consume(encode(&symbol).chars()) {
+                    report_lane(
+                        &lane,
+                        &self.main,
+                        k,
+                        self.second.as_deref(),
+                        self.matchers,
+                        &mut self.queue,
+                        &mut self.waiting,
+                    );
+                }
+            }
+            lane.consume(chars);
+            self.main_lanes.push(lane);
+        }
     }
 
     /// Decides the CJK matches waiting for the text after them that main symbol `n` completes.
@@ -540,27 +616,7 @@ impl<'m, 't> Scan<'m, 't> {
     fn report(&mut self, emoji: bool, n: u64) {
         let (lanes, ring) = if emoji { (&self.emoji_lanes, &self.emoji) } else { (&self.main_lanes, &self.main) };
         for lane in lanes {
-            let (index, automaton) = (lane.index, lane.automaton);
-            let before = self.queue.len();
-            for found in lane.stepper.matches() {
-                let group = found.value() as usize;
-                let (Some(&from), Some(&to)) = (automaton.groups.get(group), automaton.groups.get(group + 1)) else {
-                    continue;
-                };
-                for p in automaton.patterns.get(from as usize..to as usize).unwrap_or(&[]) {
-                    let Some((m, first)) = confirm(automaton, p, ring, n) else { continue };
-                    if self.second.as_ref().is_some_and(|ranges| {
-                        !ranges.iter().any(|r| m.start as u32 <= r.end && m.end as u32 >= r.start)
-                    }) {
-                        continue; // the first reading found whatever does not touch a separator
-                    }
-                    if p.flags & IDEO != 0 && !self.matchers[index].inner.segmenter.is_empty() {
-                        self.waiting.push_back((index, m, first, n));
-                    } else if !self.queue.range(before..).any(|&(i, q)| i == index && q == m) {
-                        self.queue.push_back((index, m));
-                    }
-                }
-            }
+            report_lane(lane, ring, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
         }
     }
 
@@ -625,7 +681,14 @@ impl<'m, 't> Scan<'m, 't> {
 
     /// Fresh steppers and rings for another reading of the text.
     fn restart(&mut self) {
-        for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes) {
+        // The dependent lanes sleep again until a candidate of this reading.
+        let dependent = &self.dependent;
+        let (dormant, lanes) = std::mem::take(&mut self.main_lanes)
+            .into_iter()
+            .partition::<Vec<_>, _>(|lane| dependent.get(lane.index) == Some(&true));
+        self.main_lanes = lanes;
+        self.dormant.extend(dormant);
+        for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes).chain(&mut self.dormant) {
             lane.stepper = lane.automaton.ac.find_overlapping_stepper();
         }
         self.main.clear();
@@ -906,6 +969,41 @@ impl Windows {
     /// A lead's symbols.
     fn lead(&self, (from, to): Lead) -> &[(Symbol, u8)] {
         self.leads.get(from as usize..to as usize).unwrap_or(&[])
+    }
+}
+
+/// The candidates of `lane` at symbol `n` of `ring`, confirmed, into `queue` (or `waiting`, for
+/// the CJK segmentation check, in the order of their last symbols). In the second reading
+/// (`second`: the ambiguous ranges) only those that touch an ambiguous range.
+fn report_lane(
+    lane: &Lane<'_>,
+    ring: &Ring,
+    n: u64,
+    second: Option<&[std::ops::Range<u32>]>,
+    matchers: &[Matcher],
+    queue: &mut VecDeque<(usize, Match)>,
+    waiting: &mut VecDeque<(usize, Match, u64, u64)>,
+) {
+    let (index, automaton) = (lane.index, lane.automaton);
+    let before = queue.len();
+    for found in lane.stepper.matches() {
+        let group = found.value() as usize;
+        let (Some(&from), Some(&to)) = (automaton.groups.get(group), automaton.groups.get(group + 1)) else {
+            continue;
+        };
+        for p in automaton.patterns.get(from as usize..to as usize).unwrap_or(&[]) {
+            let Some((m, first)) = confirm(automaton, p, ring, n) else { continue };
+            if second.is_some_and(|ranges| !ranges.iter().any(|r| m.start as u32 <= r.end && m.end as u32 >= r.start)) {
+                continue; // the first reading found whatever does not touch a separator
+            }
+            if p.flags & IDEO != 0 && matchers.get(index).is_some_and(|m| !m.inner.segmenter.is_empty()) {
+                // A woken lane reports symbols before those already waiting.
+                let at = waiting.partition_point(|&(_, _, _, last)| last <= n);
+                waiting.insert(at, (index, m, first, n));
+            } else if !queue.range(before..).any(|&(i, q)| i == index && q == m) {
+                queue.push_back((index, m));
+            }
+        }
     }
 }
 

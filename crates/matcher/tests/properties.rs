@@ -121,3 +121,70 @@ proptest! {
         }
     }
 }
+
+/// Terms, allowed words holding them, and a text made of both and of tricky pieces.
+fn terms_allowed_and_text() -> impl Strategy<Value = (Vec<String>, Vec<String>, String)> {
+    let terms = prop::collection::vec(tricky_text().prop_filter("a term", |t| !t.trim().is_empty()), 1..4);
+    terms.prop_flat_map(|terms| {
+        let n = terms.len();
+        let allowed = prop::collection::vec((0..n, tricky_text(), tricky_text()), 1..4).prop_map({
+            let terms = terms.clone();
+            move |v| v.into_iter().map(|(t, before, after)| format!("{before}{}{after}", terms[t])).collect::<Vec<_>>()
+        });
+        (Just(terms), allowed).prop_flat_map(|(terms, allowed)| {
+            let (t, a) = (terms.len(), allowed.len());
+            // Pieces of the text: a term, an allowed word, or tricky filler (long, so that the
+            // margin before a candidate is exercised).
+            let piece = prop_oneof![0..t, t..t + a, (t + a..t + a + 1)];
+            let text = (prop::collection::vec((piece, tricky_text()), 0..12)).prop_map({
+                let (terms, allowed) = (terms.clone(), allowed.clone());
+                move |pieces| {
+                    let mut text = String::new();
+                    for (k, filler) in pieces {
+                        match k {
+                            k if k < terms.len() => text.push_str(&terms[k]),
+                            k if k < terms.len() + allowed.len() => text.push_str(&allowed[k - terms.len()]),
+                            _ => text.push_str(&filler.repeat(4)),
+                        }
+                        text.push(' ');
+                    }
+                    text
+                }
+            });
+            (Just(terms), Just(allowed), text)
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Allowed words read only around the terms' candidates (`Scan::with_dependents`) find the
+    /// same terms, and around each term the same allowed words, as reading them everywhere.
+    #[test]
+    fn dependent_matchers_find_what_matters(case in terms_allowed_and_text()) {
+        let (terms, allowed, text) = case;
+        let (Ok(terms), Ok(allowed)) = (MatcherBuilder::new().terms(&terms).build(), MatcherBuilder::new().terms(&allowed).build()) else {
+            return Ok(());
+        };
+        let matchers = [terms, allowed];
+        let mut everywhere: Vec<(usize, timgate_matcher::Match)> = timgate_matcher::Scan::new(&matchers, &text).collect();
+        let mut around: Vec<(usize, timgate_matcher::Match)> =
+            timgate_matcher::Scan::with_dependents(&matchers, &text, |i| i == 1).collect();
+        everywhere.sort();
+        around.sort();
+        let of = |found: &[(usize, timgate_matcher::Match)], index: usize| -> Vec<timgate_matcher::Match> {
+            found.iter().filter(|(i, _)| *i == index).map(|&(_, m)| m).collect()
+        };
+        prop_assert_eq!(of(&around, 0), of(&everywhere, 0), "terms in {:?}", text);
+        for m in of(&around, 1) {
+            prop_assert!(of(&everywhere, 1).contains(&m), "{:?} found only around in {:?}", m, text);
+        }
+        for term in of(&everywhere, 0) {
+            let holding = |found: &[(usize, timgate_matcher::Match)]| -> Vec<timgate_matcher::Match> {
+                of(found, 1).into_iter().filter(|a| a.start <= term.start && term.end <= a.end).collect()
+            };
+            prop_assert_eq!(holding(&around), holding(&everywhere), "allowed words around {:?} in {:?}", term, text);
+        }
+    }
+}
