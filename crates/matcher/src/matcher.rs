@@ -403,7 +403,7 @@ pub struct Scan<'m, 't> {
     /// The same for the emoji stream.
     emoji_lanes: Vec<Lane<'m>>,
     /// Main-stream lanes of the dependent matchers ([`Self::with_dependents`]) not read yet: they
-    /// join `main_lanes` at the first symbol where another lane's key ends.
+    /// join `main_lanes` at the first symbol where another lane's match ends.
     dormant: Vec<Lane<'m>>,
     /// Which matchers are dependent.
     dependent: Vec<bool>,
@@ -433,9 +433,9 @@ impl<'m, 't> Scan<'m, 't> {
 
     /// Starts searching `text` with `matchers`, of which those that `dependent` names (by index)
     /// matter only around the others' matches: allowed words, which only excuse a term inside
-    /// them. A dependent matcher is read only from shortly before the first symbol where another
-    /// matcher has a candidate (its longest term and some context before it), so a text where
-    /// the others find nothing costs nothing more for it. Every match of a dependent matcher that
+    /// them. A dependent matcher is read only from shortly before the end of another matcher's
+    /// first match (its longest term and some context before it), so a text where the others
+    /// find nothing costs nothing more for it. Every match of a dependent matcher that
     /// ends at or after the end of another matcher's match and starts no earlier than its longest
     /// term before that end (every match that could hold it) is found; one far from every other
     /// match may not be. A text with bidi controls, read in the order it is displayed, is read by
@@ -564,17 +564,18 @@ impl<'m, 't> Scan<'m, 't> {
             }
         }
         if hit {
-            if !self.dormant.is_empty() {
+            let found = self.queue.len() + self.waiting.len();
+            self.report(false, n);
+            if !self.dormant.is_empty() && self.queue.len() + self.waiting.len() > found {
                 self.wake(n, encoded.chars());
             }
-            self.report(false, n);
         }
         self.decide_waiting(n);
     }
 
-    /// Some lane has a candidate at main symbol `n` (whose characters are `chars`): the dormant
-    /// lanes read the symbols before it again from the ring (reporting what they find there),
-    /// then `n`, and read on with the others.
+    /// Some lane found a match ending at main symbol `n` (whose characters are `chars`): the
+    /// dormant lanes read the symbols before it again from the ring and then `n`, reporting what
+    /// they find at each, and read on with the others.
     #[cold]
     #[inline(never)]
     fn wake(&mut self, n: u64, chars: &[char]) {
@@ -594,7 +595,17 @@ impl<'m, 't> Scan<'m, 't> {
                     );
                 }
             }
-            lane.consume(chars);
+            if lane.consume(chars) {
+                report_lane(
+                    &lane,
+                    &self.main,
+                    n,
+                    self.second.as_deref(),
+                    self.matchers,
+                    &mut self.queue,
+                    &mut self.waiting,
+                );
+            }
             self.main_lanes.push(lane);
         }
     }
