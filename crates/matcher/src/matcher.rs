@@ -537,7 +537,12 @@ impl<'m, 't> Scan<'m, 't> {
                 hit |= lane.consume(encoded.chars());
             }
             if hit {
+                let found = self.queue.len() + self.waiting.len();
                 self.report(true, n);
+                // An allowed word can hold an emoji term (an emoji between its words).
+                if !self.dormant.is_empty() && self.queue.len() + self.waiting.len() > found {
+                    self.wake();
+                }
             }
             return;
         }
@@ -567,21 +572,22 @@ impl<'m, 't> Scan<'m, 't> {
             let found = self.queue.len() + self.waiting.len();
             self.report(false, n);
             if !self.dormant.is_empty() && self.queue.len() + self.waiting.len() > found {
-                self.wake(n, encoded.chars());
+                self.wake();
             }
         }
         self.decide_waiting(n);
     }
 
-    /// Some lane found a match ending at main symbol `n` (whose characters are `chars`): the
-    /// dormant lanes read the symbols before it again from the ring and then `n`, reporting what
-    /// they find at each, and read on with the others.
+    /// Some lane found a match: the dormant lanes read the main stream's last symbols again from
+    /// the ring (the margin before the newest, and the newest), reporting what they find at each,
+    /// and read on with the others.
     #[cold]
     #[inline(never)]
-    fn wake(&mut self, n: u64, chars: &[char]) {
-        let from = n.saturating_sub(self.margin).max(self.main.oldest());
+    fn wake(&mut self) {
+        let newest = self.main.newest();
+        let from = newest.map_or(0, |n| n.saturating_sub(self.margin).max(self.main.oldest()));
         for mut lane in std::mem::take(&mut self.dormant) {
-            for k in from..n {
+            for k in newest.map_or(0..0, |n| from..n + 1) {
                 let Some(&(symbol, _)) = self.main.get(k) else { continue };
                 if lane.consume(encode(&symbol).chars()) {
                     report_lane(
@@ -594,17 +600,6 @@ impl<'m, 't> Scan<'m, 't> {
                         &mut self.waiting,
                     );
                 }
-            }
-            if lane.consume(chars) {
-                report_lane(
-                    &lane,
-                    &self.main,
-                    n,
-                    self.second.as_deref(),
-                    self.matchers,
-                    &mut self.queue,
-                    &mut self.waiting,
-                );
             }
             self.main_lanes.push(lane);
         }
@@ -1125,6 +1120,11 @@ impl Ring {
     }
 
     /// The number of the oldest symbol still held.
+    /// The number of the newest symbol, if any.
+    fn newest(&self) -> Option<u64> {
+        self.next.checked_sub(1)
+    }
+
     fn oldest(&self) -> u64 {
         self.next.saturating_sub(self.size as u64)
     }
@@ -1464,6 +1464,30 @@ mod tests {
     fn prefix_terms() {
         let m = build(&["fuck*"]);
         assert_eq!(spans(&m, "fucking fuck unfucked"), [(0, "fuck"), (0, "fuck")]);
+    }
+
+    #[test]
+    fn allowed_words_around_a_term_are_found_whatever_stream_the_term_is_in() {
+        // An emoji term inside an allowed word (an emoji between its letters) wakes the allowed
+        // words too; so does a word term, long after the text's start.
+        let terms = MatcherBuilder::new().terms(["🍆", "bad"]).build().unwrap();
+        let allowed = MatcherBuilder::new().terms(["hot dog", "not bad at all"]).build().unwrap();
+        let matchers = [terms, allowed];
+        let filler = "lorem ipsum dolor ".repeat(20);
+        for text in [
+            format!("{filler}hot 🍆 dog"),
+            format!("{filler}not bad at all {filler}"),
+            format!("hot🍆dog, not bad at all"),
+        ] {
+            let mut everywhere: Vec<(usize, Match)> = Scan::new(&matchers, &text).collect();
+            let mut around: Vec<(usize, Match)> = Scan::with_dependents(&matchers, &text, |i| i == 1).collect();
+            everywhere.sort();
+            around.sort();
+            assert!(everywhere.iter().any(|(i, _)| *i == 1), "{text:?}: {everywhere:?}");
+            assert_eq!(around, everywhere, "{text:?}");
+        }
+        // Without a term the allowed words are not read at all.
+        assert_eq!(Scan::with_dependents(&matchers, "a hot dog, not good at all", |i| i == 1).count(), 0);
     }
 
     #[test]
