@@ -1477,7 +1477,7 @@ mod tests {
         for text in [
             format!("{filler}hot 🍆 dog"),
             format!("{filler}not bad at all {filler}"),
-            format!("hot🍆dog, not bad at all"),
+            String::from("hot🍆dog, not bad at all"),
         ] {
             let mut everywhere: Vec<(usize, Match)> = Scan::new(&matchers, &text).collect();
             let mut around: Vec<(usize, Match)> = Scan::with_dependents(&matchers, &text, |i| i == 1).collect();

@@ -1557,30 +1557,43 @@ fn read_leet_digits(word: &mut [Unit], bits: &mut WordBits) {
         let (i, j) = (run.start, run.end);
         let between = i > 0 && j < bits.len && letters >> (i - 1) & 1 == 1 && letters >> j & 1 == 1;
         if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
-            // In a short word, a number of two digits or more from `1` or `8` (`l10n`, `i18n`,
-            // `a11y`, `x86s`: a numeronym counts the letters it leaves out, ten to nineteen as a
-            // rule) is a numeronym as often as leet; digits from `0`, `3`, `4`, `5`, `7` or `9`
-            // (`p00f`, `b33f`, `y40i`) are leet.
-            // An `8` alone (`l8r`, `k8s`: "ate" as often as `b`) is a code as often as leet too.
-            // One other digit alone (`s3x`, `w3c`) is marked: leet for an ordinary word or an
-            // initialism, a code for anything else (the matcher decides, see SHORT_DIGIT).
-            // A digit alone that stands for the letter beside it is one of a doubled letter
-            // written in leet (`b8w`, `a5s`, `t0o`): codes do not double a letter that way.
-            let doubles = j - i == 1 && leet::digit(word[i].ch).is_some_and(|l| l == word[i - 1].ch || l == word[j].ch);
-            let short = match (short_word, j - i > 1) {
-                (false, _) => 0,
-                (true, true) if matches!(word[i].ch, '1' | '8') => SHORT_LEET,
-                (true, true) => 0,
-                (true, false) if doubles => 0,
-                (true, false) if word[i].ch == '8' => SHORT_LEET,
-                (true, false) => SHORT_DIGIT,
-            };
-            for unit in &mut word[i..j] {
-                if let Some(letter) = leet::digit(unit.ch) {
-                    *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
-                }
-            }
+            read_digit_run(word, i..j, short_word);
             bits.read_as_letters(run);
+        }
+    }
+}
+
+/// Reads the digits `run` (between two letters, each standing for one) as their letters, marked
+/// as `read_leet_digits` says in a word of fewer than [`LEET_WORD_LETTERS`] letters.
+fn read_digit_run(word: &mut [Unit], run: std::ops::Range<usize>, short_word: bool) {
+    let (i, j) = (run.start, run.end);
+    // In a short word, a number of two digits or more from `1` or `8` (`l10n`, `i18n`, `a11y`,
+    // `x86s`: a numeronym counts the letters it leaves out, ten to nineteen as a rule) is a
+    // numeronym as often as leet; digits from `0`, `3`, `4`, `5`, `7` or `9` (`p00f`, `b33f`,
+    // `y40i`) are leet.
+    // An `8` alone (`l8r`, `k8s`: "ate" as often as `b`) is a code as often as leet too.
+    // One other digit alone (`s3x`, `w3c`) is marked: leet for an ordinary word or an
+    // initialism, a code for anything else (the matcher decides, see SHORT_DIGIT).
+    // A digit alone that stands for the letter beside it is one of a doubled letter written in
+    // leet (`b8w`, `a5s`, `t0o`): codes do not double a letter that way.
+    let (Some(first), Some(before), Some(after)) =
+        (word.get(i), i.checked_sub(1).and_then(|b| word.get(b)), word.get(j))
+    else {
+        return;
+    };
+    let first = first.ch;
+    let doubles = j - i == 1 && leet::digit(first).is_some_and(|l| l == before.ch || l == after.ch);
+    let short = match (short_word, j - i > 1) {
+        (false, _) => 0,
+        (true, true) if matches!(first, '1' | '8') => SHORT_LEET,
+        (true, true) => 0,
+        (true, false) if doubles => 0,
+        (true, false) if first == '8' => SHORT_LEET,
+        (true, false) => SHORT_DIGIT,
+    };
+    for unit in word.get_mut(run).unwrap_or_default() {
+        if let Some(letter) = leet::digit(unit.ch) {
+            *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
         }
     }
 }
@@ -1718,30 +1731,7 @@ mod tests {
                 let between =
                     i > 0 && j < word.len() && word[i - 1].class == Class::Letter && word[j].class == Class::Letter;
                 if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
-                    // In a short word, a number of two digits or more from `1` or `8` (`l10n`, `i18n`,
-                    // `a11y`, `x86s`: a numeronym counts the letters it leaves out, ten to nineteen as a
-                    // rule) is a numeronym as often as leet; digits from `0`, `3`, `4`, `5`, `7` or `9`
-                    // (`p00f`, `b33f`, `y40i`) are leet.
-                    // An `8` alone (`l8r`, `k8s`: "ate" as often as `b`) is a code as often as leet too.
-                    // One other digit alone (`s3x`, `w3c`) is marked: leet for an ordinary word or an
-                    // initialism, a code for anything else (the matcher decides, see SHORT_DIGIT).
-                    // A digit alone that stands for the letter beside it is one of a doubled letter
-                    // written in leet (`b8w`, `a5s`, `t0o`): codes do not double a letter that way.
-                    let doubles =
-                        j - i == 1 && leet::digit(word[i].ch).is_some_and(|l| l == word[i - 1].ch || l == word[j].ch);
-                    let short = match (short_word, j - i > 1) {
-                        (false, _) => 0,
-                        (true, true) if matches!(word[i].ch, '1' | '8') => SHORT_LEET,
-                        (true, true) => 0,
-                        (true, false) if doubles => 0,
-                        (true, false) if word[i].ch == '8' => SHORT_LEET,
-                        (true, false) => SHORT_DIGIT,
-                    };
-                    for unit in &mut word[i..j] {
-                        if let Some(letter) = leet::digit(unit.ch) {
-                            *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
-                        }
-                    }
+                    read_digit_run(word, i..j, short_word);
                 }
                 i = j;
             }
