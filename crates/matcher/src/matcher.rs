@@ -407,9 +407,9 @@ pub struct Scan<'m, 't> {
     dormant: Vec<Lane<'m>>,
     /// Which matchers are dependent.
     dependent: Vec<bool>,
-    /// Symbols before a candidate that a woken lane reads again: the longest key and the CJK
-    /// context on each side, so that every match of its that could hold the candidate is found
-    /// and can be decided.
+    /// Symbols before the newest that a woken lane reads again: the longest key and the CJK
+    /// context on each side, so that every match of its that could hold the match that woke it
+    /// is found and can be decided.
     margin: u64,
     /// Whether [`Windows`] follows every symbol: from the first ambiguous symbol of the first
     /// reading on (before it, what it needs is recalled from the ring: `Windows::recall`).
@@ -687,7 +687,7 @@ impl<'m, 't> Scan<'m, 't> {
 
     /// Fresh steppers and rings for another reading of the text.
     fn restart(&mut self) {
-        // The dependent lanes sleep again until a candidate of this reading.
+        // The dependent lanes sleep again until a match of this reading.
         let dependent = &self.dependent;
         let (dormant, lanes) = std::mem::take(&mut self.main_lanes)
             .into_iter()
@@ -1119,12 +1119,12 @@ impl Ring {
         self.next = 0;
     }
 
-    /// The number of the oldest symbol still held.
     /// The number of the newest symbol, if any.
     fn newest(&self) -> Option<u64> {
         self.next.checked_sub(1)
     }
 
+    /// The number of the oldest symbol still held.
     fn oldest(&self) -> u64 {
         self.next.saturating_sub(self.size as u64)
     }

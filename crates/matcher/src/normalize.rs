@@ -1452,7 +1452,9 @@ impl WordBits {
 
     /// The digits of `run` are read as letters now.
     fn read_as_letters(&mut self, run: std::ops::Range<usize>) {
-        let span = (u128::MAX >> (UNIT_BITS - run.len())) << run.start;
+        // Checked shifts: a run is never empty nor longer than the word, and no input may panic.
+        let ones = u128::MAX.checked_shr(UNIT_BITS.saturating_sub(run.len()) as u32).unwrap_or(0);
+        let span = ones.checked_shl(run.start as u32).unwrap_or(0);
         self.digits &= !span;
         self.letters |= span;
     }
