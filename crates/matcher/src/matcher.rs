@@ -349,6 +349,8 @@ impl Iterator for FindIter<'_, '_> {
 struct Lane<'m> {
     /// The matcher's index in the scan's slice.
     index: usize,
+    /// Its matcher is dependent ([`Scan::with_dependents`]): it sleeps until another's match.
+    dependent: bool,
     automaton: &'m Automaton,
     stepper: FindOverlappingStepper<'m, u32>,
 }
@@ -360,7 +362,7 @@ impl<'m> Lane<'m> {
         lanes
             .filter_map(|(index, m)| {
                 let automaton = stream(&m.inner).as_ref()?;
-                Some(Lane { index, automaton, stepper: automaton.ac.find_overlapping_stepper() })
+                Some(Lane { index, dependent: false, automaton, stepper: automaton.ac.find_overlapping_stepper() })
             })
             .collect()
     }
@@ -405,8 +407,6 @@ pub struct Scan<'m, 't> {
     /// Main-stream lanes of the dependent matchers ([`Self::with_dependents`]) not read yet: they
     /// join `main_lanes` at the first symbol where another lane's match ends.
     dormant: Vec<Lane<'m>>,
-    /// Which matchers are dependent.
-    dependent: Vec<bool>,
     /// Symbols before the newest that a woken lane reads again: the longest key and the CJK
     /// context on each side, so that every match of its that could hold the match that woke it
     /// is found and can be decided.
@@ -466,9 +466,11 @@ impl<'m, 't> Scan<'m, 't> {
         let normalizer = Normalizer::with_buffers(text, spare.normalizer);
         // In text read in display order (bidi controls) a match's bytes need not be together, so
         // one far from a candidate in the reading can hold it in the bytes: no lane sleeps there.
-        let dependent: Vec<bool> = (0..matchers.len()).map(|i| normalizer.in_byte_order() && dependent(i)).collect();
-        let (dormant, main_lanes) =
-            Lane::all(matchers, |i| &i.main).into_iter().partition(|lane| dependent.get(lane.index) == Some(&true));
+        let mut lanes = Lane::all(matchers, |i| &i.main);
+        for lane in &mut lanes {
+            lane.dependent = normalizer.in_byte_order() && dependent(lane.index);
+        }
+        let (dormant, main_lanes) = lanes.into_iter().partition(|lane| lane.dependent);
         Scan {
             matchers,
             text,
@@ -479,7 +481,6 @@ impl<'m, 't> Scan<'m, 't> {
             main_lanes,
             emoji_lanes: Lane::all(matchers, |i| &i.emoji),
             dormant,
-            dependent,
             margin: margin as u64,
             tracking: false,
             // It holds a window's lead too (see `Windows`).
@@ -537,12 +538,7 @@ impl<'m, 't> Scan<'m, 't> {
                 hit |= lane.consume(encoded.chars());
             }
             if hit {
-                let found = self.queue.len() + self.waiting.len();
                 self.report(true, n);
-                // An allowed word can hold an emoji term (an emoji between its words).
-                if !self.dormant.is_empty() && self.queue.len() + self.waiting.len() > found {
-                    self.wake();
-                }
             }
             return;
         }
@@ -569,11 +565,7 @@ impl<'m, 't> Scan<'m, 't> {
             }
         }
         if hit {
-            let found = self.queue.len() + self.waiting.len();
             self.report(false, n);
-            if !self.dormant.is_empty() && self.queue.len() + self.waiting.len() > found {
-                self.wake();
-            }
         }
         self.decide_waiting(n);
     }
@@ -620,9 +612,15 @@ impl<'m, 't> Scan<'m, 't> {
     /// Some key of a stream's automata ends at its symbol `n`: the candidates, confirmed.
     #[inline(never)]
     fn report(&mut self, emoji: bool, n: u64) {
+        let found = self.queue.len() + self.waiting.len();
         let (lanes, ring) = if emoji { (&self.emoji_lanes, &self.emoji) } else { (&self.main_lanes, &self.main) };
         for lane in lanes {
             report_lane(lane, ring, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
+        }
+        // A match in either stream wakes the dormant lanes (an allowed phrase can hold an emoji
+        // term: an emoji between its words).
+        if !self.dormant.is_empty() && self.queue.len() + self.waiting.len() > found {
+            self.wake();
         }
     }
 
@@ -688,10 +686,8 @@ impl<'m, 't> Scan<'m, 't> {
     /// Fresh steppers and rings for another reading of the text.
     fn restart(&mut self) {
         // The dependent lanes sleep again until a match of this reading.
-        let dependent = &self.dependent;
-        let (dormant, lanes) = std::mem::take(&mut self.main_lanes)
-            .into_iter()
-            .partition::<Vec<_>, _>(|lane| dependent.get(lane.index) == Some(&true));
+        let (dormant, lanes) =
+            std::mem::take(&mut self.main_lanes).into_iter().partition::<Vec<_>, _>(|lane| lane.dependent);
         self.main_lanes = lanes;
         self.dormant.extend(dormant);
         for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes).chain(&mut self.dormant) {
