@@ -665,7 +665,7 @@ impl<'m, 't> Scan<'m, 't> {
         let previous = std::mem::replace(&mut self.normalizer, Normalizer::empty());
         first.learn_from(&previous);
         let buffers = previous.into_buffers();
-        let Some(reader) = Normalizer::splitting_symbols_from_in(first, start as usize, buffers) else {
+        let Some(reader) = Normalizer::splitting_symbols_from(first, start as usize, buffers) else {
             self.done = true;
             return;
         };

@@ -975,22 +975,13 @@ impl<'t> Normalizer<'t> {
 
     /// [`Self::splitting_symbols`] from byte `at` of `text` (the first byte of a word), read as if
     /// the text began there (text-wide facts, such as the scripts it uses, are still the whole
-    /// text's). `None` for text read in display order (bidi controls), which is read whole.
-    /// `first` is the normaliser that read the text first (it must have read it in byte order):
-    /// what it learnt about the whole text is taken over, so that reading many windows of a text
-    /// never reads the whole text again.
-    pub fn splitting_symbols_from(first: &mut Normalizer<'t>, at: usize) -> Option<Self> {
-        if first.in_byte_order() {
-            let text = first.text;
-            first.genuine.get_or_insert_with(|| genuine_scripts(text));
-        }
-        Self::splitting_symbols_from_in(first, at, Buffers::default())
-    }
-
-    /// [`Self::splitting_symbols_from`] in `buffers` (the previous window's: a text with many
-    /// windows allocates for the first only). The scripts the text uses are read only if a word
-    /// needs them; the caller hands them on with [`Self::learn_from`] after each window.
-    pub(crate) fn splitting_symbols_from_in(first: &mut Normalizer<'t>, at: usize, buffers: Buffers) -> Option<Self> {
+    /// text's), in `buffers` (the previous window's: a text with many windows allocates for the
+    /// first only). `None` for text read in display order (bidi controls), which is read whole.
+    /// `first` is the normaliser that read the text first (in byte order): the scripts the text
+    /// uses, if it read them, are taken over; otherwise a window reads them only if one of its
+    /// words needs them, and the caller hands them on with [`Self::learn_from`] after each
+    /// window, so that reading many windows never reads the whole text again.
+    pub(crate) fn splitting_symbols_from(first: &Normalizer<'t>, at: usize, buffers: Buffers) -> Option<Self> {
         let text = first.text;
         if !first.in_byte_order() || !text.is_char_boundary(at) {
             return None;
