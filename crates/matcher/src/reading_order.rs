@@ -41,24 +41,28 @@ fn strong(info: Info) -> Dir {
     }
 }
 
+/// The paragraph separators (Bidi_Class B).
+const PARAGRAPH_ENDS: [char; 7] = ['\n', '\r', '\u{1C}', '\u{1D}', '\u{1E}', '\u{85}', '\u{2029}'];
+
 fn is_paragraph_end(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}')
+    PARAGRAPH_ENDS.contains(&c)
 }
 
-/// The first bytes of the paragraph separators' UTF-8 (`\n`, `\r`, U+001C–U+001E, U+0085,
-/// U+2029).
+/// The first byte of each paragraph separator's UTF-8, from [`PARAGRAPH_ENDS`].
 const PARAGRAPH_END_LEADS: [bool; 256] = {
     let mut leads = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        leads[b] = matches!(b as u8, b'\n' | b'\r' | 0x1C..=0x1E | 0xC2 | 0xE2);
-        b += 1;
+    let mut i = 0;
+    while i < PARAGRAPH_ENDS.len() {
+        let mut utf8 = [0u8; 4];
+        let encoded = PARAGRAPH_ENDS[i].encode_utf8(&mut utf8);
+        leads[encoded.as_bytes()[0] as usize] = true;
+        i += 1;
     }
     leads
 };
 
 /// The end of the first paragraph of `text` (after its separator), or the text's length. Looks
-/// at bytes: every paragraph separator starts with one of seven byte values.
+/// at bytes: a separator can only start at one of its first bytes.
 fn paragraph_end(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut from = 0;
