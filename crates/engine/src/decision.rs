@@ -406,7 +406,7 @@ fn find_terms(message: &MessageText<'_>, sets: &[(Scope, &RuleSet)]) -> (Vec<Hit
     let mut found: Vec<(usize, timgate_matcher::Match)> = Vec::new();
     let mut allowed: Vec<(usize, usize)> = Vec::new();
     // Allowed words matter only around a term (they excuse a term inside them): they are read
-    // only from shortly before the first candidate term on, so a clean text costs nothing more.
+    // only from shortly before the first term found on, so a clean text costs nothing more.
     for (index, m) in Scan::with_dependents(&matchers, text, |index| index % 2 == 1) {
         if index % 2 == 1 {
             allowed.push((m.start, m.end));

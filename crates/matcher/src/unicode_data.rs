@@ -182,6 +182,7 @@ const NEAR_FIRST: u32 = 0x300;
 /// For U+0300–U+05FF (Greek, Cyrillic, Armenian: the look-alikes met most), each code point's
 /// index in [`tables::SKELETONS`] plus one (0: none): one load instead of a binary search, for the
 /// scripts whose text is full of look-alikes.
+const _: () = assert!(tables::SKELETONS.len() < u16::MAX as usize, "SKELETONS_NEAR's indices are u16");
 static SKELETONS_NEAR: [u16; 0x300] = {
     let mut near = [0u16; 0x300];
     let mut i = 0;
