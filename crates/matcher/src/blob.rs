@@ -4,20 +4,21 @@
 //! search is checked again, so a damaged blob is refused or finds less, and never panics.
 //!
 //! Layout (little-endian): magic `TGMATCH\0`, format, normaliser revision, Unicode tables
-//! fingerprint, term count, the two automata (each: present flag, daachorse bytes, group starts,
-//! patterns, counts), the segmenter's words.
+//! fingerprint, term count, the two automata (each: present flag, daachorse bytes whose values
+//! are a key's first pattern, patterns, run counts shared between patterns), the segmenter's
+//! words.
 
 use std::fmt;
 use std::sync::Arc;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
-use crate::matcher::{Automaton, Inner, Matcher, PatternEntry};
+use crate::matcher::{Automaton, Inner, Matcher, PatternEntry, LAST_OF_KEY};
 use crate::segmentation::Segmenter;
 
 const MAGIC: &[u8; 8] = b"TGMATCH\0";
 /// Layout version of this module's bytes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`,
 /// `reading_order.rs`): bump it whenever a change makes any text or term read differently.
 pub const NORMALIZER_REVISION: u32 = 7;
@@ -139,7 +140,6 @@ impl Matcher {
                 Some(a) => {
                     w.u8(1);
                     w.bytes(&a.ac.serialize());
-                    w.u32s(&a.groups);
                     w.len(a.patterns.len());
                     for p in &a.patterns {
                         w.u32(p.term);
@@ -208,7 +208,6 @@ fn read_automaton(r: &mut Reader<'_>, terms: usize) -> Result<Automaton, BlobErr
     if !rest.is_empty() {
         return Err(BlobError::Corrupt("automaton length"));
     }
-    let groups = r.u32s()?;
     let n = r.len(13)?;
     let mut patterns = Vec::with_capacity(n);
     for _ in 0..n {
@@ -221,9 +220,7 @@ fn read_automaton(r: &mut Reader<'_>, terms: usize) -> Result<Automaton, BlobErr
         });
     }
     let counts = r.u32s()?;
-    let consistent = groups.first() == Some(&0)
-        && groups.windows(2).all(|w| w[0] <= w[1])
-        && groups.last().is_some_and(|&g| g as usize == patterns.len())
+    let consistent = patterns.last().is_some_and(|p| p.flags & LAST_OF_KEY != 0)
         && patterns.iter().all(|p| {
             (p.term as usize) < terms
                 && p.len > 0
@@ -233,7 +230,7 @@ fn read_automaton(r: &mut Reader<'_>, terms: usize) -> Result<Automaton, BlobErr
         return Err(BlobError::Corrupt("matcher tables"));
     }
     let max_len = patterns.iter().map(|p| usize::from(p.len)).max().unwrap_or(0);
-    Ok(Automaton { ac, groups, patterns, counts, max_len })
+    Ok(Automaton { ac, patterns, counts, max_len })
 }
 
 #[cfg(test)]

@@ -169,6 +169,8 @@ const OPEN_END: u8 = 2;
 const IDEO: u8 = 4;
 const SHORT_LEET_OK: u8 = 8;
 const SHORT_DIGIT_OK: u8 = 16;
+/// The last pattern of its key's group (the automaton's value is the group's first pattern).
+pub(crate) const LAST_OF_KEY: u8 = 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PatternEntry {
@@ -184,6 +186,9 @@ struct AutomatonBuilder {
     keys: Vec<String>,
     group_of: HashMap<String, u32>,
     members: Vec<Vec<PatternEntry>>,
+    /// Every distinct run-count sequence once (most terms share a few: all ones, the last one
+    /// lenient), by where it starts in `counts`.
+    sequences: HashMap<Vec<u32>, u32>,
     counts: Vec<u32>,
 }
 
@@ -211,20 +216,28 @@ impl AutomatonBuilder {
         if p.short_digit {
             flags |= SHORT_DIGIT_OK;
         }
+        let counts_at = match self.sequences.get(&p.counts) {
+            Some(&at) => at,
+            None => {
+                let at = self.counts.len() as u32;
+                self.counts.extend(&p.counts);
+                self.sequences.insert(p.counts.clone(), at);
+                at
+            }
+        };
         let entry = PatternEntry {
             term: term as u32,
-            counts_at: self.counts.len() as u32,
+            counts_at,
             len: p.counts.len() as u16,
             key_len: p.key.chars().count() as u16,
             flags,
         };
-        self.counts.extend(&p.counts);
         if let Some(list) = self.members.get_mut(group as usize) {
-            if !list.iter().any(|e| {
-                e.term == entry.term
-                    && self.counts[e.counts_at as usize..][..e.len as usize] == p.counts[..]
-                    && e.flags == flags
-            }) {
+            // The same sequence is stored once, so equal sequences start at the same place.
+            if !list
+                .iter()
+                .any(|e| e.term == entry.term && e.counts_at == counts_at && e.len == entry.len && e.flags == flags)
+            {
                 list.push(entry);
             }
         }
@@ -234,18 +247,20 @@ impl AutomatonBuilder {
         if self.keys.is_empty() {
             return Ok(None);
         }
-        let ac = CharwiseDoubleArrayAhoCorasick::with_values(
-            self.keys.iter().enumerate().map(|(g, k)| (k.as_str(), g as u32)),
-        )
-        .map_err(|e| BuildError::Automaton(e.to_string()))?;
-        let mut groups = vec![0u32];
+        // A key's patterns stand together, the last one marked; the key's value is its first.
+        let mut firsts = Vec::with_capacity(self.members.len());
         let mut patterns = Vec::new();
         for list in self.members {
+            firsts.push(patterns.len() as u32);
             patterns.extend(list);
-            groups.push(patterns.len() as u32);
+            if let Some(last) = patterns.last_mut() {
+                last.flags |= LAST_OF_KEY;
+            }
         }
+        let ac = CharwiseDoubleArrayAhoCorasick::with_values(self.keys.iter().map(String::as_str).zip(firsts))
+            .map_err(|e| BuildError::Automaton(e.to_string()))?;
         let max_len = patterns.iter().map(|p| usize::from(p.len)).max().unwrap_or(0);
-        Ok(Some(Automaton { ac, groups, patterns, counts: self.counts, max_len }))
+        Ok(Some(Automaton { ac, patterns, counts: self.counts, max_len }))
     }
 }
 
@@ -253,9 +268,8 @@ impl AutomatonBuilder {
 #[derive(Clone)]
 pub(crate) struct Automaton {
     pub(crate) ac: CharwiseDoubleArrayAhoCorasick<u32>,
-    /// Group `g`'s patterns are `patterns[groups[g]..groups[g + 1]]` (same key, several terms or
-    /// run counts).
-    pub(crate) groups: Vec<u32>,
+    /// A key's value is the index of its first pattern here; its patterns (same key, several
+    /// terms or run counts) follow, the last marked [`LAST_OF_KEY`].
     pub(crate) patterns: Vec<PatternEntry>,
     pub(crate) counts: Vec<u32>,
     pub(crate) max_len: usize,
@@ -310,7 +324,6 @@ impl Matcher {
         let automaton = |a: &Option<Automaton>| {
             a.as_ref().map_or(0, |a| {
                 a.ac.heap_bytes()
-                    + a.groups.capacity() * 4
                     + a.patterns.capacity() * std::mem::size_of::<PatternEntry>()
                     + a.counts.capacity() * 4
             })
@@ -974,6 +987,16 @@ impl Windows {
     }
 }
 
+/// The patterns of the key whose value is `first`.
+fn key_patterns(automaton: &Automaton, first: u32) -> impl Iterator<Item = &PatternEntry> {
+    let mut more = true;
+    automaton.patterns.get(first as usize..).unwrap_or(&[]).iter().take_while(move |p| {
+        let this = more;
+        more = p.flags & LAST_OF_KEY == 0;
+        this
+    })
+}
+
 /// The candidates of `lane` at symbol `n` of `ring`, confirmed, into `queue` (or `waiting`, for
 /// the CJK segmentation check, in the order of their last symbols). In the second reading
 /// (`second`: the ambiguous ranges) only those that touch an ambiguous range.
@@ -989,11 +1012,7 @@ fn report_lane(
     let (index, automaton) = (lane.index, lane.automaton);
     let before = queue.len();
     for found in lane.stepper.matches() {
-        let group = found.value() as usize;
-        let (Some(&from), Some(&to)) = (automaton.groups.get(group), automaton.groups.get(group + 1)) else {
-            continue;
-        };
-        for p in automaton.patterns.get(from as usize..to as usize).unwrap_or(&[]) {
+        for p in key_patterns(automaton, found.value()) {
             let Some((m, first)) = confirm(automaton, p, ring, n) else { continue };
             if second.is_some_and(|ranges| !ranges.iter().any(|r| m.start as u32 <= r.end && m.end as u32 >= r.start)) {
                 continue; // the first reading found whatever does not touch a separator
@@ -1394,6 +1413,32 @@ mod tests {
                 "{text}: one extra repeat only of a final letter English does not double"
             );
         }
+    }
+
+    #[test]
+    fn terms_sharing_a_key_are_each_confirmed_by_their_own_counts() {
+        // `god`, `good` and `GOD` have one key; `good` wants two `o`s, the others one.
+        let m = build(&["smal", "god", "good", "GOD", "bad"]);
+        let terms = |text: &str| spans(&m, text).iter().map(|&(t, _)| t).collect::<Vec<_>>();
+        assert_eq!(terms("god"), [1, 3]);
+        assert_eq!(terms("good"), [2]);
+        assert_eq!(terms("gooood"), [1, 2, 3], "an evasive run is every count");
+        assert_eq!(terms("bad god"), [4, 1, 3]);
+        assert_eq!(terms("smal"), [0]);
+        let back = Matcher::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.find_iter("bad good god").collect::<Vec<_>>(), m.find_iter("bad good god").collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn run_count_sequences_are_stored_once() {
+        let words: Vec<String> =
+            (0..500u32).map(|i| (0..6).map(|k| char::from(b'a' + ((i / 26u32.pow(k)) % 26) as u8)).collect()).collect();
+        let m = MatcherBuilder::new().terms(words.iter().map(String::as_str)).build().unwrap();
+        let Some(main) = &m.inner.main else { panic!("no automaton") };
+        let distinct: std::collections::HashSet<&[u32]> =
+            main.patterns.iter().map(|p| &main.counts[p.counts_at as usize..][..usize::from(p.len)]).collect();
+        assert!(main.patterns.len() >= 500);
+        assert_eq!(main.counts.len(), distinct.iter().map(|c| c.len()).sum::<usize>());
     }
 
     #[test]
