@@ -185,7 +185,11 @@ pub(crate) struct PatternEntry {
 struct AutomatonBuilder {
     keys: Vec<String>,
     group_of: HashMap<String, u32>,
-    members: Vec<Vec<PatternEntry>>,
+    /// Every pattern, with the one added before it to the same key (`NONE` for a key's first):
+    /// one list per key without a heap allocation per key.
+    entries: Vec<(PatternEntry, u32)>,
+    /// Each key's last entry.
+    newest: Vec<u32>,
     /// Every distinct run-count sequence once (most terms share a few: all ones, the last one
     /// lenient), by where it starts in `counts`.
     sequences: HashMap<Vec<u32>, u32>,
@@ -194,12 +198,17 @@ struct AutomatonBuilder {
 
 impl AutomatonBuilder {
     fn add(&mut self, term: usize, p: Pattern) {
-        let next = self.keys.len() as u32;
-        let group = *self.group_of.entry(p.key.clone()).or_insert(next);
-        if group == next {
-            self.keys.push(p.key.clone());
-            self.members.push(Vec::new());
-        }
+        let key_len = p.key.chars().count() as u16;
+        let group = match self.group_of.get(&p.key) {
+            Some(&group) => group,
+            None => {
+                let group = self.keys.len() as u32;
+                self.keys.push(p.key.clone());
+                self.newest.push(NONE);
+                self.group_of.insert(p.key, group);
+                group
+            }
+        };
         let mut flags = 0;
         if p.open_start {
             flags |= OPEN_START;
@@ -225,21 +234,15 @@ impl AutomatonBuilder {
                 at
             }
         };
-        let entry = PatternEntry {
-            term: term as u32,
-            counts_at,
-            len: p.counts.len() as u16,
-            key_len: p.key.chars().count() as u16,
-            flags,
+        let entry = PatternEntry { term: term as u32, counts_at, len: p.counts.len() as u16, key_len, flags };
+        let Some(newest) = self.newest.get_mut(group as usize) else { return };
+        // The same sequence is stored once, so equal sequences start at the same place.
+        let same = |e: PatternEntry| {
+            e.term == entry.term && e.counts_at == counts_at && e.len == entry.len && e.flags == flags
         };
-        if let Some(list) = self.members.get_mut(group as usize) {
-            // The same sequence is stored once, so equal sequences start at the same place.
-            if !list
-                .iter()
-                .any(|e| e.term == entry.term && e.counts_at == counts_at && e.len == entry.len && e.flags == flags)
-            {
-                list.push(entry);
-            }
+        if !key_entries(&self.entries, *newest).any(same) {
+            self.entries.push((entry, *newest));
+            *newest = (self.entries.len() - 1) as u32;
         }
     }
 
@@ -248,11 +251,14 @@ impl AutomatonBuilder {
             return Ok(None);
         }
         // A key's patterns stand together, the last one marked; the key's value is its first.
-        let mut firsts = Vec::with_capacity(self.members.len());
-        let mut patterns = Vec::new();
-        for list in self.members {
-            firsts.push(patterns.len() as u32);
-            patterns.extend(list);
+        let mut firsts = Vec::with_capacity(self.newest.len());
+        let mut patterns = Vec::with_capacity(self.entries.len());
+        for &newest in &self.newest {
+            let first = patterns.len();
+            firsts.push(first as u32);
+            patterns.extend(key_entries(&self.entries, newest));
+            // In the order they were added.
+            patterns.get_mut(first..).unwrap_or_default().reverse();
             if let Some(last) = patterns.last_mut() {
                 last.flags |= LAST_OF_KEY;
             }
@@ -262,6 +268,19 @@ impl AutomatonBuilder {
         let max_len = patterns.iter().map(|p| usize::from(p.len)).max().unwrap_or(0);
         Ok(Some(Automaton { ac, patterns, counts: self.counts, max_len }))
     }
+}
+
+/// No entry.
+const NONE: u32 = u32::MAX;
+
+/// A key's entries, from its newest back (`AutomatonBuilder::entries`).
+fn key_entries(entries: &[(PatternEntry, u32)], newest: u32) -> impl Iterator<Item = PatternEntry> + '_ {
+    let mut at = newest;
+    std::iter::from_fn(move || {
+        let &(entry, before) = entries.get(at as usize)?;
+        at = before;
+        Some(entry)
+    })
 }
 
 /// One automaton and what its values mean.

@@ -445,7 +445,12 @@ impl<'t> Normalizer<'t> {
     /// Reads a rule term: as [`Self::new`], except that letters of other scripts stay as written
     /// (`сука` is the Russian word; `pattern.rs` adds the reading with Latin look-alikes).
     pub fn as_written(text: &'t str) -> Self {
-        Normalizer { as_written: true, ..Self::new(text) }
+        Self::as_written_with(text, Buffers::default())
+    }
+
+    /// [`Self::as_written`] with heap buffers a normaliser used before.
+    pub(crate) fn as_written_with(text: &'t str, buffers: Buffers) -> Self {
+        Normalizer { as_written: true, ..Self::with_buffers(text, buffers) }
     }
 
     // ---- Stage 1: characters ----------------------------------------------------------------

@@ -10,7 +10,9 @@
 //! - **Emoji terms** (only emoji) are looked for among the text's emoji.
 
 use crate::encoding::encode;
-use crate::normalize::{Normalizer, Symbol, SymbolKind, END, SHORT_DIGIT, SHORT_LEET, START};
+use std::cell::Cell;
+
+use crate::normalize::{Buffers, Normalizer, Symbol, SymbolKind, END, SHORT_DIGIT, SHORT_LEET, START};
 use crate::unicode_data;
 
 /// Set on a count when the run may have one repeat more than the term's: a doubled final letter
@@ -32,6 +34,8 @@ pub const LENIENT_WORD_LETTERS: u8 = 4;
 const MAX_JUNCTION_COMBINATIONS: usize = 3;
 /// Symbols a term may have once normalised.
 pub const MAX_TERM_SYMBOLS: usize = 128;
+// `patterns_with` writes a choice of joined junctions (one fewer than the symbols) as a u128.
+const _: () = assert!(MAX_TERM_SYMBOLS <= 129);
 
 /// Which stream a pattern is looked for in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +87,11 @@ pub enum TermError {
 /// ([`patterns_with`]).
 pub type IsWord<'a> = &'a dyn Fn(&str) -> bool;
 
+thread_local! {
+    /// The term normaliser's heap buffers, between terms.
+    static TERM_BUFFERS: Cell<Option<Buffers>> = const { Cell::new(None) };
+}
+
 /// The patterns for `term` (a trailing `*` makes it a prefix term).
 pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
     patterns_with(term, None).map(|(patterns, _)| patterns)
@@ -97,10 +106,18 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
         Some(body) => (body, true),
         None => (term, false),
     };
-    let symbols: Vec<Symbol> = Normalizer::as_written(body).collect();
-    let main: Vec<Symbol> =
-        symbols.iter().copied().filter(|s| matches!(s.kind, SymbolKind::Word | SymbolKind::Ideo)).collect();
-    let emoji: Vec<Symbol> = symbols.iter().copied().filter(|s| s.kind == SymbolKind::Emoji).collect();
+    // A rule document has thousands of terms: the normaliser's buffers serve them all.
+    let buffers = TERM_BUFFERS.try_with(Cell::take).ok().flatten().unwrap_or_default();
+    let mut normalizer = Normalizer::as_written_with(body, buffers);
+    let (mut main, mut emoji) = (Vec::with_capacity(body.len().min(MAX_TERM_SYMBOLS + 1)), Vec::new());
+    for s in normalizer.by_ref() {
+        match s.kind {
+            SymbolKind::Word | SymbolKind::Ideo => main.push(s),
+            SymbolKind::Emoji => emoji.push(s),
+            SymbolKind::Break => {}
+        }
+    }
+    let _ = TERM_BUFFERS.try_with(|cell| cell.set(Some(normalizer.into_buffers())));
     if main.len() > MAX_TERM_SYMBOLS || emoji.len() > MAX_TERM_SYMBOLS {
         return Err(TermError::TooLong);
     }
@@ -128,44 +145,46 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
             }
             _ => true,
         };
-    let mut spellings = vec![main.clone()];
-    let skeleton: Vec<Symbol> = main
+    // The term as written, and with Latin look-alikes if it has letters that have some.
+    let look_alike = |s: &Symbol| match unicode_data::skeleton(s.ch, false) {
+        Some((letter, _)) if s.kind == SymbolKind::Word && letter != s.ch => Some(letter),
+        _ => None,
+    };
+    let skeleton = main
         .iter()
-        .map(|s| match unicode_data::skeleton(s.ch, false) {
-            Some((letter, _)) if s.kind == SymbolKind::Word => Symbol { ch: letter, ..*s },
-            _ => *s,
-        })
-        .collect();
-    if skeleton != main {
-        spellings.push(merge_runs(skeleton));
-    }
-    let mut out: Vec<Pattern> = Vec::new();
-    for spelling in spellings {
+        .any(|s| look_alike(s).is_some())
+        .then(|| merge_runs(main.iter().map(|s| Symbol { ch: look_alike(s).unwrap_or(s.ch), ..*s }).collect()));
+    let mut out: Vec<Pattern> = Vec::with_capacity(4);
+    for spelling in std::iter::once(&main).chain(skeleton.as_ref()) {
         let junctions: Vec<usize> = (1..spelling.len())
             .filter(|&i| {
                 let (a, b) = (&spelling[i - 1], &spelling[i]);
                 a.kind == SymbolKind::Word && b.kind == SymbolKind::Word && a.edge & END != 0 && b.edge & START != 0
             })
             .collect();
-        let choices: Vec<Vec<bool>> = if junctions.len() <= MAX_JUNCTION_COMBINATIONS {
-            (0..1usize << junctions.len()).map(|m| (0..junctions.len()).map(|j| m & (1 << j) != 0).collect()).collect()
-        } else {
-            vec![vec![false; junctions.len()], vec![true; junctions.len()]]
-        };
+        // Which junctions are joined, junction `j` as bit `j`: every combination, or with many
+        // junctions none and all.
+        // (A term has at most MAX_TERM_SYMBOLS symbols, so at most 127 junctions.)
+        let all = u128::MAX.checked_shr(128 - junctions.len().min(128) as u32).unwrap_or(0);
+        let choices: &mut dyn Iterator<Item = u128> =
+            if junctions.len() <= MAX_JUNCTION_COMBINATIONS { &mut (0..=all) } else { &mut [0, all].into_iter() };
+        let joined_here = |choice: u128, j: usize| j < 128 && choice & (1 << j) != 0;
         for choice in choices {
             let mut joined = spelling.clone();
-            for (&at, &join) in junctions.iter().zip(&choice) {
-                if join {
+            for (j, &at) in junctions.iter().enumerate() {
+                if joined_here(choice, j) {
                     joined[at - 1].edge &= !END;
                     joined[at].edge &= !START;
                 }
             }
             if let Some(is_word) = is_word {
                 // Words joined into an ordinary word are that word (`therapist`, `blackcock`).
-                let joined_at: Vec<usize> =
-                    junctions.iter().zip(&choice).filter(|(_, &join)| join).map(|(&at, _)| at).collect();
                 let ordinary = words_of(&joined).iter().any(|(range, text)| {
-                    joined_at.iter().any(|&at| range.start < at && at < range.end) && is_word(text)
+                    junctions
+                        .iter()
+                        .enumerate()
+                        .any(|(j, &at)| joined_here(choice, j) && range.start < at && at < range.end)
+                        && is_word(text)
                 });
                 if ordinary {
                     left_out += 1;
@@ -233,20 +252,24 @@ fn is_initialism(word: &str) -> bool {
 
 /// Equal adjacent letters without an edge between them are one run (`red dog` joined is `redog`
 /// with a double `d`).
-fn merge_runs(symbols: Vec<Symbol>) -> Vec<Symbol> {
-    let mut out: Vec<Symbol> = Vec::with_capacity(symbols.len());
-    for s in symbols {
-        if let Some(last) = out.last_mut() {
-            let letter = |x: &Symbol| x.kind == SymbolKind::Word && !x.ch.is_ascii_digit();
+fn merge_runs(mut symbols: Vec<Symbol>) -> Vec<Symbol> {
+    let letter = |x: &Symbol| x.kind == SymbolKind::Word && !x.ch.is_ascii_digit();
+    // In place: `kept` symbols are done, the next is merged into the last of them or kept.
+    let mut kept = 0usize;
+    for i in 0..symbols.len() {
+        let s = symbols[i];
+        if let Some(last) = kept.checked_sub(1).and_then(|k| symbols.get_mut(k)) {
             if letter(last) && letter(&s) && last.ch == s.ch && last.edge & END == 0 && s.edge & START == 0 {
                 last.count += s.count;
                 last.edge |= s.edge;
                 continue;
             }
         }
-        out.push(s);
+        symbols[kept] = s;
+        kept += 1;
     }
-    out
+    symbols.truncate(kept);
+    symbols
 }
 
 fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool, is_word: Option<IsWord<'_>>) -> Pattern {
@@ -263,7 +286,8 @@ fn build_counted(
     is_word: Option<IsWord<'_>>,
 ) -> (Pattern, usize) {
     let mut dropped = 0;
-    let mut doubled_is_word = vec![false; symbols.len()];
+    // Only with a word list: without, nothing is a word.
+    let mut doubled_is_word = vec![false; if is_word.is_some() { symbols.len() } else { 0 }];
     if let Some(is_word) = is_word {
         for (range, mut text) in words_of(symbols) {
             if let Some(last) = text.chars().last() {
@@ -274,7 +298,7 @@ fn build_counted(
             }
         }
     }
-    let mut key = String::new();
+    let mut key = String::with_capacity(4 * symbols.len() + 8);
     for s in symbols {
         for &c in encode(s).chars() {
             key.push(c);
@@ -288,7 +312,7 @@ fn build_counted(
                 && s.edge & END != 0
                 && !ENGLISH_FINAL_DOUBLES.contains(&s.ch)
                 && (s.word_letters == 0 || s.word_letters >= LENIENT_WORD_LETTERS);
-            if lenient && doubled_is_word[i] {
+            if lenient && doubled_is_word.get(i).copied().unwrap_or(false) {
                 lenient = false;
                 dropped += 1;
             }
