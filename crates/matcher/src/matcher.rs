@@ -1,12 +1,13 @@
 //! Building a matcher from terms, and searching text with one or several matchers at once.
 
 use std::cell::Cell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::fmt;
 use std::sync::Arc;
 
 use daachorse::charwise::iter::FindOverlappingStepper;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
+use rustc_hash::FxHashMap;
 
 use crate::encoding::encode;
 use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_LEET, START};
@@ -137,6 +138,8 @@ impl MatcherBuilder {
     pub fn build(self) -> Result<Matcher, BuildError> {
         let mut main = AutomatonBuilder::default();
         let mut emoji = AutomatonBuilder::default();
+        // About one key a term (phrases have more, prefix terms two).
+        main.group_of.reserve(self.terms.len());
         let mut left_out = 0;
         let is_word = self.words.as_deref().map(|w| w as &dyn Fn(&str) -> bool);
         for (index, term) in self.terms.iter().enumerate() {
@@ -184,7 +187,7 @@ pub(crate) struct PatternEntry {
 #[derive(Default)]
 struct AutomatonBuilder {
     keys: Vec<String>,
-    group_of: HashMap<String, u32>,
+    group_of: FxHashMap<String, u32>,
     /// Every pattern, with the one added before it to the same key (`NONE` for a key's first):
     /// one list per key without a heap allocation per key.
     entries: Vec<(PatternEntry, u32)>,
@@ -192,7 +195,7 @@ struct AutomatonBuilder {
     newest: Vec<u32>,
     /// Every distinct run-count sequence once (most terms share a few: all ones, the last one
     /// lenient), by where it starts in `counts`.
-    sequences: HashMap<Vec<u32>, u32>,
+    sequences: FxHashMap<Vec<u32>, u32>,
     counts: Vec<u32>,
 }
 
