@@ -202,23 +202,27 @@ impl Matcher {
     }
 }
 
+/// A pattern's bytes: term u32, counts_at u32, len u16, key_len u16, flags u8.
+const PATTERN_BYTES: usize = 13;
+
 fn read_automaton(r: &mut Reader<'_>, terms: usize) -> Result<Automaton, BlobError> {
     let (ac, rest) =
         CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(r.bytes()?).map_err(|_| BlobError::Corrupt("automaton"))?;
     if !rest.is_empty() {
         return Err(BlobError::Corrupt("automaton length"));
     }
-    let n = r.len(13)?;
-    let mut patterns = Vec::with_capacity(n);
-    for _ in 0..n {
-        patterns.push(PatternEntry {
-            term: r.u32()?,
-            counts_at: r.u32()?,
-            len: r.u16()?,
-            key_len: r.u16()?,
-            flags: r.u8()?,
-        });
-    }
+    let n = r.len(PATTERN_BYTES)?;
+    let patterns: Vec<PatternEntry> = r
+        .take(n * PATTERN_BYTES)?
+        .chunks_exact(PATTERN_BYTES)
+        .map(|b| PatternEntry {
+            term: u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            counts_at: u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+            len: u16::from_le_bytes([b[8], b[9]]),
+            key_len: u16::from_le_bytes([b[10], b[11]]),
+            flags: b[12],
+        })
+        .collect();
     let counts = r.u32s()?;
     let consistent = patterns.last().is_some_and(|p| p.flags & LAST_OF_KEY != 0)
         && patterns.iter().all(|p| {
