@@ -539,12 +539,21 @@ impl<'m, 't> Scan<'m, 't> {
         // What the normaliser found ambiguous changes only as it reads on, before a batch (the
         // windows watch the first reading only).
         if self.second.is_none() {
+            let mut first_ambiguous = false;
             if let Some(windows) = &mut self.windows {
                 let (ambiguous, word_end) = (self.normalizer.ambiguous().len(), self.normalizer.ambiguous_word_end());
                 if windows.noticed(ambiguous, word_end) && !self.tracking {
                     windows.recall(&self.normalizer, &self.main);
                     self.tracking = true;
+                    first_ambiguous = true;
                 }
+            }
+            // The text will be read a second time around its ambiguous symbols, and a term that
+            // reading finds may stand inside an allowed word only this reading finds (it reads
+            // `1` and `!` as letters): the dependent lanes read on from here (the ambiguous
+            // word's symbols are still to come), with the margin before.
+            if first_ambiguous && !self.dormant.is_empty() {
+                self.wake();
             }
         }
         let mut past_window = false;
@@ -718,14 +727,14 @@ impl<'m, 't> Scan<'m, 't> {
         }
     }
 
-    /// Fresh steppers and rings for another reading of the text.
+    /// Fresh steppers and rings for another reading of the text (the second: around the
+    /// ambiguous symbols, or all of a text read in display order).
     fn restart(&mut self) {
-        // The dependent lanes sleep again until a match of this reading.
-        let (dormant, lanes) =
-            std::mem::take(&mut self.main_lanes).into_iter().partition::<Vec<_>, _>(|lane| lane.dependent);
-        self.main_lanes = lanes;
-        self.dormant.extend(dormant);
-        for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes).chain(&mut self.dormant) {
+        // No lane sleeps in the second reading: it reports only what touches an ambiguous
+        // symbol, so a term of the first reading wakes nothing here, yet an allowed word only
+        // this reading finds may stand around it. The windows are short.
+        self.main_lanes.append(&mut self.dormant);
+        for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes) {
             lane.stepper = lane.automaton.ac.find_overlapping_stepper();
         }
         self.main.clear();
@@ -1551,6 +1560,46 @@ mod tests {
         }
         // Without a term the allowed words are not read at all.
         assert_eq!(Scan::with_dependents(&matchers, "a hot dog, not good at all", |i| i == 1).count(), 0);
+    }
+
+    #[test]
+    fn allowed_words_around_a_term_are_found_whatever_reading_finds_either() {
+        // Each case: a term, an allowed word around it, and a text where one reading finds the
+        // term and the other the allowed word (`!`, `1`, `$` are letters in the first reading,
+        // separators in the second).
+        let cases = [
+            ("buy followers", "buyifollowers", "lorem ipsum dolor buy!followers sit amet"),
+            ("buyifollowers", "buy followers", "lorem ipsum dolor buy!followers sit amet"),
+            ("cheap pills", "cheapipills", "get cheap!pills now"),
+            ("cheapipills", "cheap pills", "get cheap!pills now"),
+            ("buy followers", "buy!followers", "lorem ipsum dolor buy!followers sit amet"),
+            ("ass", "a$$ kicking", "some a$$ kicking"),
+        ];
+        for (term, allowed, text) in cases {
+            let terms = MatcherBuilder::new().term(term).build().unwrap();
+            let allowed = MatcherBuilder::new().term(allowed).build().unwrap();
+            let matchers = [terms, allowed];
+            let everywhere: Vec<(usize, Match)> = Scan::new(&matchers, text).collect();
+            let around: Vec<(usize, Match)> = Scan::with_dependents(&matchers, text, |i| i == 1).collect();
+            let of = |found: &[(usize, Match)], index: usize| {
+                let mut of: Vec<Match> = found.iter().filter(|(i, _)| *i == index).map(|&(_, m)| m).collect();
+                of.sort_by_key(|m| (m.start, m.end));
+                of
+            };
+            let terms = of(&everywhere, 0);
+            assert_eq!(of(&around, 0), terms, "{text:?}");
+            let holding = |found: &[(usize, Match)], term: Match| -> Vec<Match> {
+                of(found, 1).into_iter().filter(|a| a.start <= term.start && term.end <= a.end).collect()
+            };
+            println!("{text:?}: {everywhere:?}");
+            assert!(
+                terms.iter().any(|&t| !holding(&everywhere, t).is_empty()),
+                "{text:?}: no allowed word around a term"
+            );
+            for t in terms {
+                assert_eq!(holding(&around, t), holding(&everywhere, t), "{text:?}");
+            }
+        }
     }
 
     #[test]
