@@ -23,7 +23,7 @@ fn slice(texts: &str, (start, end): TextRange) -> &str {
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// Version of the blob layout; bump when [`RuleSet::to_blob`] changes. The matchers inside carry
 /// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
-const BLOB_FORMAT: u32 = 9;
+const BLOB_FORMAT: u32 = 10;
 
 /// One term of a compiled rule set, borrowed from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,14 +240,10 @@ impl RuleSet {
             Mode::Monitor => 1,
         });
         out.u32(self.mask_char.map_or(u32::MAX, u32::from));
-        out.length(self.terms.len());
-        for index in 0..self.terms.len() {
-            let Some(term) = self.term(index) else { continue };
-            out.u8(action_code(term.action));
-            out.str(term.text);
-            out.u32(term.code.unwrap_or(0));
-            out.opt_str(term.info);
-        }
+        write_terms(
+            &mut out,
+            self.terms.iter().map(|t| (t, slice(&self.texts, t.text), t.info.map(|i| slice(&self.texts, i)))),
+        );
         out.bytes(&self.matcher.to_bytes());
         out.bytes(&self.allow.to_bytes());
         let links = self.links.as_ref().and_then(|l| serde_json::to_string(&l.rule).ok());
@@ -301,8 +297,7 @@ impl RuleSet {
             u32::MAX => None,
             c => Some(char::from_u32(c).ok_or(BlobError::Corrupt("mask_char"))?),
         };
-        let mut texts = String::new();
-        let terms = read_terms(&mut input, bytes.len(), &mut texts)?;
+        let (terms, texts) = read_terms(&mut input)?;
         let matcher = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let allow = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let links = read_check(&mut input, "links", LinksCheck::new)?;
@@ -340,7 +335,7 @@ impl RuleSet {
         let (mut input, _) = read_header(bytes)?;
         input.u8()?;
         input.u32()?;
-        read_terms(&mut input, bytes.len(), &mut String::new())?;
+        read_terms(&mut input)?;
         input.bytes()?;
         input.bytes()?;
         input.opt_str()?;
@@ -549,44 +544,65 @@ fn read_header(bytes: &[u8]) -> Result<(Reader<'_>, &str), BlobError> {
     Ok((input, version))
 }
 
-/// A blob's terms, their strings appended to `texts`.
-fn read_terms(input: &mut Reader<'_>, blob_len: usize, texts: &mut String) -> Result<Vec<StoredTerm>, BlobError> {
+/// A term's record in a blob: action (with [`HAS_INFO`]) u8, code u32 (0 for none), end of its
+/// text u32, end of its info u32, both in the blob's one string of texts, where each term's text
+/// starts at the previous term's end and its info follows its text.
+const TERM_RECORD: usize = 13;
+/// In a term record's first byte: the term has an info (which may be empty).
+const HAS_INFO: u8 = 0x80;
+
+/// Writes the term table: the count, every term's text and info in one string, and a
+/// [`TERM_RECORD`] per term. Fixed-size records and one string make a load one UTF-8 check and
+/// a loop over records (at 100k terms a check and a few reads per term were a third of a load).
+fn write_terms<'a>(out: &mut Writer, terms: impl ExactSizeIterator<Item = (&'a StoredTerm, &'a str, Option<&'a str>)>) {
+    let count = terms.len();
+    let mut texts = String::new();
+    let mut records = Vec::with_capacity(count * TERM_RECORD);
+    for (term, text, info) in terms {
+        texts.push_str(text);
+        let text_end = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+        texts.push_str(info.unwrap_or_default());
+        let info_end = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+        records.push(action_code(term.action) | if info.is_some() { HAS_INFO } else { 0 });
+        records.extend_from_slice(&term.code.unwrap_or(0).to_le_bytes());
+        records.extend_from_slice(&text_end.to_le_bytes());
+        records.extend_from_slice(&info_end.to_le_bytes());
+    }
+    out.length(count);
+    out.str(&texts);
+    out.raw(&records);
+}
+
+/// Reads the term table [`write_terms`] wrote: the terms and the string their ranges are in.
+/// Every range must lie in order on character boundaries of the string.
+fn read_terms(input: &mut Reader<'_>) -> Result<(Vec<StoredTerm>, String), BlobError> {
     let count = input.length()?;
-    // Each term takes at least 10 bytes: never reserve more than the blob could hold.
-    let mut terms = Vec::with_capacity(count.min(blob_len / 10));
-    // The texts' bytes one after another, checked as UTF-8 once at the end (a check per term
-    // was a fifth of a load at 100k terms).
-    let mut bytes = std::mem::take(texts).into_bytes();
-    let mut store_bytes = |text: &[u8]| {
-        let start = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
-        bytes.extend_from_slice(text);
-        (start, u32::try_from(bytes.len()).unwrap_or(start))
-    };
-    for _ in 0..count {
-        let action = match input.u8()? {
+    let texts = input.str()?;
+    let records = input.raw(count.checked_mul(TERM_RECORD).ok_or(BlobError::Truncated)?)?;
+    let mut terms = Vec::with_capacity(count);
+    let mut start = 0u32;
+    let u32_at = |r: &[u8], at: usize| r.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    for record in records.chunks_exact(TERM_RECORD) {
+        let flags = record.first().copied().unwrap_or(u8::MAX);
+        let action = match flags & !HAS_INFO {
             0 => Action::Block,
             1 => Action::Discard,
             2 => Action::Mask,
             3 => Action::Review,
             _ => return Err(BlobError::Corrupt("action")),
         };
-        let text = store_bytes(input.bytes()?);
-        let code = Some(input.u32()?).filter(|&c| c != 0);
-        let info = match input.u8()? {
-            0 => None,
-            1 => Some(store_bytes(input.bytes()?)),
-            _ => return Err(BlobError::Corrupt("option tag")),
-        };
-        terms.push(StoredTerm { action, text, code, info });
+        let (code, text_end, info_end) = (u32_at(record, 1), u32_at(record, 5), u32_at(record, 9));
+        let has_info = flags & HAS_INFO != 0;
+        let in_order = start <= text_end && text_end <= info_end && (has_info || info_end == text_end);
+        let boundary = |at: u32| texts.is_char_boundary(at as usize);
+        if !(in_order && boundary(text_end) && boundary(info_end)) {
+            return Err(BlobError::Corrupt("term text"));
+        }
+        let info = has_info.then_some((text_end, info_end));
+        terms.push(StoredTerm { action, text: (start, text_end), code: Some(code).filter(|&c| c != 0), info });
+        start = info_end;
     }
-    *texts = String::from_utf8(bytes).map_err(|_| BlobError::Corrupt("string is not UTF-8"))?;
-    // Each text must be UTF-8 on its own too: no character may straddle two.
-    let boundary = |at: u32| texts.is_char_boundary(at as usize);
-    let whole = |(start, end): TextRange| boundary(start) && boundary(end);
-    if !terms.iter().all(|t| whole(t.text) && t.info.is_none_or(whole)) {
-        return Err(BlobError::Corrupt("string is not UTF-8"));
-    }
-    Ok(terms)
+    Ok((terms, texts.to_owned()))
 }
 
 /// A blob's compiled patterns.
@@ -680,37 +696,67 @@ pub fn document_version(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Two terms' texts written to a blob's term table, each with an info or not.
-    fn term_table(texts: &[&[u8]]) -> Vec<u8> {
+    /// A blob's term table with `texts` (every other one with an info) as `write_terms` writes it,
+    /// after `damage` has changed the texts' bytes and the records.
+    fn term_table(texts: &[&str], damage: impl Fn(&mut Vec<u8>, &mut Vec<u8>)) -> Vec<u8> {
+        let mut w = Writer::default();
+        let mut all = String::new();
+        let terms: Vec<StoredTerm> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let text = store(&mut all, text);
+                let info = (i % 2 == 1).then(|| store(&mut all, "info"));
+                StoredTerm { action: Action::Mask, text, code: Some(7).filter(|_| i == 0), info }
+            })
+            .collect();
+        write_terms(&mut w, terms.iter().map(|t| (t, slice(&all, t.text), t.info.map(|i| slice(&all, i)))));
+        let bytes = w.into_bytes();
+        // count u32, texts (u32 length + bytes), records
+        let texts_len = all.len();
+        let (mut text_bytes, mut records) = (bytes[8..8 + texts_len].to_vec(), bytes[8 + texts_len..].to_vec());
+        damage(&mut text_bytes, &mut records);
         let mut w = Writer::default();
         w.length(texts.len());
-        for (i, text) in texts.iter().enumerate() {
-            w.u8(0);
-            w.bytes(text);
-            w.u32(0);
-            if i % 2 == 1 {
-                w.u8(1);
-                w.bytes(b"info");
-            } else {
-                w.u8(0);
-            }
-        }
+        w.bytes(&text_bytes);
+        w.raw(&records);
         w.into_bytes()
     }
 
     #[test]
-    fn term_texts_are_each_utf8_though_checked_together() {
+    fn a_term_table_reads_back_and_damage_to_it_is_refused() {
         let read = |bytes: &[u8]| {
-            let mut texts = String::new();
-            read_terms(&mut Reader::new(bytes), bytes.len(), &mut texts).map(|terms| {
-                terms.iter().map(|t| texts[t.text.0 as usize..t.text.1 as usize].to_owned()).collect::<Vec<_>>()
+            read_terms(&mut Reader::new(bytes)).map(|(terms, texts)| {
+                let info = |t: &StoredTerm| t.info.map(|i| slice(&texts, i).to_owned());
+                terms.iter().map(|t| (t.action, slice(&texts, t.text).to_owned(), t.code, info(t))).collect::<Vec<_>>()
             })
         };
-        assert_eq!(read(&term_table(&["傻逼".as_bytes(), b"bad", "é".as_bytes()])).unwrap(), ["傻逼", "bad", "é"]);
-        // `傻` cut between two terms: the bytes together are UTF-8, each term's are not.
-        let cut = term_table(&[b"\xe5\x82", b"\xbba"]);
-        assert_eq!(read(&cut), Err(BlobError::Corrupt("string is not UTF-8")));
-        assert_eq!(read(&term_table(&[b"ok", b"\xff"])), Err(BlobError::Corrupt("string is not UTF-8")));
+        let texts = ["傻逼", "bad", "é", ""];
+        let back = read(&term_table(&texts, |_, _| {})).unwrap();
+        assert_eq!(
+            back,
+            [
+                (Action::Mask, "傻逼".to_owned(), Some(7), None),
+                (Action::Mask, "bad".to_owned(), None, Some("info".to_owned())),
+                (Action::Mask, "é".to_owned(), None, None),
+                (Action::Mask, String::new(), None, Some("info".to_owned())),
+            ]
+        );
+        // The first text's end moved into `傻`: the texts are UTF-8 together, not each.
+        let cut = term_table(&texts, |_, records| records[5] = 2);
+        assert_eq!(read(&cut), Err(BlobError::Corrupt("term text")));
+        let backwards = term_table(&texts, |_, records| records[TERM_RECORD + 5] = 1);
+        assert_eq!(read(&backwards), Err(BlobError::Corrupt("term text")));
+        let past_the_end = term_table(&texts, |_, records| records[3 * TERM_RECORD + 9] = 200);
+        assert_eq!(read(&past_the_end), Err(BlobError::Corrupt("term text")));
+        let info_without_flag = term_table(&texts, |_, records| records[TERM_RECORD] &= !HAS_INFO);
+        assert_eq!(read(&info_without_flag), Err(BlobError::Corrupt("term text")));
+        let action = term_table(&texts, |_, records| records[0] = 9);
+        assert_eq!(read(&action), Err(BlobError::Corrupt("action")));
+        let not_utf8 = term_table(&texts, |text, _| text[0] = 0xff);
+        assert_eq!(read(&not_utf8), Err(BlobError::Corrupt("string is not UTF-8")));
+        let short = term_table(&texts, |_, records| records.truncate(records.len() - 1));
+        assert_eq!(read(&short), Err(BlobError::Truncated));
     }
 
     #[cfg(feature = "compile-patterns")]
