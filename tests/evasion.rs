@@ -867,6 +867,20 @@ const ALLOW: &[Case] = &[
     t!("allowed word protects only itself", ["damn*"], ["damnation"], "damnation, damn it", ["damn"]),
     t!("allowed phrase", ["rapist"], ["the rapist was"], "news: the rapist was caught; a rapist", ["rapist"]),
     t!("traditional allowed word", ["傻"], ["傻瓜"], "傻瓜", NONE),
+    t!(
+        "allowed word read with a leet letter, term split at it",
+        ["buy followers"],
+        ["buyifollowers"],
+        "so buy!followers",
+        NONE
+    ),
+    t!(
+        "allowed phrase split at a leet symbol, term read with it",
+        ["buyifollowers"],
+        ["buy followers"],
+        "so buy!followers",
+        NONE
+    ),
 ];
 
 /// What the pipeline gets wrong today. Each name says its class and the step responsible; the
