@@ -6,19 +6,19 @@
 //! Layout (little-endian): magic `TGMATCH\0`, format, normaliser revision, Unicode tables
 //! fingerprint, term count, the two automata (each: present flag, daachorse bytes whose values
 //! are a key's first pattern, patterns, run counts shared between patterns), the segmenter's
-//! words.
+//! words (one string, then each word's end and cost).
 
 use std::fmt;
 use std::sync::Arc;
 
-use daachorse::CharwiseDoubleArrayAhoCorasick;
+use daachorse::{CharwiseDoubleArrayAhoCorasick, MatchKind};
 
 use crate::matcher::{Automaton, Inner, Matcher, PatternEntry, LAST_OF_KEY};
 use crate::segmentation::Segmenter;
 
 const MAGIC: &[u8; 8] = b"TGMATCH\0";
 /// Layout version of this module's bytes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`,
 /// `reading_order.rs`): bump it whenever a change makes any text or term read differently.
 pub const NORMALIZER_REVISION: u32 = 7;
@@ -93,10 +93,6 @@ impl<'a> Reader<'a> {
     fn u8(&mut self) -> Result<u8, BlobError> {
         Ok(self.take(1)?[0])
     }
-    fn u16(&mut self) -> Result<u16, BlobError> {
-        let b = self.take(2)?;
-        Ok(u16::from_le_bytes([b[0], b[1]]))
-    }
     fn u32(&mut self) -> Result<u32, BlobError> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -152,11 +148,12 @@ impl Matcher {
                 }
             }
         }
-        let words = self.inner.segmenter.words();
-        w.len(words.len());
-        for (word, cost) in words {
-            w.bytes(word.as_bytes());
-            w.u16(*cost);
+        let (text, ends) = self.inner.segmenter.text_and_ends();
+        w.len(ends.len());
+        w.bytes(text.as_bytes());
+        for &(end, cost) in ends {
+            w.u32(end);
+            w.u16(cost);
         }
         w.0
     }
@@ -180,27 +177,24 @@ impl Matcher {
                 _ => return Err(BlobError::Corrupt("automaton tag")),
             };
         }
-        let n = r.len(6)?;
-        let mut words = Vec::with_capacity(n);
-        for _ in 0..n {
-            let word = std::str::from_utf8(r.bytes()?).map_err(|_| BlobError::Corrupt("segmenter word"))?;
-            words.push((word.to_owned(), r.u16()?));
-        }
+        let n = r.len(WORD_BYTES)?;
+        let text = std::str::from_utf8(r.bytes()?).map_err(|_| BlobError::Corrupt("segmenter word"))?.to_owned();
+        let ends = r
+            .take(n.checked_mul(WORD_BYTES).ok_or(BlobError::Truncated)?)?
+            .chunks_exact(WORD_BYTES)
+            .map(|b| (u32::from_le_bytes([b[0], b[1], b[2], b[3]]), u16::from_le_bytes([b[4], b[5]])))
+            .collect();
+        let segmenter = Segmenter::from_text_and_ends(text, ends).ok_or(BlobError::Corrupt("segmenter words"))?;
         if !r.0.is_empty() {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
         let [main, emoji] = automata;
-        Ok(Matcher {
-            inner: Arc::new(Inner {
-                terms,
-                main,
-                emoji,
-                segmenter: Segmenter::from_words(words),
-                readings_left_out: 0,
-            }),
-        })
+        Ok(Matcher { inner: Arc::new(Inner { terms, main, emoji, segmenter, readings_left_out: 0 }) })
     }
 }
+
+/// A segmenter word's bytes: its end u32 in the words' string, its cost u16.
+const WORD_BYTES: usize = 6;
 
 /// A pattern's bytes: term u32, counts_at u32, len u16, key_len u16, flags u8.
 const PATTERN_BYTES: usize = 13;
@@ -210,6 +204,10 @@ fn read_automaton(r: &mut Reader<'_>, terms: usize) -> Result<Automaton, BlobErr
         CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(r.bytes()?).map_err(|_| BlobError::Corrupt("automaton"))?;
     if !rest.is_empty() {
         return Err(BlobError::Corrupt("automaton length"));
+    }
+    // daachorse reads any match kind; a stepper needs the standard one (it asserts it).
+    if !matches!(ac.match_kind(), MatchKind::Standard) {
+        return Err(BlobError::Corrupt("automaton match kind"));
     }
     let n = r.len(PATTERN_BYTES)?;
     let patterns: Vec<PatternEntry> = r

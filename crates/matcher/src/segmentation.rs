@@ -44,8 +44,12 @@ const UNKNOWN_COST: u16 = 2000;
 /// Dictionary words around CJK terms, with their costs (−ln p × 100).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Segmenter {
-    /// Sorted by word.
-    words: Vec<(String, u16)>,
+    /// Every word, one after another, in order.
+    text: String,
+    /// Each word's end in `text` and its cost, in the words' order (sorted, no duplicates): a
+    /// word starts where the previous one ends. One string instead of a `String` per word: a
+    /// blob's words load with one allocation and one UTF-8 check.
+    words: Vec<(u32, u16)>,
 }
 
 impl Segmenter {
@@ -53,16 +57,52 @@ impl Segmenter {
     pub fn from_words(mut words: Vec<(String, u16)>) -> Self {
         words.sort();
         words.dedup_by(|a, b| a.0 == b.0);
-        words.shrink_to_fit();
-        for (word, _) in &mut words {
-            word.shrink_to_fit();
+        let mut text = String::with_capacity(words.iter().map(|(w, _)| w.len()).sum());
+        let mut ends = Vec::with_capacity(words.len());
+        for (word, cost) in &words {
+            text.push_str(word);
+            ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), *cost));
         }
-        Segmenter { words }
+        Segmenter { text, words: ends }
+    }
+
+    /// A segmenter from its words one after another and each one's end and cost, as
+    /// [`Self::text_and_ends`] gives them; `None` unless the words are in order, without
+    /// duplicates, each non-empty and on character boundaries.
+    pub(crate) fn from_text_and_ends(text: String, words: Vec<(u32, u16)>) -> Option<Self> {
+        let mut start = 0u32;
+        let mut previous: Option<&str> = None;
+        for &(end, _) in &words {
+            let word = text.get(start as usize..end as usize).filter(|w| !w.is_empty())?;
+            if previous.is_some_and(|p| p >= word) {
+                return None;
+            }
+            previous = Some(word);
+            start = end;
+        }
+        (start as usize == text.len()).then_some(Segmenter { text, words })
+    }
+
+    /// Its words one after another, and each one's end and cost.
+    pub(crate) fn text_and_ends(&self) -> (&str, &[(u32, u16)]) {
+        (&self.text, &self.words)
     }
 
     /// The words and costs, sorted.
-    pub fn words(&self) -> &[(String, u16)] {
-        &self.words
+    pub fn words(&self) -> impl ExactSizeIterator<Item = (&str, u16)> + '_ {
+        let mut start = 0;
+        self.words.iter().map(move |&(end, cost)| {
+            let word = self.text.get(start as usize..end as usize).unwrap_or_default();
+            start = end;
+            (word, cost)
+        })
+    }
+
+    /// The `i`th word (in order) and its cost.
+    fn word(&self, i: usize) -> Option<(&str, u16)> {
+        let start = if i == 0 { 0 } else { self.words.get(i - 1)?.0 };
+        let &(end, cost) = self.words.get(i)?;
+        Some((self.text.get(start as usize..end as usize)?, cost))
     }
 
     /// Whether it holds no word (every CJK match is then reported).
@@ -72,12 +112,22 @@ impl Segmenter {
 
     /// Bytes of heap held.
     pub fn heap_bytes(&self) -> usize {
-        self.words.capacity() * std::mem::size_of::<(String, u16)>()
-            + self.words.iter().map(|(w, _)| w.capacity()).sum::<usize>()
+        self.words.capacity() * std::mem::size_of::<(u32, u16)>() + self.text.capacity()
     }
 
     fn cost(&self, word: &str) -> Option<u16> {
-        self.words.binary_search_by(|(w, _)| w.as_str().cmp(word)).ok().map(|i| self.words[i].1)
+        let (mut low, mut high) = (0, self.words.len());
+        // A binary search over the words by index (each read from `text`).
+        while low < high {
+            let mid = low + (high - low) / 2;
+            let (here, cost) = self.word(mid)?;
+            match here.cmp(word) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(cost),
+            }
+        }
+        None
     }
 
     /// Keeps the words of `lexicon` that the segmentation around the CJK terms among `terms` is
@@ -390,6 +440,35 @@ mod tests {
     use super::*;
     use crate::MatcherBuilder;
 
+    #[test]
+    fn words_in_one_string_read_back_and_bad_ones_are_refused() {
+        let pairs = [("妈妈", 300), ("其他", 200), ("他妈", 900), ("其他", 5), ("a", 1)];
+        let s = Segmenter::from_words(pairs.iter().map(|&(w, c)| (w.to_owned(), c)).collect());
+        let words: Vec<(&str, u16)> = s.words().collect();
+        assert_eq!(words, [("a", 1), ("他妈", 900), ("其他", 5), ("妈妈", 300)], "sorted, one of each");
+        for (word, cost) in &words {
+            assert_eq!(s.cost(word), Some(*cost));
+        }
+        assert_eq!(s.cost("其"), None);
+        assert_eq!(s.cost(""), None);
+        let (text, ends) = s.text_and_ends();
+        assert_eq!(Segmenter::from_text_and_ends(text.to_owned(), ends.to_vec()), Some(s.clone()));
+        let mut cut = ends.to_vec();
+        cut[1].0 = 2; // inside `他`
+        assert_eq!(Segmenter::from_text_and_ends(text.to_owned(), cut), None);
+        let mut unsorted = ends.to_vec();
+        unsorted.swap(0, 1);
+        assert_eq!(Segmenter::from_text_and_ends(text.to_owned(), unsorted), None);
+        let mut empty = ends.to_vec();
+        empty.insert(1, (1, 7));
+        assert_eq!(Segmenter::from_text_and_ends(text.to_owned(), empty), None, "an empty word");
+        assert_eq!(Segmenter::from_text_and_ends(text.to_owned(), ends[..3].to_vec()), None, "text left over");
+        let m = MatcherBuilder::new().term("他妈").segmenter(s.clone()).build().unwrap();
+        let back = crate::Matcher::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.inner.segmenter, s);
+        assert!(back.find_iter("其他妈妈").next().is_none(), "他妈 straddles 其他|妈妈");
+    }
+
     /// A toy lexicon with jieba-like frequencies (the real one is jieba's, in the rules tool).
     fn lexicon(word: &str) -> Option<u64> {
         let words = [
@@ -475,7 +554,7 @@ mod tests {
     #[test]
     fn only_what_the_terms_need_is_kept() {
         let s = Segmenter::select(["他妈"], &lexicon, 60_000_000, &"其他妈".chars().collect::<Vec<_>>());
-        let words: Vec<&str> = s.words().iter().map(|(w, _)| w.as_str()).collect();
+        let words: Vec<&str> = s.words().map(|(w, _)| w).collect();
         assert!(words.contains(&"其他") && words.contains(&"妈妈"), "{words:?}");
         assert!(!words.contains(&"出口"));
     }
@@ -506,7 +585,7 @@ mod tests {
 
     #[test]
     fn words_around_the_edges_and_their_neighbours_are_kept() {
-        let words = |terms: &[&str]| -> Vec<String> { select(terms).words().iter().map(|(w, _)| w.clone()).collect() };
+        let words = |terms: &[&str]| -> Vec<String> { select(terms).words().map(|(w, _)| w.to_owned()).collect() };
         // Holding the term; two characters outside (`爸爸` and `爸妈` are words), with the run
         // `妈妈` at the match's start; a frequent neighbour of `水花` (across `花柳`'s start), and
         // not a rare one.
