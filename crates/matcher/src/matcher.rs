@@ -384,8 +384,6 @@ impl Iterator for FindIter<'_, '_> {
 struct Lane<'m> {
     /// The matcher's index in the scan's slice.
     index: usize,
-    /// Its matcher is dependent ([`Scan::with_dependents`]): it sleeps until another's match.
-    dependent: bool,
     automaton: &'m Automaton,
     stepper: FindOverlappingStepper<'m, u32>,
 }
@@ -397,7 +395,7 @@ impl<'m> Lane<'m> {
         lanes
             .filter_map(|(index, m)| {
                 let automaton = stream(&m.inner).as_ref()?;
-                Some(Lane { index, dependent: false, automaton, stepper: automaton.ac.find_overlapping_stepper() })
+                Some(Lane { index, automaton, stepper: automaton.ac.find_overlapping_stepper() })
             })
             .collect()
     }
@@ -501,11 +499,9 @@ impl<'m, 't> Scan<'m, 't> {
         let normalizer = Normalizer::with_buffers(text, spare.normalizer);
         // In text read in display order (bidi controls) a match's bytes need not be together, so
         // one far from a candidate in the reading can hold it in the bytes: no lane sleeps there.
-        let mut lanes = Lane::all(matchers, |i| &i.main);
-        for lane in &mut lanes {
-            lane.dependent = normalizer.in_byte_order() && dependent(lane.index);
-        }
-        let (dormant, main_lanes) = lanes.into_iter().partition(|lane| lane.dependent);
+        let in_byte_order = normalizer.in_byte_order();
+        let (dormant, main_lanes) =
+            Lane::all(matchers, |i| &i.main).into_iter().partition(|lane| in_byte_order && dependent(lane.index));
         Scan {
             matchers,
             text,
