@@ -581,9 +581,9 @@ fn read_terms(input: &mut Reader<'_>) -> Result<(Vec<StoredTerm>, String), BlobE
     let records = input.raw(count.checked_mul(TERM_RECORD).ok_or(BlobError::Truncated)?)?;
     let mut terms = Vec::with_capacity(count);
     let mut start = 0u32;
-    let u32_at = |r: &[u8], at: usize| r.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
     for record in records.chunks_exact(TERM_RECORD) {
-        let flags = record.first().copied().unwrap_or(u8::MAX);
+        let mut record = Reader::new(record);
+        let flags = record.u8()?;
         let action = match flags & !HAS_INFO {
             0 => Action::Block,
             1 => Action::Discard,
@@ -591,7 +591,7 @@ fn read_terms(input: &mut Reader<'_>) -> Result<(Vec<StoredTerm>, String), BlobE
             3 => Action::Review,
             _ => return Err(BlobError::Corrupt("action")),
         };
-        let (code, text_end, info_end) = (u32_at(record, 1), u32_at(record, 5), u32_at(record, 9));
+        let (code, text_end, info_end) = (record.u32()?, record.u32()?, record.u32()?);
         let has_info = flags & HAS_INFO != 0;
         let in_order = start <= text_end && text_end <= info_end && (has_info || info_end == text_end);
         let boundary = |at: u32| texts.is_char_boundary(at as usize);
