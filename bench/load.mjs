@@ -10,11 +10,14 @@
 //
 //   node bench/load.mjs [--terms 10000] [--connections 1,32] [--seconds 15] [--rounds 2]
 //                       [--memory-requests 100000] [--client wrk|node] [--profile SECONDS]
-//                       [--rust-empty]
+//                       [--rust-empty] [--log-routine-sample 0..1]
 //
 // --rust-empty: a third worker in every round, bench/rust-empty-worker (built here with
 // worker-build): workers-rs reading the body and answering the fixed allow. Against the JS empty
 // worker it is what any Rust worker pays for the wasm glue; against timgate, timgate's own work.
+//
+// --log-routine-sample SHARE: timgate's LOG_ROUTINE_SAMPLE (default: unset, every line written);
+// 0 writes no line for the allowed messages, which are most of the mix.
 //
 // --profile SECONDS: after the rounds, V8's CPU profile of timgate's isolate under one
 // connection, summed by function (self time), and saved as a .cpuprofile for DevTools. It says
@@ -48,6 +51,7 @@ const ROUNDS = Number(arg("rounds", 2));
 const MEMORY_REQUESTS = Number(arg("memory-requests", 100_000));
 const PROFILE_SECONDS = Number(arg("profile", 0));
 const RUST_EMPTY = process.argv.includes("--rust-empty");
+const LOG_ROUTINE_SAMPLE = arg("log-routine-sample", null);
 const SDKAPPID = "1400000000";
 const QUERY = `SdkAppid=${SDKAPPID}&CallbackCommand=Group.CallbackBeforeSendMsg&contenttype=json&ClientIP=127.0.0.1&OptPlatform=iOS`;
 const CLIENT = arg("client", "node");
@@ -200,7 +204,14 @@ async function inspect(worker, use, { runtime = true } = {}) {
   const call = (method, params = {}) =>
     new Promise((resolve, reject) => {
       const id = ++next;
-      pending.set(id, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
+      // workerd's inspector now and then leaves a new session's first call unanswered after a
+      // load run (seen 2026-12-01 with Runtime.enable): a call fails after 20 s instead of
+      // hanging the bench.
+      const timer = setTimeout(() => reject(new Error(`${method}: no answer from the inspector in 20 s`)), 20_000);
+      pending.set(id, (m) => {
+        clearTimeout(timer);
+        m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result);
+      });
       ws.send(JSON.stringify({ id, method, params }));
     });
   try {
@@ -211,8 +222,16 @@ async function inspect(worker, use, { runtime = true } = {}) {
   }
 }
 
-/** Wasm linear memory (bytes), V8 heap used after a full GC (bytes), and workerd RSS (MB). */
+/** Wasm linear memory (bytes), V8 heap used after a full GC (bytes), and workerd RSS (MB); the
+ * first two NaN (printed n/a) when the inspector does not answer. */
 function memory(worker) {
+  return readMemory(worker).catch((e) => {
+    console.error(`[${elapsed()}] ${worker.name}: memory not read (${e.message})`);
+    return { wasm: NaN, heap: NaN, rss: rssMb(worker.pid) };
+  });
+}
+
+function readMemory(worker) {
   return inspect(worker, async (call, context) => {
     const prototype = await call("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype", uniqueContextId: context() });
     const memories = await call("Runtime.queryObjects", { prototypeObjectId: prototype.result.objectId });
@@ -342,7 +361,13 @@ const timgate = await serve("timgate", {
   kvNamespaces: ["RULES", "DELIVERY_STATE"],
   queueProducers: { DELIVERY: "timgate-delivery" },
   queueConsumers: { "timgate-delivery": { maxBatchSize: 20, maxBatchTimeout: 1, maxRetries: 20 } },
-  bindings: { SDKAPPID, ORIGIN_URL: `http://127.0.0.1:${origin.address().port}/tencent`, CACHE_SECONDS: "30", FAIL_MODE: "open" },
+  bindings: {
+    SDKAPPID,
+    ORIGIN_URL: `http://127.0.0.1:${origin.address().port}/tencent`,
+    CACHE_SECONDS: "30",
+    FAIL_MODE: "open",
+    ...(LOG_ROUTINE_SAMPLE === null ? {} : { LOG_ROUTINE_SAMPLE }),
+  },
 });
 const kv = await timgate.mf.getKVNamespace("RULES");
 await kv.put("rules", ruleText);
@@ -440,7 +465,7 @@ const emptyAfter = await memory(empty);
 
 // ---- Report -------------------------------------------------------------------------------
 
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const mb = (bytes) => (Number.isNaN(bytes) ? "n/a" : `${(bytes / 1024 / 1024).toFixed(2)} MB`);
 console.log(`\n## Before-send load, ${terms} terms, ${SECONDS} s per run, ${ROUNDS} rounds (${new Date().toISOString()})\n`);
 console.log("| connections | worker | req/s | p50 ms | p99 ms | timgate/this p50 | timgate/this p99 |");
 console.log("|---|---|---|---|---|---|---|");

@@ -1,6 +1,6 @@
 //! One callback, from request to answer: admission, body, route, log line.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use worker::{console_error, console_log, Context, Env, Response};
 
@@ -14,7 +14,7 @@ use timgate_engine::answer;
 use timgate_engine::command::Route;
 use timgate_engine::decision::Verdict;
 use timgate_engine::envelope::Envelope;
-use timgate_engine::log_line::CallbackLog;
+use timgate_engine::log_line::{CallbackLog, RoutineSample};
 use timgate_engine::other_commands::OtherCommand;
 use timgate_engine::settings::Settings;
 
@@ -24,6 +24,8 @@ const ASK_ORIGIN_TIMEOUT_MS: u64 = 1_500;
 thread_local! {
     /// Whether this isolate has said, at error level, that it answers by FAIL_MODE.
     static FAIL_MODE_SAID: Cell<bool> = const { Cell::new(false) };
+    /// Which of this isolate's routine callbacks get a log line (`LOG_ROUTINE_SAMPLE`).
+    static ROUTINE_SAMPLE: RefCell<RoutineSample> = RefCell::new(RoutineSample::default());
 }
 
 /// Handles one request and writes its log line. Never fails: every error becomes an answer.
@@ -34,7 +36,10 @@ pub async fn handle(req: Incoming, env: Env, ctx: Context) -> Response {
     log.status = response.status_code();
     log.ms = clock::now_millis() - started;
     metrics::record(&env, &mut log);
-    console_log!("{}", log.to_json());
+    // Every callback is counted above; routine ones are logged as LOG_ROUTINE_SAMPLE says.
+    if ROUTINE_SAMPLE.with(|sample| log.is_written(&mut sample.borrow_mut())) {
+        console_log!("{}", log.to_json());
+    }
     // Answering by FAIL_MODE means the gate is not checking: said loudly, once per isolate (each
     // such answer is also counted: the log line's and the metrics' basis `fail_mode`).
     if log.basis == Some("fail_mode") && !FAIL_MODE_SAID.with(|said| said.replace(true)) {
@@ -64,6 +69,7 @@ async fn answer_request(req: Incoming, env: &Env, ctx: &Context, log: &mut Callb
             return responses::misconfigured(&e.to_string());
         }
     };
+    log.routine_per_million = settings.log_routine_per_million;
     if admin::is_admin_path(req.path()) {
         log.outcome = "admin";
         return admin::handle(&req, env, ctx, &settings).await;

@@ -89,3 +89,61 @@ describe("a METRICS binding that is not a dataset", () => {
     }
   });
 });
+
+describe("LOG_ROUTINE_SAMPLE=0.5: half the routine lines, every other line, every data point", () => {
+  let origin, gate;
+  before(async () => {
+    origin = await startOrigin();
+    gate = await startGate({
+      origin,
+      vars: { LOG_ROUTINE_SAMPLE: "0.5" },
+      workerOptions: { wrappedBindings: { METRICS: { scriptName: "metrics-recorder" } } },
+      extraWorkers: [recorder],
+    });
+    await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
+  });
+  after(async () => {
+    await gate.dispose();
+    await origin.close();
+  });
+
+  /** Callback lines and data points once `points` data points have arrived. */
+  async function written(points) {
+    for (let i = 0; i < 100 && gate.logs.filter((l) => l.startsWith("METRIC ")).length < points; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    return {
+      lines: gate.logLines().filter((l) => l.event === "callback"),
+      points: gate.logs.filter((l) => l.startsWith("METRIC ")).map((l) => JSON.parse(l.slice("METRIC ".length))),
+    };
+  }
+
+  it("4 allowed messages and 2 events passed on: 3 lines; a block and a rejection: always; 8 data points", async () => {
+    gate.logs.length = 0;
+    for (let i = 0; i < 4; i++) assert.equal((await gate.send(BEFORE, beforeSend({ text: `hello ${i}` }))).json.ErrorCode, 0);
+    for (let i = 0; i < 2; i++) await gate.send("Group.CallbackAfterSendMsg", seedSample("after-group-message-sent"));
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "buy followers" }))).json.ErrorCode, 1);
+    await gate.send(BEFORE, beforeSend({ text: "hi" }), { query: seedQuery(BEFORE, { sdkAppId: "1400000001" }) });
+    const { lines, points } = await written(8);
+    assert.equal(points.length, 8, "every callback is counted");
+    const outcomes = lines.map((l) => l.outcome);
+    assert.equal(outcomes.filter((o) => o === "allow").length, 2, JSON.stringify(outcomes));
+    assert.equal(outcomes.filter((o) => o === "direct" || o === "duplicate").length, 1, JSON.stringify(outcomes));
+    assert.equal(outcomes.filter((o) => o === "block").length, 1, JSON.stringify(outcomes));
+    assert.equal(outcomes.filter((o) => o === "rejected").length, 1, JSON.stringify(outcomes));
+  });
+});
+
+describe("LOG_ROUTINE_SAMPLE that is not a share", () => {
+  it("is named in the misconfigured answer", async () => {
+    const gate = await startGate({ vars: { LOG_ROUTINE_SAMPLE: "10%" } });
+    try {
+      const r = await gate.send(BEFORE, beforeSend({ text: "hi" }));
+      assert.equal(r.status, 500);
+      assert.match(r.text, /LOG_ROUTINE_SAMPLE must be a number from 0 to 1/);
+    } finally {
+      await gate.dispose();
+    }
+  });
+});

@@ -20,6 +20,9 @@ pub mod names {
     pub const FAIL_MODE: &str = "FAIL_MODE";
     /// Set to `true` to include message text in log lines (never in production).
     pub const LOG_MESSAGE_TEXT: &str = "LOG_MESSAGE_TEXT";
+    /// Share of routine callbacks (allowed with nothing found, passed on, relayed: see
+    /// [`crate::log_line::CallbackLog::is_routine`]) that get a log line: `0` to `1`, default `1`.
+    pub const LOG_ROUTINE_SAMPLE: &str = "LOG_ROUTINE_SAMPLE";
     /// Ceiling of the first retry delay of a failed delivery, seconds (full jitter below it).
     pub const RETRY_DELAY_SECONDS: &str = "RETRY_DELAY_SECONDS";
     /// Largest retry delay ceiling, seconds.
@@ -95,6 +98,9 @@ pub enum SettingsError {
     /// A numeric setting is not a whole number of seconds.
     #[error("{0} must be a whole number of seconds")]
     BadNumber(&'static str),
+    /// `LOG_ROUTINE_SAMPLE` is not a number from 0 to 1.
+    #[error("LOG_ROUTINE_SAMPLE must be a number from 0 to 1")]
+    BadSample,
     /// `DELIVERY_MODE` is neither `single` nor `batch`.
     #[error("DELIVERY_MODE must be \"single\" or \"batch\", not {0:?}")]
     BadDeliveryMode(String),
@@ -156,6 +162,8 @@ pub struct Settings {
     pub fail_mode: FailMode,
     /// Whether log lines may carry message text.
     pub log_message_text: bool,
+    /// Routine callbacks logged per million (`LOG_ROUTINE_SAMPLE` × 10⁶; default all).
+    pub log_routine_per_million: u32,
     /// How events travel to the origin.
     pub delivery: DeliverySettings,
     /// Seconds a cached rule document or ban lookup is used before it is read again
@@ -207,6 +215,14 @@ impl Settings {
             FailMode::Open,
         );
         let log_message_text = get(names::LOG_MESSAGE_TEXT).is_some_and(|v| v == "true");
+        let log_routine_per_million = noted(
+            &mut errors,
+            match get(names::LOG_ROUTINE_SAMPLE) {
+                None => Ok(PER_MILLION),
+                Some(v) => per_million(&v).ok_or(SettingsError::BadSample),
+            },
+            PER_MILLION,
+        );
         let seconds = |name: &'static str, default: u32| match get(name) {
             None => Ok(default),
             Some(v) => v.parse::<u32>().map_err(|_| SettingsError::BadNumber(name)),
@@ -279,10 +295,22 @@ impl Settings {
             forward_keys,
             fail_mode,
             log_message_text,
+            log_routine_per_million,
             delivery,
             admin_token,
         })
     }
+}
+
+/// One million: `LOG_ROUTINE_SAMPLE=1`.
+pub const PER_MILLION: u32 = 1_000_000;
+
+/// A share from 0 to 1 (`0.01`, `1`, `0`) in parts per million, rounded to the nearest; `None`
+/// for anything else (a percentage, a negative number, `NaN`).
+fn per_million(value: &str) -> Option<u32> {
+    let share = value.parse::<f64>().ok().filter(|s| (0.0..=1.0).contains(s))?;
+    // In range by the filter: 0 ..= 1e6 fits a u32 exactly.
+    Some((share * f64::from(PER_MILLION)).round() as u32)
 }
 
 #[cfg(test)]
@@ -317,6 +345,21 @@ mod tests {
             errors.to_string(),
             "SDKAPPID is not set; ORIGIN_URL must start with http:// or https://; FAIL_MODE must be \"open\" or \"closed\", not \"shut\"; CACHE_SECONDS must be a whole number of seconds"
         );
+    }
+
+    #[test]
+    fn log_routine_sample_is_a_share_from_0_to_1() {
+        let sample =
+            |v: &str| settings(&[("SDKAPPID", "1"), ("LOG_ROUTINE_SAMPLE", v)]).map(|s| s.log_routine_per_million);
+        assert_eq!(settings(&[("SDKAPPID", "1")]).unwrap().log_routine_per_million, PER_MILLION);
+        assert_eq!(sample("1"), Ok(PER_MILLION));
+        assert_eq!(sample("0"), Ok(0));
+        assert_eq!(sample(" 0.01 "), Ok(10_000));
+        assert_eq!(sample("0.0000004"), Ok(0));
+        assert_eq!(sample("1e-3"), Ok(1_000));
+        for bad in ["2", "-0.5", "50%", "NaN", "inf", "half"] {
+            assert_eq!(sample(bad), Err(SettingsError::BadSample), "{bad}");
+        }
     }
 
     #[test]
