@@ -90,12 +90,8 @@ impl Segmenter {
 
     /// The words and costs, sorted.
     pub fn words(&self) -> impl ExactSizeIterator<Item = (&str, u16)> + '_ {
-        let mut start = 0;
-        self.words.iter().map(move |&(end, cost)| {
-            let word = self.text.get(start as usize..end as usize).unwrap_or_default();
-            start = end;
-            (word, cost)
-        })
+        // Every index is in range and its bounds checked when the segmenter was made.
+        (0..self.words.len()).map(|i| self.word(i).unwrap_or_default())
     }
 
     /// The `i`th word (in order) and its cost.
