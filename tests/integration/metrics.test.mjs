@@ -16,15 +16,31 @@ const recorder = {
   }`,
 };
 
+/** A gate whose METRICS binding is the recorder above. */
+function startRecordedGate(origin, vars = {}) {
+  return startGate({
+    origin,
+    vars,
+    workerOptions: { wrappedBindings: { METRICS: { scriptName: "metrics-recorder" } } },
+    extraWorkers: [recorder],
+  });
+}
+
+/** The data points `gate` has written, once there are `count` or after `tries` waits of 20 ms
+ * (stdout arrives asynchronously). */
+async function dataPoints(gate, count, tries = 50) {
+  const recorded = () => gate.logs.filter((l) => l.startsWith("METRIC "));
+  for (let i = 0; i < tries && recorded().length < count; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return recorded().map((l) => JSON.parse(l.slice("METRIC ".length)));
+}
+
 describe("verdict counters (Analytics Engine)", () => {
   let origin, gate;
   before(async () => {
     origin = await startOrigin();
-    gate = await startGate({
-      origin,
-      workerOptions: { wrappedBindings: { METRICS: { scriptName: "metrics-recorder" } } },
-      extraWorkers: [recorder],
-    });
+    gate = await startRecordedGate(origin);
   });
   after(async () => {
     await gate.dispose();
@@ -36,13 +52,7 @@ describe("verdict counters (Analytics Engine)", () => {
     await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
   });
 
-  /** The data points written so far (waits briefly: stdout arrives asynchronously). */
-  async function points(count) {
-    for (let i = 0; i < 50 && gate.logs.filter((l) => l.startsWith("METRIC ")).length < count; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return gate.logs.filter((l) => l.startsWith("METRIC ")).map((l) => JSON.parse(l.slice("METRIC ".length)));
-  }
+  const points = (count) => dataPoints(gate, count);
 
   it("one data point per decided callback: command, outcome, basis, group; count, ms, status, code, matches", async () => {
     await gate.send(BEFORE, beforeSend({ text: "buy followers now" }));
@@ -94,12 +104,7 @@ describe("LOG_ROUTINE_SAMPLE=0.5: half the routine lines, every other line, ever
   let origin, gate;
   before(async () => {
     origin = await startOrigin();
-    gate = await startGate({
-      origin,
-      vars: { LOG_ROUTINE_SAMPLE: "0.5" },
-      workerOptions: { wrappedBindings: { METRICS: { scriptName: "metrics-recorder" } } },
-      extraWorkers: [recorder],
-    });
+    gate = await startRecordedGate(origin, { LOG_ROUTINE_SAMPLE: "0.5" });
     await gate.kv.put("rules", JSON.stringify({ block: ["buy followers"] }));
   });
   after(async () => {
@@ -108,15 +113,10 @@ describe("LOG_ROUTINE_SAMPLE=0.5: half the routine lines, every other line, ever
   });
 
   /** Callback lines and data points once `points` data points have arrived. */
-  async function written(points) {
-    for (let i = 0; i < 100 && gate.logs.filter((l) => l.startsWith("METRIC ")).length < points; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+  async function written(count) {
+    await dataPoints(gate, count, 100);
     await new Promise((r) => setTimeout(r, 100));
-    return {
-      lines: gate.logLines().filter((l) => l.event === "callback"),
-      points: gate.logs.filter((l) => l.startsWith("METRIC ")).map((l) => JSON.parse(l.slice("METRIC ".length))),
-    };
+    return { lines: gate.logLines().filter((l) => l.event === "callback"), points: await dataPoints(gate, count, 0) };
   }
 
   it("4 allowed messages and 2 events passed on: 3 lines; a block and a rejection: always; 8 data points", async () => {
