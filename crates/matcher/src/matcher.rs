@@ -408,6 +408,13 @@ impl<'m> Lane<'m> {
         }
         self.stepper.matches().next().is_some()
     }
+
+    /// Reads one character; whether some key ends there.
+    #[inline(always)]
+    fn consume_one(&mut self, c: char) -> bool {
+        self.stepper.consume(c);
+        self.stepper.matches().next().is_some()
+    }
 }
 
 /// Searches a text with several matchers at once: the text is normalised once and every
@@ -437,12 +444,24 @@ pub struct Scan<'m, 't> {
     main_lanes: Vec<Lane<'m>>,
     /// The same for the emoji stream.
     emoji_lanes: Vec<Lane<'m>>,
-    /// Main-stream lanes of the dependent matchers ([`Self::with_dependents`]) not read yet: they
-    /// join `main_lanes` at the first symbol where another lane's match ends.
+    /// Main-stream lanes of the dependent matchers ([`Self::with_dependents`]) not reading: they
+    /// join `main_lanes` at a symbol where another lane's match ends.
     dormant: Vec<Lane<'m>>,
-    /// Symbols before the newest that a woken lane reads again: the longest key and the CJK
-    /// context on each side, so that every match of its that could hold the match that woke it
-    /// is found and can be decided.
+    /// Where the woken dependent lanes start in `main_lanes`: they read from the longest
+    /// dependent key before the end of another lane's match to the longest dependent key after
+    /// the last such match (`awake_until`), then go back to `dormant`.
+    woken_from: usize,
+    /// The last main symbol the woken lanes read before they sleep again (`u64::MAX`: they read
+    /// to the end, once the first reading has found a symbol it will read again).
+    awake_until: u64,
+    /// The main symbol the dormant lanes read last, if they have read: woken again within the
+    /// longest dependent key of it, they read on from there instead of reading symbols again.
+    slept_at: Option<u64>,
+    /// The longest key of the dependent lanes, in symbols.
+    dependent_len: u64,
+    /// The longest key and the CJK context on each side: what the second reading's windows
+    /// take before and after an ambiguous symbol, and what the dependent lanes read again when
+    /// the first reading finds one.
     margin: u64,
     /// Whether [`Windows`] follows every symbol: from the first ambiguous symbol of the first
     /// reading on (before it, what it needs is recalled from the ring: `Windows::recall`).
@@ -466,27 +485,29 @@ impl<'m, 't> Scan<'m, 't> {
 
     /// Starts searching `text` with `matchers`, of which those that `dependent` names (by index)
     /// matter only around the others' matches: allowed words, which only excuse a term inside
-    /// them. A dependent matcher is read only from shortly before the end of another matcher's
-    /// first match (its longest term and some context before it), so a text where the others
-    /// find nothing costs nothing more for it. Every match of a dependent matcher that
-    /// ends at or after the end of another matcher's match and starts no earlier than its longest
-    /// term before that end (every match that could hold it) is found; one far from every other
-    /// match may not be. A text with bidi controls, read in the order it is displayed, is read by
-    /// every matcher throughout (there a match's bytes need not be together).
+    /// them. The dependent matchers read only around the others' matches, from their longest
+    /// term before the end of each to their longest term after it, so a text where the others find nothing costs nothing more for them, and a long
+    /// text with a match or two little more. Every match of a dependent matcher that could hold
+    /// another matcher's match (it starts no earlier than its longest term before that match's
+    /// end and ends at or after it) is found, once; one far from every other match may not be.
+    /// A text with bidi controls, read in the order it is displayed, is read by every matcher
+    /// throughout (there a match's bytes need not be together); so is the rest of a text from
+    /// its first leet symbol that could also be a separator (`buy!followers`: the text is read
+    /// again around it, and an allowed word of either reading may hold a term of the other).
     ///
     /// ```
     /// use timgate_matcher::{MatcherBuilder, Scan};
     /// let terms = MatcherBuilder::new().term("ass").build().unwrap();
-    /// let allowed = MatcherBuilder::new().terms(["class", "classic"]).build().unwrap();
+    /// let allowed = MatcherBuilder::new().terms(["kick ass", "classic"]).build().unwrap();
     /// let matchers = [terms, allowed];
     /// let found: Vec<usize> =
-    ///     Scan::with_dependents(&matchers, "a class of classics", |i| i == 1).map(|(i, _)| i).collect();
+    ///     Scan::with_dependents(&matchers, "a classic, kick it", |i| i == 1).map(|(i, _)| i).collect();
     /// assert!(found.is_empty(), "no term, so the allowed words are not read");
-    /// let text = "an ass in a classic";
+    /// let text = "kick-ass classics";
     /// let mut found: Vec<(usize, usize, usize)> =
     ///     Scan::with_dependents(&matchers, text, |i| i == 1).map(|(i, m)| (i, m.start, m.end)).collect();
     /// found.sort();
-    /// assert_eq!(found, [(0, 3, 6), (1, 12, 19)]);
+    /// assert_eq!(found, [(0, 5, 8), (1, 0, 8)]);
     /// ```
     pub fn with_dependents(matchers: &'m [Matcher], text: &'t str, dependent: impl Fn(usize) -> bool) -> Self {
         let context = segmentation::CONTEXT as u64;
@@ -500,8 +521,9 @@ impl<'m, 't> Scan<'m, 't> {
         // In text read in display order (bidi controls) a match's bytes need not be together, so
         // one far from a candidate in the reading can hold it in the bytes: no lane sleeps there.
         let in_byte_order = normalizer.in_byte_order();
-        let (dormant, main_lanes) =
+        let (dormant, main_lanes): (Vec<Lane<'m>>, Vec<Lane<'m>>) =
             Lane::all(matchers, |i| &i.main).into_iter().partition(|lane| in_byte_order && dependent(lane.index));
+        let dependent_len = dormant.iter().map(|lane| lane.automaton.max_len as u64).max().unwrap_or(0);
         Scan {
             matchers,
             text,
@@ -509,9 +531,13 @@ impl<'m, 't> Scan<'m, 't> {
             second: None,
             windows: Some(Windows::new(margin)),
             first: None,
-            main_lanes,
             emoji_lanes: Lane::all(matchers, |i| &i.emoji),
             dormant,
+            woken_from: main_lanes.len(),
+            main_lanes,
+            awake_until: 0,
+            slept_at: None,
+            dependent_len,
             margin: margin as u64,
             tracking: false,
             // It holds a window's lead too (see `Windows`).
@@ -548,8 +574,9 @@ impl<'m, 't> Scan<'m, 't> {
             // reading finds may stand inside an allowed word only this reading finds (it reads
             // `1` and `!` as letters): the dependent lanes read on from here (the ambiguous
             // word's symbols are still to come), with the margin before.
-            if first_ambiguous && !self.dormant.is_empty() {
-                self.wake();
+            if first_ambiguous && self.has_dependents() {
+                self.wake(self.margin);
+                self.awake_until = u64::MAX;
             }
         }
         let mut past_window = false;
@@ -562,6 +589,13 @@ impl<'m, 't> Scan<'m, 't> {
             self.read(symbol);
         }
         self.normalizer.give_back(batch);
+        // The woken dependent lanes sleep once they have read far enough (checked per batch,
+        // usually a word: reading a little further changes nothing).
+        if self.woken_from < self.main_lanes.len() {
+            if let Some(n) = self.main.newest().filter(|&n| n >= self.awake_until) {
+                self.sleep(n);
+            }
+        }
         if past_window {
             self.end_of_reading();
         }
@@ -592,11 +626,13 @@ impl<'m, 't> Scan<'m, 't> {
         // Most symbols are written as one character, and most scans have one matcher: those on
         // their own.
         if let [c] = *encoded.chars() {
-            if let [lane] = &mut self.main_lanes[..] {
-                hit = lane.consume(&[c]);
-            } else {
-                for lane in &mut self.main_lanes {
-                    hit |= lane.consume(&[c]);
+            match &mut self.main_lanes[..] {
+                [lane] => hit = lane.consume_one(c),
+                [a, b] => hit = a.consume_one(c) | b.consume_one(c),
+                lanes => {
+                    for lane in lanes {
+                        hit |= lane.consume_one(c);
+                    }
                 }
             }
         } else {
@@ -610,15 +646,41 @@ impl<'m, 't> Scan<'m, 't> {
         self.decide_waiting(n);
     }
 
-    /// Some lane found a match: the dormant lanes read the main stream's last symbols again from
-    /// the ring (the margin before the newest, and the newest), reporting what they find at each,
-    /// and read on with the others.
+    /// Whether some lane is a dependent one, asleep or reading.
+    fn has_dependents(&self) -> bool {
+        !self.dormant.is_empty() || self.woken_from < self.main_lanes.len()
+    }
+
+    /// Some lane found a match: the dependent lanes read for the longest dependent key after the
+    /// newest main symbol. Dormant ones first read the main stream's last symbols from the ring
+    /// (`back` symbols before the newest, and the newest: the longest dependent key, so that
+    /// every dependent match that could hold the match is found), reporting what they find at
+    /// each; if they read that far back already, they read on from where they stopped instead,
+    /// so that no symbol is read (and no match reported) twice.
     #[cold]
     #[inline(never)]
-    fn wake(&mut self) {
+    fn wake(&mut self, back: u64) {
         let newest = self.main.newest();
-        let from = newest.map_or(0, |n| n.saturating_sub(self.margin).max(self.main.oldest()));
-        for mut lane in std::mem::take(&mut self.dormant) {
+        if let Some(n) = newest {
+            self.awake_until = self.awake_until.max(n + self.dependent_len);
+        }
+        if self.dormant.is_empty() {
+            return;
+        }
+        // Taken out and put back (emptied), so that it keeps its capacity for the next sleep.
+        let mut dormant = std::mem::take(&mut self.dormant);
+        let from = newest.map_or(0, |n| n.saturating_sub(back).max(self.main.oldest()));
+        let from = match self.slept_at.take() {
+            Some(last) if last + 1 >= from => last + 1,
+            Some(_) => {
+                for lane in &mut dormant {
+                    lane.stepper = lane.automaton.ac.find_overlapping_stepper();
+                }
+                from
+            }
+            None => from,
+        };
+        for mut lane in dormant.drain(..) {
             for k in newest.map_or(0..0, |n| from..n + 1) {
                 let Some(&(symbol, _)) = self.main.get(k) else { continue };
                 if lane.consume(encode(&symbol).chars()) {
@@ -635,6 +697,16 @@ impl<'m, 't> Scan<'m, 't> {
             }
             self.main_lanes.push(lane);
         }
+        self.dormant = dormant;
+    }
+
+    /// The woken lanes have read far enough past the last match of the others (main symbol
+    /// `n`): they stop reading until the next one.
+    #[cold]
+    #[inline(never)]
+    fn sleep(&mut self, n: u64) {
+        self.dormant.extend(self.main_lanes.drain(self.woken_from..));
+        self.slept_at = Some(n);
     }
 
     /// Decides the CJK matches waiting for the text after them that main symbol `n` completes.
@@ -653,14 +725,25 @@ impl<'m, 't> Scan<'m, 't> {
     #[inline(never)]
     fn report(&mut self, emoji: bool, n: u64) {
         let found = self.queue.len() + self.waiting.len();
-        let (lanes, ring) = if emoji { (&self.emoji_lanes, &self.emoji) } else { (&self.main_lanes, &self.main) };
+        let (lanes, ring) = if emoji {
+            (&self.emoji_lanes[..], &self.emoji)
+        } else {
+            (self.main_lanes.get(..self.woken_from).unwrap_or(&self.main_lanes), &self.main)
+        };
         for lane in lanes {
             report_lane(lane, ring, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
         }
-        // A match in either stream wakes the dormant lanes (an allowed phrase can hold an emoji
-        // term: an emoji between its words).
-        if !self.dormant.is_empty() && self.queue.len() + self.waiting.len() > found {
-            self.wake();
+        let others = self.queue.len() + self.waiting.len() > found;
+        if !emoji {
+            for lane in self.main_lanes.get(self.woken_from..).unwrap_or(&[]) {
+                report_lane(lane, ring, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
+            }
+        }
+        // A match in either stream wakes the dependent lanes, or keeps them reading (an allowed
+        // phrase can hold an emoji term: an emoji between its words). Those woken here read up
+        // to this symbol from the ring, reporting as they go.
+        if others && self.has_dependents() {
+            self.wake(self.dependent_len);
         }
     }
 
@@ -730,6 +813,8 @@ impl<'m, 't> Scan<'m, 't> {
         // symbol, so a term of the first reading wakes nothing here, yet an allowed word only
         // this reading finds may stand around it. The windows are short.
         self.main_lanes.append(&mut self.dormant);
+        self.woken_from = self.main_lanes.len();
+        self.slept_at = None;
         for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes) {
             lane.stepper = lane.automaton.ac.find_overlapping_stepper();
         }
@@ -1556,6 +1641,44 @@ mod tests {
         }
         // Without a term the allowed words are not read at all.
         assert_eq!(Scan::with_dependents(&matchers, "a hot dog, not good at all", |i| i == 1).count(), 0);
+    }
+
+    #[test]
+    fn allowed_words_are_read_around_each_term_and_not_far_from_every_term() {
+        let terms = MatcherBuilder::new().terms(["bad", "worse"]).build().unwrap();
+        let allowed = MatcherBuilder::new().terms(["not bad", "bad at all", "not worse", "lorem"]).build().unwrap();
+        let matchers = [terms, allowed];
+        let filler = "ipsum dolor sit amet ".repeat(8);
+        // Two terms far apart, allowed words around each, and an allowed word (`lorem`) near
+        // neither: after the first term's neighbourhood the allowed words sleep, wake for the
+        // second term, and sleep again.
+        let text = format!("{filler}not bad at all {filler}lorem {filler}not worse {filler}lorem lorem");
+        let found: Vec<(usize, Match)> = Scan::with_dependents(&matchers, &text, |i| i == 1).collect();
+        let spans: Vec<(usize, &str)> = found.iter().map(|&(i, m)| (i, &text[m.start..m.end])).collect();
+        let mut expected = vec![(0, "bad"), (0, "worse"), (1, "not bad"), (1, "bad at all"), (1, "not worse")];
+        let mut got = spans.clone();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "{spans:?}");
+        // Read everywhere, `lorem` is found three times: the dependent reading is what left it out.
+        let everywhere = Scan::new(&matchers, &text).filter(|&(i, m)| i == 1 && &text[m.start..m.end] == "lorem");
+        assert_eq!(everywhere.count(), 3);
+        // Terms close together, or the next a little after the allowed words slept (within the
+        // margin they read again when woken): each allowed word found once (a lane woken again
+        // reads on from where it slept, not the same symbols twice).
+        for between in ["", "ipsum dolor sit amet", "lorem ipsum dolor sit amet", "ipsum dolor sit amet ipsum"] {
+            let text = format!("{filler}not bad {between} lorem not worse, not bad at all {filler}");
+            let found: Vec<(usize, Match)> = Scan::with_dependents(&matchers, &text, |i| i == 1).collect();
+            let mut deduped = found.clone();
+            deduped.sort();
+            deduped.dedup();
+            assert_eq!(deduped.len(), found.len(), "{text:?}: {found:?}");
+            let allowed: Vec<&str> =
+                deduped.iter().filter(|(i, _)| *i == 1).map(|(_, m)| &text[m.start..m.end]).collect();
+            for word in ["not bad", "not worse", "bad at all"] {
+                assert!(allowed.contains(&word), "{text:?}: {allowed:?}");
+            }
+        }
     }
 
     #[test]

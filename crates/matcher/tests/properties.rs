@@ -178,7 +178,10 @@ proptest! {
         };
         prop_assert_eq!(of(&around, 0), of(&everywhere, 0), "terms in {:?}", text);
         for m in of(&around, 1) {
-            prop_assert!(of(&everywhere, 1).contains(&m), "{:?} found only around in {:?}", m, text);
+            // Found where reading everywhere finds it, and no more often (a lane woken again
+            // reads on from where it slept, not the same symbols twice).
+            let count = |found: &[timgate_matcher::Match]| found.iter().filter(|&&x| x == m).count();
+            prop_assert!(count(&of(&around, 1)) <= count(&of(&everywhere, 1)), "{:?} found more often around in {:?}", m, text);
         }
         for term in of(&everywhere, 0) {
             let holding = |found: &[(usize, timgate_matcher::Match)]| -> Vec<timgate_matcher::Match> {
