@@ -646,15 +646,21 @@ impl<'m, 't> Scan<'m, 't> {
         self.decide_waiting(n);
     }
 
+    /// How many symbols before or after a symbol a dependent match that holds it can reach: one
+    /// fewer than the longest dependent key.
+    fn dependent_reach(&self) -> u64 {
+        self.dependent_len.saturating_sub(1)
+    }
+
     /// Whether some lane is a dependent one, asleep or reading.
     fn has_dependents(&self) -> bool {
         !self.dormant.is_empty() || self.woken_from < self.main_lanes.len()
     }
 
-    /// Some lane found a match: the dependent lanes read for the longest dependent key after the
-    /// newest main symbol. Dormant ones first read the main stream's last symbols from the ring
-    /// (`back` symbols before the newest, and the newest: the longest dependent key, so that
-    /// every dependent match that could hold the match is found), reporting what they find at
+    /// Some lane found a match: the dependent lanes read to the newest main symbol's dependent
+    /// reach after it. Dormant ones first read the main stream's last symbols from the ring
+    /// (`back` symbols before the newest, and the newest: for a match, the dependent reach, so
+    /// that every dependent match that could hold it is found), reporting what they find at
     /// each; if they read that far back already, they read on from where they stopped instead,
     /// so that no symbol is read (and no match reported) twice.
     #[cold]
@@ -662,7 +668,7 @@ impl<'m, 't> Scan<'m, 't> {
     fn wake(&mut self, back: u64) {
         let newest = self.main.newest();
         if let Some(n) = newest {
-            self.awake_until = self.awake_until.max(n + self.dependent_len);
+            self.awake_until = self.awake_until.max(n + self.dependent_reach());
         }
         if self.dormant.is_empty() {
             return;
@@ -743,7 +749,7 @@ impl<'m, 't> Scan<'m, 't> {
         // phrase can hold an emoji term: an emoji between its words). Those woken here read up
         // to this symbol from the ring, reporting as they go.
         if others && self.has_dependents() {
-            self.wake(self.dependent_len);
+            self.wake(self.dependent_reach());
         }
     }
 
