@@ -178,6 +178,21 @@ fn group_documents_merge_over_the_global_one() {
 }
 
 #[test]
+fn allowed_words_excuse_terms_anywhere_in_a_long_message() {
+    // The allowed words are read only around terms and sleep in between (the matcher's
+    // dependent lanes): a term far into the text, inside an allowed word, after others that are
+    // not, is still excused, and the terms around it still masked.
+    let w = World {
+        group: Lookup::Found(rules(r##"{"block":["spoiler"],"allow":["damn fine coffee"],"mask_char":"#"}"##)),
+        ..World::default()
+    };
+    let filler = "the quick brown fox jumps over the lazy dog ".repeat(12);
+    let text = format!("damn {filler}damn fine coffee {filler}damn it, damn fine coffee, damn");
+    let masked = format!("#### {filler}damn fine coffee {filler}#### it, damn fine coffee, ####");
+    assert_eq!(run(&w, &text).0["MsgBody"][0]["MsgContent"]["Text"], masked.as_str());
+}
+
+#[test]
 fn monitor_documents_report_but_do_not_act() {
     let w = World { group: Lookup::Found(rules(r#"{"block":["spoiler"],"mode":"monitor"}"#)), ..World::default() };
     assert_eq!(code(&w, "spoiler"), 0);
