@@ -6,7 +6,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use daachorse::charwise::iter::FindOverlappingStepper;
-use daachorse::CharwiseDoubleArrayAhoCorasick;
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 use rustc_hash::FxHashMap;
 
 use crate::encoding::encode;
@@ -266,7 +266,11 @@ impl AutomatonBuilder {
                 last.flags |= LAST_OF_KEY;
             }
         }
-        let ac = CharwiseDoubleArrayAhoCorasick::with_values(self.keys.iter().map(String::as_str).zip(firsts))
+        // Without daachorse's 2-gram prefilter: a stepper never uses it, so building it (and, for
+        // small term sets, storing and loading it) is wasted.
+        let ac = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .use_prefilter(false)
+            .build_with_values(self.keys.iter().map(String::as_str).zip(firsts))
             .map_err(|e| BuildError::Automaton(e.to_string()))?;
         let max_len = patterns.iter().map(|p| usize::from(p.len)).max().unwrap_or(0);
         Ok(Some(Automaton { ac, patterns, counts: self.counts, max_len }))
