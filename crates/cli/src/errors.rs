@@ -81,6 +81,8 @@ pub fn wrangler_hint(output: &str) -> Option<&'static str> {
         || lower.contains("could not find") && lower.contains("wrangler")
     {
         Some("run the tool inside the project (where wrangler.toml and node_modules are, after `npm install`)")
+    } else if local_store_busy(output) {
+        Some("the local KV store was busy (another wrangler, or `npm start`, was writing it) each time the tool tried: run it again")
     } else if lower.contains("no kv namespaces") || lower.contains("binding") && lower.contains("rules") {
         Some("check that wrangler.toml binds the RULES namespace ([[kv_namespaces]] binding = \"RULES\")")
     } else {
@@ -88,9 +90,28 @@ pub fn wrangler_hint(output: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether wrangler failed because the local KV store (an SQLite database under `.wrangler/` or
+/// `--persist-to`) was locked by another process that had it open: `wrangler dev` under
+/// `npm start`, or another wrangler command. Trying again a moment later succeeds.
+pub fn local_store_busy(output: &str) -> bool {
+    output.contains("SQLITE_BUSY") || output.contains("database is locked")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_busy_local_store_is_told_apart() {
+        // What wrangler 4.86.0 printed when `kv key put --local` met the store locked by the
+        // worker under Miniflare (a fresh-clone `npm test`, 2026-12-02).
+        let busy = "workerd/jsg/util.c++:405: error: e = workerd/util/sqlite.c++:842: failed: SENTRY_DO SQLite failed; NOSENTRY database is locked: SQLITE_BUSY\n✘ [ERROR] Network connection lost.";
+        assert!(local_store_busy(busy));
+        assert!(wrangler_hint(busy).is_some_and(|h| h.contains("busy")));
+        for other in ["✘ [ERROR] Network connection lost.", "✘ [ERROR] Not authenticated", "SQLITE_CORRUPT", ""] {
+            assert!(!local_store_busy(other), "{other}");
+        }
+    }
 
     #[test]
     fn wrangler_failures_an_operator_meets_first_say_what_to_do() {

@@ -77,9 +77,30 @@ impl WranglerKv {
             }
             KvLocation::Remote => all.push("--remote".into()),
         }
-        run_wrangler(&self.program, &all)
+        // The local store is an SQLite database that `wrangler dev` (`npm start`) and other
+        // wrangler commands open too; one that finds it locked fails. Every command the tool
+        // runs can be run again (puts and deletes of the same key and value, reads).
+        let local = matches!(self.location, KvLocation::Local { .. });
+        let mut waits = LOCAL_BUSY_WAITS.iter();
+        loop {
+            let result = run_wrangler(&self.program, &all);
+            let busy = matches!(&result, Err(ToolError::Wrangler { output, .. }) if local && crate::errors::local_store_busy(output));
+            match waits.next() {
+                Some(&wait) if busy => std::thread::sleep(wait),
+                _ => return result,
+            }
+        }
     }
 }
+
+/// How long to wait before each new try of a local command that found the store locked: five
+/// tries in all, 1.75 s of waiting; the last one's result stands.
+const LOCAL_BUSY_WAITS: [std::time::Duration; 4] = [
+    std::time::Duration::from_millis(100),
+    std::time::Duration::from_millis(250),
+    std::time::Duration::from_millis(500),
+    std::time::Duration::from_millis(900),
+];
 
 /// Runs wrangler (`program`, from [`wrangler_program`]) with `args`; its stdout, or the failure
 /// with what it printed and what to do.
@@ -259,5 +280,49 @@ mod tests {
     #[test]
     fn strips_colours() {
         assert_eq!(strip_ansi("\u{1b}[33m▲ \u{1b}[43;33m[WARNING]\u{1b}[0m x"), "▲ [WARNING] x");
+    }
+
+    /// A stand-in for wrangler, run as the tool runs wrangler (a process): it counts its runs in
+    /// `dir/count`, says the local store is locked for the first `locked` of them, then prints
+    /// `value`.
+    fn locked_then_fine(dir: &std::path::Path, locked: u32, location: KvLocation) -> WranglerKv {
+        let count = dir.join("count");
+        let script = format!(
+            "n=$(cat '{c}' 2>/dev/null || echo 0); n=$((n+1)); echo $n > '{c}'; \
+             if [ $n -le {locked} ]; then echo 'failed: SENTRY_DO SQLite failed; NOSENTRY database is locked: SQLITE_BUSY' >&2; exit 1; fi; \
+             printf value",
+            c = count.display()
+        );
+        WranglerKv { program: vec!["sh".into(), "-c".into(), script.into(), "wrangler".into()], location }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_local_store_found_locked_is_tried_again_a_few_times() {
+        let runs =
+            |dir: &std::path::Path| std::fs::read_to_string(dir.join("count")).unwrap_or_default().trim().to_owned();
+        let local = || KvLocation::Local { persist_to: None };
+        for (locked, location, expect_ok, expect_runs) in [
+            (0, local(), true, "1"),
+            (3, local(), true, "4"),
+            (4, local(), true, "5"),
+            (5, local(), false, "5"),
+            (1, KvLocation::Remote, false, "1"),
+        ] {
+            let dir = std::env::temp_dir().join(format!("timgate-busy-{}-{locked}-{expect_runs}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            let kv = locked_then_fine(&dir, locked, location);
+            let result = kv.run(&["kv".into(), "key".into(), "get".into(), "rules".into()]);
+            assert_eq!(runs(&dir), expect_runs, "locked {locked} times");
+            match result {
+                Ok(out) => assert!(expect_ok && out == "value", "locked {locked} times: {out}"),
+                Err(e) => {
+                    assert!(!expect_ok, "locked {locked} times: {e}");
+                    assert!(e.to_string().contains("SQLITE_BUSY"), "{e}");
+                }
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+        }
     }
 }
