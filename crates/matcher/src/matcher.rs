@@ -461,8 +461,9 @@ pub struct Scan<'m, 't> {
     /// The main symbol the dormant lanes read last, if they have read: woken again within the
     /// longest dependent key of it, they read on from there instead of reading symbols again.
     slept_at: Option<u64>,
-    /// The longest key of the dependent lanes, in symbols.
-    dependent_len: u64,
+    /// How many symbols before or after a symbol a dependent match that holds it can reach: one
+    /// fewer than the dependent lanes' longest key.
+    dependent_reach: u64,
     /// The longest key and the CJK context on each side: what the second reading's windows
     /// take before and after an ambiguous symbol, and what the dependent lanes read again when
     /// the first reading finds one.
@@ -490,10 +491,11 @@ impl<'m, 't> Scan<'m, 't> {
     /// Starts searching `text` with `matchers`, of which those that `dependent` names (by index)
     /// matter only around the others' matches: allowed words, which only excuse a term inside
     /// them. The dependent matchers read only around the others' matches, from their longest
-    /// term before the end of each to their longest term after it, so a text where the others find nothing costs nothing more for them, and a long
-    /// text with a match or two little more. Every match of a dependent matcher that could hold
-    /// another matcher's match (it starts no earlier than its longest term before that match's
-    /// end and ends at or after it) is found, once; one far from every other match may not be.
+    /// term before the end of each to their longest term after it, so a text where the others
+    /// find nothing costs nothing more for them, and a long text with a match or two little
+    /// more. Every match of a dependent matcher that could hold another matcher's match (it
+    /// starts no earlier than its longest term before that match's end and ends at or after it)
+    /// is found, once; one far from every other match may not be.
     /// A text with bidi controls, read in the order it is displayed, is read by every matcher
     /// throughout (there a match's bytes need not be together); so is the rest of a text from
     /// its first leet symbol that could also be a separator (`buy!followers`: the text is read
@@ -527,7 +529,8 @@ impl<'m, 't> Scan<'m, 't> {
         let in_byte_order = normalizer.in_byte_order();
         let (dormant, main_lanes): (Vec<Lane<'m>>, Vec<Lane<'m>>) =
             Lane::all(matchers, |i| &i.main).into_iter().partition(|lane| in_byte_order && dependent(lane.index));
-        let dependent_len = dormant.iter().map(|lane| lane.automaton.max_len as u64).max().unwrap_or(0);
+        let dependent_reach =
+            dormant.iter().map(|lane| lane.automaton.max_len as u64).max().unwrap_or(0).saturating_sub(1);
         Scan {
             matchers,
             text,
@@ -541,7 +544,7 @@ impl<'m, 't> Scan<'m, 't> {
             main_lanes,
             awake_until: 0,
             slept_at: None,
-            dependent_len,
+            dependent_reach,
             margin: margin as u64,
             tracking: false,
             // It holds a window's lead too (see `Windows`).
@@ -650,12 +653,6 @@ impl<'m, 't> Scan<'m, 't> {
         self.decide_waiting(n);
     }
 
-    /// How many symbols before or after a symbol a dependent match that holds it can reach: one
-    /// fewer than the longest dependent key.
-    fn dependent_reach(&self) -> u64 {
-        self.dependent_len.saturating_sub(1)
-    }
-
     /// Whether some lane is a dependent one, asleep or reading.
     fn has_dependents(&self) -> bool {
         !self.dormant.is_empty() || self.woken_from < self.main_lanes.len()
@@ -672,7 +669,7 @@ impl<'m, 't> Scan<'m, 't> {
     fn wake(&mut self, back: u64) {
         let newest = self.main.newest();
         if let Some(n) = newest {
-            self.awake_until = self.awake_until.max(n + self.dependent_reach());
+            self.awake_until = self.awake_until.max(n + self.dependent_reach);
         }
         if self.dormant.is_empty() {
             return;
@@ -753,7 +750,7 @@ impl<'m, 't> Scan<'m, 't> {
         // phrase can hold an emoji term: an emoji between its words). Those woken here read up
         // to this symbol from the ring, reporting as they go.
         if others && self.has_dependents() {
-            self.wake(self.dependent_reach());
+            self.wake(self.dependent_reach);
         }
     }
 
