@@ -21,7 +21,7 @@ use worker::{Context, Env};
 use crate::edge::bindings::RULES_KV;
 use crate::edge::clock;
 use crate::edge::kv_cache::{self, Source};
-use crate::edge::rule_cache;
+use crate::edge::rule_cache::{self, Compiled};
 use timgate_engine::ban::BanRecord;
 use timgate_engine::document_check::{self, CheckContext, Problem};
 use timgate_engine::kv_keys;
@@ -155,7 +155,7 @@ async fn check(
         let source = Source { kv: kv(env)?, max_age_seconds: settings.cache_seconds };
         rule_cache::read(&source, ctx, kv_keys::GLOBAL_RULES, clock::now_millis()).await.lookup.found().cloned()
     };
-    let context = CheckContext { global: global.as_deref(), normalize: None, words: None };
+    let context = CheckContext { global: global.as_deref().map(Compiled::set), normalize: None, words: None };
     Ok(document_check::check(text, &context))
 }
 

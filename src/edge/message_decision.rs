@@ -11,6 +11,7 @@ use crate::edge::delivery;
 use crate::edge::event_nonce;
 use crate::edge::group_state;
 use crate::edge::kv_cache::{Read, Source};
+use crate::edge::rule_cache::Compiled;
 use crate::edge::verdict_log;
 use crate::edge::{ban_cache, rule_cache};
 use timgate_engine::admission::{Admitted, Rejection};
@@ -24,7 +25,6 @@ use timgate_engine::recent_verdicts::RecentVerdict;
 use timgate_engine::review_event;
 use timgate_engine::review_event::monitored_action;
 use timgate_engine::rule_document::Action;
-use timgate_engine::rule_set::RuleSet;
 use timgate_engine::settings::Settings;
 
 /// Decides a before-send callback through the engine's one entry point (`engine::gate`).
@@ -188,8 +188,8 @@ async fn write_ban(kv: &worker::kv::KvStore, key: &str, record: &BanRecord, unti
 }
 
 struct Inputs {
-    global_rules: Read<Rc<RuleSet>>,
-    group_rules: Read<Rc<RuleSet>>,
+    global_rules: Read<Rc<Compiled>>,
+    group_rules: Read<Rc<Compiled>>,
     global_ban: Read<BanRecord>,
     group_ban: Read<BanRecord>,
 }
@@ -261,7 +261,7 @@ fn describe(decision: &Decision, inputs: &Inputs, log: &mut CallbackLog) {
         .collect();
     for (scope, read) in [("global", &inputs.global_rules), ("group", &inputs.group_rules)] {
         if let Lookup::Found(set) = &read.lookup {
-            log.rules.push(format!("{scope}@{}", set.version()));
+            log.rules.push(format!("{scope}@{}", set.set().version()));
         }
     }
 }

@@ -16,12 +16,11 @@ use crate::edge::bindings::RULES_KV;
 use crate::edge::clock;
 use crate::edge::console_api::ConsoleError;
 use crate::edge::kv_cache::{self, Source};
-use crate::edge::rule_cache;
+use crate::edge::rule_cache::{self, Compiled};
 use timgate_engine::admission;
 use timgate_engine::decision::Lookup;
 use timgate_engine::explanation::{self, Explanation, Message, Request};
 use timgate_engine::kv_keys;
-use timgate_engine::rule_set::RuleSet;
 use timgate_engine::settings::Settings;
 
 #[derive(Deserialize)]
@@ -81,11 +80,11 @@ pub async fn try_message(
             Err(e) => problems.push(e),
         }
     }
-    let found = |lookup: &Lookup<std::rc::Rc<RuleSet>>| lookup.found().cloned();
+    let found = |lookup: &Lookup<std::rc::Rc<Compiled>>| lookup.found().cloned();
     let (global, group) = (found(&global.lookup), group.as_ref().and_then(|g| found(&g.lookup)));
     let explained: Explanation = explanation::explain(&Request {
-        global: global.as_deref(),
-        group: group.as_deref(),
+        global: global.as_deref().map(Compiled::set),
+        group: group.as_deref().map(Compiled::set),
         bans: &explanation::bans_from(&bans),
         message: Message::Body(&body),
         now: clock::now_seconds(),

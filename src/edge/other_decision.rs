@@ -42,7 +42,7 @@ pub async fn handle(
     let now = clock::now_millis();
     let global = rule_cache::read(&source, ctx, kv_keys::GLOBAL_RULES, now).await;
     let global_set = match &global.lookup {
-        Lookup::Found(set) if command.is_on(set.scopes()) => Rc::clone(set),
+        Lookup::Found(set) if command.is_on(set.set().scopes()) => Rc::clone(set),
         Lookup::Found(_) | Lookup::Absent => return None,
         Lookup::Unavailable => {
             log.problems.extend(global.problem.clone());
@@ -91,7 +91,7 @@ pub async fn handle(
     let (group_rules, bans) = join(group_rules, bans).await;
     log.problems.extend(group_rules.problem.clone());
     let inputs = OtherInputs {
-        global_rules: Lookup::Found(global_set.as_ref()),
+        global_rules: Lookup::Found(global_set.set()),
         group_rules: rule_cache::borrowed(&group_rules.lookup),
         bans: keys
             .bans
@@ -104,9 +104,9 @@ pub async fn handle(
             .collect(),
     };
     let outcome = callback.decide(&inputs, &context, body);
-    log.rules.push(format!("global@{}", global_set.version()));
+    log.rules.push(format!("global@{}", global_set.set().version()));
     if let Lookup::Found(set) = &group_rules.lookup {
-        log.rules.push(format!("group@{}", set.version()));
+        log.rules.push(format!("group@{}", set.set().version()));
     }
     log.matched = outcome.matched.clone();
     log.basis = Some(outcome.basis);

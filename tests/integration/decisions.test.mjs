@@ -186,6 +186,12 @@ describe("before-send decisions", () => {
     assert.equal((await gate.send(BEFORE, beforeSend({ text: "FROBNIK" }))).json.ErrorCode, 1);
     const damaged = gate.logLines().filter((l) => l.event === "callback").at(-1);
     assert.ok(damaged.problems.some((p) => p.startsWith("rules:compiled:")), damaged.problems);
+
+    // A refresh keeps the compiled document only when the bytes are the same ones: a change of
+    // one letter (same length, same terms count) is compiled and used.
+    await gate.kv.put("rules", JSON.stringify({ block: ["quuxly", "frobniq"] }));
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "FROBNIQ" }))).json.ErrorCode, 1);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "FROBNIK" }))).json.ErrorCode, 0);
   });
 
   it("a group document adds terms and its mask character for that group only", async () => {
