@@ -117,7 +117,8 @@ impl<'a> Reader<'a> {
     }
     fn u32s(&mut self) -> Result<Vec<u32>, BlobError> {
         let n = self.len(4)?;
-        (0..n).map(|_| self.u32()).collect()
+        let words = self.take(n * 4)?.chunks_exact(4);
+        Ok(words.map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])).collect())
     }
 }
 
