@@ -42,5 +42,6 @@ pub mod rule_set;
 pub mod sender_behaviour;
 pub mod settings;
 pub mod tencent_sign;
+pub mod term_table;
 pub mod verdict_metrics;
 pub mod webhook_signature;

@@ -12,14 +12,8 @@ use crate::contacts::ContactFinder;
 use crate::links::LinkFinder;
 use crate::patterns::{CompiledPattern, Prefilter};
 use crate::rule_document::{Action, ContactsRule, DocumentError, LinksRule, Mode, PatternRule, RuleDocument, Scopes};
-
-/// The string at `range` of `texts`: empty if the range is not one, U+FFFD if its bytes are not
-/// UTF-8. Neither happens to texts made by [`store`]; a blob's texts are checked as UTF-8 here,
-/// term by term when a term is read, rather than all of them on every load (at 100k terms, 1 MB
-/// of mostly CJK text, that check was about a sixth of a blob's load in wasm).
-fn slice(texts: &[u8], (start, end): TextRange) -> &str {
-    texts.get(start as usize..end as usize).map_or("", |bytes| std::str::from_utf8(bytes).unwrap_or("\u{FFFD}"))
-}
+pub use crate::term_table::RuleTerm;
+use crate::term_table::TermTable;
 
 /// First bytes of every precompiled rule blob.
 const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
@@ -27,42 +21,13 @@ const BLOB_MAGIC: &[u8; 8] = b"TGRULES\0";
 /// their own format, normaliser revision and Unicode tables fingerprint (`timgate-matcher`).
 const BLOB_FORMAT: u32 = 10;
 
-/// One term of a compiled rule set, borrowed from it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RuleTerm<'a> {
-    /// What a match does.
-    pub action: Action,
-    /// The term as written.
-    pub text: &'a str,
-    /// Custom forbid code.
-    pub code: Option<u32>,
-    /// Custom `ErrorInfo`.
-    pub info: Option<&'a str>,
-}
-
-/// A term as stored: its strings are ranges of [`RuleSet::texts`], so that loading 100k terms
-/// from a blob makes one allocation for their texts instead of one per term.
-#[derive(Debug, Clone)]
-struct StoredTerm {
-    action: Action,
-    text: TextRange,
-    code: Option<u32>,
-    info: Option<TextRange>,
-}
-
-/// Byte range of a string in [`RuleSet::texts`].
-type TextRange = (u32, u32);
-
 /// A compiled rule document.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
     version: String,
     mode: Mode,
     mask_char: Option<char>,
-    /// Every term's text and info, one after the other (UTF-8 when made from a document; a
-    /// blob's are checked term by term as they are read, [`slice`]).
-    texts: Vec<u8>,
-    terms: Vec<StoredTerm>,
+    terms: TermTable,
     matcher: Matcher,
     allow: Matcher,
     links: Option<LinksCheck>,
@@ -115,15 +80,6 @@ impl ContactsCheck {
     }
 }
 
-/// Appends `text` to `texts` and returns where it is. Strings come from a document or a blob
-/// that fits in a KV value (25 MiB), so offsets fit in a u32; past that the range is clipped to
-/// nothing rather than wrapping.
-fn store(texts: &mut Vec<u8>, text: &str) -> TextRange {
-    let start = u32::try_from(texts.len()).unwrap_or(u32::MAX);
-    texts.extend_from_slice(text.as_bytes());
-    (start, u32::try_from(texts.len()).unwrap_or(start))
-}
-
 /// Dictionaries that only the rules tool holds, for compiling a document as `push` stores it.
 #[derive(Debug, Clone, Default)]
 pub struct Dictionaries {
@@ -165,13 +121,10 @@ impl RuleSet {
         dictionaries: Dictionaries,
     ) -> Result<Self, DocumentError> {
         let Dictionaries { segmenter, words } = dictionaries;
-        let mut texts = Vec::new();
-        let mut terms = Vec::new();
+        let mut terms = TermTable::default();
         for (action, _) in Action::LISTS {
             for entry in doc.terms(action) {
-                let text = store(&mut texts, entry.term());
-                let info = entry.info().map(|info| store(&mut texts, info));
-                terms.push(StoredTerm { action, text, code: entry.code(), info });
+                terms.push(action, entry.term(), entry.code(), entry.info());
             }
         }
         let all_terms = Action::LISTS.iter().flat_map(|&(action, _)| doc.terms(action)).map(|entry| entry.term());
@@ -214,7 +167,6 @@ impl RuleSet {
             version,
             mode,
             mask_char,
-            texts,
             terms,
             matcher,
             allow,
@@ -244,10 +196,7 @@ impl RuleSet {
             Mode::Monitor => 1,
         });
         out.u32(self.mask_char.map_or(u32::MAX, u32::from));
-        write_terms(
-            &mut out,
-            self.terms.iter().map(|t| (t, slice(&self.texts, t.text), t.info.map(|i| slice(&self.texts, i)))),
-        );
+        self.terms.write(&mut out);
         out.bytes(&self.matcher.to_bytes());
         out.bytes(&self.allow.to_bytes());
         let links = self.links.as_ref().and_then(|l| serde_json::to_string(&l.rule).ok());
@@ -301,7 +250,7 @@ impl RuleSet {
             u32::MAX => None,
             c => Some(char::from_u32(c).ok_or(BlobError::Corrupt("mask_char"))?),
         };
-        let (terms, texts) = read_terms(&mut input)?;
+        let terms = TermTable::read(&mut input)?;
         let matcher = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let allow = Matcher::from_bytes(input.bytes()?).map_err(matcher_blob_error)?;
         let links = read_check(&mut input, "links", LinksCheck::new)?;
@@ -320,7 +269,6 @@ impl RuleSet {
             version: version.to_owned(),
             mode,
             mask_char,
-            texts,
             terms,
             matcher,
             allow,
@@ -339,7 +287,7 @@ impl RuleSet {
         let (mut input, _) = read_header(bytes)?;
         input.u8()?;
         input.u32()?;
-        read_terms(&mut input)?;
+        TermTable::read(&mut input)?;
         input.bytes()?;
         input.bytes()?;
         input.opt_str()?;
@@ -389,13 +337,7 @@ impl RuleSet {
 
     /// The term behind a match.
     pub fn term(&self, index: usize) -> Option<RuleTerm<'_>> {
-        let term = self.terms.get(index)?;
-        Some(RuleTerm {
-            action: term.action,
-            text: slice(&self.texts, term.text),
-            code: term.code,
-            info: term.info.map(|info| slice(&self.texts, info)),
-        })
+        self.terms.get(index)
     }
 
     /// How many terms the document has.
@@ -548,67 +490,6 @@ fn read_header(bytes: &[u8]) -> Result<(Reader<'_>, &str), BlobError> {
     Ok((input, version))
 }
 
-/// A term's record in a blob: action (with [`HAS_INFO`]) u8, code u32 (0 for none), end of its
-/// text u32, end of its info u32, both in the blob's one string of texts, where each term's text
-/// starts at the previous term's end and its info follows its text.
-const TERM_RECORD: usize = 13;
-/// In a term record's first byte: the term has an info (which may be empty).
-const HAS_INFO: u8 = 0x80;
-
-/// Writes the term table: the count, every term's text and info in one string, and a
-/// [`TERM_RECORD`] per term. Fixed-size records and one string make a load one UTF-8 check and
-/// a loop over records (at 100k terms a check and a few reads per term were a third of a load).
-fn write_terms<'a>(out: &mut Writer, terms: impl ExactSizeIterator<Item = (&'a StoredTerm, &'a str, Option<&'a str>)>) {
-    let count = terms.len();
-    let mut texts = String::new();
-    let mut records = Vec::with_capacity(count * TERM_RECORD);
-    for (term, text, info) in terms {
-        texts.push_str(text);
-        let text_end = u32::try_from(texts.len()).unwrap_or(u32::MAX);
-        texts.push_str(info.unwrap_or_default());
-        let info_end = u32::try_from(texts.len()).unwrap_or(u32::MAX);
-        records.push(action_code(term.action) | if info.is_some() { HAS_INFO } else { 0 });
-        records.extend_from_slice(&term.code.unwrap_or(0).to_le_bytes());
-        records.extend_from_slice(&text_end.to_le_bytes());
-        records.extend_from_slice(&info_end.to_le_bytes());
-    }
-    out.length(count);
-    out.str(&texts);
-    out.raw(&records);
-}
-
-/// Reads the term table [`write_terms`] wrote: the terms and the bytes their ranges are in.
-/// Every range must lie in order within the bytes; whether a range is UTF-8 is checked when its
-/// term is read ([`slice`]).
-fn read_terms(input: &mut Reader<'_>) -> Result<(Vec<StoredTerm>, Vec<u8>), BlobError> {
-    let count = input.length()?;
-    let texts = input.bytes()?;
-    let records = input.raw(count.checked_mul(TERM_RECORD).ok_or(BlobError::Truncated)?)?;
-    let mut terms = Vec::with_capacity(count);
-    let mut start = 0u32;
-    for record in records.chunks_exact(TERM_RECORD) {
-        let flags = record[0];
-        let action = match flags & !HAS_INFO {
-            0 => Action::Block,
-            1 => Action::Discard,
-            2 => Action::Mask,
-            3 => Action::Review,
-            _ => return Err(BlobError::Corrupt("action")),
-        };
-        let word = |at: usize| u32::from_le_bytes([record[at], record[at + 1], record[at + 2], record[at + 3]]);
-        let (code, text_end, info_end) = (word(1), word(5), word(9));
-        let has_info = flags & HAS_INFO != 0;
-        let in_order = start <= text_end && text_end <= info_end && (has_info || info_end == text_end);
-        if !(in_order && info_end as usize <= texts.len()) {
-            return Err(BlobError::Corrupt("term text"));
-        }
-        let info = has_info.then_some((text_end, info_end));
-        terms.push(StoredTerm { action, text: (start, text_end), code: (code != 0).then_some(code), info });
-        start = info_end;
-    }
-    Ok((terms, texts.to_vec()))
-}
-
 /// A blob's compiled patterns.
 fn read_patterns(input: &mut Reader<'_>, blob_len: usize) -> Result<Vec<PatternCheck>, BlobError> {
     let count = input.length()?;
@@ -664,15 +545,6 @@ fn matcher_blob_error(e: timgate_matcher::BlobError) -> BlobError {
     }
 }
 
-fn action_code(action: Action) -> u8 {
-    match action {
-        Action::Block => 0,
-        Action::Discard => 1,
-        Action::Mask => 2,
-        Action::Review => 3,
-    }
-}
-
 /// `scopes` in one byte of the blob.
 fn scope_bits(scopes: Scopes) -> u8 {
     u8::from(scopes.messages)
@@ -699,74 +571,6 @@ pub fn document_version(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A blob's term table with `texts` (every other one with an info) as `write_terms` writes it,
-    /// after `damage` has changed the texts' bytes and the records.
-    fn term_table(texts: &[&str], damage: impl Fn(&mut Vec<u8>, &mut Vec<u8>)) -> Vec<u8> {
-        let mut w = Writer::default();
-        let mut all = Vec::new();
-        let terms: Vec<StoredTerm> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let text = store(&mut all, text);
-                let info = (i % 2 == 1).then(|| store(&mut all, "info"));
-                StoredTerm { action: Action::Mask, text, code: Some(7).filter(|_| i == 0), info }
-            })
-            .collect();
-        write_terms(&mut w, terms.iter().map(|t| (t, slice(&all, t.text), t.info.map(|i| slice(&all, i)))));
-        let bytes = w.into_bytes();
-        // count u32, texts (u32 length + bytes), records
-        let texts_len = all.len();
-        let (mut text_bytes, mut records) = (bytes[8..8 + texts_len].to_vec(), bytes[8 + texts_len..].to_vec());
-        damage(&mut text_bytes, &mut records);
-        let mut w = Writer::default();
-        w.length(texts.len());
-        w.bytes(&text_bytes);
-        w.raw(&records);
-        w.into_bytes()
-    }
-
-    #[test]
-    fn a_term_table_reads_back_and_damage_to_it_is_refused_or_shown_as_such() {
-        let read = |bytes: &[u8]| {
-            read_terms(&mut Reader::new(bytes)).map(|(terms, texts)| {
-                let info = |t: &StoredTerm| t.info.map(|i| slice(&texts, i).to_owned());
-                terms.iter().map(|t| (t.action, slice(&texts, t.text).to_owned(), t.code, info(t))).collect::<Vec<_>>()
-            })
-        };
-        let texts = ["傻逼", "bad", "é", ""];
-        let back = read(&term_table(&texts, |_, _| {})).unwrap();
-        assert_eq!(
-            back,
-            [
-                (Action::Mask, "傻逼".to_owned(), Some(7), None),
-                (Action::Mask, "bad".to_owned(), None, Some("info".to_owned())),
-                (Action::Mask, "é".to_owned(), None, None),
-                (Action::Mask, String::new(), None, Some("info".to_owned())),
-            ]
-        );
-        // Texts that are not UTF-8 load (they are checked when a term is read) and read as
-        // U+FFFD, the other terms as written: the first text's end moved into `傻`, so the first
-        // two ranges cut it; a byte of `bad` that starts no character.
-        let cut = read(&term_table(&texts, |_, records| (records[5], records[9]) = (2, 2))).unwrap();
-        let shown: Vec<&str> = cut.iter().map(|t| t.1.as_str()).collect();
-        assert_eq!(shown, ["\u{FFFD}", "\u{FFFD}", "é", ""]);
-        assert_eq!(cut[1].3.as_deref(), Some("info"));
-        let not_utf8 = read(&term_table(&texts, |text, _| text[6] = 0xff)).unwrap();
-        let shown: Vec<&str> = not_utf8.iter().map(|t| t.1.as_str()).collect();
-        assert_eq!(shown, ["傻逼", "\u{FFFD}", "é", ""]);
-        let backwards = term_table(&texts, |_, records| records[TERM_RECORD + 5] = 1);
-        assert_eq!(read(&backwards), Err(BlobError::Corrupt("term text")));
-        let past_the_end = term_table(&texts, |_, records| records[3 * TERM_RECORD + 9] = 200);
-        assert_eq!(read(&past_the_end), Err(BlobError::Corrupt("term text")));
-        let info_without_flag = term_table(&texts, |_, records| records[TERM_RECORD] &= !HAS_INFO);
-        assert_eq!(read(&info_without_flag), Err(BlobError::Corrupt("term text")));
-        let action = term_table(&texts, |_, records| records[0] = 9);
-        assert_eq!(read(&action), Err(BlobError::Corrupt("action")));
-        let short = term_table(&texts, |_, records| records.truncate(records.len() - 1));
-        assert_eq!(read(&short), Err(BlobError::Truncated));
-    }
 
     #[cfg(feature = "compile-patterns")]
     #[test]
