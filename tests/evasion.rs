@@ -663,6 +663,14 @@ const VARIANTS: &[Case] = &[
     t!("variant dirty", ["污秽"], "汙穢", ["汙穢"]),
     t!("japanese dirty", ["污秽"], "汚穢", ["汚穢"]),
     t!("hong kong say", ["说谎"], "説謊", ["説謊"]),
+    // The IRG's kVariants (semantic, equal and wrongly written forms), folded since 2026-12-02.
+    t!("japanese form of a surname (呉 for 吴, was OPEN, fixed)", ["吴"], "呉", ["呉"]),
+    t!("semantic variant 儍 of 傻 (was OPEN, fixed)", ["傻逼"], "儍逼", ["儍逼"]),
+    t!("equal form 伱 of 你 (was OPEN, fixed)", ["你妈"], "伱妈", ["伱妈"]),
+    t!("variant 岀 of 出 in a sale", ["出售账号"], "岀售账号", ["岀售账号"]),
+    t!("variant 彂 of 发 in an invoice", ["发票"], "代开彂票", ["彂票"]),
+    t!("variant 冩 of 写 in ghost writing", ["代写论文"], "代冩论文", ["代冩论文"]),
+    t!("variant 囬 of 回 in a kickback", ["回扣"], "给你囬扣", ["囬扣"]),
     t!("taiwan say", ["说谎"], "說謊", ["說謊"]),
     t!("taiwan undress", ["脱衣"], "脫衣", ["脫衣"]),
     t!("taiwan inside", ["内射"], "內射", ["內射"]),
@@ -916,9 +924,6 @@ const OPEN: &[Case] = &[
 
     // VARIANTS
     t!("VARIANTS: unihan variant of a character (峯 for 峰)", ["峰会"], "峯會", ["峯會"]),
-    t!("VARIANTS: japanese form of a surname (呉 for 吴)", ["吴"], "呉", ["呉"]),
-    t!("VARIANTS: unihan variant 儍 of 傻", ["傻逼"], "儍逼", ["儍逼"]),
-    t!("VARIANTS: unihan variant 伱 of 你", ["你妈"], "伱妈", ["伱妈"]),
     // LEET
     t!("LEET: digits at both ends", ["shit"], "5h17", ["5h17"]),
     t!("LEET: leading digit in a phrase", ["buy followers"], "8uy f0ll0w3rs", ["8uy f0ll0w3rs"]),

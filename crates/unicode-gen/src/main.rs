@@ -8,7 +8,10 @@
 //!   (`🅰` NEGATIVE SQUARED LATIN CAPITAL LETTER A, `🇦` REGIONAL INDICATOR SYMBOL LETTER A,
 //!   `ᴀ` LATIN LETTER SMALL CAPITAL A);
 //! - UTS #39 confusables (`unicode-security`'s skeletons) for look-alike letters;
-//! - Traditional and variant Chinese → Simplified from OpenCC's and MediaWiki's tables (`zhconv`).
+//! - Chinese variants (semantic, old, equal and wrongly written forms) → the standard form from
+//!   the IRG's kVariants dictionary (`irg-kvariants`, hfhchan/irg, as Meilisearch's tokenizer uses
+//!   it), then Traditional and variant Chinese → Simplified from OpenCC's and MediaWiki's tables
+//!   (`zhconv`).
 //!
 //! Usage: `cargo run -p timgate-unicode-gen --release > crates/matcher/src/unicode_tables.rs`.
 //! The rules that combine the data are in `fold` and `class_of` below; DESIGN.md of the matcher
@@ -65,6 +68,8 @@ struct Data {
     nfkc: ComposingNormalizerBorrowed<'static>,
     nfc: ComposingNormalizerBorrowed<'static>,
     case: icu_casemap::CaseMapperBorrowed<'static>,
+    /// Han characters `zhconv` simplifies to one other character, and those it simplifies to.
+    simplified_either_way: BTreeSet<char>,
 }
 
 impl Data {
@@ -82,6 +87,7 @@ impl Data {
             nfkc: ComposingNormalizerBorrowed::new_nfkc(),
             nfc: ComposingNormalizerBorrowed::new_nfc(),
             case: CaseMapper::new(),
+            simplified_either_way: simplified_either_way(),
         }
     }
 
@@ -212,6 +218,51 @@ fn letter_by_name(c: char) -> Option<String> {
     None
 }
 
+/// What `zhconv` simplifies a Han character to, when that is one character.
+fn simplified(c: char) -> char {
+    let simple = zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans);
+    let mut chars = simple.chars();
+    match (chars.next(), chars.next()) {
+        (Some(one), None) => one,
+        _ => c,
+    }
+}
+
+/// Every Han character `zhconv` changes, and every one it changes a character to.
+fn simplified_either_way() -> BTreeSet<char> {
+    let han = [0x3400..=0x4DBF, 0x4E00..=0x9FFF, 0xF900..=0xFAFF, 0x20000..=0x3134F];
+    let mut set = BTreeSet::new();
+    for c in han.into_iter().flatten().filter_map(char::from_u32) {
+        let s = simplified(c);
+        if s != c {
+            set.insert(c);
+            set.insert(s);
+        }
+    }
+    set
+}
+
+/// The standard form of a Han character the IRG's kVariants dictionary lists as a variant of
+/// another one: semantic variants (`儍` → `傻`), old forms, equal forms (`呉` → `吳`, `伱` → `你`)
+/// and wrongly written forms. Only for characters `zhconv` leaves out on both sides, so that no
+/// fold it makes changes (`录`, which `錄` simplifies to, is not moved to its old form `彔`):
+/// kVariants only adds characters to what a character already reads as. Its `simp` entries (a
+/// Simplified form and its Traditional one) are left to `zhconv`.
+fn standard_form(data: &Data, c: char) -> char {
+    use irg_kvariants::{KVariantClass, KVARIANTS};
+    if data.simplified_either_way.contains(&c) {
+        return c;
+    }
+    match KVARIANTS.get(&c) {
+        Some(v)
+            if v.classification != KVariantClass::Simplified && data.script(v.destination_ideograph) == Script::Han =>
+        {
+            v.destination_ideograph
+        }
+        _ => c,
+    }
+}
+
 /// Katakana → hiragana (Unicode lays them out in parallel).
 fn hiragana(c: char) -> char {
     match c as u32 {
@@ -238,12 +289,13 @@ fn fold(data: &Data, c: char) -> String {
             s = letter;
         }
     }
-    // Traditional and variant Chinese → Simplified, katakana → hiragana, digits → ASCII.
+    // Chinese variants → their standard form, Traditional → Simplified, katakana → hiragana,
+    // digits → ASCII.
     s = s
         .chars()
         .map(|ch| {
             if data.script(ch) == Script::Han {
-                let simple = zhconv::zhconv(&ch.to_string(), zhconv::Variant::ZhHans);
+                let simple = zhconv::zhconv(&standard_form(data, ch).to_string(), zhconv::Variant::ZhHans);
                 let mut chars = simple.chars();
                 if let (Some(one), None) = (chars.next(), chars.next()) {
                     return one;
@@ -539,7 +591,8 @@ fn main() {
     );
     let _ =
         writeln!(out, "// Sources: ICU4X icu_properties/icu_normalizer/icu_casemap 2 (Unicode character database),");
-    let _ = writeln!(out, "// unicode-security {u1}.{u2}.{u3} confusables (UTS #39), unicode_names2 (names), zhconv 0.3 (OpenCC, MediaWiki).");
+    let _ = writeln!(out, "// unicode-security {u1}.{u2}.{u3} confusables (UTS #39), unicode_names2 (names), irg-kvariants 0.1 (IRG kVariants),");
+    let _ = writeln!(out, "// zhconv 0.3 (OpenCC, MediaWiki).");
     let _ = writeln!(
         out,
         "// {} code points fold, {} look-alikes, {} mixed folds kept whole.",
