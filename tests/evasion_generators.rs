@@ -804,6 +804,57 @@ fn every_traditional_form_of_every_character() {
     assert_all([&tally]);
 }
 
+/// Whether `zhconv` changes `c` to another character or changes another character to it (the
+/// generated tables leave those to zhconv's own folds).
+fn simplified_either_way() -> std::collections::BTreeSet<char> {
+    let mut set = std::collections::BTreeSet::new();
+    for c in members(r"\p{sc=Han}") {
+        let simple = zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans);
+        let mut chars = simple.chars();
+        if let (Some(one), None) = (chars.next(), chars.next()) {
+            if one != c {
+                set.insert(c);
+                set.insert(one);
+            }
+        }
+    }
+    set
+}
+
+#[test]
+fn every_kvariants_form_of_every_character() {
+    use irg_kvariants::{KVariantClass, KVARIANTS};
+    let zh = simplified_either_way();
+    // Unified ideographs: a compatibility ideograph (U+2F8FA) reads as its canonical
+    // decomposition (U+6C4E `汎`), Unicode's own mapping, where kVariants may name another.
+    let han = |c: char| matches!(c as u32, 0x3400..=0x9FFF | 0x20000..=0x2F7FF | 0x2FA20..=0x323AF);
+    // Semantic, old, equal and wrongly written forms; `simp` pairs are the Traditional
+    // generator's. Forms zhconv already folds one way or the other keep zhconv's reading.
+    let mut forms: Vec<(char, char)> = KVARIANTS
+        .values()
+        .filter(|v| v.classification != KVariantClass::Simplified)
+        .map(|v| (v.source_ideograph, v.destination_ideograph))
+        .filter(|&(form, standard)| han(form) && han(standard) && form != standard)
+        .collect();
+    forms.sort();
+    let kept: Vec<(char, char)> = forms.iter().copied().filter(|(form, _)| !zh.contains(form)).collect();
+    let mut terms: Vec<String> = kept.iter().map(|&(_, standard)| standard.to_string()).collect();
+    terms.sort();
+    terms.dedup();
+    let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
+    let set = rules(&refs);
+    let mut tally = Tally::new("every kVariants form (semantic, old, equal, wrong) of every character");
+    for _ in kept.len()..forms.len() {
+        tally.exclude();
+    }
+    for &(form, standard) in &kept {
+        let term = terms.binary_search(&standard.to_string()).expect("a term");
+        let text = form.to_string();
+        tally.record(&format!("{form} for {standard}"), covers(&set, term, &text, 0, text.len()), &text);
+    }
+    assert_all([&tally]);
+}
+
 /// Simplified terms of the evasion table and common moderation terms, to convert as a whole
 /// (zhconv's phrase tables: `发票` → `發票`, `头发` → `頭髮`) and character by character.
 const CHINESE_TERMS: [&str; 24] = [

@@ -250,16 +250,28 @@ fn simplified_either_way() -> BTreeSet<char> {
 /// Simplified form and its Traditional one) are left to `zhconv`.
 fn standard_form(data: &Data, c: char) -> char {
     use irg_kvariants::{KVariantClass, KVARIANTS};
-    if data.simplified_either_way.contains(&c) {
-        return c;
-    }
-    match KVARIANTS.get(&c) {
-        Some(v)
-            if v.classification != KVariantClass::Simplified && data.script(v.destination_ideograph) == Script::Han =>
-        {
-            v.destination_ideograph
+    // A standard form may itself be listed as a form of another (`㒨` → `𠑗` → ...): followed to
+    // the end, so that a character and its standard form read the same. Two that name each
+    // other (`汎`, `汍`) read as the lower code point of the cycle.
+    let mut path = vec![c];
+    loop {
+        let at = path[path.len() - 1];
+        if data.simplified_either_way.contains(&at) {
+            return at;
         }
-        _ => c,
+        let next = match KVARIANTS.get(&at) {
+            Some(v)
+                if v.classification != KVariantClass::Simplified
+                    && data.script(v.destination_ideograph) == Script::Han =>
+            {
+                v.destination_ideograph
+            }
+            _ => return at,
+        };
+        if let Some(seen) = path.iter().position(|&p| p == next) {
+            return path[seen..].iter().copied().min().unwrap_or(at);
+        }
+        path.push(next);
     }
 }
 
