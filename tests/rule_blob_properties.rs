@@ -40,7 +40,13 @@ proptest! {
             let text = "b.a.d 傻逼 assistant asshole";
             for m in set.find(text) {
                 prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.end <= text.len());
+                prop_assert!(m.term < set.len(), "a match names a term of the set");
             }
+            // Every term reads back (its text is checked as UTF-8 only now), whatever the flip.
+            for i in 0..set.len() {
+                prop_assert!(set.term(i).is_some(), "term {i} of {}", set.len());
+            }
+            prop_assert!(set.term(set.len()).is_none());
         }
     }
 }

@@ -157,7 +157,7 @@ mod tests {
             table.push(Action::Mask, text, Some(7).filter(|_| i == 0), (i % 2 == 1).then_some("info"));
         }
         damage(&mut table.texts, &mut table.records);
-        // Written with the damaged records' count of terms.
+        // Written with the count of terms pushed, whatever the damage did to the records.
         let mut w = Writer::default();
         w.length(texts.len());
         w.bytes(&table.texts);

@@ -245,14 +245,14 @@ fn simplified_either_way() -> BTreeSet<char> {
 /// The standard form of a Han character the IRG's kVariants dictionary lists as a variant of
 /// another one: semantic variants (`儍` → `傻`), old forms, equal forms (`呉` → `吳`, `伱` → `你`)
 /// and wrongly written forms. Only for characters `zhconv` leaves out on both sides, so that no
-/// fold it makes changes (`录`, which `錄` simplifies to, is not moved to its old form `彔`):
-/// kVariants only adds characters to what a character already reads as. Its `simp` entries (a
-/// Simplified form and its Traditional one) are left to `zhconv`.
+/// fold zhconv makes changes (`录`, which `錄` simplifies to, is not moved to its old form `彔`);
+/// a compatibility ideograph or radical whose decomposition is such a form follows it. Its `simp`
+/// entries (a Simplified form and its Traditional one) are left to `zhconv`.
 fn standard_form(data: &Data, c: char) -> char {
     use irg_kvariants::{KVariantClass, KVARIANTS};
     // A standard form may itself be listed as a form of another (`㒨` → `𠑗` → ...): followed to
-    // the end, so that a character and its standard form read the same. Two that name each
-    // other (`汎`, `汍`) read as the lower code point of the cycle.
+    // the end, so that a character and its standard form read the same. irg-kvariants 0.1.1 has
+    // no cycle; should a later one have one, its lowest code point is the reading.
     let mut path = vec![c];
     loop {
         let at = path[path.len() - 1];
@@ -307,10 +307,14 @@ fn fold(data: &Data, c: char) -> String {
         .chars()
         .map(|ch| {
             if data.script(ch) == Script::Han {
-                let simple = zhconv::zhconv(&standard_form(data, ch).to_string(), zhconv::Variant::ZhHans);
+                let standard = standard_form(data, ch);
+                let simple = zhconv::zhconv(&standard.to_string(), zhconv::Variant::ZhHans);
                 let mut chars = simple.chars();
                 if let (Some(one), None) = (chars.next(), chars.next()) {
                     return one;
+                }
+                if standard != ch {
+                    return standard;
                 }
             }
             digit_value(data, ch).unwrap_or_else(|| hiragana(ch))
