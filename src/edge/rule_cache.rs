@@ -70,6 +70,18 @@ fn load(kv: KvStore, key: String, previous: Option<Rc<Compiled>>) -> Loading<Rc<
         };
         let Some(text) = text else { return Ok(Loaded::plain(None)) };
         if let Some(unchanged) = previous.filter(|p| p.text == text) {
+            // Compiled without some of its patterns (no blob of this version when it was read:
+            // the blob written a moment after the document, or an earlier one still in KV's edge
+            // cache), the same bytes are not left in FAIL_MODE for the isolate's life: the blob
+            // is read again at each refresh and used once it is this version's. Nothing is
+            // compiled again.
+            if unchanged.set.uncompiled_patterns() > 0 {
+                if let Ok(Some(bytes)) = kv_cache::get_bytes(&kv, &blob_key).await {
+                    if let Ok(set) = RuleSet::from_blob(&bytes, unchanged.set.version()) {
+                        return Ok(Loaded::plain(Some(Rc::new(Compiled { set, text }))));
+                    }
+                }
+            }
             return Ok(Loaded::plain(Some(unchanged)));
         }
         let version = document_version(&text);

@@ -90,6 +90,17 @@ describe("patterns", () => {
     assert.equal((await send("hello again")).ErrorCode, 1);
   });
 
+  it("a blob written after its document is used at the next refresh (not FAIL_MODE for good)", async () => {
+    await suite.gate.kv.delete("rules:compiled");
+    await suite.gate.kv.put("rules", DOC);
+    assert.equal((await send("hello there")).ErrorCode, 1, "no blob yet: fail closed");
+    // The tool's blob arrives after the document (or KV's edge cache served an older one); the
+    // document's bytes do not change.
+    await suite.gate.kv.put("rules:compiled", compileBlob(DOC));
+    assert.equal((await send("hello there")).ErrorCode, 0, "decided by the rules, not FAIL_MODE");
+    assert.equal((await send("vx: alice_88")).ErrorCode, 10130);
+  });
+
   it("a document edited by hand after a push keeps the patterns it did not change", async () => {
     await withBlob("rules", DOC);
     assert.equal((await send("vx: alice_88")).ErrorCode, 10130);
