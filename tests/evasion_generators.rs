@@ -783,25 +783,34 @@ fn ambiguous(simplified: char, traditional: char) -> bool {
     zhconv::zhconv(&traditional.to_string(), zhconv::Variant::ZhHans) != simplified.to_string()
 }
 
-#[test]
-fn every_traditional_form_of_every_character() {
-    let forms = traditional_forms();
-    let kept: Vec<(char, char, &str)> = forms.iter().copied().filter(|&(s, t, _)| !ambiguous(s, t)).collect();
-    let mut terms: Vec<String> = kept.iter().map(|&(s, _, _)| s.to_string()).collect();
+/// Compiles every `standard` character as a term and counts how often its `form`, written
+/// alone, is found as that term. `forms` holds `(standard, form, what the form is)`; `excluded`
+/// forms of the class were left out (and are counted as such).
+fn single_character_forms(name: &str, forms: &[(char, char, String)], excluded: usize) -> Tally {
+    let mut terms: Vec<String> = forms.iter().map(|&(standard, _, _)| standard.to_string()).collect();
     terms.sort();
     terms.dedup();
     let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
     let set = rules(&refs);
-    let mut tally = Tally::new("every Traditional form (zh-Hant/TW/HK) of every Simplified character");
-    for _ in kept.len()..forms.len() {
+    let mut tally = Tally::new(name);
+    for _ in 0..excluded {
         tally.exclude();
     }
-    for &(s, t, which) in &kept {
-        let term = terms.binary_search(&s.to_string()).expect("a term");
-        let text = t.to_string();
-        tally.record(&format!("{t} ({which}) for {s}"), covers(&set, term, &text, 0, text.len()), &text);
+    for (standard, form, what) in forms {
+        let term = terms.binary_search(&standard.to_string()).expect("a term");
+        let text = form.to_string();
+        tally.record(&format!("{form} ({what}) for {standard}"), covers(&set, term, &text, 0, text.len()), &text);
     }
-    assert_all([&tally]);
+    tally
+}
+
+#[test]
+fn every_traditional_form_of_every_character() {
+    let forms = traditional_forms();
+    let kept: Vec<(char, char, String)> =
+        forms.iter().filter(|&&(s, t, _)| !ambiguous(s, t)).map(|&(s, t, which)| (s, t, which.to_owned())).collect();
+    let name = "every Traditional form (zh-Hant/TW/HK) of every Simplified character";
+    assert_all([&single_character_forms(name, &kept, forms.len() - kept.len())]);
 }
 
 /// Whether `zhconv` changes `c` to another character or changes another character to it (the
@@ -830,29 +839,18 @@ fn every_kvariants_form_of_every_character() {
     let han = |c: char| matches!(c as u32, 0x3400..=0x9FFF | 0x20000..=0x2F7FF | 0x2FA20..=0x323AF);
     // Semantic, old, equal and wrongly written forms; `simp` pairs are the Traditional
     // generator's. Forms zhconv already folds one way or the other keep zhconv's reading.
-    let mut forms: Vec<(char, char)> = KVARIANTS
+    let mut forms: Vec<(char, char, String)> = KVARIANTS
         .values()
         .filter(|v| v.classification != KVariantClass::Simplified)
-        .map(|v| (v.source_ideograph, v.destination_ideograph))
-        .filter(|&(form, standard)| han(form) && han(standard) && form != standard)
+        .filter(|v| han(v.source_ideograph) && han(v.destination_ideograph))
+        .filter(|v| v.source_ideograph != v.destination_ideograph)
+        .map(|v| (v.destination_ideograph, v.source_ideograph, format!("{:?}", v.classification)))
         .collect();
     forms.sort();
-    let kept: Vec<(char, char)> = forms.iter().copied().filter(|(form, _)| !zh.contains(form)).collect();
-    let mut terms: Vec<String> = kept.iter().map(|&(_, standard)| standard.to_string()).collect();
-    terms.sort();
-    terms.dedup();
-    let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
-    let set = rules(&refs);
-    let mut tally = Tally::new("every kVariants form (semantic, old, equal, wrong) of every character");
-    for _ in kept.len()..forms.len() {
-        tally.exclude();
-    }
-    for &(form, standard) in &kept {
-        let term = terms.binary_search(&standard.to_string()).expect("a term");
-        let text = form.to_string();
-        tally.record(&format!("{form} for {standard}"), covers(&set, term, &text, 0, text.len()), &text);
-    }
-    assert_all([&tally]);
+    let all = forms.len();
+    forms.retain(|(_, form, _)| !zh.contains(form));
+    let name = "every kVariants form (semantic, old, equal, wrong) of every character";
+    assert_all([&single_character_forms(name, &forms, all - forms.len())]);
 }
 
 /// Simplified terms of the evasion table and common moderation terms, to convert as a whole

@@ -218,13 +218,14 @@ fn letter_by_name(c: char) -> Option<String> {
     None
 }
 
-/// What `zhconv` simplifies a Han character to, when that is one character.
-fn simplified(c: char) -> char {
+/// What `zhconv` simplifies a Han character to, when that is one character (itself when it
+/// leaves it alone).
+fn simplified(c: char) -> Option<char> {
     let simple = zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans);
     let mut chars = simple.chars();
     match (chars.next(), chars.next()) {
-        (Some(one), None) => one,
-        _ => c,
+        (Some(one), None) => Some(one),
+        _ => None,
     }
 }
 
@@ -233,8 +234,7 @@ fn simplified_either_way() -> BTreeSet<char> {
     let han = [0x3400..=0x4DBF, 0x4E00..=0x9FFF, 0xF900..=0xFAFF, 0x20000..=0x3134F];
     let mut set = BTreeSet::new();
     for c in han.into_iter().flatten().filter_map(char::from_u32) {
-        let s = simplified(c);
-        if s != c {
+        if let Some(s) = simplified(c).filter(|&s| s != c) {
             set.insert(c);
             set.insert(s);
         }
@@ -308,9 +308,7 @@ fn fold(data: &Data, c: char) -> String {
         .map(|ch| {
             if data.script(ch) == Script::Han {
                 let standard = standard_form(data, ch);
-                let simple = zhconv::zhconv(&standard.to_string(), zhconv::Variant::ZhHans);
-                let mut chars = simple.chars();
-                if let (Some(one), None) = (chars.next(), chars.next()) {
+                if let Some(one) = simplified(standard) {
                     return one;
                 }
                 if standard != ch {
