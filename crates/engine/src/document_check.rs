@@ -10,7 +10,7 @@
 //! `patterns` entry's syntax is checked by the tool alone (compiling one needs the
 //! `compile-patterns` feature, which the worker is built without).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use serde_json::{Map, Value};
 
@@ -218,7 +218,7 @@ pub struct CheckContext<'a> {
     pub normalize: Option<fn(&str) -> String>,
     /// Ordinary English words (`english_words::words`, as `push` compiles with): a phrase whose
     /// words join into one is warned about, since that joined reading is not looked for.
-    pub words: Option<&'a HashSet<String>>,
+    pub words: Option<&'a BTreeSet<String>>,
 }
 
 const LISTS: [&str; 5] = ["block", "discard", "mask", "review", "allow"];
@@ -315,7 +315,7 @@ struct Checker<'l> {
     terms: HashMap<String, (JsonPath, Action)>,
     /// Every usable term, for the allow-entry check.
     term_texts: Vec<String>,
-    words: Option<&'l HashSet<String>>,
+    words: Option<&'l BTreeSet<String>>,
     /// A phrase whose words join into an ordinary word: where, the term, the word.
     joined: Vec<(JsonPath, String, String)>,
 }
@@ -721,7 +721,7 @@ impl Checker<'_> {
 
 /// The first run of two words or more of `normalized` (a term's normalised view) that joined
 /// makes a word of `words`.
-fn joined_word(normalized: &str, words: &HashSet<String>) -> Option<String> {
+fn joined_word(normalized: &str, words: &BTreeSet<String>) -> Option<String> {
     let parts: Vec<&str> = normalized.split_whitespace().collect();
     (0..parts.len()).find_map(|from| {
         (from + 2..=parts.len()).find_map(|to| {
@@ -823,7 +823,7 @@ mod tests {
 
     #[test]
     fn phrases_that_join_into_a_word_are_warned_about() {
-        let words: HashSet<String> = ["blowjob", "therapist", "redpacket"].iter().map(|w| w.to_string()).collect();
+        let words: BTreeSet<String> = ["blowjob", "therapist", "redpacket"].iter().map(|w| w.to_string()).collect();
         let context = CheckContext { words: Some(&words), ..CheckContext::default() };
         let document = r#"{"block":["blow job","the rapist","red packet","big red packet","lone"],"allow":["therapist"],"review":["redpacket"]}"#;
         let shown: Vec<String> = check(document, &context).iter().map(|p| p.render("r.json")).collect();

@@ -86,8 +86,9 @@ pub struct Dictionaries {
     /// The Chinese words the document's CJK terms may straddle.
     pub segmenter: Option<Segmenter>,
     /// Ordinary words (lowercase): readings of a term that are one are not looked for
-    /// ([`timgate_matcher::MatcherBuilder::words`]).
-    pub words: Option<std::sync::Arc<std::collections::HashSet<String>>>,
+    /// ([`timgate_matcher::MatcherBuilder::words`]); ordered, so that the words a prefix term's
+    /// reading begins are found too ([`timgate_matcher::MatcherBuilder::word_beginnings`]).
+    pub words: Option<std::sync::Arc<std::collections::BTreeSet<String>>>,
 }
 
 impl RuleSet {
@@ -133,7 +134,13 @@ impl RuleSet {
             builder = builder.segmenter(segmenter);
         }
         if let Some(words) = words {
-            builder = builder.words(move |w| words.contains(w));
+            let beginnings = std::sync::Arc::clone(&words);
+            builder = builder.words(move |w| words.contains(w)).word_beginnings(move |prefix| {
+                beginnings
+                    .range::<str, _>((std::ops::Bound::Included(prefix), std::ops::Bound::Unbounded))
+                    .next()
+                    .is_some_and(|w| w.starts_with(prefix))
+            });
         }
         let matcher = builder.build().map_err(|e| match e {
             BuildError::NothingToMatch { index } | BuildError::TooLong { index } => {

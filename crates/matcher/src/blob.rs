@@ -190,7 +190,7 @@ impl Matcher {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
         let [main, emoji] = automata;
-        Ok(Matcher { inner: Arc::new(Inner { terms, main, emoji, segmenter, readings_left_out: 0 }) })
+        Ok(Matcher { inner: Arc::new(Inner { terms, main, emoji, segmenter, readings: Default::default() }) })
     }
 }
 

@@ -73,6 +73,7 @@ pub struct MatcherBuilder {
     terms: Vec<String>,
     segmenter: Option<Segmenter>,
     words: Option<Arc<WordTest>>,
+    word_beginnings: Option<Arc<WordTest>>,
 }
 
 /// Whether a string (lowercase letters) is an ordinary word of the language.
@@ -84,6 +85,7 @@ impl fmt::Debug for MatcherBuilder {
             .field("terms", &self.terms.len())
             .field("segmenter", &self.segmenter.as_ref().map(|s| s.words().len()))
             .field("words", &self.words.is_some())
+            .field("word_beginnings", &self.word_beginnings.is_some())
             .finish()
     }
 }
@@ -117,9 +119,12 @@ impl MatcherBuilder {
 
     /// Ordinary words of the language (lowercase), consulted only while building: a reading of a
     /// term that is one is not looked for. A phrase's words joined into an ordinary word are that
-    /// word (`the rapist` does not match `therapist`, nor `black cock` `blackcock`), and a final
-    /// letter doubled into one is not an evasion (`scat` does not match `scatt`). The rules tool
-    /// passes an English word list; without one, every reading is looked for.
+    /// word (`the rapist` does not match `therapist`, nor `black cock` `blackcock`), and a letter
+    /// doubled into one is not an evasion (`scat` does not match `scatt`, nor `raping`
+    /// `rapping`). With words, a letter that a term's word of four letters or more has once
+    /// matches that letter doubled (`fuuck`, `ffuck`) unless the word so doubled is an ordinary
+    /// word; without them, only a final letter does (`fuckk`). The rules tool passes an English
+    /// word list; without one, every joined reading is looked for.
     ///
     /// ```
     /// use timgate_matcher::MatcherBuilder;
@@ -134,20 +139,46 @@ impl MatcherBuilder {
         self
     }
 
+    /// Whether some ordinary word begins with a string, for the last word of a prefix term: with
+    /// [`words`](Self::words) and this, `fuck*` matches `fuucking` (no word begins `fuuck`) and
+    /// `rape*` does not match `rapper`. Without it, the letters of a prefix term's last word
+    /// match only their own count.
+    ///
+    /// ```
+    /// use timgate_matcher::MatcherBuilder;
+    /// let words = ["rape", "rapper"];
+    /// let m = MatcherBuilder::new()
+    ///     .term("rape*")
+    ///     .words(move |w| words.contains(&w))
+    ///     .word_beginnings(move |p| words.iter().any(|w| w.starts_with(p)))
+    ///     .build()
+    ///     .unwrap();
+    /// assert!(m.is_match("raaped"), "no word begins `raape`");
+    /// assert!(!m.is_match("rapper"), "`rapper` begins `rappe`");
+    /// ```
+    pub fn word_beginnings(mut self, begins_word: impl Fn(&str) -> bool + Send + Sync + 'static) -> Self {
+        self.word_beginnings = Some(Arc::new(begins_word));
+        self
+    }
+
     /// Compiles the terms.
     pub fn build(self) -> Result<Matcher, BuildError> {
         let mut main = AutomatonBuilder::default();
         let mut emoji = AutomatonBuilder::default();
         // About one key a term (phrases have more, prefix terms two).
         main.group_of.reserve(self.terms.len());
-        let mut left_out = 0;
-        let is_word = self.words.as_deref().map(|w| w as &dyn Fn(&str) -> bool);
+        let mut readings = pattern::WordReadings::default();
+        let words = self.words.as_deref().map(|is_word| pattern::Words {
+            is_word,
+            begins_word: self.word_beginnings.as_deref().map(|b| b as &dyn Fn(&str) -> bool),
+        });
         for (index, term) in self.terms.iter().enumerate() {
-            let (patterns, dropped) = pattern::patterns_with(term, is_word).map_err(|e| match e {
+            let (patterns, decided) = pattern::patterns_with(term, words).map_err(|e| match e {
                 TermError::NothingToMatch => BuildError::NothingToMatch { index },
                 TermError::TooLong => BuildError::TooLong { index },
             })?;
-            left_out += dropped;
+            readings.left_out += decided.left_out;
+            readings.added += decided.added;
             for p in patterns {
                 match p.stream {
                     Stream::Main => main.add(index, p),
@@ -161,7 +192,7 @@ impl MatcherBuilder {
                 main: main.build()?,
                 emoji: emoji.build()?,
                 segmenter: self.segmenter.unwrap_or_default(),
-                readings_left_out: left_out,
+                readings,
             }),
         })
     }
@@ -306,8 +337,8 @@ pub(crate) struct Inner {
     pub(crate) main: Option<Automaton>,
     pub(crate) emoji: Option<Automaton>,
     pub(crate) segmenter: Segmenter,
-    /// Readings of terms not looked for because they are ordinary words (build time only).
-    pub(crate) readings_left_out: usize,
+    /// What the word list decided (build time only).
+    pub(crate) readings: pattern::WordReadings,
 }
 
 /// A compiled set of terms: build once, search many times; cheap to clone (shared). Searching
@@ -337,7 +368,14 @@ impl Matcher {
     /// How many readings of its terms [`MatcherBuilder::words`] left out when it was built (0 for
     /// a matcher loaded from a blob: the blob holds the result).
     pub fn readings_left_out(&self) -> usize {
-        self.inner.readings_left_out
+        self.inner.readings.left_out
+    }
+
+    /// How many letters of its terms match doubled (`fuuck`) only because
+    /// [`MatcherBuilder::words`] said the word so doubled is not an ordinary one, when it was
+    /// built (0 for a matcher loaded from a blob: the blob holds the result).
+    pub fn readings_added(&self) -> usize {
+        self.inner.readings.added
     }
 
     /// The dictionary words its CJK terms are checked against (empty: none).
@@ -1171,14 +1209,22 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     let open_start = p.flags & OPEN_START != 0;
     let open_end = p.flags & OPEN_END != 0;
     let last = want.len() - 1;
+    // One extra repeat a word (`fuuck`, `fuckk`; not `rappee` for `rape`).
+    let mut extra_in_word = false;
     for (k, &want) in want.iter().enumerate() {
         let (lenient, want) = (want & LENIENT != 0, want & !LENIENT);
-        let have = ring.get(first + k as u64)?.0.count;
+        let (symbol, _) = ring.get(first + k as u64)?;
+        let have = symbol.count;
+        if symbol.edge & START != 0 {
+            extra_in_word = false;
+        }
         let open = (k == 0 && open_start) || (k == last && open_end);
-        let ok = have >= want && (open || have == want || (lenient && have == want + 1) || have >= EVASIVE_RUN);
+        let extra = lenient && have == want + 1 && have < EVASIVE_RUN;
+        let ok = have >= want && (open || have == want || (extra && !extra_in_word) || have >= EVASIVE_RUN);
         if !ok {
             return None;
         }
+        extra_in_word |= extra && !open;
     }
     let refused = if p.flags & SHORT_LEET_OK == 0 { SHORT_LEET } else { 0 }
         | if p.flags & SHORT_DIGIT_OK == 0 { SHORT_DIGIT } else { 0 };
@@ -1568,6 +1614,25 @@ mod tests {
         assert_eq!(spans(&m, "\u{202E}\u{308}a"), [(0, "\u{308}a")]);
         assert_eq!(spans(&m, "\u{202E}\u{301}dab"), [(1, "\u{301}dab")]);
         assert_eq!(spans(&m, "\u{202E}\u{93F}a"), [(0, "\u{93F}a")]);
+    }
+
+    #[test]
+    fn one_extra_repeat_a_word_where_the_words_allow_it() {
+        let terms = ["rape", "raping", "buy followers"];
+        let words = ["rape", "raping", "rapping", "buy", "followers"];
+        let m = MatcherBuilder::new().terms(terms).words(move |w| words.contains(&w)).build().unwrap();
+        for text in ["rrape", "raape", "rappe", "rapee", "buy foollowers", "buy followerss"] {
+            assert!(m.is_match(text), "{text}");
+        }
+        for text in ["rappee", "rrapee", "rapping", "buy foollowerss"] {
+            assert!(!m.is_match(text), "{text}: two extra repeats in a word, or an ordinary word");
+        }
+        let plain = build(&terms);
+        assert_eq!(plain.readings_added(), 0);
+        for text in ["raape", "rapee", "buy followerss", "buy foollowers"] {
+            assert!(!plain.is_match(text), "{text}: without words, a final letter English does not double only");
+        }
+        assert!(plain.is_match("rapingg"));
     }
 
     #[test]

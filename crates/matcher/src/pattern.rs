@@ -87,6 +87,27 @@ pub enum TermError {
 /// ([`patterns_with`]).
 pub type IsWord<'a> = &'a dyn Fn(&str) -> bool;
 
+/// What a word list decided for a term's readings ([`patterns_with`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WordReadings {
+    /// Readings not looked for because they are ordinary words (`therapist`, `scatt`, `rapping`).
+    pub left_out: usize,
+    /// Letters that match doubled only because the word list says the word so doubled is not an
+    /// ordinary one (`fuuck`): without the list they match only their own count.
+    pub added: usize,
+}
+
+/// What the builder knows of the language's ordinary words (lowercase), consulted only while
+/// building ([`patterns_with`]).
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    /// Whether a string is an ordinary word.
+    pub is_word: IsWord<'a>,
+    /// Whether some ordinary word begins with a string. Without it, the letters of a prefix
+    /// term's last word do not take an extra repeat (`rappe` begins `rapper`).
+    pub begins_word: Option<IsWord<'a>>,
+}
+
 thread_local! {
     /// The term normaliser's heap buffers, between terms.
     static TERM_BUFFERS: Cell<Option<Buffers>> = const { Cell::new(None) };
@@ -97,11 +118,15 @@ pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
     patterns_with(term, None).map(|(patterns, _)| patterns)
 }
 
-/// The patterns for `term`, leaving out the readings that `is_word` says are ordinary words: a
+/// The patterns for `term`, leaving out the readings that `words` says are ordinary words: a
 /// phrase's words joined into one (`therapist` is not `the rapist`, `goddamn` is a word of its
-/// own) and a final letter doubled (`scatt`). Also returns how many readings were left out.
-pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pattern>, usize), TermError> {
-    let mut left_out = 0;
+/// own) and a letter doubled (`scatt`, `rapping`). With `words`, any letter of a word of
+/// [`LENIENT_WORD_LETTERS`] or more that the term has once may be doubled in the text (`fuuck`,
+/// `ffuck`) unless the word so doubled is (or, in a prefix term's last word, begins) an ordinary
+/// word. Also returns what the words decided.
+pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Pattern>, WordReadings), TermError> {
+    let is_word = words.map(|w| w.is_word);
+    let mut readings = WordReadings::default();
     let (body, prefix) = match term.trim_end().strip_suffix('*') {
         Some(body) => (body, true),
         None => (term, false),
@@ -125,12 +150,13 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
         if emoji.is_empty() {
             return Err(TermError::NothingToMatch);
         }
-        return Ok((vec![build(Stream::Emoji, &emoji, true, true, None)], 0));
+        return Ok((vec![build(Stream::Emoji, &emoji, true, true, None, false)], WordReadings::default()));
     }
     let ideo = main.iter().all(|s| s.kind == SymbolKind::Ideo);
-    let words = main.iter().filter(|s| s.kind == SymbolKind::Word && s.edge & START != 0).count();
+    let word_count = main.iter().filter(|s| s.kind == SymbolKind::Word && s.edge & START != 0).count();
     let has_ideo = main.iter().any(|s| s.kind == SymbolKind::Ideo);
-    let short_leet = words + usize::from(has_ideo) > 1 || main.iter().any(|s| s.edge & (SHORT_LEET | SHORT_DIGIT) != 0);
+    let short_leet =
+        word_count + usize::from(has_ideo) > 1 || main.iter().any(|s| s.edge & (SHORT_LEET | SHORT_DIGIT) != 0);
     let short_digit = short_leet
         || match is_word {
             Some(is_word) if main.iter().all(|s| s.kind == SymbolKind::Word) => {
@@ -139,7 +165,7 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
                 let ordinary = is_word(&word) || is_initialism(&word);
                 // Only a word of three letters can be read from a two-letter word and a digit.
                 if !ordinary && word.chars().count() == 3 {
-                    left_out += 1;
+                    readings.left_out += 1;
                 }
                 ordinary
             }
@@ -187,22 +213,23 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
                         && is_word(text)
                 });
                 if ordinary {
-                    left_out += 1;
+                    readings.left_out += 1;
                     continue;
                 }
             }
             let joined = merge_runs(joined);
             let first_open = joined.first().is_some_and(|s| s.kind != SymbolKind::Word);
             let last_open = joined.last().is_some_and(|s| s.kind != SymbolKind::Word);
-            let (p, dropped) = build_counted(Stream::Main, &joined, first_open, last_open, is_word);
-            left_out += dropped;
+            let (p, decided) = build_counted(Stream::Main, &joined, first_open, last_open, words, prefix);
+            readings.left_out += decided.left_out;
+            readings.added += decided.added;
             out.push(Pattern { ideo, ..p });
             if prefix && joined.last().is_some_and(|s| s.kind == SymbolKind::Word) {
                 let mut open = joined.clone();
                 if let Some(last) = open.last_mut() {
                     last.edge &= !END;
                 }
-                out.push(Pattern { ideo, ..build(Stream::Main, &open, first_open, true, is_word) });
+                out.push(Pattern { ideo, ..build(Stream::Main, &open, first_open, true, words, prefix) });
             }
         }
     }
@@ -217,7 +244,7 @@ pub fn patterns_with(term: &str, is_word: Option<IsWord<'_>>) -> Result<(Vec<Pat
         p.short_digit = short_digit;
     }
     out.dedup();
-    Ok((out, left_out))
+    Ok((out, readings))
 }
 
 /// The words of `symbols` (from a word's first run to its last): their symbol ranges and their
@@ -272,29 +299,89 @@ fn merge_runs(mut symbols: Vec<Symbol>) -> Vec<Symbol> {
     symbols
 }
 
-fn build(stream: Stream, symbols: &[Symbol], open_start: bool, open_end: bool, is_word: Option<IsWord<'_>>) -> Pattern {
-    build_counted(stream, symbols, open_start, open_end, is_word).0
+fn build(
+    stream: Stream,
+    symbols: &[Symbol],
+    open_start: bool,
+    open_end: bool,
+    words: Option<Words<'_>>,
+    prefix: bool,
+) -> Pattern {
+    build_counted(stream, symbols, open_start, open_end, words, prefix).0
 }
 
-/// [`build`], also returning how many doubled final letters were not allowed because the word
-/// with its final letter doubled is an ordinary word (`scatt` for `scat`).
+/// [`build`], also returning what the words decided: how many doubled letters were not allowed
+/// because the word with that letter doubled is an ordinary word (`scatt` for `scat`, `rapping`
+/// for `raping`), and how many inner letters were. The last word of a prefix term (`prefix`) is
+/// looked up as the beginning of a word.
 fn build_counted(
     stream: Stream,
     symbols: &[Symbol],
     open_start: bool,
     open_end: bool,
-    is_word: Option<IsWord<'_>>,
-) -> (Pattern, usize) {
-    let mut dropped = 0;
-    // Only with a word list: without, nothing is a word.
-    let mut doubled_is_word = vec![false; if is_word.is_some() { symbols.len() } else { 0 }];
-    if let Some(is_word) = is_word {
-        for (range, mut text) in words_of(symbols) {
-            if let Some(last) = text.chars().last() {
-                text.push(last);
-                if is_word(&text) {
-                    doubled_is_word[range.end - 1] = true;
+    words: Option<Words<'_>>,
+    prefix: bool,
+) -> (Pattern, WordReadings) {
+    let mut decided = WordReadings::default();
+    let mut lenient = vec![false; symbols.len()];
+    for (range, open) in word_ranges(symbols, prefix) {
+        let word = &symbols[range.clone()];
+        // The word's letters, with one more of its `k`th run.
+        let spelled = |extra: Option<usize>| -> String {
+            word.iter()
+                .enumerate()
+                .flat_map(|(k, w)| std::iter::repeat_n(w.ch, w.count as usize + usize::from(extra == Some(k))))
+                .collect()
+        };
+        // Whether the list knows the word (or, open, words it begins): where it does not (a
+        // name's fragment, `esex` of `Essex`; a code), it cannot tell an evasion from a word.
+        let known = words.is_some_and(|w| {
+            let text = spelled(None);
+            if open {
+                w.begins_word.is_some_and(|begins| begins(&text))
+            } else {
+                (w.is_word)(&text)
+            }
+        });
+        let last = word.len() - 1;
+        for (k, s) in word.iter().enumerate() {
+            if s.word_letters != 0 && s.word_letters < LENIENT_WORD_LETTERS {
+                continue;
+            }
+            if k == last {
+                if s.edge & END == 0 {
+                    continue; // an open end takes any longer run
                 }
+                // A doubled final letter (`fuckk`), unless English doubles it itself (`small`,
+                // `class`) or the word so doubled is one (`scatt`); with the list, a doubled
+                // `-s` of a word it knows that is not one (`followerss`).
+                let english = ENGLISH_FINAL_DOUBLES.contains(&s.ch);
+                match words {
+                    None => lenient[range.start + k] = !english,
+                    Some(w) if (w.is_word)(&spelled(Some(k))) => decided.left_out += usize::from(!english),
+                    Some(_) if english && !known => {}
+                    Some(_) => {
+                        lenient[range.start + k] = true;
+                        decided.added += usize::from(english);
+                    }
+                }
+                continue;
+            }
+            // A letter inside (`fuuck`, `ffuck`): only with the list, in a word it knows, where
+            // the word so doubled is not one (`rapping` for `raping`; in a prefix term's last
+            // word, begins none: `rapper` for `rape*`).
+            let Some(w) = words else { continue };
+            if !known || s.count != 1 || s.ch.is_ascii_digit() {
+                continue;
+            }
+            let doubled = spelled(Some(k));
+            let ordinary =
+                if open { w.begins_word.is_none_or(|begins| begins(&doubled)) } else { (w.is_word)(&doubled) };
+            if ordinary {
+                decided.left_out += 1;
+            } else {
+                lenient[range.start + k] = true;
+                decided.added += 1;
             }
         }
     }
@@ -304,22 +391,32 @@ fn build_counted(
             key.push(c);
         }
     }
-    let counts = symbols
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let mut lenient = s.kind == SymbolKind::Word
-                && s.edge & END != 0
-                && !ENGLISH_FINAL_DOUBLES.contains(&s.ch)
-                && (s.word_letters == 0 || s.word_letters >= LENIENT_WORD_LETTERS);
-            if lenient && doubled_is_word.get(i).copied().unwrap_or(false) {
-                lenient = false;
-                dropped += 1;
+    let counts =
+        symbols.iter().zip(&lenient).map(|(s, &lenient)| s.count | if lenient { LENIENT } else { 0 }).collect();
+    (Pattern { stream, key, counts, open_start, open_end, ideo: false, short_leet: false, short_digit: false }, decided)
+}
+
+/// The words of `symbols` as symbol ranges, from a word's first run to its last, and whether
+/// the word is open: the last word of a prefix term (`prefix`), which may go on in the text.
+fn word_ranges(symbols: &[Symbol], prefix: bool) -> Vec<(std::ops::Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, s) in symbols.iter().enumerate() {
+        if s.kind != SymbolKind::Word {
+            start = None;
+            continue;
+        }
+        if s.edge & START != 0 {
+            start = Some(i);
+        }
+        let last = i + 1 == symbols.len();
+        if s.edge & END != 0 || (last && prefix) {
+            if let Some(from) = start.take() {
+                out.push((from..i + 1, prefix && last));
             }
-            s.count | if lenient { LENIENT } else { 0 }
-        })
-        .collect();
-    (Pattern { stream, key, counts, open_start, open_end, ideo: false, short_leet: false, short_digit: false }, dropped)
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -346,17 +443,17 @@ mod tests {
     #[test]
     fn readings_that_are_ordinary_words_are_left_out() {
         let words = |w: &str| matches!(w, "therapist" | "scatt" | "goddamn");
-        let (p, left_out) = patterns_with("the rapist", Some(&words)).unwrap();
-        assert_eq!((p.len(), left_out), (1, 1), "the joined reading is left out");
-        let (p, left_out) = patterns_with("red packet", Some(&words)).unwrap();
-        assert_eq!((p.len(), left_out), (2, 0));
+        let (p, left_out) = patterns_with("the rapist", Some(Words { is_word: &words, begins_word: None })).unwrap();
+        assert_eq!((p.len(), left_out.left_out), (1, 1), "the joined reading is left out");
+        let (p, left_out) = patterns_with("red packet", Some(Words { is_word: &words, begins_word: None })).unwrap();
+        assert_eq!((p.len(), left_out.left_out), (2, 0));
         let lenient = |term: &str| {
-            let (p, _) = patterns_with(term, Some(&words)).unwrap();
+            let (p, _) = patterns_with(term, Some(Words { is_word: &words, begins_word: None })).unwrap();
             p[0].counts.last().is_some_and(|c| c & LENIENT != 0)
         };
         assert!(!lenient("scat") && lenient("shit"), "a doubled final letter that makes a word");
-        let (p, left_out) = patterns_with("god damn", Some(&words)).unwrap();
-        assert_eq!((p.len(), left_out), (1, 1));
+        let (p, left_out) = patterns_with("god damn", Some(Words { is_word: &words, begins_word: None })).unwrap();
+        assert_eq!((p.len(), left_out.left_out), (1, 1));
     }
 
     #[test]

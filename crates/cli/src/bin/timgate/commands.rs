@@ -416,7 +416,7 @@ fn push_text(name: &str, text: &str, group: Option<&str>, kv: &WranglerKv) -> Re
             let was = previous.map_or_else(|| "new".to_owned(), |p| format!("was {p}"));
             outln!("  version {version} ({was}), {terms} terms, {}", mode_name(mode));
             if let Some(bytes) = blob_bytes {
-                outln!("  precompiled: {key}:compiled, {bytes} bytes (the worker loads it instead of compiling; it holds the compiled patterns and the words CJK terms are checked against)");
+                outln!("  precompiled: {key}:compiled, {bytes} bytes (the worker loads it instead of compiling; it holds what only this tool computes: the compiled patterns, the readings its English words decide, the words CJK terms are checked against)");
             }
             for change in changes {
                 outln!("  {change}");
