@@ -8,8 +8,8 @@
 //! `RuleSet::find` (the exact substrings) and through the whole-callback entry point
 //! `gate::decide` (a before-send callback whose one text element is the message: forbidden when
 //! something is expected, delivered when nothing is). Every collection is compiled as the worker
-//! compiles a document it has no blob for (`RuleSet::from_json`), but `REPEATS_WITH_WORDS`, which
-//! is compiled as `push` stores it, with the English words that decide its cases.
+//! compiles a document it has no blob for (`RuleSet::from_json`), but `REPEATS_WITH_WORDS` and
+//! `LEET_WITH_WORDS`, compiled as `push` stores it, with the English words that decide their cases.
 //!
 //! OPEN holds the cases the pipeline gets wrong today (a miss or a false positive), each named
 //! after its class and the step of `crates/matcher` responsible; it runs with
@@ -595,6 +595,26 @@ const REPEATS_WITH_WORDS: &[Case] = &[
     t!("a final s English doubles, in a word the list does not know", ["clas"], "class", NONE),
 ];
 
+/// Leet that needs the rules tool's English words (compiled as `push` stores it): a `1` or a `|`
+/// read as `i` stands for the `l` of a word the list knows too (only a run read from one of them:
+/// `siut` is not `slut`).
+const LEET_WITH_WORDS: &[Case] = &[
+    t!("one for l (was OPEN, fixed)", ["slut"], "s1ut", ["s1ut"]),
+    t!("pipe for l (was OPEN, fixed)", ["slut"], "s|ut", ["s|ut"]),
+    t!("one for l in clit", ["clit"], "c1it", ["c1it"]),
+    t!("one for l in blowjob", ["blowjob"], "b1owjob", ["b1owjob"]),
+    t!("pipe for l in blowjob", ["blowjob"], "b|owjob", ["b|owjob"]),
+    t!("ones for a double l", ["balls"], "ba11s", ["ba11s"]),
+    t!("one for l near the end", ["asshole"], "assho1e", ["assho1e"]),
+    t!("one for l at the start", ["lesbian"], "1esbian", ["1esbian"]),
+    t!("one for l in capitals", ["slut"], "S1UT", ["S1UT"]),
+    t!("full-width one for l", ["slut"], "ｓ１ｕｔ", ["ｓ１ｕｔ"]),
+    t!("one for l before punctuation", ["slut"], "you s1ut!", ["s1ut"]),
+    t!("one is still i", ["shit"], "sh1t", ["sh1t"]),
+    t!("a letter i is not an l", ["slut"], "siut", NONE),
+    t!("a letter i is not an l in clit", ["clit"], "ciit", NONE),
+];
+
 /// Bidi controls that reverse or reorder what the reader sees.
 const BIDI: &[Case] = &[
     t!("right-to-left override", ["fuck"], "\u{202E}kcuf\u{202C}", ["kcuf"]),
@@ -958,8 +978,6 @@ const OPEN: &[Case] = &[
     // LEET
     t!("LEET: digits at both ends", ["shit"], "5h17", ["5h17"]),
     t!("LEET: leading digit in a phrase", ["buy followers"], "8uy f0ll0w3rs", ["8uy f0ll0w3rs"]),
-    t!("LEET: one for l", ["slut"], "s1ut", ["s1ut"]),
-    t!("LEET: pipe for l", ["slut"], "s|ut", ["s|ut"]),
     t!("LEET: ones for double l", ["kill"], "ki11", ["ki11"]),
     t!("LEET: asterisk for a letter", ["fuck"], "f*ck", ["f*ck"]),
     t!("LEET: two asterisks for two letters", ["fuck"], "f**k", ["f**k"]),
@@ -1074,18 +1092,35 @@ fn repeats() {
     run("REPEATS", REPEATS);
 }
 
-#[test]
-fn repeats_with_words() {
+/// Runs a collection compiled as `push` stores it, and checks that at least `decided` of its cases
+/// fail compiled without the words (the worker compiling a document it has no blob for): the
+/// collection holds cases the words decide.
+fn run_with_words(collection: &str, cases: &[Case], decided: usize) {
     if timgate_cli::english_words::words().is_none() {
-        eprintln!("REPEATS_WITH_WORDS skipped: the word lists come from node_modules (run `npm install`)");
+        eprintln!("{collection} skipped: the word lists come from node_modules (run `npm install`)");
         return;
     }
-    let pushed = failures_compiled("REPEATS_WITH_WORDS", REPEATS_WITH_WORDS, timgate_cli::push_compile::compile);
+    let pushed = failures_compiled(collection, cases, timgate_cli::push_compile::compile);
     assert!(pushed.is_empty(), "\n{}", pushed.join("\n"));
-    // Without the words (the worker compiling a document it has no blob for) the inner repeats
-    // are not read: the collection holds cases the words decide.
-    let plain = failures("REPEATS_WITH_WORDS", REPEATS_WITH_WORDS);
-    assert!(plain.len() >= 10, "{} of {} fail without the words", plain.len(), REPEATS_WITH_WORDS.len());
+    let plain = failures(collection, cases);
+    assert!(plain.len() >= decided, "{} of {} fail without the words", plain.len(), cases.len());
+    for case in cases.iter().filter(|c| c.name.contains("was OPEN")) {
+        let prefix = format!("{collection}/{}:", case.name);
+        assert!(
+            plain.iter().any(|f| f.starts_with(&prefix)),
+            "{prefix} passes without the words: move it to its class"
+        );
+    }
+}
+
+#[test]
+fn repeats_with_words() {
+    run_with_words("REPEATS_WITH_WORDS", REPEATS_WITH_WORDS, 10);
+}
+
+#[test]
+fn leet_with_words() {
+    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 10);
 }
 
 #[test]
@@ -1180,6 +1215,7 @@ fn every_class_has_ten_cases_latin_and_cjk() {
         PUNCTUATION,
         REPEATS,
         REPEATS_WITH_WORDS,
+        LEET_WITH_WORDS,
         BIDI,
         VARIANTS,
         LEET,
@@ -1187,6 +1223,12 @@ fn every_class_has_ten_cases_latin_and_cjk() {
         ALLOW,
     ];
     let sizes: Vec<String> = classes.iter().map(|(n, c, _, _)| format!("{n} {}", c.len())).collect();
-    println!("cases: {}; REPEATS_WITH_WORDS {}; OPEN {}", sizes.join(", "), REPEATS_WITH_WORDS.len(), OPEN.len());
+    println!(
+        "cases: {}; REPEATS_WITH_WORDS {}; LEET_WITH_WORDS {}; OPEN {}",
+        sizes.join(", "),
+        REPEATS_WITH_WORDS.len(),
+        LEET_WITH_WORDS.len(),
+        OPEN.len()
+    );
     assert!(all.iter().map(|c| c.len()).sum::<usize>() >= 400);
 }

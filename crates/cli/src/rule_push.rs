@@ -24,12 +24,16 @@ pub fn rules_key(group: Option<&str>) -> String {
 pub enum PushOutcome {
     /// The document has problems; nothing was written.
     Refused(Vec<Problem>),
-    /// KV already holds these exact bytes; nothing was written.
+    /// KV already holds these exact bytes; the document was not written. Its blob was, when it
+    /// needs one: this tool may compile the document differently from the one that pushed it (a
+    /// document pushed before a change to what the English words decide had no blob).
     Unchanged {
         /// The key.
         key: String,
         /// The document's version.
         version: String,
+        /// The size of the blob written again, if any.
+        blob_bytes: Option<usize>,
     },
     /// Written.
     Written {
@@ -81,7 +85,14 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
     };
     let version = compiled.version().to_owned();
     if current.as_deref() == Some(text) {
-        return Ok(PushOutcome::Unchanged { key, version });
+        let blob_bytes = if push_compile::needs_blob(&compiled) {
+            let blob = compiled.to_blob();
+            kv.put_bytes(&kv_keys::compiled(&key), &blob)?;
+            Some(blob.len())
+        } else {
+            None
+        };
+        return Ok(PushOutcome::Unchanged { key, version, blob_bytes });
     }
     let changes = match current.as_deref().map(RuleDocument::parse) {
         Some(Ok(old)) => RuleDocument::parse(text).map(|new| diff(&old, &new)).unwrap_or_default(),
@@ -307,7 +318,12 @@ mod tests {
             ("rules:group:@TGS#1", None, 1, Mode::Monitor, 0)
         );
         assert_eq!(kv.get("rules:group:@TGS#1").unwrap().as_deref(), Some(first), "the bytes, unchanged");
-        assert!(matches!(push(&kv, Some("@TGS#1"), first).unwrap(), PushOutcome::Unchanged { .. }));
+        kv.delete("rules:group:@TGS#1:compiled").unwrap();
+        assert!(matches!(
+            push(&kv, Some("@TGS#1"), first).unwrap(),
+            PushOutcome::Unchanged { blob_bytes: Some(_), .. }
+        ));
+        assert!(kv.bytes("rules:group:@TGS#1:compiled").is_some(), "an unchanged document's missing blob is written");
 
         let second = r#"{"block":["spoiler"]}"#;
         let PushOutcome::Written { changes, previous, .. } = push(&kv, Some("@TGS#1"), second).unwrap() else {

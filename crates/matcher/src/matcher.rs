@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::encoding::encode;
 use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_LEET, START};
-use crate::pattern::{self, Pattern, Stream, TermError, LENIENT};
+use crate::pattern::{self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_ONE};
 use crate::segmentation::{self, Segmenter};
 
 /// A term found in a text: which term, and the byte range of the original text it covers.
@@ -122,8 +122,10 @@ impl MatcherBuilder {
     /// word (`the rapist` does not match `therapist`, nor `black cock` `blackcock`), and a letter
     /// doubled into one is not an evasion (`scat` does not match `scatt`, nor `raping`
     /// `rapping`). With words, a letter that a term's word of four letters or more has once
-    /// matches that letter doubled (`fuuck`, `ffuck`) unless the word so doubled is an ordinary
-    /// word; without them, only a final letter does (`fuckk`). The rules tool passes an English
+    /// matches that letter doubled (`fuuck`, `ffuck`) when the list knows the word (not `esex`,
+    /// a fragment of the name `Essex`) and the word so doubled is not an ordinary word; without
+    /// them, only a final letter does (`fuckk`). With words, a `1` or `|` also stands for the `l`
+    /// of a word the list knows (`s1ut`). The rules tool passes an English
     /// word list; without one, every joined reading is looked for.
     ///
     /// ```
@@ -371,9 +373,12 @@ impl Matcher {
         self.inner.readings.left_out
     }
 
-    /// How many letters of its terms match doubled (`fuuck`) only because
-    /// [`MatcherBuilder::words`] said the word so doubled is not an ordinary one, when it was
-    /// built (0 for a matcher loaded from a blob: the blob holds the result).
+    /// How many readings [`MatcherBuilder::words`] added when it was built: lenient counts set
+    /// because the list knows a word and not the word with that letter doubled (`fuuck`; counted
+    /// once a pattern, including counts whose extra repeat a run of three or an open end already
+    /// allowed), and spellings of an `l` as a `1` or `|` (`s1ut`). Not 0 means the matcher
+    /// differs from one built without words. 0 for a matcher loaded from a blob (the blob holds
+    /// the result).
     pub fn readings_added(&self) -> usize {
         self.inner.readings.added
     }
@@ -1209,11 +1214,14 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     let open_start = p.flags & OPEN_START != 0;
     let open_end = p.flags & OPEN_END != 0;
     let last = want.len() - 1;
-    // One extra repeat a word (`fuuck`, `fuckk`; not `rappee` for `rape`).
+    // One extra repeat a word (`fuuck`, `fuckk`; not `fuuckk`).
     let mut extra_in_word = false;
     for (k, &want) in want.iter().enumerate() {
-        let (lenient, want) = (want & LENIENT != 0, want & !LENIENT);
+        let (lenient, needs_one, want) = (want & LENIENT != 0, want & NEEDS_ONE != 0, want & !COUNT_FLAGS);
         let (symbol, _) = ring.get(first + k as u64)?;
+        if needs_one && symbol.edge & normalize::FROM_ONE == 0 {
+            return None; // `siut` is not `slut`
+        }
         let have = symbol.count;
         if symbol.edge & START != 0 {
             extra_in_word = false;
@@ -1237,7 +1245,7 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     }
     let (head, _) = ring.get(first)?;
     let (tail, _) = ring.get(n)?;
-    let (want_head, want_tail) = (*want.first()? & !LENIENT, *want.last()? & !LENIENT);
+    let (want_head, want_tail) = (*want.first()? & !COUNT_FLAGS, *want.last()? & !COUNT_FLAGS);
     let partial = |s: &Symbol, want: u32| s.count > want && s.count < EVASIVE_RUN && want == 1;
     let head_start = if open_start && partial(head, want_head) { head.last_start } else { head.start };
     let tail_end = if open_end && partial(tail, want_tail) && len > 1 { tail.first_end } else { tail.end };
@@ -1633,6 +1641,25 @@ mod tests {
             assert!(!plain.is_match(text), "{text}: without words, a final letter English does not double only");
         }
         assert!(plain.is_match("rapingg"));
+    }
+
+    #[test]
+    fn a_one_or_a_pipe_stands_for_the_l_of_a_known_word() {
+        let words = ["slut", "gold", "goldless"];
+        let m = MatcherBuilder::new()
+            .terms(["slut", "goldless", "s1ut me"])
+            .words(move |w| words.contains(&w))
+            .build()
+            .unwrap();
+        for text in ["s1ut", "s|ut", "go1dless", "gold1ess", "go1d1ess", "S1UT"] {
+            assert!(m.is_match(text), "{text}");
+        }
+        for text in ["siut", "goidless", "go1d1ess1"] {
+            assert!(!m.is_match(text), "{text}: a letter i is not an l");
+        }
+        assert!(m.is_match("siut me"), "a term written with a 1 reads it as any i");
+        let plain = build(&["slut"]);
+        assert!(!plain.is_match("s1ut") && plain.readings_added() == 0, "without words, a 1 is an i only");
     }
 
     #[test]

@@ -78,6 +78,10 @@ pub const SHORT_LEET: u8 = 4;
 /// an ordinary word (`sex`, not `wec`) or an initialism, a term with no vowel (`wtf`). Without a
 /// word list every term accepts it.
 pub const SHORT_DIGIT: u8 = 8;
+/// A run read as `i` from a `1` or a `|` inside a word ([`Symbol::edge`]), which writers use for
+/// `l` as often as for `i` (`s1ut`, `ki11`): a term's `l` matches such a run (and only such a run:
+/// `siut` is not `slut`).
+pub const FROM_ONE: u8 = 16;
 
 /// One run of equal characters as the matcher reads it, and where it came from.
 ///
@@ -1371,7 +1375,16 @@ fn genuine_scripts(text: &str) -> [bool; SCRIPTS] {
 /// A pending leet symbol read as the letter it carries (it remembers that it was a symbol: see
 /// [`spelled_with_symbols`]).
 fn as_letter(unit: Unit) -> Unit {
-    Unit { ch: unit.symbol, class: Class::Letter, symbol: unit.ch, ..unit }
+    Unit { ch: unit.symbol, class: Class::Letter, symbol: unit.ch, short: unit.short | from_one(unit.ch), ..unit }
+}
+
+/// [`FROM_ONE`] for a `1` or a `|` read as a letter, else 0.
+fn from_one(c: char) -> u8 {
+    if matches!(c, '1' | '|') {
+        FROM_ONE
+    } else {
+        0
+    }
 }
 
 /// Letters with the same leet-capable symbol between each two (`b|a|d`, `b+a+d+`) spell a word
@@ -1530,7 +1543,7 @@ fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
         if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
             for unit in &mut word[range.clone()] {
                 if let Some(letter) = leet::digit(unit.ch) {
-                    *unit = Unit { ch: letter, class: Class::Letter, ..*unit };
+                    *unit = Unit { ch: letter, class: Class::Letter, short: from_one(unit.ch), ..*unit };
                 }
             }
             bits.read_as_letters(range);
@@ -1591,7 +1604,7 @@ fn read_digit_run(word: &mut [Unit], run: std::ops::Range<usize>, short_word: bo
     };
     for unit in word.get_mut(run).unwrap_or_default() {
         if let Some(letter) = leet::digit(unit.ch) {
-            *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
+            *unit = Unit { ch: letter, class: Class::Letter, short: short | from_one(unit.ch), ..*unit };
         }
     }
 }
@@ -1704,7 +1717,7 @@ mod tests {
                 if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
                     for unit in &mut word[range] {
                         if let Some(letter) = leet::digit(unit.ch) {
-                            *unit = Unit { ch: letter, class: Class::Letter, ..*unit };
+                            *unit = Unit { ch: letter, class: Class::Letter, short: super::from_one(unit.ch), ..*unit };
                         }
                     }
                 }
@@ -1888,6 +1901,20 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(render(input), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn a_one_or_a_pipe_read_as_i_is_marked() {
+        let marked = |text: &str| -> Vec<(char, bool)> {
+            Normalizer::new(text).map(|s| (s.ch, s.edge & FROM_ONE != 0)).collect()
+        };
+        let i = |from_one| ('i', from_one);
+        assert_eq!(marked("s1ut"), [('s', false), i(true), ('u', false), ('t', false)]);
+        assert_eq!(marked("s|ut"), [('s', false), i(true), ('u', false), ('t', false)]);
+        assert_eq!(marked("siut"), [('s', false), i(false), ('u', false), ('t', false)]);
+        assert_eq!(marked("1ess"), [i(true), ('e', false), ('s', false)], "at a word's edge");
+        assert_eq!(marked("sh!t"), [('s', false), ('h', false), i(false), ('t', false)], "`!` is an i only");
+        assert!(marked("k8s 1000 mp3 1st").iter().all(|&(_, m)| !m), "numbers and codes stay digits");
     }
 
     #[test]

@@ -404,8 +404,14 @@ fn push_text(name: &str, text: &str, group: Option<&str>, kv: &WranglerKv) -> Re
             outln!("nothing pushed: {} problem(s) in {name}", problems.len());
             Ok(false)
         }
-        PushOutcome::Unchanged { key, version } => {
-            outln!("{key} in {} is already version {version}: nothing to do", kv.describe());
+        PushOutcome::Unchanged { key, version, blob_bytes } => {
+            match blob_bytes {
+                Some(bytes) => outln!(
+                    "{key} in {} is already version {version}: the document is unchanged; its precompiled blob written again ({bytes} bytes, as this tool compiles it)",
+                    kv.describe()
+                ),
+                None => outln!("{key} in {} is already version {version}: nothing to do", kv.describe()),
+            }
             Ok(true)
         }
         PushOutcome::Written { key, version, previous, terms, mode, changes, blob_bytes, warnings } => {
