@@ -429,6 +429,28 @@ const LOOKALIKES: &[Case] = &[
         "\u{39D}\u{391}\u{396}\u{399}",
         ["\u{39D}\u{391}\u{396}\u{399}"]
     ),
+    t!(
+        "cyrillic small ka, like a small capital K, in an english message (was OPEN, fixed)",
+        ["cock"],
+        "what a \u{441}\u{43E}\u{441}\u{43A}",
+        ["\u{441}\u{43E}\u{441}\u{43A}"]
+    ),
+    // Lowercase letters that look like Latin small capitals are read as the capital's letter.
+    t!("cyrillic small ve for b in a latin word", ["bitch"], "\u{432}itch", ["\u{432}itch"]),
+    t!("cyrillic small ka for k in a latin word", ["kill"], "\u{43A}ill", ["\u{43A}ill"]),
+    t!("cyrillic small te for t in a latin word", ["tits"], "\u{442}i\u{442}s", ["\u{442}i\u{442}s"]),
+    t!("cyrillic small em for m in a latin word", ["milf"], "\u{43C}ilf", ["\u{43C}ilf"]),
+    t!("cyrillic small en for h in a latin word", ["shit"], "s\u{43D}it", ["s\u{43D}it"]),
+    t!("greek small kappa for k in a latin word", ["kill"], "\u{3BA}ill", ["\u{3BA}ill"]),
+    t!("greek small beta for b in a latin word", ["bitch"], "\u{3B2}itch", ["\u{3B2}itch"]),
+    t!("greek small tau and epsilon", ["test"], "\u{3C4}\u{3B5}st", ["\u{3C4}\u{3B5}st"]),
+    t!(
+        "whole cyrillic word of small capitals in an english message",
+        ["bot"],
+        "a \u{432}\u{43E}\u{442} account",
+        ["\u{432}\u{43E}\u{442}"]
+    ),
+    t!("cyrillic capitals alone in a message", ["cop"], "\u{421}\u{41E}\u{420}!", ["\u{421}\u{41E}\u{420}"]),
 ];
 
 /// Punctuation of every kind between letters, and CJK punctuation between Chinese characters.
@@ -817,6 +839,11 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("a code term still matches itself", ["k8s"], "we run k8s", ["k8s"]),
     t!("Arabic letters that look like Latin ones, in Arabic", ["lol"], "مرحبا اها", NONE),
     t!("Hebrew letters that look like Latin ones, in Hebrew", ["ol", "lo"], "שלום סו וס", NONE),
+    t!("a one-word russian message read as look-alikes (was OPEN, fixed)", ["cop"], "Сор!", NONE),
+    t!("a russian word of small-capital letters, alone", ["bot"], "вот", NONE),
+    t!("a russian word in title case, alone", ["mama"], "Мама!", NONE),
+    t!("russian words of look-alikes, no latin in the message", ["kot", "tot", "het"], "кот тот нет", NONE),
+    t!("a greek word of look-alikes, alone", ["kai"], "και", NONE),
     t!("Scunthorpe", ["cunt"], "Scunthorpe United", NONE),
     t!("assistant", ["ass"], "my assistant", NONE),
     t!("classic", ["ass"], "a classic", NONE),
@@ -954,12 +981,6 @@ const OPEN: &[Case] = &[
     // MARKS
 
     // LOOKALIKES
-    t!(
-        "LOOKALIKES: cyrillic ka has no latin skeleton (module docs promise соск)",
-        ["cock"],
-        "what a \u{441}\u{43E}\u{441}\u{43A}",
-        ["\u{441}\u{43E}\u{441}\u{43A}"]
-    ),
     t!("LOOKALIKES: katakana ro for the CJK mouth character", ["口交"], "\u{30ED}交", ["\u{30ED}交"]),
     t!("LOOKALIKES: katakana ha for the CJK eight", ["八九六四"], "\u{30CF}九六四", ["\u{30CF}九六四"]),
     t!("LOOKALIKES: katakana e for the CJK work character", ["工作"], "\u{30A8}作", ["\u{30A8}作"]),
@@ -984,7 +1005,6 @@ const OPEN: &[Case] = &[
     t!("LEET: plus at the end of a word", ["shit"], "sh!+", ["sh!+"]),
     t!("LEET: full-width asterisk for a letter", ["fuck"], "ｆ＊ｃｋ", ["ｆ＊ｃｋ"]),
     // FALSE_POSITIVES
-    t!("FALSE_POSITIVES: a one-word russian message read as look-alikes", ["cop"], "Сор!", NONE),
 ];
 
 /// The substrings `set` finds in `case.haystack`, allowed words left out.

@@ -920,3 +920,83 @@ fn every_traditional_spelling_of_chinese_terms() {
     }
     assert_all([&tally]);
 }
+
+// ---- Look-alikes -------------------------------------------------------------------------------
+
+/// Every letter of another script that UTS #39 says looks like a Latin letter (lowercase and
+/// uppercase as written), in the middle of a Latin word whose letter it stands for (`pa`, `с`,
+/// `ko` for `packo`). The reading is the matcher's own table's; the generator checks that every
+/// letter the table reads is read in a word, and that there are more than 300.
+#[test]
+fn every_look_alike_letter_inside_a_latin_word() {
+    let mut tally = Tally::new("every look-alike letter inside a Latin word");
+    let sets: BTreeMap<char, RuleSet> = ('a'..='z').map(|l| (l, rules(&[&format!("pa{l}ko")]))).collect();
+    for c in (0..0x30000u32).filter_map(char::from_u32) {
+        if c.is_ascii() || !c.is_alphabetic() {
+            continue;
+        }
+        let upper = c.is_uppercase();
+        let folded: String = c.to_lowercase().collect();
+        let mut chars = folded.chars();
+        let (Some(lower), None) = (chars.next(), chars.next()) else { continue };
+        let Some((letter, _)) = timgate_matcher::unicode_data::skeleton(lower, upper) else { continue };
+        let text = if upper { format!("PA{c}KO") } else { format!("pa{c}ko") };
+        tally.record(&format!("{} for {letter}", hex(c)), covers(&sets[&letter], 0, &text, 0, text.len()), &text);
+    }
+    assert!(tally.total > 300, "{} look-alike letters", tally.total);
+    assert_all([&tally]);
+}
+
+/// Russian words from a package (naughty-words `ru.json`'s Cyrillic ones; the others are
+/// transliterations), searched with its English terms
+/// (`en.json`): alone as a message, in Russian sentences, and all in one message. Russian text
+/// is not read as Latin look-alikes (`сор` is not `cop`), so none is reported.
+#[test]
+fn russian_words_raise_no_english_terms() {
+    let modules = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words");
+    let read = |name: &str| -> Option<Vec<String>> {
+        let text = std::fs::read_to_string(modules.join(name)).ok()?;
+        serde_json::from_str(&text).ok()
+    };
+    let (Some(russian), Some(english)) = (read("ru.json"), read("en.json")) else {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+        return;
+    };
+    let russian: Vec<&String> =
+        russian.iter().filter(|w| w.chars().any(|c| matches!(c, '\u{430}'..='\u{44F}'))).collect();
+    let english: Vec<&str> = english.iter().map(String::as_str).collect();
+    let set = rules(&english);
+    let mut flagged = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    for word in &russian {
+        let mut title = word.chars();
+        let title: String = title.next().map(|c| c.to_uppercase().chain(title).collect()).unwrap_or_default();
+        texts.push(word.to_string());
+        texts.push(format!("{title}!"));
+        texts.push(format!("ты {word}, понял?"));
+    }
+    texts.push(russian.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "));
+    for text in &texts {
+        for m in set.find(text) {
+            flagged.push(format!("{:?} in {text:?}", english[m.term]));
+        }
+    }
+    // And the other way: the Russian words as terms, in every English word of a word list
+    // (their Latin look-alike spellings must not be ordinary English).
+    let russian_terms: Vec<&str> = russian.iter().map(|w| w.as_str()).collect();
+    let russian_set = rules(&russian_terms);
+    let words = std::fs::read_to_string(
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/an-array-of-english-words/index.json"),
+    )
+    .ok()
+    .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
+    .unwrap_or_default();
+    for word in &words {
+        for m in russian_set.find(word) {
+            flagged.push(format!("{:?} in the English word {word:?}", russian_terms[m.term]));
+        }
+    }
+    assert!(words.len() > 200_000, "{} English words", words.len());
+    assert!(russian.len() > 50, "{} Russian words", russian.len());
+    assert!(flagged.is_empty(), "{} of {} texts flagged:\n{}", flagged.len(), texts.len(), flagged.join("\n"));
+}

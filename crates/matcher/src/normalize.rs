@@ -20,7 +20,8 @@
 //!    `b00bs`, `f00t`) and a single digit at the edge of a word of three letters or more (`5lut`).
 //!    Look-alike letters of other scripts (UTS #39: Cyrillic `а`, Greek `ο`, Cherokee `Ꭺ`) are read
 //!    as Latin in a word that mixes them with Latin letters, and in a word made only of look-alikes
-//!    of a script the text does not otherwise use (`сор` in an English message; not in Russian).
+//!    of a script the text does not otherwise use (`сор` in an English message; not in Russian,
+//!    nor alone in a text of no Latin letter unless in capitals: `Сор!` is Russian, `ΝΑΖΙ` Latin).
 //! 3. **Spelled-out words.** Three or more one-letter words with short gaps between them (`b a d`,
 //!    `b.a.d`, `b★a★d`) are one word.
 //! 4. **Symbols.** Equal letters in a row are one run with a count; a word's first and last runs
@@ -331,8 +332,8 @@ pub struct Normalizer<'t> {
     source: Source<'t>,
     text: &'t str,
     /// Scripts with Latin look-alikes that the text uses for real (a letter without a look-alike),
-    /// found when a word first needs to know.
-    genuine: Option<[bool; SCRIPTS]>,
+    /// and whether it has a Latin letter, found when a word first needs to know.
+    genuine: Option<TextScripts>,
     /// Read a term as written: look-alikes of other scripts stay (the pattern builder adds their
     /// Latin reading itself).
     as_written: bool,
@@ -1016,7 +1017,9 @@ impl<'t> Normalizer<'t> {
         let mut latin = false;
         let mut look_alikes = false;
         let mut others = false;
+        let mut capitals = true;
         for unit in self.word.iter().filter(|u| u.class == Class::Letter) {
+            capitals &= unit.upper;
             if unit.ch.is_ascii() {
                 latin = true;
             } else if unicode_data::skeleton(unit.ch, unit.upper).is_some() {
@@ -1030,7 +1033,7 @@ impl<'t> Normalizer<'t> {
         }
         let map_word = latin || !others;
         let genuine = if latin || !map_word {
-            [false; SCRIPTS] // not consulted
+            TextScripts::default() // not consulted
         } else {
             *self.genuine.get_or_insert_with(|| genuine_scripts(self.text))
         };
@@ -1038,9 +1041,12 @@ impl<'t> Normalizer<'t> {
             if let Some((letter, script)) = unicode_data::skeleton(unit.ch, unit.upper) {
                 // A word only of look-alikes of a script without ranges (15: Arabic, Hebrew...)
                 // cannot be told from that script's own text (`اها` is not `lol`): only a Latin
-                // letter in the word makes it Latin.
-                let whole_word =
-                    map_word && usize::from(script) != OTHER_LOOK_ALIKE_SCRIPT && !genuine[usize::from(script)];
+                // letter in the word makes it Latin. In a text of no Latin letter at all, only a
+                // word in capitals is (`ΝΑΖΙ`; `Сор!` alone is Russian, `what a соск` is not).
+                let whole_word = map_word
+                    && (genuine.latin || capitals)
+                    && usize::from(script) != OTHER_LOOK_ALIKE_SCRIPT
+                    && !genuine.genuine[usize::from(script)];
                 if latin || whole_word {
                     unit.ch = letter;
                 }
@@ -1347,11 +1353,25 @@ fn has_bidi_controls(text: &str) -> bool {
     (at..bytes.len()).any(|i| bytes.get(i) == Some(&0xE2) && is_control(i))
 }
 
+/// What a text's letters say about its scripts (see [`genuine_scripts`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct TextScripts {
+    /// The scripts with Latin look-alikes that the text uses for real.
+    genuine: [bool; SCRIPTS],
+    /// Whether the text has a Latin letter (after folding: `é` is one).
+    latin: bool,
+}
+
 /// The scripts with Latin look-alikes that `text` uses for real: it has a letter of theirs that
-/// looks like no Latin letter (`убери` is Russian, so `сор` in it is too).
-fn genuine_scripts(text: &str) -> [bool; SCRIPTS] {
-    let mut genuine = [false; SCRIPTS];
-    for c in text.chars().filter(|c| !c.is_ascii()) {
+/// looks like no Latin letter (`убери` is Russian, so `сор` in it is too); and whether it has a
+/// Latin letter at all.
+fn genuine_scripts(text: &str) -> TextScripts {
+    let mut scripts = TextScripts::default();
+    for c in text.chars() {
+        if c.is_ascii() {
+            scripts.latin |= c.is_ascii_alphabetic();
+            continue;
+        }
         let info = Info::of(c);
         if info.class() == Class::Letter {
             let mut first = c;
@@ -1364,12 +1384,14 @@ fn genuine_scripts(text: &str) -> [bool; SCRIPTS] {
                     }
                 });
             }
-            if unicode_data::skeleton(first, c.is_uppercase()).is_none() {
-                genuine[usize::from(unicode_data::look_alike_script(first))] = true;
+            if first.is_ascii_alphabetic() {
+                scripts.latin = true;
+            } else if unicode_data::skeleton(first, c.is_uppercase()).is_none() {
+                scripts.genuine[usize::from(unicode_data::look_alike_script(first))] = true;
             }
         }
     }
-    genuine
+    scripts
 }
 
 /// A pending leet symbol read as the letter it carries (it remembers that it was a symbol: see

@@ -159,7 +159,8 @@ pub fn fold(c: char, mut each: impl FnMut(char)) {
 /// The ASCII letter a non-Latin letter looks like (UTS #39 confusables: Cyrillic `а` → `a`,
 /// Greek `ο` → `o`, Cherokee `Ꭺ` → `a`), with the script's number, when [`Info::has_skeleton`].
 /// `c` is the letter as folded (lowercase); `upper` says whether the text wrote it uppercase,
-/// which is what a reader saw (`Κ` looks like `K`, `κ` like no ASCII letter).
+/// which is what a reader saw (`Ι` looks like `I`, `ι` like `i`). A lowercase letter that looks
+/// like a Latin small capital (`κ` like `ĸ`, `в` like `ʙ`) reads as its uppercase form does.
 #[inline]
 pub fn skeleton(c: char, upper: bool) -> Option<(char, u8)> {
     let cp = c as u32;
@@ -349,7 +350,11 @@ mod tests {
         assert_eq!(skeleton('а', false).map(|(l, _)| l), Some('a'));
         assert_eq!(skeleton('ο', false).map(|(l, _)| l), Some('o'));
         assert_eq!(skeleton('κ', true).map(|(l, _)| l), Some('k'), "Κ looks like K");
-        assert_eq!(skeleton('κ', false), None, "κ looks like no ASCII letter");
+        assert_eq!(skeleton('κ', false).map(|(l, _)| l), Some('k'), "κ looks like ĸ, a small capital K");
+        assert_eq!(skeleton('в', false).map(|(l, _)| l), Some('b'), "в looks like ʙ, a small capital B");
+        assert_eq!(skeleton('ι', true).map(|(l, _)| l), Some('i'), "Ι looks like I");
+        assert_eq!(skeleton('ι', false).map(|(l, _)| l), Some('i'), "ι looks like i");
+        assert_eq!(skeleton('и', false), None, "и looks like ᴎ, no Latin letter");
     }
 
     #[test]

@@ -439,8 +439,8 @@ fn main() {
     }
 
     // Look-alikes of non-Latin letters, keyed by the folded letter as the text holds it: what the
-    // letter looks like written lowercase (`κ` is `ĸ`, no ASCII letter) and written uppercase
-    // (`Κ` is `K`), from UTS #39; the text's own case picks one.
+    // letter looks like written lowercase (`ι` is `i`; `κ` is `ĸ`, a small capital, read as `Κ`)
+    // and written uppercase (`Κ` is `K`), from UTS #39; the text's own case picks one.
     let mut skeletons: BTreeMap<u32, (u8, u8, u8)> = BTreeMap::new();
     let mut look_alike_scripts = BTreeSet::new();
     // The skeleton without decorating marks (`Ꮎ`'s is `O` with a stroke overlay).
@@ -454,6 +454,11 @@ fn main() {
         (b'a'..=b'z').map(|b| (skeleton_of(&char::from(b).to_string()), b)).collect();
     let upper_letters: BTreeMap<String, u8> =
         (b'A'..=b'Z').rev().map(|b| (skeleton_of(&char::from(b).to_string()), b.to_ascii_lowercase())).collect();
+    let is_latin_letter = |form: &str| -> bool {
+        let mut chars = form.chars();
+        matches!((chars.next(), chars.next()), (Some(one), None)
+            if data.script(one) == Script::Latin && data.is(GeneralCategoryGroup::Letter, one))
+    };
     let reading = |form: &str, upper: bool| -> u8 {
         let skeleton = skeleton_of(form);
         let (first, second) = if upper { (&upper_letters, &lower_letters) } else { (&lower_letters, &upper_letters) };
@@ -469,10 +474,15 @@ fn main() {
             continue;
         }
         // The letter as the text holds it after folding, and its uppercase form: what it looks
-        // like written each way (`κ` like no ASCII letter, `Κ` like `K`).
-        let lower = reading(&c.to_string(), false);
+        // like written each way (`ι` like `i`, `Κ` like `K`).
         let upper_form: String = c.to_uppercase().collect();
         let upper = reading(&upper_form, true);
+        // A lowercase letter that looks like a Latin letter of no ASCII form (`в` like `ʙ`, `к`
+        // like `ĸ`, `т` like `ᴛ`: small capitals) is read as its uppercase form is (`В` is `B`).
+        let lower = match reading(&c.to_string(), false) {
+            0 if is_latin_letter(&skeleton_of(&c.to_string())) => upper,
+            lower => lower,
+        };
         if lower != 0 || upper != 0 {
             skeletons.insert(cp, (lower, upper, script_id(script)));
             classes[cp as usize] |= SKELETON;
