@@ -635,6 +635,25 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("one is still i", ["shit"], "sh1t", ["sh1t"]),
     t!("a letter i is not an l", ["slut"], "siut", NONE),
     t!("a letter i is not an l in clit", ["clit"], "ciit", NONE),
+    // An asterisk for one inner letter, or two asterisks for two in a row.
+    t!("asterisk for a letter (was OPEN, fixed)", ["fuck"], "f*ck", ["f*ck"]),
+    t!("two asterisks for two letters (was OPEN, fixed)", ["fuck"], "f**k", ["f**k"]),
+    t!("full-width asterisk for a letter (was OPEN, fixed)", ["fuck"], "ｆ＊ｃｋ", ["ｆ＊ｃｋ"]),
+    t!("asterisk for the vowel", ["shit"], "sh*t", ["sh*t"]),
+    t!("two asterisks for the middle", ["shit"], "s**t", ["s**t"]),
+    t!("asterisk in a longer word", ["bitch"], "b*tch", ["b*tch"]),
+    t!("two asterisks late in a word", ["bitch"], "bi**h", ["bi**h"]),
+    t!("asterisk in capitals", ["fuck"], "F*CK", ["F*CK"]),
+    t!("asterisk inside a sentence", ["asshole"], "what an assh*le!", ["assh*le"]),
+    t!("asterisk in a phrase", ["buy followers"], "buy f*llowers now", ["buy f*llowers"]),
+    t!("asterisk in a prefix term", ["fuck*"], "f*cking hell", ["f*ck"]),
+    t!("three asterisks for three letters", ["bitch"], "b***h", ["b***h"]),
+    t!("four asterisks in a row are punctuation", ["asshole"], "a****le", NONE),
+    t!("a hidden first letter is not read", ["fuck"], "*uck", NONE),
+    t!("every letter but the first hidden is not read", ["fuck"], "f***", NONE),
+    t!("asterisks around a word are emphasis", ["fuck"], "**duck**", NONE),
+    t!("an asterisk between every two letters still spells", ["fuck"], "f*u*c*k", ["f*u*c*k"]),
+    t!("an asterisk between two words still separates them", ["buy followers"], "buy*followers", ["buy*followers"]),
 ];
 
 /// Bidi controls that reverse or reorder what the reader sees.
@@ -783,6 +802,11 @@ const LEET: &[Case] = &[
     t!("at sign at the start", ["ass"], "you @ss", ["@ss"]),
     t!("dollars at the end", ["ass"], "a$$ hat", ["a$$"]),
     t!("exclamation inside", ["shit"], "sh!t happens", ["sh!t"]),
+    t!("plus at the end of a word (was OPEN, fixed)", ["shit"], "sh!+", ["sh!+"]),
+    t!("plus after an exclamation mark, then punctuation", ["shit"], "oh sh!+!", ["sh!+"]),
+    t!("plus at the end of a longer word", ["bullshit"], "bullsh!+", ["bullsh!+"]),
+    t!("at sign inside and plus at the end", ["twat"], "tw@+", ["tw@+"]),
+    t!("trailing exclamation marks stay punctuation", ["wowii"], "wow!!", NONE),
     t!("exclamation at the end is punctuation", ["damn"], "damn!", ["damn"]),
     t!("leet and capitals", ["bitch"], "B1TCH", ["B1TCH"]),
     t!("leet in CJK-adjacent latin", ["fuck"], "你fu\u{0441}k", ["fu\u{0441}k"]),
@@ -1000,10 +1024,6 @@ const OPEN: &[Case] = &[
     t!("LEET: digits at both ends", ["shit"], "5h17", ["5h17"]),
     t!("LEET: leading digit in a phrase", ["buy followers"], "8uy f0ll0w3rs", ["8uy f0ll0w3rs"]),
     t!("LEET: ones for double l", ["kill"], "ki11", ["ki11"]),
-    t!("LEET: asterisk for a letter", ["fuck"], "f*ck", ["f*ck"]),
-    t!("LEET: two asterisks for two letters", ["fuck"], "f**k", ["f**k"]),
-    t!("LEET: plus at the end of a word", ["shit"], "sh!+", ["sh!+"]),
-    t!("LEET: full-width asterisk for a letter", ["fuck"], "ｆ＊ｃｋ", ["ｆ＊ｃｋ"]),
     // FALSE_POSITIVES
 ];
 
@@ -1140,7 +1160,7 @@ fn repeats_with_words() {
 
 #[test]
 fn leet_with_words() {
-    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 10);
+    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 22);
 }
 
 #[test]

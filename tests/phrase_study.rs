@@ -597,6 +597,60 @@ fn every_inner_l_written_as_one_of_every_word() {
     assert_none_wrong(&wrong);
 }
 
+/// Every inner letter run of every single word of the study that the English words know (four
+/// letters or more), and every two and three inner runs in a row, hidden behind as many
+/// asterisks (`f*ck`, `f**k`, `b***h`), as `push` compiles the words: found, when there are at
+/// most `MAX_LEET_SYMBOLS` asterisks (more in a row are punctuation: `a****le` is not read).
+#[test]
+fn every_inner_letter_hidden_by_asterisks_of_every_word() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let (mut tried, mut too_many, mut wrong) = (0, 0, Vec::new());
+    for (index, word) in lists.words.iter().enumerate() {
+        if !english.contains(word) || word.chars().count() < 4 {
+            continue;
+        }
+        // The word's runs of equal letters, as (letter, count).
+        let mut runs: Vec<(char, usize)> = Vec::new();
+        for c in word.chars() {
+            match runs.last_mut() {
+                Some((last, n)) if *last == c => *n += 1,
+                _ => runs.push((c, 1)),
+            }
+        }
+        for first in 1..runs.len().saturating_sub(1) {
+            for hidden in 1..=timgate_matcher::pattern::MAX_STARRED_RUNS {
+                let last = first + hidden;
+                if last > runs.len() - 1 {
+                    continue;
+                }
+                let text: String = runs
+                    .iter()
+                    .enumerate()
+                    .map(
+                        |(k, &(c, n))| if (first..last).contains(&k) { "*".repeat(n) } else { c.to_string().repeat(n) },
+                    )
+                    .collect();
+                // More asterisks in a row than the normaliser reads as letters are punctuation
+                // (`a****le`): such a spelling is expected not to be found.
+                let expected = text.matches('*').count() <= timgate_matcher::normalize::MAX_LEET_SYMBOLS;
+                tried += 1;
+                too_many += usize::from(!expected);
+                let found = set.find(&text).iter().any(|m| m.term == index);
+                if found != expected {
+                    wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
+                }
+            }
+        }
+    }
+    println!(
+        "every inner letter run of every word hidden by asterisks: {tried} spellings ({too_many} of more than {} asterisks, not read), {} wrong",
+        timgate_matcher::normalize::MAX_LEET_SYMBOLS,
+        wrong.len()
+    );
+    assert!(tried > 1000, "{tried} spellings");
+    assert_none_wrong(&wrong);
+}
+
 // One test per target, so that a regression names its transform. A test below its target keeps
 // the target and is ignored with the figure (run them with `-- --ignored`).
 

@@ -193,18 +193,19 @@ describe("the worker decides by what the tool wrote", () => {
     assert.equal(clean.json.ErrorCode, 0);
   });
 
-  it("one extra repeat inside a word, a 1 for an l: push stores what the English words decide in the blob, and the worker enforces it", async () => {
+  it("one extra repeat inside a word, a 1 for an l, asterisks for letters: push stores what the English words decide in the blob, and the worker enforces it", async () => {
     const group = "@TGS#repeats";
     const file = tempFile("repeats.json", JSON.stringify({ block: ["porn", "raping", "slut"], mode: "enforce" }));
     const pushed = tool("push", file, "--group", group);
     assert.equal(pushed.code, 0, pushed.out + pushed.err);
     assert.ok(kv("key", "list").includes(`rules:group:${group}:compiled`), "the blob is written: the worker alone would not read `poorn`");
     // And a `1` or a `|` for the `l` of a known word (`s1ut`), which the worker alone reads as `i`.
-    for (const text of ["poorn", "p o o r n", "rapiing", "s1ut", "s|ut"]) {
+    // And asterisks for inner letters of a known word (`sl*t`, `r**ing`).
+    for (const text of ["poorn", "p o o r n", "rapiing", "s1ut", "s|ut", "sl*t", "r**ing", "ｐ＊ｒｎ"]) {
       const r = await gate.send(BEFORE, beforeSend({ GroupId: group, text }));
       assert.equal(r.json.ErrorCode, 1, `${text}: ${JSON.stringify(r.json)}`);
     }
-    for (const text of ["rapping", "popcorn", "siut"]) {
+    for (const text of ["rapping", "popcorn", "siut", "*lut", "s****", "**popcorn**"]) {
       const r = await gate.send(BEFORE, beforeSend({ GroupId: group, text }));
       assert.equal(r.json.ErrorCode, 0, `${text}: an ordinary word`);
     }

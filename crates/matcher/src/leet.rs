@@ -17,8 +17,13 @@ const START: u8 = 1;
 const INNER: u8 = 2;
 const END: u8 = 4;
 
+/// What an asterisk between two letters is read as: a letter that stands for any letter
+/// (`f*ck`, `f**k`). It is no letter a text writes (U+2217 ASTERISK OPERATOR is a symbol, so a gap):
+/// only a term's spellings that hide a letter behind it (made with a word list) match it.
+pub const STAR: char = '\u{2217}';
+
 /// Symbols read as letters, with the positions where they are (as folded: `＠` is `@`).
-const SYMBOLS: [(char, char, u8); 10] = [
+const SYMBOLS: [(char, char, u8); 11] = [
     ('@', 'a', START | INNER),
     ('$', 's', START | INNER | END),
     ('!', 'i', INNER),
@@ -29,6 +34,7 @@ const SYMBOLS: [(char, char, u8); 10] = [
     ('¡', 'i', START | INNER),
     ('(', 'c', INNER),
     ('§', 's', START | INNER),
+    ('*', STAR, INNER),
 ];
 
 /// Every symbol may stand between two letters (`sh!t`, `a$$hole`): the normaliser reads the
@@ -58,6 +64,11 @@ pub fn symbol(c: char) -> Option<(char, Positions)> {
         letter,
         Positions { start: positions & START != 0, inner: positions & INNER != 0, end: positions & END != 0 },
     ))
+}
+
+/// Whether an ASCII byte is a leet symbol (for tables built at compile time).
+pub const fn is_symbol_byte(b: u8) -> bool {
+    SYMBOL_AT[b as usize] != NONE
 }
 
 /// No symbol here ([`SYMBOL_AT`]).

@@ -175,7 +175,7 @@ const ASCII_KINDS: [AsciiKind; 128] = {
             AsciiKind::Newline
         } else if c < 0x20 || c == 0x7F {
             AsciiKind::Ignorable
-        } else if matches!(c, b'@' | b'$' | b'!' | b'|' | b'+' | b'(') {
+        } else if leet::is_symbol_byte(c) {
             AsciiKind::Other
         } else if matches!(c, b'.' | b'?') {
             AsciiKind::Terminal
@@ -197,8 +197,9 @@ const WORD_CAP: usize = 64;
 /// Symbols the ASCII fast path puts out in one go at most (plus a word): fewer, larger batches
 /// for a search ([`Normalizer::take_batch`]).
 const BATCH: usize = 32;
-/// Leet symbols in a row that can still be read as letters.
-const MAX_LEET_SYMBOLS: usize = 3;
+/// Leet symbols in a row that can still be read as letters (more are punctuation: `!!!!`,
+/// `a****le`).
+pub const MAX_LEET_SYMBOLS: usize = 3;
 /// Gap characters that may separate the letters of a spelled-out word.
 const MAX_SPELLING_GAP: u32 = 3;
 /// Fewest letters a word needs for every run of digits inside it to be read as plain letters (in a
@@ -870,7 +871,10 @@ impl<'t> Normalizer<'t> {
             self.word_cut = false;
             return;
         }
-        let enders = self.symbols.iter().take_while(|s| leet::symbol(s.ch).is_some_and(|(_, p)| p.end)).count();
+        // Up to the last symbol that may end a word: the ones before it stand inside the word
+        // (`leet::EVERY_SYMBOL_INNER`), so `sh!+` is `shit` and `a$$` is `ass`.
+        let enders =
+            self.symbols.iter().rposition(|s| leet::symbol(s.ch).is_some_and(|(_, p)| p.end)).map_or(0, |i| i + 1);
         if enders > 0 {
             let symbols = std::mem::take(&mut self.symbols);
             self.word.extend(symbols[..enders].iter().map(|s| as_letter(*s)));

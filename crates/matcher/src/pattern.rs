@@ -12,7 +12,10 @@
 use crate::encoding::encode;
 use std::cell::Cell;
 
-use crate::normalize::{Buffers, Normalizer, Symbol, SymbolKind, END, FROM_ONE, SHORT_DIGIT, SHORT_LEET, START};
+use crate::leet;
+use crate::normalize::{
+    Buffers, Normalizer, Symbol, SymbolKind, END, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT, SHORT_LEET, START,
+};
 use crate::unicode_data;
 
 /// Set on a count when the run may have one repeat more than the term's (one such repeat a text
@@ -38,6 +41,10 @@ pub const COUNT_FLAGS: u32 = LENIENT | NEEDS_ONE;
 pub const ENGLISH_FINAL_DOUBLES: [char; 6] = ['l', 's', 'f', 'z', 'e', 'o'];
 /// Letters a term's word needs before one extra repeat of a letter still matches it.
 pub const LENIENT_WORD_LETTERS: u8 = 4;
+
+/// The most letter runs in a row one spelling of a known word hides behind asterisks (`b***h`
+/// hides three; the first and last runs are never hidden).
+pub const MAX_STARRED_RUNS: usize = 3;
 
 /// Runs of `l` in a term's known words each looked for alone as a `1` or `|`; beyond this, only
 /// all of them at once.
@@ -200,7 +207,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     for s in &mut main {
         s.edge &= !FROM_ONE;
     }
-    let mut one_for_l: Vec<Vec<Symbol>> = Vec::new();
+    let mut word_spellings: Vec<Vec<Symbol>> = Vec::new();
     if let Some(is_word) = is_word {
         let runs: Vec<usize> = words_of(&main)
             .into_iter()
@@ -218,18 +225,48 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         };
         // Each run of `l` alone (`go1dless`), and all of them (`1o11ipop`); with many, all only.
         if runs.len() <= MAX_ONE_FOR_L_RUNS {
-            one_for_l.extend(runs.iter().map(|&i| as_one(&[i])));
+            word_spellings.extend(runs.iter().map(|&i| as_one(&[i])));
         }
         if runs.len() > 1 {
-            one_for_l.push(as_one(&runs));
+            word_spellings.push(as_one(&runs));
         }
-        readings.added += one_for_l.len();
+        readings.added += word_spellings.len();
+        // Asterisks for inner letter runs, up to MAX_STARRED_RUNS of them in a row (`f*ck`,
+        // `f**k`, `b***h`), in a word of LENIENT_WORD_LETTERS letters or more that the list knows:
+        // a censored word is the word (a term of made-up strings or codes gets none).
+        let inner: Vec<std::ops::Range<usize>> = words_of(&main)
+            .into_iter()
+            .filter(|(_, text)| text.chars().count() >= usize::from(LENIENT_WORD_LETTERS) && is_word(text))
+            .map(|(range, _)| range.start + 1..range.end - 1)
+            .filter(|inner| !inner.is_empty())
+            .collect();
+        let starred = |at: std::ops::Range<usize>| {
+            // More asterisks in a row than the normaliser reads as letters is no spelling.
+            let hidden: u32 = main.get(at.clone()).into_iter().flatten().map(|s| s.count).sum();
+            if hidden as usize > MAX_LEET_SYMBOLS {
+                return None;
+            }
+            let mut spelled = main.clone();
+            for s in spelled.get_mut(at).into_iter().flatten() {
+                s.ch = leet::STAR;
+            }
+            Some(merge_runs(spelled))
+        };
+        let before = word_spellings.len();
+        for range in inner {
+            for i in range.clone() {
+                for hidden in 1..=MAX_STARRED_RUNS.min(range.end - i) {
+                    word_spellings.extend(starred(i..i + hidden));
+                }
+            }
+        }
+        readings.added += word_spellings.len() - before;
     }
     let mut out: Vec<Pattern> = Vec::with_capacity(4);
     let spellings = std::iter::once((&main, true)).chain(skeleton.iter().map(|s| (s, true)));
-    for (spelling, may_join) in spellings.chain(one_for_l.iter().map(|s| (s, false))) {
-        // A `1` for `l` is looked for in the words as written, not joined (`b1ow job`, not
-        // `b1owjob`: the joined word is the list's to judge, and it was not asked).
+    for (spelling, may_join) in spellings.chain(word_spellings.iter().map(|s| (s, false))) {
+        // A `1` for `l` (or an asterisk) is looked for in the words as written, not joined
+        // (`b1ow job`, not `b1owjob`: the joined word is the list's to judge, and it was not asked).
         let junctions: Vec<usize> = (1..spelling.len())
             .filter(|&i| {
                 let (a, b) = (&spelling[i - 1], &spelling[i]);
