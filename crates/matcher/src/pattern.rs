@@ -209,10 +209,11 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     }
     let mut word_spellings: Vec<Vec<Symbol>> = Vec::new();
     if let Some(is_word) = is_word {
-        let runs: Vec<usize> = words_of(&main)
-            .into_iter()
+        let words = words_of(&main);
+        let runs: Vec<usize> = words
+            .iter()
             .filter(|(_, text)| text.contains('l') && is_word(text))
-            .flat_map(|(range, _)| range.filter(|&i| main[i].ch == 'l'))
+            .flat_map(|(range, _)| range.clone().filter(|&i| main[i].ch == 'l'))
             .collect();
         let as_one = |at: &[usize]| {
             let mut spelled = main.clone();
@@ -234,8 +235,8 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         // Asterisks for inner letter runs, up to MAX_STARRED_RUNS of them in a row (`f*ck`,
         // `f**k`, `b***h`), in a word of LENIENT_WORD_LETTERS letters or more that the list knows:
         // a censored word is the word (a term of made-up strings or codes gets none).
-        let inner: Vec<std::ops::Range<usize>> = words_of(&main)
-            .into_iter()
+        let inner: Vec<std::ops::Range<usize>> = words
+            .iter()
             .filter(|(_, text)| text.chars().count() >= usize::from(LENIENT_WORD_LETTERS) && is_word(text))
             .map(|(range, _)| range.start + 1..range.end - 1)
             .filter(|inner| !inner.is_empty())
