@@ -654,6 +654,12 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("asterisks around a word are emphasis", ["fuck"], "**duck**", NONE),
     t!("an asterisk between every two letters still spells", ["fuck"], "f*u*c*k", ["f*u*c*k"]),
     t!("an asterisk between two words still separates them", ["buy followers"], "buy*followers", ["buy*followers"]),
+    // Ones for a double l at the end of a word of two letters: the l of a word the list knows.
+    t!("ones for double l (was OPEN, fixed)", ["kill"], "ki11", ["ki11"]),
+    t!("ones for double l in capitals", ["kill"], "KI11", ["KI11"]),
+    t!("ones for double l in a sentence", ["kill"], "i will ki11 you", ["ki11"]),
+    t!("ones for double l in hell", ["hell"], "go to he11", ["he11"]),
+    t!("a five and ones around two letters", ["smell"], "you 5me11", ["5me11"]),
 ];
 
 /// Bidi controls that reverse or reorder what the reader sees.
@@ -853,6 +859,22 @@ const LEET: &[Case] = &[
     t!("LONE DIGIT IN AN INITIALISM: gtg", ["gtg"], "g7g bye", ["g7g"]),
     t!("LONE DIGIT IN AN INITIALISM: a nine for g", ["sgt"], "s9t pepper", ["s9t"]),
     t!("LONE DIGIT IN AN INITIALISM: a five for s", ["nsw"], "n5w only", ["n5w"]),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: both ends (was OPEN, fixed)", ["shit"], "5h17", ["5h17"]),
+    t!(
+        "DIGITS AT THE EDGES OF A SHORT WORD: leading digit in a phrase (was OPEN, fixed)",
+        ["buy followers"],
+        "8uy f0ll0w3rs",
+        ["8uy f0ll0w3rs"]
+    ),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: five and seven around two letters", ["slut"], "5lu7", ["5lu7"]),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: eights around a double o", ["boob"], "nice 8oo8", ["8oo8"]),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: two digits after one letter", ["tits"], "7i75", ["7i75"]),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: two digits before two letters", ["sexy"], "so 53xy", ["53xy"]),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: capitals", ["shit"], "5H17!", ["5H17"]),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: full-width digits", ["shit"], "５ｈ１７", ["５ｈ１７"]),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: first word of a phrase", ["send nudes"], "53nd nudes", ["53nd nudes"]),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: a prefix term", ["shit*"], "5h17!!", ["5h17"]),
+    t!("DIGITS AT THE EDGES OF A SHORT WORD: a phrase next to CJK", ["加qq"], "加qq1", NONE),
 ];
 
 /// Ordinary text that must not match.
@@ -861,6 +883,14 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("numeronyms from ten to nineteen", ["aiiy", "oiiy", "eien", "cian", "siin"], "a11y o11y e13n c14n s11n", NONE),
     t!("a number from eight in a short word", ["xbgs", "abos"], "x86s a80s", NONE),
     t!("a code term still matches itself", ["k8s"], "we run k8s", ["k8s"]),
+    t!("a model number is not a three-letter term", ["ass"], "my Galaxy A55 broke", NONE),
+    t!("an ordinal is not a three-letter term", ["ist", "sth", "ath"], "1st 5th 4th", NONE),
+    t!("a time is not a three-letter term", ["sam", "tam", "gam"], "5am 7am 9am", NONE),
+    t!("two characters keep their digit", ["ak", "ba"], "4k b4", NONE),
+    t!("three digits at a short word's edge are a number", ["loomg", "ioomg"], "100mg", NONE),
+    t!("a file type is not a three-letter term", ["mpe", "mpa"], "mp3 mp4", NONE),
+    t!("a code term with edge digits still matches itself", ["mp3"], "an mp3 file", ["mp3"]),
+    t!("a short word's edge digits do not make a short one-word term", ["bag"], "8ag", NONE),
     t!("Arabic letters that look like Latin ones, in Arabic", ["lol"], "مرحبا اها", NONE),
     t!("Hebrew letters that look like Latin ones, in Hebrew", ["ol", "lo"], "שלום סו וס", NONE),
     t!("a one-word russian message read as look-alikes (was OPEN, fixed)", ["cop"], "Сор!", NONE),
@@ -1021,9 +1051,6 @@ const OPEN: &[Case] = &[
     // VARIANTS
     t!("VARIANTS: unihan variant of a character (峯 for 峰)", ["峰会"], "峯會", ["峯會"]),
     // LEET
-    t!("LEET: digits at both ends", ["shit"], "5h17", ["5h17"]),
-    t!("LEET: leading digit in a phrase", ["buy followers"], "8uy f0ll0w3rs", ["8uy f0ll0w3rs"]),
-    t!("LEET: ones for double l", ["kill"], "ki11", ["ki11"]),
     // FALSE_POSITIVES
 ];
 
@@ -1160,7 +1187,7 @@ fn repeats_with_words() {
 
 #[test]
 fn leet_with_words() {
-    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 22);
+    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 27);
 }
 
 #[test]

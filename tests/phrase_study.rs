@@ -651,6 +651,62 @@ fn every_inner_letter_hidden_by_asterisks_of_every_word() {
     assert_none_wrong(&wrong);
 }
 
+/// Every single word of the study that the English words know, written as a word of one or two
+/// letters with leet digits for one or two letters at each edge (`5h17`, `ki11`, `7i75`: every
+/// digit `leet::digit` reads as the letter, and `1` for `l`), as `push` compiles the words: found.
+#[test]
+fn every_edge_of_every_word_written_in_digits() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let digits_for = |c: char| -> Vec<char> {
+        let mut out: Vec<char> =
+            ('0'..='9').filter(|&d| timgate_matcher::leet::digit(d) == Some(c) && !(c == 'i' && d == '1')).collect();
+        if matches!(c, 'i' | 'l') {
+            out.push('1');
+        }
+        out
+    };
+    let (mut tried, mut wrong) = (0, Vec::new());
+    for (index, word) in lists.words.iter().enumerate() {
+        let letters: Vec<char> = word.chars().collect();
+        if !english.contains(word) || letters.len() < 4 || !letters.iter().all(char::is_ascii_lowercase) {
+            continue;
+        }
+        for lead in 0..=2usize {
+            for trail in 0..=2usize {
+                let kept = letters.len().saturating_sub(lead + trail);
+                if !(1..=2).contains(&kept) {
+                    continue;
+                }
+                // Every choice of digit for every replaced letter.
+                let at: Vec<usize> = (0..lead).chain(letters.len() - trail..letters.len()).collect();
+                let choices: Vec<Vec<char>> = at.iter().map(|&i| digits_for(letters[i])).collect();
+                if choices.iter().any(Vec::is_empty) {
+                    continue;
+                }
+                let mut pick = vec![0usize; at.len()];
+                loop {
+                    let mut spelled = letters.clone();
+                    for (k, &i) in at.iter().enumerate() {
+                        spelled[i] = choices[k][pick[k]];
+                    }
+                    let text: String = spelled.into_iter().collect();
+                    tried += 1;
+                    if !set.find(&text).iter().any(|m| m.term == index) {
+                        wrong.push(format!("{word:?} as {text:?}: not found"));
+                    }
+                    // The next choice, as an odometer.
+                    let Some(k) = (0..at.len()).rev().find(|&k| pick[k] + 1 < choices[k].len()) else { break };
+                    pick[k] += 1;
+                    pick.iter_mut().skip(k + 1).for_each(|p| *p = 0);
+                }
+            }
+        }
+    }
+    println!("every edge of every word written in digits: {tried} spellings, {} wrong", wrong.len());
+    assert!(tried > 50, "{tried} spellings");
+    assert_none_wrong(&wrong);
+}
+
 // One test per target, so that a regression names its transform. A test below its target keeps
 // the target and is ignored with the figure (run them with `-- --ignored`).
 

@@ -10,7 +10,7 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 use rustc_hash::FxHashMap;
 
 use crate::encoding::encode;
-use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_LEET, START};
+use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START};
 use crate::pattern::{self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_ONE};
 use crate::segmentation::{self, Segmenter};
 
@@ -207,6 +207,7 @@ const SHORT_LEET_OK: u8 = 8;
 const SHORT_DIGIT_OK: u8 = 16;
 /// The last pattern of its key's group (the automaton's value is the group's first pattern).
 pub(crate) const LAST_OF_KEY: u8 = 32;
+const SHORT_EDGE_OK: u8 = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PatternEntry {
@@ -260,6 +261,9 @@ impl AutomatonBuilder {
         }
         if p.short_digit {
             flags |= SHORT_DIGIT_OK;
+        }
+        if p.short_edge {
+            flags |= SHORT_EDGE_OK;
         }
         let counts_at = match self.sequences.get(&p.counts) {
             Some(&at) => at,
@@ -1235,7 +1239,8 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
         extra_in_word |= extra && !open;
     }
     let refused = if p.flags & SHORT_LEET_OK == 0 { SHORT_LEET } else { 0 }
-        | if p.flags & SHORT_DIGIT_OK == 0 { SHORT_DIGIT } else { 0 };
+        | if p.flags & SHORT_DIGIT_OK == 0 { SHORT_DIGIT } else { 0 }
+        | if p.flags & SHORT_EDGE_OK == 0 { SHORT_EDGE } else { 0 };
     if refused != 0 {
         for k in first..=n {
             if ring.get(k)?.0.edge & refused != 0 {

@@ -79,6 +79,13 @@ pub const SHORT_LEET: u8 = 4;
 /// an ordinary word (`sex`, not `wec`) or an initialism, a term with no vowel (`wtf`). Without a
 /// word list every term accepts it.
 pub const SHORT_DIGIT: u8 = 8;
+/// A run read from digits at the edge of a word of one or two letters ([`Symbol::edge`]): `5h17`
+/// is `shit`, `ki11` is `kill` and `8uy` is `buy`, but `4k`, `5th`, `mp3` and `10am` are
+/// codes and numbers far more often, so the matcher accepts such a run only in a term of several
+/// words (`8uy f0ll0w3rs`), in a term written with such digits itself, and in a one-word term of
+/// four letters or more that (when the matcher was built with a word list,
+/// [`crate::MatcherBuilder::words`]) is an ordinary word.
+pub const SHORT_EDGE: u8 = 32;
 /// A run read as `i` from a `1` or a `|` inside a word ([`Symbol::edge`]), which writers use for
 /// `l` as often as for `i` (`s1ut`, `ki11`): a term's `l` matches such a run (and only such a run:
 /// `siut` is not `slut`).
@@ -206,6 +213,9 @@ const MAX_SPELLING_GAP: u32 = 3;
 /// shorter word a number from `1` or `8`, or an `8`, is marked [`SHORT_LEET`]: `l10n`, `k8s`), and for
 /// a digit at its edge to be read at all.
 const LEET_WORD_LETTERS: usize = 3;
+/// Longest run of digits at the edge of a word of one or two letters that reads as letters
+/// ([`SHORT_EDGE`]: `5h17`; `100mg` keeps its number).
+const MAX_SHORT_EDGE_DIGITS: usize = 2;
 
 /// What lay between two items (words, ideo letters, emoji).
 #[derive(Debug, Clone, Copy, Default)]
@@ -1552,24 +1562,29 @@ fn symbol_separators(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
 }
 
 /// A single digit at the edge of a word of three letters or more reads as a letter too (`5lut`,
-/// `wh0r3`); in a shorter word, or as a run of digits, it is part of a code or a number (`1st`,
-/// `mp3`, `4k`, `covid19`), and stays a digit.
+/// `wh0r3`); a run of digits there is part of a code or a number (`covid19`), and stays digits.
+/// In a word of one or two letters and three characters or more, runs of up to
+/// [`MAX_SHORT_EDGE_DIGITS`] digits at its edges read as letters marked [`SHORT_EDGE`] (`5h17`,
+/// `ki11`, `8uy`; and `5th`, `mp3`, `10am`, which the matcher accepts only where that mark says).
+/// A word of two characters (`4k`, `b4`, `3d`) keeps its digits.
 fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
     let digits = bits.digits;
-    if (bits.letters.count_ones() as usize) < LEET_WORD_LETTERS || digits == 0 {
+    let letters = bits.letters.count_ones() as usize;
+    let n = bits.len;
+    if letters == 0 || digits == 0 || (letters < LEET_WORD_LETTERS && n < LEET_WORD_LETTERS) {
         return;
     }
-    let n = bits.len;
+    let (longest, short) = if letters < LEET_WORD_LETTERS { (MAX_SHORT_EDGE_DIGITS, SHORT_EDGE) } else { (1, 0) };
     let lead = digits.trailing_ones() as usize;
-    // The word has three letters or more, so `n` is in 3..=UNIT_BITS.
+    // The word has a letter, so `n` is in 1..=UNIT_BITS and neither run is the whole word.
     let trail = (digits << (UNIT_BITS - n)).leading_ones() as usize;
-    let first = (lead == 1 && lead < n).then_some(0..lead);
-    let last = (trail == 1 && trail < n).then_some(n - trail..n);
+    let first = (1..=longest).contains(&lead).then_some(0..lead);
+    let last = (1..=longest).contains(&trail).then_some(n - trail..n);
     for range in first.into_iter().chain(last) {
         if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
             for unit in &mut word[range.clone()] {
                 if let Some(letter) = leet::digit(unit.ch) {
-                    *unit = Unit { ch: letter, class: Class::Letter, short: from_one(unit.ch), ..*unit };
+                    *unit = Unit { ch: letter, class: Class::Letter, short: short | from_one(unit.ch), ..*unit };
                 }
             }
             bits.read_as_letters(range);
@@ -1731,19 +1746,22 @@ mod tests {
 
         pub(super) fn read_edge_digits_per_unit(word: &mut [Unit]) {
             let letters = word.iter().filter(|u| u.class == Class::Letter).count();
-            if letters < LEET_WORD_LETTERS || word.iter().all(|u| u.class != Class::Digit) {
+            let n = word.len();
+            let short_word = letters < LEET_WORD_LETTERS;
+            if letters == 0 || (short_word && n < 3) || word.iter().all(|u| u.class != Class::Digit) {
                 return;
             }
+            let (longest, short) = if short_word { (MAX_SHORT_EDGE_DIGITS, SHORT_EDGE) } else { (1, 0) };
             let lead = word.iter().take_while(|u| u.class == Class::Digit).count();
             let trail = word.iter().rev().take_while(|u| u.class == Class::Digit).count();
-            let n = word.len();
-            let first = (lead == 1 && lead < n).then_some(0..lead);
-            let last = (trail == 1 && trail < n).then_some(n - trail..n);
+            let first = (lead >= 1 && lead <= longest).then_some(0..lead);
+            let last = (trail >= 1 && trail <= longest).then_some(n - trail..n);
             for range in first.into_iter().chain(last) {
                 if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
                     for unit in &mut word[range] {
                         if let Some(letter) = leet::digit(unit.ch) {
-                            *unit = Unit { ch: letter, class: Class::Letter, short: super::from_one(unit.ch), ..*unit };
+                            let short = short | super::from_one(unit.ch);
+                            *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
                         }
                     }
                 }
@@ -1897,14 +1915,15 @@ mod tests {
             ("sh!t", "shit"),
             ("b!!a!!d", "bad"),
             ("buy!followers a$$hole squir+ing", "buyifollowers|asshole|squirting"),
-            ("5lut wh0r3 8uy 1st mp3 4k covid19", "slut|whore|8uy|1st|mp3|4k|covid19"),
+            ("5lut wh0r3 8uy 1st mp3 4k covid19", "slut|whore|buy|ist|mpe|4k|covid19"),
+            ("5h17 ki11 100mg 10am b4 1337", "shit|kiii|100mg|ioam|b4|1337"),
             ("red. packet red. Packet red... packet red… Packet", "red|packet|red^packet|red|packet|red^packet"),
             ("buy\r\nfollowers", "buy|followers"),
             ("red 🇺🇸 packet 🇫🇺🇨🇰 red🇺🇸packet", "red{u}{s}|packet|fuck|red{u}{s}|packet"),
             ("red 1\u{FE0F}\u{20E3} packet 8\u{FE0F}\u{20E3}9\u{FE0F}\u{20E3}", "red{1}|packet|89"),
             ("d. a - m _ n", "damn"),
             ("a b", "a|b"),
-            ("sh1t b00bs b4d r3d f00t l394l mp3 1st 1000", "shit|boobs|bad|red|foot|legal|mp3|1st|1000"),
+            ("sh1t b00bs b4d r3d f00t l394l mp3 1st 1000", "shit|boobs|bad|red|foot|legal|mpe|ist|1000"),
             ("@ss a$$ sh!t damn!", "ass|ass|shit|damn"),
             ("fu\u{0441}k \u{0441}\u{043E}\u{0440}", "fuck|cop"),
             ("я \u{0441}\u{043E}\u{0440}", "я|сор"),
@@ -1940,7 +1959,25 @@ mod tests {
         assert_eq!(marked("siut"), [('s', false), i(false), ('u', false), ('t', false)]);
         assert_eq!(marked("1ess"), [i(true), ('e', false), ('s', false)], "at a word's edge");
         assert_eq!(marked("sh!t"), [('s', false), ('h', false), i(false), ('t', false)], "`!` is an i only");
-        assert!(marked("k8s 1000 mp3 1st").iter().all(|&(_, m)| !m), "numbers and codes stay digits");
+        assert!(marked("k8s 1000 mp3").iter().all(|&(_, m)| !m), "numbers and codes stay digits");
+        assert_eq!(marked("1st"), [i(true), ('s', false), ('t', false)], "read at the edge of a short word");
+    }
+
+    #[test]
+    fn edge_digits_of_a_short_word_are_marked() {
+        let marks = |text: &str| -> Vec<(char, bool)> {
+            Normalizer::new(text).map(|s| (s.ch, s.edge & SHORT_EDGE != 0)).collect()
+        };
+        assert_eq!(marks("5h17"), [('s', true), ('h', false), ('i', true), ('t', true)]);
+        assert_eq!(marks("8uy"), [('b', true), ('u', false), ('y', false)]);
+        assert_eq!(
+            marks("5lut"),
+            [('s', false), ('l', false), ('u', false), ('t', false)],
+            "three letters: plain leet"
+        );
+        for code in ["4k", "b4", "100mg", "covid19", "2024", "a1234"] {
+            assert_eq!(render(code), code, "two characters, or a longer run of digits, stays as written");
+        }
     }
 
     #[test]

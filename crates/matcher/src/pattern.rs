@@ -14,7 +14,8 @@ use std::cell::Cell;
 
 use crate::leet;
 use crate::normalize::{
-    Buffers, Normalizer, Symbol, SymbolKind, END, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT, SHORT_LEET, START,
+    Buffers, Normalizer, Symbol, SymbolKind, END, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET,
+    START,
 };
 use crate::unicode_data;
 
@@ -91,6 +92,11 @@ pub struct Pattern {
     /// one-word term that is an ordinary word (`sex`, not `wec`) or an initialism (`wtf`), or any
     /// term when no word list was given.
     pub short_digit: bool,
+    /// Whether text with a run marked [`SHORT_EDGE`] (digits read as letters at the edge of a
+    /// word of one or two letters: `5h17`, `ki11`, `8uy`, `5th`) matches it: yes for a term of
+    /// several words and for a term written with such digits; for a one-word term of four letters
+    /// or more, yes when no word list was given and only for an ordinary word with one.
+    pub short_edge: bool,
 }
 
 /// Why a term cannot be looked for.
@@ -175,8 +181,15 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     let ideo = main.iter().all(|s| s.kind == SymbolKind::Ideo);
     let word_count = main.iter().filter(|s| s.kind == SymbolKind::Word && s.edge & START != 0).count();
     let has_ideo = main.iter().any(|s| s.kind == SymbolKind::Ideo);
-    let short_leet =
-        word_count + usize::from(has_ideo) > 1 || main.iter().any(|s| s.edge & (SHORT_LEET | SHORT_DIGIT) != 0);
+    let several = word_count + usize::from(has_ideo) > 1;
+    let short_leet = several || main.iter().any(|s| s.edge & (SHORT_LEET | SHORT_DIGIT) != 0);
+    let short_edge = several
+        || main.iter().any(|s| s.edge & SHORT_EDGE != 0)
+        || (main.iter().all(|s| s.kind == SymbolKind::Word) && {
+            // One word here (several words were taken above).
+            let word = words_of(&main).into_iter().next().map(|(_, text)| text).unwrap_or_default();
+            word.chars().count() >= usize::from(LENIENT_WORD_LETTERS) && is_word.is_none_or(|is_word| is_word(&word))
+        });
     let short_digit = short_leet
         || match is_word {
             Some(is_word) if main.iter().all(|s| s.kind == SymbolKind::Word) => {
@@ -333,6 +346,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     for p in &mut out {
         p.short_leet = short_leet;
         p.short_digit = short_digit;
+        p.short_edge = short_edge;
     }
     out.dedup();
     Ok((out, readings))
@@ -463,7 +477,20 @@ fn build(
             s.count | if lenient { LENIENT } else { 0 } | if s.edge & FROM_ONE != 0 { NEEDS_ONE } else { 0 }
         })
         .collect();
-    (Pattern { stream, key, counts, open_start, open_end, ideo: false, short_leet: false, short_digit: false }, decided)
+    (
+        Pattern {
+            stream,
+            key,
+            counts,
+            open_start,
+            open_end,
+            ideo: false,
+            short_leet: false,
+            short_digit: false,
+            short_edge: false,
+        },
+        decided,
+    )
 }
 
 /// The words of `symbols` as symbol ranges, from a word's first run to its last, and whether
