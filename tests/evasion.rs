@@ -8,8 +8,9 @@
 //! `RuleSet::find` (the exact substrings) and through the whole-callback entry point
 //! `gate::decide` (a before-send callback whose one text element is the message: forbidden when
 //! something is expected, delivered when nothing is). Every collection is compiled as the worker
-//! compiles a document it has no blob for (`RuleSet::from_json`), but `REPEATS_WITH_WORDS` and
-//! `LEET_WITH_WORDS`, compiled as `push` stores it, with the English words that decide their cases.
+//! compiles a document it has no blob for (`RuleSet::from_json`), but `REPEATS_WITH_WORDS`,
+//! `LEET_WITH_WORDS` and `SPLIT_WITH_WORDS`, compiled as `push` stores it, with the English words
+//! that decide their cases.
 //!
 //! OPEN holds the cases the pipeline gets wrong today (a miss or a false positive), each named
 //! after its class and the step of `crates/matcher` responsible; it runs with
@@ -593,6 +594,26 @@ const REPEATS: &[Case] = &[
 /// its blob): one extra repeat of any letter of a word of four letters or more that the list
 /// knows, unless the word so doubled is an ordinary word (or, in a prefix term's last word,
 /// begins one). Checked when `npm install` has put the word lists in `node_modules`.
+/// A word split in two by a space or a separator (`fu ck`), compiled as `push` stores it: the
+/// English words decide, so a piece that is a word itself is not read (`s hit` in `let's hit`).
+const SPLIT_WITH_WORDS: &[Case] = &[
+    t!("one space splitting a word in two (was OPEN, fixed)", ["fuck"], "fu ck", ["fu ck"]),
+    t!("split in capitals", ["fuck"], "FU CK you", ["FU CK"]),
+    t!("split by two spaces", ["fuck"], "fu  ck", ["fu  ck"]),
+    t!("split by a dash", ["fuck"], "fu-ck", ["fu-ck"]),
+    t!("split by an ideographic space", ["fuck"], "fu\u{3000}ck", ["fu\u{3000}ck"]),
+    t!("a one-letter piece is not read", ["bitch"], "bitc h!", NONE),
+    t!("split in a longer word", ["bareback"], "bareb ack", ["bareb ack"]),
+    t!("split with a doubled letter on one side", ["faggot"], "fagg ot", ["fagg ot"]),
+    t!("split in a phrase", ["buy followers"], "buy follo wers", ["buy follo wers"]),
+    t!("split in a prefix term", ["fuck*"], "fu cking hell", ["fu ck"]),
+    t!("split inside a sentence", ["cunt"], "you cu nt", ["cu nt"]),
+    t!("a piece that is a word is not read", ["shit"], "let's hit it", NONE),
+    t!("a piece that is a word is not read at the end", ["porn"], "po rn", NONE),
+    t!("not across a sentence end", ["fuck"], "It was fu. Ck said no", NONE),
+    t!("two words are not a split of their join", ["spam"], "sp am", NONE),
+];
+
 const REPEATS_WITH_WORDS: &[Case] = &[
     t!("one extra repeat inside (was OPEN, fixed)", ["fuck"], "fuuck", ["fuuck"]),
     t!("doubled i (was OPEN, fixed)", ["shit"], "shiit", ["shiit"]),
@@ -654,6 +675,20 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("asterisks around a word are emphasis", ["fuck"], "**duck**", NONE),
     t!("an asterisk between every two letters still spells", ["fuck"], "f*u*c*k", ["f*u*c*k"]),
     t!("an asterisk between two words still separates them", ["buy followers"], "buy*followers", ["buy*followers"]),
+    // A symbol drawn as an asterisk is one (Unicode's name or UTS #39 says so).
+    t!("heavy asterisk for a letter", ["fuck"], "f\u{2731}ck", ["f\u{2731}ck"]),
+    t!("asterisk operator for a letter", ["fuck"], "f\u{2217}ck", ["f\u{2217}ck"]),
+    t!("low asterisk for a letter", ["fuck"], "f\u{204E}ck", ["f\u{204E}ck"]),
+    t!("arabic five-pointed star for a letter", ["shit"], "sh\u{066D}t", ["sh\u{066D}t"]),
+    t!("two open-centre asterisks", ["fuck"], "f\u{2732}\u{2732}k", ["f\u{2732}\u{2732}k"]),
+    t!("sixteen-pointed asterisk in a phrase", ["buy followers"], "buy f\u{273A}llowers", ["buy f\u{273A}llowers"]),
+    t!(
+        "a heavy asterisk between two words still separates them",
+        ["buy followers"],
+        "buy\u{2731}followers",
+        ["buy\u{2731}followers"]
+    ),
+    t!("heavy asterisks around a word are decoration", ["fuck"], "\u{2731}duck\u{2731}", NONE),
     // Ones for a double l at the end of a word of two letters: the l of a word the list knows.
     t!("ones for double l (was OPEN, fixed)", ["kill"], "ki11", ["ki11"]),
     t!("ones for double l in capitals", ["kill"], "KI11", ["KI11"]),
@@ -1030,7 +1065,6 @@ const OPEN: &[Case] = &[
     t!("MULTIWORD: two-letter word spelled out next to CJK (spelling needs 3 letters)", ["加qq"], "加 Q Q", ["加 Q Q"]),
     t!("MULTIWORD: two-letter word dotted next to CJK (spelling needs 3 letters)", ["加qq"], "加 q.q", ["加 q.q"]),
     // SEPARATORS
-    t!("SEPARATORS: one space splitting a word in two", ["fuck"], "fu ck", ["fu ck"]),
     t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
     // MARKS
 
@@ -1186,8 +1220,13 @@ fn repeats_with_words() {
 }
 
 #[test]
+fn split_with_words() {
+    run_with_words("SPLIT_WITH_WORDS", SPLIT_WITH_WORDS, 9);
+}
+
+#[test]
 fn leet_with_words() {
-    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 27);
+    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 33);
 }
 
 #[test]
@@ -1283,6 +1322,7 @@ fn every_class_has_ten_cases_latin_and_cjk() {
         REPEATS,
         REPEATS_WITH_WORDS,
         LEET_WITH_WORDS,
+        SPLIT_WITH_WORDS,
         BIDI,
         VARIANTS,
         LEET,
@@ -1291,10 +1331,11 @@ fn every_class_has_ten_cases_latin_and_cjk() {
     ];
     let sizes: Vec<String> = classes.iter().map(|(n, c, _, _)| format!("{n} {}", c.len())).collect();
     println!(
-        "cases: {}; REPEATS_WITH_WORDS {}; LEET_WITH_WORDS {}; OPEN {}",
+        "cases: {}; REPEATS_WITH_WORDS {}; LEET_WITH_WORDS {}; SPLIT_WITH_WORDS {}; OPEN {}",
         sizes.join(", "),
         REPEATS_WITH_WORDS.len(),
         LEET_WITH_WORDS.len(),
+        SPLIT_WITH_WORDS.len(),
         OPEN.len()
     );
     assert!(all.iter().map(|c| c.len()).sum::<usize>() >= 400);

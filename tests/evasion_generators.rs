@@ -947,6 +947,35 @@ fn every_look_alike_letter_inside_a_latin_word() {
     assert_all([&tally]);
 }
 
+/// Every symbol Unicode names as a single asterisk (`HEAVY ASTERISK`, `ASTERISK OPERATOR`, `LOW
+/// ASTERISK`; not `EQUALS WITH ASTERISK` or `TWO ASTERISKS`), or that NFKC makes one, between two
+/// letters reads as `*` does: a hidden letter (`f✱ck` as `f*ck`). Emoji (Extended_Pictographic:
+/// `✳`) are excluded: an emoji between two letters is a gap, whatever it draws.
+#[test]
+fn every_asterisk_between_two_letters_reads_as_one() {
+    use timgate_matcher::normalize::render;
+    let mut tally = Tally::new("every asterisk between two letters");
+    let emoji = Property::new(r"[\p{Extended_Pictographic}--\p{Cn}]");
+    let symbol = Property::new(r"[\p{P}\p{S}]");
+    let star = render("f*ck");
+    for c in (0..0x30000u32).filter_map(char::from_u32) {
+        let n = name(c);
+        let named =
+            (n == "ASTERISK" || n.ends_with(" ASTERISK") || n.ends_with(" ASTERISK OPERATOR")) && !n.contains(" WITH ");
+        if !symbol.has(c) || !(named || nfkc(c) == "*") {
+            continue;
+        }
+        if emoji.has(c) {
+            tally.exclude();
+            continue;
+        }
+        let text = format!("f{c}ck");
+        tally.record(&format!("{} {n}", hex(c)), render(&text) == star, &text);
+    }
+    assert!(tally.total >= 30, "{} asterisks", tally.total);
+    assert_all([&tally]);
+}
+
 /// Russian words from a package (naughty-words `ru.json`'s Cyrillic ones; the others are
 /// transliterations), searched with its English terms
 /// (`en.json`): alone as a message, in Russian sentences, and all in one message. Russian text

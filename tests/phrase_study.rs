@@ -707,6 +707,41 @@ fn every_edge_of_every_word_written_in_digits() {
     assert_none_wrong(&wrong);
 }
 
+/// Every single word of the study that the English words know (four letters or more), split in
+/// two by a space between every two of its letter runs, as `push` compiles the words: found when
+/// neither piece is a word of the list and each has two letters or more (`fu ck`); not found
+/// when a piece is a word (`s hit`, `po rn`), so ordinary text stays clean.
+#[test]
+fn every_word_split_in_two_by_a_space() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let (mut read, mut left, mut wrong) = (0, 0, Vec::new());
+    for (index, word) in lists.words.iter().enumerate() {
+        let letters: Vec<char> = word.chars().collect();
+        if !english.contains(word) || letters.len() < 4 || !letters.iter().all(char::is_ascii_lowercase) {
+            continue;
+        }
+        for at in 1..letters.len() {
+            if letters[at - 1] == letters[at] {
+                continue; // inside a run
+            }
+            let (a, b): (String, String) = (letters[..at].iter().collect(), letters[at..].iter().collect());
+            let expected = a.len() >= 2 && b.len() >= 2 && !english.contains(&a) && !english.contains(&b);
+            let text = format!("{a} {b}");
+            let found = set.find(&text).iter().any(|m| m.term == index);
+            if found != expected {
+                wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
+            } else if found {
+                read += 1;
+            } else {
+                left += 1;
+            }
+        }
+    }
+    println!("every word split in two by a space: {read} read, {left} left alone (a piece is a word or one letter), {} wrong", wrong.len());
+    assert!(read > 100 && left > 100, "{read} read, {left} left alone");
+    assert_none_wrong(&wrong);
+}
+
 // One test per target, so that a regression names its transform. A test below its target keeps
 // the target and is ignored with the figure (run them with `-- --ignored`).
 

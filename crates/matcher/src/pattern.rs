@@ -275,6 +275,32 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             }
         }
         readings.added += word_spellings.len() - before;
+        // A word split in two (`fu ck`), between two runs, where neither piece is a word the list
+        // knows (`s hit` is not read: `let's hit`; `sp ic` is, and `co ck`), in a word of
+        // LENIENT_WORD_LETTERS letters or more that the list knows.
+        let before = word_spellings.len();
+        for (range, text) in &words {
+            if text.chars().count() < usize::from(LENIENT_WORD_LETTERS) || !is_word(text) {
+                continue;
+            }
+            for at in range.start + 1..range.end {
+                let (Some(left), Some(right)) = (main.get(range.start..at), main.get(at..range.end)) else { continue };
+                let (left, right) = (letters(left, None), letters(right, None));
+                if left.chars().count() < 2 || right.chars().count() < 2 || is_word(&left) || is_word(&right) {
+                    readings.left_out += 1;
+                    continue;
+                }
+                let mut split = main.clone();
+                if let Some(s) = split.get_mut(at - 1) {
+                    s.edge |= END;
+                }
+                if let Some(s) = split.get_mut(at) {
+                    s.edge |= START;
+                }
+                word_spellings.push(split);
+            }
+        }
+        readings.added += word_spellings.len() - before;
     }
     let mut out: Vec<Pattern> = Vec::with_capacity(4);
     let spellings = std::iter::once((&main, true)).chain(skeleton.iter().map(|s| (s, true)));

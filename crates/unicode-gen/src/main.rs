@@ -7,7 +7,8 @@
 //! - character names (`unicode_names2`) for letter-like symbols Unicode does not decompose
 //!   (`🅰` NEGATIVE SQUARED LATIN CAPITAL LETTER A, `🇦` REGIONAL INDICATOR SYMBOL LETTER A,
 //!   `ᴀ` LATIN LETTER SMALL CAPITAL A);
-//! - UTS #39 confusables (`unicode-security`'s skeletons) for look-alike letters;
+//! - UTS #39 confusables (`unicode-security`'s skeletons) for look-alike letters, and with the
+//!   names for symbols drawn as an asterisk (`✱`, `∗`, `٭`: read as `*`);
 //! - Chinese variants (semantic, old, equal and wrongly written forms) → the standard form from
 //!   the IRG's kVariants dictionary (`irg-kvariants`, hfhchan/irg, as Meilisearch's tokenizer uses
 //!   it), then Traditional and variant Chinese → Simplified from OpenCC's and MediaWiki's tables
@@ -218,6 +219,16 @@ fn letter_by_name(c: char) -> Option<String> {
     None
 }
 
+/// Whether a symbol is an asterisk: its UTS #39 skeleton is `*`, or its name says it is a single
+/// asterisk.
+fn is_asterisk(c: char) -> bool {
+    if unicode_security::confusable_detection::skeleton(&c.to_string()).eq("*".chars()) {
+        return true;
+    }
+    let Some(name) = unicode_names2::name(c).map(|n| n.to_string()) else { return false };
+    (name.ends_with(" ASTERISK") || name.ends_with(" ASTERISK OPERATOR")) && !name.contains(" WITH ")
+}
+
 /// What `zhconv` simplifies a Han character to, when that is one character (itself when it
 /// leaves it alone).
 fn simplified(c: char) -> Option<char> {
@@ -328,6 +339,12 @@ fn fold(data: &Data, c: char) -> String {
                 s = skeleton;
             }
         }
+    }
+    // A symbol drawn as an asterisk is one (`∗`, `⁎`, `✱`, `٭`): the normaliser reads `*` between
+    // two letters as a hidden letter. By UTS #39 (its skeleton is `*`) or by its name (a single
+    // asterisk: `HEAVY ASTERISK`, `ASTERISK OPERATOR`; not `EQUALS WITH ASTERISK`).
+    if s == c.to_string() && data.class_of(c) == Class::Gap && c != '*' && is_asterisk(c) {
+        s = "*".to_owned();
     }
     // Parentheses, dots and slashes around a letter or digit are decoration: `⒜`, `⒈`, `½`.
     if s.chars().any(|ch| !matches!(data.class_of(ch), Class::Gap | Class::Terminal)) {
