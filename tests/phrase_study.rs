@@ -512,6 +512,19 @@ fn pushed_words() -> Option<(&'static Lists, &'static RuleSet, Arc<BTreeSet<Stri
     Some((lists, set, english))
 }
 
+/// The study's single words of four ASCII lowercase letters or more that the English words know,
+/// with their term index and letters.
+fn known_words<'a>(
+    lists: &'a Lists,
+    english: &'a BTreeSet<String>,
+) -> impl Iterator<Item = (usize, &'a str, Vec<char>)> {
+    lists.words.iter().enumerate().filter_map(move |(index, word)| {
+        let letters: Vec<char> = word.chars().collect();
+        let known = english.contains(word) && letters.len() >= 4 && letters.iter().all(char::is_ascii_lowercase);
+        known.then_some((index, word.as_str(), letters))
+    })
+}
+
 /// Fails listing the first 30 of `wrong`, if any.
 fn assert_none_wrong(wrong: &[String]) {
     assert!(
@@ -666,11 +679,7 @@ fn every_edge_of_every_word_written_in_digits() {
         out
     };
     let (mut tried, mut wrong) = (0, Vec::new());
-    for (index, word) in lists.words.iter().enumerate() {
-        let letters: Vec<char> = word.chars().collect();
-        if !english.contains(word) || letters.len() < 4 || !letters.iter().all(char::is_ascii_lowercase) {
-            continue;
-        }
+    for (index, word, letters) in known_words(lists, &english) {
         for lead in 0..=2usize {
             for trail in 0..=2usize {
                 let kept = letters.len().saturating_sub(lead + trail);
@@ -715,11 +724,7 @@ fn every_edge_of_every_word_written_in_digits() {
 fn every_word_split_in_two_by_a_space() {
     let Some((lists, set, english)) = pushed_words() else { return };
     let (mut read, mut left, mut wrong) = (0, 0, Vec::new());
-    for (index, word) in lists.words.iter().enumerate() {
-        let letters: Vec<char> = word.chars().collect();
-        if !english.contains(word) || letters.len() < 4 || !letters.iter().all(char::is_ascii_lowercase) {
-            continue;
-        }
+    for (index, word, letters) in known_words(lists, &english) {
         for at in 1..letters.len() {
             if letters[at - 1] == letters[at] {
                 continue; // inside a run

@@ -182,20 +182,23 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     let word_count = main.iter().filter(|s| s.kind == SymbolKind::Word && s.edge & START != 0).count();
     let has_ideo = main.iter().any(|s| s.kind == SymbolKind::Ideo);
     let several = word_count + usize::from(has_ideo) > 1;
+    // The term's words (their ranges and letters), and its first when the term is all words: its
+    // only one where that matters (several words accept short leet and short edges anyway).
+    let term_words = words_of(&main);
+    let one_word = main
+        .iter()
+        .all(|s| s.kind == SymbolKind::Word)
+        .then(|| term_words.first().map_or("", |(_, text)| text.as_str()));
     let short_leet = several || main.iter().any(|s| s.edge & (SHORT_LEET | SHORT_DIGIT) != 0);
     let short_edge = several
         || main.iter().any(|s| s.edge & SHORT_EDGE != 0)
-        || (main.iter().all(|s| s.kind == SymbolKind::Word) && {
-            // One word here (several words were taken above).
-            let word = words_of(&main).into_iter().next().map(|(_, text)| text).unwrap_or_default();
-            word.chars().count() >= usize::from(LENIENT_WORD_LETTERS) && is_word.is_none_or(|is_word| is_word(&word))
+        || one_word.is_some_and(|word| {
+            word.chars().count() >= usize::from(LENIENT_WORD_LETTERS) && is_word.is_none_or(|is_word| is_word(word))
         });
     let short_digit = short_leet
-        || match is_word {
-            Some(is_word) if main.iter().all(|s| s.kind == SymbolKind::Word) => {
-                // One word here (several words would accept short leet above).
-                let word = words_of(&main).into_iter().next().map(|(_, text)| text).unwrap_or_default();
-                let ordinary = is_word(&word) || is_initialism(&word);
+        || match (is_word, one_word) {
+            (Some(is_word), Some(word)) => {
+                let ordinary = is_word(word) || is_initialism(word);
                 // Only a word of three letters can be read from a two-letter word and a digit.
                 if !ordinary && word.chars().count() == 3 {
                     readings.left_out += 1;
@@ -222,8 +225,8 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     }
     let mut word_spellings: Vec<Vec<Symbol>> = Vec::new();
     if let Some(is_word) = is_word {
-        let words = words_of(&main);
-        let runs: Vec<usize> = words
+        // Clearing FROM_ONE above changed no word's range or letters.
+        let runs: Vec<usize> = term_words
             .iter()
             .filter(|(_, text)| text.contains('l') && is_word(text))
             .flat_map(|(range, _)| range.clone().filter(|&i| main[i].ch == 'l'))
@@ -245,15 +248,16 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             word_spellings.push(as_one(&runs));
         }
         readings.added += word_spellings.len();
-        // Asterisks for inner letter runs, up to MAX_STARRED_RUNS of them in a row (`f*ck`,
-        // `f**k`, `b***h`), in a word of LENIENT_WORD_LETTERS letters or more that the list knows:
-        // a censored word is the word (a term of made-up strings or codes gets none).
-        let inner: Vec<std::ops::Range<usize>> = words
+        // The words of LENIENT_WORD_LETTERS letters or more that the list knows: a censored or
+        // split word is the word (a term of made-up strings or codes gets no such spelling).
+        let known: Vec<&(std::ops::Range<usize>, String)> = term_words
             .iter()
             .filter(|(_, text)| text.chars().count() >= usize::from(LENIENT_WORD_LETTERS) && is_word(text))
-            .map(|(range, _)| range.start + 1..range.end - 1)
-            .filter(|inner| !inner.is_empty())
             .collect();
+        // Asterisks for inner letter runs, up to MAX_STARRED_RUNS of them in a row (`f*ck`,
+        // `f**k`, `b***h`).
+        let inner: Vec<std::ops::Range<usize>> =
+            known.iter().map(|(range, _)| range.start + 1..range.end - 1).filter(|inner| !inner.is_empty()).collect();
         let starred = |at: std::ops::Range<usize>| {
             // More asterisks in a row than the normaliser reads as letters is no spelling.
             let hidden: u32 = main.get(at.clone()).into_iter().flatten().map(|s| s.count).sum();
@@ -275,14 +279,10 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             }
         }
         readings.added += word_spellings.len() - before;
-        // A word split in two (`fu ck`), between two runs, where neither piece is a word the list
-        // knows (`s hit` is not read: `let's hit`; `sp ic` is, and `co ck`), in a word of
-        // LENIENT_WORD_LETTERS letters or more that the list knows.
+        // A known word split in two (`fu ck`), between two runs, where neither piece is a word the
+        // list knows (`s hit` is not read: `let's hit`; `sp ic` is, and `co ck`).
         let before = word_spellings.len();
-        for (range, text) in &words {
-            if text.chars().count() < usize::from(LENIENT_WORD_LETTERS) || !is_word(text) {
-                continue;
-            }
+        for (range, _) in &known {
             for at in range.start + 1..range.end {
                 let (Some(left), Some(right)) = (main.get(range.start..at), main.get(at..range.end)) else { continue };
                 let (left, right) = (letters(left, None), letters(right, None));
