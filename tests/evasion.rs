@@ -151,6 +151,17 @@ const MULTIWORD: &[Case] = &[
     t!("CJK phrase term, emoji between the words", ["翻墙 软件"], "翻墙😀软件", ["翻墙😀软件"]),
     t!("CJK term in running text with an emoji inside", ["约炮"], "想约 🔥 炮吗", ["约 🔥 炮"]),
     t!("CJK and Latin term, full-width letters", ["加qq"], "加ｑｑ", ["加ｑｑ"]),
+    t!("two-letter word spelled out next to CJK (was OPEN, fixed)", ["加qq"], "加 Q Q", ["加 Q Q"]),
+    t!("two-letter word dotted next to CJK (was OPEN, fixed)", ["加qq"], "加 q.q", ["加 q.q"]),
+    t!("two-letter word spelled out before CJK", ["qq群"], "q q 群", ["q q 群"]),
+    t!("two-letter word hyphenated before CJK", ["qq群"], "Q-Q群", ["Q-Q群"]),
+    t!(
+        "two-letter word with full-width spaces next to CJK",
+        ["加vx"],
+        "加\u{3000}v\u{3000}x",
+        ["加\u{3000}v\u{3000}x"]
+    ),
+    t!("two-letter word spelled out inside CJK text", ["加qq"], "快加 q q 聊", ["加 q q"]),
     t!(
         "ellipsis and a space between the words read as a sentence end (was OPEN, fixed)",
         ["buy followers"],
@@ -928,6 +939,9 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("a short word's edge digits do not make a short one-word term", ["bag"], "8ag", NONE),
     t!("Arabic letters that look like Latin ones, in Arabic", ["lol"], "مرحبا اها", NONE),
     t!("Hebrew letters that look like Latin ones, in Hebrew", ["ol", "lo"], "שלום סו וס", NONE),
+    t!("two one-letter words in latin text are not a two-letter word", ["qq", "ab"], "plan a b or q q", NONE),
+    t!("two letters far from CJK are not a two-letter word", ["加qq"], "加 hello q q", NONE),
+    t!("a one-letter word after CJK stays alone", ["加qq"], "加 q 好 q", NONE),
     t!("a one-word russian message read as look-alikes (was OPEN, fixed)", ["cop"], "Сор!", NONE),
     t!("a russian word of small-capital letters, alone", ["bot"], "вот", NONE),
     t!("a russian word in title case, alone", ["mama"], "Мама!", NONE),
@@ -1062,8 +1076,6 @@ const ALLOW: &[Case] = &[
 /// report of issue 12 has the diagnosis and a suggested fix for each.
 const OPEN: &[Case] = &[
     // MULTIWORD
-    t!("MULTIWORD: two-letter word spelled out next to CJK (spelling needs 3 letters)", ["加qq"], "加 Q Q", ["加 Q Q"]),
-    t!("MULTIWORD: two-letter word dotted next to CJK (spelling needs 3 letters)", ["加qq"], "加 q.q", ["加 q.q"]),
     // SEPARATORS
     t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
     // MARKS

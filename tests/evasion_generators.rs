@@ -422,23 +422,32 @@ fn leet_inner(c: char) -> bool {
     !folded.is_empty() && folded.iter().all(|&f| timgate_matcher::leet::symbol(f).is_some_and(|(_, at)| at.inner))
 }
 
+/// Whether the normaliser reads `c` between two letters as an asterisk, a hidden letter (`q✱q`
+/// is a word of three letters, as `f✱ck` is `f*ck`).
+fn reads_as_asterisk(c: char) -> bool {
+    timgate_matcher::normalize::render(&format!("q{c}q")).contains(timgate_matcher::leet::STAR)
+}
+
 /// Tallies of `class` as the separator of a spelled-out word, between the words of a phrase
-/// (without spaces) and between the characters of a CJK term; `skip` leaves members out of all
-/// three, `phrase_skip` out of the phrase.
+/// (without spaces), between the characters of a CJK term and between the two letters of a Latin
+/// word spelled out next to CJK (`加 Q Q`); `skip` leaves members out of all four, `phrase_skip`
+/// out of the phrase and the two letters (a leet symbol between two letters is a letter, and so
+/// is an asterisk: [`reads_as_asterisk`]).
 fn separator_tallies(
     class: &str,
     what: &str,
     skip: impl Fn(char) -> bool,
     phrase_skip: impl Fn(char) -> bool,
-) -> [Tally; 3] {
+) -> [Tally; 4] {
     let latin = rules(&["bad", "buy followers"]);
-    let cjk = rules(&["傻逼"]);
+    let cjk = rules(&["傻逼", "加qq"]);
     let mut spelled = Tally::new(format!("{what} as the separator of a spelled-out word (b?a?d)"));
     let mut phrase = Tally::new(format!("{what} between the words of a phrase"));
     let mut ideo = Tally::new(format!("{what} between the characters of a CJK term"));
+    let mut pair = Tally::new(format!("{what} around the two letters of a word next to CJK (加?q?q)"));
     for p in members(class) {
         if skip(p) {
-            for t in [&mut spelled, &mut phrase, &mut ideo] {
+            for t in [&mut spelled, &mut phrase, &mut ideo, &mut pair] {
                 t.exclude();
             }
             continue;
@@ -454,8 +463,14 @@ fn separator_tallies(
         }
         let text = format!("傻{p}逼");
         ideo.record(&member, covers(&cjk, 0, &text, 0, text.len()), &text);
+        if phrase_skip(p) || reads_as_asterisk(p) {
+            pair.exclude();
+        } else {
+            let text = format!("加{p}q{p}q");
+            pair.record(&member, covers(&cjk, 1, &text, 0, text.len()), &text);
+        }
     }
-    [spelled, phrase, ideo]
+    [spelled, phrase, ideo, pair]
 }
 
 /// One character that NFKC turns into several: longer than the gap a spelling allows between
@@ -470,19 +485,20 @@ fn folds_to_several(c: char) -> bool {
 
 #[test]
 fn every_punctuation_as_a_separator() {
-    let [spelled, phrase, ideo] = separator_tallies(r"\p{P}", "every punctuation (P*)", folds_to_several, leet_inner);
-    assert_all([&spelled, &phrase, &ideo]);
+    let [spelled, phrase, ideo, pair] =
+        separator_tallies(r"\p{P}", "every punctuation (P*)", folds_to_several, leet_inner);
+    assert_all([&spelled, &phrase, &ideo, &pair]);
 }
 
 #[test]
 fn punctuation_that_folds_to_several_is_one_character() {
-    let [spelled, phrase, ideo] = separator_tallies(
+    let [spelled, phrase, ideo, pair] = separator_tallies(
         r"\p{P}",
         "punctuation that NFKC folds to several characters",
         |c| !folds_to_several(c),
         |_| false,
     );
-    assert_all([&spelled, &phrase, &ideo]);
+    assert_all([&spelled, &phrase, &ideo, &pair]);
 }
 
 #[test]
@@ -490,24 +506,24 @@ fn every_symbol_as_a_separator() {
     // Symbols (S*) that do not read as a letter or digit (letter-like ones are LETTERLIKE's
     // members: `b™a™d` reads `btmatmd`).
     let skip = |c| letter_like(c) || folds_to_several(c);
-    let [spelled, phrase, ideo] =
+    let [spelled, phrase, ideo, pair] =
         separator_tallies(r"\p{S}", "every symbol (S*) that is not letter-like", skip, leet_inner);
-    assert_all([&spelled, &phrase, &ideo]);
+    assert_all([&spelled, &phrase, &ideo, &pair]);
 }
 
 #[test]
 fn symbols_that_fold_to_several_are_one_character() {
     let skip = |c| letter_like(c) || !folds_to_several(c);
-    let [spelled, phrase, ideo] =
+    let [spelled, phrase, ideo, pair] =
         separator_tallies(r"\p{S}", "symbols that NFKC folds to several characters", skip, |_| false);
-    assert_all([&spelled, &phrase, &ideo]);
+    assert_all([&spelled, &phrase, &ideo, &pair]);
 }
 
 #[test]
 fn leet_symbols_between_joined_words() {
-    let [_, punctuation, _] =
+    let [_, punctuation, _, _] =
         separator_tallies(r"\p{P}", "leet-capable punctuation", |c| !leet_inner(c) || folds_to_several(c), |_| false);
-    let [_, symbols, _] = separator_tallies(
+    let [_, symbols, _, _] = separator_tallies(
         r"\p{S}",
         "leet-capable symbols",
         |c| !leet_inner(c) || letter_like(c) || folds_to_several(c),

@@ -367,6 +367,8 @@ pub struct Normalizer<'t> {
     // Stage 3: one-letter words that may be spelling a word out, and the gaps between them.
     singles: Vec<(Unit, GapInfo)>,
     joining: bool,
+    /// The first of `singles` came right after an ideo letter (`加 Q Q`).
+    singles_after_ideo: bool,
     gap: GapInfo,
     // Stage 4: the output, the last ideo/emoji symbol (runs), and what came before.
     out: Vec<Symbol>,
@@ -375,6 +377,8 @@ pub struct Normalizer<'t> {
     pending: Option<Symbol>,
     last_word_letters: usize,
     last_was_word: bool,
+    /// The last word or ideo letter put out was an ideo letter.
+    last_was_ideo: bool,
     /// A word or ideo letter came after the pending emoji (so the next one is not the same run).
     interrupted: bool,
     scratch: Vec<Unit>,
@@ -446,12 +450,14 @@ impl<'t> Normalizer<'t> {
             symbols,
             singles,
             joining: false,
+            singles_after_ideo: false,
             gap: GapInfo::default(),
             out,
             out_at: 0,
             pending: None,
             last_word_letters: 0,
             last_was_word: false,
+            last_was_ideo: false,
             interrupted: false,
             scratch,
             done: false,
@@ -757,6 +763,7 @@ impl<'t> Normalizer<'t> {
         }
         self.last_word_letters = word_len;
         self.last_was_word = true;
+        self.last_was_ideo = false;
         true
     }
 
@@ -1078,13 +1085,16 @@ impl<'t> Normalizer<'t> {
         let close = gap.chars <= MAX_SPELLING_GAP && !gap.paragraph;
         if single && close && !self.singles.is_empty() {
             self.singles.push((word[0], gap));
-            if self.singles.len() >= 3 {
+            // Three letters spell a word; next to CJK, two do (`加 Q Q`: Latin text is full of
+            // two one-letter words in a row, Chinese text next to Latin letters is not).
+            if self.singles.len() >= 3 || self.singles_after_ideo {
                 self.joining = true;
             }
             return;
         }
         self.flush_singles();
         if single {
+            self.singles_after_ideo = self.last_was_ideo && close;
             self.singles.push((word[0], gap));
             return;
         }
@@ -1093,6 +1103,10 @@ impl<'t> Normalizer<'t> {
 
     fn item(&mut self, item: Item) {
         if matches!(item, Item::Ideo(_)) {
+            // Two one-letter words right before an ideo letter spell a word too (`Q Q 群`).
+            if self.singles.len() == 2 && self.gap.chars <= MAX_SPELLING_GAP && !self.gap.paragraph {
+                self.joining = true;
+            }
             self.flush_singles();
         }
         let gap = std::mem::take(&mut self.gap);
@@ -1145,6 +1159,7 @@ impl<'t> Normalizer<'t> {
                 word_letters: 0,
             });
             self.last_was_word = false;
+            self.last_was_ideo = false;
         }
     }
 
@@ -1205,6 +1220,7 @@ impl<'t> Normalizer<'t> {
         }
         self.last_word_letters = letters;
         self.last_was_word = true;
+        self.last_was_ideo = false;
     }
 
     fn emit_ideo(&mut self, unit: Unit, gap: GapInfo) {
@@ -1232,6 +1248,7 @@ impl<'t> Normalizer<'t> {
             word_letters: 0,
         });
         self.last_was_word = false;
+        self.last_was_ideo = true;
     }
 
     fn emit_emoji(&mut self, unit: Unit, gap: GapInfo) {
