@@ -780,6 +780,10 @@ const BIDI: &[Case] = &[
 /// Traditional, regional and variant Chinese characters; hiragana, katakana, half-width kana.
 const VARIANTS: &[Case] = &[
     t!("traditional phrase", ["台湾独立"], "臺灣獨立", ["臺灣獨立"]),
+    t!("taiwan variant OpenCC lists, 峯 for 峰 (was OPEN, fixed)", ["峰会"], "峯會", ["峯會"]),
+    t!("hong kong variant OpenCC lists, 衹 for 只", ["只要钱"], "衹要錢", ["衹要錢"]),
+    t!("a traditional form only OpenCC simplifies, 鍼 for 针", ["打针"], "打鍼", ["打鍼"]),
+    t!("taiwan's 著 for 着, as OpenCC reads it", ["看着"], "看著", ["看著"]),
     t!("traditional party", ["共产党"], "共產黨", ["共產黨"]),
     t!("japanese shinjitai", ["共产党"], "共産党", ["共産党"]),
     t!("traditional wheel", ["法轮功"], "法輪功", ["法輪功"]),
@@ -1095,7 +1099,6 @@ const OPEN: &[Case] = &[
     // BIDI
 
     // VARIANTS
-    t!("VARIANTS: unihan variant of a character (峯 for 峰)", ["峰会"], "峯會", ["峯會"]),
     // LEET
     // FALSE_POSITIVES
 ];

@@ -12,7 +12,8 @@
 //! - Chinese variants (semantic, old, equal and wrongly written forms) → the standard form from
 //!   the IRG's kVariants dictionary (`irg-kvariants`, hfhchan/irg, as Meilisearch's tokenizer uses
 //!   it), then Traditional and variant Chinese → Simplified from OpenCC's and MediaWiki's tables
-//!   (`zhconv`).
+//!   (`zhconv` with its `opencc` feature, which adds OpenCC's TSCharacters and its Taiwan and Hong
+//!   Kong variant tables reversed: `峯` → `峰`, `衹` → `只`).
 //!
 //! Usage: `cargo run -p timgate-unicode-gen --release > crates/matcher/src/unicode_tables.rs`.
 //! The rules that combine the data are in `fold` and `class_of` below; DESIGN.md of the matcher
