@@ -318,6 +318,13 @@ const MARKS: &[Case] = &[
 /// Symbols and letters that read as Latin letters, digits or CJK characters.
 const LETTERLIKE: &[Case] = &[
     t!("full-width", ["bad"], "ｂａｄ", ["ｂａｄ"]),
+    t!(
+        "letters that fold to a small capital fold on to their letter",
+        ["bad"],
+        "\u{10784}\u{1DFE9}\u{1DFE8}",
+        ["\u{10784}\u{1DFE9}\u{1DFE8}"]
+    ),
+    t!("a traditional form whose simplified form OpenCC reads on", ["什么"], "什麼", ["什麼"]),
     t!("full-width capitals", ["bad"], "so ＢＡＤ!", ["ＢＡＤ"]),
     t!("mathematical bold", ["bad"], "\u{1D41B}\u{1D41A}\u{1D41D}", ["\u{1D41B}\u{1D41A}\u{1D41D}"]),
     t!("circled letters", ["bad"], "ⓑⓐⓓ", ["ⓑⓐⓓ"]),
@@ -623,6 +630,23 @@ const SPLIT_WITH_WORDS: &[Case] = &[
     t!("a piece that is a word is not read at the end", ["porn"], "po rn", NONE),
     t!("not across a sentence end", ["fuck"], "It was fu. Ck said no", NONE),
     t!("two words are not a split of their join", ["spam"], "sp am", NONE),
+];
+
+/// Katakana drawn like a Han character of a CJK term: with the rules tool's dictionaries (its
+/// segmenter drops a kana that belongs to a Japanese word).
+const LOOKALIKES_WITH_WORDS: &[Case] = &[
+    t!("katakana ro for the CJK mouth character (was OPEN, fixed)", ["口交"], "\u{30ED}交", ["\u{30ED}交"]),
+    t!("katakana ha for the CJK eight (was OPEN, fixed)", ["八九六四"], "\u{30CF}九六四", ["\u{30CF}九六四"]),
+    t!("katakana e for the CJK work character (was OPEN, fixed)", ["工作"], "\u{30A8}作", ["\u{30A8}作"]),
+    t!("katakana ka for the CJK power character", ["暴力"], "暴\u{30AB}", ["暴\u{30AB}"]),
+    t!("katakana ni for the CJK two", ["二逼"], "\u{30CB}逼", ["\u{30CB}逼"]),
+    t!("half-width katakana ro", ["口交"], "\u{FF9B}交", ["\u{FF9B}交"]),
+    t!("katakana ro in a sentence, a space before the next character", ["口交"], "来\u{30ED} 交吧", ["\u{30ED} 交"]),
+    t!("two look-alikes in one term", ["八九六四"], "\u{30CF}九六四 and \u{30CF}\u{30CF}", ["\u{30CF}九六四"]),
+    t!("hiragana draws no Han character", ["口交"], "ところ交差点", NONE),
+    t!("hiragana e draws no Han character", ["工作"], "まえ作った", NONE),
+    t!("katakana ro for Russia in a Japanese word", ["口交"], "日\u{30ED}交渉が続く", NONE),
+    t!("katakana ro for Russia before another word", ["口交"], "米\u{30ED}交流", NONE),
 ];
 
 const REPEATS_WITH_WORDS: &[Case] = &[
@@ -1085,9 +1109,6 @@ const OPEN: &[Case] = &[
     // MARKS
 
     // LOOKALIKES
-    t!("LOOKALIKES: katakana ro for the CJK mouth character", ["口交"], "\u{30ED}交", ["\u{30ED}交"]),
-    t!("LOOKALIKES: katakana ha for the CJK eight", ["八九六四"], "\u{30CF}九六四", ["\u{30CF}九六四"]),
-    t!("LOOKALIKES: katakana e for the CJK work character", ["工作"], "\u{30A8}作", ["\u{30A8}作"]),
     t!(
         "LOOKALIKES: upside-down text (turned letters, reversed order)",
         ["fuck"],
@@ -1232,6 +1253,11 @@ fn run_with_words(collection: &str, cases: &[Case], decided: usize) {
 #[test]
 fn repeats_with_words() {
     run_with_words("REPEATS_WITH_WORDS", REPEATS_WITH_WORDS, 10);
+}
+
+#[test]
+fn lookalikes_with_words() {
+    run_with_words("LOOKALIKES_WITH_WORDS", LOOKALIKES_WITH_WORDS, 8);
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! is not the matcher's own table: General_Category, Script, White_Space, Default_Ignorable_Code_Point
 //! and Extended_Pictographic from regex-syntax's copy of the UCD, Rust's `char::is_whitespace`,
 //! NFKC from `unicode-normalization`, Bidi_Class from `unicode-bidi`, character names from
-//! `unicode_names2`, and Traditional Chinese from `zhconv` (OpenCC and MediaWiki tables). The
+//! `unicode_names2`, Traditional Chinese from `zhconv` (OpenCC and MediaWiki tables), and UTS #39
+//! confusables from `unicode-security` (katakana drawn like Han characters). The
 //! matcher's tables come from ICU4X, so the two only agree if the pipeline reads Unicode as
 //! Unicode says.
 //!
@@ -1044,4 +1045,54 @@ fn russian_words_raise_no_english_terms() {
     assert!(words.len() > 200_000, "{} English words", words.len());
     assert!(russian.len() > 50, "{} Russian words", russian.len());
     assert!(flagged.is_empty(), "{} of {} texts flagged:\n{}", flagged.len(), texts.len(), flagged.join("\n"));
+}
+
+/// Katakana to hiragana (Unicode lays them out in parallel).
+fn hiragana_of(c: char) -> char {
+    match c as u32 {
+        0x30A1..=0x30F6 => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Every katakana, full- and half-width, whose UTS #39 skeleton is one Han character (after NFKC:
+/// a radical is its character) stands for that character in a CJK term compiled as `push`
+/// stores it (`ロ交` for `口交`); the hiragana it reads as does not (`ろ交`).
+#[test]
+fn every_katakana_drawn_like_a_han_character() {
+    if timgate_cli::english_words::words().is_none() {
+        eprintln!("skipped: the word lists come from node_modules (run `npm install`)");
+        return;
+    }
+    let han = Property::new(r"\p{Script=Han}");
+    let mut pairs: Vec<(char, char)> = Vec::new();
+    for c in (0x30A0..=0x30FF).chain(0x31F0..=0x31FF).chain(0xFF66..=0xFF9F).filter_map(char::from_u32) {
+        let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
+        let like = nfkc_str(&skeleton);
+        let mut chars = like.chars();
+        if let (Some(like), None) = (chars.next(), chars.next()) {
+            if han.has(like) {
+                pairs.push((c, like));
+            }
+        }
+    }
+    let terms: Vec<String> = pairs.iter().map(|&(_, like)| format!("{like}逼")).collect();
+    let doc = serde_json::json!({ "block": terms }).to_string();
+    let set = timgate_cli::push_compile::compile(&doc).expect("generator terms compile");
+    let mut katakana = Tally::new("katakana drawn like the Han character of a CJK term (ロ逼 for 口逼)");
+    let mut hiragana = Tally::new("the hiragana such a katakana reads as, for the same term (ろ逼)");
+    for (term, &(c, like)) in pairs.iter().enumerate() {
+        let member = format!("{} {} for {like}", hex(c), name(c));
+        let text = format!("{c}逼");
+        katakana.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+        let kana = hiragana_of(nfkc(c).chars().next().unwrap_or(c));
+        let text = format!("{kana}逼");
+        hiragana.record(&member, !any(&set, &text), &text);
+    }
+    assert!(pairs.len() >= 12, "{} katakana drawn like Han characters", pairs.len());
+    assert_all([&katakana, &hiragana]);
+}
+
+fn nfkc_str(s: &str) -> String {
+    s.nfkc().collect()
 }

@@ -90,6 +90,10 @@ pub const SHORT_EDGE: u8 = 32;
 /// `l` as often as for `i` (`s1ut`, `ki11`): a term's `l` matches such a run (and only such a run:
 /// `siut` is not `slut`).
 pub const FROM_ONE: u8 = 16;
+/// The same bit on an ideo symbol ([`Symbol::edge`]): a run read from katakana drawn like a Han
+/// character (`ロ` like `口`, UTS #39), which a term's spelling with that kana for its Han
+/// character needs (`ロ交` for `口交`; the hiragana `ろ` it folds to looks like no Han character).
+pub const FROM_KATAKANA: u8 = FROM_ONE;
 
 /// One run of equal characters as the matcher reads it, and where it came from.
 ///
@@ -139,7 +143,8 @@ struct Unit {
     keycap: bool,
     /// For a digit read as a letter in a word of fewer than [`LEET_WORD_LETTERS`] letters, its
     /// mark: [`SHORT_LEET`] (part of a number, or an `8`) or [`SHORT_DIGIT`] (another lone digit);
-    /// 0 otherwise (see `read_leet_digits`).
+    /// 0 otherwise (see `read_leet_digits`); [`FROM_ONE`] for a `1` or `|` read as a letter; on an
+    /// ideo unit, [`FROM_KATAKANA`].
     short: u8,
 }
 
@@ -600,6 +605,9 @@ impl<'t> Normalizer<'t> {
                     });
                     let mut previous: Option<Class> = None;
                     for unit in &mut folded[..n] {
+                        if unit.class == Class::Ideo && unicode_data::is_katakana_look_alike(c, unit.ch) {
+                            unit.short = FROM_KATAKANA;
+                        }
                         if unit.class == Class::ScriptMark {
                             // A script's mark in a decomposition (`ऩ` is `न` + nukta) is part of its letter.
                             match previous {
@@ -1228,6 +1236,7 @@ impl<'t> Normalizer<'t> {
         if let Some(p) = &mut self.pending {
             if p.kind == SymbolKind::Ideo && p.ch == unit.ch && gap.chars == 0 {
                 p.count += 1;
+                p.edge |= unit.short;
                 p.start = p.start.min(unit.start);
                 p.end = p.end.max(unit.end);
                 p.last_start = unit.start;
@@ -1239,7 +1248,7 @@ impl<'t> Normalizer<'t> {
             ch: unit.ch,
             kind: SymbolKind::Ideo,
             count: 1,
-            edge: 0,
+            edge: unit.short,
             gap: gap.kind(),
             start: unit.start,
             end: unit.end,

@@ -14,8 +14,8 @@ use std::cell::Cell;
 
 use crate::leet;
 use crate::normalize::{
-    Buffers, Normalizer, Symbol, SymbolKind, END, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET,
-    START,
+    Buffers, Normalizer, Symbol, SymbolKind, END, FROM_KATAKANA, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT, SHORT_EDGE,
+    SHORT_LEET, START,
 };
 use crate::unicode_data;
 
@@ -299,6 +299,33 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                 }
                 word_spellings.push(split);
             }
+        }
+        readings.added += word_spellings.len() - before;
+        // Katakana drawn like a Han character of the term (`ロ交` for `口交`, `ハ九六四`): each such
+        // run alone, and all of them at once, as the kana, which the text must have written in
+        // katakana (FROM_KATAKANA). Only with the rules tool's dictionaries: its segmenter drops
+        // the kana of a Japanese word (`日ロ交渉`, Japan–Russia talks, holds `ロ交`).
+        let before = word_spellings.len();
+        let kana: Vec<(usize, char)> = main
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == SymbolKind::Ideo)
+            .filter_map(|(i, s)| unicode_data::kana_look_alike(s.ch).map(|k| (i, k)))
+            .collect();
+        let as_kana = |at: &[(usize, char)]| {
+            let mut spelled = main.clone();
+            for &(i, k) in at {
+                if let Some(s) = spelled.get_mut(i) {
+                    *s = Symbol { ch: k, edge: s.edge | FROM_KATAKANA, ..*s };
+                }
+            }
+            spelled
+        };
+        if kana.len() <= MAX_ONE_FOR_L_RUNS {
+            word_spellings.extend(kana.iter().map(|&one| as_kana(&[one])));
+        }
+        if kana.len() > 1 {
+            word_spellings.push(as_kana(&kana));
         }
         readings.added += word_spellings.len() - before;
     }

@@ -173,6 +173,22 @@ pub fn skeleton(c: char, upper: bool) -> Option<(char, u8)> {
     (letter != 0).then(|| (char::from(letter), script))
 }
 
+/// The kana (as folded: hiragana) drawn like the Han character `han` (as folded), from UTS #39:
+/// `ロ` like `口`, `ハ` like `八`, `エ` like `工` (12 of them).
+#[inline]
+pub fn kana_look_alike(han: char) -> Option<char> {
+    let at = tables::KANA_LOOK_ALIKES.binary_search_by_key(&(han as u32), |&(han, _)| han).ok()?;
+    tables::KANA_LOOK_ALIKES.get(at).and_then(|&(_, kana)| char::from_u32(kana))
+}
+
+/// Whether `c`, as written, is katakana (full- or half-width) drawn like a Han character: the
+/// text's `ロ`, `ﾛ`, not the hiragana `ろ` it folds to.
+#[inline]
+pub fn is_katakana_look_alike(c: char, folded: char) -> bool {
+    matches!(c as u32, 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
+        && tables::KANA_LOOK_ALIKES.iter().any(|&(_, kana)| kana == folded as u32)
+}
+
 /// Where `cp` is in [`tables::SKELETONS`].
 fn skeleton_index(cp: u32) -> Option<usize> {
     tables::SKELETONS.binary_search_by_key(&cp, |&(cp, _, _, _)| cp).ok()
@@ -268,6 +284,26 @@ mod tests {
         let mut out = String::new();
         fold(c, |f| out.push(f));
         out
+    }
+
+    /// The normaliser folds once, so every fold must be final: what a character folds to folds
+    /// to itself (before 2026-12-03, `麼` folded to `么` and `么` to `幺`, and 11 Latin letters to
+    /// small capitals that fold on to ASCII).
+    #[test]
+    fn every_fold_is_final() {
+        let mut not_final = Vec::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !Info::of(c).folds() {
+                continue;
+            }
+            let once = folded(c);
+            let twice: String =
+                once.chars().map(|f| if Info::of(f).folds() { folded(f) } else { f.to_string() }).collect();
+            if twice != once {
+                not_final.push(format!("{c} U+{:04X}: {once:?} then {twice:?}", c as u32));
+            }
+        }
+        assert!(not_final.is_empty(), "{} folds not final:\n{}", not_final.len(), not_final.join("\n"));
     }
 
     #[test]

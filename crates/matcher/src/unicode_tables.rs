@@ -2,7 +2,7 @@
 // Sources: ICU4X icu_properties/icu_normalizer/icu_casemap 2 (Unicode character database),
 // unicode-security 18.0.0 confusables (UTS #39), unicode_names2 (names), irg-kvariants 0.1 (IRG kVariants),
 // zhconv 0.3 (OpenCC, MediaWiki).
-// 19184 code points fold, 334 look-alikes, 159 mixed folds kept whole.
+// 19183 code points fold, 334 look-alikes, 159 mixed folds kept whole.
 #![allow(clippy::unreadable_literal)]
 
 /// Code points below this are in the class table.
@@ -76,7 +76,7 @@ pub(crate) static BLOCK_INDEX: [u16; 12864] = [
     164, 622, 164, 676, 677, 678, 679, 680, 681, 682, 683, 684, 518, 164, 685, 686, 687, 688, 689, 690, 164, 417, 419,
     691, 692, 693, 694, 695, 164, 696, 164, 697, 698, 699, 700, 701, 447, 702, 703, 704, 425, 164, 164, 164, 164, 164,
     164, 705, 467, 164, 706, 707, 408, 426, 452, 708, 449, 164, 709, 710, 164, 424, 418, 711, 712, 713, 714, 715, 716,
-    717, 718, 719, 720, 499, 721, 722, 723, 427, 724, 725, 164, 473, 408, 726, 164, 645, 412, 164, 419, 407, 164, 164,
+    717, 718, 719, 720, 499, 721, 722, 723, 427, 724, 725, 164, 473, 408, 726, 164, 645, 164, 164, 419, 407, 164, 164,
     408, 164, 435, 727, 432, 412, 728, 564, 729, 730, 425, 731, 406, 732, 733, 734, 735, 441, 736, 737, 738, 739, 449,
     740, 741, 742, 743, 744, 745, 746, 747, 748, 749, 750, 751, 433, 752, 753, 164, 754, 755, 443, 412, 756, 417, 164,
     556, 498, 433, 164, 412, 757, 476, 691, 435, 164, 758, 759, 760, 425, 761, 467, 762, 763, 457, 426, 764, 467, 164,
@@ -1607,7 +1607,7 @@ pub(crate) static BLOCKS: [u8; 35840] = [
     4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0,
 ];
 /// Sorted code points that fold, and what they fold to: a char, or (high bit) offset << 5 | length in FOLD_POOL.
-pub(crate) static FOLDS: [(u32, u32); 19184] = [
+pub(crate) static FOLDS: [(u32, u32); 19183] = [
     (0x41, 0x61),
     (0x42, 0x62),
     (0x43, 0x63),
@@ -1869,7 +1869,7 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x1a2, 0x1a3),
     (0x1a4, 0x70),
     (0x1a5, 0x70),
-    (0x1a6, 0x280),
+    (0x1a6, 0x72),
     (0x1a7, 0x1a8),
     (0x1a9, 0x283),
     (0x1ab, 0x74),
@@ -2931,12 +2931,12 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x1da8, 0x29d),
     (0x1da9, 0x6c),
     (0x1daa, 0x1d85),
-    (0x1dab, 0x29f),
+    (0x1dab, 0x6c),
     (0x1dac, 0x80000322),
     (0x1dad, 0x270),
     (0x1dae, 0x6e),
     (0x1daf, 0x6e),
-    (0x1db0, 0x274),
+    (0x1db0, 0x6e),
     (0x1db1, 0x6f),
     (0x1db2, 0x278),
     (0x1db3, 0x73),
@@ -6331,7 +6331,7 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x6229, 0x622c),
     (0x622f, 0x620f),
     (0x6230, 0x6218),
-    (0x6231, 0x622f),
+    (0x6231, 0x620f),
     (0x6232, 0x620f),
     (0x6236, 0x6237),
     (0x6238, 0x6237),
@@ -6345,7 +6345,6 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x6278, 0x6298),
     (0x629c, 0x62d4),
     (0x629d, 0x62d7),
-    (0x62ac, 0x64e1),
     (0x62cb, 0x629b),
     (0x62da, 0x62fc),
     (0x6305, 0x6306),
@@ -7920,7 +7919,7 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x85ab, 0x85b0),
     (0x85ac, 0x836f),
     (0x85b3, 0x44d5),
-    (0x85b4, 0x82e7),
+    (0x85b4, 0x82ce),
     (0x85b5, 0x44d3),
     (0x85ba, 0x8360),
     (0x85cd, 0x84dd),
@@ -9886,8 +9885,8 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x9eb4, 0x9eb9),
     (0x9eb5, 0x9762),
     (0x9eb7, 0x2b711),
-    (0x9ebc, 0x4e48),
-    (0x9ebd, 0x4e48),
+    (0x9ebc, 0x5e7a),
+    (0x9ebd, 0x5e7a),
     (0x9ec3, 0x9ec4),
     (0x9ecc, 0x9ec9),
     (0x9ed2, 0x9ed1),
@@ -11963,7 +11962,7 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x10781, 0x2d0),
     (0x10782, 0x2d1),
     (0x10783, 0x800000c2),
-    (0x10784, 0x299),
+    (0x10784, 0x62),
     (0x10785, 0x62),
     (0x10787, 0x80000262),
     (0x10788, 0xab66),
@@ -11976,11 +11975,11 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x1078f, 0x25e),
     (0x10790, 0x800003a2),
     (0x10791, 0x264),
-    (0x10792, 0x262),
+    (0x10792, 0x67),
     (0x10793, 0x67),
     (0x10794, 0x29b),
     (0x10795, 0x68),
-    (0x10796, 0x29c),
+    (0x10796, 0x68),
     (0x10797, 0x267),
     (0x10798, 0x66),
     (0x10799, 0x800003e2),
@@ -12000,7 +11999,7 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x107a7, 0x1df08),
     (0x107a8, 0x72),
     (0x107a9, 0x27e),
-    (0x107aa, 0x280),
+    (0x107aa, 0x72),
     (0x107ab, 0x2a8),
     (0x107ac, 0x80000362),
     (0x107ad, 0xab67),
@@ -13614,7 +13613,7 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x1dfce, 0x1df58),
     (0x1dfcf, 0x1df59),
     (0x1dfd0, 0x79),
-    (0x1dfd1, 0x1d18),
+    (0x1dfd1, 0x70),
     (0x1dfd2, 0x62),
     (0x1dfd3, 0x64),
     (0x1dfd4, 0x67),
@@ -13637,9 +13636,9 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x1dfe5, 0x1df1c),
     (0x1dfe6, 0x293),
     (0x1dfe7, 0x1d9a),
-    (0x1dfe8, 0x1d05),
-    (0x1dfe9, 0x1d00),
-    (0x1dfea, 0x1d07),
+    (0x1dfe8, 0x64),
+    (0x1dfe9, 0x61),
+    (0x1dfea, 0x65),
     (0x1dfeb, 0x27f),
     (0x1dfec, 0x285),
     (0x1dfed, 0x2ae),
@@ -19426,7 +19425,7 @@ pub(crate) static FOLDS: [(u32, u32); 19184] = [
     (0x2c736, 0x83c0),
     (0x2c76c, 0x84c2),
     (0x2c788, 0x8517),
-    (0x2c78a, 0x82e7),
+    (0x2c78a, 0x82ce),
     (0x2c78f, 0x59dc),
     (0x2c7c4, 0x2c79f),
     (0x2c7c8, 0x85d0),
@@ -21132,6 +21131,21 @@ pub(crate) static SKELETONS: [(u32, u8, u8, u8); 334] = [
     (0x16f42, 117, 117, 15),
     (0x16f43, 121, 121, 15),
 ];
+/// Kana drawn like a Han character (UTS #39), sorted: (the Han character, the kana), both as folded.
+pub(crate) static KANA_LOOK_ALIKES: [(u32, u32); 12] = [
+    (0x4e8c, 0x306b),
+    (0x4ebb, 0x3044),
+    (0x516b, 0x306f),
+    (0x529b, 0x304b),
+    (0x5315, 0x3072),
+    (0x535c, 0x3068),
+    (0x53b6, 0x3080),
+    (0x53e3, 0x308d),
+    (0x5915, 0x305f),
+    (0x5de5, 0x3048),
+    (0x5f50, 0x3088),
+    (0x793b, 0x306d),
+];
 /// Sorted ranges of the letters of scripts that have look-alikes: (first, last, script id).
 pub(crate) static SCRIPT_RANGES: [(u32, u32, u8); 84] = [
     (0x370, 0x373, 2),
@@ -21840,4 +21854,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0xfdbaf4da29c7b7f2;
+pub(crate) const FINGERPRINT: u64 = 0x1a7c68d1a1b6a588;

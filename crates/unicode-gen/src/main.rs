@@ -231,13 +231,28 @@ fn is_asterisk(c: char) -> bool {
 }
 
 /// What `zhconv` simplifies a Han character to, when that is one character (itself when it
-/// leaves it alone).
+/// leaves it alone), followed to the end: OpenCC's tables chain (`麼` → `么`, and Taiwan's `么`
+/// → `幺`), and a character must read as its reading does. A cycle reads as its lowest code point.
 fn simplified(c: char) -> Option<char> {
-    let simple = zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans);
-    let mut chars = simple.chars();
-    match (chars.next(), chars.next()) {
-        (Some(one), None) => Some(one),
-        _ => None,
+    let once = |c: char| {
+        let simple = zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans);
+        let mut chars = simple.chars();
+        match (chars.next(), chars.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    let mut path = vec![c];
+    loop {
+        let at = path[path.len() - 1];
+        let next = once(at)?;
+        if next == at {
+            return Some(at);
+        }
+        if let Some(seen) = path.iter().position(|&p| p == next) {
+            return path[seen..].iter().copied().min();
+        }
+        path.push(next);
     }
 }
 
@@ -285,6 +300,21 @@ fn standard_form(data: &Data, c: char) -> char {
         }
         path.push(next);
     }
+}
+
+/// [`fold`], applied again to what it gives until nothing changes: a character reads as its
+/// reading does (`𐞄` folds to the small capital `ʙ`, which is `b`; `麼` to `么`, which OpenCC's
+/// Taiwan table reads as `幺`). The matcher folds once.
+fn fold_fully(data: &Data, c: char) -> String {
+    let mut s = fold(data, c);
+    for _ in 0..4 {
+        let again: String = s.chars().map(|f| fold(data, f)).collect();
+        if again == s {
+            break;
+        }
+        s = again;
+    }
+    s
 }
 
 /// Katakana → hiragana (Unicode lays them out in parallel).
@@ -388,7 +418,7 @@ fn main() {
         let own = data.class_of(c);
         let mut byte = own as u8;
         if matches!(own, Class::Gap | Class::Letter | Class::Ideo | Class::Digit | Class::Emoji | Class::Terminal) {
-            let mut folded = fold(&data, c);
+            let mut folded = fold_fully(&data, c);
             // A gap read as several characters (`‼` is `!!`) is still one gap to a reader: it keeps
             // its own class, and no piece of it is read as leetspeak.
             let gap = |x: char| matches!(data.class_of(x), Class::Gap | Class::Terminal);
@@ -605,6 +635,34 @@ fn main() {
         .min_by_key(|(_, index, blocks)| index.len() * 2 + blocks.len())
         .expect("block sizes");
 
+    // Kana drawn like a Han character (UTS #39: `ロ` like `口`, `ハ` like `八`, `エ` like `工`), as
+    // (the Han character as folded, the kana as folded): a CJK term is also looked for with such
+    // a kana for its Han character (`pattern.rs`), where the segmentation decides what a reader saw.
+    let mut kana_look_alikes: BTreeSet<(u32, u32)> = BTreeSet::new();
+    for cp in (0x3040..=0x30FF).chain(0x31F0..=0x31FF).chain(0xFF66..=0xFF9F) {
+        let Some(c) = char::from_u32(cp) else { continue };
+        let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
+        let mut chars = skeleton.chars();
+        let (Some(like), None) = (chars.next(), chars.next()) else { continue };
+        // A radical or compatibility ideograph reads as its Han character.
+        let (han, kana) = (fold(&data, like), fold(&data, c));
+        let (mut han_chars, mut kana_chars) = (han.chars(), kana.chars());
+        let (Some(h), None, Some(k), None) = (han_chars.next(), han_chars.next(), kana_chars.next(), kana_chars.next())
+        else {
+            continue;
+        };
+        if data.script(h) == Script::Han && h != k {
+            kana_look_alikes.insert((h as u32, k as u32));
+        }
+    }
+    eprintln!(
+        "kana look-alikes: {:?}",
+        kana_look_alikes
+            .iter()
+            .map(|&(h, k)| format!("{}{}", char::from_u32(h).unwrap_or('?'), char::from_u32(k).unwrap_or('?')))
+            .collect::<Vec<_>>()
+    );
+
     // Folds: one char, or a string in the pool.
     let mut pool = String::new();
     let fold_entries: Vec<(u32, u32)> = folds
@@ -689,6 +747,18 @@ fn main() {
             out.push_str("\n   ");
         }
         let _ = write!(out, " ({cp:#x}, {lower}, {upper}, {script}),");
+    }
+    out.push_str("\n];\n");
+    let _ = writeln!(
+        out,
+        "/// Kana drawn like a Han character (UTS #39), sorted: (the Han character, the kana), both as folded."
+    );
+    let _ = write!(out, "pub(crate) static KANA_LOOK_ALIKES: [(u32, u32); {}] = [", kana_look_alikes.len());
+    for (i, (han, kana)) in kana_look_alikes.iter().enumerate() {
+        if i % 6 == 0 {
+            out.push_str("\n   ");
+        }
+        let _ = write!(out, " ({han:#x}, {kana:#x}),");
     }
     out.push_str("\n];\n");
     let _ =
