@@ -678,6 +678,30 @@ const REPEATS_WITH_WORDS: &[Case] = &[
 /// `siut` is not `slut`).
 const LEET_WITH_WORDS: &[Case] = &[
     t!("one for l (was OPEN, fixed)", ["slut"], "s1ut", ["s1ut"]),
+    t!("a hash for a letter", ["fuck"], "f#ck off", ["f#ck"]),
+    t!("a full stop for a letter", ["fuck"], "what the f.ck", ["f.ck"]),
+    t!("a hyphen for a letter", ["fuck"], "f-ck this", ["f-ck"]),
+    t!("an underscore for a letter", ["cunt"], "c_nt", ["c_nt"]),
+    t!("a percent sign for a letter", ["shit"], "sh%t happens", ["sh%t"]),
+    t!("a symbol for the third letter", ["fuck"], "fu#k", ["fu#k"]),
+    t!("a symbol for a letter in a longer word", ["bitch"], "b#tch", ["b#tch"]),
+    t!("an emoji for a letter", ["fuck"], "f\u{1F525}ck", ["f\u{1F525}ck"]),
+    t!("a symbol for a letter in capitals", ["fuck"], "F-CK", ["F-CK"]),
+    t!("a symbol for a letter in a phrase", ["fuck you"], "f#ck you", ["f#ck you"]),
+    t!("an apostrophe hides no letter", ["fuck"], "f'ck", NONE),
+    t!("a right single quotation mark hides no letter", ["fuck"], "f\u{2019}ck", NONE),
+    t!("a space hides no letter", ["fuck"], "f ck", NONE),
+    t!("two symbols hide no letter", ["fuck"], "f#-ck", NONE),
+    t!("v for u", ["fuck"], "fvck off", ["fvck"]),
+    t!("v for u in capitals", ["fuck"], "FVCK", ["FVCK"]),
+    t!("v for u in another word", ["cunt"], "you cvnt", ["cvnt"]),
+    t!("v for u before a double letter", ["pussy"], "pvssy", ["pvssy"]),
+    t!("v for u in a prefix term", ["fuck*"], "fvcking hell", ["fvck"]),
+    t!("v for u spelled out", ["fuck"], "f v c k", ["f v c k"]),
+    t!("v for u with leet", ["slut"], "5lvt", ["5lvt"]),
+    t!("v for u, two of them", ["cunnilingus"], "cvnnilingvs", ["cvnnilingvs"]),
+    t!("v for u in a phrase", ["fuck you"], "fvck you", ["fvck you"]),
+    t!("v for u where that makes an ordinary word is not read", ["value"], "a valve", NONE),
     t!("pipe for l (was OPEN, fixed)", ["slut"], "s|ut", ["s|ut"]),
     t!("one for l in clit", ["clit"], "c1it", ["c1it"]),
     t!("one for l in blowjob", ["blowjob"], "b1owjob", ["b1owjob"]),
@@ -1267,7 +1291,7 @@ fn split_with_words() {
 
 #[test]
 fn leet_with_words() {
-    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 33);
+    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 52);
 }
 
 #[test]

@@ -747,6 +747,98 @@ fn every_word_split_in_two_by_a_space() {
     assert_none_wrong(&wrong);
 }
 
+/// Every inner letter run of every single word of the study that the English words know (four
+/// letters or more) hidden behind one ASCII punctuation mark or symbol that is neither a leet
+/// symbol nor a quotation mark nor an asterisk (the asterisk study's: `f*ck`) (`f#ck`, `f.ck`,
+/// `b-tch`), as `push` compiles the words: found,
+/// unless both pieces are English words of two letters or more (a compound: left alone); the
+/// same with an apostrophe is never found (`f'ck`: contractions).
+#[test]
+fn every_inner_letter_hidden_by_a_symbol_of_every_word() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let symbols: Vec<char> = (b'!'..=b'~')
+        .map(char::from)
+        .filter(|c| {
+            c.is_ascii_punctuation()
+                && timgate_matcher::leet::symbol(*c).is_none()
+                && !matches!(c, '\'' | '"' | '`' | '*')
+        })
+        .collect();
+    let (mut read, mut compound, mut wrong) = (0, 0, Vec::new());
+    for (index, word, letters) in known_words(lists, &english) {
+        for at in 1..letters.len() - 1 {
+            // A run: from its first letter to its last (`ss` is hidden whole).
+            if letters[at - 1] == letters[at] {
+                continue;
+            }
+            let end = at + letters[at..].iter().take_while(|&&c| c == letters[at]).count();
+            if end >= letters.len() {
+                continue;
+            }
+            let (a, b): (String, String) = (letters[..at].iter().collect(), letters[end..].iter().collect());
+            let is_compound = a.len() >= 2 && b.len() >= 2 && english.contains(&a) && english.contains(&b);
+            for with in symbols.iter().chain(std::iter::once(&'\'')) {
+                let text = format!("{a}{with}{b}");
+                let expected = !is_compound && *with != '\'';
+                let found = set.find(&text).iter().any(|m| m.term == index);
+                if found != expected {
+                    wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
+                } else if found {
+                    read += 1;
+                } else if *with != '\'' {
+                    compound += 1;
+                }
+            }
+        }
+    }
+    println!(
+        "every inner letter hidden by a symbol ({}): {read} read, {compound} compounds left alone, {} wrong",
+        symbols.iter().collect::<String>(),
+        wrong.len()
+    );
+    assert!(read > 1000, "{read} read");
+    assert_none_wrong(&wrong);
+}
+
+/// Every `u` of every single word of the study that the English words know (four letters or
+/// more) written as `v` (`fvck`), as `push` compiles the words: found unless the word so written
+/// is itself an English word of the list (then left alone); words with more than one `u` also
+/// with all of them.
+#[test]
+fn every_u_written_as_v_of_every_word() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let (mut read, mut ordinary, mut wrong) = (0, 0, Vec::new());
+    for (index, word, letters) in known_words(lists, &english) {
+        let runs: Vec<usize> =
+            (0..letters.len()).filter(|&i| letters[i] == 'u' && (i == 0 || letters[i - 1] != 'u')).collect();
+        let mut choices: Vec<Vec<usize>> = runs.iter().map(|&i| vec![i]).collect();
+        if runs.len() > 1 {
+            choices.push(runs.clone());
+        }
+        for at in choices {
+            let mut spelled = letters.clone();
+            for &start in &at {
+                for c in spelled[start..].iter_mut().take_while(|c| **c == 'u') {
+                    *c = 'v';
+                }
+            }
+            let text: String = spelled.into_iter().collect();
+            let expected = !english.contains(&text);
+            let found = set.find(&text).iter().any(|m| m.term == index);
+            if found != expected {
+                wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
+            } else if found {
+                read += 1;
+            } else {
+                ordinary += 1;
+            }
+        }
+    }
+    println!("every u written as v: {read} read, {ordinary} ordinary words left alone, {} wrong", wrong.len());
+    assert!(read > 100, "{read} read");
+    assert_none_wrong(&wrong);
+}
+
 // One test per target, so that a regression names its transform. A test below its target keeps
 // the target and is ignored with the figure (run them with `-- --ignored`).
 

@@ -59,6 +59,9 @@ pub enum Gap {
     Space,
     /// Punctuation, symbols or emoji (with or without whitespace).
     Other,
+    /// One punctuation mark, symbol or emoji and nothing else, not a quotation mark (`f#ck`,
+    /// `f.ck`; not `it's`): where a word's letter may hide (a term's spelling needs it).
+    Symbol,
 }
 
 /// A word's first run ([`Symbol::edge`]).
@@ -236,6 +239,8 @@ struct GapInfo {
     /// The last character was a carriage return (CR LF is one line break).
     after_cr: bool,
     paragraph: bool,
+    /// A quotation mark was among the characters.
+    quote: bool,
 }
 
 impl GapInfo {
@@ -257,7 +262,11 @@ impl GapInfo {
             }
             Class::Break => self.paragraph = true,
             _ if unit.ch.is_whitespace() => self.sentence_end |= self.terminal,
-            _ => self.other = true,
+            _ => {
+                self.other = true;
+                // Only a gap of one character asks (the quotation marks are ~30 code points).
+                self.quote |= self.chars == 1 && unicode_data::is_quotation_mark(unit.ch);
+            }
         }
     }
 
@@ -265,7 +274,11 @@ impl GapInfo {
         if self.chars == 0 {
             Gap::None
         } else if self.other {
-            Gap::Other
+            if self.chars == 1 && !self.quote && !self.paragraph && self.newlines == 0 {
+                Gap::Symbol
+            } else {
+                Gap::Other
+            }
         } else {
             Gap::Space
         }

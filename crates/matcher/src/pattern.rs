@@ -32,8 +32,16 @@ pub const LENIENT: u32 = 1 << 31;
 /// ([`FROM_ONE`]): the run of `i` that stands for a term's `l` (`s1ut`, `ki11`).
 pub const NEEDS_ONE: u32 = 1 << 30;
 
+/// Set on a count when the gap before the text's run must be one symbol ([`crate::normalize::Gap::Symbol`]): the
+/// run after a letter hidden behind a symbol (`f#ck`, `f.ck`).
+pub const NEEDS_SYMBOL_GAP: u32 = 1 << 29;
+
 /// The flags a count may carry; the rest is the run length.
-pub const COUNT_FLAGS: u32 = LENIENT | NEEDS_ONE;
+pub const COUNT_FLAGS: u32 = LENIENT | NEEDS_ONE | NEEDS_SYMBOL_GAP;
+
+/// On a pattern's symbol only (the normaliser never sets it): [`NEEDS_SYMBOL_GAP`] on its count.
+const AFTER_ONE_SYMBOL: u8 = 64;
+const _: () = assert!(AFTER_ONE_SYMBOL & (START | END | SHORT_LEET | SHORT_DIGIT | FROM_ONE | SHORT_EDGE) == 0);
 
 /// Final letters English words double (`-ll`, `-ss`, `-ff`, `-zz`, `-ee`, `-oo`): without a word
 /// list, a term ending in one does not match a word ending in two (with one, a word the list knows
@@ -279,6 +287,29 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             }
         }
         readings.added += word_spellings.len() - before;
+        // `v` for `u` (`fvck`, `cvnt`: the Latin inscriptions' letter, a disguise as old as leet)
+        // in a known word: each run of `u` alone and all at once, unless the word so written is a
+        // word of the list.
+        let before = word_spellings.len();
+        for (range, _) in &known {
+            let runs: Vec<usize> = range.clone().filter(|&i| main[i].ch == 'u').collect();
+            let alone = runs.iter().filter(|_| runs.len() <= MAX_ONE_FOR_L_RUNS).map(std::slice::from_ref);
+            for at in alone.chain((runs.len() > 1).then_some(runs.as_slice())) {
+                let mut spelled = main.clone();
+                for &i in at {
+                    if let Some(s) = spelled.get_mut(i) {
+                        s.ch = 'v';
+                    }
+                }
+                let word = spelled.get(range.clone()).map(|w| letters(w, None)).unwrap_or_default();
+                if is_word(&word) {
+                    readings.left_out += 1;
+                    continue;
+                }
+                word_spellings.push(merge_runs(spelled));
+            }
+        }
+        readings.added += word_spellings.len() - before;
         // A known word split in two (`fu ck`), between two runs, where neither piece is a word the
         // list knows (`s hit` is not read: `let's hit`; `sp ic` is, and `co ck`).
         let before = word_spellings.len();
@@ -298,6 +329,34 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                     s.edge |= START;
                 }
                 word_spellings.push(split);
+            }
+        }
+        readings.added += word_spellings.len() - before;
+        // One symbol for an inner letter run of a known word (`f#ck`, `f.ck`, `b-tch`): the word
+        // without that run, split there, the gap before the piece after it one symbol and not a
+        // quotation mark (`it's`, `we'd` are contractions). Pieces that are both words of two
+        // letters or more are a compound (`co-op`), left out.
+        let before = word_spellings.len();
+        for (range, _) in &known {
+            for at in range.start + 1..range.end.saturating_sub(1) {
+                let (Some(left), Some(right)) = (main.get(range.start..at), main.get(at + 1..range.end)) else {
+                    continue;
+                };
+                let (left, right) = (letters(left, None), letters(right, None));
+                let word = |piece: &str| piece.chars().count() >= 2 && is_word(piece);
+                if word(&left) && word(&right) {
+                    readings.left_out += 1;
+                    continue;
+                }
+                let mut hidden = main.clone();
+                if let Some(s) = hidden.get_mut(at - 1) {
+                    s.edge |= END;
+                }
+                if let Some(s) = hidden.get_mut(at + 1) {
+                    s.edge |= START | AFTER_ONE_SYMBOL;
+                }
+                hidden.remove(at);
+                word_spellings.push(hidden);
             }
         }
         readings.added += word_spellings.len() - before;
@@ -527,7 +586,10 @@ fn build(
         .iter()
         .zip(&lenient)
         .map(|(s, &lenient)| {
-            s.count | if lenient { LENIENT } else { 0 } | if s.edge & FROM_ONE != 0 { NEEDS_ONE } else { 0 }
+            s.count
+                | if lenient { LENIENT } else { 0 }
+                | if s.edge & FROM_ONE != 0 { NEEDS_ONE } else { 0 }
+                | if s.edge & AFTER_ONE_SYMBOL != 0 { NEEDS_SYMBOL_GAP } else { 0 }
         })
         .collect();
     (

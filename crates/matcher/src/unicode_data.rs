@@ -173,6 +173,13 @@ pub fn skeleton(c: char, upper: bool) -> Option<(char, u8)> {
     (letter != 0).then(|| (char::from(letter), script))
 }
 
+/// Whether `c` is a quotation mark (Quotation_Mark: `'`, `’`, `"`, `«`, `「`...), whose one
+/// character inside a word makes a contraction (`it's`, `we'd`), not a hidden letter.
+#[inline]
+pub fn is_quotation_mark(c: char) -> bool {
+    tables::QUOTATION_MARKS.binary_search(&(c as u32)).is_ok()
+}
+
 /// The kana (as folded: hiragana) drawn like the Han character `han` (as folded), from UTS #39:
 /// `ロ` like `口`, `ハ` like `八`, `エ` like `工` (12 of them).
 #[inline]

@@ -21841,6 +21841,11 @@ pub(crate) static MARK_SCRIPT_RANGES: [(u32, u32, u16); 571] = [
 pub(crate) const REGIONAL_INDICATORS: (u32, u32) = (0x1f1e6, 0x1f1ff);
 /// Default-ignorable code points beyond the table.
 pub(crate) static IGNORABLE_BEYOND: [(u32, u32); 1] = [(917504, 921599)];
+/// Quotation_Mark code points, sorted.
+pub(crate) static QUOTATION_MARKS: [u32; 30] = [
+    34, 39, 171, 187, 8216, 8217, 8218, 8219, 8220, 8221, 8222, 8223, 8249, 8250, 11842, 12300, 12301, 12302, 12303,
+    12317, 12318, 12319, 65089, 65090, 65091, 65092, 65282, 65287, 65378, 65379,
+];
 /// The explicit bidi formatting characters (UAX #9).
 pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{202a}', super::BidiControl::Lre),
@@ -21854,4 +21859,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x1a7c68d1a1b6a588;
+pub(crate) const FINGERPRINT: u64 = 0x8733ca6c19169c24;

@@ -26,7 +26,7 @@ use icu_casemap::CaseMapper;
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use icu_properties::props::{
     BidiClass, DefaultIgnorableCodePoint, EmojiModifier, ExtendedPictographic, GeneralCategory, GeneralCategoryGroup,
-    LineBreak, RegionalIndicator, Script, SentenceTerminal,
+    LineBreak, QuotationMark, RegionalIndicator, Script, SentenceTerminal,
 };
 use icu_properties::{CodePointMapData, CodePointSetData};
 
@@ -804,6 +804,12 @@ fn main() {
         ignorable_beyond.len(),
         ignorable_beyond
     );
+    // Quotation marks (the apostrophe among them): a gap of one such mark inside a word is a
+    // contraction (`it's`, `we'd`), never a letter hidden behind a symbol.
+    let quotation_marks: Vec<u32> = CodePointSetData::new::<QuotationMark>().iter_ranges().flatten().collect();
+    let _ = writeln!(out, "/// Quotation_Mark code points, sorted.");
+    let _ =
+        writeln!(out, "pub(crate) static QUOTATION_MARKS: [u32; {}] = {:?};", quotation_marks.len(), quotation_marks);
     let _ = writeln!(out, "/// The explicit bidi formatting characters (UAX #9).");
     let _ = write!(out, "pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); {}] = [", bidi_controls.len());
     for (cp, kind) in &bidi_controls {
