@@ -692,6 +692,7 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("a right single quotation mark hides no letter", ["fuck"], "f\u{2019}ck", NONE),
     t!("a space hides no letter", ["fuck"], "f ck", NONE),
     t!("two symbols hide no letter", ["fuck"], "f#-ck", NONE),
+    t!("a symbol for a doubled letter is not read", ["boob", "coon"], "rows b/b and c-n", NONE),
     t!("v for u", ["fuck"], "fvck off", ["fvck"]),
     t!("v for u in capitals", ["fuck"], "FVCK", ["FVCK"]),
     t!("v for u in another word", ["cunt"], "you cvnt", ["cvnt"]),

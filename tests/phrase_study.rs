@@ -747,8 +747,8 @@ fn every_word_split_in_two_by_a_space() {
     assert_none_wrong(&wrong);
 }
 
-/// Every inner letter run of every single word of the study that the English words know (four
-/// letters or more) hidden behind one ASCII punctuation mark or symbol that is neither a leet
+/// Every inner letter (not of a doubled run) of every single word of the study that the English
+/// words know (four letters or more) hidden behind one ASCII punctuation mark or symbol that is neither a leet
 /// symbol nor a quotation mark nor an asterisk (the asterisk study's: `f*ck`) (`f#ck`, `f.ck`,
 /// `b-tch`), as `push` compiles the words: found,
 /// unless both pieces are English words of two letters or more (a compound: left alone); the
@@ -772,7 +772,8 @@ fn every_inner_letter_hidden_by_a_symbol_of_every_word() {
                 continue;
             }
             let end = at + letters[at..].iter().take_while(|&&c| c == letters[at]).count();
-            if end >= letters.len() {
+            // A letter alone (`coon` is not `c.n`).
+            if end >= letters.len() || end - at != 1 {
                 continue;
             }
             let (a, b): (String, String) = (letters[..at].iter().collect(), letters[end..].iter().collect());

@@ -332,10 +332,11 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             }
         }
         readings.added += word_spellings.len() - before;
-        // One symbol for an inner letter run of a known word (`f#ck`, `f.ck`, `b-tch`): the word
-        // without that run, split there, the gap before the piece after it one symbol and not a
-        // quotation mark (`it's`, `we'd` are contractions). Pieces that are both words of two
-        // letters or more are a compound (`co-op`), left out.
+        // One symbol for an inner letter of a known word (`f#ck`, `f.ck`, `b-tch`): the word
+        // without that letter, split there, the gap before the piece after it one symbol and not
+        // a quotation mark (`it's`, `we'd` are contractions). A doubled run is not hidden (`coon`
+        // is not `c.n`, `boob` not `b/b`: part and page numbers); pieces that are both words of two letters or more are a
+        // compound (`co-op`), left out.
         let before = word_spellings.len();
         for (range, _) in &known {
             for at in range.start + 1..range.end.saturating_sub(1) {
@@ -344,6 +345,10 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                 };
                 let (left, right) = (letters(left, None), letters(right, None));
                 let word = |piece: &str| piece.chars().count() >= 2 && is_word(piece);
+                // (A known word has four letters or more: one hidden leaves three.)
+                if main.get(at).is_none_or(|s| s.count != 1) {
+                    continue;
+                }
                 if word(&left) && word(&right) {
                     readings.left_out += 1;
                     continue;
