@@ -647,6 +647,26 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
     t!("hiragana e draws no Han character", ["工作"], "まえ作った", NONE),
     t!("katakana ro for Russia in a Japanese word", ["口交"], "日\u{30ED}交渉が続く", NONE),
     t!("katakana ro for Russia before another word", ["口交"], "米\u{30ED}交流", NONE),
+    t!(
+        "upside-down text (turned letters, reversed order) (was OPEN, fixed)",
+        ["fuck"],
+        "\u{29E}\u{254}n\u{25F}",
+        ["\u{29E}\u{254}n\u{25F}"]
+    ),
+    t!(
+        "upside-down word in a sentence",
+        ["bitch"],
+        "you \u{265}\u{254}\u{287}\u{1D09}q lol",
+        ["\u{265}\u{254}\u{287}\u{1D09}q"]
+    ),
+    t!(
+        "upside-down phrase, words in reverse",
+        ["fuck you"],
+        "no\u{28E} \u{29E}\u{254}n\u{25F}",
+        ["no\u{28E} \u{29E}\u{254}n\u{25F}"]
+    ),
+    t!("upside-down word with an s", ["slut"], "\u{287}nls", ["\u{287}nls"]),
+    t!("upside down in plain letters is text", ["pun"], "und", NONE),
 ];
 
 const REPEATS_WITH_WORDS: &[Case] = &[
@@ -1134,12 +1154,6 @@ const OPEN: &[Case] = &[
     // MARKS
 
     // LOOKALIKES
-    t!(
-        "LOOKALIKES: upside-down text (turned letters, reversed order)",
-        ["fuck"],
-        "\u{29E}\u{254}n\u{25F}",
-        ["\u{29E}\u{254}n\u{25F}"]
-    ),
     // PUNCTUATION
 
     // BIDI
@@ -1282,7 +1296,7 @@ fn repeats_with_words() {
 
 #[test]
 fn lookalikes_with_words() {
-    run_with_words("LOOKALIKES_WITH_WORDS", LOOKALIKES_WITH_WORDS, 8);
+    run_with_words("LOOKALIKES_WITH_WORDS", LOOKALIKES_WITH_WORDS, 12);
 }
 
 #[test]

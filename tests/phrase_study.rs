@@ -801,6 +801,68 @@ fn every_inner_letter_hidden_by_a_symbol_of_every_word() {
     assert_none_wrong(&wrong);
 }
 
+/// flip-text's own table (`node_modules/flip-text/lib/chars.js`): each `'x':'y'` line, and the
+/// reverse of each that the package adds itself (`index.js`: a value not yet a key maps back).
+fn flip_table() -> Option<std::collections::HashMap<char, String>> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/flip-text/lib/chars.js");
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut table = std::collections::HashMap::new();
+    let mut pairs = Vec::new();
+    for line in text.lines() {
+        let line = line.trim().trim_end_matches(',');
+        let Some((key, value)) = line.split_once(':') else { continue };
+        let unquote = |s: &str| s.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')).map(str::to_owned);
+        if let (Some(key), Some(value)) = (unquote(key), unquote(value)) {
+            let mut chars = key.chars();
+            if let (Some(k), None) = (chars.next(), chars.next()) {
+                pairs.push((k, value));
+            }
+        }
+    }
+    for (k, v) in &pairs {
+        table.insert(*k, v.clone());
+    }
+    Some(table)
+}
+
+/// Every single word of the study that the English words know, flipped upside down as flip-text flips a string (backwards, each character through its
+/// table), as `push` compiles the words: found, where the flipped text has a character that is
+/// not ASCII.
+#[test]
+fn every_word_upside_down() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let Some(table) = flip_table() else {
+        eprintln!("skipped: flip-text comes from node_modules (run `npm install`)");
+        return;
+    };
+    let flip = |text: &str| -> String {
+        text.chars().rev().map(|c| table.get(&c).cloned().unwrap_or_else(|| c.to_string())).collect()
+    };
+    let (mut read, mut ascii, mut wrong) = (0, 0, Vec::new());
+    for (index, term) in lists.words.iter().enumerate() {
+        if !english.contains(term) || !term.chars().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let text = flip(term);
+        if text.is_ascii() {
+            ascii += 1;
+            continue;
+        }
+        let found = set.find(&text).iter().any(|m| m.term == index);
+        if found {
+            read += 1;
+        } else {
+            wrong.push(format!("{term:?} as {text:?}: not found"));
+        }
+    }
+    println!(
+        "every word upside down: {read} read, {ascii} plain ASCII once flipped (not looked for), {} wrong",
+        wrong.len()
+    );
+    assert!(read > 100, "{read} read");
+    assert_none_wrong(&wrong);
+}
+
 /// Every `u` of every single word of the study that the English words know (four letters or
 /// more) written as `v` (`fvck`), as `push` compiles the words: found unless the word so written
 /// is itself an English word of the list (then left alone); words with more than one `u` also

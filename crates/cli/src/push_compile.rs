@@ -61,9 +61,13 @@ mod tests {
         assert!(set.find("my therapist").is_empty());
         assert_eq!(set.find("the rapist").len(), 1);
         assert!(needs_blob(&set));
-        let plain = compile(r#"{"block":["red dog"]}"#).unwrap();
-        assert!(!needs_blob(&plain), "words of three letters: nothing for the words to decide");
-        assert_eq!(plain.find("reddog").len(), 1);
+        let plain = compile(r#"{"block":["qzx vrk"]}"#).unwrap();
+        assert!(!needs_blob(&plain), "no word the list knows: nothing for the words to decide");
+        assert_eq!(plain.find("qzxvrk").len(), 1);
+        let short = compile(r#"{"block":["red dog"]}"#).unwrap();
+        assert!(needs_blob(&short), "words the list knows are also looked for upside down");
+        assert_eq!(short.find("ƃop pǝɹ").len(), 1);
+        assert_eq!(short.find("reddog").len(), 1);
         let repeats = compile(r#"{"block":["red packet"]}"#).unwrap();
         assert!(needs_blob(&repeats), "the words allow `paacket`, which the worker alone would not");
         assert_eq!(repeats.find("red paacket").len(), 1);

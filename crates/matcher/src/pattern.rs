@@ -365,6 +365,32 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             }
         }
         readings.added += word_spellings.len() - before;
+        // Upside down (`ʞɔnɟ` for `fuck`, `noʎ ʞɔnɟ` for `fuck you`): the term written backwards,
+        // each letter drawn upside down (`unicode_data::upside_down`), when every word of the
+        // term is a word the list knows and the drawing has a letter that is not ASCII (a word
+        // upside down in plain letters, `pun` as `und`, is ordinary text). Not for a prefix term.
+        let all_known = !term_words.is_empty() && term_words.iter().all(|(_, text)| is_word(text));
+        if all_known && !prefix && main.iter().all(|s| s.kind == SymbolKind::Word) {
+            let flipped: String = body
+                .chars()
+                .rev()
+                .flat_map(char::to_lowercase)
+                .flat_map(|c| {
+                    let drawn = unicode_data::upside_down(c);
+                    drawn.into_iter().flat_map(str::chars).chain(drawn.is_none().then_some(c))
+                })
+                .collect();
+            if !flipped.is_ascii() {
+                let symbols: Vec<Symbol> = Normalizer::as_written(&flipped)
+                    .filter(|s| s.kind == SymbolKind::Word)
+                    .map(|s| Symbol { edge: s.edge & !FROM_ONE, ..s })
+                    .collect();
+                if !symbols.is_empty() && symbols.len() <= MAX_TERM_SYMBOLS {
+                    word_spellings.push(symbols);
+                    readings.added += 1;
+                }
+            }
+        }
         // Katakana drawn like a Han character of the term (`ロ交` for `口交`, `ハ九六四`): each such
         // run alone, and all of them at once, as the kana, which the text must have written in
         // katakana (FROM_KATAKANA). Only with the rules tool's dictionaries: its segmenter drops

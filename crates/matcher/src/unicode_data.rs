@@ -173,6 +173,15 @@ pub fn skeleton(c: char, upper: bool) -> Option<(char, u8)> {
     (letter != 0).then(|| (char::from(letter), script))
 }
 
+/// What a lowercase Latin letter is drawn as upside down (`f` as `ɟ`, `u` as `n`, `k` as `ʞ`),
+/// from the npm package flip-text's table (Unicode has no data for it); `None` for a letter that
+/// looks the same (`l`, `o`, `s`, `x`, `z`) and for anything else.
+#[inline]
+pub fn upside_down(c: char) -> Option<&'static str> {
+    let at = tables::UPSIDE_DOWN.binary_search_by_key(&c, |&(letter, _)| letter).ok()?;
+    tables::UPSIDE_DOWN.get(at).map(|&(_, drawn)| drawn)
+}
+
 /// Whether `c` is a quotation mark (Quotation_Mark: `'`, `’`, `"`, `«`, `「`...), whose one
 /// character inside a word makes a contraction (`it's`, `we'd`), not a hidden letter.
 #[inline]

@@ -21846,6 +21846,30 @@ pub(crate) static QUOTATION_MARKS: [u32; 30] = [
     34, 39, 171, 187, 8216, 8217, 8218, 8219, 8220, 8221, 8222, 8223, 8249, 8250, 11842, 12300, 12301, 12302, 12303,
     12317, 12318, 12319, 65089, 65090, 65091, 65092, 65282, 65287, 65378, 65379,
 ];
+/// Lowercase Latin letters drawn upside down (flip-text 1.2.0), sorted.
+pub(crate) static UPSIDE_DOWN: [(char, &str); 21] = [
+    ('a', "ɐ"),
+    ('b', "q"),
+    ('c', "ɔ"),
+    ('d', "p"),
+    ('e', "ǝ"),
+    ('f', "ɟ"),
+    ('g', "ƃ"),
+    ('h', "ɥ"),
+    ('i', "ᴉ"),
+    ('j', "ɾ"),
+    ('k', "ʞ"),
+    ('m', "ɯ"),
+    ('n', "u"),
+    ('p', "d"),
+    ('q', "b"),
+    ('r', "ɹ"),
+    ('t', "ʇ"),
+    ('u', "n"),
+    ('v', "ʌ"),
+    ('w', "ʍ"),
+    ('y', "ʎ"),
+];
 /// The explicit bidi formatting characters (UAX #9).
 pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{202a}', super::BidiControl::Lre),
@@ -21859,4 +21883,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x8733ca6c19169c24;
+pub(crate) const FINGERPRINT: u64 = 0xa5733084be53b2bf;

@@ -13,7 +13,10 @@
 //!   the IRG's kVariants dictionary (`irg-kvariants`, hfhchan/irg, as Meilisearch's tokenizer uses
 //!   it), then Traditional and variant Chinese → Simplified from OpenCC's and MediaWiki's tables
 //!   (`zhconv` with its `opencc` feature, which adds OpenCC's TSCharacters and its Taiwan and Hong
-//!   Kong variant tables reversed: `峯` → `峰`, `衹` → `只`).
+//!   Kong variant tables reversed: `峯` → `峰`, `衹` → `只`);
+//! - upside-down letters (`UPSIDE_DOWN`: `f` drawn `ɟ`, `u` drawn `n`) from the npm package
+//!   flip-text 1.2.0's table (`node_modules/flip-text/lib/chars.js`): a convention Unicode has no
+//!   data for, taken from a package rather than typed here.
 //!
 //! Usage: `cargo run -p timgate-unicode-gen --release > crates/matcher/src/unicode_tables.rs`.
 //! The rules that combine the data are in `fold` and `class_of` below; DESIGN.md of the matcher
@@ -315,6 +318,32 @@ fn fold_fully(data: &Data, c: char) -> String {
         s = again;
     }
     s
+}
+
+/// The lowercase Latin letters of flip-text's table and what each is drawn as upside down: the
+/// package's `'x':'y'` lines whose key is one letter `a`–`z`.
+fn upside_down_letters() -> Vec<(char, String)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../node_modules/flip-text/lib/chars.js");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (run `npm install`)"));
+    let mut flips = BTreeMap::new();
+    for line in text.lines() {
+        let line = line.trim().trim_end_matches(',');
+        let Some((key, value)) = line.split_once(':') else { continue };
+        let (Some(key), Some(value)) = (
+            key.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')),
+            value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')),
+        ) else {
+            continue;
+        };
+        let mut chars = key.chars();
+        if let (Some(k), None) = (chars.next(), chars.next()) {
+            if k.is_ascii_lowercase() && !value.is_empty() {
+                flips.insert(k, value.to_string());
+            }
+        }
+    }
+    assert!(flips.len() >= 20, "{path}: {} letters", flips.len());
+    flips.into_iter().collect()
 }
 
 /// Katakana → hiragana (Unicode lays them out in parallel).
@@ -810,6 +839,12 @@ fn main() {
     let _ = writeln!(out, "/// Quotation_Mark code points, sorted.");
     let _ =
         writeln!(out, "pub(crate) static QUOTATION_MARKS: [u32; {}] = {:?};", quotation_marks.len(), quotation_marks);
+    // Upside-down letters, from the npm package flip-text 1.2.0 (`lib/chars.js`, installed by
+    // `npm install`): Unicode has no data for this convention (`ʞ` is a TURNED K, but `ɟ` for `f`
+    // and `n` for `u` are drawings, not properties). Only the lowercase Latin letters.
+    let flips = upside_down_letters();
+    let _ = writeln!(out, "/// Lowercase Latin letters drawn upside down (flip-text 1.2.0), sorted.");
+    let _ = writeln!(out, "pub(crate) static UPSIDE_DOWN: [(char, &str); {}] = {:?};", flips.len(), flips);
     let _ = writeln!(out, "/// The explicit bidi formatting characters (UAX #9).");
     let _ = write!(out, "pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); {}] = [", bidi_controls.len());
     for (cp, kind) in &bidi_controls {
