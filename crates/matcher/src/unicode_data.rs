@@ -186,8 +186,25 @@ pub fn upside_down(c: char) -> Option<&'static str> {
 /// character inside a word makes a contraction (`it's`, `we'd`), not a hidden letter.
 #[inline]
 pub fn is_quotation_mark(c: char) -> bool {
-    tables::QUOTATION_MARKS.binary_search(&(c as u32)).is_ok()
+    let cp = c as u32;
+    if cp < 128 {
+        return ASCII_QUOTATION_MARKS >> cp & 1 != 0; // most gaps: one shift, no search
+    }
+    tables::QUOTATION_MARKS.binary_search(&cp).is_ok()
 }
+
+/// The ASCII members of [`tables::QUOTATION_MARKS`], one bit each.
+const ASCII_QUOTATION_MARKS: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < tables::QUOTATION_MARKS.len() {
+        if tables::QUOTATION_MARKS[i] < 128 {
+            bits |= 1 << tables::QUOTATION_MARKS[i];
+        }
+        i += 1;
+    }
+    bits
+};
 
 /// The kana (as folded: hiragana) drawn like the Han character `han` (as folded), from UTS #39:
 /// `ロ` like `口`, `ハ` like `八`, `エ` like `工` (12 of them).
