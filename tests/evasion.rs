@@ -713,6 +713,11 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("a space hides no letter", ["fuck"], "f ck", NONE),
     t!("two symbols hide no letter", ["fuck"], "f#-ck", NONE),
     t!("a symbol for a doubled letter is not read", ["boob", "coon"], "rows b/b and c-n", NONE),
+    t!("an asterisk added after the first letter", ["fuck"], "f*uck off", ["f*uck"]),
+    t!("an asterisk added in the middle", ["fuck"], "fu*ck", ["fu*ck"]),
+    t!("an asterisk added before the last letter", ["fuck"], "fuc*k", ["fuc*k"]),
+    t!("an asterisk added in another word", ["shit"], "sh*it happens", ["sh*it"]),
+    t!("a full-width asterisk added", ["bitch"], "b＊itch", ["b＊itch"]),
     t!("v for u", ["fuck"], "fvck off", ["fvck"]),
     t!("v for u in capitals", ["fuck"], "FVCK", ["FVCK"]),
     t!("v for u in another word", ["cunt"], "you cvnt", ["cvnt"]),
@@ -1306,7 +1311,7 @@ fn split_with_words() {
 
 #[test]
 fn leet_with_words() {
-    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 52);
+    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 57);
 }
 
 #[test]

@@ -863,6 +863,30 @@ fn every_word_upside_down() {
     assert_none_wrong(&wrong);
 }
 
+/// An asterisk added between every two letter runs of every single word of the study that the
+/// English words know (four letters or more), hiding nothing (`f*uck`, `sh*it`), as `push`
+/// compiles the words: found.
+#[test]
+fn every_asterisk_added_inside_every_word() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let (mut tried, mut wrong) = (0, Vec::new());
+    for (index, word, letters) in known_words(lists, &english) {
+        for at in 1..letters.len() {
+            if letters[at - 1] == letters[at] {
+                continue; // inside a run
+            }
+            let text: String = letters[..at].iter().chain(['*'].iter()).chain(letters[at..].iter()).collect();
+            tried += 1;
+            if !set.find(&text).iter().any(|m| m.term == index) {
+                wrong.push(format!("{word:?} as {text:?}: not found"));
+            }
+        }
+    }
+    println!("every asterisk added inside every word: {tried} spellings, {} wrong", wrong.len());
+    assert!(tried > 1000, "{tried} spellings");
+    assert_none_wrong(&wrong);
+}
+
 /// Every `u` of every single word of the study that the English words know (four letters or
 /// more) written as `v` (`fvck`), as `push` compiles the words: found unless the word so written
 /// is itself an English word of the list (then left alone); words with more than one `u` also

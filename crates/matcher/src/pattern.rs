@@ -14,8 +14,8 @@ use std::cell::Cell;
 
 use crate::leet;
 use crate::normalize::{
-    Buffers, Normalizer, Symbol, SymbolKind, END, FROM_KATAKANA, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT, SHORT_EDGE,
-    SHORT_LEET, START,
+    Buffers, Gap, Normalizer, Symbol, SymbolKind, END, FROM_KATAKANA, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT,
+    SHORT_EDGE, SHORT_LEET, START,
 };
 use crate::unicode_data;
 
@@ -287,12 +287,23 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             }
         }
         readings.added += word_spellings.len() - before;
+        // An asterisk added between two runs, hiding nothing (`f*uck`, `fu*ck`, `sh*it`).
+        let before = word_spellings.len();
+        for (range, _) in &known {
+            for at in range.start + 1..range.end {
+                let Some(&next) = main.get(at) else { continue };
+                let mut spelled = main.clone();
+                spelled.insert(at, Symbol { ch: leet::STAR, count: 1, edge: 0, gap: Gap::None, ..next });
+                word_spellings.push(spelled);
+            }
+        }
+        readings.added += word_spellings.len() - before;
         // `v` for `u` (`fvck`, `cvnt`: the Latin inscriptions' letter, a disguise as old as leet)
         // in a known word: each run of `u` alone and all at once, unless the word so written is a
         // word of the list.
         let before = word_spellings.len();
         for (range, _) in &known {
-            let runs: Vec<usize> = range.clone().filter(|&i| main[i].ch == 'u').collect();
+            let runs: Vec<usize> = range.clone().filter(|&i| main.get(i).is_some_and(|s| s.ch == 'u')).collect();
             let alone = runs.iter().filter(|_| runs.len() <= MAX_ONE_FOR_L_RUNS).map(std::slice::from_ref);
             for at in alone.chain((runs.len() > 1).then_some(runs.as_slice())) {
                 let mut spelled = main.clone();
