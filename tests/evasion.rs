@@ -667,6 +667,7 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
     ),
     t!("upside-down word with an s", ["slut"], "\u{287}nls", ["\u{287}nls"]),
     t!("upside down in plain letters is text", ["pun"], "und", NONE),
+    t!("upside down that reads as plain letters is text", ["mou"], "right now", NONE),
 ];
 
 const REPEATS_WITH_WORDS: &[Case] = &[

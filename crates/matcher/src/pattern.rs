@@ -378,8 +378,9 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         readings.added += word_spellings.len() - before;
         // Upside down (`ʞɔnɟ` for `fuck`, `noʎ ʞɔnɟ` for `fuck you`): the term written backwards,
         // each letter drawn upside down (`unicode_data::upside_down`), when every word of the
-        // term is a word the list knows and the drawing has a letter that is not ASCII (a word
-        // upside down in plain letters, `pun` as `und`, is ordinary text). Not for a prefix term.
+        // term is a word the list knows and the drawing, as the normaliser reads it, has a letter
+        // that is not ASCII (a word upside down in plain letters is ordinary text: `pun` drawn
+        // `und`, and `mou` drawn `noɯ`, which reads `now`). Not for a prefix term.
         let all_known = !term_words.is_empty() && term_words.iter().all(|(_, text)| is_word(text));
         if all_known && !prefix && main.iter().all(|s| s.kind == SymbolKind::Word) {
             let flipped: String = body
@@ -396,7 +397,8 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                     .filter(|s| s.kind == SymbolKind::Word)
                     .map(|s| Symbol { edge: s.edge & !FROM_ONE, ..s })
                     .collect();
-                if !symbols.is_empty() && symbols.len() <= MAX_TERM_SYMBOLS {
+                let plain = symbols.iter().all(|s| s.ch.is_ascii());
+                if !plain && symbols.len() <= MAX_TERM_SYMBOLS {
                     word_spellings.push(symbols);
                     readings.added += 1;
                 }
