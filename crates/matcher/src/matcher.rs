@@ -1221,13 +1221,14 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     // One extra repeat a word (`fuuck`, `fuckk`; not `fuuckk`).
     let mut extra_in_word = false;
     for (k, &want) in want.iter().enumerate() {
-        let want_flags = want;
-        let (lenient, needs_one, want) = (want & LENIENT != 0, want & NEEDS_ONE != 0, want & !COUNT_FLAGS);
+        let (lenient, needs_one, needs_symbol_gap) =
+            (want & LENIENT != 0, want & NEEDS_ONE != 0, want & NEEDS_SYMBOL_GAP != 0);
+        let want = want & !COUNT_FLAGS;
         let (symbol, _) = ring.get(first + k as u64)?;
         if needs_one && symbol.edge & normalize::FROM_ONE == 0 {
             return None; // `siut` is not `slut`
         }
-        if want_flags & NEEDS_SYMBOL_GAP != 0 && symbol.gap != normalize::Gap::Symbol {
+        if needs_symbol_gap && symbol.gap != normalize::Gap::Symbol {
             return None; // `f ck` and `it's` hide no letter
         }
         let have = symbol.count;

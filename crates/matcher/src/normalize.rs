@@ -274,7 +274,8 @@ impl GapInfo {
         if self.chars == 0 {
             Gap::None
         } else if self.other {
-            if self.chars == 1 && !self.quote && !self.paragraph && self.newlines == 0 {
+            // (One character that set `other` is no line break.)
+            if self.chars == 1 && !self.quote {
                 Gap::Symbol
             } else {
                 Gap::Other

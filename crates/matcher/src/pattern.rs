@@ -349,18 +349,17 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         // is not `c.n`, `boob` not `b/b`: part and page numbers); pieces that are both words of two letters or more are a
         // compound (`co-op`), left out.
         let before = word_spellings.len();
+        let word = |piece: &str| piece.chars().count() >= 2 && is_word(piece);
         for (range, _) in &known {
             for at in range.start + 1..range.end.saturating_sub(1) {
-                let (Some(left), Some(right)) = (main.get(range.start..at), main.get(at + 1..range.end)) else {
-                    continue;
-                };
-                let (left, right) = (letters(left, None), letters(right, None));
-                let word = |piece: &str| piece.chars().count() >= 2 && is_word(piece);
                 // (A known word has four letters or more: one hidden leaves three.)
                 if main.get(at).is_none_or(|s| s.count != 1) {
                     continue;
                 }
-                if word(&left) && word(&right) {
+                let (Some(left), Some(right)) = (main.get(range.start..at), main.get(at + 1..range.end)) else {
+                    continue;
+                };
+                if word(&letters(left, None)) && word(&letters(right, None)) {
                     readings.left_out += 1;
                     continue;
                 }
