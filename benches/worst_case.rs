@@ -93,7 +93,7 @@ const BIDI_OPEN: &[char] = &['\u{202A}', '\u{202B}', '\u{202D}', '\u{202E}', '\u
 const BIDI_CLOSE: &[char] = &['\u{202C}', '\u{2069}'];
 
 /// The adversarial inputs: a name and the text.
-fn adversarial(words: &[String]) -> Vec<(&'static str, String)> {
+fn adversarial(words: &[String], terms: &[String]) -> Vec<(&'static str, String)> {
     let mut rng = Rng::new(0x0BAD_0064);
     let mut inputs: Vec<(&'static str, String)> = Vec::new();
 
@@ -331,6 +331,29 @@ fn adversarial(words: &[String]) -> Vec<(&'static str, String)> {
             t.push('.');
         }),
     ));
+    // Leet symbols that could also separate two words (`buy!followers`): each such word is read
+    // a second time with the symbol as a gap, and a match of that reading must touch one.
+    let joins: &[char] = &['@', '!', '$', '|', '+', '('];
+    inputs.push((
+        "a leet symbol between every two words (lorem@ipsum!dolor ...)",
+        fill(|t| {
+            for _ in 0..1 + rng.below(4) {
+                t.push_str(rng.pick::<String>(words));
+                t.push(*rng.pick(joins));
+            }
+            t.push_str(rng.pick::<String>(words));
+            t.push(' ');
+        }),
+    ));
+    inputs.push((
+        "a term on each side of a leet symbol (com@com com!com ...)",
+        fill(|t| {
+            t.push_str(rng.pick::<String>(terms));
+            t.push(*rng.pick(joins));
+            t.push_str(rng.pick::<String>(terms));
+            t.push(' ');
+        }),
+    ));
     inputs
 }
 
@@ -434,7 +457,10 @@ fn main() {
     };
     let dictionary: Vec<String> = words.iter().filter(|w| w.len() <= 12).cloned().collect();
     let mut inputs = vec![("English prose (the reference)", prose(&dictionary))];
-    inputs.extend(adversarial(&dictionary));
+    // The document's terms that are one plain word of three letters or more (`com`, `spam`).
+    let plain_terms: Vec<String> =
+        terms.iter().filter(|t| t.len() >= 3 && t.bytes().all(|b| b.is_ascii_lowercase())).cloned().collect();
+    inputs.extend(adversarial(&dictionary, &plain_terms));
     // `WORST_CASE_ONLY=leet` keeps the inputs whose name contains it (and the reference).
     if let Ok(only) = std::env::var("WORST_CASE_ONLY") {
         let mut index = 0;
