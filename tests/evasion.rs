@@ -729,6 +729,17 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("v for u, two of them", ["cunnilingus"], "cvnnilingvs", ["cvnnilingvs"]),
     t!("v for u in a phrase", ["fuck you"], "fvck you", ["fvck you"]),
     t!("v for u where that makes an ordinary word is not read", ["value"], "a valve", NONE),
+    t!("q for g", ["nigger"], "niqqer", ["niqqer"]),
+    t!("q for g in another word", ["faggot"], "you faqqot", ["faqqot"]),
+    t!("q for g in a shorter word", ["nigga"], "sup niqqa", ["niqqa"]),
+    t!("q for g in capitals", ["faggot"], "FAQQOT", ["FAQQOT"]),
+    t!("q for g with leet", ["faggot"], "f4qq0t", ["f4qq0t"]),
+    t!("q for g where that makes an ordinary word is not read", ["guilt", "guest"], "a quilt for a quest", NONE),
+    t!("two asterisks added after the first letter", ["fuck"], "f**uck off", ["f**uck"]),
+    t!("two asterisks added in the middle", ["fuck"], "fu**ck", ["fu**ck"]),
+    t!("two asterisks added in another word", ["shit"], "sh**it happens", ["sh**it"]),
+    t!("two asterisks added in a longer word", ["bitch"], "b**itch", ["b**itch"]),
+    t!("two asterisks for one letter", ["fuck"], "f**ck off", ["f**ck"]),
     t!("pipe for l (was OPEN, fixed)", ["slut"], "s|ut", ["s|ut"]),
     t!("one for l in clit", ["clit"], "c1it", ["c1it"]),
     t!("one for l in blowjob", ["blowjob"], "b1owjob", ["b1owjob"]),
@@ -1312,7 +1323,7 @@ fn split_with_words() {
 
 #[test]
 fn leet_with_words() {
-    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 57);
+    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 68);
 }
 
 #[test]

@@ -864,9 +864,9 @@ fn every_word_upside_down() {
     assert_none_wrong(&wrong);
 }
 
-/// An asterisk added between every two letter runs of every single word of the study that the
-/// English words know (four letters or more), hiding nothing (`f*uck`, `sh*it`), as `push`
-/// compiles the words: found.
+/// One asterisk or two added between every two letter runs of every single word of the study
+/// that the English words know (four letters or more), hiding nothing (`f*uck`, `sh**it`), as
+/// `push` compiles the words: found.
 #[test]
 fn every_asterisk_added_inside_every_word() {
     let Some((lists, set, english)) = pushed_words() else { return };
@@ -876,10 +876,16 @@ fn every_asterisk_added_inside_every_word() {
             if letters[at - 1] == letters[at] {
                 continue; // inside a run
             }
-            let text: String = letters[..at].iter().chain(['*'].iter()).chain(letters[at..].iter()).collect();
-            tried += 1;
-            if !set.find(&text).iter().any(|m| m.term == index) {
-                wrong.push(format!("{word:?} as {text:?}: not found"));
+            for stars in ["*", "**"] {
+                let text: String = letters[..at]
+                    .iter()
+                    .chain(stars.chars().collect::<Vec<_>>().iter())
+                    .chain(letters[at..].iter())
+                    .collect();
+                tried += 1;
+                if !set.find(&text).iter().any(|m| m.term == index) {
+                    wrong.push(format!("{word:?} as {text:?}: not found"));
+                }
             }
         }
     }
@@ -894,11 +900,21 @@ fn every_asterisk_added_inside_every_word() {
 /// with all of them.
 #[test]
 fn every_u_written_as_v_of_every_word() {
+    every_letter_written_as('u', 'v');
+}
+
+/// The same for every `g` written as `q` (`niqqer`).
+#[test]
+fn every_g_written_as_q_of_every_word() {
+    every_letter_written_as('g', 'q');
+}
+
+fn every_letter_written_as(letter: char, written: char) {
     let Some((lists, set, english)) = pushed_words() else { return };
     let (mut read, mut ordinary, mut wrong) = (0, 0, Vec::new());
     for (index, word, letters) in known_words(lists, &english) {
         let runs: Vec<usize> =
-            (0..letters.len()).filter(|&i| letters[i] == 'u' && (i == 0 || letters[i - 1] != 'u')).collect();
+            (0..letters.len()).filter(|&i| letters[i] == letter && (i == 0 || letters[i - 1] != letter)).collect();
         let mut choices: Vec<Vec<usize>> = runs.iter().map(|&i| vec![i]).collect();
         if runs.len() > 1 {
             choices.push(runs.clone());
@@ -906,8 +922,8 @@ fn every_u_written_as_v_of_every_word() {
         for at in choices {
             let mut spelled = letters.clone();
             for &start in &at {
-                for c in spelled[start..].iter_mut().take_while(|c| **c == 'u') {
-                    *c = 'v';
+                for c in spelled[start..].iter_mut().take_while(|c| **c == letter) {
+                    *c = written;
                 }
             }
             let text: String = spelled.into_iter().collect();
@@ -922,7 +938,10 @@ fn every_u_written_as_v_of_every_word() {
             }
         }
     }
-    println!("every u written as v: {read} read, {ordinary} ordinary words left alone, {} wrong", wrong.len());
+    println!(
+        "every {letter} written as {written}: {read} read, {ordinary} ordinary words left alone, {} wrong",
+        wrong.len()
+    );
     assert!(read > 100, "{read} read");
     assert_none_wrong(&wrong);
 }

@@ -58,6 +58,11 @@ pub const MAX_STARRED_RUNS: usize = 3;
 /// Runs of `l` in a term's known words each looked for alone as a `1` or `|`; beyond this, only
 /// all of them at once.
 const MAX_ONE_FOR_L_RUNS: usize = 3;
+
+/// Letters written as another letter of a like shape, in a known word: `v` for `u` (`fvck`,
+/// `cvnt`: the Latin inscriptions' letter, a disguise as old as leet) and `q` for `g` (`niqqer`,
+/// `faqqot`: the slurs' usual disguise, a `g` whose tail is straightened).
+const LETTER_FOR_LETTER: &[(char, char)] = &[('u', 'v'), ('g', 'q')];
 /// Junctions whose every combination is looked for; beyond this, only all kept and all joined.
 const MAX_JUNCTION_COMBINATIONS: usize = 3;
 /// Symbols a term may have once normalised.
@@ -298,18 +303,19 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             }
         }
         readings.added += word_spellings.len() - before;
-        // `v` for `u` (`fvck`, `cvnt`: the Latin inscriptions' letter, a disguise as old as leet)
-        // in a known word: each run of `u` alone and all at once, unless the word so written is a
-        // word of the list.
+        // A letter written as another it looks like (`fvck`, `niqqer`; see LETTER_FOR_LETTER) in
+        // a known word: each run of the letter alone and all at once, unless the word so written
+        // is a word of the list.
         let before = word_spellings.len();
-        for (range, _) in &known {
-            let runs: Vec<usize> = range.clone().filter(|&i| main.get(i).is_some_and(|s| s.ch == 'u')).collect();
+        for ((range, _), &(letter, written)) in known.iter().flat_map(|k| LETTER_FOR_LETTER.iter().map(move |l| (k, l)))
+        {
+            let runs: Vec<usize> = range.clone().filter(|&i| main.get(i).is_some_and(|s| s.ch == letter)).collect();
             let alone = runs.iter().filter(|_| runs.len() <= MAX_ONE_FOR_L_RUNS).map(std::slice::from_ref);
             for at in alone.chain((runs.len() > 1).then_some(runs.as_slice())) {
                 let mut spelled = main.clone();
                 for &i in at {
                     if let Some(s) = spelled.get_mut(i) {
-                        s.ch = 'v';
+                        s.ch = written;
                     }
                 }
                 let word = spelled.get(range.clone()).map(|w| letters(w, None)).unwrap_or_default();
@@ -579,6 +585,12 @@ fn build(
         });
         let last = word.len() - 1;
         for (k, s) in word.iter().enumerate() {
+            // One asterisk inside a word may be two (`f**uck`, `f**ck` for `f*ck`; three or more
+            // are an evasive run already): the word's one extra repeat.
+            if s.ch == leet::STAR && s.count == 1 && k != 0 && k != last {
+                lenient[range.start + k] = true;
+                continue;
+            }
             if s.word_letters != 0 && s.word_letters < LENIENT_WORD_LETTERS {
                 continue;
             }
