@@ -526,6 +526,27 @@ fn known_words<'a>(
 }
 
 /// Fails listing the first 30 of `wrong`, if any.
+/// What a generator's spellings came to: found as expected (`read`), left alone as expected
+/// (`left`), or the other way (`wrong`).
+#[derive(Default)]
+struct Tally {
+    read: usize,
+    left: usize,
+    wrong: Vec<String>,
+}
+
+impl Tally {
+    fn check(&mut self, word: &str, text: &str, found: bool, expected: bool) {
+        if found != expected {
+            self.wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
+        } else if found {
+            self.read += 1;
+        } else {
+            self.left += 1;
+        }
+    }
+}
+
 fn assert_none_wrong(wrong: &[String]) {
     assert!(
         wrong.is_empty(),
@@ -543,7 +564,7 @@ fn assert_none_wrong(wrong: &[String]) {
 #[test]
 fn every_letter_doubled_of_every_word() {
     let Some((lists, set, english)) = pushed_words() else { return };
-    let (mut read, mut ordinary, mut wrong) = (0, 0, Vec::new());
+    let mut tally = Tally::default();
     for (index, word) in lists.words.iter().enumerate() {
         if word.len() < 4 || !english.contains(word) {
             continue;
@@ -556,16 +577,10 @@ fn every_letter_doubled_of_every_word() {
             let text: String = doubled.into_iter().collect();
             let is_word = english.contains(&text);
             let found = set.find(&text).iter().any(|m| m.term == index && m.start == 0 && m.end == text.len());
-            let expected = tripled || !is_word;
-            if found != expected {
-                wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
-            } else if found {
-                read += 1;
-            } else {
-                ordinary += 1;
-            }
+            tally.check(word, &text, found, tripled || !is_word);
         }
     }
+    let Tally { read, left: ordinary, wrong } = tally;
     println!(
         "every letter doubled: {read} read as the word, {ordinary} ordinary words left alone, {} wrong",
         wrong.len()
@@ -723,7 +738,7 @@ fn every_edge_of_every_word_written_in_digits() {
 #[test]
 fn every_word_split_in_two_by_a_space() {
     let Some((lists, set, english)) = pushed_words() else { return };
-    let (mut read, mut left, mut wrong) = (0, 0, Vec::new());
+    let mut tally = Tally::default();
     for (index, word, letters) in known_words(lists, &english) {
         for at in 1..letters.len() {
             if letters[at - 1] == letters[at] {
@@ -733,15 +748,10 @@ fn every_word_split_in_two_by_a_space() {
             let expected = a.len() >= 2 && b.len() >= 2 && !english.contains(&a) && !english.contains(&b);
             let text = format!("{a} {b}");
             let found = set.find(&text).iter().any(|m| m.term == index);
-            if found != expected {
-                wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
-            } else if found {
-                read += 1;
-            } else {
-                left += 1;
-            }
+            tally.check(word, &text, found, expected);
         }
     }
+    let Tally { read, left, wrong } = tally;
     println!("every word split in two by a space: {read} read, {left} left alone (a piece is a word or one letter), {} wrong", wrong.len());
     assert!(read > 100 && left > 100, "{read} read, {left} left alone");
     assert_none_wrong(&wrong);
@@ -911,7 +921,7 @@ fn every_g_written_as_q_of_every_word() {
 
 fn every_letter_written_as(letter: char, written: char) {
     let Some((lists, set, english)) = pushed_words() else { return };
-    let (mut read, mut ordinary, mut wrong) = (0, 0, Vec::new());
+    let mut tally = Tally::default();
     for (index, word, letters) in known_words(lists, &english) {
         let runs: Vec<usize> =
             (0..letters.len()).filter(|&i| letters[i] == letter && (i == 0 || letters[i - 1] != letter)).collect();
@@ -927,17 +937,11 @@ fn every_letter_written_as(letter: char, written: char) {
                 }
             }
             let text: String = spelled.into_iter().collect();
-            let expected = !english.contains(&text);
             let found = set.find(&text).iter().any(|m| m.term == index);
-            if found != expected {
-                wrong.push(format!("{word:?} as {text:?}: found {found}, expected {expected}"));
-            } else if found {
-                read += 1;
-            } else {
-                ordinary += 1;
-            }
+            tally.check(word, &text, found, !english.contains(&text));
         }
     }
+    let Tally { read, left: ordinary, wrong } = tally;
     println!(
         "every {letter} written as {written}: {read} read, {ordinary} ordinary words left alone, {} wrong",
         wrong.len()

@@ -56,8 +56,15 @@ pub const LENIENT_WORD_LETTERS: u8 = 4;
 pub const MAX_STARRED_RUNS: usize = 3;
 
 /// Runs of `l` in a term's known words each looked for alone as a `1` or `|`; beyond this, only
-/// all of them at once.
+/// all of them at once (the same for a letter for a letter and for kana: [`each_and_all`]).
 const MAX_ONE_FOR_L_RUNS: usize = 3;
+
+/// Which of `runs` a respelling changes: each alone while there are at most
+/// [`MAX_ONE_FOR_L_RUNS`], then all of them at once when there are two or more.
+fn each_and_all<T>(runs: &[T]) -> impl Iterator<Item = &[T]> {
+    let alone = runs.iter().filter(|_| runs.len() <= MAX_ONE_FOR_L_RUNS).map(std::slice::from_ref);
+    alone.chain((runs.len() > 1).then_some(runs))
+}
 
 /// Letters written as another letter of a like shape, in a known word: `v` for `u` (`fvck`,
 /// `cvnt`: the Latin inscriptions' letter, a disguise as old as leet) and `q` for `g` (`niqqer`,
@@ -254,12 +261,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             merge_runs(spelled)
         };
         // Each run of `l` alone (`go1dless`), and all of them (`1o11ipop`); with many, all only.
-        if runs.len() <= MAX_ONE_FOR_L_RUNS {
-            word_spellings.extend(runs.iter().map(|&i| as_one(&[i])));
-        }
-        if runs.len() > 1 {
-            word_spellings.push(as_one(&runs));
-        }
+        word_spellings.extend(each_and_all(&runs).map(as_one));
         readings.added += word_spellings.len();
         // The words of LENIENT_WORD_LETTERS letters or more that the list knows: a censored or
         // split word is the word (a term of made-up strings or codes gets no such spelling).
@@ -310,8 +312,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         for ((range, _), &(letter, written)) in known.iter().flat_map(|k| LETTER_FOR_LETTER.iter().map(move |l| (k, l)))
         {
             let runs: Vec<usize> = range.clone().filter(|&i| main.get(i).is_some_and(|s| s.ch == letter)).collect();
-            let alone = runs.iter().filter(|_| runs.len() <= MAX_ONE_FOR_L_RUNS).map(std::slice::from_ref);
-            for at in alone.chain((runs.len() > 1).then_some(runs.as_slice())) {
+            for at in each_and_all(&runs) {
                 let mut spelled = main.clone();
                 for &i in at {
                     if let Some(s) = spelled.get_mut(i) {
@@ -429,12 +430,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             }
             spelled
         };
-        if kana.len() <= MAX_ONE_FOR_L_RUNS {
-            word_spellings.extend(kana.iter().map(|&one| as_kana(&[one])));
-        }
-        if kana.len() > 1 {
-            word_spellings.push(as_kana(&kana));
-        }
+        word_spellings.extend(each_and_all(&kana).map(as_kana));
         readings.added += word_spellings.len() - before;
     }
     let mut out: Vec<Pattern> = Vec::with_capacity(4);
