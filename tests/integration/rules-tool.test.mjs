@@ -193,9 +193,9 @@ describe("the worker decides by what the tool wrote", () => {
     assert.equal(clean.json.ErrorCode, 0);
   });
 
-  it("one extra repeat inside a word, a 1 for an l, asterisks for letters, split words, edge digits, a symbol or v for a letter, katakana for Han: push stores what the English words decide in the blob, and the worker enforces it", async () => {
+  it("one extra repeat inside a word, a 1 for an l, asterisks for letters, split words, edge digits, a symbol, v or q for a letter, katakana for Han: push stores what the English words decide in the blob, and the worker enforces it", async () => {
     const group = "@TGS#repeats";
-    const file = tempFile("repeats.json", JSON.stringify({ block: ["porn", "raping", "slut", "fuck", "kill", "shit", "口交"], mode: "enforce" }));
+    const file = tempFile("repeats.json", JSON.stringify({ block: ["porn", "raping", "slut", "fuck", "kill", "shit", "口交", "faggot", "guilt"], mode: "enforce" }));
     const pushed = tool("push", file, "--group", group);
     assert.equal(pushed.code, 0, pushed.out + pushed.err);
     assert.ok(kv("key", "list").includes(`rules:group:${group}:compiled`), "the blob is written: the worker alone would not read `poorn`");
@@ -203,12 +203,13 @@ describe("the worker decides by what the tool wrote", () => {
     // And asterisks for inner letters of a known word (`sl*t`, `r**ing`).
     // And a known word split in two where neither piece is a word (`fu ck`), an asterisk drawn
     // otherwise (`f✱ck`), digits at the edges of a short word (`ki11`, `5h17`), one symbol for a
-    // letter (`f#ck`, `sh.t`), `v` for `u` (`fvck`), katakana for a Han character (`ロ交`).
-    for (const text of ["poorn", "p o o r n", "rapiing", "s1ut", "s|ut", "sl*t", "r**ing", "ｐ＊ｒｎ", "fu ck", "f✱ck", "ki11", "5h17", "f#ck", "sh.t", "fvck", "ロ交"]) {
+    // letter (`f#ck`, `sh.t`), `v` for `u` (`fvck`), `q` for `g` (`faqqot`), two asterisks added
+    // (`f**uck`), katakana for a Han character (`ロ交`).
+    for (const text of ["poorn", "p o o r n", "rapiing", "s1ut", "s|ut", "sl*t", "r**ing", "ｐ＊ｒｎ", "fu ck", "f✱ck", "ki11", "5h17", "f#ck", "sh.t", "fvck", "faqqot", "f**uck", "sh**it", "ロ交"]) {
       const r = await gate.send(BEFORE, beforeSend({ GroupId: group, text }));
       assert.equal(r.json.ErrorCode, 1, `${text}: ${JSON.stringify(r.json)}`);
     }
-    for (const text of ["rapping", "popcorn", "siut", "*lut", "s****", "**popcorn**", "let's hit it", "po rn", "kiii", "see you at 10am", "1st 5th", "f'ck", "f ck", "日ロ交渉が続く", "ところ交差点"]) {
+    for (const text of ["rapping", "popcorn", "siut", "*lut", "s****", "**popcorn**", "let's hit it", "po rn", "kiii", "see you at 10am", "1st 5th", "f'ck", "f ck", "a warm quilt", "日ロ交渉が続く", "ところ交差点"]) {
       const r = await gate.send(BEFORE, beforeSend({ GroupId: group, text }));
       assert.equal(r.json.ErrorCode, 0, `${text}: an ordinary word`);
     }
