@@ -13,6 +13,11 @@
 //! searched as `decision.rs` searches them: prefilter, then each pattern it leaves in) on the same
 //! input, against the prose's normalise + search.
 //!
+//! A second table times the same document as `push` compiles it (with the Chinese segmentation
+//! words the rules tool selects, so each CJK match is checked against the likely segmentation of
+//! its surroundings) on the prose and on 64 KB of the document's CJK terms, back to back and
+//! between CJK commas (skipped when `WORST_CASE_ONLY` is set, unless to `segmenter`).
+//!
 //! Reads `node_modules` (`npm install`): the prose is words of `an-array-of-english-words` with
 //! punctuation. `WORST_CASE_ROUNDS` (default 15) and `WORST_CASE_SLICE_MS` (default 40) set the
 //! rounds and the time each input is run per round; `WORST_CASE_ONLY` keeps only the inputs whose
@@ -357,6 +362,58 @@ fn adversarial(words: &[String], terms: &[String]) -> Vec<(&'static str, String)
     inputs
 }
 
+/// The same document as `push` compiles it, with the Chinese segmentation words the rules tool
+/// selects: a CJK match is then kept only if no likely word crosses its edges, a check per
+/// candidate that the document compiled without them skips. The prose and CJK text made of the
+/// document's CJK terms, back to back and between CJK commas, timed with it.
+fn segmenter_table(out: &mut String, doc: &str, terms: &[String], prose: &str, rounds: usize, per: Duration) {
+    let pushed = match timgate_cli::push_compile::compile(doc) {
+        Ok(set) => set,
+        Err(e) => {
+            let _ = writeln!(out, "\nsegmenter: the document does not compile as push compiles it: {e}");
+            return;
+        }
+    };
+    let cjk: Vec<&String> = terms
+        .iter()
+        .filter(|t| t.chars().count() >= 2 && t.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
+        .collect();
+    if cjk.is_empty() {
+        return;
+    }
+    let mut rng = Rng::new(0x5E6_0064);
+    let inputs: Vec<(&str, String)> = vec![
+        ("English prose (the reference)", prose.to_string()),
+        ("CJK terms back to back", fill(|t| t.push_str(rng.pick::<&String>(&cjk)))),
+        (
+            "CJK terms between CJK commas",
+            fill(|t| {
+                t.push_str(rng.pick::<&String>(&cjk));
+                t.push('，');
+            }),
+        ),
+    ];
+    let mut times = vec![Vec::new(); inputs.len()];
+    for _ in 0..rounds {
+        for (i, (_, text)) in inputs.iter().enumerate() {
+            times[i].push(slice(&mut || pushed.find(black_box(text)).len(), per));
+        }
+    }
+    let times: Vec<f64> = times.into_iter().map(median).collect();
+    let _ = writeln!(
+        out,
+        "\nAs `push` compiles the document (with the Chinese segmentation words; {} CJK terms):\n",
+        cjk.len()
+    );
+    let _ = writeln!(out, "| input (64 KB) | matches | normalise + search | ÷ prose | ≤ {TARGET_RATIO}× |");
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for (i, (name, text)) in inputs.iter().enumerate() {
+        let ratio = times[i] / times[0];
+        let met = if ratio <= TARGET_RATIO { "yes" } else { "**no**" };
+        let _ = writeln!(out, "| {name} | {} | {} | {ratio:.2}× | {met} |", pushed.find(text).len(), time(times[i]));
+    }
+}
+
 /// The worst-case patterns (`common/worst_patterns.rs`), compiled, with their prefilter.
 fn patterns() -> (Vec<(CompiledPattern, bool)>, Prefilter) {
     let compiled: Vec<(CompiledPattern, bool)> = worst_patterns::WORST_PATTERNS
@@ -558,6 +615,9 @@ fn main() {
         );
     }
     let _ = writeln!(out, "\n{over} of {} inputs above {TARGET_RATIO}× the prose", inputs.len() - 1);
+    if std::env::var("WORST_CASE_ONLY").map_or(true, |only| "segmenter".contains(only.as_str())) {
+        segmenter_table(&mut out, &doc, &terms, &inputs[0].1, rounds, per);
+    }
     println!("\n{out}");
     let _ = std::fs::create_dir_all("target/criterion");
     let _ = std::fs::write("target/criterion/worst-case-report.md", &out);

@@ -209,11 +209,42 @@ impl Segmenter {
                 match_end = if first_only { (run + 1).min(chars.len()) } else { chars.len() };
             }
         }
+        // Only a word across an edge of the match can drop it: where the dictionary has none
+        // (at most 12 lookups), the segmentation need not be found (about 44). On the worst-case
+        // bench's 64 KB of CJK terms back to back: 55.7 ms before, 20.6 ms after.
+        !self.has_crossing_word(&chars, match_start, match_end) || self.best_path_keeps(&chars, match_start, match_end)
+    }
+
+    /// Whether some word of the dictionary, of two to `MAX_WORD` characters and not across a gap
+    /// of the text, crosses `match_start` or `match_end` of `chars` without holding the match.
+    fn has_crossing_word(&self, chars: &[(char, bool)], match_start: usize, match_end: usize) -> bool {
         let n = chars.len();
+        let mut word = String::with_capacity(4 * MAX_WORD);
+        (0..n).any(|start| {
+            (start + 2..=(start + MAX_WORD).min(n)).any(|end| {
+                let crosses = |edge: usize| start < edge && edge < end;
+                let holds = start <= match_start && match_end <= end;
+                if holds || !(crosses(match_start) || crosses(match_end)) {
+                    return false;
+                }
+                if chars[start + 1..end].iter().any(|&(_, boundary)| boundary) {
+                    return false;
+                }
+                word.clear();
+                word.extend(chars[start..end].iter().map(|&(c, _)| c));
+                self.cost(&word).is_some()
+            })
+        })
+    }
+
+    /// Whether the lowest-cost segmentation of `chars` (a gap, the `bool`, is a word boundary)
+    /// has no word across `match_start` or `match_end` that does not hold the whole match.
+    fn best_path_keeps(&self, chars: &[(char, bool)], match_start: usize, match_end: usize) -> bool {
+        let n = chars.len();
+        let mut word = String::with_capacity(4 * MAX_WORD);
         // Lowest total cost of segmenting chars[..i], and the length of the last word.
         let mut best: Vec<(u32, usize)> = vec![(u32::MAX, 0); n + 1];
         best[0] = (0, 0);
-        let mut word = String::with_capacity(4 * MAX_WORD);
         for i in 1..=n {
             for len in 1..=MAX_WORD.min(i) {
                 let start = i - len;
@@ -435,6 +466,31 @@ impl<'l> Selection<'l> {
 mod tests {
     use super::*;
     use crate::MatcherBuilder;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The shortcut `keeps` takes is exact: where no dictionary word crosses an edge of the
+        /// match, the lowest-cost segmentation keeps it. Words and text over five characters, so
+        /// that words across the edges are common.
+        #[test]
+        fn no_word_across_an_edge_means_the_segmentation_keeps_the_match(
+            words in proptest::collection::vec((proptest::collection::vec(0usize..5, 1..=MAX_WORD), 1u16..3000), 0..40),
+            text in proptest::collection::vec((0usize..5, proptest::bool::weighted(0.15)), 2..16),
+            at in 0usize..16,
+            len in 2usize..5,
+        ) {
+            const ALPHABET: [char; 5] = ['他', '妈', '的', '其', '你'];
+            let segmenter = Segmenter::from_words(
+                words.iter().map(|(w, cost)| (w.iter().map(|&i| ALPHABET[i]).collect(), *cost)).collect(),
+            );
+            let chars: Vec<(char, bool)> = text.iter().map(|&(i, gap)| (ALPHABET[i], gap)).collect();
+            let match_start = at % (chars.len() - 1);
+            let match_end = (match_start + len).min(chars.len());
+            if !segmenter.has_crossing_word(&chars, match_start, match_end) {
+                proptest::prop_assert!(segmenter.best_path_keeps(&chars, match_start, match_end));
+            }
+        }
+    }
 
     #[test]
     fn words_in_one_string_read_back_and_bad_ones_are_refused() {
