@@ -50,6 +50,9 @@ pub struct Segmenter {
     /// word starts where the previous one ends. One string instead of a `String` per word: a
     /// blob's words load with one allocation and one UTF-8 check.
     words: Vec<(u32, u16)>,
+    /// Each first character of the words, in order, with the index of the first word that
+    /// starts with it: a lookup searches that character's words only (made from the words).
+    firsts: Vec<(char, u32)>,
 }
 
 impl Segmenter {
@@ -63,7 +66,8 @@ impl Segmenter {
             text.push_str(word);
             ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), *cost));
         }
-        Segmenter { text, words: ends }
+        let firsts = first_characters(&text, &ends);
+        Segmenter { text, words: ends, firsts }
     }
 
     /// A segmenter from its words one after another and each one's end and cost, as
@@ -80,7 +84,11 @@ impl Segmenter {
             previous = Some(word);
             start = end;
         }
-        (start as usize == text.len()).then_some(Segmenter { text, words })
+        if start as usize != text.len() {
+            return None;
+        }
+        let firsts = first_characters(&text, &words);
+        Some(Segmenter { text, words, firsts })
     }
 
     /// Its words one after another, and each one's end and cost.
@@ -108,11 +116,22 @@ impl Segmenter {
 
     /// Bytes of heap held.
     pub fn heap_bytes(&self) -> usize {
-        self.words.capacity() * std::mem::size_of::<(u32, u16)>() + self.text.capacity()
+        self.words.capacity() * std::mem::size_of::<(u32, u16)>()
+            + self.firsts.capacity() * std::mem::size_of::<(char, u32)>()
+            + self.text.capacity()
+    }
+
+    /// Whether some word starts with `c`.
+    fn starts_some(&self, c: char) -> bool {
+        self.firsts.binary_search_by_key(&c, |&(f, _)| f).is_ok()
     }
 
     fn cost(&self, word: &str) -> Option<u16> {
-        let (mut low, mut high) = (0, self.words.len());
+        // The words that start with the word's first character, then a binary search among them.
+        let first = word.chars().next()?;
+        let k = self.firsts.binary_search_by_key(&first, |&(c, _)| c).ok()?;
+        let (mut low, mut high) =
+            (self.firsts[k].1 as usize, self.firsts.get(k + 1).map_or(self.words.len(), |&(_, i)| i as usize));
         // A binary search over the words by index (each read from `text`).
         while low < high {
             let mid = low + (high - low) / 2;
@@ -220,7 +239,11 @@ impl Segmenter {
     fn has_crossing_word(&self, chars: &[(char, bool)], match_start: usize, match_end: usize) -> bool {
         let n = chars.len();
         let mut word = String::with_capacity(4 * MAX_WORD);
-        (0..n).any(|start| {
+        // A word across an edge starts fewer than MAX_WORD characters before it, with a character
+        // some word starts with.
+        let near = |edge: usize| edge.saturating_sub(MAX_WORD - 1)..edge;
+        let starts = near(match_start).chain(near(match_end).filter(|&s| s >= match_start));
+        starts.filter(|&start| chars.get(start).is_some_and(|&(c, _)| self.starts_some(c))).any(|start| {
             (start + 2..=(start + MAX_WORD).min(n)).any(|end| {
                 let crosses = |edge: usize| start < edge && edge < end;
                 let holds = start <= match_start && match_end <= end;
@@ -283,6 +306,21 @@ impl Segmenter {
         }
         true
     }
+}
+
+/// The first character of each word in `text` (ending at `ends`, in order), with the index of
+/// the first word that starts with it.
+fn first_characters(text: &str, ends: &[(u32, u16)]) -> Vec<(char, u32)> {
+    let mut firsts: Vec<(char, u32)> = Vec::new();
+    let mut start = 0usize;
+    for (i, &(end, _)) in ends.iter().enumerate() {
+        let first = text.get(start..end as usize).and_then(|w| w.chars().next());
+        if let Some(c) = first.filter(|&c| firsts.last().is_none_or(|&(last, _)| last != c)) {
+            firsts.push((c, i as u32));
+        }
+        start = end as usize;
+    }
+    firsts
 }
 
 /// Highest cost (−ln p × 100) of a neighbour word kept by [`Segmenter::select`]: a frequency of
@@ -469,6 +507,25 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// A lookup through the first characters finds what a search of every word finds.
+        #[test]
+        fn a_lookup_finds_what_every_word_finds(
+            words in proptest::collection::vec((proptest::collection::vec(0usize..6, 1..=MAX_WORD), 1u16..3000), 0..40),
+            asked in proptest::collection::vec(proptest::collection::vec(0usize..6, 1..=MAX_WORD), 1..20),
+        ) {
+            const ALPHABET: [char; 6] = ['他', '妈', '的', '其', '你', 'a'];
+            let spell = |w: &[usize]| -> String { w.iter().map(|&i| ALPHABET[i]).collect() };
+            let segmenter = Segmenter::from_words(words.iter().map(|(w, cost)| (spell(w), *cost)).collect());
+            let (text, ends) = segmenter.text_and_ends();
+            let loaded = Segmenter::from_text_and_ends(text.to_string(), ends.to_vec());
+            proptest::prop_assert_eq!(loaded.as_ref(), Some(&segmenter));
+            for w in words.iter().map(|(w, _)| w).chain(&asked) {
+                let word = spell(w);
+                let every = segmenter.words().find(|&(x, _)| x == word).map(|(_, cost)| cost);
+                proptest::prop_assert_eq!(segmenter.cost(&word), every);
+            }
+        }
+
         /// The shortcut `keeps` takes is exact: where no dictionary word crosses an edge of the
         /// match, the lowest-cost segmentation keeps it. Words and text over five characters, so
         /// that words across the edges are common.
