@@ -121,17 +121,23 @@ impl Segmenter {
             + self.text.capacity()
     }
 
-    /// Whether some word starts with `c`.
-    fn starts_some(&self, c: char) -> bool {
-        self.firsts.binary_search_by_key(&c, |&(f, _)| f).is_ok()
+    /// The cost of `word`, if it is one of the words (the searches above ask `cost_among`).
+    #[cfg(test)]
+    fn cost(&self, word: &str) -> Option<u16> {
+        self.cost_among(self.starting_with(word.chars().next()?)?, word)
     }
 
-    fn cost(&self, word: &str) -> Option<u16> {
-        // The words that start with the word's first character, then a binary search among them.
-        let first = word.chars().next()?;
-        let k = self.firsts.binary_search_by_key(&first, |&(c, _)| c).ok()?;
-        let (mut low, mut high) =
-            (self.firsts[k].1 as usize, self.firsts.get(k + 1).map_or(self.words.len(), |&(_, i)| i as usize));
+    /// The indices of the words that start with `c` (the first characters tell), if any does.
+    fn starting_with(&self, c: char) -> Option<Range<usize>> {
+        let k = self.firsts.binary_search_by_key(&c, |&(f, _)| f).ok()?;
+        let end = self.firsts.get(k + 1).map_or(self.words.len(), |&(_, i)| i as usize);
+        Some(self.firsts[k].1 as usize..end)
+    }
+
+    /// The cost of `word`, searched among the words of `among` (by index; those that start with
+    /// its first character).
+    fn cost_among(&self, among: Range<usize>, word: &str) -> Option<u16> {
+        let (mut low, mut high) = (among.start, among.end);
         // A binary search over the words by index (each read from `text`).
         while low < high {
             let mid = low + (high - low) / 2;
@@ -243,7 +249,8 @@ impl Segmenter {
         // some word starts with.
         let near = |edge: usize| edge.saturating_sub(MAX_WORD - 1)..edge;
         let starts = near(match_start).chain(near(match_end).filter(|&s| s >= match_start));
-        starts.filter(|&start| chars.get(start).is_some_and(|&(c, _)| self.starts_some(c))).any(|start| {
+        let mut starts = starts.filter_map(|start| Some((start, self.starting_with(chars.get(start)?.0)?)));
+        starts.any(|(start, among)| {
             (start + 2..=(start + MAX_WORD).min(n)).any(|end| {
                 let crosses = |edge: usize| start < edge && edge < end;
                 let holds = start <= match_start && match_end <= end;
@@ -255,7 +262,7 @@ impl Segmenter {
                 }
                 word.clear();
                 word.extend(chars[start..end].iter().map(|&(c, _)| c));
-                self.cost(&word).is_some()
+                self.cost_among(among.clone(), &word).is_some()
             })
         })
     }
@@ -265,6 +272,8 @@ impl Segmenter {
     fn best_path_keeps(&self, chars: &[(char, bool)], match_start: usize, match_end: usize) -> bool {
         let n = chars.len();
         let mut word = String::with_capacity(4 * MAX_WORD);
+        // The words that start at each character: asked once, not at every length.
+        let starting: Vec<Option<Range<usize>>> = chars.iter().map(|&(c, _)| self.starting_with(c)).collect();
         // Lowest total cost of segmenting chars[..i], and the length of the last word.
         let mut best: Vec<(u32, usize)> = vec![(u32::MAX, 0); n + 1];
         best[0] = (0, 0);
@@ -280,7 +289,8 @@ impl Segmenter {
                 }
                 word.clear();
                 word.extend(chars[start..i].iter().map(|&(c, _)| c));
-                let cost = match self.cost(&word) {
+                let found = starting[start].clone().and_then(|among| self.cost_among(among, &word));
+                let cost = match found {
                     Some(c) => c,
                     None if len == 1 => UNKNOWN_COST,
                     None => continue,
