@@ -309,22 +309,23 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         // a known word: each run of the letter alone and all at once, unless the word so written
         // is a word of the list.
         let before = word_spellings.len();
-        for ((range, _), &(letter, written)) in known.iter().flat_map(|k| LETTER_FOR_LETTER.iter().map(move |l| (k, l)))
-        {
-            let runs: Vec<usize> = range.clone().filter(|&i| main.get(i).is_some_and(|s| s.ch == letter)).collect();
-            for at in each_and_all(&runs) {
-                let mut spelled = main.clone();
-                for &i in at {
-                    if let Some(s) = spelled.get_mut(i) {
-                        s.ch = written;
+        for (range, _) in &known {
+            for &(letter, written) in LETTER_FOR_LETTER {
+                let runs: Vec<usize> = range.clone().filter(|&i| main.get(i).is_some_and(|s| s.ch == letter)).collect();
+                for at in each_and_all(&runs) {
+                    let mut spelled = main.clone();
+                    for &i in at {
+                        if let Some(s) = spelled.get_mut(i) {
+                            s.ch = written;
+                        }
                     }
+                    let word = spelled.get(range.clone()).map(|w| letters(w, None)).unwrap_or_default();
+                    if is_word(&word) {
+                        readings.left_out += 1;
+                        continue;
+                    }
+                    word_spellings.push(merge_runs(spelled));
                 }
-                let word = spelled.get(range.clone()).map(|w| letters(w, None)).unwrap_or_default();
-                if is_word(&word) {
-                    readings.left_out += 1;
-                    continue;
-                }
-                word_spellings.push(merge_runs(spelled));
             }
         }
         readings.added += word_spellings.len() - before;
