@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use crate::encoding::encode;
 use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START};
 use crate::pattern::{self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_ONE, NEEDS_SYMBOL_GAP};
-use crate::segmentation::{self, Segmenter};
+use crate::segmentation::{self, Lookups, Segmenter};
 
 /// A term found in a text: which term, and the byte range of the original text it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -523,6 +523,8 @@ pub struct Scan<'m, 't> {
     queue: VecDeque<(usize, Match)>,
     /// CJK matches waiting for the text after them (the segmentation check).
     waiting: VecDeque<(usize, Match, u64, u64)>,
+    /// Each matcher's dictionary lookups of this reading (the segmentation check), by index.
+    lookups: Vec<Lookups>,
     /// The end byte of the window the second reading is reading (`u32::MAX`: none).
     window_end: u32,
     context: u64,
@@ -599,6 +601,7 @@ impl<'m, 't> Scan<'m, 't> {
             emoji: Ring::new(longest(|i| &i.emoji), text.len(), spare.emoji),
             queue: spare.queue,
             waiting: spare.waiting,
+            lookups: Vec::new(),
             window_end: u32::MAX,
             context,
             done: false,
@@ -874,10 +877,17 @@ impl<'m, 't> Scan<'m, 't> {
         }
         self.main.clear();
         self.emoji.clear();
+        for lookups in &mut self.lookups {
+            lookups.clear();
+        }
     }
 
     fn decide_cjk(&mut self, index: usize, m: Match, first: u64, last: u64) {
-        let keep = self.matchers[index].inner.segmenter.keeps(&self.main, first, last, m.start..m.end);
+        if self.lookups.len() <= index {
+            self.lookups.resize_with(index + 1, Lookups::default);
+        }
+        let Some(lookups) = self.lookups.get_mut(index) else { return };
+        let keep = self.matchers[index].inner.segmenter.keeps(&self.main, first, last, m.start..m.end, lookups);
         if keep && !self.queue.iter().any(|&(i, q)| i == index && q == m) {
             self.queue.push_back((index, m));
         }

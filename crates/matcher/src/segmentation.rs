@@ -136,6 +136,7 @@ impl Segmenter {
 
     /// The cost of `word`, searched among the words of `among` (by index; those that start with
     /// its first character).
+    #[cfg(test)]
     fn cost_among(&self, among: Range<usize>, word: &str) -> Option<u16> {
         let (mut low, mut high) = (among.start, among.end);
         // A binary search over the words by index (each read from `text`).
@@ -197,8 +198,8 @@ impl Segmenter {
 
     /// Whether the CJK match of symbols `first..=last` (held in `ring`), covering the bytes
     /// `span` of the text, stands as a word of the likely segmentation of its surroundings, rather
-    /// than straddling two words.
-    pub(crate) fn keeps(&self, ring: &Ring, first: u64, last: u64, span: Range<usize>) -> bool {
+    /// than straddling two words. `lookups` holds the words already looked up in this reading.
+    pub(crate) fn keeps(&self, ring: &Ring, first: u64, last: u64, span: Range<usize>, lookups: &mut Lookups) -> bool {
         // The window: the CJK symbols around the match up to a gap (no word crosses a gap, so
         // nothing beyond one changes the segmentation of the match's edges), each as its
         // characters, marking where the text had a gap.
@@ -212,7 +213,9 @@ impl Segmenter {
         while to < last + CONTEXT as u64 && is_ideo(to + 1) && no_gap(to + 1) {
             to += 1;
         }
-        let mut chars: Vec<(char, bool)> = Vec::with_capacity(2 * CONTEXT + 8);
+        let Lookups { slots, chars, at, best } = lookups;
+        chars.clear();
+        at.clear();
         let mut match_start = 0;
         let mut match_end = 0;
         for k in from..=to {
@@ -221,6 +224,7 @@ impl Segmenter {
             let boundary = symbol.gap != Gap::None;
             for r in 0..symbol.count.min(MAX_RUN) {
                 chars.push((symbol.ch, r == 0 && boundary));
+                at.push(k * u64::from(MAX_RUN) + u64::from(r));
             }
             // A run at the match's start (end) may be longer than the term's: the match then takes
             // only its last (first) character (`他妈` in `其他妈妈`; see `confirm` in the matcher),
@@ -234,33 +238,50 @@ impl Segmenter {
                 match_end = if first_only { (run + 1).min(chars.len()) } else { chars.len() };
             }
         }
+        let n = chars.len();
+        let mut cost = |span: Range<usize>| remembered_cost(self, slots, chars, at, span);
         // Only a word across an edge of the match can drop it: where the dictionary has none
         // (at most 12 lookups), the segmentation need not be found (about 44). On the worst-case
         // bench's 64 KB of CJK terms back to back: 55.7 ms before, 20.6 ms after (7.3 ms once a
         // lookup searched only the words with its first character).
-        !self.has_crossing_word(&chars, match_start, match_end) || self.best_path_keeps(&chars, match_start, match_end)
+        !has_crossing_word(n, match_start, match_end, &mut cost)
+            || best_path_keeps(n, match_start, match_end, best, &mut cost)
     }
 
-    /// Whether some word of the dictionary, of two to `MAX_WORD` characters and not across a gap
-    /// of the text, crosses `match_start` or `match_end` of `chars` without holding the match.
-    fn has_crossing_word(&self, chars: &[(char, bool)], match_start: usize, match_end: usize) -> bool {
-        let n = chars.len();
-        let mut word = String::with_capacity(4 * MAX_WORD);
-        // A word across an edge starts fewer than MAX_WORD characters before it, with a character
-        // some word starts with.
-        let near = |edge: usize| edge.saturating_sub(MAX_WORD - 1)..edge;
-        let starts = near(match_start).chain(near(match_end).filter(|&s| s >= match_start));
-        let mut starts = starts.filter_map(|start| Some((start, self.starting_with(chars.get(start)?.0)?)));
-        starts.any(|(start, among)| {
-            (start + 2..=(start + MAX_WORD).min(n)).any(|end| {
-                straddles(start..end, match_start, match_end)
-                    && self.word_cost(chars, start..end, Some(among.clone()), &mut word).is_some()
-            })
-        })
+    /// The cost of each word that `chars` starts with (of one character, of two, … up to
+    /// `MAX_WORD`; `None` where none is, or where the word would hold a gap of the text), among
+    /// the words `among` (those that start with its first character). The words that start with
+    /// the same characters stand together in the order, so each character narrows the range
+    /// the last one left with two binary searches; the search stops where none is left.
+    fn costs_from(&self, among: Range<usize>, chars: &[(char, bool)]) -> [Option<u16>; MAX_WORD] {
+        let mut costs = [None; MAX_WORD];
+        let mut range = among;
+        let mut prefix = 0;
+        for (i, &(c, gap)) in chars.iter().take(MAX_WORD).enumerate() {
+            if i > 0 {
+                if gap {
+                    break;
+                }
+                // Each word's character after the prefix (`None` for the prefix itself, which
+                // sorts first).
+                let next = |k: usize| self.word(k).and_then(|(w, _)| w.get(prefix..)?.chars().next());
+                let low = first_not(range.clone(), |k| next(k) < Some(c));
+                let high = first_not(low..range.end, |k| next(k) <= Some(c));
+                range = low..high;
+            }
+            prefix += c.len_utf8();
+            let Some((word, cost)) = self.word(range.start).filter(|_| !range.is_empty()) else { break };
+            if word.len() == prefix {
+                costs[i] = Some(cost);
+            }
+        }
+        costs
     }
 
     /// The cost of `chars[span]` as a word, searched among the words `among` (those that start
-    /// with its first character); `None` when it is not one or holds a gap of the text.
+    /// with its first character); `None` when it is not one or holds a gap of the text. The
+    /// plain search, for the tests of `costs_from`.
+    #[cfg(test)]
     fn word_cost(
         &self,
         chars: &[(char, bool)],
@@ -268,54 +289,166 @@ impl Segmenter {
         among: Option<Range<usize>>,
         word: &mut String,
     ) -> Option<u16> {
+        let among = among?;
         if chars.get(span.start + 1..span.end)?.iter().any(|&(_, boundary)| boundary) {
             return None;
         }
         word.clear();
         word.extend(chars.get(span)?.iter().map(|&(c, _)| c));
-        self.cost_among(among?, word)
+        self.cost_among(among, word)
     }
+}
 
-    /// Whether the lowest-cost segmentation of `chars` (a gap, the `bool`, is a word boundary)
-    /// has no word across `match_start` or `match_end` that does not hold the whole match.
-    fn best_path_keeps(&self, chars: &[(char, bool)], match_start: usize, match_end: usize) -> bool {
-        let n = chars.len();
-        let mut word = String::with_capacity(4 * MAX_WORD);
-        // The words that start at each character: asked once, not at every length.
-        let starting: Vec<Option<Range<usize>>> = chars.iter().map(|&(c, _)| self.starting_with(c)).collect();
-        // Lowest total cost of segmenting chars[..i], and the length of the last word.
-        let mut best: Vec<(u32, usize)> = vec![(u32::MAX, 0); n + 1];
-        best[0] = (0, 0);
-        for i in 1..=n {
-            for len in 1..=MAX_WORD.min(i) {
-                let start = i - len;
-                if best[start].0 == u32::MAX {
-                    continue;
-                }
-                // No word across a gap of the text.
-                let cost = match self.word_cost(chars, start..i, starting[start].clone(), &mut word) {
-                    Some(c) => c,
-                    None if len == 1 => UNKNOWN_COST,
-                    None => continue,
-                };
-                let total = best[start].0 + u32::from(cost);
-                if total < best[i].0 {
-                    best[i] = (total, len);
-                }
-            }
-        }
-        // Walk the best path back: does a word cross the match's start or end without holding the
-        // whole match? A word that holds it (`他妈的` for `他妈`) is the term with more to it.
-        let mut i = n;
-        while i > 0 {
-            let start = i - best[i].1.max(1);
-            if straddles(start..i, match_start, match_end) {
-                return false;
-            }
-            i = start;
-        }
-        true
+/// Characters of a reading whose lookups [`Lookups`] keeps at once: those of 32 symbols.
+const SLOTS: usize = 32 * MAX_RUN as usize;
+
+/// What is known of the words that start at one character of a reading.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The character's position in the reading (symbol × `MAX_RUN` + place in its run;
+    /// `u64::MAX`: none).
+    at: u64,
+    /// How many of `costs` are known (a window may end before `MAX_WORD` characters from here).
+    known: usize,
+    /// The cost of the word of each length from here, if one is.
+    costs: [Option<u16>; MAX_WORD],
+}
+
+const EMPTY_SLOT: Slot = Slot { at: u64::MAX, known: 0, costs: [None; MAX_WORD] };
+
+/// The dictionary lookups of one reading of a text, kept from one CJK match to the next: the
+/// windows of matches close together share most of their characters (of CJK terms back to back,
+/// about six windows hold each character), so a word is looked up once, not once per window.
+/// It also holds a window's buffers. Cleared when a reading starts again (its symbols are
+/// numbered from 0 again).
+#[derive(Debug, Default)]
+pub(crate) struct Lookups {
+    /// By position modulo `SLOTS` (made on the first lookup).
+    slots: Vec<Slot>,
+    /// The window's characters, `true` where the text has a gap before one.
+    chars: Vec<(char, bool)>,
+    /// Each character's position in the reading.
+    at: Vec<u64>,
+    /// The segmentation's table (see [`best_path_keeps`]).
+    best: Vec<(u32, usize)>,
+}
+
+impl Lookups {
+    /// Forgets what was looked up (the next reading numbers its symbols from 0 again).
+    pub(crate) fn clear(&mut self) {
+        self.slots.clear();
     }
+}
+
+/// The cost of `chars[span]` as a word (`None`: none, or one across a gap of the text), from
+/// `slots` when the window of an earlier match asked (`at` gives the position of each character
+/// in the reading: the same position is the same text, so the same answer). Otherwise every
+/// length from `span.start` that the window holds is looked up at once ([`Segmenter::costs_from`]).
+fn remembered_cost(
+    segmenter: &Segmenter,
+    slots: &mut Vec<Slot>,
+    chars: &[(char, bool)],
+    at: &[u64],
+    span: Range<usize>,
+) -> Option<u16> {
+    // A span past the window is not asked.
+    let ahead = chars.get(span.start..)?;
+    let &(c, _) = ahead.first()?;
+    let position = *at.get(span.start)?;
+    if slots.is_empty() {
+        slots.resize(SLOTS, EMPTY_SLOT);
+    }
+    let slot = slots.get_mut((position % SLOTS as u64) as usize)?;
+    if slot.at != position {
+        *slot = Slot { at: position, ..EMPTY_SLOT };
+    }
+    // The window may end before `MAX_WORD` characters from here; a later one may hold more.
+    if slot.known < span.len() {
+        let none = [None; MAX_WORD];
+        slot.costs = segmenter.starting_with(c).map_or(none, |among| segmenter.costs_from(among, ahead));
+        slot.known = ahead.len().min(MAX_WORD);
+    }
+    if span.len() > slot.known {
+        return None;
+    }
+    *slot.costs.get(span.len().checked_sub(1)?)?
+}
+
+/// The first index of `range` where `before` is false (`range.end` if none), `before` being
+/// true for a leading part of the range and false for the rest.
+fn first_not(range: Range<usize>, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (range.start, range.end);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
+
+/// Whether some word of the dictionary (`cost` of a span of the window's `n` characters: `Some`
+/// for a word), of two to `MAX_WORD` characters, crosses `match_start` or `match_end` without
+/// holding the match.
+fn has_crossing_word(
+    n: usize,
+    match_start: usize,
+    match_end: usize,
+    cost: &mut impl FnMut(Range<usize>) -> Option<u16>,
+) -> bool {
+    // A word across an edge starts fewer than MAX_WORD characters before it.
+    let near = |edge: usize| edge.saturating_sub(MAX_WORD - 1)..edge;
+    let mut starts = near(match_start).chain(near(match_end).filter(|&s| s >= match_start));
+    starts.any(|start| {
+        (start + 2..=(start + MAX_WORD).min(n))
+            .any(|end| straddles(start..end, match_start, match_end) && cost(start..end).is_some())
+    })
+}
+
+/// Whether the lowest-cost segmentation of the window's `n` characters (`cost` of a span: its
+/// cost as a word, `None` for no word or one across a gap of the text) has no word across
+/// `match_start` or `match_end` that does not hold the whole match. `best` is the table's buffer.
+fn best_path_keeps(
+    n: usize,
+    match_start: usize,
+    match_end: usize,
+    best: &mut Vec<(u32, usize)>,
+    cost: &mut impl FnMut(Range<usize>) -> Option<u16>,
+) -> bool {
+    // Lowest total cost of segmenting the first i characters, and the length of the last word.
+    best.clear();
+    best.resize(n + 1, (u32::MAX, 0));
+    best[0] = (0, 0);
+    for i in 1..=n {
+        for len in 1..=MAX_WORD.min(i) {
+            let start = i - len;
+            if best[start].0 == u32::MAX {
+                continue;
+            }
+            let cost = match cost(start..i) {
+                Some(c) => c,
+                None if len == 1 => UNKNOWN_COST,
+                None => continue,
+            };
+            let total = best[start].0 + u32::from(cost);
+            if total < best[i].0 {
+                best[i] = (total, len);
+            }
+        }
+    }
+    // Walk the best path back: does a word cross the match's start or end without holding the
+    // whole match? A word that holds it (`他妈的` for `他妈`) is the term with more to it.
+    let mut i = n;
+    while i > 0 {
+        let start = i - best[i].1.max(1);
+        if straddles(start..i, match_start, match_end) {
+            return false;
+        }
+        i = start;
+    }
+    true
 }
 
 /// Whether a word of two characters or more at `word` crosses an edge of the match
@@ -565,9 +698,50 @@ mod tests {
             let chars: Vec<(char, bool)> = text.iter().map(|&(i, gap)| (ALPHABET[i], gap)).collect();
             let match_start = at % (chars.len() - 1);
             let match_end = (match_start + len).min(chars.len());
-            if !segmenter.has_crossing_word(&chars, match_start, match_end) {
-                proptest::prop_assert!(segmenter.best_path_keeps(&chars, match_start, match_end));
+            let mut cost = direct_cost(&segmenter, &chars);
+            if !has_crossing_word(chars.len(), match_start, match_end, &mut cost) {
+                proptest::prop_assert!(best_path_keeps(chars.len(), match_start, match_end, &mut Vec::new(), &mut cost));
             }
+        }
+
+        /// What `Lookups` remembers is what a lookup finds: windows of a text over five
+        /// characters longer than `SLOTS` (positions `SLOTS` apart share a slot), in any order,
+        /// each asked every span.
+        #[test]
+        fn remembered_lookups_are_what_a_lookup_finds(
+            words in proptest::collection::vec((proptest::collection::vec(0usize..5, 1..=MAX_WORD), 1u16..3000), 0..40),
+            text in proptest::collection::vec((0usize..5, proptest::bool::weighted(0.15)), 2..3 * SLOTS),
+            windows in proptest::collection::vec((0usize..3 * SLOTS, 1usize..12), 1..40),
+        ) {
+            const ALPHABET: [char; 5] = ['他', '妈', '的', '其', '你'];
+            let segmenter = segmenter_over(&ALPHABET, &words);
+            let whole: Vec<(char, bool)> = text.iter().map(|&(i, gap)| (ALPHABET[i], gap)).collect();
+            let mut lookups = Lookups::default();
+            for (start, len) in windows {
+                let start = start % whole.len();
+                let end = (start + len).min(whole.len());
+                let chars = &whole[start..end];
+                let at: Vec<u64> = (start..end).map(|p| p as u64).collect();
+                for from in 0..chars.len() {
+                    for to in from + 1..=(from + MAX_WORD).min(chars.len()) {
+                        let remembered = remembered_cost(&segmenter, &mut lookups.slots, chars, &at, from..to);
+                        let found = direct_cost(&segmenter, chars)(from..to);
+                        proptest::prop_assert_eq!(remembered, found, "{:?} {}..{}", chars, from, to);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The cost of a span of `chars` as a word, looked up each time.
+    fn direct_cost<'a>(
+        segmenter: &'a Segmenter,
+        chars: &'a [(char, bool)],
+    ) -> impl FnMut(Range<usize>) -> Option<u16> + 'a {
+        let mut word = String::new();
+        move |span: Range<usize>| {
+            let among = segmenter.starting_with(chars.get(span.start)?.0);
+            segmenter.word_cost(chars, span, among, &mut word)
         }
     }
 
