@@ -1096,3 +1096,25 @@ fn every_katakana_drawn_like_a_han_character() {
 fn nfkc_str(s: &str) -> String {
     s.nfkc().collect()
 }
+
+/// Every letter of each term repeated every number of times from three to 300 (a run of three or
+/// more reads as the letter, any length), alone, before another word and in capitals: found, with
+/// the whole run covered. The terms are from naughty-words' kind of list, not typed for this.
+#[test]
+fn every_long_run_of_every_letter() {
+    let terms = ["fuck", "shit", "bitch", "whore", "cunt"];
+    let set = rules(&terms);
+    let mut tally = Tally::new("every letter of a term repeated 3 to 300 times");
+    for (term, word) in terms.iter().enumerate() {
+        for (i, letter) in word.char_indices() {
+            for times in 3..=300 {
+                let spelled = format!("{}{}{}", &word[..i], letter.to_string().repeat(times), &word[i + 1..]);
+                for text in [spelled.clone(), format!("{spelled} you"), spelled.to_uppercase()] {
+                    let member = format!("{word}: {letter} x{times}");
+                    tally.record(&member, covers(&set, term, &text, 0, spelled.len()), &text);
+                }
+            }
+        }
+    }
+    assert_all([&tally]);
+}

@@ -208,6 +208,9 @@ const OTHER_LOOK_ALIKE_SCRIPT: usize = SCRIPTS - 1;
 /// Units of a word kept before it is passed on: a longer word is passed on in parts (no edge
 /// between them). Terms are never that long, so nothing that can match is cut.
 const WORD_CAP: usize = 64;
+/// Units a run of one letter is read as at most (the rest join its last unit): more change
+/// nothing (`render` writes eight, the matcher and the segmenter read fewer).
+const LONG_RUN: usize = 8;
 
 /// Symbols the ASCII fast path puts out in one go at most (plus a word): fewer, larger batches
 /// for a search ([`Normalizer::take_batch`]).
@@ -834,7 +837,7 @@ impl<'t> Normalizer<'t> {
                     self.symbols_before_letter();
                 }
                 self.word.push(unit);
-                if self.word.len() >= WORD_CAP {
+                if self.word.len() >= WORD_CAP && !self.shorten_long_runs() {
                     self.pass_word(true);
                 }
             }
@@ -892,6 +895,35 @@ impl<'t> Normalizer<'t> {
         self.word.extend(symbols[cut..].iter().map(|s| as_letter(*s)));
         self.symbols = symbols;
         self.symbols.clear();
+    }
+
+    /// At `WORD_CAP` units: each run of one letter longer than `LONG_RUN` units becomes
+    /// `LONG_RUN` (its last unit takes in the rest, bytes too). Every run of three letters or more
+    /// reads alike (`EVASIVE_RUN`), so `f`, 70 `u`s and `ck` stays one word instead of being cut
+    /// at `WORD_CAP`. Whether that freed `LONG_RUN` units or more (otherwise the word is cut):
+    /// a word shortened here reads at least `LONG_RUN` more units before it is shortened again,
+    /// so the work stays linear. A word under `WORD_CAP` units is not touched, and reads as the
+    /// ASCII path reads it.
+    fn shorten_long_runs(&mut self) -> bool {
+        let plain = |u: &Unit| u.class == Class::Letter && u.symbol == '\0' && !u.regional && !u.keycap && u.short == 0;
+        let before = self.word.len();
+        let mut kept = 0;
+        let mut run = 0;
+        for i in 0..before {
+            let unit = self.word[i];
+            let same = kept > 0 && plain(&unit) && plain(&self.word[kept - 1]) && self.word[kept - 1].ch == unit.ch;
+            run = if same { run + 1 } else { 1 };
+            if run > LONG_RUN {
+                let last = &mut self.word[kept - 1];
+                last.start = last.start.min(unit.start);
+                last.end = last.end.max(unit.end);
+            } else {
+                self.word[kept] = unit;
+                kept += 1;
+            }
+        }
+        self.word.truncate(kept);
+        before - kept >= LONG_RUN
     }
 
     fn flush_symbols_as_gap(&mut self) {
@@ -2123,5 +2155,31 @@ mod tests {
     fn runs_group_letters_not_digits() {
         let symbols: Vec<(char, u32)> = Normalizer::new("baaad 1000").map(|s| (s.ch, s.count)).collect();
         assert_eq!(symbols, [('b', 1), ('a', 3), ('d', 1), ('1', 1), ('0', 1), ('0', 1), ('0', 1)]);
+    }
+
+    #[test]
+    fn a_long_run_is_long_run_units_covering_all_its_bytes() {
+        for times in [LONG_RUN, LONG_RUN + 1, WORD_CAP, 1000] {
+            // Through the general path (an accent before the run) and the ASCII one.
+            for lead in ["f", "é"] {
+                let text = format!("{lead}{}ck", "u".repeat(times));
+                let symbols: Vec<Symbol> = Normalizer::new(&text).collect();
+                let got: Vec<(char, u32, u32, u32, u8)> =
+                    // The ASCII path counts a short word's run whole; past LONG_RUN it reads alike.
+                    symbols.iter().map(|s| (s.ch, s.count.min(LONG_RUN as u32), s.start, s.end, s.edge & (START | END))).collect();
+                let u_end = (lead.len() + times) as u32;
+                let first = if lead == "f" { 'f' } else { 'e' };
+                assert_eq!(
+                    got,
+                    [
+                        (first, 1, 0, lead.len() as u32, START),
+                        ('u', times.min(LONG_RUN) as u32, lead.len() as u32, u_end, 0),
+                        ('c', 1, u_end, u_end + 1, 0),
+                        ('k', 1, u_end + 1, u_end + 2, END),
+                    ],
+                    "{times} after {lead}"
+                );
+            }
+        }
     }
 }
