@@ -385,6 +385,10 @@ pub struct Normalizer<'t> {
     // Stage 2: the word being read, and leet-capable symbols after it (or before the next).
     word: Vec<Unit>,
     word_cut: bool,
+    /// Letters the run at the end of `word` has had (a hint: pieces pushed another way are not
+    /// counted), and whether one of `word`'s runs passed `LONG_RUN` (`shorten_long_runs`).
+    run: usize,
+    long_run: bool,
     symbols: Vec<Unit>,
     // Stage 3: one-letter words that may be spelling a word out, and the gaps between them.
     singles: Vec<(Unit, GapInfo)>,
@@ -469,6 +473,8 @@ impl<'t> Normalizer<'t> {
             held: None,
             word,
             word_cut: false,
+            run: 0,
+            long_run: false,
             symbols,
             singles,
             joining: false,
@@ -836,8 +842,10 @@ impl<'t> Normalizer<'t> {
                 if !self.symbols.is_empty() {
                     self.symbols_before_letter();
                 }
+                self.run = if self.word.last().is_some_and(|last| last.ch == unit.ch) { self.run + 1 } else { 1 };
+                self.long_run |= self.run > LONG_RUN;
                 self.word.push(unit);
-                if self.word.len() >= WORD_CAP && !self.shorten_long_runs() {
+                if self.word.len() >= WORD_CAP && !(self.long_run && self.shorten_long_runs()) {
                     self.pass_word(true);
                 }
             }
@@ -923,6 +931,7 @@ impl<'t> Normalizer<'t> {
             }
         }
         self.word.truncate(kept);
+        self.long_run = false;
         before - kept >= LONG_RUN
     }
 
@@ -974,6 +983,7 @@ impl<'t> Normalizer<'t> {
         self.read_look_alikes();
         let cut = Cut { continues: self.word_cut, continued };
         self.word_cut = continued;
+        self.long_run = false;
         let word = std::mem::take(&mut self.word);
         // Where the word is cut: two regional indicators alone are a flag (`🇺🇸`, an emoji), and
         // in the second reading (see `Self::splitting_symbols`) leet symbols between two pieces of
@@ -1615,7 +1625,9 @@ fn flags(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> {
 
 /// Where a run of leet symbols stands between two runs of three letters or more: there it
 /// separates two words (`buy!followers`, `free@money`), while a symbol next to a short piece is a
-/// letter (`sh!t`, `a$$hole`, `b!tch`). Returns the symbol runs that split the word.
+/// letter (`sh!t`, `a$$hole`, `b!tch`). So may a run at the word's start before three letters or
+/// at its end after three: a mention or a tag (`@bitch`, `$hit`, `fuck$`). Returns the symbol runs
+/// that split the word (the second reading reads them as a gap; the first, as letters).
 fn symbol_separators(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
     let symbols = bits.symbols;
     if symbols == 0 {
@@ -1625,11 +1637,15 @@ fn symbol_separators(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
     // Bit k: the three units ending at k are letters; the three starting at k are.
     let three_before = letters & (letters << 1) & (letters << 2);
     let three_after = letters & (letters >> 1) & (letters >> 2);
-    // The runs that start right after three letters, then those of them followed by three.
-    let starts = symbols & !(symbols << 1) & (three_before << 1);
+    // The runs that start right after three letters or at the word's start, then those of them
+    // followed by three letters, or (after three letters) ending the word.
+    let starts = symbols & !(symbols << 1) & ((three_before << 1) | 1);
     ones(starts)
         .map(|start| start..start + (!(symbols >> start)).trailing_zeros() as usize)
-        .filter(|run| run.end < UNIT_BITS && three_after >> run.end & 1 == 1)
+        .filter(|run| {
+            let after = run.end < UNIT_BITS && three_after >> run.end & 1 == 1;
+            after || (run.start > 0 && run.end == bits.len)
+        })
         .collect()
 }
 
@@ -1809,7 +1825,8 @@ mod tests {
                 }
                 let before = word[..start].iter().rev().take_while(|u| is_letter(u)).count();
                 let after = word[i..].iter().take_while(|u| is_letter(u)).count();
-                if before >= 3 && after >= 3 {
+                let (first, last) = (start == 0, i == word.len());
+                if (before >= 3 && (after >= 3 || last)) || (first && after >= 3) {
                     out.push(start..i);
                 }
             }
