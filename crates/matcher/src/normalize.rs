@@ -976,6 +976,9 @@ impl<'t> Normalizer<'t> {
         }
         spelled_with_symbols(&mut self.word);
         let mut bits = WordBits::of(&self.word);
+        // Before digits are read as letters: numbers glued to the word's edges.
+        let whole = !continued && !self.word_cut;
+        let numbers = if whole { glued_numbers(&bits) } else { Vec::new() };
         read_leet_digits(&mut self.word, &mut bits);
         if !continued && !self.word_cut {
             read_edge_digits(&mut self.word, &mut bits);
@@ -985,11 +988,13 @@ impl<'t> Normalizer<'t> {
         self.word_cut = continued;
         self.long_run = false;
         let word = std::mem::take(&mut self.word);
-        // Where the word is cut: two regional indicators alone are a flag (`🇺🇸`, an emoji), and
-        // in the second reading (see `Self::splitting_symbols`) leet symbols between two pieces of
-        // three letters or more separate words (`buy!followers`).
-        let mut cuts: Vec<(std::ops::Range<usize>, bool)> =
-            flags(&word, &bits).into_iter().map(|r| (r, true)).collect();
+        // Where the word is cut: two regional indicators alone are a flag (`🇺🇸`, an emoji), a
+        // number glued to the word is a word of its own (`slut69`), and in the second reading (see
+        // `Self::splitting_symbols`) leet symbols between two pieces of three letters or more
+        // separate words (`buy!followers`).
+        let mut cuts: Vec<(std::ops::Range<usize>, CutAs)> =
+            flags(&word, &bits).into_iter().map(|r| (r, CutAs::Emoji)).collect();
+        cuts.extend(numbers.into_iter().map(|r| (r, CutAs::Word)));
         if !cut.continues && !cut.continued {
             let separators = symbol_separators(&bits);
             for run in &separators {
@@ -1002,7 +1007,7 @@ impl<'t> Normalizer<'t> {
                 self.ambiguous_word_end = self.ambiguous_word_end.max(end);
             }
             if self.split_symbols {
-                cuts.extend(separators.into_iter().map(|r| (r, false)));
+                cuts.extend(separators.into_iter().map(|r| (r, CutAs::Gap)));
             }
         }
         if cuts.is_empty() {
@@ -1011,16 +1016,19 @@ impl<'t> Normalizer<'t> {
             cuts.sort_by_key(|(r, _)| r.start);
             let mut from = 0;
             let pieces = cuts.len();
-            for (n, (run, emoji)) in cuts.into_iter().enumerate() {
+            for (n, (run, cut_as)) in cuts.into_iter().enumerate() {
                 if from < run.start {
                     let piece = Cut { continues: cut.continues && from == 0, continued: false };
                     self.word_stage_out(&word[from..run.start], piece);
                 }
+                if cut_as == CutAs::Word {
+                    self.word_stage_out(&word[run.clone()], Cut { continues: false, continued: false });
+                }
                 for unit in &word[run.clone()] {
-                    if emoji {
-                        self.item(Item::Emoji(Unit { class: Class::Emoji, ..*unit }));
-                    } else {
-                        self.gap.add(&Unit { ch: unit.symbol, class: Class::Gap, ..*unit });
+                    match cut_as {
+                        CutAs::Emoji => self.item(Item::Emoji(Unit { class: Class::Emoji, ..*unit })),
+                        CutAs::Gap => self.gap.add(&Unit { ch: unit.symbol, class: Class::Gap, ..*unit }),
+                        CutAs::Word => {}
                     }
                 }
                 from = run.end;
@@ -1649,6 +1657,41 @@ fn symbol_separators(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
+/// What a cut piece of a word becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CutAs {
+    /// An emoji (a flag).
+    Emoji,
+    /// Gap characters (leet symbols read as a separator).
+    Gap,
+    /// A word of its own (a number).
+    Word,
+}
+
+/// Runs of two digits or more at a word's start before three letters, and at its end after
+/// three (none read from a digit or a symbol): a number glued to a word (`slut69`, `69slut`,
+/// `covid19`) is a word of its own, so the word's edge is where the letters end. A single digit
+/// there reads as a letter (`5lut`, `wh0r3`: `read_edge_digits`), so `fuck1` is `fucki`.
+fn glued_numbers(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
+    let (digits, n) = (bits.digits, bits.len);
+    if digits == 0 || n == 0 || n > UNIT_BITS {
+        return Vec::new();
+    }
+    let letters = bits.letters & !bits.symbols;
+    let three_before = letters & (letters << 1) & (letters << 2);
+    let three_after = letters & (letters >> 1) & (letters >> 2);
+    let lead = digits.trailing_ones() as usize;
+    let trail = (digits << (UNIT_BITS - n)).leading_ones() as usize;
+    let mut runs = Vec::new();
+    if lead >= 2 && lead < n && three_after >> lead & 1 == 1 {
+        runs.push(0..lead);
+    }
+    if trail >= 2 && trail < n && three_before >> (n - trail - 1) & 1 == 1 {
+        runs.push(n - trail..n);
+    }
+    runs
+}
+
 /// A single digit at the edge of a word of three letters or more reads as a letter too (`5lut`,
 /// `wh0r3`); a run of digits there is part of a code or a number (`covid19`), and stays digits.
 /// In a word of one or two letters and three characters or more, runs of up to
@@ -2004,7 +2047,7 @@ mod tests {
             ("sh!t", "shit"),
             ("b!!a!!d", "bad"),
             ("buy!followers a$$hole squir+ing", "buyifollowers|asshole|squirting"),
-            ("5lut wh0r3 8uy 1st mp3 4k covid19", "slut|whore|buy|ist|mpe|4k|covid19"),
+            ("5lut wh0r3 8uy 1st mp3 4k covid19", "slut|whore|buy|ist|mpe|4k|covid|19"),
             ("5h17 ki11 100mg 10am b4 1337", "shit|kiii|100mg|ioam|b4|1337"),
             ("red. packet red. Packet red... packet red… Packet", "red|packet|red^packet|red|packet|red^packet"),
             ("buy\r\nfollowers", "buy|followers"),
@@ -2064,9 +2107,11 @@ mod tests {
             [('s', false), ('l', false), ('u', false), ('t', false)],
             "three letters: plain leet"
         );
-        for code in ["4k", "b4", "100mg", "covid19", "2024", "a1234"] {
+        for code in ["4k", "b4", "100mg", "2024", "a1234"] {
             assert_eq!(render(code), code, "two characters, or a longer run of digits, stays as written");
         }
+        // A number glued to three letters or more is a word of its own (since 2026-12-03).
+        assert_eq!(render("covid19"), "covid|19");
     }
 
     #[test]
@@ -2166,6 +2211,30 @@ mod tests {
         let mut n = n;
         for _ in n.by_ref() {}
         assert_eq!(n.ambiguous().to_vec(), vec![3u32..4]);
+    }
+
+    #[test]
+    fn a_number_glued_to_a_word_is_a_word_of_its_own() {
+        let words = |text: &str| render(text);
+        assert_eq!(words("slut69"), "slut|69");
+        assert_eq!(words("69slut"), "69|slut");
+        assert_eq!(words("12abc345"), "12|abc|345");
+        assert_eq!(words("covid19 x"), "covid|19|x");
+        // Not one digit (a letter: `5lut`), nor by fewer than three letters, nor by digits read as
+        // letters, nor inside a word; and nothing is read twice for it.
+        for (text, read) in [
+            ("fuck1", "fucki"),
+            ("5lut", "slut"),
+            ("ab12", "ab12"),
+            ("a1b22c3", "aib22ce"),
+            ("100mg", "100mg"),
+            ("x86s", "x86s"),
+        ] {
+            assert_eq!(words(text), read, "{text}");
+            let mut n = Normalizer::new(text);
+            for _ in n.by_ref() {}
+            assert_eq!(n.ambiguous(), [], "{text}");
+        }
     }
 
     #[test]
