@@ -996,7 +996,8 @@ impl<'t> Normalizer<'t> {
             flags(&word, &bits).into_iter().map(|r| (r, CutAs::Emoji)).collect();
         cuts.extend(numbers.into_iter().map(|r| (r, CutAs::Word)));
         if !cut.continues && !cut.continued {
-            let separators = symbol_separators(&bits);
+            // At the word's edges only after a space or nothing (a mention, not a domain's `.@`).
+            let separators = symbol_separators(&bits, !self.gap.other);
             for run in &separators {
                 if let (Some(first), Some(last)) = (word.get(run.start), word.get(run.end - 1)) {
                     self.ambiguous.push(first.start.min(last.start)..first.end.max(last.end));
@@ -1634,9 +1635,11 @@ fn flags(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> {
 /// Where a run of leet symbols stands between two runs of three letters or more: there it
 /// separates two words (`buy!followers`, `free@money`), while a symbol next to a short piece is a
 /// letter (`sh!t`, `a$$hole`, `b!tch`). So may a run at the word's start before three letters or
-/// at its end after three: a mention or a tag (`@bitch`, `$hit`, `fuck$`). Returns the symbol runs
-/// that split the word (the second reading reads them as a gap; the first, as letters).
-fn symbol_separators(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
+/// at its end after three: a mention or a tag (`@bitch`, `$hit`, `fuck$`), when `at_edges` (the
+/// word follows a space or nothing: in `x.com@ www./@https` the symbols are a domain's). Returns
+/// the symbol runs that split the word (the second reading reads them as a gap; the first, as
+/// letters).
+fn symbol_separators(bits: &WordBits, at_edges: bool) -> Vec<std::ops::Range<usize>> {
     let symbols = bits.symbols;
     if symbols == 0 {
         return Vec::new();
@@ -1647,12 +1650,12 @@ fn symbol_separators(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
     let three_after = letters & (letters >> 1) & (letters >> 2);
     // The runs that start right after three letters or at the word's start, then those of them
     // followed by three letters, or (after three letters) ending the word.
-    let starts = symbols & !(symbols << 1) & ((three_before << 1) | 1);
+    let starts = symbols & !(symbols << 1) & ((three_before << 1) | u128::from(at_edges));
     ones(starts)
         .map(|start| start..start + (!(symbols >> start)).trailing_zeros() as usize)
         .filter(|run| {
             let after = run.end < UNIT_BITS && three_after >> run.end & 1 == 1;
-            after || (run.start > 0 && run.end == bits.len)
+            after || (at_edges && run.start > 0 && run.end == bits.len)
         })
         .collect()
 }
@@ -1850,7 +1853,7 @@ mod tests {
             out
         }
 
-        pub(super) fn symbol_separators_per_unit(word: &[Unit]) -> Vec<std::ops::Range<usize>> {
+        pub(super) fn symbol_separators_per_unit(word: &[Unit], at_edges: bool) -> Vec<std::ops::Range<usize>> {
             let mut out = Vec::new();
             if !word.iter().any(|u| u.symbol != '\0') {
                 return out;
@@ -1868,7 +1871,7 @@ mod tests {
                 }
                 let before = word[..start].iter().rev().take_while(|u| is_letter(u)).count();
                 let after = word[i..].iter().take_while(|u| is_letter(u)).count();
-                let (first, last) = (start == 0, i == word.len());
+                let (first, last) = (start == 0 && at_edges, i == word.len() && at_edges);
                 if (before >= 3 && (after >= 3 || last)) || (first && after >= 3) {
                     out.push(start..i);
                 }
@@ -1967,7 +1970,10 @@ mod tests {
             assert_eq!(read, reference, "{word:?}");
             assert_eq!(bits, WordBits::of(&read), "{word:?}");
             assert_eq!(flags(&read, &bits), per_unit::flags_per_unit(&read), "{word:?}");
-            assert_eq!(symbol_separators(&bits), per_unit::symbol_separators_per_unit(&read), "{word:?}");
+            for at_edges in [false, true] {
+                let per_unit = per_unit::symbol_separators_per_unit(&read, at_edges);
+                assert_eq!(symbol_separators(&bits, at_edges), per_unit, "{word:?}");
+            }
         };
         // Every word of up to six units of the eight kinds.
         for len in 0..=6u32 {
