@@ -919,6 +919,12 @@ fn every_g_written_as_q_of_every_word() {
     every_letter_written_as('g', 'q');
 }
 
+/// The same for every `i` written as `l` (`shlt`).
+#[test]
+fn every_i_written_as_l_of_every_word() {
+    every_letter_written_as('i', 'l');
+}
+
 fn every_letter_written_as(letter: char, written: char) {
     let Some((lists, set, english)) = pushed_words() else { return };
     let mut tally = Tally::default();

@@ -67,9 +67,10 @@ fn each_and_all<T>(runs: &[T]) -> impl Iterator<Item = &[T]> {
 }
 
 /// Letters written as another letter of a like shape, in a known word: `v` for `u` (`fvck`,
-/// `cvnt`: the Latin inscriptions' letter, a disguise as old as leet) and `q` for `g` (`niqqer`,
-/// `faqqot`: the slurs' usual disguise, a `g` whose tail is straightened).
-const LETTER_FOR_LETTER: &[(char, char)] = &[('u', 'v'), ('g', 'q')];
+/// `cvnt`: the Latin inscriptions' letter, a disguise as old as leet), `q` for `g` (`niqqer`,
+/// `faqqot`: the slurs' usual disguise, a `g` whose tail is straightened) and `l` for `i`
+/// (`shlt`, `bltch`, `nlgger`: a capital `I` and a small `l` are one stroke in most fonts).
+const LETTER_FOR_LETTER: &[(char, char)] = &[('u', 'v'), ('g', 'q'), ('i', 'l')];
 /// Junctions whose every combination is looked for; beyond this, only all kept and all joined.
 const MAX_JUNCTION_COMBINATIONS: usize = 3;
 /// Symbols a term may have once normalised.
