@@ -222,6 +222,35 @@ const SEPARATORS: &[Case] = &[
         ["buy\r\nfollowers"]
     ),
     t!("CRLF between spelled-out letters (was OPEN, fixed)", ["bad"], "b\r\na\r\nd", ["b\r\na\r\nd"]),
+    // Letters written down the screen with blank lines between them (adversarial pass, 2026-12-03).
+    t!("a blank line between spelled-out letters", ["fuck"], "f\n\nu\n\nc\n\nk", ["f\n\nu\n\nc\n\nk"]),
+    t!("two blank lines between spelled-out letters", ["fuck"], "f\n\n\nu\n\n\nc\n\n\nk", ["f\n\n\nu\n\n\nc\n\n\nk"]),
+    t!("CRLF blank lines between spelled-out letters", ["bad"], "B\r\n\r\nA\r\n\r\nD", ["B\r\n\r\nA\r\n\r\nD"]),
+    t!(
+        "paragraph separators between spelled-out letters",
+        ["spam"],
+        "s\u{2029}p\u{2029}a\u{2029}m",
+        ["s\u{2029}p\u{2029}a\u{2029}m"]
+    ),
+    t!("blank lines with spaces between letters", ["bad"], "b \n \na\n \n d", ["b \n \na\n \n d"]),
+    t!(
+        "blank lines between the letters of a prefix term",
+        ["fuck*"],
+        "f\n\nu\n\nc\n\nk\n\ni\n\nn\n\ng",
+        ["f\n\nu\n\nc\n\nk"]
+    ),
+    t!("blank lines between letters after a sentence", ["bad"], "Look.\n\nb\n\na\n\nd", ["b\n\na\n\nd"]),
+    t!("blank lines between letters, then a word", ["bad"], "b\n\na\n\nd\n\nword", ["b\n\na\n\nd"]),
+    t!("blank lines and mixed case between letters", ["spam"], "S\n\np\n\nA\n\nm", ["S\n\np\n\nA\n\nm"]),
+    t!(
+        "line separator pairs between letters",
+        ["bad"],
+        "b\u{2028}\u{2028}a\u{2028}\u{2028}d",
+        ["b\u{2028}\u{2028}a\u{2028}\u{2028}d"]
+    ),
+    t!("a blank line still ends a phrase of words", ["buy followers"], "buy\n\n\nfollowers", NONE),
+    t!("seven blank characters between letters are too many", ["bad"], "b\n\n\n\n\n\n\na\n\n\n\n\n\n\nd", NONE),
+    t!("a full stop and a blank line between letters do not spell", ["bad"], "b.\n\na.\n\nd.", NONE),
 ];
 
 /// Format, control and default-ignorable characters inside words.
@@ -276,6 +305,37 @@ const INVISIBLE: &[Case] = &[
     t!("combining grapheme joiner in a CJK term", ["傻逼"], "傻\u{34F}逼", ["傻\u{34F}逼"]),
     t!("hangul filler in a CJK term", ["傻逼"], "傻\u{3164}逼", ["傻\u{3164}逼"]),
     t!("RLM in a CJK term", ["傻逼"], "傻\u{200F}逼", ["傻\u{200F}逼"]),
+    // Modifier letters of no script, read as nothing (adversarial pass, 2026-12-03).
+    t!(
+        "modifier letter apostrophes between letters",
+        ["fuck"],
+        "f\u{2BC}u\u{2BC}c\u{2BC}k",
+        ["f\u{2BC}u\u{2BC}c\u{2BC}k"]
+    ),
+    t!("a modifier letter apostrophe inside a word", ["fuck"], "fu\u{2BC}ck", ["fu\u{2BC}ck"]),
+    t!("turned comma (okina) inside a word", ["spam"], "sp\u{2BB}am", ["sp\u{2BB}am"]),
+    t!("arabic tatweel inside a word", ["fuck"], "fu\u{640}ck", ["fu\u{640}ck"]),
+    t!("arabic tatweel between every letter", ["spam"], "s\u{640}p\u{640}a\u{640}m", ["s\u{640}p\u{640}a\u{640}m"]),
+    t!("IPA stress and length marks inside a word", ["spam"], "s\u{2C8}pa\u{2D0}m", ["s\u{2C8}pa\u{2D0}m"]),
+    t!(
+        "modifier letter double apostrophe and voicing inside a word",
+        ["spam"],
+        "sp\u{2EE}a\u{2EC}m",
+        ["sp\u{2EE}a\u{2EC}m"]
+    ),
+    t!("modifier letter prime inside a word", ["bad"], "b\u{2B9}ad", ["b\u{2B9}ad"]),
+    t!("modifier tone letters of Latin extended-D", ["spam"], "s\u{A717}p\u{A71F}am", ["s\u{A717}p\u{A71F}am"]),
+    t!(
+        "modifier letters inside a phrase",
+        ["buy followers"],
+        "b\u{2BC}uy fol\u{640}lowers",
+        ["b\u{2BC}uy fol\u{640}lowers"]
+    ),
+    t!("katakana length mark in a CJK term", ["阴茎"], "阴\u{30FC}茎", ["阴\u{30FC}茎"]),
+    t!("half-width length mark in a CJK term", ["傻逼"], "傻\u{FF70}逼", ["傻\u{FF70}逼"]),
+    t!("tatweel in a CJK term", ["傻逼"], "傻\u{640}逼", ["傻\u{640}逼"]),
+    t!("kana repeat mark in a CJK term", ["加微信"], "加\u{3031}微信", ["加\u{3031}微信"]),
+    t!("a katakana term written with its length mark", ["オナニー"], "ｵﾅﾆｰ", ["ｵﾅﾆ"]),
 ];
 
 /// Combining marks that only decorate: accents, overlays, enclosing marks, Zalgo stacks.
@@ -1045,6 +1105,14 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("a mention of a word a term starts", ["cock"], "@cocktail hour", NONE),
     t!("a number glued to a word that holds a term", ["ass"], "class12 pass123 Essex44 bass99", NONE),
     t!("a code term with a number still matches itself", ["covid19"], "covid19 and covid 19", ["covid19", "covid 19"]),
+    t!("two letters across a blank line are no word", ["ab", "aby"], "Answer a\n\nb\n\nyes", NONE),
+    // A one-character Traditional term is read as written: its Simplified reading is often an
+    // ordinary word (adversarial pass, 2026-12-03: `幹` flagged 386 lines of Chinese prose).
+    t!("a Traditional one-character term is not its Simplified reading", ["幹"], "干杯！干净的乾隆", NONE),
+    t!("a Traditional one-character term in Simplified prose", ["爛", "鳩", "姦"], "灿烂的斑鸠，奸商", NONE),
+    t!("a Traditional one-character term as written", ["幹", "爛"], "幹！爛人", ["幹", "爛"]),
+    t!("a Traditional two-character term still matches Simplified", ["幹你"], "干你", ["干你"]),
+    t!("a modifier apostrophe keeps a word's boundaries", ["ass"], "the class\u{2BC}s pass\u{2BC} Hawai\u{2BB}i", NONE),
     t!("a leading symbol before a short word keeps it a letter", ["ass", "hit"], "@ss", ["@ss"]),
     t!("three digits at a short word's edge are a number", ["loomg", "ioomg"], "100mg", NONE),
     t!("a file type is not a three-letter term", ["mpe", "mpa"], "mp3 mp4", NONE),

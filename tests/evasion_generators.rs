@@ -211,8 +211,9 @@ fn whitespace() -> Vec<char> {
     chars
 }
 
-/// A paragraph separator (General_Category Zp) ends a phrase and a spelled-out word: the design's
-/// break. Every other whitespace character is a gap.
+/// A paragraph separator (General_Category Zp) ends a phrase: the design's break. Every other
+/// whitespace character is a gap. Between spelled-out letters both are gaps (letters written down
+/// the screen, one per paragraph, still spell).
 fn is_paragraph_separator(c: char) -> bool {
     is(r"\p{Zp}", c)
 }
@@ -225,7 +226,7 @@ fn whitespace_between_words_and_letters() {
     let mut words = Tally::new("whitespace between the words of a phrase");
     let mut letters = Tally::new("whitespace between the letters of a spelled-out word");
     let mut ideo = Tally::new("whitespace between the characters of a CJK term");
-    let mut breaks = Tally::new("paragraph separators end a phrase and a spelling (excluded above)");
+    let mut breaks = Tally::new("paragraph separators end a phrase (excluded above)");
     for ws in whitespace() {
         let member = format!("{} {}", hex(ws), name(ws));
         let s = ws.to_string();
@@ -244,14 +245,15 @@ fn whitespace_between_words_and_letters() {
                 words.exclude();
                 breaks.record(&member, !any(&phrase, text), text);
             }
-            letters.exclude();
-            breaks.record(&member, !any(&spelled, &spelled_text), &spelled_text);
         } else {
             for (term, text) in &texts {
                 words.record(&member, covers(&phrase, *term, text, 0, text.len()), text);
             }
-            letters.record(&member, covers(&spelled, 0, &spelled_text, 0, spelled_text.len()), &spelled_text);
         }
+        letters.record(&member, covers(&spelled, 0, &spelled_text, 0, spelled_text.len()), &spelled_text);
+        // Letters down the screen with a blank line between them (`f⏎⏎u⏎⏎c⏎⏎k`).
+        let blank = format!("b{s}{s}a{s}{s}d");
+        letters.record(&member, covers(&spelled, 0, &blank, 0, blank.len()), &blank);
         for (term, word) in [(0, "傻逼"), (1, "加微信")] {
             for text in insertions(word, &s) {
                 ideo.record(&member, covers(&cjk, term, &text, 0, text.len()), &text);
@@ -311,6 +313,43 @@ fn invisible_characters_inside_words() {
                 phrases.record(&member, covers(&latin, 1, &text, 0, text.len()), &text);
             }
         }
+        for (term, word) in [(0, "傻逼"), (1, "加微信")] {
+            for text in insertions(word, &s) {
+                ideo.record(&member, covers(&cjk, term, &text, 0, text.len()), &text);
+            }
+        }
+    }
+    assert_all([&words, &phrases, &ideo]);
+}
+
+/// Modifier letters of no script of their own (General_Category Lm, Script Common or Inherited)
+/// that NFKC does not make a letter: apostrophes, stress, length and tone marks, the Arabic
+/// tatweel, the kana length and repeat marks. Written inside a word they change nothing a reader
+/// sees in it (`fʼuʼcʼk`, `fuـck`, `阴ー茎`).
+fn scriptless_modifier_letters() -> Vec<char> {
+    members(r"[\p{Lm}&&[\p{sc=Common}\p{sc=Inherited}]]")
+        .into_iter()
+        .filter(|&c| !nfkc(c).chars().any(|f| f.is_alphanumeric() && !is(r"\p{Lm}", f)))
+        .collect()
+}
+
+#[test]
+fn scriptless_modifier_letters_inside_words() {
+    let latin = rules(&["spam", "buy followers"]);
+    let cjk = rules(&["傻逼", "加微信"]);
+    let mut words = Tally::new("scriptless modifier letters inside a Latin word");
+    let mut phrases = Tally::new("scriptless modifier letters inside the words of a phrase");
+    let mut ideo = Tally::new("scriptless modifier letters inside a CJK term");
+    let letters = scriptless_modifier_letters();
+    assert!(letters.len() >= 20, "the class has its members: {}", letters.len());
+    for c in letters {
+        let member = format!("{} {}", hex(c), name(c));
+        let s = c.to_string();
+        for text in insertions("spam", &s) {
+            words.record(&member, covers(&latin, 0, &text, 0, text.len()), &text);
+        }
+        let text = format!("b{s}uy fol{s}low{s}ers");
+        phrases.record(&member, covers(&latin, 1, &text, 0, text.len()), &text);
         for (term, word) in [(0, "傻逼"), (1, "加微信")] {
             for text in insertions(word, &s) {
                 ideo.record(&member, covers(&cjk, term, &text, 0, text.len()), &text);
@@ -804,7 +843,12 @@ fn ambiguous(simplified: char, traditional: char) -> bool {
 /// alone, is found as that term. `forms` holds `(standard, form, what the form is)`; `excluded`
 /// forms of the class were left out (and are counted as such).
 fn single_character_forms(name: &str, forms: &[(char, char, String)], excluded: usize) -> Tally {
-    let mut terms: Vec<String> = forms.iter().map(|&(standard, _, _)| standard.to_string()).collect();
+    character_forms(name, forms, excluded, 1)
+}
+
+/// [`single_character_forms`] with each character written `times` times in term and text.
+fn character_forms(name: &str, forms: &[(char, char, String)], excluded: usize, times: usize) -> Tally {
+    let mut terms: Vec<String> = forms.iter().map(|&(standard, _, _)| standard.to_string().repeat(times)).collect();
     terms.sort();
     terms.dedup();
     let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
@@ -814,8 +858,8 @@ fn single_character_forms(name: &str, forms: &[(char, char, String)], excluded: 
         tally.exclude();
     }
     for (standard, form, what) in forms {
-        let term = terms.binary_search(&standard.to_string()).expect("a term");
-        let text = form.to_string();
+        let term = terms.binary_search(&standard.to_string().repeat(times)).expect("a term");
+        let text = form.to_string().repeat(times);
         tally.record(&format!("{form} ({what}) for {standard}"), covers(&set, term, &text, 0, text.len()), &text);
     }
     tally
@@ -866,8 +910,11 @@ fn every_kvariants_form_of_every_character() {
     forms.sort();
     let all = forms.len();
     forms.retain(|(_, form, _)| !zh.contains(form));
-    let name = "every kVariants form (semantic, old, equal, wrong) of every character";
-    assert_all([&single_character_forms(name, &forms, all - forms.len())]);
+    // A term of one character written otherwise than it reads matches only as written (`幹` is
+    // not the `干` of `干杯`: `pattern::written_only`), and many standard forms are Traditional:
+    // each form's reading is checked in a term of the character twice (`會會` against `㑹㑹`).
+    let name = "every kVariants form (semantic, old, equal, wrong) of every character, twice";
+    assert_all([&character_forms(name, &forms, all - forms.len(), 2)]);
 }
 
 /// Simplified terms of the evasion table and common moderation terms, to convert as a whole

@@ -6,7 +6,8 @@
 //! Layout (little-endian): magic `TGMATCH\0`, format, normaliser revision, Unicode tables
 //! fingerprint, term count, the two automata (each: present flag, daachorse bytes whose values
 //! are a key's first pattern, patterns, run counts shared between patterns), the segmenter's
-//! words (one string, then each word's end and cost).
+//! words (one string, then each word's end and cost), the terms of one character matched only as
+//! written (count, then each term's index and character, as u32s, by index).
 
 use std::fmt;
 use std::sync::Arc;
@@ -18,10 +19,10 @@ use crate::segmentation::Segmenter;
 
 const MAGIC: &[u8; 8] = b"TGMATCH\0";
 /// Layout version of this module's bytes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`,
 /// `reading_order.rs`): bump it whenever a change makes any text or term read differently.
-pub const NORMALIZER_REVISION: u32 = 15;
+pub const NORMALIZER_REVISION: u32 = 16;
 
 /// Why bytes are not a matcher this build can use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +157,11 @@ impl Matcher {
             w.u32(end);
             w.u16(cost);
         }
+        w.len(self.inner.written.len());
+        for &(term, c) in &self.inner.written {
+            w.u32(term);
+            w.u32(u32::from(c));
+        }
         w.0
     }
 
@@ -186,11 +192,21 @@ impl Matcher {
             .map(|b| (u32::from_le_bytes([b[0], b[1], b[2], b[3]]), u16::from_le_bytes([b[4], b[5]])))
             .collect();
         let segmenter = Segmenter::from_text_and_ends(text, ends).ok_or(BlobError::Corrupt("segmenter words"))?;
+        let n = r.len(8)?;
+        let mut written: Vec<(u32, char)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let term = r.u32()?;
+            let c = char::from_u32(r.u32()?).ok_or(BlobError::Corrupt("written character"))?;
+            if term as usize >= terms || written.last().is_some_and(|&(before, _)| before >= term) {
+                return Err(BlobError::Corrupt("written term"));
+            }
+            written.push((term, c));
+        }
         if !r.0.is_empty() {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
         let [main, emoji] = automata;
-        Ok(Matcher { inner: Arc::new(Inner { terms, main, emoji, segmenter, readings: Default::default() }) })
+        Ok(Matcher { inner: Arc::new(Inner { terms, main, emoji, segmenter, written, readings: Default::default() }) })
     }
 }
 
@@ -251,6 +267,11 @@ mod tests {
         for cut in [0, 1, 10, bytes.len() / 2, bytes.len() - 1] {
             assert!(crate::Matcher::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
         }
+        let written = MatcherBuilder::new().terms(["幹", "干", "幹你"]).build().unwrap();
+        let back = crate::Matcher::from_bytes(&written.to_bytes()).unwrap();
+        let text = "干杯 幹 干你 幹你";
+        assert_eq!(back.find_iter(text).collect::<Vec<_>>(), written.find_iter(text).collect::<Vec<_>>());
+        assert_eq!(back.find_iter(text).filter(|m| m.term == 0).count(), 2, "幹 as written only, after loading");
         let mut other = bytes.clone();
         other[12] ^= 1;
         assert!(crate::Matcher::from_bytes(&other).is_err(), "another normaliser revision");

@@ -174,7 +174,11 @@ impl MatcherBuilder {
             is_word,
             begins_word: self.word_beginnings.as_deref().map(|b| b as &dyn Fn(&str) -> bool),
         });
+        let mut written = Vec::new();
         for (index, term) in self.terms.iter().enumerate() {
+            if let Some(c) = pattern::written_only(term) {
+                written.push((index as u32, c));
+            }
             let (patterns, decided) = pattern::patterns_with(term, words).map_err(|e| match e {
                 TermError::NothingToMatch => BuildError::NothingToMatch { index },
                 TermError::TooLong => BuildError::TooLong { index },
@@ -194,6 +198,7 @@ impl MatcherBuilder {
                 main: main.build()?,
                 emoji: emoji.build()?,
                 segmenter: self.segmenter.unwrap_or_default(),
+                written,
                 readings,
             }),
         })
@@ -343,6 +348,9 @@ pub(crate) struct Inner {
     pub(crate) main: Option<Automaton>,
     pub(crate) emoji: Option<Automaton>,
     pub(crate) segmenter: Segmenter,
+    /// Terms of one character matched only as written ([`pattern::written_only`]), by term
+    /// index, ascending.
+    pub(crate) written: Vec<(u32, char)>,
     /// What the word list decided (build time only).
     pub(crate) readings: pattern::WordReadings,
 }
@@ -352,6 +360,20 @@ pub(crate) struct Inner {
 #[derive(Clone)]
 pub struct Matcher {
     pub(crate) inner: Arc<Inner>,
+}
+
+impl Inner {
+    /// Whether `m` is written as its term asks: a term of [`Inner::written`] must find its own
+    /// character among the matched bytes.
+    fn as_written(&self, m: Match, text: &str) -> bool {
+        if self.written.is_empty() {
+            return true;
+        }
+        match self.written.binary_search_by_key(&(m.term as u32), |&(term, _)| term) {
+            Ok(at) => text.get(m.start..m.end).is_some_and(|matched| matched.contains(self.written[at].1)),
+            Err(_) => true,
+        }
+    }
 }
 
 impl fmt::Debug for Matcher {
@@ -948,10 +970,15 @@ impl Iterator for Scan<'_, '_> {
     type Item = (usize, Match);
 
     fn next(&mut self) -> Option<(usize, Match)> {
-        while self.queue.is_empty() && !self.done {
-            self.step();
+        loop {
+            while self.queue.is_empty() && !self.done {
+                self.step();
+            }
+            let (index, m) = self.queue.pop_front()?;
+            if self.matchers.get(index).is_none_or(|matcher| matcher.inner.as_written(m, self.text)) {
+                return Some((index, m));
+            }
         }
-        self.queue.pop_front()
     }
 }
 
@@ -1668,6 +1695,26 @@ mod tests {
         assert_eq!(terms("smal"), [0]);
         let back = Matcher::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.find_iter("bad good god").collect::<Vec<_>>(), m.find_iter("bad good god").collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_one_character_term_written_otherwise_than_read_matches_as_written() {
+        // `幹` reads as `干` (and so does `乾`): alone, the Traditional term matches only itself;
+        // in a longer term, and written as its reading, every form that reads as it.
+        let m = build(&["幹", "干", "幹你", "爛", "傻"]);
+        let found = |text: &'static str| spans(&m, text);
+        assert_eq!(found("干杯，干净，乾隆"), [(1, "干"), (1, "干"), (1, "乾")]);
+        assert_eq!(found("幹！"), [(0, "幹"), (1, "幹")]);
+        assert_eq!(
+            found("干你 幹你 乾你"),
+            [(1, "干"), (2, "干你"), (0, "幹"), (1, "幹"), (2, "幹你"), (1, "乾"), (2, "乾你")]
+        );
+        assert_eq!(found("灿烂 燦爛"), [(3, "爛")]);
+        assert_eq!(found("儍"), [(4, "儍")], "a term written as its reading matches its variants");
+        assert_eq!(pattern::written_only(" 幹 "), Some('幹'));
+        for not in ["干", "幹你", "傻", "a", "À", "ｂ", "幹*"] {
+            assert_eq!(pattern::written_only(not), None, "{not}");
+        }
     }
 
     #[test]

@@ -273,6 +273,16 @@ impl GapInfo {
         }
     }
 
+    /// Whether letters this gap separates may spell a word: a few gap characters, or across blank
+    /// lines a few more, all whitespace (letters written down the screen, `f⏎⏎u⏎⏎c⏎⏎k`).
+    fn spells(&self) -> bool {
+        if self.paragraph {
+            !self.other && self.chars <= 2 * MAX_SPELLING_GAP
+        } else {
+            self.chars <= MAX_SPELLING_GAP
+        }
+    }
+
     fn kind(&self) -> Gap {
         if self.chars == 0 {
             Gap::None
@@ -1155,7 +1165,7 @@ impl<'t> Normalizer<'t> {
         let single = !cut.continues && !cut.continued && word.len() == 1 && word[0].class == Class::Letter;
         let gap = std::mem::take(&mut self.gap);
         // A one-letter word is never a sentence (`b. a. d.` spells, `J. R. R.` abbreviates).
-        let close = gap.chars <= MAX_SPELLING_GAP && !gap.paragraph;
+        let close = gap.spells();
         if single && close && !self.singles.is_empty() {
             self.singles.push((word[0], gap));
             // Three letters spell a word; next to CJK, two do (`加 Q Q`: Latin text is full of
@@ -1177,7 +1187,7 @@ impl<'t> Normalizer<'t> {
     fn item(&mut self, item: Item) {
         if matches!(item, Item::Ideo(_)) {
             // Two one-letter words right before an ideo letter spell a word too (`Q Q 群`).
-            if self.singles.len() == 2 && self.gap.chars <= MAX_SPELLING_GAP && !self.gap.paragraph {
+            if self.singles.len() == 2 && self.gap.spells() {
                 self.joining = true;
             }
             self.flush_singles();

@@ -164,6 +164,27 @@ pub fn patterns(term: &str) -> Result<Vec<Pattern>, TermError> {
     patterns_with(term, None).map(|(patterns, _)| patterns)
 }
 
+/// The character a term of one Chinese character matches only as written, when its reading is
+/// another character: Traditional and variant forms fold to a Simplified character that is often
+/// an ordinary word of its own (`幹` reads as `干`, as in `干杯` and `干净`; `爛` as the `烂` of
+/// `灿烂`; `鳩` as the `鸠` of `斑鸠`), where a term of several characters has its context.
+/// Such a term (`幹`) matches the text's `幹`, not its `干` (nor `乾`, which also reads as `干`);
+/// a term written as its reading (`干`) matches every character that reads as it.
+pub fn written_only(term: &str) -> Option<char> {
+    let mut chars = term.trim().chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return None };
+    let info = unicode_data::Info::of(c);
+    if info.class() != unicode_data::Class::Ideo || !info.folds() {
+        return None;
+    }
+    let (mut first, mut count) = (c, 0);
+    unicode_data::fold(c, |f| {
+        first = f;
+        count += 1;
+    });
+    (count == 1 && first != c).then_some(c)
+}
+
 /// The patterns for `term`, leaving out the readings that `words` says are ordinary words: a
 /// phrase's words joined into one (`therapist` is not `the rapist`, `goddamn` is a word of its
 /// own) and a letter doubled (`scatt`, `rapping`). With `words`, in a word the list knows (or, a

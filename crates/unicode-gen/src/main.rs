@@ -166,6 +166,16 @@ impl Data {
             }
             return Class::ScriptMark;
         }
+        // A modifier letter of no script of its own (Common or Inherited) that stands for no
+        // letter: an apostrophe or a stress, length or tone mark (`ʼ`, `ˈ`, `ː`), the Arabic
+        // tatweel that stretches a word (`ـ`), the kana length and repeat marks (`ー`, `〱`).
+        // Writers put them inside a word and between letters without changing what it says
+        // (`fʼuʼcʼk`, `fuـck`, `阴ー茎`), so they are read as nothing: `ゲーム` reads as `ゲム` as its
+        // term does. (Those that fold to a letter, `ʰ` or `ᵃ`, are read as it: this runs on the
+        // folded character.)
+        if gc == GeneralCategory::ModifierLetter && matches!(self.script(c), Script::Common | Script::Inherited) {
+            return Class::Ignorable;
+        }
         if self.is(GeneralCategoryGroup::Letter, c) {
             return if self.is_spaceless(c) { Class::Ideo } else { Class::Letter };
         }
@@ -448,6 +458,8 @@ fn main() {
         let mut byte = own as u8;
         if matches!(own, Class::Gap | Class::Letter | Class::Ideo | Class::Digit | Class::Emoji | Class::Terminal) {
             let mut folded = fold_fully(&data, c);
+            // What is read as nothing is left out of a fold (`ŉ` is `ʼn`: `n`; `㌀` is `アパート`).
+            folded.retain(|f| data.class_of(f) != Class::Ignorable);
             // A gap read as several characters (`‼` is `!!`) is still one gap to a reader: it keeps
             // its own class, and no piece of it is read as leetspeak.
             let gap = |x: char| matches!(data.class_of(x), Class::Gap | Class::Terminal);
