@@ -530,6 +530,24 @@ const LOOKALIKES: &[Case] = &[
         ["\u{432}\u{43E}\u{442}"]
     ),
     t!("cyrillic capitals alone in a message", ["cop"], "\u{421}\u{41E}\u{420}!", ["\u{421}\u{41E}\u{420}"]),
+    // Letters UTS #39 leaves alone, read by the look-alike table of the npm package obscenity
+    // (adversarial pass, 2026-12-03): Latin letters with hooks, strokes and tails everywhere,
+    // other scripts' letters inside a word with ASCII letters.
+    t!("latin c with hook", ["fuck"], "fu\u{188}k", ["fu\u{188}k"]),
+    t!("latin a with stroke", ["bastard"], "b\u{2C65}stard", ["b\u{2C65}stard"]),
+    t!("latin open e", ["whore"], "whor\u{25B}", ["whor\u{25B}"]),
+    t!("latin capital open e", ["whore"], "WHOR\u{190}", ["WHOR\u{190}"]),
+    t!("latin esh for f", ["fuck"], "\u{283}uck", ["\u{283}uck"]),
+    t!("latin u bar", ["slut"], "sl\u{289}t", ["sl\u{289}t"]),
+    t!("latin upsilon for u", ["cunt"], "c\u{28A}nt", ["c\u{28A}nt"]),
+    t!("latin t with retroflex hook", ["twat"], "\u{288}wat", ["\u{288}wat"]),
+    t!("latin kra for k", ["dick"], "dic\u{138}", ["dic\u{138}"]),
+    t!("latin s with swash tail, twice", ["ass"], "a\u{23F}\u{23F}", ["a\u{23F}\u{23F}"]),
+    t!("latin z with swash tail, twice", ["jizz"], "ji\u{240}\u{240}", ["ji\u{240}\u{240}"]),
+    t!("latin lambda with stroke for a", ["slag"], "sl\u{19B}g", ["sl\u{19B}g"]),
+    t!("canadian syllabics as a fancy font", ["fuck"], "\u{15B4}\u{144C}\u{1455}K", ["\u{15B4}\u{144C}\u{1455}K"]),
+    t!("canadian syllabics in capitals", ["bitch"], "\u{15F7}IT\u{1455}\u{157C}", ["\u{15F7}IT\u{1455}\u{157C}"]),
+    t!("a cyrillic ef for o in a latin word", ["porn"], "p\u{444}rn", ["p\u{444}rn"]),
 ];
 
 /// Punctuation of every kind between letters, and CJK punctuation between Chinese characters.
@@ -1113,6 +1131,13 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("a Traditional one-character term as written", ["幹", "爛"], "幹！爛人", ["幹", "爛"]),
     t!("a Traditional two-character term still matches Simplified", ["幹你"], "干你", ["干你"]),
     t!("a modifier apostrophe keeps a word's boundaries", ["ass"], "the class\u{2BC}s pass\u{2BC} Hawai\u{2BB}i", NONE),
+    t!(
+        "a weak look-alike in a word of its own script stays itself",
+        ["oto"],
+        "\u{444}\u{43E}\u{442}\u{43E} of my \u{444}\u{43E}\u{442}\u{43E}",
+        NONE
+    ),
+    t!("an icelandic thorn is not read into a term", ["bad", "bao"], "\u{FE}a\u{F0} er gott", NONE),
     t!("a leading symbol before a short word keeps it a letter", ["ass", "hit"], "@ss", ["@ss"]),
     t!("three digits at a short word's edge are a number", ["loomg", "ioomg"], "100mg", NONE),
     t!("a file type is not a three-letter term", ["mpe", "mpa"], "mp3 mp4", NONE),

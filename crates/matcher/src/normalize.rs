@@ -32,7 +32,7 @@
 
 use crate::leet;
 use crate::reading_order;
-use crate::unicode_data::{self, Class, Info, SCRIPTS};
+use crate::unicode_data::{self, Class, Info, LookAlike, SCRIPTS};
 
 /// What a [`Symbol`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1120,17 +1120,26 @@ impl<'t> Normalizer<'t> {
         }
         let mut latin = false;
         let mut look_alikes = false;
+        let mut weak = false;
         let mut others = false;
         let mut capitals = true;
         for unit in self.word.iter().filter(|u| u.class == Class::Letter) {
             capitals &= unit.upper;
             if unit.ch.is_ascii() {
                 latin = true;
-            } else if unicode_data::skeleton(unit.ch, unit.upper).is_some() {
-                look_alikes = true;
             } else {
-                others = true;
+                match unicode_data::look_alike(unit.ch, unit.upper) {
+                    Some(LookAlike::Unicode(..)) => look_alikes = true,
+                    Some(LookAlike::Weak(_)) => weak = true,
+                    None => others = true,
+                }
             }
+        }
+        // A weak look-alike is one only in a word with ASCII letters (`ғuck`; not `ғ` in Russian).
+        if latin {
+            look_alikes |= weak;
+        } else {
+            others |= weak;
         }
         if !look_alikes {
             return;
@@ -1142,7 +1151,8 @@ impl<'t> Normalizer<'t> {
             *self.genuine.get_or_insert_with(|| genuine_scripts(self.text))
         };
         for unit in self.word.iter_mut().filter(|u| u.class == Class::Letter && !u.ch.is_ascii()) {
-            if let Some((letter, script)) = unicode_data::skeleton(unit.ch, unit.upper) {
+            let look_alike = unicode_data::look_alike(unit.ch, unit.upper);
+            if let Some(LookAlike::Unicode(letter, script)) = look_alike {
                 // A word only of look-alikes of a script without ranges (15: Arabic, Hebrew...)
                 // cannot be told from that script's own text (`اها` is not `lol`): only a Latin
                 // letter in the word makes it Latin. In a text of no Latin letter at all, only a
@@ -1154,6 +1164,8 @@ impl<'t> Normalizer<'t> {
                 if latin || whole_word {
                     unit.ch = letter;
                 }
+            } else if let (Some(LookAlike::Weak(letter)), true) = (look_alike, latin) {
+                unit.ch = letter;
             }
         }
     }

@@ -163,6 +163,28 @@ pub fn fold(c: char, mut each: impl FnMut(char)) {
 /// like a Latin small capital (`κ` like `ĸ`, `в` like `ʙ`) reads as its uppercase form does.
 #[inline]
 pub fn skeleton(c: char, upper: bool) -> Option<(char, u8)> {
+    match look_alike(c, upper)? {
+        LookAlike::Unicode(letter, script) => Some((letter, script)),
+        LookAlike::Weak(_) => None,
+    }
+}
+
+/// What a non-Latin letter looks like ([`look_alike`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LookAlike {
+    /// By UTS #39: the ASCII letter and the letter's script number ([`skeleton`]).
+    Unicode(char, u8),
+    /// Only by the look-alike table of the npm package obscenity (from gc/confusables), where
+    /// UTS #39 lists none: Canadian syllabics `ᗯ` as `w`, Ethiopic `ሁ` as `u`, Cyrillic `ф` as
+    /// `o`. A moderation convention, not Unicode's, so the normaliser reads it only inside a word
+    /// that has ASCII letters (`ᖴᑌᑕK`, `pфrn`), and it never tells whether the text uses the
+    /// letter's script.
+    Weak(char),
+}
+
+/// [`skeleton`], or else the weak look-alike of `c`: one lookup for both.
+#[inline]
+pub fn look_alike(c: char, upper: bool) -> Option<LookAlike> {
     let cp = c as u32;
     let at = match SKELETONS_NEAR.get(cp.wrapping_sub(NEAR_FIRST) as usize) {
         Some(&at) => usize::from(at).checked_sub(1)?,
@@ -170,8 +192,15 @@ pub fn skeleton(c: char, upper: bool) -> Option<(char, u8)> {
     };
     let (_, lower, upper_form, script) = *tables::SKELETONS.get(at)?;
     let letter = if upper { upper_form } else { lower };
-    (letter != 0).then(|| (char::from(letter), script))
+    match (letter, script & WEAK_LOOK_ALIKE) {
+        (0, _) => None,
+        (letter, 0) => Some(LookAlike::Unicode(char::from(letter), script)),
+        (letter, _) => Some(LookAlike::Weak(char::from(letter))),
+    }
 }
+
+/// The script byte of a [`LookAlike::Weak`] (generated with the tables' `WEAK_LOOK_ALIKE`).
+const WEAK_LOOK_ALIKE: u8 = 0x80;
 
 /// What a lowercase Latin letter is drawn as upside down (`f` as `ɟ`, `u` as `n`, `k` as `ʞ`),
 /// from the npm package flip-text's table (Unicode has no data for it); `None` for a letter that
@@ -424,6 +453,10 @@ mod tests {
         assert_eq!(skeleton('ι', true).map(|(l, _)| l), Some('i'), "Ι looks like I");
         assert_eq!(skeleton('ι', false).map(|(l, _)| l), Some('i'), "ι looks like i");
         assert_eq!(skeleton('и', false), None, "и looks like ᴎ, no Latin letter");
+        assert_eq!(look_alike('ᗯ', false), Some(LookAlike::Weak('w')), "obscenity's table only");
+        assert_eq!(look_alike('ф', true), Some(LookAlike::Weak('o')));
+        assert_eq!(skeleton('ф', false), None);
+        assert_eq!(look_alike('а', false), Some(LookAlike::Unicode('a', look_alike_script('а'))));
     }
 
     #[test]
@@ -432,10 +465,19 @@ mod tests {
             let searched = skeleton_index(c as u32).map(|at| tables::SKELETONS[at]);
             for upper in [false, true] {
                 let expected = searched.and_then(|(_, lower, upper_form, script)| {
-                    let letter = if upper { upper_form } else { lower };
-                    (letter != 0).then(|| (char::from(letter), script))
+                    let letter = char::from(if upper { upper_form } else { lower });
+                    match (letter, script & WEAK_LOOK_ALIKE) {
+                        ('\0', _) => None,
+                        (letter, 0) => Some(LookAlike::Unicode(letter, script)),
+                        (letter, _) => Some(LookAlike::Weak(letter)),
+                    }
                 });
-                assert_eq!(skeleton(c, upper), expected, "{c:?}");
+                assert_eq!(look_alike(c, upper), expected, "{c:?}");
+                let unicode = match expected {
+                    Some(LookAlike::Unicode(letter, script)) => Some((letter, script)),
+                    _ => None,
+                };
+                assert_eq!(skeleton(c, upper), unicode, "{c:?}");
             }
         }
         assert_eq!(skeleton('к', true).map(|(l, _)| l), Some('k'), "К looks like K");

@@ -14,6 +14,9 @@
 //!   it), then Traditional and variant Chinese → Simplified from OpenCC's and MediaWiki's tables
 //!   (`zhconv` with its `opencc` feature, which adds OpenCC's TSCharacters and its Taiwan and Hong
 //!   Kong variant tables reversed: `峯` → `峰`, `衹` → `只`);
+//! - look-alikes UTS #39 leaves out (`ƈ`, `ⱥ` as Latin letters; `ᗯ`, `ф` as weak look-alikes,
+//!   read only in a word with ASCII letters) from the table the npm package obscenity 0.4.6
+//!   ships (`dist/transformer/resolve-confusables/confusables.js`, from gc/confusables, MIT);
 //! - upside-down letters (`UPSIDE_DOWN`: `f` drawn `ɟ`, `u` drawn `n`) from the npm package
 //!   flip-text 1.2.0's table (`node_modules/flip-text/lib/chars.js`): a convention Unicode has no
 //!   data for, taken from a package rather than typed here.
@@ -55,6 +58,8 @@ enum Class {
 const FOLD: u8 = 0x10;
 const SKELETON: u8 = 0x20;
 const RTL: u8 = 0x40;
+/// The script byte of a look-alike only obscenity's table lists (`unicode_data::LookAlike::Weak`).
+const WEAK_LOOK_ALIKE: u8 = 0x80;
 
 /// The table covers planes 0–3 (CJK extension H ends at U+323AF); above it the only code points
 /// that are not gaps are the ignorable ones (tags, variation selectors), listed separately.
@@ -75,6 +80,9 @@ struct Data {
     case: icu_casemap::CaseMapperBorrowed<'static>,
     /// Han characters `zhconv` simplifies to one other character, and those it simplifies to.
     simplified_either_way: BTreeSet<char>,
+    /// Letters and the one ASCII letter the confusables table of the npm package obscenity says
+    /// each is drawn as ([`drawn_as`]).
+    drawn_as: BTreeMap<char, char>,
 }
 
 impl Data {
@@ -93,6 +101,7 @@ impl Data {
             nfc: ComposingNormalizerBorrowed::new_nfc(),
             case: CaseMapper::new(),
             simplified_either_way: simplified_either_way(),
+            drawn_as: drawn_as(),
         }
     }
 
@@ -330,6 +339,55 @@ fn fold_fully(data: &Data, c: char) -> String {
     s
 }
 
+/// The characters of the look-alike table the npm package obscenity 0.4.6 ships
+/// (`dist/transformer/resolve-confusables/confusables.js`, taken from gc/confusables, MIT), each
+/// with the lowercase ASCII letter it is listed under: a `new Map([['A', '…'], …])` of single
+/// quoted strings without escapes. A character listed under two different letters is left out,
+/// and so are those listed under a digit or a space. The table is a moderation convention, not
+/// Unicode's: it lists Han characters (`乃` as `B`) and Cyrillic letters (`д` as `A`) whose own
+/// text must stay itself, so it is only used for Latin letters UTS #39 leaves alone (a fold) and
+/// for other scripts' letters inside a word with ASCII letters (a weak look-alike).
+fn drawn_as() -> BTreeMap<char, char> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../node_modules/obscenity/dist/transformer/resolve-confusables/confusables.js"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (run `npm install`)"));
+    let body = text.split_once("new Map([").map_or("", |(_, b)| b);
+    let quoted: Vec<&str> = body.split('\'').skip(1).step_by(2).collect();
+    let mut found: BTreeMap<char, BTreeSet<char>> = BTreeMap::new();
+    for pair in quoted.chunks_exact(2) {
+        let mut key = pair[0].chars();
+        let (Some(key), None) = (key.next(), key.next()) else { continue };
+        if !key.is_ascii_alphabetic() {
+            continue;
+        }
+        for c in pair[1].chars() {
+            found.entry(c).or_default().insert(key.to_ascii_lowercase());
+        }
+    }
+    let gc = CodePointMapData::<GeneralCategory>::new();
+    // Letters flip-text draws a letter upside down with (`ʇ` for `t`, `ɟ` for `f`) are read by
+    // the normaliser's upside-down reading, which needs them as written.
+    let upside_down: BTreeSet<char> =
+        upside_down_letters().into_iter().flat_map(|(_, drawn)| drawn.chars().collect::<Vec<_>>()).collect();
+    let table: BTreeMap<char, char> = found
+        .into_iter()
+        .filter(|&(c, _)| {
+            !c.is_ascii() && GeneralCategoryGroup::Letter.contains(gc.get(c)) && !upside_down.contains(&c)
+        })
+        .filter_map(|(c, keys)| {
+            let mut keys = keys.into_iter();
+            match (keys.next(), keys.next()) {
+                (Some(one), None) => Some((c, one)),
+                _ => None,
+            }
+        })
+        .collect();
+    assert!(table.len() > 500, "obscenity's confusables: {} letters read from {path}", table.len());
+    table
+}
+
 /// The lowercase Latin letters of flip-text's table and what each is drawn as upside down: the
 /// package's `'x':'y'` lines whose key is one letter `a`–`z`.
 fn upside_down_letters() -> Vec<(char, String)> {
@@ -407,6 +465,10 @@ fn fold(data: &Data, c: char) -> String {
             let skeleton = data.nfkd_without_decorations(&data.case.fold_string(&skeleton));
             if !skeleton.is_empty() && skeleton.chars().all(|k| k.is_ascii_lowercase()) {
                 s = skeleton;
+            } else if let Some(letter) = data.drawn_as.get(&c).or_else(|| data.drawn_as.get(&one)) {
+                // Else a letter with a hook, a stroke or a tail that UTS #39 leaves alone (`ƈ`,
+                // `ɬ`, `ⱥ`), by the look-alike table obscenity ships.
+                s = letter.to_string();
             }
         }
     }
@@ -572,10 +634,33 @@ fn main() {
             0 if is_latin_letter(&skeleton_of(&c.to_string())) => upper,
             lower => lower,
         };
+        // What obscenity's look-alike table reads a form as.
+        let drawn = |form: &str| {
+            let mut chars = form.chars();
+            match (chars.next(), chars.next()) {
+                (Some(one), None) => data.drawn_as.get(&one).map_or(0, |&l| l as u8),
+                _ => 0,
+            }
+        };
         if lower != 0 || upper != 0 {
+            // A case UTS #39 has no reading for takes the table's (`Ш` as `W`, as `ш` is `w`).
+            let (lower, upper) = (
+                if lower == 0 { drawn(&c.to_string()) } else { lower },
+                if upper == 0 { drawn(&upper_form) } else { upper },
+            );
             skeletons.insert(cp, (lower, upper, script_id(script)));
             classes[cp as usize] |= SKELETON;
             look_alike_scripts.insert(script_id(script));
+            continue;
+        }
+        // A weak look-alike: a letter obscenity's table lists and UTS #39 does not (`ᗯ` as `w`,
+        // `ሁ` as `u`, `ф` as `o`), read as it only inside a word with ASCII letters; it says
+        // nothing of whether its script is in use.
+        let (lower, upper) = (drawn(&c.to_string()), drawn(&upper_form));
+        if lower != 0 || upper != 0 {
+            let (lower, upper) = (if lower == 0 { upper } else { lower }, if upper == 0 { lower } else { upper });
+            skeletons.insert(cp, (lower, upper, script_id(script) | WEAK_LOOK_ALIKE));
+            classes[cp as usize] |= SKELETON;
         }
     }
     // The letters of those scripts, as ranges, so that a letter without a look-alike shows the
@@ -780,7 +865,7 @@ fn main() {
     let _ = writeln!(out, "pub(crate) static FOLD_POOL: &str = {pool:?};");
     let _ = writeln!(
         out,
-        "/// Sorted letters with a Latin look-alike (UTS #39): the ASCII letter and the letter's script id."
+        "/// Sorted letters with a Latin look-alike (UTS #39; script id with 0x80: only obscenity's table): the ASCII letters (lowercase, uppercase form) and the letter's script id."
     );
     let _ = write!(out, "pub(crate) static SKELETONS: [(u32, u8, u8, u8); {}] = [", skeletons.len());
     for (i, (cp, (lower, upper, script))) in skeletons.iter().enumerate() {
