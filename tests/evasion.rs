@@ -877,6 +877,21 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("ones for double l in a sentence", ["kill"], "i will ki11 you", ["ki11"]),
     t!("ones for double l in hell", ["hell"], "go to he11", ["he11"]),
     t!("a five and ones around two letters", ["smell"], "you 5me11", ["5me11"]),
+    // An at sign for an o of a word the list knows (adversarial pass, 2026-12-03); an a it
+    // writes as a letter stays an a.
+    t!("an at sign for o", ["porn"], "free p@rn here", ["p@rn"]),
+    t!("an at sign for o in whore", ["whore"], "wh@re", ["wh@re"]),
+    t!("an at sign for o in capitals", ["cock"], "C@CK", ["C@CK"]),
+    t!("two at signs for a double o", ["boobs"], "b@@bs", ["b@@bs"]),
+    t!("an at sign for o in horny", ["horny"], "so h@rny", ["h@rny"]),
+    t!("an at sign for o in a phrase", ["blow job"], "bl@w j@b", ["bl@w j@b"]),
+    t!("an at sign for o with a zero", ["porno"], "p@rn0", ["p@rn0"]),
+    t!("an at sign for o after a mention", ["porn"], "@alice p@rn", ["p@rn"]),
+    t!("an at sign for o in boner", ["boner"], "b@ner", ["b@ner"]),
+    t!("an at sign for o in a joined phrase", ["blowjob"], "bl@wjob", ["bl@wjob"]),
+    t!("an at sign still stands for a", ["fag"], "f@g", ["f@g"]),
+    t!("a written a is not an o", ["porn", "whore", "cock"], "parn whare cack", NONE),
+    t!("an e-mail address is no o", ["bobo", "porn"], "mail bob@bo.com or p@rnhub", NONE),
 ];
 
 /// Bidi controls that reverse or reorder what the reader sees.
@@ -1439,7 +1454,7 @@ fn split_with_words() {
 
 #[test]
 fn leet_with_words() {
-    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 68);
+    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 84);
 }
 
 #[test]

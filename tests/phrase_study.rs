@@ -925,8 +925,21 @@ fn every_i_written_as_l_of_every_word() {
     every_letter_written_as('i', 'l');
 }
 
+/// The same for every `o` written as `@` (`p@rn`): the normaliser reads the `@` as an `a`, which
+/// stands for an `o` only where it came from an `@` (an `a` written as a letter never does), so a
+/// spelling can never be an ordinary word and every one must be found. An `@` that ends a word is
+/// punctuation (`leet.rs`: it may start a word or stand inside one, `@ss`, `p@rn`; `fuck@` is
+/// `fuck`), and one letter at a time between `@`s is a word spelled out with them (`b@b@l` is
+/// `bbl`, as `b|a|d` is `bad`), so those spellings are not asked.
+#[test]
+fn every_o_written_as_at_of_every_word() {
+    every_letter_written_as('o', '@');
+}
+
 fn every_letter_written_as(letter: char, written: char) {
     let Some((lists, set, english)) = pushed_words() else { return };
+    // A symbol is never a letter of an ordinary word.
+    let ordinary = |text: &str| written.is_alphabetic() && english.contains(text);
     let mut tally = Tally::default();
     for (index, word, letters) in known_words(lists, &english) {
         let runs: Vec<usize> =
@@ -943,8 +956,16 @@ fn every_letter_written_as(letter: char, written: char) {
                 }
             }
             let text: String = spelled.into_iter().collect();
+            // Punctuation at a word's end, and one letter at a time between `@`s spelled out
+            // with it as `b|a|d` is (see `every_o_written_as_at_of_every_word`).
+            let chars: Vec<char> = text.chars().collect();
+            let spelled_out =
+                chars.len() >= 3 && chars.iter().enumerate().all(|(i, &c)| (c == written) == (i % 2 == 1));
+            if written == '@' && (text.ends_with('@') || spelled_out) {
+                continue;
+            }
             let found = set.find(&text).iter().any(|m| m.term == index);
-            tally.check(word, &text, found, !english.contains(&text));
+            tally.check(word, &text, found, !ordinary(&text));
         }
     }
     let Tally { read, left: ordinary, wrong } = tally;

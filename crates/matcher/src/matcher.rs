@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::encoding::encode;
 use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START};
-use crate::pattern::{self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_ONE, NEEDS_SYMBOL_GAP};
+use crate::pattern::{self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_ONE, NEEDS_SYMBOL_GAP};
 use crate::segmentation::{self, Lookups, Segmenter};
 
 /// A term found in a text: which term, and the byte range of the original text it covers.
@@ -1289,12 +1289,15 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     // One extra repeat a word (`fuuck`, `fuckk`; not `fuuckk`).
     let mut extra_in_word = false;
     for (k, &want) in want.iter().enumerate() {
-        let (lenient, needs_one, needs_symbol_gap) =
-            (want & LENIENT != 0, want & NEEDS_ONE != 0, want & NEEDS_SYMBOL_GAP != 0);
+        let (lenient, needs_one, needs_symbol_gap, needs_at) =
+            (want & LENIENT != 0, want & NEEDS_ONE != 0, want & NEEDS_SYMBOL_GAP != 0, want & NEEDS_AT != 0);
         let want = want & !COUNT_FLAGS;
         let (symbol, _) = ring.get(first + k as u64)?;
         if needs_one && symbol.edge & normalize::FROM_ONE == 0 {
             return None; // `siut` is not `slut`
+        }
+        if needs_at && symbol.edge & normalize::FROM_AT == 0 {
+            return None; // `parn` is not `porn`
         }
         if needs_symbol_gap && symbol.gap != normalize::Gap::Symbol {
             return None; // `f ck` and `it's` hide no letter

@@ -93,6 +93,10 @@ pub const SHORT_EDGE: u8 = 32;
 /// `l` as often as for `i` (`s1ut`, `ki11`): a term's `l` matches such a run (and only such a run:
 /// `siut` is not `slut`).
 pub const FROM_ONE: u8 = 16;
+/// A run read as `a` from an `@` ([`Symbol::edge`]), which writers use for `o` too (`p@rn`,
+/// `wh@re`): a term's `o` in a word the word list knows matches such a run (and only such a run:
+/// `parn` is not `porn`).
+pub const FROM_AT: u8 = 128;
 /// The same bit on an ideo symbol ([`Symbol::edge`]): a run read from katakana drawn like a Han
 /// character (`ロ` like `口`, UTS #39), which a term's spelling with that kana for its Han
 /// character needs (`ロ交` for `口交`; the hiragana `ろ` it folds to looks like no Han character).
@@ -146,7 +150,8 @@ struct Unit {
     keycap: bool,
     /// For a digit read as a letter in a word of fewer than [`LEET_WORD_LETTERS`] letters, its
     /// mark: [`SHORT_LEET`] (part of a number, or an `8`) or [`SHORT_DIGIT`] (another lone digit);
-    /// 0 otherwise (see `read_leet_digits`); [`FROM_ONE`] for a `1` or `|` read as a letter; on an
+    /// 0 otherwise (see `read_leet_digits`); [`FROM_ONE`] for a `1` or `|` read as a letter,
+    /// [`FROM_AT`] for an `@`; on an
     /// ideo unit, [`FROM_KATAKANA`].
     short: u8,
 }
@@ -1527,12 +1532,12 @@ fn as_letter(unit: Unit) -> Unit {
     Unit { ch: unit.symbol, class: Class::Letter, symbol: unit.ch, short: unit.short | from_one(unit.ch), ..unit }
 }
 
-/// [`FROM_ONE`] for a `1` or a `|` read as a letter, else 0.
+/// [`FROM_ONE`] for a `1` or a `|` read as a letter, [`FROM_AT`] for an `@`, else 0.
 fn from_one(c: char) -> u8 {
-    if matches!(c, '1' | '|') {
-        FROM_ONE
-    } else {
-        0
+    match c {
+        '1' | '|' => FROM_ONE,
+        '@' => FROM_AT,
+        _ => 0,
     }
 }
 

@@ -14,7 +14,7 @@ use std::cell::Cell;
 
 use crate::leet;
 use crate::normalize::{
-    Buffers, Gap, Normalizer, Symbol, SymbolKind, END, FROM_KATAKANA, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT,
+    Buffers, Gap, Normalizer, Symbol, SymbolKind, END, FROM_AT, FROM_KATAKANA, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT,
     SHORT_EDGE, SHORT_LEET, START,
 };
 use crate::unicode_data;
@@ -36,12 +36,17 @@ pub const NEEDS_ONE: u32 = 1 << 30;
 /// run after a letter hidden behind a symbol (`f#ck`, `f.ck`).
 pub const NEEDS_SYMBOL_GAP: u32 = 1 << 29;
 
+/// Set on a count when the text's run must have been read from an `@` ([`FROM_AT`]): the run of
+/// `a` that stands for a term's `o` (`p@rn`, `wh@re`).
+pub const NEEDS_AT: u32 = 1 << 28;
+
 /// The flags a count may carry; the rest is the run length.
-pub const COUNT_FLAGS: u32 = LENIENT | NEEDS_ONE | NEEDS_SYMBOL_GAP;
+pub const COUNT_FLAGS: u32 = LENIENT | NEEDS_ONE | NEEDS_SYMBOL_GAP | NEEDS_AT;
 
 /// On a pattern's symbol only (the normaliser never sets it): [`NEEDS_SYMBOL_GAP`] on its count.
 const AFTER_ONE_SYMBOL: u8 = 64;
-const _: () = assert!(AFTER_ONE_SYMBOL & (START | END | SHORT_LEET | SHORT_DIGIT | FROM_ONE | SHORT_EDGE) == 0);
+const _: () =
+    assert!(AFTER_ONE_SYMBOL & (START | END | SHORT_LEET | SHORT_DIGIT | FROM_ONE | SHORT_EDGE | FROM_AT) == 0);
 
 /// Final letters English words double (`-ll`, `-ss`, `-ff`, `-zz`, `-ee`, `-oo`): without a word
 /// list, a term ending in one does not match a word ending in two (with one, a word the list knows
@@ -71,6 +76,10 @@ fn each_and_all<T>(runs: &[T]) -> impl Iterator<Item = &[T]> {
 /// `faqqot`: the slurs' usual disguise, a `g` whose tail is straightened) and `l` for `i`
 /// (`shlt`, `bltch`, `nlgger`: a capital `I` and a small `l` are one stroke in most fonts).
 const LETTER_FOR_LETTER: &[(char, char)] = &[('u', 'v'), ('g', 'q'), ('i', 'l')];
+/// A letter of a known word, what the normaliser reads the symbol written for it as, and the
+/// mark that run carries: `1` and `|` are read as `i` but stand for `l` too (`s1ut`, [`FROM_ONE`]),
+/// `@` is read as `a` but stands for `o` too (`p@rn`, [`FROM_AT`]).
+const SYMBOL_FOR_LETTER: &[(char, char, u8)] = &[('l', 'i', FROM_ONE), ('o', 'a', FROM_AT)];
 /// Junctions whose every combination is looked for; beyond this, only all kept and all joined.
 const MAX_JUNCTION_COMBINATIONS: usize = 3;
 /// Symbols a term may have once normalised.
@@ -262,28 +271,31 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     // also looked for as such a run (`s1ut`, `ki11`; a document of made-up strings, codes or names
     // would grow by a third for an evasion written in words). A term written with `1` itself
     // reads it as any `i`.
+    // Likewise an `@` read as `a` stands for `o` (`p@rn`, `wh@re`).
     for s in &mut main {
-        s.edge &= !FROM_ONE;
+        s.edge &= !(FROM_ONE | FROM_AT);
     }
     let mut word_spellings: Vec<Vec<Symbol>> = Vec::new();
     if let Some(is_word) = is_word {
-        // Clearing FROM_ONE above changed no word's range or letters.
-        let runs: Vec<usize> = term_words
-            .iter()
-            .filter(|(_, text)| text.contains('l') && is_word(text))
-            .flat_map(|(range, _)| range.clone().filter(|&i| main[i].ch == 'l'))
-            .collect();
-        let as_one = |at: &[usize]| {
-            let mut spelled = main.clone();
-            for &i in at {
-                if let Some(s) = spelled.get_mut(i) {
-                    *s = Symbol { ch: 'i', edge: s.edge | FROM_ONE, ..*s };
+        // Clearing the marks above changed no word's range or letters.
+        for &(letter, read, mark) in SYMBOL_FOR_LETTER {
+            let runs: Vec<usize> = term_words
+                .iter()
+                .filter(|(_, text)| text.contains(letter) && is_word(text))
+                .flat_map(|(range, _)| range.clone().filter(|&i| main[i].ch == letter))
+                .collect();
+            let as_symbol = |at: &[usize]| {
+                let mut spelled = main.clone();
+                for &i in at {
+                    if let Some(s) = spelled.get_mut(i) {
+                        *s = Symbol { ch: read, edge: s.edge | mark, ..*s };
+                    }
                 }
-            }
-            merge_runs(spelled)
-        };
-        // Each run of `l` alone (`go1dless`), and all of them (`1o11ipop`); with many, all only.
-        word_spellings.extend(each_and_all(&runs).map(as_one));
+                merge_runs(spelled)
+            };
+            // Each run alone (`go1dless`), and all of them (`1o11ipop`); with many, all only.
+            word_spellings.extend(each_and_all(&runs).map(as_symbol));
+        }
         readings.added += word_spellings.len();
         // The words of LENIENT_WORD_LETTERS letters or more that the list knows: a censored or
         // split word is the word (a term of made-up strings or codes gets no such spelling).
@@ -424,7 +436,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             if !flipped.is_ascii() {
                 let symbols: Vec<Symbol> = Normalizer::as_written(&flipped)
                     .filter(|s| s.kind == SymbolKind::Word)
-                    .map(|s| Symbol { edge: s.edge & !FROM_ONE, ..s })
+                    .map(|s| Symbol { edge: s.edge & !(FROM_ONE | FROM_AT), ..s })
                     .collect();
                 let plain = symbols.iter().all(|s| s.ch.is_ascii());
                 if !plain && symbols.len() <= MAX_TERM_SYMBOLS {
@@ -663,6 +675,7 @@ fn build(
             s.count
                 | if lenient { LENIENT } else { 0 }
                 | if s.edge & FROM_ONE != 0 { NEEDS_ONE } else { 0 }
+                | if s.edge & FROM_AT != 0 { NEEDS_AT } else { 0 }
                 | if s.edge & AFTER_ONE_SYMBOL != 0 { NEEDS_SYMBOL_GAP } else { 0 }
         })
         .collect();
