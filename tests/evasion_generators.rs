@@ -18,6 +18,8 @@
 
 use std::collections::BTreeMap;
 
+#[path = "common/flip_text.rs"]
+mod flip_text;
 #[path = "common/unicode_classes.rs"]
 mod unicode_classes;
 
@@ -1208,7 +1210,10 @@ fn every_letter_of_obscenity_look_alike_table_in_a_word() {
         r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}\p{sc=Yi}\p{sc=Thai}\p{sc=Lao}\p{sc=Myanmar}\p{sc=Khmer}\p{sc=Tai_Le}\p{sc=New_Tai_Lue}\p{sc=Tai_Tham}\p{sc=Hangul}]",
     );
     let letters = Property::new(r"\p{L}");
-    let upside_down: Vec<char> = "ɐqɔpǝɟƃɥᴉɾʞlɯuodbɹsʇnʌʍxʎz".chars().filter(|c| !c.is_ascii()).collect();
+    // What flip-text draws the letters a–z as upside down.
+    let flips = flip_text::flip_table().expect("node_modules/flip-text (run `npm install`)");
+    let upside_down: Vec<char> =
+        flips.iter().filter(|(k, _)| k.is_ascii_lowercase()).flat_map(|(_, v)| v.chars()).collect();
     let terms = ["fuck", "shit", "bitch", "cunt", "whore"];
     let set = rules(&terms);
     let mut tally = Tally::new("letters of obscenity's look-alike table in place of theirs, in a word");

@@ -21,6 +21,10 @@
 
 #[path = "../benches/common/corpus.rs"]
 mod corpus;
+#[path = "common/flip_text.rs"]
+mod flip_text;
+
+use flip_text::flip_table;
 
 use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
@@ -809,30 +813,6 @@ fn every_inner_letter_hidden_by_a_symbol_of_every_word() {
     );
     assert!(read > 1000, "{read} read");
     assert_none_wrong(&wrong);
-}
-
-/// flip-text's own table (`node_modules/flip-text/lib/chars.js`): each `'x':'y'` line, and the
-/// reverse of each that the package adds itself (`index.js`: a value not yet a key maps back).
-fn flip_table() -> Option<std::collections::HashMap<char, String>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/flip-text/lib/chars.js");
-    let text = std::fs::read_to_string(path).ok()?;
-    let mut table = std::collections::HashMap::new();
-    let mut pairs = Vec::new();
-    for line in text.lines() {
-        let line = line.trim().trim_end_matches(',');
-        let Some((key, value)) = line.split_once(':') else { continue };
-        let unquote = |s: &str| s.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')).map(str::to_owned);
-        if let (Some(key), Some(value)) = (unquote(key), unquote(value)) {
-            let mut chars = key.chars();
-            if let (Some(k), None) = (chars.next(), chars.next()) {
-                pairs.push((k, value));
-            }
-        }
-    }
-    for (k, v) in &pairs {
-        table.insert(*k, v.clone());
-    }
-    Some(table)
 }
 
 /// Every single word of the study that the English words know, flipped upside down as flip-text flips a string (backwards, each character through its

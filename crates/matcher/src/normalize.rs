@@ -1140,7 +1140,7 @@ impl<'t> Normalizer<'t> {
                 }
             }
         }
-        // A weak look-alike is one only in a word with ASCII letters (`ғuck`; not `ғ` in Russian).
+        // A weak look-alike is one only in a word with ASCII letters (`ᗯhore`; `фото` stays Russian).
         if latin {
             look_alikes |= weak;
         } else {
@@ -1529,11 +1529,11 @@ fn genuine_scripts(text: &str) -> TextScripts {
 /// A pending leet symbol read as the letter it carries (it remembers that it was a symbol: see
 /// [`spelled_with_symbols`]).
 fn as_letter(unit: Unit) -> Unit {
-    Unit { ch: unit.symbol, class: Class::Letter, symbol: unit.ch, short: unit.short | from_one(unit.ch), ..unit }
+    Unit { ch: unit.symbol, class: Class::Letter, symbol: unit.ch, short: unit.short | symbol_mark(unit.ch), ..unit }
 }
 
 /// [`FROM_ONE`] for a `1` or a `|` read as a letter, [`FROM_AT`] for an `@`, else 0.
-fn from_one(c: char) -> u8 {
+fn symbol_mark(c: char) -> u8 {
     match c {
         '1' | '|' => FROM_ONE,
         '@' => FROM_AT,
@@ -1745,7 +1745,7 @@ fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
         if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
             for unit in &mut word[range.clone()] {
                 if let Some(letter) = leet::digit(unit.ch) {
-                    *unit = Unit { ch: letter, class: Class::Letter, short: short | from_one(unit.ch), ..*unit };
+                    *unit = Unit { ch: letter, class: Class::Letter, short: short | symbol_mark(unit.ch), ..*unit };
                 }
             }
             bits.read_as_letters(range);
@@ -1806,7 +1806,7 @@ fn read_digit_run(word: &mut [Unit], run: std::ops::Range<usize>, short_word: bo
     };
     for unit in word.get_mut(run).unwrap_or_default() {
         if let Some(letter) = leet::digit(unit.ch) {
-            *unit = Unit { ch: letter, class: Class::Letter, short: short | from_one(unit.ch), ..*unit };
+            *unit = Unit { ch: letter, class: Class::Letter, short: short | symbol_mark(unit.ch), ..*unit };
         }
     }
 }
@@ -1922,7 +1922,7 @@ mod tests {
                 if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
                     for unit in &mut word[range] {
                         if let Some(letter) = leet::digit(unit.ch) {
-                            let short = short | super::from_one(unit.ch);
+                            let short = short | super::symbol_mark(unit.ch);
                             *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
                         }
                     }

@@ -80,6 +80,16 @@ const LETTER_FOR_LETTER: &[(char, char)] = &[('u', 'v'), ('g', 'q'), ('i', 'l')]
 /// mark that run carries: `1` and `|` are read as `i` but stand for `l` too (`s1ut`, [`FROM_ONE`]),
 /// `@` is read as `a` but stands for `o` too (`p@rn`, [`FROM_AT`]).
 const SYMBOL_FOR_LETTER: &[(char, char, u8)] = &[('l', 'i', FROM_ONE), ('o', 'a', FROM_AT)];
+/// The marks of [`SYMBOL_FOR_LETTER`], which a term's own symbols do not keep.
+const SYMBOL_MARKS: u8 = {
+    let mut marks = 0;
+    let mut i = 0;
+    while i < SYMBOL_FOR_LETTER.len() {
+        marks |= SYMBOL_FOR_LETTER[i].2;
+        i += 1;
+    }
+    marks
+};
 /// Junctions whose every combination is looked for; beyond this, only all kept and all joined.
 const MAX_JUNCTION_COMBINATIONS: usize = 3;
 /// Symbols a term may have once normalised.
@@ -273,7 +283,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     // reads it as any `i`.
     // Likewise an `@` read as `a` stands for `o` (`p@rn`, `wh@re`).
     for s in &mut main {
-        s.edge &= !(FROM_ONE | FROM_AT);
+        s.edge &= !SYMBOL_MARKS;
     }
     let mut word_spellings: Vec<Vec<Symbol>> = Vec::new();
     if let Some(is_word) = is_word {
@@ -436,7 +446,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             if !flipped.is_ascii() {
                 let symbols: Vec<Symbol> = Normalizer::as_written(&flipped)
                     .filter(|s| s.kind == SymbolKind::Word)
-                    .map(|s| Symbol { edge: s.edge & !(FROM_ONE | FROM_AT), ..s })
+                    .map(|s| Symbol { edge: s.edge & !SYMBOL_MARKS, ..s })
                     .collect();
                 let plain = symbols.iter().all(|s| s.ch.is_ascii());
                 if !plain && symbols.len() <= MAX_TERM_SYMBOLS {

@@ -190,6 +190,11 @@ pub fn look_alike(c: char, upper: bool) -> Option<LookAlike> {
         Some(&at) => usize::from(at).checked_sub(1)?,
         None => skeleton_index(cp)?,
     };
+    look_alike_at(at, upper)
+}
+
+/// What row `at` of [`tables::SKELETONS`] says the letter looks like, written `upper` or not.
+fn look_alike_at(at: usize, upper: bool) -> Option<LookAlike> {
     let (_, lower, upper_form, script) = *tables::SKELETONS.get(at)?;
     let letter = if upper { upper_form } else { lower };
     match (letter, script & WEAK_LOOK_ALIKE) {
@@ -462,16 +467,9 @@ mod tests {
     #[test]
     fn the_near_skeleton_table_agrees_with_the_search() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
-            let searched = skeleton_index(c as u32).map(|at| tables::SKELETONS[at]);
+            let searched = skeleton_index(c as u32);
             for upper in [false, true] {
-                let expected = searched.and_then(|(_, lower, upper_form, script)| {
-                    let letter = char::from(if upper { upper_form } else { lower });
-                    match (letter, script & WEAK_LOOK_ALIKE) {
-                        ('\0', _) => None,
-                        (letter, 0) => Some(LookAlike::Unicode(letter, script)),
-                        (letter, _) => Some(LookAlike::Weak(letter)),
-                    }
-                });
+                let expected = searched.and_then(|at| look_alike_at(at, upper));
                 assert_eq!(look_alike(c, upper), expected, "{c:?}");
                 let unicode = match expected {
                     Some(LookAlike::Unicode(letter, script)) => Some((letter, script)),

@@ -467,7 +467,7 @@ fn fold(data: &Data, c: char) -> String {
                 s = skeleton;
             } else if let Some(letter) = data.drawn_as.get(&c).or_else(|| data.drawn_as.get(&one)) {
                 // Else a letter with a hook, a stroke or a tail that UTS #39 leaves alone (`ƈ`,
-                // `ɬ`, `ⱥ`), by the look-alike table obscenity ships.
+                // `ʃ`, `ⱥ`), by the look-alike table obscenity ships.
                 s = letter.to_string();
             }
         }
