@@ -548,6 +548,15 @@ const LOOKALIKES: &[Case] = &[
     t!("canadian syllabics as a fancy font", ["fuck"], "\u{15B4}\u{144C}\u{1455}K", ["\u{15B4}\u{144C}\u{1455}K"]),
     t!("canadian syllabics in capitals", ["bitch"], "\u{15F7}IT\u{1455}\u{157C}", ["\u{15F7}IT\u{1455}\u{157C}"]),
     t!("a cyrillic ef for o in a latin word", ["porn"], "p\u{444}rn", ["p\u{444}rn"]),
+    // Letters judged as written, not as their compatibility form (2026-12-03): the lunate sigma
+    // looks like `c`, its NFKC form `ς` does not; an uppercase letter whose lowercase looks
+    // otherwise; a letter of no script.
+    t!("greek lunate sigma for c", ["cunt"], "\u{3F2}unt", ["\u{3F2}unt"]),
+    t!("greek capital lunate sigma for c", ["cock"], "\u{3F9}O\u{3F9}K", ["\u{3F9}O\u{3F9}K"]),
+    t!("lunate sigma inside a word", ["dick"], "di\u{3F2}k", ["di\u{3F2}k"]),
+    t!("latin capital beta for b", ["bitch"], "\u{A7B4}ITCH", ["\u{A7B4}ITCH"]),
+    t!("latin capital iota for i", ["dildo"], "D\u{196}LDO", ["D\u{196}LDO"]),
+    t!("vedic sign jihvamuliya for x", ["xxx"], "\u{1CF5}\u{1CF5}\u{1CF5}", ["\u{1CF5}\u{1CF5}\u{1CF5}"]),
 ];
 
 /// Punctuation of every kind between letters, and CJK punctuation between Chinese characters.
@@ -1059,6 +1068,18 @@ const LEET: &[Case] = &[
     t!("a long number glued after the word", ["fuck"], "fuck123 you", ["fuck"]),
     t!("a year glued after the word, in capitals", ["bitch"], "BITCH2000", ["BITCH"]),
     t!("numbers on both sides", ["whore"], "12whore34", ["whore"]),
+    // One digit glued to a word (2026-12-03): a digit that is no leet letter is a number of its
+    // own at either edge; a leet digit at the end may follow the term or end its last letter.
+    t!("a two glued after the word", ["fuck"], "fuck2", ["fuck"]),
+    t!("a six glued before the word", ["slut"], "6slut", ["slut"]),
+    t!("a two glued before the word, in capitals", ["bitch"], "2BITCH", ["BITCH"]),
+    t!("a one glued after the word", ["fuck"], "fuck1", ["fuck"]),
+    t!("a zero glued after the word", ["cunt"], "cunt0 lol", ["cunt"]),
+    t!("a three glued after the word", ["bitch"], "bitch3", ["bitch"]),
+    t!("a nine glued after the word, in capitals", ["whore"], "WHORE9", ["WHORE"]),
+    t!("a seven glued after a phrase", ["fuck you"], "fuck you7", ["fuck you"]),
+    t!("a one glued after a look-alike", ["fuck"], "fu\u{0441}k1", ["fu\u{0441}k"]),
+    t!("a leet digit that is the term's last letter still is", ["whore"], "whor3", ["whor3"]),
     t!("trailing exclamation marks stay punctuation", ["wowii"], "wow!!", NONE),
     t!("exclamation at the end is punctuation", ["damn"], "damn!", ["damn"]),
     t!("leet and capitals", ["bitch"], "B1TCH", ["B1TCH"]),
@@ -1137,6 +1158,9 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("a mention of an ordinary word that holds a term", ["ass"], "@classic @assassin @bass", NONE),
     t!("a mention of a word a term starts", ["cock"], "@cocktail hour", NONE),
     t!("a number glued to a word that holds a term", ["ass"], "class12 pass123 Essex44 bass99", NONE),
+    t!("one digit glued to a word that holds a term", ["ass"], "class1 pass2 Essex4 bass9 2class", NONE),
+    t!("a word that goes on after the term is not the term", ["fuck"], "fucking fucker fuckface", NONE),
+    t!("a digit inside a word is not its end", ["cum"], "cum1n cum3ow", NONE),
     t!("a code term with a number still matches itself", ["covid19"], "covid19 and covid 19", ["covid19", "covid 19"]),
     t!("two letters across a blank line are no word", ["ab", "aby"], "Answer a\n\nb\n\nyes", NONE),
     // A one-character Traditional term is read as written: its Simplified reading is often an

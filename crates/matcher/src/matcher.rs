@@ -11,7 +11,9 @@ use rustc_hash::FxHashMap;
 
 use crate::encoding::encode;
 use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START};
-use crate::pattern::{self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_ONE, NEEDS_SYMBOL_GAP};
+use crate::pattern::{
+    self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_DIGIT_AFTER, NEEDS_ONE, NEEDS_SYMBOL_GAP,
+};
 use crate::segmentation::{self, Lookups, Segmenter};
 
 /// A term found in a text: which term, and the byte range of the original text it covers.
@@ -1291,6 +1293,7 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     for (k, &want) in want.iter().enumerate() {
         let (lenient, needs_one, needs_symbol_gap, needs_at) =
             (want & LENIENT != 0, want & NEEDS_ONE != 0, want & NEEDS_SYMBOL_GAP != 0, want & NEEDS_AT != 0);
+        let needs_digit_after = want & NEEDS_DIGIT_AFTER != 0;
         let want = want & !COUNT_FLAGS;
         let (symbol, _) = ring.get(first + k as u64)?;
         if needs_one && symbol.edge & normalize::FROM_ONE == 0 {
@@ -1298,6 +1301,9 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
         }
         if needs_at && symbol.edge & normalize::FROM_AT == 0 {
             return None; // `parn` is not `porn`
+        }
+        if needs_digit_after && !symbol.before_digit {
+            return None; // `fucking` is not `fuck`; `fuck1` is
         }
         if needs_symbol_gap && symbol.gap != normalize::Gap::Symbol {
             return None; // `f ck` and `it's` hide no letter

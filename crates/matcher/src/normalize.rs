@@ -130,6 +130,10 @@ pub struct Symbol {
     pub gap: Gap,
     /// The letters of the word it belongs to (word symbols only; 0 when more than 255).
     pub word_letters: u8,
+    /// The run ends where one digit, read as a letter, ends a word of three letters or more
+    /// (the `k` of `fuck1`, the `r` of `wh0r3`): a term may end here as well as with that
+    /// letter (`pattern::NEEDS_DIGIT_AFTER`).
+    pub before_digit: bool,
 }
 
 /// A character after folding, with the original bytes it stands for.
@@ -154,6 +158,8 @@ struct Unit {
     /// [`FROM_AT`] for an `@`; on an
     /// ideo unit, [`FROM_KATAKANA`].
     short: u8,
+    /// A single digit read as a letter follows it at the end of its word (`fuck1`).
+    before_digit: bool,
 }
 
 impl Unit {
@@ -228,7 +234,7 @@ const MAX_SPELLING_GAP: u32 = 3;
 /// Fewest letters a word needs for every run of digits inside it to be read as plain letters (in a
 /// shorter word a number from `1` or `8`, or an `8`, is marked [`SHORT_LEET`]: `l10n`, `k8s`), and for
 /// a digit at its edge to be read at all.
-const LEET_WORD_LETTERS: usize = 3;
+pub(crate) const LEET_WORD_LETTERS: usize = 3;
 /// Longest run of digits at the edge of a word of one or two letters that reads as letters
 /// ([`SHORT_EDGE`]: `5h17`; `100mg` keeps its number).
 const MAX_SHORT_EDGE_DIGITS: usize = 2;
@@ -555,6 +561,7 @@ impl<'t> Normalizer<'t> {
                     regional: false,
                     keycap: false,
                     short: 0,
+                    before_digit: false,
                 };
                 // Before a byte that is ASCII and no ignorable control, no mark can follow: the
                 // unit is complete and goes on at once (holding it costs a store and a load).
@@ -588,6 +595,7 @@ impl<'t> Normalizer<'t> {
                                 regional: false,
                                 keycap: false,
                                 short: 0,
+                                before_digit: false,
                             }),
                         Some(ref mut held) => held.widen(start, end),
                         None => {}
@@ -623,6 +631,7 @@ impl<'t> Normalizer<'t> {
                         regional: unicode_data::is_regional_indicator(c),
                         keycap: false,
                         short: 0,
+                        before_digit: false,
                     }; 8];
                     let mut n = 0;
                     unicode_data::fold(c, |f| {
@@ -637,6 +646,7 @@ impl<'t> Normalizer<'t> {
                                 regional: unicode_data::is_regional_indicator(c),
                                 keycap: false,
                                 short: 0,
+                                before_digit: false,
                             };
                             n += 1;
                         }
@@ -669,6 +679,7 @@ impl<'t> Normalizer<'t> {
                     regional: false,
                     keycap: false,
                     short: 0,
+                    before_digit: false,
                 }),
             }
         }
@@ -728,6 +739,7 @@ impl<'t> Normalizer<'t> {
                     regional: false,
                     keycap: false,
                     short: 0,
+                    before_digit: false,
                 });
             }
             i += 1;
@@ -773,6 +785,7 @@ impl<'t> Normalizer<'t> {
                 regional: false,
                 keycap: false,
                 short: 0,
+                before_digit: false,
             };
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return true;
@@ -803,6 +816,7 @@ impl<'t> Normalizer<'t> {
                 last_start: base + e as u32 - 1,
                 first_end: base + r as u32 + 1,
                 word_letters,
+                before_digit: false,
             });
             first_gap = Gap::None;
             r = e;
@@ -993,7 +1007,7 @@ impl<'t> Normalizer<'t> {
         let mut bits = WordBits::of(&self.word);
         // Before digits are read as letters: numbers glued to the word's edges.
         let whole = !continued && !self.word_cut;
-        let numbers = if whole { glued_numbers(&bits) } else { Vec::new() };
+        let numbers = if whole { glued_numbers(&self.word, &bits) } else { Vec::new() };
         read_leet_digits(&mut self.word, &mut bits);
         if !continued && !self.word_cut {
             read_edge_digits(&mut self.word, &mut bits);
@@ -1257,6 +1271,7 @@ impl<'t> Normalizer<'t> {
                 last_start: 0,
                 first_end: 0,
                 word_letters: 0,
+                before_digit: false,
             });
             self.last_was_word = false;
             self.last_was_ideo = false;
@@ -1314,6 +1329,7 @@ impl<'t> Normalizer<'t> {
                 last_start: word[j - 1].start,
                 first_end: unit.end,
                 word_letters,
+                before_digit: word[j - 1].before_digit,
             });
             first_gap = Gap::None;
             i = j;
@@ -1347,6 +1363,7 @@ impl<'t> Normalizer<'t> {
             last_start: unit.start,
             first_end: unit.end,
             word_letters: 0,
+            before_digit: false,
         });
         self.last_was_word = false;
         self.last_was_ideo = true;
@@ -1379,6 +1396,7 @@ impl<'t> Normalizer<'t> {
             last_start: unit.start,
             first_end: unit.end,
             word_letters: 0,
+            before_digit: false,
         });
     }
 }
@@ -1700,9 +1718,11 @@ enum CutAs {
 
 /// Runs of two digits or more at a word's start before three letters, and at its end after
 /// three (none read from a digit or a symbol): a number glued to a word (`slut69`, `69slut`,
-/// `covid19`) is a word of its own, so the word's edge is where the letters end. A single digit
-/// there reads as a letter (`5lut`, `wh0r3`: `read_edge_digits`), so `fuck1` is `fucki`.
-fn glued_numbers(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
+/// `covid19`) is a word of its own, so the word's edge is where the letters end. So is a single
+/// digit there that stands for no letter (`fuck2`, `6slut`). A single digit that stands for one
+/// reads as a letter (`5lut`, `wh0r3`: `read_edge_digits`), and at the end the letter before it
+/// is marked so that a term may end there too (`fuck1`).
+fn glued_numbers(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> {
     let (digits, n) = (bits.digits, bits.len);
     if digits == 0 || n == 0 || n > UNIT_BITS {
         return Vec::new();
@@ -1712,11 +1732,15 @@ fn glued_numbers(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
     let three_after = letters & (letters >> 1) & (letters >> 2);
     let lead = digits.trailing_ones() as usize;
     let trail = (digits << (UNIT_BITS - n)).leading_ones() as usize;
+    // Two digits or more, or one that is no leet letter.
+    let number = |run: std::ops::Range<usize>| {
+        run.len() >= 2 || word.get(run).is_some_and(|units| units.iter().all(|u| leet::digit(u.ch).is_none()))
+    };
     let mut runs = Vec::new();
-    if lead >= 2 && lead < n && three_after >> lead & 1 == 1 {
+    if lead >= 1 && lead < n && three_after >> lead & 1 == 1 && number(0..lead) {
         runs.push(0..lead);
     }
-    if trail >= 2 && trail < n && three_before >> (n - trail - 1) & 1 == 1 {
+    if trail >= 1 && trail < n && three_before >> (n - trail - 1) & 1 == 1 && number(n - trail..n) {
         runs.push(n - trail..n);
     }
     runs
@@ -1746,6 +1770,13 @@ fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
             for unit in &mut word[range.clone()] {
                 if let Some(letter) = leet::digit(unit.ch) {
                     *unit = Unit { ch: letter, class: Class::Letter, short: short | symbol_mark(unit.ch), ..*unit };
+                }
+            }
+            // One digit after three letters (`fuck1`, `wh0r3`): the letter before it is marked,
+            // for a term that ends there (`Symbol::before_digit`).
+            if short == 0 && range.end == n && range.start > 0 {
+                if let Some(before) = word.get_mut(range.start - 1) {
+                    before.before_digit = true;
                 }
             }
             bits.read_as_letters(range);
@@ -1920,11 +1951,14 @@ mod tests {
             let last = (trail >= 1 && trail <= longest).then_some(n - trail..n);
             for range in first.into_iter().chain(last) {
                 if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
-                    for unit in &mut word[range] {
+                    for unit in &mut word[range.clone()] {
                         if let Some(letter) = leet::digit(unit.ch) {
                             let short = short | super::symbol_mark(unit.ch);
                             *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
                         }
+                    }
+                    if !short_word && range.end == n && range.start > 0 {
+                        word[range.start - 1].before_digit = true;
                     }
                 }
             }
@@ -1971,6 +2005,7 @@ mod tests {
                 regional: false,
                 keycap: false,
                 short: 0,
+                before_digit: false,
             };
             match k {
                 0 => plain,

@@ -435,6 +435,13 @@ fn fold(data: &Data, c: char) -> String {
     let mut s = data.nfkd_without_decorations(&c.to_string());
     s = data.case.fold_string(&s).into_owned();
     s = data.nfkd_without_decorations(&s);
+    // A letter of another script that looks like an ASCII letter keeps that look where its
+    // compatibility form loses it: `ϲ`, the lunate sigma, looks like `c`, NFKC makes it `ς`, and
+    // case folding `σ`, which does not. It folds only to its lowercase (`Ϲ` to `ϲ`), and is then
+    // read by the look-alike tables as `c` is.
+    if let Some(own) = keeps_its_look(data, c, &s) {
+        s = own;
+    }
     if s == c.to_string() {
         if let Some(letter) = letter_by_name(c) {
             s = letter;
@@ -463,11 +470,22 @@ fn fold(data: &Data, c: char) -> String {
         if !one.is_ascii() && data.script(one) == Script::Latin && data.is(GeneralCategoryGroup::Letter, one) {
             let skeleton: String = unicode_security::confusable_detection::skeleton(&one.to_string()).collect();
             let skeleton = data.nfkd_without_decorations(&data.case.fold_string(&skeleton));
-            if !skeleton.is_empty() && skeleton.chars().all(|k| k.is_ascii_lowercase()) {
+            if let Some(letter) = ascii_look(c).filter(|_| c != one) {
+                // An uppercase letter that looks like an ASCII letter is read as it, whatever its
+                // lowercase looks like (`Ꞵ` like `B`, `ꞵ` like `ß`). UTS #39's prototype of `I`
+                // is `l`: an uppercase letter with it is an `I` (`Ɩ`).
+                s = if letter == 'l' { 'i' } else { letter }.to_string();
+            } else if !skeleton.is_empty() && skeleton.chars().all(|k| k.is_ascii_lowercase()) {
                 s = skeleton;
             } else if let Some(letter) = data.drawn_as.get(&c).or_else(|| data.drawn_as.get(&one)) {
                 // Else a letter with a hook, a stroke or a tail that UTS #39 leaves alone (`ƈ`,
                 // `ʃ`, `ⱥ`), by the look-alike table obscenity ships.
+                s = letter.to_string();
+            }
+        }
+        // A letter of no script that UTS #39 gives an ASCII look (`ᳵ`, a Vedic sign, like `x`).
+        if one == c && data.script(c) == Script::Common && data.gc(c) == GeneralCategory::OtherLetter {
+            if let Some(letter) = ascii_look(c) {
                 s = letter.to_string();
             }
         }
@@ -483,6 +501,31 @@ fn fold(data: &Data, c: char) -> String {
         s.retain(|ch| !matches!(data.class_of(ch), Class::Gap | Class::Terminal));
     }
     s
+}
+
+/// The ASCII letter a character looks like by UTS #39, lowercase, if its skeleton is one.
+fn ascii_look(c: char) -> Option<char> {
+    let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
+    let mut chars = skeleton.chars();
+    match (chars.next(), chars.next()) {
+        (Some(one), None) if one.is_ascii_alphabetic() => Some(one.to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
+/// `c`'s lowercase, when `c` is a letter of a script other than Latin whose lowercase looks like
+/// an ASCII letter and `folded` (its fold so far) is one character that is not ASCII and does
+/// not look like that letter: the fold would hide the look (`ϲ` → `σ`).
+fn keeps_its_look(data: &Data, c: char, folded: &str) -> Option<String> {
+    if !data.is(GeneralCategoryGroup::Letter, c) || matches!(data.script(c), Script::Latin | Script::Common) {
+        return None;
+    }
+    let mut lower = c.to_lowercase();
+    let (Some(own), None) = (lower.next(), lower.next()) else { return None };
+    let look = ascii_look(own)?;
+    let mut chars = folded.chars();
+    let (Some(f), None) = (chars.next(), chars.next()) else { return None };
+    (f != own && !f.is_ascii() && ascii_look(f) != Some(look)).then(|| own.to_string())
 }
 
 /// Scripts whose letters have Latin look-alikes, by the number the tables use.
