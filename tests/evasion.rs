@@ -901,6 +901,12 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("an at sign still stands for a", ["fag"], "f@g", ["f@g"]),
     t!("a written a is not an o", ["porn", "whore", "cock"], "parn whare cack", NONE),
     t!("an e-mail address is no o", ["bobo", "porn"], "mail bob@bo.com or p@rnhub", NONE),
+    // An at sign that ends a word is a letter too (2026-12-03): an a, or an o of a known word.
+    t!("an at sign for a final a", ["vagina"], "vagin@", ["vagin@"]),
+    t!("an at sign for a final a in capitals", ["nigga"], "N1GG@", ["N1GG@"]),
+    t!("an at sign for a final o", ["dildo"], "buy a dild@ now", ["dild@"]),
+    t!("an at sign for a final o in a phrase", ["porno"], "free porn@", ["porn@"]),
+    t!("an at sign after the term is still punctuation", ["cum"], "cum@ me", ["cum"]),
 ];
 
 /// Bidi controls that reverse or reorder what the reader sees.

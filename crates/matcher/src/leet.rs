@@ -24,7 +24,7 @@ pub const STAR: char = '\u{2217}';
 
 /// Symbols read as letters, with the positions where they are (as folded: `＠` is `@`).
 const SYMBOLS: [(char, char, u8); 11] = [
-    ('@', 'a', START | INNER),
+    ('@', 'a', START | INNER | END),
     ('$', 's', START | INNER | END),
     ('!', 'i', INNER),
     ('|', 'i', INNER),
