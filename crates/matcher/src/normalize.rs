@@ -1631,6 +1631,22 @@ impl WordBits {
         bits
     }
 
+    /// Bit k of the first: the three units ending at k are letters not read from symbols; of the
+    /// second: the three starting at k are.
+    fn three_letters(&self) -> (u128, u128) {
+        let letters = self.letters & !self.symbols;
+        (letters & (letters << 1) & (letters << 2), letters & (letters >> 1) & (letters >> 2))
+    }
+
+    /// How many units at the word's start, and at its end, `mask` holds in a row.
+    fn edge_runs(&self, mask: u128) -> (usize, usize) {
+        let n = self.len.min(UNIT_BITS);
+        let lead = (mask.trailing_ones() as usize).min(n);
+        // Checked shift: an empty word shifts by the width of the mask.
+        let trail = mask.checked_shl((UNIT_BITS - n) as u32).map_or(0, |m| m.leading_ones() as usize).min(n);
+        (lead, trail)
+    }
+
     /// The digits of `run` are read as letters now.
     fn read_as_letters(&mut self, run: std::ops::Range<usize>) {
         // Checked shifts: a run is never empty nor longer than the word, and no input may panic.
@@ -1689,10 +1705,7 @@ fn symbol_separators(bits: &WordBits, at_edges: bool) -> Vec<std::ops::Range<usi
     if symbols == 0 {
         return Vec::new();
     }
-    let letters = bits.letters & !symbols;
-    // Bit k: the three units ending at k are letters; the three starting at k are.
-    let three_before = letters & (letters << 1) & (letters << 2);
-    let three_after = letters & (letters >> 1) & (letters >> 2);
+    let (three_before, three_after) = bits.three_letters();
     // The runs that start right after three letters or at the word's start, then those of them
     // followed by three letters, or (after three letters) ending the word.
     let starts = symbols & !(symbols << 1) & ((three_before << 1) | u128::from(at_edges));
@@ -1727,11 +1740,8 @@ fn glued_numbers(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> 
     if digits == 0 || n == 0 || n > UNIT_BITS {
         return Vec::new();
     }
-    let letters = bits.letters & !bits.symbols;
-    let three_before = letters & (letters << 1) & (letters << 2);
-    let three_after = letters & (letters >> 1) & (letters >> 2);
-    let lead = digits.trailing_ones() as usize;
-    let trail = (digits << (UNIT_BITS - n)).leading_ones() as usize;
+    let (three_before, three_after) = bits.three_letters();
+    let (lead, trail) = bits.edge_runs(digits);
     // Two digits or more, or one that is no leet letter.
     let number = |run: std::ops::Range<usize>| {
         run.len() >= 2 || word.get(run).is_some_and(|units| units.iter().all(|u| leet::digit(u.ch).is_none()))
@@ -1760,9 +1770,8 @@ fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
         return;
     }
     let (longest, short) = if letters < LEET_WORD_LETTERS { (MAX_SHORT_EDGE_DIGITS, SHORT_EDGE) } else { (1, 0) };
-    let lead = digits.trailing_ones() as usize;
-    // The word has a letter, so `n` is in 1..=UNIT_BITS and neither run is the whole word.
-    let trail = (digits << (UNIT_BITS - n)).leading_ones() as usize;
+    // The word has a letter, so neither run is the whole word.
+    let (lead, trail) = bits.edge_runs(digits);
     let first = (1..=longest).contains(&lead).then_some(0..lead);
     let last = (1..=longest).contains(&trail).then_some(n - trail..n);
     for range in first.into_iter().chain(last) {
