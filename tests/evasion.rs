@@ -717,6 +717,18 @@ const SPLIT_WITH_WORDS: &[Case] = &[
     t!("a piece that is a word is not read at the end", ["porn"], "po rn", NONE),
     t!("not across a sentence end", ["fuck"], "It was fu. Ck said no", NONE),
     t!("two words are not a split of their join", ["spam"], "sp am", NONE),
+    // A first or last letter split off behind punctuation, a symbol or an emoji (2026-12-03),
+    // never behind a space alone.
+    t!("the first letter behind a full stop", ["fuck"], "f.uck", ["f.uck"]),
+    t!("the first letter behind two underscores", ["fuck"], "f__uck off", ["f__uck"]),
+    t!("the last letter behind a hyphen", ["fuck"], "fuc-k", ["fuc-k"]),
+    t!("the first letter behind an emoji", ["fuck"], "f\u{1F525}uck", ["f\u{1F525}uck"]),
+    t!("the first letter behind two hashes", ["cunt"], "c##unt", ["c##unt"]),
+    t!("the first letter behind strikethrough tildes", ["porn"], "p~~orn", ["p~~orn"]),
+    t!("the last letter behind a slash", ["whore"], "whor/e", ["whor/e"]),
+    t!("the first letter behind a comma and a space", ["slut"], "s, lut", ["s, lut"]),
+    t!("a one-letter word before a word is not a split", ["kill"], "k ill be there", NONE),
+    t!("a one-letter piece whose rest is a word is not read", ["shit", "bitch"], "s.hit the fan, b.itch", NONE),
 ];
 
 /// Katakana drawn like a Han character of a CJK term: with the rules tool's dictionaries (its
@@ -1086,6 +1098,8 @@ const LEET: &[Case] = &[
     t!("a seven glued after a phrase", ["fuck you"], "fuck you7", ["fuck you"]),
     t!("a one glued after a look-alike", ["fuck"], "fu\u{0441}k1", ["fu\u{0441}k"]),
     t!("a leet digit that is the term's last letter still is", ["whore"], "whor3", ["whor3"]),
+    t!("a two glued after a leet word", ["shit"], "sh!t2", ["sh!t"]),
+    t!("a six glued before a leet word", ["bitch"], "6b!tch", ["b!tch"]),
     t!("trailing exclamation marks stay punctuation", ["wowii"], "wow!!", NONE),
     t!("exclamation at the end is punctuation", ["damn"], "damn!", ["damn"]),
     t!("leet and capitals", ["bitch"], "B1TCH", ["B1TCH"]),

@@ -815,6 +815,48 @@ fn every_inner_letter_hidden_by_a_symbol_of_every_word() {
     assert_none_wrong(&wrong);
 }
 
+/// Every single word of the study that the English words know (four letters or more) with its
+/// first or its last letter split off by one ASCII punctuation mark or symbol that is no leet
+/// symbol (those are letters inside a word) nor an asterisk (`f.uck`, `fuc-k`, `f#uck`), and by
+/// two of them (`f__uck`), as `push` compiles the words: found, unless the rest is an English
+/// word (`s.hit`, `b.itch` are left alone). Behind a space alone a one-letter piece is never read
+/// (`every_word_split_in_two_by_a_space`).
+#[test]
+fn every_first_or_last_letter_split_off_by_a_symbol() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let symbols: Vec<char> = (b'!'..=b'~')
+        .map(char::from)
+        .filter(|c| c.is_ascii_punctuation() && timgate_matcher::leet::symbol(*c).is_none() && *c != '*')
+        .collect();
+    let mut tally = Tally::default();
+    for (index, word, letters) in known_words(lists, &english) {
+        let n = letters.len();
+        for at in [1, n - 1] {
+            if letters[at - 1] == letters[at] {
+                continue; // inside a run
+            }
+            let (a, b): (String, String) = (letters[..at].iter().collect(), letters[at..].iter().collect());
+            let rest = if at == 1 { &b } else { &a };
+            let expected = !english.contains(rest);
+            for with in &symbols {
+                for gap in [with.to_string(), format!("{with}{with}")] {
+                    let text = format!("{a}{gap}{b}");
+                    let found = set.find(&text).iter().any(|m| m.term == index);
+                    tally.check(word, &text, found, expected);
+                }
+            }
+        }
+    }
+    let Tally { read, left, wrong } = tally;
+    println!(
+        "every first or last letter split off by a symbol ({}): {read} read, {left} left alone (the rest is a word), {} wrong",
+        symbols.iter().collect::<String>(),
+        wrong.len()
+    );
+    assert!(read > 1000 && left > 100, "{read} read, {left} left alone");
+    assert_none_wrong(&wrong);
+}
+
 /// Every single word of the study that the English words know, flipped upside down as flip-text flips a string (backwards, each character through its
 /// table), as `push` compiles the words: found, where the flipped text, as the normaliser reads
 /// it, has a character that is not ASCII.

@@ -12,7 +12,8 @@ use rustc_hash::FxHashMap;
 use crate::encoding::encode;
 use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START};
 use crate::pattern::{
-    self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_DIGIT_AFTER, NEEDS_ONE, NEEDS_SYMBOL_GAP,
+    self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_DIGIT_AFTER, NEEDS_ONE,
+    NEEDS_PUNCTUATION_GAP, NEEDS_SYMBOL_GAP,
 };
 use crate::segmentation::{self, Lookups, Segmenter};
 
@@ -1298,6 +1299,7 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     for (k, &want) in want.iter().enumerate() {
         let (lenient, needs_one, needs_symbol_gap, needs_at) =
             (want & LENIENT != 0, want & NEEDS_ONE != 0, want & NEEDS_SYMBOL_GAP != 0, want & NEEDS_AT != 0);
+        let needs_punctuation_gap = want & NEEDS_PUNCTUATION_GAP != 0;
         let want = want & !COUNT_FLAGS;
         let (symbol, _) = ring.get(first + k as u64)?;
         if needs_one && symbol.edge & normalize::FROM_ONE == 0 {
@@ -1308,6 +1310,9 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
         }
         if needs_symbol_gap && symbol.gap != normalize::Gap::Symbol {
             return None; // `f ck` and `it's` hide no letter
+        }
+        if needs_punctuation_gap && !matches!(symbol.gap, normalize::Gap::Symbol | normalize::Gap::Other) {
+            return None; // `k ill` is not `kill`; `k.ill` is
         }
         let have = symbol.count;
         if symbol.edge & START != 0 {

@@ -1634,8 +1634,7 @@ impl WordBits {
     /// Bit k of the first: the three units ending at k are letters not read from symbols; of the
     /// second: the three starting at k are.
     fn three_letters(&self) -> (u128, u128) {
-        let letters = self.letters & !self.symbols;
-        (letters & (letters << 1) & (letters << 2), letters & (letters >> 1) & (letters >> 2))
+        threes(self.letters & !self.symbols)
     }
 
     /// How many units at the word's start, and at its end, `mask` holds in a row.
@@ -1655,6 +1654,12 @@ impl WordBits {
         self.digits &= !span;
         self.letters |= span;
     }
+}
+
+/// Bit k of the first: the three bits ending at k are set in `mask`; of the second: the three
+/// starting at k are.
+fn threes(mask: u128) -> (u128, u128) {
+    (mask & (mask << 1) & (mask << 2), mask & (mask >> 1) & (mask >> 2))
 }
 
 /// The positions of the set bits, lowest first.
@@ -1732,7 +1737,8 @@ enum CutAs {
 /// Runs of two digits or more at a word's start before three letters, and at its end after
 /// three (none read from a digit or a symbol): a number glued to a word (`slut69`, `69slut`,
 /// `covid19`) is a word of its own, so the word's edge is where the letters end. So is a single
-/// digit there that stands for no letter (`fuck2`, `6slut`). A single digit that stands for one
+/// digit there that stands for no letter, beside three letters of any kind (`fuck2`, `6slut`,
+/// `sh!t2`). A single digit that stands for one
 /// reads as a letter (`5lut`, `wh0r3`: `read_edge_digits`), and at the end the letter before it
 /// is marked so that a term may end there too (`fuck1`).
 fn glued_numbers(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> {
@@ -1740,17 +1746,24 @@ fn glued_numbers(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> 
     if digits == 0 || n == 0 || n > UNIT_BITS {
         return Vec::new();
     }
-    let (three_before, three_after) = bits.three_letters();
     let (lead, trail) = bits.edge_runs(digits);
-    // Two digits or more, or one that is no leet letter.
-    let number = |run: std::ops::Range<usize>| {
-        run.len() >= 2 || word.get(run).is_some_and(|units| units.iter().all(|u| leet::digit(u.ch).is_none()))
+    // Two digits or more beside three letters not read from symbols, or one digit that is no
+    // leet letter beside three letters of any kind (`sh!t2`).
+    let (plain_before, plain_after) = bits.three_letters();
+    let (any_before, any_after) = threes(bits.letters);
+    let number = |run: std::ops::Range<usize>, beside: usize, (plain, any): (u128, u128)| {
+        let three = |mask: u128| mask >> beside & 1 == 1;
+        match word.get(run) {
+            Some([one]) => leet::digit(one.ch).is_none() && three(any),
+            Some(units) => units.len() >= 2 && three(plain),
+            None => false,
+        }
     };
     let mut runs = Vec::new();
-    if lead >= 1 && lead < n && three_after >> lead & 1 == 1 && number(0..lead) {
+    if lead >= 1 && lead < n && number(0..lead, lead, (plain_after, any_after)) {
         runs.push(0..lead);
     }
-    if trail >= 1 && trail < n && three_before >> (n - trail - 1) & 1 == 1 && number(n - trail..n) {
+    if trail >= 1 && trail < n && number(n - trail..n, n - trail - 1, (plain_before, any_before)) {
         runs.push(n - trail..n);
     }
     runs

@@ -45,8 +45,15 @@ pub const NEEDS_AT: u32 = 1 << 28;
 /// not `fuck`).
 pub const NEEDS_DIGIT_AFTER: u32 = 1 << 27;
 
+/// Set on a count when the gap before the text's run must hold punctuation, a symbol or an
+/// emoji, not whitespace alone nor nothing ([`crate::normalize::Gap::Symbol`] or
+/// [`crate::normalize::Gap::Other`]): the piece after a known word's first or last letter split
+/// off (`f.uck`, `f__uck`, `fuc-k`; not `f uck`, where one-letter words are ordinary chat).
+pub const NEEDS_PUNCTUATION_GAP: u32 = 1 << 26;
+
 /// The flags a count may carry; the rest is the run length.
-pub const COUNT_FLAGS: u32 = LENIENT | NEEDS_ONE | NEEDS_SYMBOL_GAP | NEEDS_AT | NEEDS_DIGIT_AFTER;
+pub const COUNT_FLAGS: u32 =
+    LENIENT | NEEDS_ONE | NEEDS_SYMBOL_GAP | NEEDS_AT | NEEDS_DIGIT_AFTER | NEEDS_PUNCTUATION_GAP;
 
 /// On a pattern's symbol only (the normaliser never sets it): [`NEEDS_SYMBOL_GAP`] on its count.
 const AFTER_ONE_SYMBOL: u8 = 64;
@@ -287,8 +294,10 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     // would grow by a third for an evasion written in words). A term written with `1` itself
     // reads it as any `i`.
     // Likewise an `@` read as `a` stands for `o` (`p@rn`, `wh@re`).
+    // A term's own gaps say nothing: a spelling marks the one gap it needs (`Gap::Other`, below).
     for s in &mut main {
         s.edge &= !SYMBOL_MARKS;
+        s.gap = Gap::None;
     }
     let mut word_spellings: Vec<Vec<Symbol>> = Vec::new();
     if let Some(is_word) = is_word {
@@ -381,11 +390,16 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         // A known word split in two (`fu ck`), between two runs, where neither piece is a word the
         // list knows (`s hit` is not read: `let's hit`; `sp ic` is, and `co ck`).
         let before = word_spellings.len();
+        // A one-letter piece is split off only behind punctuation, a symbol or an emoji
+        // (`f.uck`, `f__uck`, `fuc-k`), never behind a space (`k ill`, `u rock`); the other
+        // piece must still be no word (`s.hit` is not read).
         for (range, _) in &known {
             for at in range.start + 1..range.end {
                 let (Some(left), Some(right)) = (main.get(range.start..at), main.get(at..range.end)) else { continue };
                 let (left, right) = (letters(left, None), letters(right, None));
-                if left.chars().count() < 2 || right.chars().count() < 2 || is_word(&left) || is_word(&right) {
+                let (short_left, short_right) = (left.chars().count() < 2, right.chars().count() < 2);
+                let one_letter = short_left || short_right;
+                if (short_left && short_right) || (!short_left && is_word(&left)) || (!short_right && is_word(&right)) {
                     readings.left_out += 1;
                     continue;
                 }
@@ -395,6 +409,9 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                 }
                 if let Some(s) = split.get_mut(at) {
                     s.edge |= START;
+                    if one_letter {
+                        s.gap = Gap::Other;
+                    }
                 }
                 word_spellings.push(split);
             }
@@ -717,6 +734,7 @@ fn build(
                 | if s.edge & FROM_ONE != 0 { NEEDS_ONE } else { 0 }
                 | if s.edge & FROM_AT != 0 { NEEDS_AT } else { 0 }
                 | if s.edge & AFTER_ONE_SYMBOL != 0 { NEEDS_SYMBOL_GAP } else { 0 }
+                | if s.gap == Gap::Other { NEEDS_PUNCTUATION_GAP } else { 0 }
         })
         .collect();
     (
