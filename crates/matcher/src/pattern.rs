@@ -234,7 +234,9 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     let buffers = TERM_BUFFERS.try_with(Cell::take).ok().flatten().unwrap_or_default();
     let mut normalizer = Normalizer::as_written_with(body, buffers);
     let (mut main, mut emoji) = (Vec::with_capacity(body.len().min(MAX_TERM_SYMBOLS + 1)), Vec::new());
-    for s in normalizer.by_ref() {
+    // A term's own gaps say nothing (`buy, followers` matches `buy followers`): a spelling marks
+    // the one gap it needs (`Gap::Other`, see `NEEDS_PUNCTUATION_GAP`).
+    for s in normalizer.by_ref().map(|s| Symbol { gap: Gap::None, ..s }) {
         match s.kind {
             SymbolKind::Word | SymbolKind::Ideo => main.push(s),
             SymbolKind::Emoji => emoji.push(s),
@@ -294,10 +296,8 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     // would grow by a third for an evasion written in words). A term written with `1` itself
     // reads it as any `i`.
     // Likewise an `@` read as `a` stands for `o` (`p@rn`, `wh@re`).
-    // A term's own gaps say nothing: a spelling marks the one gap it needs (`Gap::Other`, below).
     for s in &mut main {
         s.edge &= !SYMBOL_MARKS;
-        s.gap = Gap::None;
     }
     let mut word_spellings: Vec<Vec<Symbol>> = Vec::new();
     if let Some(is_word) = is_word {
@@ -468,7 +468,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             if !flipped.is_ascii() {
                 let symbols: Vec<Symbol> = Normalizer::as_written(&flipped)
                     .filter(|s| s.kind == SymbolKind::Word)
-                    .map(|s| Symbol { edge: s.edge & !SYMBOL_MARKS, ..s })
+                    .map(|s| Symbol { edge: s.edge & !SYMBOL_MARKS, gap: Gap::None, ..s })
                     .collect();
                 let plain = symbols.iter().all(|s| s.ch.is_ascii());
                 if !plain && symbols.len() <= MAX_TERM_SYMBOLS {
@@ -842,6 +842,26 @@ mod tests {
         assert_eq!(patterns("傻逼").unwrap().len(), 1, "no word");
         let needs_digit = |p: &Pattern| p.counts.iter().any(|c| c & NEEDS_DIGIT_AFTER != 0);
         assert!(!patterns("fuck2").unwrap().iter().any(needs_digit), "a term that ends in a digit");
+    }
+
+    #[test]
+    fn only_a_split_off_letter_needs_punctuation_before_it() {
+        let needs = |p: &Pattern| p.counts.iter().any(|c| c & NEEDS_PUNCTUATION_GAP != 0);
+        // A term's own punctuation between its words or emoji asks nothing of the text's.
+        for term in ["buy, followers", "🖕, 🖕", "red -- packet"] {
+            assert!(!patterns(term).unwrap().iter().any(needs), "{term}");
+        }
+        let is_word = |w: &str| matches!(w, "fuck" | "you");
+        let words = Some(Words { is_word: &is_word, begins_word: None });
+        let (p, _) = patterns_with("fuck, you", words).unwrap();
+        assert_eq!(p.iter().filter(|p| needs(p)).count(), 2, "`f.uck` and `fuc.k`, each once: {p:?}");
+        let (p, _) = patterns_with("fuck you", words).unwrap();
+        assert!(p.iter().filter(|p| needs(p)).all(|p| p
+            .counts
+            .iter()
+            .filter(|&&c| c & NEEDS_PUNCTUATION_GAP != 0)
+            .count()
+            == 1));
     }
 
     #[test]
