@@ -1013,28 +1013,13 @@ fn every_look_alike_letter_inside_a_latin_word() {
     assert_all([&tally]);
 }
 
-/// Whether `c` belongs to a script written without spaces between words, by its Line_Break
-/// class (ideographic, complex context, Hangul syllables and jamo, small kana) or its script
-/// (Han, kana, Hangul, Bopomofo, Yi): its letters stand alone, each a symbol of its own.
+/// Whether the matcher reads `c` as a letter of a script written without spaces, each a symbol
+/// of its own (`Class::Ideo`: Line_Break ideographic, complex context, Hangul, small kana, or
+/// script Han, kana, Hangul, Bopomofo, Yi; `crates/unicode-gen` states the rule once). Only the
+/// boundary between the two tests below is taken from the matcher, never what either asserts.
 fn spaceless(c: char) -> bool {
-    use icu_properties::props::{LineBreak, Script};
-    use icu_properties::CodePointMapData;
-    let lb = CodePointMapData::<LineBreak>::new().get(c);
-    let script = CodePointMapData::<Script>::new().get(c);
-    matches!(
-        lb,
-        LineBreak::Ideographic
-            | LineBreak::ComplexContext
-            | LineBreak::H2
-            | LineBreak::H3
-            | LineBreak::JL
-            | LineBreak::JV
-            | LineBreak::JT
-            | LineBreak::ConditionalJapaneseStarter
-    ) || matches!(
-        script,
-        Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul | Script::Bopomofo | Script::Yi
-    )
+    use timgate_matcher::unicode_data::{Class, Info};
+    Info::of(c).class() == Class::Ideo
 }
 
 /// A letter, the ASCII letter it looks like, and whether it is uppercase.
