@@ -1100,6 +1100,17 @@ const LEET: &[Case] = &[
     t!("a leet digit that is the term's last letter still is", ["whore"], "whor3", ["whor3"]),
     t!("a two glued after a leet word", ["shit"], "sh!t2", ["sh!t"]),
     t!("a six glued before a leet word", ["bitch"], "6b!tch", ["b!tch"]),
+    // A leet digit glued before the word (2026-12-03): the word is read from the letter after it
+    // as well as with it.
+    t!("a one glued before the word", ["fuck"], "1fuck", ["fuck"]),
+    t!("a zero glued before the word, in capitals", ["whore"], "0WHORE", ["WHORE"]),
+    t!("a three glued before the word", ["slut"], "3slut here", ["slut"]),
+    t!("a seven glued before a phrase", ["fuck you"], "7fuck you", ["fuck you"]),
+    t!("a five glued before a phrase", ["buy followers"], "5buy followers", ["buy followers"]),
+    t!("a one glued on each side", ["bitch"], "1bitch1", ["bitch"]),
+    t!("a four glued before a look-alike", ["fuck"], "4fu\u{0441}k", ["fu\u{0441}k"]),
+    t!("a digit glued before a longer word", ["fuck"], "1fucking 0fuckface", NONE),
+    t!("a digit glued before a word holding the term", ["ass"], "1assume 3class", NONE),
     t!("trailing exclamation marks stay punctuation", ["wowii"], "wow!!", NONE),
     t!("exclamation at the end is punctuation", ["damn"], "damn!", ["damn"]),
     t!("leet and capitals", ["bitch"], "B1TCH", ["B1TCH"]),

@@ -739,6 +739,49 @@ fn every_edge_of_every_word_written_in_digits() {
 /// two by a space between every two of its letter runs, as `push` compiles the words: found when
 /// neither piece is a word of the list and each has two letters or more (`fu ck`); not found
 /// when a piece is a word (`s hit`, `po rn`), so ordinary text stays clean.
+/// Every single word of the study of three ASCII lowercase letters or more, with every digit
+/// glued before it, after it, and on both sides, as `push` compiles the words: found (a digit
+/// that stands for a letter is read as one, and the word is read as if it were a number of its
+/// own too). The same with two letters glued after it as well (the word goes on): not found.
+/// Left out: a digit that reads as the word's own first or last letter (`0orgy`: one run `oo`).
+#[test]
+fn every_digit_glued_to_either_edge_of_every_word() {
+    let Some((lists, set, _)) = pushed_words() else { return };
+    let mut tally = Tally::default();
+    let mut same_letter = 0;
+    for (index, word) in lists.words.iter().enumerate() {
+        let letters: Vec<char> = word.chars().collect();
+        if letters.len() < 3 || !letters.iter().all(char::is_ascii_lowercase) {
+            continue;
+        }
+        let (Some(&first), Some(&last)) = (letters.first(), letters.last()) else { continue };
+        for d in '0'..='9' {
+            let reads = timgate_matcher::leet::digit(d);
+            let texts = [(reads == Some(first), format!("{d}{word}")), (reads == Some(last), format!("{word}{d}"))];
+            for (merges, text) in texts {
+                if merges {
+                    same_letter += 1;
+                    continue;
+                }
+                tally.check(word, &text, set.find(&text).iter().any(|m| m.term == index), true);
+                let longer = format!("{text}qz");
+                tally.check(word, &longer, set.find(&longer).iter().any(|m| m.term == index), false);
+            }
+            if reads != Some(first) && reads != Some(last) {
+                let text = format!("{d}{word}{d}");
+                tally.check(word, &text, set.find(&text).iter().any(|m| m.term == index), true);
+            }
+        }
+    }
+    let Tally { read, left, wrong } = tally;
+    println!(
+        "every digit glued to either edge of every word: {read} read, {left} left alone (the word goes on), {} wrong; {same_letter} left out (the digit reads as the letter beside it)",
+        wrong.len()
+    );
+    assert!(read > 1000 && left > 1000, "{read} read, {left} left alone");
+    assert_none_wrong(&wrong);
+}
+
 #[test]
 fn every_word_split_in_two_by_a_space() {
     let Some((lists, set, english)) = pushed_words() else { return };

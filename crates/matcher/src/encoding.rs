@@ -139,7 +139,7 @@ mod tests {
             last_start: 0,
             first_end: 0,
             word_letters: 1,
-            before_digit: false,
+            digit: 0,
         }
     }
 

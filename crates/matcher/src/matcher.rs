@@ -10,10 +10,12 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 use rustc_hash::FxHashMap;
 
 use crate::encoding::encode;
-use crate::normalize::{self, Normalizer, Symbol, SymbolKind, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START};
+use crate::normalize::{
+    self, Normalizer, Symbol, SymbolKind, AFTER_DIGIT, BEFORE_DIGIT, END, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START,
+};
 use crate::pattern::{
-    self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_DIGIT_AFTER, NEEDS_ONE,
-    NEEDS_PUNCTUATION_GAP, NEEDS_SYMBOL_GAP,
+    self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_ONE, NEEDS_PUNCTUATION_GAP,
+    NEEDS_SYMBOL_GAP,
 };
 use crate::segmentation::{self, Lookups, Segmenter};
 
@@ -457,11 +459,47 @@ impl Iterator for FindIter<'_, '_> {
 }
 
 /// One matcher's automaton of one stream, and where it stands in the text.
+#[derive(Clone)]
 struct Lane<'m> {
     /// The matcher's index in the scan's slice.
     index: usize,
     automaton: &'m Automaton,
     stepper: FindOverlappingStepper<'m, u32>,
+    /// How the lane reads its word: as the text says, or another way a digit glued to the word
+    /// allows ([`Scan::read_beside_digits`]).
+    beside: Beside,
+}
+
+/// [`Scan::side_on`] while a side reading lasts: no bit of [`Symbol::digit`].
+const SIDE: u8 = 4;
+
+/// How a lane reads the word of a digit glued to it: a digit read as a letter at a word's edge
+/// (`fuck1`, `1fuck`; `wh0r3` needs the `3` as an `e`) may also be a number of its own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Beside {
+    /// As the text says (every lane but these copies).
+    Text,
+    /// The letter before a glued digit read as the word's last (its run marked
+    /// [`BEFORE_DIGIT`]): only terms that end there (not prefix terms, which the text's
+    /// own reading already finds there).
+    End,
+    /// The word read from the letter after a glued digit (marked [`AFTER_DIGIT`], main
+    /// symbol `at`) as its first: only matches that begin there or before (the others are the
+    /// text's own reading's).
+    Start { at: u64 },
+}
+
+impl Beside {
+    /// Whether a confirmed candidate of pattern `p` whose first symbol is `first` is this
+    /// reading's to report.
+    #[inline(always)]
+    fn reports(self, p: &PatternEntry, first: u64) -> bool {
+        match self {
+            Beside::Text => true,
+            Beside::End => p.flags & OPEN_END == 0,
+            Beside::Start { at } => first <= at,
+        }
+    }
 }
 
 impl<'m> Lane<'m> {
@@ -471,7 +509,7 @@ impl<'m> Lane<'m> {
         lanes
             .filter_map(|(index, m)| {
                 let automaton = stream(&m.inner).as_ref()?;
-                Some(Lane { index, automaton, stepper: automaton.ac.find_overlapping_stepper() })
+                Some(Lane { index, automaton, stepper: automaton.ac.find_overlapping_stepper(), beside: Beside::Text })
             })
             .collect()
     }
@@ -554,6 +592,16 @@ pub struct Scan<'m, 't> {
     window_end: u32,
     context: u64,
     done: bool,
+    /// The rest of a word after a glued digit read as a word of its own (`fuck` in `1fuck`):
+    /// copies of the independent main lanes, which read on while a key may still hold the
+    /// word's first symbol; that symbol as they read it, and the last symbol they read
+    /// ([`Self::read_beside_digits`]).
+    side: Vec<Lane<'m>>,
+    side_start: Option<(u64, Symbol, u64)>,
+    /// [`SIDE`] while `side_start` is set: tested with a symbol's `digit` in one go.
+    side_on: u8,
+    /// Copies of the lanes reading a letter before a glued digit as a word's last.
+    probe: Vec<Lane<'m>>,
 }
 
 impl<'m, 't> Scan<'m, 't> {
@@ -630,6 +678,10 @@ impl<'m, 't> Scan<'m, 't> {
             window_end: u32::MAX,
             context,
             done: false,
+            side: Vec::new(),
+            side_start: None,
+            side_on: 0,
+            probe: Vec::new(),
         }
     }
 
@@ -657,7 +709,7 @@ impl<'m, 't> Scan<'m, 't> {
             // `1` and `!` as letters): the dependent lanes read on from here (the ambiguous
             // word's symbols are still to come), with the margin before.
             if first_ambiguous && self.has_dependents() {
-                self.wake(self.margin);
+                self.wake(self.margin, true);
                 self.awake_until = u64::MAX;
             }
         }
@@ -698,11 +750,15 @@ impl<'m, 't> Scan<'m, 't> {
             }
             return;
         }
+        let beside = symbol.digit | self.side_on != 0;
         let n = self.main.push(*symbol, encoded.len() as u8);
         if self.tracking {
             if let Some(windows) = &mut self.windows {
                 windows.saw(&self.normalizer, &self.main, symbol, n);
             }
+        }
+        if beside {
+            self.read_beside_digits(symbol, n, true);
         }
         let mut hit = false;
         // Most symbols are written as one character, and most scans have one matcher: those on
@@ -728,6 +784,117 @@ impl<'m, 't> Scan<'m, 't> {
         self.decide_waiting(n);
     }
 
+    /// Main symbol `n`, just pushed and not yet read by the lanes, next to a digit glued to its
+    /// word, which the normaliser read as a letter (`fuck1` is `fucki`, so that `wh0r3` is
+    /// `whore`): read the other way too, with the digit a number of its own. At a letter before
+    /// such a digit (`k` of `fuck1`), copies of the lanes read it as the word's last letter,
+    /// once; from the letter after one (`f` of `1fuck`), copies read the rest of the word as a
+    /// word of its own, and on as far as the longest key reaches. The ring holds the symbol as each copy reads it while its
+    /// candidates are confirmed. No key is added for these readings: the automata hold each
+    /// term once, and only words with such a digit pay for them.
+    /// What they find wakes the dependent lanes, which read up to the symbol before and then
+    /// the symbol itself with the others. (`report` false: a window's lead, where no match is
+    /// looked for, read by the copies only so that they read on into the window.)
+    #[cold]
+    #[inline(never)]
+    fn read_beside_digits(&mut self, symbol: &Symbol, n: u64, report: bool) {
+        // The dependent lanes (allowed words) read the text's own reading only.
+        let independent = self.woken_from.min(self.main_lanes.len());
+        let found = self.queue.len() + self.waiting.len();
+        if let Some((at, start, until)) = self.side_start {
+            if symbol.digit & BEFORE_DIGIT != 0 && report {
+                let side = std::mem::take(&mut self.side);
+                self.read_as_word_end(symbol, n, &side, Some((at, start)));
+                self.side = side;
+            }
+            let encoded = encode(symbol);
+            let mut side = std::mem::take(&mut self.side);
+            let mut hit = false;
+            for lane in &mut side {
+                hit |= lane.consume(encoded.chars());
+            }
+            if hit && report {
+                self.report_as(&side, n, &[(at, start)]);
+            }
+            self.side = side;
+            if n >= until {
+                self.side_start = None;
+                self.side_on = 0;
+            }
+        }
+        let start = Symbol { edge: symbol.edge | START, ..*symbol };
+        if symbol.digit & AFTER_DIGIT != 0 && symbol.kind == SymbolKind::Word {
+            let encoded = encode(&start);
+            let mut side = std::mem::take(&mut self.side);
+            side.clear();
+            let mut hit = false;
+            for lane in self.main_lanes.get(..independent).unwrap_or(&[]) {
+                let mut lane = Lane { beside: Beside::Start { at: n }, ..lane.clone() };
+                hit |= lane.consume(encoded.chars());
+                side.push(lane);
+            }
+            if hit && report {
+                self.report_as(&side, n, &[(n, start)]);
+            }
+            // A key longer than the longest holds the symbol no more (a phrase may go on past
+            // the word: `1fuck you`).
+            let longest = side.iter().map(|lane| lane.automaton.max_len as u64).max().unwrap_or(0);
+            self.side = side;
+            self.side_start = Some((n, start, n + longest.saturating_sub(1)));
+            self.side_on = SIDE;
+        }
+        if symbol.digit & BEFORE_DIGIT != 0 && report {
+            let lanes = std::mem::take(&mut self.main_lanes);
+            let independent = lanes.get(..independent).unwrap_or(&[]);
+            self.read_as_word_end(symbol, n, independent, None);
+            if symbol.digit & AFTER_DIGIT != 0 {
+                // A digit on each side of one run (`0xxx0`): the run alone as a word.
+                self.read_as_word_end(&start, n, independent, None);
+            }
+            self.main_lanes = lanes;
+        }
+        if self.queue.len() + self.waiting.len() > found && self.has_dependents() {
+            self.wake(self.dependent_reach, false);
+        }
+    }
+
+    /// Copies of `lanes` (which have not read main symbol `n`) read it as its word's last
+    /// letter, `side` saying which earlier symbol they read otherwise too.
+    fn read_as_word_end(&mut self, symbol: &Symbol, n: u64, lanes: &[Lane<'m>], side: Option<(u64, Symbol)>) {
+        let end = Symbol { edge: symbol.edge | END, ..*symbol };
+        let encoded = encode(&end);
+        let mut probe = std::mem::take(&mut self.probe);
+        probe.clear();
+        let mut hit = false;
+        for lane in lanes {
+            let mut lane = Lane { beside: Beside::End, ..lane.clone() };
+            hit |= lane.consume(encoded.chars());
+            probe.push(lane);
+        }
+        if hit {
+            match side {
+                Some(earlier) => self.report_as(&probe, n, &[earlier, (n, end)]),
+                None => self.report_as(&probe, n, &[(n, end)]),
+            }
+        }
+        self.probe = probe;
+    }
+
+    /// The candidates of `lanes` at main symbol `n`, confirmed with the ring holding `read`
+    /// (symbol number, symbol as read) in place of the text's own symbols.
+    fn report_as(&mut self, lanes: &[Lane<'m>], n: u64, read: &[(u64, Symbol)]) {
+        let mut held = [None; 2];
+        for (slot, &(k, symbol)) in held.iter_mut().zip(read) {
+            *slot = self.main.replace(k, symbol, encode(&symbol).len() as u8).map(|old| (k, old));
+        }
+        for lane in lanes {
+            report_lane(lane, &self.main, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
+        }
+        for (k, (symbol, encoded)) in held.into_iter().rev().flatten() {
+            self.main.replace(k, symbol, encoded);
+        }
+    }
+
     /// Whether some lane is a dependent one, asleep or reading.
     fn has_dependents(&self) -> bool {
         !self.dormant.is_empty() || self.woken_from < self.main_lanes.len()
@@ -739,9 +906,10 @@ impl<'m, 't> Scan<'m, 't> {
     /// that every dependent match that could hold it is found), reporting what they find at
     /// each; if they read that far back already, they read on from where they stopped instead,
     /// so that no symbol is read (and no match reported) twice.
+    /// (`newest` false: they read up to the symbol before the newest, which the scan is reading.)
     #[cold]
     #[inline(never)]
-    fn wake(&mut self, back: u64) {
+    fn wake(&mut self, back: u64, newest_too: bool) {
         let newest = self.main.newest();
         if let Some(n) = newest {
             self.awake_until = self.awake_until.max(n + self.dependent_reach);
@@ -763,7 +931,7 @@ impl<'m, 't> Scan<'m, 't> {
             None => from,
         };
         for mut lane in dormant.drain(..) {
-            for k in newest.map_or(0..0, |n| from..n + 1) {
+            for k in newest.map_or(0..0, |n| from..n + u64::from(newest_too)) {
                 let Some(&(symbol, _)) = self.main.get(k) else { continue };
                 if lane.consume(encode(&symbol).chars()) {
                     report_lane(
@@ -825,7 +993,7 @@ impl<'m, 't> Scan<'m, 't> {
         // phrase can hold an emoji term: an emoji between its words). Those woken here read up
         // to this symbol from the ring, reporting as they go.
         if others && self.has_dependents() {
-            self.wake(self.dependent_reach);
+            self.wake(self.dependent_reach, true);
         }
     }
 
@@ -878,14 +1046,19 @@ impl<'m, 't> Scan<'m, 't> {
         self.restart();
         // The symbols before the window, as the first reading gave them: into the ring and the
         // automata, without looking for matches (none of them touches an ambiguous symbol).
-        let lead = self.windows.as_ref().map_or(&[][..], |w| w.lead(lead));
-        for &(symbol, encoded_len) in lead {
-            self.main.push(symbol, encoded_len);
+        // (The windows are taken out while the lead, which they hold, is read.)
+        let windows = self.windows.take();
+        for &(symbol, encoded_len) in windows.as_ref().map_or(&[][..], |w| w.lead(lead)) {
+            let n = self.main.push(symbol, encoded_len);
+            if symbol.digit & AFTER_DIGIT | self.side_on != 0 {
+                self.read_beside_digits(&symbol, n, false);
+            }
             let encoded = encode(&symbol);
             for lane in &mut self.main_lanes {
                 lane.consume(encoded.chars());
             }
         }
+        self.windows = windows;
     }
 
     /// Fresh steppers and rings for another reading of the text (the second: around the
@@ -902,6 +1075,8 @@ impl<'m, 't> Scan<'m, 't> {
         }
         self.main.clear();
         self.emoji.clear();
+        self.side_start = None;
+        self.side_on = 0;
         for lookups in &mut self.lookups {
             lookups.clear();
         }
@@ -1227,6 +1402,9 @@ fn report_lane(
     for found in lane.stepper.matches() {
         for p in key_patterns(automaton, found.value()) {
             let Some((m, first)) = confirm(automaton, p, ring, n) else { continue };
+            if !lane.beside.reports(p, first) {
+                continue;
+            }
             if second.is_some_and(|ranges| !touches(ranges, m.start as u32, m.end as u32)) {
                 continue; // the first reading found whatever does not touch a separator
             }
@@ -1279,11 +1457,6 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     }
     let first = n + 1 - len;
     let want = automaton.counts.get(p.counts_at as usize..p.counts_at as usize + p.len as usize)?;
-    // A term's spelling that ends before a glued digit: most candidates are the term at the
-    // start of a longer word (`fucking`), refused here first.
-    if want.last().is_some_and(|w| w & NEEDS_DIGIT_AFTER != 0) && !ring.get(n)?.0.before_digit {
-        return None; // `fucking` is not `fuck`; `fuck1` is
-    }
     let mut key_len = 0usize;
     for k in first..=n {
         key_len += usize::from(ring.get(k)?.1);
@@ -1414,6 +1587,16 @@ impl Ring {
     /// symbols, so the newest symbol's end is not always the furthest).
     fn furthest(&self) -> u32 {
         (self.oldest()..self.next).filter_map(|k| self.get(k)).map(|(s, _)| s.end).max().unwrap_or(0)
+    }
+
+    /// Puts `symbol` (written as `encoded` characters) in place of symbol `n`, while it is still
+    /// held; returns what was there.
+    fn replace(&mut self, n: u64, symbol: Symbol, encoded: u8) -> Option<(Symbol, u8)> {
+        if n < self.next && self.next - n <= self.size as u64 {
+            self.slots.get_mut((n & self.mask) as usize).map(|slot| std::mem::replace(slot, (symbol, encoded)))
+        } else {
+            None
+        }
     }
 
     /// Symbol `n`, while it is still held.
@@ -1781,10 +1964,11 @@ mod tests {
             .words(move |w| words.contains(&w))
             .build()
             .unwrap();
-        for text in ["s1ut", "s|ut", "go1dless", "gold1ess", "go1d1ess", "S1UT"] {
+        // (`go1d1ess1`: a digit glued to the word may be a number of its own, as in `fuck1`.)
+        for text in ["s1ut", "s|ut", "go1dless", "gold1ess", "go1d1ess", "S1UT", "go1d1ess1"] {
             assert!(m.is_match(text), "{text}");
         }
-        for text in ["siut", "goidless", "go1d1ess1"] {
+        for text in ["siut", "goidless", "go1diess"] {
             assert!(!m.is_match(text), "{text}: a letter i is not an l");
         }
         assert!(m.is_match("siut me"), "a term written with a 1 reads it as any i");
@@ -1813,6 +1997,44 @@ mod tests {
             [(0, "b8w"), (1, "w7f"), (4, "a5s")],
             "a lone digit is leet for an initialism and for one of a doubled letter; an 8 is a code otherwise"
         );
+    }
+
+    #[test]
+    fn a_digit_glued_to_a_word_may_be_a_number_of_its_own() {
+        let m = build(&["fuck", "whore", "go fuck", "fuck you", "ass*", "cum"]);
+        // After the word: the letter before the digit ends a word too.
+        assert_eq!(spans(&m, "fuck1"), [(0, "fuck")]);
+        assert_eq!(spans(&m, "wh0r3 whore1"), [(1, "wh0r3"), (1, "whore")], "the digit is the term's letter, or not");
+        assert_eq!(spans(&m, "go fuck7"), [(2, "go fuck"), (0, "fuck")]);
+        assert_eq!(spans(&m, "fucking fuckin1 fuck1ng"), [], "a word that goes on, with or without the digit");
+        // Before the word: the word read on from the letter after the digit.
+        assert_eq!(spans(&m, "1fuck"), [(0, "fuck")]);
+        assert_eq!(spans(&m, "1fuck1"), [(0, "fuck")]);
+        let xxx = build(&["xxx"]);
+        assert_eq!(
+            spans(&xxx, "0xxx 0xxx0 xxx0 1xxxx"),
+            [(0, "xxx"), (0, "xxx"), (0, "xxx"), (0, "xxxx")],
+            "a word of one run"
+        );
+        assert_eq!(spans(&m, "1fuck you"), [(0, "fuck"), (3, "fuck you")]);
+        assert_eq!(spans(&m, "3cum 1cumin"), [(5, "cum")], "three letters and a word's end");
+        assert_eq!(spans(&m, "1fucking"), [], "the word goes on");
+        // A prefix term is found once, by the text's own reading.
+        assert_eq!(spans(&m, "ass1 4ssume"), [(4, "ass"), (4, "4ss")]);
+        assert_eq!(
+            spans(&m, "1assume"),
+            [(4, "ass")],
+            "the term's own prefix reading, from the letter after the digit"
+        );
+        // Where no digit stands, the other readings are never taken: a word's start or end in the
+        // middle of a word stays refused.
+        assert_eq!(spans(&m, "xfuck fuckx xcum"), []);
+        // The ring's symbols are the text's own again once a reading beside a digit is done.
+        let allowed = MatcherBuilder::new().terms(["fucki"]).build().unwrap();
+        let matchers = [build(&["fuck"]), allowed];
+        let found: Vec<(usize, usize, usize)> =
+            Scan::with_dependents(&matchers, "fuck1 fuck", |i| i == 1).map(|(i, m)| (i, m.start, m.end)).collect();
+        assert_eq!(found, [(0, 0, 4), (1, 0, 5), (0, 6, 10)]);
     }
 
     #[test]

@@ -130,11 +130,19 @@ pub struct Symbol {
     pub gap: Gap,
     /// The letters of the word it belongs to (word symbols only; 0 when more than 255).
     pub word_letters: u8,
-    /// The run ends where one digit, read as a letter, ends a word of three letters or more
-    /// (the `k` of `fuck1`, the `r` of `wh0r3`): a term may end here as well as with that
-    /// letter (`pattern::NEEDS_DIGIT_AFTER`).
-    pub before_digit: bool,
+    /// [`BEFORE_DIGIT`] and/or [`AFTER_DIGIT`]: a digit read as a letter is glued to the run's
+    /// word beside it, which the matcher also reads as a number of its own (`Scan`).
+    pub digit: u8,
 }
+
+/// On [`Symbol::digit`]: the run ends where one digit, read as a letter, ends a word of three
+/// letters or more (the `k` of `fuck1`, the `r` of `wh0r3`): a term may end here as well as
+/// with that letter.
+pub const BEFORE_DIGIT: u8 = 1;
+/// On [`Symbol::digit`]: the run starts where one digit, read as a letter, starts a word of
+/// three letters or more (the `f` of `1fuck`): a term may start here as well as with that
+/// letter.
+pub const AFTER_DIGIT: u8 = 2;
 
 /// A character after folding, with the original bytes it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +168,8 @@ struct Unit {
     short: u8,
     /// A single digit read as a letter follows it at the end of its word (`fuck1`).
     before_digit: bool,
+    /// A single digit read as a letter stands before it at the start of its word (`1fuck`).
+    after_digit: bool,
 }
 
 impl Unit {
@@ -562,6 +572,7 @@ impl<'t> Normalizer<'t> {
                     keycap: false,
                     short: 0,
                     before_digit: false,
+                    after_digit: false,
                 };
                 // Before a byte that is ASCII and no ignorable control, no mark can follow: the
                 // unit is complete and goes on at once (holding it costs a store and a load).
@@ -596,6 +607,7 @@ impl<'t> Normalizer<'t> {
                                 keycap: false,
                                 short: 0,
                                 before_digit: false,
+                                after_digit: false,
                             }),
                         Some(ref mut held) => held.widen(start, end),
                         None => {}
@@ -632,6 +644,7 @@ impl<'t> Normalizer<'t> {
                         keycap: false,
                         short: 0,
                         before_digit: false,
+                        after_digit: false,
                     }; 8];
                     let mut n = 0;
                     unicode_data::fold(c, |f| {
@@ -647,6 +660,7 @@ impl<'t> Normalizer<'t> {
                                 keycap: false,
                                 short: 0,
                                 before_digit: false,
+                                after_digit: false,
                             };
                             n += 1;
                         }
@@ -680,6 +694,7 @@ impl<'t> Normalizer<'t> {
                     keycap: false,
                     short: 0,
                     before_digit: false,
+                    after_digit: false,
                 }),
             }
         }
@@ -740,6 +755,7 @@ impl<'t> Normalizer<'t> {
                     keycap: false,
                     short: 0,
                     before_digit: false,
+                    after_digit: false,
                 });
             }
             i += 1;
@@ -786,6 +802,7 @@ impl<'t> Normalizer<'t> {
                 keycap: false,
                 short: 0,
                 before_digit: false,
+                after_digit: false,
             };
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return true;
@@ -816,7 +833,7 @@ impl<'t> Normalizer<'t> {
                 last_start: base + e as u32 - 1,
                 first_end: base + r as u32 + 1,
                 word_letters,
-                before_digit: false,
+                digit: 0,
             });
             first_gap = Gap::None;
             r = e;
@@ -1271,7 +1288,7 @@ impl<'t> Normalizer<'t> {
                 last_start: 0,
                 first_end: 0,
                 word_letters: 0,
-                before_digit: false,
+                digit: 0,
             });
             self.last_was_word = false;
             self.last_was_ideo = false;
@@ -1329,7 +1346,8 @@ impl<'t> Normalizer<'t> {
                 last_start: word[j - 1].start,
                 first_end: unit.end,
                 word_letters,
-                before_digit: word[j - 1].before_digit,
+                digit: if word[j - 1].before_digit { BEFORE_DIGIT } else { 0 }
+                    | if unit.after_digit { AFTER_DIGIT } else { 0 },
             });
             first_gap = Gap::None;
             i = j;
@@ -1363,7 +1381,7 @@ impl<'t> Normalizer<'t> {
             last_start: unit.start,
             first_end: unit.end,
             word_letters: 0,
-            before_digit: false,
+            digit: 0,
         });
         self.last_was_word = false;
         self.last_was_ideo = true;
@@ -1396,7 +1414,7 @@ impl<'t> Normalizer<'t> {
             last_start: unit.start,
             first_end: unit.end,
             word_letters: 0,
-            before_digit: false,
+            digit: 0,
         });
     }
 }
@@ -1795,10 +1813,16 @@ fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
                 }
             }
             // One digit after three letters (`fuck1`, `wh0r3`): the letter before it is marked,
-            // for a term that ends there (`Symbol::before_digit`).
+            // for a term that ends there (`BEFORE_DIGIT`); one before them (`1fuck`):
+            // the letter after it, for a term that starts there (`AFTER_DIGIT`).
             if short == 0 && range.end == n && range.start > 0 {
                 if let Some(before) = word.get_mut(range.start - 1) {
                     before.before_digit = true;
+                }
+            }
+            if short == 0 && range.start == 0 && range.end < n {
+                if let Some(after) = word.get_mut(range.end) {
+                    after.after_digit = true;
                 }
             }
             bits.read_as_letters(range);
@@ -1982,6 +2006,9 @@ mod tests {
                     if !short_word && range.end == n && range.start > 0 {
                         word[range.start - 1].before_digit = true;
                     }
+                    if !short_word && range.start == 0 && range.end < n {
+                        word[range.end].after_digit = true;
+                    }
                 }
             }
         }
@@ -2028,6 +2055,7 @@ mod tests {
                 keycap: false,
                 short: 0,
                 before_digit: false,
+                after_digit: false,
             };
             match k {
                 0 => plain,

@@ -14,8 +14,8 @@ use std::cell::Cell;
 
 use crate::leet;
 use crate::normalize::{
-    Buffers, Gap, Normalizer, Symbol, SymbolKind, END, FROM_AT, FROM_KATAKANA, FROM_ONE, LEET_WORD_LETTERS,
-    MAX_LEET_SYMBOLS, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START,
+    Buffers, Gap, Normalizer, Symbol, SymbolKind, END, FROM_AT, FROM_KATAKANA, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT,
+    SHORT_EDGE, SHORT_LEET, START,
 };
 use crate::unicode_data;
 
@@ -40,11 +40,6 @@ pub const NEEDS_SYMBOL_GAP: u32 = 1 << 29;
 /// `a` that stands for a term's `o` (`p@rn`, `wh@re`).
 pub const NEEDS_AT: u32 = 1 << 28;
 
-/// Set on a term's last count in the spelling that ends before a digit read as a letter: the
-/// text's run must be marked [`Symbol::before_digit`] (`fuck1` is `fuck` and `1`; `fucking` is
-/// not `fuck`).
-pub const NEEDS_DIGIT_AFTER: u32 = 1 << 27;
-
 /// Set on a count when the gap before the text's run must hold punctuation, a symbol or an
 /// emoji, not whitespace alone nor nothing ([`crate::normalize::Gap::Symbol`] or
 /// [`crate::normalize::Gap::Other`]): the piece after a known word's first or last letter split
@@ -52,8 +47,7 @@ pub const NEEDS_DIGIT_AFTER: u32 = 1 << 27;
 pub const NEEDS_PUNCTUATION_GAP: u32 = 1 << 26;
 
 /// The flags a count may carry; the rest is the run length.
-pub const COUNT_FLAGS: u32 =
-    LENIENT | NEEDS_ONE | NEEDS_SYMBOL_GAP | NEEDS_AT | NEEDS_DIGIT_AFTER | NEEDS_PUNCTUATION_GAP;
+pub const COUNT_FLAGS: u32 = LENIENT | NEEDS_ONE | NEEDS_SYMBOL_GAP | NEEDS_AT | NEEDS_PUNCTUATION_GAP;
 
 /// On a pattern's symbol only (the normaliser never sets it): [`NEEDS_SYMBOL_GAP`] on its count.
 const AFTER_ONE_SYMBOL: u8 = 64;
@@ -558,18 +552,6 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                     last.edge &= !END;
                 }
                 out.push(Pattern { ideo, ..build(Stream::Main, &open, first_open, true, words, prefix).0 });
-            } else if may_join && ends_before_a_digit(&joined) {
-                // The term followed by one digit read as a letter (`fuck1` is `fucki` to the
-                // normaliser, for `wh0r3`): the same without its last edge, wanting the mark.
-                let mut before = joined.clone();
-                if let Some(last) = before.last_mut() {
-                    last.edge &= !END;
-                }
-                let (mut p, _) = build(Stream::Main, &before, first_open, false, words, prefix);
-                if let Some(count) = p.counts.last_mut() {
-                    *count |= NEEDS_DIGIT_AFTER;
-                }
-                out.push(Pattern { ideo, ..p });
             }
         }
     }
@@ -586,19 +568,6 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     }
     out.dedup();
     Ok((out, readings))
-}
-
-/// Whether a spelling ends with a word of [`LEET_WORD_LETTERS`] letters or more whose last run is
-/// a letter, which one digit glued to it may follow (`fuck1`): the normaliser marks the run
-/// before such a digit ([`Symbol::before_digit`]).
-fn ends_before_a_digit(spelling: &[Symbol]) -> bool {
-    let Some(last) = spelling.last() else { return false };
-    if last.kind != SymbolKind::Word || last.edge & END == 0 || !last.ch.is_alphabetic() {
-        return false;
-    }
-    let word =
-        word_ranges(spelling, false).pop().map_or(0, |(range, _)| letters(&spelling[range], None).chars().count());
-    word >= LEET_WORD_LETTERS
 }
 
 /// The words of `symbols` (from a word's first run to its last): their symbol ranges and their
@@ -785,13 +754,13 @@ mod tests {
         // Each twice: as written, and ending before a glued digit (the last word has three
         // letters or more).
         let p = patterns("red packet").unwrap();
-        assert_eq!(p.len(), 2 * 2);
+        assert_eq!(p.len(), 2);
         let p = patterns("buy cheap followers now").unwrap();
-        assert_eq!(p.len(), 8 * 2);
+        assert_eq!(p.len(), 8);
         let p = patterns("one two three four five").unwrap();
-        assert_eq!(p.len(), 2 * 2, "many junctions: all kept, all joined");
+        assert_eq!(p.len(), 2, "many junctions: all kept, all joined");
         // `no go` kept ends in a word of two letters; joined, `nogo` has four.
-        assert_eq!(patterns("no go").unwrap().len(), 3, "a last word of two letters takes no digit");
+        assert_eq!(patterns("no go").unwrap().len(), 2);
     }
 
     #[test]
@@ -806,42 +775,16 @@ mod tests {
         let is_word = |w: &str| matches!(w, "therapist" | "scatt" | "goddamn");
         let words = Some(Words { is_word: &is_word, begins_word: None });
         let (p, left_out) = patterns_with("the rapist", words).unwrap();
-        assert_eq!((p.len(), left_out.left_out), (2, 1), "the joined reading is left out");
+        assert_eq!((p.len(), left_out.left_out), (1, 1), "the joined reading is left out");
         let (p, left_out) = patterns_with("red packet", words).unwrap();
-        assert_eq!((p.len(), left_out.left_out), (4, 0));
+        assert_eq!((p.len(), left_out.left_out), (2, 0));
         let lenient = |term: &str| {
             let (p, _) = patterns_with(term, words).unwrap();
             p[0].counts.last().is_some_and(|c| c & LENIENT != 0)
         };
         assert!(!lenient("scat") && lenient("shit"), "a doubled final letter that makes a word");
         let (p, left_out) = patterns_with("god damn", words).unwrap();
-        assert_eq!((p.len(), left_out.left_out), (2, 1));
-    }
-
-    #[test]
-    fn a_term_may_end_before_a_glued_digit() {
-        let p = patterns("fuck").unwrap();
-        assert_eq!(p.len(), 2);
-        let (written, before) = (&p[0], &p[1]);
-        assert_eq!(written.counts.last().map(|c| c & NEEDS_DIGIT_AFTER), Some(0));
-        assert_eq!(before.counts.last().map(|c| c & NEEDS_DIGIT_AFTER), Some(NEEDS_DIGIT_AFTER));
-        assert!(before.counts.iter().rev().skip(1).all(|c| c & NEEDS_DIGIT_AFTER == 0), "only the last run");
-        // The same key but for the last run's END edge.
-        assert_eq!(written.key.chars().count(), before.key.chars().count());
-        assert_ne!(written.key.chars().last(), before.key.chars().last());
-        assert_eq!(
-            written.key.chars().rev().skip(1).collect::<String>(),
-            before.key.chars().rev().skip(1).collect::<String>()
-        );
-        assert_eq!(
-            patterns("ass*").unwrap().iter().filter(|p| p.counts.iter().any(|c| c & NEEDS_DIGIT_AFTER != 0)).count(),
-            0,
-            "a prefix term ends anywhere already"
-        );
-        assert_eq!(patterns("ab").unwrap().len(), 1, "two letters: a glued digit is a short word's");
-        assert_eq!(patterns("傻逼").unwrap().len(), 1, "no word");
-        let needs_digit = |p: &Pattern| p.counts.iter().any(|c| c & NEEDS_DIGIT_AFTER != 0);
-        assert!(!patterns("fuck2").unwrap().iter().any(needs_digit), "a term that ends in a digit");
+        assert_eq!((p.len(), left_out.left_out), (1, 1));
     }
 
     #[test]
@@ -868,7 +811,7 @@ mod tests {
     fn prefix_terms_and_look_alikes_and_emoji() {
         assert_eq!(patterns("ass*").unwrap().len(), 2);
         assert!(patterns("ass*").unwrap().iter().all(|p| p.open_end));
-        assert_eq!(patterns("хуй").unwrap().len(), 4, "as written and with Latin look-alikes, each before a digit");
+        assert_eq!(patterns("хуй").unwrap().len(), 2, "as written and with Latin look-alikes");
         let e = patterns("🖕").unwrap();
         assert_eq!(e[0].stream, Stream::Emoji);
         assert_eq!(patterns("!!"), Err(TermError::NothingToMatch));
