@@ -1813,10 +1813,11 @@ fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
                 }
             }
             // One digit after three letters (`fuck1`, `wh0r3`): the letter before it is marked,
-            // for a term that ends there (`BEFORE_DIGIT`); one before them (`1fuck`):
-            // the letter after it, for a term that starts there (`AFTER_DIGIT`).
+            // for a term that ends there (`BEFORE_DIGIT`; past leet symbols before the digit,
+            // `fuck!1`); one before them (`1fuck`): the letter after it, for a term that starts
+            // there (`AFTER_DIGIT`).
             if short == 0 && range.end == n && range.start > 0 {
-                if let Some(before) = word.get_mut(range.start - 1) {
+                if let Some(before) = before_glued_digit(word, range.start).and_then(|k| word.get_mut(k)) {
                     before.before_digit = true;
                 }
             }
@@ -1828,6 +1829,24 @@ fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
             bits.read_as_letters(range);
         }
     }
+}
+
+/// Leet symbols a letter and a digit glued to the word's end may stand between (`fuck!1`,
+/// `fuck!!1`): the symbols are then read as letters of the word, or as punctuation before the
+/// digit.
+const MAX_SYMBOLS_BEFORE_DIGIT: usize = 2;
+
+/// The unit a term may end with when a single digit, read as a letter, at `digit` ends the word:
+/// the one before it, or the letter before up to [`MAX_SYMBOLS_BEFORE_DIGIT`] leet symbols there
+/// when three letters not read from symbols lead up to it (`fuck!1`; not `sh!1`).
+fn before_glued_digit(word: &[Unit], digit: usize) -> Option<usize> {
+    let symbols = word.get(..digit)?.iter().rev().take_while(|u| u.symbol != '\0').count();
+    if symbols == 0 {
+        return digit.checked_sub(1);
+    }
+    let k = digit.checked_sub(symbols + 1).filter(|_| symbols <= MAX_SYMBOLS_BEFORE_DIGIT)?;
+    let own = word.get(..=k)?.iter().filter(|u| u.class == Class::Letter && u.symbol == '\0').count();
+    (own >= LEET_WORD_LETTERS).then_some(k)
 }
 
 /// Digits between two letters of a word read as letters when each of them stands for one
@@ -2004,7 +2023,18 @@ mod tests {
                         }
                     }
                     if !short_word && range.end == n && range.start > 0 {
-                        word[range.start - 1].before_digit = true;
+                        // The letter before, past up to two leet symbols after three letters
+                        // of its own.
+                        let mut k = range.start - 1;
+                        let mut symbols = 0;
+                        while word[k].symbol != '\0' && k > 0 {
+                            k -= 1;
+                            symbols += 1;
+                        }
+                        let own = word[..=k].iter().filter(|u| u.class == Class::Letter && u.symbol == '\0').count();
+                        if symbols == 0 || (symbols <= 2 && word[k].symbol == '\0' && own >= LEET_WORD_LETTERS) {
+                            word[k].before_digit = true;
+                        }
                     }
                     if !short_word && range.start == 0 && range.end < n {
                         word[range.end].after_digit = true;
