@@ -11,7 +11,8 @@ use rustc_hash::FxHashMap;
 
 use crate::encoding::encode;
 use crate::normalize::{
-    self, Normalizer, Symbol, SymbolKind, AFTER_DIGIT, BEFORE_DIGIT, END, SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START,
+    self, Normalizer, Symbol, SymbolKind, AFTER_DIGIT, BEFORE_DIGIT, DIGIT_IN_RUN, END, SHORT_DIGIT, SHORT_EDGE,
+    SHORT_LEET, START,
 };
 use crate::pattern::{
     self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_ONE, NEEDS_PUNCTUATION_GAP,
@@ -470,8 +471,28 @@ struct Lane<'m> {
     beside: Beside,
 }
 
+/// `symbol` as a word's first run, without the digit glued before it if the run holds it
+/// ([`DIGIT_IN_RUN`]: `0orgy`).
+fn starting(symbol: &Symbol) -> Symbol {
+    let mut s = Symbol { edge: symbol.edge | START, ..*symbol };
+    if s.digit & DIGIT_IN_RUN != 0 && s.digit & AFTER_DIGIT != 0 && s.count == 2 {
+        s = Symbol { count: 1, start: s.first_end, first_end: s.end, ..s };
+    }
+    s
+}
+
+/// `symbol` as a word's last run, without the digit glued after it if the run holds it
+/// ([`DIGIT_IN_RUN`]: `boob8`).
+fn ending(symbol: &Symbol) -> Symbol {
+    let mut s = Symbol { edge: symbol.edge | END, ..*symbol };
+    if s.digit & DIGIT_IN_RUN != 0 && s.digit & BEFORE_DIGIT != 0 && s.count == 2 {
+        s = Symbol { count: 1, end: s.last_start, last_start: s.start, ..s };
+    }
+    s
+}
+
 /// [`Scan::side_on`] while a side reading lasts: no bit of [`Symbol::digit`].
-const SIDE: u8 = 4;
+const SIDE: u8 = 8;
 
 /// How a lane reads the word of a digit glued to it: a digit read as a letter at a word's edge
 /// (`fuck1`, `1fuck`; `wh0r3` needs the `3` as an `e`) may also be a number of its own.
@@ -481,8 +502,9 @@ enum Beside {
     Text,
     /// The letter before a glued digit read as the word's last (its run marked
     /// [`BEFORE_DIGIT`]): only terms that end there (not prefix terms, which the text's
-    /// own reading already finds there).
-    End,
+    /// own reading already finds there), and whose first symbol is `first_at_most` or earlier
+    /// (copies of a side reading: the rest is the main lanes' own probe's).
+    End { first_at_most: u64 },
     /// The word read from the letter after a glued digit (marked [`AFTER_DIGIT`], main
     /// symbol `at`) as its first: only matches that begin there or before (the others are the
     /// text's own reading's).
@@ -496,7 +518,7 @@ impl Beside {
     fn reports(self, p: &PatternEntry, first: u64) -> bool {
         match self {
             Beside::Text => true,
-            Beside::End => p.flags & OPEN_END == 0,
+            Beside::End { first_at_most } => p.flags & OPEN_END == 0 && first <= first_at_most,
             Beside::Start { at } => first <= at,
         }
     }
@@ -593,7 +615,7 @@ pub struct Scan<'m, 't> {
     context: u64,
     done: bool,
     /// The rest of a word after a glued digit read as a word of its own (`fuck` in `1fuck`):
-    /// copies of the independent main lanes, which read on while a key may still hold the
+    /// copies of every main-stream lane (allowed words too), which read on while a key may still hold the
     /// word's first symbol; that symbol as they read it, and the last symbol they read
     /// ([`Self::read_beside_digits`]).
     side: Vec<Lane<'m>>,
@@ -798,14 +820,10 @@ impl<'m, 't> Scan<'m, 't> {
     #[cold]
     #[inline(never)]
     fn read_beside_digits(&mut self, symbol: &Symbol, n: u64, report: bool) {
-        // The dependent lanes (allowed words) read the text's own reading only.
-        let independent = self.woken_from.min(self.main_lanes.len());
         let found = self.queue.len() + self.waiting.len();
         if let Some((at, start, until)) = self.side_start {
             if symbol.digit & BEFORE_DIGIT != 0 && report {
-                let side = std::mem::take(&mut self.side);
-                self.read_as_word_end(symbol, n, &side, Some((at, start)));
-                self.side = side;
+                self.read_as_word_end(symbol, n, Some((at, start)));
             }
             let encoded = encode(symbol);
             let mut side = std::mem::take(&mut self.side);
@@ -822,16 +840,14 @@ impl<'m, 't> Scan<'m, 't> {
                 self.side_on = 0;
             }
         }
-        let start = Symbol { edge: symbol.edge | START, ..*symbol };
+        let start = starting(symbol);
         if symbol.digit & AFTER_DIGIT != 0 && symbol.kind == SymbolKind::Word {
             let encoded = encode(&start);
             let mut side = std::mem::take(&mut self.side);
-            side.clear();
+            self.lane_copies(n, Beside::Start { at: n }, &mut side);
             let mut hit = false;
-            for lane in self.main_lanes.get(..independent).unwrap_or(&[]) {
-                let mut lane = Lane { beside: Beside::Start { at: n }, ..lane.clone() };
+            for lane in &mut side {
                 hit |= lane.consume(encoded.chars());
-                side.push(lane);
             }
             if hit && report {
                 self.report_as(&side, n, &[(n, start)]);
@@ -844,32 +860,35 @@ impl<'m, 't> Scan<'m, 't> {
             self.side_on = SIDE;
         }
         if symbol.digit & BEFORE_DIGIT != 0 && report {
-            let lanes = std::mem::take(&mut self.main_lanes);
-            let independent = lanes.get(..independent).unwrap_or(&[]);
-            self.read_as_word_end(symbol, n, independent, None);
+            self.read_as_word_end(symbol, n, None);
             if symbol.digit & AFTER_DIGIT != 0 {
                 // A digit on each side of one run (`0xxx0`): the run alone as a word.
-                self.read_as_word_end(&start, n, independent, None);
+                self.read_as_word_end(&start, n, None);
             }
-            self.main_lanes = lanes;
         }
         if self.queue.len() + self.waiting.len() > found && self.has_dependents() {
             self.wake(self.dependent_reach, false);
         }
     }
 
-    /// Copies of `lanes` (which have not read main symbol `n`) read it as its word's last
-    /// letter, `side` saying which earlier symbol they read otherwise too.
-    fn read_as_word_end(&mut self, symbol: &Symbol, n: u64, lanes: &[Lane<'m>], side: Option<(u64, Symbol)>) {
-        let end = Symbol { edge: symbol.edge | END, ..*symbol };
+    /// Copies of every lane (or, with `side`: of the side reading's, which read that earlier
+    /// symbol otherwise too) that have not read main symbol `n` read it as its word's last
+    /// letter.
+    fn read_as_word_end(&mut self, symbol: &Symbol, n: u64, side: Option<(u64, Symbol)>) {
+        let end = ending(symbol);
         let encoded = encode(&end);
         let mut probe = std::mem::take(&mut self.probe);
-        probe.clear();
+        match side {
+            Some((at, _)) => {
+                probe.clear();
+                let beside = Beside::End { first_at_most: at };
+                probe.extend(self.side.iter().map(|lane| Lane { beside, ..lane.clone() }));
+            }
+            None => self.lane_copies(n, Beside::End { first_at_most: u64::MAX }, &mut probe),
+        }
         let mut hit = false;
-        for lane in lanes {
-            let mut lane = Lane { beside: Beside::End, ..lane.clone() };
+        for lane in &mut probe {
             hit |= lane.consume(encoded.chars());
-            probe.push(lane);
         }
         if hit {
             match side {
@@ -878,6 +897,25 @@ impl<'m, 't> Scan<'m, 't> {
             }
         }
         self.probe = probe;
+    }
+
+    /// Copies of every main-stream lane, the dependent ones (allowed words) too, that have read
+    /// the text up to main symbol `n`, not included, into `copies`: the reading lanes as they
+    /// are; the dormant ones read the ring's last `dependent_reach` symbols before `n` afresh
+    /// (every allowed word that could hold a term with `n` in it starts there or later).
+    fn lane_copies(&self, n: u64, beside: Beside, copies: &mut Vec<Lane<'m>>) {
+        copies.clear();
+        copies.extend(self.main_lanes.iter().map(|lane| Lane { beside, ..lane.clone() }));
+        let from = n.saturating_sub(self.dependent_reach).max(self.main.oldest());
+        for lane in &self.dormant {
+            let mut copy = Lane { beside, stepper: lane.automaton.ac.find_overlapping_stepper(), ..lane.clone() };
+            for k in from..n {
+                if let Some((symbol, _)) = self.main.get(k) {
+                    copy.consume(encode(symbol).chars());
+                }
+            }
+            copies.push(copy);
+        }
     }
 
     /// The candidates of `lanes` at main symbol `n`, confirmed with the ring holding `read`
@@ -2029,6 +2067,26 @@ mod tests {
         // Where no digit stands, the other readings are never taken: a word's start or end in the
         // middle of a word stays refused.
         assert_eq!(spans(&m, "xfuck fuckx xcum"), []);
+        // A key after a side reading's first symbol, found by its copies and the lanes' own:
+        // once.
+        assert_eq!(spans(&m, "1abc fuck1"), [(0, "fuck")]);
+        assert_eq!(spans(&xxx, "1abc 0xxx0"), [(0, "xxx")]);
+        // A digit that reads as the letter beside it makes one run: the letter alone too.
+        let merged = build(&["orgy", "boob", "sex"]);
+        // (`boob8` is also `boobb` to the text's own reading, a doubled last letter.)
+        assert_eq!(spans(&merged, "0orgy boob8 5sex"), [(0, "orgy"), (1, "boob"), (1, "boob8"), (2, "sex")]);
+        // Allowed words are read the same way around what the copies find.
+        for (terms, allowed, text, expected) in [
+            (["ass*"], ["assume"], "1assume", [(0, 1, 4), (1, 1, 7)]),
+            (["cum"], ["cum laude"], "1cum laude", [(0, 1, 4), (1, 1, 10)]),
+            (["ass"], ["kick ass"], "kick ass1", [(0, 5, 8), (1, 0, 8)]),
+        ] {
+            let matchers = [build(&terms), build(&allowed)];
+            let mut found: Vec<(usize, usize, usize)> =
+                Scan::with_dependents(&matchers, text, |i| i == 1).map(|(i, m)| (i, m.start, m.end)).collect();
+            found.sort();
+            assert_eq!(found, expected, "{text}");
+        }
         // The ring's symbols are the text's own again once a reading beside a digit is done.
         let allowed = MatcherBuilder::new().terms(["fucki"]).build().unwrap();
         let matchers = [build(&["fuck"]), allowed];

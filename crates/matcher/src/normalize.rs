@@ -143,6 +143,26 @@ pub const BEFORE_DIGIT: u8 = 1;
 /// three letters or more (the `f` of `1fuck`): a term may start here as well as with that
 /// letter.
 pub const AFTER_DIGIT: u8 = 2;
+/// On [`Symbol::digit`], with [`BEFORE_DIGIT`] or [`AFTER_DIGIT`]: the run has two repetitions,
+/// one of them that digit, read as the letter beside it (`0orgy` is `oorgy`, `boob8` is
+/// `boobb`): the letter without it is the other one.
+pub const DIGIT_IN_RUN: u8 = 4;
+
+/// The [`Symbol::digit`] marks of the run `units`: those of its first and last units, or, in a run
+/// of two whose digit reads as its letter, those of the letter ([`DIGIT_IN_RUN`]).
+fn digit_marks(units: &[Unit]) -> u8 {
+    let (Some(first), Some(last)) = (units.first(), units.last()) else { return 0 };
+    let mut marks = if last.before_digit { BEFORE_DIGIT } else { 0 } | if first.after_digit { AFTER_DIGIT } else { 0 };
+    if let [a, b] = units {
+        if b.after_digit {
+            marks |= AFTER_DIGIT | DIGIT_IN_RUN;
+        }
+        if a.before_digit {
+            marks |= BEFORE_DIGIT | DIGIT_IN_RUN;
+        }
+    }
+    marks
+}
 
 /// A character after folding, with the original bytes it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1346,8 +1366,7 @@ impl<'t> Normalizer<'t> {
                 last_start: word[j - 1].start,
                 first_end: unit.end,
                 word_letters,
-                digit: if word[j - 1].before_digit { BEFORE_DIGIT } else { 0 }
-                    | if unit.after_digit { AFTER_DIGIT } else { 0 },
+                digit: digit_marks(&word[i..j]),
             });
             first_gap = Gap::None;
             i = j;
