@@ -551,6 +551,15 @@ impl<'m> Lane<'m> {
         self.stepper.consume(c);
         self.stepper.matches().next().is_some()
     }
+
+    /// Each of `lanes` reads one symbol's characters; whether some key ends there in any.
+    fn consume_all(lanes: &mut [Lane<'_>], chars: &[char]) -> bool {
+        let mut hit = false;
+        for lane in lanes {
+            hit |= lane.consume(chars);
+        }
+        hit
+    }
 }
 
 /// Searches a text with several matchers at once: the text is normalised once and every
@@ -825,12 +834,8 @@ impl<'m, 't> Scan<'m, 't> {
             if symbol.digit & BEFORE_DIGIT != 0 && report {
                 self.read_as_word_end(symbol, n, Some((at, start)));
             }
-            let encoded = encode(symbol);
             let mut side = std::mem::take(&mut self.side);
-            let mut hit = false;
-            for lane in &mut side {
-                hit |= lane.consume(encoded.chars());
-            }
+            let hit = Lane::consume_all(&mut side, encode(symbol).chars());
             if hit && report {
                 self.report_as(&side, n, &[(at, start)]);
             }
@@ -842,13 +847,9 @@ impl<'m, 't> Scan<'m, 't> {
         }
         let start = starting(symbol);
         if symbol.digit & AFTER_DIGIT != 0 && symbol.kind == SymbolKind::Word {
-            let encoded = encode(&start);
             let mut side = std::mem::take(&mut self.side);
             self.lane_copies(n, Beside::Start { at: n }, &mut side);
-            let mut hit = false;
-            for lane in &mut side {
-                hit |= lane.consume(encoded.chars());
-            }
+            let hit = Lane::consume_all(&mut side, encode(&start).chars());
             if hit && report {
                 self.report_as(&side, n, &[(n, start)]);
             }
@@ -876,7 +877,6 @@ impl<'m, 't> Scan<'m, 't> {
     /// letter.
     fn read_as_word_end(&mut self, symbol: &Symbol, n: u64, side: Option<(u64, Symbol)>) {
         let end = ending(symbol);
-        let encoded = encode(&end);
         let mut probe = std::mem::take(&mut self.probe);
         match side {
             Some((at, _)) => {
@@ -886,11 +886,7 @@ impl<'m, 't> Scan<'m, 't> {
             }
             None => self.lane_copies(n, Beside::End { first_at_most: u64::MAX }, &mut probe),
         }
-        let mut hit = false;
-        for lane in &mut probe {
-            hit |= lane.consume(encoded.chars());
-        }
-        if hit {
+        if Lane::consume_all(&mut probe, encode(&end).chars()) {
             match side {
                 Some(earlier) => self.report_as(&probe, n, &[earlier, (n, end)]),
                 None => self.report_as(&probe, n, &[(n, end)]),
@@ -1091,10 +1087,7 @@ impl<'m, 't> Scan<'m, 't> {
             if symbol.digit & AFTER_DIGIT | self.side_on != 0 {
                 self.read_beside_digits(&symbol, n, false);
             }
-            let encoded = encode(&symbol);
-            for lane in &mut self.main_lanes {
-                lane.consume(encoded.chars());
-            }
+            Lane::consume_all(&mut self.main_lanes, encode(&symbol).chars());
         }
         self.windows = windows;
     }
@@ -1627,23 +1620,22 @@ impl Ring {
         (self.oldest()..self.next).filter_map(|k| self.get(k)).map(|(s, _)| s.end).max().unwrap_or(0)
     }
 
+    /// The slot of symbol `n`, while it is still held.
+    #[inline(always)]
+    fn slot(&self, n: u64) -> Option<usize> {
+        (n < self.next && self.next - n <= self.size as u64).then_some((n & self.mask) as usize)
+    }
+
     /// Puts `symbol` (written as `encoded` characters) in place of symbol `n`, while it is still
     /// held; returns what was there.
     fn replace(&mut self, n: u64, symbol: Symbol, encoded: u8) -> Option<(Symbol, u8)> {
-        if n < self.next && self.next - n <= self.size as u64 {
-            self.slots.get_mut((n & self.mask) as usize).map(|slot| std::mem::replace(slot, (symbol, encoded)))
-        } else {
-            None
-        }
+        let at = self.slot(n)?;
+        self.slots.get_mut(at).map(|slot| std::mem::replace(slot, (symbol, encoded)))
     }
 
     /// Symbol `n`, while it is still held.
     pub(crate) fn get(&self, n: u64) -> Option<&(Symbol, u8)> {
-        if n < self.next && self.next - n <= self.size as u64 {
-            self.slots.get((n & self.mask) as usize)
-        } else {
-            None
-        }
+        self.slots.get(self.slot(n)?)
     }
 }
 
