@@ -215,6 +215,22 @@ describe("the worker decides by what the tool wrote", () => {
     }
   });
 
+  it("Chinese word boundaries: push stores the words around the CJK terms in the blob, and the worker reports no term that straddles two words or follows a date's number", async () => {
+    const group = "@TGS#segmented";
+    const file = tempFile("segmented.json", JSON.stringify({ block: ["他妈", "口交", "日你"], mode: "enforce" }));
+    const pushed = tool("push", file, "--group", group);
+    assert.equal(pushed.code, 0, pushed.out + pushed.err);
+    // `其他|妈妈` (other mothers), `出口|交易` (export trade), `5日|你` (on the 5th, you...).
+    for (const text of ["其他妈妈都来了", "扩大出口交易额", "3月5日你有空吗", "12月25日，你在哪"]) {
+      const r = await gate.send(BEFORE, beforeSend({ GroupId: group, text }));
+      assert.equal(r.json.ErrorCode, 0, `${text}: ${JSON.stringify(r.json)}`);
+    }
+    for (const text of ["你他妈的", "不要口交", "日你", "我日你", "5 日你"]) {
+      const r = await gate.send(BEFORE, beforeSend({ GroupId: group, text }));
+      assert.equal(r.json.ErrorCode, 1, `${text}: ${JSON.stringify(r.json)}`);
+    }
+  });
+
   it("import: a text list, a CSV and a JSON array merged into a group document, round-tripped through KV and enforced", async () => {
     const group = "@TGS#import";
     const into = ["--into", `group:${group}`];
