@@ -1119,6 +1119,15 @@ const LEET: &[Case] = &[
     t!("an eight before a b", ["boobs"], "nice 8boobs", ["boobs"]),
     t!("a five before an s, in capitals", ["sex"], "5SEX now", ["SEX"]),
     t!("a glued digit that reads as the last letter", ["whore"], "whore3", ["whore"]),
+    // One leet digit between two pieces of three letters (2026-12-03): a separator as well as
+    // a letter.
+    t!("a one between two words", ["fuck"], "fuck1you", ["fuck"]),
+    t!("a one between two words, the second one blocked", ["bitch"], "stupid1bitch", ["bitch"]),
+    t!("a zero between two words, in capitals", ["whore"], "WHORE0LOL", ["WHORE"]),
+    t!("a three between a word and a phrase's own word", ["slut"], "you3slut3lol", ["slut"]),
+    t!("a five between a leet word and another", ["bitch"], "b!tch5please", ["b!tch"]),
+    t!("a digit between two letters of a word is a letter", ["shit"], "sh1t", ["sh1t"]),
+    t!("a digit inside a longer word", ["ass"], "kick1assembly", NONE),
     t!("trailing exclamation marks stay punctuation", ["wowii"], "wow!!", NONE),
     t!("exclamation at the end is punctuation", ["damn"], "damn!", ["damn"]),
     t!("leet and capitals", ["bitch"], "B1TCH", ["B1TCH"]),

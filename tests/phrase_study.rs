@@ -779,6 +779,33 @@ fn every_digit_glued_to_either_edge_of_every_word() {
     assert_none_wrong(&wrong);
 }
 
+/// Every study word of three ASCII letters or more with every leet digit between it and a
+/// made-up word of three letters, on either side (`fuck1qzx`, `qzx1fuck`: found), and between
+/// it and two letters (`fuck1qz`: the digit is then only a letter, and the word goes on: not
+/// found).
+#[test]
+fn every_leet_digit_between_every_word_and_another() {
+    let Some((lists, set, _)) = pushed_words() else { return };
+    let mut tally = Tally::default();
+    for (index, word) in lists.words.iter().enumerate() {
+        let letters: Vec<char> = word.chars().collect();
+        if letters.len() < 3 || !letters.iter().all(char::is_ascii_lowercase) {
+            continue;
+        }
+        for d in ('0'..='9').filter(|&d| timgate_matcher::leet::digit(d).is_some()) {
+            for (text, expected) in
+                [(format!("{word}{d}qzx"), true), (format!("qzx{d}{word}"), true), (format!("{word}{d}qz"), false)]
+            {
+                tally.check(word, &text, set.find(&text).iter().any(|m| m.term == index), expected);
+            }
+        }
+    }
+    let Tally { read, left, wrong } = tally;
+    println!("every leet digit between every word and another: {read} read, {left} left alone (two letters after the digit), {} wrong", wrong.len());
+    assert!(read > 1000 && left > 1000, "{read} read, {left} left alone");
+    assert_none_wrong(&wrong);
+}
+
 #[test]
 fn every_word_split_in_two_by_a_space() {
     let Some((lists, set, english)) = pushed_words() else { return };

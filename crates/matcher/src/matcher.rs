@@ -475,8 +475,11 @@ struct Lane<'m> {
 /// ([`DIGIT_IN_RUN`]: `0orgy`).
 fn starting(symbol: &Symbol) -> Symbol {
     let mut s = Symbol { edge: symbol.edge | START, ..*symbol };
-    if s.digit & DIGIT_IN_RUN != 0 && s.digit & AFTER_DIGIT != 0 && s.count == 2 {
-        s = Symbol { count: 1, start: s.first_end, first_end: s.end, ..s };
+    if s.digit & DIGIT_IN_RUN != 0 && s.digit & AFTER_DIGIT != 0 && s.count >= 2 {
+        // The new first repetition ends where the next starts: the old last one's start for a
+        // run of three; for a longer run that reaches further (the mask covers more, not less).
+        let first_end = if s.count == 2 { s.end } else { s.last_start };
+        s = Symbol { count: s.count - 1, start: s.first_end, first_end, ..s };
     }
     s
 }
@@ -485,8 +488,11 @@ fn starting(symbol: &Symbol) -> Symbol {
 /// ([`DIGIT_IN_RUN`]: `boob8`).
 fn ending(symbol: &Symbol) -> Symbol {
     let mut s = Symbol { edge: symbol.edge | END, ..*symbol };
-    if s.digit & DIGIT_IN_RUN != 0 && s.digit & BEFORE_DIGIT != 0 && s.count == 2 {
-        s = Symbol { count: 1, end: s.last_start, last_start: s.start, ..s };
+    if s.digit & DIGIT_IN_RUN != 0 && s.digit & BEFORE_DIGIT != 0 && s.count >= 2 {
+        // The new last repetition starts where the one before it ends: the old first one's end
+        // for a run of three; for a longer run that is earlier (the mask covers more, not less).
+        let last_start = if s.count == 2 { s.start } else { s.first_end };
+        s = Symbol { count: s.count - 1, end: s.last_start, last_start, ..s };
     }
     s
 }

@@ -143,21 +143,23 @@ pub const BEFORE_DIGIT: u8 = 1;
 /// three letters or more (the `f` of `1fuck`): a term may start here as well as with that
 /// letter.
 pub const AFTER_DIGIT: u8 = 2;
-/// On [`Symbol::digit`], with [`BEFORE_DIGIT`] or [`AFTER_DIGIT`]: the run has two repetitions,
-/// one of them that digit, read as the letter beside it (`0orgy` is `oorgy`, `boob8` is
-/// `boobb`): the letter without it is the other one.
+/// On [`Symbol::digit`], with [`BEFORE_DIGIT`] or [`AFTER_DIGIT`]: the run's first (last)
+/// repetition is that digit, read as the letter beside it (`0orgy` is `oorgy`, `boob8` is
+/// `boobb`, `likeness5qzx` is `likenesssqzx`): the run without it is the rest.
 pub const DIGIT_IN_RUN: u8 = 4;
 
 /// The [`Symbol::digit`] marks of the run `units`: those of its first and last units, or, in a run
-/// of two whose digit reads as its letter, those of the letter ([`DIGIT_IN_RUN`]).
+/// whose first (last) unit is a digit that reads as its letter, those of the letter beside it
+/// ([`DIGIT_IN_RUN`]: `0orgy`, `likeness5qzx`).
 fn digit_marks(units: &[Unit]) -> u8 {
     let (Some(first), Some(last)) = (units.first(), units.last()) else { return 0 };
     let mut marks = if last.before_digit { BEFORE_DIGIT } else { 0 } | if first.after_digit { AFTER_DIGIT } else { 0 };
-    if let [a, b] = units {
-        if b.after_digit {
+    // The mark on the unit after (before) the run's first (last): the digit is that unit.
+    if units.len() >= 2 {
+        if units[1].after_digit {
             marks |= AFTER_DIGIT | DIGIT_IN_RUN;
         }
-        if a.before_digit {
+        if units[units.len() - 2].before_digit {
             marks |= BEFORE_DIGIT | DIGIT_IN_RUN;
         }
     }
@@ -1885,6 +1887,21 @@ fn read_leet_digits(word: &mut [Unit], bits: &mut WordBits) {
         let (i, j) = (run.start, run.end);
         let between = i > 0 && j < bits.len && letters >> (i - 1) & 1 == 1 && letters >> j & 1 == 1;
         if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
+            // One digit between two pieces of three letters of the word's own (`fuck1you`): read
+            // as a letter (`fuckiyou`), and as a separator too, as a digit glued to a word's edge
+            // is (`fuck1`, `1you`): the letters beside it are marked for the matcher's reading
+            // beside digits.
+            if j - i == 1 && i >= LEET_WORD_LETTERS {
+                let own = |r: std::ops::Range<usize>| {
+                    word.get(r).is_some_and(|us| {
+                        us.iter().all(|u| u.class == Class::Letter && u.symbol == '\0' && !u.regional)
+                    })
+                };
+                if own(i - LEET_WORD_LETTERS..i) && own(j..j + LEET_WORD_LETTERS) {
+                    word[i - 1].before_digit = true;
+                    word[j].after_digit = true;
+                }
+            }
             read_digit_run(word, i..j, short_word);
             bits.read_as_letters(run);
         }
@@ -2080,6 +2097,21 @@ mod tests {
                 let between =
                     i > 0 && j < word.len() && word[i - 1].class == Class::Letter && word[j].class == Class::Letter;
                 if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
+                    if j == i + 1 {
+                        let before = (1..=LEET_WORD_LETTERS).all(|d| {
+                            i >= d
+                                && word[i - d].class == Class::Letter
+                                && word[i - d].symbol == '\0'
+                                && !word[i - d].regional
+                        });
+                        let after = (0..LEET_WORD_LETTERS).all(|d| {
+                            word.get(j + d).is_some_and(|u| u.class == Class::Letter && u.symbol == '\0' && !u.regional)
+                        });
+                        if before && after {
+                            word[i - 1].before_digit = true;
+                            word[j].after_digit = true;
+                        }
+                    }
                     read_digit_run(word, i..j, short_word);
                 }
                 i = j;
