@@ -1128,6 +1128,17 @@ const LEET: &[Case] = &[
     t!("a five between a leet word and another", ["bitch"], "b!tch5please", ["b!tch"]),
     t!("a digit between two letters of a word is a letter", ["shit"], "sh1t", ["sh1t"]),
     t!("a digit inside a longer word", ["ass"], "kick1assembly", NONE),
+    // A leet digit glued to the last spelled-out letter (2026-12-03).
+    t!("spelled out with a one glued to the last letter", ["fuck"], "f u c k1", ["f u c k"]),
+    t!("dotted with a three glued to the last letter", ["bitch"], "b.i.t.c.h3 lol", ["b.i.t.c.h"]),
+    t!("spelled out in capitals with a zero glued", ["slut"], "S L U T0", ["S L U T"]),
+    t!(
+        "a spelled-out phrase word with a digit glued, then the next word",
+        ["fuck you"],
+        "f u c k1 you",
+        ["f u c k1 you"]
+    ),
+    t!("two spelled-out letters and a glued digit spell nothing", ["ok"], "o k1", NONE),
     t!("trailing exclamation marks stay punctuation", ["wowii"], "wow!!", NONE),
     t!("exclamation at the end is punctuation", ["damn"], "damn!", ["damn"]),
     t!("leet and capitals", ["bitch"], "B1TCH", ["B1TCH"]),

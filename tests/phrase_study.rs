@@ -806,6 +806,35 @@ fn every_leet_digit_between_every_word_and_another() {
     assert_none_wrong(&wrong);
 }
 
+/// Every study word of three to twelve ASCII letters spelled out with spaces, dots or hyphens,
+/// with every leet digit glued to its last letter (`f u c k1`, `f.u.c.k3`, `f-u-c-k0`): found.
+/// Before 2026-12-03 none was.
+#[test]
+fn every_spelled_out_word_with_a_digit_glued_to_its_last_letter() {
+    let Some((lists, set, _)) = pushed_words() else { return };
+    let mut tally = Tally::default();
+    for (index, word) in lists.words.iter().enumerate() {
+        let letters: Vec<char> = word.chars().collect();
+        if !(3..=12).contains(&letters.len()) || !letters.iter().all(char::is_ascii_lowercase) {
+            continue;
+        }
+        for d in ('0'..='9').filter(|&d| timgate_matcher::leet::digit(d).is_some()) {
+            for sep in [" ", ".", "-"] {
+                let spelled: Vec<String> = letters.iter().map(char::to_string).collect();
+                let text = format!("{}{d}", spelled.join(sep));
+                tally.check(word, &text, set.find(&text).iter().any(|m| m.term == index), true);
+            }
+        }
+    }
+    let Tally { read, left, wrong } = tally;
+    println!(
+        "every spelled-out word with a digit glued to its last letter: {read} read, {left} left alone, {} wrong",
+        wrong.len()
+    );
+    assert!(read > 1000, "{read} read");
+    assert_none_wrong(&wrong);
+}
+
 #[test]
 fn every_word_split_in_two_by_a_space() {
     let Some((lists, set, english)) = pushed_words() else { return };

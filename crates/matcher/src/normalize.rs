@@ -1236,6 +1236,23 @@ impl<'t> Normalizer<'t> {
         let gap = std::mem::take(&mut self.gap);
         // A one-letter word is never a sentence (`b. a. d.` spells, `J. R. R.` abbreviates).
         let close = gap.spells();
+        // A leet digit glued to the last of three or more spelled-out letters (`f u c k1`,
+        // `b.i.t.c.h3`): the letter is the word's last, the digit a gap after it (as `fuck1` is
+        // `fuck` too).
+        if let [letter, digit] = word {
+            let spelled = self.singles.len() >= 2 && close && !cut.continues && !cut.continued;
+            if spelled
+                && letter.class == Class::Letter
+                && digit.class == Class::Digit
+                && leet::digit(digit.ch).is_some()
+            {
+                self.singles.push((*letter, gap));
+                self.joining = true;
+                self.flush_singles();
+                self.gap.add(&Unit { class: Class::Gap, ..*digit });
+                return;
+            }
+        }
         if single && close && !self.singles.is_empty() {
             self.singles.push((word[0], gap));
             // Three letters spell a word; next to CJK, two do (`加 Q Q`: Latin text is full of
