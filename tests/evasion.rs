@@ -1139,6 +1139,9 @@ const LEET: &[Case] = &[
         ["f u c k1 you"]
     ),
     t!("two spelled-out letters and a glued digit spell nothing", ["ok"], "o k1", NONE),
+    t!("a one glued before spelled-out letters", ["fuck"], "1f u c k", ["f u c k"]),
+    t!("a zero glued before dotted letters, a three after", ["bitch"], "0b.i.t.c.h3", ["b.i.t.c.h"]),
+    t!("a digit glued before a letter alone stays a word", ["g"], "5g network", NONE),
     t!("trailing exclamation marks stay punctuation", ["wowii"], "wow!!", NONE),
     t!("exclamation at the end is punctuation", ["damn"], "damn!", ["damn"]),
     t!("leet and capitals", ["bitch"], "B1TCH", ["B1TCH"]),

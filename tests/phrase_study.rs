@@ -807,8 +807,8 @@ fn every_leet_digit_between_every_word_and_another() {
 }
 
 /// Every study word of three to twelve ASCII letters spelled out with spaces, dots or hyphens,
-/// with every leet digit glued to its last letter (`f u c k1`, `f.u.c.k3`, `f-u-c-k0`): found.
-/// Before 2026-12-03 none was.
+/// with every leet digit glued to its last letter (`f u c k1`, `f.u.c.k3`, `f-u-c-k0`) or before
+/// its first (`1f u c k`): found. Before 2026-12-03 none was.
 #[test]
 fn every_spelled_out_word_with_a_digit_glued_to_its_last_letter() {
     let Some((lists, set, _)) = pushed_words() else { return };
@@ -821,14 +821,15 @@ fn every_spelled_out_word_with_a_digit_glued_to_its_last_letter() {
         for d in ('0'..='9').filter(|&d| timgate_matcher::leet::digit(d).is_some()) {
             for sep in [" ", ".", "-"] {
                 let spelled: Vec<String> = letters.iter().map(char::to_string).collect();
-                let text = format!("{}{d}", spelled.join(sep));
-                tally.check(word, &text, set.find(&text).iter().any(|m| m.term == index), true);
+                for text in [format!("{}{d}", spelled.join(sep)), format!("{d}{}", spelled.join(sep))] {
+                    tally.check(word, &text, set.find(&text).iter().any(|m| m.term == index), true);
+                }
             }
         }
     }
     let Tally { read, left, wrong } = tally;
     println!(
-        "every spelled-out word with a digit glued to its last letter: {read} read, {left} left alone, {} wrong",
+        "every spelled-out word with a digit glued to either end: {read} read, {left} left alone, {} wrong",
         wrong.len()
     );
     assert!(read > 1000, "{read} read");

@@ -448,6 +448,9 @@ pub struct Normalizer<'t> {
     joining: bool,
     /// The first of `singles` came right after an ideo letter (`加 Q Q`).
     singles_after_ideo: bool,
+    /// A leet digit glued before the first of `singles` (`1f u c k`): a gap before the word
+    /// when they join, the first single's own when they do not (`5g`).
+    lead_digit: Option<Unit>,
     gap: GapInfo,
     // Stage 4: the output, the last ideo/emoji symbol (runs), and what came before.
     out: Vec<Symbol>,
@@ -532,6 +535,7 @@ impl<'t> Normalizer<'t> {
             singles,
             joining: false,
             singles_after_ideo: false,
+            lead_digit: None,
             gap: GapInfo::default(),
             out,
             out_at: 0,
@@ -1268,6 +1272,18 @@ impl<'t> Normalizer<'t> {
             self.singles.push((word[0], gap));
             return;
         }
+        // A leet digit glued before a letter alone may start a spelled-out word (`1f u c k`):
+        // the letter is held as the first single.
+        if let [digit, letter] = word {
+            let whole = !cut.continues && !cut.continued;
+            if whole && letter.class == Class::Letter && digit.class == Class::Digit && leet::digit(digit.ch).is_some()
+            {
+                self.singles_after_ideo = self.last_was_ideo && close;
+                self.lead_digit = Some(*digit);
+                self.singles.push((*letter, gap));
+                return;
+            }
+        }
         self.emit_word(word, gap, cut);
     }
 
@@ -1291,15 +1307,23 @@ impl<'t> Normalizer<'t> {
             return;
         }
         let singles = std::mem::take(&mut self.singles);
+        let lead = self.lead_digit.take();
         if self.joining {
             let mut word = std::mem::take(&mut self.scratch);
             word.clear();
             word.extend(singles.iter().map(|(u, _)| *u));
-            self.emit_word(&word, singles[0].1, Cut::default());
+            let mut gap = singles[0].1;
+            if let Some(digit) = lead {
+                gap.add(&Unit { class: Class::Gap, ..digit });
+            }
+            self.emit_word(&word, gap, Cut::default());
             self.scratch = word;
         } else {
-            for (unit, gap) in &singles {
-                self.emit_word(std::slice::from_ref(unit), *gap, Cut::default());
+            for (k, (unit, gap)) in singles.iter().enumerate() {
+                match lead.filter(|_| k == 0) {
+                    Some(digit) => self.emit_word(&[digit, *unit], *gap, Cut::default()),
+                    None => self.emit_word(std::slice::from_ref(unit), *gap, Cut::default()),
+                }
             }
         }
         self.joining = false;
