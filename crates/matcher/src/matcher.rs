@@ -476,10 +476,18 @@ struct Lane<'m> {
 fn starting(symbol: &Symbol) -> Symbol {
     let mut s = Symbol { edge: symbol.edge | START, ..*symbol };
     if s.digit & DIGIT_IN_RUN != 0 && s.digit & AFTER_DIGIT != 0 && s.count >= 2 {
-        // The new first repetition ends where the next starts: the old last one's start for a
-        // run of three; for a longer run that reaches further (the mask covers more, not less).
-        let first_end = if s.count == 2 { s.end } else { s.last_start };
-        s = Symbol { count: s.count - 1, start: s.first_end, first_end, ..s };
+        // Without the digit the run starts where its first repetition ends; its new first
+        // repetition ends where the next starts (the old last one's start for a run of three;
+        // for a longer run that reaches further, so the mask covers more, not less). In text
+        // read in display order the repetitions' bytes need not be in order: where the bytes
+        // do not give a span inside the run's, the run keeps its own (never an empty match).
+        let start = s.first_end;
+        if start > s.start && start < s.end {
+            let next_end = if s.count == 2 { s.end } else { s.last_start };
+            let first_end = if next_end > start && next_end <= s.end { next_end } else { s.end };
+            s = Symbol { start, first_end, ..s };
+        }
+        s.count -= 1;
     }
     s
 }
@@ -489,10 +497,17 @@ fn starting(symbol: &Symbol) -> Symbol {
 fn ending(symbol: &Symbol) -> Symbol {
     let mut s = Symbol { edge: symbol.edge | END, ..*symbol };
     if s.digit & DIGIT_IN_RUN != 0 && s.digit & BEFORE_DIGIT != 0 && s.count >= 2 {
-        // The new last repetition starts where the one before it ends: the old first one's end
-        // for a run of three; for a longer run that is earlier (the mask covers more, not less).
-        let last_start = if s.count == 2 { s.start } else { s.first_end };
-        s = Symbol { count: s.count - 1, end: s.last_start, last_start, ..s };
+        // Without the digit the run ends where its last repetition starts; its new last
+        // repetition starts where the one before it ends (the old first one's end for a run of
+        // three; for a longer run that is earlier, so the mask covers more). As in `starting`,
+        // bytes out of order leave the run its own.
+        let end = s.last_start;
+        if end > s.start && end < s.end {
+            let before_start = if s.count == 2 { s.start } else { s.first_end };
+            let last_start = if before_start >= s.start && before_start < end { before_start } else { s.start };
+            s = Symbol { end, last_start, ..s };
+        }
+        s.count -= 1;
     }
     s
 }

@@ -74,6 +74,21 @@ fn check(matcher: &Matcher, text: &str) {
     }
 }
 
+/// Found by `tricky_text_and_tricky_terms` on a fresh clone (2026-12-03): a run of three that
+/// holds a digit read as its letter, in text read in display order (a right-to-left override),
+/// gave an empty match once the digit was taken off with bytes out of order.
+#[test]
+fn a_digit_taken_off_a_run_read_in_display_order_leaves_a_match_of_some_bytes() {
+    for text in [
+        "\u{202e}1@①İ①!",
+        "\u{202e} 1🏻@\u{202e}\u{e0041}①İ①ﾊ\u{ff9e}\u{200b}바a.\u{2067}d",
+        "\u{202e}1@①ii①!",
+        "\u{202e}ss5 55s",
+    ] {
+        check(matcher(), text);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
