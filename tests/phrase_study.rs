@@ -529,6 +529,19 @@ fn known_words<'a>(
     })
 }
 
+/// The study's single words of ASCII lowercase letters whose length is in `lengths`, with their
+/// term index and letters (the words the digit generators spell).
+fn ascii_words(
+    lists: &Lists,
+    lengths: std::ops::RangeInclusive<usize>,
+) -> impl Iterator<Item = (usize, &str, Vec<char>)> {
+    lists.words.iter().enumerate().filter_map(move |(index, word)| {
+        let letters: Vec<char> = word.chars().collect();
+        let plain = lengths.contains(&letters.len()) && letters.iter().all(char::is_ascii_lowercase);
+        plain.then_some((index, word.as_str(), letters))
+    })
+}
+
 /// Fails listing the first 30 of `wrong`, if any.
 /// What a generator's spellings came to: found as expected (`read`), left alone as expected
 /// (`left`), or the other way (`wrong`).
@@ -749,11 +762,7 @@ fn every_digit_glued_to_either_edge_of_every_word() {
     let Some((lists, set, _)) = pushed_words() else { return };
     let mut tally = Tally::default();
     let mut same_letter = 0;
-    for (index, word) in lists.words.iter().enumerate() {
-        let letters: Vec<char> = word.chars().collect();
-        if letters.len() < 3 || !letters.iter().all(char::is_ascii_lowercase) {
-            continue;
-        }
+    for (index, word, letters) in ascii_words(lists, 3..=usize::MAX) {
         let (Some(&first), Some(&last)) = (letters.first(), letters.last()) else { continue };
         for d in '0'..='9' {
             let reads = timgate_matcher::leet::digit(d);
@@ -787,11 +796,7 @@ fn every_digit_glued_to_either_edge_of_every_word() {
 fn every_leet_digit_between_every_word_and_another() {
     let Some((lists, set, _)) = pushed_words() else { return };
     let mut tally = Tally::default();
-    for (index, word) in lists.words.iter().enumerate() {
-        let letters: Vec<char> = word.chars().collect();
-        if letters.len() < 3 || !letters.iter().all(char::is_ascii_lowercase) {
-            continue;
-        }
+    for (index, word, _) in ascii_words(lists, 3..=usize::MAX) {
         for d in ('0'..='9').filter(|&d| timgate_matcher::leet::digit(d).is_some()) {
             for (text, expected) in
                 [(format!("{word}{d}qzx"), true), (format!("qzx{d}{word}"), true), (format!("{word}{d}qz"), false)]
@@ -813,11 +818,7 @@ fn every_leet_digit_between_every_word_and_another() {
 fn every_spelled_out_word_with_a_digit_glued_to_its_last_letter() {
     let Some((lists, set, _)) = pushed_words() else { return };
     let mut tally = Tally::default();
-    for (index, word) in lists.words.iter().enumerate() {
-        let letters: Vec<char> = word.chars().collect();
-        if !(3..=12).contains(&letters.len()) || !letters.iter().all(char::is_ascii_lowercase) {
-            continue;
-        }
+    for (index, word, letters) in ascii_words(lists, 3..=12) {
         for d in ('0'..='9').filter(|&d| timgate_matcher::leet::digit(d).is_some()) {
             for sep in [" ", ".", "-"] {
                 let spelled: Vec<String> = letters.iter().map(char::to_string).collect();

@@ -1236,7 +1236,10 @@ impl<'t> Normalizer<'t> {
 
     fn word_stage_out(&mut self, word: &[Unit], cut: Cut) {
         self.interrupted = true;
-        let single = !cut.continues && !cut.continued && word.len() == 1 && word[0].class == Class::Letter;
+        let whole = !cut.continues && !cut.continued;
+        let single = whole && word.len() == 1 && word[0].class == Class::Letter;
+        // A leet digit, which beside a letter alone may stand outside a spelled-out word.
+        let leet_digit = |u: &Unit| u.class == Class::Digit && leet::digit(u.ch).is_some();
         let gap = std::mem::take(&mut self.gap);
         // A one-letter word is never a sentence (`b. a. d.` spells, `J. R. R.` abbreviates).
         let close = gap.spells();
@@ -1244,12 +1247,7 @@ impl<'t> Normalizer<'t> {
         // `b.i.t.c.h3`): the letter is the word's last, the digit a gap after it (as `fuck1` is
         // `fuck` too).
         if let [letter, digit] = word {
-            let spelled = self.singles.len() >= 2 && close && !cut.continues && !cut.continued;
-            if spelled
-                && letter.class == Class::Letter
-                && digit.class == Class::Digit
-                && leet::digit(digit.ch).is_some()
-            {
+            if whole && close && self.singles.len() >= 2 && letter.class == Class::Letter && leet_digit(digit) {
                 self.singles.push((*letter, gap));
                 self.joining = true;
                 self.flush_singles();
@@ -1275,9 +1273,7 @@ impl<'t> Normalizer<'t> {
         // A leet digit glued before a letter alone may start a spelled-out word (`1f u c k`):
         // the letter is held as the first single.
         if let [digit, letter] = word {
-            let whole = !cut.continues && !cut.continued;
-            if whole && letter.class == Class::Letter && digit.class == Class::Digit && leet::digit(digit.ch).is_some()
-            {
+            if whole && letter.class == Class::Letter && leet_digit(digit) {
                 self.singles_after_ideo = self.last_was_ideo && close;
                 self.lead_digit = Some(*digit);
                 self.singles.push((*letter, gap));

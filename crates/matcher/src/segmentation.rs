@@ -42,7 +42,7 @@ const MAX_RUN: u32 = 4;
 const UNKNOWN_COST: u16 = 2000;
 
 /// In a segmenter's words, a number: the digits glued before a window. A word `NUMBER` + unit
-/// ([`Segmenter::with_numbers_before`]) makes a number and a unit of dates or counts one word,
+/// ([`Segmenter::with_numbers_before`]) makes a number and a unit of dates and times one word,
 /// as a reader reads them (`5日`, the 5th), so that `日你` is not reported in `3月5日你有空吗`
 /// ("are you free on 5 March?"). It is read only before a match of two characters: a longer
 /// term says more than a unit and the first character of the next word.
@@ -118,8 +118,8 @@ impl Segmenter {
 
     /// The segmenter with a word [`NUMBER`] + `unit` for each of `units` (characters that a number
     /// glued before them makes one word with: the rules tool takes the first characters of the
-    /// terms that jieba's dictionary tags as numerals, which is how it tags `日`, `月`, `年`,
-    /// `号`). The word costs what the unit alone costs, so the segmentation takes `5日` as one
+    /// terms that are units of dates and times by jieba's dictionary, `日`, `月`, `年`, `号`,
+    /// `点`; see `timgate_cli::cjk_words`). The word costs what the unit alone costs, so the segmentation takes `5日` as one
     /// word rather than an unknown `5` and `日`. A unit the segmenter has no word for is left out.
     pub fn with_numbers_before(self, units: impl IntoIterator<Item = char>) -> Self {
         let mut words: Vec<(String, u16)> = self.words().map(|(w, cost)| (w.to_owned(), cost)).collect();
