@@ -805,6 +805,23 @@ impl<'t> Normalizer<'t> {
             }
         };
         let word_len = i - word_start;
+        // Pieces of letters joined by leet symbols (`pronaoi+stagecoaches`). In the second
+        // reading the symbols separate words: words and gaps, put out here too. In the first
+        // they are letters. (A reader of the first asks about ambiguous symbols before each
+        // batch of symbols, so there such a word starts a batch, as it does on the general path.)
+        if !plain_end && (SPLIT_PIECE..WORD_CAP).contains(&word_len) && (self.split_symbols || self.out.is_empty()) {
+            if let Some(end) = split_compound(bytes, word_start, i) {
+                if let Source::Text { at, .. } = &mut self.source {
+                    *at = end;
+                }
+                if self.split_symbols {
+                    self.emit_compound(bytes, word_start, i, end);
+                } else {
+                    self.emit_leet_compound(bytes, word_start, i, end);
+                }
+                return true;
+            }
+        }
         if word_len == 0 || !plain_end || word_len >= WORD_CAP {
             // Only the gap was plain (or nothing was): the general path takes it from here.
             if let Source::Text { at, .. } = &mut self.source {
@@ -815,15 +832,24 @@ impl<'t> Normalizer<'t> {
         if let Source::Text { at, .. } = &mut self.source {
             *at = i;
         }
-        let word = &bytes[word_start..i];
+        self.emit_ascii_word(&bytes[word_start..i], word_start);
+        true
+    }
+
+    /// The fast path's word of ASCII letters, starting at byte `word_start`: the symbols the
+    /// general path gives a whole word of plain letters after `self.gap`.
+    #[inline(always)]
+    fn emit_ascii_word(&mut self, word: &[u8], word_start: usize) {
+        let word_len = word.len();
+        let Some(&lead) = word.first() else { return };
         if word_len == 1 {
             let unit = Unit {
-                ch: char::from(word[0].to_ascii_lowercase()),
+                ch: char::from(lead.to_ascii_lowercase()),
                 class: Class::Letter,
                 start: word_start as u32,
-                end: i as u32,
+                end: word_start as u32 + 1,
                 symbol: '\0',
-                upper: word[0].is_ascii_uppercase(),
+                upper: lead.is_ascii_uppercase(),
                 regional: false,
                 keycap: false,
                 short: 0,
@@ -831,13 +857,13 @@ impl<'t> Normalizer<'t> {
                 after_digit: false,
             };
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
-            return true;
+            return;
         }
         // What word_stage_out does for a word of two letters or more.
         self.interrupted = true;
         let gap = std::mem::take(&mut self.gap);
         self.flush_singles();
-        self.emit_break_for(&gap, word[0].is_ascii_lowercase());
+        self.emit_break_for(&gap, lead.is_ascii_lowercase());
         self.flush_pending();
         let word_letters = u8::try_from(word_len).unwrap_or(0);
         let mut first_gap = gap.kind();
@@ -867,7 +893,106 @@ impl<'t> Normalizer<'t> {
         self.last_word_letters = word_len;
         self.last_was_word = true;
         self.last_was_ideo = false;
-        true
+    }
+
+    /// The first reading's word `bytes[start..end]` of pieces of letters joined by runs of leet
+    /// symbols (found by [`split_compound`], the first piece ending at `first_end`): what the
+    /// general path gives it. Each run is recorded as ambiguous (`symbol_separators`: the second
+    /// reading reads it as a gap), each symbol is read as its letter (`symbols_before_letter`,
+    /// `as_letter`), and the word is put out as `emit_word` puts out a whole word (no digits,
+    /// no look-alikes, no spelling: nothing else of the word stage applies to it).
+    fn emit_leet_compound(&mut self, bytes: &[u8], start: usize, first_end: usize, end: usize) {
+        let word = &bytes[start..end];
+        let mut at = first_end;
+        while at < end {
+            let symbols = bytes[at..end].iter().take_while(|&&b| is_leet_symbol_byte(b)).count();
+            self.ambiguous.push(at as u32..(at + symbols) as u32);
+            at += symbols;
+            at += ascii_letters(&bytes[at..end]);
+        }
+        self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
+        // What word_stage_out and emit_word do for a whole word of two letters or more.
+        self.interrupted = true;
+        let gap = std::mem::take(&mut self.gap);
+        self.flush_singles();
+        self.emit_break_for(&gap, word[0].is_ascii_lowercase());
+        self.flush_pending();
+        // Each unit as the word stage reads it: its letter, and the mark of its symbol.
+        let read = |b: u8| match leet::symbol(char::from(b)) {
+            Some((letter, _)) => (letter, symbol_mark(char::from(b))),
+            None => (char::from(b | 0x20), 0),
+        };
+        let word_letters = u8::try_from(word.len()).unwrap_or(0);
+        let mut first_gap = gap.kind();
+        let base = start as u32;
+        let mut r = 0;
+        while let Some(&first) = word.get(r) {
+            let (ch, mut edge) = read(first);
+            let mut e = r + 1;
+            while let Some(&b) = word.get(e) {
+                let (next, mark) = read(b);
+                if next != ch {
+                    break;
+                }
+                edge |= mark;
+                e += 1;
+            }
+            edge |= if r == 0 { START } else { 0 } | if e == word.len() { END } else { 0 };
+            self.out.push(Symbol {
+                ch,
+                kind: SymbolKind::Word,
+                count: (e - r) as u32,
+                edge,
+                gap: first_gap,
+                start: base + r as u32,
+                end: base + e as u32,
+                last_start: base + e as u32 - 1,
+                first_end: base + r as u32 + 1,
+                word_letters,
+                digit: 0,
+            });
+            first_gap = Gap::None;
+            r = e;
+        }
+        self.last_word_letters = word.len();
+        self.last_was_word = true;
+        self.last_was_ideo = false;
+    }
+
+    /// The second reading's word `bytes[start..end]` of pieces of letters joined by runs of
+    /// leet symbols (found by [`split_compound`], the first piece ending at `first_end`): what
+    /// the general path gives it (`pass_word` with `symbol_separators`): each run is recorded
+    /// as ambiguous and read as a gap between the pieces, each piece as a word.
+    fn emit_compound(&mut self, bytes: &[u8], start: usize, first_end: usize, end: usize) {
+        self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
+        let mut piece_start = start;
+        let mut at = first_end;
+        loop {
+            self.emit_ascii_word(&bytes[piece_start..at], piece_start);
+            if at >= end {
+                return;
+            }
+            let symbols = bytes[at..end].iter().take_while(|&&b| is_leet_symbol_byte(b)).count();
+            self.ambiguous.push(at as u32..(at + symbols) as u32);
+            for (k, &b) in bytes[at..at + symbols].iter().enumerate() {
+                let offset = (at + k) as u32;
+                self.gap.add(&Unit {
+                    ch: char::from(b),
+                    class: Class::Gap,
+                    start: offset,
+                    end: offset + 1,
+                    symbol: '\0',
+                    upper: false,
+                    regional: false,
+                    keycap: false,
+                    short: 0,
+                    before_digit: false,
+                    after_digit: false,
+                });
+            }
+            piece_start = at + symbols;
+            at = piece_start + ascii_letters(&bytes[piece_start..end]);
+        }
     }
 
     /// Whether the byte at `at` of a text read in byte order is ASCII and not ignorable (so
@@ -1548,6 +1673,55 @@ fn ascii_letters(bytes: &[u8]) -> usize {
         count += 8;
     }
     count
+}
+
+/// Letters a piece of a word needs on each side of a run of leet symbols for the run to
+/// separate two words in the second reading (`symbol_separators`: `buy!followers`, not `sh!t`).
+const SPLIT_PIECE: usize = 3;
+
+/// Whether a byte is an ASCII leet symbol (no digit): `@`, `$`, `!`, `|`, `+`, `(`, `*`.
+#[inline]
+fn is_leet_symbol_byte(b: u8) -> bool {
+    b < 0x80 && !b.is_ascii_digit() && ASCII_KINDS[usize::from(b)] == AsciiKind::Other
+}
+
+/// For the second reading's fast path: the end of a whole word that is pieces of
+/// `SPLIT_PIECE` ASCII letters or more joined by runs of at most `MAX_LEET_SYMBOLS` ASCII leet
+/// symbols, then a plain gap or the text's end, shorter than `WORD_CAP` (`pronaoi+stagecoaches`,
+/// `free@money!now`): every run separates two words there. `first_end` is the first piece's end
+/// (the caller has its letters). `None` for any other word, which the general path reads.
+fn split_compound(bytes: &[u8], word_start: usize, first_end: usize) -> Option<usize> {
+    let mut at = first_end;
+    loop {
+        let rest = bytes.get(at..)?;
+        let symbols = rest.iter().take(MAX_LEET_SYMBOLS + 1).take_while(|&&b| is_leet_symbol_byte(b)).count();
+        if symbols == 0 || symbols > MAX_LEET_SYMBOLS {
+            return None;
+        }
+        at += symbols;
+        let letters = ascii_letters(bytes.get(at..bytes.len().min(at + WORD_CAP))?);
+        if letters < SPLIT_PIECE {
+            return None;
+        }
+        at += letters;
+        if at - word_start >= WORD_CAP {
+            return None;
+        }
+        match bytes.get(at) {
+            None => return Some(at),
+            Some(&b) if is_leet_symbol_byte(b) => continue,
+            Some(&b)
+                if b < 0x80
+                    && !matches!(
+                        ASCII_KINDS[usize::from(b)],
+                        AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable
+                    ) =>
+            {
+                return Some(at)
+            }
+            Some(_) => return None,
+        }
+    }
 }
 
 /// Whether `text` has an explicit bidi embedding, override or isolate (U+202A–U+202E: UTF-8
@@ -2383,26 +2557,56 @@ mod tests {
         }
     }
 
+    /// The symbols and ambiguous ranges of `text` read as usual (fast path where it applies)
+    /// and with the source swapped for a pre-split one, as a text with bidi controls has, which
+    /// the fast path never reads; in the first reading, or the second (`split`).
+    fn fast_and_general(text: &str, split: bool) {
+        let start = |text| if split { Normalizer::splitting_symbols(text) } else { Normalizer::new(text) };
+        let mut fast = start(text);
+        let fast_symbols: Vec<Symbol> = fast.by_ref().collect();
+        let mut slow = start(text);
+        slow.source = Source::Reordered {
+            chars: text.char_indices().map(|(i, c)| (c, i as u32, (i + c.len_utf8()) as u32)).collect(),
+            at: 0,
+        };
+        let slow_symbols: Vec<Symbol> = slow.by_ref().collect();
+        let first_difference = fast_symbols.iter().zip(&slow_symbols).position(|(a, b)| a != b);
+        assert!(
+            fast_symbols.len() == slow_symbols.len() && first_difference.is_none(),
+            "{text:?} (split: {split}): {} and {} symbols; first difference at {first_difference:?}: {:?} / {:?}",
+            fast_symbols.len(),
+            slow_symbols.len(),
+            first_difference.and_then(|i| fast_symbols.get(i)),
+            first_difference.and_then(|i| slow_symbols.get(i)),
+        );
+        assert_eq!(fast.ambiguous(), slow.ambiguous(), "{text:?} (split: {split})");
+        assert_eq!(fast.ambiguous_word_end(), slow.ambiguous_word_end(), "{text:?} (split: {split})");
+    }
+
     #[test]
     fn the_fast_path_gives_the_general_paths_symbols() {
-        // The same text read as usual (fast path where it applies) and with the source swapped
-        // for a pre-split one, as a text with bidi controls has, which the fast path never reads;
-        // the symbols must be equal position by position.
-        for text in
-            ["Hello, world. Red packet!", "a b c dd", "the  quick\tbrown\nfox?", "x", "aaa bbb. C", "s\u{7}p\u{1b}am x"]
-        {
-            let fast: Vec<Symbol> = Normalizer::new(text).collect();
-            let mut slow_source = Normalizer::new(text);
-            slow_source.source = Source::Reordered {
-                chars: text.char_indices().map(|(i, c)| (c, i as u32, (i + c.len_utf8()) as u32)).collect(),
-                at: 0,
-            };
-            let slow: Vec<Symbol> = slow_source.collect();
-            assert_eq!(fast, slow, "{text}");
+        for text in [
+            "Hello, world. Red packet!",
+            "a b c dd",
+            "the  quick\tbrown\nfox?",
+            "x",
+            "aaa bbb. C",
+            "s\u{7}p\u{1b}am x",
+            "buy!followers now",
+            "Free@Money+now. x",
+            "abc$$$def ab+cde abc+de abc+def$ abc++++def",
+            "data@alpha ali|iii+tot Ass$sss(cco",
+        ] {
+            fast_and_general(text, false);
+            fast_and_general(text, true);
         }
         // Generated: words longer than WORD_CAP, non-ASCII characters and marks between ASCII
-        // words (where the fast path takes over again), digits and leet symbols.
-        let pieces = ["a", "b", "ab", " ", ". ", "1", "!", "é", "傻", "\u{301}", "\u{200B}", "\u{7}", "Q", "\n\n"];
+        // words (where the fast path takes over again), digits and leet symbols, pieces of
+        // letters joined by them.
+        let pieces = [
+            "a", "b", "ab", "abc", "Qrst", "data", "ali", " ", ". ", "1", "!", "@", "+", "$$", "*", "(", "é", "傻",
+            "\u{301}", "\u{200B}", "\u{7}", "Q", "\n\n",
+        ];
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
         let mut next = |n: usize| {
             seed ^= seed << 13;
@@ -2410,29 +2614,16 @@ mod tests {
             seed ^= seed << 17;
             (seed % n as u64) as usize
         };
-        for _ in 0..3000 {
+        for _ in 0..6000 {
             let mut text = String::new();
             for _ in 0..next(12) {
                 let piece = pieces[next(pieces.len())];
-                let times = if next(4) == 0 { 1 + next(150) } else { 1 };
+                let most = if next(2) == 0 { 4 } else { 150 };
+                let times = if next(4) == 0 { 1 + next(most) } else { 1 };
                 text.push_str(&piece.repeat(times));
             }
-            let fast: Vec<Symbol> = Normalizer::new(&text).collect();
-            let mut slow_source = Normalizer::new(&text);
-            slow_source.source = Source::Reordered {
-                chars: text.char_indices().map(|(i, c)| (c, i as u32, (i + c.len_utf8()) as u32)).collect(),
-                at: 0,
-            };
-            let slow: Vec<Symbol> = slow_source.collect();
-            let first_difference = fast.iter().zip(&slow).position(|(a, b)| a != b);
-            assert!(
-                fast.len() == slow.len() && first_difference.is_none(),
-                "{text:?}: {} and {} symbols; first difference at {first_difference:?}: {:?} / {:?}",
-                fast.len(),
-                slow.len(),
-                first_difference.and_then(|i| fast.get(i)),
-                first_difference.and_then(|i| slow.get(i)),
-            );
+            fast_and_general(&text, false);
+            fast_and_general(&text, true);
         }
     }
 
