@@ -1509,16 +1509,17 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     }
     let first = n + 1 - len;
     let want = automaton.counts.get(p.counts_at as usize..p.counts_at as usize + p.len as usize)?;
-    let mut key_len = 0usize;
-    for k in first..=n {
-        key_len += usize::from(ring.get(k)?.1);
-    }
-    if key_len != usize::from(p.key_len) {
-        return None; // the match starts inside a symbol's encoding
-    }
     let open_start = p.flags & OPEN_START != 0;
     let open_end = p.flags & OPEN_END != 0;
     let last = want.len() - 1;
+    let refused = if p.flags & SHORT_LEET_OK == 0 { SHORT_LEET } else { 0 }
+        | if p.flags & SHORT_DIGIT_OK == 0 { SHORT_DIGIT } else { 0 }
+        | if p.flags & SHORT_EDGE_OK == 0 { SHORT_EDGE } else { 0 };
+    // Every check on each symbol in one pass over the ring (a text where every word holds a
+    // term confirms one for every few symbols it reads).
+    let mut key_len = 0usize;
+    // The bytes of the symbols between the first and the last.
+    let (mut inner_start, mut inner_end) = (u32::MAX, 0u32);
     // One extra repeat a word (`fuuck`, `fuckk`; not `fuuckk`).
     let mut extra_in_word = false;
     for (k, &want) in want.iter().enumerate() {
@@ -1526,7 +1527,8 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
             (want & LENIENT != 0, want & NEEDS_ONE != 0, want & NEEDS_SYMBOL_GAP != 0, want & NEEDS_AT != 0);
         let needs_punctuation_gap = want & NEEDS_PUNCTUATION_GAP != 0;
         let want = want & !COUNT_FLAGS;
-        let (symbol, _) = ring.get(first + k as u64)?;
+        let (symbol, encoded) = ring.get(first + k as u64)?;
+        key_len += usize::from(*encoded);
         if needs_one && symbol.edge & normalize::FROM_ONE == 0 {
             return None; // `siut` is not `slut`
         }
@@ -1539,6 +1541,9 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
         if needs_punctuation_gap && !matches!(symbol.gap, normalize::Gap::Symbol | normalize::Gap::Other) {
             return None; // `k ill` is not `kill`; `k.ill` is
         }
+        if symbol.edge & refused != 0 {
+            return None; // `k8s` is not `kbs`, `w3c` is not `wec`
+        }
         let have = symbol.count;
         if symbol.edge & START != 0 {
             extra_in_word = false;
@@ -1550,16 +1555,13 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
             return None;
         }
         extra_in_word |= extra && !open;
-    }
-    let refused = if p.flags & SHORT_LEET_OK == 0 { SHORT_LEET } else { 0 }
-        | if p.flags & SHORT_DIGIT_OK == 0 { SHORT_DIGIT } else { 0 }
-        | if p.flags & SHORT_EDGE_OK == 0 { SHORT_EDGE } else { 0 };
-    if refused != 0 {
-        for k in first..=n {
-            if ring.get(k)?.0.edge & refused != 0 {
-                return None; // `k8s` is not `kbs`, `w3c` is not `wec`
-            }
+        if k > 0 && k < last {
+            inner_start = inner_start.min(symbol.start);
+            inner_end = inner_end.max(symbol.end);
         }
+    }
+    if key_len != usize::from(p.key_len) {
+        return None; // the match starts inside a symbol's encoding
     }
     let (head, _) = ring.get(first)?;
     let (tail, _) = ring.get(n)?;
@@ -1569,12 +1571,7 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     let tail_end = if open_end && partial(tail, want_tail) && len > 1 { tail.first_end } else { tail.end };
     // In text read in display order (bidi controls) the symbols' bytes need not be in order: the
     // match covers from the lowest start to the highest end.
-    let (mut start, mut end) = (head_start, tail_end);
-    for k in first + 1..n {
-        let (s, _) = ring.get(k)?;
-        start = start.min(s.start);
-        end = end.max(s.end);
-    }
+    let (mut start, mut end) = (head_start.min(inner_start), tail_end.max(inner_end));
     if len > 1 {
         start = start.min(tail.start);
         end = end.max(head.end);
