@@ -168,6 +168,18 @@ const MULTIWORD: &[Case] = &[
         "buy... followers",
         ["buy... followers"]
     ),
+    // A number glued between the words of a phrase is a separator too (2026-12-04), as a leet
+    // symbol there is: `fuck1you` was found for `fuck` only.
+    t!("a one between the words", ["fuck you"], "fuck1you", ["fuck1you"]),
+    t!("two ones between the words", ["fuck you"], "fuck11you", ["fuck11you"]),
+    t!("a year between the words", ["red packet"], "red2024packet", ["red2024packet"]),
+    t!("a zero between the words, in capitals", ["kill yourself"], "KILL0YOURSELF", ["KILL0YOURSELF"]),
+    t!("a nine between the words of a sentence", ["buy followers"], "pls buy9followers now", ["buy9followers"]),
+    t!("digits between a leet word and another", ["stupid bitch"], "s+upid55bitch", ["s+upid55bitch"]),
+    t!("a number between the words, then a symbol", ["buy followers"], "buy5followers!", ["buy5followers"]),
+    t!("a number between the words of a longer phrase", ["kill your self"], "kill2your3self", ["kill2your3self"]),
+    t!("a number before a longer word is not the phrase", ["red packet"], "red5packets", NONE),
+    t!("a number between two other words", ["red packet"], "redo5packet", NONE),
 ];
 
 /// Whitespace of every width, tabs and line breaks between words and between letters.
@@ -1126,6 +1138,11 @@ const LEET: &[Case] = &[
     t!("a zero between two words, in capitals", ["whore"], "WHORE0LOL", ["WHORE"]),
     t!("a three between a word and a phrase's own word", ["slut"], "you3slut3lol", ["slut"]),
     t!("a five between a leet word and another", ["bitch"], "b!tch5please", ["b!tch"]),
+    t!("two ones between two words", ["fuck"], "fuck11you", ["fuck"]),
+    t!("a number between two words", ["slut"], "slut69slut", ["slut", "slut"]),
+    t!("a year after a word, then another", ["whore"], "whore2024lol", ["whore"]),
+    t!("two digits after a leet word", ["bitch"], "b1tch22please", ["b1tch"]),
+    t!("a number between words holding the term", ["ass"], "class1assignment", NONE),
     t!("a digit between two letters of a word is a letter", ["shit"], "sh1t", ["sh1t"]),
     t!("a digit inside a longer word", ["ass"], "kick1assembly", NONE),
     // A leet digit glued to the last spelled-out letter (2026-12-03).
@@ -1383,6 +1400,12 @@ const ALLOW: &[Case] = &[
 /// report of issue 12 has the diagnosis and a suggested fix for each.
 const OPEN: &[Case] = &[
     // MULTIWORD
+    // A number between two words separates them only with three letters of their own on each
+    // side (not read from leet symbols), as a leet symbol there does (normalize.rs `digit_separators`).
+    t!("MULTIWORD: digits between leet symbols", ["cheap pills"], "ch€@p88p!lls", ["ch€@p88p!lls"]),
+    // The second reading splits at every separator of a word at once: a leet symbol at its start
+    // (a tag, `$hit`) is a gap there too, so the phrase's first word loses its first letter.
+    t!("MULTIWORD: a leet symbol starts a word, digits between", ["stupid bitch"], "$tupid55bitch", ["$tupid55bitch"]),
     // SEPARATORS
     t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
     // MARKS

@@ -73,6 +73,9 @@ enum Transform {
     /// and the doubled spelling is not itself a word (`rapping`), so documents compiled without
     /// them read only a doubled final letter.
     Doubled,
+    /// One or two digits glued between the words: `red5packet`, `red11packet` (a number between
+    /// two words is a separator, as a leet symbol there is).
+    Digits,
 }
 
 use Transform::*;
@@ -92,6 +95,7 @@ const TRANSFORMS: &[(Transform, &str, bool)] = &[
     (ZeroWidth, "zero-width inside (re\\u200Bd pa\\u2060cket)", true),
     (LeetEdges, "leet at word edges too (r3d p4ck37), no target", true),
     (Doubled, "one letter doubled in words of 4+ letters (red paacket), no target", true),
+    (Digits, "digits between (red5packet, red11packet)", false),
 ];
 
 fn label(t: Transform) -> &'static str {
@@ -220,6 +224,10 @@ fn spell(rng: &mut Rng, transform: Transform, words: &[&str]) -> String {
         }
         ZeroWidth => words.iter().map(|w| zero_width(rng, w)).collect::<Vec<_>>().join(" "),
         Doubled => words.iter().map(|w| doubled(rng, w)).collect::<Vec<_>>().join(" "),
+        Digits => {
+            let digits: String = (0..1 + rng.below(2)).map(|_| char::from(b'0' + rng.below(10) as u8)).collect();
+            words.join(&digits)
+        }
     }
 }
 
@@ -1152,6 +1160,11 @@ fn phrase_full_width() {
 #[test]
 fn phrase_zero_width() {
     check(ZeroWidth, false);
+}
+
+#[test]
+fn phrase_digits_between() {
+    check(Digits, false);
 }
 
 #[test]

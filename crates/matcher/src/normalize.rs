@@ -1176,6 +1176,7 @@ impl<'t> Normalizer<'t> {
         // Before digits are read as letters: numbers glued to the word's edges.
         let whole = !continued && !self.word_cut;
         let numbers = if whole { glued_numbers(&self.word, &bits) } else { Vec::new() };
+        let digit_runs = if whole { digit_separators(&bits) } else { 0 };
         read_leet_digits(&mut self.word, &mut bits);
         if !continued && !self.word_cut {
             read_edge_digits(&mut self.word, &mut bits);
@@ -1194,7 +1195,7 @@ impl<'t> Normalizer<'t> {
         cuts.extend(numbers.into_iter().map(|r| (r, CutAs::Word)));
         if !cut.continues && !cut.continued {
             // At the word's edges only after a space or nothing (a mention, not a domain's `.@`).
-            let separators = symbol_separators(&bits, !self.gap.other);
+            let separators = symbol_separators(&bits, !self.gap.other, digit_runs);
             for run in &separators {
                 if let (Some(first), Some(last)) = (word.get(run.start), word.get(run.end - 1)) {
                     self.ambiguous.push(first.start.min(last.start)..first.end.max(last.end));
@@ -1225,7 +1226,11 @@ impl<'t> Normalizer<'t> {
                 for unit in &word[run.clone()] {
                     match cut_as {
                         CutAs::Emoji => self.item(Item::Emoji(Unit { class: Class::Emoji, ..*unit })),
-                        CutAs::Gap => self.gap.add(&Unit { ch: unit.symbol, class: Class::Gap, ..*unit }),
+                        CutAs::Gap => {
+                            // The symbol written, or the digit's letter (a gap character either way).
+                            let ch = if unit.symbol != '\0' { unit.symbol } else { unit.ch };
+                            self.gap.add(&Unit { ch, class: Class::Gap, ..*unit })
+                        }
                         CutAs::Word => {}
                     }
                 }
@@ -1954,11 +1959,11 @@ fn flags(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> {
 /// at its end after three: a mention or a tag (`@bitch`, `$hit`, `fuck$`), when `at_edges` (the
 /// word follows a space or nothing: in `x.com@ www./@https` the symbols are a domain's). Returns
 /// the symbol runs that split the word (the second reading reads them as a gap; the first, as
-/// letters).
-fn symbol_separators(bits: &WordBits, at_edges: bool) -> Vec<std::ops::Range<usize>> {
+/// letters), then the runs of `digit_runs` ([`digit_separators`]).
+fn symbol_separators(bits: &WordBits, at_edges: bool, digit_runs: u128) -> Vec<std::ops::Range<usize>> {
     let symbols = bits.symbols;
     if symbols == 0 {
-        return Vec::new();
+        return if digit_runs == 0 { Vec::new() } else { runs(digit_runs).collect() };
     }
     let (three_before, three_after) = bits.three_letters();
     // The runs that start right after three letters or at the word's start, then those of them
@@ -1970,7 +1975,34 @@ fn symbol_separators(bits: &WordBits, at_edges: bool) -> Vec<std::ops::Range<usi
             let after = run.end < UNIT_BITS && three_after >> run.end & 1 == 1;
             after || (at_edges && run.start > 0 && run.end == bits.len)
         })
+        .chain(runs(digit_runs))
         .collect()
+}
+
+/// Runs of digits between two pieces of three letters of the word's own (no leet symbol, no
+/// regional indicator) or more: like a leet symbol there, a separator too (`fuck1you`,
+/// `slut69slut`, `fuck11you`), which the second reading reads as a gap (so a phrase across it is
+/// found, and each piece as a word); the first reads the digits as letters where they stand for
+/// some (`fuckiyou`). To be found before the digits are read as letters.
+fn digit_separators(bits: &WordBits) -> u128 {
+    let digits = bits.digits;
+    if digits == 0 {
+        return 0;
+    }
+    let (three_before, three_after) = threes(bits.letters & !bits.symbols & !bits.regional);
+    // The runs that start right after three letters of the word's own, then those of them
+    // followed by three more (most words with digits are numbers: no run starts so).
+    let starts = digits & !(digits << 1) & (three_before << 1);
+    let mut separators = 0;
+    for start in ones(starts) {
+        let end = start + (!(digits >> start)).trailing_zeros() as usize;
+        if end < UNIT_BITS && three_after >> end & 1 == 1 {
+            // Checked shifts: a run is never empty nor longer than the word.
+            let ones = u128::MAX.checked_shr((UNIT_BITS - (end - start)) as u32).unwrap_or(0);
+            separators |= ones.checked_shl(start as u32).unwrap_or(0);
+        }
+    }
+    separators
 }
 
 /// What a cut piece of a word becomes.
@@ -2098,21 +2130,6 @@ fn read_leet_digits(word: &mut [Unit], bits: &mut WordBits) {
         let (i, j) = (run.start, run.end);
         let between = i > 0 && j < bits.len && letters >> (i - 1) & 1 == 1 && letters >> j & 1 == 1;
         if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
-            // One digit between two pieces of three letters of the word's own (`fuck1you`): read
-            // as a letter (`fuckiyou`), and as a separator too, as a digit glued to a word's edge
-            // is (`fuck1`, `1you`): the letters beside it are marked for the matcher's reading
-            // beside digits.
-            if j - i == 1 && i >= LEET_WORD_LETTERS {
-                let own = |r: std::ops::Range<usize>| {
-                    word.get(r).is_some_and(|us| {
-                        us.iter().all(|u| u.class == Class::Letter && u.symbol == '\0' && !u.regional)
-                    })
-                };
-                if own(i - LEET_WORD_LETTERS..i) && own(j..j + LEET_WORD_LETTERS) {
-                    word[i - 1].before_digit = true;
-                    word[j].after_digit = true;
-                }
-            }
             read_digit_run(word, i..j, short_word);
             bits.read_as_letters(run);
         }
@@ -2308,21 +2325,6 @@ mod tests {
                 let between =
                     i > 0 && j < word.len() && word[i - 1].class == Class::Letter && word[j].class == Class::Letter;
                 if between && word[i..j].iter().all(|u| leet::digit(u.ch).is_some()) {
-                    if j == i + 1 {
-                        let before = (1..=LEET_WORD_LETTERS).all(|d| {
-                            i >= d
-                                && word[i - d].class == Class::Letter
-                                && word[i - d].symbol == '\0'
-                                && !word[i - d].regional
-                        });
-                        let after = (0..LEET_WORD_LETTERS).all(|d| {
-                            word.get(j + d).is_some_and(|u| u.class == Class::Letter && u.symbol == '\0' && !u.regional)
-                        });
-                        if before && after {
-                            word[i - 1].before_digit = true;
-                            word[j].after_digit = true;
-                        }
-                    }
                     read_digit_run(word, i..j, short_word);
                 }
                 i = j;
@@ -2376,7 +2378,7 @@ mod tests {
             assert_eq!(flags(&read, &bits), per_unit::flags_per_unit(&read), "{word:?}");
             for at_edges in [false, true] {
                 let per_unit = per_unit::symbol_separators_per_unit(&read, at_edges);
-                assert_eq!(symbol_separators(&bits, at_edges), per_unit, "{word:?}");
+                assert_eq!(symbol_separators(&bits, at_edges, 0), per_unit, "{word:?}");
             }
         };
         // Every word of up to six units of the eight kinds.
