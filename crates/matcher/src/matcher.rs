@@ -655,8 +655,8 @@ pub struct Scan<'m, 't> {
     /// Copies of the lanes reading a letter before a glued digit as a word's last.
     probe: Vec<Lane<'m>>,
     /// What the first reading found (sorted once the second starts), and how many of those
-    /// were still queued then: the second reading does not report one of them again (`fuck` in
-    /// `fuck1you` is found by both).
+    /// were still queued then: the second reading does not report one of them again (`buy*` in
+    /// `buy!followers` is found by both).
     first_found: Vec<(usize, Match)>,
     first_queued: usize,
 }

@@ -145,12 +145,12 @@ pub const BEFORE_DIGIT: u8 = 1;
 pub const AFTER_DIGIT: u8 = 2;
 /// On [`Symbol::digit`], with [`BEFORE_DIGIT`] or [`AFTER_DIGIT`]: the run's first (last)
 /// repetition is that digit, read as the letter beside it (`0orgy` is `oorgy`, `boob8` is
-/// `boobb`, `likeness5qzx` is `likenesssqzx`): the run without it is the rest.
+/// `boobb`, `bosss5` is `bossss`): the run without it is the rest.
 pub const DIGIT_IN_RUN: u8 = 4;
 
 /// The [`Symbol::digit`] marks of the run `units`: those of its first and last units, or, in a run
 /// whose first (last) unit is a digit that reads as its letter, those of the letter beside it
-/// ([`DIGIT_IN_RUN`]: `0orgy`, `likeness5qzx`).
+/// ([`DIGIT_IN_RUN`]: `0orgy`, `bosss5`).
 fn digit_marks(units: &[Unit]) -> u8 {
     let (Some(first), Some(last)) = (units.first(), units.last()) else { return 0 };
     let mut marks = if last.before_digit { BEFORE_DIGIT } else { 0 } | if first.after_digit { AFTER_DIGIT } else { 0 };
