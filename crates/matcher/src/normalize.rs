@@ -770,19 +770,7 @@ impl<'t> Normalizer<'t> {
                     AsciiKind::Newline => Class::Newline,
                     _ => Class::Gap,
                 };
-                self.gap.add(&Unit {
-                    ch: char::from(b),
-                    class,
-                    start: i as u32,
-                    end: i as u32 + 1,
-                    symbol: '\0',
-                    upper: false,
-                    regional: false,
-                    keycap: false,
-                    short: 0,
-                    before_digit: false,
-                    after_digit: false,
-                });
+                self.gap.add(&byte_unit(char::from(b), i, class));
             }
             i += 1;
         }
@@ -793,17 +781,7 @@ impl<'t> Normalizer<'t> {
         let within = bytes.get(word_start..bytes.len().min(word_start + WORD_CAP)).unwrap_or(&[]);
         i += ascii_letters(within);
         let after = bytes.get(i).copied();
-        let plain_end = match after {
-            None => true,
-            // An ignorable control inside a word joins its two halves: the general path's business.
-            Some(b) => {
-                b < 0x80
-                    && !matches!(
-                        ASCII_KINDS[usize::from(b)],
-                        AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable
-                    )
-            }
-        };
+        let plain_end = after.is_none_or(ends_plain_word);
         let word_len = i - word_start;
         // Pieces of letters joined by leet symbols (`pronaoi+stagecoaches`). In the second
         // reading the symbols separate words: words and gaps, put out here too. In the first
@@ -840,59 +818,16 @@ impl<'t> Normalizer<'t> {
     /// general path gives a whole word of plain letters after `self.gap`.
     #[inline(always)]
     fn emit_ascii_word(&mut self, word: &[u8], word_start: usize) {
-        let word_len = word.len();
         let Some(&lead) = word.first() else { return };
-        if word_len == 1 {
+        if word.len() == 1 {
             let unit = Unit {
-                ch: char::from(lead.to_ascii_lowercase()),
-                class: Class::Letter,
-                start: word_start as u32,
-                end: word_start as u32 + 1,
-                symbol: '\0',
                 upper: lead.is_ascii_uppercase(),
-                regional: false,
-                keycap: false,
-                short: 0,
-                before_digit: false,
-                after_digit: false,
+                ..byte_unit(char::from(lead.to_ascii_lowercase()), word_start, Class::Letter)
             };
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return;
         }
-        // What word_stage_out does for a word of two letters or more.
-        self.interrupted = true;
-        let gap = std::mem::take(&mut self.gap);
-        self.flush_singles();
-        self.emit_break_for(&gap, lead.is_ascii_lowercase());
-        self.flush_pending();
-        let word_letters = u8::try_from(word_len).unwrap_or(0);
-        let mut first_gap = gap.kind();
-        let base = word_start as u32;
-        let mut r = 0;
-        while let Some(&first) = word.get(r) {
-            // ASCII letters: `| 0x20` is the lowercase.
-            let ch = first | 0x20;
-            let e = r + 1 + word.get(r + 1..).unwrap_or(&[]).iter().take_while(|&&b| b | 0x20 == ch).count();
-            let edge = if r == 0 { START } else { 0 } | if e == word_len { END } else { 0 };
-            self.out.push(Symbol {
-                ch: char::from(ch),
-                kind: SymbolKind::Word,
-                count: (e - r) as u32,
-                edge,
-                gap: first_gap,
-                start: base + r as u32,
-                end: base + e as u32,
-                last_start: base + e as u32 - 1,
-                first_end: base + r as u32 + 1,
-                word_letters,
-                digit: 0,
-            });
-            first_gap = Gap::None;
-            r = e;
-        }
-        self.last_word_letters = word_len;
-        self.last_was_word = true;
-        self.last_was_ideo = false;
+        self.emit_ascii_runs::<false>(word, word_start);
     }
 
     /// The first reading's word `bytes[start..end]` of pieces of letters joined by runs of leet
@@ -902,25 +837,33 @@ impl<'t> Normalizer<'t> {
     /// `as_letter`), and the word is put out as `emit_word` puts out a whole word (no digits,
     /// no look-alikes, no spelling: nothing else of the word stage applies to it).
     fn emit_leet_compound(&mut self, bytes: &[u8], start: usize, first_end: usize, end: usize) {
-        let word = &bytes[start..end];
-        let mut at = first_end;
-        while at < end {
-            let symbols = bytes[at..end].iter().take_while(|&&b| is_leet_symbol_byte(b)).count();
-            self.ambiguous.push(at as u32..(at + symbols) as u32);
-            at += symbols;
-            at += ascii_letters(&bytes[at..end]);
+        for run in compound_runs(bytes, first_end, end) {
+            self.ambiguous.push(run.start as u32..run.end as u32);
         }
         self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
-        // What word_stage_out and emit_word do for a whole word of two letters or more.
+        self.emit_ascii_runs::<true>(&bytes[start..end], start);
+    }
+
+    /// What `word_stage_out` and `emit_word` put out for a whole word of two ASCII letters or
+    /// more starting at byte `start` (with `LEET`, leet symbols too, each read as its letter and
+    /// marked as `as_letter` marks it): one symbol a run of one letter.
+    #[inline(always)]
+    fn emit_ascii_runs<const LEET: bool>(&mut self, word: &[u8], start: usize) {
+        let Some(&lead) = word.first() else { return };
         self.interrupted = true;
         let gap = std::mem::take(&mut self.gap);
         self.flush_singles();
-        self.emit_break_for(&gap, word[0].is_ascii_lowercase());
+        self.emit_break_for(&gap, lead.is_ascii_lowercase());
         self.flush_pending();
-        // Each unit as the word stage reads it: its letter, and the mark of its symbol.
-        let read = |b: u8| match leet::symbol(char::from(b)) {
-            Some((letter, _)) => (letter, symbol_mark(char::from(b))),
-            None => (char::from(b | 0x20), 0),
+        // Each unit as the word stage reads it: its letter (`| 0x20` is an ASCII letter's
+        // lowercase), and the mark of its symbol.
+        let read = |b: u8| {
+            if LEET {
+                if let Some((letter, _)) = leet::symbol(char::from(b)) {
+                    return (letter, symbol_mark(char::from(b)));
+                }
+            }
+            (char::from(b | 0x20), 0)
         };
         let word_letters = u8::try_from(word.len()).unwrap_or(0);
         let mut first_gap = gap.kind();
@@ -966,33 +909,15 @@ impl<'t> Normalizer<'t> {
     fn emit_compound(&mut self, bytes: &[u8], start: usize, first_end: usize, end: usize) {
         self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
         let mut piece_start = start;
-        let mut at = first_end;
-        loop {
-            self.emit_ascii_word(&bytes[piece_start..at], piece_start);
-            if at >= end {
-                return;
+        for run in compound_runs(bytes, first_end, end) {
+            self.emit_ascii_word(&bytes[piece_start..run.start], piece_start);
+            self.ambiguous.push(run.start as u32..run.end as u32);
+            for at in run.clone() {
+                self.gap.add(&byte_unit(char::from(bytes[at]), at, Class::Gap));
             }
-            let symbols = bytes[at..end].iter().take_while(|&&b| is_leet_symbol_byte(b)).count();
-            self.ambiguous.push(at as u32..(at + symbols) as u32);
-            for (k, &b) in bytes[at..at + symbols].iter().enumerate() {
-                let offset = (at + k) as u32;
-                self.gap.add(&Unit {
-                    ch: char::from(b),
-                    class: Class::Gap,
-                    start: offset,
-                    end: offset + 1,
-                    symbol: '\0',
-                    upper: false,
-                    regional: false,
-                    keycap: false,
-                    short: 0,
-                    before_digit: false,
-                    after_digit: false,
-                });
-            }
-            piece_start = at + symbols;
-            at = piece_start + ascii_letters(&bytes[piece_start..end]);
+            piece_start = run.end;
         }
+        self.emit_ascii_word(&bytes[piece_start..end], piece_start);
     }
 
     /// Whether the byte at `at` of a text read in byte order is ASCII and not ignorable (so
@@ -1687,7 +1612,45 @@ const SPLIT_PIECE: usize = 3;
 /// Whether a byte is an ASCII leet symbol (no digit): `@`, `$`, `!`, `|`, `+`, `(`, `*`.
 #[inline]
 fn is_leet_symbol_byte(b: u8) -> bool {
-    b < 0x80 && !b.is_ascii_digit() && ASCII_KINDS[usize::from(b)] == AsciiKind::Other
+    b < 0x80 && leet::is_symbol_byte(b)
+}
+
+/// Whether an ASCII letter followed by byte `b` ends a word the fast path may put out whole: `b`
+/// is ASCII and no letter, digit, leet symbol or ignorable control (which inside a word joins its
+/// two halves: the general path's business).
+#[inline]
+fn ends_plain_word(b: u8) -> bool {
+    b < 0x80 && !matches!(ASCII_KINDS[usize::from(b)], AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable)
+}
+
+/// The byte ranges of the runs of leet symbols in a word [`split_compound`] found, from the first
+/// piece's end `first_end` to the word's `end`.
+fn compound_runs(bytes: &[u8], first_end: usize, end: usize) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut at = first_end;
+    std::iter::from_fn(move || {
+        let rest = bytes.get(at..end).filter(|rest| !rest.is_empty())?;
+        let symbols = rest.iter().take_while(|&&b| is_leet_symbol_byte(b)).count();
+        let run = at..at + symbols;
+        at = run.end + ascii_letters(bytes.get(run.end..end).unwrap_or(&[]));
+        Some(run)
+    })
+}
+
+/// A unit of one ASCII byte at `at`, marked with nothing.
+fn byte_unit(ch: char, at: usize, class: Class) -> Unit {
+    Unit {
+        ch,
+        class,
+        start: at as u32,
+        end: at as u32 + 1,
+        symbol: '\0',
+        upper: false,
+        regional: false,
+        keycap: false,
+        short: 0,
+        before_digit: false,
+        after_digit: false,
+    }
 }
 
 /// For the second reading's fast path: the end of a whole word that is pieces of
@@ -1715,15 +1678,7 @@ fn split_compound(bytes: &[u8], word_start: usize, first_end: usize) -> Option<u
         match bytes.get(at) {
             None => return Some(at),
             Some(&b) if is_leet_symbol_byte(b) => continue,
-            Some(&b)
-                if b < 0x80
-                    && !matches!(
-                        ASCII_KINDS[usize::from(b)],
-                        AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable
-                    ) =>
-            {
-                return Some(at)
-            }
+            Some(&b) if ends_plain_word(b) => return Some(at),
             Some(_) => return None,
         }
     }
@@ -1903,9 +1858,7 @@ impl WordBits {
 
     /// The digits of `run` are read as letters now.
     fn read_as_letters(&mut self, run: std::ops::Range<usize>) {
-        // Checked shifts: a run is never empty nor longer than the word, and no input may panic.
-        let ones = u128::MAX.checked_shr(UNIT_BITS.saturating_sub(run.len()) as u32).unwrap_or(0);
-        let span = ones.checked_shl(run.start as u32).unwrap_or(0);
+        let span = span(run);
         self.digits &= !span;
         self.letters |= span;
     }
@@ -1915,6 +1868,13 @@ impl WordBits {
 /// starting at k are.
 fn threes(mask: u128) -> (u128, u128) {
     (mask & (mask << 1) & (mask << 2), mask & (mask >> 1) & (mask >> 2))
+}
+
+/// The bits of the units `run`. Checked shifts: a run is never empty nor longer than the word,
+/// and no input may panic.
+fn span(run: std::ops::Range<usize>) -> u128 {
+    let ones = u128::MAX.checked_shr(UNIT_BITS.saturating_sub(run.len()) as u32).unwrap_or(0);
+    ones.checked_shl(run.start as u32).unwrap_or(0)
 }
 
 /// The positions of the set bits, lowest first.
@@ -1997,9 +1957,7 @@ fn digit_separators(bits: &WordBits) -> u128 {
     for start in ones(starts) {
         let end = start + (!(digits >> start)).trailing_zeros() as usize;
         if end < UNIT_BITS && three_after >> end & 1 == 1 {
-            // Checked shifts: a run is never empty nor longer than the word.
-            let ones = u128::MAX.checked_shr((UNIT_BITS - (end - start)) as u32).unwrap_or(0);
-            separators |= ones.checked_shl(start as u32).unwrap_or(0);
+            separators |= span(start..end);
         }
     }
     separators
