@@ -358,8 +358,57 @@ struct Cut {
 
 /// The characters of the text, in reading order, with their byte ranges.
 enum Source<'t> {
+    /// A text read in byte order (from byte `at`).
     Text { text: &'t str, at: usize },
-    Reordered { chars: Vec<(char, u32, u32)>, at: usize },
+    /// A text with bidi controls, in the order it is read: its characters with their byte
+    /// ranges, and each one's byte when it is ASCII (`0xFF` otherwise) for the fast path.
+    Reordered { chars: Vec<(char, u32, u32)>, bytes: Vec<u8>, at: usize },
+}
+
+impl Source<'_> {
+    fn reordered(chars: Vec<(char, u32, u32)>) -> Self {
+        let bytes = chars
+            .iter()
+            .map(|&(c, _, _)| u8::try_from(u32::from(c)).ok().filter(u8::is_ascii).unwrap_or(0xFF))
+            .collect();
+        Source::Reordered { chars, bytes, at: 0 }
+    }
+
+    /// Moves the reading position to `to` (a byte offset of the text, or a position in the
+    /// reading order).
+    fn seek(&mut self, to: usize) {
+        match self {
+            Source::Text { at, .. } | Source::Reordered { at, .. } => *at = to,
+        }
+    }
+}
+
+/// Where the fast path's positions are in the text: a text read in byte order, whose positions
+/// are its byte offsets, or one read in another order ([`Source::Reordered`]'s characters).
+trait Positions: Copy {
+    /// Positions are byte offsets, in order.
+    const IN_ORDER: bool;
+    /// The byte offset of the (ASCII) character at position `i`.
+    fn offset(self, i: usize) -> u32;
+}
+
+#[derive(Clone, Copy)]
+struct InOrder;
+
+impl Positions for InOrder {
+    const IN_ORDER: bool = true;
+    #[inline(always)]
+    fn offset(self, i: usize) -> u32 {
+        i as u32
+    }
+}
+
+impl Positions for &[(char, u32, u32)] {
+    const IN_ORDER: bool = false;
+    #[inline(always)]
+    fn offset(self, i: usize) -> u32 {
+        self.get(i).map_or(0, |&(_, start, _)| start)
+    }
 }
 
 impl Source<'_> {
@@ -373,7 +422,7 @@ impl Source<'_> {
                 *at += c.len_utf8();
                 Some((c, start, *at as u32))
             }
-            Source::Reordered { chars, at } => {
+            Source::Reordered { chars, at, .. } => {
                 let item = chars.get(*at).copied();
                 *at += 1;
                 item
@@ -465,6 +514,9 @@ pub struct Normalizer<'t> {
     interrupted: bool,
     scratch: Vec<Unit>,
     done: bool,
+    /// Off: every character goes through the general path (the tests' reference).
+    #[cfg(test)]
+    fast_path: bool,
 }
 
 impl<'t> Normalizer<'t> {
@@ -478,7 +530,7 @@ impl<'t> Normalizer<'t> {
     pub(crate) fn with_buffers(text: &'t str, buffers: Buffers) -> Self {
         let text = clip(text);
         let source = match has_bidi_controls(text).then(|| reading_order::reorder(text)).flatten() {
-            Some(chars) => Source::Reordered { chars, at: 0 },
+            Some(chars) => Source::reordered(chars),
             None => Source::Text { text, at: 0 },
         };
         let mut normalizer = Self::with_source(text, source, buffers);
@@ -546,6 +598,8 @@ impl<'t> Normalizer<'t> {
             interrupted: false,
             scratch,
             done: false,
+            #[cfg(test)]
+            fast_path: true,
         }
     }
 
@@ -602,7 +656,7 @@ impl<'t> Normalizer<'t> {
                 };
                 // Before a byte that is ASCII and no ignorable control, no mark can follow: the
                 // unit is complete and goes on at once (holding it costs a store and a load).
-                if self.next_byte_completes(end) {
+                if self.next_completes() {
                     if let Some(previous) = self.held.take() {
                         self.unit(previous);
                     }
@@ -738,13 +792,15 @@ impl<'t> Normalizer<'t> {
     /// byte that could be a mark on the word's last letter) is left to the general path, which
     /// gives the same symbols. Returns whether it consumed anything.
     fn fast_ascii(&mut self) -> bool {
-        let Source::Text { text, at } = &self.source else { return false };
-        let (text, start) = (*text, *at);
+        #[cfg(test)]
+        if !self.fast_path {
+            return false;
+        }
         if self.held.is_some() {
             // No ASCII character is a mark, so the held unit is complete before one: passed on
             // here, it lets the fast path take over again after a character it does not read.
             // (An ignorable control is read through: a mark after it still belongs to the unit.)
-            if !self.next_byte_completes(start as u32) {
+            if !self.next_completes() {
                 return false;
             }
             if let Some(held) = self.held.take() {
@@ -755,7 +811,28 @@ impl<'t> Normalizer<'t> {
         if self.inside_word() {
             return false;
         }
-        let bytes = text.as_bytes();
+        let to = match &mut self.source {
+            Source::Text { text, at } => {
+                let (text, at) = (*text, *at);
+                self.fast_ascii_at(text.as_bytes(), at, InOrder)
+            }
+            Source::Reordered { chars, bytes, at } => {
+                // Taken out of the source while the symbols are put out, then put back.
+                let (chars, bytes, at) = (std::mem::take(chars), std::mem::take(bytes), *at);
+                let to = self.fast_ascii_at(&bytes, at, chars.as_slice());
+                self.source = Source::Reordered { chars, bytes, at };
+                to
+            }
+        };
+        let Some(to) = to else { return false };
+        self.source.seek(to);
+        true
+    }
+
+    /// The fast path from position `start` of `bytes` (the text's bytes, or the ASCII bytes of
+    /// its characters in reading order): where it stopped, or `None` when it consumed nothing.
+    #[inline(always)]
+    fn fast_ascii_at<P: Positions>(&mut self, bytes: &[u8], start: usize, positions: P) -> Option<usize> {
         let mut i = start;
         // Plain gap bytes.
         while let Some(&b) = bytes.get(i) {
@@ -770,7 +847,7 @@ impl<'t> Normalizer<'t> {
                     AsciiKind::Newline => Class::Newline,
                     _ => Class::Gap,
                 };
-                self.gap.add(&byte_unit(char::from(b), i, class));
+                self.gap.add(&byte_unit(char::from(b), positions.offset(i) as usize, class));
             }
             i += 1;
         }
@@ -787,47 +864,44 @@ impl<'t> Normalizer<'t> {
         // reading the symbols separate words: words and gaps, put out here too. In the first
         // they are letters. (A reader of the first asks about ambiguous symbols before each
         // batch of symbols, so there such a word starts a batch, as it does on the general path.)
-        if !plain_end && (SPLIT_PIECE..WORD_CAP).contains(&word_len) && (self.split_symbols || self.out.is_empty()) {
+        // Byte order only: their ranges are the text's.
+        if P::IN_ORDER
+            && !plain_end
+            && (SPLIT_PIECE..WORD_CAP).contains(&word_len)
+            && (self.split_symbols || self.out.is_empty())
+        {
             if let Some(end) = split_compound(bytes, word_start, i) {
-                if let Source::Text { at, .. } = &mut self.source {
-                    *at = end;
-                }
                 if self.split_symbols {
                     self.emit_compound(bytes, word_start, i, end);
                 } else {
                     self.emit_leet_compound(bytes, word_start, i, end);
                 }
-                return true;
+                return Some(end);
             }
         }
         if word_len == 0 || !plain_end || word_len >= WORD_CAP {
             // Only the gap was plain (or nothing was): the general path takes it from here.
-            if let Source::Text { at, .. } = &mut self.source {
-                *at = word_start;
-            }
-            return word_start > start;
+            return (word_start > start).then_some(word_start);
         }
-        if let Source::Text { at, .. } = &mut self.source {
-            *at = i;
-        }
-        self.emit_ascii_word(&bytes[word_start..i], word_start);
-        true
+        self.emit_ascii_word(&bytes[word_start..i], word_start, positions);
+        Some(i)
     }
 
     /// The fast path's word of ASCII letters, starting at byte `word_start`: the symbols the
     /// general path gives a whole word of plain letters after `self.gap`.
     #[inline(always)]
-    fn emit_ascii_word(&mut self, word: &[u8], word_start: usize) {
+    fn emit_ascii_word<P: Positions>(&mut self, word: &[u8], word_start: usize, positions: P) {
         let Some(&lead) = word.first() else { return };
         if word.len() == 1 {
+            let at = positions.offset(word_start) as usize;
             let unit = Unit {
                 upper: lead.is_ascii_uppercase(),
-                ..byte_unit(char::from(lead.to_ascii_lowercase()), word_start, Class::Letter)
+                ..byte_unit(char::from(lead.to_ascii_lowercase()), at, Class::Letter)
             };
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return;
         }
-        self.emit_ascii_runs::<false>(word, word_start);
+        self.emit_ascii_runs::<false, P>(word, word_start, positions);
     }
 
     /// The first reading's word `bytes[start..end]` of pieces of letters joined by runs of leet
@@ -841,14 +915,14 @@ impl<'t> Normalizer<'t> {
             self.ambiguous.push(run.start as u32..run.end as u32);
         }
         self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
-        self.emit_ascii_runs::<true>(&bytes[start..end], start);
+        self.emit_ascii_runs::<true, InOrder>(&bytes[start..end], start, InOrder);
     }
 
     /// What `word_stage_out` and `emit_word` put out for a whole word of two ASCII letters or
     /// more starting at byte `start` (with `LEET`, leet symbols too, each read as its letter and
     /// marked as `as_letter` marks it): one symbol a run of one letter.
     #[inline(always)]
-    fn emit_ascii_runs<const LEET: bool>(&mut self, word: &[u8], start: usize) {
+    fn emit_ascii_runs<const LEET: bool, P: Positions>(&mut self, word: &[u8], start: usize, positions: P) {
         let Some(&lead) = word.first() else { return };
         self.interrupted = true;
         let gap = std::mem::take(&mut self.gap);
@@ -867,7 +941,6 @@ impl<'t> Normalizer<'t> {
         };
         let word_letters = u8::try_from(word.len()).unwrap_or(0);
         let mut first_gap = gap.kind();
-        let base = start as u32;
         let mut r = 0;
         while let Some(&first) = word.get(r) {
             let (ch, mut edge) = read(first);
@@ -881,16 +954,26 @@ impl<'t> Normalizer<'t> {
                 e += 1;
             }
             edge |= if r == 0 { START } else { 0 } | if e == word.len() { END } else { 0 };
+            let (first, last) = (positions.offset(start + r), positions.offset(start + e - 1));
+            // In byte order a run's bytes are those of its first and last letters and between;
+            // in reading order, wherever its letters are.
+            let (run_start, run_end) = if P::IN_ORDER {
+                (first, last + 1)
+            } else {
+                (start + r..start + e)
+                    .map(|k| positions.offset(k))
+                    .fold((u32::MAX, 0), |(s, e), at| (s.min(at), e.max(at + 1)))
+            };
             self.out.push(Symbol {
                 ch,
                 kind: SymbolKind::Word,
                 count: (e - r) as u32,
                 edge,
                 gap: first_gap,
-                start: base + r as u32,
-                end: base + e as u32,
-                last_start: base + e as u32 - 1,
-                first_end: base + r as u32 + 1,
+                start: run_start,
+                end: run_end,
+                last_start: last,
+                first_end: first + 1,
                 word_letters,
                 digit: 0,
             });
@@ -910,27 +993,27 @@ impl<'t> Normalizer<'t> {
         self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
         let mut piece_start = start;
         for run in compound_runs(bytes, first_end, end) {
-            self.emit_ascii_word(&bytes[piece_start..run.start], piece_start);
+            self.emit_ascii_word(&bytes[piece_start..run.start], piece_start, InOrder);
             self.ambiguous.push(run.start as u32..run.end as u32);
             for at in run.clone() {
                 self.gap.add(&byte_unit(char::from(bytes[at]), at, Class::Gap));
             }
             piece_start = run.end;
         }
-        self.emit_ascii_word(&bytes[piece_start..end], piece_start);
+        self.emit_ascii_word(&bytes[piece_start..end], piece_start, InOrder);
     }
 
-    /// Whether the byte at `at` of a text read in byte order is ASCII and not ignorable (so
-    /// that nothing after it can belong to the character before it).
+    /// Whether the next character the source gives is ASCII and not ignorable (so that nothing
+    /// after it can belong to the character before it).
     #[inline(always)]
-    fn next_byte_completes(&self, at: u32) -> bool {
-        match &self.source {
-            Source::Text { text, .. } => text
-                .as_bytes()
-                .get(at as usize)
-                .is_some_and(|&b| b < 0x80 && ASCII_KINDS[usize::from(b)] != AsciiKind::Ignorable),
-            Source::Reordered { .. } => false,
-        }
+    fn next_completes(&self) -> bool {
+        let next = match &self.source {
+            Source::Text { text, at } => text.as_bytes().get(*at).copied(),
+            Source::Reordered { chars, at, .. } => {
+                chars.get(*at).and_then(|&(c, _, _)| u8::try_from(u32::from(c)).ok())
+            }
+        };
+        next.is_some_and(|b| b < 0x80 && ASCII_KINDS[usize::from(b)] != AsciiKind::Ignorable)
     }
 
     #[inline(always)]
@@ -2518,17 +2601,13 @@ mod tests {
     }
 
     /// The symbols and ambiguous ranges of `text` read as usual (fast path where it applies)
-    /// and with the source swapped for a pre-split one, as a text with bidi controls has, which
-    /// the fast path never reads; in the first reading, or the second (`split`).
+    /// and with the fast path off; in the first reading, or the second (`split`).
     fn fast_and_general(text: &str, split: bool) {
         let start = |text| if split { Normalizer::splitting_symbols(text) } else { Normalizer::new(text) };
         let mut fast = start(text);
         let fast_symbols: Vec<Symbol> = fast.by_ref().collect();
         let mut slow = start(text);
-        slow.source = Source::Reordered {
-            chars: text.char_indices().map(|(i, c)| (c, i as u32, (i + c.len_utf8()) as u32)).collect(),
-            at: 0,
-        };
+        slow.fast_path = false;
         let slow_symbols: Vec<Symbol> = slow.by_ref().collect();
         let first_difference = fast_symbols.iter().zip(&slow_symbols).position(|(a, b)| a != b);
         assert!(
@@ -2556,16 +2635,22 @@ mod tests {
             "Free@Money+now. x",
             "abc$$$def ab+cde abc+de abc+def$ abc++++def",
             "data@alpha ali|iii+tot Ass$sss(cco",
+            // Read in display order (the fast path reads the characters in that order).
+            "\u{202E}kcuf uoy\u{202C} ok",
+            "\u{202E}dda \u{202D}baaad\u{202C} x\u{202C}",
+            "\u{2067}olleh\u{2069} \u{202B}abc שלום def\u{202C}",
+            "\u{202E}a\u{202D}b\u{202E}c\u{202D}d ee\u{301}f",
         ] {
             fast_and_general(text, false);
             fast_and_general(text, true);
         }
         // Generated: words longer than WORD_CAP, non-ASCII characters and marks between ASCII
         // words (where the fast path takes over again), digits and leet symbols, pieces of
-        // letters joined by them.
+        // letters joined by them, bidi controls and right-to-left letters.
         let pieces = [
             "a", "b", "ab", "abc", "Qrst", "data", "ali", " ", ". ", "1", "!", "@", "+", "$$", "*", "(", "é", "傻",
-            "\u{301}", "\u{200B}", "\u{7}", "Q", "\n\n",
+            "\u{301}", "\u{200B}", "\u{7}", "Q", "\n\n", "\u{202E}", "\u{202D}", "\u{202C}", "\u{2067}", "\u{2069}",
+            "ש",
         ];
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
         let mut next = |n: usize| {

@@ -173,27 +173,52 @@ impl Scratch {
         // back at the last strong character is taken on the way.
         let bottom = Entry { level: base, force: None, isolate: false };
         stack.push(bottom);
+        // The entry at the top of `stack`, kept at hand (most characters are not controls).
+        let mut top = bottom;
         // How many entries of `stack` are isolates (so that a PDI need not search it).
         let mut open_isolates = 0usize;
         let mut last_strong: Option<(Dir, u8)> = None;
+        let mut any_natural_rtl = false;
         for (i, c) in text.char_indices() {
-            let top = stack.last().copied().unwrap_or(bottom);
+            let Some(control) = bidi_control(c) else {
+                let at = (offset + i) as u32;
+                // L1: a paragraph separator is at the paragraph's level, whatever embedding it
+                // ends. An override sets the direction (no need to look the character up).
+                let end = Some(i) == separator_at;
+                let (level, dir, natural_rtl) = match top.force {
+                    _ if end => (base, Dir::Neutral, false),
+                    Some(force) => (top.level, force, false),
+                    None => {
+                        let info = Info::of(c);
+                        (top.level, strong(info), info.is_rtl())
+                    }
+                };
+                any_natural_rtl |= natural_rtl;
+                let before = last_strong.filter(|&(_, l)| l == level).map(|(d, _)| d);
+                if dir != Dir::Neutral {
+                    last_strong = Some((dir, level));
+                }
+                kept.push(Kept { c, at, dir, before, end, natural_rtl });
+                levels.push(level);
+                continue;
+            };
             let next_odd = (top.level + 1) | 1;
             let next_even = (top.level + 2) & !1;
-            let (level, force, isolate) = match bidi_control(c) {
-                Some(BidiControl::Rle) => (next_odd, None, false),
-                Some(BidiControl::Lre) => (next_even, None, false),
-                Some(BidiControl::Rlo) => (next_odd, Some(Dir::R), false),
-                Some(BidiControl::Lro) => (next_even, Some(Dir::L), false),
-                Some(BidiControl::Rli) => (next_odd, None, true),
-                Some(BidiControl::Lri | BidiControl::Fsi) => (next_even, None, true),
-                Some(BidiControl::Pdf) => {
+            let (level, force, isolate) = match control {
+                BidiControl::Rle => (next_odd, None, false),
+                BidiControl::Lre => (next_even, None, false),
+                BidiControl::Rlo => (next_odd, Some(Dir::R), false),
+                BidiControl::Lro => (next_even, Some(Dir::L), false),
+                BidiControl::Rli => (next_odd, None, true),
+                BidiControl::Lri | BidiControl::Fsi => (next_even, None, true),
+                BidiControl::Pdf => {
                     if stack.len() > 1 && !top.isolate {
                         stack.pop();
                     }
+                    top = stack.last().copied().unwrap_or(bottom);
                     continue;
                 }
-                Some(BidiControl::Pdi) => {
+                BidiControl::Pdi => {
                     if open_isolates > 0 {
                         while let Some(t) = stack.pop() {
                             if t.isolate {
@@ -202,30 +227,13 @@ impl Scratch {
                             }
                         }
                     }
-                    continue;
-                }
-                None => {
-                    let at = (offset + i) as u32;
-                    // L1: a paragraph separator is at the paragraph's level, whatever embedding
-                    // it ends.
-                    let end = Some(i) == separator_at;
-                    let (level, dir, natural_rtl) = if end {
-                        (base, Dir::Neutral, false)
-                    } else {
-                        let info = Info::of(c);
-                        (top.level, top.force.unwrap_or_else(|| strong(info)), top.force.is_none() && info.is_rtl())
-                    };
-                    let before = last_strong.filter(|&(_, l)| l == level).map(|(d, _)| d);
-                    if dir != Dir::Neutral {
-                        last_strong = Some((dir, level));
-                    }
-                    kept.push(Kept { c, at, dir, before, end, natural_rtl });
-                    levels.push(level);
+                    top = stack.last().copied().unwrap_or(bottom);
                     continue;
                 }
             };
             if level <= MAX_DEPTH {
-                stack.push(Entry { level, force, isolate });
+                top = Entry { level, force, isolate };
+                stack.push(top);
                 open_isolates += usize::from(isolate);
             }
         }
@@ -233,6 +241,7 @@ impl Scratch {
         // takes it; otherwise the embedding's. I1–I2: then the implicit levels (a paragraph
         // separator keeps the paragraph's).
         let mut after: Option<(Dir, u8)> = None;
+        let mut lowest_odd = u8::MAX;
         for (k, level) in kept.iter_mut().zip(levels.iter_mut()).rev() {
             let embedding = *level;
             if k.dir == Dir::Neutral {
@@ -245,15 +254,20 @@ impl Scratch {
             } else {
                 after = Some((k.dir, embedding));
             }
-            if !k.end && matches!((k.dir, embedding % 2), (Dir::R, 0) | (Dir::L, 1)) {
+            // A strong character against its embedding's direction goes one level up.
+            if !k.end && (k.dir == Dir::R) != (embedding % 2 == 1) {
                 *level = embedding.saturating_add(1);
             }
+            if *level % 2 == 1 {
+                lowest_odd = lowest_odd.min(*level);
+            }
         }
+        let lowest_odd = (lowest_odd != u8::MAX).then_some(lowest_odd);
         // L2: reversal.
-        tree.visual_order(levels, order);
+        tree.visual_order(levels, lowest_odd, order);
         // Right-to-left letters are read right to left: their runs go back to logical order.
         let natural_rtl = |k: u32| kept.get(k as usize).is_some_and(|k| k.natural_rtl);
-        let n = order.len();
+        let n = if any_natural_rtl { order.len() } else { 0 };
         let mut i = 0;
         while i < n {
             if !natural_rtl(order[i]) {
@@ -339,12 +353,13 @@ impl Walk {
 
 impl Tree {
     /// Fills `order` with the positions `0..levels.len()` in the order UAX #9 rule L2 displays
-    /// characters at `levels` (at most `u32::MAX - 1` of them).
-    fn visual_order(&mut self, levels: &[u8], order: &mut Vec<u32>) {
+    /// characters at `levels` (at most `u32::MAX - 1` of them), the lowest odd of which is
+    /// `lowest_odd`.
+    fn visual_order(&mut self, levels: &[u8], lowest_odd: Option<u8>, order: &mut Vec<u32>) {
         order.clear();
         let n = levels.len().min(NONE as usize - 1) as u32;
         let levels = levels.get(..n as usize).unwrap_or_default();
-        let Some(lowest_odd) = levels.iter().copied().filter(|l| l % 2 == 1).min() else {
+        let Some(lowest_odd) = lowest_odd else {
             order.extend(0..n);
             return;
         };
@@ -706,7 +721,8 @@ mod tests {
 
     fn tree_order(levels: &[u8]) -> Vec<u32> {
         let mut order = Vec::new();
-        Tree::default().visual_order(levels, &mut order);
+        let lowest_odd = levels.iter().copied().filter(|l| l % 2 == 1).min();
+        Tree::default().visual_order(levels, lowest_odd, &mut order);
         order
     }
 
