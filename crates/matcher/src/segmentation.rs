@@ -60,7 +60,17 @@ pub struct Segmenter {
     /// Each first character of the words, in order, with the index of the first word that
     /// starts with it: a lookup searches that character's words only (made from the words).
     firsts: Vec<(char, u32)>,
+    /// For each bucket of `1 << BUCKET_SHIFT` code points from `INDEX_FROM` to `INDEX_TO` (the
+    /// CJK Unified Ideographs and Extension A), the first entry of `firsts` at or past it: a
+    /// lookup of such a character reads a few entries instead of searching them all (made from
+    /// `firsts`).
+    first_index: Vec<u32>,
 }
+
+/// The code points [`Segmenter`]'s `first_index` covers, and its buckets' size (a power of two).
+const INDEX_FROM: u32 = 0x3400;
+const INDEX_TO: u32 = 0xA000;
+const BUCKET_SHIFT: u32 = 3;
 
 impl Segmenter {
     /// A segmenter from `(word, cost)` pairs (as stored in a blob).
@@ -74,7 +84,8 @@ impl Segmenter {
             ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), *cost));
         }
         let firsts = first_characters(&text, &ends);
-        Segmenter { text, words: ends, firsts }
+        let first_index = first_index(&firsts);
+        Segmenter { text, words: ends, firsts, first_index }
     }
 
     /// A segmenter from its words one after another and each one's end and cost, as
@@ -95,7 +106,8 @@ impl Segmenter {
             return None;
         }
         let firsts = first_characters(&text, &words);
-        Some(Segmenter { text, words, firsts })
+        let first_index = first_index(&firsts);
+        Some(Segmenter { text, words, firsts, first_index })
     }
 
     /// Its words one after another, and each one's end and cost.
@@ -142,6 +154,7 @@ impl Segmenter {
     pub fn heap_bytes(&self) -> usize {
         self.words.capacity() * std::mem::size_of::<(u32, u16)>()
             + self.firsts.capacity() * std::mem::size_of::<(char, u32)>()
+            + self.first_index.capacity() * std::mem::size_of::<u32>()
             + self.text.capacity()
     }
 
@@ -153,7 +166,14 @@ impl Segmenter {
 
     /// The indices of the words that start with `c` (the first characters tell), if any does.
     fn starting_with(&self, c: char) -> Option<Range<usize>> {
-        let k = self.firsts.binary_search_by_key(&c, |&(f, _)| f).ok()?;
+        let cp = u32::from(c);
+        let k = if (INDEX_FROM..INDEX_TO).contains(&cp) {
+            let bucket = ((cp - INDEX_FROM) >> BUCKET_SHIFT) as usize;
+            let (&low, &high) = (self.first_index.get(bucket)?, self.first_index.get(bucket + 1)?);
+            low as usize + self.firsts.get(low as usize..high as usize)?.iter().position(|&(f, _)| f == c)?
+        } else {
+            self.firsts.binary_search_by_key(&c, |&(f, _)| f).ok()?
+        };
         let end = self.firsts.get(k + 1).map_or(self.words.len(), |&(_, i)| i as usize);
         Some(self.firsts[k].1 as usize..end)
     }
@@ -501,6 +521,19 @@ fn straddles(word: Range<usize>, match_start: usize, match_end: usize) -> bool {
 
 /// The first character of each word in `text` (ending at `ends`, in order), with the index of
 /// the first word that starts with it.
+/// `Segmenter::first_index` of `firsts`: one entry per bucket, and the end.
+fn first_index(firsts: &[(char, u32)]) -> Vec<u32> {
+    let buckets = ((INDEX_TO - INDEX_FROM) >> BUCKET_SHIFT) as usize;
+    let mut index = Vec::with_capacity(buckets + 1);
+    let mut k = 0;
+    for bucket in 0..=buckets as u32 {
+        let from = INDEX_FROM + (bucket << BUCKET_SHIFT);
+        k += firsts.get(k..).map_or(0, |rest| rest.iter().take_while(|&&(c, _)| u32::from(c) < from).count());
+        index.push(k as u32);
+    }
+    index
+}
+
 fn first_characters(text: &str, ends: &[(u32, u16)]) -> Vec<(char, u32)> {
     let mut firsts: Vec<(char, u32)> = Vec::new();
     let mut start = 0usize;
@@ -770,6 +803,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_first_character_index_finds_what_a_search_finds() {
+        // First characters at the index's edges and its buckets' edges, inside and outside it,
+        // some in runs of neighbours, some alone in their bucket.
+        let firsts: Vec<u32> = vec![
+            0x3000, 0x33FF, 0x3400, 0x3401, 0x3407, 0x3408, 0x4E00, 0x4E01, 0x4E02, 0x4E07, 0x4E08, 0x4E10, 0x5000,
+            0x9FF7, 0x9FF8, 0x9FFF, 0xA000, 0xA001, 0xAC00, 0x20000,
+        ];
+        let words: Vec<(String, u16)> = firsts
+            .iter()
+            .filter_map(|&cp| char::from_u32(cp))
+            .flat_map(|c| [(c.to_string(), 10), (format!("{c}{c}"), 20), (format!("{c}好"), 30)])
+            .collect();
+        let segmenter = Segmenter::from_words(words);
+        for cp in (0x2F00..0xA100).chain(0xAB00..0xAD00).chain(0x1FF00..0x20100) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let searched = segmenter.firsts.binary_search_by_key(&c, |&(f, _)| f).ok().map(|k| {
+                let end = segmenter.firsts.get(k + 1).map_or(segmenter.words.len(), |&(_, i)| i as usize);
+                segmenter.firsts[k].1 as usize..end
+            });
+            assert_eq!(segmenter.starting_with(c), searched, "U+{cp:04X}");
+            if firsts.contains(&cp) {
+                assert_eq!(searched.map(|r| r.len()), Some(3), "U+{cp:04X}");
+            }
+        }
+        assert_eq!(Segmenter::default().starting_with('他'), None);
     }
 
     /// The cost of a span of `chars` as a word, looked up each time.
