@@ -4,7 +4,8 @@
 //!
 //! One collection per evasion class of issue 12 (MULTIWORD, SEPARATORS, INVISIBLE, MARKS,
 //! LETTERLIKE, LOOKALIKES, PUNCTUATION, REPEATS, BIDI, VARIANTS, LEET, FALSE_POSITIVES), Latin and
-//! CJK where the class applies, plus BASICS, CJK and ALLOW. Every case is checked twice: through
+//! CJK where the class applies, plus SPELLED_INSIDE (spelled-out words run into the letters beside
+//! them), BASICS, CJK and ALLOW. Every case is checked twice: through
 //! `RuleSet::find` (the exact substrings) and through the whole-callback entry point
 //! `gate::decide` (a before-send callback whose one text element is the message: forbidden when
 //! something is expected, delivered when nothing is). Every collection is compiled as the worker
@@ -825,6 +826,21 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("a space hides no letter", ["fuck"], "f ck", NONE),
     t!("two symbols hide no letter", ["fuck"], "f#-ck", NONE),
     t!("a symbol for a doubled letter is not read", ["boob", "coon"], "rows b/b and c-n", NONE),
+    // An inner vowel behind an `x` or an `@` (2026-12-04): a censor's mask, in a known word.
+    t!("an x for the vowel", ["fuck"], "fxck off", ["fxck"]),
+    t!("an x for the i", ["bitch"], "you bxtch", ["bxtch"]),
+    t!("an x for the u of a longer word", ["pussy"], "pxssy", ["pxssy"]),
+    t!("an x for the vowel in capitals", ["cunt"], "CXNT", ["CXNT"]),
+    t!("an x for the i of shit", ["shit"], "shxt happens", ["shxt"]),
+    t!("an x for the o", ["whore"], "whxre", ["whxre"]),
+    t!("an x for the a", ["bastard"], "you bxstard", ["bxstard"]),
+    t!("an x for the vowel in a phrase", ["fuck you"], "fxck you", ["fxck you"]),
+    t!("an at sign for the u", ["fuck"], "f@ck this", ["f@ck"]),
+    t!("an at sign for the i", ["bitch"], "b@tch", ["b@tch"]),
+    t!("an at sign for the u of cunt", ["cunt"], "c@nt", ["c@nt"]),
+    t!("an at sign for the e", ["nigger"], "nigg@r", ["nigg@r"]),
+    t!("a letter a hides no vowel", ["fuck", "bitch"], "fack and batch", NONE),
+    t!("the first letter is never masked", ["fuck"], "xuck", NONE),
     t!("an asterisk added after the first letter", ["fuck"], "f*uck off", ["f*uck"]),
     t!("an asterisk added in the middle", ["fuck"], "fu*ck", ["fu*ck"]),
     t!("an asterisk added before the last letter", ["fuck"], "fuc*k", ["fuc*k"]),
@@ -1396,6 +1412,35 @@ const ALLOW: &[Case] = &[
     ),
 ];
 
+/// Spelled-out words run into the letters beside them: a sender who spells a term out letter by
+/// letter hides its word boundaries too (`f u c k u`, `u r a b i t c h`), so a term of three
+/// letters or more is found anywhere inside a spelled-out word (the matcher's spelled stream,
+/// since 2026-12-04). A shorter term, a term across a plain word, and an allowed word that holds
+/// the letters are not.
+const SPELLED_INSIDE: &[Case] = &[
+    t!("a lone letter after the term", ["fuck"], "f u c k u", ["f u c k"]),
+    t!("lone letters before the term, hyphens inside it", ["bitch"], "u r a b-i-t-c-h", ["b-i-t-c-h"]),
+    t!("lone letters on both sides", ["bitch"], "u r a b i t c h l o l", ["b i t c h"]),
+    t!("dots throughout", ["fuck"], "f.u.c.k.u", ["f.u.c.k"]),
+    t!("a spelled-out sentence", ["idiot"], "y u r a n i d i o t", ["i d i o t"]),
+    t!("an ending spelled out too", ["fuck"], "F U C K I N G hell", ["F U C K"]),
+    t!("underscores and a plural", ["slut"], "s_l_u_t_s", ["s_l_u_t"]),
+    t!(
+        "a phrase inside a spelled-out sentence",
+        ["kill yourself"],
+        "k i l l y o u r s e l f n o w",
+        ["k i l l y o u r s e l f"]
+    ),
+    t!("one letter a line", ["loser"], "u\nl\no\ns\ne\nr", ["l\no\ns\ne\nr"]),
+    t!("the term last", ["spam"], "b u y s p a m", ["s p a m"]),
+    t!("Cyrillic spelled out", ["хуй"], "х у й н я", ["х у й"]),
+    t!("twice in one spelled-out word", ["spam"], "s p a m s p a m", ["s p a m", "s p a m"]),
+    t!("a two-letter term is not looked for inside", ["ok"], "n o k i d", NONE),
+    t!("not across a plain word", ["fuck"], "f u c then k u", NONE),
+    t!("not from one spelled-out word into the next", ["bad"], "a b a then d o g", NONE),
+    t!("an allowed word holds the letters", ["ass"], ["class"], "c l a s s", NONE),
+];
+
 /// What the pipeline gets wrong today. Each name says its class and the step responsible; the
 /// report of issue 12 has the diagnosis and a suggested fix for each.
 const OPEN: &[Case] = &[
@@ -1563,7 +1608,7 @@ fn split_with_words() {
 
 #[test]
 fn leet_with_words() {
-    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 84);
+    run_with_words("LEET_WITH_WORDS", LEET_WITH_WORDS, 96);
 }
 
 #[test]
@@ -1579,6 +1624,11 @@ fn variants() {
 #[test]
 fn leet() {
     run("LEET", LEET);
+}
+
+#[test]
+fn spelled_inside() {
+    run("SPELLED_INSIDE", SPELLED_INSIDE);
 }
 
 #[test]

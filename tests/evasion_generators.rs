@@ -1253,6 +1253,49 @@ fn every_long_run_of_every_letter() {
     assert_all([&tally]);
 }
 
+/// Every lone letter beside every spelled-out term of naughty-words `en` (its one-word terms of
+/// three ASCII letters or more): `f u c k u`, `u f u c k`, `u f u c k u`, the separator changing
+/// from term to term (space, full stop, hyphen, underscore, line break). A sender who spells a
+/// term out hides its word boundaries too, so the term is found inside the spelled-out word
+/// (the matcher's spelled stream).
+#[test]
+fn every_lone_letter_beside_a_spelled_out_term() {
+    let modules = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words");
+    let Some(english) = std::fs::read_to_string(modules.join("en.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
+    else {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+        return;
+    };
+    let terms: Vec<&str> = english
+        .iter()
+        .map(String::as_str)
+        .filter(|t| t.len() >= 3 && t.bytes().all(|b| b.is_ascii_lowercase()))
+        .collect();
+    assert!(terms.len() > 100, "{} terms", terms.len());
+    let set = rules(&terms);
+    let separators = [" ", ".", "-", "_", "\n"];
+    let mut tally = Tally::new("every lone letter beside every spelled-out term");
+    for (term, word) in terms.iter().enumerate() {
+        let gap = separators[term % separators.len()];
+        let spelled = word.chars().map(String::from).collect::<Vec<_>>().join(gap);
+        for lone in 'a'..='z' {
+            let before = format!("{lone}{gap}");
+            let texts = [
+                (format!("{spelled}{gap}{lone}"), 0),
+                (format!("{before}{spelled}"), before.len()),
+                (format!("{before}{spelled}{gap}{lone}"), before.len()),
+            ];
+            for (text, from) in texts {
+                let member = format!("{word}: {lone}");
+                tally.record(&member, covers(&set, term, &text, from, from + spelled.len()), &text);
+            }
+        }
+    }
+    assert_all([&tally]);
+}
+
 // ---- Look-alikes of a moderation library ----------------------------------------------------
 
 /// The look-alike table of the npm package obscenity 0.4.6 (taken from gc/confusables), read

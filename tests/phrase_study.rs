@@ -650,6 +650,55 @@ fn every_inner_l_written_as_one_of_every_word() {
     assert_none_wrong(&wrong);
 }
 
+/// Every inner vowel run of every single word of the study that the English words know (four
+/// letters or more; a run that is neither the word's first nor its last) hidden behind a mask, as
+/// a censor writes it: as many `x` (`fxck`, `bxtch`) and as many `@` (`f@ck`, `c@nt`), as `push`
+/// compiles the words: found, unless the word written with `x` is an English word itself.
+#[test]
+fn every_inner_vowel_masked_of_every_word() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let (mut tried, mut words_left, mut wrong) = (0, 0, Vec::new());
+    for (index, word) in lists.words.iter().enumerate() {
+        if !english.contains(word) || word.chars().count() < 4 {
+            continue;
+        }
+        // The word's runs of equal letters, as (letter, count).
+        let mut runs: Vec<(char, usize)> = Vec::new();
+        for c in word.chars() {
+            match runs.last_mut() {
+                Some((last, n)) if *last == c => *n += 1,
+                _ => runs.push((c, 1)),
+            }
+        }
+        for at in 1..runs.len().saturating_sub(1) {
+            if !"aeiou".contains(runs[at].0) {
+                continue;
+            }
+            for mask in ['x', '@'] {
+                let text: String = runs
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, &(c, n))| std::iter::repeat_n(if k == at { mask } else { c }, n))
+                    .collect();
+                if mask == 'x' && english.contains(&text) {
+                    words_left += 1;
+                    continue;
+                }
+                tried += 1;
+                if !set.find(&text).iter().any(|m| m.term == index) {
+                    wrong.push(format!("{word:?} as {text:?}: not found"));
+                }
+            }
+        }
+    }
+    println!(
+        "every inner vowel masked with x and @: {tried} spellings, {words_left} English words left alone, {} wrong",
+        wrong.len()
+    );
+    assert!(tried > 500, "{tried} spellings");
+    assert_none_wrong(&wrong);
+}
+
 /// Every inner letter run of every single word of the study that the English words know (four
 /// letters or more), and every two and three inner runs in a row, hidden behind as many
 /// asterisks (`f*ck`, `f**k`, `b***h`), as `push` compiles the words: found, when there are at

@@ -4,7 +4,7 @@
 //! search is checked again, so a damaged blob is refused or finds less, and never panics.
 //!
 //! Layout (little-endian): magic `TGMATCH\0`, format, normaliser revision, Unicode tables
-//! fingerprint, term count, the two automata (each: present flag, daachorse bytes whose values
+//! fingerprint, term count, the three automata (main, emoji, spelled; each: present flag, daachorse bytes whose values
 //! are a key's first pattern, patterns, run counts shared between patterns), the segmenter's
 //! words (one string, then each word's end and cost), the terms of one character matched only as
 //! written (count, then each term's index and character, as u32s, by index).
@@ -19,10 +19,10 @@ use crate::segmentation::Segmenter;
 
 const MAGIC: &[u8; 8] = b"TGMATCH\0";
 /// Layout version of this module's bytes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`,
 /// `reading_order.rs`): bump it whenever a change makes any text or term read differently.
-pub const NORMALIZER_REVISION: u32 = 21;
+pub const NORMALIZER_REVISION: u32 = 22;
 
 /// Why bytes are not a matcher this build can use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +132,7 @@ impl Matcher {
         w.u32(NORMALIZER_REVISION);
         w.u64(crate::unicode_data::FINGERPRINT);
         w.len(self.inner.terms);
-        for automaton in [&self.inner.main, &self.inner.emoji] {
+        for automaton in [&self.inner.main, &self.inner.emoji, &self.inner.spelled] {
             match automaton {
                 None => w.u8(0),
                 Some(a) => {
@@ -176,7 +176,7 @@ impl Matcher {
             return Err(BlobError::OtherVersion);
         }
         let terms = r.u32()? as usize;
-        let mut automata = [None, None];
+        let mut automata = [None, None, None];
         for slot in &mut automata {
             *slot = match r.u8()? {
                 0 => None,
@@ -205,8 +205,9 @@ impl Matcher {
         if !r.0.is_empty() {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
-        let [main, emoji] = automata;
-        Ok(Matcher { inner: Arc::new(Inner { terms, main, emoji, segmenter, written, readings: Default::default() }) })
+        let [main, emoji, spelled] = automata;
+        let inner = Inner { terms, main, emoji, spelled, segmenter, written, readings: Default::default() };
+        Ok(Matcher { inner: Arc::new(inner) })
     }
 }
 

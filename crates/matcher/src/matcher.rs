@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use crate::encoding::encode;
 use crate::normalize::{
     self, Normalizer, Symbol, SymbolKind, AFTER_DIGIT, BEFORE_DIGIT, DIGIT_IN_RUN, END, SHORT_DIGIT, SHORT_EDGE,
-    SHORT_LEET, START,
+    SHORT_LEET, SPELLED, START,
 };
 use crate::pattern::{
     self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_ONE, NEEDS_PUNCTUATION_GAP,
@@ -173,6 +173,7 @@ impl MatcherBuilder {
     pub fn build(self) -> Result<Matcher, BuildError> {
         let mut main = AutomatonBuilder::default();
         let mut emoji = AutomatonBuilder::default();
+        let mut spelled = AutomatonBuilder::default();
         // About one key a term (phrases have more, prefix terms two).
         main.group_of.reserve(self.terms.len());
         let mut readings = pattern::WordReadings::default();
@@ -195,6 +196,7 @@ impl MatcherBuilder {
                 match p.stream {
                     Stream::Main => main.add(index, p),
                     Stream::Emoji => emoji.add(index, p),
+                    Stream::Spelled => spelled.add(index, p),
                 }
             }
         }
@@ -203,6 +205,7 @@ impl MatcherBuilder {
                 terms: self.terms.len(),
                 main: main.build()?,
                 emoji: emoji.build()?,
+                spelled: spelled.build()?,
                 segmenter: self.segmenter.unwrap_or_default(),
                 written,
                 readings,
@@ -353,6 +356,8 @@ pub(crate) struct Inner {
     pub(crate) terms: usize,
     pub(crate) main: Option<Automaton>,
     pub(crate) emoji: Option<Automaton>,
+    /// Terms without word edges, for the letters of spelled-out words ([`Stream::Spelled`]).
+    pub(crate) spelled: Option<Automaton>,
     pub(crate) segmenter: Segmenter,
     /// Terms of one character matched only as written ([`pattern::written_only`]), by term
     /// index, ascending.
@@ -429,7 +434,10 @@ impl Matcher {
                     + a.counts.capacity() * 4
             })
         };
-        automaton(&self.inner.main) + automaton(&self.inner.emoji) + self.inner.segmenter.heap_bytes()
+        automaton(&self.inner.main)
+            + automaton(&self.inner.emoji)
+            + automaton(&self.inner.spelled)
+            + self.inner.segmenter.heap_bytes()
     }
 
     /// Every occurrence of every term in `text`, mostly in the order they end in reading order:
@@ -610,6 +618,8 @@ pub struct Scan<'m, 't> {
     main_lanes: Vec<Lane<'m>>,
     /// The same for the emoji stream.
     emoji_lanes: Vec<Lane<'m>>,
+    /// The same for the spelled stream: the letters of spelled-out words, each word read afresh.
+    spelled_lanes: Vec<Lane<'m>>,
     /// Main-stream lanes of the dependent matchers ([`Self::with_dependents`]) not reading: they
     /// join `main_lanes` at a symbol where another lane's match ends.
     dormant: Vec<Lane<'m>>,
@@ -635,6 +645,7 @@ pub struct Scan<'m, 't> {
     tracking: bool,
     main: Ring,
     emoji: Ring,
+    spelled: Ring,
     queue: VecDeque<(usize, Match)>,
     /// CJK matches waiting for the text after them (the segmentation check).
     waiting: VecDeque<(usize, Match, u64, u64)>,
@@ -654,6 +665,9 @@ pub struct Scan<'m, 't> {
     side_on: u8,
     /// Copies of the lanes reading a letter before a glued digit as a word's last.
     probe: Vec<Lane<'m>>,
+    /// The main symbol the main lanes last reported at, and where its matches start in the
+    /// queue: the spelled stream's match of the same term there is that one ([`Self::read_spelled`]).
+    main_reported: Option<(u64, usize)>,
     /// What the first reading found (sorted once the second starts), and how many of those
     /// were still queued then: the second reading does not report one of them again (`buy*` in
     /// `buy!followers` is found by both).
@@ -718,6 +732,7 @@ impl<'m, 't> Scan<'m, 't> {
             windows: Some(Windows::new(margin)),
             first: None,
             emoji_lanes: Lane::all(matchers, |i| &i.emoji),
+            spelled_lanes: Lane::all(matchers, |i| &i.spelled),
             dormant,
             woken_from: main_lanes.len(),
             main_lanes,
@@ -729,6 +744,7 @@ impl<'m, 't> Scan<'m, 't> {
             // It holds a window's lead too (see `Windows`).
             main: Ring::new(2 * margin, text.len(), spare.main),
             emoji: Ring::new(longest(|i| &i.emoji), text.len(), spare.emoji),
+            spelled: Ring::new(longest(|i| &i.spelled), text.len(), spare.spelled),
             queue: spare.queue,
             waiting: spare.waiting,
             lookups: Vec::new(),
@@ -739,6 +755,7 @@ impl<'m, 't> Scan<'m, 't> {
             side_start: None,
             side_on: 0,
             probe: Vec::new(),
+            main_reported: None,
             first_found: Vec::new(),
             first_queued: 0,
         }
@@ -805,18 +822,18 @@ impl<'m, 't> Scan<'m, 't> {
                 hit |= lane.consume(encoded.chars());
             }
             if hit {
-                self.report(true, n);
+                self.report(Stream::Emoji, n);
             }
             return;
         }
-        let beside = symbol.digit | self.side_on != 0;
+        let marks = symbol.digit | self.side_on;
         let n = self.main.push(*symbol, encoded.len() as u8);
         if self.tracking {
             if let Some(windows) = &mut self.windows {
                 windows.saw(&self.normalizer, &self.main, symbol, n);
             }
         }
-        if beside {
+        if marks & !SPELLED != 0 {
             self.read_beside_digits(symbol, n, true);
         }
         let mut hit = false;
@@ -838,9 +855,55 @@ impl<'m, 't> Scan<'m, 't> {
             }
         }
         if hit {
-            self.report(false, n);
+            self.report(Stream::Main, n);
+        }
+        if marks & SPELLED != 0 {
+            self.read_spelled(symbol, n);
         }
         self.decide_waiting(n);
+    }
+
+    /// A run of a spelled-out word, read again by the spelled stream's lanes without its word
+    /// edges (each such word read afresh: a term does not reach from one into the next). Inside
+    /// the bytes of the main stream's match of the same term that ends at the same symbol, a
+    /// match is that one (`f u c k` is found by both).
+    #[cold]
+    #[inline(never)]
+    fn read_spelled(&mut self, symbol: &Symbol, main_n: u64) {
+        if self.spelled_lanes.is_empty() {
+            return;
+        }
+        if symbol.edge & START != 0 {
+            for lane in &mut self.spelled_lanes {
+                lane.stepper = lane.automaton.ac.find_overlapping_stepper();
+            }
+        }
+        let plain = Symbol { edge: 0, ..*symbol };
+        let encoded = encode(&plain);
+        let n = self.spelled.push(plain, encoded.len() as u8);
+        if Lane::consume_all(&mut self.spelled_lanes, encoded.chars()) {
+            let from = self.queue.len();
+            let main_from = match self.main_reported {
+                Some((at, queued)) if at == main_n => queued.min(from),
+                _ => from,
+            };
+            self.report(Stream::Spelled, n);
+            // What the main stream found at this symbol is queued from `main_from` to `from`: a
+            // match of the same term there that covers this one is this one (`f.u.c.k.k`: the
+            // main stream's doubled final letter, the spelled stream's open end).
+            let mut k = from;
+            while k < self.queue.len() {
+                let Some(&(index, m)) = self.queue.get(k) else { break };
+                let covers =
+                    |&(i, q): &(usize, Match)| i == index && q.term == m.term && q.start <= m.start && q.end >= m.end;
+                let repeat = self.queue.range(main_from..from).any(covers);
+                if repeat {
+                    self.queue.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
     }
 
     /// Main symbol `n`, just pushed and not yet read by the lanes, next to a digit glued to its
@@ -1035,18 +1098,21 @@ impl<'m, 't> Scan<'m, 't> {
 
     /// Some key of a stream's automata ends at its symbol `n`: the candidates, confirmed.
     #[inline(never)]
-    fn report(&mut self, emoji: bool, n: u64) {
+    fn report(&mut self, stream: Stream, n: u64) {
         let found = self.queue.len() + self.waiting.len();
-        let (lanes, ring) = if emoji {
-            (&self.emoji_lanes[..], &self.emoji)
-        } else {
-            (self.main_lanes.get(..self.woken_from).unwrap_or(&self.main_lanes), &self.main)
+        if stream == Stream::Main {
+            self.main_reported = Some((n, self.queue.len()));
+        }
+        let (lanes, ring) = match stream {
+            Stream::Emoji => (&self.emoji_lanes[..], &self.emoji),
+            Stream::Spelled => (&self.spelled_lanes[..], &self.spelled),
+            Stream::Main => (self.main_lanes.get(..self.woken_from).unwrap_or(&self.main_lanes), &self.main),
         };
         for lane in lanes {
             report_lane(lane, ring, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
         }
         let others = self.queue.len() + self.waiting.len() > found;
-        if !emoji {
+        if stream == Stream::Main {
             for lane in self.main_lanes.get(self.woken_from..).unwrap_or(&[]) {
                 report_lane(lane, ring, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
             }
@@ -1133,13 +1199,15 @@ impl<'m, 't> Scan<'m, 't> {
         self.main_lanes.append(&mut self.dormant);
         self.woken_from = self.main_lanes.len();
         self.slept_at = None;
-        for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes) {
+        for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes).chain(&mut self.spelled_lanes) {
             lane.stepper = lane.automaton.ac.find_overlapping_stepper();
         }
         self.main.clear();
         self.emoji.clear();
+        self.spelled.clear();
         self.side_start = None;
         self.side_on = 0;
+        self.main_reported = None;
         for lookups in &mut self.lookups {
             lookups.clear();
         }
@@ -1165,6 +1233,7 @@ struct Spare {
     normalizer: normalize::Buffers,
     main: Vec<(Symbol, u8)>,
     emoji: Vec<(Symbol, u8)>,
+    spelled: Vec<(Symbol, u8)>,
     queue: VecDeque<(usize, Match)>,
     waiting: VecDeque<(usize, Match, u64, u64)>,
 }
@@ -1192,12 +1261,13 @@ impl Drop for Scan<'_, '_> {
             normalizer: normalizer.into_buffers(),
             main: std::mem::take(&mut self.main.slots),
             emoji: std::mem::take(&mut self.emoji.slots),
+            spelled: std::mem::take(&mut self.spelled.slots),
             queue,
             waiting,
         };
         use std::mem::size_of;
         let bytes = spare.normalizer.heap_bytes()
-            + (spare.main.capacity() + spare.emoji.capacity()) * size_of::<(Symbol, u8)>()
+            + (spare.main.capacity() + spare.emoji.capacity() + spare.spelled.capacity()) * size_of::<(Symbol, u8)>()
             + spare.queue.capacity() * size_of::<(usize, Match)>()
             + spare.waiting.capacity() * size_of::<(usize, Match, u64, u64)>();
         if bytes <= SPARE_LIMIT {

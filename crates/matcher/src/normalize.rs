@@ -131,7 +131,9 @@ pub struct Symbol {
     /// The letters of the word it belongs to (word symbols only; 0 when more than 255).
     pub word_letters: u8,
     /// [`BEFORE_DIGIT`] and/or [`AFTER_DIGIT`]: a digit read as a letter is glued to the run's
-    /// word beside it, which the matcher also reads as a number of its own (`Scan`).
+    /// word beside it, which the matcher also reads as a number of its own (`Scan`); and
+    /// [`SPELLED`], the one mark here not about digits (the matcher tests these marks together,
+    /// and a field of its own would make every symbol's copy dearer).
     pub digit: u8,
 }
 
@@ -147,6 +149,10 @@ pub const AFTER_DIGIT: u8 = 2;
 /// repetition is that digit, read as the letter beside it (`0orgy` is `oorgy`, `boob8` is
 /// `boobb`, `bosss5` is `bossss`): the run without it is the rest.
 pub const DIGIT_IN_RUN: u8 = 4;
+/// On [`Symbol::digit`]: the run belongs to a word spelled out letter by letter (`f u c k u`,
+/// joined in stage 3), whose word boundaries the sender hid: the matcher also looks for terms
+/// anywhere inside such a word (its spelled stream).
+pub const SPELLED: u8 = 16;
 
 /// The [`Symbol::digit`] marks of the run `units`: those of its first and last units, or, in a run
 /// whose first (last) unit is a digit that reads as its letter, those of the letter beside it
@@ -1450,7 +1456,12 @@ impl<'t> Normalizer<'t> {
             if let Some(digit) = lead {
                 gap.add(&Unit { class: Class::Gap, ..digit });
             }
+            let from = self.out.len();
             self.emit_word(&word, gap, Cut::default());
+            // (emit_word may put out a break or a pending symbol first: only the word's runs.)
+            for s in self.out.get_mut(from..).into_iter().flatten().filter(|s| s.kind == SymbolKind::Word) {
+                s.digit |= SPELLED;
+            }
             self.scratch = word;
         } else {
             for (k, (unit, gap)) in singles.iter().enumerate() {
