@@ -1092,6 +1092,18 @@ const VARIANTS: &[Case] = &[
 
 /// Leetspeak: digits and symbols for letters.
 const LEET: &[Case] = &[
+    // A euro sign ends a word as an `e`, a cent sign starts one or stands inside as a `c`
+    // (2026-12-04).
+    t!("a euro sign for the last e", ["whore"], "you whor€", ["whor€"]),
+    t!("a euro sign for the last e, capitals and a mark after", ["whore"], "WHOR€!", ["WHOR€"]),
+    t!("a cent sign for the first c", ["cunt"], "¢unt", ["¢unt"]),
+    t!("a cent sign for an inner c", ["fuck"], "fu¢k off", ["fu¢k"]),
+    t!("cent signs for both c", ["cock"], "¢o¢k", ["¢o¢k"]),
+    t!("a cent sign in a longer word", ["bitch"], "bit¢h", ["bit¢h"]),
+    t!("a cent sign for the c of a phrase", ["cheap pills"], "¢heap pills", ["¢heap pills"]),
+    t!("a cent sign and a euro sign", ["piece of shit"], "pi€¢e of shit", ["pi€¢e of shit"]),
+    t!("a cent sign after digits is a price", ["cheap"], "50¢heap", NONE),
+    t!("two euro signs are no letter", ["whore"], "whor€€", NONE),
     t!("digit between letters", ["shit"], "sh1t", ["sh1t"]),
     t!("zero for o", ["cock"], "c0ck", ["c0ck"]),
     t!("two digits", ["boobs"], "b00bs", ["b00bs"]),

@@ -23,17 +23,21 @@ const END: u8 = 4;
 pub const STAR: char = '\u{2217}';
 
 /// Symbols read as letters, with the positions where they are (as folded: `＠` is `@`).
-const SYMBOLS: [(char, char, u8); 11] = [
+const SYMBOLS: [(char, char, u8); 12] = [
     ('@', 'a', START | INNER | END),
     ('$', 's', START | INNER | END),
     ('!', 'i', INNER),
     ('|', 'i', INNER),
     ('+', 't', INNER | END),
-    ('€', 'e', INNER),
+    // At a word's end too (`whor€`, since 2026-12-04): a price puts digits before it (`5€`).
+    ('€', 'e', INNER | END),
     ('£', 'l', INNER),
     ('¡', 'i', START | INNER),
     ('(', 'c', INNER),
     ('§', 's', START | INNER),
+    // A cent sign for a `c` (`¢unt`, `fu¢k`; since 2026-12-04): after digits it ends a price
+    // (`50¢`), and no word of letters starts or goes on with one.
+    ('¢', 'c', START | INNER),
     ('*', STAR, INNER),
 ];
 
