@@ -650,6 +650,18 @@ fn every_inner_l_written_as_one_of_every_word() {
     assert_none_wrong(&wrong);
 }
 
+/// The runs of equal letters of `word`, as (letter, count).
+fn letter_runs(word: &str) -> Vec<(char, usize)> {
+    let mut runs: Vec<(char, usize)> = Vec::new();
+    for c in word.chars() {
+        match runs.last_mut() {
+            Some((last, n)) if *last == c => *n += 1,
+            _ => runs.push((c, 1)),
+        }
+    }
+    runs
+}
+
 /// Every inner vowel run of every single word of the study that the English words know (four
 /// letters or more; a run that is neither the word's first nor its last) hidden behind a mask, as
 /// a censor writes it: as many `x` (`fxck`, `bxtch`) and as many `@` (`f@ck`, `c@nt`), as `push`
@@ -662,14 +674,7 @@ fn every_inner_vowel_masked_of_every_word() {
         if !english.contains(word) || word.chars().count() < 4 {
             continue;
         }
-        // The word's runs of equal letters, as (letter, count).
-        let mut runs: Vec<(char, usize)> = Vec::new();
-        for c in word.chars() {
-            match runs.last_mut() {
-                Some((last, n)) if *last == c => *n += 1,
-                _ => runs.push((c, 1)),
-            }
-        }
+        let runs = letter_runs(word);
         for at in 1..runs.len().saturating_sub(1) {
             if !"aeiou".contains(runs[at].0) {
                 continue;
@@ -711,14 +716,7 @@ fn every_inner_letter_hidden_by_asterisks_of_every_word() {
         if !english.contains(word) || word.chars().count() < 4 {
             continue;
         }
-        // The word's runs of equal letters, as (letter, count).
-        let mut runs: Vec<(char, usize)> = Vec::new();
-        for c in word.chars() {
-            match runs.last_mut() {
-                Some((last, n)) if *last == c => *n += 1,
-                _ => runs.push((c, 1)),
-            }
-        }
+        let runs = letter_runs(word);
         for first in 1..runs.len().saturating_sub(1) {
             for hidden in 1..=timgate_matcher::pattern::MAX_STARRED_RUNS {
                 let last = first + hidden;

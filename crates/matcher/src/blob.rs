@@ -132,7 +132,7 @@ impl Matcher {
         w.u32(NORMALIZER_REVISION);
         w.u64(crate::unicode_data::FINGERPRINT);
         w.len(self.inner.terms);
-        for automaton in [&self.inner.main, &self.inner.emoji, &self.inner.spelled] {
+        for automaton in self.inner.automata() {
             match automaton {
                 None => w.u8(0),
                 Some(a) => {

@@ -374,6 +374,11 @@ pub struct Matcher {
 }
 
 impl Inner {
+    /// The automata of the streams, in the order the blob stores them: main, emoji, spelled.
+    pub(crate) fn automata(&self) -> [&Option<Automaton>; 3] {
+        [&self.main, &self.emoji, &self.spelled]
+    }
+
     /// Whether `m` is written as its term asks: a term of [`Inner::written`] must find its own
     /// character among the matched bytes.
     fn as_written(&self, m: Match, text: &str) -> bool {
@@ -434,10 +439,7 @@ impl Matcher {
                     + a.counts.capacity() * 4
             })
         };
-        automaton(&self.inner.main)
-            + automaton(&self.inner.emoji)
-            + automaton(&self.inner.spelled)
-            + self.inner.segmenter.heap_bytes()
+        self.inner.automata().into_iter().map(automaton).sum::<usize>() + self.inner.segmenter.heap_bytes()
     }
 
     /// Every occurrence of every term in `text`, mostly in the order they end in reading order:
