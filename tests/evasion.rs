@@ -782,6 +782,32 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
     t!("upside down that reads as plain letters is text", ["mou"], "right now", NONE),
 ];
 
+/// A CJK term glued to common characters, with the rules tool's segmenter (jieba's words around
+/// the terms, each term a word of its own): read where a reader sees the term, also beside a
+/// rare word across its edge (`真傻` in `你真傻逼`, `妈呀` in `操你妈呀`, missed until
+/// 2026-12-04), and not where it straddles two ordinary words.
+const CJK_WITH_WORDS: &[Case] = &[
+    t!("a term after an adverb that makes a rare word with it", ["傻逼"], "你真傻逼", ["傻逼"]),
+    t!("a term before an interjection that makes a rare word with it", ["操你妈"], "操你妈呀", ["操你妈"]),
+    t!("a term after a measure word and before a particle", ["傻逼"], "真是个傻逼啊", ["傻逼"]),
+    t!("a term after a measure word", ["二逼"], "你个二逼", ["二逼"]),
+    t!("a term after an adverb", ["脑残"], "他真脑残", ["脑残"]),
+    t!("a term between a pronoun and a particle", ["贱人"], "这贱人呢", ["贱人"]),
+    t!("a term after a verb and before a particle", ["王八蛋"], "你就是王八蛋吧", ["王八蛋"]),
+    t!("a term after a pronoun", ["婊子"], "这婊子", ["婊子"]),
+    t!("a term after an adverb of three characters", ["狗日的"], "你才狗日的", ["狗日的"]),
+    t!("a term after a pronoun and a verb", ["操你妈"], "我操你妈", ["操你妈"]),
+    t!("a term after a noun it makes no word with", ["白痴"], "天才白痴", ["白痴"]),
+    t!("a term across two ordinary words", ["他妈"], "其他妈妈", NONE),
+    t!("a term across two ordinary words of trade", ["口交"], "出口交易", NONE),
+    t!("a term across two words inside a longer phrase", ["口交"], "进出口交易额", NONE),
+    t!("a term across a word of four characters and a particle", ["妈的"], "爸爸妈妈的同意", NONE),
+    t!("a term across a word of three characters and a particle", ["娘的"], "小姑娘的风致", NONE),
+    t!("a term across a time word and a pronoun", ["日你"], "明日你东我向西", NONE),
+    t!("a term across a pronoun and a noun", ["你妈"], "这是你妈妈", NONE),
+    t!("a term across a pronoun and a noun before a verb", ["他妈"], "他妈妈说", NONE),
+];
+
 const REPEATS_WITH_WORDS: &[Case] = &[
     t!("one extra repeat inside (was OPEN, fixed)", ["fuck"], "fuuck", ["fuuck"]),
     t!("doubled i (was OPEN, fixed)", ["shit"], "shiit", ["shiit"]),
@@ -1601,6 +1627,11 @@ fn run_with_words(collection: &str, cases: &[Case], decided: usize) {
             "{prefix} passes without the words: move it to its class"
         );
     }
+}
+
+#[test]
+fn cjk_with_words() {
+    run_with_words("CJK_WITH_WORDS", CJK_WITH_WORDS, 8);
 }
 
 #[test]

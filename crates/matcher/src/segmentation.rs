@@ -7,7 +7,9 @@
 //! ([`CONTEXT`] symbols on each side) the way a dictionary segmenter does (the most probable
 //! sequence of words, as jieba does): a match that a word of that segmentation crosses is not
 //! reported, unless the word holds the whole match (`他妈` in `他妈的`, `处女` in `老处女`: the
-//! term with more to it). The match's edges are where its characters are, also inside a run of
+//! term with more to it). The term itself is a word of the segmentation, as likely as a typical
+//! dictionary word (`TERM_FREQUENCY`), so a rare word across its edge does not hide it (`真傻`
+//! in `你真傻逼`). The match's edges are where its characters are, also inside a run of
 //! one character, which the normaliser reads as one symbol: `妈的` in `爸爸妈妈的` takes the
 //! second `妈`, and `爸爸妈妈` crosses it. A gap in the text (a space, punctuation) is a word
 //! boundary: `出口 交易` is two words, and `傻 逼` (two single characters spaced out) is still
@@ -232,9 +234,13 @@ impl Segmenter {
             if chars.len() < 2 {
                 continue;
             }
+            selection.crossing = false;
             selection.around(&chars);
             selection.around(&[&[first], &chars[..]].concat());
             selection.around(&[&chars[..], &[last]].concat());
+            if selection.crossing {
+                selection.term(&chars); // (with no word across its edges, it is kept anyway)
+            }
         }
         selection.neighbours();
         selection.finish()
@@ -554,6 +560,16 @@ fn first_characters(text: &str, ends: &[(u32, u16)]) -> Vec<(char, u32)> {
 /// `山水花柳` and `成人` in `进化成人以前` (2026-11-30, with jieba's dictionary).
 const NEIGHBOUR_COST: u16 = 1100;
 
+/// The frequency a CJK term of up to `MAX_WORD` characters has as a word of the segmentation
+/// ([`Segmenter::select`]), in a lexicon of jieba's size: the median frequency of jieba's
+/// dictionary (3 of its 60 million; 159,317 of its 349,046 words have it), so the term is as
+/// likely a word as the typical word a dictionary lists. Without it a term that is no word of the
+/// lexicon (`傻逼`) lost against any word across its edge, however rare (`真傻`, frequency 3,
+/// in `你真傻逼`: "you're a real 傻逼"); with it, a straddling word still wins where both words
+/// it leaves are common (`其他|妈妈` against `其|他妈|妈`, `出口|交易` against `出|口交|易`).
+/// Costs are relative to `total`, so the value suits a lexicon of about jieba's total.
+const TERM_FREQUENCY: u64 = 3;
+
 /// The words [`Segmenter::select`] has found so far, and what it asked the lexicon.
 struct Selection<'l> {
     lexicon: &'l dyn Fn(&str) -> Option<u64>,
@@ -568,6 +584,9 @@ struct Selection<'l> {
     /// Outer characters of the words across a term's start (end).
     outer_before: HashSet<char>,
     outer_after: HashSet<char>,
+    /// Whether a word across an edge of the term being selected for was found (only then is the
+    /// term a word of its own: [`Selection::term`]).
+    crossing: bool,
     buf: String,
 }
 
@@ -586,6 +605,7 @@ impl<'l> Selection<'l> {
             after: HashMap::new(),
             outer_before: HashSet::new(),
             outer_after: HashSet::new(),
+            crossing: false,
             buf: String::new(),
         }
     }
@@ -598,6 +618,19 @@ impl<'l> Selection<'l> {
     fn insert(&mut self, word: String, freq: u64) {
         let cost = self.cost(freq);
         self.words.insert(word, cost);
+    }
+
+    /// The term `chars` as a word of its own, as likely as a word of frequency `TERM_FREQUENCY`
+    /// (or its own, if the lexicon has it more often): the segmentation then weighs the term
+    /// against the words across its edges instead of reading it only as its characters.
+    fn term(&mut self, chars: &[char]) {
+        if chars.len() > MAX_WORD {
+            return; // no word of the segmentation is longer
+        }
+        let word: String = chars.iter().collect();
+        let cost = self.cost(TERM_FREQUENCY);
+        let known = self.words.get(&word).copied().or_else(|| (self.lexicon)(&word).map(|f| self.cost(f)));
+        self.words.insert(word, known.map_or(cost, |k| k.min(cost)));
     }
 
     /// Keeps `chars` if it is a word.
@@ -654,12 +687,14 @@ impl<'l> Selection<'l> {
             for (x, freq) in self.extensions(&term[..j], true) {
                 self.insert([&[x], &term[..j]].concat().iter().collect(), freq);
                 self.outer_before.insert(x);
+                self.crossing |= j < n;
             }
         }
         for i in n.saturating_sub(MAX_WORD - 1)..n {
             for (y, freq) in self.extensions(&term[i..], false) {
                 self.insert([&term[i..], &[y]].concat().iter().collect(), freq);
                 self.outer_after.insert(y);
+                self.crossing |= i > 0;
             }
         }
         // Holding the term with a character on each side.
@@ -897,6 +932,11 @@ mod tests {
             ("的", 300000),
             ("吗", 20000),
             ("说", 40000),
+            ("真", 19988),
+            ("真傻", 3),
+            ("操", 3353),
+            ("妈呀", 3),
+            ("呀", 9580),
             // jieba's frequencies.
             ("爸", 1670),
             ("爸爸", 2456),
@@ -931,7 +971,7 @@ mod tests {
     /// Every character of the toy lexicon.
     fn alphabet() -> Vec<char> {
         let mut chars: Vec<char> =
-            "其他妈妈他妈的出口交易口交傻逼你是的吗说爸爸妈妈混帐山水花柳山峰老处女小姑娘".chars().collect();
+            "其他妈妈他妈的出口交易口交傻逼你是的吗说爸爸妈妈混帐山水花柳山峰老处女小姑娘真操呀".chars().collect();
         chars.sort_unstable();
         chars.dedup();
         chars
@@ -953,6 +993,20 @@ mod tests {
         }
         for text in ["他妈的", "你他妈", "你是傻逼吗", "傻 逼", "你是傻 逼吗", "口交"] {
             assert!(m.is_match(text), "{text}");
+        }
+    }
+
+    /// A term that is no word of the lexicon still wins against a rare word across its edge
+    /// (`真傻` in `你真傻逼`, `妈呀` in `操你妈呀`, both of frequency 3 in jieba's dictionary),
+    /// and still loses where the words it straddles are common (`TERM_FREQUENCY`).
+    #[test]
+    fn a_term_is_a_word_against_rare_words_across_its_edges() {
+        let m = matcher(&["他妈", "口交", "傻逼", "操你妈"]);
+        for text in ["你真傻逼", "真傻逼", "操你妈呀", "你真傻逼呀"] {
+            assert!(m.is_match(text), "{text}");
+        }
+        for text in ["其他妈妈", "出口交易", "其他妈妈说"] {
+            assert!(!m.is_match(text), "{text}");
         }
     }
 
