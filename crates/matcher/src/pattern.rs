@@ -62,10 +62,6 @@ pub const ENGLISH_FINAL_DOUBLES: [char; 6] = ['l', 's', 'f', 'z', 'e', 'o'];
 /// Letters a term's word needs before one extra repeat of a letter still matches it.
 pub const LENIENT_WORD_LETTERS: u8 = 4;
 
-/// The most letter runs in a row one spelling of a known word hides behind asterisks (`b***h`
-/// hides three; the first and last runs are never hidden).
-pub const MAX_STARRED_RUNS: usize = 3;
-
 /// Runs of `l` in a term's known words each looked for alone as a `1` or `|`; beyond this, only
 /// all of them at once (the same for a letter for a letter and for kana: [`each_and_all`]).
 const MAX_ONE_FOR_L_RUNS: usize = 3;
@@ -335,27 +331,19 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             .iter()
             .filter(|(_, text)| text.chars().count() >= usize::from(LENIENT_WORD_LETTERS) && is_word(text))
             .collect();
-        // Asterisks for inner letter runs, up to MAX_STARRED_RUNS of them in a row (`f*ck`,
-        // `f**k`, `b***h`).
-        let inner: Vec<std::ops::Range<usize>> =
-            known.iter().map(|(range, _)| range.start + 1..range.end - 1).filter(|inner| !inner.is_empty()).collect();
-        let starred = |at: std::ops::Range<usize>| {
-            // More asterisks in a row than the normaliser reads as letters is no spelling.
-            let hidden: u32 = main.get(at.clone()).into_iter().flatten().map(|s| s.count).sum();
-            if hidden as usize > MAX_LEET_SYMBOLS {
-                return None;
-            }
-            let mut spelled = main.clone();
-            for s in spelled.get_mut(at).into_iter().flatten() {
-                s.ch = leet::STAR;
-            }
-            Some(merge_runs(spelled))
-        };
+        // Asterisks for one to MAX_LEET_SYMBOLS inner letters in a row, of the inner runs (never
+        // of the first or last run), a doubled letter's too (`f*ck`, `f**k`, `b***h`, `n**ger`,
+        // `p**sy`: the censor hides letters, not runs).
         let before = word_spellings.len();
-        for range in inner {
-            for i in range.clone() {
-                for hidden in 1..=MAX_STARRED_RUNS.min(range.end - i) {
-                    word_spellings.extend(starred(i..i + hidden));
+        for (range, _) in &known {
+            let inner = range.start + 1..range.end.saturating_sub(1);
+            // Each inner letter as (run, place in the run).
+            let letters: Vec<(usize, u32)> =
+                inner.clone().flat_map(|i| (0..main.get(i).map_or(0, |s| s.count)).map(move |k| (i, k))).collect();
+            for from in 0..letters.len() {
+                for hidden in 1..=MAX_LEET_SYMBOLS.min(letters.len() - from) {
+                    let span = &letters[from..from + hidden];
+                    word_spellings.push(merge_runs(starred(&main, span)));
                 }
             }
         }
@@ -656,6 +644,34 @@ fn is_initialism(word: &str) -> bool {
 
 /// Equal adjacent letters without an edge between them are one run (`red dog` joined is `redog`
 /// with a double `d`).
+/// `main` with the letters `hidden` (each a run's index and a place in the run, in order and in
+/// a row) written as `leet::STAR`: a run wholly hidden becomes a run of stars, one hidden in part
+/// is split into its letters shown and its stars (runs not merged yet).
+fn starred(main: &[Symbol], hidden: &[(usize, u32)]) -> Vec<Symbol> {
+    let mut spelled = Vec::with_capacity(main.len() + 2);
+    for (i, s) in main.iter().enumerate() {
+        let stars = hidden.iter().filter(|&&(run, _)| run == i).count() as u32;
+        if stars == 0 {
+            spelled.push(*s);
+            continue;
+        }
+        // Hidden letters are in a row: they are the run's first, its last, or all of it.
+        let first_hidden = hidden.iter().find(|&&(run, _)| run == i).map_or(0, |&(_, k)| k);
+        let shown_before = first_hidden;
+        let shown_after = s.count - shown_before - stars;
+        if shown_before > 0 {
+            spelled.push(Symbol { count: shown_before, edge: s.edge & !END, ..*s });
+        }
+        let edge_before = if shown_before > 0 { s.edge & !START } else { s.edge };
+        let edge = if shown_after > 0 { edge_before & !END } else { edge_before };
+        spelled.push(Symbol { ch: leet::STAR, count: stars, edge, ..*s });
+        if shown_after > 0 {
+            spelled.push(Symbol { count: shown_after, edge: s.edge & !START, ..*s });
+        }
+    }
+    spelled
+}
+
 fn merge_runs(mut symbols: Vec<Symbol>) -> Vec<Symbol> {
     let letter = |x: &Symbol| x.kind == SymbolKind::Word && !x.ch.is_ascii_digit();
     // In place: `kept` symbols are done, the next is merged into the last of them or kept.
