@@ -782,6 +782,38 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
     t!("upside down that reads as plain letters is text", ["mou"], "right now", NONE),
 ];
 
+/// A number term spelled out digit by digit, as words are letter by letter (`8 9 6 4`, `8.9.6.4`):
+/// three digits or more, or two next to CJK (`纪念 6 4`); a digit spelled out never joins a
+/// letter, and a number grouped in thousands or a list of numbers is no term.
+const SPELLED_DIGITS: &[Case] = &[
+    t!("digits spaced out", ["8964"], "8 9 6 4", ["8 9 6 4"]),
+    t!("digits between full stops", ["8964"], "remember 8.9.6.4", ["8.9.6.4"]),
+    t!("digits between hyphens", ["1989"], "in 1-9-8-9 they", ["1-9-8-9"]),
+    t!("digits between slashes", ["8964"], "8/9/6/4", ["8/9/6/4"]),
+    t!(
+        "full-width digits spaced out",
+        ["8964"],
+        "\u{FF18} \u{FF19} \u{FF16} \u{FF14}",
+        ["\u{FF18} \u{FF19} \u{FF16} \u{FF14}"]
+    ),
+    t!("digits down the screen", ["110"], "call 1\n1\n0", ["1\n1\n0"]),
+    t!("digits between underscores and spaces", ["520"], "5 _ 2 _ 0", ["5 _ 2 _ 0"]),
+    t!("two digits after a CJK word", ["64"], "纪念 6 4", ["6 4"]),
+    t!("digits spaced out in Chinese text", ["8964"], "纪念 8 9 6 4 年", ["8 9 6 4"]),
+    t!("digits between CJK commas", ["8964"], "8、9、6、4", ["8、9、6、4"]),
+    t!(
+        "circled digits spaced out",
+        ["8964"],
+        "\u{2467} \u{2468} \u{2465} \u{2463}",
+        ["\u{2467} \u{2468} \u{2465} \u{2463}"]
+    ),
+    t!("two digits after a Latin word are two numbers", ["64"], "rated 6 4 by both", NONE),
+    t!("a number grouped in thousands", ["1000"], "1 000 people", NONE),
+    t!("one digit more", ["8964"], "1 8 9 6 4", NONE),
+    t!("one digit less", ["8964"], "9 6 4", NONE),
+    t!("a digit spelled out beside letters", ["f4ck"], "f 4 c k", NONE),
+];
+
 /// A CJK term glued to common characters, with the rules tool's segmenter (jieba's words around
 /// the terms, each term a word of its own): read where a reader sees the term, also beside a
 /// rare word across its edge (`真傻` in `你真傻逼`, `妈呀` in `操你妈呀`, missed until
@@ -1630,6 +1662,11 @@ fn run_with_words(collection: &str, cases: &[Case], decided: usize) {
 }
 
 #[test]
+fn spelled_digits() {
+    run("SPELLED_DIGITS", SPELLED_DIGITS);
+}
+
+#[test]
 fn cjk_with_words() {
     run_with_words("CJK_WITH_WORDS", CJK_WITH_WORDS, 8);
 }
@@ -1713,10 +1750,12 @@ fn is_cjk(case: &Case) -> bool {
 
 #[test]
 fn every_class_has_ten_cases_latin_and_cjk() {
-    // (name, cases, whether the class applies to CJK terms). Leetspeak is a habit of Latin
+    // (name, cases, whether the class applies to CJK terms). Number terms are digits in any
+    // script (their CJK cases are Chinese text around them). Leetspeak is a habit of Latin
     // writers (digits and symbols for Latin letters); Chinese variants and kana are CJK only.
-    let classes: [(&str, &[Case], bool, bool); 12] = [
+    let classes: [(&str, &[Case], bool, bool); 13] = [
         ("MULTIWORD", MULTIWORD, true, true),
+        ("SPELLED_DIGITS", SPELLED_DIGITS, true, false),
         ("SEPARATORS", SEPARATORS, true, true),
         ("INVISIBLE", INVISIBLE, true, true),
         ("MARKS", MARKS, true, true),
@@ -1743,6 +1782,7 @@ fn every_class_has_ten_cases_latin_and_cjk() {
         BASICS,
         CJK,
         MULTIWORD,
+        SPELLED_DIGITS,
         SEPARATORS,
         INVISIBLE,
         MARKS,

@@ -282,6 +282,61 @@ fn whitespace_inside_numbers_makes_no_term() {
     assert_all([&tally]);
 }
 
+/// Every character that separates the letters of a spelled-out word (`b?a?d` is found: every
+/// whitespace, punctuation and symbol character but the leet symbols, which between two
+/// characters are letters) between every digit of a number term (`8?9?6?4`): found, as its
+/// letters are, and nothing where one digit differs or one more stands before it (`8?9?6?5`,
+/// `1?8?9?6?4`). Two digits spell a number only next to CJK (`纪念 6 4`), as two letters do.
+/// Emoji (Extended_Pictographic) are left out: one ends the digits spelled out (see
+/// `Normalizer::item`), so `8🔥9🔥6🔥4` is not read (an evasion still open).
+#[test]
+fn every_separator_between_the_digits_of_a_number_term() {
+    let letters = rules(&["bad"]);
+    let set = rules(&["8964", "1989", "64", "520"]);
+    let mut spelled = Tally::new("every separator of spelled-out letters between the digits of a number term");
+    let mut other = Tally::new("another number spelled out with it is no term (no false positive)");
+    let mut separators: Vec<char> = whitespace();
+    separators.extend(members(r"\p{P}"));
+    separators.extend(members(r"\p{S}"));
+    for p in separators {
+        let member = format!("{} {}", hex(p), name(p));
+        let word = format!("b{p}a{p}d");
+        // (A letter-like symbol, `🅰`, is a letter there, and an asterisk a hidden letter. An
+        // emoji, Extended_Pictographic after NFKD (`↮` is `↔` and a mark), ends spelled-out
+        // digits: `Normalizer::item`.)
+        let emoji = p.to_string().nfkd().any(|c| is(r"\p{Extended_Pictographic}", c));
+        if leet_inner(p)
+            || letter_like(p)
+            || reads_as_asterisk(p)
+            || emoji
+            || !covers(&letters, 0, &word, 0, word.len())
+        {
+            spelled.exclude();
+            other.exclude();
+            continue;
+        }
+        let spell = |digits: &str| digits.chars().map(String::from).collect::<Vec<_>>().join(&p.to_string());
+        for (term, digits, before) in [(0, "8964", ""), (1, "1989", "in "), (2, "64", "纪念 "), (3, "520", "")] {
+            let text = format!("{before}{}", spell(digits));
+            spelled.record(&member, covers(&set, term, &text, before.len(), text.len()), &text);
+        }
+        for text in [spell("8965"), spell("18964"), spell("5200")] {
+            other.record(&member, !any(&set, &text), &text);
+        }
+        // Two digits after a Latin word stay two numbers, unless what stands between them
+        // decorates the digit before (an emoji modifier, a character NFKC makes a mark of:
+        // `6🏻4` is `64` written with a skin tone).
+        let decorates = is(r"\p{Emoji_Modifier}", p) || nfkc(p).chars().any(|c| is(r"\p{M}", c));
+        let text = format!("in {}", spell("64"));
+        if decorates {
+            other.exclude();
+        } else {
+            other.record(&member, !any(&set, &text), &text);
+        }
+    }
+    assert_all([&spelled, &other]);
+}
+
 // ---- Invisible characters ---------------------------------------------------------------------
 
 /// A right-to-left override displays the letters after it in reverse: inserted inside a word, the

@@ -154,6 +154,10 @@ pub const DIGIT_IN_RUN: u8 = 4;
 /// anywhere inside such a word (its spelled stream).
 pub const SPELLED: u8 = 16;
 
+/// The most digits spelled out one by one that join into one number (`8 9 6 4`); the next starts
+/// another. Number terms are short, and a long row of single digits is a list, not a number.
+const MAX_SPELLED_DIGITS: usize = 8;
+
 /// The [`Symbol::digit`] marks of the run `units`: those of its first and last units, or, in a run
 /// whose first (last) unit is a digit that reads as its letter, those of the letter beside it
 /// ([`DIGIT_IN_RUN`]: `0orgy`, `bosss5`).
@@ -1381,7 +1385,13 @@ impl<'t> Normalizer<'t> {
     fn word_stage_out(&mut self, word: &[Unit], cut: Cut) {
         self.interrupted = true;
         let whole = !cut.continues && !cut.continued;
-        let single = whole && word.len() == 1 && word[0].class == Class::Letter;
+        // A word of one letter, or of one digit (`8 9 6 4` spells a number as `f u c k` a word:
+        // digits join digits, letters letters).
+        let single =
+            whole && word.len() == 1 && matches!(word[0].class, Class::Letter | Class::Digit) && !word[0].keycap;
+        let same_kind = self.singles.first().is_some_and(|(u, _)| {
+            single && u.class == word[0].class && (u.class == Class::Letter || self.singles.len() < MAX_SPELLED_DIGITS)
+        });
         // A leet digit, which beside a letter alone may stand outside a spelled-out word.
         let leet_digit = |u: &Unit| u.class == Class::Digit && leet::digit(u.ch).is_some();
         let gap = std::mem::take(&mut self.gap);
@@ -1391,7 +1401,14 @@ impl<'t> Normalizer<'t> {
         // `b.i.t.c.h3`): the letter is the word's last, the digit a gap after it (as `fuck1` is
         // `fuck` too).
         if let [letter, digit] = word {
-            if whole && close && self.singles.len() >= 2 && letter.class == Class::Letter && leet_digit(digit) {
+            let letters = self.singles.first().is_some_and(|(u, _)| u.class == Class::Letter);
+            if whole
+                && close
+                && self.singles.len() >= 2
+                && letters
+                && letter.class == Class::Letter
+                && leet_digit(digit)
+            {
                 self.singles.push((*letter, gap));
                 self.joining = true;
                 self.flush_singles();
@@ -1399,7 +1416,7 @@ impl<'t> Normalizer<'t> {
                 return;
             }
         }
-        if single && close && !self.singles.is_empty() {
+        if single && close && same_kind {
             self.singles.push((word[0], gap));
             // Three letters spell a word; next to CJK, two do (`加 Q Q`: Latin text is full of
             // two one-letter words in a row, Chinese text next to Latin letters is not).
@@ -1434,6 +1451,11 @@ impl<'t> Normalizer<'t> {
                 self.joining = true;
             }
             self.flush_singles();
+        } else if self.singles.first().is_some_and(|(u, _)| u.class == Class::Digit) {
+            // An emoji ends digits spelled out (`8🔥9🔥6🔥4` stays four numbers): joined across
+            // emoji, the worst-case bench's 64 KB of digits, number words and emoji cost 1.33
+            // times as much (the second reading's windows there grew).
+            self.flush_singles();
         }
         let gap = std::mem::take(&mut self.gap);
         match item {
@@ -1459,7 +1481,9 @@ impl<'t> Normalizer<'t> {
             let from = self.out.len();
             self.emit_word(&word, gap, Cut::default());
             // (emit_word may put out a break or a pending symbol first: only the word's runs.)
-            for s in self.out.get_mut(from..).into_iter().flatten().filter(|s| s.kind == SymbolKind::Word) {
+            // Spelled-out digits are a number, not letters the spelled stream looks inside.
+            let letters = word.first().is_some_and(|u| u.class == Class::Letter);
+            for s in self.out.get_mut(from..).into_iter().flatten().filter(|s| letters && s.kind == SymbolKind::Word) {
                 s.digit |= SPELLED;
             }
             self.scratch = word;
