@@ -1454,7 +1454,8 @@ impl<'t> Normalizer<'t> {
         } else if self.singles.first().is_some_and(|(u, _)| u.class == Class::Digit) {
             // An emoji ends digits spelled out (`8🔥9🔥6🔥4` stays four numbers): joined across
             // emoji, the worst-case bench's 64 KB of digits, number words and emoji cost 1.33
-            // times as much (the second reading's windows there grew).
+            // times the instructions (35% more words went through the word stage: more of the
+            // text was read twice; the cause is not pinned down).
             self.flush_singles();
         }
         let gap = std::mem::take(&mut self.gap);

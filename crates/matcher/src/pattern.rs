@@ -642,8 +642,6 @@ fn is_initialism(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
 }
 
-/// Equal adjacent letters without an edge between them are one run (`red dog` joined is `redog`
-/// with a double `d`).
 /// `main` with the letters `hidden` (each a run's index and a place in the run, in order and in
 /// a row) written as `leet::STAR`: a run wholly hidden becomes a run of stars, one hidden in part
 /// is split into its letters shown and its stars (runs not merged yet).
@@ -672,6 +670,8 @@ fn starred(main: &[Symbol], hidden: &[(usize, u32)]) -> Vec<Symbol> {
     spelled
 }
 
+/// Equal adjacent letters without an edge between them are one run (`red dog` joined is `redog`
+/// with a double `d`).
 fn merge_runs(mut symbols: Vec<Symbol>) -> Vec<Symbol> {
     let letter = |x: &Symbol| x.kind == SymbolKind::Word && !x.ch.is_ascii_digit();
     // In place: `kept` symbols are done, the next is merged into the last of them or kept.
