@@ -670,10 +670,7 @@ fn letter_runs(word: &str) -> Vec<(char, usize)> {
 fn every_inner_vowel_masked_of_every_word() {
     let Some((lists, set, english)) = pushed_words() else { return };
     let (mut tried, mut words_left, mut wrong) = (0, 0, Vec::new());
-    for (index, word) in lists.words.iter().enumerate() {
-        if !english.contains(word) || word.chars().count() < 4 {
-            continue;
-        }
+    for (index, word, _) in known_words(lists, &english) {
         let runs = letter_runs(word);
         for at in 1..runs.len().saturating_sub(1) {
             if !"aeiou".contains(runs[at].0) {
@@ -714,13 +711,9 @@ fn every_inner_letter_hidden_by_asterisks_of_every_word() {
     let Some((lists, set, english)) = pushed_words() else { return };
     let max = timgate_matcher::normalize::MAX_LEET_SYMBOLS;
     let (mut tried, mut too_many, mut inside_a_run, mut wrong) = (0, 0, 0, Vec::new());
-    for (index, word) in lists.words.iter().enumerate() {
-        if !english.contains(word) || word.chars().count() < 4 {
-            continue;
-        }
+    for (index, word, letters) in known_words(lists, &english) {
         let runs = letter_runs(word);
         let (Some(&(_, first)), Some(&(_, last))) = (runs.first(), runs.last()) else { continue };
-        let letters: Vec<char> = word.chars().collect();
         let inner = first..letters.len().saturating_sub(last);
         for from in inner.clone() {
             for hidden in 1..=max + 1 {

@@ -567,6 +567,12 @@ impl<'m> Lane<'m> {
             .collect()
     }
 
+    /// Back at the automaton's start, as if it had read nothing.
+    #[inline(always)]
+    fn reset(&mut self) {
+        self.stepper = self.automaton.ac.find_overlapping_stepper();
+    }
+
     /// Reads one symbol's characters; whether some key ends there.
     #[inline(always)]
     fn consume(&mut self, chars: &[char]) -> bool {
@@ -877,7 +883,7 @@ impl<'m, 't> Scan<'m, 't> {
         }
         if symbol.edge & START != 0 {
             for lane in &mut self.spelled_lanes {
-                lane.stepper = lane.automaton.ac.find_overlapping_stepper();
+                lane.reset();
             }
         }
         let plain = Symbol { edge: 0, ..*symbol };
@@ -1051,7 +1057,7 @@ impl<'m, 't> Scan<'m, 't> {
             Some(last) if last + 1 >= from => last + 1,
             Some(_) => {
                 for lane in &mut dormant {
-                    lane.stepper = lane.automaton.ac.find_overlapping_stepper();
+                    lane.reset();
                 }
                 from
             }
@@ -1202,7 +1208,7 @@ impl<'m, 't> Scan<'m, 't> {
         self.woken_from = self.main_lanes.len();
         self.slept_at = None;
         for lane in self.main_lanes.iter_mut().chain(&mut self.emoji_lanes).chain(&mut self.spelled_lanes) {
-            lane.stepper = lane.automaton.ac.find_overlapping_stepper();
+            lane.reset();
         }
         self.main.clear();
         self.emoji.clear();

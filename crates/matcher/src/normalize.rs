@@ -1389,8 +1389,8 @@ impl<'t> Normalizer<'t> {
         // digits join digits, letters letters).
         let single =
             whole && word.len() == 1 && matches!(word[0].class, Class::Letter | Class::Digit) && !word[0].keycap;
-        let same_kind = self.singles.first().is_some_and(|(u, _)| {
-            single && u.class == word[0].class && (u.class == Class::Letter || self.singles.len() < MAX_SPELLED_DIGITS)
+        let same_kind = self.singles_class().is_some_and(|class| {
+            single && class == word[0].class && (class == Class::Letter || self.singles.len() < MAX_SPELLED_DIGITS)
         });
         // A leet digit, which beside a letter alone may stand outside a spelled-out word.
         let leet_digit = |u: &Unit| u.class == Class::Digit && leet::digit(u.ch).is_some();
@@ -1401,7 +1401,7 @@ impl<'t> Normalizer<'t> {
         // `b.i.t.c.h3`): the letter is the word's last, the digit a gap after it (as `fuck1` is
         // `fuck` too).
         if let [letter, digit] = word {
-            let letters = self.singles.first().is_some_and(|(u, _)| u.class == Class::Letter);
+            let letters = self.singles_class() == Some(Class::Letter);
             if whole
                 && close
                 && self.singles.len() >= 2
@@ -1444,6 +1444,11 @@ impl<'t> Normalizer<'t> {
         self.emit_word(word, gap, cut);
     }
 
+    /// What the held one-character words are: `Letter`s or `Digit`s (never both), or `None`.
+    fn singles_class(&self) -> Option<Class> {
+        self.singles.first().map(|(u, _)| u.class)
+    }
+
     fn item(&mut self, item: Item) {
         if matches!(item, Item::Ideo(_)) {
             // Two one-letter words right before an ideo letter spell a word too (`Q Q 群`).
@@ -1451,7 +1456,7 @@ impl<'t> Normalizer<'t> {
                 self.joining = true;
             }
             self.flush_singles();
-        } else if self.singles.first().is_some_and(|(u, _)| u.class == Class::Digit) {
+        } else if self.singles_class() == Some(Class::Digit) {
             // An emoji ends digits spelled out (`8🔥9🔥6🔥4` stays four numbers): joined across
             // emoji, the worst-case bench's 64 KB of digits, number words and emoji cost 1.33
             // times the instructions (35% more words went through the word stage: more of the
@@ -1483,9 +1488,10 @@ impl<'t> Normalizer<'t> {
             self.emit_word(&word, gap, Cut::default());
             // (emit_word may put out a break or a pending symbol first: only the word's runs.)
             // Spelled-out digits are a number, not letters the spelled stream looks inside.
-            let letters = word.first().is_some_and(|u| u.class == Class::Letter);
-            for s in self.out.get_mut(from..).into_iter().flatten().filter(|s| letters && s.kind == SymbolKind::Word) {
-                s.digit |= SPELLED;
+            if word.first().is_some_and(|u| u.class == Class::Letter) {
+                for s in self.out.get_mut(from..).into_iter().flatten().filter(|s| s.kind == SymbolKind::Word) {
+                    s.digit |= SPELLED;
+                }
             }
             self.scratch = word;
         } else {
