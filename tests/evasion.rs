@@ -570,6 +570,16 @@ const LOOKALIKES: &[Case] = &[
     t!("latin capital beta for b", ["bitch"], "\u{A7B4}ITCH", ["\u{A7B4}ITCH"]),
     t!("latin capital iota for i", ["dildo"], "D\u{196}LDO", ["D\u{196}LDO"]),
     t!("vedic sign jihvamuliya for x", ["xxx"], "\u{1CF5}\u{1CF5}\u{1CF5}", ["\u{1CF5}\u{1CF5}\u{1CF5}"]),
+    // Letters neither UTS #39 nor obscenity's table reads, as decancer cures them (2026-12-04):
+    // weak look-alikes, read only in a word with ASCII letters.
+    t!("micro sign for u", ["fuck"], "f\u{B5}ck", ["f\u{B5}ck"]),
+    t!("greek psi for w", ["whore"], "\u{3C8}hore", ["\u{3C8}hore"]),
+    t!("cyrillic psi for w", ["whore"], "\u{471}hore", ["\u{471}hore"]),
+    t!("greek koppa for s", ["slut"], "\u{3DF}lut", ["\u{3DF}lut"]),
+    t!("cyrillic dzhe for u", ["cunt"], "c\u{40F}nt", ["c\u{40F}nt"]),
+    t!("greek zeta for z", ["nazi"], "na\u{3B6}i", ["na\u{3B6}i"]),
+    t!("cyrillic ghe with stroke and hook for f", ["fuck"], "\u{4FA}UCK", ["\u{4FA}UCK"]),
+    t!("armenian capital cheh for o", ["whore"], "wh\u{543}re", ["wh\u{543}re"]),
 ];
 
 /// Punctuation of every kind between letters, and CJK punctuation between Chinese characters.

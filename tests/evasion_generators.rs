@@ -16,7 +16,7 @@
 //! phrase). Members the pipeline gets wrong today are described by a property too and asserted
 //! in `#[ignore = "issue 12: ..."]` tests: `cargo test --test evasion_generators -- --ignored`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[path = "common/flip_text.rs"]
 mod flip_text;
@@ -1353,6 +1353,23 @@ fn every_lone_letter_beside_a_spelled_out_term() {
 
 // ---- Look-alikes of a moderation library ----------------------------------------------------
 
+/// The letters of the scripts written without spaces, which the normaliser reads as ideographs
+/// (Han, kana, Bopomofo, Yi, Hangul, and the scripts of Line_Break SA: Thai, Lao, Myanmar,
+/// Khmer, the Tai scripts, Ahom).
+fn spaceless_letters() -> Property {
+    Property::new(
+        r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}\p{sc=Yi}\p{sc=Thai}\p{sc=Lao}\p{sc=Myanmar}\p{sc=Khmer}\p{sc=Tai_Le}\p{sc=New_Tai_Lue}\p{sc=Tai_Tham}\p{sc=Tai_Viet}\p{sc=Ahom}\p{sc=Hangul}]",
+    )
+}
+
+/// The one ASCII letter (lowercase) decancer 4 cures `c` to, if it cures it to one.
+fn decancer_letter(c: char) -> Option<char> {
+    match decancer::cure_char(c, decancer::Options::default()) {
+        decancer::Translation::Character(letter) if letter.is_ascii_alphabetic() => Some(letter.to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
 /// The look-alike table of the npm package obscenity 0.4.6 (taken from gc/confusables), read
 /// here from its JavaScript: each character with the lowercase ASCII letters it is listed under.
 fn obscenity_confusables() -> BTreeMap<char, Vec<char>> {
@@ -1389,9 +1406,7 @@ fn every_letter_of_obscenity_look_alike_table_in_a_word() {
     // upside-down word is written with (`ʇ`), read by that rule.
     let table = obscenity_confusables();
     assert!(table.len() > 1000, "obscenity's table: {} characters", table.len());
-    let spaceless = Property::new(
-        r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Bopomofo}\p{sc=Yi}\p{sc=Thai}\p{sc=Lao}\p{sc=Myanmar}\p{sc=Khmer}\p{sc=Tai_Le}\p{sc=New_Tai_Lue}\p{sc=Tai_Tham}\p{sc=Hangul}]",
-    );
+    let spaceless = spaceless_letters();
     let letters = Property::new(r"\p{L}");
     // What flip-text draws the letters a–z as upside down.
     let flips = flip_text::flip_table().expect("node_modules/flip-text (run `npm install`)");
@@ -1436,5 +1451,66 @@ fn every_letter_of_obscenity_look_alike_table_in_a_word() {
             }
         }
     }
+    assert_all([&tally]);
+}
+
+/// Every letter of another script that decancer (null8626/decancer: it cures the output of fancy
+/// text generators and name spoofers) reads as an ASCII letter, in place of that letter in five
+/// terms, in a word with ASCII letters: found (read as a weak look-alike). Left out, by
+/// property: Latin letters (folded, or read by the upside-down rule); letters of scripts written
+/// without spaces (read as ideographs); letters whose UTS #39 skeleton, without marks, is an ASCII
+/// letter's (of the letter, its fold, or the fold's uppercase), or that obscenity's table lists
+/// (those readings come first and have their own tests); letters that decompose (NFKD, marks
+/// dropped), read as their base letter, which is tried (a script's own mark stays, so `ऱ`, `र`
+/// with a nukta, is still missed in a Latin word); letters whose case fold decancer reads
+/// otherwise or not at all (`ς` folds to `σ`, an `o`).
+#[test]
+fn every_letter_decancer_reads_as_an_ascii_letter_in_a_word() {
+    let obscenity = obscenity_confusables();
+    let spaceless = spaceless_letters();
+    let letters = Property::new(r"\p{L}");
+    let latin_or_common = Property::new(r"[\p{sc=Latin}\p{sc=Common}\p{sc=Inherited}]");
+    let cherokee = Property::new(r"\p{sc=Cherokee}");
+    let marks = Property::new(r"\p{M}");
+    let without_marks = |s: &str| -> String { s.nfkd().filter(|&x| !marks.has(x)).collect() };
+    let terms = ["fuck", "shit", "bitch", "cunt", "whore"];
+    let set = rules(&terms);
+    let skeleton = |form: &str| -> String { unicode_security::confusable_detection::skeleton(form).collect() };
+    let ascii_skeletons: BTreeSet<String> =
+        ('a'..='z').chain('A'..='Z').map(|l| without_marks(&skeleton(&l.to_string()))).collect();
+    let mut tally = Tally::new("letters decancer reads as an ASCII letter, in place of theirs, in a word");
+    for c in (0x80..0x30000u32).filter_map(char::from_u32) {
+        let Some(letter) = decancer_letter(c) else { continue };
+        // (Unicode folds Cherokee's small letters to its capitals, every other letter to lowercase.)
+        let folded = if cherokee.has(c) { nfkc(c).to_uppercase() } else { nfkc(c).to_uppercase().to_lowercase() };
+        // UTS #39 gives the letter, its fold or the fold's uppercase an ASCII letter's look.
+        let forms = [c.to_string(), folded.clone(), folded.to_uppercase()];
+        let read_before = forms.iter().any(|form| {
+            ascii_skeletons.contains(&without_marks(&skeleton(form)))
+                || form.chars().next().is_some_and(|one| form.chars().count() == 1 && obscenity.contains_key(&one))
+        });
+        // A letter that decomposes is read as its decomposition (its base letter is tried here).
+        let decomposes = without_marks(&c.to_string()) != c.to_string();
+        let mut fold = folded.chars();
+        let fold_reads = match (fold.next(), fold.next()) {
+            (Some(one), None) => one == c || decancer_letter(one) == Some(letter) || c.is_uppercase(),
+            _ => false,
+        };
+        if !letters.has(c) || latin_or_common.has(c) || spaceless.has(c) || read_before || decomposes || !fold_reads {
+            tally.exclude();
+            continue;
+        }
+        for (term, word) in terms.iter().enumerate() {
+            for (at, l) in word.char_indices() {
+                if l != letter {
+                    continue;
+                }
+                let text = format!("{}{c}{}", &word[..at], &word[at + 1..]);
+                let member = format!("{} {} for {letter}", hex(c), name(c));
+                tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+            }
+        }
+    }
+    assert!(tally.total > 1000, "decancer: {} texts", tally.total);
     assert_all([&tally]);
 }

@@ -176,9 +176,10 @@ pub enum LookAlike {
     Unicode(char, u8),
     /// Only by the look-alike table of the npm package obscenity (from gc/confusables), where
     /// UTS #39 lists none: Canadian syllabics `ᗯ` as `w`, Ethiopic `ሁ` as `u`, Cyrillic `ф` as
-    /// `o`. A moderation convention, not Unicode's, so the normaliser reads it only inside a word
-    /// that has ASCII letters (`ᖴᑌᑕK`, `pфrn`), and it never tells whether the text uses the
-    /// letter's script.
+    /// `o`; or, where that table lists none either, by what the crate decancer cures the letter
+    /// to (`ψ` as `w`, `ζ` as `z`). A moderation convention, not Unicode's, so the normaliser
+    /// reads it only inside a word that has ASCII letters (`ᖴᑌᑕK`, `pфrn`), and it never tells
+    /// whether the text uses the letter's script.
     Weak(char),
 }
 

@@ -16,7 +16,9 @@
 //!   Kong variant tables reversed: `峯` → `峰`, `衹` → `只`);
 //! - look-alikes UTS #39 leaves out (`ƈ`, `ⱥ` as Latin letters; `ᗯ`, `ф` as weak look-alikes,
 //!   read only in a word with ASCII letters) from the table the npm package obscenity 0.4.6
-//!   ships (`dist/transformer/resolve-confusables/confusables.js`, from gc/confusables, MIT);
+//!   ships (`dist/transformer/resolve-confusables/confusables.js`, from gc/confusables, MIT),
+//!   and for other scripts' letters neither lists, the letters `decancer` 4 cures to an ASCII
+//!   letter (`ψ` as `w`; and `μ`, the micro sign's fold, as `u`, a case UTS #39 leaves out);
 //! - upside-down letters (`UPSIDE_DOWN`: `f` drawn `ɟ`, `u` drawn `n`) from the npm package
 //!   flip-text 1.2.0's table (`node_modules/flip-text/lib/chars.js`): a convention Unicode has no
 //!   data for, taken from a package rather than typed here.
@@ -388,6 +390,18 @@ fn drawn_as() -> BTreeMap<char, char> {
     table
 }
 
+/// The lowercase ASCII letter decancer 4 (null8626/decancer, MIT: the characters of fancy-text
+/// generators and name spoofers, cured) reads `form` as, when `form` is one character that it
+/// reads as one ASCII letter; else 0.
+fn cured(form: &str) -> u8 {
+    let mut chars = form.chars();
+    let (Some(one), None) = (chars.next(), chars.next()) else { return 0 };
+    match decancer::cure_char(one, decancer::Options::default()) {
+        decancer::Translation::Character(letter) if letter.is_ascii_alphabetic() => letter.to_ascii_lowercase() as u8,
+        _ => 0,
+    }
+}
+
 /// The lowercase Latin letters of flip-text's table and what each is drawn as upside down: the
 /// package's `'x':'y'` lines whose key is one letter `a`–`z`.
 fn upside_down_letters() -> Vec<(char, String)> {
@@ -686,10 +700,15 @@ fn main() {
             }
         };
         if lower != 0 || upper != 0 {
-            // A case UTS #39 has no reading for takes the table's (`Ш` as `W`, as `ш` is `w`).
+            // A case UTS #39 has no reading for takes the table's (`Ш` as `W`, as `ш` is `w`),
+            // else decancer's (`μ` as `u`, as `Μ` is `M`; `Σ` as `E`, as `σ` is `o`).
+            let either = |form: &str| match drawn(form) {
+                0 => cured(form),
+                letter => letter,
+            };
             let (lower, upper) = (
-                if lower == 0 { drawn(&c.to_string()) } else { lower },
-                if upper == 0 { drawn(&upper_form) } else { upper },
+                if lower == 0 { either(&c.to_string()) } else { lower },
+                if upper == 0 { either(&upper_form) } else { upper },
             );
             skeletons.insert(cp, (lower, upper, script_id(script)));
             classes[cp as usize] |= SKELETON;
@@ -697,9 +716,13 @@ fn main() {
             continue;
         }
         // A weak look-alike: a letter obscenity's table lists and UTS #39 does not (`ᗯ` as `w`,
-        // `ሁ` as `u`, `ф` as `o`), read as it only inside a word with ASCII letters; it says
-        // nothing of whether its script is in use.
-        let (lower, upper) = (drawn(&c.to_string()), drawn(&upper_form));
+        // `ሁ` as `u`, `ф` as `o`), else one decancer cures to an ASCII letter (`ψ` as `w`, `Ց`
+        // as `g`), read as it only inside a word with ASCII letters; it says nothing of whether
+        // its script is in use.
+        let (mut lower, mut upper) = (drawn(&c.to_string()), drawn(&upper_form));
+        if lower == 0 && upper == 0 {
+            (lower, upper) = (cured(&c.to_string()), cured(&upper_form));
+        }
         if lower != 0 || upper != 0 {
             let (lower, upper) = (if lower == 0 { upper } else { lower }, if upper == 0 { lower } else { upper });
             skeletons.insert(cp, (lower, upper, script_id(script) | WEAK_LOOK_ALIKE));
