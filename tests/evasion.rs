@@ -988,6 +988,19 @@ const LEET_WITH_WORDS: &[Case] = &[
         ["buy\u{2731}followers"]
     ),
     t!("heavy asterisks around a word are decoration", ["fuck"], "\u{2731}duck\u{2731}", NONE),
+    // A number sign hides a letter as an asterisk does (2026-12-04); a tag, a key and a number
+    // keep theirs as gaps. (Either hides one span of inner letters a word, pattern.rs `starred`:
+    // `f*ll*wers` and `f#ll#wers`, two spans apart, are not read.)
+    t!("two number signs for two letters", ["fuck"], "f##k", ["f##k"]),
+    t!("number signs in a longer word", ["asshole"], "a##hole", ["a##hole"]),
+    t!("number signs in nigger", ["nigger"], "n##ger", ["n##ger"]),
+    t!("three number signs for three letters", ["bitch"], "b###h", ["b###h"]),
+    t!("a number sign and an asterisk", ["fuck"], "f#*k", ["f#*k"]),
+    t!("number signs in capitals", ["shit"], "S##T", ["S##T"]),
+    t!("a number sign in a phrase", ["buy followers"], "buy f#llowers", ["buy f#llowers"]),
+    t!("a number sign between every two letters still spells", ["fuck"], "f#u#c#k", ["f#u#c#k"]),
+    t!("a number sign between two words still separates them", ["buy followers"], "buy#followers", ["buy#followers"]),
+    t!("a tag, a key and an issue number are not letters", ["fuck"], "#duck C# F#m issue #12", NONE),
     // Ones for a double l at the end of a word of two letters: the l of a word the list knows.
     t!("ones for double l (was OPEN, fixed)", ["kill"], "ki11", ["ki11"]),
     t!("ones for double l in capitals", ["kill"], "KI11", ["KI11"]),

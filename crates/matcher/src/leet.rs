@@ -23,7 +23,7 @@ const END: u8 = 4;
 pub const STAR: char = '\u{2217}';
 
 /// Symbols read as letters, with the positions where they are (as folded: `＠` is `@`).
-const SYMBOLS: [(char, char, u8); 12] = [
+const SYMBOLS: [(char, char, u8); 13] = [
     ('@', 'a', START | INNER | END),
     ('$', 's', START | INNER | END),
     ('!', 'i', INNER),
@@ -39,6 +39,10 @@ const SYMBOLS: [(char, char, u8); 12] = [
     // (`50¢`), and no word of letters starts or goes on with one.
     ('¢', 'c', START | INNER),
     ('*', STAR, INNER),
+    // A number sign hides a letter as an asterisk does (`f##k`, `a##hole`, `sh#t`; since
+    // 2026-12-04): censors and grawlixes write it so. A tag starts with one, a key ends with one
+    // (`#fuck`, `C#`): those stay gaps.
+    ('#', STAR, INNER),
 ];
 
 /// Every symbol may stand between two letters (`sh!t`, `a$$hole`): the normaliser reads the
