@@ -708,6 +708,20 @@ fn every_inner_vowel_masked_of_every_word() {
 /// not read). Inner letters are those of neither the first nor the last run of the word.
 #[test]
 fn every_inner_letter_hidden_by_asterisks_of_every_word() {
+    hidden_by("asterisks", &['*']);
+}
+
+/// The same spellings with number signs (`f##k`, `a##hole`), and with a number sign and an
+/// asterisk in turn (`f#*k`): a `#` between two letters hides one as an `*` does.
+#[test]
+fn every_inner_letter_hidden_by_number_signs_of_every_word() {
+    hidden_by("number signs", &['#']);
+    hidden_by("number signs and asterisks in turn", &['#', '*']);
+}
+
+/// Every inner span of one to `MAX_LEET_SYMBOLS` + 1 letters of every known word of the study
+/// hidden behind as many of `symbols` (the k-th hidden letter by the k-th symbol, in turn).
+fn hidden_by(name: &str, symbols: &[char]) {
     let Some((lists, set, english)) = pushed_words() else { return };
     let max = timgate_matcher::normalize::MAX_LEET_SYMBOLS;
     let (mut tried, mut too_many, mut inside_a_run, mut wrong) = (0, 0, 0, Vec::new());
@@ -723,7 +737,15 @@ fn every_inner_letter_hidden_by_asterisks_of_every_word() {
                 let text: String = letters
                     .iter()
                     .enumerate()
-                    .map(|(k, &c)| if (from..from + hidden).contains(&k) { '*' } else { c })
+                    .map(
+                        |(k, &c)| {
+                            if (from..from + hidden).contains(&k) {
+                                symbols[(k - from) % symbols.len()]
+                            } else {
+                                c
+                            }
+                        },
+                    )
                     .collect();
                 // More asterisks in a row than the normaliser reads as letters are punctuation
                 // (`a****le`): such a spelling is expected not to be found.
@@ -741,7 +763,7 @@ fn every_inner_letter_hidden_by_asterisks_of_every_word() {
         }
     }
     println!(
-        "every inner letter of every word hidden by asterisks: {tried} spellings ({inside_a_run} hide part of a doubled letter; {too_many} of more than {max} asterisks, not read), {} wrong",
+        "every inner letter of every word hidden by {name}: {tried} spellings ({inside_a_run} hide part of a doubled letter; {too_many} of more than {max} symbols, not read), {} wrong",
         wrong.len()
     );
     assert!(tried > 1000, "{tried} spellings");
