@@ -1331,6 +1331,33 @@ const LEET: &[Case] = &[
     t!("DIGITS AT THE EDGES OF A SHORT WORD: first word of a phrase", ["send nudes"], "53nd nudes", ["53nd nudes"]),
     t!("DIGITS AT THE EDGES OF A SHORT WORD: a prefix term", ["shit*"], "5h17!!", ["5h17"]),
     t!("DIGITS AT THE EDGES OF A SHORT WORD: a phrase next to CJK", ["加qq"], "加qq1", NONE),
+    // Symbols drawn together as one letter (leet.rs SEQUENCES; 2026-12-04), where they touch a
+    // word; and read as the gap they also are.
+    t!("SYMBOLS DRAWN AS A LETTER: u between two letters", ["fuck"], "f|_|ck", ["f|_|ck"]),
+    t!("SYMBOLS DRAWN AS A LETTER: o in brackets", ["porn"], "free p()rn", ["p()rn"]),
+    t!("SYMBOLS DRAWN AS A LETTER: w at a word's start", ["whore"], "you \\/\\/hore", ["\\/\\/hore"]),
+    t!("SYMBOLS DRAWN AS A LETTER: k at a word's start", ["kill"], "|<ill them", ["|<ill"]),
+    t!("SYMBOLS DRAWN AS A LETTER: k at a word's end", ["fuck"], "fuc|< off", ["fuc|<"]),
+    t!("SYMBOLS DRAWN AS A LETTER: d at a word's start", ["dick"], "|)ick", ["|)ick"]),
+    t!("SYMBOLS DRAWN AS A LETTER: h between two letters", ["shit"], "s|-|it", ["s|-|it"]),
+    t!("SYMBOLS DRAWN AS A LETTER: u in round brackets", ["slut"], "sl(_)t", ["sl(_)t"]),
+    t!("SYMBOLS DRAWN AS A LETTER: o in square brackets", ["whore"], "wh[]re", ["wh[]re"]),
+    t!(
+        "SYMBOLS DRAWN AS A LETTER: n, and m of four",
+        ["nigger", "mofo"],
+        "|\\|igger |\\/|ofo",
+        ["|\\|igger", "|\\/|ofo"]
+    ),
+    t!("SYMBOLS DRAWN AS A LETTER: two in one word", ["fuck"], "f|_|c|<", ["f|_|c|<"]),
+    t!("SYMBOLS DRAWN AS A LETTER: in a phrase", ["suck dick"], "s|_|ck |)ick", ["s|_|ck |)ick"]),
+    t!("SYMBOLS DRAWN AS A LETTER: a call after a term is a gap", ["fuck"], "fuck()", ["fuck"]),
+    t!("SYMBOLS DRAWN AS A LETTER: brackets before a term are a gap", ["fuck"], "()fuck", ["fuck"]),
+    t!(
+        "SYMBOLS DRAWN AS A LETTER: code, paths and faces are not letters",
+        ["cock", "dick"],
+        "x = c() and/or :-|) \\/\\/ [] ok",
+        NONE
+    ),
 ];
 
 /// Ordinary text that must not match.
@@ -1555,6 +1582,10 @@ const OPEN: &[Case] = &[
 
     // VARIANTS
     // LEET
+    // A `|` then a digit after a word reads as the word glued to something else (normalize.rs
+    // `read_edge_digits`): `asshole|3` and `|9` are found, `|2` is not (found 2026-12-04 by
+    // evasion_generators.rs `every_letter_drawn_with_symbols_in_every_word`; missed before too).
+    t!("LEET: a pipe and a two after a word", ["asshole"], "asshole|2", ["asshole"]),
     // FALSE_POSITIVES
 ];
 

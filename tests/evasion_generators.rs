@@ -1514,3 +1514,138 @@ fn every_letter_decancer_reads_as_an_ascii_letter_in_a_word() {
     assert!(tally.total > 1000, "decancer: {} texts", tally.total);
     assert_all([&tally]);
 }
+
+/// naughty-words' English terms of one word of three ASCII letters or more.
+fn english_single_words() -> Option<Vec<String>> {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/en.json");
+    let words: Vec<String> = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    Some(words.into_iter().filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase())).collect())
+}
+
+/// Every run of ASCII symbols drawn as one letter (`leet::sequences`: `|_|` for `u`, `()` for
+/// `o`, `\/\/` for `w`), for every letter it draws in every one-word English term of
+/// naughty-words: between two letters, as the first letter (alone and after a word), and as the
+/// last (alone and before a word; at the last letter only runs without a digit, see
+/// `Normalizer::drawn_letter`). Found. And read as the gap it also is: the term right before
+/// or after it, with a run drawn as any letter, is found too (`fuck()`, `()fuck`).
+#[test]
+fn every_letter_drawn_with_symbols_in_every_word() {
+    let Some(words) = english_single_words() else {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+        return;
+    };
+    let terms: Vec<&str> = words.iter().map(String::as_str).collect();
+    let set = rules(&terms);
+    let mut inner = Tally::new("a letter drawn with symbols between two letters of a term");
+    let mut edges = Tally::new("a letter drawn with symbols at a term's first or last letter");
+    let mut gaps = Tally::new("symbols drawn as a letter next to a term read as a gap");
+    for (term, word) in terms.iter().enumerate() {
+        let n = word.len();
+        for (at, letter) in word.char_indices() {
+            for &(drawn, _) in timgate_matcher::leet::sequences().iter().filter(|(_, l)| *l == letter) {
+                if at + 1 == n && drawn.iter().any(u8::is_ascii_digit) {
+                    edges.exclude();
+                    continue;
+                }
+                let drawn = std::str::from_utf8(drawn).expect("ASCII");
+                let spelled = format!("{}{drawn}{}", &word[..at], &word[at + 1..]);
+                let member = format!("{drawn} for {letter}");
+                if at > 0 && at + 1 < n {
+                    inner.record(&member, covers(&set, term, &spelled, 0, spelled.len()), &spelled);
+                } else {
+                    for text in [spelled.clone(), format!("you {spelled} there")] {
+                        let from = text.find(&spelled).unwrap_or(0);
+                        edges.record(&member, covers(&set, term, &text, from, from + spelled.len()), &text);
+                    }
+                }
+            }
+        }
+        if term % 7 == 0 {
+            for &(drawn, letter) in timgate_matcher::leet::sequences() {
+                let drawn = std::str::from_utf8(drawn).expect("ASCII");
+                for text in [format!("{word}{drawn}"), format!("{drawn}{word}"), format!("so {word}{drawn} ok")] {
+                    // After a word a run with a digit is not drawn; what a `|` and a digit after
+                    // a word read as is another matter (evasion.rs OPEN, `asshole|2`).
+                    if drawn.bytes().any(|b| b.is_ascii_digit()) && !text.starts_with(drawn) {
+                        gaps.exclude();
+                        continue;
+                    }
+                    let from = text.find(word).unwrap_or(0);
+                    gaps.record(&format!("{drawn} for {letter}"), covers(&set, term, &text, from, from + n), &text);
+                }
+            }
+        }
+    }
+    assert!(
+        inner.total > 300 && edges.total > 100 && gaps.total > 500,
+        "{} {} {}",
+        inner.total,
+        edges.total,
+        gaps.total
+    );
+    assert_all([&inner, &edges, &gaps]);
+}
+
+/// Real text with symbols that draw letters (code, paths, emoticons, ASCII art): the Markdown
+/// and JavaScript files (under 400 KB each) of every package in `node_modules`, searched with
+/// naughty-words' English terms. No match
+/// may hold a run of symbols drawn as a letter (`leet::sequences`) that it needed: each match's
+/// text with those runs read as gaps must still hold the term (so what is found was found before
+/// the runs were read as letters).
+#[test]
+fn package_docs_raise_no_term_through_symbols_drawn_as_letters() {
+    let Some(words) = english_single_words() else {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+        return;
+    };
+    let terms: Vec<&str> = words.iter().map(String::as_str).collect();
+    let set = rules(&terms);
+    let modules = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules");
+    let mut files = Vec::new();
+    let mut dirs = vec![modules];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "js")
+                && entry.metadata().is_ok_and(|m| m.len() < 400_000)
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let (mut bytes, mut with_runs, mut flagged) = (0usize, 0usize, Vec::new());
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(path) else { continue };
+        bytes += text.len();
+        let drawn_in = |s: &str| {
+            let b = s.as_bytes();
+            (0..b.len()).any(|i| timgate_matcher::leet::sequence(&b[i..b.len().min(i + 4)]).is_some())
+        };
+        for m in set.find(&text) {
+            let found = &text[m.start..m.end];
+            if !drawn_in(found) {
+                continue;
+            }
+            with_runs += 1;
+            // Read the runs as gaps: the match must still be there.
+            let mut plain = found.to_string();
+            for &(drawn, _) in timgate_matcher::leet::sequences() {
+                plain = plain.replace(std::str::from_utf8(drawn).expect("ASCII"), " ");
+            }
+            if !set.find(&plain).iter().any(|p| p.term == m.term) {
+                flagged.push(format!("{:?} in {}: {found:?}", terms[m.term], path.display()));
+            }
+        }
+    }
+    println!(
+        "package docs: {} files, {bytes} bytes; {with_runs} matches hold symbols drawn as a letter, {} needed them",
+        files.len(),
+        flagged.len()
+    );
+    assert!(files.len() > 300 && bytes > 5_000_000, "{} files, {bytes} bytes", files.len());
+    assert!(flagged.is_empty(), "{} matches:\n{}", flagged.len(), flagged.join("\n"));
+}

@@ -108,6 +108,94 @@ const SYMBOL_AT: [u8; 256] = {
     table
 };
 
+/// Two to four ASCII symbols drawn together as one letter (`|_|` for `u`, `()` for `o`, `\\/\\/`
+/// for `w`, `|<` for `k`). Grouped by first byte, longest first in each group (the first that
+/// fits is the longest). The normaliser reads one as its letter where it touches letters of a
+/// word (see [`sequence`]).
+const SEQUENCES: [(&[u8], char); 20] = [
+    (b"|\\/|", 'm'),
+    (b"|_|", 'u'),
+    (b"|-|", 'h'),
+    (b"|\\|", 'n'),
+    (b"|)", 'd'),
+    (b"|>", 'p'),
+    (b"|<", 'k'),
+    (b"|{", 'k'),
+    (b"|_", 'l'),
+    (b"|3", 'b'),
+    (b"|2", 'r'),
+    (b"/\\/\\", 'm'),
+    (b"/\\", 'a'),
+    (b"\\/\\/", 'w'),
+    (b"\\/", 'v'),
+    (b"(_)", 'u'),
+    (b"()", 'o'),
+    (b"[]", 'o'),
+    (b"}{", 'h'),
+    (b"><", 'x'),
+];
+
+/// For each ASCII byte, the first index in [`SEQUENCES`] of the runs it begins and how many
+/// there are (0: it begins none).
+const GROUPS: [(u8, u8); 128] = {
+    let mut groups = [(0u8, 0u8); 128];
+    let mut i = 0;
+    while i < SEQUENCES.len() {
+        let first = SEQUENCES[i].0[0] as usize;
+        assert!(first < 128, "ASCII only");
+        if groups[first].1 == 0 {
+            groups[first].0 = i as u8;
+        } else {
+            assert!(groups[first].0 as usize + groups[first].1 as usize == i, "grouped by first byte");
+            let previous = SEQUENCES[i - 1].0.len();
+            assert!(SEQUENCES[i].0.len() <= previous, "longest first");
+        }
+        groups[first].1 += 1;
+        i += 1;
+    }
+    groups
+};
+
+/// For each ASCII byte, the second bytes of the runs it begins, as bits (one test rules out most
+/// texts: a `|` before a letter begins none).
+const SECONDS: [u128; 128] = {
+    let mut seconds = [0u128; 128];
+    let mut i = 0;
+    while i < SEQUENCES.len() {
+        let drawn = SEQUENCES[i].0;
+        assert!(drawn.len() >= 2 && drawn[1] < 128, "two ASCII bytes or more");
+        seconds[drawn[0] as usize] |= 1u128 << drawn[1];
+        i += 1;
+    }
+    seconds
+};
+
+/// Every run of symbols drawn as one letter, with its letter.
+pub fn sequences() -> &'static [(&'static [u8], char)] {
+    &SEQUENCES
+}
+
+/// Whether an ASCII byte may begin one of [`SEQUENCES`] (one load).
+#[inline(always)]
+pub const fn begins_sequence(b: u8) -> bool {
+    (b as usize) < GROUPS.len() && GROUPS[b as usize].1 != 0
+}
+
+/// The letter the symbols at the start of `bytes` draw together, and how many bytes they take:
+/// the longest of [`SEQUENCES`] that begins `bytes`.
+#[inline]
+pub fn sequence(bytes: &[u8]) -> Option<(char, usize)> {
+    let (&first, &second) = (bytes.first()?, bytes.get(1)?);
+    if second >= 128 || SECONDS.get(usize::from(first))? >> second & 1 == 0 {
+        return None;
+    }
+    let &(at, n) = GROUPS.get(usize::from(first))?;
+    let group = SEQUENCES.get(usize::from(at)..usize::from(at) + usize::from(n))?;
+    // Byte by byte (a slice comparison calls `memcmp` for two to four bytes).
+    let fits = |drawn: &[u8]| drawn.len() <= bytes.len() && drawn.iter().zip(bytes).all(|(a, b)| a == b);
+    group.iter().find(|(drawn, _)| fits(drawn)).map(|&(drawn, letter)| (letter, drawn.len()))
+}
+
 /// The letter an ASCII digit stands for, when it stands for one.
 #[inline]
 pub fn digit(c: char) -> Option<char> {
@@ -127,6 +215,24 @@ pub fn digit(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sequence_begins_with_a_listed_byte_and_is_found_whole() {
+        for &(drawn, letter) in &SEQUENCES {
+            assert!(
+                drawn.len() >= 2 && drawn.iter().all(|b| b.is_ascii_punctuation() || b.is_ascii_digit()),
+                "{drawn:?}"
+            );
+            assert!(begins_sequence(drawn[0]), "{drawn:?}");
+            let mut text = drawn.to_vec();
+            text.extend_from_slice(b"ab");
+            assert_eq!(sequence(&text), Some((letter, drawn.len())), "{drawn:?}");
+        }
+        assert_eq!(sequence(b"|\\/|x"), Some(('m', 4)), "the longest first");
+        assert_eq!(sequence(b"\\/\\/x"), Some(('w', 4)));
+        assert_eq!(sequence(b"\\/x"), Some(('v', 2)));
+        assert_eq!(sequence(b"|x"), None);
+    }
 
     #[test]
     fn the_lookup_table_agrees_with_the_symbol_list() {

@@ -223,6 +223,9 @@ enum AsciiKind {
     Ignorable,
     /// Punctuation and symbols that are plain gaps.
     Gap,
+    /// Plain gaps that may begin symbols drawn as a letter (`leet::begins_sequence`: `/`, `\`,
+    /// `[`, `}`, `>`), which the general path reads.
+    Drawn,
     /// Digits and leet symbols: the general path reads them.
     Other,
 }
@@ -247,6 +250,8 @@ const ASCII_KINDS: [AsciiKind; 128] = {
             AsciiKind::Other
         } else if matches!(c, b'.' | b'?') {
             AsciiKind::Terminal
+        } else if leet::begins_sequence(c) {
+            AsciiKind::Drawn
         } else {
             AsciiKind::Gap
         };
@@ -488,6 +493,9 @@ pub struct Normalizer<'t> {
     ambiguous: Vec<std::ops::Range<u32>>,
     /// The furthest byte of the words those symbols are in.
     ambiguous_word_end: u32,
+    /// The word being read has symbols drawn as a letter (`leet::sequence`), recorded as
+    /// ambiguous: its end is the furthest byte the second reading needs.
+    drawn_in_word: bool,
     /// The last two runs of leet symbols read as a gap because too many came in a row.
     overflows: [std::ops::Range<u32>; 2],
     /// How many such runs there were.
@@ -586,6 +594,7 @@ impl<'t> Normalizer<'t> {
             split_symbols: false,
             ambiguous,
             ambiguous_word_end: 0,
+            drawn_in_word: false,
             overflows: [0..0, 0..0],
             overflows_recorded: 0,
             held: None,
@@ -649,6 +658,9 @@ impl<'t> Normalizer<'t> {
                 let b = c as u8;
                 let class = Info::of(c).class();
                 if class == Class::Ignorable {
+                    continue;
+                }
+                if leet::begins_sequence(b) && self.drawn_letter(start) {
                     continue;
                 }
                 let unit = Unit {
@@ -850,6 +862,9 @@ impl<'t> Normalizer<'t> {
             if b >= 0x80 || kind == AsciiKind::Letter || kind == AsciiKind::Other {
                 break;
             }
+            if kind == AsciiKind::Drawn && P::IN_ORDER && drawn_at(bytes, i) {
+                break; // symbols drawn as a letter (`\/\/hore`): the general path's
+            }
             if kind != AsciiKind::Ignorable {
                 let class = match kind {
                     AsciiKind::Space => Class::Gap,
@@ -868,7 +883,15 @@ impl<'t> Normalizer<'t> {
         let within = bytes.get(word_start..bytes.len().min(word_start + WORD_CAP)).unwrap_or(&[]);
         i += ascii_letters(within);
         let after = bytes.get(i).copied();
-        let plain_end = after.is_none_or(ends_plain_word);
+        let plain_end = match after {
+            None => true,
+            Some(b) if b >= 0x80 => false,
+            Some(b) => match ASCII_KINDS[usize::from(b)] {
+                AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable => false,
+                AsciiKind::Drawn => !(P::IN_ORDER && drawn_at(bytes, i)),
+                _ => true,
+            },
+        };
         let word_len = i - word_start;
         // Pieces of letters joined by leet symbols (`pronaoi+stagecoaches`). In the second
         // reading the symbols separate words: words and gaps, put out here too. In the first
@@ -1011,6 +1034,60 @@ impl<'t> Normalizer<'t> {
             piece_start = run.end;
         }
         self.emit_ascii_word(&bytes[piece_start..end], piece_start, InOrder);
+    }
+
+    /// Symbols drawn together as one letter (`leet::sequence`: `f|_|ck`, `p()rn`, `\/\/hore`,
+    /// `fuc|<`) starting at byte `start` (the symbol just read), where they touch a word: between
+    /// two letters, at the start of a word of two letters or more after a space or nothing, or
+    /// (without a digit) at the end of a word of two letters or more before no letter or digit. Read as their letter
+    /// (one plain letter, bytes of all of them) and recorded as ambiguous: the second reading
+    /// reads them as the gap they also are (`fuck()`, `()fuck`). Whether it read them; only text
+    /// read in byte order, and never in the second reading.
+    fn drawn_letter(&mut self, start: u32) -> bool {
+        if self.split_symbols || self.as_written {
+            return false;
+        }
+        let Source::Text { text, .. } = &self.source else { return false };
+        let bytes = text.as_bytes();
+        let from = start as usize;
+        let Some((letter, len)) = bytes.get(from..bytes.len().min(from + 4)).and_then(leet::sequence) else {
+            return false;
+        };
+        let after = from + len;
+        let letter_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+        let (next, second) = (letter_at(after), letter_at(after + 1));
+        let ends_here = !bytes.get(after).is_some_and(|b| b.is_ascii_alphanumeric() || leet::begins_sequence(*b));
+        let space_before = from == 0 || bytes.get(from - 1).is_some_and(u8::is_ascii_whitespace);
+        // Whatever the symbol follows is complete (it is ASCII and no mark).
+        if let Some(previous) = self.held.take() {
+            self.unit(previous);
+        }
+        let letter_before = self.symbols.is_empty() && self.word.last().is_some_and(|u| u.class == Class::Letter);
+        let long_before = letter_before && self.word.len() >= 2;
+        let inner = letter_before && next;
+        let starts = self.word.is_empty() && self.symbols.is_empty() && space_before && next && second;
+        // (A digit drawn into a letter at a word's end is a number glued to it: `slut|2`.)
+        let ends = long_before && ends_here && !bytes[from..after].iter().any(u8::is_ascii_digit);
+        if !(inner || starts || ends) {
+            return false;
+        }
+        self.source.seek(after);
+        self.ambiguous.push(start..after as u32);
+        self.drawn_in_word = true;
+        self.unit(Unit {
+            ch: letter,
+            class: Class::Letter,
+            start,
+            end: after as u32,
+            symbol: '\0',
+            upper: false,
+            regional: false,
+            keycap: false,
+            short: 0,
+            before_digit: false,
+            after_digit: false,
+        });
+        true
     }
 
     /// Whether the next character the source gives is ASCII and not ignorable (so that nothing
@@ -1219,7 +1296,7 @@ impl<'t> Normalizer<'t> {
                     self.ambiguous.push(first.start.min(last.start)..first.end.max(last.end));
                 }
             }
-            if !separators.is_empty() {
+            if !separators.is_empty() || self.drawn_in_word {
                 let end = word.iter().map(|u| u.end).max().unwrap_or(0);
                 self.ambiguous_word_end = self.ambiguous_word_end.max(end);
             }
@@ -1227,6 +1304,7 @@ impl<'t> Normalizer<'t> {
                 cuts.extend(separators.into_iter().map(|r| (r, CutAs::Gap)));
             }
         }
+        self.drawn_in_word = false;
         if cuts.is_empty() {
             self.word_stage_out(&word, cut);
         } else {
@@ -1740,12 +1818,24 @@ fn is_leet_symbol_byte(b: u8) -> bool {
     b < 0x80 && leet::is_symbol_byte(b)
 }
 
+/// Whether symbols drawn as a letter (`leet::sequence`) start at `bytes[i]`: the general path
+/// reads them (`Normalizer::drawn_letter`). Asked only of a byte of kind `AsciiKind::Drawn`.
+#[inline(never)]
+fn drawn_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i..bytes.len().min(i + 4)).and_then(leet::sequence).is_some()
+}
+
 /// Whether an ASCII letter followed by byte `b` ends a word the fast path may put out whole: `b`
 /// is ASCII and no letter, digit, leet symbol or ignorable control (which inside a word joins its
-/// two halves: the general path's business).
+/// two halves: the general path's business), nor a symbol that may begin symbols drawn as a
+/// letter (the main fast path asks [`drawn_at`] of those itself).
 #[inline]
 fn ends_plain_word(b: u8) -> bool {
-    b < 0x80 && !matches!(ASCII_KINDS[usize::from(b)], AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable)
+    b < 0x80
+        && !matches!(
+            ASCII_KINDS[usize::from(b)],
+            AsciiKind::Letter | AsciiKind::Other | AsciiKind::Ignorable | AsciiKind::Drawn
+        )
 }
 
 /// The byte ranges of the runs of leet symbols in a word [`split_compound`] found, from the first
@@ -2634,6 +2724,7 @@ mod tests {
                     Class::Newline => AsciiKind::Newline,
                     Class::Ignorable => AsciiKind::Ignorable,
                     Class::Gap if c == ' ' || c == '\t' => AsciiKind::Space,
+                    Class::Gap if leet::begins_sequence(b) => AsciiKind::Drawn,
                     Class::Gap => AsciiKind::Gap,
                     other => panic!("{c:?} is {other:?}"),
                 }
