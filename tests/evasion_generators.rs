@@ -1515,11 +1515,19 @@ fn every_letter_decancer_reads_as_an_ascii_letter_in_a_word() {
     assert_all([&tally]);
 }
 
-/// naughty-words' English terms of one word of three ASCII letters or more.
-fn english_single_words() -> Option<Vec<String>> {
+/// naughty-words' English terms of one word of three ASCII letters or more, and the rule set of
+/// them; `None` (said on stderr) without `node_modules`.
+fn english_single_words() -> Option<(Vec<String>, RuleSet)> {
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/en.json");
-    let words: Vec<String> = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
-    Some(words.into_iter().filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase())).collect())
+    let Some(words) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
+    else {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+        return None;
+    };
+    let words: Vec<String> =
+        words.into_iter().filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase())).collect();
+    let set = rules(&words.iter().map(String::as_str).collect::<Vec<_>>());
+    Some((words, set))
 }
 
 /// Every run of ASCII symbols drawn as one letter (`leet::sequences`: `|_|` for `u`, `()` for
@@ -1530,12 +1538,8 @@ fn english_single_words() -> Option<Vec<String>> {
 /// or after it, with a run drawn as any letter, is found too (`fuck()`, `()fuck`).
 #[test]
 fn every_letter_drawn_with_symbols_in_every_word() {
-    let Some(words) = english_single_words() else {
-        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
-        return;
-    };
+    let Some((words, set)) = english_single_words() else { return };
     let terms: Vec<&str> = words.iter().map(String::as_str).collect();
-    let set = rules(&terms);
     let mut inner = Tally::new("a letter drawn with symbols between two letters of a term");
     let mut edges = Tally::new("a letter drawn with symbols at a term's first or last letter");
     let mut gaps = Tally::new("symbols drawn as a letter next to a term read as a gap");
@@ -1594,12 +1598,8 @@ fn every_letter_drawn_with_symbols_in_every_word() {
 /// the runs were read as letters).
 #[test]
 fn package_docs_raise_no_term_through_symbols_drawn_as_letters() {
-    let Some(words) = english_single_words() else {
-        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
-        return;
-    };
+    let Some((words, set)) = english_single_words() else { return };
     let terms: Vec<&str> = words.iter().map(String::as_str).collect();
-    let set = rules(&terms);
     let modules = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules");
     let mut files = Vec::new();
     let mut dirs = vec![modules];

@@ -1074,19 +1074,7 @@ impl<'t> Normalizer<'t> {
         self.source.seek(after);
         self.ambiguous.push(start..after as u32);
         self.drawn_in_word = true;
-        self.unit(Unit {
-            ch: letter,
-            class: Class::Letter,
-            start,
-            end: after as u32,
-            symbol: '\0',
-            upper: false,
-            regional: false,
-            keycap: false,
-            short: 0,
-            before_digit: false,
-            after_digit: false,
-        });
+        self.unit(Unit { end: after as u32, ..byte_unit(letter, from, Class::Letter) });
         true
     }
 
