@@ -56,6 +56,8 @@ const BASICS: &[Case] = &[
     t!("digits term next to CJK", ["8964"], "六四8964事件", ["8964"]),
     t!("a number is not inside a longer number", ["100"], "1000 or 100", ["100"]),
     t!("term at both ends of the text", ["spam"], "spam spam", ["spam", "spam"]),
+    t!("a term inside a longer word is not reported", ["ass"], "a classic class", NONE),
+    t!("a term between quotes and brackets", ["scam"], "(\"scam\")", ["scam"]),
 ];
 
 const CJK: &[Case] = &[
@@ -1530,6 +1532,8 @@ const ALLOW: &[Case] = &[
         "so buy!followers",
         NONE
     ),
+    t!("allowed word in capitals", ["cock*"], ["cockpit"], "THE COCKPIT", NONE),
+    t!("allowed word next to a term", ["hell"], ["shell"], "shell hell", ["hell"]),
 ];
 
 /// Spelled-out words run into the letters beside them: a sender who spells a term out letter by
