@@ -175,14 +175,14 @@ pub fn sequences() -> &'static [(&'static [u8], char)] {
     &SEQUENCES
 }
 
-/// Whether an ASCII byte may begin one of [`SEQUENCES`] (one load).
+/// Whether an ASCII byte may begin one of the runs of [`sequences`] (one load).
 #[inline(always)]
 pub const fn begins_sequence(b: u8) -> bool {
     (b as usize) < GROUPS.len() && GROUPS[b as usize].1 != 0
 }
 
 /// The letter the symbols at the start of `bytes` draw together, and how many bytes they take:
-/// the longest of [`SEQUENCES`] that begins `bytes`.
+/// the longest of the runs of [`sequences`] that begins `bytes`.
 #[inline]
 pub fn sequence(bytes: &[u8]) -> Option<(char, usize)> {
     let (&first, &second) = (bytes.first()?, bytes.get(1)?);
