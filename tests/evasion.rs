@@ -754,6 +754,19 @@ const SPLIT_WITH_WORDS: &[Case] = &[
     t!("the first letter behind a comma and a space", ["slut"], "s, lut", ["s, lut"]),
     t!("a one-letter word before a word is not a split", ["kill"], "k ill be there", NONE),
     t!("a one-letter piece whose rest is a word is not read", ["shit", "bitch"], "s.hit the fan, b.itch", NONE),
+    // Pieces that are words, split at one symbol and nothing else (2026-12-04).
+    t!("a piece that is a word, behind a hyphen", ["shit"], "sh-it happens", ["sh-it"]),
+    t!("both pieces words, behind a full stop", ["asshole"], "what an ass.hole", ["ass.hole"]),
+    t!("both pieces words, behind an emoji", ["asshole"], "ass\u{1F351}hole", ["ass\u{1F351}hole"]),
+    t!("a piece that is a word, behind a slash", ["whore"], "who/re", ["who/re"]),
+    t!("a piece that is a word, behind an underscore", ["handjob"], "hand_job", ["hand_job"]),
+    t!("pieces that are words, in capitals", ["bitch"], "BIT.CH", ["BIT.CH"]),
+    t!("pieces that are words, in a prefix term", ["shit*"], "sh.itty day", ["sh.it"]),
+    t!("pieces that are words, in a phrase", ["stupid bitch"], "stupid bit~ch", ["stupid bit~ch"]),
+    t!("pieces that are words, behind a full-width hyphen", ["porn"], "po\u{FF0D}rn", ["po\u{FF0D}rn"]),
+    t!("a comma and a space between words are prose", ["handjob"], "On the other hand, job growth slowed", NONE),
+    t!("a contraction is not a split", ["whore"], "who're you? who\u{2019}re they?", NONE),
+    t!("a sentence end between words is not a split", ["anus"], "Give it to an. Us too", NONE),
 ];
 
 /// Katakana drawn like a Han character of a CJK term: with the rules tool's dictionaries (its
@@ -1590,6 +1603,10 @@ const OPEN: &[Case] = &[
     // `read_edge_digits`): `asshole|3` and `|9` are found, `|2` is not (found 2026-12-04 by
     // evasion_generators.rs `every_letter_drawn_with_symbols_in_every_word`; missed before too).
     t!("LEET: a pipe and a two after a word", ["asshole"], "asshole|2", ["asshole"]),
+    // SPLIT_WITH_WORDS
+    // Pieces that are words split only at one symbol (pattern.rs, "A known word split in two"):
+    // the gap does not say whether two symbols had a space between them (`hand -- job` is prose).
+    t!("SPLIT_WITH_WORDS: two symbols between pieces that are words", ["asshole"], "ass--hole", ["ass--hole"]),
     // FALSE_POSITIVES
 ];
 

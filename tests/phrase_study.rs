@@ -822,10 +822,6 @@ fn every_edge_of_every_word_written_in_digits() {
     assert_none_wrong(&wrong);
 }
 
-/// Every single word of the study that the English words know (four letters or more), split in
-/// two by a space between every two of its letter runs, as `push` compiles the words: found when
-/// neither piece is a word of the list and each has two letters or more (`fu ck`); not found
-/// when a piece is a word (`s hit`, `po rn`), so ordinary text stays clean.
 /// Every single word of the study of three ASCII lowercase letters or more, with every digit
 /// glued before it, after it, and on both sides, as `push` compiles the words: found (a digit
 /// that stands for a letter is read as one, and the word is read as if it were a number of its
@@ -911,6 +907,10 @@ fn every_spelled_out_word_with_a_digit_glued_to_its_last_letter() {
     assert_none_wrong(&wrong);
 }
 
+/// Every single word of the study that the English words know (four letters or more), split in
+/// two by a space between every two of its letter runs, as `push` compiles the words: found when
+/// neither piece is a word of the list and each has two letters or more (`fu ck`); not found
+/// when a piece is a word (`s hit`, `po rn`), so ordinary text stays clean.
 #[test]
 fn every_word_split_in_two_by_a_space() {
     let Some((lists, set, english)) = pushed_words() else { return };
@@ -930,6 +930,55 @@ fn every_word_split_in_two_by_a_space() {
     let Tally { read, left, wrong } = tally;
     println!("every word split in two by a space: {read} read, {left} left alone (a piece is a word or one letter), {} wrong", wrong.len());
     assert!(read > 100 && left > 100, "{read} read, {left} left alone");
+    assert_none_wrong(&wrong);
+}
+
+/// Every single word of the study that the English words know (four letters or more), split in
+/// two between every two of its letter runs into pieces of two letters or more, as `push`
+/// compiles the words: by one ASCII punctuation mark or symbol that is neither a leet symbol (a
+/// letter inside a word) nor an asterisk nor a quotation mark, found (`sh-it`, `ass.hole`,
+/// `bit/ch`, and `fu-ck`, whose pieces are no words); by an apostrophe, or by a comma and a
+/// space, found only when neither piece is a word (`who're` is a contraction, `hand, job` is
+/// prose).
+#[test]
+fn every_word_split_in_two_by_a_symbol() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let symbols: Vec<char> = (b'!'..=b'~')
+        .map(char::from)
+        .filter(|c| {
+            c.is_ascii_punctuation()
+                && timgate_matcher::leet::symbol(*c).is_none()
+                && !matches!(c, '\'' | '"' | '`' | '*')
+        })
+        .collect();
+    let mut tally = Tally::default();
+    let mut with_a_word = 0;
+    for (index, word, letters) in known_words(lists, &english) {
+        for at in 2..letters.len().saturating_sub(1) {
+            if letters[at - 1] == letters[at] {
+                continue; // inside a run
+            }
+            let (a, b): (String, String) = (letters[..at].iter().collect(), letters[at..].iter().collect());
+            let no_word = !english.contains(&a) && !english.contains(&b);
+            with_a_word += usize::from(!no_word);
+            let gaps = symbols
+                .iter()
+                .map(|c| (c.to_string(), true))
+                .chain([("'".to_string(), no_word), (", ".to_string(), no_word)]);
+            for (gap, expected) in gaps {
+                let text = format!("{a}{gap}{b}");
+                let found = set.find(&text).iter().any(|m| m.term == index);
+                tally.check(word, &text, found, expected);
+            }
+        }
+    }
+    let Tally { read, left, wrong } = tally;
+    println!(
+        "every word split in two by a symbol ({}): {read} read, {left} left alone (an apostrophe or a comma and a space where a piece is a word), {} wrong; {with_a_word} splits with a piece that is a word",
+        symbols.iter().collect::<String>(),
+        wrong.len()
+    );
+    assert!(read > 1000 && left > 100, "{read} read, {left} left alone");
     assert_none_wrong(&wrong);
 }
 

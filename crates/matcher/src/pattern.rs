@@ -410,18 +410,22 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         }
         readings.added += word_spellings.len() - before;
         // A known word split in two (`fu ck`), between two runs, where neither piece is a word the
-        // list knows (`s hit` is not read: `let's hit`; `sp ic` is, and `co ck`).
+        // list knows (`sp ic` is read, and `co ck`).
         let before = word_spellings.len();
         // A one-letter piece is split off only behind punctuation, a symbol or an emoji
         // (`f.uck`, `f__uck`, `fuc-k`), never behind a space (`k ill`, `u rock`); the other
         // piece must still be no word (`s.hit` is not read).
+        // Pieces of two letters or more of which one is a word split only at one symbol and
+        // nothing else, not a quotation mark (`sh-it`, `ass.hole`, `bit🔥ch`): `let's hit`,
+        // `po rn` and `on the other hand, job` are ordinary text.
         for (range, _) in &known {
             for at in range.start + 1..range.end {
                 let (Some(left), Some(right)) = (main.get(range.start..at), main.get(at..range.end)) else { continue };
                 let (left, right) = (letters(left, None), letters(right, None));
                 let (short_left, short_right) = (left.chars().count() < 2, right.chars().count() < 2);
                 let one_letter = short_left || short_right;
-                if (short_left && short_right) || (!short_left && is_word(&left)) || (!short_right && is_word(&right)) {
+                let (word_left, word_right) = (!short_left && is_word(&left), !short_right && is_word(&right));
+                if (short_left && short_right) || (one_letter && (word_left || word_right)) {
                     readings.left_out += 1;
                     continue;
                 }
@@ -433,6 +437,8 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                     s.edge |= START;
                     if one_letter {
                         s.gap = Gap::Other;
+                    } else if word_left || word_right {
+                        s.edge |= AFTER_ONE_SYMBOL;
                     }
                 }
                 word_spellings.push(split);
