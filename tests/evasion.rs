@@ -1004,8 +1004,8 @@ const LEET_WITH_WORDS: &[Case] = &[
     ),
     t!("heavy asterisks around a word are decoration", ["fuck"], "\u{2731}duck\u{2731}", NONE),
     // A number sign hides a letter as an asterisk does (2026-12-04); a tag, a key and a number
-    // keep theirs as gaps. (Either hides one span of inner letters a word, pattern.rs `starred`:
-    // `f*ll*wers` and `f#ll#wers`, two spans apart, are not read.)
+    // keep theirs as gaps. (Either hides one span of inner letters a word, or two vowels apart
+    // below: `f*ll*wers`, a doubled letter and a vowel, is not read.)
     t!("two number signs for two letters", ["fuck"], "f##k", ["f##k"]),
     t!("number signs in a longer word", ["asshole"], "a##hole", ["a##hole"]),
     t!("number signs in nigger", ["nigger"], "n##ger", ["n##ger"]),
@@ -1016,6 +1016,22 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("a number sign between every two letters still spells", ["fuck"], "f#u#c#k", ["f#u#c#k"]),
     t!("a number sign between two words still separates them", ["buy followers"], "buy#followers", ["buy#followers"]),
     t!("a tag, a key and an issue number are not letters", ["fuck"], "#duck C# F#m issue #12", NONE),
+    // Two vowels hidden apart, an asterisk or a number sign each (2026-12-04).
+    t!("two vowels hidden apart", ["fucking"], "f*ck*ng", ["f*ck*ng"]),
+    t!("two vowels hidden apart by number signs", ["fucking"], "f#ck#ng", ["f#ck#ng"]),
+    t!("two vowels hidden apart in a plural", ["bitches"], "those b*tch*s", ["b*tch*s"]),
+    t!("two vowels hidden apart before a doubled letter", ["shitter"], "sh*tt*r", ["sh*tt*r"]),
+    t!("two vowels hidden apart in capitals", ["fucking"], "F*CK*NG", ["F*CK*NG"]),
+    t!("two vowels hidden apart, a star and a hash", ["motherfucker"], "moth*rf#cker", ["moth*rf#cker"]),
+    t!("two vowels hidden apart in a phrase", ["fucking idiot"], "f*ck*ng idiot", ["f*ck*ng idiot"]),
+    t!("two vowels hidden apart by heavy asterisks", ["fucking"], "f\u{2731}ck\u{2731}ng", ["f\u{2731}ck\u{2731}ng"]),
+    t!(
+        "two vowels hidden apart in full width",
+        ["fucking"],
+        "\u{FF46}\u{FF0A}\u{FF43}\u{FF4B}\u{FF0A}\u{FF4E}\u{FF47}",
+        ["\u{FF46}\u{FF0A}\u{FF43}\u{FF4B}\u{FF0A}\u{FF4E}\u{FF47}"]
+    ),
+    t!("stars around words are emphasis", ["fucking"], "*fucking* no, *ducking*", ["fucking"]),
     // Ones for a double l at the end of a word of two letters: the l of a word the list knows.
     t!("ones for double l (was OPEN, fixed)", ["kill"], "ki11", ["ki11"]),
     t!("ones for double l in capitals", ["kill"], "KI11", ["KI11"]),

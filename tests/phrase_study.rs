@@ -719,6 +719,51 @@ fn every_inner_letter_hidden_by_number_signs_of_every_word() {
     hidden_by("number signs and asterisks in turn", &['#', '*']);
 }
 
+/// Every two inner vowels (`a e i o u`, each not doubled, with a letter between them) of every
+/// single word of the study that the English words know (four letters or more), hidden apart by
+/// an asterisk or a number sign each (`f*ck*ng`, `b#tch#s`), as `push` compiles the words: found.
+/// Left out: a word of five letters with its second and fourth hidden (`p*n*s`), where every
+/// letter shown stands alone between symbols: the normaliser reads that as letters spelled out
+/// (`f*u*c*k`), here `pns`.
+#[test]
+fn every_two_inner_vowels_hidden_apart_of_every_word() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let (mut tried, mut spelled, mut wrong) = (0, 0, Vec::new());
+    for (index, word, letters) in known_words(lists, &english) {
+        let runs = letter_runs(word);
+        let (Some(&(_, first)), Some(&(_, last))) = (runs.first(), runs.last()) else { continue };
+        let inner = first..letters.len().saturating_sub(last);
+        let single_vowel = |k: usize| {
+            matches!(letters[k], 'a' | 'e' | 'i' | 'o' | 'u')
+                && letters.get(k.wrapping_sub(1)) != Some(&letters[k])
+                && letters.get(k + 1) != Some(&letters[k])
+        };
+        let vowels: Vec<usize> = inner.filter(|&k| single_vowel(k)).collect();
+        for (n, &a) in vowels.iter().enumerate() {
+            for &b in vowels[n + 1..].iter().filter(|&&b| b > a + 1) {
+                if letters.len() == 5 && (a, b) == (1, 3) {
+                    spelled += 1;
+                    continue;
+                }
+                for symbol in ['*', '#'] {
+                    let text: String =
+                        letters.iter().enumerate().map(|(k, &c)| if k == a || k == b { symbol } else { c }).collect();
+                    tried += 1;
+                    if !set.find(&text).iter().any(|m| m.term == index) {
+                        wrong.push(format!("{word:?} as {text:?}: not found"));
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "every two inner vowels of every word hidden apart: {tried} spellings, {} wrong; {spelled} pairs left out (letters spelled out)",
+        wrong.len()
+    );
+    assert!(tried > 500, "{tried} spellings");
+    assert_none_wrong(&wrong);
+}
+
 /// Every inner span of one to `MAX_LEET_SYMBOLS` + 1 letters of every known word of the study
 /// hidden behind as many of `symbols` (the k-th hidden letter by the k-th symbol, in turn).
 fn hidden_by(name: &str, symbols: &[char]) {

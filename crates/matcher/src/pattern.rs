@@ -347,6 +347,18 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                 }
             }
         }
+        // Two vowels hidden apart, each a run of one (`f*ck*ng`, `b*tch*s`, `sh*tt*r`): a censor
+        // hides vowels; any two letters would add a reading for every pair.
+        for (range, _) in &known {
+            let vowels: Vec<usize> = (range.start + 1..range.end.saturating_sub(1))
+                .filter(|&i| main.get(i).is_some_and(|s| s.count == 1 && MASKED_VOWELS.contains(&s.ch)))
+                .collect();
+            for (k, &first) in vowels.iter().enumerate() {
+                for &second in vowels.get(k + 1..).unwrap_or_default().iter().filter(|&&v| v > first + 1) {
+                    word_spellings.push(merge_runs(starred(&main, &[(first, 0), (second, 0)])));
+                }
+            }
+        }
         readings.added += word_spellings.len() - before;
         // An asterisk added between two runs, hiding nothing (`f*uck`, `fu*ck`, `sh*it`).
         let before = word_spellings.len();
@@ -648,8 +660,8 @@ fn is_initialism(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
 }
 
-/// `main` with the letters `hidden` (each a run's index and a place in the run, in order and in
-/// a row) written as `leet::STAR`: a run wholly hidden becomes a run of stars, one hidden in part
+/// `main` with the letters `hidden` (each a run's index and a place in the run, in order, and
+/// those of one run in a row) written as `leet::STAR`: a run wholly hidden becomes a run of stars, one hidden in part
 /// is split into its letters shown and its stars (runs not merged yet).
 fn starred(main: &[Symbol], hidden: &[(usize, u32)]) -> Vec<Symbol> {
     let mut spelled = Vec::with_capacity(main.len() + 2);
