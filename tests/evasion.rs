@@ -582,6 +582,15 @@ const LOOKALIKES: &[Case] = &[
     t!("greek zeta for z", ["nazi"], "na\u{3B6}i", ["na\u{3B6}i"]),
     t!("cyrillic ghe with stroke and hook for f", ["fuck"], "\u{4FA}UCK", ["\u{4FA}UCK"]),
     t!("armenian capital cheh for o", ["whore"], "wh\u{543}re", ["wh\u{543}re"]),
+    // A letter whose fold reads otherwise, read as written in a word with ASCII letters
+    // (2026-12-04): `ς` folds to `σ`, drawn like an `o`, but is drawn like a `c` itself.
+    t!("final sigma for c (was a known miss)", ["fuck"], "fu\u{3C2}k", ["fu\u{3C2}k"]),
+    t!("final sigma for c at a word's start", ["cunt"], "you \u{3C2}unt", ["\u{3C2}unt"]),
+    t!("two final sigmas for c", ["cock"], "\u{3C2}o\u{3C2}k", ["\u{3C2}o\u{3C2}k"]),
+    t!("bold mathematical final sigma for c", ["dick"], "di\u{1D6D3}k", ["di\u{1D6D3}k"]),
+    t!("greek phi symbol for o", ["porn"], "p\u{3D5}rn", ["p\u{3D5}rn"]),
+    t!("arabic meem initial form for o", ["porn"], "p\u{FEE3}rn", ["p\u{FEE3}rn"]),
+    t!("a Greek word keeps its final sigma", ["cos"], "\u{3C0}\u{3C9}\u{3C2} \u{3C6}\u{3C9}\u{3C2}", NONE),
 ];
 
 /// Punctuation of every kind between letters, and CJK punctuation between Chinese characters.

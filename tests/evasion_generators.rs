@@ -1503,6 +1503,75 @@ fn every_letter_decancer_reads_as_an_ascii_letter_in_a_word() {
     assert_all([&tally]);
 }
 
+/// Every letter whose case fold (NFKC, then lowercase; Cherokee's to its capitals) is one letter
+/// of another script that reads otherwise than the letter itself does (`ς` is drawn like a `c`,
+/// its fold `σ` like an `o`; `ϖ` like a `w`, its fold `π` like an `n`), in place of its own
+/// reading in five terms, in a word with ASCII letters: found (read as written, a weak
+/// look-alike). A letter reads as UTS #39's ASCII letter of its skeleton, else as obscenity's
+/// table lists it, else as decancer cures it. Left out: letters with no such reading, or whose
+/// fold reads the same, or folds to a Latin or a common letter (`ſ` folds to `s`: NFKC's reading
+/// stays).
+#[test]
+fn every_letter_whose_fold_reads_otherwise_is_read_as_written_in_a_word() {
+    let obscenity = obscenity_confusables();
+    let letters = Property::new(r"\p{L}");
+    let latin_or_common = Property::new(r"[\p{sc=Latin}\p{sc=Common}\p{sc=Inherited}]");
+    let cherokee = Property::new(r"\p{sc=Cherokee}");
+    let spaceless = spaceless_letters();
+    let marks = Property::new(r"\p{M}");
+    let without_marks = |s: &str| -> String { s.nfkd().filter(|&x| !marks.has(x)).collect() };
+    let skeleton = |form: &str| -> String {
+        without_marks(&unicode_security::confusable_detection::skeleton(form).collect::<String>())
+    };
+    let ascii: Vec<(String, char, bool)> = ('a'..='z')
+        .chain('A'..='Z')
+        .map(|l| (skeleton(&l.to_string()), l.to_ascii_lowercase(), l.is_ascii_uppercase()))
+        .collect();
+    let reads = |c: char| -> Option<char> {
+        let own = skeleton(&c.to_string());
+        // The ASCII letter of the same case first (`I` and `l` share a skeleton).
+        let case = |l: &&(String, char, bool)| l.2 == c.is_uppercase();
+        let uts39 = ascii.iter().filter(case).chain(ascii.iter().filter(|l| !case(l))).find(|l| l.0 == own);
+        uts39.map(|l| l.1).or_else(|| obscenity.get(&c).and_then(|v| v.first().copied())).or_else(|| decancer_letter(c))
+    };
+    let terms = ["fuck", "shit", "bitch", "cunt", "whore", "porn", "dick", "cock"];
+    let set = rules(&terms);
+    let mut tally = Tally::new("letters whose fold reads otherwise, in place of their own reading, in a word");
+    for c in (0x80..0x30000u32).filter_map(char::from_u32) {
+        let folded = if cherokee.has(c) { nfkc(c).to_uppercase() } else { nfkc(c).to_uppercase().to_lowercase() };
+        let mut fold = folded.chars();
+        let (Some(f), None) = (fold.next(), fold.next()) else { continue };
+        if !letters.has(c) || f == c || latin_or_common.has(f) {
+            continue;
+        }
+        // Scripts written without spaces are read as ideographs (Hangul's letters, kana).
+        if spaceless.has(c) || spaceless.has(f) {
+            tally.exclude();
+            continue;
+        }
+        let Some(own) = reads(c) else {
+            tally.exclude();
+            continue;
+        };
+        if reads(f) == Some(own) {
+            tally.exclude();
+            continue;
+        }
+        for (term, word) in terms.iter().enumerate() {
+            for (at, l) in word.char_indices() {
+                if l != own {
+                    continue;
+                }
+                let text = format!("{}{c}{}", &word[..at], &word[at + 1..]);
+                let member = format!("{} {} for {own}", hex(c), name(c));
+                tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+            }
+        }
+    }
+    assert!(tally.total > 20, "{} texts", tally.total);
+    assert_all([&tally]);
+}
+
 /// naughty-words' English terms of one word of three ASCII letters or more, and the rule set of
 /// them; `None` (said on stderr) without `node_modules`.
 fn english_single_words() -> Option<(Vec<String>, RuleSet)> {

@@ -1409,6 +1409,8 @@ impl<'t> Normalizer<'t> {
                 match unicode_data::look_alike(unit.ch, unit.upper) {
                     Some(LookAlike::Unicode(..)) => look_alikes = true,
                     Some(LookAlike::Weak(_)) => weak = true,
+                    // A letter whose fold looks like nothing may itself (`ﻣ`, an initial form).
+                    None if written_look_alike(self.text, unit).is_some() => weak = true,
                     None => others = true,
                 }
             }
@@ -1428,7 +1430,14 @@ impl<'t> Normalizer<'t> {
         } else {
             *self.genuine.get_or_insert_with(|| genuine_scripts(self.text))
         };
+        let text = self.text;
         for unit in self.word.iter_mut().filter(|u| u.class == Class::Letter && !u.ch.is_ascii()) {
+            // In a Latin word, a letter whose fold reads otherwise is read as written (`ς` is
+            // drawn like a `c`, its fold `σ` like an `o`): its own weak look-alike.
+            if let (true, Some(letter)) = (latin, written_look_alike(text, unit)) {
+                unit.ch = letter;
+                continue;
+            }
             let look_alike = unicode_data::look_alike(unit.ch, unit.upper);
             if let Some(LookAlike::Unicode(letter, script)) = look_alike {
                 // A word only of look-alikes of a script without ranges (15: Arabic, Hebrew...)
@@ -1855,6 +1864,20 @@ fn byte_unit(ch: char, at: usize, class: Class) -> Unit {
         short: 0,
         before_digit: false,
         after_digit: false,
+    }
+}
+
+/// The weak look-alike of the letter `unit` was written as, when folding changed it (`ς` is
+/// drawn like a `c`, its fold `σ` like an `o`; `ﻣ`, an initial form, like an `o`): the table
+/// keys such a letter as written (`crates/unicode-gen`).
+fn written_look_alike(text: &str, unit: &Unit) -> Option<char> {
+    let written = text.get(unit.start as usize..)?.chars().next()?;
+    if written == unit.ch {
+        return None;
+    }
+    match unicode_data::look_alike(written, unit.upper)? {
+        LookAlike::Weak(letter) => Some(letter),
+        LookAlike::Unicode(..) => None,
     }
 }
 

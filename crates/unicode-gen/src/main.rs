@@ -729,6 +729,34 @@ fn main() {
             classes[cp as usize] |= SKELETON;
         }
     }
+    // Letters whose fold reads otherwise than they do (`ς` folds to `σ`, an `o`, but is drawn
+    // like a `c`; `ϖ` folds to `π` but is drawn like a `w`): a weak look-alike of their own,
+    // keyed by the letter as written, which the normaliser looks up only in a word with ASCII
+    // letters (`fuςk`). A fold to a Latin letter is NFKC's own reading and stays (`ſ` is `s`).
+    let folded_look_alikes: Vec<(u32, (u8, u8, u8))> = folds
+        .iter()
+        .filter_map(|(&cp, folded)| {
+            let c = char::from_u32(cp)?;
+            let mut chars = folded.chars();
+            let (Some(f), None) = (chars.next(), chars.next()) else { return None };
+            if classes[cp as usize] & 0x0F != Class::Letter as u8
+                || matches!(data.script(f), Script::Latin | Script::Common | Script::Inherited)
+            {
+                return None;
+            }
+            let upper = c.is_uppercase();
+            let own = match reading(&c.to_string(), upper) {
+                0 => match data.drawn_as.get(&c) {
+                    Some(&l) => l as u8,
+                    None => cured(&c.to_string()),
+                },
+                letter => letter,
+            };
+            let fold_reads = skeletons.get(&(f as u32)).map_or(0, |&(lower, up, _)| if upper { up } else { lower });
+            (own != 0 && own != fold_reads).then(|| (cp, (own, own, script_id(data.script(f)) | WEAK_LOOK_ALIKE)))
+        })
+        .collect();
+    skeletons.extend(folded_look_alikes);
     // The letters of those scripts, as ranges, so that a letter without a look-alike shows the
     // script is really in use.
     let mut script_ranges: Vec<(u32, u32, u8)> = Vec::new();
