@@ -776,6 +776,17 @@ const SPLIT_WITH_WORDS: &[Case] = &[
     t!("a comma and a space between words are prose", ["handjob"], "On the other hand, job growth slowed", NONE),
     t!("a contraction is not a split", ["whore"], "who're you? who\u{2019}re they?", NONE),
     t!("a sentence end between words is not a split", ["anus"], "Give it to an. Us too", NONE),
+    // Inside a doubled letter (2026-12-04).
+    t!("split inside a doubled letter", ["nigger"], "nig-ger", ["nig-ger"]),
+    t!("split inside a doubled letter by an asterisk", ["nigger"], "you nig*ger", ["nig*ger"]),
+    t!("split inside a doubled letter, a piece a word", ["faggot"], "fag-got", ["fag-got"]),
+    t!("split inside a doubled s", ["pussy"], "pus.sy", ["pus.sy"]),
+    t!("split inside a doubled s of asshole", ["asshole"], "as-shole", ["as-shole"]),
+    t!("split inside a doubled o", ["boobs"], "bo_obs", ["bo_obs"]),
+    t!("split inside a doubled t", ["titties"], "tit\u{1F525}ties", ["tit\u{1F525}ties"]),
+    t!("split inside a doubled letter in a phrase", ["buy followers"], "buy fol-lowers", ["buy fol-lowers"]),
+    t!("the last of a doubled letter split off", ["kill"], "kil.l", ["kil.l"]),
+    t!("a word split by a space inside a doubled letter, a piece a word", ["pussy"], "pus sy", NONE),
 ];
 
 /// Katakana drawn like a Han character of a CJK term: with the rules tool's dictionaries (its

@@ -953,7 +953,8 @@ fn every_spelled_out_word_with_a_digit_glued_to_its_last_letter() {
 }
 
 /// Every single word of the study that the English words know (four letters or more), split in
-/// two by a space between every two of its letter runs, as `push` compiles the words: found when
+/// two by a space between every two of its letters (inside a doubled letter too), as
+/// `push` compiles the words: found when
 /// neither piece is a word of the list and each has two letters or more (`fu ck`); not found
 /// when a piece is a word (`s hit`, `po rn`), so ordinary text stays clean.
 #[test]
@@ -962,9 +963,6 @@ fn every_word_split_in_two_by_a_space() {
     let mut tally = Tally::default();
     for (index, word, letters) in known_words(lists, &english) {
         for at in 1..letters.len() {
-            if letters[at - 1] == letters[at] {
-                continue; // inside a run
-            }
             let (a, b): (String, String) = (letters[..at].iter().collect(), letters[at..].iter().collect());
             let expected = a.len() >= 2 && b.len() >= 2 && !english.contains(&a) && !english.contains(&b);
             let text = format!("{a} {b}");
@@ -979,7 +977,8 @@ fn every_word_split_in_two_by_a_space() {
 }
 
 /// Every single word of the study that the English words know (four letters or more), split in
-/// two between every two of its letter runs into pieces of two letters or more, as `push`
+/// two between every two of its letters (inside a doubled letter too: `fag-got`) into pieces of
+/// two letters or more, as `push`
 /// compiles the words: by one ASCII punctuation mark or symbol that is neither a leet symbol (a
 /// letter inside a word) nor an asterisk nor a quotation mark, found (`sh-it`, `ass.hole`,
 /// `bit/ch`, and `fu-ck`, whose pieces are no words); by an apostrophe, or by a comma and a
@@ -1000,9 +999,6 @@ fn every_word_split_in_two_by_a_symbol() {
     let mut with_a_word = 0;
     for (index, word, letters) in known_words(lists, &english) {
         for at in 2..letters.len().saturating_sub(1) {
-            if letters[at - 1] == letters[at] {
-                continue; // inside a run
-            }
             let (a, b): (String, String) = (letters[..at].iter().collect(), letters[at..].iter().collect());
             let no_word = !english.contains(&a) && !english.contains(&b);
             with_a_word += usize::from(!no_word);
@@ -1083,7 +1079,8 @@ fn every_inner_letter_hidden_by_a_symbol_of_every_word() {
 
 /// Every single word of the study that the English words know (four letters or more) with its
 /// first or its last letter split off by one ASCII punctuation mark or symbol that is no leet
-/// symbol (those are letters inside a word) nor an asterisk (`f.uck`, `fuc-k`, `f#uck`), and by
+/// symbol (those are letters inside a word) nor an asterisk (`f.uck`, `fuc-k`, `f#uck`; one of a
+/// doubled letter too: `kil-l`), and by
 /// two of them (`f__uck`), as `push` compiles the words: found, unless the rest is an English
 /// word (`s.hit`, `b.itch` are left alone). Behind a space alone a one-letter piece is never read
 /// (`every_word_split_in_two_by_a_space`).
@@ -1098,9 +1095,6 @@ fn every_first_or_last_letter_split_off_by_a_symbol() {
     for (index, word, letters) in known_words(lists, &english) {
         let n = letters.len();
         for at in [1, n - 1] {
-            if letters[at - 1] == letters[at] {
-                continue; // inside a run
-            }
             let (a, b): (String, String) = (letters[..at].iter().collect(), letters[at..].iter().collect());
             let rest = if at == 1 { &b } else { &a };
             let expected = !english.contains(rest);

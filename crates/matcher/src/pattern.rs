@@ -421,39 +421,56 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             }
         }
         readings.added += word_spellings.len() - before;
-        // A known word split in two (`fu ck`), between two runs, where neither piece is a word the
-        // list knows (`sp ic` is read, and `co ck`).
+        // A known word split in two (`fu ck`), between two runs or inside a doubled letter
+        // (`nig ger`, `fag-got`), where neither piece is a word the list knows (`sp ic` is read,
+        // and `co ck`).
         let before = word_spellings.len();
         // A one-letter piece is split off only behind punctuation, a symbol or an emoji
         // (`f.uck`, `f__uck`, `fuc-k`), never behind a space (`k ill`, `u rock`); the other
         // piece must still be no word (`s.hit` is not read).
         // Pieces of two letters or more of which one is a word split only at one symbol and
-        // nothing else, not a quotation mark (`sh-it`, `ass.hole`, `bit🔥ch`): `let's hit`,
+        // nothing else, not a quotation mark (`sh-it`, `ass.hole`, `pus-sy`): `let's hit`,
         // `po rn` and `on the other hand, job` are ordinary text.
         for (range, _) in &known {
-            for at in range.start + 1..range.end {
-                let (Some(left), Some(right)) = (main.get(range.start..at), main.get(at..range.end)) else { continue };
-                let (left, right) = (letters(left, None), letters(right, None));
-                let (short_left, short_right) = (left.chars().count() < 2, right.chars().count() < 2);
-                let one_letter = short_left || short_right;
-                let (word_left, word_right) = (!short_left && is_word(&left), !short_right && is_word(&right));
-                if (short_left && short_right) || (one_letter && (word_left || word_right)) {
-                    readings.left_out += 1;
-                    continue;
-                }
-                let mut split = main.clone();
-                if let Some(s) = split.get_mut(at - 1) {
-                    s.edge |= END;
-                }
-                if let Some(s) = split.get_mut(at) {
-                    s.edge |= START;
-                    if one_letter {
-                        s.gap = Gap::Other;
-                    } else if word_left || word_right {
-                        s.edge |= AFTER_ONE_SYMBOL;
+            for at in range.start..range.end {
+                let Some(&run) = main.get(at) else { continue };
+                // Before the run (`k` 0), or after `k` of its letters.
+                for k in u32::from(at == range.start)..run.count {
+                    let (Some(head), Some(tail)) = (main.get(range.start..at), main.get(at + 1..range.end)) else {
+                        continue;
+                    };
+                    let repeat = |n: u32| std::iter::repeat_n(run.ch, n as usize);
+                    let left: String = letters(head, None).chars().chain(repeat(k)).collect();
+                    let right: String = repeat(run.count - k).chain(letters(tail, None).chars()).collect();
+                    let (short_left, short_right) = (left.chars().count() < 2, right.chars().count() < 2);
+                    let one_letter = short_left || short_right;
+                    let (word_left, word_right) = (!short_left && is_word(&left), !short_right && is_word(&right));
+                    if (short_left && short_right) || (one_letter && (word_left || word_right)) {
+                        readings.left_out += 1;
+                        continue;
                     }
+                    let mut split = main.clone();
+                    if k > 0 {
+                        // The run in two: its first `k` letters end the first piece.
+                        split.insert(at, Symbol { count: k, edge: run.edge & !END, ..run });
+                        if let Some(s) = split.get_mut(at + 1) {
+                            *s = Symbol { count: run.count - k, edge: run.edge & !START, ..run };
+                        }
+                    }
+                    let at = at + usize::from(k > 0);
+                    if let Some(s) = split.get_mut(at - 1) {
+                        s.edge |= END;
+                    }
+                    if let Some(s) = split.get_mut(at) {
+                        s.edge |= START;
+                        if one_letter {
+                            s.gap = Gap::Other;
+                        } else if word_left || word_right {
+                            s.edge |= AFTER_ONE_SYMBOL;
+                        }
+                    }
+                    word_spellings.push(split);
                 }
-                word_spellings.push(split);
             }
         }
         readings.added += word_spellings.len() - before;
