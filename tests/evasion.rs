@@ -1058,6 +1058,23 @@ const LEET_WITH_WORDS: &[Case] = &[
     t!("ones for double l in a sentence", ["kill"], "i will ki11 you", ["ki11"]),
     t!("ones for double l in hell", ["hell"], "go to he11", ["he11"]),
     t!("a five and ones around two letters", ["smell"], "you 5me11", ["5me11"]),
+    // A capital I next to a lowercase letter for an l, as a 1 is (2026-12-04): drawn alike in
+    // sans-serif fonts.
+    t!("capital I for l", ["slut"], "sIut", ["sIut"]),
+    t!("capital I for a double l", ["buy followers"], "buy foIIowers", ["buy foIIowers"]),
+    t!("capital I for l at a word's end", ["anal"], "anaI", ["anaI"]),
+    t!("capital I for l after a capital", ["slut"], "SIut", ["SIut"]),
+    t!("capital I for l in a sentence", ["milf"], "hot miIf here", ["miIf"]),
+    t!("capital I for l before a vowel", ["nipple"], "nippIe", ["nippIe"]),
+    t!("roman numeral one for l", ["slut"], "s\u{2160}ut", ["s\u{2160}ut"]),
+    t!("greek capital iota for l", ["dildo"], "di\u{399}do", ["di\u{399}do"]),
+    t!(
+        "full-width capital I for l",
+        ["slut"],
+        "\u{FF53}\u{FF29}\u{FF55}\u{FF54}",
+        ["\u{FF53}\u{FF29}\u{FF55}\u{FF54}"]
+    ),
+    t!("a word in capitals keeps its I", ["slut"], "SIUT", NONE),
     // An at sign for an o of a word the list knows (adversarial pass, 2026-12-03); an a it
     // writes as a letter stays an a.
     t!("an at sign for o", ["porn"], "free p@rn here", ["p@rn"]),

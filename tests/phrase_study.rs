@@ -719,6 +719,36 @@ fn every_inner_letter_hidden_by_number_signs_of_every_word() {
     hidden_by("number signs and asterisks in turn", &['#', '*']);
 }
 
+/// Every single word of the study that the English words know (four letters or more) with an
+/// `l` that is not its first letter written as a capital `I` (each run of `l` alone, then all of
+/// them), the rest lowercase (`sIut`, `foIIowers`, `miIf`), as `push` compiles the words:
+/// found, as a `1` for an `l` is. In capitals (`SLUT` as `SIUT`) an `I` is not read as an `l`.
+#[test]
+fn every_l_written_as_a_capital_i_of_every_word() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let (mut tried, mut wrong) = (0, Vec::new());
+    for (index, word, letters) in known_words(lists, &english) {
+        let runs: Vec<usize> = (1..letters.len()).filter(|&k| letters[k] == 'l' && letters[k - 1] != 'l').collect();
+        let run_end = |k: usize| k + letters[k..].iter().take_while(|&&c| c == 'l').count();
+        let each = runs.iter().map(|&k| vec![k]);
+        let all = (runs.len() > 1).then(|| runs.clone());
+        for written in each.chain(all) {
+            let text: String = letters
+                .iter()
+                .enumerate()
+                .map(|(k, &c)| if written.iter().any(|&r| (r..run_end(r)).contains(&k)) { 'I' } else { c })
+                .collect();
+            tried += 1;
+            if !set.find(&text).iter().any(|m| m.term == index) {
+                wrong.push(format!("{word:?} as {text:?}: not found"));
+            }
+        }
+    }
+    println!("every l written as a capital I of every word: {tried} spellings, {} wrong", wrong.len());
+    assert!(tried > 100, "{tried} spellings");
+    assert_none_wrong(&wrong);
+}
+
 /// Every two inner vowels (`a e i o u`, each not doubled, with a letter between them) of every
 /// single word of the study that the English words know (four letters or more), hidden apart by
 /// an asterisk or a number sign each (`f*ck*ng`, `b#tch#s`), as `push` compiles the words: found.

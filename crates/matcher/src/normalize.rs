@@ -989,6 +989,9 @@ impl<'t> Normalizer<'t> {
                 e += 1;
             }
             edge |= if r == 0 { START } else { 0 } | if e == word.len() { END } else { 0 };
+            if ch == 'i' && (first == b'I' || e > r + 1) {
+                edge |= ascii_capital_i_for_l(word, r, e);
+            }
             let (first, last) = (positions.offset(start + r), positions.offset(start + e - 1));
             // In byte order a run's bytes are those of its first and last letters and between;
             // in reading order, wherever its letters are.
@@ -1651,6 +1654,9 @@ impl<'t> Normalizer<'t> {
             if j == word.len() && !cut.continued {
                 edge |= END;
             }
+            if unit.ch == 'i' && word[i..j].iter().any(|u| u.upper) {
+                edge |= capital_i_for_l(word, i, j);
+            }
             self.out.push(Symbol {
                 ch: unit.ch,
                 kind: SymbolKind::Word,
@@ -1864,6 +1870,37 @@ fn byte_unit(ch: char, at: usize, class: Class) -> Unit {
         short: 0,
         before_digit: false,
         after_digit: false,
+    }
+}
+
+/// [`FROM_ONE`] when a unit of the run `word[from..to]` of `i` is a capital `I` (or a capital
+/// read as one: `Ⅰ`, Greek `Ι`) inside a word next to a lowercase letter (`sIut`, `foIIowers`,
+/// `SIut`; not `AIDS`, nor `I` alone or first), else 0: drawn like an `l` in most sans-serif
+/// fonts, it is marked as a `1` read as `i` is, so a term's `l` matches it too.
+#[cold]
+fn capital_i_for_l(word: &[Unit], from: usize, to: usize) -> u8 {
+    let lower = |u: Option<&Unit>| u.is_some_and(|u| u.class == Class::Letter && !u.upper);
+    let capital = |k: usize| {
+        k > 0
+            && word.get(k).is_some_and(|u| u.upper && u.ch == 'i' && u.class == Class::Letter)
+            && (lower(word.get(k - 1)) || lower(word.get(k + 1)))
+    };
+    if (from..to).any(capital) {
+        FROM_ONE
+    } else {
+        0
+    }
+}
+
+/// [`capital_i_for_l`] for a run `word[from..to]` of `i` in a word of ASCII letters.
+#[cold]
+fn ascii_capital_i_for_l(word: &[u8], from: usize, to: usize) -> u8 {
+    let lower = |b: Option<&u8>| b.is_some_and(u8::is_ascii_lowercase);
+    let capital = |k: usize| k > 0 && word.get(k) == Some(&b'I') && (lower(word.get(k - 1)) || lower(word.get(k + 1)));
+    if (from..to).any(capital) {
+        FROM_ONE
+    } else {
+        0
     }
 }
 
