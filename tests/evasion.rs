@@ -762,7 +762,15 @@ const SPLIT_WITH_WORDS: &[Case] = &[
     t!("the last letter behind a slash", ["whore"], "whor/e", ["whor/e"]),
     t!("the first letter behind a comma and a space", ["slut"], "s, lut", ["s, lut"]),
     t!("a one-letter word before a word is not a split", ["kill"], "k ill be there", NONE),
-    t!("a one-letter piece whose rest is a word is not read", ["shit", "bitch"], "s.hit the fan, b.itch", NONE),
+    t!(
+        "a one-letter piece whose rest is a word, behind one symbol",
+        ["shit", "bitch"],
+        "s.hit the fan, b.itch",
+        ["s.hit", "b.itch"]
+    ),
+    t!("a one-letter piece whose rest is a word, not behind two symbols", ["shit"], "s..hit", NONE),
+    t!("initials before a word are not a split", ["shit"], "the U.S. hit back", NONE),
+    t!("the last letter split off, the rest a word", ["horny", "pussy"], "so horn.y, puss.y", ["horn.y", "puss.y"]),
     // Pieces that are words, split at one symbol and nothing else (2026-12-04).
     t!("a piece that is a word, behind a hyphen", ["shit"], "sh-it happens", ["sh-it"]),
     t!("both pieces words, behind a full stop", ["asshole"], "what an ass.hole", ["ass.hole"]),

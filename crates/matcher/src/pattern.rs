@@ -426,11 +426,10 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         // and `co ck`).
         let before = word_spellings.len();
         // A one-letter piece is split off only behind punctuation, a symbol or an emoji
-        // (`f.uck`, `f__uck`, `fuc-k`), never behind a space (`k ill`, `u rock`); the other
-        // piece must still be no word (`s.hit` is not read).
-        // Pieces of two letters or more of which one is a word split only at one symbol and
-        // nothing else, not a quotation mark (`sh-it`, `ass.hole`, `pus-sy`): `let's hit`,
-        // `po rn` and `on the other hand, job` are ordinary text.
+        // (`f.uck`, `f__uck`, `fuc-k`), never behind a space (`k ill`, `u rock`).
+        // Where a piece of two letters or more is a word, the split is read only at one symbol
+        // and nothing else, not a quotation mark (`sh-it`, `ass.hole`, `pus-sy`, `s.hit`):
+        // `let's hit`, `po rn`, `on the other hand, job` and `U.S. hit` are ordinary text.
         for (range, _) in &known {
             for at in range.start..range.end {
                 let Some(&run) = main.get(at) else { continue };
@@ -445,7 +444,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                     let (short_left, short_right) = (left.chars().count() < 2, right.chars().count() < 2);
                     let one_letter = short_left || short_right;
                     let (word_left, word_right) = (!short_left && is_word(&left), !short_right && is_word(&right));
-                    if (short_left && short_right) || (one_letter && (word_left || word_right)) {
+                    if short_left && short_right {
                         readings.left_out += 1;
                         continue;
                     }
@@ -463,10 +462,10 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                     }
                     if let Some(s) = split.get_mut(at) {
                         s.edge |= START;
-                        if one_letter {
-                            s.gap = Gap::Other;
-                        } else if word_left || word_right {
+                        if word_left || word_right {
                             s.edge |= AFTER_ONE_SYMBOL;
+                        } else if one_letter {
+                            s.gap = Gap::Other;
                         }
                     }
                     word_spellings.push(split);
