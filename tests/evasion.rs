@@ -1083,6 +1083,13 @@ const LEET_WITH_WORDS: &[Case] = &[
         ["\u{FF53}\u{FF29}\u{FF55}\u{FF54}"]
     ),
     t!("a word in capitals keeps its I", ["slut"], "SIUT", NONE),
+    // Two v for a w (2026-12-04).
+    t!("two v for w", ["whore"], "vvhore", ["vvhore"]),
+    t!("two v for w in capitals", ["whore"], "VVHORE", ["VVHORE"]),
+    t!("two v for w in a phrase", ["buy followers"], "buy follovvers", ["buy follovvers"]),
+    t!("two v for w inside a word", ["twat"], "you tvvat", ["tvvat"]),
+    t!("two v for w and leet", ["whore"], "vvh0re", ["vvh0re"]),
+    t!("an r and an n are not an m", ["homo"], "el horno est\u{E1} caliente", NONE),
     // An at sign for an o of a word the list knows (adversarial pass, 2026-12-03); an a it
     // writes as a letter stays an a.
     t!("an at sign for o", ["porn"], "free p@rn here", ["p@rn"]),

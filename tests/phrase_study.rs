@@ -749,6 +749,43 @@ fn every_l_written_as_a_capital_i_of_every_word() {
     assert_none_wrong(&wrong);
 }
 
+/// Every single word of the study that the English words know (four letters or more) with a
+/// `w` (not doubled) written `vv` (each alone, then all of them; `vvhore`, `follovvers`), as
+/// `push` compiles the words: found, unless the word so written is an English word.
+#[test]
+fn every_w_written_as_two_v_of_every_word() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let (mut tried, mut words, mut wrong) = (0, 0, Vec::new());
+    for (index, word, letters) in known_words(lists, &english) {
+        let single =
+            |k: usize| letters[k] == 'w' && letters.get(k + 1) != Some(&'w') && (k == 0 || letters[k - 1] != 'w');
+        let runs: Vec<usize> = (0..letters.len()).filter(|&k| single(k)).collect();
+        let each = runs.iter().map(|&k| vec![k]);
+        let all = (runs.len() > 1).then(|| runs.clone());
+        for written in each.chain(all) {
+            let text: String = letters
+                .iter()
+                .enumerate()
+                .map(|(k, &c)| if written.contains(&k) { "vv".to_string() } else { c.to_string() })
+                .collect();
+            if english.contains(&text) {
+                words += 1;
+                continue;
+            }
+            tried += 1;
+            if !set.find(&text).iter().any(|m| m.term == index) {
+                wrong.push(format!("{word:?} as {text:?}: not found"));
+            }
+        }
+    }
+    println!(
+        "every w written as two v of every word: {tried} spellings, {} wrong; {words} left out (a word)",
+        wrong.len()
+    );
+    assert!(tried > 50, "{tried} spellings");
+    assert_none_wrong(&wrong);
+}
+
 /// Every two inner vowels (`a e i o u`, each not doubled, with a letter between them) of every
 /// single word of the study that the English words know (four letters or more), hidden apart by
 /// an asterisk or a number sign each (`f*ck*ng`, `b#tch#s`), as `push` compiles the words: found.

@@ -78,6 +78,9 @@ fn each_and_all<T>(runs: &[T]) -> impl Iterator<Item = &[T]> {
 /// `faqqot`: the slurs' usual disguise, a `g` whose tail is straightened) and `l` for `i`
 /// (`shlt`, `bltch`, `nlgger`: a capital `I` and a small `l` are one stroke in most fonts).
 const LETTER_FOR_LETTER: &[(char, char)] = &[('u', 'v'), ('g', 'q'), ('i', 'l')];
+/// Letters written as two letters that draw them together, in a known word: `vv` for `w`
+/// (`vvhore`, `follovvers`). (`rn` for `m` is not read: `homo` so written is Spanish `horno`.)
+const LETTERS_FOR_LETTER: &[(char, [char; 2])] = &[('w', ['v', 'v'])];
 /// Vowels a censor hides behind a mask, in a known word.
 const MASKED_VOWELS: [char; 5] = ['a', 'e', 'i', 'o', 'u'];
 /// What hides an inner vowel of a known word (`fxck`, `bxtch`; `f@ck`, `c@nt`), as the normaliser
@@ -386,6 +389,32 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                         }
                     }
                     let word = spelled.get(range.clone()).map(|w| letters(w, None)).unwrap_or_default();
+                    if is_word(&word) {
+                        readings.left_out += 1;
+                        continue;
+                    }
+                    word_spellings.push(merge_runs(spelled));
+                }
+            }
+        }
+        readings.added += word_spellings.len() - before;
+        // A letter written as two (see LETTERS_FOR_LETTER) in a known word: each run of one such
+        // letter alone and all at once, unless the word so written is a word of the list.
+        let before = word_spellings.len();
+        for (range, _) in &known {
+            for &(letter, [first, second]) in LETTERS_FOR_LETTER {
+                let runs: Vec<usize> =
+                    range.clone().filter(|&i| main.get(i).is_some_and(|s| s.ch == letter && s.count == 1)).collect();
+                for at in each_and_all(&runs) {
+                    let mut spelled = main.clone();
+                    // From the last, so that the indices before stay.
+                    for &i in at.iter().rev() {
+                        let Some(&s) = spelled.get(i) else { continue };
+                        spelled[i] = Symbol { ch: first, edge: s.edge & !END, ..s };
+                        spelled.insert(i + 1, Symbol { ch: second, edge: s.edge & !START, ..s });
+                    }
+                    let end = range.end + at.len();
+                    let word = spelled.get(range.start..end).map(|w| letters(w, None)).unwrap_or_default();
                     if is_word(&word) {
                         readings.left_out += 1;
                         continue;
