@@ -591,6 +591,12 @@ const LOOKALIKES: &[Case] = &[
     t!("greek phi symbol for o", ["porn"], "p\u{3D5}rn", ["p\u{3D5}rn"]),
     t!("arabic meem initial form for o", ["porn"], "p\u{FEE3}rn", ["p\u{FEE3}rn"]),
     t!("a Greek word keeps its final sigma", ["cos"], "\u{3C0}\u{3C9}\u{3C2} \u{3C6}\u{3C9}\u{3C2}", NONE),
+    // Latin letters no source but decancer reads, as it cures them (2026-12-04): folds.
+    t!("latin c with bar for c", ["fuck"], "fu\u{A793}k", ["fu\u{A793}k"]),
+    t!("latin t with diagonal stroke for t", ["shit"], "shi\u{2C66}", ["shi\u{2C66}"]),
+    t!("latin l with belt for l", ["slut"], "s\u{26C}ut", ["s\u{26C}ut"]),
+    t!("c with bar starting a word", ["cunt"], "you \u{A793}unt", ["\u{A793}unt"]),
+    t!("c with bar in a phrase", ["dick head"], "di\u{A793}k head", ["di\u{A793}k head"]),
 ];
 
 /// Punctuation of every kind between letters, and CJK punctuation between Chinese characters.

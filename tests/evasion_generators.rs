@@ -1572,6 +1572,60 @@ fn every_letter_whose_fold_reads_otherwise_is_read_as_written_in_a_word() {
     assert_all([&tally]);
 }
 
+/// Every Latin letter that decancer cures to an ASCII letter and no other source reads: it does
+/// not decompose (NFKD, marks dropped) to an ASCII letter, its UTS #39 skeleton (or its fold's)
+/// is no ASCII letter's nor a string of them (`ꞵ` is `ss`, `ǁ` is `ll`), obscenity's table does not list it, and flip-text does not draw a letter upside
+/// down with it (`ɬ`, `ꞓ`, `ⱦ`: what fancy-text generators write). In place of that letter in
+/// eight terms, inside a word of ASCII letters: found.
+#[test]
+fn every_latin_letter_decancer_reads_inside_a_word() {
+    let obscenity = obscenity_confusables();
+    let latin_letters = Property::new(r"[\p{sc=Latin}&&\p{L}]");
+    let marks = Property::new(r"\p{M}");
+    let without_marks = |s: &str| -> String { s.nfkd().filter(|&x| !marks.has(x)).collect() };
+    let skeleton = |form: &str| -> String {
+        without_marks(&unicode_security::confusable_detection::skeleton(form).collect::<String>())
+    };
+    let ascii_skeletons: BTreeSet<String> = ('a'..='z').chain('A'..='Z').map(|l| skeleton(&l.to_string())).collect();
+    let upside_down: BTreeSet<char> =
+        ('a'..='z').filter_map(timgate_matcher::unicode_data::upside_down).flat_map(str::chars).collect();
+    let terms = ["fuck", "shit", "bitch", "cunt", "whore", "porn", "dick", "slut"];
+    let set = rules(&terms);
+    let mut tally = Tally::new("Latin letters only decancer reads, in place of theirs, in a word");
+    for c in (0x80..0x30000u32).filter_map(char::from_u32).filter(|&c| latin_letters.has(c)) {
+        let Some(letter) = decancer_letter(c) else { continue };
+        let plain = without_marks(&nfkc(c).to_lowercase());
+        let read_before = plain.chars().all(|x| x.is_ascii_alphabetic())
+            || ascii_skeletons.contains(&skeleton(&c.to_string()))
+            || [c.to_string(), plain.clone()].iter().any(|form| {
+                without_marks(&skeleton(form).to_uppercase().to_lowercase()).chars().all(|x| x.is_ascii_alphabetic())
+            })
+            || obscenity.contains_key(&c)
+            || plain.chars().next().is_some_and(|one| plain.chars().count() == 1 && obscenity.contains_key(&one))
+            || upside_down.contains(&c)
+            || plain.chars().any(|x| upside_down.contains(&x));
+        if read_before {
+            tally.exclude();
+            continue;
+        }
+        for (term, word) in terms.iter().enumerate() {
+            for (at, l) in word.char_indices() {
+                if l != letter {
+                    continue;
+                }
+                let text = format!("{}{c}{}", &word[..at], &word[at + 1..]);
+                tally.record(
+                    &format!("{} {} for {letter}", hex(c), name(c)),
+                    covers(&set, term, &text, 0, text.len()),
+                    &text,
+                );
+            }
+        }
+    }
+    assert!(tally.total > 50, "{} texts", tally.total);
+    assert_all([&tally]);
+}
+
 /// naughty-words' English terms of one word of three ASCII letters or more, and the rule set of
 /// them; `None` (said on stderr) without `node_modules`.
 fn english_single_words() -> Option<(Vec<String>, RuleSet)> {

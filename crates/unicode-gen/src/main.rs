@@ -85,6 +85,9 @@ struct Data {
     /// Letters and the one ASCII letter the confusables table of the npm package obscenity says
     /// each is drawn as ([`drawn_as`]).
     drawn_as: BTreeMap<char, char>,
+    /// Letters flip-text draws a letter upside down with (`ʇ`, `ɟ`): the normaliser's
+    /// upside-down reading needs them as written.
+    upside_down: BTreeSet<char>,
 }
 
 impl Data {
@@ -104,6 +107,10 @@ impl Data {
             case: CaseMapper::new(),
             simplified_either_way: simplified_either_way(),
             drawn_as: drawn_as(),
+            upside_down: upside_down_letters()
+                .into_iter()
+                .flat_map(|(_, drawn)| drawn.chars().collect::<Vec<_>>())
+                .collect(),
         }
     }
 
@@ -495,6 +502,15 @@ fn fold(data: &Data, c: char) -> String {
                 // Else a letter with a hook, a stroke or a tail that UTS #39 leaves alone (`ƈ`,
                 // `ʃ`, `ⱥ`), by the look-alike table obscenity ships.
                 s = letter.to_string();
+            } else if let Some(letter) = [c, one]
+                .into_iter()
+                .map(|x| cured(&x.to_string()))
+                .find(|&l| l != 0)
+                .filter(|_| !data.upside_down.contains(&one))
+            {
+                // Else what decancer cures it to (`ɬ` `t`, `ƚ` `l`, `ꞓ` `c`: fancy-text
+                // generators' letters), but for the letters upside-down text is drawn with.
+                s = char::from(letter).to_string();
             }
         }
         // A letter of no script that UTS #39 gives an ASCII look (`ᳵ`, a Vedic sign, like `x`).
