@@ -725,28 +725,7 @@ fn every_inner_letter_hidden_by_number_signs_of_every_word() {
 /// found, as a `1` for an `l` is. In capitals (`SLUT` as `SIUT`) an `I` is not read as an `l`.
 #[test]
 fn every_l_written_as_a_capital_i_of_every_word() {
-    let Some((lists, set, english)) = pushed_words() else { return };
-    let (mut tried, mut wrong) = (0, Vec::new());
-    for (index, word, letters) in known_words(lists, &english) {
-        let runs: Vec<usize> = (1..letters.len()).filter(|&k| letters[k] == 'l' && letters[k - 1] != 'l').collect();
-        let run_end = |k: usize| k + letters[k..].iter().take_while(|&&c| c == 'l').count();
-        let each = runs.iter().map(|&k| vec![k]);
-        let all = (runs.len() > 1).then(|| runs.clone());
-        for written in each.chain(all) {
-            let text: String = letters
-                .iter()
-                .enumerate()
-                .map(|(k, &c)| if written.iter().any(|&r| (r..run_end(r)).contains(&k)) { 'I' } else { c })
-                .collect();
-            tried += 1;
-            if !set.find(&text).iter().any(|m| m.term == index) {
-                wrong.push(format!("{word:?} as {text:?}: not found"));
-            }
-        }
-    }
-    println!("every l written as a capital I of every word: {tried} spellings, {} wrong", wrong.len());
-    assert!(tried > 100, "{tried} spellings");
-    assert_none_wrong(&wrong);
+    each_run_written_as("every l written as a capital I", 'l', 1, usize::MAX, "I", 100);
 }
 
 /// Every single word of the study that the English words know (four letters or more) with a
@@ -754,19 +733,34 @@ fn every_l_written_as_a_capital_i_of_every_word() {
 /// `push` compiles the words: found, unless the word so written is an English word.
 #[test]
 fn every_w_written_as_two_v_of_every_word() {
+    each_run_written_as("every w written as two v", 'w', 0, 1, "vv", 50);
+}
+
+/// Every known word of the study with each run of `letter` that starts at `from` or later and
+/// has at most `longest` letters written `with` for each of its letters (each run alone, then
+/// all of them), as `push` compiles the words: found, unless the word so written is English;
+/// more than `least` spellings tried.
+fn each_run_written_as(name: &str, letter: char, from: usize, longest: usize, with: &str, least: usize) {
     let Some((lists, set, english)) = pushed_words() else { return };
     let (mut tried, mut words, mut wrong) = (0, 0, Vec::new());
     for (index, word, letters) in known_words(lists, &english) {
-        let single =
-            |k: usize| letters[k] == 'w' && letters.get(k + 1) != Some(&'w') && (k == 0 || letters[k - 1] != 'w');
-        let runs: Vec<usize> = (0..letters.len()).filter(|&k| single(k)).collect();
+        let run_end = |k: usize| k + letters[k..].iter().take_while(|&&c| c == letter).count();
+        let runs: Vec<usize> = (from..letters.len())
+            .filter(|&k| letters[k] == letter && (k == 0 || letters[k - 1] != letter) && run_end(k) - k <= longest)
+            .collect();
         let each = runs.iter().map(|&k| vec![k]);
         let all = (runs.len() > 1).then(|| runs.clone());
         for written in each.chain(all) {
             let text: String = letters
                 .iter()
                 .enumerate()
-                .map(|(k, &c)| if written.contains(&k) { "vv".to_string() } else { c.to_string() })
+                .map(|(k, &c)| {
+                    if written.iter().any(|&r| (r..run_end(r)).contains(&k)) {
+                        with.to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
                 .collect();
             if english.contains(&text) {
                 words += 1;
@@ -778,11 +772,8 @@ fn every_w_written_as_two_v_of_every_word() {
             }
         }
     }
-    println!(
-        "every w written as two v of every word: {tried} spellings, {} wrong; {words} left out (a word)",
-        wrong.len()
-    );
-    assert!(tried > 50, "{tried} spellings");
+    println!("{name} of every word: {tried} spellings, {} wrong; {words} left out (a word)", wrong.len());
+    assert!(tried > least, "{tried} spellings");
     assert_none_wrong(&wrong);
 }
 
