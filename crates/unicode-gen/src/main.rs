@@ -92,6 +92,8 @@ struct Data {
 
 impl Data {
     fn new() -> Self {
+        let upside_down: BTreeSet<char> =
+            upside_down_letters().into_iter().flat_map(|(_, drawn)| drawn.chars().collect::<Vec<_>>()).collect();
         Data {
             gc: CodePointMapData::<GeneralCategory>::new().static_to_owned(),
             script: CodePointMapData::<Script>::new().static_to_owned(),
@@ -106,11 +108,8 @@ impl Data {
             nfc: ComposingNormalizerBorrowed::new_nfc(),
             case: CaseMapper::new(),
             simplified_either_way: simplified_either_way(),
-            drawn_as: drawn_as(),
-            upside_down: upside_down_letters()
-                .into_iter()
-                .flat_map(|(_, drawn)| drawn.chars().collect::<Vec<_>>())
-                .collect(),
+            drawn_as: drawn_as(&upside_down),
+            upside_down,
         }
     }
 
@@ -356,7 +355,7 @@ fn fold_fully(data: &Data, c: char) -> String {
 /// Unicode's: it lists Han characters (`乃` as `B`) and Cyrillic letters (`д` as `A`) whose own
 /// text must stay itself, so it is only used for Latin letters UTS #39 leaves alone (a fold) and
 /// for other scripts' letters inside a word with ASCII letters (a weak look-alike).
-fn drawn_as() -> BTreeMap<char, char> {
+fn drawn_as(upside_down: &BTreeSet<char>) -> BTreeMap<char, char> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../node_modules/obscenity/dist/transformer/resolve-confusables/confusables.js"
@@ -378,8 +377,6 @@ fn drawn_as() -> BTreeMap<char, char> {
     let gc = CodePointMapData::<GeneralCategory>::new();
     // Letters flip-text draws a letter upside down with (`ʇ` for `t`, `ɟ` for `f`) are read by
     // the normaliser's upside-down reading, which needs them as written.
-    let upside_down: BTreeSet<char> =
-        upside_down_letters().into_iter().flat_map(|(_, drawn)| drawn.chars().collect::<Vec<_>>()).collect();
     let table: BTreeMap<char, char> = found
         .into_iter()
         .filter(|&(c, _)| {
@@ -683,6 +680,19 @@ fn main() {
         matches!((chars.next(), chars.next()), (Some(one), None)
             if data.script(one) == Script::Latin && data.is(GeneralCategoryGroup::Letter, one))
     };
+    // What obscenity's look-alike table reads a form as (`drawn`), else what decancer cures it to
+    // (`either`).
+    let drawn = |form: &str| {
+        let mut chars = form.chars();
+        match (chars.next(), chars.next()) {
+            (Some(one), None) => data.drawn_as.get(&one).map_or(0, |&l| l as u8),
+            _ => 0,
+        }
+    };
+    let either = |form: &str| match drawn(form) {
+        0 => cured(form),
+        letter => letter,
+    };
     let reading = |form: &str, upper: bool| -> u8 {
         let skeleton = skeleton_of(form);
         let (first, second) = if upper { (&upper_letters, &lower_letters) } else { (&lower_letters, &upper_letters) };
@@ -707,21 +717,9 @@ fn main() {
             0 if is_latin_letter(&skeleton_of(&c.to_string())) => upper,
             lower => lower,
         };
-        // What obscenity's look-alike table reads a form as.
-        let drawn = |form: &str| {
-            let mut chars = form.chars();
-            match (chars.next(), chars.next()) {
-                (Some(one), None) => data.drawn_as.get(&one).map_or(0, |&l| l as u8),
-                _ => 0,
-            }
-        };
         if lower != 0 || upper != 0 {
             // A case UTS #39 has no reading for takes the table's (`Ш` as `W`, as `ш` is `w`),
             // else decancer's (`μ` as `u`, as `Μ` is `M`; `Σ` as `E`, as `σ` is `o`).
-            let either = |form: &str| match drawn(form) {
-                0 => cured(form),
-                letter => letter,
-            };
             let (lower, upper) = (
                 if lower == 0 { either(&c.to_string()) } else { lower },
                 if upper == 0 { either(&upper_form) } else { upper },
@@ -762,10 +760,7 @@ fn main() {
             }
             let upper = c.is_uppercase();
             let own = match reading(&c.to_string(), upper) {
-                0 => match data.drawn_as.get(&c) {
-                    Some(&l) => l as u8,
-                    None => cured(&c.to_string()),
-                },
+                0 => either(&c.to_string()),
                 letter => letter,
             };
             let fold_reads = skeletons.get(&(f as u32)).map_or(0, |&(lower, up, _)| if upper { up } else { lower });
