@@ -1403,8 +1403,8 @@ fn every_letter_of_obscenity_look_alike_table_in_a_word() {
     let terms = ["fuck", "shit", "bitch", "cunt", "whore"];
     let set = rules(&terms);
     let mut tally = Tally::new("letters of obscenity's look-alike table in place of theirs, in a word");
-    let marks = Property::new(r"\p{M}");
-    let without_marks = |s: &str| -> String { s.nfkd().filter(|&x| !marks.has(x)).collect() };
+    let marks = Marks::new();
+    let without_marks = |s: &str| marks.without(s);
     for (&c, keys) in &table {
         let lower: String = c.to_lowercase().collect();
         // UTS #39 of the letter as case-folded, as the normaliser asks (`Ꞵ` is `ꞵ`, drawn `ß`).
@@ -1428,16 +1428,7 @@ fn every_letter_of_obscenity_look_alike_table_in_a_word() {
             tally.exclude();
             continue;
         }
-        for (term, word) in terms.iter().enumerate() {
-            for (at, letter) in word.char_indices() {
-                if letter != keys[0] {
-                    continue;
-                }
-                let text = format!("{}{c}{}", &word[..at], &word[at + 1..]);
-                let member = format!("{} {} for {}", hex(c), name(c), keys[0]);
-                tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
-            }
-        }
+        record_in_place_of(&mut tally, &set, &terms, c, keys[0]);
     }
     assert_all([&tally]);
 }
@@ -1459,13 +1450,12 @@ fn every_letter_decancer_reads_as_an_ascii_letter_in_a_word() {
     let letters = Property::new(r"\p{L}");
     let latin_or_common = Property::new(r"[\p{sc=Latin}\p{sc=Common}\p{sc=Inherited}]");
     let cherokee = Property::new(r"\p{sc=Cherokee}");
-    let marks = Property::new(r"\p{M}");
-    let without_marks = |s: &str| -> String { s.nfkd().filter(|&x| !marks.has(x)).collect() };
+    let marks = Marks::new();
+    let without_marks = |s: &str| marks.without(s);
     let terms = ["fuck", "shit", "bitch", "cunt", "whore"];
     let set = rules(&terms);
-    let skeleton = |form: &str| -> String { unicode_security::confusable_detection::skeleton(form).collect() };
-    let ascii_skeletons: BTreeSet<String> =
-        ('a'..='z').chain('A'..='Z').map(|l| without_marks(&skeleton(&l.to_string()))).collect();
+    let skeleton = |form: &str| marks.skeleton(form);
+    let ascii_skeletons: BTreeSet<String> = ('a'..='z').chain('A'..='Z').map(|l| skeleton(&l.to_string())).collect();
     let mut tally = Tally::new("letters decancer reads as an ASCII letter, in place of theirs, in a word");
     for c in (0x80..0x30000u32).filter_map(char::from_u32) {
         let Some(letter) = decancer_letter(c) else { continue };
@@ -1474,7 +1464,7 @@ fn every_letter_decancer_reads_as_an_ascii_letter_in_a_word() {
         // UTS #39 gives the letter, its fold or the fold's uppercase an ASCII letter's look.
         let forms = [c.to_string(), folded.clone(), folded.to_uppercase()];
         let read_before = forms.iter().any(|form| {
-            ascii_skeletons.contains(&without_marks(&skeleton(form)))
+            ascii_skeletons.contains(&skeleton(form))
                 || form.chars().next().is_some_and(|one| form.chars().count() == 1 && obscenity.contains_key(&one))
         });
         // A letter that decomposes is read as its decomposition (its base letter is tried here).
@@ -1488,16 +1478,7 @@ fn every_letter_decancer_reads_as_an_ascii_letter_in_a_word() {
             tally.exclude();
             continue;
         }
-        for (term, word) in terms.iter().enumerate() {
-            for (at, l) in word.char_indices() {
-                if l != letter {
-                    continue;
-                }
-                let text = format!("{}{c}{}", &word[..at], &word[at + 1..]);
-                let member = format!("{} {} for {letter}", hex(c), name(c));
-                tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
-            }
-        }
+        record_in_place_of(&mut tally, &set, &terms, c, letter);
     }
     assert!(tally.total > 1000, "decancer: {} texts", tally.total);
     assert_all([&tally]);
@@ -1518,11 +1499,8 @@ fn every_letter_whose_fold_reads_otherwise_is_read_as_written_in_a_word() {
     let latin_or_common = Property::new(r"[\p{sc=Latin}\p{sc=Common}\p{sc=Inherited}]");
     let cherokee = Property::new(r"\p{sc=Cherokee}");
     let spaceless = spaceless_letters();
-    let marks = Property::new(r"\p{M}");
-    let without_marks = |s: &str| -> String { s.nfkd().filter(|&x| !marks.has(x)).collect() };
-    let skeleton = |form: &str| -> String {
-        without_marks(&unicode_security::confusable_detection::skeleton(form).collect::<String>())
-    };
+    let marks = Marks::new();
+    let skeleton = |form: &str| marks.skeleton(form);
     let ascii: Vec<(String, char, bool)> = ('a'..='z')
         .chain('A'..='Z')
         .map(|l| (skeleton(&l.to_string()), l.to_ascii_lowercase(), l.is_ascii_uppercase()))
@@ -1557,16 +1535,7 @@ fn every_letter_whose_fold_reads_otherwise_is_read_as_written_in_a_word() {
             tally.exclude();
             continue;
         }
-        for (term, word) in terms.iter().enumerate() {
-            for (at, l) in word.char_indices() {
-                if l != own {
-                    continue;
-                }
-                let text = format!("{}{c}{}", &word[..at], &word[at + 1..]);
-                let member = format!("{} {} for {own}", hex(c), name(c));
-                tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
-            }
-        }
+        record_in_place_of(&mut tally, &set, &terms, c, own);
     }
     assert!(tally.total > 20, "{} texts", tally.total);
     assert_all([&tally]);
@@ -1581,11 +1550,9 @@ fn every_letter_whose_fold_reads_otherwise_is_read_as_written_in_a_word() {
 fn every_latin_letter_decancer_reads_inside_a_word() {
     let obscenity = obscenity_confusables();
     let latin_letters = Property::new(r"[\p{sc=Latin}&&\p{L}]");
-    let marks = Property::new(r"\p{M}");
-    let without_marks = |s: &str| -> String { s.nfkd().filter(|&x| !marks.has(x)).collect() };
-    let skeleton = |form: &str| -> String {
-        without_marks(&unicode_security::confusable_detection::skeleton(form).collect::<String>())
-    };
+    let marks = Marks::new();
+    let without_marks = |s: &str| marks.without(s);
+    let skeleton = |form: &str| marks.skeleton(form);
     let ascii_skeletons: BTreeSet<String> = ('a'..='z').chain('A'..='Z').map(|l| skeleton(&l.to_string())).collect();
     let upside_down: BTreeSet<char> =
         ('a'..='z').filter_map(timgate_matcher::unicode_data::upside_down).flat_map(str::chars).collect();
@@ -1608,22 +1575,43 @@ fn every_latin_letter_decancer_reads_inside_a_word() {
             tally.exclude();
             continue;
         }
-        for (term, word) in terms.iter().enumerate() {
-            for (at, l) in word.char_indices() {
-                if l != letter {
-                    continue;
-                }
-                let text = format!("{}{c}{}", &word[..at], &word[at + 1..]);
-                tally.record(
-                    &format!("{} {} for {letter}", hex(c), name(c)),
-                    covers(&set, term, &text, 0, text.len()),
-                    &text,
-                );
-            }
-        }
+        record_in_place_of(&mut tally, &set, &terms, c, letter);
     }
     assert!(tally.total > 50, "{} texts", tally.total);
     assert_all([&tally]);
+}
+
+/// Text read without its marks (NFKD, `\p{M}` dropped), and UTS #39 skeletons read so: what the
+/// look-alike generators compare.
+struct Marks(Property);
+
+impl Marks {
+    fn new() -> Self {
+        Marks(Property::new(r"\p{M}"))
+    }
+
+    fn without(&self, s: &str) -> String {
+        s.nfkd().filter(|&x| !self.0.has(x)).collect()
+    }
+
+    fn skeleton(&self, form: &str) -> String {
+        self.without(&unicode_security::confusable_detection::skeleton(form).collect::<String>())
+    }
+}
+
+/// Records in `tally` each text that is a term of `terms` with `c` in place of one `letter` of
+/// it (every place in turn), found by `set` as that term or not.
+fn record_in_place_of(tally: &mut Tally, set: &RuleSet, terms: &[&str], c: char, letter: char) {
+    let member = format!("{} {} for {letter}", hex(c), name(c));
+    for (term, word) in terms.iter().enumerate() {
+        for (at, l) in word.char_indices() {
+            if l != letter {
+                continue;
+            }
+            let text = format!("{}{c}{}", &word[..at], &word[at + 1..]);
+            tally.record(&member, covers(set, term, &text, 0, text.len()), &text);
+        }
+    }
 }
 
 /// naughty-words' English terms of one word of three ASCII letters or more, and the rule set of
