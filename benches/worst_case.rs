@@ -359,6 +359,15 @@ fn adversarial(words: &[String], terms: &[String]) -> Vec<(&'static str, String)
             t.push(' ');
         }),
     ));
+    // Each letter or digit alone between two CJK characters is a filler (`傻a逼`): the text is
+    // read a second time, whole, with the fillers as nothing.
+    inputs.push((
+        "a letter or digit between every two CJK characters (傻a逼1...)",
+        fill(|t| {
+            t.push(char::from_u32(0x4E00 + rng.below(0x51A5) as u32).unwrap_or('傻'));
+            t.push(if rng.chance(50) { letter(&mut rng) } else { (b'0' + rng.below(10) as u8) as char });
+        }),
+    ));
     inputs
 }
 
@@ -390,6 +399,15 @@ fn segmenter_table(out: &mut String, doc: &str, terms: &[String], prose: &str, r
             fill(|t| {
                 t.push_str(rng.pick::<&String>(&cjk));
                 t.push('，');
+            }),
+        ),
+        (
+            "CJK terms with a letter or digit between every two characters",
+            fill(|t| {
+                for c in rng.pick::<&String>(&cjk).chars() {
+                    t.push(c);
+                    t.push(if rng.chance(50) { letter(&mut rng) } else { (b'0' + rng.below(10) as u8) as char });
+                }
             }),
         ),
     ];

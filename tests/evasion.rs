@@ -78,6 +78,23 @@ const CJK: &[Case] = &[
     t!("ideographic space", ["傻逼"], "傻\u{3000}逼", ["傻\u{3000}逼"]),
     t!("zero width inside", ["傻逼"], "傻\u{200B}逼", ["傻\u{200B}逼"]),
     t!("every occurrence", ["垃圾"], "垃圾，真垃圾", ["垃圾", "垃圾"]),
+    // A letter or digit alone between two characters of a term is a filler (read twice: as a
+    // word, and as a gap).
+    t!("a Latin letter between the characters", ["傻逼"], "傻a逼", ["傻a逼"]),
+    t!("a capital between the characters, in running text", ["傻逼"], "你这个傻X逼啊", ["傻X逼"]),
+    t!("a digit between the characters", ["傻逼"], "傻1逼", ["傻1逼"]),
+    t!("a digit in every gap", ["草泥马"], "草1泥1马", ["草1泥1马"]),
+    t!("a letter with spaces around it", ["傻逼"], "傻 b 逼", ["傻 b 逼"]),
+    t!("a full-width letter between the characters", ["傻逼"], "傻Ｑ逼", ["傻Ｑ逼"]),
+    t!("a mathematical letter between the characters", ["傻逼"], "傻\u{1D41A}逼", ["傻\u{1D41A}逼"]),
+    t!("a letter in each gap of a traditional spelling", ["他妈的"], "他z媽z的", ["他z媽z的"]),
+    t!("a letter between kana", ["バカ"], "バqカ", ["バqカ"]),
+    t!("a letter between hangul syllables", ["바보"], "바x보", ["바x보"]),
+    t!("a letter inside a doubled character", ["他奶奶"], "他奶k奶", ["他奶k奶"]),
+    t!("a filler and a term of its own around it", ["傻逼", "a片"], "傻a片", ["a片"]),
+    t!("a term with a Latin letter stays as written", ["a片"], "看A片", ["A片"]),
+    t!("two letters between the characters are a word", ["傻逼"], "傻ab逼", NONE),
+    t!("a letter between characters of no term", ["傻逼"], "傻a子逼", NONE),
 ];
 
 /// Phrases: whatever stands between and inside the words of a multi-word term.
@@ -897,6 +914,10 @@ const CJK_WITH_WORDS: &[Case] = &[
     t!("a term across a time word and a pronoun", ["日你"], "明日你东我向西", NONE),
     t!("a term across a pronoun and a noun", ["你妈"], "这是你妈妈", NONE),
     t!("a term across a pronoun and a noun before a verb", ["他妈"], "他妈妈说", NONE),
+    t!("a term across two ordinary words with a filler between", ["口交"], "进出口B交易额", NONE),
+    t!("a term across a pronoun and a noun with a filler between", ["他妈"], "其他a妈妈", NONE),
+    t!("a doubled character across a comma", ["鸡鸡"], "吃鸡，鸡腿", NONE),
+    t!("a term with a filler after an adverb", ["傻逼"], "你真傻a逼", ["傻a逼"]),
 ];
 
 const REPEATS_WITH_WORDS: &[Case] = &[
@@ -1682,6 +1703,14 @@ const OPEN: &[Case] = &[
     // the gap does not say whether two symbols had a space between them (`hand -- job` is prose).
     t!("SPLIT_WITH_WORDS: two symbols between pieces that are words", ["asshole"], "ass--hole", ["ass--hole"]),
     // FALSE_POSITIVES
+    // CJK
+    // A doubled character split by a gap is two runs (normalize.rs `emit_ideo`): one run across
+    // punctuation would make `鸡，鸡腿` hold `鸡鸡`; only a filler (`他奶k奶`) joins them.
+    t!("CJK: a doubled character split by a space", ["他奶奶"], "他奶 奶", ["他奶 奶"]),
+    // A filler is one letter or digit (normalize.rs `Normalizer::filler`); two are a word (`A股`).
+    t!("CJK: two digits between the characters", ["傻逼"], "傻12逼", ["傻12逼"]),
+    // A stroke-like ideograph (`丶`) is a Han character of its own.
+    t!("CJK: a one-stroke ideograph between the characters", ["傻逼"], "傻丶逼", ["傻丶逼"]),
 ];
 
 /// The substrings `set` finds in `case.haystack`, allowed words left out.

@@ -1748,3 +1748,62 @@ fn package_docs_raise_no_term_through_symbols_drawn_as_letters() {
     assert!(files.len() > 300 && bytes > 5_000_000, "{} files, {bytes} bytes", files.len());
     assert!(flagged.is_empty(), "{} matches:\n{}", flagged.len(), flagged.join("\n"));
 }
+
+/// Every character that reads as one ASCII letter or digit (NFKC, then lowercase: `a`, `Ａ`, `𝐚`,
+/// `ⓐ`, `¹`), alone between every two characters of every CJK term of naughty-words `zh` (its
+/// terms of two Han characters or more), with nothing or a space on each side (`傻a逼`,
+/// `傻 a 逼`) and in every gap of the term at once (`草1泥1马`), compiled as `push` stores the list
+/// (with its segmentation words): found, covering the whole spelling. A term's Latin letters stay
+/// its own (`A片` is found as written).
+#[test]
+fn every_letter_or_digit_alone_between_the_characters_of_every_cjk_term() {
+    if timgate_cli::english_words::words().is_none() {
+        eprintln!("skipped: the word lists come from node_modules (run `npm install`)");
+        return;
+    }
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/zh.json");
+    let Some(list) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
+    else {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+        return;
+    };
+    let han = Property::new(r"\p{Script=Han}");
+    let terms: Vec<&String> = list.iter().filter(|t| t.chars().count() >= 2 && t.chars().all(|c| han.has(c))).collect();
+    let doc = serde_json::json!({ "block": terms }).to_string();
+    let set = timgate_cli::push_compile::compile(&doc).expect("generator terms compile");
+    let fillers: Vec<char> = (0..=0x10FFFF_u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| {
+            let read: String = nfkc(c).to_lowercase();
+            let mut chars = read.chars();
+            matches!((chars.next(), chars.next()), (Some(r), None) if r.is_ascii_alphanumeric())
+        })
+        .collect();
+    let mut alone = Tally::new("a letter or digit alone in one gap of a CJK term (傻a逼)");
+    let mut spaced = Tally::new("a letter or digit with spaces around it in one gap of a CJK term (傻 a 逼)");
+    let mut every = Tally::new("a letter or digit in every gap of a CJK term (草1泥1马)");
+    // Each filler in one gap of every term would be ~300,000 searches: each filler goes into the
+    // terms in turn, every gap of one term, while every term takes every ASCII letter and digit.
+    for (k, &c) in fillers.iter().enumerate() {
+        let member = format!("{} {}", hex(c), name(c));
+        let chosen: Vec<usize> =
+            if c.is_ascii() { (0..terms.len()).collect() } else { vec![k % terms.len(), (k * 7 + 3) % terms.len()] };
+        for term in chosen {
+            let chars: Vec<char> = terms[term].chars().collect();
+            for gap in 1..chars.len() {
+                for around in ["", " "] {
+                    let (before, after): (String, String) =
+                        (chars[..gap].iter().collect(), chars[gap..].iter().collect());
+                    let text = format!("{before}{around}{c}{around}{after}");
+                    let tally = if around.is_empty() { &mut alone } else { &mut spaced };
+                    tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+                }
+            }
+            let text: String =
+                chars.iter().enumerate().flat_map(|(i, &h)| (i > 0).then_some(c).into_iter().chain([h])).collect();
+            every.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+        }
+    }
+    assert!(terms.len() >= 100 && fillers.len() >= 1_000, "{} terms, {} fillers", terms.len(), fillers.len());
+    assert_all([&alone, &spaced, &every]);
+}

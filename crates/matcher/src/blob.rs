@@ -6,20 +6,23 @@
 //! Layout (little-endian): magic `TGMATCH\0`, format, normaliser revision, Unicode tables
 //! fingerprint, term count, the three automata (main, emoji, spelled; each: present flag, daachorse bytes whose values
 //! are a key's first pattern, patterns, run counts shared between patterns), the segmenter's
-//! words (one string, then each word's end and cost), the terms of one character matched only as
-//! written (count, then each term's index and character, as u32s, by index).
+//! words (one string, then each word's end and cost), the spaceless-script letters side by side
+//! in a main key (those of the Basic Multilingual Plane: count, then two u16s each; the others:
+//! count, then two u32s each; each part ascending), the terms of one
+//! character matched only as written (count, then each term's index and character, as u32s, by
+//! index).
 
 use std::fmt;
 use std::sync::Arc;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, MatchKind};
 
-use crate::matcher::{Automaton, Inner, Matcher, PatternEntry, LAST_OF_KEY};
+use crate::matcher::{Automaton, IdeoPairs, Inner, Matcher, PatternEntry, LAST_OF_KEY};
 use crate::segmentation::Segmenter;
 
 const MAGIC: &[u8; 8] = b"TGMATCH\0";
 /// Layout version of this module's bytes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`,
 /// `reading_order.rs`): bump it whenever a change makes any text or term read differently.
 pub const NORMALIZER_REVISION: u32 = 30;
@@ -94,6 +97,10 @@ impl<'a> Reader<'a> {
     fn u8(&mut self) -> Result<u8, BlobError> {
         Ok(self.take(1)?[0])
     }
+    fn u16(&mut self) -> Result<u16, BlobError> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
     fn u32(&mut self) -> Result<u32, BlobError> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -157,6 +164,19 @@ impl Matcher {
             w.u32(end);
             w.u16(cost);
         }
+        // Most pairs are of the Basic Multilingual Plane: two u16s each; the rest two u32s.
+        let bmp = |&&(a, b): &&(char, char)| u16::try_from(u32::from(a)).is_ok() && u16::try_from(u32::from(b)).is_ok();
+        let pairs = &self.inner.ideo_pairs.pairs;
+        w.len(pairs.iter().filter(bmp).count());
+        for &(a, b) in pairs.iter().filter(bmp) {
+            w.u16(u32::from(a) as u16);
+            w.u16(u32::from(b) as u16);
+        }
+        w.len(pairs.iter().filter(|p| !bmp(p)).count());
+        for &(a, b) in pairs.iter().filter(|p| !bmp(p)) {
+            w.u32(u32::from(a));
+            w.u32(u32::from(b));
+        }
         w.len(self.inner.written.len());
         for &(term, c) in &self.inner.written {
             w.u32(term);
@@ -192,6 +212,27 @@ impl Matcher {
             .map(|b| (u32::from_le_bytes([b[0], b[1], b[2], b[3]]), u16::from_le_bytes([b[4], b[5]])))
             .collect();
         let segmenter = Segmenter::from_text_and_ends(text, ends).ok_or(BlobError::Corrupt("segmenter words"))?;
+        let n = r.len(4)?;
+        let mut pairs: Vec<(char, char)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let a = char::from_u32(u32::from(r.u16()?)).ok_or(BlobError::Corrupt("ideo pair"))?;
+            let b = char::from_u32(u32::from(r.u16()?)).ok_or(BlobError::Corrupt("ideo pair"))?;
+            pairs.push((a, b));
+        }
+        let n = r.len(8)?;
+        for _ in 0..n {
+            let a = char::from_u32(r.u32()?).ok_or(BlobError::Corrupt("ideo pair"))?;
+            let b = char::from_u32(r.u32()?).ok_or(BlobError::Corrupt("ideo pair"))?;
+            pairs.push((a, b));
+        }
+        if !pairs.is_sorted_by(|x, y| x < y) {
+            // (Each part is written ascending; together they are sorted again.)
+            pairs.sort_unstable();
+            if pairs.windows(2).any(|w| w[0] == w[1]) {
+                return Err(BlobError::Corrupt("ideo pairs"));
+            }
+        }
+        let ideo_pairs = IdeoPairs { pairs };
         let n = r.len(8)?;
         let mut written: Vec<(u32, char)> = Vec::with_capacity(n);
         for _ in 0..n {
@@ -206,7 +247,7 @@ impl Matcher {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
         let [main, emoji, spelled] = automata;
-        let inner = Inner { terms, main, emoji, spelled, segmenter, written, readings: Default::default() };
+        let inner = Inner { terms, main, emoji, spelled, segmenter, ideo_pairs, written, readings: Default::default() };
         Ok(Matcher { inner: Arc::new(inner) })
     }
 }
@@ -259,12 +300,17 @@ mod tests {
 
     #[test]
     fn round_trip_and_damage() {
-        let m = MatcherBuilder::new().terms(["bad", "傻逼", "ass*", "red packet", "🖕"]).build().unwrap();
+        let m = MatcherBuilder::new().terms(["bad", "傻逼", "ass*", "red packet", "🖕", "𠀀逼"]).build().unwrap();
         let bytes = m.to_bytes();
         let back = crate::Matcher::from_bytes(&bytes).unwrap();
         let text = "b4d 傻逼 assholes redpacket 🖕";
         assert_eq!(back.find_iter(text).collect::<Vec<_>>(), m.find_iter(text).collect::<Vec<_>>());
         assert_eq!(back.find_iter(text).count(), 5);
+        // The letters side by side in a term come back too (one pair outside the BMP): a filler
+        // between them is read again.
+        assert_eq!(back.inner.ideo_pairs, m.inner.ideo_pairs);
+        assert_eq!(m.inner.ideo_pairs.pairs, [('傻', '逼'), ('𠀀', '逼')]);
+        assert_eq!(back.find_iter("你个傻a逼啊 𠀀1逼").count(), 2);
         for cut in [0, 1, 10, bytes.len() / 2, bytes.len() - 1] {
             assert!(crate::Matcher::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
         }

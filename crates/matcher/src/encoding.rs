@@ -62,6 +62,11 @@ const ASCII: [u8; 4 * 128] = {
     table
 };
 
+/// Whether `c` is a marker before or after a symbol's character, not a symbol's character itself.
+pub(crate) fn is_marker(c: char) -> bool {
+    c == WORD_START || c == WORD_END
+}
+
 /// The characters a symbol is written as (at most three).
 #[derive(Debug, Clone, Copy)]
 pub struct Encoded {

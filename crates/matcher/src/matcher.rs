@@ -9,7 +9,7 @@ use daachorse::charwise::iter::FindOverlappingStepper;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 use rustc_hash::FxHashMap;
 
-use crate::encoding::encode;
+use crate::encoding::{encode, is_marker};
 use crate::normalize::{
     self, Normalizer, Symbol, SymbolKind, AFTER_DIGIT, BEFORE_DIGIT, DIGIT_IN_RUN, END, SHORT_DIGIT, SHORT_EDGE,
     SHORT_LEET, SPELLED, START,
@@ -19,6 +19,7 @@ use crate::pattern::{
     NEEDS_SYMBOL_GAP,
 };
 use crate::segmentation::{self, Lookups, Segmenter};
+use crate::unicode_data::{Class, Info};
 
 /// A term found in a text: which term, and the byte range of the original text it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -200,6 +201,7 @@ impl MatcherBuilder {
                 }
             }
         }
+        let ideo_pairs = main.ideo_pairs();
         Ok(Matcher {
             inner: Arc::new(Inner {
                 terms: self.terms.len(),
@@ -207,6 +209,7 @@ impl MatcherBuilder {
                 emoji: emoji.build()?,
                 spelled: spelled.build()?,
                 segmenter: self.segmenter.unwrap_or_default(),
+                ideo_pairs,
                 written,
                 readings,
             }),
@@ -245,10 +248,13 @@ struct AutomatonBuilder {
     /// lenient), by where it starts in `counts`.
     sequences: FxHashMap<Vec<u32>, u32>,
     counts: Vec<u32>,
+    /// See [`Inner::ideo_pairs`] (unsorted, repeated).
+    ideo_pairs: Vec<(char, char)>,
 }
 
 impl AutomatonBuilder {
     fn add(&mut self, term: usize, p: Pattern) {
+        self.add_ideo_pairs(&p);
         let key_len = p.key.chars().count() as u16;
         let group = match self.group_of.get(&p.key) {
             Some(&group) => group,
@@ -300,6 +306,37 @@ impl AutomatonBuilder {
         }
     }
 
+    /// The pairs of [`Inner::ideo_pairs`].
+    fn ideo_pairs(&self) -> IdeoPairs {
+        IdeoPairs::new(&self.ideo_pairs)
+    }
+
+    /// The ideo letters side by side in `p`'s key, and each ideo letter that stands for a run of
+    /// two or more (`他奶奶`: `奶` twice). (A run of one that an evasive run matches, `傻a傻a傻逼`,
+    /// is found without the fillers, at its last `傻`.)
+    fn add_ideo_pairs(&mut self, p: &Pattern) {
+        let ideo = |c: char| Info::of(c).class() == Class::Ideo;
+        let mut before: Option<char> = None;
+        let mut symbol = 0;
+        for c in p.key.chars() {
+            if is_marker(c) {
+                continue;
+            }
+            if ideo(c) {
+                if p.counts.get(symbol).is_some_and(|&n| n & !COUNT_FLAGS >= 2) {
+                    self.ideo_pairs.push((c, c));
+                }
+                if let Some(b) = before {
+                    self.ideo_pairs.push((b, c));
+                }
+                before = Some(c);
+            } else {
+                before = None;
+            }
+            symbol += 1;
+        }
+    }
+
     fn build(self) -> Result<Option<Automaton>, BuildError> {
         if self.keys.is_empty() {
             return Ok(None);
@@ -341,6 +378,25 @@ fn key_entries(entries: &[(PatternEntry, u32)], newest: u32) -> impl Iterator<It
     })
 }
 
+/// Pairs of characters, sorted, each once ([`Inner::ideo_pairs`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct IdeoPairs {
+    pub(crate) pairs: Vec<(char, char)>,
+}
+
+impl IdeoPairs {
+    fn new(pairs: &[(char, char)]) -> Self {
+        let mut pairs = pairs.to_vec();
+        pairs.sort_unstable();
+        pairs.dedup();
+        IdeoPairs { pairs }
+    }
+
+    pub(crate) fn may_hold(&self, a: char, b: char) -> bool {
+        self.pairs.binary_search(&(a, b)).is_ok()
+    }
+}
+
 /// One automaton and what its values mean.
 #[derive(Clone)]
 pub(crate) struct Automaton {
@@ -359,6 +415,10 @@ pub(crate) struct Inner {
     /// Terms without word edges, for the letters of spelled-out words ([`Stream::Spelled`]).
     pub(crate) spelled: Option<Automaton>,
     pub(crate) segmenter: Segmenter,
+    /// Spaceless-script letters side by side in a key of the main automaton, and each such
+    /// letter with itself (a run), sorted: a filler between two letters of a text (`傻a逼`) can be
+    /// inside a match only if they are such a pair ([`Inner::side_by_side`]).
+    pub(crate) ideo_pairs: IdeoPairs,
     /// Terms of one character matched only as written ([`pattern::written_only`]), by term
     /// index, ascending.
     pub(crate) written: Vec<(u32, char)>,
@@ -374,6 +434,12 @@ pub struct Matcher {
 }
 
 impl Inner {
+    /// Whether ideo letters `before` and `after` stand side by side in a term (`'\0'`: not
+    /// known, so they may).
+    pub(crate) fn side_by_side(&self, before: char, after: char) -> bool {
+        before == '\0' || self.ideo_pairs.may_hold(before, after)
+    }
+
     /// The automata of the streams, in the order the blob stores them: main, emoji, spelled.
     pub(crate) fn automata(&self) -> [&Option<Automaton>; 3] {
         [&self.main, &self.emoji, &self.spelled]
@@ -616,7 +682,10 @@ pub struct Scan<'m, 't> {
     normalizer: Normalizer<'t>,
     /// In the second reading (symbols between words as separators): the byte ranges of the
     /// symbols read either way; only matches that touch one are reported again.
-    second: Option<Vec<std::ops::Range<u32>>>,
+    second: Option<Second>,
+    /// The normaliser's fillers looked at so far, and those kept ([`Scan::note_fillers`]).
+    fillers_seen: usize,
+    fillers: Vec<std::ops::Range<u32>>,
     /// Where the second reading reads: byte windows around the ambiguous symbols, gathered
     /// during the first reading ([`Windows`]); `None` reads the whole text again.
     windows: Option<Windows>,
@@ -737,6 +806,8 @@ impl<'m, 't> Scan<'m, 't> {
             text,
             normalizer,
             second: None,
+            fillers_seen: 0,
+            fillers: Vec::new(),
             windows: Some(Windows::new(margin)),
             first: None,
             emoji_lanes: Lane::all(matchers, |i| &i.emoji),
@@ -780,8 +851,12 @@ impl<'m, 't> Scan<'m, 't> {
         // windows watch the first reading only).
         if self.second.is_none() {
             let mut first_ambiguous = false;
+            if self.normalizer.fillers().len() > self.fillers_seen {
+                self.note_fillers();
+            }
             if let Some(windows) = &mut self.windows {
-                let (ambiguous, word_end) = (self.normalizer.ambiguous().len(), self.normalizer.ambiguous_word_end());
+                let ambiguous = self.normalizer.ambiguous().len() + self.fillers.len();
+                let word_end = self.normalizer.ambiguous_word_end().max(self.fillers.last().map_or(0, |f| f.end));
                 if windows.noticed(ambiguous, word_end) && !self.tracking {
                     windows.recall(&self.normalizer, &self.main);
                     self.tracking = true;
@@ -817,6 +892,21 @@ impl<'m, 't> Scan<'m, 't> {
         if past_window {
             self.end_of_reading();
         }
+    }
+
+    /// Keeps the fillers the normaliser found since the last call (`傻a逼`) that stand between two
+    /// letters side by side in some matcher's term (the second reading reads around those only:
+    /// a date's `3月5日` is read once).
+    #[cold]
+    #[inline(never)]
+    fn note_fillers(&mut self) {
+        let found = self.normalizer.fillers();
+        for filler in found.get(self.fillers_seen..).unwrap_or(&[]) {
+            if self.matchers.iter().any(|m| m.inner.side_by_side(filler.before, filler.after)) {
+                self.fillers.push(filler.bytes.clone());
+            }
+        }
+        self.fillers_seen = found.len();
     }
 
     /// Reads one symbol into its stream's ring and automata.
@@ -1021,7 +1111,7 @@ impl<'m, 't> Scan<'m, 't> {
             *slot = self.main.replace(k, symbol, encode(&symbol).len() as u8).map(|old| (k, old));
         }
         for lane in lanes {
-            report_lane(lane, &self.main, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
+            report_lane(lane, &self.main, n, self.second.as_ref(), self.matchers, &mut self.queue, &mut self.waiting);
         }
         for (k, (symbol, encoded)) in held.into_iter().rev().flatten() {
             self.main.replace(k, symbol, encoded);
@@ -1071,7 +1161,7 @@ impl<'m, 't> Scan<'m, 't> {
                         &lane,
                         &self.main,
                         k,
-                        self.second.as_deref(),
+                        self.second.as_ref(),
                         self.matchers,
                         &mut self.queue,
                         &mut self.waiting,
@@ -1117,12 +1207,12 @@ impl<'m, 't> Scan<'m, 't> {
             Stream::Main => (self.main_lanes.get(..self.woken_from).unwrap_or(&self.main_lanes), &self.main),
         };
         for lane in lanes {
-            report_lane(lane, ring, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
+            report_lane(lane, ring, n, self.second.as_ref(), self.matchers, &mut self.queue, &mut self.waiting);
         }
         let others = self.queue.len() + self.waiting.len() > found;
         if stream == Stream::Main {
             for lane in self.main_lanes.get(self.woken_from..).unwrap_or(&[]) {
-                report_lane(lane, ring, n, self.second.as_deref(), self.matchers, &mut self.queue, &mut self.waiting);
+                report_lane(lane, ring, n, self.second.as_ref(), self.matchers, &mut self.queue, &mut self.waiting);
             }
         }
         // A match in either stream wakes the dependent lanes, or keeps them reading (an allowed
@@ -1144,11 +1234,16 @@ impl<'m, 't> Scan<'m, 't> {
             self.decide_cjk(i, m, first, last);
         }
         if self.second.is_none() {
-            if self.normalizer.ambiguous().is_empty() {
+            if self.normalizer.fillers().len() > self.fillers_seen {
+                self.note_fillers();
+            }
+            if self.normalizer.ambiguous().is_empty() && self.fillers.is_empty() {
                 self.done = true;
                 return;
             }
-            self.second = Some(merged_ranges(self.normalizer.ambiguous()));
+            let mut fillers = std::mem::take(&mut self.fillers);
+            fillers.sort_unstable_by_key(|r| r.start);
+            self.second = Some(Second { ambiguous: merged_ranges(self.normalizer.ambiguous()), fillers });
             // What the first reading found and has not handed out yet counts as found by it.
             self.first_queued = self.queue.len();
             self.first_found.extend(self.queue.iter().copied());
@@ -1422,7 +1517,7 @@ impl Windows {
         while j > oldest {
             j -= 1;
             let Some((symbol, _)) = ring.get(j) else { return };
-            if symbol.kind == SymbolKind::Word && symbol.edge & START != 0 && symbol.word_letters != 1 {
+            if starts_window(symbol) {
                 let Some(previous_end) = end_before(j) else { return };
                 let at = previous_end.min(symbol.start);
                 if normalizer.restarts_cleanly(at, symbol.start) {
@@ -1439,7 +1534,7 @@ impl Windows {
         // A word of two letters or more (not a spelled-out letter) may start a window, from the
         // gap before it, when a fresh reading from there reads what this one read (see
         // `Normalizer::restarts_cleanly`).
-        if symbol.kind == SymbolKind::Word && symbol.edge & START != 0 && symbol.word_letters != 1 {
+        if starts_window(symbol) {
             let at = self.previous_end.min(symbol.start);
             if normalizer.restarts_cleanly(at, symbol.start) {
                 self.last_clean = Some((at, n));
@@ -1461,7 +1556,16 @@ impl Windows {
                     _ => self.latest.unwrap_or((0, (0, 0))),
                 };
                 self.latest = Some((start, lead));
-                self.open.push((start, lead, word_end, None));
+                match self.open.last_mut() {
+                    // The window still open from the same start reads on to this word's end (a
+                    // text of many ambiguous words close together keeps one window open, not one
+                    // per word, each asked about at every symbol).
+                    Some((open_start, _, open_end, until)) if *open_start == start => {
+                        *open_end = (*open_end).max(word_end);
+                        *until = None;
+                    }
+                    _ => self.open.push((start, lead, word_end, None)),
+                }
             }
         }
         if symbol.start < self.word_end {
@@ -1523,6 +1627,15 @@ impl Windows {
     }
 }
 
+/// Whether a window of the second reading may start at `symbol` (from the gap before it): at a
+/// word of two letters or more (not a spelled-out letter, which may join the letters before it),
+/// or at an ideo letter (CJK text may have no word, and a filler, `傻a逼`, stands between two).
+#[inline(always)]
+fn starts_window(symbol: &Symbol) -> bool {
+    (symbol.kind == SymbolKind::Word && symbol.edge & START != 0 && symbol.word_letters != 1)
+        | (symbol.kind == SymbolKind::Ideo)
+}
+
 /// The patterns of the key whose value is `first`.
 fn key_patterns(automaton: &Automaton, first: u32) -> impl Iterator<Item = &PatternEntry> {
     let mut more = true;
@@ -1540,7 +1653,7 @@ fn report_lane(
     lane: &Lane<'_>,
     ring: &Ring,
     n: u64,
-    second: Option<&[std::ops::Range<u32>]>,
+    second: Option<&Second>,
     matchers: &[Matcher],
     queue: &mut VecDeque<(usize, Match)>,
     waiting: &mut VecDeque<(usize, Match, u64, u64)>,
@@ -1553,7 +1666,7 @@ fn report_lane(
             if !lane.beside.reports(p, first) {
                 continue;
             }
-            if second.is_some_and(|ranges| !touches(ranges, m.start as u32, m.end as u32)) {
+            if second.is_some_and(|second| !second.reports(m.start as u32, m.end as u32)) {
                 continue; // the first reading found whatever does not touch a separator
             }
             if p.flags & IDEO != 0 && matchers.get(index).is_some_and(|m| !m.inner.segmenter.is_empty()) {
@@ -1582,6 +1695,25 @@ fn merged_ranges(ranges: &[std::ops::Range<u32>]) -> Vec<std::ops::Range<u32>> {
         }
     }
     merged
+}
+
+/// What the second reading reports: a match that touches one of the `ambiguous` ranges (merged),
+/// or holds one of the `fillers` (sorted) between its first and last bytes (`傻a逼`; not `日你`
+/// after the `5` of `3月5日你`, which the first reading decides).
+struct Second {
+    ambiguous: Vec<std::ops::Range<u32>>,
+    fillers: Vec<std::ops::Range<u32>>,
+}
+
+impl Second {
+    fn reports(&self, start: u32, end: u32) -> bool {
+        if touches(&self.ambiguous, start, end) {
+            return true;
+        }
+        // The first filler after `start`: if any lies inside, this one does.
+        let at = self.fillers.partition_point(|r| r.start <= start);
+        self.fillers.get(at).is_some_and(|r| r.end < end)
+    }
 }
 
 /// Whether bytes `[start, end]` touch one of `ranges` ([`merged_ranges`]): the first range that
@@ -1830,6 +1962,8 @@ mod tests {
             "🔥",
             "bi",
             "dab",
+            "他妈的",
+            "妈的",
         ];
         let m = build(&terms);
         let pieces: &[&str] = &[
@@ -1869,6 +2003,11 @@ mod tests {
             "fol",
             "low",
             "ers",
+            "他",
+            "妈",
+            "的",
+            "q",
+            "7",
         ];
         let joins: &[&str] = &[
             " ", "!", "@", "$", "+", "|", "(", "!!", "$$$", " . ", ". ", "\n\n", "", "1", "3", "0", "-", "…", "，",
@@ -1905,6 +2044,18 @@ mod tests {
             assert!(!whole.is_empty(), "{text}");
             assert_eq!(scanned(&buy, &text, true), whole, "{text}");
         }
+        // Letters and digits alone between CJK characters (fillers), far from the text's start
+        // and among leet symbols read both ways.
+        for text in [
+            format!("{filler}你个傻a逼啊 {filler}"),
+            format!("{filler}他q妈7的 buy!followers 傻 逼"),
+            format!("{}他妈a的", "傻逼吗".repeat(80)),
+            format!("{filler}3月5日他妈b的{filler}"),
+        ] {
+            let whole = scanned(&m, &text, false);
+            assert!(!whole.is_empty(), "{text}");
+            assert_eq!(scanned(&m, &text, true), whole, "{text}");
+        }
         let long_terms =
             ["bad word", "b", "ass*", "follow*", "it", "sh", "lol", "boobs", "scam", "tits", "fuck", &"ab".repeat(37)];
         let long = build(&long_terms);
@@ -1912,6 +2063,7 @@ mod tests {
         assert_eq!(scanned(&long, text, true), scanned(&long, text, false), "{text}");
         let mut differing = Vec::new();
         let mut with_ambiguity = 0;
+        let mut with_fillers = 0;
         let mut from_the_start = 0;
         let (mut read_again, mut total) = (0usize, 0usize);
         for case in 0..4000 {
@@ -1963,6 +2115,9 @@ mod tests {
                 assert!(earlier_start, "{text:?}: recalled {recalled:?}, followed {followed:?}");
                 from_the_start += 1;
             }
+            let mut first = Normalizer::new(&text);
+            while first.next().is_some() {}
+            with_fillers += usize::from(!first.fillers().is_empty());
             if probe.second.is_some() {
                 with_ambiguity += 1;
                 let windows =
@@ -1975,6 +2130,7 @@ mod tests {
             }
         }
         assert!(with_ambiguity > 1000, "the generator makes ambiguous symbols: {with_ambiguity}");
+        assert!(with_fillers > 200, "the generator makes fillers: {with_fillers}");
         eprintln!("first window from the text's start where following every symbol starts later: {from_the_start} of {with_ambiguity}");
         assert!(from_the_start * 10 < with_ambiguity, "{from_the_start} of {with_ambiguity}");
         assert!(read_again * 20 < total * 19, "the windows leave text out: {read_again} of {total} bytes read again");
@@ -1989,6 +2145,27 @@ mod tests {
             eprintln!("only whole: {only_whole:?}; only windowed: {only_windowed:?}");
         }
         assert!(differing.is_empty(), "{} of 4000 differ", differing.len());
+    }
+
+    #[test]
+    fn a_filler_is_read_again_only_between_letters_side_by_side_in_a_term() {
+        let m = build(&["傻逼", "日你", "他奶奶", "qq群"]);
+        // Sorted by code point (他 U+4ED6, 你 U+4F60, 傻 U+50BB, 奶 U+5976, 日 U+65E5, 逼 U+903C).
+        for (a, b) in [('他', '奶'), ('傻', '逼'), ('奶', '奶'), ('日', '你')] {
+            assert!(m.inner.ideo_pairs.may_hold(a, b), "{a}{b}");
+        }
+        assert_eq!(m.inner.ideo_pairs.pairs.len(), 4, "{:?}", m.inner.ideo_pairs);
+        let second = |text: &str| {
+            let mut scan = Scan::new(std::slice::from_ref(&m), text);
+            let found: Vec<(u32, u32)> = scan.by_ref().map(|(_, x)| (x.start as u32, x.end as u32)).collect();
+            (scan.second.is_some(), found)
+        };
+        // 月 and 日 stand side by side in no term: the date is read once.
+        assert_eq!(second("3月5日"), (false, vec![]));
+        assert!(second("傻7逼").0);
+        assert_eq!(second("他奶k奶"), (true, vec![(0, 10)]));
+        // Read again, the filler must stand inside a match: `日你` after it is the first reading's.
+        assert_eq!(second("傻5日你"), (false, vec![(4, 10)]));
     }
 
     #[test]

@@ -286,6 +286,17 @@ pub(crate) const LEET_WORD_LETTERS: usize = 3;
 /// ([`SHORT_EDGE`]: `5h17`; `100mg` keeps its number).
 const MAX_SHORT_EDGE_DIGITS: usize = 2;
 
+/// A letter or digit alone between two spaceless-script letters (`傻a逼`, `Normalizer::fillers`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filler {
+    /// Its bytes in the text.
+    pub bytes: std::ops::Range<u32>,
+    /// The ideo letter before it, as read.
+    pub before: char,
+    /// The ideo letter after it, as read.
+    pub after: char,
+}
+
 /// What lay between two items (words, ideo letters, emoji).
 #[derive(Debug, Clone, Copy, Default)]
 struct GapInfo {
@@ -302,6 +313,8 @@ struct GapInfo {
     paragraph: bool,
     /// A quotation mark was among the characters.
     quote: bool,
+    /// A letter or digit alone between two ideo letters was among them (`Normalizer::filler`).
+    filler: bool,
 }
 
 impl GapInfo {
@@ -329,6 +342,26 @@ impl GapInfo {
                 self.quote |= self.chars == 1 && unicode_data::is_quotation_mark(unit.ch);
             }
         }
+    }
+
+    /// This gap followed by `after` (a character read as a gap between them).
+    fn then(mut self, after: &GapInfo) -> GapInfo {
+        if after.chars == 0 {
+            return self;
+        }
+        self.chars = self.chars.saturating_add(after.chars);
+        self.other |= after.other;
+        if after.terminal {
+            self.terminal = true;
+            self.full_stop = after.full_stop;
+        }
+        self.sentence_end |= after.sentence_end;
+        self.newlines = self.newlines.saturating_add(after.newlines);
+        self.after_cr = after.after_cr;
+        self.paragraph |= after.paragraph;
+        self.quote |= after.quote;
+        self.filler |= after.filler;
+        self
     }
 
     /// Whether letters this gap separates may spell a word: a few gap characters, or across blank
@@ -493,6 +526,9 @@ pub struct Normalizer<'t> {
     ambiguous: Vec<std::ops::Range<u32>>,
     /// The furthest byte of the words those symbols are in.
     ambiguous_word_end: u32,
+    /// Letters or digits alone between two spaceless-script letters (`傻a逼`), which the second
+    /// reading reads as nothing.
+    fillers: Vec<Filler>,
     /// The word being read has symbols drawn as a letter (`leet::sequence`), recorded as
     /// ambiguous: its end is the furthest byte the second reading needs.
     drawn_in_word: bool,
@@ -528,6 +564,8 @@ pub struct Normalizer<'t> {
     last_was_word: bool,
     /// The last word or ideo letter put out was an ideo letter.
     last_was_ideo: bool,
+    /// The last ideo letter put out.
+    last_ideo: char,
     /// A word or ideo letter came after the pending emoji (so the next one is not the same run).
     interrupted: bool,
     scratch: Vec<Unit>,
@@ -594,6 +632,7 @@ impl<'t> Normalizer<'t> {
             split_symbols: false,
             ambiguous,
             ambiguous_word_end: 0,
+            fillers: Vec::new(),
             drawn_in_word: false,
             overflows: [0..0, 0..0],
             overflows_recorded: 0,
@@ -614,6 +653,7 @@ impl<'t> Normalizer<'t> {
             last_word_letters: 0,
             last_was_word: false,
             last_was_ideo: false,
+            last_ideo: '\0',
             interrupted: false,
             scratch,
             done: false,
@@ -1259,6 +1299,28 @@ impl<'t> Normalizer<'t> {
             self.item(Item::Emoji(Unit { class: Class::Emoji, ..unit }));
             return;
         }
+        // A whole word of one plain ASCII letter or digit (a spelled-out letter, a filler between
+        // CJK characters, `a`, `I`): no rule of the word stage reads such a word otherwise (no leet
+        // digit between or beside letters, no look-alike, no cut), so it goes on at once.
+        if !continued && !self.word_cut && !self.drawn_in_word {
+            if let [unit] = self.word[..] {
+                if unit.ch.is_ascii_alphanumeric()
+                    && unit.symbol == '\0'
+                    && !unit.keycap
+                    && !unit.regional
+                    && unit.short == 0
+                    && !unit.before_digit
+                    && !unit.after_digit
+                {
+                    self.long_run = false;
+                    let word = std::mem::take(&mut self.word);
+                    self.word_stage_out(&word, Cut::default());
+                    self.word = word;
+                    self.word.clear();
+                    return;
+                }
+            }
+        }
         spelled_with_symbols(&mut self.word);
         let mut bits = WordBits::of(&self.word);
         // Before digits are read as letters: numbers glued to the word's edges.
@@ -1360,6 +1422,13 @@ impl<'t> Normalizer<'t> {
     /// The furthest byte of the words that hold [`Self::ambiguous`] symbols (0: none yet).
     pub(crate) fn ambiguous_word_end(&self) -> u32 {
         self.ambiguous_word_end
+    }
+
+    /// The letters and digits alone between two ideo letters found so far (`傻a逼`): fillers,
+    /// which the second reading reads as nothing, in windows around those that stand between two
+    /// letters side by side in a term (the matcher asks).
+    pub fn fillers(&self) -> &[Filler] {
+        &self.fillers
     }
 
     /// Reads `text` with leet symbols between two pieces of three letters or more read as gaps
@@ -1524,6 +1593,32 @@ impl<'t> Normalizer<'t> {
         self.emit_word(word, gap, cut);
     }
 
+    /// The one letter or digit of `singles`, alone between two ideo letters with short gaps
+    /// around it (`傻a逼`; `A片` and `T恤` are words): a filler the first reading reads as a word
+    /// and records ([`Self::fillers`]), the second reading as nothing between the two ideo
+    /// letters. A term's own letters stay as written.
+    #[cold]
+    #[inline(never)]
+    fn filler(&mut self, after: char) {
+        let Some(&(unit, before)) = self.singles.first() else { return };
+        if self.as_written {
+            return;
+        }
+        if !self.split_symbols {
+            self.fillers.push(Filler { bytes: unit.start..unit.end, before: self.last_ideo, after });
+            return;
+        }
+        self.singles.clear();
+        // Touching both characters, the filler is read as nothing at all (the segmentation check
+        // reads `你真傻a逼` as `你真傻逼`); with gaps around it, as one character more of the gap.
+        let mut gap = before;
+        if before.chars > 0 || self.gap.chars > 0 {
+            gap.add(&Unit { class: Class::Gap, ..unit });
+        }
+        gap.filler = true;
+        self.gap = gap.then(&self.gap);
+    }
+
     /// What the held one-character words are: `Letter`s or `Digit`s (never both), or `None`.
     fn singles_class(&self) -> Option<Class> {
         self.singles.first().map(|(u, _)| u.class)
@@ -1534,6 +1629,18 @@ impl<'t> Normalizer<'t> {
             // Two one-letter words right before an ideo letter spell a word too (`Q Q 群`).
             if self.singles.len() == 2 && self.gap.spells() {
                 self.joining = true;
+            }
+            // One letter or digit alone between two ideo letters (`傻a逼`, `草1泥1马`; a Latin one,
+            // as read: `Ｑ`, `𝐚`).
+            if self.singles.len() == 1
+                && self.singles_after_ideo
+                && self.lead_digit.is_none()
+                && self.gap.spells()
+                && self.singles[0].0.ch.is_ascii_alphanumeric()
+            {
+                if let Item::Ideo(next) = item {
+                    self.filler(next.ch);
+                }
             }
             self.flush_singles();
         } else if self.singles_class() == Some(Class::Digit) {
@@ -1681,7 +1788,9 @@ impl<'t> Normalizer<'t> {
     fn emit_ideo(&mut self, unit: Unit, gap: GapInfo) {
         self.interrupted = true;
         if let Some(p) = &mut self.pending {
-            if p.kind == SymbolKind::Ideo && p.ch == unit.ch && gap.chars == 0 {
+            // A doubled character split by a filler is one run too (`他奶a奶` in the second
+            // reading); split by a gap it is not (`鸡，鸡腿` holds no `鸡鸡`).
+            if p.kind == SymbolKind::Ideo && p.ch == unit.ch && (gap.chars == 0 || gap.filler) {
                 p.count += 1;
                 p.edge |= unit.short;
                 p.start = p.start.min(unit.start);
@@ -1706,6 +1815,7 @@ impl<'t> Normalizer<'t> {
         });
         self.last_was_word = false;
         self.last_was_ideo = true;
+        self.last_ideo = unit.ch;
     }
 
     fn emit_emoji(&mut self, unit: Unit, gap: GapInfo) {
