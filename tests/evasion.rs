@@ -78,8 +78,8 @@ const CJK: &[Case] = &[
     t!("ideographic space", ["傻逼"], "傻\u{3000}逼", ["傻\u{3000}逼"]),
     t!("zero width inside", ["傻逼"], "傻\u{200B}逼", ["傻\u{200B}逼"]),
     t!("every occurrence", ["垃圾"], "垃圾，真垃圾", ["垃圾", "垃圾"]),
-    // A letter or digit alone between two characters of a term is a filler (read twice: as a
-    // word, and as a gap).
+    // A word of one to three ASCII letters or digits alone between two characters of a term is a
+    // filler (read twice: as a word, and as a gap).
     t!("a Latin letter between the characters", ["傻逼"], "傻a逼", ["傻a逼"]),
     t!("a capital between the characters, in running text", ["傻逼"], "你这个傻X逼啊", ["傻X逼"]),
     t!("a digit between the characters", ["傻逼"], "傻1逼", ["傻1逼"]),
@@ -93,7 +93,18 @@ const CJK: &[Case] = &[
     t!("a letter inside a doubled character", ["他奶奶"], "他奶k奶", ["他奶k奶"]),
     t!("a filler and a term of its own around it", ["傻逼", "a片"], "傻a片", ["a片"]),
     t!("a term with a Latin letter stays as written", ["a片"], "看A片", ["A片"]),
-    t!("two letters between the characters are a word", ["傻逼"], "傻ab逼", NONE),
+    // Until 2026-12-05 one letter or digit only: `傻12逼` and `傻ab逼` were words (OPEN).
+    t!("two letters between the characters", ["傻逼"], "傻ab逼", ["傻ab逼"]),
+    t!("two digits between the characters", ["傻逼"], "傻12逼", ["傻12逼"]),
+    t!("two digits with spaces around them", ["傻逼"], "傻 12 逼", ["傻 12 逼"]),
+    t!("three letters and digits in every gap", ["草泥马"], "草ab1泥x2y马", ["草ab1泥x2y马"]),
+    t!("two letters inside a doubled character", ["他奶奶"], "他奶xy奶", ["他奶xy奶"]),
+    t!("two capitals between the characters, in running text", ["傻逼"], "你这个傻XX逼啊", ["傻XX逼"]),
+    t!("two full-width digits between the characters", ["傻逼"], "傻１２逼", ["傻１２逼"]),
+    t!("two letters spelled out between the characters", ["傻逼"], "傻 a b 逼", ["傻 a b 逼"]),
+    t!("three digits spelled out between the characters", ["傻逼"], "傻 1 2 3 逼", ["傻 1 2 3 逼"]),
+    t!("a leet digit glued to a letter between the characters", ["傻逼"], "傻3a逼", ["傻3a逼"]),
+    t!("four letters between the characters are a word", ["傻逼"], "傻abcd逼", NONE),
     t!("a letter between characters of no term", ["傻逼"], "傻a子逼", NONE),
 ];
 
@@ -918,6 +929,10 @@ const CJK_WITH_WORDS: &[Case] = &[
     t!("a term across a pronoun and a noun with a filler between", ["他妈"], "其他a妈妈", NONE),
     t!("a doubled character across a comma", ["鸡鸡"], "吃鸡，鸡腿", NONE),
     t!("a term with a filler after an adverb", ["傻逼"], "你真傻a逼", ["傻a逼"]),
+    t!("a term across two ordinary words with a number between", ["口交"], "出口100交易额", NONE),
+    t!("a term across two ordinary words with a year between", ["口交"], "人口2000交通", NONE),
+    t!("a date's day before a pronoun", ["日你"], "3月12日你有空吗", NONE),
+    t!("a term with two digits after an adverb", ["傻逼"], "你真傻12逼", ["傻12逼"]),
 ];
 
 const REPEATS_WITH_WORDS: &[Case] = &[
@@ -1707,8 +1722,6 @@ const OPEN: &[Case] = &[
     // A doubled character split by a gap is two runs (normalize.rs `emit_ideo`): one run across
     // punctuation would make `鸡，鸡腿` hold `鸡鸡`; only a filler (`他奶k奶`) joins them.
     t!("CJK: a doubled character split by a space", ["他奶奶"], "他奶 奶", ["他奶 奶"]),
-    // A filler is one letter or digit (normalize.rs `Normalizer::filler`); two are a word (`A股`).
-    t!("CJK: two digits between the characters", ["傻逼"], "傻12逼", ["傻12逼"]),
     // A stroke-like ideograph (`丶`) is a Han character of its own.
     t!("CJK: a one-stroke ideograph between the characters", ["傻逼"], "傻丶逼", ["傻丶逼"]),
 ];

@@ -1804,6 +1804,46 @@ fn every_letter_or_digit_alone_between_the_characters_of_every_cjk_term() {
             every.record(&member, covers(&set, term, &text, 0, text.len()), &text);
         }
     }
+    // Words of two and three ASCII letters or digits (`傻12逼`, `傻ab1逼`): every letter and digit
+    // starts one, in one gap of every term (also spelled out: `傻 1 2 逼`) and, spaced, in every gap.
+    let ascii: Vec<char> = ('a'..='z').chain('0'..='9').collect();
+    let mut short = Tally::new("a word of two or three ASCII letters or digits in one gap of a CJK term (傻12逼)");
+    let mut short_every = Tally::new(
+        "a word of two or three ASCII letters or digits, spaced, in every gap of a CJK term (草 ab 泥 ab 马)",
+    );
+    let mut short_spelled =
+        Tally::new("two or three ASCII letters, or digits, spelled out in one gap of a CJK term (傻 a b 逼)");
+    for (k, &c) in ascii.iter().enumerate() {
+        for len in [2, 3] {
+            let word: String = (0..len).map(|i| ascii[(k + i * 7) % ascii.len()]).collect();
+            for (term, chars) in terms.iter().map(|t| t.chars().collect::<Vec<char>>()).enumerate() {
+                for gap in 1..chars.len() {
+                    let (before, after): (String, String) =
+                        (chars[..gap].iter().collect(), chars[gap..].iter().collect());
+                    let text = format!("{before}{word}{after}");
+                    short.record(&format!("{c} ({word})"), covers(&set, term, &text, 0, text.len()), &text);
+                }
+                // Spelled out, letters join letters and digits digits (`傻 3 a 逼` is a known miss).
+                let same_kind: String = (0..len)
+                    .map(|i| if k < 26 { ascii[(k + i * 7) % 26] } else { ascii[26 + (k - 26 + i * 3) % 10] })
+                    .collect();
+                let spelled: String = same_kind.chars().map(|c| format!(" {c}")).collect::<String>() + " ";
+                for gap in 1..chars.len() {
+                    let (before, after): (String, String) =
+                        (chars[..gap].iter().collect(), chars[gap..].iter().collect());
+                    let text = format!("{before}{spelled}{after}");
+                    short_spelled.record(
+                        &format!("{c} ({same_kind})"),
+                        covers(&set, term, &text, 0, text.len()),
+                        &text,
+                    );
+                }
+                let spaced = format!(" {word} ");
+                let text: String = chars.iter().map(|h| h.to_string()).collect::<Vec<_>>().join(&spaced);
+                short_every.record(&format!("{c} ({word})"), covers(&set, term, &text, 0, text.len()), &text);
+            }
+        }
+    }
     assert!(terms.len() >= 100 && fillers.len() >= 1_000, "{} terms, {} fillers", terms.len(), fillers.len());
-    assert_all([&alone, &spaced, &every]);
+    assert_all([&alone, &spaced, &every, &short, &short_spelled, &short_every]);
 }

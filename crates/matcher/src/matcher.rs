@@ -2008,6 +2008,8 @@ mod tests {
             "的",
             "q",
             "7",
+            "12",
+            "xy",
         ];
         let joins: &[&str] = &[
             " ", "!", "@", "$", "+", "|", "(", "!!", "$$$", " . ", ". ", "\n\n", "", "1", "3", "0", "-", "…", "，",
@@ -2051,6 +2053,11 @@ mod tests {
             format!("{filler}他q妈7的 buy!followers 傻 逼"),
             format!("{}他妈a的", "傻逼吗".repeat(80)),
             format!("{filler}3月5日他妈b的{filler}"),
+            format!("{filler}你个傻ab逼啊 {filler}"),
+            // (An emoji puts out the ideo letter before the filler: the window must not start at it.)
+            format!("{filler}你个傻(🔥-ab  逼啊 {filler}"),
+            format!("{filler}他q7妈xy的 buy!followers 傻 12 逼"),
+            format!("{}他妈abc的", "傻逼吗".repeat(80)),
         ] {
             let whole = scanned(&m, &text, false);
             assert!(!whole.is_empty(), "{text}");

@@ -286,7 +286,12 @@ pub(crate) const LEET_WORD_LETTERS: usize = 3;
 /// ([`SHORT_EDGE`]: `5h17`; `100mg` keeps its number).
 const MAX_SHORT_EDGE_DIGITS: usize = 2;
 
-/// A letter or digit alone between two spaceless-script letters (`傻a逼`, `Normalizer::fillers`).
+/// Most letters and digits a word between two ideo letters may have and be a filler (`傻12逼`,
+/// `他妈abc的`; `Normalizer::fillers`).
+pub(crate) const MAX_FILLER_UNITS: usize = 3;
+
+/// A word of one to three (`MAX_FILLER_UNITS`) ASCII letters or digits alone between two
+/// spaceless-script letters (`傻a逼`, `傻12逼`, `Normalizer::fillers`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filler {
     /// Its bytes in the text.
@@ -313,7 +318,7 @@ struct GapInfo {
     paragraph: bool,
     /// A quotation mark was among the characters.
     quote: bool,
-    /// A letter or digit alone between two ideo letters was among them (`Normalizer::filler`).
+    /// A filler (a short word alone between two ideo letters) was among them (`Normalizer::filler`).
     filler: bool,
 }
 
@@ -551,6 +556,10 @@ pub struct Normalizer<'t> {
     joining: bool,
     /// The first of `singles` came right after an ideo letter (`加 Q Q`).
     singles_after_ideo: bool,
+    /// `singles` holds the units of one word of two to [`MAX_FILLER_UNITS`] ASCII letters or
+    /// digits right after an ideo letter (`傻12`): a filler if an ideo letter follows (`傻12逼`),
+    /// put out as the word it is otherwise.
+    held_word: bool,
     /// A leet digit glued before the first of `singles` (`1f u c k`): a gap before the word
     /// when they join, the first single's own when they do not (`5g`).
     lead_digit: Option<Unit>,
@@ -645,6 +654,7 @@ impl<'t> Normalizer<'t> {
             singles,
             joining: false,
             singles_after_ideo: false,
+            held_word: false,
             lead_digit: None,
             gap: GapInfo::default(),
             out,
@@ -956,6 +966,10 @@ impl<'t> Normalizer<'t> {
         }
         if word_len == 0 || !plain_end || word_len >= WORD_CAP {
             // Only the gap was plain (or nothing was): the general path takes it from here.
+            return (word_start > start).then_some(word_start);
+        }
+        // A short word right after an ideo letter may be a filler (`傻 ab 逼`): the word stage's.
+        if word_len <= MAX_FILLER_UNITS && self.last_was_ideo {
             return (word_start > start).then_some(word_start);
         }
         self.emit_ascii_word(&bytes[word_start..i], word_start, positions);
@@ -1406,11 +1420,13 @@ impl<'t> Normalizer<'t> {
     /// Whether a fresh reading from byte `at` reads what this one read up to byte `to` (the start
     /// of a word it has put out; it has read at most one word past it): not when it would start
     /// among leet symbols this reading read as a gap because too many came in a row, since it
-    /// would count them otherwise.
+    /// would count them otherwise; nor at a filler of two letters or more (`傻ab逼`), which only
+    /// a reading that has read the ideo letter before it reads as nothing.
     pub(crate) fn restarts_cleanly(&self, at: u32, to: u32) -> bool {
         let [a, b] = &self.overflows;
         // `&` rather than `&&`: no branch (this is asked for every word start).
         !((a.start < to) & (a.end > at) | (b.start < to) & (b.end > at))
+            && (self.fillers.is_empty() || self.fillers.binary_search_by_key(&to, |f| f.bytes.start).is_err())
     }
 
     /// How many runs of leet symbols were read as a gap because too many came in a row (only
@@ -1424,7 +1440,8 @@ impl<'t> Normalizer<'t> {
         self.ambiguous_word_end
     }
 
-    /// The letters and digits alone between two ideo letters found so far (`傻a逼`): fillers,
+    /// The words of one to three letters or digits alone between two ideo letters found so far
+    /// (`傻a逼`, `傻12逼`), in the order of the text: fillers,
     /// which the second reading reads as nothing, in windows around those that stand between two
     /// letters side by side in a term (the matcher asks).
     pub fn fillers(&self) -> &[Filler] {
@@ -1533,6 +1550,9 @@ impl<'t> Normalizer<'t> {
 
     fn word_stage_out(&mut self, word: &[Unit], cut: Cut) {
         self.interrupted = true;
+        if self.held_word {
+            self.flush_singles();
+        }
         let whole = !cut.continues && !cut.continued;
         // A word of one letter, or of one digit (`8 9 6 4` spells a number as `f u c k` a word:
         // digits join digits, letters letters).
@@ -1590,11 +1610,30 @@ impl<'t> Normalizer<'t> {
                 return;
             }
         }
+        // A short word of ASCII letters or digits right after an ideo letter may be a filler
+        // (`傻12逼`): held until the next item says.
+        if whole
+            && close
+            && self.last_was_ideo
+            && (2..=MAX_FILLER_UNITS).contains(&word.len())
+            && word.iter().all(|u| {
+                u.ch.is_ascii_alphanumeric()
+                    && matches!(u.class, Class::Letter | Class::Digit)
+                    && !u.keycap
+                    && !u.regional
+            })
+        {
+            self.singles
+                .extend(word.iter().enumerate().map(|(k, u)| (*u, if k == 0 { gap } else { GapInfo::default() })));
+            self.held_word = true;
+            return;
+        }
         self.emit_word(word, gap, cut);
     }
 
-    /// The one letter or digit of `singles`, alone between two ideo letters with short gaps
-    /// around it (`傻a逼`; `A片` and `T恤` are words): a filler the first reading reads as a word
+    /// The letters or digits of `singles` (one, `傻a逼`; a held word, `傻12逼`; up to three
+    /// spelled out, `傻 a b 逼`; with `lead_digit`, `傻3a逼`), alone between two ideo letters with
+    /// short gaps around them (`A片` and `T恤` are words): a filler the first reading reads as a word
     /// and records ([`Self::fillers`]), the second reading as nothing between the two ideo
     /// letters. A term's own letters stay as written.
     #[cold]
@@ -1604,17 +1643,27 @@ impl<'t> Normalizer<'t> {
         if self.as_written {
             return;
         }
+        // Its units: a held word's, or one letter and the digit glued before it (`傻3a逼`).
+        let lead = self.lead_digit.into_iter();
         if !self.split_symbols {
-            self.fillers.push(Filler { bytes: unit.start..unit.end, before: self.last_ideo, after });
+            let units = || lead.clone().chain(self.singles.iter().map(|(u, _)| *u));
+            let start = units().map(|u| u.start).min().unwrap_or(unit.start);
+            let end = units().map(|u| u.end).max().unwrap_or(unit.end);
+            self.fillers.push(Filler { bytes: start..end, before: self.last_ideo, after });
             return;
         }
-        self.singles.clear();
         // Touching both characters, the filler is read as nothing at all (the segmentation check
-        // reads `你真傻a逼` as `你真傻逼`); with gaps around it, as one character more of the gap.
+        // reads `你真傻a逼` as `你真傻逼`); with gaps around it, as characters more of the gap.
         let mut gap = before;
         if before.chars > 0 || self.gap.chars > 0 {
-            gap.add(&Unit { class: Class::Gap, ..unit });
+            for u in lead.chain(self.singles.iter().map(|(u, _)| *u)) {
+                gap.add(&Unit { class: Class::Gap, ..u });
+            }
         }
+        self.singles.clear();
+        self.lead_digit = None;
+        self.held_word = false;
+        self.joining = false;
         gap.filler = true;
         self.gap = gap.then(&self.gap);
     }
@@ -1626,24 +1675,32 @@ impl<'t> Normalizer<'t> {
 
     fn item(&mut self, item: Item) {
         if matches!(item, Item::Ideo(_)) {
+            // A short word alone between two ideo letters (`傻12逼`).
+            if self.held_word {
+                if self.gap.spells() {
+                    if let Item::Ideo(next) = item {
+                        self.filler(next.ch);
+                    }
+                }
             // Two one-letter words right before an ideo letter spell a word too (`Q Q 群`).
-            if self.singles.len() == 2 && self.gap.spells() {
+            } else if self.singles.len() == 2 && self.gap.spells() {
                 self.joining = true;
             }
             // One letter or digit alone between two ideo letters (`傻a逼`, `草1泥1马`; a Latin one,
-            // as read: `Ｑ`, `𝐚`).
-            if self.singles.len() == 1
+            // as read: `Ｑ`, `𝐚`), or up to three spelled out (`傻 a b 逼`).
+            if !self.held_word
                 && self.singles_after_ideo
-                && self.lead_digit.is_none()
+                && self.singles.len() + usize::from(self.lead_digit.is_some()) <= MAX_FILLER_UNITS
+                && self.lead_digit.is_none_or(|d| d.ch.is_ascii_digit())
                 && self.gap.spells()
-                && self.singles[0].0.ch.is_ascii_alphanumeric()
+                && self.singles.iter().all(|(u, _)| u.ch.is_ascii_alphanumeric())
             {
                 if let Item::Ideo(next) = item {
                     self.filler(next.ch);
                 }
             }
             self.flush_singles();
-        } else if self.singles_class() == Some(Class::Digit) {
+        } else if self.held_word || self.singles_class() == Some(Class::Digit) {
             // An emoji ends digits spelled out (`8🔥9🔥6🔥4` stays four numbers): joined across
             // emoji, the worst-case bench's 64 KB of digits, number words and emoji cost 1.33
             // times the instructions (35% more words went through the word stage: more of the
@@ -1658,12 +1715,21 @@ impl<'t> Normalizer<'t> {
     }
 
     fn flush_singles(&mut self) {
+        // (A held word is never empty: `filler` clears both.)
         if self.singles.is_empty() {
             return;
         }
+        let held_word = std::mem::take(&mut self.held_word);
         let singles = std::mem::take(&mut self.singles);
         let lead = self.lead_digit.take();
-        if self.joining {
+        if held_word {
+            // The word the held units are, as it would have been put out at once.
+            let mut word = std::mem::take(&mut self.scratch);
+            word.clear();
+            word.extend(singles.iter().map(|(u, _)| *u));
+            self.emit_word(&word, singles[0].1, Cut::default());
+            self.scratch = word;
+        } else if self.joining {
             let mut word = std::mem::take(&mut self.scratch);
             word.clear();
             word.extend(singles.iter().map(|(u, _)| *u));
@@ -1721,6 +1787,7 @@ impl<'t> Normalizer<'t> {
         }
     }
 
+    #[inline(always)]
     fn flush_pending(&mut self) {
         if let Some(symbol) = self.pending.take() {
             self.out.push(symbol);
