@@ -1520,7 +1520,7 @@ impl Windows {
             if starts_window(symbol) {
                 let Some(previous_end) = end_before(j) else { return };
                 let at = previous_end.min(symbol.start);
-                if normalizer.restarts_cleanly(at, symbol.start) {
+                if normalizer.restarts_cleanly(at, symbol.start) && !normalizer.starts_filler(symbol.start) {
                     self.last_clean = Some((at, j));
                     return;
                 }

@@ -968,10 +968,6 @@ impl<'t> Normalizer<'t> {
             // Only the gap was plain (or nothing was): the general path takes it from here.
             return (word_start > start).then_some(word_start);
         }
-        // A short word right after an ideo letter may be a filler (`傻 ab 逼`): the word stage's.
-        if word_len <= MAX_FILLER_UNITS && self.last_was_ideo {
-            return (word_start > start).then_some(word_start);
-        }
         self.emit_ascii_word(&bytes[word_start..i], word_start, positions);
         Some(i)
     }
@@ -990,7 +986,26 @@ impl<'t> Normalizer<'t> {
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return;
         }
+        // A short word right after an ideo letter may be a filler (`傻 ab 逼`): the word stage's.
+        if word.len() <= MAX_FILLER_UNITS && self.last_was_ideo {
+            self.emit_short_ascii_word(word, word_start, positions);
+            return;
+        }
         self.emit_ascii_runs::<false, P>(word, word_start, positions);
+    }
+
+    /// A word of two or three ASCII letters as the word stage gets it from the general path.
+    #[cold]
+    #[inline(never)]
+    fn emit_short_ascii_word<P: Positions>(&mut self, word: &[u8], word_start: usize, positions: P) {
+        let mut units = [byte_unit('a', 0, Class::Letter); MAX_FILLER_UNITS];
+        for ((unit, &b), k) in units.iter_mut().zip(word).zip(word_start..) {
+            *unit = Unit {
+                upper: b.is_ascii_uppercase(),
+                ..byte_unit(char::from(b.to_ascii_lowercase()), positions.offset(k) as usize, Class::Letter)
+            };
+        }
+        self.word_stage_out(units.get(..word.len()).unwrap_or(&[]), Cut::default());
     }
 
     /// The first reading's word `bytes[start..end]` of pieces of letters joined by runs of leet
@@ -1425,8 +1440,15 @@ impl<'t> Normalizer<'t> {
     pub(crate) fn restarts_cleanly(&self, at: u32, to: u32) -> bool {
         let [a, b] = &self.overflows;
         // `&` rather than `&&`: no branch (this is asked for every word start).
+        // A filler's word comes out right after the filler is recorded: only the newest may start
+        // at `to` (`starts_filler` asks them all, for symbols read before).
         !((a.start < to) & (a.end > at) | (b.start < to) & (b.end > at))
-            && (self.fillers.is_empty() || self.fillers.binary_search_by_key(&to, |f| f.bytes.start).is_err())
+            && self.fillers.last().is_none_or(|f| f.bytes.start != to)
+    }
+
+    /// Whether byte `to` starts one of the fillers found so far.
+    pub(crate) fn starts_filler(&self, to: u32) -> bool {
+        self.fillers.binary_search_by_key(&to, |f| f.bytes.start).is_ok()
     }
 
     /// How many runs of leet symbols were read as a gap because too many came in a row (only
