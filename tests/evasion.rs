@@ -99,6 +99,10 @@ const CJK: &[Case] = &[
     t!("two digits with spaces around them", ["傻逼"], "傻 12 逼", ["傻 12 逼"]),
     t!("three letters and digits in every gap", ["草泥马"], "草ab1泥x2y马", ["草ab1泥x2y马"]),
     t!("two letters inside a doubled character", ["他奶奶"], "他奶xy奶", ["他奶xy奶"]),
+    // Until 2026-12-05 a space split a doubled character into two runs (OPEN).
+    t!("a doubled character split by a space", ["他奶奶"], "他奶 奶", ["他奶 奶"]),
+    t!("a doubled character split by an ideographic space", ["他奶奶"], "他奶\u{3000}奶", ["他奶\u{3000}奶"]),
+    t!("a doubled character split by two spaces, in running text", ["鸡鸡"], "你的鸡  鸡呢", ["鸡  鸡"]),
     t!("two capitals between the characters, in running text", ["傻逼"], "你这个傻XX逼啊", ["傻XX逼"]),
     t!("two full-width digits between the characters", ["傻逼"], "傻１２逼", ["傻１２逼"]),
     t!("two letters spelled out between the characters", ["傻逼"], "傻 a b 逼", ["傻 a b 逼"]),
@@ -928,6 +932,7 @@ const CJK_WITH_WORDS: &[Case] = &[
     t!("a term across two ordinary words with a filler between", ["口交"], "进出口B交易额", NONE),
     t!("a term across a pronoun and a noun with a filler between", ["他妈"], "其他a妈妈", NONE),
     t!("a doubled character across a comma", ["鸡鸡"], "吃鸡，鸡腿", NONE),
+    t!("a doubled character across a space between two words", ["鸡鸡"], "吃鸡 鸡腿", NONE),
     t!("a term with a filler after an adverb", ["傻逼"], "你真傻a逼", ["傻a逼"]),
     t!("a term across two ordinary words with a number between", ["口交"], "出口100交易额", NONE),
     t!("a term across two ordinary words with a year between", ["口交"], "人口2000交通", NONE),
@@ -1719,9 +1724,9 @@ const OPEN: &[Case] = &[
     t!("SPLIT_WITH_WORDS: two symbols between pieces that are words", ["asshole"], "ass--hole", ["ass--hole"]),
     // FALSE_POSITIVES
     // CJK
-    // A doubled character split by a gap is two runs (normalize.rs `emit_ideo`): one run across
-    // punctuation would make `鸡，鸡腿` hold `鸡鸡`; only a filler (`他奶k奶`) joins them.
-    t!("CJK: a doubled character split by a space", ["他奶奶"], "他奶 奶", ["他奶 奶"]),
+    // A space splits a doubled character into two runs unless an ideo letter stands right before
+    // the first (normalize.rs `emit_ideo`: `他奶 奶` is one run; `哈 哈`, `幹 干` are two).
+    t!("CJK: a term with a doubled character spaced out", ["他奶奶"], "他 奶 奶", ["他 奶 奶"]),
     // A stroke-like ideograph (`丶`) is a Han character of its own.
     t!("CJK: a one-stroke ideograph between the characters", ["傻逼"], "傻丶逼", ["傻丶逼"]),
 ];

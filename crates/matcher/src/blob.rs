@@ -1,7 +1,11 @@
 //! A compiled matcher as bytes, so that a large term list is compiled once (by a tool) and loaded
 //! where it is used. Loading never trusts the bytes: every length is checked, the automata are
 //! validated by `daachorse`, the tables are checked for consistency, and every lookup during a
-//! search is checked again, so a damaged blob is refused or finds less, and never panics.
+//! search is checked again, so a damaged blob is refused or finds less, and never panics. A
+//! checksum over all the bytes before it (format 7, 2026-12-05) refuses a damaged blob before
+//! any of that: `daachorse` checks an automaton's bounds, not its failure links, and one flipped
+//! bit there made a search loop for ever (`tests/rule_blob_properties.rs` found it). The checksum
+//! finds damage, not forgery: bytes crafted to match it are trusted as the tool's own.
 //!
 //! Layout (little-endian): magic `TGMATCH\0`, format, normaliser revision, Unicode tables
 //! fingerprint, term count, the three automata (main, emoji, spelled; each: present flag, daachorse bytes whose values
@@ -10,7 +14,7 @@
 //! in a main key (those of the Basic Multilingual Plane: count, then two u16s each; the others:
 //! count, then two u32s each; each part ascending), the terms of one
 //! character matched only as written (count, then each term's index and character, as u32s, by
-//! index).
+//! index), and the checksum (two u64s, `checksum`).
 
 use std::fmt;
 use std::sync::Arc;
@@ -22,7 +26,7 @@ use crate::segmentation::Segmenter;
 
 const MAGIC: &[u8; 8] = b"TGMATCH\0";
 /// Layout version of this module's bytes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 /// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`,
 /// `reading_order.rs`): bump it whenever a change makes any text or term read differently.
 pub const NORMALIZER_REVISION: u32 = 30;
@@ -182,6 +186,8 @@ impl Matcher {
             w.u32(term);
             w.u32(u32::from(c));
         }
+        let sum = checksum(&w.0);
+        w.0.extend_from_slice(&sum);
         w.0
     }
 
@@ -195,6 +201,13 @@ impl Matcher {
         if r.u32()? != FORMAT || r.u32()? != NORMALIZER_REVISION || r.u64()? != crate::unicode_data::FINGERPRINT {
             return Err(BlobError::OtherVersion);
         }
+        let body = bytes.len().checked_sub(CHECKSUM_BYTES).ok_or(BlobError::Truncated)?;
+        let (covered, sum) = bytes.split_at(body);
+        if sum != checksum(covered) {
+            return Err(BlobError::Corrupt("checksum"));
+        }
+        let rest = r.0.len().checked_sub(CHECKSUM_BYTES).ok_or(BlobError::Truncated)?;
+        let mut r = Reader(r.0.get(..rest).ok_or(BlobError::Truncated)?);
         let terms = r.u32()? as usize;
         let mut automata = [None, None, None];
         for slot in &mut automata {
@@ -250,6 +263,29 @@ impl Matcher {
         let inner = Inner { terms, main, emoji, spelled, segmenter, ideo_pairs, written, readings: Default::default() };
         Ok(Matcher { inner: Arc::new(inner) })
     }
+}
+
+const CHECKSUM_BYTES: usize = 16;
+
+/// A Fletcher-style checksum of `bytes` as little-endian u64 words (the last one padded with
+/// zeros): the running sum and the sum of the running sums, both kept. Any one flipped bit
+/// changes the first (by a power of two); two flips in different words rarely cancel in both.
+/// Two adds a word.
+fn checksum(bytes: &[u8]) -> [u8; CHECKSUM_BYTES] {
+    let (mut a, mut b) = (0u64, 0u64);
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        a = a.wrapping_add(u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]));
+        b = b.wrapping_add(a);
+    }
+    let mut last = [0u8; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    a = a.wrapping_add(u64::from_le_bytes(last));
+    b = b.wrapping_add(a);
+    let mut sum = [0u8; CHECKSUM_BYTES];
+    sum[..8].copy_from_slice(&a.to_le_bytes());
+    sum[8..].copy_from_slice(&b.to_le_bytes());
+    sum
 }
 
 /// A segmenter word's bytes: its end u32 in the words' string, its cost u16.
@@ -313,6 +349,19 @@ mod tests {
         assert_eq!(back.find_iter("你个傻a逼啊 𠀀1逼").count(), 2);
         for cut in [0, 1, 10, bytes.len() / 2, bytes.len() - 1] {
             assert!(crate::Matcher::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        // A flipped bit is refused (the checksum): before it, a flip in a failure link of an
+        // automaton (which daachorse does not check) made a search loop for ever. Every bit of
+        // about 2,000 bytes spread over the blob, its first and last 64 bytes included.
+        let mut flipped = bytes.clone();
+        let stride = (bytes.len() / 2_000).max(1);
+        let chosen = (0..bytes.len()).filter(|&at| at < 64 || at + 64 >= bytes.len() || at % stride == 0);
+        for at in chosen {
+            for bit in 0..8 {
+                flipped[at] ^= 1 << bit;
+                assert!(crate::Matcher::from_bytes(&flipped).is_err(), "bit {bit} of byte {at}");
+                flipped[at] ^= 1 << bit;
+            }
         }
         let written = MatcherBuilder::new().terms(["幹", "干", "幹你"]).build().unwrap();
         let back = crate::Matcher::from_bytes(&written.to_bytes()).unwrap();

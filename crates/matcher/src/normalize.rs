@@ -575,6 +575,8 @@ pub struct Normalizer<'t> {
     last_was_ideo: bool,
     /// The last ideo letter put out.
     last_ideo: char,
+    /// The pending ideo letter came right after another, with no gap (`他奶` of `他奶 奶`).
+    pending_follows_ideo: bool,
     /// A word or ideo letter came after the pending emoji (so the next one is not the same run).
     interrupted: bool,
     scratch: Vec<Unit>,
@@ -664,6 +666,7 @@ impl<'t> Normalizer<'t> {
             last_was_word: false,
             last_was_ideo: false,
             last_ideo: '\0',
+            pending_follows_ideo: false,
             interrupted: false,
             scratch,
             done: false,
@@ -1878,8 +1881,11 @@ impl<'t> Normalizer<'t> {
         self.interrupted = true;
         if let Some(p) = &mut self.pending {
             // A doubled character split by a filler is one run too (`他奶a奶` in the second
-            // reading); split by a gap it is not (`鸡，鸡腿` holds no `鸡鸡`).
-            if p.kind == SymbolKind::Ideo && p.ch == unit.ch && (gap.chars == 0 || gap.filler) {
+            // reading), and so is one split by a few spaces on one line right after another ideo
+            // letter (`他奶 奶`; `哈 哈` and `幹 干` stay two); split by punctuation it is not
+            // (`鸡，鸡腿` holds no `鸡鸡`).
+            let spaces = self.pending_follows_ideo && !gap.other && gap.newlines == 0 && gap.chars <= MAX_SPELLING_GAP;
+            if p.kind == SymbolKind::Ideo && p.ch == unit.ch && (gap.chars == 0 || gap.filler || spaces) {
                 p.count += 1;
                 p.edge |= unit.short;
                 p.start = p.start.min(unit.start);
@@ -1889,6 +1895,7 @@ impl<'t> Normalizer<'t> {
             }
         }
         self.flush_pending();
+        self.pending_follows_ideo = self.last_was_ideo && gap.chars == 0;
         self.pending = Some(Symbol {
             ch: unit.ch,
             kind: SymbolKind::Ideo,
