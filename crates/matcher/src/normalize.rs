@@ -981,11 +981,7 @@ impl<'t> Normalizer<'t> {
     fn emit_ascii_word<P: Positions>(&mut self, word: &[u8], word_start: usize, positions: P) {
         let Some(&lead) = word.first() else { return };
         if word.len() == 1 {
-            let at = positions.offset(word_start) as usize;
-            let unit = Unit {
-                upper: lead.is_ascii_uppercase(),
-                ..byte_unit(char::from(lead.to_ascii_lowercase()), at, Class::Letter)
-            };
+            let unit = ascii_letter_unit(lead, positions.offset(word_start));
             self.word_stage_out(std::slice::from_ref(&unit), Cut::default());
             return;
         }
@@ -1003,10 +999,7 @@ impl<'t> Normalizer<'t> {
     fn emit_short_ascii_word<P: Positions>(&mut self, word: &[u8], word_start: usize, positions: P) {
         let mut units = [byte_unit('a', 0, Class::Letter); MAX_FILLER_UNITS];
         for ((unit, &b), k) in units.iter_mut().zip(word).zip(word_start..) {
-            *unit = Unit {
-                upper: b.is_ascii_uppercase(),
-                ..byte_unit(char::from(b.to_ascii_lowercase()), positions.offset(k) as usize, Class::Letter)
-            };
+            *unit = ascii_letter_unit(b, positions.offset(k));
         }
         self.word_stage_out(units.get(..word.len()).unwrap_or(&[]), Cut::default());
     }
@@ -1699,30 +1692,22 @@ impl<'t> Normalizer<'t> {
     }
 
     fn item(&mut self, item: Item) {
-        if matches!(item, Item::Ideo(_)) {
-            // A short word alone between two ideo letters (`傻12逼`).
-            if self.held_word {
-                if self.gap.spells() {
-                    if let Item::Ideo(next) = item {
-                        self.filler(next.ch);
-                    }
-                }
+        if let Item::Ideo(next) = item {
+            let close = self.gap.spells();
             // Two one-letter words right before an ideo letter spell a word too (`Q Q 群`).
-            } else if self.singles.len() == 2 && self.gap.spells() {
+            if !self.held_word && self.singles.len() == 2 && close {
                 self.joining = true;
             }
-            // One letter or digit alone between two ideo letters (`傻a逼`, `草1泥1马`; a Latin one,
-            // as read: `Ｑ`, `𝐚`), or up to three spelled out (`傻 a b 逼`).
-            if !self.held_word
-                && self.singles_after_ideo
-                && self.singles.len() + usize::from(self.lead_digit.is_some()) <= MAX_FILLER_UNITS
-                && self.lead_digit.is_none_or(|d| d.ch.is_ascii_digit())
-                && self.gap.spells()
-                && self.singles.iter().all(|(u, _)| u.ch.is_ascii_alphanumeric())
-            {
-                if let Item::Ideo(next) = item {
-                    self.filler(next.ch);
-                }
+            // A filler between two ideo letters: a held short word (`傻12逼`), or one to three
+            // letters or digits alone or spelled out (`傻a逼`, `草1泥1马`, `傻 a b 逼`; a Latin
+            // one, as read: `Ｑ`, `𝐚`).
+            let filler = self.held_word
+                || (self.singles_after_ideo
+                    && self.singles.len() + usize::from(self.lead_digit.is_some()) <= MAX_FILLER_UNITS
+                    && self.lead_digit.is_none_or(|d| d.ch.is_ascii_digit())
+                    && self.singles.iter().all(|(u, _)| u.ch.is_ascii_alphanumeric()));
+            if close && filler {
+                self.filler(next.ch);
             }
             self.flush_singles();
         } else if self.held_word || self.singles_class() == Some(Class::Digit) {
@@ -1747,14 +1732,8 @@ impl<'t> Normalizer<'t> {
         let held_word = std::mem::take(&mut self.held_word);
         let singles = std::mem::take(&mut self.singles);
         let lead = self.lead_digit.take();
-        if held_word {
-            // The word the held units are, as it would have been put out at once.
-            let mut word = std::mem::take(&mut self.scratch);
-            word.clear();
-            word.extend(singles.iter().map(|(u, _)| *u));
-            self.emit_word(&word, singles[0].1, Cut::default());
-            self.scratch = word;
-        } else if self.joining {
+        // A held word (put out as it would have been at once) or a spelled-out one: one word.
+        if held_word || self.joining {
             let mut word = std::mem::take(&mut self.scratch);
             word.clear();
             word.extend(singles.iter().map(|(u, _)| *u));
@@ -1765,8 +1744,9 @@ impl<'t> Normalizer<'t> {
             let from = self.out.len();
             self.emit_word(&word, gap, Cut::default());
             // (emit_word may put out a break or a pending symbol first: only the word's runs.)
-            // Spelled-out digits are a number, not letters the spelled stream looks inside.
-            if word.first().is_some_and(|u| u.class == Class::Letter) {
+            // Spelled-out digits are a number, not letters the spelled stream looks inside; a
+            // held word was written as one.
+            if !held_word && word.first().is_some_and(|u| u.class == Class::Letter) {
                 for s in self.out.get_mut(from..).into_iter().flatten().filter(|s| s.kind == SymbolKind::Word) {
                     s.digit |= SPELLED;
                 }
@@ -2060,6 +2040,13 @@ fn compound_runs(bytes: &[u8], first_end: usize, end: usize) -> impl Iterator<It
         at = run.end + ascii_letters(bytes.get(run.end..end).unwrap_or(&[]));
         Some(run)
     })
+}
+
+/// The unit of ASCII letter `b` at byte `at`, as the general path reads it (lowercased, `upper`
+/// kept).
+#[inline(always)]
+fn ascii_letter_unit(b: u8, at: u32) -> Unit {
+    Unit { upper: b.is_ascii_uppercase(), ..byte_unit(char::from(b.to_ascii_lowercase()), at as usize, Class::Letter) }
 }
 
 /// A unit of one ASCII byte at `at`, marked with nothing.
