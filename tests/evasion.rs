@@ -103,6 +103,14 @@ const CJK: &[Case] = &[
     t!("a doubled character split by a space", ["他奶奶"], "他奶 奶", ["他奶 奶"]),
     t!("a doubled character split by an ideographic space", ["他奶奶"], "他奶\u{3000}奶", ["他奶\u{3000}奶"]),
     t!("a doubled character split by two spaces, in running text", ["鸡鸡"], "你的鸡  鸡呢", ["鸡  鸡"]),
+    // Until 2026-12-05 spaces split a doubled character into two runs unless an ideo letter stood
+    // right before the first (OPEN): now also after one spelled out on its own.
+    t!("every character spaced out, a doubled one among them", ["他奶奶"], "他 奶 奶", ["他 奶 奶"]),
+    t!("every character spaced out in running text", ["他奶奶"], "我 操 他 奶 奶 的", ["他 奶 奶"]),
+    t!("spaced out with ideographic spaces", ["他奶奶"], "他\u{3000}奶\u{3000}奶", ["他\u{3000}奶\u{3000}奶"]),
+    t!("spaced out with two spaces each", ["鸡鸡"], "小  鸡  鸡", ["鸡  鸡"]),
+    t!("spaced out after a word of two characters", ["鸡鸡"], "吃饭 鸡 鸡", NONE),
+    t!("spaced out, a doubled character across a line end", ["他奶奶"], "他 奶\n奶", NONE),
     t!("two capitals between the characters, in running text", ["傻逼"], "你这个傻XX逼啊", ["傻XX逼"]),
     t!("two full-width digits between the characters", ["傻逼"], "傻１２逼", ["傻１２逼"]),
     t!("two letters spelled out between the characters", ["傻逼"], "傻 a b 逼", ["傻 a b 逼"]),
@@ -1724,9 +1732,6 @@ const OPEN: &[Case] = &[
     t!("SPLIT_WITH_WORDS: two symbols between pieces that are words", ["asshole"], "ass--hole", ["ass--hole"]),
     // FALSE_POSITIVES
     // CJK
-    // A space splits a doubled character into two runs unless an ideo letter stands right before
-    // the first (normalize.rs `emit_ideo`: `他奶 奶` is one run; `哈 哈`, `幹 干` are two).
-    t!("CJK: a term with a doubled character spaced out", ["他奶奶"], "他 奶 奶", ["他 奶 奶"]),
     // A stroke-like ideograph (`丶`) is a Han character of its own.
     t!("CJK: a one-stroke ideograph between the characters", ["傻逼"], "傻丶逼", ["傻丶逼"]),
 ];

@@ -575,8 +575,12 @@ pub struct Normalizer<'t> {
     last_was_ideo: bool,
     /// The last ideo letter put out.
     last_ideo: char,
-    /// The pending ideo letter came right after another, with no gap (`他奶` of `他奶 奶`).
+    /// The pending ideo letter came right after another, with no gap (`他奶` of `他奶 奶`), or
+    /// after spaces following one that stood alone (`他 奶` of `他 奶 奶`): the same letter after
+    /// a few spaces is then one run with it.
     pending_follows_ideo: bool,
+    /// The pending ideo letter came right after another, with no gap (`杯` of `干杯 幹 干`).
+    pending_glued: bool,
     /// A word or ideo letter came after the pending emoji (so the next one is not the same run).
     interrupted: bool,
     scratch: Vec<Unit>,
@@ -667,6 +671,7 @@ impl<'t> Normalizer<'t> {
             last_was_ideo: false,
             last_ideo: '\0',
             pending_follows_ideo: false,
+            pending_glued: false,
             interrupted: false,
             scratch,
             done: false,
@@ -1859,13 +1864,17 @@ impl<'t> Normalizer<'t> {
 
     fn emit_ideo(&mut self, unit: Unit, gap: GapInfo) {
         self.interrupted = true;
+        let spaces = !gap.other && gap.newlines == 0 && gap.chars <= MAX_SPELLING_GAP;
         if let Some(p) = &mut self.pending {
             // A doubled character split by a filler is one run too (`他奶a奶` in the second
             // reading), and so is one split by a few spaces on one line right after another ideo
-            // letter (`他奶 奶`; `哈 哈` and `幹 干` stay two); split by punctuation it is not
-            // (`鸡，鸡腿` holds no `鸡鸡`).
-            let spaces = self.pending_follows_ideo && !gap.other && gap.newlines == 0 && gap.chars <= MAX_SPELLING_GAP;
-            if p.kind == SymbolKind::Ideo && p.ch == unit.ch && (gap.chars == 0 || gap.filler || spaces) {
+            // letter (`他奶 奶`) or after one spelled out (`他 奶 奶`); `哈 哈` and `幹 干` stay
+            // two, and so does `干杯 幹 干`; split by punctuation it is not (`鸡，鸡腿` holds no
+            // `鸡鸡`).
+            if p.kind == SymbolKind::Ideo
+                && p.ch == unit.ch
+                && (gap.chars == 0 || gap.filler || (spaces && self.pending_follows_ideo))
+            {
                 p.count += 1;
                 p.edge |= unit.short;
                 p.start = p.start.min(unit.start);
@@ -1875,7 +1884,11 @@ impl<'t> Normalizer<'t> {
             }
         }
         self.flush_pending();
-        self.pending_follows_ideo = self.last_was_ideo && gap.chars == 0;
+        // Ideo letters spelled out one by one (`他 奶 奶`) join a doubled one across spaces; after
+        // a word of two or more (`干杯 幹 干`) they do not.
+        let glued = self.last_was_ideo && gap.chars == 0;
+        self.pending_follows_ideo = glued || (self.last_was_ideo && spaces && !self.pending_glued);
+        self.pending_glued = glued;
         self.pending = Some(Symbol {
             ch: unit.ch,
             kind: SymbolKind::Ideo,
