@@ -116,6 +116,13 @@ const CJK: &[Case] = &[
     t!("two letters spelled out between the characters", ["傻逼"], "傻 a b 逼", ["傻 a b 逼"]),
     t!("three digits spelled out between the characters", ["傻逼"], "傻 1 2 3 逼", ["傻 1 2 3 逼"]),
     t!("a leet digit glued to a letter between the characters", ["傻逼"], "傻3a逼", ["傻3a逼"]),
+    // Until 2026-12-05 `丶` was a Han character of its own (OPEN): a Han character that looks
+    // like punctuation by UTS #39 is read as that punctuation.
+    t!("a dot-stroke ideograph between the characters", ["傻逼"], "傻丶逼", ["傻丶逼"]),
+    t!("a slash-stroke ideograph between the characters", ["傻逼"], "傻丿逼", ["傻丿逼"]),
+    t!("dot-stroke ideographs in every gap", ["草泥马"], "草丶泥丶马", ["草丶泥丶马"]),
+    t!("a Kangxi radical dot between the characters", ["傻逼"], "傻\u{2F02}逼", ["傻\u{2F02}逼"]),
+    t!("a dot-stroke ideograph after a name", ["傻逼"], "小明丶你好", NONE),
     t!("four letters between the characters are a word", ["傻逼"], "傻abcd逼", NONE),
     t!("a letter between characters of no term", ["傻逼"], "傻a子逼", NONE),
 ];
@@ -1732,8 +1739,6 @@ const OPEN: &[Case] = &[
     t!("SPLIT_WITH_WORDS: two symbols between pieces that are words", ["asshole"], "ass--hole", ["ass--hole"]),
     // FALSE_POSITIVES
     // CJK
-    // A stroke-like ideograph (`丶`) is a Han character of its own.
-    t!("CJK: a one-stroke ideograph between the characters", ["傻逼"], "傻丶逼", ["傻丶逼"]),
 ];
 
 /// The substrings `set` finds in `case.haystack`, allowed words left out.

@@ -117,6 +117,20 @@ impl Data {
         self.gc.as_borrowed().get(c)
     }
 
+    /// Whether a character's UTS #39 skeleton is one punctuation or symbol character other than
+    /// itself.
+    fn looks_like_punctuation(&self, c: char) -> bool {
+        let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
+        let mut chars = skeleton.chars();
+        match (chars.next(), chars.next()) {
+            (Some(k), None) if k != c => {
+                let gc = self.gc(k);
+                GeneralCategoryGroup::Punctuation.contains(gc) || GeneralCategoryGroup::Symbol.contains(gc)
+            }
+            _ => false,
+        }
+    }
+
     fn script(&self, c: char) -> Script {
         self.script.as_borrowed().get(c)
     }
@@ -194,7 +208,16 @@ impl Data {
             return Class::Ignorable;
         }
         if self.is(GeneralCategoryGroup::Letter, c) {
-            return if self.is_spaceless(c) { Class::Ideo } else { Class::Letter };
+            if !self.is_spaceless(c) {
+                return Class::Letter;
+            }
+            // A Han character that looks like punctuation by UTS #39 (its skeleton is one
+            // punctuation or symbol character) is read as the gap it looks like: `丶` (`\`), `丿`
+            // (`/`), `𡿨` (`❬`). Writers put `丶` between characters as a decoration or to hide
+            // a term (`傻丶逼`); it is a radical, not a word. Kana stay letters (`く` looks like
+            // `<`).
+            let punctuation = self.script(c) == Script::Han && self.looks_like_punctuation(c);
+            return if punctuation { Class::Gap } else { Class::Ideo };
         }
         if gc == GeneralCategory::DecimalNumber {
             return Class::Digit;
