@@ -1847,3 +1847,41 @@ fn every_letter_or_digit_alone_between_the_characters_of_every_cjk_term() {
     assert!(terms.len() >= 100 && fillers.len() >= 1_000, "{} terms, {} fillers", terms.len(), fillers.len());
     assert_all([&alone, &spaced, &every, &short, &short_spelled, &short_every]);
 }
+
+/// Whether a character's UTS #39 skeleton is one punctuation or symbol character other than
+/// itself (the oracle: unicode-security's confusables and regex-syntax's General_Category).
+fn drawn_like_punctuation(c: char) -> bool {
+    let skeleton: Vec<char> = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
+    matches!(skeleton[..], [k] if k != c && (is(r"\p{P}", k) || is(r"\p{S}", k)))
+}
+
+/// Every Han letter drawn like punctuation (`丶` is `\`, `丿` is `/`) between the two characters
+/// of a CJK term is a separator there, as the punctuation it looks like is; every other letter of
+/// the CJK Unified Ideographs block between them is a character of the text, and makes no term
+/// (the forms of the term's own characters excluded).
+#[test]
+fn every_han_letter_drawn_like_punctuation_between_cjk_characters() {
+    let set = rules(&["傻逼"]);
+    let letter = Property::new(r"\p{L}");
+    let mut drawn = Tally::new("Han letters drawn like punctuation between 傻 and 逼");
+    let mut other = Tally::new("other letters of CJK Unified Ideographs between 傻 and 逼 (no term)");
+    for c in members(r"\p{Script=Han}") {
+        if !letter.has(c) {
+            continue;
+        }
+        let text = format!("傻{c}逼");
+        if drawn_like_punctuation(c) {
+            drawn.record(&format!("{} {}", hex(c), name(c)), covers(&set, 0, &text, 0, text.len()), &text);
+        } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            // A form of one of the term's own characters (`傻`, `儍`, `逼`) makes the term with
+            // the other one: not a member.
+            if any(&set, &format!("{c}逼")) || any(&set, &format!("傻{c}")) {
+                other.exclude();
+                continue;
+            }
+            other.record(&hex(c), !any(&set, &text), &text);
+        }
+    }
+    assert!(drawn.total >= 2 && other.total >= 20_000, "{} drawn, {} other", drawn.total, other.total);
+    assert_all([&drawn, &other]);
+}
