@@ -1380,6 +1380,13 @@ const LEET: &[Case] = &[
     t!("an exclamation mark and a one glued after the word", ["fuck"], "fuck!1", ["fuck"]),
     t!("two exclamation marks and a one, in capitals", ["fuck"], "FUCK!!1", ["FUCK"]),
     t!("a dollar and a three glued after the word", ["bitch"], "bitch$3 lol", ["bitch"]),
+    // Until 2026-12-05 (OPEN) only before a digit that stands for a letter: `2` and `6` stand
+    // for none.
+    t!("a pipe and a two after the word", ["asshole"], "asshole|2", ["asshole"]),
+    t!("an exclamation mark and a six after the word", ["fuck"], "fuck!6", ["fuck"]),
+    t!("two exclamation marks and a two, in capitals", ["bitch"], "BITCH!!2 lol", ["BITCH"]),
+    t!("a pipe and a six after a leet word", ["shit"], "sh!t|6", ["sh!t"]),
+    t!("a symbol and a two after a longer word", ["ass"], "class!2 pass|6", NONE),
     t!("a leet word, an exclamation mark and a one", ["shit"], "sh!t!1", ["sh!t"]),
     t!("a glued digit that reads as the first letter", ["tits"], "7tits", ["tits"]),
     t!("an eight before a b", ["boobs"], "nice 8boobs", ["boobs"]),
@@ -1729,10 +1736,6 @@ const OPEN: &[Case] = &[
 
     // VARIANTS
     // LEET
-    // A `|` then a digit after a word reads as the word glued to something else (normalize.rs
-    // `read_edge_digits`): `asshole|3` and `|9` are found, `|2` is not (found 2026-12-04 by
-    // evasion_generators.rs `every_letter_drawn_with_symbols_in_every_word`; missed before too).
-    t!("LEET: a pipe and a two after a word", ["asshole"], "asshole|2", ["asshole"]),
     // SPLIT_WITH_WORDS
     // Pieces that are words split only at one symbol (pattern.rs, "A known word split in two"):
     // the gap does not say whether two symbols had a space between them (`hand -- job` is prose).

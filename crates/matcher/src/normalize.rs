@@ -2520,6 +2520,13 @@ fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
                 }
             }
             bits.read_as_letters(range);
+        } else if short == 0 && range.end == n && range.start > 0 && word[range.start - 1].symbol != '\0' {
+            // A digit that stands for no letter (`2`, `6`) after leet symbols that end a word
+            // (`asshole|2`, `fuck!6`): the symbols are punctuation before a number, as they are
+            // before a leet digit (`asshole|3`); the digit stays a digit.
+            if let Some(before) = before_glued_digit(word, range.start).and_then(|k| word.get_mut(k)) {
+                before.before_digit = true;
+            }
         }
     }
 }
@@ -2731,6 +2738,18 @@ mod tests {
                     }
                     if !short_word && range.start == 0 && range.end < n {
                         word[range.end].after_digit = true;
+                    }
+                } else if !short_word && range.end == n && range.start > 0 && word[range.start - 1].symbol != '\0' {
+                    // A digit of no letter after leet symbols: the letter before them, as above.
+                    let mut k = range.start - 1;
+                    let mut symbols = 0;
+                    while word[k].symbol != '\0' && k > 0 {
+                        k -= 1;
+                        symbols += 1;
+                    }
+                    let own = word[..=k].iter().filter(|u| u.class == Class::Letter && u.symbol == '\0').count();
+                    if symbols <= 2 && word[k].symbol == '\0' && own >= LEET_WORD_LETTERS {
+                        word[k].before_digit = true;
                     }
                 }
             }
