@@ -829,6 +829,14 @@ const SPLIT_WITH_WORDS: &[Case] = &[
     t!("both pieces words, behind a full stop", ["asshole"], "what an ass.hole", ["ass.hole"]),
     t!("both pieces words, behind an emoji", ["asshole"], "ass\u{1F351}hole", ["ass\u{1F351}hole"]),
     t!("a piece that is a word, behind a slash", ["whore"], "who/re", ["who/re"]),
+    // Two or three symbols and nothing else between pieces of two letters or more (OPEN until
+    // 2026-12-05: one symbol only).
+    t!("both pieces words, behind two hyphens", ["asshole"], "ass--hole", ["ass--hole"]),
+    t!("both pieces words, behind three dots", ["asshole"], "you ass...hole", ["ass...hole"]),
+    t!("a piece that is a word, behind two underscores", ["shit"], "sh__it", ["sh__it"]),
+    t!("both pieces words, behind two emoji", ["asshole"], "ass\u{1F351}\u{1F351}hole", ["ass\u{1F351}\u{1F351}hole"]),
+    t!("both pieces words, behind a dash with spaces", ["asshole"], "an ass -- hole", NONE),
+    t!("both pieces words, behind four symbols", ["asshole"], "ass----hole", NONE),
     t!("a piece that is a word, behind an underscore", ["handjob"], "hand_job", ["hand_job"]),
     t!("pieces that are words, in capitals", ["bitch"], "BIT.CH", ["BIT.CH"]),
     t!("pieces that are words, in a prefix term", ["shit*"], "sh.itty day", ["sh.it"]),
@@ -1737,9 +1745,6 @@ const OPEN: &[Case] = &[
     // VARIANTS
     // LEET
     // SPLIT_WITH_WORDS
-    // Pieces that are words split only at one symbol (pattern.rs, "A known word split in two"):
-    // the gap does not say whether two symbols had a space between them (`hand -- job` is prose).
-    t!("SPLIT_WITH_WORDS: two symbols between pieces that are words", ["asshole"], "ass--hole", ["ass--hole"]),
     // FALSE_POSITIVES
     // CJK
 ];

@@ -16,7 +16,7 @@ use crate::normalize::{
 };
 use crate::pattern::{
     self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_ONE, NEEDS_PUNCTUATION_GAP,
-    NEEDS_SYMBOL_GAP,
+    NEEDS_SYMBOLS_GAP, NEEDS_SYMBOL_GAP,
 };
 use crate::segmentation::{self, Lookups, Segmenter};
 use crate::unicode_data::{Class, Info};
@@ -1726,6 +1726,36 @@ fn touches(ranges: &[std::ops::Range<u32>], start: u32, end: u32) -> bool {
 /// A run of three or more equal letters is read as an evasion of the letter (`baaad`).
 const EVASIVE_RUN: u32 = 3;
 
+/// The gaps (a mask of `1 << Gap as u8`) a text run may follow, by its wanted count's gap flags:
+/// [`NEEDS_SYMBOL_GAP`] one symbol, [`NEEDS_SYMBOLS_GAP`] one to three symbols and no whitespace,
+/// [`NEEDS_PUNCTUATION_GAP`] any gap with a symbol in it; none of them, any gap.
+#[inline(always)]
+fn gaps_allowed(want: u32) -> u8 {
+    use normalize::Gap;
+    const fn bit(gap: Gap) -> u8 {
+        1 << gap as u8
+    }
+    const ANY: u8 = u8::MAX;
+    const SYMBOL: u8 = bit(Gap::Symbol);
+    const SYMBOLS: u8 = SYMBOL | bit(Gap::Symbols);
+    const PUNCTUATION: u8 = SYMBOLS | bit(Gap::Other);
+    // Indexed by NEEDS_PUNCTUATION_GAP (bit 0), NEEDS_SYMBOLS_GAP (bit 1), NEEDS_SYMBOL_GAP (bit 2).
+    const ALLOWED: [u8; 8] = [
+        ANY,
+        PUNCTUATION,
+        SYMBOLS,
+        SYMBOLS & PUNCTUATION,
+        SYMBOL,
+        SYMBOL & PUNCTUATION,
+        SYMBOL & SYMBOLS,
+        SYMBOL & SYMBOLS & PUNCTUATION,
+    ];
+    let index = u32::from(want & NEEDS_PUNCTUATION_GAP != 0)
+        | u32::from(want & NEEDS_SYMBOLS_GAP != 0) << 1
+        | u32::from(want & NEEDS_SYMBOL_GAP != 0) << 2;
+    ALLOWED[index as usize & 7]
+}
+
 /// Checks a candidate of pattern `p` ending at symbol `n`: it starts at a symbol's start, and
 /// each run's count is the term's (or one more where the pattern marks the count
 /// [`LENIENT`](crate::pattern::LENIENT), or an evasive run of three or more; an open edge may be
@@ -1751,9 +1781,8 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
     // One extra repeat a word (`fuuck`, `fuckk`; not `fuuckk`).
     let mut extra_in_word = false;
     for (k, &want) in want.iter().enumerate() {
-        let (lenient, needs_one, needs_symbol_gap, needs_at) =
-            (want & LENIENT != 0, want & NEEDS_ONE != 0, want & NEEDS_SYMBOL_GAP != 0, want & NEEDS_AT != 0);
-        let needs_punctuation_gap = want & NEEDS_PUNCTUATION_GAP != 0;
+        let (lenient, needs_one, needs_at) = (want & LENIENT != 0, want & NEEDS_ONE != 0, want & NEEDS_AT != 0);
+        let gaps = gaps_allowed(want);
         let want = want & !COUNT_FLAGS;
         let (symbol, encoded) = ring.get(first + k as u64)?;
         key_len += usize::from(*encoded);
@@ -1763,11 +1792,10 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
         if needs_at && symbol.edge & normalize::FROM_AT == 0 {
             return None; // `parn` is not `porn`
         }
-        if needs_symbol_gap && symbol.gap != normalize::Gap::Symbol {
-            return None; // `f ck` and `it's` hide no letter
-        }
-        if needs_punctuation_gap && !matches!(symbol.gap, normalize::Gap::Symbol | normalize::Gap::Other) {
-            return None; // `k ill` is not `kill`; `k.ill` is
+        if gaps >> symbol.gap as u8 & 1 == 0 {
+            // `f ck` and `it's` hide no letter; `ass hole` and `hand -- job` are prose (`ass--hole`
+            // is not); `k ill` is not `kill` (`k.ill` is).
+            return None;
         }
         if symbol.edge & refused != 0 {
             return None; // `k8s` is not `kbs`, `w3c` is not `wec`

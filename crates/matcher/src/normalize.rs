@@ -62,6 +62,10 @@ pub enum Gap {
     /// One punctuation mark, symbol or emoji and nothing else, not a quotation mark (`f#ck`,
     /// `f.ck`; not `it's`): where a word's letter may hide (a term's spelling needs it).
     Symbol,
+    /// Two or three punctuation marks, symbols or emoji and nothing else, no whitespace
+    /// (`ass--hole`; not `hand -- job`): where a known word may be split into two words (a
+    /// term's spelling needs it). Otherwise read as [`Gap::Other`].
+    Symbols,
 }
 
 /// A word's first run ([`Symbol::edge`]).
@@ -312,7 +316,8 @@ struct GapInfo {
     /// that does not start lowercase (UAX #29's ATerm: `red. packet` runs on, `red. Packet` ends).
     full_stop: bool,
     sentence_end: bool,
-    newlines: u32,
+    /// (u16, saturating: with the flags the gap stays 16 bytes, which a copy of it moves whole.)
+    newlines: u16,
     /// The last character was a carriage return (CR LF is one line break).
     after_cr: bool,
     paragraph: bool,
@@ -320,7 +325,15 @@ struct GapInfo {
     quote: bool,
     /// A filler (a short word alone between two ideo letters) was among them (`Normalizer::filler`).
     filler: bool,
+    /// Whitespace or a line break was among them.
+    space: bool,
 }
+
+// A gap is copied at every word: 16 bytes move as one.
+const _: () = assert!(std::mem::size_of::<GapInfo>() == 16);
+
+/// The most characters of a [`Gap::Symbols`].
+const MAX_JOINING_SYMBOLS: u32 = 3;
 
 impl GapInfo {
     fn add(&mut self, unit: &Unit) {
@@ -333,14 +346,21 @@ impl GapInfo {
                 self.other = true;
             }
             Class::Newline => {
+                self.space = true;
                 if !(after_cr && unit.ch == '\n') {
-                    self.newlines += 1;
+                    self.newlines = self.newlines.saturating_add(1);
                 }
                 self.paragraph |= self.newlines >= 2;
                 self.sentence_end |= self.terminal;
             }
-            Class::Break => self.paragraph = true,
-            _ if unit.ch.is_whitespace() => self.sentence_end |= self.terminal,
+            Class::Break => {
+                self.paragraph = true;
+                self.space = true;
+            }
+            _ if unit.ch.is_whitespace() => {
+                self.sentence_end |= self.terminal;
+                self.space = true;
+            }
             _ => {
                 self.other = true;
                 // Only a gap of one character asks (the quotation marks are ~30 code points).
@@ -386,6 +406,8 @@ impl GapInfo {
             // (One character that set `other` is no line break.)
             if self.chars == 1 && !self.quote {
                 Gap::Symbol
+            } else if self.chars <= MAX_JOINING_SYMBOLS && !self.space && !self.quote && !self.filler {
+                Gap::Symbols
             } else {
                 Gap::Other
             }

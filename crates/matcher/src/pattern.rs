@@ -46,8 +46,14 @@ pub const NEEDS_AT: u32 = 1 << 28;
 /// off (`f.uck`, `f__uck`, `fuc-k`; not `f uck`, where one-letter words are ordinary chat).
 pub const NEEDS_PUNCTUATION_GAP: u32 = 1 << 26;
 
+/// Set on a count when the gap before the text's run must be one, two or three symbols and
+/// nothing else ([`crate::normalize::Gap::Symbol`] or [`crate::normalize::Gap::Symbols`]): the
+/// second piece of a known word split into two words (`ass-hole`, `ass--hole`; not `ass hole`).
+pub const NEEDS_SYMBOLS_GAP: u32 = 1 << 27;
+
 /// The flags a count may carry; the rest is the run length.
-pub const COUNT_FLAGS: u32 = LENIENT | NEEDS_ONE | NEEDS_SYMBOL_GAP | NEEDS_AT | NEEDS_PUNCTUATION_GAP;
+pub const COUNT_FLAGS: u32 =
+    LENIENT | NEEDS_ONE | NEEDS_SYMBOL_GAP | NEEDS_AT | NEEDS_PUNCTUATION_GAP | NEEDS_SYMBOLS_GAP;
 
 /// On a pattern's symbol only (the normaliser never sets it): [`NEEDS_SYMBOL_GAP`] on its count.
 const AFTER_ONE_SYMBOL: u8 = 64;
@@ -457,7 +463,9 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         // A one-letter piece is split off only behind punctuation, a symbol or an emoji
         // (`f.uck`, `f__uck`, `fuc-k`), never behind a space (`k ill`, `u rock`).
         // Where a piece of two letters or more is a word, the split is read only at one symbol
-        // and nothing else, not a quotation mark (`sh-it`, `ass.hole`, `pus-sy`, `s.hit`):
+        // and nothing else, not a quotation mark (`sh-it`, `ass.hole`, `pus-sy`, `s.hit`), or
+        // at two or three symbols and nothing else when both pieces have two letters or more
+        // (`ass--hole`, since 2026-12-05):
         // `let's hit`, `po rn`, `on the other hand, job` and `U.S. hit` are ordinary text.
         for (range, _) in &known {
             for at in range.start..range.end {
@@ -493,6 +501,12 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                         s.edge |= START;
                         if word_left || word_right {
                             s.edge |= AFTER_ONE_SYMBOL;
+                            if !one_letter {
+                                // Both pieces of two letters or more: up to three symbols
+                                // (`ass--hole`, `sh__it`; `s..hit` stays prose). The gap marks
+                                // it for `NEEDS_SYMBOLS_GAP`.
+                                s.gap = Gap::Symbols;
+                            }
                         } else if one_letter {
                             s.gap = Gap::Other;
                         }
@@ -844,7 +858,11 @@ fn build(
                 | if lenient { LENIENT } else { 0 }
                 | if s.edge & FROM_ONE != 0 { NEEDS_ONE } else { 0 }
                 | if s.edge & FROM_AT != 0 { NEEDS_AT } else { 0 }
-                | if s.edge & AFTER_ONE_SYMBOL != 0 { NEEDS_SYMBOL_GAP } else { 0 }
+                | match (s.edge & AFTER_ONE_SYMBOL != 0, s.gap) {
+                    (true, Gap::Symbols) => NEEDS_SYMBOLS_GAP,
+                    (true, _) => NEEDS_SYMBOL_GAP,
+                    (false, _) => 0,
+                }
                 | if s.gap == Gap::Other { NEEDS_PUNCTUATION_GAP } else { 0 }
         })
         .collect();
