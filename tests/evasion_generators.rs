@@ -53,6 +53,16 @@ fn nfkc(c: char) -> String {
     std::iter::once(c).nfkc().collect()
 }
 
+/// The one character a character's UTS #39 skeleton is, if it is one.
+fn skeleton_char(c: char) -> Option<char> {
+    let one = c.to_string();
+    let mut skeleton = unicode_security::confusable_detection::skeleton(&one);
+    match (skeleton.next(), skeleton.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
+}
+
 fn name(c: char) -> String {
     unicode_names2::name(c).map(|n| n.to_string()).unwrap_or_default()
 }
@@ -1093,9 +1103,7 @@ fn uts39_letter_confusables() -> (Vec<Confusable>, Vec<Confusable>, usize) {
         if !c.is_alphabetic() {
             continue;
         }
-        let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
-        let mut chars = skeleton.chars();
-        let (Some(letter), None) = (chars.next(), chars.next()) else { continue };
+        let Some(letter) = skeleton_char(c) else { continue };
         if !letter.is_ascii_alphabetic() {
             continue;
         }
@@ -1851,8 +1859,7 @@ fn every_letter_or_digit_alone_between_the_characters_of_every_cjk_term() {
 /// Whether a character's UTS #39 skeleton is one punctuation or symbol character other than
 /// itself (the oracle: unicode-security's confusables and regex-syntax's General_Category).
 fn drawn_like_punctuation(c: char) -> bool {
-    let skeleton: Vec<char> = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
-    matches!(skeleton[..], [k] if k != c && (is(r"\p{P}", k) || is(r"\p{S}", k)))
+    skeleton_char(c).is_some_and(|k| k != c && (is(r"\p{P}", k) || is(r"\p{S}", k)))
 }
 
 /// Every Han letter drawn like punctuation (`丶` is `\`, `丿` is `/`) between the two characters

@@ -2521,34 +2521,32 @@ fn read_edge_digits(word: &mut [Unit], bits: &mut WordBits) {
     let first = (1..=longest).contains(&lead).then_some(0..lead);
     let last = (1..=longest).contains(&trail).then_some(n - trail..n);
     for range in first.into_iter().chain(last) {
-        if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
+        let leet = word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some());
+        if leet {
             for unit in &mut word[range.clone()] {
                 if let Some(letter) = leet::digit(unit.ch) {
                     *unit = Unit { ch: letter, class: Class::Letter, short: short | symbol_mark(unit.ch), ..*unit };
                 }
             }
-            // One digit after three letters (`fuck1`, `wh0r3`): the letter before it is marked,
-            // for a term that ends there (`BEFORE_DIGIT`; past leet symbols before the digit,
-            // `fuck!1`); one before them (`1fuck`): the letter after it, for a term that starts
-            // there (`AFTER_DIGIT`).
-            if short == 0 && range.end == n && range.start > 0 {
-                if let Some(before) = before_glued_digit(word, range.start).and_then(|k| word.get_mut(k)) {
-                    before.before_digit = true;
-                }
+        }
+        // One digit after three letters (`fuck1`, `wh0r3`): the letter before it is marked, for a
+        // term that ends there (`BEFORE_DIGIT`; past leet symbols before the digit, `fuck!1`).
+        // After leet symbols, so is a digit that stands for no letter (`2`, `6`) and stays a
+        // digit (`asshole|2`, `fuck!6`): the symbols are punctuation before a number.
+        if short == 0 && range.end == n && range.start > 0 && (leet || word[range.start - 1].symbol != '\0') {
+            if let Some(before) = before_glued_digit(word, range.start).and_then(|k| word.get_mut(k)) {
+                before.before_digit = true;
             }
+        }
+        if leet {
+            // One before three letters (`1fuck`): the letter after it, for a term that starts
+            // there (`AFTER_DIGIT`).
             if short == 0 && range.start == 0 && range.end < n {
                 if let Some(after) = word.get_mut(range.end) {
                     after.after_digit = true;
                 }
             }
             bits.read_as_letters(range);
-        } else if short == 0 && range.end == n && range.start > 0 && word[range.start - 1].symbol != '\0' {
-            // A digit that stands for no letter (`2`, `6`) after leet symbols that end a word
-            // (`asshole|2`, `fuck!6`): the symbols are punctuation before a number, as they are
-            // before a leet digit (`asshole|3`); the digit stays a digit.
-            if let Some(before) = before_glued_digit(word, range.start).and_then(|k| word.get_mut(k)) {
-                before.before_digit = true;
-            }
         }
     }
 }
@@ -2737,32 +2735,18 @@ mod tests {
             let first = (lead >= 1 && lead <= longest).then_some(0..lead);
             let last = (trail >= 1 && trail <= longest).then_some(n - trail..n);
             for range in first.into_iter().chain(last) {
-                if word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some()) {
+                let leet = word[range.clone()].iter().all(|u| leet::digit(u.ch).is_some());
+                if leet {
                     for unit in &mut word[range.clone()] {
                         if let Some(letter) = leet::digit(unit.ch) {
                             let short = short | super::symbol_mark(unit.ch);
                             *unit = Unit { ch: letter, class: Class::Letter, short, ..*unit };
                         }
                     }
-                    if !short_word && range.end == n && range.start > 0 {
-                        // The letter before, past up to two leet symbols after three letters
-                        // of its own.
-                        let mut k = range.start - 1;
-                        let mut symbols = 0;
-                        while word[k].symbol != '\0' && k > 0 {
-                            k -= 1;
-                            symbols += 1;
-                        }
-                        let own = word[..=k].iter().filter(|u| u.class == Class::Letter && u.symbol == '\0').count();
-                        if symbols == 0 || (symbols <= 2 && word[k].symbol == '\0' && own >= LEET_WORD_LETTERS) {
-                            word[k].before_digit = true;
-                        }
-                    }
-                    if !short_word && range.start == 0 && range.end < n {
-                        word[range.end].after_digit = true;
-                    }
-                } else if !short_word && range.end == n && range.start > 0 && word[range.start - 1].symbol != '\0' {
-                    // A digit of no letter after leet symbols: the letter before them, as above.
+                }
+                // The letter before a leet digit, or before leet symbols and a digit of no letter,
+                // past up to two leet symbols after three letters of its own.
+                if !short_word && range.end == n && range.start > 0 && (leet || word[range.start - 1].symbol != '\0') {
                     let mut k = range.start - 1;
                     let mut symbols = 0;
                     while word[k].symbol != '\0' && k > 0 {
@@ -2770,9 +2754,12 @@ mod tests {
                         symbols += 1;
                     }
                     let own = word[..=k].iter().filter(|u| u.class == Class::Letter && u.symbol == '\0').count();
-                    if symbols <= 2 && word[k].symbol == '\0' && own >= LEET_WORD_LETTERS {
+                    if symbols == 0 || (symbols <= 2 && word[k].symbol == '\0' && own >= LEET_WORD_LETTERS) {
                         word[k].before_digit = true;
                     }
+                }
+                if leet && !short_word && range.start == 0 && range.end < n {
+                    word[range.end].after_digit = true;
                 }
             }
         }

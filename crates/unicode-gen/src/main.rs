@@ -120,15 +120,10 @@ impl Data {
     /// Whether a character's UTS #39 skeleton is one punctuation or symbol character other than
     /// itself.
     fn looks_like_punctuation(&self, c: char) -> bool {
-        let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
-        let mut chars = skeleton.chars();
-        match (chars.next(), chars.next()) {
-            (Some(k), None) if k != c => {
-                let gc = self.gc(k);
-                GeneralCategoryGroup::Punctuation.contains(gc) || GeneralCategoryGroup::Symbol.contains(gc)
-            }
-            _ => false,
-        }
+        skeleton_char(c).filter(|&k| k != c).is_some_and(|k| {
+            let gc = self.gc(k);
+            GeneralCategoryGroup::Punctuation.contains(gc) || GeneralCategoryGroup::Symbol.contains(gc)
+        })
     }
 
     fn script(&self, c: char) -> Script {
@@ -553,14 +548,19 @@ fn fold(data: &Data, c: char) -> String {
     s
 }
 
-/// The ASCII letter a character looks like by UTS #39, lowercase, if its skeleton is one.
-fn ascii_look(c: char) -> Option<char> {
-    let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
-    let mut chars = skeleton.chars();
-    match (chars.next(), chars.next()) {
-        (Some(one), None) if one.is_ascii_alphabetic() => Some(one.to_ascii_lowercase()),
+/// The one character a character's UTS #39 skeleton is, if it is one.
+fn skeleton_char(c: char) -> Option<char> {
+    let one = c.to_string();
+    let mut skeleton = unicode_security::confusable_detection::skeleton(&one);
+    match (skeleton.next(), skeleton.next()) {
+        (Some(one), None) => Some(one),
         _ => None,
     }
+}
+
+/// The ASCII letter a character looks like by UTS #39, lowercase, if its skeleton is one.
+fn ascii_look(c: char) -> Option<char> {
+    skeleton_char(c).filter(char::is_ascii_alphabetic).map(|one| one.to_ascii_lowercase())
 }
 
 /// `c`'s lowercase, when `c` is a letter of a script other than Latin whose lowercase looks like
