@@ -264,6 +264,34 @@ const ASCII_KINDS: [AsciiKind; 128] = {
     kinds
 };
 
+/// The class of each ASCII character: what `Info::of` says, one load instead of the two-level
+/// lookup (the general path reads every digit and leet symbol of a text through it; a test checks
+/// it against the generated tables).
+const ASCII_CLASSES: [Class; 128] = {
+    let mut classes = [Class::Gap; 128];
+    let mut b = 0usize;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_alphabetic() {
+            Class::Letter
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else if c == b'\n' || c == b'\r' || c == 0x0B || c == 0x0C {
+            Class::Newline
+        } else if c == b'\t' {
+            Class::Gap
+        } else if c < 0x20 || c == 0x7F {
+            Class::Ignorable
+        } else if matches!(c, b'.' | b'?' | b'!') {
+            Class::Terminal
+        } else {
+            Class::Gap
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// The script number [`unicode_data::skeleton`] gives look-alikes of the scripts it does not name.
 const OTHER_LOOK_ALIKE_SCRIPT: usize = SCRIPTS - 1;
 
@@ -736,7 +764,7 @@ impl<'t> Normalizer<'t> {
                 // One table lookup, no branch on what the byte is: in a text that mixes letters,
                 // digits and symbols at random such branches are mispredicted.
                 let b = c as u8;
-                let class = Info::of(c).class();
+                let class = ASCII_CLASSES[usize::from(b & 0x7F)];
                 if class == Class::Ignorable {
                     continue;
                 }
@@ -763,6 +791,7 @@ impl<'t> Normalizer<'t> {
                         self.unit(previous);
                     }
                     self.unit(unit);
+                    self.ascii_inside_word();
                 } else {
                     self.hold(unit);
                 }
@@ -880,6 +909,44 @@ impl<'t> Normalizer<'t> {
                 }),
             }
         }
+    }
+
+    /// Inside a word of text read in byte order, the ASCII characters that follow, straight from
+    /// the bytes: each makes the unit the loop of [`Self::advance`] makes of it, without decoding
+    /// it or holding it (the next byte is ASCII and no ignorable control, so no mark can follow).
+    /// Stops where that loop has more to do: a symbol ready, the word ended, a byte that is not
+    /// ASCII, an ignorable control, or may begin symbols drawn as a letter, or one whose unit a
+    /// mark could still widen (the text's last byte too).
+    #[inline(always)]
+    fn ascii_inside_word(&mut self) {
+        let Source::Text { text, at } = &self.source else { return };
+        let (bytes, mut i) = (text.as_bytes(), *at);
+        while self.out.is_empty() && self.inside_word() {
+            let (Some(&b), Some(&next)) = (bytes.get(i), bytes.get(i + 1)) else { break };
+            if b >= 0x80 || next >= 0x80 || ASCII_KINDS[usize::from(next)] == AsciiKind::Ignorable {
+                break;
+            }
+            let class = ASCII_CLASSES[usize::from(b)];
+            if class == Class::Ignorable || leet::begins_sequence(b) {
+                break;
+            }
+            let at = i as u32;
+            self.unit(Unit {
+                ch: char::from(b.to_ascii_lowercase()),
+                class,
+                start: at,
+                end: at + 1,
+                symbol: '\0',
+                upper: b.is_ascii_uppercase(),
+                regional: false,
+                keycap: false,
+                short: 0,
+                before_digit: false,
+                after_digit: false,
+            });
+            i += 1;
+        }
+        self.source.seek(i);
     }
 
     /// Whether a word is being read (in part, or cut at `WORD_CAP` and going on), or the leet
@@ -1213,7 +1280,26 @@ impl<'t> Normalizer<'t> {
 
     // ---- Stage 2: words ---------------------------------------------------------------------
 
+    /// Takes one unit into the word stage. Most units are a letter or digit that goes on the word
+    /// being read: that case here, inlined where units are made; the rest in [`Self::other_unit`].
+    #[inline(always)]
     fn unit(&mut self, unit: Unit) {
+        if matches!(unit.class, Class::Letter | Class::Digit)
+            && self.symbols.is_empty()
+            && self.word.len() + 1 < WORD_CAP
+        {
+            self.run = if self.word.last().is_some_and(|last| last.ch == unit.ch) { self.run + 1 } else { 1 };
+            self.long_run |= self.run > LONG_RUN;
+            self.word.push(unit);
+            return;
+        }
+        self.other_unit(unit);
+    }
+
+    /// [`Self::unit`] for a unit that is no letter or digit, follows leet symbols, or fills the
+    /// word buffer.
+    #[inline(never)]
+    fn other_unit(&mut self, unit: Unit) {
         match unit.class {
             Class::Letter | Class::Digit => {
                 if !self.symbols.is_empty() {
@@ -1844,14 +1930,24 @@ impl<'t> Normalizer<'t> {
                     j += 1;
                 }
             }
-            // Most runs are one unit: that case without folding over the run.
-            let (mut edge, start, end) = match word.get(i..j) {
-                Some([_]) | None => (unit.short, unit.start, unit.end),
+            // Most runs are one unit: that case without going over the run.
+            let (mut edge, start, end, last_start, digit, upper) = match word.get(i..j) {
+                Some([_]) | None => (
+                    unit.short,
+                    unit.start,
+                    unit.end,
+                    unit.start,
+                    if unit.before_digit { BEFORE_DIGIT } else { 0 } | if unit.after_digit { AFTER_DIGIT } else { 0 },
+                    unit.upper,
+                ),
                 // In text read in display order, the units' bytes need not be in order.
                 Some(run) => (
                     run.iter().fold(0, |e, u| e | u.short),
                     run.iter().map(|u| u.start).min().unwrap_or(unit.start),
                     run.iter().map(|u| u.end).max().unwrap_or(unit.end),
+                    run.last().map_or(unit.start, |u| u.start),
+                    digit_marks(run),
+                    run.iter().any(|u| u.upper),
                 ),
             };
             if i == 0 && !cut.continues {
@@ -1860,7 +1956,7 @@ impl<'t> Normalizer<'t> {
             if j == word.len() && !cut.continued {
                 edge |= END;
             }
-            if unit.ch == 'i' && word[i..j].iter().any(|u| u.upper) {
+            if unit.ch == 'i' && upper {
                 edge |= capital_i_for_l(word, i, j);
             }
             self.out.push(Symbol {
@@ -1871,10 +1967,10 @@ impl<'t> Normalizer<'t> {
                 gap: first_gap,
                 start,
                 end,
-                last_start: word[j - 1].start,
+                last_start,
                 first_end: unit.end,
                 word_letters,
-                digit: digit_marks(&word[i..j]),
+                digit,
             });
             first_gap = Gap::None;
             i = j;
@@ -3014,6 +3110,7 @@ mod tests {
                 }
             };
             assert_eq!(ASCII_KINDS[usize::from(b)], expected, "{c:?}");
+            assert_eq!(ASCII_CLASSES[usize::from(b)], class, "{c:?}");
         }
     }
 
