@@ -1243,7 +1243,8 @@ impl<'m, 't> Scan<'m, 't> {
             }
             let mut fillers = std::mem::take(&mut self.fillers);
             fillers.sort_unstable_by_key(|r| r.start);
-            self.second = Some(Second { ambiguous: merged_ranges(self.normalizer.ambiguous()), fillers });
+            self.second =
+                Some(Second { ambiguous: merged_ranges(self.normalizer.ambiguous()), fillers, from: Cell::new(0) });
             // What the first reading found and has not handed out yet counts as found by it.
             self.first_queued = self.queue.len();
             self.first_found.extend(self.queue.iter().copied());
@@ -1681,7 +1682,8 @@ fn report_lane(
 }
 
 /// `ranges` sorted by start, those that overlap or touch joined: then their ends ascend too, and
-/// [`touches`] finds the one a match may touch by a binary search. (Asking every range for every
+/// [`touches_from`] finds the one a match may touch by a binary search, or by looking on from the
+/// last one. (Asking every range for every
 /// candidate made a text of many ambiguous words each holding a term quadratic: 64 KB of
 /// `com@com ` took 28 ms, 27 times English prose.)
 fn merged_ranges(ranges: &[std::ops::Range<u32>]) -> Vec<std::ops::Range<u32>> {
@@ -1703,11 +1705,13 @@ fn merged_ranges(ranges: &[std::ops::Range<u32>]) -> Vec<std::ops::Range<u32>> {
 struct Second {
     ambiguous: Vec<std::ops::Range<u32>>,
     fillers: Vec<std::ops::Range<u32>>,
+    /// Where the last candidate's range was looked for in `ambiguous` ([`touches_from`]).
+    from: Cell<usize>,
 }
 
 impl Second {
     fn reports(&self, start: u32, end: u32) -> bool {
-        if touches(&self.ambiguous, start, end) {
+        if touches_from(&self.ambiguous, start, end, &self.from) {
             return true;
         }
         // The first filler after `start`: if any lies inside, this one does.
@@ -1718,8 +1722,34 @@ impl Second {
 
 /// Whether bytes `[start, end]` touch one of `ranges` ([`merged_ranges`]): the first range that
 /// does not end before `start` is the only one that may.
+#[cfg(test)]
 fn touches(ranges: &[std::ops::Range<u32>], start: u32, end: u32) -> bool {
     let at = ranges.partition_point(|r| r.end < start);
+    ranges.get(at).is_some_and(|r| r.start <= end)
+}
+
+/// `touches` (the plain binary search, which the tests compare it with), looking first a few
+/// ranges on from where the last candidate's range was (`from`, updated): candidates come mostly
+/// in the order of the text, so the range is there or just after it, and the binary search is
+/// needed only when it is not (a text where every word holds a term and an ambiguous symbol asks
+/// once a word: `com@com`, 1.6% fewer instructions).
+#[inline]
+fn touches_from(ranges: &[std::ops::Range<u32>], start: u32, end: u32, from: &Cell<usize>) -> bool {
+    // Ends ascend: the range wanted is the first that does not end before `start`.
+    let ends_before = |k: usize| ranges.get(k).is_some_and(|r| r.end < start);
+    let mut at = from.get().min(ranges.len());
+    if at > 0 && !ends_before(at - 1) {
+        at = ranges.partition_point(|r| r.end < start);
+    } else {
+        let stop = at + 4;
+        while at < stop && ends_before(at) {
+            at += 1;
+        }
+        if ends_before(at) {
+            at = ranges.partition_point(|r| r.end < start);
+        }
+    }
+    from.set(at);
     ranges.get(at).is_some_and(|r| r.start <= end)
 }
 
@@ -1936,7 +1966,8 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
         /// The binary search over the joined ranges answers what asking every range answers, for
-        /// ranges in any order, overlapping, touching or empty.
+        /// ranges in any order, overlapping, touching or empty; and so does the search that starts
+        /// from where the last one left off, whatever that was.
         #[test]
         fn touches_answers_what_every_range_answers(
             ranges in proptest::collection::vec((0u32..200, 0u32..12), 0..12),
@@ -1946,7 +1977,12 @@ mod tests {
             let ranges: Vec<std::ops::Range<u32>> = ranges.iter().map(|&(a, l)| a..a + l).collect();
             let end = start + len;
             let every = ranges.iter().any(|r| start <= r.end && end >= r.start);
-            proptest::prop_assert_eq!(touches(&merged_ranges(&ranges), start, end), every);
+            let merged = merged_ranges(&ranges);
+            proptest::prop_assert_eq!(touches(&merged, start, end), every);
+            // From wherever the last look left off.
+            for from in 0..=merged.len() + 1 {
+                proptest::prop_assert_eq!(touches_from(&merged, start, end, &Cell::new(from)), every);
+            }
         }
     }
 
