@@ -1619,7 +1619,8 @@ impl<'t> Normalizer<'t> {
     }
 
     fn read_look_alikes(&mut self) {
-        if self.as_written {
+        // Only a letter outside ASCII may be a look-alike (most words have none: one test each).
+        if self.as_written || self.word.iter().all(|u| u.ch.is_ascii()) {
             return;
         }
         let mut latin = false;
@@ -2499,6 +2500,9 @@ fn runs(mut bits: u128) -> impl Iterator<Item = std::ops::Range<usize>> {
 /// letters: `fuck🇺🇸buttons`), where four or more spell letters (`🇫🇺🇨🇰`), and so do two next to
 /// other letter-like symbols (`🇯🇺🆥🇬🅴`).
 fn flags(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> {
+    if bits.regional == 0 {
+        return Vec::new();
+    }
     let plain = |u: Option<&Unit>| u.is_none_or(|u| u.end - u.start == 1);
     runs(bits.regional)
         .filter(|run| {
@@ -2541,7 +2545,8 @@ fn symbol_separators(bits: &WordBits, at_edges: bool, digit_runs: u128) -> Vec<s
 /// some (`fuckiyou`). To be found before the digits are read as letters.
 fn digit_separators(bits: &WordBits) -> u128 {
     let digits = bits.digits;
-    if digits == 0 {
+    // (Three letters, a digit, three letters: seven units at least.)
+    if digits == 0 || bits.len < 7 {
         return 0;
     }
     let (three_before, three_after) = threes(bits.letters & !bits.symbols & !bits.regional);
@@ -2578,7 +2583,8 @@ enum CutAs {
 /// is marked so that a term may end there too (`fuck1`).
 fn glued_numbers(word: &[Unit], bits: &WordBits) -> Vec<std::ops::Range<usize>> {
     let (digits, n) = (bits.digits, bits.len);
-    if digits == 0 || n == 0 || n > UNIT_BITS {
+    // (A digit beside three letters: four units at least.)
+    if digits == 0 || !(4..=UNIT_BITS).contains(&n) {
         return Vec::new();
     }
     let (lead, trail) = bits.edge_runs(digits);
