@@ -234,36 +234,6 @@ enum AsciiKind {
     Other,
 }
 
-/// The fast path's view of each ASCII byte; it agrees with the generated tables (a test checks).
-const ASCII_KINDS: [AsciiKind; 128] = {
-    let mut kinds = [AsciiKind::Gap; 128];
-    let mut b = 0usize;
-    while b < 128 {
-        let c = b as u8;
-        kinds[b] = if c.is_ascii_alphabetic() {
-            AsciiKind::Letter
-        } else if c.is_ascii_digit() {
-            AsciiKind::Other
-        } else if c == b' ' || c == b'\t' {
-            AsciiKind::Space
-        } else if c == b'\n' || c == b'\r' || c == 0x0B || c == 0x0C {
-            AsciiKind::Newline
-        } else if c < 0x20 || c == 0x7F {
-            AsciiKind::Ignorable
-        } else if leet::is_symbol_byte(c) {
-            AsciiKind::Other
-        } else if matches!(c, b'.' | b'?') {
-            AsciiKind::Terminal
-        } else if leet::begins_sequence(c) {
-            AsciiKind::Drawn
-        } else {
-            AsciiKind::Gap
-        };
-        b += 1;
-    }
-    kinds
-};
-
 /// The class of each ASCII character: what `Info::of` says, one load instead of the two-level
 /// lookup (the general path reads every digit and leet symbol of a text through it; a test checks
 /// it against the generated tables).
@@ -290,6 +260,30 @@ const ASCII_CLASSES: [Class; 128] = {
         b += 1;
     }
     classes
+};
+
+/// The fast path's view of each ASCII byte, from its class and the leet tables; it agrees with
+/// the generated tables (a test checks).
+const ASCII_KINDS: [AsciiKind; 128] = {
+    let mut kinds = [AsciiKind::Gap; 128];
+    let mut b = 0usize;
+    while b < 128 {
+        let c = b as u8;
+        kinds[b] = match ASCII_CLASSES[b] {
+            Class::Letter => AsciiKind::Letter,
+            Class::Digit => AsciiKind::Other,
+            Class::Newline => AsciiKind::Newline,
+            Class::Ignorable => AsciiKind::Ignorable,
+            _ if c == b' ' || c == b'\t' => AsciiKind::Space,
+            // (`!` ends a sentence, and is a leet symbol first.)
+            _ if leet::is_symbol_byte(c) => AsciiKind::Other,
+            Class::Terminal => AsciiKind::Terminal,
+            _ if leet::begins_sequence(c) => AsciiKind::Drawn,
+            _ => AsciiKind::Gap,
+        };
+        b += 1;
+    }
+    kinds
 };
 
 /// The script number [`unicode_data::skeleton`] gives look-alikes of the scripts it does not name.
@@ -771,19 +765,7 @@ impl<'t> Normalizer<'t> {
                 if leet::begins_sequence(b) && self.drawn_letter(start) {
                     continue;
                 }
-                let unit = Unit {
-                    ch: char::from(b.to_ascii_lowercase()),
-                    class,
-                    start,
-                    end,
-                    symbol: '\0',
-                    upper: b.is_ascii_uppercase(),
-                    regional: false,
-                    keycap: false,
-                    short: 0,
-                    before_digit: false,
-                    after_digit: false,
-                };
+                let unit = ascii_unit(b, class, start, end);
                 // Before a byte that is ASCII and no ignorable control, no mark can follow: the
                 // unit is complete and goes on at once (holding it costs a store and a load).
                 if self.next_completes() {
@@ -936,20 +918,7 @@ impl<'t> Normalizer<'t> {
             if class == Class::Ignorable || leet::begins_sequence(b) {
                 break;
             }
-            let at = i as u32;
-            self.unit(Unit {
-                ch: char::from(b.to_ascii_lowercase()),
-                class,
-                start: at,
-                end: at + 1,
-                symbol: '\0',
-                upper: b.is_ascii_uppercase(),
-                regional: false,
-                keycap: false,
-                short: 0,
-                before_digit: false,
-                after_digit: false,
-            });
+            self.unit(ascii_unit(b, class, i as u32, i as u32 + 1));
             i += 1;
         }
         self.source.seek(i);
@@ -2184,7 +2153,26 @@ fn compound_runs(bytes: &[u8], first_end: usize, end: usize) -> impl Iterator<It
 /// kept).
 #[inline(always)]
 fn ascii_letter_unit(b: u8, at: u32) -> Unit {
-    Unit { upper: b.is_ascii_uppercase(), ..byte_unit(char::from(b.to_ascii_lowercase()), at as usize, Class::Letter) }
+    ascii_unit(b, Class::Letter, at, at + 1)
+}
+
+/// The unit of ASCII character `b` of class `class` at bytes `start..end`: lowercase, marked
+/// with its case only.
+#[inline(always)]
+fn ascii_unit(b: u8, class: Class, start: u32, end: u32) -> Unit {
+    Unit {
+        ch: char::from(b.to_ascii_lowercase()),
+        class,
+        start,
+        end,
+        symbol: '\0',
+        upper: b.is_ascii_uppercase(),
+        regional: false,
+        keycap: false,
+        short: 0,
+        before_digit: false,
+        after_digit: false,
+    }
 }
 
 /// A unit of one ASCII byte at `at`, marked with nothing.
