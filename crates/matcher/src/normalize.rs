@@ -910,8 +910,8 @@ impl<'t> Normalizer<'t> {
         let Source::Text { text, at } = &self.source else { return };
         let (bytes, mut i) = (text.as_bytes(), *at);
         while self.out.is_empty() && self.inside_word() {
-            let (Some(&b), Some(&next)) = (bytes.get(i), bytes.get(i + 1)) else { break };
-            if b >= 0x80 || next >= 0x80 || ASCII_KINDS[usize::from(next)] == AsciiKind::Ignorable {
+            let Some(&b) = bytes.get(i) else { break };
+            if b >= 0x80 || !completes(bytes.get(i + 1).copied()) {
                 break;
             }
             let class = ASCII_CLASSES[usize::from(b)];
@@ -1227,7 +1227,7 @@ impl<'t> Normalizer<'t> {
                 chars.get(*at).and_then(|&(c, _, _)| u8::try_from(u32::from(c)).ok())
             }
         };
-        next.is_some_and(|b| b < 0x80 && ASCII_KINDS[usize::from(b)] != AsciiKind::Ignorable)
+        completes(next)
     }
 
     #[inline(always)]
@@ -1263,12 +1263,18 @@ impl<'t> Normalizer<'t> {
             && self.symbols.is_empty()
             && self.word.len() + 1 < WORD_CAP
         {
-            self.run = if self.word.last().is_some_and(|last| last.ch == unit.ch) { self.run + 1 } else { 1 };
-            self.long_run |= self.run > LONG_RUN;
-            self.word.push(unit);
+            self.push_letter(unit);
             return;
         }
         self.other_unit(unit);
+    }
+
+    /// A letter or digit onto the word, counting the run of one letter it ends.
+    #[inline(always)]
+    fn push_letter(&mut self, unit: Unit) {
+        self.run = if self.word.last().is_some_and(|last| last.ch == unit.ch) { self.run + 1 } else { 1 };
+        self.long_run |= self.run > LONG_RUN;
+        self.word.push(unit);
     }
 
     /// [`Self::unit`] for a unit that is no letter or digit, follows leet symbols, or fills the
@@ -1280,9 +1286,7 @@ impl<'t> Normalizer<'t> {
                 if !self.symbols.is_empty() {
                     self.symbols_before_letter();
                 }
-                self.run = if self.word.last().is_some_and(|last| last.ch == unit.ch) { self.run + 1 } else { 1 };
-                self.long_run |= self.run > LONG_RUN;
-                self.word.push(unit);
+                self.push_letter(unit);
                 if self.word.len() >= WORD_CAP && !(self.long_run && self.shorten_long_runs()) {
                     self.pass_word(true);
                 }
@@ -1908,14 +1912,9 @@ impl<'t> Normalizer<'t> {
             }
             // Most runs are one unit: that case without going over the run.
             let (mut edge, start, end, last_start, digit, upper) = match word.get(i..j) {
-                Some([_]) | None => (
-                    unit.short,
-                    unit.start,
-                    unit.end,
-                    unit.start,
-                    if unit.before_digit { BEFORE_DIGIT } else { 0 } | if unit.after_digit { AFTER_DIGIT } else { 0 },
-                    unit.upper,
-                ),
+                Some([_]) | None => {
+                    (unit.short, unit.start, unit.end, unit.start, digit_marks(std::slice::from_ref(&unit)), unit.upper)
+                }
                 // In text read in display order, the units' bytes need not be in order.
                 Some(run) => (
                     run.iter().fold(0, |e, u| e | u.short),
@@ -2154,6 +2153,14 @@ fn compound_runs(bytes: &[u8], first_end: usize, end: usize) -> impl Iterator<It
 #[inline(always)]
 fn ascii_letter_unit(b: u8, at: u32) -> Unit {
     ascii_unit(b, Class::Letter, at, at + 1)
+}
+
+/// Whether a unit is complete before the byte `next`: before an ASCII byte other than an
+/// ignorable control no mark can follow it. Before anything else a mark may, and at the text's
+/// end (`None`) the unit is held too, for the end to pass on.
+#[inline(always)]
+fn completes(next: Option<u8>) -> bool {
+    next.is_some_and(|b| b < 0x80 && ASCII_KINDS[usize::from(b)] != AsciiKind::Ignorable)
 }
 
 /// The unit of ASCII character `b` of class `class` at bytes `start..end`: lowercase, marked
