@@ -226,6 +226,13 @@ const MULTIWORD: &[Case] = &[
     t!("a zero between the words, in capitals", ["kill yourself"], "KILL0YOURSELF", ["KILL0YOURSELF"]),
     t!("a nine between the words of a sentence", ["buy followers"], "pls buy9followers now", ["buy9followers"]),
     t!("digits between a leet word and another", ["stupid bitch"], "s+upid55bitch", ["s+upid55bitch"]),
+    // Until 2026-12-05 the three letters on each side had to be the word's own, and the digits,
+    // read as letters, made the `!` after them a separator (OPEN).
+    t!("digits between leet symbols (was OPEN, fixed)", ["cheap pills"], "ch€@p88p!lls", ["ch€@p88p!lls"]),
+    t!("digits between, a leet symbol after them", ["cheap pills"], "cheap88p!lls", ["cheap88p!lls"]),
+    t!("a digit between, leet symbols on both sides", ["fast cash"], "f@$+7c@$h", ["f@$+7c@$h"]),
+    t!("digits between, euro signs for every e", ["free sex"], "fr€€2024s€x", ["fr€€2024s€x"]),
+    t!("one digit between words with a dollar", ["cash app"], "ca$h1app", ["ca$h1app"]),
     t!("a number between the words, then a symbol", ["buy followers"], "buy5followers!", ["buy5followers"]),
     t!("a number between the words of a longer phrase", ["kill your self"], "kill2your3self", ["kill2your3self"]),
     t!("a number before a longer word is not the phrase", ["red packet"], "red5packets", NONE),
@@ -1727,9 +1734,17 @@ const SPELLED_INSIDE: &[Case] = &[
 /// report of issue 12 has the diagnosis and a suggested fix for each.
 const OPEN: &[Case] = &[
     // MULTIWORD
-    // A number between two words separates them only with three letters of their own on each
-    // side (not read from leet symbols), as a leet symbol there does (normalize.rs `digit_separators`).
-    t!("MULTIWORD: digits between leet symbols", ["cheap pills"], "ch€@p88p!lls", ["ch€@p88p!lls"]),
+    // A number between two words separates them only with three letters on each side that are
+    // letters or leet symbols, not digits (normalize.rs `digit_separators`): a leet digit beside
+    // it is as often the separator's neighbour as a letter of the word (`al4$k4n7p!p3line`), and
+    // one reading cannot try both. The phrase study's `leet inside, digits between` measures it.
+    t!("MULTIWORD: a number between, a leet digit after it", ["kill yourself"], "kill99y0urs€lf", ["kill99y0urs€lf"]),
+    t!(
+        "MULTIWORD: digits between, a leet digit after them",
+        ["sell followers"],
+        "s€££42f0££0wers",
+        ["s€££42f0££0wers"]
+    ),
     // The second reading splits at every separator of a word at once: a leet symbol at its start
     // (a tag, `$hit`) is a gap there too, so the phrase's first word loses its first letter.
     t!("MULTIWORD: a leet symbol starts a word, digits between", ["stupid bitch"], "$tupid55bitch", ["$tupid55bitch"]),

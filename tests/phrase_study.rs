@@ -76,6 +76,11 @@ enum Transform {
     /// One or two digits glued between the words: `red5packet`, `red11packet` (a number between
     /// two words is a separator, as a leet symbol there is).
     Digits,
+    /// Leet inside both words (as [`Leet`]) and one or two digits glued between them:
+    /// `r3d5p@ck3t`. Informative only (no target): a number between two words separates them
+    /// where three letters or leet symbols stand on each side, not leet digits, which are as often
+    /// beside a separator as they are letters of the word (`al4$k4n7p!p3line`).
+    LeetDigits,
 }
 
 use Transform::*;
@@ -96,6 +101,7 @@ const TRANSFORMS: &[(Transform, &str, bool)] = &[
     (LeetEdges, "leet at word edges too (r3d p4ck37), no target", true),
     (Doubled, "one letter doubled in words of 4+ letters (red paacket), no target", true),
     (Digits, "digits between (red5packet, red11packet)", false),
+    (LeetDigits, "leet inside, digits between (r3d5p@ck3t), no target", false),
 ];
 
 fn label(t: Transform) -> &'static str {
@@ -224,8 +230,13 @@ fn spell(rng: &mut Rng, transform: Transform, words: &[&str]) -> String {
         }
         ZeroWidth => words.iter().map(|w| zero_width(rng, w)).collect::<Vec<_>>().join(" "),
         Doubled => words.iter().map(|w| doubled(rng, w)).collect::<Vec<_>>().join(" "),
-        Digits => {
+        Digits | LeetDigits => {
             let digits: String = (0..1 + rng.below(2)).map(|_| char::from(b'0' + rng.below(10) as u8)).collect();
+            let edges = false;
+            let words: Vec<String> = match transform {
+                LeetDigits => words.iter().map(|w| leet_word(rng, w, edges)).collect(),
+                _ => words.iter().map(|w| (*w).to_owned()).collect(),
+            };
             words.join(&digits)
         }
     }
@@ -505,7 +516,7 @@ fn study_table() {
         }
         for (what, o) in [("phrase", Some(&phrases)), ("word", words.as_ref())] {
             let Some(o) = o else { continue };
-            let shown = if matches!(transform, LeetEdges | Doubled) { 3 } else { 12 };
+            let shown = if matches!(transform, LeetEdges | Doubled | LeetDigits) { 3 } else { 12 };
             for (term, message) in o.misses.iter().take(shown) {
                 let _ = writeln!(details, "  {name}: {what} {term:?} missed in {message:?}");
             }

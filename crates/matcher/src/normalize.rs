@@ -2519,7 +2519,9 @@ fn symbol_separators(bits: &WordBits, at_edges: bool, digit_runs: u128) -> Vec<s
     if symbols == 0 {
         return if digit_runs == 0 { Vec::new() } else { runs(digit_runs).collect() };
     }
-    let (three_before, three_after) = bits.three_letters();
+    // A run of digits that separates two words (`digit_runs`) is not letters beside a symbol
+    // either, though read as letters by now (`cheap88p!lls`: the `!` is inside `p!lls`).
+    let (three_before, three_after) = threes(bits.letters & !bits.symbols & !digit_runs);
     // The runs that start right after three letters or at the word's start, then those of them
     // followed by three letters, or (after three letters) ending the word.
     let starts = symbols & !(symbols << 1) & ((three_before << 1) | u128::from(at_edges));
@@ -2533,18 +2535,19 @@ fn symbol_separators(bits: &WordBits, at_edges: bool, digit_runs: u128) -> Vec<s
         .collect()
 }
 
-/// Runs of digits between two pieces of three letters of the word's own (no leet symbol, no
-/// regional indicator) or more: like a leet symbol there, a separator too (`fuck1you`,
-/// `slut69slut`, `fuck11you`), which the second reading reads as a gap (so a phrase across it is
-/// found, and each piece as a word); the first reads the digits as letters where they stand for
-/// some (`fuckiyou`). To be found before the digits are read as letters.
+/// Runs of digits between two pieces of three letters or more (leet symbols read as letters
+/// count, `ch€@p88p!lls`; digits and regional indicators do not): like a leet symbol there, a
+/// separator too (`fuck1you`, `slut69slut`, `fuck11you`), which the second reading reads as a gap
+/// (so a phrase across it is found, and each piece as a word); the first reads the digits as
+/// letters where they stand for some (`fuckiyou`). To be found before the digits are read as
+/// letters.
 fn digit_separators(bits: &WordBits) -> u128 {
     let digits = bits.digits;
     // (Three letters, a digit, three letters: seven units at least.)
     if digits == 0 || bits.len < 7 {
         return 0;
     }
-    let (three_before, three_after) = threes(bits.letters & !bits.symbols & !bits.regional);
+    let (three_before, three_after) = threes(bits.letters & !bits.regional);
     // The runs that start right after three letters of the word's own, then those of them
     // followed by three more (most words with digits are numbers: no run starts so).
     let starts = digits & !(digits << 1) & (three_before << 1);
