@@ -904,8 +904,9 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
 ];
 
 /// A number term spelled out digit by digit, as words are letter by letter (`8 9 6 4`, `8.9.6.4`):
-/// three digits or more, or two next to CJK (`纪念 6 4`); a digit spelled out never joins a
-/// letter, and a number grouped in thousands or a list of numbers is no term.
+/// three digits or more, or two next to CJK (`纪念 6 4`); a digit spelled out joins letters only
+/// as the leet letter of one or two alone between them (`s h 1 t`, SPELLED_INSIDE), and a number
+/// grouped in thousands or a list of numbers is no term.
 const SPELLED_DIGITS: &[Case] = &[
     t!("digits spaced out", ["8964"], "8 9 6 4", ["8 9 6 4"]),
     t!("digits between full stops", ["8964"], "remember 8.9.6.4", ["8.9.6.4"]),
@@ -932,7 +933,10 @@ const SPELLED_DIGITS: &[Case] = &[
     t!("a number grouped in thousands", ["1000"], "1 000 people", NONE),
     t!("one digit more", ["8964"], "1 8 9 6 4", NONE),
     t!("one digit less", ["8964"], "9 6 4", NONE),
-    t!("a digit spelled out beside letters", ["f4ck"], "f 4 c k", NONE),
+    // Until 2026-12-05 a digit spelled out never joined a letter; a leet digit alone between
+    // letters alone is now the letter it stands for, as inside a word (`f4ck` is `fack`).
+    t!("a leet digit spelled out between letters (found since 2026-12-05)", ["f4ck"], "f 4 c k", ["f 4 c k"]),
+    t!("a digit of no letter spelled out beside letters", ["f2ck"], "f 2 c k", NONE),
 ];
 
 /// A CJK term glued to common characters, with the rules tool's segmenter (jieba's words around
@@ -1728,6 +1732,18 @@ const SPELLED_INSIDE: &[Case] = &[
     t!("not across a plain word", ["fuck"], "f u c then k u", NONE),
     t!("not from one spelled-out word into the next", ["bad"], "a b a then d o g", NONE),
     t!("an allowed word holds the letters", ["ass"], ["class"], "c l a s s", NONE),
+    // Leet digits alone between letters alone (since 2026-12-05): before a letter, the letters
+    // they stand for; otherwise digits, as before.
+    t!("a leet digit spelled out", ["shit"], "s h 1 t", ["s h 1 t"]),
+    t!("a leet digit between dots", ["bitch"], "b.1.t.c.h", ["b.1.t.c.h"]),
+    t!("a zero for an o, spaced", ["whore"], "you w h 0 r e", ["w h 0 r e"]),
+    t!("two leet digits in a row", ["boobs"], "b 0 0 b s", ["b 0 0 b s"]),
+    t!("a leet digit in a spelled phrase", ["kill yourself"], "k 1 l l y 0 u r s e l f", ["k 1 l l y 0 u r s e l f"]),
+    t!("a leet digit down the screen", ["idiot"], "i\nd\n1\no\nt", ["i\nd\n1\no\nt"]),
+    t!("full-width, a leet digit spaced", ["shit"], "ｓ ｈ １ ｔ", ["ｓ ｈ １ ｔ"]),
+    t!("leet digits after the letters are a number", ["ass"], "a 5 5", NONE),
+    t!("three leet digits in a row are a number", ["bitch"], "b 1 1 1 t c h", NONE),
+    t!("a score after letters alone", ["abe"], "a b 3 points", NONE),
 ];
 
 /// What the pipeline gets wrong today. Each name says its class and the step responsible; the
@@ -1750,6 +1766,11 @@ const OPEN: &[Case] = &[
     t!("MULTIWORD: a leet symbol starts a word, digits between", ["stupid bitch"], "$tupid55bitch", ["$tupid55bitch"]),
     // SEPARATORS
     t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
+    // A leet symbol alone between spelled-out letters is a gap character, part of the gap
+    // between two singles (normalize.rs `flush_symbols_as_gap`); leet digits alone are read
+    // since 2026-12-05 (`leet_singles`), symbols not yet.
+    t!("SEPARATORS: a leet symbol alone between spelled-out letters", ["shit"], "s h ! t", ["s h ! t"]),
+    t!("SEPARATORS: an at sign alone between dotted letters", ["bastard"], "b.@.s.t.@.r.d", ["b.@.s.t.@.r.d"]),
     // MARKS
 
     // LOOKALIKES

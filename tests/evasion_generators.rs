@@ -1347,6 +1347,53 @@ fn every_lone_letter_beside_a_spelled_out_term() {
     assert_all([&tally]);
 }
 
+/// Every leet digit (`timgate_matcher::leet::digit`) for every inner letter it stands for, one at
+/// a time and then two side by side where the term has them, in every spelled-out term of
+/// naughty-words `en` (its one-word terms of three ASCII letters or more), the separator
+/// changing from term to term: `s h 1 t`, `b.1.t.c.h`, `b 0 0 b s`. Found (since 2026-12-05;
+/// 0 before: a digit alone broke the spelled-out word). Leet digits after the letters with no
+/// letter after them stay a number: the term's first letters and then its leet digits to the end
+/// are not the term (`a 5 5` is not `ass`).
+#[test]
+fn every_leet_digit_inside_a_spelled_out_term() {
+    let Some((english, set)) = english_single_words() else { return };
+    let digit_of = |c: char| ('0'..='9').find(|&d| timgate_matcher::leet::digit(d) == Some(c));
+    let separators = [" ", ".", "-", "_", "\n"];
+    let mut inner = Tally::new("every leet digit for an inner letter of a spelled-out term");
+    let mut pairs = Tally::new("two leet digits side by side inside a spelled-out term");
+    let mut trailing = Tally::new("leet digits at a spelled-out term's end stay a number");
+    for (term, word) in english.iter().enumerate() {
+        let gap = separators[term % separators.len()];
+        let letters: Vec<char> = word.chars().collect();
+        let n = letters.len();
+        let spell = |with: &dyn Fn(usize, char) -> char| -> String {
+            letters.iter().enumerate().map(|(i, &c)| with(i, c).to_string()).collect::<Vec<_>>().join(gap)
+        };
+        for i in 1..n - 1 {
+            let Some(d) = digit_of(letters[i]) else { continue };
+            let text = spell(&|k, c| if k == i { d } else { c });
+            inner.record(&format!("{word}: {d} at {i}"), covers(&set, term, &text, 0, text.len()), &text);
+            if let Some(e) = digit_of(letters[i + 1]).filter(|_| i + 2 < n) {
+                let text = spell(&|k, c| {
+                    if k == i {
+                        d
+                    } else if k == i + 1 {
+                        e
+                    } else {
+                        c
+                    }
+                });
+                pairs.record(&format!("{word}: {d}{e} at {i}"), covers(&set, term, &text, 0, text.len()), &text);
+            }
+        }
+        // The letters up to the last that has no leet digit, then leet digits to the end.
+        let Some(tail) = (1..n).rev().take_while(|&k| digit_of(letters[k]).is_some()).last() else { continue };
+        let text = spell(&|k, c| if k >= tail { digit_of(c).unwrap_or(c) } else { c });
+        trailing.record(&format!("{word}: from {tail}"), !covers(&set, term, &text, 0, text.len()), &text);
+    }
+    assert_all([&inner, &pairs, &trailing]);
+}
+
 // ---- Look-alikes of a moderation library ----------------------------------------------------
 
 /// The letters of the scripts written without spaces, which the normaliser reads as ideographs

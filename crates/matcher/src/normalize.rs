@@ -162,6 +162,10 @@ pub const SPELLED: u8 = 16;
 /// another. Number terms are short, and a long row of single digits is a list, not a number.
 const MAX_SPELLED_DIGITS: usize = 8;
 
+/// The most leet digits alone in a row that a word spelled out takes as letters (`b 0 0 b s`);
+/// more are a number (`f u 1 0 0 0`).
+const MAX_LEET_SINGLES: usize = 2;
+
 /// The [`Symbol::digit`] marks of the run `units`: those of its first and last units, or, in a run
 /// whose first (last) unit is a digit that reads as its letter, those of the letter beside it
 /// ([`DIGIT_IN_RUN`]: `0orgy`, `bosss5`).
@@ -607,6 +611,11 @@ pub struct Normalizer<'t> {
     /// A leet digit glued before the first of `singles` (`1f u c k`): a gap before the word
     /// when they join, the first single's own when they do not (`5g`).
     lead_digit: Option<Unit>,
+    /// Leet digits alone after one-letter words (`s h 1` of `s h 1 t`), each with the gap
+    /// before it, held until the next word says what they are: before a letter alone, letters
+    /// of the word spelled out (`shit`); before anything else, read as they would have been at
+    /// once (`a 5 5` stays `a` and the number `55`). At most [`MAX_LEET_SINGLES`].
+    leet_singles: Vec<(Unit, GapInfo)>,
     gap: GapInfo,
     // Stage 4: the output, the last ideo/emoji symbol (runs), and what came before.
     out: Vec<Symbol>,
@@ -706,6 +715,7 @@ impl<'t> Normalizer<'t> {
             singles_after_ideo: false,
             held_word: false,
             lead_digit: None,
+            leet_singles: Vec::new(),
             gap: GapInfo::default(),
             out,
             out_at: 0,
@@ -1660,6 +1670,63 @@ impl<'t> Normalizer<'t> {
     // ---- Stage 3: spelled-out words ---------------------------------------------------------
 
     fn word_stage_out(&mut self, word: &[Unit], cut: Cut) {
+        // (A word of one digit, or any word after held leet digits: rare, so asked apart.)
+        if let [unit] = word {
+            if (unit.class == Class::Digit || !self.leet_singles.is_empty()) && self.leet_single(*unit, cut) {
+                return;
+            }
+        }
+        if !self.leet_singles.is_empty() {
+            self.read_leet_singles_as_digits();
+        }
+        self.word_stage_out_now(word, cut);
+    }
+
+    /// A word of one unit, `unit`, when it is a digit or comes after held `leet_singles`: a leet
+    /// digit alone after one-letter words, or after such digits, is held (returns true); a letter
+    /// alone after them makes them letters of the list (and goes on as any letter alone does).
+    #[cold]
+    #[inline(never)]
+    fn leet_single(&mut self, unit: Unit, cut: Cut) -> bool {
+        let whole = !cut.continues && !cut.continued;
+        let alone = whole && !unit.keycap && !unit.regional && !self.as_written && self.gap.spells();
+        let after_letters = !self.held_word && self.singles_class() == Some(Class::Letter);
+        if !alone || !after_letters {
+            return false;
+        }
+        if unit.class == Class::Digit && leet::digit(unit.ch).is_some() && self.leet_singles.len() < MAX_LEET_SINGLES {
+            self.interrupted = true;
+            let gap = std::mem::take(&mut self.gap);
+            self.leet_singles.push((unit, gap));
+            return true;
+        }
+        if unit.class == Class::Letter {
+            for (digit, gap) in self.leet_singles.drain(..) {
+                let ch = leet::digit(digit.ch).unwrap_or(digit.ch);
+                let letter = Unit { ch, class: Class::Letter, short: symbol_mark(digit.ch), ..digit };
+                self.singles.push((letter, gap));
+            }
+        }
+        false
+    }
+
+    /// Reads the held `leet_singles` as they would have been read when they came: digits (no
+    /// letter alone came after them).
+    #[cold]
+    #[inline(never)]
+    fn read_leet_singles_as_digits(&mut self) {
+        let mut held = std::mem::take(&mut self.leet_singles);
+        // The gap gathered since, before what comes next.
+        let next_gap = std::mem::take(&mut self.gap);
+        for (digit, gap) in held.drain(..) {
+            self.gap = gap;
+            self.word_stage_out_now(&[digit], Cut::default());
+        }
+        self.gap = next_gap;
+        self.leet_singles = held;
+    }
+
+    fn word_stage_out_now(&mut self, word: &[Unit], cut: Cut) {
         self.interrupted = true;
         if self.held_word {
             self.flush_singles();
@@ -1785,6 +1852,9 @@ impl<'t> Normalizer<'t> {
     }
 
     fn item(&mut self, item: Item) {
+        if !self.leet_singles.is_empty() {
+            self.read_leet_singles_as_digits();
+        }
         if let Item::Ideo(next) = item {
             let close = self.gap.spells();
             // Two one-letter words right before an ideo letter spell a word too (`Q Q 群`).
@@ -1818,9 +1888,14 @@ impl<'t> Normalizer<'t> {
     }
 
     fn flush_singles(&mut self) {
-        // (A held word is never empty: `filler` clears both.)
+        // (A held word is never empty: `filler` clears both. Held leet digits follow singles:
+        // `leet_single` holds one only after letters, and `item` reads them before `filler`.)
         if self.singles.is_empty() {
+            debug_assert!(self.leet_singles.is_empty(), "leet digits held without singles");
             return;
+        }
+        if !self.leet_singles.is_empty() {
+            self.read_leet_singles_as_digits();
         }
         let held_word = std::mem::take(&mut self.held_word);
         let singles = std::mem::take(&mut self.singles);
