@@ -1744,6 +1744,16 @@ const SPELLED_INSIDE: &[Case] = &[
     t!("leet digits after the letters are a number", ["ass"], "a 5 5", NONE),
     t!("three leet digits in a row are a number", ["bitch"], "b 1 1 1 t c h", NONE),
     t!("a score after letters alone", ["abe"], "a b 3 points", NONE),
+    // A leet symbol alone between letters alone, likewise (since 2026-12-05; OPEN before).
+    t!("a leet symbol spelled out (was OPEN, fixed)", ["shit"], "s h ! t", ["s h ! t"]),
+    t!("an at sign between dotted letters (was OPEN, fixed)", ["bastard"], "b.@.s.t.@.r.d", ["b.@.s.t.@.r.d"]),
+    t!("a dollar sign spelled out", ["ass hole"], "a $ s h o l e", ["a $ s h o l e"]),
+    t!("a plus sign for a t, hyphens", ["slut"], "s-l-u-+-s", ["s-l-u-+"]),
+    t!("a pipe for an i, one a line", ["bitch"], "b\n|\nt\nc\nh", ["b\n|\nt\nc\nh"]),
+    t!("a euro sign for an e, underscores", ["whore"], "w_h_o_r_€_s", ["w_h_o_r_€"]),
+    t!("a symbol alone after the letters stays a gap", ["bad"], "b a d !", ["b a d"]),
+    t!("a symbol alone before a word stays a gap", ["bat"], "b a + then", NONE),
+    t!("an asterisk alone is no letter here", ["bad"], "b * d", NONE),
 ];
 
 /// What the pipeline gets wrong today. Each name says its class and the step responsible; the
@@ -1766,11 +1776,12 @@ const OPEN: &[Case] = &[
     t!("MULTIWORD: a leet symbol starts a word, digits between", ["stupid bitch"], "$tupid55bitch", ["$tupid55bitch"]),
     // SEPARATORS
     t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
-    // A leet symbol alone between spelled-out letters is a gap character, part of the gap
-    // between two singles (normalize.rs `flush_symbols_as_gap`); leet digits alone are read
-    // since 2026-12-05 (`leet_singles`), symbols not yet.
-    t!("SEPARATORS: a leet symbol alone between spelled-out letters", ["shit"], "s h ! t", ["s h ! t"]),
-    t!("SEPARATORS: an at sign alone between dotted letters", ["bastard"], "b.@.s.t.@.r.d", ["b.@.s.t.@.r.d"]),
+    // Two leet symbols alone in a row between spelled-out letters: one alone is read as its
+    // letter since 2026-12-05 (normalize.rs `gap_leet`), a second clears the note.
+    t!("SEPARATORS: two leet symbols alone in a row", ["pussy"], "p u $ $ y", ["p u $ $ y"]),
+    // A leet symbol alone then a leet digit alone: the digit is held, the symbol's note is
+    // dropped (only a letter alone right after it takes it back).
+    t!("SEPARATORS: a leet symbol then a leet digit, spelled out", ["bitch"], "b ! 7 c h", ["b ! 7 c h"]),
     // MARKS
 
     // LOOKALIKES

@@ -1394,6 +1394,51 @@ fn every_leet_digit_inside_a_spelled_out_term() {
     assert_all([&inner, &pairs, &trailing]);
 }
 
+/// Every leet symbol (a character `timgate_matcher::leet::symbol` reads as a letter; the
+/// asterisk's wildcard left out) for every inner letter it stands for, alone between the letters
+/// of every spelled-out term of naughty-words `en`, the separator changing from term to term:
+/// `s h ! t`, `b.@.s.t.a.r.d` (since 2026-12-05). Found. A symbol alone after the letters stays
+/// a gap: the term's letters but its last, then the symbol for the last, are not the term.
+#[test]
+fn every_leet_symbol_inside_a_spelled_out_term() {
+    let Some((english, set)) = english_single_words() else { return };
+    let mut symbols_for: BTreeMap<char, Vec<char>> = BTreeMap::new();
+    for c in (0..0x3000u32).filter_map(char::from_u32) {
+        if let Some((letter, _)) = timgate_matcher::leet::symbol(c).filter(|(l, _)| l.is_ascii_lowercase()) {
+            symbols_for.entry(letter).or_default().push(c);
+        }
+    }
+    assert!(symbols_for.len() >= 6, "leet letters: {symbols_for:?}");
+    let separators = [" ", ".", "-", "_", "\n"];
+    let mut inner = Tally::new("every leet symbol alone for an inner letter of a spelled-out term");
+    let mut last = Tally::new("a leet symbol alone for a spelled-out term's last letter stays a gap");
+    for (term, word) in english.iter().enumerate() {
+        let gap = separators[term % separators.len()];
+        let letters: Vec<char> = word.chars().collect();
+        let n = letters.len();
+        let spell = |at: usize, with: char| -> String {
+            letters
+                .iter()
+                .enumerate()
+                .map(|(k, &c)| if k == at { with } else { c })
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join(gap)
+        };
+        for i in 1..n - 1 {
+            for &symbol in symbols_for.get(&letters[i]).into_iter().flatten() {
+                let text = spell(i, symbol);
+                inner.record(&format!("{word}: {symbol} at {i}"), covers(&set, term, &text, 0, text.len()), &text);
+            }
+        }
+        for &symbol in symbols_for.get(&letters[n - 1]).into_iter().flatten() {
+            let text = spell(n - 1, symbol);
+            last.record(&format!("{word}: {symbol} last"), !covers(&set, term, &text, 0, text.len()), &text);
+        }
+    }
+    assert_all([&inner, &last]);
+}
+
 // ---- Look-alikes of a moderation library ----------------------------------------------------
 
 /// The letters of the scripts written without spaces, which the normaliser reads as ideographs

@@ -616,6 +616,10 @@ pub struct Normalizer<'t> {
     /// of the word spelled out (`shit`); before anything else, read as they would have been at
     /// once (`a 5 5` stays `a` and the number `55`). At most [`MAX_LEET_SINGLES`].
     leet_singles: Vec<(Unit, GapInfo)>,
+    /// A leet symbol alone after one-letter words (`!` of `s h ! t`), read as its letter, with
+    /// the gap before it: it went into the gap as any symbol alone does, and a letter alone
+    /// right after it takes it back into the spelled-out word (`word_stage_out`).
+    gap_leet: Option<(Unit, GapInfo)>,
     gap: GapInfo,
     // Stage 4: the output, the last ideo/emoji symbol (runs), and what came before.
     out: Vec<Symbol>,
@@ -716,6 +720,7 @@ impl<'t> Normalizer<'t> {
             held_word: false,
             lead_digit: None,
             leet_singles: Vec::new(),
+            gap_leet: None,
             gap: GapInfo::default(),
             out,
             out_at: 0,
@@ -1388,12 +1393,33 @@ impl<'t> Normalizer<'t> {
     }
 
     fn flush_symbols_as_gap(&mut self) {
+        if self.symbols.is_empty() {
+            return;
+        }
+        self.note_lone_leet_symbol();
         let symbols = std::mem::take(&mut self.symbols);
         for unit in &symbols {
             self.gap.add(unit);
         }
         self.symbols = symbols;
         self.symbols.clear();
+    }
+
+    /// Notes a leet symbol alone after one-letter words, with the gap before it (`gap_leet`),
+    /// as it goes into the gap; anything else clears the note.
+    #[cold]
+    #[inline(never)]
+    fn note_lone_leet_symbol(&mut self) {
+        let lone = match self.symbols[..] {
+            [unit] if unit.symbol != leet::STAR && self.word.is_empty() && !self.as_written => Some(unit),
+            _ => None,
+        };
+        let after_letters =
+            !self.held_word && self.leet_singles.is_empty() && self.singles_class() == Some(Class::Letter);
+        self.gap_leet = match (lone, self.gap_leet) {
+            (Some(unit), None) if after_letters && self.gap.spells() => Some((as_letter(unit), self.gap)),
+            _ => None,
+        };
     }
 
     /// Ends the word being read, taking the leet symbols after it that may end a word.
@@ -1670,6 +1696,9 @@ impl<'t> Normalizer<'t> {
     // ---- Stage 3: spelled-out words ---------------------------------------------------------
 
     fn word_stage_out(&mut self, word: &[Unit], cut: Cut) {
+        if let Some(noted) = self.gap_leet.take() {
+            self.lone_leet_symbol(noted, word, cut);
+        }
         // (A word of one digit, or any word after held leet digits: rare, so asked apart.)
         if let [unit] = word {
             if (unit.class == Class::Digit || !self.leet_singles.is_empty()) && self.leet_single(*unit, cut) {
@@ -1708,6 +1737,32 @@ impl<'t> Normalizer<'t> {
             }
         }
         false
+    }
+
+    /// A leet symbol alone noted in the gap (`gap_leet`: `letter`, the gap `before` it) and then
+    /// `word`: a letter alone, close, right after it and after one-letter words makes it a letter
+    /// of the list (`s h ! t`). Otherwise it stays the gap character it was read as.
+    #[cold]
+    #[inline(never)]
+    fn lone_leet_symbol(&mut self, (letter, before): (Unit, GapInfo), word: &[Unit], cut: Cut) {
+        let whole = !cut.continues && !cut.continued;
+        let Some(&(last, _)) = self.singles.last() else { return };
+        let alone = matches!(word, [u] if u.class == Class::Letter && !u.keycap && !u.regional
+            && last.end <= letter.start && letter.end <= u.start);
+        let after_letters = !self.held_word && self.leet_singles.is_empty() && last.class == Class::Letter;
+        // The gap after the symbol spells as one between two letters would (the gap before it
+        // did when it was noted): a few characters, or a few more across a paragraph break
+        // (`s⏎h⏎!⏎t`; the symbol's own line is not a paragraph break between letters).
+        let after = self.gap.chars.saturating_sub(before.chars.saturating_add(1));
+        let paragraph = self.gap.newlines.saturating_sub(before.newlines) >= 2;
+        let close = after <= if paragraph { 2 * MAX_SPELLING_GAP } else { MAX_SPELLING_GAP };
+        if whole && alone && after_letters && close {
+            self.singles.push((letter, before));
+            // The letter's gap is the one after the symbol, as short as the one before it (which
+            // stands in for it): the gap read so far holds the symbol too, which may end a
+            // sentence (`!` at a line's end). With the symbol a letter, the list joins.
+            self.gap = before;
+        }
     }
 
     /// Reads the held `leet_singles` as they would have been read when they came: digits (no
