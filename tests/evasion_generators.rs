@@ -1425,8 +1425,8 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
                 .collect::<Vec<_>>()
                 .join(gap)
         };
-        for i in 1..n - 1 {
-            for &symbol in symbols_for.get(&letters[i]).into_iter().flatten() {
+        for (i, letter) in letters.iter().enumerate().take(n - 1).skip(1) {
+            for &symbol in symbols_for.get(letter).into_iter().flatten() {
                 let text = spell(i, symbol);
                 inner.record(&format!("{word}: {symbol} at {i}"), covers(&set, term, &text, 0, text.len()), &text);
             }
