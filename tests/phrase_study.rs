@@ -14,7 +14,11 @@
 //! ```sh
 //! cargo test --release --test phrase_study -- --nocapture study_table   # the table
 //! cargo test --test phrase_study                                        # the targets
+//! PHRASE_STUDY_LEET_FIRST=1 cargo test --release --test phrase_study -- --nocapture study_table
 //! ```
+//!
+//! The last is an informative table (no target): every word gets leet inside it (as the `Leet`
+//! transform writes it) before each transform, so `spaced letters` reads `r 3 d p @ c k 3 t`.
 //!
 //! Without `node_modules` (`npm install`; `npm test` installs it first) every test says so and
 //! passes without checking anything.
@@ -195,8 +199,18 @@ fn letters_joined(words: &[&str], with: &str) -> String {
     words.iter().flat_map(|w| w.chars()).map(String::from).collect::<Vec<_>>().join(with)
 }
 
-/// `words` (one or two) spelled with `transform`.
+/// `words` (one or two) spelled with `transform` (after leet inside each word, with
+/// `PHRASE_STUDY_LEET_FIRST` set: see the module's docs).
 fn spell(rng: &mut Rng, transform: Transform, words: &[&str]) -> String {
+    if std::env::var_os("PHRASE_STUDY_LEET_FIRST").is_some() {
+        let leet: Vec<String> = words.iter().map(|w| leet_word(rng, w, false)).collect();
+        let leet: Vec<&str> = leet.iter().map(String::as_str).collect();
+        return spell_as(rng, transform, &leet);
+    }
+    spell_as(rng, transform, words)
+}
+
+fn spell_as(rng: &mut Rng, transform: Transform, words: &[&str]) -> String {
     match transform {
         Plain => words.join(" "),
         SpacedLetters => letters_joined(words, " "),
