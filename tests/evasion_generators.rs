@@ -1397,8 +1397,9 @@ fn every_leet_digit_inside_a_spelled_out_term() {
 /// Every leet symbol (a character `timgate_matcher::leet::symbol` reads as a letter; the
 /// asterisk's wildcard left out) for every inner letter it stands for, alone between the letters
 /// of every spelled-out term of naughty-words `en`, the separator changing from term to term:
-/// `s h ! t`, `b.@.s.t.a.r.d` (since 2026-12-05). Found. A symbol alone after the letters stays
-/// a gap: the term's letters but its last, then the symbol for the last, are not the term.
+/// `s h ! t`, `b.@.s.t.a.r.d` (since 2026-12-05); and two side by side for two inner letters
+/// side by side (`p u $ $ y`). Found. A symbol alone after the letters stays a gap: the term's
+/// letters but its last, then the symbol for the last, are not the term.
 #[test]
 fn every_leet_symbol_inside_a_spelled_out_term() {
     let Some((english, set)) = english_single_words() else { return };
@@ -1411,6 +1412,7 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
     assert!(symbols_for.len() >= 6, "leet letters: {symbols_for:?}");
     let separators = [" ", ".", "-", "_", "\n"];
     let mut inner = Tally::new("every leet symbol alone for an inner letter of a spelled-out term");
+    let mut pairs = Tally::new("two leet symbols alone side by side inside a spelled-out term");
     let mut last = Tally::new("a leet symbol alone for a spelled-out term's last letter stays a gap");
     for (term, word) in english.iter().enumerate() {
         let gap = separators[term % separators.len()];
@@ -1425,10 +1427,21 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
                 .collect::<Vec<_>>()
                 .join(gap)
         };
+        let spell_two = |with: [(usize, char); 2]| -> String {
+            let letter = |k: usize, c: char| with.iter().find(|&&(at, _)| at == k).map_or(c, |&(_, w)| w);
+            letters.iter().enumerate().map(|(k, &c)| String::from(letter(k, c))).collect::<Vec<_>>().join(gap)
+        };
         for (i, letter) in letters.iter().enumerate().take(n - 1).skip(1) {
             for &symbol in symbols_for.get(letter).into_iter().flatten() {
                 let text = spell(i, symbol);
                 inner.record(&format!("{word}: {symbol} at {i}"), covers(&set, term, &text, 0, text.len()), &text);
+                // The next letter's symbols too, when it is an inner letter as well.
+                let next = letters.get(i + 1).filter(|_| i + 2 < n);
+                for &other in next.and_then(|l| symbols_for.get(l)).into_iter().flatten() {
+                    let text = spell_two([(i, symbol), (i + 1, other)]);
+                    let member = format!("{word}: {symbol}{other} at {i}");
+                    pairs.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+                }
             }
         }
         for &symbol in symbols_for.get(&letters[n - 1]).into_iter().flatten() {
@@ -1436,7 +1449,7 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
             last.record(&format!("{word}: {symbol} last"), !covers(&set, term, &text, 0, text.len()), &text);
         }
     }
-    assert_all([&inner, &last]);
+    assert_all([&inner, &pairs, &last]);
 }
 
 // ---- Look-alikes of a moderation library ----------------------------------------------------

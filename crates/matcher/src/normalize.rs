@@ -620,6 +620,8 @@ pub struct Normalizer<'t> {
     /// the gap before it: it went into the gap as any symbol alone does, and a letter alone
     /// right after it takes it back into the spelled-out word (`word_stage_out`).
     gap_leet: Option<(Unit, GapInfo)>,
+    /// A second leet symbol alone right after the first (`$` of `p u $ $ y`), likewise.
+    gap_leet_second: Option<(Unit, GapInfo)>,
     gap: GapInfo,
     // Stage 4: the output, the last ideo/emoji symbol (runs), and what came before.
     out: Vec<Symbol>,
@@ -721,6 +723,7 @@ impl<'t> Normalizer<'t> {
             lead_digit: None,
             leet_singles: Vec::new(),
             gap_leet: None,
+            gap_leet_second: None,
             gap: GapInfo::default(),
             out,
             out_at: 0,
@@ -1406,7 +1409,8 @@ impl<'t> Normalizer<'t> {
     }
 
     /// Notes a leet symbol alone after one-letter words, with the gap before it (`gap_leet`),
-    /// as it goes into the gap; anything else clears the note.
+    /// as it goes into the gap, and a second one close after it (`gap_leet_second`); anything
+    /// else clears the notes.
     #[cold]
     #[inline(never)]
     fn note_lone_leet_symbol(&mut self) {
@@ -1416,10 +1420,17 @@ impl<'t> Normalizer<'t> {
         };
         let after_letters =
             !self.held_word && self.leet_singles.is_empty() && self.singles_class() == Some(Class::Letter);
-        self.gap_leet = match (lone, self.gap_leet) {
-            (Some(unit), None) if after_letters && self.gap.spells() => Some((as_letter(unit), self.gap)),
-            _ => None,
-        };
+        let noted = lone.filter(|_| after_letters).map(|unit| (as_letter(unit), self.gap));
+        match (noted, self.gap_leet, self.gap_leet_second) {
+            (Some(first), None, _) if self.gap.spells() => self.gap_leet = Some(first),
+            (Some(second), Some((_, before)), None) if gap_after(&self.gap, &before) => {
+                self.gap_leet_second = Some(second);
+            }
+            _ => {
+                self.gap_leet = None;
+                self.gap_leet_second = None;
+            }
+        }
     }
 
     /// Ends the word being read, taking the leet symbols after it that may end a word.
@@ -1697,7 +1708,8 @@ impl<'t> Normalizer<'t> {
 
     fn word_stage_out(&mut self, word: &[Unit], cut: Cut) {
         if let Some(noted) = self.gap_leet.take() {
-            self.lone_leet_symbol(noted, word, cut);
+            let second = self.gap_leet_second.take();
+            self.lone_leet_symbol(noted, second, word, cut);
         }
         // (A word of one digit, or any word after held leet digits: rare, so asked apart.)
         if let [unit] = word {
@@ -1739,25 +1751,36 @@ impl<'t> Normalizer<'t> {
         false
     }
 
-    /// A leet symbol alone noted in the gap (`gap_leet`: `letter`, the gap `before` it) and then
-    /// `word`: a letter alone, close, right after it and after one-letter words makes it a letter
-    /// of the list (`s h ! t`). Otherwise it stays the gap character it was read as.
+    /// A leet symbol alone noted in the gap (`gap_leet`: `letter`, the gap `before` it), maybe a
+    /// second one (`second`), and then `word`: a letter alone, close, right after them and after
+    /// one-letter words makes them letters of the list (`s h ! t`, `p u $ $ y`). Otherwise they
+    /// stay the gap characters they were read as.
     #[cold]
     #[inline(never)]
-    fn lone_leet_symbol(&mut self, (letter, before): (Unit, GapInfo), word: &[Unit], cut: Cut) {
+    fn lone_leet_symbol(
+        &mut self,
+        (letter, before): (Unit, GapInfo),
+        second: Option<(Unit, GapInfo)>,
+        word: &[Unit],
+        cut: Cut,
+    ) {
         let whole = !cut.continues && !cut.continued;
         let Some(&(last, _)) = self.singles.last() else { return };
+        // The noted symbols stand in order between the last single and the word (byte offsets:
+        // a stale note never matches).
+        let (end, last_before) = match second {
+            Some((s, b)) if letter.end <= s.start => (s.end, b),
+            Some(_) => return,
+            None => (letter.end, before),
+        };
         let alone = matches!(word, [u] if u.class == Class::Letter && !u.keycap && !u.regional
-            && last.end <= letter.start && letter.end <= u.start);
+            && last.end <= letter.start && end <= u.start);
         let after_letters = !self.held_word && self.leet_singles.is_empty() && last.class == Class::Letter;
-        // The gap after the symbol spells as one between two letters would (the gap before it
-        // did when it was noted): a few characters, or a few more across a paragraph break
-        // (`s⏎h⏎!⏎t`; the symbol's own line is not a paragraph break between letters).
-        let after = self.gap.chars.saturating_sub(before.chars.saturating_add(1));
-        let paragraph = self.gap.newlines.saturating_sub(before.newlines) >= 2;
-        let close = after <= if paragraph { 2 * MAX_SPELLING_GAP } else { MAX_SPELLING_GAP };
-        if whole && alone && after_letters && close {
+        if whole && alone && after_letters && gap_after(&self.gap, &last_before) {
             self.singles.push((letter, before));
+            if let Some((s, _)) = second {
+                self.singles.push((s, before));
+            }
             // The letter's gap is the one after the symbol, as short as the one before it (which
             // stands in for it): the gap read so far holds the symbol too, which may end a
             // sentence (`!` at a line's end). With the symbol a letter, the list joins.
@@ -2477,6 +2500,16 @@ fn genuine_scripts(text: &str) -> TextScripts {
 
 /// A pending leet symbol read as the letter it carries (it remembers that it was a symbol: see
 /// [`spelled_with_symbols`]).
+/// Whether the gap read so far, `gap`, holds after a symbol noted with the gap `before` it
+/// (the symbol itself counted between) a gap that spells as one between two letters would: a few
+/// characters, or a few more across a paragraph break (`s⏎h⏎!⏎t`; the symbol's own line is not a
+/// paragraph break between letters).
+fn gap_after(gap: &GapInfo, before: &GapInfo) -> bool {
+    let after = gap.chars.saturating_sub(before.chars.saturating_add(1));
+    let paragraph = gap.newlines.saturating_sub(before.newlines) >= 2;
+    after <= if paragraph { 2 * MAX_SPELLING_GAP } else { MAX_SPELLING_GAP }
+}
+
 fn as_letter(unit: Unit) -> Unit {
     Unit { ch: unit.symbol, class: Class::Letter, symbol: unit.ch, short: unit.short | symbol_mark(unit.ch), ..unit }
 }
