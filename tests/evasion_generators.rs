@@ -1347,6 +1347,14 @@ fn every_lone_letter_beside_a_spelled_out_term() {
     assert_all([&tally]);
 }
 
+/// The separators the spelled-out generators take in turn, one per term.
+const SPELLING_GAPS: [&str; 5] = [" ", ".", "-", "_", "\n"];
+
+/// `letters` spelled out with `gap` between each two, each letter as `with` says (by its index).
+fn spelled_with(letters: &[char], gap: &str, with: impl Fn(usize, char) -> char) -> String {
+    letters.iter().enumerate().map(|(k, &c)| String::from(with(k, c))).collect::<Vec<_>>().join(gap)
+}
+
 /// Every leet digit (`timgate_matcher::leet::digit`) for every inner letter it stands for, one at
 /// a time and then two side by side where the term has them, in every spelled-out term of
 /// naughty-words `en` (its one-word terms of three ASCII letters or more), the separator
@@ -1358,17 +1366,14 @@ fn every_lone_letter_beside_a_spelled_out_term() {
 fn every_leet_digit_inside_a_spelled_out_term() {
     let Some((english, set)) = english_single_words() else { return };
     let digit_of = |c: char| ('0'..='9').find(|&d| timgate_matcher::leet::digit(d) == Some(c));
-    let separators = [" ", ".", "-", "_", "\n"];
     let mut inner = Tally::new("every leet digit for an inner letter of a spelled-out term");
     let mut pairs = Tally::new("two leet digits side by side inside a spelled-out term");
     let mut trailing = Tally::new("leet digits at a spelled-out term's end stay a number");
     for (term, word) in english.iter().enumerate() {
-        let gap = separators[term % separators.len()];
+        let gap = SPELLING_GAPS[term % SPELLING_GAPS.len()];
         let letters: Vec<char> = word.chars().collect();
         let n = letters.len();
-        let spell = |with: &dyn Fn(usize, char) -> char| -> String {
-            letters.iter().enumerate().map(|(i, &c)| with(i, c).to_string()).collect::<Vec<_>>().join(gap)
-        };
+        let spell = |with: &dyn Fn(usize, char) -> char| spelled_with(&letters, gap, with);
         for i in 1..n - 1 {
             let Some(d) = digit_of(letters[i]) else { continue };
             let text = spell(&|k, c| if k == i { d } else { c });
@@ -1410,26 +1415,16 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
         }
     }
     assert!(symbols_for.len() >= 6, "leet letters: {symbols_for:?}");
-    let separators = [" ", ".", "-", "_", "\n"];
     let mut inner = Tally::new("every leet symbol alone for an inner letter of a spelled-out term");
     let mut pairs = Tally::new("two leet symbols alone side by side inside a spelled-out term");
     let mut last = Tally::new("a leet symbol alone for a spelled-out term's last letter stays a gap");
     for (term, word) in english.iter().enumerate() {
-        let gap = separators[term % separators.len()];
+        let gap = SPELLING_GAPS[term % SPELLING_GAPS.len()];
         let letters: Vec<char> = word.chars().collect();
         let n = letters.len();
-        let spell = |at: usize, with: char| -> String {
-            letters
-                .iter()
-                .enumerate()
-                .map(|(k, &c)| if k == at { with } else { c })
-                .map(String::from)
-                .collect::<Vec<_>>()
-                .join(gap)
-        };
-        let spell_two = |with: [(usize, char); 2]| -> String {
-            let letter = |k: usize, c: char| with.iter().find(|&&(at, _)| at == k).map_or(c, |&(_, w)| w);
-            letters.iter().enumerate().map(|(k, &c)| String::from(letter(k, c))).collect::<Vec<_>>().join(gap)
+        let spell = |at: usize, with: char| spelled_with(&letters, gap, |k, c| if k == at { with } else { c });
+        let spell_two = |with: [(usize, char); 2]| {
+            spelled_with(&letters, gap, |k, c| with.iter().find(|&&(at, _)| at == k).map_or(c, |&(_, w)| w))
         };
         for (i, letter) in letters.iter().enumerate().take(n - 1).skip(1) {
             for &symbol in symbols_for.get(letter).into_iter().flatten() {

@@ -1418,8 +1418,7 @@ impl<'t> Normalizer<'t> {
             [unit] if unit.symbol != leet::STAR && self.word.is_empty() && !self.as_written => Some(unit),
             _ => None,
         };
-        let after_letters =
-            !self.held_word && self.leet_singles.is_empty() && self.singles_class() == Some(Class::Letter);
+        let after_letters = self.leet_singles.is_empty() && self.spelling_letters();
         let noted = lone.filter(|_| after_letters).map(|unit| (as_letter(unit), self.gap));
         match (noted, self.gap_leet, self.gap_leet_second) {
             (Some(first), None, _) if self.gap.spells() => self.gap_leet = Some(first),
@@ -1731,8 +1730,7 @@ impl<'t> Normalizer<'t> {
     fn leet_single(&mut self, unit: Unit, cut: Cut) -> bool {
         let whole = !cut.continues && !cut.continued;
         let alone = whole && !unit.keycap && !unit.regional && !self.as_written && self.gap.spells();
-        let after_letters = !self.held_word && self.singles_class() == Some(Class::Letter);
-        if !alone || !after_letters {
+        if !alone || !self.spelling_letters() {
             return false;
         }
         if unit.class == Class::Digit && leet::digit(unit.ch).is_some() && self.leet_singles.len() < MAX_LEET_SINGLES {
@@ -1775,7 +1773,7 @@ impl<'t> Normalizer<'t> {
         };
         let alone = matches!(word, [u] if u.class == Class::Letter && !u.keycap && !u.regional
             && last.end <= letter.start && end <= u.start);
-        let after_letters = !self.held_word && self.leet_singles.is_empty() && last.class == Class::Letter;
+        let after_letters = self.leet_singles.is_empty() && self.spelling_letters();
         if whole && alone && after_letters && gap_after(&self.gap, &last_before) {
             self.singles.push((letter, before));
             if let Some((s, _)) = second {
@@ -1922,6 +1920,12 @@ impl<'t> Normalizer<'t> {
         self.joining = false;
         gap.filler = true;
         self.gap = gap.then(&self.gap);
+    }
+
+    /// Whether `singles` are one-letter words spelling a word out (not a held word): what a leet
+    /// digit or symbol alone may join as a letter.
+    fn spelling_letters(&self) -> bool {
+        !self.held_word && self.singles_class() == Some(Class::Letter)
     }
 
     /// What the held one-character words are: `Letter`s or `Digit`s (never both), or `None`.
