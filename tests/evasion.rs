@@ -1756,6 +1756,18 @@ const SPELLED_INSIDE: &[Case] = &[
     t!("an asterisk alone is no letter here", ["bad"], "b * d", NONE),
     t!("two leet symbols alone in a row (was OPEN, fixed)", ["pussy"], "p u $ $ y", ["p u $ $ y"]),
     t!("three leet symbols alone in a row are a gap", ["pussy"], "p u $ $ $ y", NONE),
+    // A leet symbol alone that may start a word, before letters alone: their first letter once
+    // two letters alone follow it (since 2026-12-05).
+    t!("a dollar sign first, spaced", ["shit"], "$ h i t", ["$ h i t"]),
+    t!("an at sign first, dotted", ["ass"], "u r an @.s.s", ["@.s.s"]),
+    t!("a section sign first, hyphens", ["slut"], "§-l-u-t", ["§-l-u-t"]),
+    t!("a cent sign first, a parenthesis inside", ["cock"], "¢ o ( k", ["¢ o ( k"]),
+    t!("a dollar sign first, a leet digit inside", ["stop"], "$ t 0 p", ["$ t 0 p"]),
+    t!("a symbol first and a symbol inside", ["shit"], "$ h ! t", ["$ h ! t"]),
+    t!("a symbol first, then one letter alone, is a gap", ["sh"], "$ h then", NONE),
+    t!("a symbol first and two letters alone spell three", ["sex"], "$ e x", ["$ e x"]),
+    t!("a price before letters alone", ["sab"], "pay $ a bill", NONE),
+    t!("an exclamation mark cannot start a word", ["ill"], "! l l", NONE),
 ];
 
 /// What the pipeline gets wrong today. Each name says its class and the step responsible; the

@@ -1418,6 +1418,7 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
     let mut inner = Tally::new("every leet symbol alone for an inner letter of a spelled-out term");
     let mut pairs = Tally::new("two leet symbols alone side by side inside a spelled-out term");
     let mut last = Tally::new("a leet symbol alone for a spelled-out term's last letter stays a gap");
+    let mut first = Tally::new("a leet symbol alone that may start a word for a spelled-out term's first letter");
     for (term, word) in english.iter().enumerate() {
         let gap = SPELLING_GAPS[term % SPELLING_GAPS.len()];
         let letters: Vec<char> = word.chars().collect();
@@ -1443,8 +1444,13 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
             let text = spell(n - 1, symbol);
             last.record(&format!("{word}: {symbol} last"), !covers(&set, term, &text, 0, text.len()), &text);
         }
+        let starts = |c: &&char| timgate_matcher::leet::symbol(**c).is_some_and(|(_, at)| at.start);
+        for &symbol in symbols_for.get(&letters[0]).into_iter().flatten().filter(starts) {
+            let text = spell(0, symbol);
+            first.record(&format!("{word}: {symbol} first"), covers(&set, term, &text, 0, text.len()), &text);
+        }
     }
-    assert_all([&inner, &pairs, &last]);
+    assert_all([&inner, &pairs, &last, &first]);
 }
 
 // ---- Look-alikes of a moderation library ----------------------------------------------------

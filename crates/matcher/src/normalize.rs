@@ -622,6 +622,12 @@ pub struct Normalizer<'t> {
     gap_leet: Option<(Unit, GapInfo)>,
     /// A second leet symbol alone right after the first (`$` of `p u $ $ y`), likewise.
     gap_leet_second: Option<(Unit, GapInfo)>,
+    /// A leet symbol alone that may start a word (`$` of `$ h i t`), read as its letter, with the
+    /// gap before it, noted as it went into the gap with no one-letter words before it; and,
+    /// once a letter alone came close after it, that letter's first byte. The next letter alone
+    /// takes it back as the first letter of the spelled-out word (`lead_leet_symbol`): with three
+    /// letters the word is spelled out, so the symbol never stands for a letter alone.
+    gap_lead: Option<(Unit, GapInfo, Option<u32>)>,
     gap: GapInfo,
     // Stage 4: the output, the last ideo/emoji symbol (runs), and what came before.
     out: Vec<Symbol>,
@@ -724,6 +730,7 @@ impl<'t> Normalizer<'t> {
             leet_singles: Vec::new(),
             gap_leet: None,
             gap_leet_second: None,
+            gap_lead: None,
             gap: GapInfo::default(),
             out,
             out_at: 0,
@@ -1419,6 +1426,13 @@ impl<'t> Normalizer<'t> {
             _ => None,
         };
         let after_letters = self.leet_singles.is_empty() && self.spelling_letters();
+        // Before any one-letter word: a symbol that may start a word may start one spelled out.
+        // (After the first of them, a note stays: `$ h ! t`.)
+        if self.singles.is_empty() && self.leet_singles.is_empty() {
+            self.gap_lead = lone
+                .filter(|unit| leet::symbol(unit.ch).is_some_and(|(_, at)| at.start))
+                .map(|unit| (as_letter(unit), self.gap, None));
+        }
         let noted = lone.filter(|_| after_letters).map(|unit| (as_letter(unit), self.gap));
         match (noted, self.gap_leet, self.gap_leet_second) {
             (Some(first), None, _) if self.gap.spells() => self.gap_leet = Some(first),
@@ -1706,9 +1720,14 @@ impl<'t> Normalizer<'t> {
     // ---- Stage 3: spelled-out words ---------------------------------------------------------
 
     fn word_stage_out(&mut self, word: &[Unit], cut: Cut) {
+        // (Symbols alone after the first letter first: `$ h ! t`.)
+        let lead = self.gap_lead.take();
         if let Some(noted) = self.gap_leet.take() {
             let second = self.gap_leet_second.take();
             self.lone_leet_symbol(noted, second, word, cut);
+        }
+        if let Some(lead) = lead {
+            self.lead_leet_symbol(lead, word, cut);
         }
         // (A word of one digit, or any word after held leet digits: rare, so asked apart.)
         if let [unit] = word {
@@ -1783,6 +1802,50 @@ impl<'t> Normalizer<'t> {
             // stands in for it): the gap read so far holds the symbol too, which may end a
             // sentence (`!` at a line's end). With the symbol a letter, the list joins.
             self.gap = before;
+        }
+    }
+
+    /// A leet symbol alone that may start a word, noted in the gap (`gap_lead`: `letter`, the gap
+    /// `before` it, and `armed`: the first byte of the letter alone that came close after it),
+    /// and then `word`. A first letter alone, right and close after it, arms the note; a leet
+    /// digit alone after that keeps it (`$ h 1 t`); a second letter alone, with that first
+    /// letter the first one-letter word (and at most leet symbols alone taken in after it, `$ h
+    /// ! t`), makes the symbol the first letter of the list
+    /// (`$ h i t`, `@ s s`), which then holds three letters and spells a word. Anything else
+    /// drops the note: the symbol stays the gap character it was read as, and the letters after
+    /// it read as before.
+    #[cold]
+    #[inline(never)]
+    fn lead_leet_symbol(&mut self, (letter, before, armed): (Unit, GapInfo, Option<u32>), word: &[Unit], cut: Cut) {
+        let whole = !cut.continues && !cut.continued;
+        let Some(&unit) = word.first().filter(|_| word.len() == 1 && whole) else { return };
+        if unit.keycap || unit.regional || self.held_word || self.lead_digit.is_some() || self.last_was_ideo {
+            return;
+        }
+        match armed {
+            None if unit.class == Class::Letter
+                && self.singles.is_empty()
+                && self.leet_singles.is_empty()
+                && letter.end <= unit.start
+                && gap_after(&self.gap, &before) =>
+            {
+                self.gap_lead = Some((letter, before, Some(unit.start)));
+            }
+            Some(at) => {
+                // That letter first, maybe with leet symbols alone after it taken in (`$ h ! t`).
+                let first_alone = self.singles.first().is_some_and(|(first, _)| first.start == at)
+                    && self.singles.len() <= 3
+                    && self.spelling_letters();
+                if !first_alone || !self.gap.spells() {
+                    return;
+                }
+                if unit.class == Class::Digit && leet::digit(unit.ch).is_some() {
+                    self.gap_lead = Some((letter, before, armed));
+                } else if unit.class == Class::Letter {
+                    self.singles.insert(0, (letter, before));
+                }
+            }
+            None => {}
         }
     }
 
@@ -1934,6 +1997,7 @@ impl<'t> Normalizer<'t> {
     }
 
     fn item(&mut self, item: Item) {
+        self.gap_lead = None;
         if !self.leet_singles.is_empty() {
             self.read_leet_singles_as_digits();
         }
