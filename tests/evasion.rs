@@ -1768,6 +1768,16 @@ const SPELLED_INSIDE: &[Case] = &[
     t!("a symbol first and two letters alone spell three", ["sex"], "$ e x", ["$ e x"]),
     t!("a price before letters alone", ["sab"], "pay $ a bill", NONE),
     t!("an exclamation mark cannot start a word", ["ill"], "! l l", NONE),
+    // A leet symbol and a leet digit alone side by side, either first (since 2026-12-05).
+    t!("a leet symbol then a leet digit (was OPEN, fixed)", ["bitch"], "b ! 7 c h", ["b ! 7 c h"]),
+    t!("a leet digit then a leet symbol", ["bitch"], "b 1 + c h", ["b 1 + c h"]),
+    t!("an at sign then a one, dotted", ["jail"], "j.@.1.l", ["j.@.1.l"]),
+    t!("a plus then a seven, hyphens", ["buttons"], "b-u-+-7-o-n-s", ["b-u-+-7-o-n-s"]),
+    t!("a symbol then a digit, one a line", ["busty"], "b\nu\n$\n7\ny", ["b\nu\n$\n7\ny"]),
+    t!("a symbol then two digits", ["boobs"], "b ! 0 0 b s", NONE),
+    t!("a symbol then a digit before a word", ["bit"], "b ! 7 then", NONE),
+    t!("a symbol then digits after letters", ["ass"], "a ! 5 5", NONE),
+    t!("a symbol, a digit and a symbol: three in a row are no letters", ["bitch"], "b ! 7 ( h", NONE),
 ];
 
 /// What the pipeline gets wrong today. Each name says its class and the step responsible; the
@@ -1790,9 +1800,6 @@ const OPEN: &[Case] = &[
     t!("MULTIWORD: a leet symbol starts a word, digits between", ["stupid bitch"], "$tupid55bitch", ["$tupid55bitch"]),
     // SEPARATORS
     t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
-    // A leet symbol alone then a leet digit alone: the digit is held, the symbol's note is
-    // dropped (only a letter alone right after it takes it back).
-    t!("SEPARATORS: a leet symbol then a leet digit, spelled out", ["bitch"], "b ! 7 c h", ["b ! 7 c h"]),
     // MARKS
 
     // LOOKALIKES

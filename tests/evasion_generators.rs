@@ -1419,6 +1419,9 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
     let mut pairs = Tally::new("two leet symbols alone side by side inside a spelled-out term");
     let mut last = Tally::new("a leet symbol alone for a spelled-out term's last letter stays a gap");
     let mut first = Tally::new("a leet symbol alone that may start a word for a spelled-out term's first letter");
+    let mut mixed =
+        Tally::new("a leet symbol and a leet digit alone side by side, either first, inside a spelled-out term");
+    let digit_for = |letter: char| ('0'..='9').find(|&d| timgate_matcher::leet::digit(d) == Some(letter));
     for (term, word) in english.iter().enumerate() {
         let gap = SPELLING_GAPS[term % SPELLING_GAPS.len()];
         let letters: Vec<char> = word.chars().collect();
@@ -1438,6 +1441,21 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
                     let member = format!("{word}: {symbol}{other} at {i}");
                     pairs.record(&member, covers(&set, term, &text, 0, text.len()), &text);
                 }
+                // A leet digit for the next inner letter, after the symbol and before it.
+                if let Some(digit) = next.and_then(|&l| digit_for(l)) {
+                    let text = spell_two([(i, symbol), (i + 1, digit)]);
+                    mixed.record(
+                        &format!("{word}: {symbol}{digit} at {i}"),
+                        covers(&set, term, &text, 0, text.len()),
+                        &text,
+                    );
+                }
+                let previous = letters.get(i - 1).filter(|_| i >= 2).and_then(|&l| digit_for(l));
+                if let Some(digit) = previous {
+                    let text = spell_two([(i - 1, digit), (i, symbol)]);
+                    let member = format!("{word}: {digit}{symbol} at {}", i - 1);
+                    mixed.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+                }
             }
         }
         for &symbol in symbols_for.get(&letters[n - 1]).into_iter().flatten() {
@@ -1450,7 +1468,7 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
             first.record(&format!("{word}: {symbol} first"), covers(&set, term, &text, 0, text.len()), &text);
         }
     }
-    assert_all([&inner, &pairs, &last, &first]);
+    assert_all([&inner, &pairs, &last, &first, &mixed]);
 }
 
 // ---- Look-alikes of a moderation library ----------------------------------------------------

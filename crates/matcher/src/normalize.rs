@@ -1425,7 +1425,8 @@ impl<'t> Normalizer<'t> {
             [unit] if unit.symbol != leet::STAR && self.word.is_empty() && !self.as_written => Some(unit),
             _ => None,
         };
-        let after_letters = self.leet_singles.is_empty() && self.spelling_letters();
+        // (After leet digits held after them too: `b 1 + c h`.)
+        let after_letters = self.spelling_letters();
         // Before any one-letter word: a symbol that may start a word may start one spelled out.
         // (After the first of them, a note stays: `$ h ! t`.)
         if self.singles.is_empty() && self.leet_singles.is_empty() {
@@ -1748,7 +1749,15 @@ impl<'t> Normalizer<'t> {
     #[inline(never)]
     fn leet_single(&mut self, unit: Unit, cut: Cut) -> bool {
         let whole = !cut.continues && !cut.continued;
-        let alone = whole && !unit.keycap && !unit.regional && !self.as_written && self.gap.spells();
+        // The gap read holds the symbols of a note kept for this digit (`b ! 7`): after them, it
+        // spells as one between letters does.
+        let noted = match (self.gap_leet, self.gap_leet_second) {
+            (_, Some((s, before))) | (Some((s, before)), None) => {
+                self.leet_singles.is_empty() && s.end <= unit.start && gap_after(&self.gap, &before)
+            }
+            _ => false,
+        };
+        let alone = whole && !unit.keycap && !unit.regional && !self.as_written && (self.gap.spells() || noted);
         if !alone || !self.spelling_letters() {
             return false;
         }
@@ -1759,11 +1768,7 @@ impl<'t> Normalizer<'t> {
             return true;
         }
         if unit.class == Class::Letter {
-            for (digit, gap) in self.leet_singles.drain(..) {
-                let ch = leet::digit(digit.ch).unwrap_or(digit.ch);
-                let letter = Unit { ch, class: Class::Letter, short: symbol_mark(digit.ch), ..digit };
-                self.singles.push((letter, gap));
-            }
+            self.take_leet_singles_as_letters();
         }
         false
     }
@@ -1771,7 +1776,10 @@ impl<'t> Normalizer<'t> {
     /// A leet symbol alone noted in the gap (`gap_leet`: `letter`, the gap `before` it), maybe a
     /// second one (`second`), and then `word`: a letter alone, close, right after them and after
     /// one-letter words makes them letters of the list (`s h ! t`, `p u $ $ y`). Otherwise they
-    /// stay the gap characters they were read as.
+    /// stay the gap characters they were read as. Leet digits alone held beside them
+    /// (`leet_singles`) are letters too, before them (`b 1 + c h`: taken in first) or after them
+    /// (`b ! 7 c h`: a leet digit alone after the symbols keeps the note, and the letter takes the
+    /// symbols in before the digits); the gaps between are checked as between letters.
     #[cold]
     #[inline(never)]
     fn lone_leet_symbol(
@@ -1790,18 +1798,76 @@ impl<'t> Normalizer<'t> {
             Some(_) => return,
             None => (letter.end, before),
         };
-        let alone = matches!(word, [u] if u.class == Class::Letter && !u.keycap && !u.regional
-            && last.end <= letter.start && end <= u.start);
-        let after_letters = self.leet_singles.is_empty() && self.spelling_letters();
-        if whole && alone && after_letters && gap_after(&self.gap, &last_before) {
-            self.singles.push((letter, before));
-            if let Some((s, _)) = second {
-                self.singles.push((s, before));
+        let [unit] = word else { return };
+        if !whole
+            || unit.keycap
+            || unit.regional
+            || !self.spelling_letters()
+            || last.end > letter.start
+            || end > unit.start
+        {
+            return;
+        }
+        // Digits held after the symbols (`b ! 7`), or before them (`b 1 +`); none: `s h ! t`.
+        let digits_after = self.leet_singles.first().is_some_and(|&(d, _)| end <= d.start);
+        let digits_before = self.leet_singles.iter().all(|&(d, _)| d.end <= letter.start);
+        if unit.class == Class::Digit {
+            // A leet digit alone after the symbols (and after held ones only if they came after
+            // them too): held by `leet_single`, with the note kept for the letter after it.
+            let held_after = self.leet_singles.is_empty() || digits_after;
+            let first_after = self.leet_singles.is_empty() && gap_after(&self.gap, &last_before);
+            if leet::digit(unit.ch).is_some()
+                && self.leet_singles.len() < MAX_LEET_SINGLES
+                && held_after
+                && (first_after || (digits_after && self.gap.spells()))
+            {
+                self.gap_leet = Some((letter, before));
+                self.gap_leet_second = second;
             }
-            // The letter's gap is the one after the symbol, as short as the one before it (which
-            // stands in for it): the gap read so far holds the symbol too, which may end a
-            // sentence (`!` at a line's end). With the symbol a letter, the list joins.
-            self.gap = before;
+            return;
+        }
+        if unit.class != Class::Letter {
+            return;
+        }
+        if digits_after {
+            // `b ! 7 c h`: the symbols, then the digits (`leet_single` takes them in next, if the
+            // gap before the letter spells as it asks), the first digit's gap the symbols' own.
+            let symbol_to_digit = self.leet_singles.first().is_some_and(|(_, gap)| gap_after(gap, &last_before));
+            if !symbol_to_digit || !self.gap.spells() || self.as_written {
+                return;
+            }
+            self.push_noted(letter, before, second);
+            if let Some((_, gap)) = self.leet_singles.first_mut() {
+                *gap = before;
+            }
+            return;
+        }
+        if !digits_before || !gap_after(&self.gap, &last_before) {
+            return;
+        }
+        // `b 1 + c h`: the digits (their gaps as held), then the symbols.
+        self.take_leet_singles_as_letters();
+        self.push_noted(letter, before, second);
+        // The letter's gap is the one after the symbol, as short as the one before it (which
+        // stands in for it): the gap read so far holds the symbol too, which may end a
+        // sentence (`!` at a line's end). With the symbol a letter, the list joins.
+        self.gap = before;
+    }
+
+    /// The noted leet symbols (`lone_leet_symbol`) onto the list as letters.
+    fn push_noted(&mut self, letter: Unit, before: GapInfo, second: Option<(Unit, GapInfo)>) {
+        self.singles.push((letter, before));
+        if let Some((s, _)) = second {
+            self.singles.push((s, before));
+        }
+    }
+
+    /// The held `leet_singles` onto the list as the letters they stand for.
+    fn take_leet_singles_as_letters(&mut self) {
+        for (digit, gap) in self.leet_singles.drain(..) {
+            let ch = leet::digit(digit.ch).unwrap_or(digit.ch);
+            let letter = Unit { ch, class: Class::Letter, short: symbol_mark(digit.ch), ..digit };
+            self.singles.push((letter, gap));
         }
     }
 
