@@ -237,6 +237,25 @@ const MULTIWORD: &[Case] = &[
     t!("a number between the words of a longer phrase", ["kill your self"], "kill2your3self", ["kill2your3self"]),
     t!("a number before a longer word is not the phrase", ["red packet"], "red5packets", NONE),
     t!("a number between two other words", ["red packet"], "redo5packet", NONE),
+    // Beside two digits or more, leet digits count among the three letters on each side too
+    // (since 2026-12-05; OPEN before).
+    t!(
+        "a number between, a leet digit after it (was OPEN, fixed)",
+        ["kill yourself"],
+        "kill99y0urs€lf",
+        ["kill99y0urs€lf"]
+    ),
+    t!(
+        "digits between, a leet digit after them (was OPEN, fixed)",
+        ["sell followers"],
+        "s€££42f0££0wers",
+        ["s€££42f0££0wers"]
+    ),
+    t!("two digits between leet words", ["red packet"], "r3d55p@ck3t", ["r3d55p@ck3t"]),
+    t!("a year between leet words", ["free money"], "fr€€2024m0n€y", ["fr€€2024m0n€y"]),
+    t!("leet digits before the number", ["dirty whore"], "d1r7y69wh0r3", ["d1r7y69wh0r3"]),
+    t!("a longer leet word before the number is not the phrase", ["nude pics"], "send nud3z00p1cs now", NONE),
+    t!("a word's own two leet digits stay its letters", ["streetwise"], "str33tw1s3", ["str33tw1s3"]),
 ];
 
 /// Whitespace of every width, tabs and line breaks between words and between letters.
@@ -1784,17 +1803,11 @@ const SPELLED_INSIDE: &[Case] = &[
 /// report of issue 12 has the diagnosis and a suggested fix for each.
 const OPEN: &[Case] = &[
     // MULTIWORD
-    // A number between two words separates them only with three letters on each side that are
-    // letters or leet symbols, not digits (normalize.rs `digit_separators`): a leet digit beside
-    // it is as often the separator's neighbour as a letter of the word (`al4$k4n7p!p3line`), and
-    // one reading cannot try both. The phrase study's `leet inside, digits between` measures it.
-    t!("MULTIWORD: a number between, a leet digit after it", ["kill yourself"], "kill99y0urs€lf", ["kill99y0urs€lf"]),
-    t!(
-        "MULTIWORD: digits between, a leet digit after them",
-        ["sell followers"],
-        "s€££42f0££0wers",
-        ["s€££42f0££0wers"]
-    ),
+    // A single digit between two words separates them only with three letters on each side that
+    // are letters or leet symbols, not digits (normalize.rs `digit_separators`): a leet digit
+    // beside it is as often the separator's neighbour as a letter of the word
+    // (`al4$k4n7p!p3line`), and one reading cannot try both.
+    t!("MULTIWORD: one digit between, leet digits beside it", ["red packet"], "r3d5p@ck3t", ["r3d5p@ck3t"]),
     // The second reading splits at every separator of a word at once: a leet symbol at its start
     // (a tag, `$hit`) is a gap there too, so the phrase's first word loses its first letter.
     t!("MULTIWORD: a leet symbol starts a word, digits between", ["stupid bitch"], "$tupid55bitch", ["$tupid55bitch"]),

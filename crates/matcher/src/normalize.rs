@@ -1504,7 +1504,7 @@ impl<'t> Normalizer<'t> {
         // Before digits are read as letters: numbers glued to the word's edges.
         let whole = !continued && !self.word_cut;
         let numbers = if whole { glued_numbers(&self.word, &bits) } else { Vec::new() };
-        let digit_runs = if whole { digit_separators(&bits) } else { 0 };
+        let digit_runs = if whole { digit_separators(&self.word, &bits) } else { 0 };
         read_leet_digits(&mut self.word, &mut bits);
         if !continued && !self.word_cut {
             read_edge_digits(&mut self.word, &mut bits);
@@ -2837,21 +2837,40 @@ fn symbol_separators(bits: &WordBits, at_edges: bool, digit_runs: u128) -> Vec<s
 /// separator too (`fuck1you`, `slut69slut`, `fuck11you`), which the second reading reads as a gap
 /// (so a phrase across it is found, and each piece as a word); the first reads the digits as
 /// letters where they stand for some (`fuckiyou`). To be found before the digits are read as
-/// letters.
-fn digit_separators(bits: &WordBits) -> u128 {
+/// letters. Beside a run of two digits or more, leet digits count among the three too
+/// (`kill99y0urs€lf`, since 2026-12-05): a word's own leet digits seldom stand two in a row
+/// between three letters on each side, while a single digit so placed is as often a leet letter
+/// of the word (`al4$k4n7p!p3line`), and one reading cannot split a word both ways.
+fn digit_separators(word: &[Unit], bits: &WordBits) -> u128 {
     let digits = bits.digits;
     // (Three letters, a digit, three letters: seven units at least.)
     if digits == 0 || bits.len < 7 {
         return 0;
     }
-    let (three_before, three_after) = threes(bits.letters & !bits.regional);
+    let own = bits.letters & !bits.regional;
+    let (three_before, three_after) = threes(own);
+    // With leet digits among the letters, for runs of two digits or more (asked only when the
+    // word has two digits side by side).
+    let (wide_before, wide_after) = if digits & (digits >> 1) != 0 {
+        let leet = word
+            .iter()
+            .take(UNIT_BITS)
+            .enumerate()
+            .filter(|(_, u)| u.class == Class::Digit && leet::digit(u.ch).is_some())
+            .fold(0u128, |bits, (k, _)| bits | 1 << k);
+        threes(own | leet)
+    } else {
+        (three_before, three_after)
+    };
     // The runs that start right after three letters of the word's own, then those of them
     // followed by three more (most words with digits are numbers: no run starts so).
-    let starts = digits & !(digits << 1) & (three_before << 1);
+    let starts = digits & !(digits << 1) & (wide_before << 1);
     let mut separators = 0;
     for start in ones(starts) {
         let end = start + (!(digits >> start)).trailing_zeros() as usize;
-        if end < UNIT_BITS && three_after >> end & 1 == 1 {
+        let (before, after) = if end - start >= 2 { (wide_before, wide_after) } else { (three_before, three_after) };
+        let before = start >= 1 && before >> (start - 1) & 1 == 1;
+        if before && end < UNIT_BITS && after >> end & 1 == 1 {
             separators |= span(start..end);
         }
     }
