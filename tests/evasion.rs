@@ -256,6 +256,8 @@ const MULTIWORD: &[Case] = &[
     t!("leet digits before the number", ["dirty whore"], "d1r7y69wh0r3", ["d1r7y69wh0r3"]),
     t!("a longer leet word before the number is not the phrase", ["nude pics"], "send nud3z00p1cs now", NONE),
     t!("a word's own two leet digits stay its letters", ["streetwise"], "str33tw1s3", ["str33tw1s3"]),
+    t!("a hex code is no two words", ["fag"], "id 3be11fa9", NONE),
+    t!("a leet digit beside another run counts for neither", ["fuck"], "xyz11f00u55c77k11xyz", NONE),
 ];
 
 /// Whitespace of every width, tabs and line breaks between words and between letters.
@@ -1787,6 +1789,8 @@ const SPELLED_INSIDE: &[Case] = &[
     t!("a symbol first and two letters alone spell three", ["sex"], "$ e x", ["$ e x"]),
     t!("a price before letters alone", ["sab"], "pay $ a bill", NONE),
     t!("an exclamation mark cannot start a word", ["ill"], "! l l", NONE),
+    t!("a symbol first, then a plain word, then letters alone", ["sex"], "paid $ for e x", NONE),
+    t!("a symbol first, then a sentence, then letters alone", ["shit"], "$ is cheap. h i t", NONE),
     // A leet symbol and a leet digit alone side by side, either first (since 2026-12-05).
     t!("a leet symbol then a leet digit (was OPEN, fixed)", ["bitch"], "b ! 7 c h", ["b ! 7 c h"]),
     t!("a leet digit then a leet symbol", ["bitch"], "b 1 + c h", ["b 1 + c h"]),

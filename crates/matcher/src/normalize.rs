@@ -1119,6 +1119,11 @@ impl<'t> Normalizer<'t> {
     fn emit_ascii_runs<const LEET: bool, P: Positions>(&mut self, word: &[u8], start: usize, positions: P) {
         let Some(&lead) = word.first() else { return };
         self.interrupted = true;
+        // A word put out here, past the word stage, ends what a note of a symbol alone before
+        // spelled-out letters waits for (`word_stage_out` drops it for the stage's own words).
+        if self.gap_lead.is_some() {
+            self.gap_lead = None;
+        }
         let gap = std::mem::take(&mut self.gap);
         self.flush_singles();
         self.emit_break_for(&gap, lead.is_ascii_lowercase());
@@ -1149,7 +1154,7 @@ impl<'t> Normalizer<'t> {
             }
             edge |= if r == 0 { START } else { 0 } | if e == word.len() { END } else { 0 };
             if ch == 'i' && (first == b'I' || e > r + 1) {
-                edge |= ascii_capital_i_for_l(word, r, e);
+                edge |= ascii_capital_i_for_l(word, r, e, LEET);
             }
             let (first, last) = (positions.offset(start + r), positions.offset(start + e - 1));
             // In byte order a run's bytes are those of its first and last letters and between;
@@ -2505,10 +2510,11 @@ fn capital_i_for_l(word: &[Unit], from: usize, to: usize) -> u8 {
     }
 }
 
-/// [`capital_i_for_l`] for a run `word[from..to]` of `i` in a word of ASCII letters.
+/// [`capital_i_for_l`] for a run `word[from..to]` of `i` in a word of ASCII letters (with
+/// `leet`, and leet symbols, which are lowercase letters there as `as_letter` makes them: `ali+III`).
 #[cold]
-fn ascii_capital_i_for_l(word: &[u8], from: usize, to: usize) -> u8 {
-    let lower = |b: Option<&u8>| b.is_some_and(u8::is_ascii_lowercase);
+fn ascii_capital_i_for_l(word: &[u8], from: usize, to: usize, leet: bool) -> u8 {
+    let lower = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_lowercase() || (leet && leet::is_symbol_byte(b)));
     let capital = |k: usize| k > 0 && word.get(k) == Some(&b'I') && (lower(word.get(k - 1)) || lower(word.get(k + 1)));
     if (from..to).any(capital) {
         FROM_ONE
@@ -2833,12 +2839,12 @@ fn symbol_separators(bits: &WordBits, at_edges: bool, digit_runs: u128) -> Vec<s
 }
 
 /// Runs of digits between two pieces of three letters or more (leet symbols read as letters
-/// count, `ch€@p88p!lls`; digits and regional indicators do not): like a leet symbol there, a
+/// count, `ch€@p88p!lls`; regional indicators do not, nor digits, but see below): like a leet symbol there, a
 /// separator too (`fuck1you`, `slut69slut`, `fuck11you`), which the second reading reads as a gap
 /// (so a phrase across it is found, and each piece as a word); the first reads the digits as
 /// letters where they stand for some (`fuckiyou`). To be found before the digits are read as
-/// letters. Beside a run of two digits or more, leet digits count among the three too
-/// (`kill99y0urs€lf`, since 2026-12-05): a word's own leet digits seldom stand two in a row
+/// letters. Beside a run of two digits or more, leet digits between two letters count among the
+/// three too (`kill99y0urs€lf`, since 2026-12-05): a word's own leet digits seldom stand two in a row
 /// between three letters on each side, while a single digit so placed is as often a leet letter
 /// of the word (`al4$k4n7p!p3line`), and one reading cannot split a word both ways.
 fn digit_separators(word: &[Unit], bits: &WordBits) -> u128 {
@@ -2850,7 +2856,9 @@ fn digit_separators(word: &[Unit], bits: &WordBits) -> u128 {
     let own = bits.letters & !bits.regional;
     let (three_before, three_after) = threes(own);
     // With leet digits among the letters, for runs of two digits or more (asked only when the
-    // word has two digits side by side).
+    // word has two digits side by side): those between two letters of the word (`y0u`, `r3d`),
+    // not one at a piece's edge (`3be11fa9` is a code, not `3be` and `fag`) nor beside another
+    // digit (`abc11d55efg` has no piece of three between its runs).
     let (wide_before, wide_after) = if digits & (digits >> 1) != 0 {
         let leet = word
             .iter()
@@ -2858,12 +2866,13 @@ fn digit_separators(word: &[Unit], bits: &WordBits) -> u128 {
             .enumerate()
             .filter(|(_, u)| u.class == Class::Digit && leet::digit(u.ch).is_some())
             .fold(0u128, |bits, (k, _)| bits | 1 << k);
-        threes(own | leet)
+        threes(own | (leet & (own << 1) & (own >> 1)))
     } else {
         (three_before, three_after)
     };
-    // The runs that start right after three letters of the word's own, then those of them
-    // followed by three more (most words with digits are numbers: no run starts so).
+    // The runs that start right after three letters (with leet digits between letters, for a
+    // long run), then those of them followed by three more (most words with digits are numbers:
+    // no run starts so).
     let starts = digits & !(digits << 1) & (wide_before << 1);
     let mut separators = 0;
     for start in ones(starts) {
@@ -3475,6 +3484,11 @@ mod tests {
             "Free@Money+now. x",
             "abc$$$def ab+cde abc+de abc+def$ abc++++def",
             "data@alpha ali|iii+tot Ass$sss(cco",
+            // Notes of leet symbols alone around spelled-out letters, and plain words after them.
+            "paid $ for e x",
+            "$ is cheap. h i t",
+            "$ h i t $ h then",
+            "b ! 7 c h b 1 + c h b ! 7 then",
             // Read in display order (the fast path reads the characters in that order).
             "\u{202E}kcuf uoy\u{202C} ok",
             "\u{202E}dda \u{202D}baaad\u{202C} x\u{202C}",
@@ -3490,7 +3504,7 @@ mod tests {
         let pieces = [
             "a", "b", "ab", "abc", "Qrst", "data", "ali", " ", ". ", "1", "!", "@", "+", "$$", "*", "(", "é", "傻",
             "\u{301}", "\u{200B}", "\u{7}", "Q", "\n\n", "\u{202E}", "\u{202D}", "\u{202C}", "\u{2067}", "\u{2069}",
-            "ש", "0", "3", "|", "\\/", "I", "£", "55",
+            "ש", "0", "3", "|", "\\/", "I", "£", "55", "$", " h ", " e x",
         ];
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
         let mut next = |n: usize| {
