@@ -1791,6 +1791,7 @@ const SPELLED_INSIDE: &[Case] = &[
     t!("an exclamation mark cannot start a word", ["ill"], "! l l", NONE),
     t!("a symbol first, then a plain word, then letters alone", ["sex"], "paid $ for e x", NONE),
     t!("a symbol first, then a sentence, then letters alone", ["shit"], "$ is cheap. h i t", NONE),
+    t!("a symbol first set apart otherwise than the letters", ["sex"], "the slope of $ e^x $ is", NONE),
     // A leet symbol and a leet digit alone side by side, either first (since 2026-12-05).
     t!("a leet symbol then a leet digit (was OPEN, fixed)", ["bitch"], "b ! 7 c h", ["b ! 7 c h"]),
     t!("a leet digit then a leet symbol", ["bitch"], "b 1 + c h", ["b 1 + c h"]),

@@ -1912,11 +1912,29 @@ impl<'t> Normalizer<'t> {
                 }
                 if unit.class == Class::Digit && leet::digit(unit.ch).is_some() {
                     self.gap_lead = Some((letter, before, armed));
-                } else if unit.class == Class::Letter {
+                } else if unit.class == Class::Letter && self.spelled_alike(letter, unit) {
                     self.singles.insert(0, (letter, before));
                 }
             }
             None => {}
+        }
+    }
+
+    /// Whether the noted lead symbol `letter` stands apart from the first single as the first
+    /// single stands apart from what follows it (the next single, held digit or `next`): the
+    /// same characters between, or whitespace both times. `$ h i t` and `$.h.i.t` spell; the
+    /// dollars of `$ e^x $` do not (mathematics, not `sex`). In text read in display order the
+    /// bytes between need not be the gap, and nothing is asked.
+    fn spelled_alike(&self, letter: Unit, next: Unit) -> bool {
+        let Some(&(first, _)) = self.singles.first() else { return false };
+        if !self.in_byte_order() {
+            return true;
+        }
+        let after = self.singles.get(1).map(|(u, _)| u).or(self.leet_singles.first().map(|(u, _)| u)).unwrap_or(&next);
+        let between = |from: u32, to: u32| self.text.get(from as usize..to as usize);
+        match (between(letter.end, first.start), between(first.end, after.start)) {
+            (Some(a), Some(b)) => a == b || (a.chars().all(char::is_whitespace) && b.chars().all(char::is_whitespace)),
+            _ => false,
         }
     }
 
