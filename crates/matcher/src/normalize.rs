@@ -1838,7 +1838,7 @@ impl<'t> Normalizer<'t> {
             // `b ! 7 c h`: the symbols, then the digits (`leet_single` takes them in next, if the
             // gap before the letter spells as it asks), the first digit's gap the symbols' own.
             let symbol_to_digit = self.leet_singles.first().is_some_and(|(_, gap)| gap_after(gap, &last_before));
-            if !symbol_to_digit || !self.gap.spells() || self.as_written {
+            if !symbol_to_digit || !self.gap.spells() {
                 return;
             }
             self.push_noted(letter, before, second);
