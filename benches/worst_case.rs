@@ -383,16 +383,44 @@ fn segmenter_table(out: &mut String, doc: &str, terms: &[String], prose: &str, r
             return;
         }
     };
-    let cjk: Vec<&String> = terms
-        .iter()
-        .filter(|t| t.chars().count() >= 2 && t.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
-        .collect();
-    if cjk.is_empty() {
+    let inputs = segmenter_inputs(terms, prose);
+    if inputs.len() < 2 {
         return;
     }
+    let cjk = terms.iter().filter(|t| is_cjk_term(t)).count();
+    let mut times = vec![Vec::new(); inputs.len()];
+    for _ in 0..rounds {
+        for (i, (_, text)) in inputs.iter().enumerate() {
+            times[i].push(slice(&mut || pushed.find(black_box(text)).len(), per));
+        }
+    }
+    let times: Vec<f64> = times.into_iter().map(median).collect();
+    let _ =
+        writeln!(out, "\nAs `push` compiles the document (with the Chinese segmentation words; {cjk} CJK terms):\n");
+    let _ = writeln!(out, "| input (64 KB) | matches | normalise + search | ÷ prose | ≤ {TARGET_RATIO}× |");
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for (i, (name, text)) in inputs.iter().enumerate() {
+        let ratio = times[i] / times[0];
+        let met = if ratio <= TARGET_RATIO { "yes" } else { "**no**" };
+        let _ = writeln!(out, "| {name} | {} | {} | {ratio:.2}× | {met} |", pushed.find(text).len(), time(times[i]));
+    }
+}
+
+/// A term of two CJK Unified Ideographs or more.
+fn is_cjk_term(term: &str) -> bool {
+    term.chars().count() >= 2 && term.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
+/// The segmenter table's inputs: the prose, then 64 KB made of the document's CJK terms three
+/// ways (only the prose when it has none).
+fn segmenter_inputs(terms: &[String], prose: &str) -> Vec<(&'static str, String)> {
+    let cjk: Vec<&String> = terms.iter().filter(|t| is_cjk_term(t)).collect();
+    let mut inputs = vec![("English prose (the reference)", prose.to_string())];
+    if cjk.is_empty() {
+        return inputs;
+    }
     let mut rng = Rng::new(0x5E6_0064);
-    let inputs: Vec<(&str, String)> = vec![
-        ("English prose (the reference)", prose.to_string()),
+    inputs.extend([
         ("CJK terms back to back", fill(|t| t.push_str(rng.pick::<&String>(&cjk)))),
         (
             "CJK terms between CJK commas",
@@ -410,26 +438,8 @@ fn segmenter_table(out: &mut String, doc: &str, terms: &[String], prose: &str, r
                 }
             }),
         ),
-    ];
-    let mut times = vec![Vec::new(); inputs.len()];
-    for _ in 0..rounds {
-        for (i, (_, text)) in inputs.iter().enumerate() {
-            times[i].push(slice(&mut || pushed.find(black_box(text)).len(), per));
-        }
-    }
-    let times: Vec<f64> = times.into_iter().map(median).collect();
-    let _ = writeln!(
-        out,
-        "\nAs `push` compiles the document (with the Chinese segmentation words; {} CJK terms):\n",
-        cjk.len()
-    );
-    let _ = writeln!(out, "| input (64 KB) | matches | normalise + search | ÷ prose | ≤ {TARGET_RATIO}× |");
-    let _ = writeln!(out, "|---|---|---|---|---|");
-    for (i, (name, text)) in inputs.iter().enumerate() {
-        let ratio = times[i] / times[0];
-        let met = if ratio <= TARGET_RATIO { "yes" } else { "**no**" };
-        let _ = writeln!(out, "| {name} | {} | {} | {ratio:.2}× | {met} |", pushed.find(text).len(), time(times[i]));
-    }
+    ]);
+    inputs
 }
 
 /// The worst-case patterns (`common/worst_patterns.rs`), compiled, with their prefilter.
@@ -553,6 +563,10 @@ fn main() {
             std::fs::write(dir.join("rules.json"), &doc)?;
             for (i, (_, text)) in inputs.iter().enumerate() {
                 std::fs::write(dir.join(format!("input-{i:02}.txt")), text)?;
+            }
+            // The segmenter table's CJK inputs (after the prose, which is input-00).
+            for (i, (_, text)) in segmenter_inputs(&terms, &inputs[0].1).iter().enumerate().skip(1) {
+                std::fs::write(dir.join(format!("segmenter-{i:02}.txt")), text)?;
             }
             Ok(())
         });

@@ -21,7 +21,8 @@
 //! with `cargo run --release --example chinese_prose_check -- target/chinese-corpus/weicheng.utf8`
 //! (`bash bench/chinese-corpus.sh` fetches the corpus): for the 293 terms of naughty-words `zh` of
 //! two characters or more, 24,645 words of jieba's dictionary, about 300 KB of the blob (1,050,647
-//! bytes, against 751,304 without them) and 940,113 bytes of heap ([`Segmenter::heap_bytes`]),
+//! bytes, against 751,304 without them) and 940,113 bytes of heap ([`Segmenter::heap_bytes`];
+//! 197,160 more once the first CJK match is checked: each word's characters packed in a number),
 //! selected in 3.2 s; the segmentation then agrees with jieba's on every match of those terms in
 //! the novel 围城 (246,630 characters): the 10 that straddle two words are dropped, and the 63
 //! whole words and 4 parts of a longer word are reported. A matcher without a segmenter reports
@@ -29,6 +30,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::{Range, RangeInclusive};
+use std::sync::OnceLock;
 
 use crate::matcher::Ring;
 use crate::normalize::{Gap, Normalizer, SymbolKind};
@@ -67,6 +69,68 @@ pub struct Segmenter {
     /// lookup of such a character reads a few entries instead of searching them all (made from
     /// `firsts`).
     first_index: Vec<u32>,
+    /// Each word's characters after its first, packed in order into one number (`tail`), in
+    /// the words' order: among the words that start with one character, these are sorted too,
+    /// so a lookup compares numbers instead of decoding the words' UTF-8 (made from the words
+    /// on the first lookup: a worker that reads no CJK text never pays for them).
+    tails: Tails,
+}
+
+/// [`Segmenter`]'s tails, made once, when first needed. Two segmenters with the same words are
+/// equal whether or not either has made them.
+#[derive(Debug, Clone, Default)]
+struct Tails(OnceLock<Vec<u64>>);
+
+impl PartialEq for Tails {
+    fn eq(&self, _: &Self) -> bool {
+        true // made from the words, which the segmenters compare
+    }
+}
+
+impl Eq for Tails {}
+
+/// Bits of a character in a `tail`.
+const TAIL_BITS: u32 = 21;
+
+/// The characters of `word` after its first, as one number ordered as the words are: the second,
+/// third and fourth characters' code points from the highest bits down (0 where the word is
+/// shorter: a word sorts before the longer words it begins), then one bit set when the word is
+/// longer than `MAX_WORD` (it sorts after the word of its first `MAX_WORD` characters).
+/// [`tails_of`] makes them all at once; this is the definition its tests compare with.
+#[cfg(test)]
+fn tail(word: &str) -> u64 {
+    let mut chars = word.chars().skip(1);
+    let mut packed = 0u64;
+    for i in 1..MAX_WORD {
+        let c = chars.next().map_or(0, u64::from);
+        packed |= c << tail_shift(i);
+    }
+    packed | u64::from(chars.next().is_some())
+}
+
+/// Where the `i`th character of a word (from 0; 1 to `MAX_WORD - 1`) stands in its `tail`.
+const fn tail_shift(i: usize) -> u32 {
+    1 + TAIL_BITS * (MAX_WORD - 1 - i) as u32
+}
+
+/// `tail` of each word in `text` (ending at `ends`).
+fn tails_of(text: &str, ends: &[(u32, u16)]) -> Vec<u64> {
+    let mut start = 0usize;
+    ends.iter()
+        .map(|&(end, _)| {
+            let word = text.get(start..end as usize).unwrap_or_default();
+            start = end as usize;
+            let mut packed = 0u64;
+            for (i, c) in word.chars().enumerate().skip(1) {
+                if i == MAX_WORD {
+                    packed |= 1;
+                    break;
+                }
+                packed |= u64::from(c) << tail_shift(i);
+            }
+            packed
+        })
+        .collect()
 }
 
 /// The code points [`Segmenter`]'s `first_index` covers, and its buckets' size (a power of two).
@@ -87,7 +151,7 @@ impl Segmenter {
         }
         let firsts = first_characters(&text, &ends);
         let first_index = first_index(&firsts);
-        Segmenter { text, words: ends, firsts, first_index }
+        Segmenter { text, words: ends, firsts, first_index, tails: Tails::default() }
     }
 
     /// A segmenter from its words one after another and each one's end and cost, as
@@ -109,7 +173,7 @@ impl Segmenter {
         }
         let firsts = first_characters(&text, &words);
         let first_index = first_index(&firsts);
-        Some(Segmenter { text, words, firsts, first_index })
+        Some(Segmenter { text, words, firsts, first_index, tails: Tails::default() })
     }
 
     /// Its words one after another, and each one's end and cost.
@@ -157,6 +221,7 @@ impl Segmenter {
         self.words.capacity() * std::mem::size_of::<(u32, u16)>()
             + self.firsts.capacity() * std::mem::size_of::<(char, u32)>()
             + self.first_index.capacity() * std::mem::size_of::<u32>()
+            + self.tails.0.get().map_or(0, |t| t.capacity() * std::mem::size_of::<u64>())
             + self.text.capacity()
     }
 
@@ -272,29 +337,33 @@ impl Segmenter {
 
     /// The cost of each word that `chars` starts with (of one character, of two, … up to
     /// `MAX_WORD`; `None` where none is, or where the word would hold a gap of the text), among
-    /// the words `among` (those that start with its first character). The words that start with
-    /// the same characters stand together in the order, so each character narrows the range
-    /// the last one left with two binary searches; the search stops where none is left.
+    /// the words `among` (those that start with its first character). Their tails are sorted, and
+    /// the words that go on with the same characters stand together: each character adds to the
+    /// tail sought, a binary search from where the last one ended finds the first word with it,
+    /// and the search stops where none is.
     fn costs_from(&self, among: Range<usize>, chars: &[(char, bool)]) -> [Option<u16>; MAX_WORD] {
         let mut costs = [None; MAX_WORD];
-        let mut range = among;
-        let mut prefix = 0;
-        for (i, &(c, gap)) in chars.iter().take(MAX_WORD).enumerate() {
-            if i > 0 {
-                if gap {
-                    break;
-                }
-                // Each word's character after the prefix (`None` for the prefix itself, which
-                // sorts first).
-                let next = |k: usize| self.word(k).and_then(|(w, _)| w.get(prefix..)?.chars().next());
-                let low = first_not(range.clone(), |k| next(k) < Some(c));
-                let high = first_not(low..range.end, |k| next(k) <= Some(c));
-                range = low..high;
+        let tails = self.tails.0.get_or_init(|| tails_of(&self.text, &self.words));
+        let (Some(tails), Some(words)) = (tails.get(among.clone()), self.words.get(among)) else {
+            return costs;
+        };
+        // The word of the first character alone sorts first, with nothing after it.
+        if tails.first() == Some(&0) {
+            costs[0] = words.first().map(|&(_, cost)| cost);
+        }
+        let mut sought = 0u64;
+        let mut low = 0;
+        for (i, &(c, gap)) in chars.iter().enumerate().take(MAX_WORD).skip(1) {
+            if gap {
+                break;
             }
-            prefix += c.len_utf8();
-            let Some((word, cost)) = self.word(range.start).filter(|_| !range.is_empty()) else { break };
-            if word.len() == prefix {
-                costs[i] = Some(cost);
+            let shift = tail_shift(i);
+            sought |= u64::from(c) << shift;
+            low += tails.get(low..).map_or(0, |rest| rest.partition_point(|&t| t < sought));
+            // The first word going on with these characters, if one does.
+            let Some(&found) = tails.get(low).filter(|&&t| t >> shift == sought >> shift) else { break };
+            if found == sought {
+                costs[i] = words.get(low).map(|&(_, cost)| cost);
             }
         }
         costs
@@ -386,24 +455,27 @@ fn window(
         }
         from -= 1;
     }
-    let mut to = last;
-    while to < last + reach {
-        match ring.get(to + 1) {
-            Some((after, _)) if after.kind == SymbolKind::Ideo && after.gap == Gap::None => to += 1,
-            _ => break,
-        }
-    }
     chars.clear();
     at.clear();
     let mut match_start = 0;
     let mut match_end = 0;
-    for k in from..=to {
-        let (symbol, _) = ring.get(k)?;
+    // The symbols from `from` to the match's end, then on while they are CJK and glued, up to
+    // `reach` past it.
+    let mut k = from;
+    while let Some((symbol, _)) = ring.get(k) {
+        if k > last && (k > last + reach || symbol.kind != SymbolKind::Ideo || symbol.gap != Gap::None) {
+            break;
+        }
         let run = chars.len();
-        let boundary = symbol.gap != Gap::None;
-        for r in 0..symbol.count.min(MAX_RUN) {
-            chars.push((symbol.ch, r == 0 && boundary));
-            at.push(k * u64::from(MAX_RUN) + u64::from(r));
+        let position = k * u64::from(MAX_RUN);
+        let count = symbol.count.min(MAX_RUN);
+        if count > 0 {
+            chars.push((symbol.ch, symbol.gap != Gap::None));
+            at.push(position);
+        }
+        for r in 1..count {
+            chars.push((symbol.ch, false));
+            at.push(position + u64::from(r));
         }
         // A run at the match's start (end) may be longer than the term's: the match then takes
         // only its last (first) character (`他妈` in `其他妈妈`; see `confirm` in the matcher),
@@ -416,6 +488,10 @@ fn window(
             let first_only = symbol.first_end < symbol.end && span.end == symbol.first_end as usize;
             match_end = if first_only { (run + 1).min(chars.len()) } else { chars.len() };
         }
+        k += 1;
+    }
+    if k <= last {
+        return None; // a symbol of the match is no longer held
     }
     // A number glued before a match of two characters that starts the window: the number reads
     // as one character, `NUMBER`, before the window (`5日你` is `0日你`, and the word `0日`
@@ -481,21 +557,6 @@ fn remembered_cost(
 ) -> Option<u16> {
     let costs = remembered_costs(segmenter, slots, chars, at, span.start);
     *costs.get(span.len().checked_sub(1)?)?
-}
-
-/// The first index of `range` where `before` is false (`range.end` if none), `before` being
-/// true for a leading part of the range and false for the rest.
-fn first_not(range: Range<usize>, before: impl Fn(usize) -> bool) -> usize {
-    let (mut low, mut high) = (range.start, range.end);
-    while low < high {
-        let mid = low + (high - low) / 2;
-        if before(mid) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    low
 }
 
 /// Whether some word of the dictionary, of two to `MAX_WORD` characters, crosses `match_start`
@@ -844,6 +905,30 @@ mod tests {
                 let word = spell(w);
                 let every = segmenter.words().find(|&(x, _)| x == word).map(|(_, cost)| cost);
                 proptest::prop_assert_eq!(segmenter.cost(&word), every);
+            }
+        }
+
+        /// Every cost `costs_from` gives is that of the word of those characters, found by
+        /// reading every word: words longer than `MAX_WORD` among them (never found; they sort
+        /// after their first `MAX_WORD` characters), characters of every width in UTF-8 and at
+        /// both ends of the code points, gaps anywhere.
+        #[test]
+        fn costs_from_finds_what_reading_every_word_finds(
+            words in proptest::collection::vec((proptest::collection::vec(0usize..6, 1..=MAX_WORD + 2), 1u16..3000), 0..40),
+            asked in proptest::collection::vec((0usize..6, proptest::bool::weighted(0.15)), 1..=MAX_WORD + 1),
+        ) {
+            const ALPHABET: [char; 6] = ['0', 'é', '他', '妈', '\u{20000}', '\u{10FFFF}'];
+            let segmenter = segmenter_over(&ALPHABET, &words);
+            let tails: Vec<u64> = segmenter.words().map(|(w, _)| tail(w)).collect();
+            proptest::prop_assert_eq!(&tails_of(&segmenter.text, &segmenter.words), &tails);
+            let chars: Vec<(char, bool)> = asked.iter().map(|&(i, gap)| (ALPHABET[i], gap)).collect();
+            let found = segmenter.starting_with(chars[0].0).map_or([None; MAX_WORD], |among| segmenter.costs_from(among, &chars));
+            for (len, cost) in found.iter().enumerate() {
+                let span = &chars[..(len + 1).min(chars.len())];
+                let word: String = span.iter().map(|&(c, _)| c).collect();
+                let whole = span.len() == len + 1 && !span.iter().skip(1).any(|&(_, gap)| gap);
+                let every = segmenter.words().find(|&(w, _)| w == word).map(|(_, cost)| cost).filter(|_| whole);
+                proptest::prop_assert_eq!(*cost, every, "{:?} length {}", chars, len + 1);
             }
         }
 
