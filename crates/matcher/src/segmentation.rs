@@ -62,19 +62,8 @@ pub struct Segmenter {
     /// word starts where the previous one ends. One string instead of a `String` per word: a
     /// blob's words load with one allocation and one UTF-8 check.
     words: Vec<(u32, u16)>,
-    /// Each first character of the words, in order, with the index of the first word that
-    /// starts with it: a lookup searches that character's words only (made from the words).
-    firsts: Vec<(char, u32)>,
-    /// For each bucket of `1 << BUCKET_SHIFT` code points from `INDEX_FROM` to `INDEX_TO` (the
-    /// CJK Unified Ideographs and Extension A), the first entry of `firsts` at or past it: a
-    /// lookup of such a character reads a few entries instead of searching them all (made from
-    /// `firsts`).
-    first_index: Vec<u32>,
-    /// Each word's characters after its first, packed in order into one number (`tail`), in
-    /// the words' order: among the words that start with one character, these are sorted too,
-    /// so a lookup compares numbers instead of decoding the words' UTF-8; and the pairs of
-    /// characters side by side in a word (made from the words on the first check: a worker that
-    /// reads no CJK text never pays for them).
+    /// The lookup tables made from the words on the first check ([`Made`]): a worker that reads
+    /// no CJK text never pays for them, and loading a blob reads only the words.
     derived: Derived,
 }
 
@@ -85,7 +74,16 @@ struct Derived(OnceLock<Made>);
 
 #[derive(Debug, Clone)]
 struct Made {
-    /// Each word's `tail`, in the words' order.
+    /// Each first character of the words, in order, with the index of the first word that
+    /// starts with it: a lookup searches that character's words only.
+    firsts: Vec<(char, u32)>,
+    /// For each bucket of `1 << BUCKET_SHIFT` code points from `INDEX_FROM` to `INDEX_TO` (the
+    /// CJK Unified Ideographs and Extension A), the first entry of `firsts` at or past it: a
+    /// lookup of such a character reads a few entries instead of searching them all.
+    first_index: Vec<u32>,
+    /// Each word's characters after its first, packed in order into one number (`tail`), in
+    /// the words' order: among the words that start with one character, these are sorted too,
+    /// so a lookup compares numbers instead of decoding the words' UTF-8.
     tails: Vec<u64>,
     /// A bit for each pair of characters side by side among the first `MAX_WORD` of some word
     /// ([`pair_bit`]; other pairs may share a bit): a word across an edge of a match holds the
@@ -201,9 +199,7 @@ impl Segmenter {
             text.push_str(word);
             ends.push((u32::try_from(text.len()).unwrap_or(u32::MAX), *cost));
         }
-        let firsts = first_characters(&text, &ends);
-        let first_index = first_index(&firsts);
-        Segmenter { text, words: ends, firsts, first_index, derived: Derived::default() }
+        Segmenter { text, words: ends, derived: Derived::default() }
     }
 
     /// A segmenter from its words one after another and each one's end and cost, as
@@ -223,9 +219,7 @@ impl Segmenter {
         if start as usize != text.len() {
             return None;
         }
-        let firsts = first_characters(&text, &words);
-        let first_index = first_index(&firsts);
-        Some(Segmenter { text, words, firsts, first_index, derived: Derived::default() })
+        Some(Segmenter { text, words, derived: Derived::default() })
     }
 
     /// Its words one after another, and each one's end and cost.
@@ -265,9 +259,16 @@ impl Segmenter {
 
     /// What is made from the words, made on the first call.
     fn made(&self) -> &Made {
-        self.derived
-            .0
-            .get_or_init(|| Made { tails: tails_of(&self.text, &self.words), pairs: pairs_of(&self.text, &self.words) })
+        self.derived.0.get_or_init(|| {
+            let firsts = first_characters(&self.text, &self.words);
+            let first_index = first_index(&firsts);
+            Made {
+                firsts,
+                first_index,
+                tails: tails_of(&self.text, &self.words),
+                pairs: pairs_of(&self.text, &self.words),
+            }
+        })
     }
 
     /// Whether some word may hold `a` then `b` side by side (`false`: none does).
@@ -284,9 +285,11 @@ impl Segmenter {
     /// Bytes of heap held.
     pub fn heap_bytes(&self) -> usize {
         self.words.capacity() * std::mem::size_of::<(u32, u16)>()
-            + self.firsts.capacity() * std::mem::size_of::<(char, u32)>()
-            + self.first_index.capacity() * std::mem::size_of::<u32>()
-            + self.derived.0.get().map_or(0, |m| (m.tails.capacity() + m.pairs.capacity()) * std::mem::size_of::<u64>())
+            + self.derived.0.get().map_or(0, |m| {
+                m.firsts.capacity() * std::mem::size_of::<(char, u32)>()
+                    + m.first_index.capacity() * std::mem::size_of::<u32>()
+                    + (m.tails.capacity() + m.pairs.capacity()) * std::mem::size_of::<u64>()
+            })
             + self.text.capacity()
     }
 
@@ -299,15 +302,16 @@ impl Segmenter {
     /// The indices of the words that start with `c` (the first characters tell), if any does.
     fn starting_with(&self, c: char) -> Option<Range<usize>> {
         let cp = u32::from(c);
+        let Made { firsts, first_index, .. } = self.made();
         let k = if (INDEX_FROM..INDEX_TO).contains(&cp) {
             let bucket = ((cp - INDEX_FROM) >> BUCKET_SHIFT) as usize;
-            let (&low, &high) = (self.first_index.get(bucket)?, self.first_index.get(bucket + 1)?);
-            low as usize + self.firsts.get(low as usize..high as usize)?.iter().position(|&(f, _)| f == c)?
+            let (&low, &high) = (first_index.get(bucket)?, first_index.get(bucket + 1)?);
+            low as usize + firsts.get(low as usize..high as usize)?.iter().position(|&(f, _)| f == c)?
         } else {
-            self.firsts.binary_search_by_key(&c, |&(f, _)| f).ok()?
+            firsts.binary_search_by_key(&c, |&(f, _)| f).ok()?
         };
-        let end = self.firsts.get(k + 1).map_or(self.words.len(), |&(_, i)| i as usize);
-        Some(self.firsts[k].1 as usize..end)
+        let end = firsts.get(k + 1).map_or(self.words.len(), |&(_, i)| i as usize);
+        Some(firsts.get(k)?.1 as usize..end)
     }
 
     /// The cost of `word`, searched among the words of `among` (by index; those that start with
@@ -1174,9 +1178,10 @@ mod tests {
         let segmenter = Segmenter::from_words(words);
         for cp in (0x2F00..0xA100).chain(0xAB00..0xAD00).chain(0x1FF00..0x20100) {
             let Some(c) = char::from_u32(cp) else { continue };
-            let searched = segmenter.firsts.binary_search_by_key(&c, |&(f, _)| f).ok().map(|k| {
-                let end = segmenter.firsts.get(k + 1).map_or(segmenter.words.len(), |&(_, i)| i as usize);
-                segmenter.firsts[k].1 as usize..end
+            let made = &segmenter.made().firsts;
+            let searched = made.binary_search_by_key(&c, |&(f, _)| f).ok().map(|k| {
+                let end = made.get(k + 1).map_or(segmenter.words.len(), |&(_, i)| i as usize);
+                made[k].1 as usize..end
             });
             assert_eq!(segmenter.starting_with(c), searched, "U+{cp:04X}");
             if firsts.contains(&cp) {
