@@ -1121,9 +1121,7 @@ impl<'t> Normalizer<'t> {
         self.interrupted = true;
         // A word put out here, past the word stage, ends what a note of a symbol alone before
         // spelled-out letters waits for (`word_stage_out` drops it for the stage's own words).
-        if self.gap_lead.is_some() {
-            self.gap_lead = None;
-        }
+        self.gap_lead = None;
         let gap = std::mem::take(&mut self.gap);
         self.flush_singles();
         self.emit_break_for(&gap, lead.is_ascii_lowercase());
