@@ -110,26 +110,20 @@ fn pair_bit(a: char, b: char) -> usize {
     (mixed >> (64 - PAIR_BITS)) as usize
 }
 
-/// [`Made::pairs`] of the words in `text` (ending at `ends`).
-fn pairs_of(text: &str, ends: &[(u32, u16)]) -> Vec<u64> {
-    let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64];
-    let mut start = 0usize;
-    for &(end, _) in ends {
-        let word = text.get(start..end as usize).unwrap_or_default();
-        start = end as usize;
-        let mut chars = word.chars().take(MAX_WORD);
-        let mut before = chars.next();
-        for c in chars {
-            if let Some(a) = before {
-                let bit = pair_bit(a, c);
-                if let Some(bits) = pairs.get_mut(bit / 64) {
-                    *bits |= 1 << (bit % 64);
-                }
+/// Sets the bits of [`Made::pairs`] for the pairs of characters side by side among the first
+/// `MAX_WORD` of `word`.
+fn add_pairs(pairs: &mut [u64], word: &str) {
+    let mut chars = word.chars().take(MAX_WORD);
+    let mut before = chars.next();
+    for c in chars {
+        if let Some(a) = before {
+            let bit = pair_bit(a, c);
+            if let Some(bits) = pairs.get_mut(bit / 64) {
+                *bits |= 1 << (bit % 64);
             }
-            before = Some(c);
         }
+        before = Some(c);
     }
-    pairs
 }
 
 /// Bits of a character in a `tail`.
@@ -140,8 +134,6 @@ const TAIL_BITS: u32 = 21;
 /// word is shorter: a word sorts before the longer words it begins, U+0000 included, hence the
 /// one added), then one bit set when the word is longer than `MAX_WORD` (it sorts after the word
 /// of its first `MAX_WORD` characters).
-/// [`tails_of`] makes them all at once; this is the definition its tests compare with.
-#[cfg(test)]
 fn tail(word: &str) -> u64 {
     let mut chars = word.chars().skip(1);
     let mut packed = 0u64;
@@ -161,26 +153,6 @@ fn tail_char(c: char) -> u64 {
 /// Where the `i`th character of a word (from 0; 1 to `MAX_WORD - 1`) stands in its `tail`.
 const fn tail_shift(i: usize) -> u32 {
     1 + TAIL_BITS * (MAX_WORD - 1 - i) as u32
-}
-
-/// `tail` of each word in `text` (ending at `ends`).
-fn tails_of(text: &str, ends: &[(u32, u16)]) -> Vec<u64> {
-    let mut start = 0usize;
-    ends.iter()
-        .map(|&(end, _)| {
-            let word = text.get(start..end as usize).unwrap_or_default();
-            start = end as usize;
-            let mut packed = 0u64;
-            for (i, c) in word.chars().enumerate().skip(1) {
-                if i == MAX_WORD {
-                    packed |= 1;
-                    break;
-                }
-                packed |= tail_char(c) << tail_shift(i);
-            }
-            packed
-        })
-        .collect()
 }
 
 /// The code points [`Segmenter`]'s `first_index` covers, and its buckets' size (a power of two).
@@ -260,14 +232,20 @@ impl Segmenter {
     /// What is made from the words, made on the first call.
     fn made(&self) -> &Made {
         self.derived.0.get_or_init(|| {
-            let firsts = first_characters(&self.text, &self.words);
-            let first_index = first_index(&firsts);
-            Made {
-                firsts,
-                first_index,
-                tails: tails_of(&self.text, &self.words),
-                pairs: pairs_of(&self.text, &self.words),
+            // One walk over the words for all of it.
+            let mut firsts: Vec<(char, u32)> = Vec::new();
+            let mut tails = Vec::with_capacity(self.words.len());
+            let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64];
+            for (i, (word, _)) in self.words().enumerate() {
+                // Each first character with the index of the first word that starts with it.
+                if let Some(c) = word.chars().next().filter(|&c| firsts.last().is_none_or(|&(last, _)| last != c)) {
+                    firsts.push((c, i as u32));
+                }
+                tails.push(tail(word));
+                add_pairs(&mut pairs, word);
             }
+            let first_index = first_index(&firsts);
+            Made { firsts, first_index, tails, pairs }
         })
     }
 
@@ -776,9 +754,7 @@ fn straddles(word: Range<usize>, match_start: usize, match_end: usize) -> bool {
     word.len() > 1 && (crosses(match_start) || crosses(match_end)) && !holds
 }
 
-/// The first character of each word in `text` (ending at `ends`, in order), with the index of
-/// the first word that starts with it.
-/// `Segmenter::first_index` of `firsts`: one entry per bucket, and the end.
+/// `Made::first_index` of `firsts`: one entry per bucket, and the end.
 fn first_index(firsts: &[(char, u32)]) -> Vec<u32> {
     let buckets = ((INDEX_TO - INDEX_FROM) >> BUCKET_SHIFT) as usize;
     let mut index = Vec::with_capacity(buckets + 1);
@@ -789,19 +765,6 @@ fn first_index(firsts: &[(char, u32)]) -> Vec<u32> {
         index.push(k as u32);
     }
     index
-}
-
-fn first_characters(text: &str, ends: &[(u32, u16)]) -> Vec<(char, u32)> {
-    let mut firsts: Vec<(char, u32)> = Vec::new();
-    let mut start = 0usize;
-    for (i, &(end, _)) in ends.iter().enumerate() {
-        let first = text.get(start..end as usize).and_then(|w| w.chars().next());
-        if let Some(c) = first.filter(|&c| firsts.last().is_none_or(|&(last, _)| last != c)) {
-            firsts.push((c, i as u32));
-        }
-        start = end as usize;
-    }
-    firsts
 }
 
 /// Highest cost (−ln p × 100) of a neighbour word kept by [`Segmenter::select`]: a frequency of
@@ -1054,7 +1017,7 @@ mod tests {
             const ALPHABET: [char; 7] = ['\0', '0', 'é', '他', '妈', '\u{20000}', '\u{10FFFF}'];
             let segmenter = segmenter_over(&ALPHABET, &words);
             let tails: Vec<u64> = segmenter.words().map(|(w, _)| tail(w)).collect();
-            proptest::prop_assert_eq!(&tails_of(&segmenter.text, &segmenter.words), &tails);
+            proptest::prop_assert_eq!(&segmenter.made().tails, &tails);
             let chars: Vec<(char, bool)> = asked.iter().map(|&(i, gap)| (ALPHABET[i], gap)).collect();
             let found = segmenter.starting_with(chars[0].0).map_or([None; MAX_WORD], |among| segmenter.costs_from(among, &chars));
             for (len, cost) in found.iter().enumerate() {
