@@ -47,6 +47,18 @@ function perCall(fn, minMs = 1500) {
   }
 }
 
+/** ms per call of the async `fn`, awaited one after another for at least `minMs`. */
+async function perCallAsync(fn, minMs = 1500) {
+  await fn();
+  let count = 0;
+  const start = performance.now();
+  while (performance.now() - start < minMs) {
+    await fn();
+    count++;
+  }
+  return (performance.now() - start) / count;
+}
+
 function nativeNs(group, fn) {
   const path = join(targetDir, "criterion", group.replace("/", "_"), fn, "new/estimates.json");
   return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")).mean.point_estimate : null;
@@ -62,6 +74,14 @@ for (const n of sizes) {
     ["compile", () => perCall((k) => exports.compile(k), 3000), nativeNs(`build/${n}`, "compile")],
     ["blob load", () => perCall((k) => exports.load_blob(k)), nativeNs(`build/${n}`, "blob_load")],
   ];
+  // The document's version at a cold load: SHA-256 in wasm (the engine's) against the runtime's
+  // Web Crypto on the same bytes (what the worker calls, src/edge/document_version.rs); the
+  // "native" column holds Web Crypto's time here, not criterion's.
+  const docBytes = new Uint8Array(exports.memory.buffer, exports.document_ptr(), exports.document_len()).slice();
+  const webCrypto = await perCallAsync(() => crypto.subtle.digest("SHA-256", docBytes));
+  const wasmHash = perCall((k) => exports.hash_document(k));
+  if (docBytes.length === 0) throw new Error("no document bytes");
+  rows.push([`document version, ${(docBytes.length / 1e6).toFixed(2)} MB (native: Web Crypto)`, () => wasmHash, webCrypto * 1e6]);
   for (const [label, measure, native] of rows) {
     const ms = measure();
     const nativeMs = native == null ? null : native / 1e6;

@@ -82,3 +82,27 @@ pub extern "C" fn load_blob(count: u32) -> u32 {
         (0..count).map(|_| black_box(RuleSet::from_blob(&inputs.blob, &version)).map_or(0, |s| s.len() as u32)).sum()
     })
 }
+
+/// Works out the rule document's version (SHA-256 in software, as the engine does) `count` times;
+/// returns a byte of the last one. The bench compares it with the runtime's Web Crypto on the same
+/// bytes ([`document_ptr`], [`document_len`]), which the worker uses instead.
+#[no_mangle]
+pub extern "C" fn hash_document(count: u32) -> u32 {
+    INPUTS.with(|cell| {
+        let inputs = cell.borrow();
+        let Some(inputs) = inputs.as_ref() else { return 0 };
+        (0..count).map(|_| black_box(document_version(&inputs.json)).bytes().next().map_or(0, u32::from)).sum()
+    })
+}
+
+/// Where the rule document's bytes are in the wasm memory.
+#[no_mangle]
+pub extern "C" fn document_ptr() -> u32 {
+    INPUTS.with(|cell| cell.borrow().as_ref().map_or(0, |inputs| inputs.json.as_ptr() as u32))
+}
+
+/// How many bytes the rule document has.
+#[no_mangle]
+pub extern "C" fn document_len() -> u32 {
+    INPUTS.with(|cell| cell.borrow().as_ref().map_or(0, |inputs| inputs.json.len() as u32))
+}

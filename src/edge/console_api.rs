@@ -20,13 +20,13 @@ use worker::{Context, Env};
 
 use crate::edge::bindings::RULES_KV;
 use crate::edge::clock;
+use crate::edge::document_version;
 use crate::edge::kv_cache::{self, Source};
 use crate::edge::rule_cache::{self, Compiled};
 use timgate_engine::ban::BanRecord;
 use timgate_engine::document_check::{self, CheckContext, Problem};
 use timgate_engine::kv_keys;
 use timgate_engine::request_url;
-use timgate_engine::rule_set::document_version;
 use timgate_engine::settings::Settings;
 
 /// What can go wrong, with the HTTP status it is answered with.
@@ -102,7 +102,7 @@ pub async fn list_rules(env: &Env) -> Result<serde_json::Value, ConsoleError> {
         documents.push(serde_json::json!({
             "key": key.name,
             "group_id": key.name.strip_prefix("rules:group:"),
-            "version": document_version(&text),
+            "version": document_version::of(&text).await,
             "mode": mode.unwrap_or_else(|| "enforce".to_owned()),
             "terms": terms,
             "bytes": text.len(),
@@ -121,7 +121,7 @@ pub async fn get_rules(env: &Env, key: &str) -> Result<serde_json::Value, Consol
     }
     // Past KV's edge cache: the editor starts from what is stored now (the save compares with it).
     match kv(env)?.get(key).text().await.map_err(storage)? {
-        Some(text) => Ok(serde_json::json!({ "key": key, "version": document_version(&text), "text": text })),
+        Some(text) => Ok(serde_json::json!({ "key": key, "version": document_version::of(&text).await, "text": text })),
         None => Err(ConsoleError::NotFound(format!("no document {key}"))),
     }
 }
@@ -186,9 +186,8 @@ pub async fn validate_rules(
     }
     let problems = check(env, ctx, settings, key, &request.text).await?;
     let ok = problems.iter().all(|p| p.kind.is_warning());
-    Ok(
-        serde_json::json!({ "ok": ok, "version": document_version(&request.text), "problems": problems_json(&problems) }),
-    )
+    let version = document_version::of(&request.text).await;
+    Ok(serde_json::json!({ "ok": ok, "version": version, "problems": problems_json(&problems) }))
 }
 
 /// `PUT api/rules/<key>`.
@@ -229,7 +228,10 @@ pub async fn put_rules(
     }
     // Read past KV's edge cache: the version check compares with what is stored now. (Still not
     // atomic: two saves in the same instant can both pass; KV has no compare-and-set.)
-    let stored = kv.get(key).text().await.map_err(storage)?.map(|t| document_version(&t));
+    let stored = match kv.get(key).text().await.map_err(storage)? {
+        Some(text) => Some(document_version::of(&text).await),
+        None => None,
+    };
     if stored != request.version {
         return Err(ConsoleError::Conflict(format!(
             "{key} changed since it was opened (stored version {}, opened {}): reload it and edit again",
@@ -238,7 +240,7 @@ pub async fn put_rules(
         )));
     }
     kv.put(key, request.text.as_str()).map_err(storage)?.execute().await.map_err(storage)?;
-    let version = document_version(&request.text);
+    let version = document_version::of(&request.text).await;
     Ok(
         serde_json::json!({ "key": key, "previous_version": stored, "version": version, "warnings": problems_json(&problems) }),
     )

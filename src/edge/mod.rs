@@ -13,6 +13,7 @@ mod console_api;
 mod console_page;
 mod dead_letters;
 mod delivery;
+mod document_version;
 mod env_settings;
 mod errors;
 mod event_nonce;

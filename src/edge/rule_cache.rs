@@ -14,12 +14,13 @@ use futures_util::future::join;
 use worker::kv::KvStore;
 use worker::Context;
 
+use crate::edge::document_version;
 use crate::edge::kv_cache::{self, KvCache, Loaded, Loading, Read, Source};
 use timgate_engine::blob_codec::BlobError;
 use timgate_engine::decision::Lookup;
 use timgate_engine::kv_keys;
 use timgate_engine::rule_document::RuleDocument;
-use timgate_engine::rule_set::{document_version, RuleSet};
+use timgate_engine::rule_set::RuleSet;
 
 thread_local! {
     static RULES: KvCache<Rc<Compiled>> = KvCache::default();
@@ -84,7 +85,7 @@ fn load(kv: KvStore, key: String, previous: Option<Rc<Compiled>>) -> Loading<Rc<
             }
             return Ok(Loaded::plain(Some(unchanged)));
         }
-        let version = document_version(&text);
+        let version = document_version::of(&text).await;
         let blob = match blob {
             Some(blob) => blob,
             None => kv_cache::get_bytes(&kv, &blob_key).await,

@@ -571,13 +571,30 @@ fn scopes_from_bits(bits: u8) -> Option<Scopes> {
 
 /// The first 12 hex digits of the SHA-256 of a document's bytes.
 pub fn document_version(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    hex::encode(&digest[..6])
+    version_from_sha256(&Sha256::digest(text.as_bytes())).unwrap_or_default()
+}
+
+/// A document's version (see [`document_version`]) from the SHA-256 of its bytes worked out
+/// elsewhere: the worker asks the runtime's Web Crypto, native code, for it. `None` unless
+/// `digest` has SHA-256's 32 bytes.
+pub fn version_from_sha256(digest: &[u8]) -> Option<String> {
+    (digest.len() == 32).then(|| hex::encode(&digest[..6]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_is_the_first_six_bytes_of_the_sha256_and_only_a_sha256_makes_one() {
+        // The SHA-256 of "abc" (FIPS 180-2, appendix B.1), as Web Crypto would give it.
+        let abc = hex::decode("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad").unwrap();
+        assert_eq!(version_from_sha256(&abc).as_deref(), Some("ba7816bf8f01"));
+        assert_eq!(document_version("abc"), "ba7816bf8f01");
+        assert_eq!(version_from_sha256(&abc[..31]), None);
+        assert_eq!(version_from_sha256(&[abc.clone(), vec![0]].concat()), None);
+        assert_eq!(version_from_sha256(&[]), None);
+    }
 
     #[cfg(feature = "compile-patterns")]
     #[test]
