@@ -368,6 +368,30 @@ fn adversarial(words: &[String], terms: &[String]) -> Vec<(&'static str, String)
             t.push(if rng.chance(50) { letter(&mut rng) } else { (b'0' + rng.below(10) as u8) as char });
         }),
     ));
+    // Since 2026-12-05 a leet symbol between two letters on each side of a word is read a second
+    // time as nothing (`fu!ck`), and two keycaps alone close together as digits (`8️⃣ 9️⃣`): each
+    // such word, each such pair, is read twice. (Last, so the inputs above stay as they were.)
+    inputs.push((
+        "a leet symbol put in every short word (zu!cx fu$ck ...)",
+        fill(|t| {
+            let n = 4 + rng.below(3);
+            for k in 0..n {
+                if k == 2 {
+                    t.push(*rng.pick(joins));
+                }
+                t.push(letter(&mut rng));
+            }
+            t.push(' ');
+        }),
+    ));
+    inputs.push((
+        "keycaps apart (8️⃣ 9️⃣ 6️⃣ 4️⃣ ...)",
+        fill(|t| {
+            t.push((b'0' + rng.below(10) as u8) as char);
+            t.push_str("\u{FE0F}\u{20E3}");
+            t.push_str(rng.pick::<&str>(&[" ", ".", "、", "-"]));
+        }),
+    ));
     inputs
 }
 

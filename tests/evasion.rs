@@ -539,6 +539,11 @@ const LETTERLIKE: &[Case] = &[
 
 /// Letters of other scripts that look like Latin letters.
 const LOOKALIKES: &[Case] = &[
+    // `m` with a hook: UTS #39's skeleton is `m`'s own (`rn`), so it is `m` (2026-12-05).
+    t!("m with a hook", ["money"], "free ɱoney", ["ɱoney"]),
+    t!("capital m with a hook", ["milf"], "Ɱilf", ["Ɱilf"]),
+    t!("m with a hook at the end", ["cum"], "cuɱ", ["cuɱ"]),
+    t!("m with a hook in a phrase", ["free money"], "free ɱoney", ["free ɱoney"]),
     t!("cyrillic es", ["fuck"], "fu\u{0441}k", ["fu\u{0441}k"]),
     t!("cyrillic o and a", ["cocaine"], "c\u{043E}c\u{0430}ine", ["c\u{043E}c\u{0430}ine"]),
     t!("greek omicron", ["porn"], "p\u{03BF}rn", ["p\u{03BF}rn"]),
@@ -676,6 +681,39 @@ const LOOKALIKES: &[Case] = &[
 
 /// Punctuation of every kind between letters, and CJK punctuation between Chinese characters.
 const PUNCTUATION: &[Case] = &[
+    // `丨`, drawn as the bar `⎜` is, between characters: a gap (2026-12-05); so are the letters
+    // drawn as it (`ㅣ`, `ᅵ`) and its Kangxi radical `⼁`.
+    t!("a han bar between characters", ["微信"], "加丨微丨信", ["微丨信"]),
+    t!("a han bar inside a term", ["傻逼"], "你傻丨逼", ["傻丨逼"]),
+    t!("han bars between four characters", ["代开发票"], "代丨开丨发丨票", ["代丨开丨发丨票"]),
+    t!("a hangul vowel drawn as the bar", ["微信"], "加ㅣ微ㅣ信", ["微ㅣ信"]),
+    t!("the bar's kangxi radical", ["微信"], "加⼁微⼁信", ["微⼁信"]),
+    t!("a title's bar separates", ["要闻"], "新闻丨要闻", ["要闻"]),
+    // Keycaps apart spell a number as digits apart do (2026-12-05).
+    t!(
+        "keycaps apart",
+        ["8964"],
+        "remember 8\u{FE0F}\u{20E3} 9\u{FE0F}\u{20E3} 6\u{FE0F}\u{20E3} 4\u{FE0F}\u{20E3}",
+        ["8\u{FE0F}\u{20E3} 9\u{FE0F}\u{20E3} 6\u{FE0F}\u{20E3} 4\u{FE0F}\u{20E3}"]
+    ),
+    t!(
+        "keycaps apart with dots, no selector, at the end",
+        ["1989"],
+        "1\u{20E3}.9\u{20E3}.8\u{20E3}.9\u{20E3}",
+        ["1\u{20E3}.9\u{20E3}.8\u{20E3}.9\u{20E3}"]
+    ),
+    t!(
+        "keycaps apart after chinese",
+        ["64"],
+        "纪念 6\u{FE0F}\u{20E3} 4\u{FE0F}\u{20E3}",
+        ["6\u{FE0F}\u{20E3} 4\u{FE0F}\u{20E3}"]
+    ),
+    t!(
+        "a keycap alone between words is no digit of theirs",
+        ["red packet"],
+        "red 1\u{FE0F}\u{20E3} packet",
+        ["red 1\u{FE0F}\u{20E3} packet"]
+    ),
     t!("dots", ["bad"], "b.a.d.", ["b.a.d"]),
     t!("hyphens", ["bad"], "b-a-d", ["b-a-d"]),
     t!("underscores", ["bad"], "b_a_d", ["b_a_d"]),
@@ -1286,6 +1324,13 @@ const BIDI: &[Case] = &[
 
 /// Traditional, regional and variant Chinese characters; hiragana, katakana, half-width kana.
 const VARIANTS: &[Case] = &[
+    // CJK radicals NFKC leaves alone, read as the character UTS #39 draws them as (2026-12-05).
+    t!("a radical for 马", ["草泥马"], "草泥⻢", ["草泥⻢"]),
+    t!("a radical for 黄", ["黄色网站"], "看⻩色网站", ["⻩色网站"]),
+    t!("a radical for 门", ["后门"], "后⻔", ["后⻔"]),
+    t!("a radical for 鬼", ["日本鬼子"], "日本⻤子", ["日本⻤子"]),
+    t!("a radical for 车", ["车震"], "⻋震视频", ["⻋震"]),
+    t!("a radical for 民", ["民运"], "⺠运", ["⺠运"]),
     t!("traditional phrase", ["台湾独立"], "臺灣獨立", ["臺灣獨立"]),
     t!("taiwan variant OpenCC lists, 峯 for 峰 (was OPEN, fixed)", ["峰会"], "峯會", ["峯會"]),
     t!("hong kong variant OpenCC lists, 衹 for 只", ["只要钱"], "衹要錢", ["衹要錢"]),
@@ -1358,6 +1403,25 @@ const VARIANTS: &[Case] = &[
 
 /// Leetspeak: digits and symbols for letters.
 const LEET: &[Case] = &[
+    // A leet symbol put in among a word's letters, standing for none (2026-12-05, seventh
+    // session): the second reading drops it (`fu!ck` is `fuck`); the first reads it as its letter.
+    t!("an exclamation mark put in", ["fuck"], "you fu!ck lol", ["fu!ck"]),
+    t!("a dollar sign put in", ["fuck"], "fu$ck", ["fu$ck"]),
+    t!("an at sign put in", ["fuck"], "fu@ck off", ["fu@ck"]),
+    t!("a plus put in", ["fuck"], "fu+ck", ["fu+ck"]),
+    t!("a bar put in", ["bitch"], "bit|ch", ["bit|ch"]),
+    t!("a euro sign put in before a vowel", ["whore"], "wh€ore", ["wh€ore"]),
+    t!("a pound sign put in", ["slut"], "sl£ut", ["sl£ut"]),
+    t!("an inverted exclamation mark put in", ["cunt"], "cu¡nt!", ["cu¡nt"]),
+    t!("a bracket put in after three letters", ["whore"], "who(re", ["who(re"]),
+    t!("two symbols put in", ["bitch"], "bi!!tch", ["bi!!tch"]),
+    t!("a symbol put in a longer word", ["fucking"], "fu!cking", ["fu!cking"]),
+    t!("symbols put in at two places", ["bitches"], "bi!tc@hes", ["bi!tc@hes"]),
+    t!("a symbol put in a phrase's word", ["kill yourself"], "ki!ll yourself", ["ki!ll yourself"]),
+    t!("a symbol put in, capitals", ["fuck"], "FU!CK", ["FU!CK"]),
+    t!("a symbol put in still reads as its letter too", ["shit"], "sh!t", ["sh!t"]),
+    t!("a word without its symbol is no term", ["ass"], "cl@ss", NONE),
+    t!("a dollar sign in a name stays its letter", ["kesha"], "Ke$ha", ["Ke$ha"]),
     // A euro sign ends a word as an `e`, a cent sign starts one or stands inside as a `c`
     // (2026-12-04).
     t!("a euro sign for the last e", ["whore"], "you whor€", ["whor€"]),
@@ -1816,6 +1880,16 @@ const OPEN: &[Case] = &[
     // The second reading splits at every separator of a word at once: a leet symbol at its start
     // (a tag, `$hit`) is a gap there too, so the phrase's first word loses its first letter.
     t!("MULTIWORD: a leet symbol starts a word, digits between", ["stupid bitch"], "$tupid55bitch", ["$tupid55bitch"]),
+    // Since 2026-12-05 the second reading drops a leet symbol between two letters on each side
+    // of a word (`fu!ck`, normalize.rs `symbol_joins`), so a leet letter there (`wh!te`) is the
+    // first reading's only; a phrase that needs the second reading elsewhere (a number glued to
+    // its last word, `power5you`) is then found by neither (it was before).
+    t!(
+        "MULTIWORD: a leet letter between two pairs of letters, a number after the phrase",
+        ["white power"],
+        "wh!te power5you",
+        ["wh!te power"]
+    ),
     // SEPARATORS
     t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
     // MARKS

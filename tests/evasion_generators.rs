@@ -611,8 +611,14 @@ fn punctuation_that_folds_to_several_is_one_character() {
 #[test]
 fn every_symbol_as_a_separator() {
     // Symbols (S*) that do not read as a letter or digit (letter-like ones are LETTERLIKE's
-    // members: `b™a™d` reads `btmatmd`).
-    let skip = |c| letter_like(c) || folds_to_several(c);
+    // members: `b™a™d` reads `btmatmd`; the CJK radicals UTS #39 draws as a Han letter read as
+    // it since 2026-12-05: `every_radical_drawn_as_a_han_character_and_every_bar_between_han_characters`).
+    let (han, han_letter) = (Property::new(r"\p{Script=Han}"), Property::new(r"[\p{Script=Han}&&\p{L}]"));
+    let skip = |c| {
+        letter_like(c)
+            || folds_to_several(c)
+            || (han.has(c) && skeleton_char(c).is_some_and(|k| k != c && han_letter.has(k)))
+    };
     let [spelled, phrase, ideo, pair] =
         separator_tallies(r"\p{S}", "every symbol (S*) that is not letter-like", skip, leet_inner);
     assert_all([&spelled, &phrase, &ideo, &pair]);
@@ -1983,7 +1989,13 @@ fn every_letter_or_digit_alone_between_the_characters_of_every_cjk_term() {
 /// Whether a character's UTS #39 skeleton is one punctuation or symbol character other than
 /// itself (the oracle: unicode-security's confusables and regex-syntax's General_Category).
 fn drawn_like_punctuation(c: char) -> bool {
-    skeleton_char(c).is_some_and(|k| k != c && (is(r"\p{P}", k) || is(r"\p{S}", k)))
+    skeleton_char(c).is_some_and(|k| k != c && (is(r"\p{P}", k) || is(r"\p{S}", k))) || drawn_as_math_symbols(c)
+}
+
+/// Whether UTS #39 draws some mathematical symbol as `c` (`⎜` `⎥` as `丨`: since 2026-12-05).
+fn drawn_as_math_symbols(c: char) -> bool {
+    static DRAWN: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    DRAWN.get_or_init(|| members(r"\p{Sm}").into_iter().filter_map(skeleton_char).collect()).contains(&c)
 }
 
 /// Every Han letter drawn like punctuation (`丶` is `\`, `丿` is `/`) between the two characters
@@ -2015,4 +2027,122 @@ fn every_han_letter_drawn_like_punctuation_between_cjk_characters() {
     }
     assert!(drawn.total >= 2 && other.total >= 20_000, "{} drawn, {} other", drawn.total, other.total);
     assert_all([&drawn, &other]);
+}
+
+// ---- Seventh session of 2026-12-05: an adversarial pass's classes -----------------------------
+
+/// Every leet symbol that may stand inside a word (`leet::symbol` with `inner`; the ASCII ones
+/// and the signs NFKC folds to them), put in between two letters of every one-word English term
+/// of naughty-words (four ASCII letters or more), at every point with two letters or more on each
+/// side where the piece before it or the piece after it is shorter than three letters (`fu!ck`,
+/// `bit|ch`; between two pieces of three a symbol separates two words instead: `buy!followers`;
+/// beside one letter it is only the letter it stands for: `sh!t`), alone in a message and inside
+/// a sentence: found, covering the whole spelling.
+#[test]
+fn every_leet_symbol_put_in_among_the_letters_of_every_term() {
+    let Some((words, set)) = english_single_words() else { return };
+    // (Not the signs NFKC writes as two symbols, `‼`: the normaliser reads one as a separator,
+    // as it reads `-` inside a word.)
+    let symbols: Vec<char> =
+        members(r"[\p{P}\p{S}]").into_iter().filter(|&c| leet_inner(c) && !folds_to_several(c)).collect();
+    let mut put_in = Tally::new("a leet symbol put in between two letters of a term (fu!ck)");
+    for (term, word) in words.iter().enumerate() {
+        let n = word.len();
+        if n < 4 {
+            continue;
+        }
+        for at in 2..n - 1 {
+            if at >= 3 && n - at >= 3 {
+                continue;
+            }
+            // Each term takes every symbol at one point, the points turning with the symbols.
+            for (k, &c) in symbols.iter().enumerate() {
+                if (k + term) % (n - 3) + 2 != at && !c.is_ascii() {
+                    continue;
+                }
+                let spelled = format!("{}{c}{}", &word[..at], &word[at..]);
+                for text in [spelled.clone(), format!("so {spelled} ok")] {
+                    let from = text.find(&spelled).unwrap_or(0);
+                    put_in.record(
+                        &format!("{} {}", hex(c), name(c)),
+                        covers(&set, term, &text, from, from + spelled.len()),
+                        &text,
+                    );
+                }
+            }
+        }
+    }
+    assert!(symbols.len() >= 10 && put_in.total > 1000, "{} symbols, {} texts", symbols.len(), put_in.total);
+    assert_all([&put_in]);
+}
+
+/// Every CJK radical UTS #39 draws as a Han character (`⻢` as `马`, `⻩` as `黄`: the CJK Radicals
+/// Supplement, which NFKC leaves alone, and the Kangxi radicals, which it folds), in place of that
+/// character in a term of two: found. And every character drawn as `丨` (`ㅣ`, `ᅵ`, `⼁`, `㇑`,
+/// the bracket pieces `⎜` `⎥`), and `丨` itself, between the two characters of a term: a gap, so
+/// found (`加丨微丨信`).
+#[test]
+fn every_radical_drawn_as_a_han_character_and_every_bar_between_han_characters() {
+    let han = Property::new(r"\p{Script=Han}");
+    let letter = Property::new(r"\p{L}");
+    let punctuation = Property::new(r"[\p{P}\p{S}]");
+    let mut radicals = Tally::new("a CJK radical in place of the Han character it is drawn as (草泥⻢)");
+    for c in ('\u{2E80}'..='\u{2EFF}').chain('\u{2F00}'..='\u{2FDF}') {
+        // What NFKC makes it (a Kangxi radical: `⼠` is `士`), else what UTS #39 draws it as.
+        let folded: Vec<char> = nfkc(c).chars().collect();
+        let drawn = match folded[..] {
+            [one] if one != c => Some(one),
+            _ => skeleton_char(c),
+        };
+        // (Not those Han characters read as gaps: `丨`, below, and `丶` `丿`, drawn as `\` `/`.)
+        let gap = |k: char| k == '丨' || skeleton_char(k).is_some_and(|s| s != k && punctuation.has(s));
+        let Some(k) = drawn.filter(|&k| k != c && !gap(k) && han.has(k) && letter.has(k)) else { continue };
+        for term in [format!("草{k}"), format!("{k}草")] {
+            let text = term.replace(k, &c.to_string());
+            let set = rules(&[term.as_str()]);
+            radicals.record(&format!("{} {} as {k}", hex(c), name(c)), covers(&set, 0, &text, 0, text.len()), &text);
+        }
+    }
+    let bars: Vec<char> = (0..=0x10FFFF_u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| c == '丨' || skeleton_char(c) == Some('丨'))
+        .collect();
+    let set = rules(&["微信", "傻逼"]);
+    let mut between = Tally::new("a character drawn as 丨 between the characters of a term (加丨微丨信)");
+    for &c in &bars {
+        for (term, text) in [(0, format!("加{c}微{c}信")), (1, format!("你{c}傻{c}逼"))] {
+            let from = text.find(if term == 0 { '微' } else { '傻' }).unwrap_or(0);
+            between.record(&format!("{} {}", hex(c), name(c)), covers(&set, term, &text, from, text.len()), &text);
+        }
+    }
+    assert!(radicals.total > 300 && bars.len() >= 8, "{} radicals, {} bars", radicals.total, bars.len());
+    assert_all([&radicals, &between]);
+}
+
+/// Digits written as keycaps (`8️⃣`, with and without the variation selector), apart, with every
+/// separator a number term is found across (`8 9 6 4`, `8.9.6.4`), alone and after words: the
+/// number is found, as the digits written plainly are.
+#[test]
+fn keycap_digits_apart_spell_a_number() {
+    let set = rules(&["8964", "1989"]);
+    let mut keycaps = Tally::new("keycap digits apart (8️⃣ 9️⃣ 6️⃣ 4️⃣)");
+    for (term, number) in ["8964", "1989"].iter().enumerate() {
+        for selector in ["\u{FE0F}", ""] {
+            for separator in [" ", ".", "-", "/", "、", "  ", ", "] {
+                let spelled: Vec<String> = number.chars().map(|d| format!("{d}{selector}\u{20E3}")).collect();
+                let spelled = spelled.join(separator);
+                for text in
+                    [spelled.clone(), format!("remember {spelled}"), format!("纪念{spelled}"), format!("{spelled} ok")]
+                {
+                    let from = text.find(&spelled).unwrap_or(0);
+                    keycaps.record(
+                        &format!("{number} {separator:?} {selector:?}"),
+                        covers(&set, term, &text, from, from + spelled.len()),
+                        &text,
+                    );
+                }
+            }
+        }
+    }
+    assert_all([&keycaps]);
 }

@@ -125,6 +125,29 @@ describe("before-send decisions", () => {
     }
   });
 
+  it("a face element between two text elements does not break the line (2026-12-05)", async () => {
+    // A face is shown among the text around it: `kill`, a face, `yourself` reads as `kill`, an
+    // image, `yourself` (an emoji between two words, as `kill🔥yourself` in one element).
+    await gate.kv.put("rules", JSON.stringify({ block: ["buy followers", "kill yourself", "red packet", "傻逼"] }));
+    for (const [a, b] of [["buy ", " followers"], ["kill", "yourself"], ["red", "packet"], ["你这个傻", "逼"]]) {
+      const body = beforeSend();
+      body.MsgBody = [
+        { MsgType: "TIMTextElem", MsgContent: { Text: a } },
+        { MsgType: "TIMFaceElem", MsgContent: { Index: 1, Data: "[TUIEmoji_Smile]" } },
+        { MsgType: "TIMTextElem", MsgContent: { Text: b } },
+      ];
+      const r = await gate.send(BEFORE, JSON.stringify(body));
+      assert.ok([1, 10101].includes(r.json.ErrorCode), `${a}|face|${b}: ${r.text}`);
+    }
+    // The face's own Data is still read, as a piece of its own.
+    const body = beforeSend();
+    body.MsgBody = [
+      { MsgType: "TIMTextElem", MsgContent: { Text: "hello" } },
+      { MsgType: "TIMFaceElem", MsgContent: { Index: 1, Data: "buy followers" } },
+    ];
+    assert.ok([1, 10101].includes((await gate.send(BEFORE, JSON.stringify(body))).json.ErrorCode));
+  });
+
   it("escaped text in embedded JSON that serde_json refuses (a huge number, NaN) is forbidden", async () => {
     // TIMCustomElem.Data holds JSON with a number beyond f64 and NaN: a strict reader gives up on
     // it and reads the raw string, where \u escapes hide the term.
@@ -154,6 +177,19 @@ describe("before-send decisions", () => {
       { MsgType: "TIMTextElem", MsgContent: { Text: "oh **" } },
       { MsgType: "TIMTextElem", MsgContent: { Text: "*****, ok" } },
       { MsgType: "TIMFaceElem", MsgContent: { Index: 1, Data: "smile" } },
+    ]);
+    // Across a face element: each text element's matched bytes, the face as it was.
+    body.MsgBody = [
+      { MsgType: "TIMTextElem", MsgContent: { Text: "oh damn" } },
+      { MsgType: "TIMFaceElem", MsgContent: { Index: 1, Data: "smile" } },
+      { MsgType: "TIMTextElem", MsgContent: { Text: " it, ok" } },
+    ];
+    const across = await gate.send(BEFORE, JSON.stringify(body));
+    assert.equal(across.json.ErrorCode, 0, across.text);
+    assert.deepEqual(across.json.MsgBody, [
+      { MsgType: "TIMTextElem", MsgContent: { Text: "oh ****" } },
+      { MsgType: "TIMFaceElem", MsgContent: { Index: 1, Data: "smile" } },
+      { MsgType: "TIMTextElem", MsgContent: { Text: "***, ok" } },
     ]);
   });
 

@@ -9,8 +9,10 @@
 //! not), down to [`MAX_EMBEDDING`] levels of JSON inside JSON.
 //!
 //! The **reading text** is every piece of text in display order: consecutive text elements run
-//! together (a term split across two of them is one term to a reader), and other pieces are
-//! separated by a paragraph break (U+2029), which no phrase crosses. A match in the reading text
+//! together (a term split across two of them is one term to a reader), through a face element
+//! between them too (shown among the text: [`INLINE_OBJECT`] stands for it, and its `Data` is a
+//! piece of its own after the line), and other pieces are separated by a paragraph break
+//! (U+2029), which no phrase crosses. A match in the reading text
 //! maps back to the byte ranges of each piece it covers; masking rewrites only those bytes, and
 //! only the elements (or `CloudCustomData`) that changed are written again.
 
@@ -23,6 +25,10 @@ use crate::lenient_json::{encode_string, Document, Kind, ValueId};
 pub const MAX_EMBEDDING: usize = 4;
 /// What separates pieces of text that a reader does not read as one line.
 pub const PIECE_BREAK: char = '\u{2029}';
+/// What stands for a face element in the line of text elements around it (U+FFFC, OBJECT
+/// REPLACEMENT CHARACTER): an image the reader reads on past, which the matcher reads as it reads
+/// an emoji (nothing inside a word, a gap between two).
+pub const INLINE_OBJECT: char = '\u{FFFC}';
 /// Path steps shown in a location before its middle is left out.
 const MAX_LOCATION_STEPS: usize = 24;
 
@@ -73,6 +79,8 @@ pub struct MessageText<'c> {
     /// Every piece of visible text, in reading order.
     pub segments: Vec<Segment>,
     reading: String,
+    /// The `Data` of the face elements in the line being read: pieces of their own after it.
+    deferred: Vec<(Source, Place)>,
 }
 
 /// Byte ranges to mask in one segment.
@@ -102,7 +110,13 @@ enum Frame {
 impl<'c> MessageText<'c> {
     /// Collects the visible text of a callback's `MsgBody` and `CloudCustomData`.
     pub fn collect(callback: &'c MessageCallback) -> Self {
-        let mut text = MessageText { callback, embedded: Vec::new(), segments: Vec::new(), reading: String::new() };
+        let mut text = MessageText {
+            callback,
+            embedded: Vec::new(),
+            segments: Vec::new(),
+            reading: String::new(),
+            deferred: Vec::new(),
+        };
         let doc = callback.document();
         let mut stack: Vec<Frame> = Vec::new();
         if let Some(body) = callback.msg_body() {
@@ -144,9 +158,16 @@ impl<'c> MessageText<'c> {
                             }
                         }
                         "TIMFaceElem" => {
+                            // Shown among the text elements around it: the line runs on through
+                            // it (`fu`, a face, `ck` is read `fu\u{FFFC}ck`), and its `Data` is a
+                            // piece of its own once the line ends.
+                            let joins = last_text == Some((array, position.wrapping_sub(1)));
+                            text.push_object(joins);
                             if let Some(v) = field("Data") {
-                                text.add(source, Place { doc: 0, value: v }, false);
+                                text.deferred.push((source, Place { doc: 0, value: v }));
                             }
+                            last_text = Some((array, position));
+                            continue;
                         }
                         "TIMLocationElem" => {
                             if let Some(v) = field("Desc") {
@@ -203,6 +224,7 @@ impl<'c> MessageText<'c> {
         if let Some(v) = callback.cloud_custom_data_value() {
             text.add_string(Source::CloudCustomData, Place { doc: 0, value: v }, true, 0);
         }
+        text.flush_deferred();
         text
     }
 
@@ -248,12 +270,35 @@ impl<'c> MessageText<'c> {
     }
 
     fn push_segment(&mut self, source: Source, place: Place, text: String, joins: bool) {
-        if !joins && !self.reading.is_empty() {
-            self.reading.push(PIECE_BREAK);
-        }
+        self.start_piece(joins);
         let offset = self.reading.len();
         self.reading.push_str(&text);
         self.segments.push(Segment { source, text, offset, place });
+    }
+
+    /// Before a piece: unless it runs on from the previous one (`joins`), the line before it
+    /// ends (the faces' `Data` read in it are put out) and a break separates them.
+    fn start_piece(&mut self, joins: bool) {
+        if joins {
+            return;
+        }
+        self.flush_deferred();
+        if !self.reading.is_empty() {
+            self.reading.push(PIECE_BREAK);
+        }
+    }
+
+    /// A face element in the line ([`INLINE_OBJECT`]); not a segment (there is nothing to mask).
+    fn push_object(&mut self, joins: bool) {
+        self.start_piece(joins);
+        self.reading.push(INLINE_OBJECT);
+    }
+
+    /// The `Data` of the faces of the line just read, each a piece of its own.
+    fn flush_deferred(&mut self) {
+        for (source, place) in std::mem::take(&mut self.deferred) {
+            self.add(source, place, false);
+        }
     }
 
     /// The whole message as a reader reads it (see the module docs).
@@ -457,8 +502,11 @@ mod tests {
             {"MsgType":"TIMFaceElem","MsgContent":{"Data":"x"}},{"MsgType":"TIMTextElem","MsgContent":{"Text":"later"}}]}"#,
         );
         let m = MessageText::collect(&c);
-        assert_eq!(m.reading_text(), "buy now\u{2029}x\u{2029}later");
+        // A face runs the line on (an image among the text), its `Data` a piece after the line.
+        assert_eq!(m.reading_text(), "buy now\u{FFFC}later\u{2029}x");
         assert_eq!(m.pieces(0, 3), [(0, 0, 2), (1, 0, 1)]);
+        assert_eq!(m.pieces(4, 15), [(1, 2, 5), (2, 0, 5)], "a match across the face maps to the texts");
+        assert_eq!(m.segments.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(), ["bu", "y now", "later", "x"]);
     }
 
     #[test]

@@ -1251,7 +1251,7 @@ impl<'m, 't> Scan<'m, 't> {
             self.first_found.sort_unstable();
             self.tracking = false;
             match (&mut self.windows, self.normalizer.in_byte_order()) {
-                (Some(windows), true) => windows.close(self.text.len() as u32),
+                (Some(windows), true) => windows.close(self.text.len() as u32, &self.main),
                 _ => self.windows = None,
             }
             if self.windows.is_none() {
@@ -1540,34 +1540,7 @@ impl Windows {
             if normalizer.restarts_cleanly(at, symbol.start) {
                 self.last_clean = Some((at, n));
             }
-            if let Some(word_end) = self.waiting.take() {
-                let margin = self.margin;
-                let (start, lead) = match self.last_clean {
-                    // From the newest clean start: a margin or more back, as it is.
-                    Some((at, k)) if k + margin <= n => (at, (0, 0)),
-                    // Nearer, with the symbols before it from the ring (it holds twice the margin),
-                    // unless some belong to an ambiguous word (read otherwise the second time).
-                    Some((at, k)) if self.dirty.is_none_or(|d| d + margin < k) => {
-                        let from = self.leads.len() as u32;
-                        let first = k.saturating_sub(margin).max(ring.oldest());
-                        self.leads.extend((first..k).filter_map(|j| ring.get(j)).copied());
-                        (at, (from, self.leads.len() as u32))
-                    }
-                    // Else the window that reads that word reads on (or the text from its start).
-                    _ => self.latest.unwrap_or((0, (0, 0))),
-                };
-                self.latest = Some((start, lead));
-                match self.open.last_mut() {
-                    // The window still open from the same start reads on to this word's end (a
-                    // text of many ambiguous words close together keeps one window open, not one
-                    // per word, each asked about at every symbol).
-                    Some((open_start, _, open_end, until)) if *open_start == start => {
-                        *open_end = (*open_end).max(word_end);
-                        *until = None;
-                    }
-                    _ => self.open.push((start, lead, word_end, None)),
-                }
-            }
+            self.open_waiting(ring, n);
         }
         if symbol.start < self.word_end {
             self.dirty = Some(n);
@@ -1599,9 +1572,48 @@ impl Windows {
         }
     }
 
+    /// At main symbol `n` (a window may start at it: [`starts_window`]), or at the end of the
+    /// first reading (`n` one past its last symbol): the window of the ambiguous word noticed
+    /// last, if it has none yet, from the newest clean start.
+    fn open_waiting(&mut self, ring: &Ring, n: u64) {
+        {
+            if let Some(word_end) = self.waiting.take() {
+                let margin = self.margin;
+                let (start, lead) = match self.last_clean {
+                    // From the newest clean start: a margin or more back, as it is.
+                    Some((at, k)) if k + margin <= n => (at, (0, 0)),
+                    // Nearer, with the symbols before it from the ring (it holds twice the margin),
+                    // unless some belong to an ambiguous word (read otherwise the second time).
+                    Some((at, k)) if self.dirty.is_none_or(|d| d + margin < k) => {
+                        let from = self.leads.len() as u32;
+                        let first = k.saturating_sub(margin).max(ring.oldest());
+                        self.leads.extend((first..k).filter_map(|j| ring.get(j)).copied());
+                        (at, (from, self.leads.len() as u32))
+                    }
+                    // Else the window that reads that word reads on (or the text from its start).
+                    _ => self.latest.unwrap_or((0, (0, 0))),
+                };
+                self.latest = Some((start, lead));
+                match self.open.last_mut() {
+                    // The window still open from the same start reads on to this word's end (a
+                    // text of many ambiguous words close together keeps one window open, not one
+                    // per word, each asked about at every symbol).
+                    Some((open_start, _, open_end, until)) if *open_start == start => {
+                        *open_end = (*open_end).max(word_end);
+                        *until = None;
+                    }
+                    _ => self.open.push((start, lead, word_end, None)),
+                }
+            }
+        }
+    }
+
     /// The first reading is over (`text_len` bytes): open windows run to the end; all merged
     /// (a window merged into the one before it is read on from there, without its lead).
-    fn close(&mut self, text_len: u32) {
+    fn close(&mut self, text_len: u32, ring: &Ring) {
+        // Symbols noticed ambiguous after the last start of a window (a keycap alone at the end,
+        // `8️⃣ 9️⃣`) are read from the newest clean start.
+        self.open_waiting(ring, ring.next);
         self.found.extend(self.open.drain(..).map(|(start, lead, _, _)| (start, text_len, lead)));
         self.found.sort_by_key(|&(start, end, _)| (start, end));
         let mut merged: Vec<(u32, u32, Lead)> = Vec::with_capacity(self.found.len());

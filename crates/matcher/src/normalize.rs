@@ -579,6 +579,9 @@ pub struct Normalizer<'t> {
     ambiguous: Vec<std::ops::Range<u32>>,
     /// The furthest byte of the words those symbols are in.
     ambiguous_word_end: u32,
+    /// The bytes of the last keycap read alone (`8️⃣`): one within a separator or two of it makes
+    /// both ambiguous, keycaps apart that may spell a number (`8️⃣ 9️⃣`).
+    last_keycap: Option<(u32, u32)>,
     /// Letters or digits alone between two spaceless-script letters (`傻a逼`), which the second
     /// reading reads as nothing.
     fillers: Vec<Filler>,
@@ -712,6 +715,7 @@ impl<'t> Normalizer<'t> {
             split_symbols: false,
             ambiguous,
             ambiguous_word_end: 0,
+            last_keycap: None,
             fillers: Vec::new(),
             drawn_in_word: false,
             overflows: [0..0, 0..0],
@@ -1474,11 +1478,26 @@ impl<'t> Normalizer<'t> {
     /// on past the buffer).
     fn pass_word(&mut self, continued: bool) {
         if !continued && !self.word_cut && self.word.len() == 1 && self.word[0].keycap {
-            // A keycap alone (`1️⃣`) is an emoji, so a gap for the words around it.
-            let unit = self.word[0];
-            self.word.clear();
-            self.item(Item::Emoji(Unit { class: Class::Emoji, ..unit }));
-            return;
+            if self.split_symbols {
+                // The second reading reads it as its digit, so that keycaps apart spell a number
+                // as digits apart do (`8️⃣ 9️⃣ 6️⃣ 4️⃣`).
+                self.word[0].keycap = false;
+            } else {
+                // A keycap alone (`1️⃣`) is an emoji, so a gap for the words around it (`red 1️⃣
+                // packet`). Two within a few bytes of each other (a separator or two between:
+                // `8️⃣ 9️⃣`, `8️⃣、9️⃣`) are ambiguous: the second reading reads them as digits.
+                // (Each keycap alone would be read twice: `qq 5️⃣` over and over cost 3.8×
+                // English prose.)
+                let unit = self.word[0];
+                if let Some((start, end)) = self.last_keycap.filter(|&(_, end)| unit.start.saturating_sub(end) <= 3) {
+                    self.ambiguous.push(start..unit.end);
+                    self.ambiguous_word_end = self.ambiguous_word_end.max(unit.end.max(end));
+                }
+                self.last_keycap = Some((unit.start, unit.end));
+                self.word.clear();
+                self.item(Item::Emoji(Unit { class: Class::Emoji, ..unit }));
+                return;
+            }
         }
         // A whole word of one plain ASCII letter or digit (a spelled-out letter, a filler between
         // CJK characters, `a`, `I`): no rule of the word stage reads such a word otherwise (no leet
@@ -1523,23 +1542,63 @@ impl<'t> Normalizer<'t> {
         // separate words (`buy!followers`).
         let mut cuts: Vec<(std::ops::Range<usize>, CutAs)> =
             flags(&word, &bits).into_iter().map(|r| (r, CutAs::Emoji)).collect();
+        let mut dropped: Vec<std::ops::Range<usize>> = Vec::new();
         cuts.extend(numbers.into_iter().map(|r| (r, CutAs::Word)));
         if !cut.continues && !cut.continued {
             // At the word's edges only after a space or nothing (a mention, not a domain's `.@`).
             let separators = symbol_separators(&bits, !self.gap.other, digit_runs);
-            for run in &separators {
+            // In a word the second reading splits, a symbol between short pieces stays the letter
+            // it stands for there (`b!tch5please`: `bitch please`): one reading cannot read the
+            // word both ways.
+            // Nor in a word with digits (`x.com@u2`, `Next@u2:80`: an address, a code), which a
+            // symbol put in to break a word has not.
+            let plain = |u: &Unit| {
+                u.class == Class::Letter
+                    && (u.symbol != '\0' || u.short == 0)
+                    && !u.before_digit
+                    && !u.after_digit
+                    && !u.keycap
+                    && !u.regional
+            };
+            // And only in a word after a space or nothing, as a mention's symbol (`d9.so@https`
+            // is a domain's).
+            let joins = if separators.is_empty() && bits.digits == 0 && !self.gap.other && word.iter().all(plain) {
+                symbol_joins(&bits)
+            } else {
+                Vec::new()
+            };
+            for run in separators.iter().chain(&joins) {
                 if let (Some(first), Some(last)) = (word.get(run.start), word.get(run.end - 1)) {
                     self.ambiguous.push(first.start.min(last.start)..first.end.max(last.end));
                 }
             }
-            if !separators.is_empty() || self.drawn_in_word {
+            if !separators.is_empty() || !joins.is_empty() || self.drawn_in_word {
                 let end = word.iter().map(|u| u.end).max().unwrap_or(0);
                 self.ambiguous_word_end = self.ambiguous_word_end.max(end);
             }
             if self.split_symbols {
                 cuts.extend(separators.into_iter().map(|r| (r, CutAs::Gap)));
+                dropped = joins;
             }
         }
+        // The second reading drops the symbols put in among a word's letters (`fu!ck`): the
+        // word without them, the other cuts moved back by the units dropped before them.
+        let word = if dropped.is_empty() {
+            word
+        } else {
+            let shift = |k: usize| k - dropped.iter().map(|d| d.end.min(k).saturating_sub(d.start)).sum::<usize>();
+            for (run, _) in &mut cuts {
+                *run = shift(run.start)..shift(run.end);
+            }
+            let kept: Vec<Unit> = word
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| !dropped.iter().any(|d| d.contains(k)))
+                .map(|(_, u)| *u)
+                .collect();
+            self.word = word;
+            kept
+        };
         self.drawn_in_word = false;
         if cuts.is_empty() {
             self.word_stage_out(&word, cut);
@@ -2854,6 +2913,30 @@ fn symbol_separators(bits: &WordBits, at_edges: bool, digit_runs: u128) -> Vec<s
         .collect()
 }
 
+/// Runs of leet symbols inside a word that separates no two words ([`symbol_separators`] finds
+/// none) and has no digit, each between two letters written as letters on each side: `fu!ck`,
+/// `bit|ch`, `sh!t`. A symbol there
+/// may stand for a letter (`sh!t`, the first reading's) or stand for none, put in among the
+/// letters to break the word (`fu!ck`): the second reading drops it (`fuck`, `sht`).
+fn symbol_joins(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
+    let symbols = bits.symbols;
+    // One symbol run or two put in a word (`fu!ck`, `bi!tc@hes`); three or more are a code's or
+    // an address's (`a@ba@babc`), or spell letters already read as such (`f!u!c!k`).
+    if symbols == 0 || runs(symbols).nth(2).is_some() {
+        return Vec::new();
+    }
+    // Two letters of the word's own on each side (`fu!ck`; not `f!uck`, nor an address's
+    // `today@g8`, read twice for nothing).
+    let own = bits.letters & !bits.symbols;
+    let two_before = own & (own << 1);
+    let two_after = own & (own >> 1);
+    let starts = symbols & !(symbols << 1) & (two_before << 1);
+    ones(starts)
+        .map(|start| start..start + (!(symbols >> start)).trailing_zeros() as usize)
+        .filter(|run| run.end < bits.len && run.end < UNIT_BITS && two_after >> run.end & 1 == 1)
+        .collect()
+}
+
 /// Runs of digits between two pieces of three letters or more (leet symbols read as letters
 /// count, `ch€@p88p!lls`; regional indicators do not, nor digits, but see below): like a leet symbol there, a
 /// separator too (`fuck1you`, `slut69slut`, `fuck11you`), which the second reading reads as a gap
@@ -3548,11 +3631,39 @@ mod tests {
             .filter(|s| s.kind == SymbolKind::Word)
             .map(|s| s.ch.to_string())
             .collect();
+        // `!` between two long pieces separates two words; beside a piece of one letter it is
+        // the letter it stands for in both readings (`sh!t`; `fu!ck`: the next test).
         assert_eq!(split.concat(), "buyfolowersshit");
         let n = Normalizer::new("buy!followers sh!t");
         let mut n = n;
         for _ in n.by_ref() {}
         assert_eq!(n.ambiguous().to_vec(), vec![3u32..4]);
+    }
+
+    #[test]
+    fn the_second_reading_drops_a_symbol_put_in_among_letters() {
+        let second = |text: &str| -> String {
+            Normalizer::splitting_symbols(text).filter(|s| s.kind == SymbolKind::Word).map(|s| s.ch).collect()
+        };
+        let first = |text: &str| -> String {
+            Normalizer::new(text).filter(|s| s.kind == SymbolKind::Word).map(|s| s.ch).collect()
+        };
+        assert_eq!(second("fu!ck"), "fuck");
+        assert_eq!(second("FU$CK"), "fuck");
+        assert_eq!(second("wh€ore"), "whore");
+        assert_eq!(second("bit||ch"), "bitch");
+        assert_eq!(second("bi!tc@hes"), "bitches");
+        assert_eq!(first("fu!ck"), "fuick", "the first reading reads it as its letter");
+        // Not beside a piece of one letter (`sh!t` is `shit`; an address's `today@g`), not at a
+        // word's edge (a mention, a tag: `symbol_separators`), not in a word with a digit.
+        assert_eq!(second("sh!t"), "shit");
+        assert_eq!(second("f!uck"), first("f!uck"));
+        assert_eq!(second("$hit"), "hit");
+        assert_eq!(second("fu!ck1"), first("fu!ck1"));
+        // Each dropped run is ambiguous, so the matcher reads the word again around it.
+        let mut n = Normalizer::new("ab fu!ck sh$$t wh€€ore");
+        for _ in n.by_ref() {}
+        assert_eq!(n.ambiguous().to_vec(), vec![5u32..6, 17..23]);
     }
 
     #[test]

@@ -88,6 +88,9 @@ struct Data {
     /// Letters flip-text draws a letter upside down with (`ʇ`, `ɟ`): the normaliser's
     /// upside-down reading needs them as written.
     upside_down: BTreeSet<char>,
+    /// Han characters UTS #39 gives as the look-alike of a mathematical symbol: `丨`, which the
+    /// bracket pieces `⎜` `⎟` `⎢` `⎥` `⎪` `⎮` look like ([`han_drawn_as_symbols`]).
+    han_drawn_as_symbols: BTreeSet<char>,
 }
 
 impl Data {
@@ -108,6 +111,7 @@ impl Data {
             nfc: ComposingNormalizerBorrowed::new_nfc(),
             case: CaseMapper::new(),
             simplified_either_way: simplified_either_way(),
+            han_drawn_as_symbols: han_drawn_as_symbols(),
             drawn_as: drawn_as(&upside_down),
             upside_down,
         }
@@ -211,7 +215,12 @@ impl Data {
             // (`/`), `𡿨` (`❬`). Writers put `丶` between characters as a decoration or to hide
             // a term (`傻丶逼`); it is a radical, not a word. Kana stay letters (`く` looks like
             // `<`).
-            let punctuation = self.script(c) == Script::Han && self.looks_like_punctuation(c);
+            // So is one drawn as a line that mathematical symbols are drawn with: `丨`, the
+            // skeleton of the bracket pieces `⎜` `⎥` and of the stroke `㇑`, put between
+            // characters as a bar is (`加丨微丨信`, a title's `新闻丨要闻`); and `ㅣ`, `ᅵ`, `⼁`,
+            // whose skeleton it is, fold to it (2026-12-05).
+            let punctuation = self.script(c) == Script::Han
+                && (self.looks_like_punctuation(c) || self.han_drawn_as_symbols.contains(&c));
             return if punctuation { Class::Gap } else { Class::Ideo };
         }
         if gc == GeneralCategory::DecimalNumber {
@@ -471,6 +480,24 @@ fn fold(data: &Data, c: char) -> String {
     let mut s = data.nfkd_without_decorations(&c.to_string());
     s = data.case.fold_string(&s).into_owned();
     s = data.nfkd_without_decorations(&s);
+    // A Han symbol or a Hangul letter drawn as a Han character, by UTS #39, is read as it: the
+    // CJK radicals NFKC leaves alone (`⻢` for `马`, `⻩` for `黄`; NFKC folds the Kangxi
+    // radicals already), the Hangul vowel `ㅣ` drawn as `丨` (2026-12-05). (Not the CJK strokes,
+    // symbols of no script: `㇠` stays the gap it is, not `乙`.)
+    // (Not a Han letter drawn as another: UTS #39 has `士` as `土`, `末` as `未`, `那` as a
+    // compatibility form; those stay what they are.)
+    let drawn_as_han = match data.script(c) {
+        Script::Han => data.is(GeneralCategoryGroup::Symbol, c),
+        Script::Hangul => data.is(GeneralCategoryGroup::Letter, c),
+        _ => false,
+    };
+    if s == c.to_string() && drawn_as_han {
+        let han = skeleton_char(c)
+            .filter(|&k| k != c && data.script(k) == Script::Han && data.is(GeneralCategoryGroup::Letter, k));
+        if let Some(han) = han {
+            s = han.to_string();
+        }
+    }
     // A letter of another script that looks like an ASCII letter keeps that look where its
     // compatibility form loses it: `ϲ`, the lunate sigma, looks like `c`, NFKC makes it `ς`, and
     // case folding `σ`, which does not. It folds only to its lowercase (`Ϲ` to `ϲ`), and is then
@@ -512,7 +539,13 @@ fn fold(data: &Data, c: char) -> String {
                 // is `l`: an uppercase letter with it is an `I` (`Ɩ`).
                 s = if letter == 'l' { 'i' } else { letter }.to_string();
             } else if !skeleton.is_empty() && skeleton.chars().all(|k| k.is_ascii_lowercase()) {
-                s = skeleton;
+                // A skeleton is a prototype: the letter whose skeleton it is, if one is (`m`'s is
+                // `rn`, so `ɱ` is `m`, not `rn`; since 2026-12-05), else its letters.
+                let letter = (b'a'..=b'z').map(char::from).find(|&a| {
+                    let of_a: String = unicode_security::confusable_detection::skeleton(&a.to_string()).collect();
+                    data.nfkd_without_decorations(&data.case.fold_string(&of_a)) == skeleton
+                });
+                s = letter.map_or(skeleton, String::from);
             } else if let Some(letter) = data.drawn_as.get(&c).or_else(|| data.drawn_as.get(&one)) {
                 // Else a letter with a hook, a stroke or a tail that UTS #39 leaves alone (`ƈ`,
                 // `ʃ`, `ⱥ`), by the look-alike table obscenity ships.
@@ -546,6 +579,19 @@ fn fold(data: &Data, c: char) -> String {
         s.retain(|ch| !matches!(data.class_of(ch), Class::Gap | Class::Terminal));
     }
     s
+}
+
+/// Han characters that are the UTS #39 skeleton of a mathematical symbol (General_Category Sm):
+/// a symbol is drawn like them, so they are drawn like it.
+fn han_drawn_as_symbols() -> BTreeSet<char> {
+    let gc = CodePointMapData::<GeneralCategory>::new();
+    let script = CodePointMapData::<Script>::new();
+    (0..=0x10FFFF_u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| gc.get(c) == GeneralCategory::MathSymbol)
+        .filter_map(skeleton_char)
+        .filter(|&k| script.get(k) == Script::Han && GeneralCategoryGroup::Letter.contains(gc.get(k)))
+        .collect()
 }
 
 /// The one character a character's UTS #39 skeleton is, if it is one.
