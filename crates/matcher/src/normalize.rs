@@ -1535,7 +1535,7 @@ impl<'t> Normalizer<'t> {
         let cut = Cut { continues: self.word_cut, continued };
         self.word_cut = continued;
         self.long_run = false;
-        let word = std::mem::take(&mut self.word);
+        let mut word = std::mem::take(&mut self.word);
         // Where the word is cut: two regional indicators alone are a flag (`🇺🇸`, an emoji), a
         // number glued to the word is a word of its own (`slut69`), and in the second reading (see
         // `Self::splitting_symbols`) leet symbols between two pieces of three letters or more
@@ -1583,22 +1583,19 @@ impl<'t> Normalizer<'t> {
         }
         // The second reading drops the symbols put in among a word's letters (`fu!ck`): the
         // word without them, the other cuts moved back by the units dropped before them.
-        let word = if dropped.is_empty() {
-            word
-        } else {
+        // (In place: the word's buffer is kept for the next word.)
+        if !dropped.is_empty() {
             let shift = |k: usize| k - dropped.iter().map(|d| d.end.min(k).saturating_sub(d.start)).sum::<usize>();
             for (run, _) in &mut cuts {
                 *run = shift(run.start)..shift(run.end);
             }
-            let kept: Vec<Unit> = word
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| !dropped.iter().any(|d| d.contains(k)))
-                .map(|(_, u)| *u)
-                .collect();
-            self.word = word;
-            kept
-        };
+            let mut k = 0;
+            word.retain(|_| {
+                let keep = !dropped.iter().any(|d| d.contains(&k));
+                k += 1;
+                keep
+            });
+        }
         self.drawn_in_word = false;
         if cuts.is_empty() {
             self.word_stage_out(&word, cut);
