@@ -2085,7 +2085,6 @@ fn every_leet_symbol_put_in_among_the_letters_of_every_term() {
 fn every_radical_drawn_as_a_han_character_and_every_bar_between_han_characters() {
     let han = Property::new(r"\p{Script=Han}");
     let letter = Property::new(r"\p{L}");
-    let punctuation = Property::new(r"[\p{P}\p{S}]");
     let mut radicals = Tally::new("a CJK radical in place of the Han character it is drawn as (草泥⻢)");
     for c in ('\u{2E80}'..='\u{2EFF}').chain('\u{2F00}'..='\u{2FDF}') {
         // What NFKC makes it (a Kangxi radical: `⼠` is `士`), else what UTS #39 draws it as.
@@ -2095,8 +2094,9 @@ fn every_radical_drawn_as_a_han_character_and_every_bar_between_han_characters()
             _ => skeleton_char(c),
         };
         // (Not those Han characters read as gaps: `丨`, below, and `丶` `丿`, drawn as `\` `/`.)
-        let gap = |k: char| k == '丨' || skeleton_char(k).is_some_and(|s| s != k && punctuation.has(s));
-        let Some(k) = drawn.filter(|&k| k != c && !gap(k) && han.has(k) && letter.has(k)) else { continue };
+        let Some(k) = drawn.filter(|&k| k != c && !drawn_like_punctuation(k) && han.has(k) && letter.has(k)) else {
+            continue;
+        };
         for term in [format!("草{k}"), format!("{k}草")] {
             let text = term.replace(k, &c.to_string());
             let set = rules(&[term.as_str()]);

@@ -122,7 +122,7 @@ impl<'c> MessageText<'c> {
         if let Some(body) = callback.msg_body() {
             stack.push(Frame::Elements { array: body, next: 0, top: true });
         }
-        // The text element just read: the next one runs on from it.
+        // The text or face element just read: a text element after it runs on from it.
         let mut last_text: Option<(ValueId, usize)> = None;
         let mut top_element = 0;
         while let Some(frame) = stack.last_mut() {
@@ -141,10 +141,11 @@ impl<'c> MessageText<'c> {
                     let kind = doc.get(element, "MsgType").and_then(|t| doc.str(t)).unwrap_or_default();
                     let Some(content) = doc.get(element, "MsgContent") else { continue };
                     let field = |name: &str| doc.get(content, name).filter(|&v| doc.kind(v) == Some(Kind::String));
+                    // Whether the element before it in the same list was a text or a face.
+                    let joins = last_text == Some((array, position.wrapping_sub(1)));
                     match kind.as_ref() {
                         "TIMTextElem" => {
                             if let Some(v) = field("Text") {
-                                let joins = last_text == Some((array, position.wrapping_sub(1)));
                                 text.add(source, Place { doc: 0, value: v }, joins);
                                 last_text = Some((array, position));
                             }
@@ -161,7 +162,6 @@ impl<'c> MessageText<'c> {
                             // Shown among the text elements around it: the line runs on through
                             // it (`fu`, a face, `ck` is read `fu\u{FFFC}ck`), and its `Data` is a
                             // piece of its own once the line ends.
-                            let joins = last_text == Some((array, position.wrapping_sub(1)));
                             text.push_object(joins);
                             if let Some(v) = field("Data") {
                                 text.deferred.push((source, Place { doc: 0, value: v }));

@@ -1576,35 +1576,32 @@ impl Windows {
     /// first reading (`n` one past its last symbol): the window of the ambiguous word noticed
     /// last, if it has none yet, from the newest clean start.
     fn open_waiting(&mut self, ring: &Ring, n: u64) {
-        {
-            if let Some(word_end) = self.waiting.take() {
-                let margin = self.margin;
-                let (start, lead) = match self.last_clean {
-                    // From the newest clean start: a margin or more back, as it is.
-                    Some((at, k)) if k + margin <= n => (at, (0, 0)),
-                    // Nearer, with the symbols before it from the ring (it holds twice the margin),
-                    // unless some belong to an ambiguous word (read otherwise the second time).
-                    Some((at, k)) if self.dirty.is_none_or(|d| d + margin < k) => {
-                        let from = self.leads.len() as u32;
-                        let first = k.saturating_sub(margin).max(ring.oldest());
-                        self.leads.extend((first..k).filter_map(|j| ring.get(j)).copied());
-                        (at, (from, self.leads.len() as u32))
-                    }
-                    // Else the window that reads that word reads on (or the text from its start).
-                    _ => self.latest.unwrap_or((0, (0, 0))),
-                };
-                self.latest = Some((start, lead));
-                match self.open.last_mut() {
-                    // The window still open from the same start reads on to this word's end (a
-                    // text of many ambiguous words close together keeps one window open, not one
-                    // per word, each asked about at every symbol).
-                    Some((open_start, _, open_end, until)) if *open_start == start => {
-                        *open_end = (*open_end).max(word_end);
-                        *until = None;
-                    }
-                    _ => self.open.push((start, lead, word_end, None)),
-                }
+        let Some(word_end) = self.waiting.take() else { return };
+        let margin = self.margin;
+        let (start, lead) = match self.last_clean {
+            // From the newest clean start: a margin or more back, as it is.
+            Some((at, k)) if k + margin <= n => (at, (0, 0)),
+            // Nearer, with the symbols before it from the ring (it holds twice the margin),
+            // unless some belong to an ambiguous word (read otherwise the second time).
+            Some((at, k)) if self.dirty.is_none_or(|d| d + margin < k) => {
+                let from = self.leads.len() as u32;
+                let first = k.saturating_sub(margin).max(ring.oldest());
+                self.leads.extend((first..k).filter_map(|j| ring.get(j)).copied());
+                (at, (from, self.leads.len() as u32))
             }
+            // Else the window that reads that word reads on (or the text from its start).
+            _ => self.latest.unwrap_or((0, (0, 0))),
+        };
+        self.latest = Some((start, lead));
+        match self.open.last_mut() {
+            // The window still open from the same start reads on to this word's end (a text of
+            // many ambiguous words close together keeps one window open, not one per word, each
+            // asked about at every symbol).
+            Some((open_start, _, open_end, until)) if *open_start == start => {
+                *open_end = (*open_end).max(word_end);
+                *until = None;
+            }
+            _ => self.open.push((start, lead, word_end, None)),
         }
     }
 

@@ -1489,9 +1489,9 @@ impl<'t> Normalizer<'t> {
                 // (Each keycap alone would be read twice: `qq 5️⃣` over and over cost 3.8×
                 // English prose.)
                 let unit = self.word[0];
-                if let Some((start, end)) = self.last_keycap.filter(|&(_, end)| unit.start.saturating_sub(end) <= 3) {
+                if let Some((start, _)) = self.last_keycap.filter(|&(_, end)| unit.start.saturating_sub(end) <= 3) {
                     self.ambiguous.push(start..unit.end);
-                    self.ambiguous_word_end = self.ambiguous_word_end.max(unit.end.max(end));
+                    self.ambiguous_word_end = self.ambiguous_word_end.max(unit.end);
                 }
                 self.last_keycap = Some((unit.start, unit.end));
                 self.word.clear();
@@ -1547,11 +1547,12 @@ impl<'t> Normalizer<'t> {
         if !cut.continues && !cut.continued {
             // At the word's edges only after a space or nothing (a mention, not a domain's `.@`).
             let separators = symbol_separators(&bits, !self.gap.other, digit_runs);
-            // In a word the second reading splits, a symbol between short pieces stays the letter
-            // it stands for there (`b!tch5please`: `bitch please`): one reading cannot read the
-            // word both ways.
-            // Nor in a word with digits (`x.com@u2`, `Next@u2:80`: an address, a code), which a
-            // symbol put in to break a word has not.
+            // Symbols put in among letters (`fu!ck`, `symbol_joins`): not in a word the second
+            // reading splits, where a symbol between short pieces stays the letter it stands for
+            // (`b!tch5please`: `bitch please`; one reading cannot read the word both ways); only
+            // in a word of letters and leet symbols (no digit, none read as a letter: `x.com@u2`,
+            // `Next@u2:80` are an address, a code) after a space or nothing, as a mention's
+            // symbol (`d9.so@https` is a domain's).
             let plain = |u: &Unit| {
                 u.class == Class::Letter
                     && (u.symbol != '\0' || u.short == 0)
@@ -1560,9 +1561,7 @@ impl<'t> Normalizer<'t> {
                     && !u.keycap
                     && !u.regional
             };
-            // And only in a word after a space or nothing, as a mention's symbol (`d9.so@https`
-            // is a domain's).
-            let joins = if separators.is_empty() && bits.digits == 0 && !self.gap.other && word.iter().all(plain) {
+            let joins = if separators.is_empty() && !self.gap.other && word.iter().all(plain) {
                 symbol_joins(&bits)
             } else {
                 Vec::new()
@@ -2910,11 +2909,10 @@ fn symbol_separators(bits: &WordBits, at_edges: bool, digit_runs: u128) -> Vec<s
         .collect()
 }
 
-/// Runs of leet symbols inside a word that separates no two words ([`symbol_separators`] finds
-/// none) and has no digit, each between two letters written as letters on each side: `fu!ck`,
-/// `bit|ch`, `sh!t`. A symbol there
-/// may stand for a letter (`sh!t`, the first reading's) or stand for none, put in among the
-/// letters to break the word (`fu!ck`): the second reading drops it (`fuck`, `sht`).
+/// Runs of leet symbols inside a word, each with two letters written as letters on each side:
+/// `fu!ck`, `bit|ch`, `wh€ore`. A symbol there may stand for a letter (`wh!te`, the first
+/// reading's) or for none, put in among the letters to break the word (`fu!ck`): the second
+/// reading drops it (`fuck`, `whte`).
 fn symbol_joins(bits: &WordBits) -> Vec<std::ops::Range<usize>> {
     let symbols = bits.symbols;
     // One symbol run or two put in a word (`fu!ck`, `bi!tc@hes`); three or more are a code's or

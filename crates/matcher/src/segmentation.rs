@@ -370,19 +370,16 @@ impl Segmenter {
             debug_assert!(!self.crossing_word_in_window(ring, first, last, &span, lookups), "{first}..={last}");
             return true;
         }
-        let Lookups { slots, chars, at, best } = lookups;
         // Only a word across an edge of the match can drop it, and such a word lies within
         // `MAX_WORD - 1` characters of the edge: where the dictionary has none (at most six
         // starts looked at, in a window that narrow), the segmentation need not be found (about
         // 44 lookups, in the whole window). On the worst-case bench's 64 KB of CJK terms back to
         // back: 55.7 ms before, 20.6 ms after (7.3 ms once a lookup searched only the words with
         // its first character).
-        let reach = MAX_WORD as u64 - 1;
-        let Some((n, match_start, match_end)) = window(ring, first, last, &span, reach, chars, at) else { return true };
-        let mut costs_at = |start: usize| remembered_costs(self, slots, chars, at, start);
-        if !has_crossing_word(n, match_start, match_end, &mut costs_at) {
+        if !self.crossing_word_in_window(ring, first, last, &span, lookups) {
             return true;
         }
+        let Lookups { slots, chars, at, best } = lookups;
         let Some((n, match_start, match_end)) = window(ring, first, last, &span, CONTEXT as u64, chars, at) else {
             return true;
         };
@@ -390,9 +387,9 @@ impl Segmenter {
         best_path_keeps(n, match_start, match_end, best, &mut cost)
     }
 
-    /// Whether the narrow window finds a word across an edge of the match (what `keeps` asks
-    /// first), for the check that `edge_pairs_may_cross` misses none (called only in builds with
-    /// debug assertions).
+    /// Whether the narrow window (`MAX_WORD - 1` characters on each side) finds a word across an
+    /// edge of the match: what `keeps` asks once the edge pairs say one may cross, and, in builds
+    /// with debug assertions, where they say none can (the check that they miss none).
     fn crossing_word_in_window(
         &self,
         ring: &Ring,

@@ -89,15 +89,17 @@ struct Data {
     /// upside-down reading needs them as written.
     upside_down: BTreeSet<char>,
     /// Han characters UTS #39 gives as the look-alike of a mathematical symbol: `丨`, which the
-    /// bracket pieces `⎜` `⎟` `⎢` `⎥` `⎪` `⎮` look like ([`han_drawn_as_symbols`]).
+    /// bracket pieces `⎜` `⎟` `⎢` `⎥` `⎪` `⎮` look like.
     han_drawn_as_symbols: BTreeSet<char>,
+    /// The skeleton of each lowercase ASCII letter ([`Data::skeleton_of`]), and the letter.
+    lower_letters: BTreeMap<String, u8>,
 }
 
 impl Data {
     fn new() -> Self {
         let upside_down: BTreeSet<char> =
             upside_down_letters().into_iter().flat_map(|(_, drawn)| drawn.chars().collect::<Vec<_>>()).collect();
-        Data {
+        let mut data = Data {
             gc: CodePointMapData::<GeneralCategory>::new().static_to_owned(),
             script: CodePointMapData::<Script>::new().static_to_owned(),
             line_break: CodePointMapData::<LineBreak>::new().static_to_owned(),
@@ -111,10 +113,25 @@ impl Data {
             nfc: ComposingNormalizerBorrowed::new_nfc(),
             case: CaseMapper::new(),
             simplified_either_way: simplified_either_way(),
-            han_drawn_as_symbols: han_drawn_as_symbols(),
+            han_drawn_as_symbols: BTreeSet::new(),
+            lower_letters: BTreeMap::new(),
             drawn_as: drawn_as(&upside_down),
             upside_down,
-        }
+        };
+        data.han_drawn_as_symbols = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| data.gc(c) == GeneralCategory::MathSymbol)
+            .filter_map(skeleton_char)
+            .filter(|&k| data.script(k) == Script::Han && data.is(GeneralCategoryGroup::Letter, k))
+            .collect();
+        data.lower_letters = (b'a'..=b'z').map(|b| (data.skeleton_of(&char::from(b).to_string()), b)).collect();
+        data
+    }
+
+    /// A form's UTS #39 skeleton without decorating marks (`Ꮎ`'s is `O` with a stroke overlay).
+    fn skeleton_of(&self, form: &str) -> String {
+        let skeleton: String = unicode_security::confusable_detection::skeleton(form).collect();
+        self.nfkd_without_decorations(&skeleton)
     }
 
     fn gc(&self, c: char) -> GeneralCategory {
@@ -541,11 +558,7 @@ fn fold(data: &Data, c: char) -> String {
             } else if !skeleton.is_empty() && skeleton.chars().all(|k| k.is_ascii_lowercase()) {
                 // A skeleton is a prototype: the letter whose skeleton it is, if one is (`m`'s is
                 // `rn`, so `ɱ` is `m`, not `rn`; since 2026-12-05), else its letters.
-                let letter = (b'a'..=b'z').map(char::from).find(|&a| {
-                    let of_a: String = unicode_security::confusable_detection::skeleton(&a.to_string()).collect();
-                    data.nfkd_without_decorations(&data.case.fold_string(&of_a)) == skeleton
-                });
-                s = letter.map_or(skeleton, String::from);
+                s = data.lower_letters.get(&skeleton).map_or(skeleton, |&b| char::from(b).to_string());
             } else if let Some(letter) = data.drawn_as.get(&c).or_else(|| data.drawn_as.get(&one)) {
                 // Else a letter with a hook, a stroke or a tail that UTS #39 leaves alone (`ƈ`,
                 // `ʃ`, `ⱥ`), by the look-alike table obscenity ships.
@@ -579,19 +592,6 @@ fn fold(data: &Data, c: char) -> String {
         s.retain(|ch| !matches!(data.class_of(ch), Class::Gap | Class::Terminal));
     }
     s
-}
-
-/// Han characters that are the UTS #39 skeleton of a mathematical symbol (General_Category Sm):
-/// a symbol is drawn like them, so they are drawn like it.
-fn han_drawn_as_symbols() -> BTreeSet<char> {
-    let gc = CodePointMapData::<GeneralCategory>::new();
-    let script = CodePointMapData::<Script>::new();
-    (0..=0x10FFFF_u32)
-        .filter_map(char::from_u32)
-        .filter(|&c| gc.get(c) == GeneralCategory::MathSymbol)
-        .filter_map(skeleton_char)
-        .filter(|&k| script.get(k) == Script::Han && GeneralCategoryGroup::Letter.contains(gc.get(k)))
-        .collect()
 }
 
 /// The one character a character's UTS #39 skeleton is, if it is one.
@@ -734,14 +734,10 @@ fn main() {
     let mut skeletons: BTreeMap<u32, (u8, u8, u8)> = BTreeMap::new();
     let mut look_alike_scripts = BTreeSet::new();
     // The skeleton without decorating marks (`Ꮎ`'s is `O` with a stroke overlay).
-    let skeleton_of = |form: &str| -> String {
-        let skeleton: String = unicode_security::confusable_detection::skeleton(form).collect();
-        data.nfkd_without_decorations(&skeleton)
-    };
+    let skeleton_of = |form: &str| data.skeleton_of(form);
     // A skeleton is a prototype, not a reading (`I` and `l` share one): the reading is the ASCII
     // letter of the same case whose skeleton it is, else of the other case.
-    let lower_letters: BTreeMap<String, u8> =
-        (b'a'..=b'z').map(|b| (skeleton_of(&char::from(b).to_string()), b)).collect();
+    let lower_letters = &data.lower_letters;
     let upper_letters: BTreeMap<String, u8> =
         (b'A'..=b'Z').rev().map(|b| (skeleton_of(&char::from(b).to_string()), b.to_ascii_lowercase())).collect();
     let is_latin_letter = |form: &str| -> bool {
@@ -764,7 +760,7 @@ fn main() {
     };
     let reading = |form: &str, upper: bool| -> u8 {
         let skeleton = skeleton_of(form);
-        let (first, second) = if upper { (&upper_letters, &lower_letters) } else { (&lower_letters, &upper_letters) };
+        let (first, second) = if upper { (&upper_letters, lower_letters) } else { (lower_letters, &upper_letters) };
         first.get(&skeleton).or_else(|| second.get(&skeleton)).copied().unwrap_or(0)
     };
     for cp in 0..LIMIT {
