@@ -392,6 +392,23 @@ fn adversarial(words: &[String], terms: &[String]) -> Vec<(&'static str, String)
             t.push_str(rng.pick::<&str>(&[" ", ".", "、", "-"]));
         }),
     ));
+    // Since 2026-12-05 currency signs drawn as letters are read as them beside a word's letters,
+    // in runs of up to 16 (`₣₳₲₲ot`): words of 3 to 20 characters, most of them signs.
+    let signs: Vec<char> =
+        ('\u{A0}'..='\u{FFFF}').filter(|&c| timgate_matcher::unicode_data::symbol_letter(c).is_some()).collect();
+    inputs.push((
+        "currency signs drawn as letters in every word (₣u₵₭ ...)",
+        fill(|t| {
+            for _ in 0..3 + rng.below(18) {
+                if rng.chance(80) {
+                    t.push(*rng.pick(&signs));
+                } else {
+                    t.push(letter(&mut rng));
+                }
+            }
+            t.push(' ');
+        }),
+    ));
     inputs
 }
 

@@ -1434,6 +1434,26 @@ const LEET: &[Case] = &[
     t!("a cent sign and a euro sign", ["piece of shit"], "pi€¢e of shit", ["pi€¢e of shit"]),
     t!("a cent sign after digits is a price", ["cheap"], "50¢heap", NONE),
     t!("two euro signs are no letter", ["whore"], "whor€€", NONE),
+    // Currency signs drawn as letters (the "currency" font of fancy-text generators; generated
+    // from UTS #39, obscenity's confusables and decancer, 2026-12-05; a known miss before).
+    t!("a word in the currency font", ["fuck"], "\u{20A3}\u{244}\u{20B5}\u{20AD}", ["\u{20A3}\u{244}\u{20B5}\u{20AD}"]),
+    t!("the currency font in a sentence", ["shit"], "oh \u{20B7}\u{2C67}i\u{20AE} no", ["\u{20B7}\u{2C67}i\u{20AE}"]),
+    t!("a kip sign for the k", ["fuck"], "fuc\u{20AD} off", ["fuc\u{20AD}"]),
+    t!("a peso sign for the p", ["porn"], "free \u{20B1}orn", ["\u{20B1}orn"]),
+    t!("an austral sign for the a", ["ass"], "\u{20B3}ss", ["\u{20B3}ss"]),
+    t!("a yen sign for the y", ["you suck"], "\u{A5}ou suck", ["\u{A5}ou suck"]),
+    t!(
+        "four signs in a row before the letters",
+        ["faggot"],
+        "\u{20A3}\u{20B3}\u{20B2}\u{20B2}o\u{20AE}",
+        ["\u{20A3}\u{20B3}\u{20B2}\u{20B2}o\u{20AE}"]
+    ),
+    t!("a euro sign for the first e", ["escort"], "\u{20AC}scort", ["\u{20AC}scort"]),
+    t!("a won sign and a naira sign", ["wank"], "\u{20A9}a\u{20A6}k", ["\u{20A9}a\u{20A6}k"]),
+    t!("a rupee sign for the r in a phrase", ["red packet"], "\u{20B9}ed packet", ["\u{20B9}ed packet"]),
+    t!("a price in won is no term", ["wank", "ass"], "only \u{20A9}55 or 55\u{20A9}", NONE),
+    t!("a price in pesos is no term", ["poo"], "\u{20B1}00 each", NONE),
+    t!("a euro price is no term", ["ass", "esso"], "\u{20AC}550 or \u{20AC} 55", NONE),
     t!("digit between letters", ["shit"], "sh1t", ["sh1t"]),
     t!("zero for o", ["cock"], "c0ck", ["c0ck"]),
     t!("two digits", ["boobs"], "b00bs", ["b00bs"]),
@@ -1871,6 +1891,9 @@ const SPELLED_INSIDE: &[Case] = &[
 /// What the pipeline gets wrong today. Each name says its class and the step responsible; the
 /// report of issue 12 has the diagnosis and a suggested fix for each.
 const OPEN: &[Case] = &[
+    // LEET: a currency sign stands for its letter only beside a letter of the word (as `$` does:
+    // `$55` is a price), so a word of signs alone is read as none.
+    t!("LEET: a word of currency signs alone", ["ass"], "\u{20B3}\u{20B7}\u{20B7}", ["\u{20B3}\u{20B7}\u{20B7}"]),
     // MULTIWORD
     // A single digit between two words separates them only with three letters on each side that
     // are letters or leet symbols, not digits (normalize.rs `digit_separators`): a leet digit

@@ -2146,3 +2146,103 @@ fn keycap_digits_apart_spell_a_number() {
     }
     assert_all([&keycaps]);
 }
+
+/// The currency signs of no script drawn as one Latin letter (`₣` `f`, `₵` `c`, `₭` `k`: the
+/// "currency" font of fancy-text generators), by the npm package obscenity's confusables table
+/// and by decancer, where they agree (only the signs above Latin-1: `$` `¢` `£` are `leet.rs`'s
+/// own, tested in `evasion.rs`), each with its letter.
+fn currency_signs_drawn_as_letters() -> Vec<(char, char)> {
+    let listed = obscenity_confusables();
+    members(r"[\p{Sc}&&\p{sc=Common}]")
+        .into_iter()
+        .filter(|&c| c > '\u{FF}' && nfkc(c) == c.to_string())
+        .filter_map(|c| {
+            let cured = decancer_letter(c)?;
+            match listed.get(&c).map(Vec::as_slice) {
+                None => Some((c, cured)),
+                Some([one]) if *one == cured => Some((c, cured)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// Every currency sign drawn as a letter (`currency_signs_drawn_as_letters`), in place of that
+/// letter at one place in every one-word English term of naughty-words, alone and in a sentence
+/// (`₣uck`, `fu₵k`, `fuc₭`): found, covering the spelling. And each term written with every
+/// letter a sign draws replaced by it, where a letter of its own is left (`₣Ʉ₵₭` is `₣`, `Ʉ`, `₵`,
+/// `₭`: `Ʉ` is a letter): found. (A word of signs alone, `₳₷₷`, is not read: signs stand for
+/// letters only beside a letter, as `$` does.)
+#[test]
+fn every_currency_sign_drawn_as_a_letter_in_every_word() {
+    let Some((words, set)) = english_single_words() else { return };
+    let signs = currency_signs_drawn_as_letters();
+    assert!(signs.len() >= 15, "{} currency signs drawn as letters: {signs:?}", signs.len());
+    let mut one = Tally::new("a currency sign drawn as a letter in place of it (fu₵k)");
+    let mut all = Tally::new("a term written in currency signs wherever one draws its letter (₣u₵₭)");
+    for (term, word) in words.iter().enumerate() {
+        for (k, &(sign, letter)) in signs.iter().enumerate() {
+            // Each sign at one of its letter's places in the term, the places turning with the terms.
+            let places: Vec<usize> = word.char_indices().filter(|&(_, l)| l == letter).map(|(at, _)| at).collect();
+            let Some(&at) = places.get((k + term) % places.len().max(1)) else { continue };
+            let spelled = format!("{}{sign}{}", &word[..at], &word[at + 1..]);
+            for text in [spelled.clone(), format!("so {spelled} ok")] {
+                let from = text.find(&spelled).unwrap_or(0);
+                one.record(
+                    &format!("{} {}", hex(sign), name(sign)),
+                    covers(&set, term, &text, from, from + spelled.len()),
+                    &text,
+                );
+            }
+        }
+        let mut own_letters = 0;
+        let spelled: String = word
+            .chars()
+            .enumerate()
+            .map(|(i, l)| {
+                // The first sign listed for the letter, or the next, turning with the place.
+                let drawn: Vec<char> = signs.iter().filter(|&&(_, x)| x == l).map(|&(s, _)| s).collect();
+                drawn.get((i + term) % drawn.len().max(1)).copied().unwrap_or_else(|| {
+                    own_letters += 1;
+                    l
+                })
+            })
+            .collect();
+        if spelled != *word && own_letters > 0 {
+            all.record(word, covers(&set, term, &spelled, 0, spelled.len()), &spelled);
+        }
+    }
+    assert!(one.total > 1000 && all.total > 100, "{} and {} texts", one.total, all.total);
+    assert_all([&one, &all]);
+}
+
+/// Prices with every currency sign drawn as a letter, before and after every number below 1,000
+/// and some longer ones (`₩55`, `55₩`, `₹ 1,999.99`), alone and in a sentence, against every
+/// English term of naughty-words: nothing found. A sign stands for a letter only beside a letter.
+#[test]
+fn prices_with_currency_signs_raise_no_term() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/en.json");
+    let Some(words) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
+    else {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+        return;
+    };
+    let set = rules(&words.iter().map(String::as_str).collect::<Vec<_>>());
+    let signs = currency_signs_drawn_as_letters();
+    let numbers: Vec<String> = (0..1000)
+        .map(|n: u32| n.to_string())
+        .chain(["1,000", "1,999.99", "9.99", "0.55", "55.5", "100k", "5m", "10bn"].map(String::from))
+        .collect();
+    let mut clean = Tally::new("a price with a currency sign drawn as a letter (₩55, 55₩)");
+    for &(sign, _) in &signs {
+        for n in &numbers {
+            for price in [format!("{sign}{n}"), format!("{n}{sign}"), format!("{sign} {n}"), format!("{n} {sign}")] {
+                for text in [price.clone(), format!("it costs {price} today")] {
+                    clean.record(&format!("{} {}", hex(sign), name(sign)), !any(&set, &text), &text);
+                }
+            }
+        }
+    }
+    assert!(clean.total > 100_000, "{} prices", clean.total);
+    assert_all([&clean]);
+}

@@ -1,6 +1,8 @@
 //! Leetspeak: digits and symbols written for letters. Unicode has no data for this (it is a
 //! habit, not a property of the characters), so this is the one hand-written table of the
-//! normaliser; every other rule comes from Unicode's data (`unicode_data.rs`).
+//! normaliser; every other rule comes from Unicode's data (`unicode_data.rs`), the currency signs
+//! drawn as letters (`₣`, `₵`, `₭`) included: [`symbol`] reads them from there, after this
+//! table.
 
 /// Where in a word a symbol may stand for a letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,7 +32,9 @@ const SYMBOLS: [(char, char, u8); 13] = [
     ('|', 'i', INNER),
     ('+', 't', INNER | END),
     // At a word's end too (`whor€`, since 2026-12-04): a price puts digits before it (`5€`).
-    ('€', 'e', INNER | END),
+    // At a word's start too (`€scort`, since 2026-12-05): a price puts digits after it (`€5`),
+    // and a sign stands for a letter only before a letter.
+    ('€', 'e', START | INNER | END),
     ('£', 'l', INNER),
     ('¡', 'i', START | INNER),
     ('(', 'c', INNER),
@@ -67,11 +71,23 @@ pub fn symbol(c: char) -> Option<(char, Positions)> {
         None if c == EURO => EURO_AT,
         None => NONE,
     };
-    let &(_, letter, positions) = SYMBOLS.get(usize::from(at))?;
+    let Some(&(_, letter, positions)) = SYMBOLS.get(usize::from(at)) else {
+        // Else a currency sign drawn as a letter, by Unicode's and fancy-text tables (`₣`, `₵`,
+        // `₭`, `¥`): read where `$` is.
+        let letter = crate::unicode_data::symbol_letter(c)?;
+        return Some((letter, Positions { start: true, inner: true, end: true }));
+    };
     Some((
         letter,
         Positions { start: positions & START != 0, inner: positions & INNER != 0, end: positions & END != 0 },
     ))
+}
+
+/// Whether `c` is a currency sign drawn as a letter (`₣`, `₵`, `₭`, `€`, `¢`; from
+/// `unicode_data`): a letter of the "currency" font, so runs of them are words.
+#[inline]
+pub fn drawn_sign(c: char) -> bool {
+    crate::unicode_data::symbol_letter(c).is_some()
 }
 
 /// Whether an ASCII byte is a leet symbol (for tables built at compile time).
@@ -237,7 +253,9 @@ mod tests {
     #[test]
     fn the_lookup_table_agrees_with_the_symbol_list() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
-            let listed = SYMBOLS.iter().find(|(s, _, _)| *s == c).map(|&(_, letter, at)| (letter, at));
+            // The list's own entries, else the currency signs drawn as letters, anywhere in a word.
+            let drawn = crate::unicode_data::symbol_letter(c).map(|letter| (letter, START | INNER | END));
+            let listed = SYMBOLS.iter().find(|(s, _, _)| *s == c).map(|&(_, letter, at)| (letter, at)).or(drawn);
             let found = symbol(c).map(|(letter, p)| {
                 (letter, (u8::from(p.start) * START) | (u8::from(p.inner) * INNER) | (u8::from(p.end) * END))
             });

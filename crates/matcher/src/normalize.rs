@@ -306,6 +306,10 @@ const BATCH: usize = 32;
 /// Leet symbols in a row that can still be read as letters (more are punctuation: `!!!!`,
 /// `a****le`).
 pub const MAX_LEET_SYMBOLS: usize = 3;
+/// Currency signs drawn as letters in a row that can still be read as letters (`₣₳₲₲ot`): each
+/// stands for its own letter, as a letter does, so a word of the "currency" font has runs of them
+/// (`leet::drawn_sign`).
+const MAX_DRAWN_SIGNS: usize = 16;
 /// Gap characters that may separate the letters of a spelled-out word.
 const MAX_SPELLING_GAP: u32 = 3;
 /// Fewest letters a word needs for every run of digits inside it to be read as plain letters (in a
@@ -1328,7 +1332,11 @@ impl<'t> Normalizer<'t> {
                     self.gap_unit(unit);
                     return;
                 };
-                if self.symbols.len() >= MAX_LEET_SYMBOLS {
+                let full = self.symbols.len() >= MAX_LEET_SYMBOLS
+                    && (self.symbols.len() >= MAX_DRAWN_SIGNS
+                        || !leet::drawn_sign(unit.ch)
+                        || !self.symbols.iter().all(|s| leet::drawn_sign(s.ch)));
+                if full {
                     self.end_word();
                     if let Some(first) = self.symbols.first() {
                         // A reading that starts among these symbols reads them otherwise.
@@ -2764,7 +2772,7 @@ fn spelled_with_symbols(word: &mut Vec<Unit>) {
 /// Bits a word's units fit in: a word holds at most `WORD_CAP` units and the leet symbols taken
 /// in at its end.
 const UNIT_BITS: usize = 128;
-const _: () = assert!(WORD_CAP + 2 * MAX_LEET_SYMBOLS < UNIT_BITS);
+const _: () = assert!(WORD_CAP + 2 * MAX_LEET_SYMBOLS < UNIT_BITS && WORD_CAP + 2 * MAX_DRAWN_SIGNS < UNIT_BITS);
 
 /// A word's units as bits (bit k: `word[k]`), taken in one pass. The word-stage rules below
 /// work on these rather than branch on each unit: in a text that mixes letters, digits and symbols

@@ -217,6 +217,18 @@ pub fn upside_down(c: char) -> Option<&'static str> {
     tables::UPSIDE_DOWN.get(at).map(|&(_, drawn)| drawn)
 }
 
+/// The lowercase ASCII letter a currency sign is drawn as (`₣` `f`, `₵` `c`, `₭` `k`, `¥` `y`),
+/// by UTS #39's skeletons, the confusables table of the npm package obscenity, and decancer (see
+/// the generator's `symbol_letters`); `None` for anything else.
+#[inline]
+pub fn symbol_letter(c: char) -> Option<char> {
+    if c < '\u{A2}' {
+        return None;
+    }
+    let at = tables::SYMBOL_LETTERS.binary_search_by_key(&c, |&(sign, _)| sign).ok()?;
+    tables::SYMBOL_LETTERS.get(at).map(|&(_, letter)| letter)
+}
+
 /// Whether `c` is a quotation mark (Quotation_Mark: `'`, `’`, `"`, `«`, `「`...), whose one
 /// character inside a word makes a contraction (`it's`, `we'd`), not a hidden letter.
 #[inline]

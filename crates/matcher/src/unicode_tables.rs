@@ -25196,6 +25196,41 @@ pub(crate) static UPSIDE_DOWN: [(char, &str); 21] = [
     ('w', "ʍ"),
     ('y', "ʎ"),
 ];
+/// Currency signs drawn as a lowercase ASCII letter (UTS #39, obscenity, decancer), sorted.
+pub(crate) static SYMBOL_LETTERS: [(char, char); 32] = [
+    ('¢', 'c'),
+    ('£', 'e'),
+    ('¤', 'o'),
+    ('¥', 'y'),
+    ('฿', 'b'),
+    ('₡', 'c'),
+    ('₢', 'c'),
+    ('₣', 'f'),
+    ('₤', 'e'),
+    ('₥', 'm'),
+    ('₦', 'n'),
+    ('₩', 'w'),
+    ('₪', 'n'),
+    ('₫', 'd'),
+    ('€', 'e'),
+    ('₭', 'k'),
+    ('₮', 't'),
+    ('₰', 'l'),
+    ('₱', 'p'),
+    ('₲', 'g'),
+    ('₳', 'a'),
+    ('₵', 'c'),
+    ('₷', 's'),
+    ('₸', 't'),
+    ('₹', 'r'),
+    ('₺', 't'),
+    ('₻', 'm'),
+    ('₼', 'm'),
+    ('₽', 'p'),
+    ('₾', 'c'),
+    ('₿', 'b'),
+    ('꠸', 'j'),
+];
 /// The explicit bidi formatting characters (UAX #9).
 pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{202a}', super::BidiControl::Lre),
@@ -25209,4 +25244,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x204bbe1be066b0a0;
+pub(crate) const FINGERPRINT: u64 = 0x489333b10b19adca;

@@ -400,6 +400,19 @@ fn fold_fully(data: &Data, c: char) -> String {
 /// text must stay itself, so it is only used for Latin letters UTS #39 leaves alone (a fold) and
 /// for other scripts' letters inside a word with ASCII letters (a weak look-alike).
 fn drawn_as(upside_down: &BTreeSet<char>) -> BTreeMap<char, char> {
+    let gc = CodePointMapData::<GeneralCategory>::new();
+    // Letters flip-text draws a letter upside down with (`ʇ` for `t`, `ɟ` for `f`) are read by
+    // the normaliser's upside-down reading, which needs them as written.
+    let table = obscenity_confusables(|c| {
+        !c.is_ascii() && GeneralCategoryGroup::Letter.contains(gc.get(c)) && !upside_down.contains(&c)
+    });
+    assert!(table.len() > 500, "obscenity's confusables: {} letters read", table.len());
+    table
+}
+
+/// The characters `keep` takes from obscenity's confusables table, each with the one lowercase
+/// ASCII letter it is listed under (see [`drawn_as`]).
+fn obscenity_confusables(keep: impl Fn(char) -> bool) -> BTreeMap<char, char> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../node_modules/obscenity/dist/transformer/resolve-confusables/confusables.js"
@@ -418,14 +431,9 @@ fn drawn_as(upside_down: &BTreeSet<char>) -> BTreeMap<char, char> {
             found.entry(c).or_default().insert(key.to_ascii_lowercase());
         }
     }
-    let gc = CodePointMapData::<GeneralCategory>::new();
-    // Letters flip-text draws a letter upside down with (`ʇ` for `t`, `ɟ` for `f`) are read by
-    // the normaliser's upside-down reading, which needs them as written.
-    let table: BTreeMap<char, char> = found
+    found
         .into_iter()
-        .filter(|&(c, _)| {
-            !c.is_ascii() && GeneralCategoryGroup::Letter.contains(gc.get(c)) && !upside_down.contains(&c)
-        })
+        .filter(|&(c, _)| keep(c))
         .filter_map(|(c, keys)| {
             let mut keys = keys.into_iter();
             match (keys.next(), keys.next()) {
@@ -433,9 +441,39 @@ fn drawn_as(upside_down: &BTreeSet<char>) -> BTreeMap<char, char> {
                 _ => None,
             }
         })
-        .collect();
-    assert!(table.len() > 500, "obscenity's confusables: {} letters read from {path}", table.len());
-    table
+        .collect()
+}
+
+/// Currency signs drawn as a Latin letter, read as that letter where they touch a word's
+/// letters (`₣Ʉ₵₭`, the "currency" font of fancy-text generators; since 2026-12-05), as the
+/// normaliser reads `$` and `€` (`leet.rs`). A sign of no script (General_Category Sc, Script
+/// Common; not a Bengali or N'Ko sign inside its own script's words), read as (where `leet.rs`
+/// lists a sign, `$` `€` `£` `¢`, its own entry wins): the ASCII letter its UTS #39 skeleton is, once its overlays are dropped (`₭`
+/// is `K` with a stroke, `₥` is `rn` with one, so `m`), else the one letter obscenity's
+/// confusables table lists it under (`₳`, `₵`, `₱`), else the one ASCII letter decancer cures it
+/// to (`₹`, `₮`, `₽`). Not `₴`, which decancer reads as `2` and nothing lists.
+fn symbol_letters(data: &Data) -> Vec<(char, char)> {
+    let listed = obscenity_confusables(|c| data.gc(c) == GeneralCategory::CurrencySymbol);
+    (0..LIMIT)
+        .filter_map(char::from_u32)
+        .filter(|&c| {
+            data.gc(c) == GeneralCategory::CurrencySymbol
+                && data.script(c) == Script::Common
+                && data.nfkc.normalize(&c.to_string()) == c.to_string()
+        })
+        .filter_map(|c| {
+            let skeleton = data.case.fold_string(&data.skeleton_of(&c.to_string())).into_owned();
+            let by_skeleton = if skeleton.len() == 1 && skeleton.bytes().all(|b| b.is_ascii_lowercase()) {
+                skeleton.chars().next()
+            } else {
+                data.lower_letters.get(&skeleton).map(|&b| char::from(b))
+            };
+            let letter = by_skeleton
+                .or_else(|| listed.get(&c).copied())
+                .or_else(|| Some(cured(&c.to_string())).filter(|&b| b != 0).map(char::from))?;
+            Some((c, letter))
+        })
+        .collect()
 }
 
 /// The lowercase ASCII letter decancer 4 (null8626/decancer, MIT: the characters of fancy-text
@@ -1112,6 +1150,10 @@ fn main() {
     let flips = upside_down_letters();
     let _ = writeln!(out, "/// Lowercase Latin letters drawn upside down (flip-text 1.2.0), sorted.");
     let _ = writeln!(out, "pub(crate) static UPSIDE_DOWN: [(char, &str); {}] = {:?};", flips.len(), flips);
+    let symbols = symbol_letters(&data);
+    let _ =
+        writeln!(out, "/// Currency signs drawn as a lowercase ASCII letter (UTS #39, obscenity, decancer), sorted.");
+    let _ = writeln!(out, "pub(crate) static SYMBOL_LETTERS: [(char, char); {}] = {:?};", symbols.len(), symbols);
     let _ = writeln!(out, "/// The explicit bidi formatting characters (UAX #9).");
     let _ = write!(out, "pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); {}] = [", bidi_controls.len());
     for (cp, kind) in &bidi_controls {
