@@ -125,6 +125,20 @@ const CJK: &[Case] = &[
     t!("a dot-stroke ideograph after a name", ["傻逼"], "小明丶你好", NONE),
     t!("four letters between the characters are a word", ["傻逼"], "傻abcd逼", NONE),
     t!("a letter between characters of no term", ["傻逼"], "傻a子逼", NONE),
+    // Until 2026-12-05 the Hangzhou numerals were Han characters of their own (a known miss):
+    // each is read as the digit its name gives, a filler between characters as `1` is.
+    t!("a Hangzhou numeral one in every gap", ["加微信"], "加\u{3021}微\u{3021}信", ["加\u{3021}微\u{3021}信"]),
+    t!("a Hangzhou numeral between the characters", ["法轮功"], "法\u{3025}轮功", ["法\u{3025}轮功"]),
+    t!("a Hangzhou numeral two between the characters", ["傻逼"], "你这个傻\u{3022}逼", ["傻\u{3022}逼"]),
+    t!("a Hangzhou numeral with spaces around it", ["傻逼"], "傻 \u{3021} 逼", ["傻 \u{3021} 逼"]),
+    t!(
+        "Hangzhou numerals in every gap of a longer term",
+        ["草泥马"],
+        "草\u{3021}泥\u{3029}马",
+        ["草\u{3021}泥\u{3029}马"]
+    ),
+    t!("an ideographic zero among numerals is no term", ["六四"], "六〇四室", NONE),
+    t!("a year with an ideographic zero is no term", ["二八"], "二〇〇八年", NONE),
 ];
 
 /// Phrases: whatever stands between and inside the words of a multi-word term.
@@ -1891,6 +1905,9 @@ const SPELLED_INSIDE: &[Case] = &[
 /// What the pipeline gets wrong today. Each name says its class and the step responsible; the
 /// report of issue 12 has the diagnosis and a suggested fix for each.
 const OPEN: &[Case] = &[
+    // CJK: `〇` between two characters; read as a digit it would be a filler, but Chinese writes it
+    // among the Han numerals (`六〇四`), where `六四` would then be found (unicode-gen `fold`).
+    t!("CJK: an ideographic zero between the characters", ["傻逼"], "傻〇逼", ["傻〇逼"]),
     // LEET: a currency sign stands for its letter only beside a letter of the word (as `$` does:
     // `$55` is a price), so a word of signs alone is read as none.
     t!("LEET: a word of currency signs alone", ["ass"], "\u{20B3}\u{20B7}\u{20B7}", ["\u{20B3}\u{20B7}\u{20B7}"]),

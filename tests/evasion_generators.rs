@@ -2246,3 +2246,74 @@ fn prices_with_currency_signs_raise_no_term() {
     assert!(clean.total > 100_000, "{} prices", clean.total);
     assert_all([&clean]);
 }
+
+/// The Han number signs named for a digit from one to nine (`〡`–`〩`, the Hangzhou numerals ONE
+/// to NINE: Letter_Number, Script Han, which NFKC leaves alone; not `〇` IDEOGRAPHIC NUMBER ZERO,
+/// which Chinese writes among the Han numerals, `六〇四`), with the digit each name ends with.
+fn han_number_signs() -> Vec<(char, char)> {
+    let digits = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+    members(r"[\p{sc=Han}&&\p{Nl}]")
+        .into_iter()
+        .filter(|&c| nfkc(c) == c.to_string())
+        .filter_map(|c| {
+            let n = name(c);
+            let at = digits.iter().position(|d| n.rsplit(' ').next() == Some(*d)).filter(|&at| at > 0)?;
+            Some((c, char::from(b'0' + at as u8)))
+        })
+        .collect()
+}
+
+/// Every Han number sign named for a digit alone between two characters of every CJK term of
+/// naughty-words `zh` (`傻〡逼`), and in every gap at once (`加〡微〡信`), compiled as `push`
+/// stores the list: found, as a digit there is (the filler reading). And every number from 1 to
+/// 2,100 in Han numerals with `〇` for zero in a sentence (`我住在六〇四室`), against every pair of
+/// numerals as a term: only the pairs the number holds are found (`〇` is no filler).
+#[test]
+fn every_han_number_sign_between_the_characters_of_every_cjk_term() {
+    if timgate_cli::english_words::words().is_none() {
+        eprintln!("skipped: the word lists come from node_modules (run `npm install`)");
+        return;
+    }
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/zh.json");
+    let Some(list) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
+    else {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+        return;
+    };
+    let han = Property::new(r"\p{Script=Han}");
+    let terms: Vec<&String> = list.iter().filter(|t| t.chars().count() >= 2 && t.chars().all(|c| han.has(c))).collect();
+    let doc = serde_json::json!({ "block": terms }).to_string();
+    let set = timgate_cli::push_compile::compile(&doc).expect("generator terms compile");
+    let signs = han_number_signs();
+    assert_eq!(signs.len(), 9, "{signs:?}");
+    let mut one = Tally::new("a Han number sign alone in one gap of a CJK term (傻〡逼)");
+    let mut every = Tally::new("a Han number sign in every gap of a CJK term (加〡微〡信)");
+    for &(sign, _) in &signs {
+        let member = format!("{} {}", hex(sign), name(sign));
+        for (term, chars) in terms.iter().map(|t| t.chars().collect::<Vec<char>>()).enumerate() {
+            for gap in 1..chars.len() {
+                let text: String = chars[..gap].iter().chain([&sign]).chain(&chars[gap..]).collect();
+                one.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+            }
+            let text: String =
+                chars.iter().enumerate().flat_map(|(i, &h)| (i > 0).then_some(sign).into_iter().chain([h])).collect();
+            every.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+        }
+    }
+    // Numbers in Han numerals with `〇` for zero (`六〇四`, room 604; `二〇〇八年`), against every
+    // pair of Han numerals as a term (`六四`): only the pairs written side by side are found.
+    let numerals = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let pairs: Vec<String> =
+        numerals[1..].iter().flat_map(|&a| numerals[1..].iter().map(move |&b| format!("{a}{b}"))).collect();
+    let numeral_set = rules(&pairs.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut numbers = Tally::new("a number in Han numerals with 〇 finds only the pairs it holds (六〇四)");
+    for n in 1..=2100u32 {
+        let spelled: String =
+            n.to_string().chars().filter_map(|d| d.to_digit(10)).map(|d| numerals[d as usize]).collect();
+        let text = format!("我住在{spelled}室，{spelled}年来的。");
+        let wrong = numeral_set.find(&text).iter().any(|m| !spelled.contains(pairs[m.term].as_str()));
+        numbers.record("〇", !wrong, &text);
+    }
+    assert!(one.total > 1000 && every.total > 100, "{} and {} texts", one.total, every.total);
+    assert_all([&one, &every, &numbers]);
+}

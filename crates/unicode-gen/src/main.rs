@@ -247,7 +247,8 @@ impl Data {
             return Class::Emoji;
         }
         if matches!(gc, GeneralCategory::LetterNumber | GeneralCategory::OtherNumber) && self.script(c) == Script::Han {
-            return Class::Ideo; // 〇 and the Suzhou numerals are written as ideographs
+            // Written as ideographs; those named for a digit fold to it (`fold`: `〇` is `0`).
+            return Class::Ideo;
         }
         if self.terminal.as_borrowed().contains(c) {
             return Class::Terminal;
@@ -266,6 +267,17 @@ fn digit_value(data: &Data, c: char) -> Option<char> {
         start -= 1;
     }
     char::from_digit((c as u32 - start) % 10, 10)
+}
+
+/// The digit a number sign's name ends with (`HANGZHOU NUMERAL ONE` is `1`, `IDEOGRAPHIC NUMBER
+/// ZERO` is `0`).
+fn digit_by_name(c: char) -> Option<char> {
+    let name = unicode_names2::name(c)?.to_string();
+    let last = name.rsplit(' ').next()?;
+    let at = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"]
+        .iter()
+        .position(|&word| word == last)?;
+    char::from_digit(u32::try_from(at).ok()?, 10)
 }
 
 /// Letter-like symbols Unicode does not decompose, by their names.
@@ -541,8 +553,19 @@ fn fold(data: &Data, c: char) -> String {
     // symbols of no script: `㇠` stays the gap it is, not `乙`.)
     // (Not a Han letter drawn as another: UTS #39 has `士` as `土`, `末` as `未`, `那` as a
     // compatibility form; those stay what they are.)
+    // A Hangzhou numeral is read as the digit its name gives (`〡` HANGZHOU NUMERAL ONE: Unicode's
+    // Numeric_Value, which NFKC does not apply), so between the characters of a term it is the
+    // filler a digit is (`加〡微〡信`, `〡` drawn as the bar `丨`; 2026-12-05); the tens, `〸`,
+    // NFKC makes Han characters. Not `〇` IDEOGRAPHIC NUMBER ZERO: Chinese writes it among the
+    // Han numerals (`六〇四`, room 604), where a digit filler would make `六四`.
+    let han_number = data.script(c) == Script::Han && data.gc(c) == GeneralCategory::LetterNumber;
+    if han_number && s == c.to_string() {
+        if let Some(digit) = digit_by_name(c).filter(|&d| d != '0') {
+            return digit.to_string();
+        }
+    }
     let drawn_as_han = match data.script(c) {
-        Script::Han => data.is(GeneralCategoryGroup::Symbol, c),
+        Script::Han => data.is(GeneralCategoryGroup::Symbol, c) || han_number,
         Script::Hangul => data.is(GeneralCategoryGroup::Letter, c),
         _ => false,
     };
