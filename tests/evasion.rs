@@ -1076,6 +1076,19 @@ const REPEATS_WITH_WORDS: &[Case] = &[
 /// `siut` is not `slut`).
 const LEET_WITH_WORDS: &[Case] = &[
     t!("one for l (was OPEN, fixed)", ["slut"], "s1ut", ["s1ut"]),
+    // One `l` of a doubled `ll` written as `1`, `|` or `I`, the other as itself (an adversarial
+    // pass, 2026-12-05: 72 of 72 missed).
+    t!("one for the first l of a double", ["kill"], "ki1l", ["ki1l"]),
+    t!("one for the last l of a double", ["kill"], "i will kil1 you", ["kil1"]),
+    t!("a bar for the first l of a double", ["pills"], "cheap pi|ls", ["pi|ls"]),
+    t!("a capital I for an l of a double", ["followers"], "buy foIlowers", ["foIlowers"]),
+    t!("one for an l of a double in a phrase", ["kill yourself"], "ki1l yourself", ["ki1l yourself"]),
+    t!("one for an l of a double in a phrase's second word", ["cheap pills"], "cheap pil1s", ["cheap pil1s"]),
+    t!("one for an l of a double inside a compound", ["bullshit"], "bul1shit", ["bul1shit"]),
+    t!("one for an l of a double, capitals", ["hell"], "WHAT THE HE1L", ["HE1L"]),
+    t!("both l of a double as ones", ["kill"], "ki11", ["ki11"]),
+    t!("a lowercase i for an l of a double is no term", ["kill"], "kiil", NONE),
+    t!("a word that is not the term keeps its one", ["kill"], "ski1l", NONE),
     t!("a hash for a letter", ["fuck"], "f#ck off", ["f#ck"]),
     t!("a full stop for a letter", ["fuck"], "what the f.ck", ["f.ck"]),
     t!("a hyphen for a letter", ["fuck"], "f-ck this", ["f-ck"]),

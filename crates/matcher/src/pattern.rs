@@ -332,6 +332,22 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
             };
             // Each run alone (`go1dless`), and all of them (`1o11ipop`); with many, all only.
             word_spellings.extend(each_and_all(&runs).map(as_symbol));
+            // One letter of a doubled run so written, first or last, and the rest as itself
+            // (`ki1l`, `kil1`, `pi|ls`, `foIlowers`; since 2026-12-05).
+            let doubled = runs.iter().filter(|&&i| main.get(i).is_some_and(|s| s.count >= 2));
+            for &i in doubled.take(MAX_ONE_FOR_L_RUNS) {
+                let Some(&run) = main.get(i) else { continue };
+                let rest = Symbol { count: run.count - 1, ..run };
+                let one = Symbol { ch: read, count: 1, ..run };
+                for (first, second) in [(one, rest), (rest, one)] {
+                    let first = Symbol { edge: first.edge & !END | if first.ch == read { mark } else { 0 }, ..first };
+                    let second =
+                        Symbol { edge: second.edge & !START | if second.ch == read { mark } else { 0 }, ..second };
+                    let mut spelled = main.clone();
+                    spelled.splice(i..=i, [first, second]);
+                    word_spellings.push(merge_runs(spelled));
+                }
+            }
         }
         readings.added += word_spellings.len();
         // The words of LENIENT_WORD_LETTERS letters or more that the list knows: a censored or
