@@ -316,6 +316,18 @@ fn is_asterisk(c: char) -> bool {
     (name.ends_with(" ASTERISK") || name.ends_with(" ASTERISK OPERATOR")) && !name.contains(" WITH ")
 }
 
+/// The ASCII leet symbol (`$ ! @ + #`) an emoji draws, by its name: the symbol's own name with
+/// only style words around it (`HEAVY DOLLAR SIGN`, `WHITE EXCLAMATION MARK ORNAMENT`).
+fn leet_symbol_by_name(c: char) -> Option<char> {
+    const STYLE: [&str; 6] = ["HEAVY", "WHITE", "BLACK", "LARGE", "SYMBOL", "ORNAMENT"];
+    let name = unicode_names2::name(c)?.to_string();
+    let core: Vec<&str> = name.split(' ').filter(|w| !STYLE.contains(w)).collect();
+    let core = core.join(" ");
+    ['$', '!', '@', '+', '#']
+        .into_iter()
+        .find(|&symbol| unicode_names2::name(symbol).is_some_and(|n| n.to_string() == core))
+}
+
 /// What `zhconv` simplifies a Han character to, when that is one character (itself when it
 /// leaves it alone), followed to the end: OpenCC's tables chain (`麼` → `么`, and Taiwan's `么`
 /// → `幺`), and a character must read as its reading does. A cycle reads as its lowest code point.
@@ -640,6 +652,38 @@ fn fold(data: &Data, c: char) -> String {
             if let Some(letter) = ascii_look(c) {
                 s = letter.to_string();
             }
+        }
+    }
+    // A Latin letter or a Hangul letter standing alone (a compatibility jamo, which no syllable
+    // is written with) that UTS #39 draws as punctuation, a symbol or a length mark is read as it
+    // (since 2026-12-05): the click `ǃ` is `!` (a leet `i`), `ꞏ` is `·`, `ㅡ` is `ー` (read as
+    // nothing, as the kana length mark is): `fㅡuㅡcㅡk`, `shǃt`. (Not the letters of other
+    // scripts so drawn, Lisu's tone letters `ꓸ` `ꓹ`, Canadian finals `ᐧ`: their own words hold
+    // them.)
+    let standalone = match data.script(c) {
+        Script::Latin => true,
+        Script::Hangul => ('\u{3131}'..='\u{318E}').contains(&c),
+        _ => false,
+    };
+    // (Read from its fold so far, one character: NFKD writes a compatibility jamo as the
+    // conjoining one, `ㅡ` as `ᅳ`; `Ɂ` is case folded to `ɂ`; `º` decomposes to `o`, a letter.)
+    let mut chars = s.chars();
+    if let (Some(one), None) = (chars.next(), chars.next()) {
+        if standalone && data.is(GeneralCategoryGroup::Letter, c) {
+            let drawn = skeleton_char(one)
+                .filter(|&k| k != one && matches!(data.class_of(k), Class::Gap | Class::Terminal | Class::Ignorable));
+            if let Some(k) = drawn {
+                return k.to_string();
+            }
+        }
+    }
+    // An emoji that draws an ASCII leet symbol bigger or outlined is read as it: by its name, the
+    // symbol's own with only style words around it (`💲` HEAVY DOLLAR SIGN is `$`, `❗` HEAVY
+    // EXCLAMATION MARK SYMBOL and `❕` are `!`; not `❣` HEAVY HEART EXCLAMATION MARK ORNAMENT;
+    // since 2026-12-05).
+    if s == c.to_string() && data.pictographic.as_borrowed().contains(c) {
+        if let Some(symbol) = leet_symbol_by_name(c) {
+            return symbol.to_string();
         }
     }
     // A symbol drawn as an asterisk is one (`∗`, `⁎`, `✱`, `٭`): the normaliser reads `*` between
