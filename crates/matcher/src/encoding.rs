@@ -98,6 +98,21 @@ impl Encoded {
 /// themselves in their own stream).
 #[inline(always)]
 pub fn encode(symbol: &Symbol) -> Encoded {
+    // Most symbols are a run of an ASCII letter of a word: one table lookup, before the kind is
+    // matched (the same answer `encode_any` gives them).
+    let code = u32::from(symbol.ch);
+    if symbol.kind == SymbolKind::Word && code < 128 {
+        let edge = usize::from(symbol.edge & (START | END));
+        if let Some(&fast) = ASCII.get(edge * 128 + code as usize).filter(|&&b| b != 0) {
+            return Encoded { chars: [char::from(fast), '\0', '\0'], len: 1 };
+        }
+    }
+    encode_any(symbol)
+}
+
+/// [`encode`] of any symbol.
+#[inline]
+fn encode_any(symbol: &Symbol) -> Encoded {
     let ch = symbol.ch;
     match symbol.kind {
         SymbolKind::Break => Encoded { chars: [BREAK, '\0', '\0'], len: 1 },

@@ -622,15 +622,23 @@ impl Beside {
 }
 
 impl<'m> Lane<'m> {
-    /// A lane per matcher that has an automaton for the stream.
-    fn all(matchers: &'m [Matcher], stream: fn(&Inner) -> &Option<Automaton>) -> Vec<Lane<'m>> {
+    /// A lane per matcher that has an automaton for the stream, in matcher order.
+    fn all(matchers: &'m [Matcher], stream: fn(&Inner) -> &Option<Automaton>) -> impl Iterator<Item = Lane<'m>> + 'm {
         let lanes = matchers.iter().enumerate();
-        lanes
-            .filter_map(|(index, m)| {
-                let automaton = stream(&m.inner).as_ref()?;
-                Some(Lane { index, automaton, stepper: automaton.ac.find_overlapping_stepper(), beside: Beside::Text })
-            })
-            .collect()
+        lanes.filter_map(move |(index, m)| {
+            let automaton = stream(&m.inner).as_ref()?;
+            Some(Lane { index, automaton, stepper: automaton.ac.find_overlapping_stepper(), beside: Beside::Text })
+        })
+    }
+
+    /// `lanes` emptied, as a vector of lanes of another lifetime with the same heap buffer, so
+    /// that a search hands its lane vectors on to the next ([`Spare`]) instead of allocating its
+    /// own. (Collecting a vector's iterator into a vector of a type of the same layout reuses its
+    /// buffer, in safe code; if a compiler did not, it would merely allocate.)
+    /// (`filter_map` to `None`: the items change type, which `filter` cannot do.)
+    #[allow(clippy::unnecessary_filter_map)]
+    fn recycled<'n>(lanes: Vec<Lane<'m>>) -> Vec<Lane<'n>> {
+        lanes.into_iter().filter_map(|_| None).collect()
     }
 
     /// Back at the automaton's start, as if it had read nothing.
@@ -750,6 +758,8 @@ pub struct Scan<'m, 't> {
     /// `buy!followers` is found by both).
     first_found: Vec<(usize, Match)>,
     first_queued: usize,
+    /// The box the buffers came in, emptied: they go back into it when the search ends.
+    spare: Option<Box<Spare>>,
 }
 
 impl<'m, 't> Scan<'m, 't> {
@@ -792,13 +802,26 @@ impl<'m, 't> Scan<'m, 't> {
         };
         let margin = longest(|i| &i.main).max(longest(|i| &i.emoji)) + 2 * segmentation::CONTEXT;
         // `try_with`: a search from a thread-local's destructor finds no spare, and panics not.
-        let spare = SPARE.try_with(Cell::take).ok().flatten().unwrap_or_default();
-        let normalizer = Normalizer::with_buffers(text, spare.normalizer);
+        // (Boxed: the buffers are taken out of it and put back, and the box kept for the next
+        // search, instead of moving the whole set in and out of the thread-local.)
+        let mut spare: Box<Spare> = SPARE.try_with(Cell::take).ok().flatten().unwrap_or_default();
+        let normalizer = Normalizer::with_buffers(text, std::mem::take(&mut spare.normalizer));
         // In text read in display order (bidi controls) a match's bytes need not be together, so
         // one far from a candidate in the reading can hold it in the bytes: no lane sleeps there.
         let in_byte_order = normalizer.in_byte_order();
-        let (dormant, main_lanes): (Vec<Lane<'m>>, Vec<Lane<'m>>) =
-            Lane::all(matchers, |i| &i.main).into_iter().partition(|lane| in_byte_order && dependent(lane.index));
+        let (mut dormant, mut main_lanes) =
+            (Lane::recycled(std::mem::take(&mut spare.dormant)), Lane::recycled(std::mem::take(&mut spare.main_lanes)));
+        for lane in Lane::all(matchers, |i| &i.main) {
+            if in_byte_order && dependent(lane.index) {
+                dormant.push(lane);
+            } else {
+                main_lanes.push(lane);
+            }
+        }
+        let mut emoji_lanes = Lane::recycled(std::mem::take(&mut spare.emoji_lanes));
+        emoji_lanes.extend(Lane::all(matchers, |i| &i.emoji));
+        let mut spelled_lanes = Lane::recycled(std::mem::take(&mut spare.spelled_lanes));
+        spelled_lanes.extend(Lane::all(matchers, |i| &i.spelled));
         let dependent_reach =
             dormant.iter().map(|lane| lane.automaton.max_len as u64).max().unwrap_or(0).saturating_sub(1);
         Scan {
@@ -810,8 +833,8 @@ impl<'m, 't> Scan<'m, 't> {
             fillers: Vec::new(),
             windows: Some(Windows::new(margin)),
             first: None,
-            emoji_lanes: Lane::all(matchers, |i| &i.emoji),
-            spelled_lanes: Lane::all(matchers, |i| &i.spelled),
+            emoji_lanes,
+            spelled_lanes,
             dormant,
             woken_from: main_lanes.len(),
             main_lanes,
@@ -821,22 +844,23 @@ impl<'m, 't> Scan<'m, 't> {
             margin: margin as u64,
             tracking: false,
             // It holds a window's lead too (see `Windows`).
-            main: Ring::new(2 * margin, text.len(), spare.main),
-            emoji: Ring::new(longest(|i| &i.emoji), text.len(), spare.emoji),
-            spelled: Ring::new(longest(|i| &i.spelled), text.len(), spare.spelled),
-            queue: spare.queue,
-            waiting: spare.waiting,
-            lookups: Vec::new(),
+            main: Ring::new(2 * margin, text.len(), std::mem::take(&mut spare.main)),
+            emoji: Ring::new(longest(|i| &i.emoji), text.len(), std::mem::take(&mut spare.emoji)),
+            spelled: Ring::new(longest(|i| &i.spelled), text.len(), std::mem::take(&mut spare.spelled)),
+            queue: std::mem::take(&mut spare.queue),
+            waiting: std::mem::take(&mut spare.waiting),
+            lookups: std::mem::take(&mut spare.lookups),
             window_end: u32::MAX,
             context,
             done: false,
-            side: Vec::new(),
+            side: Lane::recycled(std::mem::take(&mut spare.side)),
             side_start: None,
             side_on: 0,
-            probe: Vec::new(),
+            probe: Lane::recycled(std::mem::take(&mut spare.probe)),
             main_reported: None,
-            first_found: Vec::new(),
+            first_found: std::mem::take(&mut spare.first_found),
             first_queued: 0,
+            spare: Some(spare),
         }
     }
 
@@ -1340,40 +1364,68 @@ struct Spare {
     spelled: Vec<(Symbol, u8)>,
     queue: VecDeque<(usize, Match)>,
     waiting: VecDeque<(usize, Match, u64, u64)>,
+    /// The lane vectors, empty (of no lifetime of their own: [`Lane::recycled`]).
+    main_lanes: Vec<Lane<'static>>,
+    dormant: Vec<Lane<'static>>,
+    emoji_lanes: Vec<Lane<'static>>,
+    spelled_lanes: Vec<Lane<'static>>,
+    side: Vec<Lane<'static>>,
+    probe: Vec<Lane<'static>>,
+    first_found: Vec<(usize, Match)>,
+    /// Each matcher's segmentation lookups, cleared.
+    lookups: Vec<Lookups>,
 }
 
 /// Buffers larger than this are freed rather than kept (a long text's, or many matches').
 const SPARE_LIMIT: usize = 256 * 1024;
 
 thread_local! {
-    static SPARE: Cell<Option<Spare>> = const { Cell::new(None) };
+    static SPARE: Cell<Option<Box<Spare>>> = const { Cell::new(None) };
 }
 
 impl Drop for Scan<'_, '_> {
     fn drop(&mut self) {
         // The first reading's normaliser, if a second reading replaced it: that one has the
         // buffers the search started with.
-        let normalizer = match self.first.take() {
-            Some(first) => first,
-            None => std::mem::replace(&mut self.normalizer, Normalizer::empty()),
+        let normalizer = match &mut self.first {
+            Some(first) => first.take_buffers(),
+            None => self.normalizer.take_buffers(),
         };
         let mut queue = std::mem::take(&mut self.queue);
         let mut waiting = std::mem::take(&mut self.waiting);
         queue.clear();
         waiting.clear();
-        let spare = Spare {
-            normalizer: normalizer.into_buffers(),
-            main: std::mem::take(&mut self.main.slots),
-            emoji: std::mem::take(&mut self.emoji.slots),
-            spelled: std::mem::take(&mut self.spelled.slots),
-            queue,
-            waiting,
-        };
+        let mut first_found = std::mem::take(&mut self.first_found);
+        first_found.clear();
+        let mut lookups = std::mem::take(&mut self.lookups);
+        for lookups in &mut lookups {
+            lookups.clear();
+        }
+        let Some(mut spare) = self.spare.take() else { return };
+        spare.normalizer = normalizer;
+        spare.main = std::mem::take(&mut self.main.slots);
+        spare.emoji = std::mem::take(&mut self.emoji.slots);
+        spare.spelled = std::mem::take(&mut self.spelled.slots);
+        spare.queue = queue;
+        spare.waiting = waiting;
+        spare.main_lanes = Lane::recycled(std::mem::take(&mut self.main_lanes));
+        spare.dormant = Lane::recycled(std::mem::take(&mut self.dormant));
+        spare.emoji_lanes = Lane::recycled(std::mem::take(&mut self.emoji_lanes));
+        spare.spelled_lanes = Lane::recycled(std::mem::take(&mut self.spelled_lanes));
+        spare.side = Lane::recycled(std::mem::take(&mut self.side));
+        spare.probe = Lane::recycled(std::mem::take(&mut self.probe));
+        spare.first_found = first_found;
+        spare.lookups = lookups;
         use std::mem::size_of;
+        let lanes =
+            [&spare.main_lanes, &spare.dormant, &spare.emoji_lanes, &spare.spelled_lanes, &spare.side, &spare.probe];
         let bytes = spare.normalizer.heap_bytes()
             + (spare.main.capacity() + spare.emoji.capacity() + spare.spelled.capacity()) * size_of::<(Symbol, u8)>()
             + spare.queue.capacity() * size_of::<(usize, Match)>()
-            + spare.waiting.capacity() * size_of::<(usize, Match, u64, u64)>();
+            + spare.waiting.capacity() * size_of::<(usize, Match, u64, u64)>()
+            + lanes.iter().map(|v| v.capacity()).sum::<usize>() * size_of::<Lane<'static>>()
+            + spare.first_found.capacity() * size_of::<(usize, Match)>()
+            + spare.lookups.iter().map(Lookups::heap_bytes).sum::<usize>();
         if bytes <= SPARE_LIMIT {
             // Ignored after the thread's locals are gone (the buffers are then freed).
             let _ = SPARE.try_with(|cell| cell.set(Some(spare)));

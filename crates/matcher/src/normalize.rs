@@ -366,6 +366,15 @@ const _: () = assert!(std::mem::size_of::<GapInfo>() == 16);
 const MAX_JOINING_SYMBOLS: u32 = 3;
 
 impl GapInfo {
+    /// [`Self::add`] of an ASCII space or tab (the fast path's most common gap byte), inline.
+    #[inline(always)]
+    fn add_space(&mut self) {
+        self.chars = self.chars.saturating_add(1);
+        self.after_cr = false;
+        self.sentence_end |= self.terminal;
+        self.space = true;
+    }
+
     fn add(&mut self, unit: &Unit) {
         self.chars = self.chars.saturating_add(1);
         let after_cr = std::mem::replace(&mut self.after_cr, unit.ch == '\r');
@@ -709,6 +718,21 @@ impl<'t> Normalizer<'t> {
         buffers
     }
 
+    /// [`Self::into_buffers`] without moving the normaliser (one that is done with: it holds
+    /// empty buffers after).
+    pub(crate) fn take_buffers(&mut self) -> Buffers {
+        let mut buffers = Buffers {
+            ambiguous: std::mem::take(&mut self.ambiguous),
+            word: std::mem::take(&mut self.word),
+            symbols: std::mem::take(&mut self.symbols),
+            singles: std::mem::take(&mut self.singles),
+            out: std::mem::take(&mut self.out),
+            scratch: std::mem::take(&mut self.scratch),
+        };
+        buffers.clear();
+        buffers
+    }
+
     fn with_source(text: &'t str, source: Source<'t>, buffers: Buffers) -> Self {
         let Buffers { ambiguous, word, symbols, singles, out, scratch } = buffers;
         Normalizer {
@@ -776,11 +800,7 @@ impl<'t> Normalizer<'t> {
         self.out_at = 0;
         while self.out.is_empty() {
             // Inside a word the fast path has nothing to do (it would say so after a call).
-            if !self.inside_word() && self.fast_ascii() {
-                // More plain words while there is room: the fast path changes nothing a reader
-                // of the symbols asks the normaliser about between them (ambiguous symbols,
-                // overflows), so a batch of several words reads as they would one by one.
-                while self.out.len() < BATCH && self.held.is_none() && self.fast_ascii() {}
+            if !self.inside_word() && self.fast_ascii_words() {
                 continue;
             }
             let Some((c, start, end)) = self.source.next() else {
@@ -963,11 +983,28 @@ impl<'t> Normalizer<'t> {
         !self.word.is_empty() || !self.symbols.is_empty() || self.word_cut
     }
 
+    /// [`Self::fast_ascii`], then more plain words while there is room: the fast path changes
+    /// nothing a reader of the symbols asks the normaliser about between them (ambiguous
+    /// symbols, overflows), so a batch of several words reads as they would one by one. Whether
+    /// it consumed anything. (One call for the batch: the fast path inlined in one loop.)
+    #[inline(never)]
+    fn fast_ascii_words(&mut self) -> bool {
+        let mut consumed = false;
+        while self.fast_ascii() {
+            consumed = true;
+            if self.out.len() >= BATCH || self.held.is_some() {
+                break;
+            }
+        }
+        consumed
+    }
+
     /// Most text is ASCII words and gaps: a word of ASCII letters followed by a plain gap (or the
     /// end) is emitted straight from its bytes, and plain gap bytes are counted, without going
     /// through the units of the general path. Anything else (digits, leet symbols, a non-ASCII
     /// byte that could be a mark on the word's last letter) is left to the general path, which
     /// gives the same symbols. Returns whether it consumed anything.
+    #[inline(always)]
     fn fast_ascii(&mut self) -> bool {
         #[cfg(test)]
         if !self.fast_path {
@@ -1020,7 +1057,9 @@ impl<'t> Normalizer<'t> {
             if kind == AsciiKind::Drawn && P::IN_ORDER && drawn_at(bytes, i) {
                 break; // symbols drawn as a letter (`\/\/hore`): the general path's
             }
-            if kind != AsciiKind::Ignorable {
+            if kind == AsciiKind::Space {
+                self.gap.add_space();
+            } else if kind != AsciiKind::Ignorable {
                 let class = match kind {
                     AsciiKind::Space => Class::Gap,
                     AsciiKind::Terminal => Class::Terminal,
@@ -1417,10 +1456,16 @@ impl<'t> Normalizer<'t> {
         before - kept >= LONG_RUN
     }
 
+    #[inline(always)]
     fn flush_symbols_as_gap(&mut self) {
         if self.symbols.is_empty() {
             return;
         }
+        self.flush_held_symbols_as_gap();
+    }
+
+    #[inline(never)]
+    fn flush_held_symbols_as_gap(&mut self) {
         self.note_lone_leet_symbol();
         let symbols = std::mem::take(&mut self.symbols);
         for unit in &symbols {
@@ -1463,12 +1508,19 @@ impl<'t> Normalizer<'t> {
     }
 
     /// Ends the word being read, taking the leet symbols after it that may end a word.
+    /// (No word, the common case between characters that are no letters: inline.)
+    #[inline(always)]
     fn end_word(&mut self) {
         if self.word.is_empty() {
             // A word cut at WORD_CAP letters exactly ends here: the next one is a word of its own.
             self.word_cut = false;
             return;
         }
+        self.end_held_word();
+    }
+
+    #[inline(never)]
+    fn end_held_word(&mut self) {
         // Up to the last symbol that may end a word: the ones before it stand inside the word
         // (`leet::EVERY_SYMBOL_INNER`), so `sh!+` is `shit` and `a$$` is `ass`.
         let enders =
@@ -2183,6 +2235,8 @@ impl<'t> Normalizer<'t> {
         }
     }
 
+    /// Puts out the one-letter words held (most calls find none: that case inline).
+    #[inline(always)]
     fn flush_singles(&mut self) {
         // (A held word is never empty: `filler` clears both. Held leet digits follow singles:
         // `leet_single` holds one only after letters, and `item` reads them before `filler`.)
@@ -2190,6 +2244,11 @@ impl<'t> Normalizer<'t> {
             debug_assert!(self.leet_singles.is_empty(), "leet digits held without singles");
             return;
         }
+        self.flush_held_singles();
+    }
+
+    #[inline(never)]
+    fn flush_held_singles(&mut self) {
         if !self.leet_singles.is_empty() {
             self.read_leet_singles_as_digits();
         }
@@ -2234,7 +2293,16 @@ impl<'t> Normalizer<'t> {
     /// A break before the next word when the gap ends a paragraph, or a sentence: a terminal
     /// then whitespace after a word of two letters or more (`J. R.` and `b. a. d.` are no
     /// sentences), where a full stop needs the next word not to start lowercase.
+    /// (The common case, no break, inline: it is asked before every word.)
+    #[inline(always)]
     fn emit_break_for(&mut self, gap: &GapInfo, next_lowercase: bool) {
+        if (gap.paragraph || gap.sentence_end) && self.last_was_word {
+            self.emit_break_now(gap, next_lowercase);
+        }
+    }
+
+    #[inline(never)]
+    fn emit_break_now(&mut self, gap: &GapInfo, next_lowercase: bool) {
         let sentence = gap.sentence_end && self.last_word_letters >= 2 && !(gap.full_stop && next_lowercase);
         if (gap.paragraph || sentence) && self.last_was_word {
             self.flush_pending();
@@ -2460,8 +2528,16 @@ const BYTE_HIGHS: u64 = 0x80 * BYTE_ONES;
 fn ascii_letters(bytes: &[u8]) -> usize {
     let mut count = 0;
     for chunk in bytes.chunks(8) {
-        let mut word = [0u8; 8]; // zeros past the end: not letters
-        word[..chunk.len()].copy_from_slice(chunk);
+        // A whole chunk loads as one word; the last, shorter one is padded with zeros (not
+        // letters). (Copying every chunk into a padded word called memcpy for each.)
+        let word: [u8; 8] = match chunk.try_into() {
+            Ok(whole) => whole,
+            Err(_) => {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                word
+            }
+        };
         let v = u64::from_le_bytes(word);
         // Lowercased 7-bit lanes; a letter is 0x61..=0x7A there, with its high bit clear in `v`.
         // Adding 0x1F sets a lane's bit 7 from 0x61 up, adding 0x05 from 0x7B up; no lane carries.
@@ -3525,6 +3601,27 @@ mod tests {
         assert_eq!((symbols[1].start, symbols[1].end), (3, 6), "the accent widens the letter");
         assert_eq!(&s[symbols[2].start as usize..symbols[2].end as usize], "d");
         assert_eq!((symbols[0].edge, symbols[1].edge, symbols[2].edge), (START, 0, END));
+    }
+
+    #[test]
+    fn a_space_added_to_a_gap_is_what_adding_its_unit_gives() {
+        // Every gap a few characters may leave before a space or tab: each flag set or not.
+        for before in ["", "a", ".", "!", "\r", "\n", "\r\n", ". ", "\n\n", "\"", "--", "…"] {
+            for c in [' ', '\t'] {
+                let mut gap = GapInfo::default();
+                for (k, ch) in before.char_indices() {
+                    let b = u8::try_from(u32::from(ch)).unwrap_or(b'a');
+                    let class = if ch == '…' { Class::Terminal } else { ASCII_CLASSES[usize::from(b & 0x7F)] };
+                    gap.add(&byte_unit(ch, k, class));
+                }
+                let (mut fast, mut general) = (gap, gap);
+                fast.add_space();
+                general.add(&byte_unit(c, 9, ASCII_CLASSES[c as usize]));
+                assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{before:?} then {c:?}");
+            }
+        }
+        assert_eq!(ASCII_KINDS[usize::from(b' ')], AsciiKind::Space);
+        assert_eq!(ASCII_KINDS[usize::from(b'\t')], AsciiKind::Space);
     }
 
     #[test]

@@ -537,6 +537,15 @@ impl Lookups {
     pub(crate) fn clear(&mut self) {
         self.slots.clear();
     }
+
+    /// The bytes its buffers hold on the heap.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.slots.capacity() * size_of::<Slot>()
+            + self.chars.capacity() * size_of::<(char, bool)>()
+            + self.at.capacity() * size_of::<u64>()
+            + self.best.capacity() * size_of::<(u32, usize)>()
+    }
 }
 
 /// Puts in `chars` the window of the CJK match of symbols `first..=last` (held in `ring`),
