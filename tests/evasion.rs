@@ -137,6 +137,11 @@ const CJK: &[Case] = &[
         "草\u{3021}泥\u{3029}马",
         ["草\u{3021}泥\u{3029}马"]
     ),
+    // Since 2026-12-05 a filler may be of any script written with spaces (an adversarial pass):
+    t!("a Greek letter between the characters", ["傻逼"], "傻ω逼", ["傻ω逼"]),
+    t!("a Cyrillic letter between the characters", ["傻逼"], "你这个傻д逼", ["傻д逼"]),
+    t!("two Greek letters between the characters", ["操你妈"], "操你ωω妈", ["操你ωω妈"]),
+    t!("a Cyrillic letter with spaces around it", ["加微信"], "加 ж 微信", ["加 ж 微信"]),
     t!("an ideographic zero among numerals is no term", ["六四"], "六〇四室", NONE),
     t!("a year with an ideographic zero is no term", ["二八"], "二〇〇八年", NONE),
 ];

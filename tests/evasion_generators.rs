@@ -2394,3 +2394,51 @@ fn every_letter_drawn_as_punctuation_and_every_emoji_drawn_as_a_leet_symbol() {
     }
     assert_all([&between, &between_cjk, &in_place]);
 }
+
+/// Every letter and digit of a script written with spaces (Greek, Cyrillic, Armenian, Georgian,
+/// accented Latin...: letters and decimal digits of no spaceless script, not ASCII), alone
+/// between two characters of a CJK term of naughty-words `zh`, the terms turning with the
+/// letters, and with spaces around it (`傻ω逼`, `傻 д 逼`), compiled as `push` stores the list:
+/// found, as an ASCII letter there is (an adversarial pass, 2026-12-05: nearly all missed).
+#[test]
+fn every_letter_of_a_spaced_script_alone_between_the_characters_of_a_cjk_term() {
+    if timgate_cli::english_words::words().is_none() {
+        eprintln!("skipped: the word lists come from node_modules (run `npm install`)");
+        return;
+    }
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/zh.json");
+    let Some(list) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
+    else {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+        return;
+    };
+    let han = Property::new(r"\p{Script=Han}");
+    let terms: Vec<&String> = list.iter().filter(|t| t.chars().count() >= 2 && t.chars().all(|c| han.has(c))).collect();
+    let doc = serde_json::json!({ "block": terms }).to_string();
+    let set = timgate_cli::push_compile::compile(&doc).expect("generator terms compile");
+    let spaceless = spaceless_letters();
+    let letters: Vec<char> = members(r"[\p{Ll}\p{Lu}\p{Nd}]")
+        .into_iter()
+        .filter(|&c| !c.is_ascii() && !spaceless.has(c))
+        .filter(|&c| {
+            // One character as read (NFKC, lowercase), a letter or digit still.
+            let folded: Vec<char> = nfkc(c).to_lowercase().chars().collect();
+            matches!(folded[..], [one] if one.is_alphanumeric())
+        })
+        .collect();
+    assert!(letters.len() > 1000, "{} letters", letters.len());
+    let mut alone = Tally::new("a letter of a spaced script alone in one gap of a CJK term (傻ω逼)");
+    let mut spaced = Tally::new("a letter of a spaced script with spaces around it in a CJK term (傻 д 逼)");
+    for (k, &c) in letters.iter().enumerate() {
+        let term = (k * 7 + 3) % terms.len();
+        let chars: Vec<char> = terms[term].chars().collect();
+        let gap = 1 + k % (chars.len() - 1);
+        let (before, after): (String, String) = (chars[..gap].iter().collect(), chars[gap..].iter().collect());
+        let member = format!("{} {}", hex(c), name(c));
+        let text = format!("{before}{c}{after}");
+        alone.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+        let text = format!("{before} {c} {after}");
+        spaced.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+    }
+    assert_all([&alone, &spaced]);
+}

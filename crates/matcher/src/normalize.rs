@@ -2129,17 +2129,14 @@ impl<'t> Normalizer<'t> {
                 return;
             }
         }
-        // A short word of ASCII letters or digits right after an ideo letter may be a filler
-        // (`傻12逼`): held until the next item says.
+        // A short word of letters or digits right after an ideo letter may be a filler (`傻12逼`;
+        // Greek or Cyrillic too since 2026-12-05, `傻ωω逼`): held until the next item says.
         if whole
             && close
             && self.last_was_ideo
             && (2..=MAX_FILLER_UNITS).contains(&word.len())
             && word.iter().all(|u| {
-                u.ch.is_ascii_alphanumeric()
-                    && matches!(u.class, Class::Letter | Class::Digit)
-                    && !u.keycap
-                    && !u.regional
+                u.ch.is_alphanumeric() && matches!(u.class, Class::Letter | Class::Digit) && !u.keycap && !u.regional
             })
         {
             self.singles
@@ -2211,12 +2208,13 @@ impl<'t> Normalizer<'t> {
             }
             // A filler between two ideo letters: a held short word (`傻12逼`), or one to three
             // letters or digits alone or spelled out (`傻a逼`, `草1泥1马`, `傻 a b 逼`; a Latin
-            // one, as read: `Ｑ`, `𝐚`).
+            // one, as read: `Ｑ`, `𝐚`; since 2026-12-05 any script's written with spaces, `傻ω逼`,
+            // `傻д逼`, a piece of a kaomoji).
             let filler = self.held_word
                 || (self.singles_after_ideo
                     && self.singles.len() + usize::from(self.lead_digit.is_some()) <= MAX_FILLER_UNITS
                     && self.lead_digit.is_none_or(|d| d.ch.is_ascii_digit())
-                    && self.singles.iter().all(|(u, _)| u.ch.is_ascii_alphanumeric()));
+                    && self.singles.iter().all(|(u, _)| u.ch.is_alphanumeric()));
             if close && filler {
                 self.filler(next.ch);
             }
