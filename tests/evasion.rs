@@ -1112,6 +1112,10 @@ const LEET_WITH_WORDS: &[Case] = &[
     ),
     t!("a sinological dot between CJK characters", ["加微信"], "加\u{A78F}微\u{A78F}信", ["加\u{A78F}微\u{A78F}信"]),
     t!("Hangul eu as an emoticon is nothing", ["fuck"], "\u{3161}\u{3161} 진짜", NONE),
+    // It is a gap between words, not nothing (a review, 2026-12-05: `fuckㅡㅡyou` was one word).
+    t!("Hangul eu between two words", ["fuck"], "fuck\u{3161}\u{3161}you", ["fuck"]),
+    t!("Hangul eu between a word and a term", ["bitch"], "ok\u{3161}\u{3161}bitch", ["bitch"]),
+    t!("Hangul eu between the words of a phrase", ["shut up"], "shut\u{3161}up", ["shut\u{3161}up"]),
     t!("a hash for a letter", ["fuck"], "f#ck off", ["f#ck"]),
     t!("a full stop for a letter", ["fuck"], "what the f.ck", ["f.ck"]),
     t!("a hyphen for a letter", ["fuck"], "f-ck this", ["f-ck"]),

@@ -224,6 +224,13 @@ impl Data {
             return Class::Ignorable;
         }
         if self.is(GeneralCategoryGroup::Letter, c) {
+            // A Latin letter or a Hangul letter standing alone (a compatibility jamo) drawn as a
+            // length mark, `ㅡ` and `ꟷ` as `ー` by UTS #39: a line between letters or words, a gap
+            // (2026-12-05; read as nothing at first, it glued `fuckㅡㅡyou` into one word).
+            let standalone = self.script(c) == Script::Latin || ('\u{3131}'..='\u{318E}').contains(&c);
+            if standalone && skeleton_char(c).is_some_and(|k| k != c && self.class_of(k) == Class::Ignorable) {
+                return Class::Gap;
+            }
             if !self.is_spaceless(c) {
                 return Class::Letter;
             }
@@ -656,8 +663,8 @@ fn fold(data: &Data, c: char) -> String {
     }
     // A Latin letter or a Hangul letter standing alone (a compatibility jamo, which no syllable
     // is written with) that UTS #39 draws as punctuation, a symbol or a length mark is read as it
-    // (since 2026-12-05): the click `ǃ` is `!` (a leet `i`), `ꞏ` is `·`, `ㅡ` is `ー` (read as
-    // nothing, as the kana length mark is): `fㅡuㅡcㅡk`, `shǃt`. (Not the letters of other
+    // (since 2026-12-05): the click `ǃ` is `!` (a leet `i`), `ꞏ` is `·`; `ㅡ`, drawn as the length
+    // mark `ー`, is a gap (`class_of`): `fㅡuㅡcㅡk`, `shǃt`. (Not the letters of other
     // scripts so drawn, Lisu's tone letters `ꓸ` `ꓹ`, Canadian finals `ᐧ`: their own words hold
     // them.)
     let standalone = match data.script(c) {
@@ -673,7 +680,9 @@ fn fold(data: &Data, c: char) -> String {
             let drawn = skeleton_char(one)
                 .filter(|&k| k != one && matches!(data.class_of(k), Class::Gap | Class::Terminal | Class::Ignorable));
             if let Some(k) = drawn {
-                return k.to_string();
+                // One drawn as a length mark is a gap of its own (`class_of`), not read as
+                // nothing: `fuckㅡㅡyou` is two words.
+                return if data.class_of(k) == Class::Ignorable { c.to_string() } else { k.to_string() };
             }
         }
     }
