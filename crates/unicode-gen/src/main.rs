@@ -254,7 +254,8 @@ impl Data {
             return Class::Emoji;
         }
         if matches!(gc, GeneralCategory::LetterNumber | GeneralCategory::OtherNumber) && self.script(c) == Script::Han {
-            // Written as ideographs; those named for a digit fold to it (`fold`: `〇` is `0`).
+            // Written as ideographs; the Hangzhou numerals fold to their digits (`fold`: `〡` is
+            // `1`; not `〇`).
             return Class::Ideo;
         }
         if self.terminal.as_borrowed().contains(c) {
@@ -478,11 +479,12 @@ fn obscenity_confusables(keep: impl Fn(char) -> bool) -> BTreeMap<char, char> {
 /// Currency signs drawn as a Latin letter, read as that letter where they touch a word's
 /// letters (`₣Ʉ₵₭`, the "currency" font of fancy-text generators; since 2026-12-05), as the
 /// normaliser reads `$` and `€` (`leet.rs`). A sign of no script (General_Category Sc, Script
-/// Common; not a Bengali or N'Ko sign inside its own script's words), read as (where `leet.rs`
-/// lists a sign, `$` `€` `£` `¢`, its own entry wins): the ASCII letter its UTS #39 skeleton is, once its overlays are dropped (`₭`
-/// is `K` with a stroke, `₥` is `rn` with one, so `m`), else the one letter obscenity's
-/// confusables table lists it under (`₳`, `₵`, `₱`), else the one ASCII letter decancer cures it
-/// to (`₹`, `₮`, `₽`). Not `₴`, which decancer reads as `2` and nothing lists.
+/// Common; not a Bengali or N'Ko sign inside its own script's words) is read as the ASCII letter
+/// its UTS #39 skeleton is, once its overlays are dropped (`₭` is `K` with a stroke, `₥` is `rn`
+/// with one, so `m`), else the one letter obscenity's confusables table lists it under (`₳`,
+/// `₵`, `₱`), else the one ASCII letter decancer cures it to (`₹`, `₮`, `₽`). Where `leet.rs`
+/// lists a sign (`$` `€` `£` `¢`), its own entry wins. Not `₴`, which decancer reads as `2` and
+/// nothing lists.
 fn symbol_letters(data: &Data) -> Vec<(char, char)> {
     let listed = obscenity_confusables(|c| data.gc(c) == GeneralCategory::CurrencySymbol);
     (0..LIMIT)
