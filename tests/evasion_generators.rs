@@ -1766,15 +1766,36 @@ fn record_in_place_of(tally: &mut Tally, set: &RuleSet, terms: &[&str], c: char,
     }
 }
 
+/// naughty-words' list for `lang` (`en`, `zh`); `None` (said on stderr) without `node_modules`.
+fn naughty_words(lang: &str) -> Option<Vec<String>> {
+    let path =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("node_modules/naughty-words/{lang}.json"));
+    let words = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok());
+    if words.is_none() {
+        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
+    }
+    words
+}
+
+/// naughty-words' Chinese terms of two Han characters or more, and the rule set of them as `push`
+/// compiles it (with its segmentation words); `None` (said on stderr) without `node_modules`.
+fn chinese_terms_pushed() -> Option<(Vec<String>, RuleSet)> {
+    if timgate_cli::english_words::words().is_none() {
+        eprintln!("skipped: the word lists come from node_modules (run `npm install`)");
+        return None;
+    }
+    let han = Property::new(r"\p{Script=Han}");
+    let terms: Vec<String> =
+        naughty_words("zh")?.into_iter().filter(|t| t.chars().count() >= 2 && t.chars().all(|c| han.has(c))).collect();
+    let doc = serde_json::json!({ "block": terms }).to_string();
+    let set = timgate_cli::push_compile::compile(&doc).expect("generator terms compile");
+    Some((terms, set))
+}
+
 /// naughty-words' English terms of one word of three ASCII letters or more, and the rule set of
 /// them; `None` (said on stderr) without `node_modules`.
 fn english_single_words() -> Option<(Vec<String>, RuleSet)> {
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/en.json");
-    let Some(words) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
-    else {
-        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
-        return None;
-    };
+    let words = naughty_words("en")?;
     let words: Vec<String> =
         words.into_iter().filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase())).collect();
     let set = rules(&words.iter().map(String::as_str).collect::<Vec<_>>());
@@ -1909,20 +1930,7 @@ fn package_docs_raise_no_term_through_symbols_drawn_as_letters() {
 /// its own (`A片` is found as written).
 #[test]
 fn every_letter_or_digit_alone_between_the_characters_of_every_cjk_term() {
-    if timgate_cli::english_words::words().is_none() {
-        eprintln!("skipped: the word lists come from node_modules (run `npm install`)");
-        return;
-    }
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/zh.json");
-    let Some(list) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
-    else {
-        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
-        return;
-    };
-    let han = Property::new(r"\p{Script=Han}");
-    let terms: Vec<&String> = list.iter().filter(|t| t.chars().count() >= 2 && t.chars().all(|c| han.has(c))).collect();
-    let doc = serde_json::json!({ "block": terms }).to_string();
-    let set = timgate_cli::push_compile::compile(&doc).expect("generator terms compile");
+    let Some((terms, set)) = chinese_terms_pushed() else { return };
     let fillers: Vec<char> = (0..=0x10FFFF_u32)
         .filter_map(char::from_u32)
         .filter(|&c| {
@@ -2235,12 +2243,7 @@ fn every_currency_sign_drawn_as_a_letter_in_every_word() {
 /// English term of naughty-words: nothing found. A sign stands for a letter only beside a letter.
 #[test]
 fn prices_with_currency_signs_raise_no_term() {
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/en.json");
-    let Some(words) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
-    else {
-        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
-        return;
-    };
+    let Some(words) = naughty_words("en") else { return };
     let set = rules(&words.iter().map(String::as_str).collect::<Vec<_>>());
     let signs = currency_signs_drawn_as_letters();
     let numbers: Vec<String> = (0..1000)
@@ -2284,20 +2287,7 @@ fn han_number_signs() -> Vec<(char, char)> {
 /// numerals as a term: only the pairs the number holds are found (`〇` is no filler).
 #[test]
 fn every_han_number_sign_between_the_characters_of_every_cjk_term() {
-    if timgate_cli::english_words::words().is_none() {
-        eprintln!("skipped: the word lists come from node_modules (run `npm install`)");
-        return;
-    }
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/zh.json");
-    let Some(list) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
-    else {
-        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
-        return;
-    };
-    let han = Property::new(r"\p{Script=Han}");
-    let terms: Vec<&String> = list.iter().filter(|t| t.chars().count() >= 2 && t.chars().all(|c| han.has(c))).collect();
-    let doc = serde_json::json!({ "block": terms }).to_string();
-    let set = timgate_cli::push_compile::compile(&doc).expect("generator terms compile");
+    let Some((terms, set)) = chinese_terms_pushed() else { return };
     let signs = han_number_signs();
     assert_eq!(signs.len(), 9, "{signs:?}");
     let mut one = Tally::new("a Han number sign alone in one gap of a CJK term (傻〡逼)");
@@ -2402,20 +2392,7 @@ fn every_letter_drawn_as_punctuation_and_every_emoji_drawn_as_a_leet_symbol() {
 /// found, as an ASCII letter there is (an adversarial pass, 2026-12-05: nearly all missed).
 #[test]
 fn every_letter_of_a_spaced_script_alone_between_the_characters_of_a_cjk_term() {
-    if timgate_cli::english_words::words().is_none() {
-        eprintln!("skipped: the word lists come from node_modules (run `npm install`)");
-        return;
-    }
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/naughty-words/zh.json");
-    let Some(list) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
-    else {
-        eprintln!("skipped: naughty-words comes from node_modules (run `npm install`)");
-        return;
-    };
-    let han = Property::new(r"\p{Script=Han}");
-    let terms: Vec<&String> = list.iter().filter(|t| t.chars().count() >= 2 && t.chars().all(|c| han.has(c))).collect();
-    let doc = serde_json::json!({ "block": terms }).to_string();
-    let set = timgate_cli::push_compile::compile(&doc).expect("generator terms compile");
+    let Some((terms, set)) = chinese_terms_pushed() else { return };
     let spaceless = spaceless_letters();
     let letters: Vec<char> = members(r"[\p{Ll}\p{Lu}\p{Nd}]")
         .into_iter()
