@@ -705,17 +705,8 @@ impl<'t> Normalizer<'t> {
     }
 
     /// The heap buffers, emptied, for another normaliser ([`Self::with_buffers`]).
-    pub(crate) fn into_buffers(self) -> Buffers {
-        let mut buffers = Buffers {
-            ambiguous: self.ambiguous,
-            word: self.word,
-            symbols: self.symbols,
-            singles: self.singles,
-            out: self.out,
-            scratch: self.scratch,
-        };
-        buffers.clear();
-        buffers
+    pub(crate) fn into_buffers(mut self) -> Buffers {
+        self.take_buffers()
     }
 
     /// [`Self::into_buffers`] without moving the normaliser (one that is done with: it holds
@@ -1061,7 +1052,6 @@ impl<'t> Normalizer<'t> {
                 self.gap.add_space();
             } else if kind != AsciiKind::Ignorable {
                 let class = match kind {
-                    AsciiKind::Space => Class::Gap,
                     AsciiKind::Terminal => Class::Terminal,
                     AsciiKind::Newline => Class::Newline,
                     _ => Class::Gap,

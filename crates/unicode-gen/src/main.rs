@@ -147,6 +147,12 @@ impl Data {
         })
     }
 
+    /// A Latin letter, or a Hangul compatibility jamo (a letter no syllable is written with):
+    /// what may be read as the punctuation UTS #39 draws it as (`fold`, `class_of`).
+    fn stands_alone(&self, c: char) -> bool {
+        self.script(c) == Script::Latin || ('\u{3131}'..='\u{318E}').contains(&c)
+    }
+
     fn script(&self, c: char) -> Script {
         self.script.as_borrowed().get(c)
     }
@@ -227,8 +233,8 @@ impl Data {
             // A Latin letter or a Hangul letter standing alone (a compatibility jamo) drawn as a
             // length mark, `ㅡ` and `ꟷ` as `ー` by UTS #39: a line between letters or words, a gap
             // (2026-12-05; read as nothing at first, it glued `fuckㅡㅡyou` into one word).
-            let standalone = self.script(c) == Script::Latin || ('\u{3131}'..='\u{318E}').contains(&c);
-            if standalone && skeleton_char(c).is_some_and(|k| k != c && self.class_of(k) == Class::Ignorable) {
+            if self.stands_alone(c) && skeleton_char(c).is_some_and(|k| k != c && self.class_of(k) == Class::Ignorable)
+            {
                 return Class::Gap;
             }
             if !self.is_spaceless(c) {
@@ -669,16 +675,11 @@ fn fold(data: &Data, c: char) -> String {
     // mark `ー`, is a gap (`class_of`): `fㅡuㅡcㅡk`, `shǃt`. (Not the letters of other
     // scripts so drawn, Lisu's tone letters `ꓸ` `ꓹ`, Canadian finals `ᐧ`: their own words hold
     // them.)
-    let standalone = match data.script(c) {
-        Script::Latin => true,
-        Script::Hangul => ('\u{3131}'..='\u{318E}').contains(&c),
-        _ => false,
-    };
     // (Read from its fold so far, one character: NFKD writes a compatibility jamo as the
     // conjoining one, `ㅡ` as `ᅳ`; `Ɂ` is case folded to `ɂ`; `º` decomposes to `o`, a letter.)
     let mut chars = s.chars();
     if let (Some(one), None) = (chars.next(), chars.next()) {
-        if standalone && data.is(GeneralCategoryGroup::Letter, c) {
+        if data.stands_alone(c) && data.is(GeneralCategoryGroup::Letter, c) {
             let drawn = skeleton_char(one)
                 .filter(|&k| k != one && matches!(data.class_of(k), Class::Gap | Class::Terminal | Class::Ignorable));
             if let Some(k) = drawn {
