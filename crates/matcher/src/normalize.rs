@@ -517,6 +517,22 @@ impl Positions for InOrder {
     }
 }
 
+/// Byte offsets in order, with `len` bytes left out at byte `at` (the letters of a word whose
+/// leet symbols the second reading drops, `fu!ck`: position 2 is the `c` at byte 3).
+#[derive(Clone, Copy)]
+struct Skipping {
+    at: usize,
+    len: u32,
+}
+
+impl Positions for Skipping {
+    const IN_ORDER: bool = true;
+    #[inline(always)]
+    fn offset(self, i: usize) -> u32 {
+        i as u32 + if i >= self.at { self.len } else { 0 }
+    }
+}
+
 impl Positions for &[(char, u32, u32)] {
     const IN_ORDER: bool = false;
     #[inline(always)]
@@ -1098,6 +1114,21 @@ impl<'t> Normalizer<'t> {
                 return Some(end);
             }
         }
+        // Two letters or more on each side of one run of leet symbols put in among them (`fu!ck`,
+        // `zu!cx`; pieces of three or more on both sides are a compound, above): the first reading
+        // reads the symbols as letters, the second drops them (`symbol_joins`). After a space or
+        // nothing only, and the same batch rule as a compound's.
+        if P::IN_ORDER
+            && !plain_end
+            && (2..WORD_CAP).contains(&word_len)
+            && !self.gap.other
+            && (self.split_symbols || self.out.is_empty())
+        {
+            if let Some((run, end)) = split_join(bytes, word_start, i) {
+                self.emit_join(bytes, word_start, run, end);
+                return Some(end);
+            }
+        }
         if word_len == 0 || !plain_end || word_len >= WORD_CAP {
             // Only the gap was plain (or nothing was): the general path takes it from here.
             return (word_start > start).then_some(word_start);
@@ -1147,6 +1178,27 @@ impl<'t> Normalizer<'t> {
         }
         self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
         self.emit_ascii_runs::<true, InOrder>(&bytes[start..end], start, InOrder);
+    }
+
+    /// The word `bytes[start..end]` of two pieces of two letters or more around one run of leet
+    /// symbols, `run` (found by [`split_join`]): what the general path gives it. The run is
+    /// recorded as ambiguous; the first reading reads its symbols as letters (as
+    /// [`Self::emit_leet_compound`] does), the second reads the word without them (`fuck` for
+    /// `fu!ck`), each letter at its own byte.
+    fn emit_join(&mut self, bytes: &[u8], start: usize, run: std::ops::Range<usize>, end: usize) {
+        self.ambiguous.push(run.start as u32..run.end as u32);
+        self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
+        if !self.split_symbols {
+            self.emit_ascii_runs::<true, InOrder>(&bytes[start..end], start, InOrder);
+            return;
+        }
+        let mut letters = [0u8; WORD_CAP];
+        let (before, after) = (&bytes[start..run.start], &bytes[run.end..end]);
+        let kept = before.len() + after.len();
+        letters[..before.len()].copy_from_slice(before);
+        letters[before.len()..kept].copy_from_slice(after);
+        let skip = Skipping { at: run.start, len: (run.end - run.start) as u32 };
+        self.emit_ascii_runs::<false, Skipping>(&letters[..kept], start, skip);
     }
 
     /// What `word_stage_out` and `emit_word` put out for a whole word of two ASCII letters or
@@ -2711,6 +2763,33 @@ fn split_compound(bytes: &[u8], word_start: usize, first_end: usize) -> Option<u
     }
 }
 
+/// For the fast path: the run of leet symbols and the word's end when the word from
+/// `word_start` is two pieces of two ASCII letters or more joined by one run of at most
+/// `MAX_LEET_SYMBOLS` leet symbols, none of them the start of symbols drawn as a letter, then a
+/// plain gap or the text's end, shorter than `WORD_CAP` (`fu!ck`, `zu!cx`: [`symbol_joins`]).
+/// `first_end` is the first piece's end. `None` for any other word.
+fn split_join(bytes: &[u8], word_start: usize, first_end: usize) -> Option<(std::ops::Range<usize>, usize)> {
+    let rest = bytes.get(first_end..)?;
+    let symbols = rest.iter().take(MAX_LEET_SYMBOLS + 1).take_while(|&&b| is_leet_symbol_byte(b)).count();
+    if symbols == 0 || symbols > MAX_LEET_SYMBOLS {
+        return None;
+    }
+    let run = first_end..first_end + symbols;
+    if run.clone().any(|k| bytes.get(k).is_some_and(|&b| leet::begins_sequence(b)) && drawn_at(bytes, k)) {
+        return None;
+    }
+    let letters = ascii_letters(bytes.get(run.end..bytes.len().min(run.end + WORD_CAP))?);
+    let end = run.end + letters;
+    if letters < 2 || end - word_start >= WORD_CAP {
+        return None;
+    }
+    match bytes.get(end) {
+        None => Some((run, end)),
+        Some(&b) if ends_plain_word(b) => Some((run, end)),
+        Some(_) => None,
+    }
+}
+
 /// Whether `text` has an explicit bidi embedding, override or isolate (U+202A–U+202E: UTF-8
 /// `E2 80 AA`–`E2 80 AE`; U+2066–U+2069: `E2 81 A6`–`E2 81 A9`), found from its bytes: eight at a
 /// time for the lead byte `E2` (every text is scanned once before it is read, so this is a
@@ -3671,6 +3750,9 @@ mod tests {
             "Free@Money+now. x",
             "abc$$$def ab+cde abc+de abc+def$ abc++++def",
             "data@alpha ali|iii+tot Ass$sss(cco",
+            // One run put in among two letters or more on each side (`symbol_joins`).
+            "zu!cx fu$ck ki!ik ab+cd, ab!cd. ab@@cd ab(cd Ab|Id fu!ckk abc!de ab!cde x:ab!cd ab!!!!cd",
+            "ab|<cd ab()cd ab!cd1 ab!cd\u{301} ab!c ab!cd!ef a b!cd",
             // Notes of leet symbols alone around spelled-out letters, and plain words after them.
             "paid $ for e x",
             "$ is cheap. h i t",
