@@ -1102,19 +1102,9 @@ fn every_look_alike_letter_inside_a_latin_word() {
 /// of its own (`Class::Ideo`: Line_Break ideographic, complex context, Hangul, small kana, or
 /// script Han, kana, Hangul, Bopomofo, Yi; `crates/unicode-gen` states the rule once). Only the
 /// boundary between the two tests below is taken from the matcher, never what either asserts.
-/// A Hangul jamo standing alone (a letter of script Hangul that is no syllable) counts among
-/// them: since 2026-12-06 the matcher reads it as a letter of words of jamo only, which never
-/// join a Latin word (`paㅇko` is `pa`, `ㅇ`, `ko`), as an ideo letter never does.
 fn spaceless(c: char) -> bool {
     use timgate_matcher::unicode_data::{Class, Info};
-    let jamo = is_hangul(c) && !('\u{AC00}'..='\u{D7A3}').contains(&c);
-    Info::of(c).class() == Class::Ideo || jamo
-}
-
-/// Whether `c` is of script Hangul (Unicode's Script property, by `regex-syntax`).
-fn is_hangul(c: char) -> bool {
-    static HANGUL: std::sync::OnceLock<Property> = std::sync::OnceLock::new();
-    HANGUL.get_or_init(|| Property::new(r"\p{Script=Hangul}")).has(c)
+    Info::of(c).class() == Class::Ideo
 }
 
 /// A letter, the ASCII letter it looks like, and whether it is uppercase.
@@ -2428,46 +2418,4 @@ fn every_letter_of_a_spaced_script_alone_between_the_characters_of_a_cjk_term() 
         spaced.record(&member, covers(&set, term, &text, 0, text.len()), &text);
     }
     assert_all([&alone, &spaced]);
-}
-
-/// Every Hangul jamo standing alone (a letter of script Hangul that is no syllable: the
-/// conjoining, compatibility, half-width and extended jamo), alone or two of it between two
-/// characters of a CJK term of naughty-words `zh`, and with spaces around it (`操你ㅋ妈`,
-/// `傻ㅋㅋ逼`, `傻 ㅠ 逼`), compiled as `push` stores the list: found, as a letter of any script
-/// written with spaces is (an adversarial pass, 2026-12-05: missed; a jamo was an ideo letter of
-/// its own until 2026-12-06). And every term of naughty-words `ko` with a run of each jamo glued
-/// before and after it (`ㅋㅋ시발ㅋㅋ`, Korean chat's laughter) is still found.
-#[test]
-fn every_hangul_jamo_alone_between_the_characters_of_a_cjk_term() {
-    let Some((terms, set)) = chinese_terms_pushed() else { return };
-    let jamo: Vec<char> =
-        members(r"[\p{Script=Hangul}&&\p{L}]").into_iter().filter(|c| !('\u{AC00}'..='\u{D7A3}').contains(c)).collect();
-    assert!(jamo.len() > 500, "{} jamo", jamo.len());
-    let mut alone = Tally::new("a Hangul jamo alone in one gap of a CJK term (操你ㅋ妈)");
-    let mut twice = Tally::new("two of a Hangul jamo in one gap of a CJK term (傻ㅋㅋ逼)");
-    let mut spaced = Tally::new("a Hangul jamo with spaces around it in a CJK term (傻 ㅠ 逼)");
-    for (k, &c) in jamo.iter().enumerate() {
-        let term = (k * 7 + 3) % terms.len();
-        let chars: Vec<char> = terms[term].chars().collect();
-        let gap = 1 + k % (chars.len() - 1);
-        let (before, after): (String, String) = (chars[..gap].iter().collect(), chars[gap..].iter().collect());
-        let member = format!("{} {}", hex(c), name(c));
-        let text = format!("{before}{c}{after}");
-        alone.record(&member, covers(&set, term, &text, 0, text.len()), &text);
-        let text = format!("{before}{c}{c}{after}");
-        twice.record(&member, covers(&set, term, &text, 0, text.len()), &text);
-        let text = format!("{before} {c} {after}");
-        spaced.record(&member, covers(&set, term, &text, 0, text.len()), &text);
-    }
-    let Some(korean) = naughty_words("ko") else { return };
-    let korean: Vec<&str> = korean.iter().map(String::as_str).collect();
-    let ko = rules(&korean);
-    let mut beside = Tally::new("a term of naughty-words ko with a run of a Hangul jamo on each side (ㅋㅋ시발ㅋㅋ)");
-    for (k, &c) in jamo.iter().enumerate() {
-        let term = (k * 11 + 5) % korean.len();
-        let text = format!("{c}{c}{}{c}{c}", korean[term]);
-        let from = 2 * c.len_utf8();
-        beside.record(&format!("{} {}", hex(c), name(c)), covers(&ko, term, &text, from, text.len() - from), &text);
-    }
-    assert_all([&alone, &twice, &spaced, &beside]);
 }

@@ -1380,15 +1380,6 @@ impl<'t> Normalizer<'t> {
             && self.symbols.is_empty()
             && self.word.len() + 1 < WORD_CAP
         {
-            // A Hangul jamo standing alone is a letter of a word of jamo only: beside other
-            // letters it ends the word before it, and another letter ends a word of jamo
-            // (`fuckㅋㅋ` is `fuck` and Korean laughter, not one word; `fㅇck` is no `fock`).
-            // (Both below U+1100, no jamo: one test for most letters.)
-            if self.word.last().is_some_and(|last| {
-                (u32::from(last.ch) | u32::from(unit.ch)) >= 0x1100 && is_jamo(last.ch) != is_jamo(unit.ch)
-            }) {
-                self.end_word();
-            }
             self.push_letter(unit);
             return;
         }
@@ -1409,20 +1400,6 @@ impl<'t> Normalizer<'t> {
     fn other_unit(&mut self, unit: Unit) {
         match unit.class {
             Class::Letter | Class::Digit => {
-                // A Hangul jamo after leet symbols: the word before ends, and the symbols are
-                // the gap (as before an ideo letter: `fuck!ㅋㅋ`), as is a letter after jamo
-                // and symbols (see `unit`).
-                let jamo = is_jamo(unit.ch);
-                let beside = self.word.last().map(|last| is_jamo(last.ch));
-                if beside == Some(true) && !jamo {
-                    // The symbols may start the next word (`ㅋ$hit`): not the jamo's.
-                    let symbols = std::mem::take(&mut self.symbols);
-                    self.end_word();
-                    self.symbols = symbols;
-                } else if beside.map_or(jamo, |last| last != jamo) {
-                    self.end_word();
-                    self.flush_symbols_as_gap();
-                }
                 if !self.symbols.is_empty() {
                     self.symbols_before_letter();
                 }
@@ -2142,13 +2119,8 @@ impl<'t> Normalizer<'t> {
         // digits join digits, letters letters).
         let single =
             whole && word.len() == 1 && matches!(word[0].class, Class::Letter | Class::Digit) && !word[0].keycap;
-        // (Hangul jamo join jamo only: `Bㅋ` is two words side by side, no spelling.)
-        let jamo = self.singles.first().is_some_and(|(u, _)| is_jamo(u.ch));
         let same_kind = self.singles_class().is_some_and(|class| {
-            single
-                && class == word[0].class
-                && jamo == is_jamo(word[0].ch)
-                && (class == Class::Letter || self.singles.len() < MAX_SPELLED_DIGITS)
+            single && class == word[0].class && (class == Class::Letter || self.singles.len() < MAX_SPELLED_DIGITS)
         });
         // A leet digit, which beside a letter alone may stand outside a spelled-out word.
         let leet_digit = |u: &Unit| u.class == Class::Digit && leet::digit(u.ch).is_some();
@@ -2816,14 +2788,6 @@ fn split_join(bytes: &[u8], word_start: usize, first_end: usize) -> Option<(std:
         Some(&b) if ends_plain_word(b) => Some((run, end)),
         Some(_) => None,
     }
-}
-
-/// Whether a letter as read is a Hangul jamo standing alone (the tables read compatibility and
-/// half-width jamo as the conjoining ones, or keep them): a letter of no syllable.
-#[inline(always)]
-fn is_jamo(c: char) -> bool {
-    u32::from(c) >= 0x1100
-        && matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3131}'..='\u{318E}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}')
 }
 
 /// Whether `text` has an explicit bidi embedding, override or isolate (U+202A–U+202E: UTF-8
@@ -3789,8 +3753,6 @@ mod tests {
             // One run put in among two letters or more on each side (`symbol_joins`).
             "zu!cx fu$ck ki!ik ab+cd, ab!cd. ab@@cd ab(cd Ab|Id fu!ckk abc!de ab!cde x:ab!cd ab!!!!cd",
             "ab|<cd ab()cd ab!cd1 ab!cd\u{301} ab!c ab!cd!ef a b!cd",
-            // Hangul jamo beside other letters (words of their own since 2026-12-06).
-            "fuckㅋㅋ ㅋㅋfuck ㅋ$hit fuck!ㅋ 傻ㅋ逼 bㅋ ㅋ b s&mㅋㅋ ab!ㅠㅠcd",
             // Notes of leet symbols alone around spelled-out letters, and plain words after them.
             "paid $ for e x",
             "$ is cheap. h i t",
@@ -3811,7 +3773,7 @@ mod tests {
         let pieces = [
             "a", "b", "ab", "abc", "Qrst", "data", "ali", " ", ". ", "1", "!", "@", "+", "$$", "*", "(", "é", "傻",
             "\u{301}", "\u{200B}", "\u{7}", "Q", "\n\n", "\u{202E}", "\u{202D}", "\u{202C}", "\u{2067}", "\u{2069}",
-            "ש", "0", "3", "|", "\\/", "I", "£", "55", "$", " h ", " e x", "ㅋ", "ㅠㅠ",
+            "ש", "0", "3", "|", "\\/", "I", "£", "55", "$", " h ", " e x",
         ];
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
         let mut next = |n: usize| {

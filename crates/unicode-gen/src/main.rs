@@ -237,12 +237,7 @@ impl Data {
             {
                 return Class::Gap;
             }
-            // A Hangul jamo standing alone is a letter of a script written with spaces, not an
-            // ideo letter: Korean writes syllables, and a lone jamo is a word of its own (`ㅋㅋ`,
-            // `ㅅㅂ`) or a filler put between two characters (`操你ㅋ妈`, 2026-12-06). (NFKD writes
-            // most compatibility jamo as the conjoining ones, `ㅋ` as `ᄏ`: both ranges, and the
-            // half-width and extended ones.)
-            if !self.is_spaceless(c) || is_hangul_jamo(c) {
+            if !self.is_spaceless(c) {
                 return Class::Letter;
             }
             // A Han character that looks like punctuation by UTS #39 (its skeleton is one
@@ -891,8 +886,7 @@ fn main() {
             continue; // only letters as they stand after folding
         }
         let script = data.script(c);
-        // (A Hangul jamo is a letter of words of jamo only, never of a Latin word: no reading.)
-        if matches!(script, Script::Latin | Script::Common | Script::Inherited) || is_hangul_jamo(c) {
+        if matches!(script, Script::Latin | Script::Common | Script::Inherited) {
             continue;
         }
         // The letter as the text holds it after folding, and its uppercase form: what it looks
@@ -943,8 +937,6 @@ fn main() {
             let (Some(f), None) = (chars.next(), chars.next()) else { return None };
             if classes[cp as usize] & 0x0F != Class::Letter as u8
                 || matches!(data.script(f), Script::Latin | Script::Common | Script::Inherited)
-                || is_hangul_jamo(c)
-                || is_hangul_jamo(f)
             {
                 return None;
             }
@@ -1265,9 +1257,4 @@ fn main() {
         mixed.len(),
         &mixed[..mixed.len().min(20)]
     );
-}
-
-/// A Hangul jamo: conjoining (and its extensions A and B), compatibility or half-width.
-fn is_hangul_jamo(c: char) -> bool {
-    matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3131}'..='\u{318E}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}' | '\u{FFA0}'..='\u{FFDC}')
 }
