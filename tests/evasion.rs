@@ -90,6 +90,20 @@ const CJK: &[Case] = &[
     t!("a letter in each gap of a traditional spelling", ["他妈的"], "他z媽z的", ["他z媽z的"]),
     t!("a letter between kana", ["バカ"], "バqカ", ["バqカ"]),
     t!("a letter between hangul syllables", ["바보"], "바x보", ["바x보"]),
+    // Korean chat puts jamo (`ㅋㅋ` laughter, `ㅠㅠ` tears) beside words and writes terms in jamo
+    // only (`ㅅㅂ`): each jamo is an ideo letter of its own, so a jamo term is found among
+    // others and a word beside laughter keeps its edges. (A try at reading jamo as letters of a
+    // spaced script broke each of these: 2026-12-06, reverted.)
+    t!("a jamo term before laughter", ["ㅅㅂ"], "ㅅㅂㅋㅋㅋ", ["ㅅㅂ"]),
+    t!("a jamo term after tears", ["ㅅㅂ"], "ㅠㅠㅅㅂ", ["ㅅㅂ"]),
+    t!("a jamo term spaced out", ["ㅅㅂ"], "ㅅ ㅂ", ["ㅅ ㅂ"]),
+    t!("a jamo term hyphenated", ["ㅅㅂ"], "ㅅ-ㅂ", ["ㅅ-ㅂ"]),
+    t!("another jamo term before laughter", ["ㅁㅊ"], "아 ㅁㅊㅋㅋ", ["ㅁㅊ"]),
+    t!("a one-jamo term doubled", ["ㅗ"], "ㅗㅗ", ["ㅗ"]),
+    t!("a Latin term before laughter", ["fuck"], "fuckㅋㅋ", ["fuck"]),
+    t!("a Latin term after laughter", ["fuck"], "ㅋㅋfuck", ["fuck"]),
+    t!("laughter between two Korean words joins no term", ["고자"], "먹고ㅋㅋ자야지", NONE),
+    t!("laughter between two Korean words joins no other term", ["자지"], "잘자ㅋㅋ지금", NONE),
     t!("a letter inside a doubled character", ["他奶奶"], "他奶k奶", ["他奶k奶"]),
     t!("a filler and a term of its own around it", ["傻逼", "a片"], "傻a片", ["a片"]),
     t!("a term with a Latin letter stays as written", ["a片"], "看A片", ["A片"]),
@@ -1972,6 +1986,9 @@ const OPEN: &[Case] = &[
     // FALSE POSITIVES: a number term is not found inside a longer number of digits, but is inside
     // a longer run of Han numerals (a phone number written in them).
     t!("FALSE POSITIVE: a number term inside a longer run of Han numerals", ["八九六四"], "电话七八九六四三九", NONE),
+    // FALSE POSITIVES: Hangul syllables are ideo letters, so a Korean term is found across a
+    // space between two words (`먹고 자야지`: `고자`), as a CJK term is across an ideographic space.
+    t!("FALSE POSITIVE: a Korean term across a space between two words", ["고자"], "먹고 자야지", NONE),
     // CJK: `〇` between two characters; read as a digit it would be a filler, but Chinese writes it
     // among the Han numerals (`六〇四`), where `六四` would then be found (unicode-gen `fold`).
     t!("CJK: an ideographic zero between the characters", ["傻逼"], "傻〇逼", ["傻〇逼"]),
