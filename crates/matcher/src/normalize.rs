@@ -1182,16 +1182,16 @@ impl<'t> Normalizer<'t> {
 
     /// The word `bytes[start..end]` of two pieces of two letters or more around one run of leet
     /// symbols, `run` (found by [`split_join`]): what the general path gives it. The run is
-    /// recorded as ambiguous; the first reading reads its symbols as letters (as
-    /// [`Self::emit_leet_compound`] does), the second reads the word without them (`fuck` for
+    /// recorded as ambiguous; the first reading reads its symbols as letters
+    /// ([`Self::emit_leet_compound`], whose runs hold pieces of any length), the second reads the word without them (`fuck` for
     /// `fu!ck`), each letter at its own byte.
     fn emit_join(&mut self, bytes: &[u8], start: usize, run: std::ops::Range<usize>, end: usize) {
-        self.ambiguous.push(run.start as u32..run.end as u32);
-        self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
         if !self.split_symbols {
-            self.emit_ascii_runs::<true, InOrder>(&bytes[start..end], start, InOrder);
+            self.emit_leet_compound(bytes, start, run.start, end);
             return;
         }
+        self.ambiguous.push(run.start as u32..run.end as u32);
+        self.ambiguous_word_end = self.ambiguous_word_end.max(end as u32);
         let mut letters = [0u8; WORD_CAP];
         let (before, after) = (&bytes[start..run.start], &bytes[run.end..end]);
         let kept = before.len() + after.len();
@@ -2740,12 +2740,7 @@ fn written_look_alike(text: &str, unit: &Unit) -> Option<char> {
 fn split_compound(bytes: &[u8], word_start: usize, first_end: usize) -> Option<usize> {
     let mut at = first_end;
     loop {
-        let rest = bytes.get(at..)?;
-        let symbols = rest.iter().take(MAX_LEET_SYMBOLS + 1).take_while(|&&b| is_leet_symbol_byte(b)).count();
-        if symbols == 0 || symbols > MAX_LEET_SYMBOLS {
-            return None;
-        }
-        at += symbols;
+        at += leet_run(bytes.get(at..)?)?;
         let letters = ascii_letters(bytes.get(at..bytes.len().min(at + WORD_CAP))?);
         if letters < SPLIT_PIECE {
             return None;
@@ -2763,18 +2758,20 @@ fn split_compound(bytes: &[u8], word_start: usize, first_end: usize) -> Option<u
     }
 }
 
+/// The length of the run of ASCII leet symbols `rest` starts with, when it is one to
+/// `MAX_LEET_SYMBOLS` (a longer run is read as a gap: the general path's).
+fn leet_run(rest: &[u8]) -> Option<usize> {
+    let symbols = rest.iter().take(MAX_LEET_SYMBOLS + 1).take_while(|&&b| is_leet_symbol_byte(b)).count();
+    (1..=MAX_LEET_SYMBOLS).contains(&symbols).then_some(symbols)
+}
+
 /// For the fast path: the run of leet symbols and the word's end when the word from
 /// `word_start` is two pieces of two ASCII letters or more joined by one run of at most
 /// `MAX_LEET_SYMBOLS` leet symbols, none of them the start of symbols drawn as a letter, then a
 /// plain gap or the text's end, shorter than `WORD_CAP` (`fu!ck`, `zu!cx`: [`symbol_joins`]).
 /// `first_end` is the first piece's end. `None` for any other word.
 fn split_join(bytes: &[u8], word_start: usize, first_end: usize) -> Option<(std::ops::Range<usize>, usize)> {
-    let rest = bytes.get(first_end..)?;
-    let symbols = rest.iter().take(MAX_LEET_SYMBOLS + 1).take_while(|&&b| is_leet_symbol_byte(b)).count();
-    if symbols == 0 || symbols > MAX_LEET_SYMBOLS {
-        return None;
-    }
-    let run = first_end..first_end + symbols;
+    let run = first_end..first_end + leet_run(bytes.get(first_end..)?)?;
     if run.clone().any(|k| bytes.get(k).is_some_and(|&b| leet::begins_sequence(b)) && drawn_at(bytes, k)) {
         return None;
     }
