@@ -158,6 +158,19 @@ const CJK: &[Case] = &[
     t!("a Cyrillic letter with spaces around it", ["加微信"], "加 ж 微信", ["加 ж 微信"]),
     t!("an ideographic zero among numerals is no term", ["六四"], "六〇四室", NONE),
     t!("a year with an ideographic zero is no term", ["二八"], "二〇〇八年", NONE),
+    // Until 2026-12-06 `〇` between two characters was a character of its own (OPEN): now a
+    // filler where neither neighbour is a Han numeral, the zero it is among them.
+    t!("an ideographic zero between the characters", ["傻逼"], "傻〇逼", ["傻〇逼"]),
+    t!("an ideographic zero in a sentence", ["操你妈"], "我操你〇妈的", ["操你〇妈"]),
+    t!("an ideographic zero in every gap", ["法轮功"], "法〇轮〇功", ["法〇轮〇功"]),
+    t!("an ideographic zero with spaces around it", ["加微信"], "加 〇 微信", ["加 〇 微信"]),
+    t!("an ideographic zero after a term's numeral", ["六四"], "六〇四", NONE),
+    t!("an ideographic zero before a numeral is a digit", ["傻四"], "傻〇四", NONE),
+    t!("an ideographic zero after a numeral is a digit", ["十逼"], "十〇逼", NONE),
+    t!("two ideographic zeros are a number", ["傻逼"], "编号傻〇〇逼", NONE),
+    t!("an ideographic zero in a date is no filler", ["二二"], "二〇二六年", NONE),
+    t!("an ideographic zero alone after a term's character", ["傻逼"], "傻〇", NONE),
+    t!("an ideographic zero between financial numerals", ["陆肆"], "陆〇肆", NONE),
 ];
 
 /// Phrases: whatever stands between and inside the words of a multi-word term.
@@ -1505,6 +1518,33 @@ const LEET: &[Case] = &[
     // Currency signs drawn as letters (the "currency" font of fancy-text generators; generated
     // from UTS #39, obscenity's confusables and decancer, 2026-12-05; a known miss before).
     t!("a word in the currency font", ["fuck"], "\u{20A3}\u{244}\u{20B5}\u{20AD}", ["\u{20A3}\u{244}\u{20B5}\u{20AD}"]),
+    // Until 2026-12-06 a word of currency signs alone, no letter among them, was punctuation
+    // (OPEN): two signs or more, one beyond ASCII, are read as the word they spell.
+    t!("a word of currency signs alone", ["ass"], "\u{20B3}\u{20B7}\u{20B7}", ["\u{20B3}\u{20B7}\u{20B7}"]),
+    t!(
+        "currency signs alone in a sentence",
+        ["ass"],
+        "kiss my \u{20B3}\u{20B7}\u{20B7} now",
+        ["\u{20B3}\u{20B7}\u{20B7}"]
+    ),
+    t!("currency signs alone at the end", ["ass"], "kiss my \u{20B3}\u{20B7}\u{20B7}", ["\u{20B3}\u{20B7}\u{20B7}"]),
+    t!(
+        "currency signs alone before a full stop",
+        ["ass"],
+        "my \u{20B3}\u{20B7}\u{20B7}.",
+        ["\u{20B3}\u{20B7}\u{20B7}"]
+    ),
+    t!("currency signs alone with a euro sign", ["pee"], "\u{20B1}\u{20AC}\u{20AC}", ["\u{20B1}\u{20AC}\u{20AC}"]),
+    t!(
+        "currency signs alone in a phrase",
+        ["cheap pills"],
+        "\u{20B5}heap \u{20B1}i\u{20B0}\u{20B0}s",
+        ["\u{20B5}heap \u{20B1}i\u{20B0}\u{20B0}s"]
+    ),
+    t!("currency signs alone before CJK", ["ass"], "\u{20B3}\u{20B7}\u{20B7}你", ["\u{20B3}\u{20B7}\u{20B7}"]),
+    t!("dollar signs alone are punctuation", ["sss"], "that costs $$$", NONE),
+    t!("one currency sign alone is no word", ["w"], "\u{20A9} 5000", NONE),
+    t!("currency signs before a number are a price", ["ee"], "\u{20AC}\u{20AC}5", NONE),
     t!("the currency font in a sentence", ["shit"], "oh \u{20B7}\u{2C67}i\u{20AE} no", ["\u{20B7}\u{2C67}i\u{20AE}"]),
     t!("a kip sign for the k", ["fuck"], "fuc\u{20AD} off", ["fuc\u{20AD}"]),
     t!("a peso sign for the p", ["porn"], "free \u{20B1}orn", ["\u{20B1}orn"]),
@@ -1989,12 +2029,14 @@ const OPEN: &[Case] = &[
     // FALSE POSITIVES: Hangul syllables are ideo letters, so a Korean term is found across a
     // space between two words (`먹고 자야지`: `고자`), as a CJK term is across an ideographic space.
     t!("FALSE POSITIVE: a Korean term across a space between two words", ["고자"], "먹고 자야지", NONE),
-    // CJK: `〇` between two characters; read as a digit it would be a filler, but Chinese writes it
-    // among the Han numerals (`六〇四`), where `六四` would then be found (unicode-gen `fold`).
-    t!("CJK: an ideographic zero between the characters", ["傻逼"], "傻〇逼", ["傻〇逼"]),
-    // LEET: a currency sign stands for its letter only beside a letter of the word (as `$` does:
-    // `$55` is a price), so a word of signs alone is read as none.
-    t!("LEET: a word of currency signs alone", ["ass"], "\u{20B3}\u{20B7}\u{20B7}", ["\u{20B3}\u{20B7}\u{20B7}"]),
+    // LEET: `₴` (hryvnia), the currency font's `s`: decancer reads it as `2` and no source lists
+    // it (unicode-gen `symbol_letters`), so it is a gap (`₳₴₴`, `₴ⱧƗ₮`).
+    t!(
+        "LEET: the hryvnia sign for the s of the currency font",
+        ["ass"],
+        "\u{20B3}\u{20B4}\u{20B4}",
+        ["\u{20B3}\u{20B4}\u{20B4}"]
+    ),
     // MULTIWORD
     // A single digit between two words separates them only with three letters on each side that
     // are letters or leet symbols, not digits (normalize.rs `digit_separators`): a leet digit

@@ -324,6 +324,48 @@ const MAX_SHORT_EDGE_DIGITS: usize = 2;
 /// `他妈abc的`; `Normalizer::fillers`).
 pub(crate) const MAX_FILLER_UNITS: usize = 3;
 
+/// `〇` IDEOGRAPHIC NUMBER ZERO: a filler between two ideo letters that are no Han numerals
+/// (`傻〇逼`), a digit among them (`六〇四`).
+const IDEOGRAPHIC_ZERO: char = '\u{3007}';
+
+/// Whether `c` (as read: Simplified, `fold`) is a Han numeral: the characters Unihan gives a
+/// `kPrimaryNumeric` or `kAccountingNumeric` value of 0–10, 100, 1,000, 10,000 or 10^8, in their
+/// Simplified forms (the Traditional ones fold to them: `萬` is `万`, `陸` is `陆`), and `两`.
+/// Only asked of an ideo letter beside `〇`.
+fn is_han_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '两'
+            | '壹'
+            | '贰'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
 /// A word of one to three (`MAX_FILLER_UNITS`) ASCII letters or digits alone between two
 /// spaceless-script letters (`傻a逼`, `傻12逼`, `Normalizer::fillers`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -640,6 +682,11 @@ pub struct Normalizer<'t> {
     /// digits right after an ideo letter (`傻12`): a filler if an ideo letter follows (`傻12逼`),
     /// put out as the word it is otherwise.
     held_word: bool,
+    /// `〇` IDEOGRAPHIC NUMBER ZERO right after an ideo letter that is no Han numeral (`傻〇`),
+    /// with the gap before it, held in `singles` as the digit `0`: a filler if an ideo letter
+    /// that is no Han numeral follows (`傻〇逼`), put out as the ideo letter it is otherwise
+    /// (`六〇四` and `二〇二六年` never hold it).
+    held_zero: Option<(Unit, GapInfo)>,
     /// A leet digit glued before the first of `singles` (`1f u c k`): a gap before the word
     /// when they join, the first single's own when they do not (`5g`).
     lead_digit: Option<Unit>,
@@ -765,6 +812,7 @@ impl<'t> Normalizer<'t> {
             joining: false,
             singles_after_ideo: false,
             held_word: false,
+            held_zero: None,
             lead_digit: None,
             leet_singles: Vec::new(),
             gap_leet: None,
@@ -1363,6 +1411,9 @@ impl<'t> Normalizer<'t> {
             self.unit(previous);
         }
         self.end_word();
+        if !self.symbols.is_empty() {
+            self.signs_as_word();
+        }
         self.flush_singles();
         if let Some(symbol) = self.pending.take() {
             self.out.push(symbol);
@@ -1508,6 +1559,9 @@ impl<'t> Normalizer<'t> {
 
     #[inline(never)]
     fn flush_held_symbols_as_gap(&mut self) {
+        if self.signs_as_word() {
+            return;
+        }
         self.note_lone_leet_symbol();
         let symbols = std::mem::take(&mut self.symbols);
         for unit in &symbols {
@@ -1515,6 +1569,26 @@ impl<'t> Normalizer<'t> {
         }
         self.symbols = symbols;
         self.symbols.clear();
+    }
+
+    /// A word of currency signs drawn as letters alone (`₳₴₴`, the "currency" font with no
+    /// plain letter in the word): two to `MAX_DRAWN_SIGNS` of them, at least one beyond ASCII
+    /// (`$$$` stays punctuation), read as the word they spell. Whether it was one (then put out).
+    fn signs_as_word(&mut self) -> bool {
+        let signs = self.word.is_empty()
+            && !self.as_written
+            && (2..=MAX_DRAWN_SIGNS).contains(&self.symbols.len())
+            && self.symbols.iter().any(|s| !s.ch.is_ascii())
+            && self.symbols.iter().all(|s| leet::drawn_sign(s.ch));
+        if !signs {
+            return false;
+        }
+        let symbols = std::mem::take(&mut self.symbols);
+        self.word.extend(symbols.iter().map(|s| as_letter(*s)));
+        self.symbols = symbols;
+        self.symbols.clear();
+        self.pass_word(false);
+        true
     }
 
     /// Notes a leet symbol alone after one-letter words, with the gap before it (`gap_leet`),
@@ -2111,7 +2185,7 @@ impl<'t> Normalizer<'t> {
 
     fn word_stage_out_now(&mut self, word: &[Unit], cut: Cut) {
         self.interrupted = true;
-        if self.held_word {
+        if self.held_word || self.held_zero.is_some() {
             self.flush_singles();
         }
         let whole = !cut.continues && !cut.continued;
@@ -2221,6 +2295,7 @@ impl<'t> Normalizer<'t> {
         self.singles.clear();
         self.lead_digit = None;
         self.held_word = false;
+        self.held_zero = None;
         self.joining = false;
         gap.filler = true;
         self.gap = gap.then(&self.gap);
@@ -2257,10 +2332,28 @@ impl<'t> Normalizer<'t> {
                     && self.singles.len() + usize::from(self.lead_digit.is_some()) <= MAX_FILLER_UNITS
                     && self.lead_digit.is_none_or(|d| d.ch.is_ascii_digit())
                     && self.singles.iter().all(|(u, _)| u.ch.is_alphanumeric()));
-            if close && filler {
+            // A held `〇` before a Han numeral is a digit of the number (`傻〇四`: not `傻四`).
+            let number = self.held_zero.is_some() && is_han_numeral(next.ch);
+            if close && filler && !number {
                 self.filler(next.ch);
             }
             self.flush_singles();
+            // `〇` right after an ideo letter that is no Han numeral (`傻〇`): held, as the digit
+            // `0` alone between two ideo letters is, until the next item says whether it is a
+            // filler (`傻〇逼`). Among Han numerals it is the zero it is (`六〇四`, `二〇二六`).
+            if next.ch == IDEOGRAPHIC_ZERO
+                && !self.as_written
+                && self.last_was_ideo
+                && close
+                && !is_han_numeral(self.last_ideo)
+                && self.singles.is_empty()
+            {
+                let gap = std::mem::take(&mut self.gap);
+                self.held_zero = Some((next, gap));
+                self.singles.push((Unit { class: Class::Digit, ch: '0', ..next }, gap));
+                self.singles_after_ideo = true;
+                return;
+            }
         } else if self.held_word || self.singles_class() == Some(Class::Digit) {
             // An emoji ends digits spelled out (`8🔥9🔥6🔥4` stays four numbers): joined across
             // emoji, the worst-case bench's 64 KB of digits, number words and emoji cost 1.33
@@ -2291,6 +2384,13 @@ impl<'t> Normalizer<'t> {
     fn flush_held_singles(&mut self) {
         if !self.leet_singles.is_empty() {
             self.read_leet_singles_as_digits();
+        }
+        // A held `〇` that is no filler: the ideo letter it is (alone in `singles`).
+        if let Some((unit, gap)) = self.held_zero.take() {
+            self.singles.clear();
+            self.joining = false;
+            self.emit_ideo(unit, gap);
+            return;
         }
         let held_word = std::mem::take(&mut self.held_word);
         let singles = std::mem::take(&mut self.singles);
