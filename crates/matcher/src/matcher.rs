@@ -2426,6 +2426,27 @@ mod tests {
     }
 
     #[test]
+    fn a_split_off_letter_is_read_behind_a_space_only_where_neither_piece_is_a_word() {
+        let words = ["fuck", "shit", "hit", "you", "anal"];
+        let m =
+            MatcherBuilder::new().terms(["fuck", "shit", "anal"]).words(move |w| words.contains(&w)).build().unwrap();
+        // Neither piece a word: any gap splits the letter off, spaces too.
+        for text in ["f uck", "fuc k", "f  uck you", "f.uck", "fuc-k", "F UCK"] {
+            assert!(m.is_match(text), "{text}");
+        }
+        // The rest a word: one symbol only (`s.hit`), never a space or two symbols.
+        assert!(m.is_match("s.hit"));
+        for text in ["s hit", "let's hit it", "s..hit", "fuc\n\nk"] {
+            assert!(!m.is_match(text), "{text}");
+        }
+        // The letter English's own word `a` (or `i`): punctuation, not a space alone.
+        assert!(m.is_match("a.nal") && m.is_match("a%%nal"));
+        assert!(!m.is_match("a nal"));
+        // Without words, no split is looked for.
+        assert!(!build(&["fuck"]).is_match("f uck"));
+    }
+
+    #[test]
     fn a_one_or_a_pipe_stands_for_the_l_of_a_known_word() {
         let words = ["slut", "gold", "goldless"];
         let m = MatcherBuilder::new()
