@@ -682,11 +682,12 @@ pub struct Normalizer<'t> {
     /// digits right after an ideo letter (`傻12`): a filler if an ideo letter follows (`傻12逼`),
     /// put out as the word it is otherwise.
     held_word: bool,
-    /// `〇` IDEOGRAPHIC NUMBER ZERO right after an ideo letter that is no Han numeral (`傻〇`),
-    /// with the gap before it, held in `singles` as the digit `0`: a filler if an ideo letter
-    /// that is no Han numeral follows (`傻〇逼`), put out as the ideo letter it is otherwise
-    /// (`六〇四` and `二〇二六年` never hold it).
-    held_zero: Option<(Unit, GapInfo)>,
+    /// An ideo letter that may be a filler, right after a Han letter (`傻の`, `傻〇`), with the
+    /// gap before it, held in `singles`: a kana or a Hangul letter alone (no syllable), or `〇`
+    /// IDEOGRAPHIC NUMBER ZERO after a Han letter that is no Han numeral. A filler if a Han
+    /// letter follows (`傻の逼`, `操你ㅋ妈`, `傻〇逼`; for `〇`, one that is no Han numeral),
+    /// put out as the ideo letter it is otherwise (`六〇四`, `日本の`).
+    held_ideo: Option<(Unit, GapInfo)>,
     /// A leet digit glued before the first of `singles` (`1f u c k`): a gap before the word
     /// when they join, the first single's own when they do not (`5g`).
     lead_digit: Option<Unit>,
@@ -812,7 +813,7 @@ impl<'t> Normalizer<'t> {
             joining: false,
             singles_after_ideo: false,
             held_word: false,
-            held_zero: None,
+            held_ideo: None,
             lead_digit: None,
             leet_singles: Vec::new(),
             gap_leet: None,
@@ -2185,7 +2186,7 @@ impl<'t> Normalizer<'t> {
 
     fn word_stage_out_now(&mut self, word: &[Unit], cut: Cut) {
         self.interrupted = true;
-        if self.held_word || self.held_zero.is_some() {
+        if self.held_word || self.held_ideo.is_some() {
             self.flush_singles();
         }
         let whole = !cut.continues && !cut.continued;
@@ -2295,7 +2296,7 @@ impl<'t> Normalizer<'t> {
         self.singles.clear();
         self.lead_digit = None;
         self.held_word = false;
-        self.held_zero = None;
+        self.held_ideo = None;
         self.joining = false;
         gap.filler = true;
         self.gap = gap.then(&self.gap);
@@ -2332,25 +2333,36 @@ impl<'t> Normalizer<'t> {
                     && self.singles.len() + usize::from(self.lead_digit.is_some()) <= MAX_FILLER_UNITS
                     && self.lead_digit.is_none_or(|d| d.ch.is_ascii_digit())
                     && self.singles.iter().all(|(u, _)| u.ch.is_alphanumeric()));
-            // A held `〇` before a Han numeral is a digit of the number (`傻〇四`: not `傻四`).
-            let number = self.held_zero.is_some() && is_han_numeral(next.ch);
-            if close && filler && !number {
+            // A held ideo letter is a filler only before a Han letter, and `〇` not before a Han
+            // numeral (`傻〇四` is a number).
+            let held_stays = self.held_ideo.is_some_and(|(held, _)| {
+                !unicode_data::is_han_letter(next.ch) || (held.ch == IDEOGRAPHIC_ZERO && is_han_numeral(next.ch))
+            });
+            if close && filler && !held_stays {
                 self.filler(next.ch);
             }
             self.flush_singles();
-            // `〇` right after an ideo letter that is no Han numeral (`傻〇`): held, as the digit
-            // `0` alone between two ideo letters is, until the next item says whether it is a
-            // filler (`傻〇逼`). Among Han numerals it is the zero it is (`六〇四`, `二〇二六`).
-            if next.ch == IDEOGRAPHIC_ZERO
-                && !self.as_written
+            // A kana or Hangul letter alone right after a Han letter (`傻の`, `操你ㅋ`), or `〇`
+            // right after one that is no Han numeral (`傻〇`): held, as a letter or digit alone
+            // between two ideo letters is, until the next item says whether it is a filler
+            // (`傻の逼`, `傻〇逼`). Among Han numerals `〇` is the zero it is (`六〇四`).
+            // (Asked of every ideo letter: the kana and jamo test first rules out a Han
+            // ideograph with one comparison.)
+            let may_fill = if next.ch == IDEOGRAPHIC_ZERO {
+                !is_han_numeral(self.last_ideo)
+            } else {
+                unicode_data::is_kana_or_jamo(next.ch)
+            };
+            if may_fill
                 && self.last_was_ideo
                 && close
-                && !is_han_numeral(self.last_ideo)
+                && !self.as_written
                 && self.singles.is_empty()
+                && unicode_data::is_han_letter(self.last_ideo)
             {
                 let gap = std::mem::take(&mut self.gap);
-                self.held_zero = Some((next, gap));
-                self.singles.push((Unit { class: Class::Digit, ch: '0', ..next }, gap));
+                self.held_ideo = Some((next, gap));
+                self.singles.push((Unit { class: Class::Digit, ..next }, gap));
                 self.singles_after_ideo = true;
                 return;
             }
@@ -2385,8 +2397,8 @@ impl<'t> Normalizer<'t> {
         if !self.leet_singles.is_empty() {
             self.read_leet_singles_as_digits();
         }
-        // A held `〇` that is no filler: the ideo letter it is (alone in `singles`).
-        if let Some((unit, gap)) = self.held_zero.take() {
+        // A held ideo letter that is no filler: the ideo letter it is (alone in `singles`).
+        if let Some((unit, gap)) = self.held_ideo.take() {
             self.singles.clear();
             self.joining = false;
             self.emit_ideo(unit, gap);
@@ -2534,6 +2546,10 @@ impl<'t> Normalizer<'t> {
         self.last_was_ideo = false;
     }
 
+    // Always inlined: it is the hot path of CJK text, and its second caller (a held ideo letter
+    // that is no filler, `flush_held_singles`) made the compiler call it out of line (CJK text
+    // cost 3% more instructions).
+    #[inline(always)]
     fn emit_ideo(&mut self, unit: Unit, gap: GapInfo) {
         self.interrupted = true;
         let spaces = !gap.other && gap.newlines == 0 && gap.chars <= MAX_SPELLING_GAP;

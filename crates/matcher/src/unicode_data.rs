@@ -217,6 +217,44 @@ pub fn upside_down(c: char) -> Option<&'static str> {
     tables::UPSIDE_DOWN.get(at).map(|&(_, drawn)| drawn)
 }
 
+/// Whether `c` is in one of the sorted, disjoint `ranges`.
+#[inline]
+fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
+    let cp = c as u32;
+    let at = ranges.partition_point(|&(first, _)| first <= cp);
+    at.checked_sub(1).and_then(|i| ranges.get(i)).is_some_and(|&(_, last)| cp <= last)
+}
+
+/// Whether `c` is a Han letter: an ideograph (Script=Han, General_Category=Lo), not `〇`, `々` or
+/// a radical.
+#[inline]
+pub fn is_han_letter(c: char) -> bool {
+    in_ranges(&tables::HAN_LETTERS, c)
+}
+
+/// Whether `c` is a kana or a Hangul letter other than a syllable block (`の`, `ㅋ`): one alone
+/// between two Han letters is a filler (`傻の逼`).
+#[inline]
+pub fn is_kana_or_jamo(c: char) -> bool {
+    // Asked of every ideo letter: the Han ideographs, most of them, ruled out at once.
+    if (HAN_BLOCKS.0..HAN_BLOCKS.1).contains(&(c as u32)) {
+        return false;
+    }
+    in_ranges(&tables::KANA_OR_JAMO, c)
+}
+
+/// CJK Unified Ideographs Extension A to the end of the Unified Ideographs (U+3400–U+9FFF) and
+/// Yi (to U+A95F): no kana or Hangul letter among them (checked below, at compile time).
+const HAN_BLOCKS: (u32, u32) = (0x3400, 0xA960);
+const _: () = {
+    let mut i = 0;
+    while i < tables::KANA_OR_JAMO.len() {
+        let (first, last) = tables::KANA_OR_JAMO[i];
+        assert!(last < HAN_BLOCKS.0 || first >= HAN_BLOCKS.1, "a kana or Hangul letter among the Han blocks");
+        i += 1;
+    }
+};
+
 /// The lowercase ASCII letter a currency sign is drawn as (`₣` `f`, `₵` `c`, `₭` `k`, `¥` `y`),
 /// by UTS #39's skeletons, the confusables table of the npm package obscenity, and decancer (see
 /// the generator's `symbol_letters`); `None` for anything else.

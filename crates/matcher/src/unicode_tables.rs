@@ -25217,6 +25217,49 @@ pub(crate) static UPSIDE_DOWN: [(char, &str); 21] = [
     ('w', "ʍ"),
     ('y', "ʎ"),
 ];
+/// Han letters (Script=Han, Lo), sorted ranges.
+pub(crate) static HAN_LETTERS: [(u32, u32); 12] = [
+    (13312, 19903),
+    (19968, 40959),
+    (63744, 64109),
+    (64112, 64217),
+    (131072, 173791),
+    (173824, 178206),
+    (178208, 183981),
+    (183984, 191456),
+    (191472, 192093),
+    (194560, 195101),
+    (196608, 201546),
+    (201552, 205823),
+];
+/// Kana and Hangul letters other than the syllable blocks, sorted ranges.
+pub(crate) static KANA_OR_JAMO: [(u32, u32); 25] = [
+    (4352, 4607),
+    (12353, 12438),
+    (12445, 12447),
+    (12449, 12538),
+    (12541, 12543),
+    (12593, 12686),
+    (12784, 12799),
+    (43360, 43388),
+    (55216, 55238),
+    (55243, 55291),
+    (65382, 65391),
+    (65393, 65437),
+    (65440, 65470),
+    (65474, 65479),
+    (65482, 65487),
+    (65490, 65495),
+    (65498, 65500),
+    (110576, 110579),
+    (110581, 110587),
+    (110589, 110590),
+    (110592, 110888),
+    (110898, 110898),
+    (110928, 110930),
+    (110933, 110933),
+    (110948, 110952),
+];
 /// Currency signs drawn as a lowercase ASCII letter (UTS #39, obscenity, decancer), sorted.
 pub(crate) static SYMBOL_LETTERS: [(char, char); 32] = [
     ('¢', 'c'),
@@ -25265,4 +25308,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0xbc800f824d53fbb7;
+pub(crate) const FINGERPRINT: u64 = 0x93cd1a7a5e023370;

@@ -553,6 +553,35 @@ fn upside_down_letters() -> Vec<(char, String)> {
     flips.into_iter().collect()
 }
 
+/// Sorted ranges `(first, last)` of the code points `keep` accepts, below `LIMIT`.
+fn ranges_of(keep: impl Fn(char) -> bool) -> Vec<(u32, u32)> {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for c in (0..LIMIT).filter_map(char::from_u32).filter(|&c| keep(c)) {
+        match ranges.last_mut() {
+            Some((_, last)) if *last + 1 == c as u32 => *last = c as u32,
+            _ => ranges.push((c as u32, c as u32)),
+        }
+    }
+    ranges
+}
+
+/// The Han letters (Script=Han, General_Category=Lo: the ideographs, not `〇`, `々` or the
+/// radicals), as ranges: the characters a filler between two of them may split (`傻の逼`).
+fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
+    ranges_of(|c| data.script(c) == Script::Han && data.gc(c) == GeneralCategory::OtherLetter)
+}
+
+/// Kana and Hangul letters that are no syllable block (Script=Hiragana, Katakana or Hangul,
+/// General_Category L*, not U+AC00–U+D7A3, the precomposed syllables), as ranges: one of them
+/// alone between two Han letters is a filler (`傻の逼`, `操你ㅋ妈`).
+fn kana_or_jamo_ranges(data: &Data) -> Vec<(u32, u32)> {
+    ranges_of(|c| {
+        matches!(data.script(c), Script::Hiragana | Script::Katakana | Script::Hangul)
+            && data.is(GeneralCategoryGroup::Letter, c)
+            && !('\u{AC00}'..='\u{D7A3}').contains(&c)
+    })
+}
+
 /// Katakana → hiragana (Unicode lays them out in parallel).
 fn hiragana(c: char) -> char {
     match c as u32 {
@@ -1229,6 +1258,12 @@ fn main() {
     let flips = upside_down_letters();
     let _ = writeln!(out, "/// Lowercase Latin letters drawn upside down (flip-text 1.2.0), sorted.");
     let _ = writeln!(out, "pub(crate) static UPSIDE_DOWN: [(char, &str); {}] = {:?};", flips.len(), flips);
+    let han = han_letter_ranges(&data);
+    let _ = writeln!(out, "/// Han letters (Script=Han, Lo), sorted ranges.");
+    let _ = writeln!(out, "pub(crate) static HAN_LETTERS: [(u32, u32); {}] = {:?};", han.len(), han);
+    let kana_or_jamo = kana_or_jamo_ranges(&data);
+    let _ = writeln!(out, "/// Kana and Hangul letters other than the syllable blocks, sorted ranges.");
+    let _ = writeln!(out, "pub(crate) static KANA_OR_JAMO: [(u32, u32); {}] = {:?};", kana_or_jamo.len(), kana_or_jamo);
     let symbols = symbol_letters(&data);
     let _ =
         writeln!(out, "/// Currency signs drawn as a lowercase ASCII letter (UTS #39, obscenity, decancer), sorted.");
