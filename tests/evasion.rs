@@ -186,6 +186,12 @@ const CJK: &[Case] = &[
     t!("a kana between a character and a kana is no filler", ["傻の"], "傻のの", ["傻の"]),
     t!("a Hangul syllable between the characters is no filler", ["傻逼"], "傻가逼", NONE),
     t!("jamo after a Han character stay jamo", ["ㅅㅂ"], "傻ㅅㅂ", ["ㅅㅂ"]),
+    // Japanese puts kana between kanji all the time (a review, 2026-12-06): in text with other
+    // kana, none is a filler.
+    t!("a Japanese particle between two kanji", ["中出し"], "箱の中に出しておいて", NONE),
+    t!("a Japanese verb's kana between two kanji", ["噴出"], "汗が噴き出した", NONE),
+    t!("a Japanese particle between two kanji of a phrase", ["性爱"], "性と愛について", NONE),
+    t!("a kana filler beside other kana is no filler", ["傻逼"], "傻の逼ですね", NONE),
 ];
 
 /// Phrases: whatever stands between and inside the words of a multi-word term.
@@ -921,14 +927,15 @@ const SPLIT_WITH_WORDS: &[Case] = &[
     t!("split by two spaces", ["fuck"], "fu  ck", ["fu  ck"]),
     t!("split by a dash", ["fuck"], "fu-ck", ["fu-ck"]),
     t!("split by an ideographic space", ["fuck"], "fu\u{3000}ck", ["fu\u{3000}ck"]),
-    // A one-letter piece behind a space is read where the rest is no word of the list (since
-    // 2026-12-06; before, never behind a space: `bitc h!` was a case of its own, not read).
-    t!("a one-letter last piece behind a space, the rest no word", ["bitch"], "bitc h!", ["bitc h"]),
+    // A first letter behind a space is read where the rest is no word of the list (since
+    // 2026-12-06); a last letter is not (a review: French `qui m'a` for `quim`, Spanish `por n`).
+    t!("a one-letter piece is not read", ["bitch"], "bitc h!", NONE),
     t!("a one-letter first piece behind a space, the rest no word", ["fuck"], "f uck you", ["f uck"]),
-    t!("a one-letter last piece of fuck behind a space", ["fuck"], "what the fuc k", ["fuc k"]),
+    t!("a one-letter last piece of fuck behind a space is not read", ["fuck"], "what the fuc k", NONE),
     t!("a one-letter first piece of cunt behind a space", ["cunt"], "you c unt", ["c unt"]),
     t!("a one-letter first piece of porn behind two spaces", ["porn"], "free p  orn here", ["p  orn"]),
-    t!("a one-letter last piece of cunt, in capitals", ["cunt"], "CUN T", ["CUN T"]),
+    t!("a one-letter first piece of cunt, in capitals", ["cunt"], "C UNT", ["C UNT"]),
+    t!("a French contraction after a word is no last letter", ["quim"], "celui qui m’a aidé", NONE),
     t!("a one-letter first piece in a phrase", ["fuck you"], "f uck you", ["f uck you"]),
     t!("a one-letter piece whose rest is a word stays two words", ["shit"], "he said s hit me", NONE),
     t!("a one-letter piece before a word stays two words", ["bitch"], "gonna b itch about it", NONE),

@@ -376,6 +376,9 @@ pub struct Filler {
     pub before: char,
     /// The ideo letter after it, as read.
     pub after: char,
+    /// Whether it is a kana or a Hangul letter (`傻の逼`): a filler only in text that has no
+    /// other kana or Hangul letter ([`Normalizer::kana_letters`]).
+    pub kana: bool,
 }
 
 /// What lay between two items (words, ideo letters, emoji).
@@ -688,6 +691,8 @@ pub struct Normalizer<'t> {
     /// letter follows (`傻の逼`, `操你ㅋ妈`, `傻〇逼`; for `〇`, one that is no Han numeral),
     /// put out as the ideo letter it is otherwise (`六〇四`, `日本の`).
     held_ideo: Option<(Unit, GapInfo)>,
+    /// Kana and Hangul letters read (ideo letters: `Filler::kana`).
+    kana_letters: u32,
     /// A leet digit glued before the first of `singles` (`1f u c k`): a gap before the word
     /// when they join, the first single's own when they do not (`5g`).
     lead_digit: Option<Unit>,
@@ -814,6 +819,7 @@ impl<'t> Normalizer<'t> {
             singles_after_ideo: false,
             held_word: false,
             held_ideo: None,
+            kana_letters: 0,
             lead_digit: None,
             leet_singles: Vec::new(),
             gap_leet: None,
@@ -1830,6 +1836,13 @@ impl<'t> Normalizer<'t> {
             && self.fillers.last().is_none_or(|f| f.bytes.start != to)
     }
 
+    /// How many kana and Hangul letters (`is_kana_or_jamo`) the text has had so far, fillers among
+    /// them: Japanese puts one between two kanji all the time (`中に出し`, `噴き出す`), so a kana
+    /// or Hangul filler counts only in text that has no other.
+    pub(crate) fn kana_letters(&self) -> u32 {
+        self.kana_letters
+    }
+
     /// Whether byte `to` starts one of the fillers found so far.
     pub(crate) fn starts_filler(&self, to: u32) -> bool {
         self.fillers.binary_search_by_key(&to, |f| f.bytes.start).is_ok()
@@ -2282,7 +2295,8 @@ impl<'t> Normalizer<'t> {
             let units = || lead.clone().chain(self.singles.iter().map(|(u, _)| *u));
             let start = units().map(|u| u.start).min().unwrap_or(unit.start);
             let end = units().map(|u| u.end).max().unwrap_or(unit.end);
-            self.fillers.push(Filler { bytes: start..end, before: self.last_ideo, after });
+            let kana = self.held_ideo.is_some_and(|(held, _)| held.ch != IDEOGRAPHIC_ZERO);
+            self.fillers.push(Filler { bytes: start..end, before: self.last_ideo, after, kana });
             return;
         }
         // Touching both characters, the filler is read as nothing at all (the segmentation check
@@ -2348,11 +2362,9 @@ impl<'t> Normalizer<'t> {
             // (`傻の逼`, `傻〇逼`). Among Han numerals `〇` is the zero it is (`六〇四`).
             // (Asked of every ideo letter: the kana and jamo test first rules out a Han
             // ideograph with one comparison.)
-            let may_fill = if next.ch == IDEOGRAPHIC_ZERO {
-                !is_han_numeral(self.last_ideo)
-            } else {
-                unicode_data::is_kana_or_jamo(next.ch)
-            };
+            let kana = next.ch != IDEOGRAPHIC_ZERO && unicode_data::is_kana_or_jamo(next.ch);
+            self.kana_letters += u32::from(kana);
+            let may_fill = if next.ch == IDEOGRAPHIC_ZERO { !is_han_numeral(self.last_ideo) } else { kana };
             if may_fill
                 && self.last_was_ideo
                 && close

@@ -477,11 +477,11 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         // (`nig ger`, `fag-got`), where neither piece is a word the list knows (`sp ic` is read,
         // and `co ck`).
         let before = word_spellings.len();
-        // A one-letter piece is split off behind a space only where the rest is no word the
-        // list knows and the letter is not `a` or `i` (`f uck`, `c unt`, `fuc k`: since
-        // 2026-12-06); `a` and `i` only behind punctuation, a symbol or an emoji (`a.nal`, not
-        // `a nal`); where the rest is a word, only behind one symbol (`s.hit`), never a space
-        // (`k ill`, `u rock`, `s hit`).
+        // A first letter is split off behind a space only where the rest is no word the list
+        // knows and the letter is not `a` or `i` (`f uck`, `c unt`: since 2026-12-06); a last
+        // letter, `a` and `i` only behind punctuation, a symbol or an emoji (`fuc-k`, `a.nal`;
+        // not `fuc k`, French `qui m'a`, Spanish `por n`, `a nal`); where the rest is a word,
+        // only behind one symbol (`s.hit`), never a space (`k ill`, `u rock`, `s hit`).
         // Where a piece of two letters or more is a word, the split is read only at one symbol
         // and nothing else, not a quotation mark (`sh-it`, `ass.hole`, `pus-sy`, `s.hit`), or
         // at two or three symbols and nothing else when both pieces have two letters or more
@@ -504,7 +504,9 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
                     // A piece of one letter that is English's own word (`a`, `i`; the lists hold
                     // every letter, as a name of it) splits off behind punctuation only.
                     let english_letter = |piece: &str, short: bool| short && matches!(piece, "a" | "i");
-                    let letter_word = english_letter(&left, short_left) || english_letter(&right, short_right);
+                    // A last letter split off by a space alone is a word of its own as often as not
+                    // (`qui m'a`, `por n`, `org y`): behind punctuation only, as the letters `a`, `i`.
+                    let letter_word = english_letter(&left, short_left) || short_right;
                     if short_left && short_right {
                         readings.left_out += 1;
                         continue;
