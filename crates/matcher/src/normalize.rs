@@ -377,7 +377,7 @@ pub struct Filler {
     /// The ideo letter after it, as read.
     pub after: char,
     /// Whether it is a kana or a Hangul letter (`傻の逼`): a filler only in text that has no
-    /// other kana or Hangul letter ([`Normalizer::kana_letters`]).
+    /// other kana or Hangul letter (`Normalizer::kana_letters`).
     pub kana: bool,
 }
 
