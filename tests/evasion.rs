@@ -2087,6 +2087,23 @@ const OPEN: &[Case] = &[
     ),
     // SEPARATORS
     t!("SEPARATORS: one space after the first letter", ["spam"], "s pam", ["s pam"]),
+    // A last letter split off by a space alone (read for an hour on 2026-12-06, dropped: French
+    // `qui m'a` for `quim`, Spanish `por n` for `porn`).
+    t!("SEPARATORS: one space before the last letter", ["fuck"], "what the fuc k", ["fuc k"]),
+    // Found by a review on 2026-12-06 (the tenth session's fillers):
+    // CJK: one filler only, of one kind; two jamo of laughter (`ㅋㅋ`) are how people type it.
+    t!("CJK: two Hangul letters between the characters", ["操你妈"], "操你ㅋㅋ妈", ["操你ㅋㅋ妈"]),
+    t!("CJK: an ideographic zero and a kana between the characters", ["傻逼"], "傻〇の逼", ["傻〇の逼"]),
+    // CJK: Bopomofo (`ㄉ` for 的) and the iteration and closing marks are no fillers.
+    t!("CJK: a Bopomofo letter between the characters", ["傻逼"], "傻ㄉ逼", ["傻ㄉ逼"]),
+    t!("CJK: an iteration mark between the characters", ["傻逼"], "傻々逼", ["傻々逼"]),
+    // CJK: a kana filler counts only in text with no other kana (Japanese puts them between
+    // kanji), so Chinese with a second kana hides it.
+    t!("CJK: a kana filler beside other kana", ["傻逼"], "傻の逼ですね", ["傻の逼"]),
+    // CJK: `〇` before a Han numeral is a digit, so a term ending in a numeral hides behind it.
+    t!("CJK: an ideographic zero before a term's numeral", ["老二"], "老〇二", ["老〇二"]),
+    // LEET: currency signs alone with `$` among them (`$` is no drawn sign).
+    t!("LEET: currency signs alone with a dollar sign", ["ass"], "\u{20B3}$$", ["\u{20B3}$$"]),
     // MARKS
 
     // LOOKALIKES
