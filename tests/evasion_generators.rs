@@ -1949,16 +1949,11 @@ fn every_letter_or_digit_alone_between_the_characters_of_every_cjk_term() {
         let chosen: Vec<usize> =
             if c.is_ascii() { (0..terms.len()).collect() } else { vec![k % terms.len(), (k * 7 + 3) % terms.len()] };
         for term in chosen {
-            let chars: Vec<char> = terms[term].chars().collect();
-            for gap in 1..chars.len() {
-                for around in ["", " "] {
-                    let (before, after): (String, String) =
-                        (chars[..gap].iter().collect(), chars[gap..].iter().collect());
-                    let text = format!("{before}{around}{c}{around}{after}");
-                    let tally = if around.is_empty() { &mut alone } else { &mut spaced };
-                    tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
-                }
+            for (text, spaced_out) in in_one_gap(&terms[term], c) {
+                let tally = if spaced_out { &mut spaced } else { &mut alone };
+                tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
             }
+            let chars: Vec<char> = terms[term].chars().collect();
             let text: String =
                 chars.iter().enumerate().flat_map(|(i, &h)| (i > 0).then_some(c).into_iter().chain([h])).collect();
             every.record(&member, covers(&set, term, &text, 0, text.len()), &text);
@@ -2008,6 +2003,20 @@ fn every_letter_or_digit_alone_between_the_characters_of_every_cjk_term() {
     assert_all([&alone, &spaced, &every, &short, &short_spelled, &short_every]);
 }
 
+/// `term` with `c` in one of its gaps, for every gap: bare (`傻a逼`), then with a space on each
+/// side (`傻 a 逼`), each text with whether it is the spaced one.
+fn in_one_gap(term: &str, c: char) -> Vec<(String, bool)> {
+    let chars: Vec<char> = term.chars().collect();
+    let mut texts = Vec::new();
+    for gap in 1..chars.len() {
+        let (before, after): (String, String) = (chars[..gap].iter().collect(), chars[gap..].iter().collect());
+        for around in ["", " "] {
+            texts.push((format!("{before}{around}{c}{around}{after}"), !around.is_empty()));
+        }
+    }
+    texts
+}
+
 /// Every kana and every Hangul letter that is no syllable block (regex-syntax's Script and
 /// General_Category: `\p{Hiragana}`, `\p{Katakana}`, `\p{Hangul}`, letters, not U+AC00–U+D7A3),
 /// alone between two characters of every CJK term of naughty-words `zh`, with nothing or a space
@@ -2037,19 +2046,13 @@ fn every_kana_or_hangul_letter_alone_between_the_characters_of_every_cjk_term() 
         let set_aside = ignorable.contains(&c) || drawn_as_han(c) || nfkc(c).chars().count() > 1;
         // Each letter into three terms in turn, every gap of each.
         for term in [k % terms.len(), (k * 7 + 3) % terms.len(), (k * 13 + 5) % terms.len()] {
-            let chars: Vec<char> = terms[term].chars().collect();
-            for gap in 1..chars.len() {
-                for around in ["", " "] {
-                    let (before, after): (String, String) =
-                        (chars[..gap].iter().collect(), chars[gap..].iter().collect());
-                    let text = format!("{before}{around}{c}{around}{after}");
-                    let tally = match (set_aside, around.is_empty()) {
-                        (true, _) => &mut other,
-                        (false, true) => &mut alone,
-                        (false, false) => &mut spaced,
-                    };
-                    tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
-                }
+            for (text, spaced_out) in in_one_gap(&terms[term], c) {
+                let tally = match (set_aside, spaced_out) {
+                    (true, _) => &mut other,
+                    (false, false) => &mut alone,
+                    (false, true) => &mut spaced,
+                };
+                tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
             }
         }
     }

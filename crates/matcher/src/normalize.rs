@@ -2362,9 +2362,10 @@ impl<'t> Normalizer<'t> {
             // (`傻の逼`, `傻〇逼`). Among Han numerals `〇` is the zero it is (`六〇四`).
             // (Asked of every ideo letter: the kana and jamo test first rules out a Han
             // ideograph with one comparison.)
-            let kana = next.ch != IDEOGRAPHIC_ZERO && unicode_data::is_kana_or_jamo(next.ch);
+            let zero = next.ch == IDEOGRAPHIC_ZERO;
+            let kana = !zero && unicode_data::is_kana_or_jamo(next.ch);
             self.kana_letters += u32::from(kana);
-            let may_fill = if next.ch == IDEOGRAPHIC_ZERO { !is_han_numeral(self.last_ideo) } else { kana };
+            let may_fill = if zero { !is_han_numeral(self.last_ideo) } else { kana };
             if may_fill
                 && self.last_was_ideo
                 && close

@@ -91,7 +91,7 @@ fn byte(c: char) -> u8 {
     if cp < tables::TABLE_LIMIT {
         let block = tables::BLOCK_INDEX[(cp >> tables::BLOCK_SHIFT) as usize] as usize;
         tables::BLOCKS[(block << tables::BLOCK_SHIFT) + (cp as usize & ((1 << tables::BLOCK_SHIFT) - 1))]
-    } else if tables::IGNORABLE_BEYOND.iter().any(|&(a, b)| (a..=b).contains(&cp)) {
+    } else if in_ranges(&tables::IGNORABLE_BEYOND, c) {
         Class::Ignorable as u8
     } else {
         Class::Gap as u8

@@ -553,10 +553,10 @@ fn upside_down_letters() -> Vec<(char, String)> {
     flips.into_iter().collect()
 }
 
-/// Sorted ranges `(first, last)` of the code points `keep` accepts, below `LIMIT`.
-fn ranges_of(keep: impl Fn(char) -> bool) -> Vec<(u32, u32)> {
+/// Sorted ranges `(first, last)` of the code points of `code_points` that `keep` accepts.
+fn ranges_of(code_points: std::ops::RangeInclusive<u32>, keep: impl Fn(char) -> bool) -> Vec<(u32, u32)> {
     let mut ranges: Vec<(u32, u32)> = Vec::new();
-    for c in (0..LIMIT).filter_map(char::from_u32).filter(|&c| keep(c)) {
+    for c in code_points.filter_map(char::from_u32).filter(|&c| keep(c)) {
         match ranges.last_mut() {
             Some((_, last)) if *last + 1 == c as u32 => *last = c as u32,
             _ => ranges.push((c as u32, c as u32)),
@@ -568,14 +568,14 @@ fn ranges_of(keep: impl Fn(char) -> bool) -> Vec<(u32, u32)> {
 /// The Han letters (Script=Han, General_Category=Lo: the ideographs, not `〇`, `々` or the
 /// radicals), as ranges: the characters a filler between two of them may split (`傻の逼`).
 fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
-    ranges_of(|c| data.script(c) == Script::Han && data.gc(c) == GeneralCategory::OtherLetter)
+    ranges_of(0..=LIMIT - 1, |c| data.script(c) == Script::Han && data.gc(c) == GeneralCategory::OtherLetter)
 }
 
 /// Kana and Hangul letters that are no syllable block (Script=Hiragana, Katakana or Hangul,
 /// General_Category L*, not U+AC00–U+D7A3, the precomposed syllables), as ranges: one of them
 /// alone between two Han letters is a filler (`傻の逼`, `操你ㅋ妈`).
 fn kana_or_jamo_ranges(data: &Data) -> Vec<(u32, u32)> {
-    ranges_of(|c| {
+    ranges_of(0..=LIMIT - 1, |c| {
         matches!(data.script(c), Script::Hiragana | Script::Katakana | Script::Hangul)
             && data.is(GeneralCategoryGroup::Letter, c)
             && !('\u{AC00}'..='\u{D7A3}').contains(&c)
@@ -1028,16 +1028,7 @@ fn main() {
     assert_eq!(regional.len() as u32, regional_range.1 - regional_range.0 + 1, "regional indicators are contiguous");
 
     // Ignorable code points beyond the table.
-    let mut ignorable_beyond: Vec<(u32, u32)> = Vec::new();
-    for cp in LIMIT..=0x10FFFF {
-        let Some(c) = char::from_u32(cp) else { continue };
-        if data.class_of(c) == Class::Ignorable {
-            match ignorable_beyond.last_mut() {
-                Some((_, end)) if *end + 1 == cp => *end = cp,
-                _ => ignorable_beyond.push((cp, cp)),
-            }
-        }
-    }
+    let ignorable_beyond = ranges_of(LIMIT..=0x10FFFF, |c| data.class_of(c) == Class::Ignorable);
     // The explicit bidi formatting characters (UAX #9).
     let mut bidi_controls = Vec::new();
     for cp in 0..0x10000u32 {
