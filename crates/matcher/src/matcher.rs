@@ -1460,11 +1460,32 @@ impl Iterator for Scan<'_, '_> {
             } else if self.first_found.binary_search(&(index, m)).is_ok() {
                 continue; // the first reading found it too
             }
-            if self.matchers.get(index).is_none_or(|matcher| matcher.inner.as_written(m, self.text)) {
+            if self.matchers.get(index).is_none_or(|matcher| matcher.inner.as_written(m, self.text))
+                && !across_korean_words(m, self.text)
+            {
                 return Some((index, m));
             }
         }
     }
+}
+
+/// Whether `m` is Hangul syllables across a space that start inside a word of `text`: Korean
+/// puts a space between words, so a term that starts inside one and goes on after a space is
+/// across two (`먹고 자야지` and `밥 먹고 자` hold no `고자`). One that starts a word is read
+/// (`고 자`, `개새 끼`), and so is one with anything but syllables and spaces in it (`먹고 ㅋ자`). The Hangul Syllables block is Unicode's own: every syllable is in it, by
+/// construction.
+fn across_korean_words(m: Match, text: &str) -> bool {
+    const SYLLABLES: std::ops::RangeInclusive<char> = '\u{AC00}'..='\u{D7A3}';
+    let (Some(matched), Some(before)) = (text.get(m.start..m.end), text.get(..m.start)) else { return false };
+    let mut spaced = false;
+    for c in matched.chars() {
+        if c.is_whitespace() {
+            spaced = true;
+        } else if !SYLLABLES.contains(&c) {
+            return false;
+        }
+    }
+    spaced && before.chars().next_back().is_some_and(|c| SYLLABLES.contains(&c))
 }
 
 /// Where the second reading of a text reads (see [`Scan`]): a window from the gap before each

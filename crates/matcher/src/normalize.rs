@@ -1580,13 +1580,15 @@ impl<'t> Normalizer<'t> {
 
     /// A word of currency signs drawn as letters alone (`₳₴₴`, the "currency" font with no
     /// plain letter in the word): two to `MAX_DRAWN_SIGNS` of them, at least one beyond ASCII
-    /// (`$$$` stays punctuation), read as the word they spell. Whether it was one (then put out).
+    /// (`$$$` stays punctuation), read as the word they spell. `$` counts among three or more
+    /// (`₳$$`; since 2026-12-06), the `s` people type where the font has `₴`; not among two
+    /// (`$€`, dollars and euros). Whether it was one (then put out).
     fn signs_as_word(&mut self) -> bool {
         let signs = self.word.is_empty()
             && !self.as_written
             && (2..=MAX_DRAWN_SIGNS).contains(&self.symbols.len())
             && self.symbols.iter().any(|s| !s.ch.is_ascii())
-            && self.symbols.iter().all(|s| leet::drawn_sign(s.ch));
+            && self.symbols.iter().all(|s| leet::drawn_sign(s.ch) || (s.ch == '$' && self.symbols.len() >= 3));
         if !signs {
             return false;
         }
