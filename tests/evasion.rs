@@ -192,6 +192,18 @@ const CJK: &[Case] = &[
     t!("a Japanese verb's kana between two kanji", ["噴出"], "汗が噴き出した", NONE),
     t!("a Japanese particle between two kanji of a phrase", ["性爱"], "性と愛について", NONE),
     t!("a kana filler beside other kana is no filler", ["傻逼"], "傻の逼ですね", NONE),
+    // Until 2026-12-06 a Bopomofo letter between two Han characters was an ideo letter of its own
+    // (OPEN): Taiwanese chat writes `ㄉ` for `的`, and one alone is a filler as a kana is.
+    t!("a Bopomofo letter between the characters", ["傻逼"], "傻ㄉ逼", ["傻ㄉ逼"]),
+    t!("a Bopomofo letter inside a longer term", ["操你妈"], "操你ㄉ妈", ["操你ㄉ妈"]),
+    t!("a Bopomofo letter in every gap", ["法轮功"], "法ㄅ轮ㄆ功", ["法ㄅ轮ㄆ功"]),
+    t!("a Bopomofo letter with spaces around it", ["傻逼"], "傻 ㄉ 逼", ["傻 ㄉ 逼"]),
+    t!("a Bopomofo letter in a sentence", ["你妈"], "问候你ㄉ妈啦", ["你ㄉ妈"]),
+    t!("an extended Bopomofo letter between the characters", ["傻逼"], "傻\u{31A0}逼", ["傻\u{31A0}逼"]),
+    t!("two Bopomofo letters between the characters are a word", ["傻逼"], "傻ㄉㄉ逼", NONE),
+    t!("a Bopomofo letter after the last character is no filler", ["傻逼"], "傻ㄉ", NONE),
+    t!("a Bopomofo letter beside other Bopomofo is no filler", ["傻逼"], "傻ㄉ逼ㄅ", NONE),
+    t!("a Bopomofo letter beside a kana is no filler", ["傻逼"], "傻ㄉ逼の", NONE),
 ];
 
 /// Phrases: whatever stands between and inside the words of a multi-word term.
@@ -2114,8 +2126,9 @@ const OPEN: &[Case] = &[
     // CJK: one filler only, of one kind; two jamo of laughter (`ㅋㅋ`) are how people type it.
     t!("CJK: two Hangul letters between the characters", ["操你妈"], "操你ㅋㅋ妈", ["操你ㅋㅋ妈"]),
     t!("CJK: an ideographic zero and a kana between the characters", ["傻逼"], "傻〇の逼", ["傻〇の逼"]),
-    // CJK: Bopomofo (`ㄉ` for 的) and the iteration and closing marks are no fillers.
-    t!("CJK: a Bopomofo letter between the characters", ["傻逼"], "傻ㄉ逼", ["傻ㄉ逼"]),
+    // CJK: the iteration mark is no filler, nor the letter before it again. Read as that letter
+    // (tried 2026-12-06, not kept) it made Japanese `色々情報` ("various information", no kana
+    // in it) read `色色情报`, and `色情`, a term of naughty-words `zh`, was found there.
     t!("CJK: an iteration mark between the characters", ["傻逼"], "傻々逼", ["傻々逼"]),
     // CJK: a kana filler counts only in text with no other kana (Japanese puts them between
     // kanji), so Chinese with a second kana hides it.

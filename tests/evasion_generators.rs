@@ -2017,8 +2017,9 @@ fn in_one_gap(term: &str, c: char) -> Vec<(String, bool)> {
     texts
 }
 
-/// Every kana and every Hangul letter that is no syllable block (regex-syntax's Script and
-/// General_Category: `\p{Hiragana}`, `\p{Katakana}`, `\p{Hangul}`, letters, not U+AC00–U+D7A3),
+/// Every kana, every Bopomofo letter (since 2026-12-06) and every Hangul letter that is no
+/// syllable block (regex-syntax's Script and General_Category: `\p{Hiragana}`, `\p{Katakana}`,
+/// `\p{Bopomofo}`, `\p{Hangul}`, letters, not U+AC00–U+D7A3),
 /// alone between two characters of every CJK term of naughty-words `zh`, with nothing or a space
 /// on each side (`傻の逼`, `操你 ㅋ 妈`), compiled as `push` stores the list: found, covering the
 /// whole spelling (since 2026-12-06; before, each was an ideo letter of its own). Left out,
@@ -2031,14 +2032,15 @@ fn every_kana_or_hangul_letter_alone_between_the_characters_of_every_cjk_term() 
     let Some((terms, set)) = chinese_terms_pushed() else { return };
     let letters: BTreeSet<char> = members(r"\p{L}").into_iter().collect();
     let ignorable: BTreeSet<char> = members(r"\p{Default_Ignorable_Code_Point}").into_iter().collect();
-    let kana_or_jamo: Vec<char> = [r"\p{Hiragana}", r"\p{Katakana}", r"\p{Hangul}"]
+    let kana_or_jamo: Vec<char> = [r"\p{Hiragana}", r"\p{Katakana}", r"\p{Bopomofo}", r"\p{Hangul}"]
         .into_iter()
         .flat_map(members)
         .filter(|c| letters.contains(c) && !('\u{AC00}'..='\u{D7A3}').contains(c))
         .collect();
     let drawn_as_han = |c: char| skeleton_char(c).is_some_and(|k| k != c && is(r"\p{Han}", k));
-    let mut alone = Tally::new("a kana or Hangul letter alone in one gap of a CJK term (傻の逼)");
-    let mut spaced = Tally::new("a kana or Hangul letter with spaces around it in one gap of a CJK term (傻 ㅋ 逼)");
+    let mut alone = Tally::new("a kana, Bopomofo or Hangul letter alone in one gap of a CJK term (傻の逼)");
+    let mut spaced =
+        Tally::new("a kana, Bopomofo or Hangul letter with spaces around it in one gap of a CJK term (傻 ㅋ 逼)");
     let mut other =
         Tally::new("a kana drawn as a Han character, a digraph or an ignorable Hangul letter in one gap (傻ロ逼)");
     for (k, &c) in kana_or_jamo.iter().enumerate() {

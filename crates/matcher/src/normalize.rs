@@ -1838,7 +1838,7 @@ impl<'t> Normalizer<'t> {
             && self.fillers.last().is_none_or(|f| f.bytes.start != to)
     }
 
-    /// How many kana and Hangul letters (`is_kana_or_jamo`) the text has had so far, fillers among
+    /// How many kana, Bopomofo and Hangul letters (`is_phonetic_letter`) the text has had so far, fillers among
     /// them: Japanese puts one between two kanji all the time (`中に出し`, `噴き出す`), so a kana
     /// or Hangul filler counts only in text that has no other.
     pub(crate) fn kana_letters(&self) -> u32 {
@@ -2365,7 +2365,7 @@ impl<'t> Normalizer<'t> {
             // (Asked of every ideo letter: the kana and jamo test first rules out a Han
             // ideograph with one comparison.)
             let zero = next.ch == IDEOGRAPHIC_ZERO;
-            let kana = !zero && unicode_data::is_kana_or_jamo(next.ch);
+            let kana = !zero && unicode_data::is_phonetic_letter(next.ch);
             self.kana_letters += u32::from(kana);
             let may_fill = if zero { !is_han_numeral(self.last_ideo) } else { kana };
             if may_fill

@@ -232,25 +232,26 @@ pub fn is_han_letter(c: char) -> bool {
     in_ranges(&tables::HAN_LETTERS, c)
 }
 
-/// Whether `c` is a kana or a Hangul letter other than a syllable block (`の`, `ㅋ`): one alone
-/// between two Han letters is a filler (`傻の逼`).
+/// Whether `c` is a phonetic letter of an East Asian script: a kana, a Bopomofo letter or a
+/// Hangul letter other than a syllable block (`の`, `ㄉ`, `ㅋ`): one alone between two Han
+/// letters is a filler (`傻の逼`).
 #[inline]
-pub fn is_kana_or_jamo(c: char) -> bool {
+pub fn is_phonetic_letter(c: char) -> bool {
     // Asked of every ideo letter: the Han ideographs, most of them, ruled out at once.
     if (HAN_BLOCKS.0..HAN_BLOCKS.1).contains(&(c as u32)) {
         return false;
     }
-    in_ranges(&tables::KANA_OR_JAMO, c)
+    in_ranges(&tables::PHONETIC_LETTERS, c)
 }
 
 /// CJK Unified Ideographs Extension A to the end of the Unified Ideographs (U+3400–U+9FFF) and
-/// Yi (to U+A95F): no kana or Hangul letter among them (checked below, at compile time).
+/// Yi (to U+A95F): no phonetic letter among them (checked below, at compile time).
 const HAN_BLOCKS: (u32, u32) = (0x3400, 0xA960);
 const _: () = {
     let mut i = 0;
-    while i < tables::KANA_OR_JAMO.len() {
-        let (first, last) = tables::KANA_OR_JAMO[i];
-        assert!(last < HAN_BLOCKS.0 || first >= HAN_BLOCKS.1, "a kana or Hangul letter among the Han blocks");
+    while i < tables::PHONETIC_LETTERS.len() {
+        let (first, last) = tables::PHONETIC_LETTERS[i];
+        assert!(last < HAN_BLOCKS.0 || first >= HAN_BLOCKS.1, "a phonetic letter among the Han blocks");
         i += 1;
     }
 };

@@ -25232,14 +25232,16 @@ pub(crate) static HAN_LETTERS: [(u32, u32); 12] = [
     (196608, 201546),
     (201552, 205823),
 ];
-/// Kana and Hangul letters other than the syllable blocks, sorted ranges.
-pub(crate) static KANA_OR_JAMO: [(u32, u32); 25] = [
+/// Kana, Bopomofo and Hangul letters other than the syllable blocks, sorted ranges.
+pub(crate) static PHONETIC_LETTERS: [(u32, u32); 27] = [
     (4352, 4607),
     (12353, 12438),
     (12445, 12447),
     (12449, 12538),
     (12541, 12543),
+    (12549, 12591),
     (12593, 12686),
+    (12704, 12735),
     (12784, 12799),
     (43360, 43388),
     (55216, 55238),
@@ -25308,4 +25310,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x93cd1a7a5e023370;
+pub(crate) const FINGERPRINT: u64 = 0x665b75dd551ca473;

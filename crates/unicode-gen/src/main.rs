@@ -571,12 +571,13 @@ fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
     ranges_of(0..=LIMIT - 1, |c| data.script(c) == Script::Han && data.gc(c) == GeneralCategory::OtherLetter)
 }
 
-/// Kana and Hangul letters that are no syllable block (Script=Hiragana, Katakana or Hangul,
-/// General_Category L*, not U+AC00–U+D7A3, the precomposed syllables), as ranges: one of them
-/// alone between two Han letters is a filler (`傻の逼`, `操你ㅋ妈`).
-fn kana_or_jamo_ranges(data: &Data) -> Vec<(u32, u32)> {
+/// Phonetic letters of East Asian scripts: kana, Bopomofo and Hangul letters that are no
+/// syllable block (Script=Hiragana, Katakana, Bopomofo or Hangul, General_Category L*, not
+/// U+AC00–U+D7A3, the precomposed syllables), as ranges: one of them alone between two Han
+/// letters is a filler (`傻の逼`, `傻ㄉ逼`, `操你ㅋ妈`).
+fn phonetic_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
     ranges_of(0..=LIMIT - 1, |c| {
-        matches!(data.script(c), Script::Hiragana | Script::Katakana | Script::Hangul)
+        matches!(data.script(c), Script::Hiragana | Script::Katakana | Script::Bopomofo | Script::Hangul)
             && data.is(GeneralCategoryGroup::Letter, c)
             && !('\u{AC00}'..='\u{D7A3}').contains(&c)
     })
@@ -1252,9 +1253,9 @@ fn main() {
     let han = han_letter_ranges(&data);
     let _ = writeln!(out, "/// Han letters (Script=Han, Lo), sorted ranges.");
     let _ = writeln!(out, "pub(crate) static HAN_LETTERS: [(u32, u32); {}] = {:?};", han.len(), han);
-    let kana_or_jamo = kana_or_jamo_ranges(&data);
-    let _ = writeln!(out, "/// Kana and Hangul letters other than the syllable blocks, sorted ranges.");
-    let _ = writeln!(out, "pub(crate) static KANA_OR_JAMO: [(u32, u32); {}] = {:?};", kana_or_jamo.len(), kana_or_jamo);
+    let phonetic = phonetic_letter_ranges(&data);
+    let _ = writeln!(out, "/// Kana, Bopomofo and Hangul letters other than the syllable blocks, sorted ranges.");
+    let _ = writeln!(out, "pub(crate) static PHONETIC_LETTERS: [(u32, u32); {}] = {:?};", phonetic.len(), phonetic);
     let symbols = symbol_letters(&data);
     let _ =
         writeln!(out, "/// Currency signs drawn as a lowercase ASCII letter (UTS #39, obscenity, decancer), sorted.");
