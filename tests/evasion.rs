@@ -192,6 +192,21 @@ const CJK: &[Case] = &[
     t!("a Japanese verb's kana between two kanji", ["噴出"], "汗が噴き出した", NONE),
     t!("a Japanese particle between two kanji of a phrase", ["性爱"], "性と愛について", NONE),
     t!("a kana filler beside other kana is no filler", ["傻逼"], "傻の逼ですね", NONE),
+    // Until 2026-12-06 a Hangul letter was a filler alone only (OPEN): Korean laughter and tears
+    // come in runs, and up to three Hangul letters in a row are one filler now (kana and
+    // Bopomofo stay one alone).
+    t!("two Hangul letters between the characters", ["操你妈"], "操你ㅋㅋ妈", ["操你ㅋㅋ妈"]),
+    t!("three Hangul letters between the characters", ["操你妈"], "操你ㅋㅋㅋ妈", ["操你ㅋㅋㅋ妈"]),
+    t!("two Hangul h letters between the characters", ["傻逼"], "傻ㅎㅎ逼", ["傻ㅎㅎ逼"]),
+    t!("two Hangul tears between the characters", ["傻逼"], "傻ㅠㅠ逼", ["傻ㅠㅠ逼"]),
+    t!("two different Hangul letters between the characters", ["傻逼"], "傻ㅅㅂ逼", ["傻ㅅㅂ逼"]),
+    t!("a run of Hangul letters in a sentence", ["你妈"], "问候你ㅋㅋ妈", ["你ㅋㅋ妈"]),
+    t!("a jamo term inside a run between the characters", ["ㅅㅂ", "傻逼"], "傻ㅅㅂ逼", ["傻ㅅㅂ逼", "ㅅㅂ"]),
+    t!("four Hangul letters between the characters are a word", ["傻逼"], "傻ㅋㅋㅋㅋ逼", NONE),
+    t!("a run of Hangul letters after the last character is no filler", ["傻逼"], "傻ㅋㅋ", NONE),
+    t!("a run of Hangul letters beside another Hangul letter is no filler", ["傻逼"], "傻ㅋㅋ逼ㅋ", NONE),
+    t!("a run of Hangul letters split by a space is no filler", ["傻逼"], "傻ㅋ ㅋ逼", NONE),
+    t!("laughter after a Han character is still a term", ["ㅋㅋ"], "傻ㅋㅋ", ["ㅋㅋ"]),
     // Until 2026-12-06 a Bopomofo letter between two Han characters was an ideo letter of its own
     // (OPEN): Taiwanese chat writes `ㄉ` for `的`, and one alone is a filler as a kana is.
     t!("a Bopomofo letter between the characters", ["傻逼"], "傻ㄉ逼", ["傻ㄉ逼"]),
@@ -2123,8 +2138,7 @@ const OPEN: &[Case] = &[
     // `qui m'a` for `quim`, Spanish `por n` for `porn`).
     t!("SEPARATORS: one space before the last letter", ["fuck"], "what the fuc k", ["fuc k"]),
     // Found by a review on 2026-12-06 (the tenth session's fillers):
-    // CJK: one filler only, of one kind; two jamo of laughter (`ㅋㅋ`) are how people type it.
-    t!("CJK: two Hangul letters between the characters", ["操你妈"], "操你ㅋㅋ妈", ["操你ㅋㅋ妈"]),
+    // CJK: one filler only, of one kind.
     t!("CJK: an ideographic zero and a kana between the characters", ["傻逼"], "傻〇の逼", ["傻〇の逼"]),
     // CJK: the iteration mark is no filler, nor the letter before it again. Read as that letter
     // (tried 2026-12-06, not kept) it made Japanese `色々情報` ("various information", no kana

@@ -2005,7 +2005,7 @@ fn every_letter_or_digit_alone_between_the_characters_of_every_cjk_term() {
 
 /// `term` with `c` in one of its gaps, for every gap: bare (`傻a逼`), then with a space on each
 /// side (`傻 a 逼`), each text with whether it is the spaced one.
-fn in_one_gap(term: &str, c: char) -> Vec<(String, bool)> {
+fn in_one_gap(term: &str, c: impl std::fmt::Display) -> Vec<(String, bool)> {
     let chars: Vec<char> = term.chars().collect();
     let mut texts = Vec::new();
     for gap in 1..chars.len() {
@@ -2043,6 +2043,7 @@ fn every_kana_or_hangul_letter_alone_between_the_characters_of_every_cjk_term() 
         Tally::new("a kana, Bopomofo or Hangul letter with spaces around it in one gap of a CJK term (傻 ㅋ 逼)");
     let mut other =
         Tally::new("a kana drawn as a Han character, a digraph or an ignorable Hangul letter in one gap (傻ロ逼)");
+    let mut runs = Tally::new("a run of two or three of one Hangul letter in one gap of a CJK term (操你ㅋㅋ妈)");
     for (k, &c) in kana_or_jamo.iter().enumerate() {
         let member = format!("{} {}", hex(c), name(c));
         let set_aside = ignorable.contains(&c) || drawn_as_han(c) || nfkc(c).chars().count() > 1;
@@ -2056,11 +2057,22 @@ fn every_kana_or_hangul_letter_alone_between_the_characters_of_every_cjk_term() 
                 };
                 tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
             }
+            // Hangul letters in a run of two or three (`操你ㅋㅋ妈`, since 2026-12-06), glued.
+            if !set_aside && is(r"\p{Hangul}", c) {
+                for run in [c.to_string().repeat(2), c.to_string().repeat(3)] {
+                    for (text, spaced_out) in in_one_gap(&terms[term], &run) {
+                        if !spaced_out {
+                            runs.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+                        }
+                    }
+                }
+            }
         }
     }
     println!("{}", other.report());
     assert!(kana_or_jamo.len() >= 500, "{} kana and Hangul letters", kana_or_jamo.len());
-    assert_all([&alone, &spaced]);
+    assert!(runs.total >= 500, "{} runs of Hangul letters", runs.total);
+    assert_all([&alone, &spaced, &runs]);
 }
 
 /// Whether a character's UTS #39 skeleton is one punctuation or symbol character other than

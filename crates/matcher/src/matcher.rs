@@ -1264,13 +1264,13 @@ impl<'m, 't> Scan<'m, 't> {
             // A kana or Hangul filler counts only in text with no other kana or Hangul letter:
             // Japanese puts one between two kanji all the time (`中に出し`, `噴き出す`).
             let found = self.normalizer.fillers();
-            let kana_fillers = found.iter().filter(|f| f.kana).count();
+            let kana_fillers: usize = found.iter().map(|f| usize::from(f.kana)).sum();
             if kana_fillers > 0 && self.normalizer.kana_letters() as usize > kana_fillers {
                 // The fillers kept are the found ones `note_fillers` let in, in the same order:
                 // one walk over both finds each kept filler's own entry. (Asking all the kana
                 // fillers for each kept one made 96 KB of `傻の逼て` cost 11 times 8 KB's.)
                 let mut found = found.iter();
-                self.fillers.retain(|kept| !found.by_ref().find(|f| f.bytes == *kept).is_some_and(|f| f.kana));
+                self.fillers.retain(|kept| found.by_ref().find(|f| f.bytes == *kept).is_none_or(|f| f.kana == 0));
             }
             if self.normalizer.ambiguous().is_empty() && self.fillers.is_empty() {
                 self.done = true;

@@ -376,9 +376,10 @@ pub struct Filler {
     pub before: char,
     /// The ideo letter after it, as read.
     pub after: char,
-    /// Whether it is a kana or a Hangul letter (`傻の逼`): a filler only in text that has no
-    /// other kana or Hangul letter (`Normalizer::kana_letters`).
-    pub kana: bool,
+    /// How many kana, Bopomofo or Hangul letters it is (`傻の逼`: 1, `操你ㅋㅋ妈`: 2; 0 for any
+    /// other): such a filler counts only in text that has no other such letter
+    /// (`Normalizer::kana_letters`).
+    pub kana: u8,
 }
 
 /// What lay between two items (words, ideo letters, emoji).
@@ -2297,7 +2298,10 @@ impl<'t> Normalizer<'t> {
             let units = || lead.clone().chain(self.singles.iter().map(|(u, _)| *u));
             let start = units().map(|u| u.start).min().unwrap_or(unit.start);
             let end = units().map(|u| u.end).max().unwrap_or(unit.end);
-            let kana = self.held_ideo.is_some_and(|(held, _)| held.ch != IDEOGRAPHIC_ZERO);
+            let kana = match self.held_ideo {
+                Some((held, _)) if held.ch != IDEOGRAPHIC_ZERO => self.singles.len() as u8,
+                _ => 0,
+            };
             self.fillers.push(Filler { bytes: start..end, before: self.last_ideo, after, kana });
             return;
         }
@@ -2335,6 +2339,13 @@ impl<'t> Normalizer<'t> {
             self.read_leet_singles_as_digits();
         }
         if let Item::Ideo(next) = item {
+            if self.held_ideo.is_some() && self.holds_another_jamo(next) {
+                // Korean laughter and tears come in runs (`操你ㅋㅋ妈`): the run is held whole.
+                self.kana_letters += 1;
+                let gap = std::mem::take(&mut self.gap);
+                self.singles.push((Unit { class: Class::Digit, ..next }, gap));
+                return;
+            }
             let close = self.gap.spells();
             // Two one-letter words right before an ideo letter spell a word too (`Q Q 群`).
             if !self.held_word && self.singles.len() == 2 && close {
@@ -2395,6 +2406,17 @@ impl<'t> Normalizer<'t> {
         }
     }
 
+    /// Whether `next`, glued to a held Hangul letter, is another one that joins the run held:
+    /// up to `MAX_FILLER_UNITS` of them, between two Han letters one filler. Kana and Bopomofo
+    /// stay one alone (`傻のの逼` is Japanese as often as not).
+    #[cold]
+    fn holds_another_jamo(&self, next: Unit) -> bool {
+        self.gap.chars == 0
+            && self.singles.len() < MAX_FILLER_UNITS
+            && unicode_data::is_hangul_letter(next.ch)
+            && self.singles.iter().all(|(u, _)| unicode_data::is_hangul_letter(u.ch))
+    }
+
     /// Puts out the one-letter words held (most calls find none: that case inline).
     #[inline(always)]
     fn flush_singles(&mut self) {
@@ -2412,11 +2434,21 @@ impl<'t> Normalizer<'t> {
         if !self.leet_singles.is_empty() {
             self.read_leet_singles_as_digits();
         }
-        // A held ideo letter that is no filler: the ideo letter it is (alone in `singles`).
+        // A held ideo letter that is no filler: the ideo letter it is (alone in `singles`), or a
+        // run of Hangul letters held: the letters they are.
         if let Some((unit, gap)) = self.held_ideo.take() {
-            self.singles.clear();
             self.joining = false;
-            self.emit_ideo(unit, gap);
+            if self.singles.len() <= 1 {
+                self.singles.clear();
+                self.emit_ideo(unit, gap);
+                return;
+            }
+            let singles = std::mem::take(&mut self.singles);
+            for &(u, gap) in &singles {
+                self.emit_ideo(Unit { class: unit.class, ..u }, gap);
+            }
+            self.singles = singles;
+            self.singles.clear();
             return;
         }
         let held_word = std::mem::take(&mut self.held_word);

@@ -244,6 +244,14 @@ pub fn is_phonetic_letter(c: char) -> bool {
     in_ranges(&tables::PHONETIC_LETTERS, c)
 }
 
+/// Whether `c` is a Hangul letter other than a syllable block (`ㅋ`, `ㅎ`, `ㅠ`): up to three of
+/// them in a row between two Han letters are one filler (`操你ㅋㅋ妈`). Asked only of an ideo
+/// letter after a held one.
+#[inline]
+pub fn is_hangul_letter(c: char) -> bool {
+    in_ranges(&tables::HANGUL_LETTERS, c)
+}
+
 /// CJK Unified Ideographs Extension A to the end of the Unified Ideographs (U+3400–U+9FFF) and
 /// Yi (to U+A95F): no phonetic letter among them (checked below, at compile time).
 const HAN_BLOCKS: (u32, u32) = (0x3400, 0xA960);

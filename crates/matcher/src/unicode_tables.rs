@@ -25262,6 +25262,19 @@ pub(crate) static PHONETIC_LETTERS: [(u32, u32); 27] = [
     (110933, 110933),
     (110948, 110952),
 ];
+/// Hangul letters other than the syllable blocks, sorted ranges.
+pub(crate) static HANGUL_LETTERS: [(u32, u32); 10] = [
+    (4352, 4607),
+    (12593, 12686),
+    (43360, 43388),
+    (55216, 55238),
+    (55243, 55291),
+    (65440, 65470),
+    (65474, 65479),
+    (65482, 65487),
+    (65490, 65495),
+    (65498, 65500),
+];
 /// Currency signs drawn as a lowercase ASCII letter (UTS #39, obscenity, decancer), sorted.
 pub(crate) static SYMBOL_LETTERS: [(char, char); 32] = [
     ('¢', 'c'),
@@ -25310,4 +25323,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x665b75dd551ca473;
+pub(crate) const FINGERPRINT: u64 = 0xb0684e86c6af260f;

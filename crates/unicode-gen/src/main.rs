@@ -583,6 +583,17 @@ fn phonetic_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
     })
 }
 
+/// Hangul letters that are no syllable block (Script=Hangul, General_Category L*, not
+/// U+AC00–U+D7A3), as ranges: a run of up to three of them between two Han letters is one filler
+/// (`操你ㅋㅋ妈`, Korean laughter).
+fn hangul_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
+    ranges_of(0..=LIMIT - 1, |c| {
+        data.script(c) == Script::Hangul
+            && data.is(GeneralCategoryGroup::Letter, c)
+            && !('\u{AC00}'..='\u{D7A3}').contains(&c)
+    })
+}
+
 /// Katakana → hiragana (Unicode lays them out in parallel).
 fn hiragana(c: char) -> char {
     match c as u32 {
@@ -1256,6 +1267,9 @@ fn main() {
     let phonetic = phonetic_letter_ranges(&data);
     let _ = writeln!(out, "/// Kana, Bopomofo and Hangul letters other than the syllable blocks, sorted ranges.");
     let _ = writeln!(out, "pub(crate) static PHONETIC_LETTERS: [(u32, u32); {}] = {:?};", phonetic.len(), phonetic);
+    let jamo = hangul_letter_ranges(&data);
+    let _ = writeln!(out, "/// Hangul letters other than the syllable blocks, sorted ranges.");
+    let _ = writeln!(out, "pub(crate) static HANGUL_LETTERS: [(u32, u32); {}] = {:?};", jamo.len(), jamo);
     let symbols = symbol_letters(&data);
     let _ =
         writeln!(out, "/// Currency signs drawn as a lowercase ASCII letter (UTS #39, obscenity, decancer), sorted.");
