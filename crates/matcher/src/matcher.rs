@@ -1469,23 +1469,38 @@ impl Iterator for Scan<'_, '_> {
     }
 }
 
-/// Whether `m` is Hangul syllables across a space that start inside a word of `text`: Korean
-/// puts a space between words, so a term that starts inside one and goes on after a space is
-/// across two (`먹고 자야지` and `밥 먹고 자` hold no `고자`). One that starts a word is read
-/// (`고 자`, `개새 끼`), and so is one with anything but syllables and spaces in it (`먹고 ㅋ자`). The Hangul Syllables block is Unicode's own: every syllable is in it, by
-/// construction.
+/// Whether `m` is Hangul syllables across the spaces between Korean words: Korean puts one
+/// space between words, so a match that starts inside one word of two syllables or more and ends
+/// inside another, across single spaces, straddles them (`먹고 자야지` holds no `고자`, `일병
+/// 신고합니다` no `병신`), as a CJK term that closes a plain space between two words of several
+/// characters does. Still read: a match that starts or ends a word (`고 자`, `개새 끼`, `아씨 발`,
+/// and so `밥 먹고 자` for `고자`), one inside a word (`아저씨발`), one across anything but a single
+/// U+0020 (two spaces, a no-break or ideographic space, a tab: no word space; `먹고 ㅋ자`), and one
+/// whose first syllable doubles the one before it (`씨씨 발`: the run's last repetition starts
+/// the match). The Hangul Syllables block is Unicode's own: every syllable is in it.
 fn across_korean_words(m: Match, text: &str) -> bool {
     const SYLLABLES: std::ops::RangeInclusive<char> = '\u{AC00}'..='\u{D7A3}';
-    let (Some(matched), Some(before)) = (text.get(m.start..m.end), text.get(..m.start)) else { return false };
+    let (Some(matched), Some(before), Some(after)) = (text.get(m.start..m.end), text.get(..m.start), text.get(m.end..))
+    else {
+        return false;
+    };
     let mut spaced = false;
+    let mut previous = None;
     for c in matched.chars() {
-        if c.is_whitespace() {
+        if c == ' ' {
+            if previous != Some(true) {
+                return false; // two spaces, or one at an edge
+            }
             spaced = true;
         } else if !SYLLABLES.contains(&c) {
             return false;
         }
+        previous = Some(c != ' ');
     }
-    spaced && before.chars().next_back().is_some_and(|c| SYLLABLES.contains(&c))
+    let first = matched.chars().next();
+    let glued_before = before.chars().next_back().is_some_and(|c| SYLLABLES.contains(&c) && Some(c) != first);
+    let glued_after = after.chars().next().is_some_and(|c| SYLLABLES.contains(&c));
+    spaced && previous == Some(true) && glued_before && glued_after
 }
 
 /// Where the second reading of a text reads (see [`Scan`]): a window from the gap before each
