@@ -207,6 +207,35 @@ const CJK: &[Case] = &[
     t!("a run of Hangul letters beside another Hangul letter is no filler", ["傻逼"], "傻ㅋㅋ逼ㅋ", NONE),
     t!("a run of Hangul letters split by a space is no filler", ["傻逼"], "傻ㅋ ㅋ逼", NONE),
     t!("laughter after a Han character is still a term", ["ㅋㅋ"], "傻ㅋㅋ", ["ㅋㅋ"]),
+    // Until 2026-12-06 a Korean term written in conjoining jamo (NFD) was never found: each jamo
+    // read as a letter of its own (a review found it). Jamo compose by the Standard's arithmetic.
+    t!(
+        "a Korean term written in conjoining jamo (NFD)",
+        ["씨발"],
+        "\u{110A}\u{1175}\u{1107}\u{1161}\u{11AF}",
+        ["\u{110A}\u{1175}\u{1107}\u{1161}\u{11AF}"]
+    ),
+    t!(
+        "a Korean term in conjoining jamo in a sentence",
+        ["씨발"],
+        "아 \u{110A}\u{1175}\u{1107}\u{1161}\u{11AF} 진짜",
+        ["\u{110A}\u{1175}\u{1107}\u{1161}\u{11AF}"]
+    ),
+    t!(
+        "a three-syllable Korean term in conjoining jamo",
+        ["개새끼"],
+        "이 \u{1100}\u{1162}\u{1109}\u{1162}\u{1101}\u{1175}",
+        ["\u{1100}\u{1162}\u{1109}\u{1162}\u{1101}\u{1175}"]
+    ),
+    t!("a Korean term half in conjoining jamo", ["병신"], "\u{1107}\u{1167}\u{11BC}신", ["\u{1107}\u{1167}\u{11BC}신"]),
+    t!(
+        "a Korean term with final consonants in conjoining jamo",
+        ["병신"],
+        "\u{1107}\u{1167}\u{11BC}\u{1109}\u{1175}\u{11AB}아",
+        ["\u{1107}\u{1167}\u{11BC}\u{1109}\u{1175}\u{11AB}"]
+    ),
+    t!("leading jamo alone compose with nothing", ["크크"], "\u{110F}\u{110F}", NONE),
+    t!("a vowel jamo alone after a syllable with a final composes with nothing", ["바"], "밥\u{1161}", NONE),
     // Until 2026-12-06 a Bopomofo letter between two Han characters was an ideo letter of its own
     // (OPEN): Taiwanese chat writes `ㄉ` for `的`, and one alone is a filler as a kana is.
     t!("a Bopomofo letter between the characters", ["傻逼"], "傻ㄉ逼", ["傻ㄉ逼"]),

@@ -2017,6 +2017,37 @@ fn in_one_gap(term: &str, c: impl std::fmt::Display) -> Vec<(String, bool)> {
     texts
 }
 
+/// Every Hangul syllable written in conjoining jamo (NFD: `씨발` as five jamo), as the first
+/// syllable of a two-syllable term whose second is the next syllable (its own NFD too), bare and
+/// in a sentence: found, covering the whole spelling (since 2026-12-06; before, no Korean term
+/// written in NFD was found: each jamo was a letter of its own). The NFD is unicode-normalization's,
+/// the oracle here; the matcher composes by the Standard's arithmetic. Ten terms a rule set.
+#[test]
+fn every_hangul_syllable_written_in_conjoining_jamo() {
+    let syllables: Vec<char> = ('\u{AC00}'..='\u{D7A3}').collect();
+    assert_eq!(syllables.len(), 11_172);
+    let mut tally = Tally::new("every Hangul syllable in NFD as the first of a two-syllable term (씨발 as jamo)");
+    for chunk in syllables.chunks(10) {
+        let terms: Vec<String> = chunk
+            .iter()
+            .map(|&c| {
+                let next = char::from_u32(c as u32 + 1).filter(|n| *n <= '\u{D7A3}').unwrap_or('\u{AC00}');
+                format!("{c}{next}")
+            })
+            .collect();
+        let set = rules(&terms.iter().map(String::as_str).collect::<Vec<_>>());
+        for (i, term) in terms.iter().enumerate() {
+            let nfd: String = term.nfd().collect();
+            assert!(nfd.chars().count() >= 4, "{term} decomposes");
+            let member = format!("{} {}", hex(chunk[i]), term);
+            tally.record(&member, covers(&set, i, &nfd, 0, nfd.len()), &nfd);
+            let sentence = format!("너 {nfd} 진짜");
+            tally.record(&member, covers(&set, i, &sentence, 4, 4 + nfd.len()), &sentence);
+        }
+    }
+    assert_all([&tally]);
+}
+
 /// Every kana, every Bopomofo letter (since 2026-12-06) and every Hangul letter that is no
 /// syllable block (regex-syntax's Script and General_Category: `\p{Hiragana}`, `\p{Katakana}`,
 /// `\p{Bopomofo}`, `\p{Hangul}`, letters, not U+AC00–U+D7A3),

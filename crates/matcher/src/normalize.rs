@@ -895,6 +895,18 @@ impl<'t> Normalizer<'t> {
                 }
                 continue;
             }
+            // A conjoining vowel or final jamo after the jamo or syllable it completes (text in
+            // NFD): one syllable, as NFC writes it.
+            if (0x1161..=0x11C2).contains(&(c as u32)) {
+                if let Some(held) = &mut self.held {
+                    if let Some(syllable) = unicode_data::compose_hangul(held.ch, c) {
+                        held.ch = syllable;
+                        held.class = Info::of(syllable).class();
+                        held.widen(start, end);
+                        continue;
+                    }
+                }
+            }
             let info = Info::of(c);
             match info.class() {
                 Class::Ignorable => {}

@@ -365,6 +365,31 @@ pub fn compose(letter: char, mark: char) -> Option<char> {
     char::from_u32(tables::COMPOSITIONS[at].2)
 }
 
+/// The Hangul syllable that `held` (a leading consonant jamo, or a syllable with no final
+/// consonant) followed by the conjoining jamo `next` (a vowel, or a final consonant) composes to,
+/// by the Unicode Standard's own arithmetic (section 3.12, "Conjoining Jamo Behavior"): text in
+/// NFD spells `씨발` as five jamo, which read as one syllable each otherwise.
+#[inline]
+pub fn compose_hangul(held: char, next: char) -> Option<char> {
+    const S_BASE: u32 = 0xAC00;
+    const L_BASE: u32 = 0x1100;
+    const V_BASE: u32 = 0x1161;
+    const T_BASE: u32 = 0x11A7;
+    const L_COUNT: u32 = 19;
+    const V_COUNT: u32 = 21;
+    const T_COUNT: u32 = 28;
+    const N_COUNT: u32 = V_COUNT * T_COUNT;
+    let (h, n) = (held as u32, next as u32);
+    if (L_BASE..L_BASE + L_COUNT).contains(&h) && (V_BASE..V_BASE + V_COUNT).contains(&n) {
+        return char::from_u32(S_BASE + (h - L_BASE) * N_COUNT + (n - V_BASE) * T_COUNT);
+    }
+    let s = h.wrapping_sub(S_BASE);
+    if s < L_COUNT * N_COUNT && s % T_COUNT == 0 && (T_BASE + 1..T_BASE + T_COUNT).contains(&n) {
+        return char::from_u32(h + (n - T_BASE));
+    }
+    None
+}
+
 /// Whether mark `mark` (class [`Class::ScriptMark`]) belongs to the script of letter `letter`
 /// (a Devanagari vowel sign after a Devanagari letter; not a Thai mark after a Han character).
 #[inline]
