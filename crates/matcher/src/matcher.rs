@@ -1470,10 +1470,10 @@ impl Iterator for Scan<'_, '_> {
 }
 
 /// Whether `m` is Hangul syllables across the spaces between Korean words: Korean puts one
-/// space between words, so a match that starts inside one word of two syllables or more and ends
-/// inside another, across single spaces, straddles them (`먹고 자야지` holds no `고자`, `일병
-/// 신고합니다` no `병신`), as a CJK term that closes a plain space between two words of several
-/// characters does. Still read: a match that starts or ends a word (`고 자`, `개새 끼`, `아씨 발`,
+/// space between words, so a match that starts inside one word of two characters or more (the
+/// first may be a digit or a Latin letter) and ends inside another, across single spaces,
+/// straddles them (`먹고 자야지` holds no `고자`, `일병 신고합니다` no `병신`, `3시 발표` no `시발`),
+/// as a CJK term that closes a plain space between two words of several characters does. Still read: a match that starts or ends a word (`고 자`, `개새 끼`, `아씨 발`,
 /// and so `밥 먹고 자` for `고자`), one inside a word (`아저씨발`), one across anything but a single
 /// U+0020 (two spaces, a no-break or ideographic space, a tab: no word space; `먹고 ㅋ자`), and one
 /// whose first syllable doubles the one before it (`씨씨 발`: the run's last repetition starts
@@ -1498,7 +1498,9 @@ fn across_korean_words(m: Match, text: &str) -> bool {
         previous = Some(c != ' ');
     }
     let first = matched.chars().next();
-    let glued_before = before.chars().next_back().is_some_and(|c| SYLLABLES.contains(&c) && Some(c) != first);
+    // A word may start with digits or Latin letters (`3시 발표`, "the 3 o'clock presentation";
+    // `PC에 로그인`, "log in to the PC").
+    let glued_before = before.chars().next_back().is_some_and(|c| c.is_alphanumeric() && Some(c) != first);
     let glued_after = after.chars().next().is_some_and(|c| SYLLABLES.contains(&c));
     spaced && previous == Some(true) && glued_before && glued_after
 }
