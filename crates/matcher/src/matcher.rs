@@ -1461,12 +1461,19 @@ impl Iterator for Scan<'_, '_> {
                 continue; // the first reading found it too
             }
             if self.matchers.get(index).is_none_or(|matcher| matcher.inner.as_written(m, self.text))
-                && !across_korean_words(m, self.text)
+                && !(starts_in_hangul_syllables(m, self.text) && across_korean_words(m, self.text))
             {
                 return Some((index, m));
             }
         }
     }
+}
+
+/// Whether `m`'s first byte may start a Hangul syllable (UTF-8 lead bytes 0xEA–0xED): the
+/// cheap test before [`across_korean_words`], which stays out of line.
+#[inline(always)]
+fn starts_in_hangul_syllables(m: Match, text: &str) -> bool {
+    text.as_bytes().get(m.start).is_some_and(|b| (0xEA..=0xED).contains(b))
 }
 
 /// Whether `m` is Hangul syllables across the spaces between Korean words: Korean puts one
@@ -1478,6 +1485,8 @@ impl Iterator for Scan<'_, '_> {
 /// U+0020 (two spaces, a no-break or ideographic space, a tab: no word space; `먹고 ㅋ자`), and one
 /// whose first syllable doubles the one before it (`씨씨 발`: the run's last repetition starts
 /// the match). The Hangul Syllables block is Unicode's own: every syllable is in it.
+#[cold]
+#[inline(never)]
 fn across_korean_words(m: Match, text: &str) -> bool {
     const SYLLABLES: std::ops::RangeInclusive<char> = '\u{AC00}'..='\u{D7A3}';
     let (Some(matched), Some(before), Some(after)) = (text.get(m.start..m.end), text.get(..m.start), text.get(m.end..))
