@@ -1469,11 +1469,26 @@ impl Iterator for Scan<'_, '_> {
     }
 }
 
-/// Whether `m`'s first byte may start a Hangul syllable (UTF-8 lead bytes 0xEA–0xED): the
-/// cheap test before [`across_korean_words`], which stays out of line.
+/// Whether `m`'s first byte may start a Hangul syllable (UTF-8 lead bytes 0xEA–0xED) or a
+/// conjoining jamo (0xE1, U+1000–U+1FFF): the cheap test before [`across_korean_words`], which
+/// stays out of line.
 #[inline(always)]
 fn starts_in_hangul_syllables(m: Match, text: &str) -> bool {
-    text.as_bytes().get(m.start).is_some_and(|b| (0xEA..=0xED).contains(b))
+    text.as_bytes().get(m.start).is_some_and(|&b| b == 0xE1 || (0xEA..=0xED).contains(&b))
+}
+
+/// `chars` with conjoining jamo composed into syllables (text in NFD), as the normaliser reads
+/// them (`unicode_data::compose_hangul`).
+fn composed_hangul(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
+    let mut chars = chars.peekable();
+    std::iter::from_fn(move || {
+        let mut c = chars.next()?;
+        while let Some(syllable) = chars.peek().and_then(|&next| crate::unicode_data::compose_hangul(c, next)) {
+            c = syllable;
+            chars.next();
+        }
+        Some(c)
+    })
 }
 
 /// Whether `m` is Hangul syllables across the spaces between Korean words: Korean puts one
@@ -1484,7 +1499,8 @@ fn starts_in_hangul_syllables(m: Match, text: &str) -> bool {
 /// and so `밥 먹고 자` for `고자`), one inside a word (`아저씨발`), one across anything but a single
 /// U+0020 (two spaces, a no-break or ideographic space, a tab: no word space; `먹고 ㅋ자`), and one
 /// whose first syllable doubles the one before it (`씨씨 발`: the run's last repetition starts
-/// the match). The Hangul Syllables block is Unicode's own: every syllable is in it.
+/// the match). Text in conjoining jamo (NFD) is read composed, as the normaliser reads it. The
+/// Hangul Syllables block is Unicode's own: every syllable is in it.
 #[cold]
 #[inline(never)]
 fn across_korean_words(m: Match, text: &str) -> bool {
@@ -1495,7 +1511,7 @@ fn across_korean_words(m: Match, text: &str) -> bool {
     };
     let mut spaced = false;
     let mut previous = None;
-    for c in matched.chars() {
+    for c in composed_hangul(matched.chars()) {
         if c == ' ' {
             if previous != Some(true) {
                 return false; // two spaces, or one at an edge
@@ -1506,11 +1522,12 @@ fn across_korean_words(m: Match, text: &str) -> bool {
         }
         previous = Some(c != ' ');
     }
-    let first = matched.chars().next();
+    let first = composed_hangul(matched.chars()).next();
     // A word may start with digits or Latin letters (`3시 발표`, "the 3 o'clock presentation";
-    // `PC에 로그인`, "log in to the PC").
-    let glued_before = before.chars().next_back().is_some_and(|c| c.is_alphanumeric() && Some(c) != first);
-    let glued_after = after.chars().next().is_some_and(|c| SYLLABLES.contains(&c));
+    // `PC에 로그인`, "log in to the PC"). A syllable in conjoining jamo is up to three.
+    let tail = before.char_indices().rev().nth(2).map_or(before, |(i, _)| &before[i..]);
+    let glued_before = composed_hangul(tail.chars()).last().is_some_and(|c| c.is_alphanumeric() && Some(c) != first);
+    let glued_after = composed_hangul(after.chars()).next().is_some_and(|c| SYLLABLES.contains(&c));
     spaced && previous == Some(true) && glued_before && glued_after
 }
 
