@@ -193,8 +193,8 @@ const CJK: &[Case] = &[
     t!("a Japanese particle between two kanji of a phrase", ["性爱"], "性と愛について", NONE),
     t!("a kana filler beside other kana is no filler", ["傻逼"], "傻の逼ですね", NONE),
     // Until 2026-12-06 a Hangul letter was a filler alone only (OPEN): Korean laughter and tears
-    // come in runs, and up to three Hangul letters in a row are one filler now (kana and
-    // Bopomofo stay one alone).
+    // come in runs, and up to 16 Hangul letters in a row are one filler now (kana and Bopomofo
+    // stay one alone).
     t!("two Hangul letters between the characters", ["操你妈"], "操你ㅋㅋ妈", ["操你ㅋㅋ妈"]),
     t!("three Hangul letters between the characters", ["操你妈"], "操你ㅋㅋㅋ妈", ["操你ㅋㅋㅋ妈"]),
     t!("two Hangul h letters between the characters", ["傻逼"], "傻ㅎㅎ逼", ["傻ㅎㅎ逼"]),
@@ -202,7 +202,19 @@ const CJK: &[Case] = &[
     t!("two different Hangul letters between the characters", ["傻逼"], "傻ㅅㅂ逼", ["傻ㅅㅂ逼"]),
     t!("a run of Hangul letters in a sentence", ["你妈"], "问候你ㅋㅋ妈", ["你ㅋㅋ妈"]),
     t!("a jamo term inside a run between the characters", ["ㅅㅂ", "傻逼"], "傻ㅅㅂ逼", ["傻ㅅㅂ逼", "ㅅㅂ"]),
-    t!("four Hangul letters between the characters are a word", ["傻逼"], "傻ㅋㅋㅋㅋ逼", NONE),
+    t!("four Hangul letters between the characters", ["操你妈"], "操你ㅋㅋㅋㅋ妈", ["操你ㅋㅋㅋㅋ妈"]),
+    t!(
+        "sixteen Hangul letters between the characters",
+        ["傻逼"],
+        "傻ㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋ逼",
+        ["傻ㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋ逼"]
+    ),
+    t!(
+        "seventeen Hangul letters between the characters are a word",
+        ["傻逼"],
+        "傻ㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋㅋ逼",
+        NONE
+    ),
     t!("a run of Hangul letters after the last character is no filler", ["傻逼"], "傻ㅋㅋ", NONE),
     t!("a run of Hangul letters beside another Hangul letter is no filler", ["傻逼"], "傻ㅋㅋ逼ㅋ", NONE),
     t!("a run of Hangul letters split by a space is no filler", ["傻逼"], "傻ㅋ ㅋ逼", NONE),

@@ -2074,7 +2074,7 @@ fn every_kana_or_hangul_letter_alone_between_the_characters_of_every_cjk_term() 
         Tally::new("a kana, Bopomofo or Hangul letter with spaces around it in one gap of a CJK term (傻 ㅋ 逼)");
     let mut other =
         Tally::new("a kana drawn as a Han character, a digraph or an ignorable Hangul letter in one gap (傻ロ逼)");
-    let mut runs = Tally::new("a run of two or three of one Hangul letter in one gap of a CJK term (操你ㅋㅋ妈)");
+    let mut runs = Tally::new("a run of 2, 3, 4 or 16 of one Hangul letter in one gap of a CJK term (操你ㅋㅋ妈)");
     for (k, &c) in kana_or_jamo.iter().enumerate() {
         let member = format!("{} {}", hex(c), name(c));
         let set_aside = ignorable.contains(&c) || drawn_as_han(c) || nfkc(c).chars().count() > 1;
@@ -2088,9 +2088,9 @@ fn every_kana_or_hangul_letter_alone_between_the_characters_of_every_cjk_term() 
                 };
                 tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
             }
-            // Hangul letters in a run of two or three (`操你ㅋㅋ妈`, since 2026-12-06), glued.
+            // Hangul letters in a run of two to 16 (`操你ㅋㅋ妈`, since 2026-12-06), glued.
             if !set_aside && is(r"\p{Hangul}", c) {
-                for run in [c.to_string().repeat(2), c.to_string().repeat(3)] {
+                for run in [2, 3, 4, 16].map(|n| c.to_string().repeat(n)) {
                     for (text, spaced_out) in in_one_gap(&terms[term], &run) {
                         if !spaced_out {
                             runs.record(&member, covers(&set, term, &text, 0, text.len()), &text);

@@ -323,6 +323,9 @@ const MAX_SHORT_EDGE_DIGITS: usize = 2;
 /// Most letters and digits a word between two ideo letters may have and be a filler (`傻12逼`,
 /// `他妈abc的`; `Normalizer::fillers`).
 pub(crate) const MAX_FILLER_UNITS: usize = 3;
+/// Most Hangul letters in a row between two Han letters that are one filler (`操你ㅋㅋㅋㅋ妈`:
+/// Korean laughter runs long); more are a word.
+const MAX_JAMO_FILLER: usize = 16;
 
 /// `〇` IDEOGRAPHIC NUMBER ZERO: a filler between two ideo letters that are no Han numerals
 /// (`傻〇逼`), a digit among them (`六〇四`).
@@ -2369,7 +2372,8 @@ impl<'t> Normalizer<'t> {
             // `傻д逼`, a piece of a kaomoji).
             let filler = self.held_word
                 || (self.singles_after_ideo
-                    && self.singles.len() + usize::from(self.lead_digit.is_some()) <= MAX_FILLER_UNITS
+                    && self.singles.len() + usize::from(self.lead_digit.is_some())
+                        <= if self.held_ideo.is_some() { MAX_JAMO_FILLER } else { MAX_FILLER_UNITS }
                     && self.lead_digit.is_none_or(|d| d.ch.is_ascii_digit())
                     && self.singles.iter().all(|(u, _)| u.ch.is_alphanumeric()));
             // A held ideo letter is a filler only before a Han letter, and `〇` not before a Han
@@ -2419,12 +2423,12 @@ impl<'t> Normalizer<'t> {
     }
 
     /// Whether `next`, glued to a held Hangul letter, is another one that joins the run held:
-    /// up to `MAX_FILLER_UNITS` of them, between two Han letters one filler. Kana and Bopomofo
+    /// up to `MAX_JAMO_FILLER` of them, between two Han letters one filler. Kana and Bopomofo
     /// stay one alone (`傻のの逼` is Japanese as often as not).
     #[cold]
     fn holds_another_jamo(&self, next: Unit) -> bool {
         self.gap.chars == 0
-            && self.singles.len() < MAX_FILLER_UNITS
+            && self.singles.len() < MAX_JAMO_FILLER
             && unicode_data::is_hangul_letter(next.ch)
             && self.singles.iter().all(|(u, _)| unicode_data::is_hangul_letter(u.ch))
     }
