@@ -216,7 +216,14 @@ const CJK: &[Case] = &[
         NONE
     ),
     t!("a run of Hangul letters after the last character is no filler", ["傻逼"], "傻ㅋㅋ", NONE),
-    t!("a run of Hangul letters beside another Hangul letter is no filler", ["傻逼"], "傻ㅋㅋ逼ㅋ", NONE),
+    // Since later on 2026-12-06 Hangul letters elsewhere in the text leave a Hangul filler one
+    // (Japanese puts no jamo between kanji; a review listed laughter elsewhere as a miss).
+    t!("a run of Hangul letters beside another Hangul letter", ["傻逼"], "傻ㅋㅋ逼ㅋ", ["傻ㅋㅋ逼"]),
+    t!("a run of Hangul letters with laughter after the term", ["操你妈"], "操你ㅋㅋ妈 ㅋㅋ", ["操你ㅋㅋ妈"]),
+    t!("a run of Hangul letters with laughter before the term", ["操你妈"], "ㅋㅋ操你ㅋㅋ妈", ["操你ㅋㅋ妈"]),
+    t!("a Hangul letter between the characters in Japanese text", ["傻逼"], "傻ㅋ逼ですね", ["傻ㅋ逼"]),
+    t!("a kana filler beside Hangul letters is still one", ["傻逼"], "傻の逼ㅋㅋ", ["傻の逼"]),
+    t!("a kana filler beside a kana and Hangul letters is none", ["傻逼"], "傻の逼ですㅋㅋ", NONE),
     t!("a run of Hangul letters split by a space is no filler", ["傻逼"], "傻ㅋ ㅋ逼", NONE),
     t!("laughter after a Han character is still a term", ["ㅋㅋ"], "傻ㅋㅋ", ["ㅋㅋ"]),
     // Until 2026-12-06 a Korean term written in conjoining jamo (NFD) was never found: each jamo

@@ -379,8 +379,8 @@ pub struct Filler {
     pub before: char,
     /// The ideo letter after it, as read.
     pub after: char,
-    /// How many kana, Bopomofo or Hangul letters it is (`傻の逼`: 1, `操你ㅋㅋ妈`: 2; 0 for any
-    /// other): such a filler counts only in text that has no other such letter
+    /// How many kana or Bopomofo letters it is (`傻の逼`: 1; 0 for any other, Hangul letters
+    /// too, `操你ㅋㅋ妈`): such a filler counts only in text that has no other such letter
     /// (`Normalizer::kana_letters`).
     pub kana: u8,
 }
@@ -1854,9 +1854,11 @@ impl<'t> Normalizer<'t> {
             && self.fillers.last().is_none_or(|f| f.bytes.start != to)
     }
 
-    /// How many kana, Bopomofo and Hangul letters (`is_phonetic_letter`) the text has had so far, fillers among
-    /// them: Japanese puts one between two kanji all the time (`中に出し`, `噴き出す`), so a kana
-    /// or Hangul filler counts only in text that has no other.
+    /// How many kana and Bopomofo letters the text has had so far, fillers among them:
+    /// Japanese puts one between two kanji all the time (`中に出し`, `噴き出す`), so a kana or
+    /// Bopomofo filler counts only in text that has no other. (Hangul letters are not counted:
+    /// Japanese puts none between kanji, and Korean laughter elsewhere in a message hides
+    /// nothing, `操你ㅋㅋ妈 ㅋㅋ`.)
     pub(crate) fn kana_letters(&self) -> u32 {
         self.kana_letters
     }
@@ -2313,8 +2315,11 @@ impl<'t> Normalizer<'t> {
             let units = || lead.clone().chain(self.singles.iter().map(|(u, _)| *u));
             let start = units().map(|u| u.start).min().unwrap_or(unit.start);
             let end = units().map(|u| u.end).max().unwrap_or(unit.end);
+            // Hangul letters count as a Latin letter does: Japanese puts none between kanji.
             let kana = match self.held_ideo {
-                Some((held, _)) if held.ch != IDEOGRAPHIC_ZERO => self.singles.len() as u8,
+                Some((held, _)) if held.ch != IDEOGRAPHIC_ZERO && !unicode_data::is_hangul_letter(held.ch) => {
+                    self.singles.len() as u8
+                }
                 _ => 0,
             };
             self.fillers.push(Filler { bytes: start..end, before: self.last_ideo, after, kana });
@@ -2356,7 +2361,6 @@ impl<'t> Normalizer<'t> {
         if let Item::Ideo(next) = item {
             if self.held_ideo.is_some() && self.holds_another_jamo(next) {
                 // Korean laughter and tears come in runs (`操你ㅋㅋ妈`): the run is held whole.
-                self.kana_letters += 1;
                 let gap = std::mem::take(&mut self.gap);
                 self.singles.push((Unit { class: Class::Digit, ..next }, gap));
                 return;
@@ -2393,7 +2397,7 @@ impl<'t> Normalizer<'t> {
             // ideograph with one comparison.)
             let zero = next.ch == IDEOGRAPHIC_ZERO;
             let kana = !zero && unicode_data::is_phonetic_letter(next.ch);
-            self.kana_letters += u32::from(kana);
+            self.kana_letters += u32::from(kana && !unicode_data::is_hangul_letter(next.ch));
             let may_fill = if zero { !is_han_numeral(self.last_ideo) } else { kana };
             if may_fill
                 && self.last_was_ideo
