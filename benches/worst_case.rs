@@ -500,6 +500,18 @@ fn segmenter_inputs(terms: &[String], prose: &str) -> Vec<(&'static str, String)
         t.push(hiragana(&mut rng));
     });
     inputs.push(("CJK terms with a kana between every two characters and two after (傻の逼のの...)", kana_between));
+    // Since 2026-12-06 a run of up to 16 Hangul letters between two Han characters is a filler
+    // (`操你ㅋㅋ妈`): a term in every few bytes, each found by the second reading (a review
+    // measured about 10-13 times prose on such text; last, as above).
+    let laughter = fill(|t| {
+        for (i, c) in rng.pick::<&String>(&cjk).chars().enumerate() {
+            if i > 0 {
+                t.push_str(["ㅋ", "ㅋㅋ", "ㅠㅠ", "ㅎㅎㅎ"][rng.below(4)]);
+            }
+            t.push(c);
+        }
+    });
+    inputs.push(("CJK terms with Korean laughter between every two characters (操你ㅋㅋ妈...)", laughter));
     inputs
 }
 
