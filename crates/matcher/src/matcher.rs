@@ -1261,8 +1261,8 @@ impl<'m, 't> Scan<'m, 't> {
             if self.normalizer.fillers().len() > self.fillers_seen {
                 self.note_fillers();
             }
-            // A kana or Hangul filler counts only in text with no other kana or Hangul letter:
-            // Japanese puts one between two kanji all the time (`中に出し`, `噴き出す`).
+            // A kana or Bopomofo filler counts only in text with no other such letter: Japanese
+            // puts one between two kanji all the time (`中に出し`, `噴き出す`).
             let found = self.normalizer.fillers();
             let kana_fillers: usize = found.iter().map(|f| usize::from(f.kana)).sum();
             if kana_fillers > 0 && self.normalizer.kana_letters() as usize > kana_fillers {
@@ -1499,12 +1499,11 @@ fn composed_hangul(chars: impl Iterator<Item = char>) -> impl Iterator<Item = ch
 /// and so `밥 먹고 자` for `고자`), one inside a word (`아저씨발`), one across anything but a single
 /// U+0020 (two spaces, a no-break or ideographic space, a tab: no word space; `먹고 ㅋ자`), and one
 /// whose first syllable doubles the one before it (`씨씨 발`: the run's last repetition starts
-/// the match). Text in conjoining jamo (NFD) is read composed, as the normaliser reads it. The
-/// Hangul Syllables block is Unicode's own: every syllable is in it.
+/// the match). Text in conjoining jamo (NFD) is read composed, as the normaliser reads it.
 #[cold]
 #[inline(never)]
 fn across_korean_words(m: Match, text: &str) -> bool {
-    const SYLLABLES: std::ops::RangeInclusive<char> = '\u{AC00}'..='\u{D7A3}';
+    use crate::unicode_data::is_hangul_syllable;
     let (Some(matched), Some(before), Some(after)) = (text.get(m.start..m.end), text.get(..m.start), text.get(m.end..))
     else {
         return false;
@@ -1517,7 +1516,7 @@ fn across_korean_words(m: Match, text: &str) -> bool {
                 return false; // two spaces, or one at an edge
             }
             spaced = true;
-        } else if !SYLLABLES.contains(&c) {
+        } else if !is_hangul_syllable(c) {
             return false;
         }
         previous = Some(c != ' ');
@@ -1527,7 +1526,7 @@ fn across_korean_words(m: Match, text: &str) -> bool {
     // `PC에 로그인`, "log in to the PC"). A syllable in conjoining jamo is up to three.
     let tail = before.char_indices().rev().nth(2).map_or(before, |(i, _)| &before[i..]);
     let glued_before = composed_hangul(tail.chars()).last().is_some_and(|c| c.is_alphanumeric() && Some(c) != first);
-    let glued_after = composed_hangul(after.chars()).next().is_some_and(|c| SYLLABLES.contains(&c));
+    let glued_after = composed_hangul(after.chars()).next().is_some_and(is_hangul_syllable);
     spaced && previous == Some(true) && glued_before && glued_after
 }
 

@@ -695,7 +695,7 @@ pub struct Normalizer<'t> {
     /// letter follows (`傻の逼`, `操你ㅋ妈`, `傻〇逼`; for `〇`, one that is no Han numeral),
     /// put out as the ideo letter it is otherwise (`六〇四`, `日本の`).
     held_ideo: Option<(Unit, GapInfo)>,
-    /// Kana and Hangul letters read (ideo letters: `Filler::kana`).
+    /// Kana and Bopomofo letters read (ideo letters: `Filler::kana`, `Self::kana_letters`).
     kana_letters: u32,
     /// A leet digit glued before the first of `singles` (`1f u c k`): a gap before the word
     /// when they join, the first single's own when they do not (`5g`).
@@ -2434,10 +2434,11 @@ impl<'t> Normalizer<'t> {
     /// stay one alone (`傻のの逼` is Japanese as often as not).
     #[cold]
     fn holds_another_jamo(&self, next: Unit) -> bool {
+        // (What the run holds after the held letter is Hangul letters, added here.)
         self.gap.chars == 0
             && self.singles.len() < MAX_JAMO_FILLER
             && unicode_data::is_hangul_letter(next.ch)
-            && self.singles.iter().all(|(u, _)| unicode_data::is_hangul_letter(u.ch))
+            && self.held_ideo.is_some_and(|(held, _)| unicode_data::is_hangul_letter(held.ch))
     }
 
     /// Puts out the one-letter words held (most calls find none: that case inline).
@@ -2459,13 +2460,8 @@ impl<'t> Normalizer<'t> {
         }
         // A held ideo letter that is no filler: the ideo letter it is (alone in `singles`), or a
         // run of Hangul letters held: the letters they are.
-        if let Some((unit, gap)) = self.held_ideo.take() {
+        if let Some((unit, _)) = self.held_ideo.take() {
             self.joining = false;
-            if self.singles.len() <= 1 {
-                self.singles.clear();
-                self.emit_ideo(unit, gap);
-                return;
-            }
             let singles = std::mem::take(&mut self.singles);
             for &(u, gap) in &singles {
                 self.emit_ideo(Unit { class: unit.class, ..u }, gap);

@@ -244,9 +244,9 @@ pub fn is_phonetic_letter(c: char) -> bool {
     in_ranges(&tables::PHONETIC_LETTERS, c)
 }
 
-/// Whether `c` is a Hangul letter other than a syllable block (`ㅋ`, `ㅎ`, `ㅠ`): up to three of
-/// them in a row between two Han letters are one filler (`操你ㅋㅋ妈`). Asked only of an ideo
-/// letter after a held one.
+/// Whether `c` is a Hangul letter other than a syllable block (`ㅋ`, `ㅎ`, `ㅠ`): a run of them
+/// between two Han letters is one filler (`操你ㅋㅋ妈`). Asked only of an ideo letter held or
+/// after a held one.
 #[inline]
 pub fn is_hangul_letter(c: char) -> bool {
     in_ranges(&tables::HANGUL_LETTERS, c)
@@ -365,26 +365,34 @@ pub fn compose(letter: char, mark: char) -> Option<char> {
     char::from_u32(tables::COMPOSITIONS[at].2)
 }
 
+// The Standard's constants of Hangul composition (section 3.12).
+const S_BASE: u32 = 0xAC00;
+const L_BASE: u32 = 0x1100;
+const V_BASE: u32 = 0x1161;
+const T_BASE: u32 = 0x11A7;
+const L_COUNT: u32 = 19;
+const V_COUNT: u32 = 21;
+const T_COUNT: u32 = 28;
+const N_COUNT: u32 = V_COUNT * T_COUNT;
+
+/// Whether `c` is a precomposed Hangul syllable (U+AC00–U+D7A3, the Standard's `SBase` to
+/// `SBase + SCount`: every syllable is there, by construction).
+#[inline]
+pub fn is_hangul_syllable(c: char) -> bool {
+    (c as u32).wrapping_sub(S_BASE) < L_COUNT * N_COUNT
+}
+
 /// The Hangul syllable that `held` (a leading consonant jamo, or a syllable with no final
 /// consonant) followed by the conjoining jamo `next` (a vowel, or a final consonant) composes to,
 /// by the Unicode Standard's own arithmetic (section 3.12, "Conjoining Jamo Behavior"): text in
 /// NFD spells `씨발` as five jamo, which read as one syllable each otherwise.
 #[inline]
 pub fn compose_hangul(held: char, next: char) -> Option<char> {
-    const S_BASE: u32 = 0xAC00;
-    const L_BASE: u32 = 0x1100;
-    const V_BASE: u32 = 0x1161;
-    const T_BASE: u32 = 0x11A7;
-    const L_COUNT: u32 = 19;
-    const V_COUNT: u32 = 21;
-    const T_COUNT: u32 = 28;
-    const N_COUNT: u32 = V_COUNT * T_COUNT;
     let (h, n) = (held as u32, next as u32);
     if (L_BASE..L_BASE + L_COUNT).contains(&h) && (V_BASE..V_BASE + V_COUNT).contains(&n) {
         return char::from_u32(S_BASE + (h - L_BASE) * N_COUNT + (n - V_BASE) * T_COUNT);
     }
-    let s = h.wrapping_sub(S_BASE);
-    if s < L_COUNT * N_COUNT && s % T_COUNT == 0 && (T_BASE + 1..T_BASE + T_COUNT).contains(&n) {
+    if is_hangul_syllable(held) && (h - S_BASE) % T_COUNT == 0 && (T_BASE + 1..T_BASE + T_COUNT).contains(&n) {
         return char::from_u32(h + (n - T_BASE));
     }
     None

@@ -577,9 +577,9 @@ fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
 /// letters is a filler (`傻の逼`, `傻ㄉ逼`, `操你ㅋ妈`).
 fn phonetic_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
     ranges_of(0..=LIMIT - 1, |c| {
-        matches!(data.script(c), Script::Hiragana | Script::Katakana | Script::Bopomofo | Script::Hangul)
-            && data.is(GeneralCategoryGroup::Letter, c)
-            && !('\u{AC00}'..='\u{D7A3}').contains(&c)
+        is_hangul_letter(data, c)
+            || (matches!(data.script(c), Script::Hiragana | Script::Katakana | Script::Bopomofo)
+                && data.is(GeneralCategoryGroup::Letter, c))
     })
 }
 
@@ -587,11 +587,14 @@ fn phonetic_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
 /// U+AC00–U+D7A3), as ranges: a run of up to three of them between two Han letters is one filler
 /// (`操你ㅋㅋ妈`, Korean laughter).
 fn hangul_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
-    ranges_of(0..=LIMIT - 1, |c| {
-        data.script(c) == Script::Hangul
-            && data.is(GeneralCategoryGroup::Letter, c)
-            && !('\u{AC00}'..='\u{D7A3}').contains(&c)
-    })
+    ranges_of(0..=LIMIT - 1, |c| is_hangul_letter(data, c))
+}
+
+/// A Hangul letter that is no syllable block (Script=Hangul, L*, not U+AC00–U+D7A3).
+fn is_hangul_letter(data: &Data, c: char) -> bool {
+    data.script(c) == Script::Hangul
+        && data.is(GeneralCategoryGroup::Letter, c)
+        && !('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 /// Katakana → hiragana (Unicode lays them out in parallel).
