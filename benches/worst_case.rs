@@ -409,6 +409,24 @@ fn adversarial(words: &[String], terms: &[String]) -> Vec<(&'static str, String)
             t.push(' ');
         }),
     ));
+    // Since 2026-12-06 (twelfth session) Korean spelled out in compatibility jamo composes
+    // (`ㅆㅣㅂㅏㄹ`), and whether a consonant closes a syllable or leads the next asks what
+    // follows it past anything read as nothing: consonants and vowels at random with runs of
+    // zero-width characters between (last, so the inputs above stay as they were).
+    let consonants: Vec<char> = ('\u{3131}'..='\u{314E}').collect();
+    let vowels: Vec<char> = ('\u{314F}'..='\u{3163}').collect();
+    inputs.push((
+        "Korean spelled out in jamo, zero-width characters between (ㅆ\u{200B}ㅣ...)",
+        fill(|t| {
+            t.push(if rng.chance(55) { *rng.pick(&consonants) } else { *rng.pick(&vowels) });
+            for _ in 0..rng.below(4) {
+                t.push(*rng.pick(&['\u{200B}', '\u{200D}', '\u{FEFF}', '\u{3164}']));
+            }
+            if rng.chance(5) {
+                t.push(' ');
+            }
+        }),
+    ));
     inputs
 }
 

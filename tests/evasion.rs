@@ -255,6 +255,35 @@ const CJK: &[Case] = &[
     ),
     t!("leading jamo alone compose with nothing", ["크크"], "\u{110F}\u{110F}", NONE),
     t!("a vowel jamo alone after a syllable with a final composes with nothing", ["바"], "밥\u{1161}", NONE),
+    // Until 2026-12-06 (twelfth session) a Korean term spelled out letter by letter in
+    // compatibility jamo (`ㅆㅣㅂㅏㄹ`, typed with the input method's composing off) was never
+    // found: each letter read as one of its own (a review's find). A run of them composes as a
+    // Korean keyboard's input method does (`normalize.rs`, `Normalizer::spell`).
+    t!("a Korean term spelled out in compatibility jamo", ["씨발"], "ㅆㅣㅂㅏㄹ", ["ㅆㅣㅂㅏㄹ"]),
+    t!("a Korean term spelled out in a sentence", ["씨발"], "아 ㅆㅣㅂㅏㄹ 진짜", ["ㅆㅣㅂㅏㄹ"]),
+    t!("a Korean term spelled out with two final consonants", ["병신"], "너 ㅂㅕㅇㅅㅣㄴ이야", ["ㅂㅕㅇㅅㅣㄴ"]),
+    t!("a three-syllable Korean term spelled out", ["개새끼"], "ㄱㅐㅅㅐㄲㅣ", ["ㄱㅐㅅㅐㄲㅣ"]),
+    t!("a spelled final before a spelled lead", ["좆까"], "ㅈㅗㅈㄲㅏ", ["ㅈㅗㅈㄲㅏ"]),
+    t!(
+        "a Korean term spelled out in half-width jamo",
+        ["씨발"],
+        "\u{FFB6}\u{FFDC}\u{FFB2}\u{FFC2}\u{FFA9}",
+        ["\u{FFB6}\u{FFDC}\u{FFB2}\u{FFC2}\u{FFA9}"]
+    ),
+    t!(
+        "a Korean term spelled out with zero-width spaces",
+        ["씨발"],
+        "ㅆ\u{200B}ㅣㅂ\u{200B}ㅏㄹ",
+        ["ㅆ\u{200B}ㅣㅂ\u{200B}ㅏㄹ"]
+    ),
+    t!("a Korean term spelled out after laughter", ["씨발"], "ㅋㅋㅆㅣㅂㅏㄹ", ["ㅆㅣㅂㅏㄹ"]),
+    t!("a Korean term spelled out after tears", ["병신"], "ㅠㅠㅂㅕㅇㅅㅣㄴ", ["ㅂㅕㅇㅅㅣㄴ"]),
+    t!("a Korean term half spelled out", ["씨발"], "씨ㅂㅏㄹ", ["씨ㅂㅏㄹ"]),
+    t!("a Korean term spelled out with a compound final", ["닭"], "ㄷㅏㄺ", ["ㄷㅏㄺ"]),
+    t!("initials before tears stay initials", ["ㅅㅂ"], "ㅅㅂㅠㅠ", ["ㅅㅂ"]),
+    t!("initials before one tear stay initials", ["ㅅㅂ"], "ㅅㅂㅠ", ["ㅅㅂ"]),
+    t!("initials after laughter stay initials", ["ㅅㅂ"], "ㅋㅋㅅㅂ", ["ㅅㅂ"]),
+    t!("a face of letters stays as written", ["ㅇㅅㅇ"], "ㅎㅅㅎ ㅇㅅㅇ", ["ㅇㅅㅇ"]),
     // Until 2026-12-06 a Bopomofo letter between two Han characters was an ideo letter of its own
     // (OPEN): Taiwanese chat writes `ㄉ` for `的`, and one alone is a filler as a kana is.
     t!("a Bopomofo letter between the characters", ["傻逼"], "傻ㄉ逼", ["傻ㄉ逼"]),

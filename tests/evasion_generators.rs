@@ -2048,6 +2048,61 @@ fn every_hangul_syllable_written_in_conjoining_jamo() {
     assert_all([&tally]);
 }
 
+/// The compatibility Hangul letter (`half_width`: its half-width form) of the same name as the
+/// conjoining jamo `jamo` (`HANGUL CHOSEONG SSANGSIOS` → `HANGUL LETTER SSANGSIOS`, `HALFWIDTH
+/// HANGUL LETTER SSANGSIOS`): what someone spelling a syllable out types for it.
+fn compatibility_letter(jamo: char, half_width: bool) -> char {
+    let n = name(jamo);
+    let letter = ["HANGUL CHOSEONG ", "HANGUL JUNGSEONG ", "HANGUL JONGSEONG "]
+        .iter()
+        .find_map(|prefix| n.strip_prefix(prefix))
+        .unwrap_or_else(|| panic!("{} {n} is a conjoining jamo", hex(jamo)));
+    let wanted = format!("{}HANGUL LETTER {letter}", if half_width { "HALFWIDTH " } else { "" });
+    unicode_names2::character(&wanted).unwrap_or_else(|| panic!("{wanted} for {}", hex(jamo)))
+}
+
+/// Every Hangul syllable spelled out letter by letter in compatibility jamo, and in their
+/// half-width forms (`ㅆㅣㅂㅏㄹ` for `씨발`, as one types with the input method's composing
+/// off), as the first syllable of a two-syllable term whose second is the next syllable (spelled
+/// out too): bare, in a sentence and after laughter (`ㅋㅋㅆㅣㅂㅏㄹ`), found, covering the whole
+/// spelling (since 2026-12-06, twelfth session; before, never: each letter read as one of its
+/// own). The spelling is unicode-normalization's NFD with each conjoining jamo written as the
+/// letter of the same name (unicode_names2): the oracle here; the matcher's table comes from
+/// NFKD and the names. Ten terms a rule set.
+#[test]
+fn every_hangul_syllable_spelled_out_in_compatibility_jamo() {
+    let syllables: Vec<char> = ('\u{AC00}'..='\u{D7A3}').collect();
+    assert_eq!(syllables.len(), 11_172);
+    let mut compatibility = Tally::new("every Hangul syllable spelled out in compatibility jamo (ㅆㅣㅂㅏㄹ)");
+    let mut half_width = Tally::new("every Hangul syllable spelled out in half-width jamo");
+    let spelled =
+        |term: &str, half: bool| -> String { term.nfd().map(|jamo| compatibility_letter(jamo, half)).collect() };
+    for chunk in syllables.chunks(10) {
+        let terms: Vec<String> = chunk
+            .iter()
+            .map(|&c| {
+                let next = char::from_u32(c as u32 + 1).filter(|n| *n <= '\u{D7A3}').unwrap_or('\u{AC00}');
+                format!("{c}{next}")
+            })
+            .collect();
+        let set = rules(&terms.iter().map(String::as_str).collect::<Vec<_>>());
+        for (i, term) in terms.iter().enumerate() {
+            let member = format!("{} {}", hex(chunk[i]), term);
+            for (tally, half) in [(&mut compatibility, false), (&mut half_width, true)] {
+                let letters = spelled(term, half);
+                assert!(letters.chars().count() >= 4, "{term} spells out as {letters}");
+                tally.record(&member, covers(&set, i, &letters, 0, letters.len()), &letters);
+                let sentence = format!("너 {letters} 진짜");
+                tally.record(&member, covers(&set, i, &sentence, 4, 4 + letters.len()), &sentence);
+                let laughing = format!("ㅋㅋ{letters}");
+                let at = "ㅋㅋ".len();
+                tally.record(&member, covers(&set, i, &laughing, at, at + letters.len()), &laughing);
+            }
+        }
+    }
+    assert_all([&compatibility, &half_width]);
+}
+
 /// Every kana, every Bopomofo letter (since 2026-12-06) and every Hangul letter that is no
 /// syllable block (regex-syntax's Script and General_Category: `\p{Hiragana}`, `\p{Katakana}`,
 /// `\p{Bopomofo}`, `\p{Hangul}`, letters, not U+AC00–U+D7A3),

@@ -610,6 +610,37 @@ impl Source<'_> {
     }
 }
 
+impl Source<'_> {
+    /// The next character to read that is not read as nothing (no default-ignorable code point
+    /// or control), without reading it. The characters it passes over are read next anyway, so
+    /// asking costs at most what reading them does.
+    fn next_visible(&self) -> Option<char> {
+        let visible = |c: &char| Info::of(*c).class() != Class::Ignorable;
+        match self {
+            Source::Text { text, at } => text.get(*at..)?.chars().find(visible),
+            Source::Reordered { chars, at, .. } => chars.get(*at..)?.iter().map(|&(c, _, _)| c).find(visible),
+        }
+    }
+}
+
+/// Where a run of Hangul letters spelling syllables out (`ㅆㅣㅂㅏㄹ`) stands: what the held
+/// unit is, built from it ([`Normalizer::spell`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    /// A lead consonant, waiting for its vowel.
+    Lead,
+    /// A lead consonant after letters that fit no syllable (`ㅆ` in `ㅋㅋㅆㅣ`, `ㅂ` in `ㅅㅂㅠㅠ`):
+    /// its vowel makes a syllable only if a consonant follows the vowel, so that initials and the
+    /// emoticons after them stay as written (`ㅅㅂㅠㅠ`, `ㅅㅂㅠ`, not `ㅅ뷰`).
+    LateLead,
+    /// A syllable without a final consonant (`씨`), which the next consonant may close.
+    Open,
+    /// A syllable with its final consonant (`발`).
+    Closed,
+    /// A vowel or a final consonant that fits no syllable (`ㅠ` in `ㅠㅠ`, `ㄳ` alone).
+    Broken,
+}
+
 /// A normaliser's heap buffers, kept between texts by a search ([`crate::Scan`]).
 #[derive(Default)]
 pub(crate) struct Buffers {
@@ -672,6 +703,9 @@ pub struct Normalizer<'t> {
     overflows_recorded: u32,
     /// Stage 1's unit that marks may still widen.
     held: Option<Unit>,
+    /// The start of the held unit if a run of Hangul letters spelling syllables out made it,
+    /// and what it is.
+    spelling: Option<(u32, Spelling)>,
     // Stage 2: the word being read, and leet-capable symbols after it (or before the next).
     word: Vec<Unit>,
     word_cut: bool,
@@ -813,6 +847,7 @@ impl<'t> Normalizer<'t> {
             overflows: [0..0, 0..0],
             overflows_recorded: 0,
             held: None,
+            spelling: None,
             word,
             word_cut: false,
             run: 0,
@@ -908,6 +943,11 @@ impl<'t> Normalizer<'t> {
                         held.widen(start, end);
                         continue;
                     }
+                }
+            }
+            if let Some(jamo) = unicode_data::spelled_jamo(c) {
+                if self.spell(jamo, start, end) {
+                    continue;
                 }
             }
             let info = Info::of(c);
@@ -1424,6 +1464,68 @@ impl<'t> Normalizer<'t> {
             self.unit(previous);
         }
         self.held = Some(unit);
+    }
+
+    /// A compatibility or half-width Hangul letter (`jamo`, at `start..end`) in a run that may
+    /// spell syllables out (`ㅆㅣㅂㅏㄹ` for `씨발`, as a Korean keyboard's input method composes
+    /// it): a vowel after a lead consonant makes a syllable of the held lead, and a consonant
+    /// after that syllable closes it unless a vowel follows (then it leads the next one). Whether
+    /// it was taken into the held unit; if not, the letter is read as written. After letters
+    /// that fit no syllable (a consonant after a lead, a vowel after no lead), a lead's vowel
+    /// makes a syllable only if a consonant follows it ([`Spelling::LateLead`]): initials and
+    /// emoticons stay themselves (`ㅅㅂㅠㅠ`, not `ㅅ뷰ㅠ`) and laughter before a spelled word
+    /// hides nothing (`ㅋㅋㅆㅣㅂㅏㄹ`). A run is the letters in a row, with nothing but what is
+    /// read as nothing between them.
+    fn spell(&mut self, jamo: unicode_data::SpelledJamo, start: u32, end: u32) -> bool {
+        let state = match (self.spelling, &self.held) {
+            (Some((at, state)), Some(held)) if held.start == at => Some(state),
+            _ => None,
+        };
+        let compose = |held: &Unit, next: Option<char>| next.and_then(|j| unicode_data::compose_hangul(held.ch, j));
+        let consonant_follows = || {
+            self.source
+                .next_visible()
+                .and_then(unicode_data::spelled_jamo)
+                .is_some_and(|next| next.lead.is_some() || next.tail.is_some())
+        };
+        let taken = match state {
+            Some(Spelling::Lead) => {
+                self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
+            }
+            Some(Spelling::LateLead) if jamo.vowel.is_some() && consonant_follows() => {
+                self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
+            }
+            Some(Spelling::Open) => {
+                let vowel_follows = || {
+                    self.source
+                        .next_visible()
+                        .and_then(unicode_data::spelled_jamo)
+                        .is_some_and(|next| next.vowel.is_some())
+                };
+                if jamo.tail.is_some() && (jamo.lead.is_none() || !vowel_follows()) {
+                    self.held.as_ref().and_then(|held| compose(held, jamo.tail)).map(|c| (c, Spelling::Closed))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let (Some((syllable, now)), Some(held)) = (taken, &mut self.held) {
+            held.ch = syllable;
+            held.class = Info::of(syllable).class();
+            held.widen(start, end);
+            self.spelling = Some((held.start, now));
+            return true;
+        }
+        // Read as written, held at `start`: a lead where one may stand (the run's first letter,
+        // or after a syllable), a late lead after letters that fit no syllable.
+        let now = match (jamo.lead, state) {
+            (Some(_), None | Some(Spelling::Open | Spelling::Closed)) => Spelling::Lead,
+            (Some(_), Some(Spelling::Lead | Spelling::LateLead | Spelling::Broken)) => Spelling::LateLead,
+            (None, _) => Spelling::Broken,
+        };
+        self.spelling = Some((start, now));
+        false
     }
 
     fn finish(&mut self) {

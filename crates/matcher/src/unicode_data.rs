@@ -398,6 +398,35 @@ pub fn compose_hangul(held: char, next: char) -> Option<char> {
     None
 }
 
+/// What a compatibility or half-width Hangul letter (`ㅆ`, `ㅣ`, `ﾾ`) is when someone types a
+/// syllable out letter by letter (`ㅆㅣㅂㅏㄹ` for `씨발`): the conjoining jamo it is as a
+/// syllable's lead consonant, its vowel or its final consonant (most consonants can be a lead or
+/// a final; `ㄸ` only a lead, `ㄳ` only a final). Generated from NFKD and the jamo's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpelledJamo {
+    /// As a lead consonant (CHOSEONG).
+    pub lead: Option<char>,
+    /// As a vowel (JUNGSEONG).
+    pub vowel: Option<char>,
+    /// As a final consonant (JONGSEONG).
+    pub tail: Option<char>,
+}
+
+/// What `c` spells if it is a modern compatibility or half-width Hangul letter (see
+/// [`SpelledJamo`]).
+#[inline]
+pub fn spelled_jamo(c: char) -> Option<SpelledJamo> {
+    let cp = c as u32;
+    if !matches!(cp, 0x3131..=0x318E | 0xFFA0..=0xFFDC) {
+        return None;
+    }
+    let table = &tables::SPELLED_JAMO;
+    let at = table.binary_search_by_key(&cp, |&(letter, ..)| letter).ok()?;
+    let &(_, lead, vowel, tail) = table.get(at)?;
+    let jamo = |j: u32| if j == 0 { None } else { char::from_u32(j) };
+    Some(SpelledJamo { lead: jamo(lead), vowel: jamo(vowel), tail: jamo(tail) })
+}
+
 /// Whether mark `mark` (class [`Class::ScriptMark`]) belongs to the script of letter `letter`
 /// (a Devanagari vowel sign after a Devanagari letter; not a Thai mark after a Han character).
 #[inline]

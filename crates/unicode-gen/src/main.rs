@@ -597,6 +597,43 @@ fn is_hangul_letter(data: &Data, c: char) -> bool {
         && !('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
+/// Hangul letters as someone spelling a syllable out types them (`ㅆㅣㅂㅏㄹ`): the
+/// compatibility jamo (U+3131–U+318E) and their half-width forms (U+FFA0–U+FFDC), each with the
+/// conjoining jamo it stands for as a syllable's lead consonant, vowel or final consonant. NFKD
+/// gives one of them; a lead's final (an old lead's too) is the JONGSEONG of the same name as its CHOSEONG (`ㄱ` is
+/// `ᄀ` or `ᆨ`). Only modern jamo, those the Standard's arithmetic composes into U+AC00–U+D7A3.
+/// Rows `(code point, lead, vowel, final)`, 0 for none, sorted.
+fn spelled_jamo(data: &Data) -> Vec<(u32, u32, u32, u32)> {
+    let final_named_as = |lead: char| -> u32 {
+        let Some(name) = unicode_names2::name(lead).map(|n| n.to_string()) else { return 0 };
+        let Some(rest) = name.strip_prefix("HANGUL CHOSEONG ") else { return 0 };
+        unicode_names2::character(&format!("HANGUL JONGSEONG {rest}"))
+            .map(u32::from)
+            .filter(|t| (0x11A8..=0x11C2).contains(t))
+            .unwrap_or(0)
+    };
+    let mut rows = Vec::new();
+    for cp in (0x3131..=0x318E).chain(0xFFA0..=0xFFDC) {
+        let Some(c) = char::from_u32(cp) else { continue };
+        let jamo: Vec<char> = data.nfkd.normalize(&c.to_string()).chars().collect();
+        let [j] = jamo[..] else { continue };
+        match u32::from(j) {
+            // An old lead (`ㅀ` is CHOSEONG RIEUL-HIEUH) still spells a modern final.
+            lead @ 0x1100..=0x115E => {
+                let modern_lead = if lead <= 0x1112 { lead } else { 0 };
+                let tail = final_named_as(j);
+                if modern_lead != 0 || tail != 0 {
+                    rows.push((cp, modern_lead, 0, tail));
+                }
+            }
+            vowel @ 0x1161..=0x1175 => rows.push((cp, 0, vowel, 0)),
+            tail @ 0x11A8..=0x11C2 => rows.push((cp, 0, 0, tail)),
+            _ => {}
+        }
+    }
+    rows
+}
+
 /// Katakana → hiragana (Unicode lays them out in parallel).
 fn hiragana(c: char) -> char {
     match c as u32 {
@@ -1273,6 +1310,12 @@ fn main() {
     let jamo = hangul_letter_ranges(&data);
     let _ = writeln!(out, "/// Hangul letters other than the syllable blocks, sorted ranges.");
     let _ = writeln!(out, "pub(crate) static HANGUL_LETTERS: [(u32, u32); {}] = {:?};", jamo.len(), jamo);
+    let spelled = spelled_jamo(&data);
+    let _ = writeln!(
+        out,
+        "/// Compatibility and half-width Hangul letters: (code point, lead, vowel, final conjoining jamo or 0), sorted."
+    );
+    let _ = writeln!(out, "pub(crate) static SPELLED_JAMO: [(u32, u32, u32, u32); {}] = {:?};", spelled.len(), spelled);
     let symbols = symbol_letters(&data);
     let _ =
         writeln!(out, "/// Currency signs drawn as a lowercase ASCII letter (UTS #39, obscenity, decancer), sorted.");
