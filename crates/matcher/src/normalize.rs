@@ -2388,7 +2388,10 @@ impl<'t> Normalizer<'t> {
             && self.last_was_ideo
             && (2..=MAX_FILLER_UNITS).contains(&word.len())
             && word.iter().all(|u| {
-                matches!(u.class, Class::Letter | Class::Digit) && !u.keycap && !u.regional && u.ch.is_alphanumeric()
+                matches!(u.class, Class::Letter | Class::Digit)
+                    && !u.keycap
+                    && !u.regional
+                    && Info::of(u.ch).is_alphanumeric()
             })
         {
             self.singles
@@ -2484,7 +2487,7 @@ impl<'t> Normalizer<'t> {
                     // (A held ideo letter is a kana, Bopomofo or Hangul letter, or `〇`: no need
                     // to ask; std's `is_alphanumeric` took 3,000 instructions a Hangul letter,
                     // 9 times English prose's cost on 64 KB of terms with laughter between.)
-                    && (self.held_ideo.is_some() || self.singles.iter().all(|(u, _)| u.ch.is_alphanumeric())));
+                    && (self.held_ideo.is_some() || self.singles.iter().all(|(u, _)| Info::of(u.ch).is_alphanumeric())));
             // A held ideo letter is a filler only before a Han letter, and `〇` not before a Han
             // numeral (`傻〇四` is a number).
             let held_stays = self.held_ideo.is_some_and(|(held, _)| {

@@ -33,8 +33,8 @@ use std::fmt::Write as _;
 use icu_casemap::CaseMapper;
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use icu_properties::props::{
-    BidiClass, DefaultIgnorableCodePoint, EmojiModifier, ExtendedPictographic, GeneralCategory, GeneralCategoryGroup,
-    LineBreak, QuotationMark, RegionalIndicator, Script, SentenceTerminal,
+    Alphabetic, BidiClass, DefaultIgnorableCodePoint, EmojiModifier, ExtendedPictographic, GeneralCategory,
+    GeneralCategoryGroup, LineBreak, QuotationMark, RegionalIndicator, Script, SentenceTerminal,
 };
 use icu_properties::{CodePointMapData, CodePointSetData};
 
@@ -60,6 +60,8 @@ enum Class {
 const FOLD: u8 = 0x10;
 const SKELETON: u8 = 0x20;
 const RTL: u8 = 0x40;
+/// Alphabetic or General_Category N* (what std's `char::is_alphanumeric` asks, from ICU4X's data).
+const ALNUM: u8 = 0x80;
 /// The script byte of a look-alike only obscenity's table lists (`unicode_data::LookAlike::Weak`).
 const WEAK_LOOK_ALIKE: u8 = 0x80;
 
@@ -848,6 +850,7 @@ fn main() {
     let mut classes = vec![0u8; LIMIT as usize];
     let mut folds: BTreeMap<u32, String> = BTreeMap::new();
     let mut mixed = Vec::new();
+    let alphabetic = CodePointSetData::new::<Alphabetic>();
     for cp in 0..LIMIT {
         let Some(c) = char::from_u32(cp) else {
             classes[cp as usize] = Class::Ignorable as u8;
@@ -882,6 +885,9 @@ fn main() {
         }
         if matches!(data.bidi.as_borrowed().get(c), BidiClass::RightToLeft | BidiClass::ArabicLetter) {
             byte |= RTL;
+        }
+        if alphabetic.contains(c) || data.is(GeneralCategoryGroup::Number, c) {
+            byte |= ALNUM;
         }
         classes[cp as usize] = byte;
     }
@@ -1201,7 +1207,7 @@ fn main() {
     out.push_str("\n];\n");
     let _ = writeln!(
         out,
-        "/// Class byte of each code point, by block: class in the low 4 bits, then FOLD, SKELETON, RTL."
+        "/// Class byte of each code point, by block: class in the low 4 bits, then FOLD, SKELETON, RTL, ALNUM."
     );
     let _ = write!(out, "pub(crate) static BLOCKS: [u8; {}] = [", blocks.len());
     for (i, v) in blocks.iter().enumerate() {
