@@ -284,6 +284,31 @@ const CJK: &[Case] = &[
     t!("initials before one tear stay initials", ["ㅅㅂ"], "ㅅㅂㅠ", ["ㅅㅂ"]),
     t!("initials after laughter stay initials", ["ㅅㅂ"], "ㅋㅋㅅㅂ", ["ㅅㅂ"]),
     t!("a face of letters stays as written", ["ㅇㅅㅇ"], "ㅎㅅㅎ ㅇㅅㅇ", ["ㅇㅅㅇ"]),
+    // A review the same day found tears, a frown or laughter after a spelled term taken into
+    // its last syllable (`ㅆㅣㅂㅏㄹㅠㅠ` read `씨바류ᅲ`), and initials taken into the emoticon
+    // around them (`ㅠㅅㅠㅅㅂ`, `ㅅㅂㅠㅋㅋ`); `Normalizer::stays_open` and the late lead's rules.
+    t!("a spelled term before tears", ["씨발"], "ㅆㅣㅂㅏㄹㅠㅠ", ["ㅆㅣㅂㅏㄹ"]),
+    t!("a spelled term before one tear", ["씨발"], "ㅆㅣㅂㅏㄹㅠ", ["ㅆㅣㅂㅏㄹ"]),
+    t!("a spelled term before a frown", ["씨발"], "ㅆㅣㅂㅏㄹㅡㅡ", ["ㅆㅣㅂㅏㄹ"]),
+    t!("a spelled term before tears past a zero-width space", ["씨발"], "ㅆㅣㅂㅏㄹ\u{200B}ㅠㅠ", ["ㅆㅣㅂㅏㄹ"]),
+    t!("a spelled term before the finger", ["씨발"], "ㅆㅣㅂㅏㄹㅗㅗ", ["ㅆㅣㅂㅏㄹ"]),
+    t!("a spelled term before a tear and laughter", ["미친놈"], "ㅁㅣㅊㅣㄴㄴㅗㅁㅠㅋㅋ", ["ㅁㅣㅊㅣㄴㄴㅗㅁ"]),
+    t!("a spelled term ending open before laughter", ["개새끼"], "ㄱㅐㅅㅐㄲㅣㅋㅋ", ["ㄱㅐㅅㅐㄲㅣ"]),
+    t!("a spelled term ending closed before laughter", ["병신"], "ㅂㅕㅇㅅㅣㄴㅋㅋ", ["ㅂㅕㅇㅅㅣㄴ"]),
+    t!("a doubled consonant between two spelled syllables", ["합병"], "ㅎㅏㅂㅂㅕㅇ", ["ㅎㅏㅂㅂㅕㅇ"]),
+    t!(
+        "a spelled term with an accent on every letter",
+        ["씨발"],
+        "ㅆ\u{301}ㅣ\u{301}ㅂ\u{301}ㅏ\u{301}ㄹ\u{301}",
+        ["ㅆ\u{301}ㅣ\u{301}ㅂ\u{301}ㅏ\u{301}ㄹ\u{301}"]
+    ),
+    t!("initials after a face", ["ㅅㅂ"], "ㅠㅅㅠㅅㅂ", ["ㅅㅂ"]),
+    t!("initials after another face", ["ㅁㅊ"], "ㅜㅅㅜㅁㅊ", ["ㅁㅊ"]),
+    t!("initials before a tear and laughter", ["ㅅㅂ"], "ㅅㅂㅠㅋㅋ", ["ㅅㅂ"]),
+    t!("the finger inside laughter", ["ㅗ"], "ㅋㅋㅋㅗㅋㅋ", ["ㅗ"]),
+    t!("initials before a face", ["ㅅㅂ"], "ㅅㅂㅠㅅㅠ", ["ㅅㅂ"]),
+    t!("the doubled finger after a letter", ["ㅗㅗ"], "ㅋㅗㅗ", ["ㅗㅗ"]),
+    t!("a spelled term after laughter with the vowel of a face", ["그극"], "ㅋㅋㄱㅡㄱㅡㄱ", ["ㄱㅡㄱㅡㄱ"]),
     // Until 2026-12-06 a Bopomofo letter between two Han characters was an ideo letter of its own
     // (OPEN): Taiwanese chat writes `ㄉ` for `的`, and one alone is a filler as a kana is.
     t!("a Bopomofo letter between the characters", ["傻逼"], "傻ㄉ逼", ["傻ㄉ逼"]),

@@ -2085,7 +2085,8 @@ fn compatibility_letter(jamo: char, half_width: bool) -> char {
 /// Every Hangul syllable spelled out letter by letter in compatibility jamo, and in their
 /// half-width forms (`ㅆㅣㅂㅏㄹ` for `씨발`, as one types with the input method's composing
 /// off), as the first syllable of a two-syllable term whose second is the next syllable (spelled
-/// out too): bare, in a sentence and after laughter (`ㅋㅋㅆㅣㅂㅏㄹ`), found, covering the whole
+/// out too): bare, in a sentence, after laughter (`ㅋㅋㅆㅣㅂㅏㄹ`) and before tears (`ㅆㅣㅂㅏㄹㅠㅠ`,
+/// since a review the same day), found, covering the whole
 /// spelling (since 2026-12-06, twelfth session; before, never: each letter read as one of its
 /// own). The spelling is unicode-normalization's NFD with each conjoining jamo written as the
 /// letter of the same name (unicode_names2): the oracle here; the matcher's table comes from
@@ -2118,6 +2119,8 @@ fn every_hangul_syllable_spelled_out_in_compatibility_jamo() {
                 let laughing = format!("ㅋㅋ{letters}");
                 let at = "ㅋㅋ".len();
                 tally.record(&member, covers(&set, i, &laughing, at, at + letters.len()), &laughing);
+                let crying = format!("{letters}ㅠㅠ");
+                tally.record(&member, covers(&set, i, &crying, 0, letters.len()), &crying);
             }
         }
     }

@@ -611,17 +611,30 @@ impl Source<'_> {
 }
 
 impl Source<'_> {
-    /// The next character to read that is not read as nothing (no default-ignorable code point
-    /// or control), without reading it. The characters it passes over are read next anyway, so
-    /// asking costs at most what reading them does.
-    fn next_visible(&self) -> Option<char> {
-        let visible = |c: &char| Info::of(*c).class() != Class::Ignorable;
-        match self {
-            Source::Text { text, at } => text.get(*at..)?.chars().find(visible),
-            Source::Reordered { chars, at, .. } => chars.get(*at..)?.iter().map(|&(c, _, _)| c).find(visible),
+    /// The next `N` characters to read that are neither read as nothing (a default-ignorable
+    /// code point, a control) nor decorate the one before (a mark), without reading them (`None`
+    /// past the text's end). The characters it passes over are read next anyway, so asking
+    /// costs at most what reading them does, times the `N` characters that may ask.
+    fn next_visible<const N: usize>(&self) -> [Option<char>; N] {
+        let visible = |c: &char| !matches!(Info::of(*c).class(), Class::Ignorable | Class::Mark | Class::ScriptMark);
+        let mut found = [None; N];
+        let ahead: &mut dyn Iterator<Item = char> = match self {
+            Source::Text { text, at } => &mut text.get(*at..).unwrap_or_default().chars().filter(visible),
+            Source::Reordered { chars, at, .. } => {
+                &mut chars.get(*at..).unwrap_or_default().iter().map(|&(c, _, _)| c).filter(visible)
+            }
+        };
+        for (slot, c) in found.iter_mut().zip(ahead) {
+            *slot = Some(c);
         }
+        found
     }
 }
+
+/// The vowels of the tears and the frown that Korean chat puts after a word and in faces (`ㅠ`,
+/// `ㅜ`, `ㅡ`; `ㅠㅠ`, `ㅠㅅㅠ`), as conjoining jamo: a convention of chat, not of Unicode, named
+/// here ([`Normalizer::spell`]).
+const TEARS_AND_FROWN: [char; 3] = ['\u{1172}', '\u{116E}', '\u{1173}'];
 
 /// Where a run of Hangul letters spelling syllables out (`ㅆㅣㅂㅏㄹ`) stands: what the held
 /// unit is, built from it ([`Normalizer::spell`]).
@@ -629,16 +642,19 @@ impl Source<'_> {
 enum Spelling {
     /// A lead consonant, waiting for its vowel.
     Lead,
-    /// A lead consonant after letters that fit no syllable (`ㅆ` in `ㅋㅋㅆㅣ`, `ㅂ` in `ㅅㅂㅠㅠ`):
-    /// its vowel makes a syllable only if a consonant follows the vowel, so that initials and the
-    /// emoticons after them stay as written (`ㅅㅂㅠㅠ`, `ㅅㅂㅠ`, not `ㅅ뷰`).
-    LateLead,
+    /// A lead consonant after letters that fit no syllable (`ㅆ` in `ㅋㅋㅆㅣ`, `ㅂ` in `ㅅㅂㅠㅠ`),
+    /// with the vowel right before it, if one (`ㅅ` in `ㅠㅅㅠ`): its vowel makes a syllable only
+    /// if a consonant follows the vowel, not laughter (doubled, no vowel after), and the vowel is not the one
+    /// before the lead (a face), so that initials and the emoticons around them stay as written
+    /// (`ㅅㅂㅠㅠ`, `ㅅㅂㅠ`, `ㅅㅂㅠㅋㅋ`, `ㅠㅅㅠㅅㅂ`; not `ㅅ뷰`).
+    LateLead(Option<char>),
     /// A syllable without a final consonant (`씨`), which the next consonant may close.
     Open,
     /// A syllable with its final consonant (`발`).
     Closed,
-    /// A vowel or a final consonant that fits no syllable (`ㅠ` in `ㅠㅠ`, `ㄳ` alone).
-    Broken,
+    /// A vowel (that vowel's conjoining jamo) or a final consonant (`None`) that fits no
+    /// syllable (`ㅠ` in `ㅠㅠ`, `ㄳ` alone).
+    Broken(Option<char>),
 }
 
 /// A normaliser's heap buffers, kept between texts by a search ([`crate::Scan`]).
@@ -1469,44 +1485,57 @@ impl<'t> Normalizer<'t> {
     /// A compatibility or half-width Hangul letter (`jamo`, at `start..end`) in a run that may
     /// spell syllables out (`ㅆㅣㅂㅏㄹ` for `씨발`, as a Korean keyboard's input method composes
     /// it): a vowel after a lead consonant makes a syllable of the held lead, and a consonant
-    /// after that syllable closes it unless a vowel follows (then it leads the next one). Whether
-    /// it was taken into the held unit; if not, the letter is read as written. After letters
-    /// that fit no syllable (a consonant after a lead, a vowel after no lead), a lead's vowel
-    /// makes a syllable only if a consonant follows it ([`Spelling::LateLead`]): initials and
-    /// emoticons stay themselves (`ㅅㅂㅠㅠ`, not `ㅅ뷰ㅠ`) and laughter before a spelled word
-    /// hides nothing (`ㅋㅋㅆㅣㅂㅏㄹ`). A run is the letters in a row, with nothing but what is
-    /// read as nothing between them.
+    /// after that syllable closes it unless it leads the next one or is laughter (see
+    /// [`Self::stays_open`]). Whether it was taken into the held unit; if
+    /// not, the letter is read as written. After letters that fit no syllable (a consonant
+    /// after a lead, a vowel after no lead), a lead's vowel makes a syllable only if a consonant
+    /// follows it that is not laughter (`ㅋㅋ`), and not in a face (`ㅠㅅㅠ`)
+    /// ([`Spelling::LateLead`]): initials and emoticons stay themselves (`ㅅㅂㅠㅠ`, `ㅅㅂㅠㅋㅋ`,
+    /// `ㅠㅅㅠㅅㅂ`, `ㅅㅂㅠㅅㅠ`) and laughter before a spelled word hides nothing (`ㅋㅋㅆㅣㅂㅏㄹ`).
+    /// A vowel doubled is never a syllable's (`ㅋㅗㅗ`). A run is
+    /// the letters in a row, with nothing but what is read as nothing or decorates between them.
     fn spell(&mut self, jamo: unicode_data::SpelledJamo, start: u32, end: u32) -> bool {
         let state = match (self.spelling, &self.held) {
             (Some((at, state)), Some(held)) if held.start == at => Some(state),
             _ => None,
         };
         let compose = |held: &Unit, next: Option<char>| next.and_then(|j| unicode_data::compose_hangul(held.ch, j));
-        let consonant_follows = || {
-            self.source
-                .next_visible()
-                .and_then(unicode_data::spelled_jamo)
-                .is_some_and(|next| next.lead.is_some() || next.tail.is_some())
-        };
         let taken = match state {
-            Some(Spelling::Lead) => {
-                self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
-            }
-            Some(Spelling::LateLead) if jamo.vowel.is_some() && consonant_follows() => {
-                self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
-            }
-            Some(Spelling::Open) => {
-                let vowel_follows = || {
-                    self.source
-                        .next_visible()
+            // Not before the same vowel again, which no syllable could hold: an emoticon
+            // (`ㅋㅗㅗ` is `ㅋ` and the finger; but tears after a syllable of theirs are tears,
+            // `ㄱㅠㅠㅠ` is `규ㅠㅠ`).
+            Some(Spelling::Lead)
+                if jamo.vowel.is_none_or(|v| TEARS_AND_FROWN.contains(&v))
+                    || self.source.next_visible::<1>()[0]
                         .and_then(unicode_data::spelled_jamo)
-                        .is_some_and(|next| next.vowel.is_some())
+                        .and_then(|j| j.vowel)
+                        != jamo.vowel =>
+            {
+                self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
+            }
+            Some(Spelling::LateLead(before)) if jamo.vowel.is_some() && jamo.vowel != before => {
+                let [next, after, third, fourth] =
+                    self.source.next_visible().map(|c| c.and_then(unicode_data::spelled_jamo));
+                let consonant = |j: Option<unicode_data::SpelledJamo>| j.is_some_and(|j| j.vowel.is_none());
+                // The same consonant twice with no vowel after (`ㅋㅋ`), not a final and the
+                // next syllable's lead (`ㄱㅏㄱㄱㅏ`).
+                let laughter = |a: Option<unicode_data::SpelledJamo>, b, c: Option<unicode_data::SpelledJamo>| {
+                    consonant(a) && a == b && c.is_none_or(|j| j.vowel.is_none())
                 };
-                if jamo.tail.is_some() && (jamo.lead.is_none() || !vowel_follows()) {
-                    self.held.as_ref().and_then(|held| compose(held, jamo.tail)).map(|c| (c, Spelling::Closed))
+                // A tear or the frown again after the consonant, ending the run or before
+                // laughter: a face (`ㅅㅂㅠㅅㅠ`, `ㅅㅂㅠㅅㅠㅋㅋ`; not `ㅋㅋㄱㅡㄱㅡㄱ`).
+                let face = jamo.vowel.is_some_and(|v| TEARS_AND_FROWN.contains(&v))
+                    && after.and_then(|j| j.vowel) == jamo.vowel
+                    && (third.is_none_or(|j| j.vowel.is_some()) || laughter(third, fourth, None));
+                let laughter = laughter(next, after, third);
+                if consonant(next) && !laughter && !face {
+                    self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
                 } else {
                     None
                 }
+            }
+            Some(Spelling::Open) if jamo.tail.is_some() && !self.stays_open(jamo) => {
+                self.held.as_ref().and_then(|held| compose(held, jamo.tail)).map(|c| (c, Spelling::Closed))
             }
             _ => None,
         };
@@ -1521,11 +1550,36 @@ impl<'t> Normalizer<'t> {
         // or after a syllable), a late lead after letters that fit no syllable.
         let now = match (jamo.lead, state) {
             (Some(_), None | Some(Spelling::Open | Spelling::Closed)) => Spelling::Lead,
-            (Some(_), Some(Spelling::Lead | Spelling::LateLead | Spelling::Broken)) => Spelling::LateLead,
-            (None, _) => Spelling::Broken,
+            (Some(_), Some(Spelling::Broken(vowel))) => Spelling::LateLead(vowel),
+            (Some(_), Some(Spelling::Lead | Spelling::LateLead(_))) => Spelling::LateLead(None),
+            (None, _) => Spelling::Broken(jamo.vowel),
         };
         self.spelling = Some((start, now));
         false
+    }
+
+    /// Whether consonant `jamo`, read after an open syllable of a spelled run, does not close it
+    /// (it leads the next syllable, or is laughter): it leads if a vowel follows it, but not
+    /// one that no syllable could hold (a second vowel right after it: `ㅆㅣㅂㅏㄹㅠㅠ`,
+    /// `ㅆㅣㅂㅏㄹㅗㅗ` close `발`), nor one of the tears or the frown that Korean chat puts after a
+    /// word (`ㅠ`, `ㅜ`, `ㅡ`) ending the run or before laughter (`ㅆㅣㅂㅏㄹㅠ` is `씨발ㅠ`, not
+    /// `씨바류`; `ㅎㅏㄹㅜ` reads `할ㅜ`, a known miss). It is laughter if the same consonant follows
+    /// it and no vowel after that (`ㄲㅣㅋㅋ` is `끼ㅋㅋ`; `ㅎㅏㅂㅂㅕㅇ` is `합병`).
+    fn stays_open(&self, jamo: unicode_data::SpelledJamo) -> bool {
+        let [next, after, third] = self.source.next_visible().map(|c| c.and_then(unicode_data::spelled_jamo));
+        let vowel = |j: Option<unicode_data::SpelledJamo>| j.and_then(|j| j.vowel);
+        let doubled = |a: Option<unicode_data::SpelledJamo>, b: Option<unicode_data::SpelledJamo>| {
+            a.is_some() && a == b && vowel(a).is_none()
+        };
+        if doubled(Some(jamo), next) {
+            return vowel(after).is_none();
+        }
+        let Some(v) = vowel(next) else { return false };
+        if jamo.lead.is_none() || vowel(after).is_some() {
+            return false;
+        }
+        let ends_run = after.is_none() || doubled(after, third);
+        !(ends_run && TEARS_AND_FROWN.contains(&v))
     }
 
     fn finish(&mut self) {
