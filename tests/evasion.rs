@@ -317,7 +317,20 @@ const CJK: &[Case] = &[
     t!("a Bopomofo letter with spaces around it", ["傻逼"], "傻 ㄉ 逼", ["傻 ㄉ 逼"]),
     t!("a Bopomofo letter in a sentence", ["你妈"], "问候你ㄉ妈啦", ["你ㄉ妈"]),
     t!("an extended Bopomofo letter between the characters", ["傻逼"], "傻\u{31A0}逼", ["傻\u{31A0}逼"]),
-    t!("two Bopomofo letters between the characters are a word", ["傻逼"], "傻ㄉㄉ逼", NONE),
+    // Until the twelfth session (2026-12-06) two Bopomofo letters were a word here (NONE); a run
+    // of them is one filler since, as a run of Hangul letters is: Japanese writes neither between
+    // kanji, and Bopomofo spells a syllable out (`傻ㄉㄜ˙逼`, a review's miss).
+    t!("two Bopomofo letters between the characters", ["傻逼"], "傻ㄉㄉ逼", ["傻ㄉㄉ逼"]),
+    t!("a syllable spelled in Bopomofo between the characters", ["傻逼"], "傻ㄉㄜ逼", ["傻ㄉㄜ逼"]),
+    t!("a syllable spelled in Bopomofo with its tone", ["傻逼"], "傻ㄉㄜ˙逼", ["傻ㄉㄜ˙逼"]),
+    t!("a syllable spelled in Bopomofo with a tone letter", ["操你妈"], "操你ㄉㄜˊ妈", ["操你ㄉㄜˊ妈"]),
+    t!("a Bopomofo run beside other Bopomofo is no filler", ["傻逼"], "傻ㄉㄜ逼ㄅ", NONE),
+    t!("a Bopomofo run beside kana is no filler", ["傻逼"], "傻ㄉㄜ逼の", NONE),
+    t!("a kana after a Hangul letter between the characters", ["操你妈"], "操你ㅋの妈", ["操你ㅋの妈"]),
+    t!("a Hangul letter after a kana between the characters", ["操你妈"], "操你のㅋ妈", ["操你のㅋ妈"]),
+    t!("a mixed run beside kana is still a filler", ["操你妈"], "操你ㅋの妈ですね", ["操你ㅋの妈"]),
+    t!("kana and Bopomofo mixed beside kana are no filler", ["傻逼"], "傻のㄉ逼ですね", NONE),
+    t!("two kana between the characters are still a word", ["傻逼"], "傻のの逼", NONE),
     t!("a Bopomofo letter after the last character is no filler", ["傻逼"], "傻ㄉ", NONE),
     t!("a Bopomofo letter beside other Bopomofo is no filler", ["傻逼"], "傻ㄉ逼ㄅ", NONE),
     t!("a Bopomofo letter beside a kana is no filler", ["傻逼"], "傻ㄉ逼の", NONE),

@@ -2153,7 +2153,10 @@ fn every_kana_or_hangul_letter_alone_between_the_characters_of_every_cjk_term() 
         Tally::new("a kana, Bopomofo or Hangul letter with spaces around it in one gap of a CJK term (傻 ㅋ 逼)");
     let mut other =
         Tally::new("a kana drawn as a Han character, a digraph or an ignorable Hangul letter in one gap (傻ロ逼)");
-    let mut runs = Tally::new("a run of 2, 3, 4 or 16 of one Hangul letter in one gap of a CJK term (操你ㅋㅋ妈)");
+    let mut runs = Tally::new(
+        "a run of 2, 3, 4 or 16 of one Hangul or Bopomofo letter in one gap of a CJK term (操你ㅋㅋ妈, 傻ㄉㄉ逼)",
+    );
+    let mut mixed = Tally::new("a kana before or after a Hangul letter in one gap of a CJK term (操你ㅋの妈)");
     for (k, &c) in kana_or_jamo.iter().enumerate() {
         let member = format!("{} {}", hex(c), name(c));
         let set_aside = ignorable.contains(&c) || drawn_as_han(c) || nfkc(c).chars().count() > 1;
@@ -2167,12 +2170,23 @@ fn every_kana_or_hangul_letter_alone_between_the_characters_of_every_cjk_term() 
                 };
                 tally.record(&member, covers(&set, term, &text, 0, text.len()), &text);
             }
-            // Hangul letters in a run of two to 16 (`操你ㅋㅋ妈`, since 2026-12-06), glued.
-            if !set_aside && is(r"\p{Hangul}", c) {
+            // Hangul letters in a run of two to 16 (`操你ㅋㅋ妈`, since 2026-12-06), glued; Bopomofo
+            // letters too since the twelfth session (`傻ㄉㄉ逼`).
+            if !set_aside && (is(r"\p{Hangul}", c) || is(r"\p{Bopomofo}", c)) {
                 for run in [2, 3, 4, 16].map(|n| c.to_string().repeat(n)) {
                     for (text, spaced_out) in in_one_gap(&terms[term], &run) {
                         if !spaced_out {
                             runs.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+                        }
+                    }
+                }
+            }
+            // A kana beside a Hangul letter (`操你ㅋの妈`, since the twelfth session), glued.
+            if !set_aside && (is(r"\p{Hiragana}", c) || is(r"\p{Katakana}", c)) {
+                for run in [format!("ㅋ{c}"), format!("{c}ㅠ")] {
+                    for (text, spaced_out) in in_one_gap(&terms[term], &run) {
+                        if !spaced_out {
+                            mixed.record(&member, covers(&set, term, &text, 0, text.len()), &text);
                         }
                     }
                 }
@@ -2182,7 +2196,8 @@ fn every_kana_or_hangul_letter_alone_between_the_characters_of_every_cjk_term() 
     println!("{}", other.report());
     assert!(kana_or_jamo.len() >= 500, "{} kana and Hangul letters", kana_or_jamo.len());
     assert!(runs.total >= 500, "{} runs of Hangul letters", runs.total);
-    assert_all([&alone, &spaced, &runs]);
+    assert!(mixed.total >= 500, "{} kana beside Hangul letters", mixed.total);
+    assert_all([&alone, &spaced, &runs, &mixed]);
 }
 
 /// Whether a character's UTS #39 skeleton is one punctuation or symbol character other than

@@ -2474,9 +2474,13 @@ impl<'t> Normalizer<'t> {
             let units = || lead.clone().chain(self.singles.iter().map(|(u, _)| *u));
             let start = units().map(|u| u.start).min().unwrap_or(unit.start);
             let end = units().map(|u| u.end).max().unwrap_or(unit.end);
-            // Hangul letters count as a Latin letter does: Japanese puts none between kanji.
+            // A run with a Hangul letter counts as a Latin letter does: Japanese puts none
+            // between kanji (`操你ㅋの妈` too). Kana and Bopomofo count.
             let kana = match self.held_ideo {
-                Some((held, _)) if held.ch != IDEOGRAPHIC_ZERO && !unicode_data::is_hangul_letter(held.ch) => {
+                Some((held, _))
+                    if held.ch != IDEOGRAPHIC_ZERO
+                        && !self.singles.iter().any(|(u, _)| unicode_data::is_hangul_letter(u.ch)) =>
+                {
                     self.singles.len() as u8
                 }
                 _ => 0,
@@ -2519,9 +2523,11 @@ impl<'t> Normalizer<'t> {
         }
         if let Item::Ideo(next) = item {
             if self.held_ideo.is_some() && self.holds_another_jamo(next) {
-                // Korean laughter and tears come in runs (`操你ㅋㅋ妈`): the run is held whole.
+                // Korean laughter and tears come in runs (`操你ㅋㅋ妈`), Bopomofo spells a
+                // syllable out (`傻ㄉㄜ逼`): the run is held whole.
                 let gap = std::mem::take(&mut self.gap);
                 self.singles.push((Unit { class: Class::Digit, ..next }, gap));
+                self.kana_letters += u32::from(!unicode_data::is_hangul_letter(next.ch));
                 return;
             }
             let close = self.gap.spells();
@@ -2588,16 +2594,20 @@ impl<'t> Normalizer<'t> {
         }
     }
 
-    /// Whether `next`, glued to a held Hangul letter, is another one that joins the run held:
-    /// up to `MAX_JAMO_FILLER` of them, between two Han letters one filler. Kana and Bopomofo
-    /// stay one alone (`傻のの逼` is Japanese as often as not).
+    /// Whether `next`, glued to a held phonetic letter, is another one that joins the run held:
+    /// up to `MAX_JAMO_FILLER` of them, between two Han letters one filler, if the run has a
+    /// letter Japanese never writes between kanji, Hangul or Bopomofo (`操你ㅋㅋ妈`, `傻ㄉㄜ逼`,
+    /// and mixed, `操你ㅋの妈`, since the twelfth session). Kana alone stay one alone (`傻のの逼` is
+    /// Japanese as often as not).
     #[cold]
     fn holds_another_jamo(&self, next: Unit) -> bool {
-        // (What the run holds after the held letter is Hangul letters, added here.)
+        // (The run is `singles`, the held letter first.)
+        let foreign = |c: char| unicode_data::is_hangul_letter(c) || unicode_data::is_bopomofo_letter(c);
         self.gap.chars == 0
             && self.singles.len() < MAX_JAMO_FILLER
-            && unicode_data::is_hangul_letter(next.ch)
-            && self.held_ideo.is_some_and(|(held, _)| unicode_data::is_hangul_letter(held.ch))
+            && self.held_ideo.is_some_and(|(held, _)| held.ch != IDEOGRAPHIC_ZERO)
+            && unicode_data::is_phonetic_letter(next.ch)
+            && (foreign(next.ch) || self.singles.iter().any(|(u, _)| foreign(u.ch)))
     }
 
     /// Puts out the one-letter words held (most calls find none: that case inline).

@@ -263,6 +263,13 @@ pub fn is_hangul_letter(c: char) -> bool {
     in_ranges(&tables::HANGUL_LETTERS, c)
 }
 
+/// Whether `c` is a Bopomofo letter (`ㄉ`, `ㄜ`): like Hangul letters, a run of them between two
+/// Han letters is one filler (`傻ㄉㄜ逼`). Asked only of a phonetic letter held.
+#[inline]
+pub fn is_bopomofo_letter(c: char) -> bool {
+    in_ranges(&tables::BOPOMOFO_LETTERS, c)
+}
+
 /// CJK Unified Ideographs Extension A to the end of the Unified Ideographs (U+3400–U+9FFF) and
 /// Yi (to U+A95F): no phonetic letter among them (checked below, at compile time).
 const HAN_BLOCKS: (u32, u32) = (0x3400, 0xA960);

@@ -25800,6 +25800,8 @@ pub(crate) static HANGUL_LETTERS: [(u32, u32); 10] = [
     (65490, 65495),
     (65498, 65500),
 ];
+/// Bopomofo letters, sorted ranges.
+pub(crate) static BOPOMOFO_LETTERS: [(u32, u32); 2] = [(12549, 12591), (12704, 12735)];
 /// Compatibility and half-width Hangul letters: (code point, lead, vowel, final conjoining jamo or 0), sorted.
 pub(crate) static SPELLED_JAMO: [(u32, u32, u32, u32); 102] = [
     (12593, 4352, 0, 4520),
@@ -25953,4 +25955,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x42bde241f0743c8b;
+pub(crate) const FINGERPRINT: u64 = 0xf26857c9bd5a3468;

@@ -592,6 +592,12 @@ fn hangul_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
     ranges_of(0..=LIMIT - 1, |c| is_hangul_letter(data, c))
 }
 
+/// Bopomofo letters (Script=Bopomofo, General_Category L*), as ranges: like Hangul letters, a
+/// run of them between two Han letters is one filler (`傻ㄉㄜ逼`); Japanese writes none.
+fn bopomofo_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
+    ranges_of(0..=LIMIT - 1, |c| data.script(c) == Script::Bopomofo && data.is(GeneralCategoryGroup::Letter, c))
+}
+
 /// A Hangul letter that is no syllable block (Script=Hangul, L*, not U+AC00–U+D7A3).
 fn is_hangul_letter(data: &Data, c: char) -> bool {
     data.script(c) == Script::Hangul
@@ -1316,6 +1322,9 @@ fn main() {
     let jamo = hangul_letter_ranges(&data);
     let _ = writeln!(out, "/// Hangul letters other than the syllable blocks, sorted ranges.");
     let _ = writeln!(out, "pub(crate) static HANGUL_LETTERS: [(u32, u32); {}] = {:?};", jamo.len(), jamo);
+    let bopomofo = bopomofo_letter_ranges(&data);
+    let _ = writeln!(out, "/// Bopomofo letters, sorted ranges.");
+    let _ = writeln!(out, "pub(crate) static BOPOMOFO_LETTERS: [(u32, u32); {}] = {:?};", bopomofo.len(), bopomofo);
     let spelled = spelled_jamo(&data);
     let _ = writeln!(
         out,
