@@ -636,6 +636,17 @@ impl Source<'_> {
 /// here ([`Normalizer::spell`]).
 const TEARS_AND_FROWN: [char; 3] = ['\u{1172}', '\u{116E}', '\u{1173}'];
 
+/// Whether spelled letters `a`, `b` are laughter: the same consonant twice (`ㅋㅋ`), with no
+/// vowel `after` them, which would make the second the lead of a syllable and the first a final
+/// (`ㄱㄱㅏ` in `ㄱㅏㄱㄱㅏ`).
+fn laughter(
+    a: Option<unicode_data::SpelledJamo>,
+    b: Option<unicode_data::SpelledJamo>,
+    after: Option<unicode_data::SpelledJamo>,
+) -> bool {
+    a.is_some_and(|j| j.vowel.is_none()) && a == b && after.is_none_or(|j| j.vowel.is_none())
+}
+
 /// Where a run of Hangul letters spelling syllables out (`ㅆㅣㅂㅏㄹ`) stands: what the held
 /// unit is, built from it ([`Normalizer::spell`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1516,19 +1527,12 @@ impl<'t> Normalizer<'t> {
             Some(Spelling::LateLead(before)) if jamo.vowel.is_some() && jamo.vowel != before => {
                 let [next, after, third, fourth] =
                     self.source.next_visible().map(|c| c.and_then(unicode_data::spelled_jamo));
-                let consonant = |j: Option<unicode_data::SpelledJamo>| j.is_some_and(|j| j.vowel.is_none());
-                // The same consonant twice with no vowel after (`ㅋㅋ`), not a final and the
-                // next syllable's lead (`ㄱㅏㄱㄱㅏ`).
-                let laughter = |a: Option<unicode_data::SpelledJamo>, b, c: Option<unicode_data::SpelledJamo>| {
-                    consonant(a) && a == b && c.is_none_or(|j| j.vowel.is_none())
-                };
                 // A tear or the frown again after the consonant, ending the run or before
                 // laughter: a face (`ㅅㅂㅠㅅㅠ`, `ㅅㅂㅠㅅㅠㅋㅋ`; not `ㅋㅋㄱㅡㄱㅡㄱ`).
                 let face = jamo.vowel.is_some_and(|v| TEARS_AND_FROWN.contains(&v))
                     && after.and_then(|j| j.vowel) == jamo.vowel
                     && (third.is_none_or(|j| j.vowel.is_some()) || laughter(third, fourth, None));
-                let laughter = laughter(next, after, third);
-                if consonant(next) && !laughter && !face {
+                if next.is_some_and(|j| j.vowel.is_none()) && !laughter(next, after, third) && !face {
                     self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
                 } else {
                     None
@@ -1566,19 +1570,16 @@ impl<'t> Normalizer<'t> {
     /// `씨바류`; `ㅎㅏㄹㅜ` reads `할ㅜ`, a known miss). It is laughter if the same consonant follows
     /// it and no vowel after that (`ㄲㅣㅋㅋ` is `끼ㅋㅋ`; `ㅎㅏㅂㅂㅕㅇ` is `합병`).
     fn stays_open(&self, jamo: unicode_data::SpelledJamo) -> bool {
-        let [next, after, third] = self.source.next_visible().map(|c| c.and_then(unicode_data::spelled_jamo));
-        let vowel = |j: Option<unicode_data::SpelledJamo>| j.and_then(|j| j.vowel);
-        let doubled = |a: Option<unicode_data::SpelledJamo>, b: Option<unicode_data::SpelledJamo>| {
-            a.is_some() && a == b && vowel(a).is_none()
-        };
-        if doubled(Some(jamo), next) {
-            return vowel(after).is_none();
+        let [next, after, third, fourth] = self.source.next_visible().map(|c| c.and_then(unicode_data::spelled_jamo));
+        if laughter(Some(jamo), next, after) {
+            return true;
         }
+        let vowel = |j: Option<unicode_data::SpelledJamo>| j.and_then(|j| j.vowel);
         let Some(v) = vowel(next) else { return false };
         if jamo.lead.is_none() || vowel(after).is_some() {
             return false;
         }
-        let ends_run = after.is_none() || doubled(after, third);
+        let ends_run = after.is_none() || laughter(after, third, fourth);
         !(ends_run && TEARS_AND_FROWN.contains(&v))
     }
 
