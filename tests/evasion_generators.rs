@@ -2017,6 +2017,23 @@ fn in_one_gap(term: &str, c: impl std::fmt::Display) -> Vec<(String, bool)> {
     texts
 }
 
+/// Every syllable of `syllables`, ten at a time, as the first of a two-syllable term whose
+/// second is the next syllable (U+AC00 after the last): each ten, their terms, and a rule set of
+/// those terms.
+fn two_syllable_terms(syllables: &[char]) -> impl Iterator<Item = (&[char], Vec<String>, RuleSet)> {
+    syllables.chunks(10).map(|chunk| {
+        let terms: Vec<String> = chunk
+            .iter()
+            .map(|&c| {
+                let next = char::from_u32(c as u32 + 1).filter(|n| *n <= '\u{D7A3}').unwrap_or('\u{AC00}');
+                format!("{c}{next}")
+            })
+            .collect();
+        let set = rules(&terms.iter().map(String::as_str).collect::<Vec<_>>());
+        (chunk, terms, set)
+    })
+}
+
 /// Every Hangul syllable written in conjoining jamo (NFD: `씨발` as five jamo), as the first
 /// syllable of a two-syllable term whose second is the next syllable (its own NFD too), bare and
 /// in a sentence: found, covering the whole spelling (since 2026-12-06; before, no Korean term
@@ -2027,15 +2044,7 @@ fn every_hangul_syllable_written_in_conjoining_jamo() {
     let syllables: Vec<char> = ('\u{AC00}'..='\u{D7A3}').collect();
     assert_eq!(syllables.len(), 11_172);
     let mut tally = Tally::new("every Hangul syllable in NFD as the first of a two-syllable term (씨발 as jamo)");
-    for chunk in syllables.chunks(10) {
-        let terms: Vec<String> = chunk
-            .iter()
-            .map(|&c| {
-                let next = char::from_u32(c as u32 + 1).filter(|n| *n <= '\u{D7A3}').unwrap_or('\u{AC00}');
-                format!("{c}{next}")
-            })
-            .collect();
-        let set = rules(&terms.iter().map(String::as_str).collect::<Vec<_>>());
+    for (chunk, terms, set) in two_syllable_terms(&syllables) {
         for (i, term) in terms.iter().enumerate() {
             let nfd: String = term.nfd().collect();
             assert!(nfd.chars().count() >= 4, "{term} decomposes");
@@ -2099,15 +2108,7 @@ fn every_hangul_syllable_spelled_out_in_compatibility_jamo() {
     let mut half_width = Tally::new("every Hangul syllable spelled out in half-width jamo");
     let spelled =
         |term: &str, half: bool| -> String { term.nfd().map(|jamo| compatibility_letter(jamo, half)).collect() };
-    for chunk in syllables.chunks(10) {
-        let terms: Vec<String> = chunk
-            .iter()
-            .map(|&c| {
-                let next = char::from_u32(c as u32 + 1).filter(|n| *n <= '\u{D7A3}').unwrap_or('\u{AC00}');
-                format!("{c}{next}")
-            })
-            .collect();
-        let set = rules(&terms.iter().map(String::as_str).collect::<Vec<_>>());
+    for (chunk, terms, set) in two_syllable_terms(&syllables) {
         for (i, term) in terms.iter().enumerate() {
             let member = format!("{} {}", hex(chunk[i]), term);
             for (tally, half) in [(&mut compatibility, false), (&mut half_width, true)] {
