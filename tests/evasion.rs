@@ -309,6 +309,15 @@ const CJK: &[Case] = &[
     t!("initials before a face", ["ㅅㅂ"], "ㅅㅂㅠㅅㅠ", ["ㅅㅂ"]),
     t!("the doubled finger after a letter", ["ㅗㅗ"], "ㅋㅗㅗ", ["ㅗㅗ"]),
     t!("a spelled term after laughter with the vowel of a face", ["그극"], "ㅋㅋㄱㅡㄱㅡㄱ", ["ㄱㅡㄱㅡㄱ"]),
+    // Until later in the twelfth session a run spelled out with a separator between its letters
+    // was read letter by letter (a review's miss); `Normalizer::take_spelling_gap`.
+    t!("a Korean term spelled out and spaced out", ["씨발"], "너 ㅆ ㅣ ㅂ ㅏ ㄹ 진짜", ["ㅆ ㅣ ㅂ ㅏ ㄹ"]),
+    t!("a Korean term spelled out and dotted out", ["씨발"], "ㅆ.ㅣ.ㅂ.ㅏ.ㄹ", ["ㅆ.ㅣ.ㅂ.ㅏ.ㄹ"]),
+    t!("a Korean term spelled out with hyphens", ["병신"], "ㅂ-ㅕ-ㅇ-ㅅ-ㅣ-ㄴ", ["ㅂ-ㅕ-ㅇ-ㅅ-ㅣ-ㄴ"]),
+    t!("a spaced-out spelled term after laughter", ["씨발"], "ㅋㅋ ㅆ ㅣ ㅂ ㅏ ㄹ", ["ㅆ ㅣ ㅂ ㅏ ㄹ"]),
+    t!("a spaced-out spelled term before tears", ["씨발"], "ㅆ ㅣ ㅂ ㅏ ㄹ ㅠ ㅠ", ["ㅆ ㅣ ㅂ ㅏ ㄹ"]),
+    t!("spaced initials before spaced tears stay initials", ["ㅅㅂ"], "아 ㅅ ㅂ ㅠ ㅠ", ["ㅅ ㅂ"]),
+    t!("spaced initials before laughter stay initials", ["ㅁㅊ"], "ㅁ ㅊ ㅋㅋ", ["ㅁ ㅊ"]),
     // Until 2026-12-06 a Bopomofo letter between two Han characters was an ideo letter of its own
     // (OPEN): Taiwanese chat writes `ㄉ` for `的`, and one alone is a filler as a kana is.
     t!("a Bopomofo letter between the characters", ["傻逼"], "傻ㄉ逼", ["傻ㄉ逼"]),

@@ -2095,7 +2095,8 @@ fn compatibility_letter(jamo: char, half_width: bool) -> char {
 /// half-width forms (`ㅆㅣㅂㅏㄹ` for `씨발`, as one types with the input method's composing
 /// off), as the first syllable of a two-syllable term whose second is the next syllable (spelled
 /// out too): bare, in a sentence, after laughter (`ㅋㅋㅆㅣㅂㅏㄹ`) and before tears (`ㅆㅣㅂㅏㄹㅠㅠ`,
-/// since a review the same day), found, covering the whole
+/// since a review the same day), and spaced or dotted out in a sentence (`ㅆ ㅣ ㅂ ㅏ ㄹ`, later
+/// that session), found, covering the whole
 /// spelling (since 2026-12-06, twelfth session; before, never: each letter read as one of its
 /// own). The spelling is unicode-normalization's NFD with each conjoining jamo written as the
 /// letter of the same name (unicode_names2): the oracle here; the matcher's table comes from
@@ -2122,6 +2123,12 @@ fn every_hangul_syllable_spelled_out_in_compatibility_jamo() {
                 tally.record(&member, covers(&set, i, &laughing, at, at + letters.len()), &laughing);
                 let crying = format!("{letters}ㅠㅠ");
                 tally.record(&member, covers(&set, i, &crying, 0, letters.len()), &crying);
+                // Spaced or dotted out (`ㅆ ㅣ ㅂ ㅏ ㄹ`, since the twelfth session).
+                for gap in [" ", "."] {
+                    let apart = letters.chars().map(String::from).collect::<Vec<_>>().join(gap);
+                    let sentence = format!("너 {apart} 진짜");
+                    tally.record(&member, covers(&set, i, &sentence, 4, 4 + apart.len()), &sentence);
+                }
             }
         }
     }

@@ -612,11 +612,14 @@ impl Source<'_> {
 
 impl Source<'_> {
     /// The next `N` characters to read that are neither read as nothing (a default-ignorable
-    /// code point, a control) nor decorate the one before (a mark), without reading them (`None`
+    /// code point, a control) nor decorate the one before (a mark), nor are `skip` (the
+    /// separator of a run spelled out with one between its letters), without reading them (`None`
     /// past the text's end). The characters it passes over are read next anyway, so asking
     /// costs at most what reading them does, times the `N` characters that may ask.
-    fn next_visible<const N: usize>(&self) -> [Option<char>; N] {
-        let visible = |c: &char| !matches!(Info::of(*c).class(), Class::Ignorable | Class::Mark | Class::ScriptMark);
+    fn next_visible<const N: usize>(&self, skip: Option<char>) -> [Option<char>; N] {
+        let visible = |c: &char| {
+            Some(*c) != skip && !matches!(Info::of(*c).class(), Class::Ignorable | Class::Mark | Class::ScriptMark)
+        };
         let mut found = [None; N];
         let ahead: &mut dyn Iterator<Item = char> = match self {
             Source::Text { text, at } => &mut text.get(*at..).unwrap_or_default().chars().filter(visible),
@@ -628,6 +631,20 @@ impl Source<'_> {
             *slot = Some(c);
         }
         found
+    }
+
+    /// The next two characters to read, as they are, with their byte ranges.
+    fn next_two(&self) -> [Option<(char, u32, u32)>; 2] {
+        match self {
+            Source::Text { text, at } => {
+                let mut chars = text.get(*at..).unwrap_or_default().char_indices().map(|(i, c)| {
+                    let start = (*at + i) as u32;
+                    (c, start, start + c.len_utf8() as u32)
+                });
+                [chars.next(), chars.next()]
+            }
+            Source::Reordered { chars, at, .. } => [chars.get(*at).copied(), chars.get(*at + 1).copied()],
+        }
     }
 }
 
@@ -733,6 +750,9 @@ pub struct Normalizer<'t> {
     /// The start of the held unit if a run of Hangul letters spelling syllables out made it,
     /// and what it is.
     spelling: Option<(u32, Spelling)>,
+    /// The separator of that run if it is spelled out with one between its letters (`ㅆ ㅣ ㅂ ㅏ
+    /// ㄹ`, `ㅆ.ㅣ.ㅂ.ㅏ.ㄹ`).
+    spelling_gap: Option<char>,
     // Stage 2: the word being read, and leet-capable symbols after it (or before the next).
     word: Vec<Unit>,
     word_cut: bool,
@@ -875,6 +895,7 @@ impl<'t> Normalizer<'t> {
             overflows_recorded: 0,
             held: None,
             spelling: None,
+            spelling_gap: None,
             word,
             word_cut: false,
             run: 0,
@@ -1510,6 +1531,9 @@ impl<'t> Normalizer<'t> {
             (Some((at, state)), Some(held)) if held.start == at => Some(state),
             _ => None,
         };
+        if state.is_none() {
+            self.spelling_gap = None;
+        }
         let compose = |held: &Unit, next: Option<char>| next.and_then(|j| unicode_data::compose_hangul(held.ch, j));
         let taken = match state {
             // Not before the same vowel again, which no syllable could hold: an emoticon
@@ -1517,7 +1541,7 @@ impl<'t> Normalizer<'t> {
             // `ㄱㅠㅠㅠ` is `규ㅠㅠ`).
             Some(Spelling::Lead)
                 if jamo.vowel.is_none_or(|v| TEARS_AND_FROWN.contains(&v))
-                    || self.source.next_visible::<1>()[0]
+                    || self.source.next_visible::<1>(self.spelling_gap)[0]
                         .and_then(unicode_data::spelled_jamo)
                         .and_then(|j| j.vowel)
                         != jamo.vowel =>
@@ -1526,7 +1550,7 @@ impl<'t> Normalizer<'t> {
             }
             Some(Spelling::LateLead(before)) if jamo.vowel.is_some() && jamo.vowel != before => {
                 let [next, after, third, fourth] =
-                    self.source.next_visible().map(|c| c.and_then(unicode_data::spelled_jamo));
+                    self.source.next_visible(self.spelling_gap).map(|c| c.and_then(unicode_data::spelled_jamo));
                 // A tear or the frown again after the consonant, ending the run or before
                 // laughter: a face (`ㅅㅂㅠㅅㅠ`, `ㅅㅂㅠㅅㅠㅋㅋ`; not `ㅋㅋㄱㅡㄱㅡㄱ`).
                 let face = jamo.vowel.is_some_and(|v| TEARS_AND_FROWN.contains(&v))
@@ -1548,6 +1572,7 @@ impl<'t> Normalizer<'t> {
             held.class = Info::of(syllable).class();
             held.widen(start, end);
             self.spelling = Some((held.start, now));
+            self.take_spelling_gap(false);
             return true;
         }
         // Read as written, held at `start`: a lead where one may stand (the run's first letter,
@@ -1559,7 +1584,45 @@ impl<'t> Normalizer<'t> {
             (None, _) => Spelling::Broken(jamo.vowel),
         };
         self.spelling = Some((start, now));
+        let first_lead = state.is_none() && now == Spelling::Lead && !self.after_spaced_letter(start);
+        self.take_spelling_gap(first_lead);
         false
+    }
+
+    /// Whether the text before byte `start` ends with a compatibility or half-width Hangul
+    /// letter standing alone, a separator after it and none or the same before it (`ㅂ` in
+    /// `ㅅ ㅂ ㅠ ㅠ`: spaced initials, whose next letter begins no spaced-out run; not `ㅆ` in
+    /// `ㅋㅋ ㅆ ㅣ ㅂ ㅏ ㄹ`).
+    fn after_spaced_letter(&self, start: u32) -> bool {
+        let mut before = self.text.get(..start as usize).unwrap_or_default().chars().rev();
+        match (before.next(), before.next(), before.next()) {
+            (Some(gap), Some(letter), earlier) => {
+                matches!(Info::of(gap).class(), Class::Gap | Class::Terminal)
+                    && unicode_data::spelled_jamo(letter).is_some()
+                    && earlier.is_none_or(|c| c == gap)
+            }
+            _ => false,
+        }
+    }
+
+    /// After a letter of a spelled run: if one separator follows it and then another letter,
+    /// reads the separator now (read as nothing), so that the letter reads as glued, when the
+    /// run is spelled out with that separator between its letters (`ㅆ ㅣ ㅂ ㅏ ㄹ`,
+    /// `ㅆ.ㅣ.ㅂ.ㅏ.ㄹ`). A run is, from its first letter (`first_lead`: a lead, not right after
+    /// a separator after a letter), if a separator (a character between words, `Class::Gap` or
+    /// `Class::Terminal`) and a vowel follow it, and stays so while the same separator and a
+    /// letter follow each letter. Spaced initials stay apart (`ㅅ ㅂ`, `ㅅ ㅂ ㅠ ㅠ`). The separators lie inside the syllables' bytes.
+    fn take_spelling_gap(&mut self, first_lead: bool) {
+        let [Some((gap, ..)), Some((letter, ..))] = self.source.next_two() else { return };
+        let Some(jamo) = unicode_data::spelled_jamo(letter) else { return };
+        let starts = first_lead
+            && jamo.vowel.is_some()
+            && matches!(Info::of(gap).class(), Class::Gap | Class::Terminal)
+            && unicode_data::spelled_jamo(gap).is_none();
+        if self.spelling_gap == Some(gap) || starts {
+            self.spelling_gap = Some(gap);
+            self.source.next();
+        }
     }
 
     /// Whether consonant `jamo`, read after an open syllable of a spelled run, does not close it
@@ -1570,7 +1633,8 @@ impl<'t> Normalizer<'t> {
     /// `씨바류`; `ㅎㅏㄹㅜ` reads `할ㅜ`, a known miss). It is laughter if the same consonant follows
     /// it and no vowel after that (`ㄲㅣㅋㅋ` is `끼ㅋㅋ`; `ㅎㅏㅂㅂㅕㅇ` is `합병`).
     fn stays_open(&self, jamo: unicode_data::SpelledJamo) -> bool {
-        let [next, after, third, fourth] = self.source.next_visible().map(|c| c.and_then(unicode_data::spelled_jamo));
+        let [next, after, third, fourth] =
+            self.source.next_visible(self.spelling_gap).map(|c| c.and_then(unicode_data::spelled_jamo));
         if laughter(Some(jamo), next, after) {
             return true;
         }
