@@ -318,6 +318,19 @@ const CJK: &[Case] = &[
     t!("a spaced-out spelled term before tears", ["씨발"], "ㅆ ㅣ ㅂ ㅏ ㄹ ㅠ ㅠ", ["ㅆ ㅣ ㅂ ㅏ ㄹ"]),
     t!("spaced initials before spaced tears stay initials", ["ㅅㅂ"], "아 ㅅ ㅂ ㅠ ㅠ", ["ㅅ ㅂ"]),
     t!("spaced initials before laughter stay initials", ["ㅁㅊ"], "ㅁ ㅊ ㅋㅋ", ["ㅁ ㅊ"]),
+    // A review of that change found spaced initials lost after a word or a quote mark, and
+    // spaced laughter, repeated separators and invisibles beside them hiding a spaced term.
+    t!("spaced initials glued to a word stay initials", ["ㅅㅂ"], "시작ㅅ ㅂ ㅠ ㅠ", ["ㅅ ㅂ"]),
+    t!("dotted initials before spaced tears stay initials", ["ㅅㅂ"], "아 ㅅ.ㅂ ㅠㅠ", ["ㅅ.ㅂ"]),
+    t!("spaced initials in quotes stay initials", ["ㅅㅂ"], "\"ㅅ ㅂ ㅠ ㅠ\"", ["ㅅ ㅂ"]),
+    t!("a spaced-out spelled term after spaced laughter", ["씨발"], "ㅋ ㅋ ㅆ ㅣ ㅂ ㅏ ㄹ", ["ㅆ ㅣ ㅂ ㅏ ㄹ"]),
+    t!("a spelled term with two spaces between its letters", ["씨발"], "ㅆ  ㅣ  ㅂ  ㅏ  ㄹ", ["ㅆ  ㅣ  ㅂ  ㅏ  ㄹ"]),
+    t!(
+        "a spelled term with a zero-width space beside each space",
+        ["씨발"],
+        "ㅆ\u{200B} ㅣ\u{200B} ㅂ\u{200B} ㅏ\u{200B} ㄹ",
+        ["ㅆ\u{200B} ㅣ\u{200B} ㅂ\u{200B} ㅏ\u{200B} ㄹ"]
+    ),
     // Until 2026-12-06 a Bopomofo letter between two Han characters was an ideo letter of its own
     // (OPEN): Taiwanese chat writes `ㄉ` for `的`, and one alone is a filler as a kana is.
     t!("a Bopomofo letter between the characters", ["傻逼"], "傻ㄉ逼", ["傻ㄉ逼"]),

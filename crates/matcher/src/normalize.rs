@@ -633,17 +633,30 @@ impl Source<'_> {
         found
     }
 
-    /// The next two characters to read, as they are, with their byte ranges.
-    fn next_two(&self) -> [Option<(char, u32, u32)>; 2] {
+    /// The next character to read, without reading it.
+    fn peek(&self) -> Option<char> {
         match self {
-            Source::Text { text, at } => {
-                let mut chars = text.get(*at..).unwrap_or_default().char_indices().map(|(i, c)| {
-                    let start = (*at + i) as u32;
-                    (c, start, start + c.len_utf8() as u32)
-                });
-                [chars.next(), chars.next()]
+            Source::Text { text, at } => text.get(*at..).and_then(|rest| rest.chars().next()),
+            Source::Reordered { chars, at, .. } => chars.get(*at).map(|&(c, _, _)| c),
+        }
+    }
+
+    /// The next visible character (see [`Self::next_visible`]) and the next one that is not the
+    /// same again or read as nothing, without reading them: a separator and what follows it.
+    fn separator_and_letter(&self) -> Option<(char, char)> {
+        let visible = |c: &char| !matches!(Info::of(*c).class(), Class::Ignorable | Class::Mark | Class::ScriptMark);
+        let ahead: &mut dyn Iterator<Item = char> = match self {
+            Source::Text { text, at } => &mut text.get(*at..).unwrap_or_default().chars().filter(visible),
+            Source::Reordered { chars, at, .. } => {
+                &mut chars.get(*at..).unwrap_or_default().iter().map(|&(c, _, _)| c).filter(visible)
             }
-            Source::Reordered { chars, at, .. } => [chars.get(*at).copied(), chars.get(*at + 1).copied()],
+        };
+        let gap = ahead.next()?;
+        loop {
+            match ahead.next()? {
+                c if c == gap => {}
+                letter => return Some((gap, letter)),
+            }
         }
     }
 }
@@ -652,6 +665,24 @@ impl Source<'_> {
 /// `ㅜ`, `ㅡ`; `ㅠㅠ`, `ㅠㅅㅠ`), as conjoining jamo: a convention of chat, not of Unicode, named
 /// here ([`Normalizer::spell`]).
 const TEARS_AND_FROWN: [char; 3] = ['\u{1172}', '\u{116E}', '\u{1173}'];
+
+/// Whether vowel `vowel`, after a lead that follows letters fitting no syllable, makes a syllable
+/// with it, given the next four spelled letters `ahead`: a consonant follows it that is not
+/// laughter, and it is not a tear or the frown again after that consonant, ending the run or
+/// before laughter (a face: `ㅅㅂㅠㅅㅠ`, `ㅅㅂㅠㅅㅠㅋㅋ`; not `ㅋㅋㄱㅡㄱㅡㄱ`).
+fn late_vowel_composes(vowel: Option<char>, ahead: [Option<unicode_data::SpelledJamo>; 4]) -> bool {
+    let [next, after, third, fourth] = ahead;
+    let face = vowel.is_some_and(|v| TEARS_AND_FROWN.contains(&v))
+        && after.and_then(|j| j.vowel) == vowel
+        && (third.is_none_or(|j| j.vowel.is_some()) || laughter(third, fourth, None));
+    next.is_some_and(|j| j.vowel.is_none()) && !laughter(next, after, third) && !face
+}
+
+/// Whether `c` may stand between the letters of a run spelled out with separators: a character
+/// between words (a space, punctuation, a symbol).
+fn is_separator(c: char) -> bool {
+    matches!(Info::of(c).class(), Class::Gap | Class::Terminal)
+}
 
 /// Whether spelled letters `a`, `b` are laughter: the same consonant twice (`ㅋㅋ`), with no
 /// vowel `after` them, which would make the second the lead of a syllable and the first a final
@@ -1549,14 +1580,8 @@ impl<'t> Normalizer<'t> {
                 self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
             }
             Some(Spelling::LateLead(before)) if jamo.vowel.is_some() && jamo.vowel != before => {
-                let [next, after, third, fourth] =
-                    self.source.next_visible(self.spelling_gap).map(|c| c.and_then(unicode_data::spelled_jamo));
-                // A tear or the frown again after the consonant, ending the run or before
-                // laughter: a face (`ㅅㅂㅠㅅㅠ`, `ㅅㅂㅠㅅㅠㅋㅋ`; not `ㅋㅋㄱㅡㄱㅡㄱ`).
-                let face = jamo.vowel.is_some_and(|v| TEARS_AND_FROWN.contains(&v))
-                    && after.and_then(|j| j.vowel) == jamo.vowel
-                    && (third.is_none_or(|j| j.vowel.is_some()) || laughter(third, fourth, None));
-                if next.is_some_and(|j| j.vowel.is_none()) && !laughter(next, after, third) && !face {
+                let ahead = self.source.next_visible(self.spelling_gap).map(|c| c.and_then(unicode_data::spelled_jamo));
+                if late_vowel_composes(jamo.vowel, ahead) {
                     self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
                 } else {
                     None
@@ -1572,7 +1597,7 @@ impl<'t> Normalizer<'t> {
             held.class = Info::of(syllable).class();
             held.widen(start, end);
             self.spelling = Some((held.start, now));
-            self.take_spelling_gap(false);
+            self.take_spelling_gap(false, start);
             return true;
         }
         // Read as written, held at `start`: a lead where one may stand (the run's first letter,
@@ -1584,44 +1609,55 @@ impl<'t> Normalizer<'t> {
             (None, _) => Spelling::Broken(jamo.vowel),
         };
         self.spelling = Some((start, now));
-        let first_lead = state.is_none() && now == Spelling::Lead && !self.after_spaced_letter(start);
-        self.take_spelling_gap(first_lead);
+        self.take_spelling_gap(state.is_none() && now == Spelling::Lead, start);
         false
     }
 
-    /// Whether the text before byte `start` ends with a compatibility or half-width Hangul
-    /// letter standing alone, a separator after it and none or the same before it (`ㅂ` in
-    /// `ㅅ ㅂ ㅠ ㅠ`: spaced initials, whose next letter begins no spaced-out run; not `ㅆ` in
-    /// `ㅋㅋ ㅆ ㅣ ㅂ ㅏ ㄹ`).
-    fn after_spaced_letter(&self, start: u32) -> bool {
+    /// The compatibility or half-width Hangul letter before byte `start` with separators (one
+    /// or more of the same) between: the run before a spaced-out run's first letter (`ㅅ` before
+    /// `ㅂ` in `ㅅ ㅂ ㅠ ㅠ`, `ㅋ` before `ㅆ` in `ㅋㅋ ㅆ ㅣ ㅂ ㅏ ㄹ`), if any.
+    fn spaced_letter_before(&self, start: u32) -> Option<unicode_data::SpelledJamo> {
         let mut before = self.text.get(..start as usize).unwrap_or_default().chars().rev();
-        match (before.next(), before.next(), before.next()) {
-            (Some(gap), Some(letter), earlier) => {
-                matches!(Info::of(gap).class(), Class::Gap | Class::Terminal)
-                    && unicode_data::spelled_jamo(letter).is_some()
-                    && earlier.is_none_or(|c| c == gap)
-            }
-            _ => false,
-        }
+        let gap = before.next().filter(|&c| is_separator(c))?;
+        before.find(|&c| c != gap).and_then(unicode_data::spelled_jamo)
     }
 
-    /// After a letter of a spelled run: if one separator follows it and then another letter,
-    /// reads the separator now (read as nothing), so that the letter reads as glued, when the
-    /// run is spelled out with that separator between its letters (`ㅆ ㅣ ㅂ ㅏ ㄹ`,
-    /// `ㅆ.ㅣ.ㅂ.ㅏ.ㄹ`). A run is, from its first letter (`first_lead`: a lead, not right after
-    /// a separator after a letter), if a separator (a character between words, `Class::Gap` or
-    /// `Class::Terminal`) and a vowel follow it, and stays so while the same separator and a
-    /// letter follow each letter. Spaced initials stay apart (`ㅅ ㅂ`, `ㅅ ㅂ ㅠ ㅠ`). The separators lie inside the syllables' bytes.
-    fn take_spelling_gap(&mut self, first_lead: bool) {
-        let [Some((gap, ..)), Some((letter, ..))] = self.source.next_two() else { return };
+    /// After a letter of a spelled run at `start`: if a separator follows it and then another
+    /// letter, reads the separator now (read as nothing), so that the letter reads as glued,
+    /// when the run is spelled out with that separator between its letters (`ㅆ ㅣ ㅂ ㅏ ㄹ`,
+    /// `ㅆ.ㅣ.ㅂ.ㅏ.ㄹ`; repeated, `ㅆ  ㅣ`, or with invisibles beside it, as one). A run is, from
+    /// its first letter (`first_lead`), if a separator (a character between words, `Class::Gap`
+    /// or `Class::Terminal`) and a vowel follow it, and stays so while the same separator and a
+    /// letter follow each letter. After another letter and separators (spaced initials or
+    /// laughter, `ㅅ ㅂ ㅠ ㅠ`, `시작ㅅ ㅂ ㅠ ㅠ`, `ㅋ ㅋ ㅆ ㅣ ㅂ ㅏ ㄹ`), only if the vowel would make a
+    /// syllable after letters that fit none ([`late_vowel_composes`]; and no face: `ㅠ ㅅ ㅠ`). The separators lie inside the syllables'
+    /// bytes.
+    fn take_spelling_gap(&mut self, first_lead: bool, start: u32) {
+        if !first_lead && self.spelling_gap.is_none() {
+            return;
+        }
+        let Some((gap, letter)) = self.source.separator_and_letter() else { return };
         let Some(jamo) = unicode_data::spelled_jamo(letter) else { return };
-        let starts = first_lead
-            && jamo.vowel.is_some()
-            && matches!(Info::of(gap).class(), Class::Gap | Class::Terminal)
-            && unicode_data::spelled_jamo(gap).is_none();
-        if self.spelling_gap == Some(gap) || starts {
+        let starts = || {
+            // After another spaced letter, as after letters that fit no syllable (not the
+            // vowel of a face either side: `ㅠ ㅅ ㅠ`).
+            let composes_late = |before: unicode_data::SpelledJamo| {
+                let [_, next, after, third, fourth] =
+                    self.source.next_visible(Some(gap)).map(|c| c.and_then(unicode_data::spelled_jamo));
+                before.vowel.is_none_or(|v| jamo.vowel != Some(v) || !TEARS_AND_FROWN.contains(&v))
+                    && late_vowel_composes(jamo.vowel, [next, after, third, fourth])
+            };
+            jamo.vowel.is_some()
+                && is_separator(gap)
+                && unicode_data::spelled_jamo(gap).is_none()
+                && self.spaced_letter_before(start).is_none_or(composes_late)
+        };
+        if self.spelling_gap == Some(gap) || (first_lead && starts()) {
             self.spelling_gap = Some(gap);
-            self.source.next();
+            // Through the separators and what is read as nothing beside them, to the letter.
+            while self.source.peek().is_some_and(|c| c != letter) {
+                self.source.next();
+            }
         }
     }
 
