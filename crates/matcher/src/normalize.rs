@@ -617,17 +617,8 @@ impl Source<'_> {
     /// past the text's end). The characters it passes over are read next anyway, so asking
     /// costs at most what reading them does, times the `N` characters that may ask.
     fn next_visible<const N: usize>(&self, skip: Option<char>) -> [Option<char>; N] {
-        let visible = |c: &char| {
-            Some(*c) != skip && !matches!(Info::of(*c).class(), Class::Ignorable | Class::Mark | Class::ScriptMark)
-        };
         let mut found = [None; N];
-        let ahead: &mut dyn Iterator<Item = char> = match self {
-            Source::Text { text, at } => &mut text.get(*at..).unwrap_or_default().chars().filter(visible),
-            Source::Reordered { chars, at, .. } => {
-                &mut chars.get(*at..).unwrap_or_default().iter().map(|&(c, _, _)| c).filter(visible)
-            }
-        };
-        for (slot, c) in found.iter_mut().zip(ahead) {
+        for (slot, c) in found.iter_mut().zip(self.upcoming().filter(|&c| Some(c) != skip && is_visible(c))) {
             *slot = Some(c);
         }
         found
@@ -635,30 +626,33 @@ impl Source<'_> {
 
     /// The next character to read, without reading it.
     fn peek(&self) -> Option<char> {
-        match self {
-            Source::Text { text, at } => text.get(*at..).and_then(|rest| rest.chars().next()),
-            Source::Reordered { chars, at, .. } => chars.get(*at).map(|&(c, _, _)| c),
-        }
+        self.upcoming().next()
     }
 
     /// The next visible character (see [`Self::next_visible`]) and the next one that is not the
     /// same again or read as nothing, without reading them: a separator and what follows it.
     fn separator_and_letter(&self) -> Option<(char, char)> {
-        let visible = |c: &char| !matches!(Info::of(*c).class(), Class::Ignorable | Class::Mark | Class::ScriptMark);
-        let ahead: &mut dyn Iterator<Item = char> = match self {
-            Source::Text { text, at } => &mut text.get(*at..).unwrap_or_default().chars().filter(visible),
-            Source::Reordered { chars, at, .. } => {
-                &mut chars.get(*at..).unwrap_or_default().iter().map(|&(c, _, _)| c).filter(visible)
-            }
-        };
+        let mut ahead = self.upcoming().filter(|&c| is_visible(c));
         let gap = ahead.next()?;
-        loop {
-            match ahead.next()? {
-                c if c == gap => {}
-                letter => return Some((gap, letter)),
-            }
-        }
+        let letter = ahead.find(|&c| c != gap)?;
+        Some((gap, letter))
     }
+
+    /// The characters still to read, in reading order, without reading them.
+    fn upcoming(&self) -> impl Iterator<Item = char> + '_ {
+        // (One of the two is empty: one iterator type for both sources.)
+        let (text, chars): (&str, &[(char, u32, u32)]) = match self {
+            Source::Text { text, at } => (text.get(*at..).unwrap_or_default(), &[]),
+            Source::Reordered { chars, at, .. } => ("", chars.get(*at..).unwrap_or_default()),
+        };
+        text.chars().chain(chars.iter().map(|&(c, _, _)| c))
+    }
+}
+
+/// Whether `c` is neither read as nothing (a default-ignorable code point, a control) nor
+/// decorates the character before it (a mark): what a spelled run's look-ahead reads.
+fn is_visible(c: char) -> bool {
+    !matches!(Info::of(c).class(), Class::Ignorable | Class::Mark | Class::ScriptMark)
 }
 
 /// The vowels of the tears and the frown that Korean chat puts after a word and in faces (`ㅠ`,
@@ -1565,8 +1559,8 @@ impl<'t> Normalizer<'t> {
         if state.is_none() {
             self.spelling_gap = None;
         }
-        let compose = |held: &Unit, next: Option<char>| next.and_then(|j| unicode_data::compose_hangul(held.ch, j));
-        let taken = match state {
+        // The jamo the letter adds to the held unit, and what the unit becomes.
+        let step = match state {
             // Not before the same vowel again, which no syllable could hold: an emoticon
             // (`ㅋㅗㅗ` is `ㅋ` and the finger; but tears after a syllable of theirs are tears,
             // `ㄱㅠㅠㅠ` is `규ㅠㅠ`).
@@ -1577,21 +1571,27 @@ impl<'t> Normalizer<'t> {
                         .and_then(|j| j.vowel)
                         != jamo.vowel =>
             {
-                self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
+                Some((jamo.vowel, Spelling::Open))
             }
-            Some(Spelling::LateLead(before)) if jamo.vowel.is_some() && jamo.vowel != before => {
-                let ahead = self.source.next_visible(self.spelling_gap).map(|c| c.and_then(unicode_data::spelled_jamo));
-                if late_vowel_composes(jamo.vowel, ahead) {
-                    self.held.as_ref().and_then(|held| compose(held, jamo.vowel)).map(|c| (c, Spelling::Open))
-                } else {
-                    None
-                }
+            Some(Spelling::LateLead(before))
+                if jamo.vowel.is_some()
+                    && jamo.vowel != before
+                    && late_vowel_composes(
+                        jamo.vowel,
+                        self.source.next_visible(self.spelling_gap).map(|c| c.and_then(unicode_data::spelled_jamo)),
+                    ) =>
+            {
+                Some((jamo.vowel, Spelling::Open))
             }
             Some(Spelling::Open) if jamo.tail.is_some() && !self.stays_open(jamo) => {
-                self.held.as_ref().and_then(|held| compose(held, jamo.tail)).map(|c| (c, Spelling::Closed))
+                Some((jamo.tail, Spelling::Closed))
             }
             _ => None,
         };
+        let taken = step.and_then(|(added, now)| {
+            let held = self.held.as_ref()?;
+            Some((unicode_data::compose_hangul(held.ch, added?)?, now))
+        });
         if let (Some((syllable, now)), Some(held)) = (taken, &mut self.held) {
             held.ch = syllable;
             held.class = Info::of(syllable).class();
