@@ -1211,6 +1211,35 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
 /// three digits or more, or two next to CJK (`纪念 6 4`); a digit spelled out joins letters only
 /// as the leet letter of one or two alone between them (`s h 1 t`, SPELLED_INSIDE), and a number
 /// grouped in thousands or a list of numbers is no term.
+/// A number term written in Han numerals (`八九六四`), its numerals written otherwise: in the
+/// accounting numerals cheques use (`捌玖陆肆`), Traditional or Simplified, or with digits mixed
+/// in (`89六四`); matcher `pattern::number_spellings`, since 2026-12-06 (OPEN before).
+const HAN_NUMERALS: &[Case] = &[
+    t!("CJK: a number in financial numerals (was OPEN)", ["八九六四"], "捌玖陆肆", ["捌玖陆肆"]),
+    t!("CJK: a number in Traditional financial numerals", ["八九六四"], "捌玖陸肆", ["捌玖陸肆"]),
+    t!("CJK: a number in digits and Han numerals (was OPEN)", ["八九六四"], "89六四", ["89六四"]),
+    t!("CJK: digits and Han numerals in turn", ["八九六四"], "8九6四", ["8九6四"]),
+    t!("CJK: full-width digits and Han numerals", ["八九六四"], "８９六四", ["８９六四"]),
+    t!("CJK: financial numerals spaced out", ["八九六四"], "捌 玖 陆 肆", ["捌 玖 陆 肆"]),
+    t!("CJK: financial numerals in a sentence", ["八九六四"], "纪念捌玖陆肆周年", ["捌玖陆肆"]),
+    t!("CJK: Han and financial numerals between dots", ["八九六四"], "八.九.陆.肆", ["八.九.陆.肆"]),
+    t!(
+        "CJK: financial numerals joined by word joiners",
+        ["八九六四"],
+        "捌\u{2060}玖\u{2060}陆\u{2060}肆",
+        ["捌\u{2060}玖\u{2060}陆\u{2060}肆"]
+    ),
+    t!("CJK: a two-numeral term in financial numerals", ["三八"], "你个叁捌", ["叁捌"]),
+    t!("CJK: a term written in financial numerals found in Han numerals", ["陆肆"], "纪念六四", ["六四"]),
+    t!("CJK: a long number in digits and Han numerals", ["一九八九六四"], "1989六四", ["1989六四"]),
+    // Digits alone are a number of their own (a term of digits, `8964`, says when they are meant);
+    // a digit beside a financial numeral is the `陆` of `大陆4月` ("the mainland in April").
+    t!("CJK: a Han number term is not its digits alone", ["八九六四"], "电话8964", NONE),
+    t!("CJK: a digit beside a financial numeral that is a word", ["六四"], "大陆4月份出口增长", NONE),
+    t!("CJK: a term of a numeral and a word is spelled as written", ["老二"], "我爸妈老两口", NONE),
+    t!("CJK: a digit for the numeral of a word", ["鸡八"], "鸡8块钱一斤", NONE),
+];
+
 const SPELLED_DIGITS: &[Case] = &[
     t!("digits spaced out", ["8964"], "8 9 6 4", ["8 9 6 4"]),
     t!("digits between full stops", ["8964"], "remember 8.9.6.4", ["8.9.6.4"]),
@@ -1260,6 +1289,9 @@ const CJK_WITH_WORDS: &[Case] = &[
     t!("a term after a pronoun and a verb", ["操你妈"], "我操你妈", ["操你妈"]),
     t!("a term after a noun it makes no word with", ["白痴"], "天才白痴", ["白痴"]),
     t!("a term across two ordinary words", ["他妈"], "其他妈妈", NONE),
+    // A number term spelled in financial numerals (since 2026-12-06) is a CJK term like any
+    // other: `陆肆` across 大陆 (the mainland) and 肆意 (wantonly) is no 六四.
+    t!("a number in financial numerals across two ordinary words", ["六四"], "美国对大陆肆意打压", NONE),
     t!("a term across two ordinary words of trade", ["口交"], "出口交易", NONE),
     t!("a term across two words inside a longer phrase", ["口交"], "进出口交易额", NONE),
     t!("a term across a word of four characters and a particle", ["妈的"], "爸爸妈妈的同意", NONE),
@@ -2239,10 +2271,6 @@ const SPELLED_INSIDE: &[Case] = &[
 /// report of issue 12 has the diagnosis and a suggested fix for each.
 const OPEN: &[Case] = &[
     // Found by an adversarial pass on 2026-12-05 (evening), not fixed:
-    // CJK: a number is read in one numeral system at a time (unicode-gen `fold` gives no digit to
-    // the financial numerals, and digits and Han numerals are never compared as one number).
-    t!("CJK: a number in digits and Han numerals", ["八九六四"], "89六四", ["89六四"]),
-    t!("CJK: a number in financial numerals", ["八九六四"], "捌玖陆肆", ["捌玖陆肆"]),
     // LEET: a run of digits at a word's edge is a code or a number (`covid19`, normalize.rs
     // `read_edge_digits`), and four digits inside a word of two letters are no letters.
     t!("LEET: two leet digits at a word's start", ["bitch"], "81tch", ["81tch"]),
@@ -2445,13 +2473,18 @@ fn run_with_words(collection: &str, cases: &[Case], decided: usize) {
 }
 
 #[test]
+fn han_numerals() {
+    run("HAN_NUMERALS", HAN_NUMERALS);
+}
+
+#[test]
 fn spelled_digits() {
     run("SPELLED_DIGITS", SPELLED_DIGITS);
 }
 
 #[test]
 fn cjk_with_words() {
-    run_with_words("CJK_WITH_WORDS", CJK_WITH_WORDS, 8);
+    run_with_words("CJK_WITH_WORDS", CJK_WITH_WORDS, 9);
 }
 
 #[test]
@@ -2536,9 +2569,10 @@ fn every_class_has_ten_cases_latin_and_cjk() {
     // (name, cases, whether the class applies to CJK terms). Number terms are digits in any
     // script (their CJK cases are Chinese text around them). Leetspeak is a habit of Latin
     // writers (digits and symbols for Latin letters); Chinese variants and kana are CJK only.
-    let classes: [(&str, &[Case], bool, bool); 13] = [
+    let classes: [(&str, &[Case], bool, bool); 14] = [
         ("MULTIWORD", MULTIWORD, true, true),
         ("SPELLED_DIGITS", SPELLED_DIGITS, true, false),
+        ("HAN_NUMERALS", HAN_NUMERALS, false, true),
         ("SEPARATORS", SEPARATORS, true, true),
         ("INVISIBLE", INVISIBLE, true, true),
         ("MARKS", MARKS, true, true),

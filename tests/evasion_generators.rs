@@ -4,8 +4,9 @@
 //! is not the matcher's own table: General_Category, Script, White_Space, Default_Ignorable_Code_Point
 //! and Extended_Pictographic from regex-syntax's copy of the UCD, Rust's `char::is_whitespace`,
 //! NFKC from `unicode-normalization`, Bidi_Class from `unicode-bidi`, character names from
-//! `unicode_names2`, Traditional Chinese from `zhconv` (OpenCC and MediaWiki tables), and UTS #39
-//! confusables from `unicode-security` (katakana drawn like Han characters). The
+//! `unicode_names2`, Traditional Chinese from `zhconv` (OpenCC and MediaWiki tables), UTS #39
+//! confusables from `unicode-security` (katakana drawn like Han characters), and Numeric_Value
+//! from `intl` (Han numerals). The
 //! matcher's tables come from ICU4X, so the two only agree if the pipeline reads Unicode as
 //! Unicode says.
 //!
@@ -2618,4 +2619,97 @@ fn every_letter_of_a_spaced_script_alone_between_the_characters_of_a_cjk_term() 
         spaced.record(&member, covers(&set, term, &text, 0, text.len()), &text);
     }
     assert_all([&alone, &spaced]);
+}
+
+/// The decimal Han digits, 0 to 9 (CLDR's `hanidec`): the spelling of the number terms below.
+const DECIMAL_HAN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// Every Han numeral of a digit (Script=Han, Lo, a Numeric_Value of 0 to 9 by `intl`: primary,
+/// accounting and other numerals, Traditional forms and compatibility ideographs among them) in
+/// place of each numeral of a two-numeral term and of a four-numeral one, in a sentence: found,
+/// covering it (`陆肆` and `陸肆` for `六四`; since 2026-12-06, `捌玖陆肆` was OPEN); and every
+/// three-digit term in digits mixed with decimal Han digits (`8九六`): found; in digits alone (a
+/// term of digits says when digits are meant), or two numerals with a digit (`（6）四`, a
+/// numbered list): not.
+#[test]
+fn every_han_numeral_in_a_number_term() {
+    let mut numerals = Tally::new("every Han numeral of a digit in place of a number term's numeral (陆肆 for 六四)");
+    let mut mixed =
+        Tally::new("every three-digit number term in digits mixed with decimal Han digits (8九6 for 八九六)");
+    let mut digits_alone =
+        Tally::new("no number term found in digits alone (896 for 八九六), nor a two-digit one with a digit (8九)");
+    let han = Property::new(r"[\p{Han}&&\p{Lo}]");
+    let digit = |c: char| {
+        let value = intl::unicode::numeric_value(c).and_then(|v| v.to_i64())?;
+        usize::try_from(value).ok().filter(|&d| d <= 9)
+    };
+    // Left out: a numeral whose Simplified (zhconv) or kVariants form (semantic, old, equal, wrong, which
+    // the normaliser reads it as; `every_kvariants_form_of_every_character`) is no numeral of its
+    // digit: `㠪` (5) is a form of `巨`, and read as `巨`; `𠬙` (3) as its Simplified `𪠡` (OpenCC).
+    let read_otherwise = |c: char, d: usize| {
+        let simplified = zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans);
+        let mut one = simplified.chars();
+        let other_simplified = match (one.next(), one.next()) {
+            (Some(s), None) => s != c && digit(s) != Some(d),
+            _ => true,
+        };
+        other_simplified
+            || irg_kvariants::KVARIANTS.values().any(|v| {
+                v.source_ideograph == c && v.destination_ideograph != c && digit(v.destination_ideograph) != Some(d)
+            })
+    };
+    let mut members = Vec::new();
+    for c in (0x3400..=0x3_134F).filter_map(char::from_u32) {
+        if !han.has(c) {
+            continue;
+        }
+        if let Some(d) = digit(c) {
+            if read_otherwise(c, d) {
+                numerals.exclude();
+            } else {
+                members.push((c, d));
+            }
+        }
+    }
+    assert!(members.len() >= 40, "{} Han numerals", members.len());
+    for &(c, d) in &members {
+        let member = format!("{} {c} = {d}", hex(c));
+        let (next, before) = (DECIMAL_HAN_DIGITS[(d + 1) % 10], DECIMAL_HAN_DIGITS[(d + 7) % 10]);
+        let pair = format!("{}{next}", DECIMAL_HAN_DIGITS[d]);
+        let four = format!("{before}{}{next}{before}", DECIMAL_HAN_DIGITS[d]);
+        let set = rules(&[&pair, &four]);
+        for (term, text) in [(0, format!("{c}{next}")), (1, format!("{before}{c}{next}{before}"))] {
+            let sentence = format!("纪念{text}周年");
+            let at = "纪念".len();
+            numerals.record(&member, covers(&set, term, &sentence, at, at + text.len()), &sentence);
+        }
+    }
+    let dec = |d: usize| DECIMAL_HAN_DIGITS[d % 10];
+    for a in 0..10 {
+        for b in 0..10 {
+            let c = (a + b) % 10;
+            let terms = [format!("{}{}{}", dec(a), dec(b), dec(c)), format!("{}{}", dec(a), dec(b))];
+            let set = rules(&[&terms[0], &terms[1]]);
+            let member = terms[0].clone();
+            let spellings = [
+                format!("{a}{}{}", dec(b), dec(c)),
+                format!("{}{b}{}", dec(a), dec(c)),
+                format!("{}{}{c}", dec(a), dec(b)),
+                format!("{a}{}{c}", dec(b)),
+            ];
+            for text in spellings {
+                let sentence = format!("他说{text}那天");
+                let at = "他说".len();
+                mixed.record(&member, covers(&set, 0, &sentence, at, at + text.len()), &sentence);
+            }
+            // Digits alone, and two numerals with a digit (`（6）四`, a numbered list).
+            for text in
+                [format!("{a}{b}{c}"), format!("{a}{b}"), format!("{a}{}", dec(b)), format!("（{a}）{}", dec(b))]
+            {
+                let sentence = format!("他说{text}那天");
+                digits_alone.record(&member, !any(&set, &sentence), &sentence);
+            }
+        }
+    }
+    assert_all([&numerals, &mixed, &digits_alone]);
 }

@@ -187,17 +187,20 @@ impl MatcherBuilder {
             if let Some(c) = pattern::written_only(term) {
                 written.push((index as u32, c));
             }
-            let (patterns, decided) = pattern::patterns_with(term, words).map_err(|e| match e {
-                TermError::NothingToMatch => BuildError::NothingToMatch { index },
-                TermError::TooLong => BuildError::TooLong { index },
-            })?;
-            readings.left_out += decided.left_out;
-            readings.added += decided.added;
-            for p in patterns {
-                match p.stream {
-                    Stream::Main => main.add(index, p),
-                    Stream::Emoji => emoji.add(index, p),
-                    Stream::Spelled => spelled.add(index, p),
+            // A number is a number however its numerals are written (`陆肆`, `64` for `六四`).
+            for spelling in pattern::number_spellings(term) {
+                let (patterns, decided) = pattern::patterns_with(&spelling, words).map_err(|e| match e {
+                    TermError::NothingToMatch => BuildError::NothingToMatch { index },
+                    TermError::TooLong => BuildError::TooLong { index },
+                })?;
+                readings.left_out += decided.left_out;
+                readings.added += decided.added;
+                for p in patterns {
+                    match p.stream {
+                        Stream::Main => main.add(index, p),
+                        Stream::Emoji => emoji.add(index, p),
+                        Stream::Spelled => spelled.add(index, p),
+                    }
                 }
             }
         }

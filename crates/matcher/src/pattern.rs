@@ -230,6 +230,147 @@ pub fn written_only(term: &str) -> Option<char> {
     (count == 1 && first != c).then_some(c)
 }
 
+/// Most spellings [`number_spellings`] makes of one term's numerals in every combination; a
+/// term with more (seven numerals or so) is spelled with each kind of numeral throughout.
+pub const MAX_NUMBER_SPELLINGS: usize = 8192;
+
+/// Fewest numerals of a number term spelled with digits mixed in ([`number_spellings`]).
+pub const MIXED_DIGITS_NUMERALS: usize = 3;
+
+/// How a numeral of a number term is written ([`number_spellings`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Numeral {
+    /// An ASCII digit (or a character that reads as one: `８`).
+    Digit,
+    /// One of CLDR's decimal Han digits (`〇一二三四五六七八九`).
+    Decimal,
+    /// Another Han numeral: accounting (`陆`, `肆`) or other (`两`, `仨`), often a word of its own.
+    Other,
+    /// Not a numeral (a space between two).
+    None,
+}
+
+/// The spellings of a number term, one of two numerals or more written in Han numerals of the
+/// digits 0-9 (and digits): each numeral written every way a reader reads as the same digit, as
+/// any Han numeral of it (Unihan's primary, accounting and other numerals,
+/// [`unicode_data::han_numerals`]: `六四` as `陆肆`) or as the digit, in every combination up to
+/// [`MAX_NUMBER_SPELLINGS`] that mixes digits with CLDR's decimal Han digits only (`89六四`,
+/// `8九6四`; not `陆4`, the `陆` of `大陆4月`, "the mainland in April"; and only in a term of
+/// [`MIXED_DIGITS_NUMERALS`] numerals or more: `6四` is the `（6）四` of a numbered list), and not
+/// in digits alone (`64` in `64岁` is an age: a term of digits, `8964`, says when digits are
+/// meant). The
+/// term as written comes first; any other term is its only spelling. (Not a term of numerals and
+/// other characters: `老二` spelled `老两` is found in `老两口`, an old couple, and `鸡八` spelled
+/// `鸡8` in `鸡8块钱`.)
+pub fn number_spellings(term: &str) -> Vec<String> {
+    let written = vec![term.to_string()];
+    let kind = |c: char, digit: u8| {
+        if c.is_ascii_digit() {
+            Numeral::Digit
+        } else if unicode_data::han_decimal_digit(digit) == Some(c) {
+            Numeral::Decimal
+        } else {
+            Numeral::Other
+        }
+    };
+    let mut choices: Vec<Vec<(char, Numeral)>> = Vec::new();
+    let (mut numerals, mut han) = (0, false);
+    let mut spellings = 1usize;
+    for c in term.chars() {
+        let mut read = c;
+        unicode_data::fold(c, |f| read = f);
+        let digit = match unicode_data::han_digit(read) {
+            Some(digit) => {
+                han = true;
+                digit
+            }
+            None if read.is_ascii_digit() => read as u8 - b'0',
+            None if c.is_whitespace() => {
+                choices.push(vec![(c, Numeral::None)]);
+                continue;
+            }
+            None => return written,
+        };
+        numerals += 1;
+        let mut alternatives = vec![(c, kind(read, digit))];
+        let others = std::iter::once(char::from(b'0' + digit))
+            .chain(unicode_data::han_decimal_digit(digit))
+            .chain(unicode_data::han_numerals(digit));
+        for other in others {
+            if other != read && alternatives.iter().all(|&(a, _)| a != other) {
+                alternatives.push((other, kind(other, digit)));
+            }
+        }
+        spellings = spellings.saturating_mul(alternatives.len());
+        choices.push(alternatives);
+    }
+    if numerals < 2 || !han {
+        return written;
+    }
+    if numerals < MIXED_DIGITS_NUMERALS {
+        // `6四` is the `（6）四` of a numbered list: two numerals are spelled in Han numerals only.
+        for a in &mut choices {
+            let mut first = true;
+            a.retain(|&(_, n)| std::mem::take(&mut first) || n != Numeral::Digit);
+        }
+        spellings = choices.iter().map(Vec::len).product();
+    }
+    if spellings <= MAX_NUMBER_SPELLINGS {
+        let mut out = Vec::with_capacity(spellings);
+        combine(&choices, &mut out);
+        return out;
+    }
+    // Too many to combine: the written numeral, its digit and its decimal Han digit in every
+    // combination (`1989六四`, `一九八九六四`), then the k-th other numeral of every numeral at once.
+    let mut out = Vec::new();
+    let plain: Vec<Vec<(char, Numeral)>> = choices
+        .iter()
+        .map(|a| a.iter().enumerate().filter(|&(i, &(_, n))| i == 0 || n != Numeral::Other).map(|(_, &x)| x).collect())
+        .collect();
+    if plain.iter().map(Vec::len).try_fold(1usize, |n, l| n.checked_mul(l)).is_some_and(|n| n <= MAX_NUMBER_SPELLINGS) {
+        combine(&plain, &mut out);
+    } else {
+        out.push(term.to_string());
+    }
+    let most = choices.iter().map(Vec::len).max().unwrap_or(1);
+    for k in 0..most {
+        let picked =
+            choices.iter().filter_map(|a| a.iter().filter(|&&(_, n)| n == Numeral::Other).nth(k).or(a.first()));
+        let spelling: String = picked.map(|&(c, _)| c).collect();
+        if !out.contains(&spelling) {
+            out.push(spelling);
+        }
+    }
+    out
+}
+
+/// Every spelling of [`number_spellings`]' `choices` in turn, the first position varying slowest
+/// (the term as written first), but for digits alone (`64` is a number of its own: a term of
+/// digits says so) and digits beside a Han numeral other than a decimal digit.
+fn combine(choices: &[Vec<(char, Numeral)>], out: &mut Vec<String>) {
+    let first = out.len();
+    let mut at = vec![0usize; choices.len()];
+    loop {
+        let picked = choices.iter().zip(&at).filter_map(|(a, &i)| a.get(i));
+        let has = |k: Numeral| picked.clone().any(|&(_, n)| n == k);
+        let digits = has(Numeral::Digit);
+        if out.len() == first || !digits || (has(Numeral::Decimal) && !has(Numeral::Other)) {
+            out.push(picked.clone().map(|&(c, _)| c).collect());
+        }
+        let mut position = choices.len();
+        loop {
+            let Some(p) = position.checked_sub(1) else { return };
+            position = p;
+            let (Some(i), Some(a)) = (at.get_mut(p), choices.get(p)) else { return };
+            *i += 1;
+            if *i < a.len() {
+                break;
+            }
+            *i = 0;
+        }
+    }
+}
+
 /// The patterns for `term`, leaving out the readings that `words` says are ordinary words: a
 /// phrase's words joined into one (`therapist` is not `the rapist`, `goddamn` is a word of its
 /// own) and a letter doubled (`scatt`, `rapping`). With `words`, in a word the list knows (or, a
@@ -934,6 +1075,36 @@ fn word_ranges(symbols: &[Symbol], prefix: bool) -> Vec<(std::ops::Range<usize>,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_term_is_spelled_in_every_numeral_of_its_digits() {
+        let six_four = number_spellings("六四");
+        assert_eq!(six_four.first().map(String::as_str), Some("六四"));
+        for found in ["陆肆", "陸肆", "六肆", "陆四", "亖六"] {
+            let read: String = found.chars().map(|c| if c == '陸' { '陆' } else { c }).collect();
+            let expect = !found.starts_with('亖');
+            assert_eq!(six_four.contains(&read), expect, "{found}");
+        }
+        // Digits alone are a number of their own; digits beside an accounting or other numeral
+        // are the `陆` of `大陆4月`; two numerals with a digit are the `（6）四` of a list.
+        for not in ["64", "陆4", "6肆", "6四", "六4"] {
+            assert!(!six_four.contains(&not.to_string()), "{not}");
+        }
+        let unique: std::collections::BTreeSet<_> = six_four.iter().collect();
+        assert_eq!(unique.len(), six_four.len());
+        // Terms that are no number term keep their one spelling.
+        for term in ["老二", "鸡八", "8964", "四", "傻逼", "六 and 四"] {
+            assert_eq!(number_spellings(term), [term], "{term}");
+        }
+        assert!(number_spellings("六 四").contains(&"陆 肆".to_string()));
+        // A long number: the written numerals, digits and decimal digits in every combination.
+        let long = number_spellings("一九八九六四");
+        assert!(long.len() <= MAX_NUMBER_SPELLINGS + 8, "{}", long.len());
+        for found in ["1989六四", "一九八九6四", "一9八9六4"] {
+            assert!(long.contains(&found.to_string()), "{found}");
+        }
+        assert!(!long.contains(&"198964".to_string()));
+    }
 
     /// How many of `p` are the main stream's (the spelled stream's are checked on their own).
     fn main_count(p: &[Pattern]) -> usize {

@@ -294,6 +294,28 @@ pub fn symbol_letter(c: char) -> Option<char> {
     tables::SYMBOL_LETTERS.get(at).map(|&(_, letter)| letter)
 }
 
+/// The digit a Han numeral as read stands for (`六` and `陆` are 6, `亖` is 4: Numeric_Value, from
+/// Unihan's primary, accounting and other numerals), or `None`. `c` is the character as folded
+/// (`陸` reads `陆`). `〇` (a number sign, not a letter) is 0 as well.
+#[inline]
+pub fn han_digit(c: char) -> Option<u8> {
+    match tables::HAN_DIGITS.binary_search_by_key(&(c as u32), |&(numeral, _)| numeral) {
+        Ok(at) => tables::HAN_DIGITS.get(at).map(|&(_, digit)| digit),
+        Err(_) => tables::HAN_DECIMAL_DIGITS.iter().position(|&d| d == c).and_then(|d| u8::try_from(d).ok()),
+    }
+}
+
+/// Every Han numeral (as read) of `digit`, in code point order.
+pub fn han_numerals(digit: u8) -> impl Iterator<Item = char> {
+    tables::HAN_DIGITS.iter().filter(move |&&(_, d)| d == digit).filter_map(|&(numeral, _)| char::from_u32(numeral))
+}
+
+/// CLDR's decimal Han digit for `digit` (the `hanidec` numbering system: `〇一二三四五六七八九`),
+/// the Han numerals Chinese writes digits with; `None` above 9.
+pub fn han_decimal_digit(digit: u8) -> Option<char> {
+    tables::HAN_DECIMAL_DIGITS.get(usize::from(digit)).copied()
+}
+
 /// Whether `c` is a quotation mark (Quotation_Mark: `'`, `’`, `"`, `«`, `「`...), whose one
 /// character inside a word makes a contraction (`it's`, `we'd`), not a hidden letter.
 #[inline]

@@ -573,6 +573,46 @@ fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
     ranges_of(0..=LIMIT - 1, |c| data.script(c) == Script::Han && data.gc(c) == GeneralCategory::OtherLetter)
 }
 
+/// The Han numerals of the digits: every Han letter (Script=Han, Lo) whose Numeric_Value is a
+/// whole number from 0 to 9 (Unihan's primary, accounting and other numerals: `六`, `陆`, `亖`),
+/// as the normaliser reads it (a Traditional form folds to its Simplified one and is left out:
+/// `陸` is `陆`), with its digit, sorted. A term's numeral matches any of them, or the digit
+/// (`陆肆` and `64` for `六四`; the matcher's `number_spellings`).
+fn han_digits(data: &Data) -> Vec<(u32, u8)> {
+    let mut rows = Vec::new();
+    for cp in 0..LIMIT {
+        let Some(c) = char::from_u32(cp) else { continue };
+        if data.script(c) != Script::Han || data.gc(c) != GeneralCategory::OtherLetter {
+            continue;
+        }
+        let Some(value) = intl::unicode::numeric_value(c).and_then(|v| v.to_i64()) else { continue };
+        let Ok(digit) = u8::try_from(value) else { continue };
+        if digit <= 9 && fold(data, c) == c.to_string() {
+            rows.push((cp, digit));
+        }
+    }
+    rows
+}
+
+/// CLDR's decimal Han digits, 0 to 9: the digits of the `hanidec` numbering system (`八九六四`
+/// for 8964), as ICU4X formats them. The other Han numerals of a digit (`陆`, `两`) are words of
+/// their own as well (land, two of): a number term's spelling mixes ASCII digits with these only.
+fn han_decimal_digits() -> Vec<char> {
+    let locale = icu_locale_core::locale!("zh-u-nu-hanidec");
+    let Ok(format) = icu_decimal::DecimalFormatter::try_new(locale.into(), Default::default()) else {
+        panic!("ICU4X has no hanidec numbering system");
+    };
+    (0..10)
+        .map(|d| {
+            let digits: Vec<char> = format.format(&icu_decimal::input::Decimal::from(d)).to_string().chars().collect();
+            match digits[..] {
+                [digit] => digit,
+                _ => panic!("hanidec {d} is {digits:?}"),
+            }
+        })
+        .collect()
+}
+
 /// Phonetic letters of East Asian scripts: kana, Bopomofo and Hangul letters that are no
 /// syllable block (Script=Hiragana, Katakana, Bopomofo or Hangul, General_Category L*, not
 /// U+AC00–U+D7A3, the precomposed syllables), as ranges: one of them alone between two Han
@@ -1325,6 +1365,12 @@ fn main() {
     let bopomofo = bopomofo_letter_ranges(&data);
     let _ = writeln!(out, "/// Bopomofo letters, sorted ranges.");
     let _ = writeln!(out, "pub(crate) static BOPOMOFO_LETTERS: [(u32, u32); {}] = {:?};", bopomofo.len(), bopomofo);
+    let han_digits = han_digits(&data);
+    let _ = writeln!(out, "/// Han numerals of the digits 0-9 as read (Numeric_Value), with their digit, sorted.");
+    let _ = writeln!(out, "pub(crate) static HAN_DIGITS: [(u32, u8); {}] = {:?};", han_digits.len(), han_digits);
+    let decimal = han_decimal_digits();
+    let _ = writeln!(out, "/// CLDR's decimal Han digits (hanidec), 0 to 9.");
+    let _ = writeln!(out, "pub(crate) static HAN_DECIMAL_DIGITS: [char; 10] = {:?};", decimal);
     let spelled = spelled_jamo(&data);
     let _ = writeln!(
         out,
