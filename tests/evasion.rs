@@ -165,7 +165,10 @@ const CJK: &[Case] = &[
     t!("an ideographic zero in every gap", ["法轮功"], "法〇轮〇功", ["法〇轮〇功"]),
     t!("an ideographic zero with spaces around it", ["加微信"], "加 〇 微信", ["加 〇 微信"]),
     t!("an ideographic zero after a term's numeral", ["六四"], "六〇四", NONE),
-    t!("an ideographic zero before a numeral is a digit", ["傻四"], "傻〇四", NONE),
+    // Reversed on purpose on 2026-12-06 (thirteenth session): `〇` before a numeral was a digit,
+    // and a term ending in a numeral hid behind it (`老〇二`, OPEN).
+    t!("an ideographic zero before a numeral after a letter is a filler", ["傻四"], "傻〇四", ["傻〇四"]),
+    t!("an ideographic zero before a term's numeral (was OPEN)", ["老二"], "老〇二", ["老〇二"]),
     t!("an ideographic zero after a numeral is a digit", ["十逼"], "十〇逼", NONE),
     t!("two ideographic zeros are a number", ["傻逼"], "编号傻〇〇逼", NONE),
     t!("an ideographic zero in a date is no filler", ["二二"], "二〇二六年", NONE),
@@ -2330,8 +2333,6 @@ const OPEN: &[Case] = &[
     // CJK: a kana filler counts only in text with no other kana (Japanese puts them between
     // kanji), so Chinese with a second kana hides it.
     t!("CJK: a kana filler beside other kana", ["傻逼"], "傻の逼ですね", ["傻の逼"]),
-    // CJK: `〇` before a Han numeral is a digit, so a term ending in a numeral hides behind it.
-    t!("CJK: an ideographic zero before a term's numeral", ["老二"], "老〇二", ["老〇二"]),
     // MARKS
 
     // LOOKALIKES

@@ -327,8 +327,8 @@ pub(crate) const MAX_FILLER_UNITS: usize = 3;
 /// Korean laughter runs long); more are a word.
 const MAX_JAMO_FILLER: usize = 16;
 
-/// `〇` IDEOGRAPHIC NUMBER ZERO: a filler between two ideo letters that are no Han numerals
-/// (`傻〇逼`), a digit among them (`六〇四`).
+/// `〇` IDEOGRAPHIC NUMBER ZERO: a filler between two ideo letters after one that is no Han
+/// numeral (`傻〇逼`, `老〇二`), a digit after a numeral (`六〇四`).
 const IDEOGRAPHIC_ZERO: char = '\u{3007}';
 
 /// Whether `c` (as read: Simplified, `fold`) is a Han numeral: the characters Unihan gives a
@@ -2649,11 +2649,11 @@ impl<'t> Normalizer<'t> {
                     // to ask; std's `is_alphanumeric` took 3,000 instructions a Hangul letter,
                     // 9 times English prose's cost on 64 KB of terms with laughter between.)
                     && (self.held_ideo.is_some() || self.singles.iter().all(|(u, _)| Info::of(u.ch).is_alphanumeric())));
-            // A held ideo letter is a filler only before a Han letter, and `〇` not before a Han
-            // numeral (`傻〇四` is a number).
-            let held_stays = self.held_ideo.is_some_and(|(held, _)| {
-                !unicode_data::is_han_letter(next.ch) || (held.ch == IDEOGRAPHIC_ZERO && is_han_numeral(next.ch))
-            });
+            // A held ideo letter is a filler only before a Han letter; `〇` (held after a Han
+            // letter that is no numeral) before a numeral too since 2026-12-06: `老〇二` hid `老二`
+            // (a number after a word, `编号〇六四`, reads `编号六四`: a number term is found in a
+            // longer run of Han numerals anyway, `七八九六四三九`).
+            let held_stays = self.held_ideo.is_some() && !unicode_data::is_han_letter(next.ch);
             if close && filler && !held_stays {
                 self.filler(next.ch);
             }
