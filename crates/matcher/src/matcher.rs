@@ -188,8 +188,9 @@ impl MatcherBuilder {
                 written.push((index as u32, c));
             }
             // A number is a number however its numerals are written (`陆肆`, `64` for `六四`).
-            for spelling in pattern::number_spellings(term) {
-                let (patterns, decided) = pattern::patterns_with(&spelling, words).map_err(|e| match e {
+            let spellings = pattern::number_spellings(term);
+            for spelling in spellings.as_deref().unwrap_or(std::slice::from_ref(term)) {
+                let (patterns, decided) = pattern::patterns_with(spelling, words).map_err(|e| match e {
                     TermError::NothingToMatch => BuildError::NothingToMatch { index },
                     TermError::TooLong => BuildError::TooLong { index },
                 })?;
