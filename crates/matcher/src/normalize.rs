@@ -1155,11 +1155,14 @@ impl<'t> Normalizer<'t> {
         let (bytes, mut i) = (text.as_bytes(), *at);
         while self.out.is_empty() && self.inside_word() {
             let Some(&b) = bytes.get(i) else { break };
-            if b >= 0x80 || !completes(bytes.get(i + 1).copied()) {
+            if (b >= 0x80) | !completes(bytes.get(i + 1).copied()) {
                 break;
             }
             let class = ASCII_CLASSES[usize::from(b)];
-            if class == Class::Ignorable || leet::begins_sequence(b) {
+            // A byte that may begin symbols drawn as a letter is the loop's business only where
+            // such symbols begin (`drawn_letter` reads nothing else: `|` before a letter is a leet
+            // symbol).
+            if class == Class::Ignorable || (leet::begins_sequence(b) && drawn_at(bytes, i)) {
                 break;
             }
             self.unit(ascii_unit(b, class, i as u32, i as u32 + 1));
@@ -1171,7 +1174,8 @@ impl<'t> Normalizer<'t> {
     /// Whether a word is being read (in part, or cut at `WORD_CAP` and going on), or the leet
     /// symbols after one: the general path's business.
     fn inside_word(&self) -> bool {
-        !self.word.is_empty() || !self.symbols.is_empty() || self.word_cut
+        // (One branch where this is asked: `|`, not `||`.)
+        !self.word.is_empty() | !self.symbols.is_empty() | self.word_cut
     }
 
     /// [`Self::fast_ascii`], then more plain words while there is room: the fast path changes
@@ -1707,14 +1711,19 @@ impl<'t> Normalizer<'t> {
     /// being read: that case here, inlined where units are made; the rest in [`Self::other_unit`].
     #[inline(always)]
     fn unit(&mut self, unit: Unit) {
-        if matches!(unit.class, Class::Letter | Class::Digit)
-            && self.symbols.is_empty()
-            && self.word.len() + 1 < WORD_CAP
-        {
+        if self.takes_letter(unit.class) {
             self.push_letter(unit);
             return;
         }
         self.other_unit(unit);
+    }
+
+    /// Whether a unit of class `class` goes straight onto the word: a letter or digit, no leet
+    /// symbols pending, room in the word. One branch (`&`, not `&&`): where letters, digits and
+    /// symbols come at random, each condition apart is a branch mispredicted as often as not.
+    #[inline(always)]
+    fn takes_letter(&self, class: Class) -> bool {
+        matches!(class, Class::Letter | Class::Digit) & self.symbols.is_empty() & (self.word.len() + 1 < WORD_CAP)
     }
 
     /// A letter or digit onto the word, counting the run of one letter it ends.
@@ -2832,8 +2841,16 @@ impl<'t> Normalizer<'t> {
         while i < word.len() {
             let unit = word[i];
             let mut j = i + 1;
-            if unit.class == Class::Letter {
-                while j < word.len() && word[j].ch == unit.ch && word[j].class == Class::Letter {
+            // Whether the next unit is the same letter, as one branch (`&`, not `&&`): in a word of
+            // letters, digits and symbols at random, a branch on the unit's class alone is
+            // mispredicted, and most runs are one unit.
+            let same = |k: usize| {
+                word.get(k).is_some_and(|next| (next.ch == unit.ch) & (next.class == Class::Letter))
+                    & (unit.class == Class::Letter)
+            };
+            if same(j) {
+                j += 1;
+                while same(j) {
                     j += 1;
                 }
             }
@@ -2858,7 +2875,9 @@ impl<'t> Normalizer<'t> {
             if j == word.len() && !cut.continued {
                 edge |= END;
             }
-            if unit.ch == 'i' && upper {
+            // (Case first: in lowercase text it is never taken, where the letter, an `i` read
+            // from `!`, `|` or `1` as often as not, would be mispredicted.)
+            if upper && unit.ch == 'i' {
                 edge |= capital_i_for_l(word, i, j);
             }
             self.out.push(Symbol {
@@ -3099,7 +3118,9 @@ fn ascii_letter_unit(b: u8, at: u32) -> Unit {
 /// end (`None`) the unit is held too, for the end to pass on.
 #[inline(always)]
 fn completes(next: Option<u8>) -> bool {
-    next.is_some_and(|b| b < 0x80 && ASCII_KINDS[usize::from(b)] != AsciiKind::Ignorable)
+    // (`&`: no branch on whether the byte is ASCII, which a text of ASCII letters and symbols
+    // outside ASCII at random mispredicts.)
+    next.is_some_and(|b| (b < 0x80) & (ASCII_KINDS[usize::from(b & 0x7F)] != AsciiKind::Ignorable))
 }
 
 /// The unit of ASCII character `b` of class `class` at bytes `start..end`: lowercase, marked
@@ -3558,7 +3579,7 @@ fn digit_separators(word: &[Unit], bits: &WordBits) -> u128 {
             .iter()
             .take(UNIT_BITS)
             .enumerate()
-            .filter(|(_, u)| u.class == Class::Digit && leet::digit(u.ch).is_some())
+            .filter(|(_, u)| (u.class == Class::Digit) & leet::digit(u.ch).is_some())
             .fold(0u128, |bits, (k, _)| bits | 1 << k);
         threes(own | (leet & (own << 1) & (own >> 1)))
     } else {
