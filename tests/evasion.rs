@@ -1215,8 +1215,8 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
 /// as the leet letter of one or two alone between them (`s h 1 t`, SPELLED_INSIDE), and a number
 /// grouped in thousands or a list of numbers is no term.
 /// A number term written in Han numerals (`八九六四`), its numerals written otherwise: in the
-/// accounting numerals cheques use (`捌玖陆肆`), Traditional or Simplified, or with digits mixed
-/// in (`89六四`); matcher `pattern::number_spellings`, since 2026-12-06 (OPEN before).
+/// financial numerals cheques use (CLDR's, `捌玖陆肆`), Traditional or Simplified, or with digits
+/// mixed in (`89六四`); matcher `pattern::number_spellings`, since 2026-12-06 (OPEN before).
 const HAN_NUMERALS: &[Case] = &[
     t!("CJK: a number in financial numerals (was OPEN)", ["八九六四"], "捌玖陆肆", ["捌玖陆肆"]),
     t!("CJK: a number in Traditional financial numerals", ["八九六四"], "捌玖陸肆", ["捌玖陸肆"]),
@@ -1241,6 +1241,16 @@ const HAN_NUMERALS: &[Case] = &[
     t!("CJK: a digit beside a financial numeral that is a word", ["六四"], "大陆4月份出口增长", NONE),
     t!("CJK: a term of a numeral and a word is spelled as written", ["老二"], "我爸妈老两口", NONE),
     t!("CJK: a digit for the numeral of a word", ["鸡八"], "鸡8块钱一斤", NONE),
+    // Unihan's other numerals are words of their own (a review of the first version, which read
+    // them as their digits, found them in hundreds of real lines): `两` (a couple of, an ounce),
+    // `参` (the ginseng of `人参`), `么` (read `幺`, the what of `什么`), `漆` (black as lacquer);
+    // and a two-numeral term is not spelled in decimal and financial numerals mixed (`着陆四小时`,
+    // "landed four hours ago", holds `陆四`).
+    t!("CJK: two for weight is no numeral", ["二五"], "买了一两五钱的药", NONE),
+    t!("CJK: ginseng is no three", ["三八"], "人参八克", NONE),
+    t!("CJK: a what is no one", ["一九"], "为什么九点才来", NONE),
+    t!("CJK: lacquer-black is no seven", ["七七"], "外面黑漆漆的", NONE),
+    t!("CJK: a financial numeral beside a decimal one in a two-numeral term", ["六四"], "飞机着陆四小时后", NONE),
 ];
 
 const SPELLED_DIGITS: &[Case] = &[

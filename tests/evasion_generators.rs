@@ -2624,67 +2624,105 @@ fn every_letter_of_a_spaced_script_alone_between_the_characters_of_a_cjk_term() 
 /// The decimal Han digits, 0 to 9 (CLDR's `hanidec`): the spelling of the number terms below.
 const DECIMAL_HAN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/// Every Han numeral of a digit (Script=Han, Lo, a Numeric_Value of 0 to 9 by `intl`: primary,
-/// accounting and other numerals, Traditional forms and compatibility ideographs among them) in
-/// place of each numeral of a two-numeral term and of a four-numeral one, in a sentence: found,
-/// covering it (`陆肆` and `陸肆` for `六四`; since 2026-12-06, `捌玖陆肆` was OPEN); and every
-/// three-digit term in digits mixed with decimal Han digits (`8九六`): found; in digits alone (a
-/// term of digits says when digits are meant), or two numerals with a digit (`（6）四`, a
-/// numbered list): not.
+/// CLDR's financial numerals 0 to 9 of `locale` (`%spellout-cardinal-financial` in the npm
+/// package cldr-rbnf: `零壹贰叁肆伍陆柒捌玖` for `zh`).
+fn financial_digits(locale: &str) -> Vec<char> {
+    let path = format!("{}/node_modules/cldr-rbnf/rbnf/{locale}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (run `npm install`)"));
+    let json: serde_json::Value = serde_json::from_str(&text).expect("cldr-rbnf JSON");
+    let rules = json.pointer("/rbnf/rbnf/SpelloutRules/%spellout-cardinal-financial").and_then(|r| r.as_array());
+    let rule = |d: usize| {
+        rules?.iter().filter_map(|r| r.as_array()).find(|r| r.first().and_then(|k| k.as_str()) == Some(&d.to_string()))
+    };
+    (0..10)
+        .map(|d| {
+            let value = rule(d).and_then(|r| r.get(1)).and_then(|v| v.as_str()).expect("a rule for each digit");
+            value.trim_end_matches(';').chars().next().expect("one numeral")
+        })
+        .collect()
+}
+
+/// CLDR's Chinese financial numerals (`zh`, and `zh-Hant`'s as zhconv simplifies them), each in
+/// place of its digit in a two-numeral term with the other numeral financial too (`陆肆` for
+/// `六四`) and in a four-numeral term among decimal digits (`八九陆四`), in a sentence: found,
+/// covering it (since 2026-12-06; `捌玖陆肆` was OPEN). Left out: a Traditional form whose
+/// Simplified one (zhconv) is no financial numeral (`參` is `参`, the `参` of `人参`, ginseng).
+/// Every other Han numeral of a digit (Numeric_Value by `intl`: Unihan's other numerals, `两`,
+/// `仨`, `亖`) in the four-numeral term: not found (`一两个`, a couple of), but for the forms that
+/// read as one of the numerals (a compatibility ideograph by NFKC, a Traditional form by zhconv,
+/// a variant by kVariants: `陸`, `貮`, `㭍`): found, with the financial ones. And every three-digit
+/// term in digits mixed with decimal Han digits (`8九6`): found; in digits alone, or two numerals
+/// with a digit (`（6）四`, a numbered list): not.
 #[test]
 fn every_han_numeral_in_a_number_term() {
-    let mut numerals = Tally::new("every Han numeral of a digit in place of a number term's numeral (陆肆 for 六四)");
+    if !std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/node_modules/cldr-rbnf")).exists() {
+        eprintln!("every_han_numeral_in_a_number_term skipped: cldr-rbnf comes from node_modules (run `npm install`)");
+        return;
+    }
+    let mut financial =
+        Tally::new("every CLDR financial numeral or a form of it in place of a number term's numeral (陆肆 for 六四)");
+    let mut others = Tally::new("no other Han numeral of a digit read as it (两五 is not 二五)");
     let mut mixed =
         Tally::new("every three-digit number term in digits mixed with decimal Han digits (8九6 for 八九六)");
     let mut digits_alone =
         Tally::new("no number term found in digits alone (896 for 八九六), nor a two-digit one with a digit (8九)");
-    let han = Property::new(r"[\p{Han}&&\p{Lo}]");
-    let digit = |c: char| {
-        let value = intl::unicode::numeric_value(c).and_then(|v| v.to_i64())?;
-        usize::try_from(value).ok().filter(|&d| d <= 9)
-    };
-    // Left out: a numeral whose Simplified (zhconv) or kVariants form (semantic, old, equal, wrong, which
-    // the normaliser reads it as; `every_kvariants_form_of_every_character`) is no numeral of its
-    // digit: `㠪` (5) is a form of `巨`, and read as `巨`; `𠬙` (3) as its Simplified `𪠡` (OpenCC).
-    let read_otherwise = |c: char, d: usize| {
+    let dec = |d: usize| DECIMAL_HAN_DIGITS[d % 10];
+    let zh = financial_digits("zh");
+    let fin = |d: usize| zh[d % 10];
+    let hant = financial_digits("zh-Hant");
+    let mut members: Vec<(char, usize)> = Vec::new();
+    for (d, c) in zh.iter().enumerate().chain(hant.iter().enumerate()).map(|(d, &c)| (c, d)).map(|(c, d)| (d, c)) {
         let simplified = zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans);
-        let mut one = simplified.chars();
-        let other_simplified = match (one.next(), one.next()) {
-            (Some(s), None) => s != c && digit(s) != Some(d),
-            _ => true,
-        };
-        other_simplified
-            || irg_kvariants::KVARIANTS.values().any(|v| {
-                v.source_ideograph == c && v.destination_ideograph != c && digit(v.destination_ideograph) != Some(d)
-            })
-    };
-    let mut members = Vec::new();
-    for c in (0x3400..=0x3_134F).filter_map(char::from_u32) {
-        if !han.has(c) {
-            continue;
-        }
-        if let Some(d) = digit(c) {
-            if read_otherwise(c, d) {
-                numerals.exclude();
-            } else {
-                members.push((c, d));
-            }
+        if simplified != c.to_string() && simplified != fin(d).to_string() {
+            financial.exclude();
+        } else if !members.contains(&(c, d)) {
+            members.push((c, d));
         }
     }
-    assert!(members.len() >= 40, "{} Han numerals", members.len());
     for &(c, d) in &members {
         let member = format!("{} {c} = {d}", hex(c));
-        let (next, before) = (DECIMAL_HAN_DIGITS[(d + 1) % 10], DECIMAL_HAN_DIGITS[(d + 7) % 10]);
-        let pair = format!("{}{next}", DECIMAL_HAN_DIGITS[d]);
-        let four = format!("{before}{}{next}{before}", DECIMAL_HAN_DIGITS[d]);
-        let set = rules(&[&pair, &four]);
-        for (term, text) in [(0, format!("{c}{next}")), (1, format!("{before}{c}{next}{before}"))] {
+        let (next, before) = ((d + 1) % 10, (d + 7) % 10);
+        let set = rules(&[
+            &format!("{}{}", dec(d), dec(next)),
+            &format!("{}{}{}{}", dec(before), dec(d), dec(next), dec(before)),
+        ]);
+        for (term, text) in
+            [(0, format!("{c}{}", fin(next))), (1, format!("{}{c}{}{}", dec(before), dec(next), dec(before)))]
+        {
             let sentence = format!("纪念{text}周年");
             let at = "纪念".len();
-            numerals.record(&member, covers(&set, term, &sentence, at, at + text.len()), &sentence);
+            financial.record(&member, covers(&set, term, &sentence, at, at + text.len()), &sentence);
         }
     }
-    let dec = |d: usize| DECIMAL_HAN_DIGITS[d % 10];
+    let han = Property::new(r"[\p{Han}&&\p{Lo}]");
+    for c in (0x3400..=0x3_134F).filter_map(char::from_u32) {
+        let Some(d) = intl::unicode::numeric_value(c).and_then(|v| v.to_i64()).and_then(|v| usize::try_from(v).ok())
+        else {
+            continue;
+        };
+        if !han.has(c) || d > 9 || members.iter().any(|&(m, _)| m == c) || c == dec(d) {
+            continue;
+        }
+        let (next, before) = ((d + 1) % 10, (d + 7) % 10);
+        let set = rules(&[&format!("{}{}{}{}", dec(before), dec(d), dec(next), dec(before))]);
+        let text = format!("{}{c}{}{}", dec(before), dec(next), dec(before));
+        let sentence = format!("纪念{text}周年");
+        // A compatibility ideograph (NFKC), a Traditional form (zhconv) or a variant (kVariants)
+        // of one of the digit's numerals is read as that numeral: found, as it.
+        let numeral = |f: &str| f == dec(d).to_string() || members.iter().any(|&(m, md)| md == d && f == m.to_string());
+        let variant = numeral(&nfkc(c))
+            || numeral(&zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans))
+            || irg_kvariants::KVARIANTS
+                .values()
+                .any(|v| v.source_ideograph == c && numeral(&v.destination_ideograph.to_string()));
+        let member = format!("{} {c} = {d}", hex(c));
+        if variant {
+            let at = "纪念".len();
+            financial.record(&member, covers(&set, 0, &sentence, at, at + text.len()), &sentence);
+        } else {
+            others.record(&member, !any(&set, &sentence), &sentence);
+        }
+    }
     for a in 0..10 {
         for b in 0..10 {
             let c = (a + b) % 10;
@@ -2711,5 +2749,5 @@ fn every_han_numeral_in_a_number_term() {
             }
         }
     }
-    assert_all([&numerals, &mixed, &digits_alone]);
+    assert_all([&financial, &others, &mixed, &digits_alone]);
 }

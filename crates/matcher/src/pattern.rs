@@ -232,9 +232,10 @@ pub fn written_only(term: &str) -> Option<char> {
 
 /// Most spellings [`number_spellings`] makes of one term's numerals in every combination; a
 /// term with more (seven numerals or so) is spelled with each kind of numeral throughout.
-pub const MAX_NUMBER_SPELLINGS: usize = 8192;
+pub const MAX_NUMBER_SPELLINGS: usize = 1024;
 
-/// Fewest numerals of a number term spelled with digits mixed in ([`number_spellings`]).
+/// Fewest numerals of a number term spelled with digits, or decimal and financial numerals,
+/// mixed ([`number_spellings`]).
 pub const MIXED_DIGITS_NUMERALS: usize = 3;
 
 /// How a numeral of a number term is written ([`number_spellings`]).
@@ -244,7 +245,7 @@ enum Numeral {
     Digit,
     /// One of CLDR's decimal Han digits (`〇一二三四五六七八九`).
     Decimal,
-    /// Another Han numeral: accounting (`陆`, `肆`) or other (`两`, `仨`), often a word of its own.
+    /// A financial numeral (`陆`, `肆`), often a word of its own too (`大陆`, `肆意`).
     Other,
     /// Not a numeral (a space between two).
     None,
@@ -252,11 +253,13 @@ enum Numeral {
 
 /// The spellings of a number term, one of two numerals or more written in Han numerals of the
 /// digits 0-9 (and digits): each numeral written every way a reader reads as the same digit, as
-/// any Han numeral of it (Unihan's primary, accounting and other numerals,
-/// [`unicode_data::han_numerals`]: `六四` as `陆肆`) or as the digit, in every combination up to
+/// CLDR's decimal Han digit or Chinese financial numeral of it ([`unicode_data::han_numerals`]:
+/// `六四` as `陆肆`; not Unihan's other numerals, `两` for `二`, words of their own in `一两个`)
+/// or as the digit, in every combination up to
 /// [`MAX_NUMBER_SPELLINGS`] that mixes digits with CLDR's decimal Han digits only (`89六四`,
 /// `8九6四`; not `陆4`, the `陆` of `大陆4月`, "the mainland in April"; and only in a term of
-/// [`MIXED_DIGITS_NUMERALS`] numerals or more: `6四` is the `（6）四` of a numbered list), and not
+/// [`MIXED_DIGITS_NUMERALS`] numerals or more, as decimal and financial numerals mixed: `6四` is
+/// the `（6）四` of a numbered list, `陆四` the `着陆四小时` of "landed four hours ago"), and not
 /// in digits alone (`64` in `64岁` is an age: a term of digits, `8964`, says when digits are
 /// meant). The
 /// term as written comes first; `None` for any other term (its only spelling is itself: no
@@ -307,7 +310,8 @@ pub fn number_spellings(term: &str) -> Option<Vec<String>> {
     if numerals < 2 || !han {
         return None;
     }
-    if numerals < MIXED_DIGITS_NUMERALS {
+    let mixed = numerals >= MIXED_DIGITS_NUMERALS;
+    if !mixed {
         // `6四` is the `（6）四` of a numbered list: two numerals are spelled in Han numerals only.
         for a in &mut choices {
             let mut first = true;
@@ -317,7 +321,7 @@ pub fn number_spellings(term: &str) -> Option<Vec<String>> {
     }
     if spellings <= MAX_NUMBER_SPELLINGS {
         let mut out = Vec::with_capacity(spellings);
-        combine(&choices, &mut out);
+        combine(&choices, mixed, &mut out);
         return Some(out);
     }
     // Too many to combine: the written numeral, its digit and its decimal Han digit in every
@@ -328,7 +332,7 @@ pub fn number_spellings(term: &str) -> Option<Vec<String>> {
         .map(|a| a.iter().enumerate().filter(|&(i, &(_, n))| i == 0 || n != Numeral::Other).map(|(_, &x)| x).collect())
         .collect();
     if plain.iter().map(Vec::len).try_fold(1usize, |n, l| n.checked_mul(l)).is_some_and(|n| n <= MAX_NUMBER_SPELLINGS) {
-        combine(&plain, &mut out);
+        combine(&plain, mixed, &mut out);
     } else {
         out.push(term.to_string());
     }
@@ -346,15 +350,17 @@ pub fn number_spellings(term: &str) -> Option<Vec<String>> {
 
 /// Every spelling of [`number_spellings`]' `choices` in turn, the first position varying slowest
 /// (the term as written first), but for digits alone (`64` is a number of its own: a term of
-/// digits says so) and digits beside a Han numeral other than a decimal digit.
-fn combine(choices: &[Vec<(char, Numeral)>], out: &mut Vec<String>) {
+/// digits says so), digits beside a financial numeral, and, unless `mixed`, decimal and
+/// financial numerals together (`陆四` is the `着陆四小时` of "landed four hours ago").
+fn combine(choices: &[Vec<(char, Numeral)>], mixed: bool, out: &mut Vec<String>) {
     let first = out.len();
     let mut at = vec![0usize; choices.len()];
     loop {
         let picked = choices.iter().zip(&at).filter_map(|(a, &i)| a.get(i));
         let has = |k: Numeral| picked.clone().any(|&(_, n)| n == k);
-        let digits = has(Numeral::Digit);
-        if out.len() == first || !digits || (has(Numeral::Decimal) && !has(Numeral::Other)) {
+        let (digits, decimal, financial) = (has(Numeral::Digit), has(Numeral::Decimal), has(Numeral::Other));
+        let kept = if digits { decimal && !financial } else { mixed || !(decimal && financial) };
+        if out.len() == first || kept {
             out.push(picked.clone().map(|&(c, _)| c).collect());
         }
         let mut position = choices.len();
@@ -1080,14 +1086,16 @@ mod tests {
     fn a_number_term_is_spelled_in_every_numeral_of_its_digits() {
         let six_four = number_spellings("六四").unwrap_or_default();
         assert_eq!(six_four.first().map(String::as_str), Some("六四"));
-        for found in ["陆肆", "陸肆", "六肆", "陆四", "亖六"] {
-            let read: String = found.chars().map(|c| if c == '陸' { '陆' } else { c }).collect();
-            let expect = !found.starts_with('亖');
-            assert_eq!(six_four.contains(&read), expect, "{found}");
+        assert!(six_four.contains(&"陆肆".to_string()));
+        // Unihan's other numerals are words of their own (`亖` is an old four, `两` the two of
+        // `一两个`).
+        for not in ["六亖", "两五"] {
+            assert!(!six_four.contains(&not.to_string()), "{not}");
         }
         // Digits alone are a number of their own; digits beside an accounting or other numeral
         // are the `陆` of `大陆4月`; two numerals with a digit are the `（6）四` of a list.
-        for not in ["64", "陆4", "6肆", "6四", "六4"] {
+        // (and `陆四`: `着陆四小时`, "landed four hours ago").
+        for not in ["64", "陆4", "6肆", "6四", "六4", "陆四", "六肆"] {
             assert!(!six_four.contains(&not.to_string()), "{not}");
         }
         let unique: std::collections::BTreeSet<_> = six_four.iter().collect();

@@ -294,15 +294,13 @@ pub fn symbol_letter(c: char) -> Option<char> {
     tables::SYMBOL_LETTERS.get(at).map(|&(_, letter)| letter)
 }
 
-/// The digit a Han numeral as read stands for (`六` and `陆` are 6, `亖` is 4: Numeric_Value, from
-/// Unihan's primary, accounting and other numerals), or `None`. `c` is the character as folded
-/// (`陸` reads `陆`). `〇` (a number sign, not a letter) is 0 as well.
+/// The digit a Han numeral as read stands for: CLDR's decimal Han digits (`〇一二三四五六七八九`)
+/// and Chinese financial numerals (`零壹贰叁肆伍陆柒捌玖`; `陸` reads `陆`), or `None` (Unihan's
+/// other numerals, `两`, `仨`, are words of their own).
 #[inline]
 pub fn han_digit(c: char) -> Option<u8> {
-    match tables::HAN_DIGITS.binary_search_by_key(&(c as u32), |&(numeral, _)| numeral) {
-        Ok(at) => tables::HAN_DIGITS.get(at).map(|&(_, digit)| digit),
-        Err(_) => tables::HAN_DECIMAL_DIGITS.iter().position(|&d| d == c).and_then(|d| u8::try_from(d).ok()),
-    }
+    let at = tables::HAN_DIGITS.binary_search_by_key(&(c as u32), |&(numeral, _)| numeral).ok()?;
+    tables::HAN_DIGITS.get(at).map(|&(_, digit)| digit)
 }
 
 /// Every Han numeral (as read) of `digit`, in code point order.

@@ -25802,51 +25802,28 @@ pub(crate) static HANGUL_LETTERS: [(u32, u32); 10] = [
 ];
 /// Bopomofo letters, sorted ranges.
 pub(crate) static BOPOMOFO_LETTERS: [(u32, u32); 2] = [(12549, 12591), (12704, 12735)];
-/// Han numerals of the digits 0-9 as read (Numeric_Value), with their digit, sorted.
-pub(crate) static HAN_DIGITS: [(u32, u8); 43] = [
-    (13317, 5),
-    (13443, 2),
+/// Han numerals of the digits 0-9 as read (CLDR's decimal and financial), with their digit, sorted.
+pub(crate) static HAN_DIGITS: [(u32, u8); 20] = [
+    (12295, 0),
     (19968, 1),
     (19971, 7),
     (19977, 3),
-    (20004, 2),
     (20061, 9),
     (20108, 2),
     (20116, 5),
-    (20118, 4),
-    (20200, 3),
     (20237, 5),
-    (20457, 2),
     (20843, 8),
     (20845, 6),
     (21441, 3),
-    (21442, 3),
     (22235, 4),
-    (22769, 1),
     (22777, 1),
-    (24186, 1),
-    (24318, 9),
-    (24332, 1),
-    (24333, 2),
-    (24334, 3),
-    (25296, 7),
     (25420, 8),
     (26578, 7),
-    (27934, 0),
-    (28422, 7),
     (29590, 9),
     (32902, 4),
     (36144, 2),
-    (38057, 9),
     (38470, 6),
     (38646, 0),
-    (133418, 1),
-    (133866, 6),
-    (133885, 3),
-    (140176, 2),
-    (141720, 3),
-    (146203, 3),
-    (156269, 4),
 ];
 /// CLDR's decimal Han digits (hanidec), 0 to 9.
 pub(crate) static HAN_DECIMAL_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -26003,4 +25980,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x40b24a16cb5d45c7;
+pub(crate) const FINGERPRINT: u64 = 0x2677810b13871683;

@@ -573,25 +573,54 @@ fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
     ranges_of(0..=LIMIT - 1, |c| data.script(c) == Script::Han && data.gc(c) == GeneralCategory::OtherLetter)
 }
 
-/// The Han numerals of the digits: every Han letter (Script=Han, Lo) whose Numeric_Value is a
-/// whole number from 0 to 9 (Unihan's primary, accounting and other numerals: `六`, `陆`, `亖`),
-/// as the normaliser reads it (a Traditional form folds to its Simplified one and is left out:
-/// `陸` is `陆`), with its digit, sorted. A term's numeral matches any of them, or the digit
-/// (`陆肆` and `64` for `六四`; the matcher's `number_spellings`).
-fn han_digits(data: &Data) -> Vec<(u32, u8)> {
-    let mut rows = Vec::new();
-    for cp in 0..LIMIT {
-        let Some(c) = char::from_u32(cp) else { continue };
-        if data.script(c) != Script::Han || data.gc(c) != GeneralCategory::OtherLetter {
-            continue;
-        }
-        let Some(value) = intl::unicode::numeric_value(c).and_then(|v| v.to_i64()) else { continue };
-        let Ok(digit) = u8::try_from(value) else { continue };
-        if digit <= 9 && fold(data, c) == c.to_string() {
-            rows.push((cp, digit));
+/// CLDR's Chinese financial numerals, 0 to 9 (`%spellout-cardinal-financial` of `zh` in the npm
+/// package cldr-rbnf, the CLDR project's JSON: `零壹贰叁肆伍陆柒捌玖`), the numerals cheques
+/// write digits with.
+fn financial_digits() -> Vec<char> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../node_modules/cldr-rbnf/rbnf/zh.json");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (run `npm install`)"));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let rules = json
+        .pointer("/rbnf/rbnf/SpelloutRules/%spellout-cardinal-financial")
+        .and_then(|r| r.as_array())
+        .unwrap_or_else(|| panic!("{path}: no %spellout-cardinal-financial"));
+    (0..10)
+        .map(|d| {
+            let rule = rules
+                .iter()
+                .filter_map(|r| r.as_array())
+                .find(|r| r.first().and_then(|k| k.as_str()) == Some(&d.to_string()))
+                .and_then(|r| r.get(1).and_then(|v| v.as_str()))
+                .unwrap_or_else(|| panic!("{path}: no financial rule for {d}"));
+            let digits: Vec<char> = rule.trim_end_matches(';').chars().collect();
+            match digits[..] {
+                [digit] => digit,
+                _ => panic!("{path}: financial {d} is {rule}"),
+            }
+        })
+        .collect()
+}
+
+/// The Han numerals of the digits, as the normaliser reads them, with their digit, sorted: CLDR's
+/// decimal Han digits (`hanidec`: `〇一二三四五六七八九`) and its Chinese financial numerals
+/// (`零壹贰叁肆伍陆柒捌玖`). A term's numeral matches any of its digit's, or the digit
+/// (`陆肆` and `64` for `六四`; the matcher's `number_spellings`). Not Unihan's other numerals
+/// (Numeric_Value: `两`, `仨`, `幺`, `拐`, `漆`): each is a word of its own in ordinary text
+/// (`一两个`, `人参`, `什么` read as `什幺`, `黑漆漆`), and a review found them in hundreds of
+/// real lines.
+fn han_digits(data: &Data, decimal: &[char]) -> Vec<(u32, u8)> {
+    let mut rows = BTreeMap::new();
+    for (digit, &c) in (0u8..).zip(decimal.iter().chain(&financial_digits())).map(|(i, c)| (i % 10, c)) {
+        let read = fold(data, c);
+        let mut one = read.chars();
+        match (one.next(), one.next()) {
+            (Some(r), None) => {
+                rows.insert(r as u32, digit);
+            }
+            _ => panic!("{c} reads as {read}"),
         }
     }
-    rows
+    rows.into_iter().collect()
 }
 
 /// CLDR's decimal Han digits, 0 to 9: the digits of the `hanidec` numbering system (`八九六四`
@@ -1365,10 +1394,13 @@ fn main() {
     let bopomofo = bopomofo_letter_ranges(&data);
     let _ = writeln!(out, "/// Bopomofo letters, sorted ranges.");
     let _ = writeln!(out, "pub(crate) static BOPOMOFO_LETTERS: [(u32, u32); {}] = {:?};", bopomofo.len(), bopomofo);
-    let han_digits = han_digits(&data);
-    let _ = writeln!(out, "/// Han numerals of the digits 0-9 as read (Numeric_Value), with their digit, sorted.");
-    let _ = writeln!(out, "pub(crate) static HAN_DIGITS: [(u32, u8); {}] = {:?};", han_digits.len(), han_digits);
     let decimal = han_decimal_digits();
+    let han_digits = han_digits(&data, &decimal);
+    let _ = writeln!(
+        out,
+        "/// Han numerals of the digits 0-9 as read (CLDR's decimal and financial), with their digit, sorted."
+    );
+    let _ = writeln!(out, "pub(crate) static HAN_DIGITS: [(u32, u8); {}] = {:?};", han_digits.len(), han_digits);
     let _ = writeln!(out, "/// CLDR's decimal Han digits (hanidec), 0 to 9.");
     let _ = writeln!(out, "pub(crate) static HAN_DECIMAL_DIGITS: [char; 10] = {:?};", decimal);
     let spelled = spelled_jamo(&data);
