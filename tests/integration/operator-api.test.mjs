@@ -112,7 +112,10 @@ describe("GET /__timgate/api/verdicts", () => {
     const entry = await eventually(async () => (await list(`group=${encodeURIComponent(group)}`)).json.verdicts[0], { what: "the contacts verdict" });
     assert.equal(entry.hits[0].check, "contacts:phone");
     assert.equal(entry.hits[0].term, "");
-    assert.ok(!/138|8000/.test(JSON.stringify(entry)), JSON.stringify(entry));
+    // (Not the time and the group name, which are clock readings: `at` 1796567561384 holds a
+    // `138` of its own, and made this test fail once in a fresh clone, 2026-12-06.)
+    const { at: _at, group: _group, ...kept } = entry;
+    assert.ok(!/138|0013|8000/.test(JSON.stringify(kept)), JSON.stringify(entry));
   });
 });
 
