@@ -1251,6 +1251,13 @@ const HAN_NUMERALS: &[Case] = &[
     t!("CJK: a what is no one", ["一九"], "为什么九点才来", NONE),
     t!("CJK: lacquer-black is no seven", ["七七"], "外面黑漆漆的", NONE),
     t!("CJK: a financial numeral beside a decimal one in a two-numeral term", ["六四"], "飞机着陆四小时后", NONE),
+    // Chinese often writes the zero of a number as the white circle `○` or the large circle `◯`
+    // (GB/T 15835 asks for `〇`); after a Han numeral each is read as `〇` since 2026-12-06
+    // (thirteenth session; a review found them OPEN as false positives: separators there).
+    t!("CJK: a white circle for the zero of a room number (was OPEN)", ["六四"], "住在六○四室", NONE),
+    t!("CJK: large circles for the zeros of a year (was OPEN)", ["二八"], "二◯◯八年", NONE),
+    t!("CJK: white circles for the zeros of a year term", ["二〇〇八"], "二○○八年", ["二○○八"]),
+    t!("CJK: a white circle between two characters that are no numerals", ["傻逼"], "傻○逼", ["傻○逼"]),
 ];
 
 const SPELLED_DIGITS: &[Case] = &[
@@ -2301,12 +2308,6 @@ const OPEN: &[Case] = &[
     // (2026-12-06): the same rule for Han numerals would hide `六四` in `六四三十周年` (the 30th
     // anniversary of 4 June) and `六四一代`, where a numeral after the term is no digit of it.
     t!("FALSE POSITIVE: a number term inside a longer run of Han numerals", ["八九六四"], "电话七八九六四三九", NONE),
-    // FALSE POSITIVES: Chinese often writes the zero of a number as the white circle `○` (U+25CB)
-    // or the large circle `◯` where GB/T 15835 asks for `〇`; no Unicode data reads them as a
-    // zero (UTS #39 draws `○` as `°`), so they are symbols, separators between two numerals
-    // (found by a review on 2026-12-06, thirteenth session).
-    t!("FALSE POSITIVE: a white circle for the zero of a room number", ["六四"], "住在六○四室", NONE),
-    t!("FALSE POSITIVE: large circles for the zeros of a year", ["二八"], "二◯◯八年", NONE),
     // LEET: `₴` (hryvnia), the currency font's `s`: decancer reads it as `2` and no source lists
     // it (unicode-gen `symbol_letters`), so it is a gap (`₳₴₴`, `₴ⱧƗ₮`).
     t!(

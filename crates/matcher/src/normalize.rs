@@ -331,6 +331,13 @@ const MAX_JAMO_FILLER: usize = 16;
 /// numeral (`傻〇逼`, `老〇二`), a digit after a numeral (`六〇四`).
 const IDEOGRAPHIC_ZERO: char = '\u{3007}';
 
+/// The white circle `○` and the large circle `◯`, which Chinese writes for the zero of a number
+/// as often as `〇` (`二○○八年`, `六○四室`, room 604; GB/T 15835 asks for `〇`): no Unicode data
+/// reads them as a zero (UTS #39 draws `○` as `°`), so this is a convention, named here. After a
+/// Han numeral (or another of them) each is read as `〇`, the zero it is there; elsewhere it is
+/// the symbol it is (`傻○逼` is `傻逼` spaced with a symbol).
+const CIRCLES_FOR_ZERO: [char; 2] = ['\u{25CB}', '\u{25EF}'];
+
 /// Whether `c` (as read: Simplified, `fold`) is a Han numeral: the characters Unihan gives a
 /// `kPrimaryNumeric` or `kAccountingNumeric` value of 0–10, 100, 1,000, 10,000 or 10^8, in their
 /// Simplified forms (the Traditional ones fold to them: `萬` is `万`, `陸` is `陆`), and `两`.
@@ -824,6 +831,9 @@ pub struct Normalizer<'t> {
     /// letters the word is spelled out, so the symbol never stands for a letter alone.
     gap_lead: Option<(Unit, GapInfo, Option<u32>)>,
     gap: GapInfo,
+    /// Where the last circle read as `〇` ends ([`CIRCLES_FOR_ZERO`]; 0 for none): a run of them
+    /// after a numeral is asked of once each, not again back to the numeral.
+    circle_zero_end: u32,
     // Stage 4: the output, the last ideo/emoji symbol (runs), and what came before.
     out: Vec<Symbol>,
     /// The next symbol of `out` to hand out.
@@ -938,6 +948,7 @@ impl<'t> Normalizer<'t> {
             gap_leet_second: None,
             gap_lead: None,
             gap: GapInfo::default(),
+            circle_zero_end: 0,
             out,
             out_at: 0,
             pending: None,
@@ -1023,6 +1034,12 @@ impl<'t> Normalizer<'t> {
                     continue;
                 }
             }
+            let c = if CIRCLES_FOR_ZERO.contains(&c) && self.after_han_numeral(start) {
+                self.circle_zero_end = end;
+                IDEOGRAPHIC_ZERO
+            } else {
+                c
+            };
             let info = Info::of(c);
             match info.class() {
                 Class::Ignorable => {}
@@ -1615,6 +1632,18 @@ impl<'t> Normalizer<'t> {
         self.spelling = Some((start, now));
         self.take_spelling_gap(state.is_none() && now == Spelling::Lead, start);
         false
+    }
+
+    /// Whether the character right before byte `start` (in byte order, nothing between) is a Han
+    /// numeral as read (`六`, `陸`) or a circle read as `〇` ([`CIRCLES_FOR_ZERO`]). Constant time.
+    fn after_han_numeral(&self, start: u32) -> bool {
+        let Some(before) = self.text.get(..start as usize).and_then(|t| t.chars().next_back()) else { return false };
+        if CIRCLES_FOR_ZERO.contains(&before) {
+            return self.circle_zero_end == start;
+        }
+        let mut read = before;
+        unicode_data::fold(before, |f| read = f);
+        is_han_numeral(read)
     }
 
     /// The compatibility or half-width Hangul letter before byte `start` with separators (one
