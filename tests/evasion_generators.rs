@@ -2671,7 +2671,7 @@ fn every_han_numeral_in_a_number_term() {
     let fin = |d: usize| zh[d % 10];
     let hant = financial_digits("zh-Hant");
     let mut members: Vec<(char, usize)> = Vec::new();
-    for (d, c) in zh.iter().enumerate().chain(hant.iter().enumerate()).map(|(d, &c)| (c, d)).map(|(c, d)| (d, c)) {
+    for (d, &c) in zh.iter().enumerate().chain(hant.iter().enumerate()) {
         let simplified = zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans);
         if simplified != c.to_string() && simplified != fin(d).to_string() {
             financial.exclude();

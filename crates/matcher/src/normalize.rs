@@ -338,42 +338,13 @@ const IDEOGRAPHIC_ZERO: char = '\u{3007}';
 /// the symbol it is (`傻○逼` is `傻逼` spaced with a symbol).
 const CIRCLES_FOR_ZERO: [char; 2] = ['\u{25CB}', '\u{25EF}'];
 
-/// Whether `c` (as read: Simplified, `fold`) is a Han numeral: the characters Unihan gives a
-/// `kPrimaryNumeric` or `kAccountingNumeric` value of 0–10, 100, 1,000, 10,000 or 10^8, in their
-/// Simplified forms (the Traditional ones fold to them: `萬` is `万`, `陸` is `陆`), and `两`.
-/// Only asked of an ideo letter beside `〇`.
+/// Whether `c` (as read: Simplified, `fold`) is a Han numeral: a digit's
+/// ([`unicode_data::han_digit`]: CLDR's decimal and financial numerals, `六`, `陆`; the
+/// Traditional ones fold to them, `陸` is `陆`), a unit's (Unihan's `kPrimaryNumeric` or
+/// `kAccountingNumeric` 10, 100, 1,000, 10,000 or 10^8, Simplified: `萬` is `万`), or `两`.
+/// Only asked of an ideo letter beside `〇` or a circle read as it.
 fn is_han_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零'
-            | '一'
-            | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-            | '两'
-            | '壹'
-            | '贰'
-            | '叁'
-            | '肆'
-            | '伍'
-            | '陆'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '拾'
-            | '佰'
-            | '仟'
-    )
+    unicode_data::han_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿' | '两' | '拾' | '佰' | '仟')
 }
 
 /// A word of one to three (`MAX_FILLER_UNITS`) ASCII letters or digits alone between two
@@ -2877,11 +2848,8 @@ impl<'t> Normalizer<'t> {
                 word.get(k).is_some_and(|next| (next.ch == unit.ch) & (next.class == Class::Letter))
                     & (unit.class == Class::Letter)
             };
-            if same(j) {
+            while same(j) {
                 j += 1;
-                while same(j) {
-                    j += 1;
-                }
             }
             // Most runs are one unit: that case without going over the run.
             let (mut edge, start, end, last_start, digit, upper) = match word.get(i..j) {

@@ -231,7 +231,7 @@ pub fn written_only(term: &str) -> Option<char> {
 }
 
 /// Most spellings [`number_spellings`] makes of one term's numerals in every combination; a
-/// term with more (seven numerals or so) is spelled with each kind of numeral throughout.
+/// term with more (six numerals or more) is spelled in fewer combinations (see there).
 pub const MAX_NUMBER_SPELLINGS: usize = 1024;
 
 /// Fewest numerals of a number term spelled with digits, or decimal and financial numerals,
@@ -246,7 +246,7 @@ enum Numeral {
     /// One of CLDR's decimal Han digits (`〇一二三四五六七八九`).
     Decimal,
     /// A financial numeral (`陆`, `肆`), often a word of its own too (`大陆`, `肆意`).
-    Other,
+    Financial,
     /// Not a numeral (a space between two).
     None,
 }
@@ -273,7 +273,7 @@ pub fn number_spellings(term: &str) -> Option<Vec<String>> {
         } else if unicode_data::han_decimal_digit(digit) == Some(c) {
             Numeral::Decimal
         } else {
-            Numeral::Other
+            Numeral::Financial
         }
     };
     let mut choices: Vec<Vec<(char, Numeral)>> = Vec::new();
@@ -296,9 +296,8 @@ pub fn number_spellings(term: &str) -> Option<Vec<String>> {
         };
         numerals += 1;
         let mut alternatives = vec![(c, kind(read, digit))];
-        let others = std::iter::once(char::from(b'0' + digit))
-            .chain(unicode_data::han_decimal_digit(digit))
-            .chain(unicode_data::han_numerals(digit));
+        // (The digit's Han numerals, decimal first: its code point is the lower.)
+        let others = std::iter::once(char::from(b'0' + digit)).chain(unicode_data::han_numerals(digit));
         for other in others {
             if other != read && alternatives.iter().all(|&(a, _)| a != other) {
                 alternatives.push((other, kind(other, digit)));
@@ -325,25 +324,26 @@ pub fn number_spellings(term: &str) -> Option<Vec<String>> {
         return Some(out);
     }
     // Too many to combine: the written numeral, its digit and its decimal Han digit in every
-    // combination (`1989六四`, `一九八九六四`), then the k-th other numeral of every numeral at once.
+    // combination (`1989六四`, `一九八九六四`), then every numeral financial (`壹玖捌玖陆肆`).
     let mut out = Vec::new();
     let plain: Vec<Vec<(char, Numeral)>> = choices
         .iter()
-        .map(|a| a.iter().enumerate().filter(|&(i, &(_, n))| i == 0 || n != Numeral::Other).map(|(_, &x)| x).collect())
+        .map(|a| {
+            a.iter().enumerate().filter(|&(i, &(_, n))| i == 0 || n != Numeral::Financial).map(|(_, &x)| x).collect()
+        })
         .collect();
     if plain.iter().map(Vec::len).try_fold(1usize, |n, l| n.checked_mul(l)).is_some_and(|n| n <= MAX_NUMBER_SPELLINGS) {
         combine(&plain, mixed, &mut out);
     } else {
         out.push(term.to_string());
     }
-    let most = choices.iter().map(Vec::len).max().unwrap_or(1);
-    for k in 0..most {
-        let picked =
-            choices.iter().filter_map(|a| a.iter().filter(|&&(_, n)| n == Numeral::Other).nth(k).or(a.first()));
-        let spelling: String = picked.map(|&(c, _)| c).collect();
-        if !out.contains(&spelling) {
-            out.push(spelling);
-        }
+    let financial: String = choices
+        .iter()
+        .filter_map(|a| a.iter().find(|&&(_, n)| n == Numeral::Financial).or(a.first()))
+        .map(|&(c, _)| c)
+        .collect();
+    if !out.contains(&financial) {
+        out.push(financial);
     }
     Some(out)
 }
@@ -358,7 +358,7 @@ fn combine(choices: &[Vec<(char, Numeral)>], mixed: bool, out: &mut Vec<String>)
     loop {
         let picked = choices.iter().zip(&at).filter_map(|(a, &i)| a.get(i));
         let has = |k: Numeral| picked.clone().any(|&(_, n)| n == k);
-        let (digits, decimal, financial) = (has(Numeral::Digit), has(Numeral::Decimal), has(Numeral::Other));
+        let (digits, decimal, financial) = (has(Numeral::Digit), has(Numeral::Decimal), has(Numeral::Financial));
         let kept = if digits { decimal && !financial } else { mixed || !(decimal && financial) };
         if out.len() == first || kept {
             out.push(picked.clone().map(|&(c, _)| c).collect());

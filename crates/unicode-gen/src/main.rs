@@ -350,11 +350,7 @@ fn leet_symbol_by_name(c: char) -> Option<char> {
 fn simplified(c: char) -> Option<char> {
     let once = |c: char| {
         let simple = zhconv::zhconv(&c.to_string(), zhconv::Variant::ZhHans);
-        let mut chars = simple.chars();
-        match (chars.next(), chars.next()) {
-            (Some(one), None) => Some(one),
-            _ => None,
-        }
+        only_char(&simple)
     };
     let mut path = vec![c];
     loop {
@@ -521,8 +517,7 @@ fn symbol_letters(data: &Data) -> Vec<(char, char)> {
 /// generators and name spoofers, cured) reads `form` as, when `form` is one character that it
 /// reads as one ASCII letter; else 0.
 fn cured(form: &str) -> u8 {
-    let mut chars = form.chars();
-    let (Some(one), None) = (chars.next(), chars.next()) else { return 0 };
+    let Some(one) = only_char(form) else { return 0 };
     match decancer::cure_char(one, decancer::Options::default()) {
         decancer::Translation::Character(letter) if letter.is_ascii_alphabetic() => letter.to_ascii_lowercase() as u8,
         _ => 0,
@@ -544,8 +539,7 @@ fn upside_down_letters() -> Vec<(char, String)> {
         ) else {
             continue;
         };
-        let mut chars = key.chars();
-        if let (Some(k), None) = (chars.next(), chars.next()) {
+        if let Some(k) = only_char(key) {
             if k.is_ascii_lowercase() && !value.is_empty() {
                 flips.insert(k, value.to_string());
             }
@@ -573,6 +567,15 @@ fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
     ranges_of(0..=LIMIT - 1, |c| data.script(c) == Script::Han && data.gc(c) == GeneralCategory::OtherLetter)
 }
 
+/// The one character `s` is, if it is one.
+fn only_char(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// CLDR's Chinese financial numerals, 0 to 9 (`%spellout-cardinal-financial` of `zh` in the npm
 /// package cldr-rbnf, the CLDR project's JSON: `零壹贰叁肆伍陆柒捌玖`), the numerals cheques
 /// write digits with.
@@ -592,11 +595,7 @@ fn financial_digits() -> Vec<char> {
                 .find(|r| r.first().and_then(|k| k.as_str()) == Some(&d.to_string()))
                 .and_then(|r| r.get(1).and_then(|v| v.as_str()))
                 .unwrap_or_else(|| panic!("{path}: no financial rule for {d}"));
-            let digits: Vec<char> = rule.trim_end_matches(';').chars().collect();
-            match digits[..] {
-                [digit] => digit,
-                _ => panic!("{path}: financial {d} is {rule}"),
-            }
+            only_char(rule.trim_end_matches(';')).unwrap_or_else(|| panic!("{path}: financial {d} is {rule}"))
         })
         .collect()
 }
@@ -612,13 +611,8 @@ fn han_digits(data: &Data, decimal: &[char]) -> Vec<(u32, u8)> {
     let mut rows = BTreeMap::new();
     for (digit, &c) in (0u8..).zip(decimal.iter().chain(&financial_digits())).map(|(i, c)| (i % 10, c)) {
         let read = fold(data, c);
-        let mut one = read.chars();
-        match (one.next(), one.next()) {
-            (Some(r), None) => {
-                rows.insert(r as u32, digit);
-            }
-            _ => panic!("{c} reads as {read}"),
-        }
+        let r = only_char(&read).unwrap_or_else(|| panic!("{c} reads as {read}"));
+        rows.insert(r as u32, digit);
     }
     rows.into_iter().collect()
 }
@@ -633,11 +627,8 @@ fn han_decimal_digits() -> Vec<char> {
     };
     (0..10)
         .map(|d| {
-            let digits: Vec<char> = format.format(&icu_decimal::input::Decimal::from(d)).to_string().chars().collect();
-            match digits[..] {
-                [digit] => digit,
-                _ => panic!("hanidec {d} is {digits:?}"),
-            }
+            let digits = format.format(&icu_decimal::input::Decimal::from(d)).to_string();
+            only_char(&digits).unwrap_or_else(|| panic!("hanidec {d} is {digits}"))
         })
         .collect()
 }
@@ -791,8 +782,7 @@ fn fold(data: &Data, c: char) -> String {
         })
         .collect();
     // A Latin letter that looks like ASCII letters is read as them (`ɑ`, `ı`, `ø`, `æ`): UTS #39.
-    let mut chars = s.chars();
-    if let (Some(one), None) = (chars.next(), chars.next()) {
+    if let Some(one) = only_char(&s) {
         if !one.is_ascii() && data.script(one) == Script::Latin && data.is(GeneralCategoryGroup::Letter, one) {
             let skeleton: String = unicode_security::confusable_detection::skeleton(&one.to_string()).collect();
             let skeleton = data.nfkd_without_decorations(&data.case.fold_string(&skeleton));
@@ -835,8 +825,7 @@ fn fold(data: &Data, c: char) -> String {
     // them.)
     // (Read from its fold so far, one character: NFKD writes a compatibility jamo as the
     // conjoining one, `ㅡ` as `ᅳ`; `Ɂ` is case folded to `ɂ`; `º` decomposes to `o`, a letter.)
-    let mut chars = s.chars();
-    if let (Some(one), None) = (chars.next(), chars.next()) {
+    if let Some(one) = only_char(&s) {
         if data.stands_alone(c) && data.is(GeneralCategoryGroup::Letter, c) {
             let drawn = skeleton_char(one)
                 .filter(|&k| k != one && matches!(data.class_of(k), Class::Gap | Class::Terminal | Class::Ignorable));
@@ -894,8 +883,7 @@ fn keeps_its_look(data: &Data, c: char, folded: &str) -> Option<String> {
     let mut lower = c.to_lowercase();
     let (Some(own), None) = (lower.next(), lower.next()) else { return None };
     let look = ascii_look(own)?;
-    let mut chars = folded.chars();
-    let (Some(f), None) = (chars.next(), chars.next()) else { return None };
+    let f = only_char(folded)?;
     (f != own && !f.is_ascii() && ascii_look(f) != Some(look)).then(|| own.to_string())
 }
 
@@ -977,8 +965,7 @@ fn main() {
     for h in ('\u{3041}'..='\u{3096}').chain('\u{309D}'..='\u{309E}') {
         for &m in &marks {
             let composed = data.nfc.normalize(&format!("{h}{m}")).into_owned();
-            let mut chars = composed.chars();
-            if let (Some(x), None) = (chars.next(), chars.next()) {
+            if let Some(x) = only_char(&composed) {
                 let folded = fold(&data, x);
                 if folded != h.to_string() && folded.chars().count() == 1 {
                     compositions.push((h as u32, m as u32, folded.chars().next().unwrap_or(x) as u32));
@@ -998,8 +985,7 @@ fn main() {
         let raw = data.nfkd.normalize(&c.to_string()).into_owned();
         // The spacing forms (゛ is a space and the combining mark) are the mark to a reader.
         let raw = raw.trim_start_matches(' ').to_owned();
-        let mut chars = raw.chars();
-        if let (Some(m), None) = (chars.next(), chars.next()) {
+        if let Some(m) = only_char(&raw) {
             if composing.contains(&(m as u32)) {
                 classes[cp as usize] = Class::Mark as u8 | FOLD;
                 folds.insert(cp, m.to_string());
@@ -1095,8 +1081,7 @@ fn main() {
         .iter()
         .filter_map(|(&cp, folded)| {
             let c = char::from_u32(cp)?;
-            let mut chars = folded.chars();
-            let (Some(f), None) = (chars.next(), chars.next()) else { return None };
+            let f = only_char(folded)?;
             if classes[cp as usize] & 0x0F != Class::Letter as u8
                 || matches!(data.script(f), Script::Latin | Script::Common | Script::Inherited)
             {
@@ -1208,8 +1193,7 @@ fn main() {
     for cp in (0x3040..=0x30FF).chain(0x31F0..=0x31FF).chain(0xFF66..=0xFF9F) {
         let Some(c) = char::from_u32(cp) else { continue };
         let skeleton: String = unicode_security::confusable_detection::skeleton(&c.to_string()).collect();
-        let mut chars = skeleton.chars();
-        let (Some(like), None) = (chars.next(), chars.next()) else { continue };
+        let Some(like) = only_char(&skeleton) else { continue };
         // A radical or compatibility ideograph reads as its Han character.
         let (han, kana) = (fold(&data, like), fold(&data, c));
         let (mut han_chars, mut kana_chars) = (han.chars(), kana.chars());
