@@ -2350,6 +2350,24 @@ const OPEN: &[Case] = &[
     // CJK: a kana filler counts only in text with no other kana (Japanese puts them between
     // kanji), so Chinese with a second kana hides it.
     t!("CJK: a kana filler beside other kana", ["傻逼"], "傻の逼ですね", ["傻の逼"]),
+    // Found by a probe on 2026-12-06 (fourteenth session), not fixed: how Chinese writers spell a
+    // term by its sound or its parts. None is read, plain or pushed (`push` has the Chinese
+    // segmentation words, no pronunciations and no character parts). A fix needs a
+    // pronunciation source (pinyin: Unihan's kMandarin, or an npm package such as pinyin-pro)
+    // and a study of what the Latin spellings hit in Latin text (`ziwei` for `自慰` is also a
+    // given name), and the parts of a character (Ideographic Description Sequences).
+    // CJK SOUND: a Latin initial for one character's pinyin (`b` for `逼`).
+    t!("CJK SOUND: a Latin initial for a character", ["傻逼"], "你个傻b", ["傻b"]),
+    // CJK SOUND: the whole term in toneless pinyin, joined.
+    t!("CJK SOUND: the term in pinyin", ["操你妈"], "caonima", ["caonima"]),
+    // CJK SOUND: other characters of the same sound (`煞笔` sha bi, `艹` cao).
+    t!("CJK SOUND: characters of the same sound", ["傻逼"], "你个煞笔", ["煞笔"]),
+    t!("CJK SOUND: the grass radical for its sound", ["操你妈"], "艹你妈", ["艹你妈"]),
+    // CJK SOUND: an emoji whose Chinese name sounds like a character (`🐴` 马 ma for `妈` ma).
+    t!("CJK SOUND: an emoji for a character of its sound", ["操你妈"], "操你🐴", ["操你🐴"]),
+    // CJK PARTS: a character written as its two side-by-side parts (`婊` as `女表`, `功` as `工力`).
+    t!("CJK PARTS: a character split into its two parts", ["婊子"], "女表子", ["女表子"]),
+    t!("CJK PARTS: a split character inside a longer term", ["法轮功"], "法轮工力大法好", ["法轮工力"]),
     // MARKS
 
     // LOOKALIKES
