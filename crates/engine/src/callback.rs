@@ -61,39 +61,62 @@ pub struct MessageCallback {
 impl MessageCallback {
     /// Reads a body. Invalid UTF-8 reads as U+FFFD; everything else is as in the module docs.
     pub fn parse(body: &[u8]) -> Result<Self, BodyError> {
-        let doc = Document::parse(String::from_utf8_lossy(body).into_owned());
+        let doc = Document::parse_bytes(body);
         let root = doc.root().filter(|&r| doc.kind(r) == Some(Kind::Object)).ok_or(BodyError::NotAnObject)?;
         if doc.is_truncated() {
             return Err(BodyError::Truncated);
         }
-        let msg_body = match doc.get(root, "MsgBody") {
+        // Every field in one pass over the root's members (each key decoded once).
+        let [msg_body, event_time, command, group_id, group_type, from_account, to_account, operator_account, random, msg_random, msg_id, msg_key, msg_seq, msg_time, topic_id, cloud_custom_data] =
+            doc.get_many(
+                root,
+                [
+                    "MsgBody",
+                    "EventTime",
+                    "CallbackCommand",
+                    "GroupId",
+                    "Type",
+                    "From_Account",
+                    "To_Account",
+                    "Operator_Account",
+                    "Random",
+                    "MsgRandom",
+                    "MsgId",
+                    "MsgKey",
+                    "MsgSeq",
+                    "MsgTime",
+                    "TopicId",
+                    "CloudCustomData",
+                ],
+            );
+        let msg_body = match msg_body {
             Some(v) if doc.kind(v) == Some(Kind::Array) => Some(v),
             Some(v) if doc.kind(v) == Some(Kind::Scalar) && doc.raw(v) == "null" => None,
             Some(_) => return Err(BodyError::MsgBodyNotArray),
             None => None,
         };
-        let text = |name: &str| doc.get(root, name).and_then(|v| doc.str(v)).map(|s| s.into_owned());
-        let number = |name: &str| doc.get(root, name).and_then(|v| doc.as_u64(v));
-        let event_time = doc.get(root, "EventTime").and_then(|v| match doc.kind(v) {
+        let text = |v: Option<ValueId>| v.and_then(|v| doc.str(v)).map(|s| s.into_owned());
+        let number = |v: Option<ValueId>| v.and_then(|v| doc.as_u64(v));
+        let event_time = event_time.and_then(|v| match doc.kind(v) {
             Some(Kind::String) => doc.str(v).and_then(|s| s.trim().parse().ok()),
             _ => doc.as_u64(v),
         });
         Ok(MessageCallback {
-            command: text("CallbackCommand"),
-            group_id: text("GroupId"),
-            group_type: text("Type"),
-            from_account: text("From_Account"),
-            to_account: text("To_Account"),
-            operator_account: text("Operator_Account"),
-            random: number("Random").and_then(|n| u32::try_from(n).ok()),
-            msg_random: number("MsgRandom").and_then(|n| u32::try_from(n).ok()),
-            msg_id: text("MsgId"),
-            msg_key: text("MsgKey"),
-            msg_seq: number("MsgSeq"),
-            msg_time: number("MsgTime"),
-            topic_id: text("TopicId"),
+            command: text(command),
+            group_id: text(group_id),
+            group_type: text(group_type),
+            from_account: text(from_account),
+            to_account: text(to_account),
+            operator_account: text(operator_account),
+            random: number(random).and_then(|n| u32::try_from(n).ok()),
+            msg_random: number(msg_random).and_then(|n| u32::try_from(n).ok()),
+            msg_id: text(msg_id),
+            msg_key: text(msg_key),
+            msg_seq: number(msg_seq),
+            msg_time: number(msg_time),
+            topic_id: text(topic_id),
             event_time,
-            cloud_custom_data: text("CloudCustomData"),
+            cloud_custom_data: text(cloud_custom_data),
             msg_body,
             doc,
         })

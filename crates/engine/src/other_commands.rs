@@ -218,7 +218,7 @@ fn items(doc: &Document, id: ValueId, name: &str) -> Vec<ValueId> {
 impl OtherCallback {
     /// Reads a body of `command`.
     pub fn parse(command: OtherCommand, body: &[u8]) -> Result<Self, OtherBodyError> {
-        let doc = Document::parse(String::from_utf8_lossy(body).into_owned());
+        let doc = Document::parse_bytes(body);
         let root = doc.root().filter(|&r| doc.kind(r) == Some(Kind::Object)).ok_or(OtherBodyError::NotAnObject)?;
         if doc.is_truncated() {
             return Err(OtherBodyError::NotAnObject);
