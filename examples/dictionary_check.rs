@@ -60,7 +60,7 @@ fn run() -> Result<bool, String> {
     // lists do for words they were not given.
     if let Some(scowl) = english_words::scowl_words() {
         let parsed = RuleDocument::parse(&doc).map_err(|e| format!("naughty-words/en.json: {e}"))?;
-        let dictionaries = Dictionaries { segmenter: None, words: Some(Arc::new(scowl)) };
+        let dictionaries = Dictionaries { segmenter: None, words: Some(Arc::new(scowl)), spellings: None };
         let held_out = RuleSet::compile_with_dictionaries(&parsed, document_version(&doc), dictionaries)
             .map_err(|e| format!("naughty-words/en.json: {e}"))?;
         report(

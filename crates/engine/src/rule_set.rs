@@ -81,7 +81,7 @@ impl ContactsCheck {
 }
 
 /// Dictionaries that only the rules tool holds, for compiling a document as `push` stores it.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Dictionaries {
     /// The Chinese words the document's CJK terms may straddle.
     pub segmenter: Option<Segmenter>,
@@ -89,6 +89,23 @@ pub struct Dictionaries {
     /// ([`timgate_matcher::MatcherBuilder::words`]); ordered, so that the words a prefix term's
     /// reading begins are found too ([`timgate_matcher::MatcherBuilder::word_beginnings`]).
     pub words: Option<std::sync::Arc<std::collections::BTreeSet<String>>>,
+    /// Other spellings of a term, matched as the term
+    /// ([`timgate_matcher::MatcherBuilder::spellings`]): the rules tool's Chinese terms with a
+    /// character written as its two parts.
+    pub spellings: Option<std::sync::Arc<Spellings>>,
+}
+
+/// Other spellings of a term ([`Dictionaries::spellings`]).
+pub type Spellings = dyn Fn(&str) -> Vec<String> + Send + Sync;
+
+impl std::fmt::Debug for Dictionaries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionaries")
+            .field("segmenter", &self.segmenter.as_ref().map(|s| s.words().len()))
+            .field("words", &self.words.as_ref().map(|w| w.len()))
+            .field("spellings", &self.spellings.is_some())
+            .finish()
+    }
 }
 
 impl RuleSet {
@@ -111,7 +128,7 @@ impl RuleSet {
         version: String,
         segmenter: Option<Segmenter>,
     ) -> Result<Self, DocumentError> {
-        Self::compile_with_dictionaries(doc, version, Dictionaries { segmenter, words: None })
+        Self::compile_with_dictionaries(doc, version, Dictionaries { segmenter, words: None, spellings: None })
     }
 
     /// Compiles a parsed document with what only the rules tool has ([`Dictionaries`]); what they
@@ -121,7 +138,7 @@ impl RuleSet {
         version: String,
         dictionaries: Dictionaries,
     ) -> Result<Self, DocumentError> {
-        let Dictionaries { segmenter, words } = dictionaries;
+        let Dictionaries { segmenter, words, spellings } = dictionaries;
         let mut terms = TermTable::default();
         for (action, _) in Action::LISTS {
             for entry in doc.terms(action) {
@@ -141,6 +158,9 @@ impl RuleSet {
                     .next()
                     .is_some_and(|w| w.starts_with(prefix))
             });
+        }
+        if let Some(spellings) = spellings {
+            builder = builder.spellings(move |term| spellings(term));
         }
         let matcher = builder.build().map_err(|e| match e {
             BuildError::NothingToMatch { index } | BuildError::TooLong { index } => {

@@ -81,10 +81,14 @@ pub struct MatcherBuilder {
     segmenter: Option<Segmenter>,
     words: Option<Arc<WordTest>>,
     word_beginnings: Option<Arc<WordTest>>,
+    spellings: Option<Arc<Spellings>>,
 }
 
 /// Whether a string (lowercase letters) is an ordinary word of the language.
 type WordTest = dyn Fn(&str) -> bool + Send + Sync;
+
+/// Other spellings of a term, matched as the term ([`MatcherBuilder::spellings`]).
+type Spellings = dyn Fn(&str) -> Vec<String> + Send + Sync;
 
 impl fmt::Debug for MatcherBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -93,6 +97,7 @@ impl fmt::Debug for MatcherBuilder {
             .field("segmenter", &self.segmenter.as_ref().map(|s| s.words().len()))
             .field("words", &self.words.is_some())
             .field("word_beginnings", &self.word_beginnings.is_some())
+            .field("spellings", &self.spellings.is_some())
             .finish()
     }
 }
@@ -170,6 +175,25 @@ impl MatcherBuilder {
         self
     }
 
+    /// Other spellings of a term, consulted only while building: each is compiled as the term
+    /// is and reports the term's index (the rules tool spells a Chinese term with a character
+    /// written as its two parts, `女表子` for `婊子`). A spelling with nothing to match, or too
+    /// long, is left out; the term's own spelling still decides whether it compiles.
+    ///
+    /// ```
+    /// use timgate_matcher::MatcherBuilder;
+    /// let m = MatcherBuilder::new()
+    ///     .term("婊子")
+    ///     .spellings(|term| if term == "婊子" { vec!["女表子".to_owned()] } else { Vec::new() })
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(m.find_iter("你个女表子").next().map(|hit| hit.term), Some(0));
+    /// ```
+    pub fn spellings(mut self, spell: impl Fn(&str) -> Vec<String> + Send + Sync + 'static) -> Self {
+        self.spellings = Some(Arc::new(spell));
+        self
+    }
+
     /// Compiles the terms.
     pub fn build(self) -> Result<Matcher, BuildError> {
         let mut main = AutomatonBuilder::default();
@@ -188,14 +212,20 @@ impl MatcherBuilder {
                 written.push((index as u32, c));
             }
             // A number is a number however its numerals are written (`陆肆`, `64` for `六四`).
-            let spellings = pattern::number_spellings(term);
-            for spelling in spellings.as_deref().unwrap_or(std::slice::from_ref(term)) {
-                let (patterns, decided) = pattern::patterns_with(spelling, words).map_err(|e| match e {
-                    TermError::NothingToMatch => BuildError::NothingToMatch { index },
-                    TermError::TooLong => BuildError::TooLong { index },
-                })?;
+            let own = pattern::number_spellings(term);
+            let own = own.as_deref().unwrap_or(std::slice::from_ref(term));
+            let others = self.spellings.as_deref().map(|spell| spell(term)).unwrap_or_default();
+            let others = others.iter().filter(|&s| s != term).map(|s| (s, false));
+            for (spelling, is_own) in own.iter().map(|s| (s, true)).chain(others) {
+                let (patterns, decided) = match pattern::patterns_with(spelling, words) {
+                    Ok(compiled) => compiled,
+                    // Another spelling that cannot be compiled is left out.
+                    Err(_) if !is_own => continue,
+                    Err(TermError::NothingToMatch) => return Err(BuildError::NothingToMatch { index }),
+                    Err(TermError::TooLong) => return Err(BuildError::TooLong { index }),
+                };
                 readings.left_out += decided.left_out;
-                readings.added += decided.added;
+                readings.added += decided.added + usize::from(!is_own);
                 for p in patterns {
                     match p.stream {
                         Stream::Main => main.add(index, p),
@@ -488,8 +518,9 @@ impl Matcher {
     /// How many readings [`MatcherBuilder::words`] added when it was built: lenient counts set
     /// because the list knows a word and not the word with that letter doubled (`fuuck`; counted
     /// once a pattern, including counts whose extra repeat a run of three or an open end already
-    /// allowed), and spellings of an `l` as a `1` or `|` (`s1ut`). Not 0 means the matcher
-    /// differs from one built without words. 0 for a matcher loaded from a blob (the blob holds
+    /// allowed), and spellings of an `l` as a `1` or `|` (`s1ut`); and each spelling
+    /// [`MatcherBuilder::spellings`] gave that was compiled. Not 0 means the matcher differs from
+    /// one built without words or spellings. 0 for a matcher loaded from a blob (the blob holds
     /// the result).
     pub fn readings_added(&self) -> usize {
         self.inner.readings.added
