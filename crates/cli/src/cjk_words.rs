@@ -31,6 +31,11 @@ fn frequency(word: &str) -> Option<u64> {
     jieba.has_word(word).then(|| (jieba.suggest_freq(word) as u64).saturating_sub(1).max(1))
 }
 
+/// Whether `word` is a word of jieba's dictionary.
+pub fn is_word(word: &str) -> bool {
+    jieba().has_word(word)
+}
+
 /// The dictionary's total frequency. `suggest_freq` of two characters that are not a word
 /// together is `f(a) · f(b) / total + 1` (jieba's estimate for joining them), so the total is
 /// `f(a) · f(b) / (suggest_freq(ab) − 1)`; the median over a few frequent pairs.

@@ -1,9 +1,9 @@
 //! Compiling a document as `push` stores it: with the dictionaries only the rules tool holds
 //! (the Chinese words its CJK terms may straddle, `cjk_words`; ordinary English words,
-//! `english_words`; Chinese characters written as their two parts, `character_parts`). What they change lives in the precompiled blob, so `push` writes one whenever
-//! they change anything, and `explain` compiles the same way to decide as the worker does. The
-//! document's `patterns` live there too: the worker cannot compile them
-//! (`timgate_engine::patterns`).
+//! `english_words`; Chinese characters written as their two parts, `character_parts`). What
+//! they change lives in the precompiled blob, so `push` writes one whenever they change
+//! anything, and `explain` compiles the same way to decide as the worker does. The document's
+//! `patterns` live there too: the worker cannot compile them (`timgate_engine::patterns`).
 
 use crate::{character_parts, cjk_words, english_words};
 use timgate_engine::rule_document::{Action, DocumentError, RuleDocument};

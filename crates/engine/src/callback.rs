@@ -163,6 +163,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_field_from_its_own_key() {
+        // Each field a value no other has, so that two names swapped in `parse` would show.
+        let body = br#"{"CallbackCommand":"Group.CallbackBeforeSendMsg","GroupId":"g1","Type":"Public",
+            "From_Account":"from","To_Account":"to","Operator_Account":"op","Random":11,"MsgRandom":12,
+            "MsgId":"id","MsgKey":"key","MsgSeq":13,"MsgTime":14,"TopicId":"topic","EventTime":"15",
+            "CloudCustomData":"ccd","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#;
+        let c = MessageCallback::parse(body).unwrap();
+        let texts = [
+            &c.command,
+            &c.group_id,
+            &c.group_type,
+            &c.from_account,
+            &c.to_account,
+            &c.operator_account,
+            &c.msg_id,
+            &c.msg_key,
+            &c.topic_id,
+            &c.cloud_custom_data,
+        ];
+        let expected = ["Group.CallbackBeforeSendMsg", "g1", "Public", "from", "to", "op", "id", "key", "topic", "ccd"];
+        assert_eq!(texts.map(|t| t.as_deref()), expected.map(Some));
+        assert_eq!((c.random, c.msg_random), (Some(11), Some(12)));
+        assert_eq!((c.msg_seq, c.msg_time, c.event_time), (Some(13), Some(14), Some(15)));
+        assert_eq!(c.elements().len(), 1);
+    }
+
+    #[test]
     fn documented_fields_and_unknown_ones() {
         let body = br#"{"CallbackCommand":"Group.CallbackBeforeSendMsg","GroupId":"@TGS#2J4SZEAEL","Type":"Live",
             "From_Account":"jared","Operator_Account":"admin","Random":123456,

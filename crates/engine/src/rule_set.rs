@@ -96,7 +96,7 @@ pub struct Dictionaries {
 }
 
 /// Other spellings of a term ([`Dictionaries::spellings`]).
-pub type Spellings = dyn Fn(&str) -> Vec<String> + Send + Sync;
+pub use timgate_matcher::matcher::Spellings;
 
 impl std::fmt::Debug for Dictionaries {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

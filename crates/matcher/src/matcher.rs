@@ -88,7 +88,7 @@ pub struct MatcherBuilder {
 type WordTest = dyn Fn(&str) -> bool + Send + Sync;
 
 /// Other spellings of a term, matched as the term ([`MatcherBuilder::spellings`]).
-type Spellings = dyn Fn(&str) -> Vec<String> + Send + Sync;
+pub type Spellings = dyn Fn(&str) -> Vec<String> + Send + Sync;
 
 impl fmt::Debug for MatcherBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
