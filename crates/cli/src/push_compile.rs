@@ -47,8 +47,8 @@ pub fn may_have_had_blob(text: &str) -> bool {
     if terms.len() >= PRECOMPILE_FROM_TERMS || terms.iter().any(|t| cjk_words::has_cjk_word(t)) {
         return true;
     }
-    let dictionaries =
-        Dictionaries { segmenter: None, words: english_words::words(), spellings: character_parts::spellings() };
+    // (No character parts: a term they spell has two Han characters, answered above.)
+    let dictionaries = Dictionaries { segmenter: None, words: english_words::words(), spellings: None };
     RuleSet::compile_with_dictionaries(&doc, document_version(text), dictionaries).is_ok_and(|set| needs_blob(&set))
 }
 
