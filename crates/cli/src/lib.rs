@@ -8,6 +8,7 @@
 
 pub mod ban_records;
 pub mod character_parts;
+pub mod character_sounds;
 pub mod cjk_words;
 pub mod deployment_check;
 pub use timgate_engine::document_check;

