@@ -1364,6 +1364,13 @@ const CJK_SOUND: &[Case] = &[
     t!("one letter after one character in a menu accelerator", ["处女"], "下一個編譯錯誤處(&N)", NONE),
     t!("one letter after one character in a format string", ["放荡"], "已釋放 %d 個緩衝區", NONE),
     t!("an English word after a character (`他made`)", ["他妈的"], "他made it", NONE),
+    // Words the dictionary says stand for the term with its sound (`草泥马`: "see 肏你妈, near
+    // homophone of 肏你妈 used to avoid Internet censorship"; `操你妈` is a variant of `肏你妈`).
+    t!("a near homophone the dictionary names", ["操你妈"], "草泥马戈壁", ["草泥马"]),
+    t!("a variant of the same sound the dictionary names", ["靠腰"], "靠夭啦", ["靠夭"]),
+    t!("a variant of what the term is a variant of", ["操逼"], "肏逼", ["肏逼"]),
+    t!("an alternative the dictionary names that is also a name (`尼玛`)", ["你妈"], "尼玛次仁", NONE),
+    t!("a euphemism the dictionary reads otherwise (`他喵的`)", ["他妈的"], "他喵的", NONE),
 ];
 
 /// A CJK term glued to common characters, with the rules tool's segmenter (jieba's words around
@@ -2428,7 +2435,8 @@ const OPEN: &[Case] = &[
     // its sound. Since the fifteenth session `push` spells a term in pinyin (CJK_SOUND); these
     // it does not read. Characters of the same sound need the text read by sound (a reading of
     // each character as its syllable, and a study of what it finds in Chinese prose).
-    // CJK SOUND: other characters of the same sound (`煞笔` sha bi, `艹` cao).
+    // CJK SOUND: other characters of the same sound (`煞笔` sha bi, `艹` cao) that the dictionary
+    // does not name as standing for the term (`草泥马` it does: CJK_SOUND).
     t!("CJK SOUND: characters of the same sound", ["傻逼"], "你个煞笔", ["煞笔"]),
     t!("CJK SOUND: the grass radical for its sound", ["操你妈"], "艹你妈", ["艹你妈"]),
     // CJK SOUND: an emoji whose Chinese name sounds like a character (`🐴` 马 ma for `妈` ma).

