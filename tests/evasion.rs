@@ -1337,17 +1337,21 @@ const CJK_SOUND: &[Case] = &[
     t!("the traditional term in pinyin", ["操你媽"], "caonima", ["caonima"]),
     t!("the term of four characters in pinyin", ["他妈的"], "tamade", ["tamade"]),
     t!("the last characters in pinyin", ["操你妈"], "操nima", ["操nima"]),
-    t!("the last characters as first letters", ["操你妈"], "操nm", ["操nm"]),
+    t!("two first letters after one character are an abbreviation as often (`md`)", ["你妈的"], "发你md文件了", NONE),
     t!("the last character as its first letter after two", ["他妈的"], "他妈d", ["他妈d"]),
     t!("the first character in pinyin", ["操你妈"], "cao你妈", ["cao你妈"]),
     t!("the first characters in pinyin", ["操你妈"], "caoni妈", ["caoni妈"]),
+    t!("the first characters in pinyin, spaced", ["操你妈"], "cao ni 妈", ["cao ni 妈"]),
+    t!("the last characters in pinyin, spaced", ["操你妈"], "操 ni ma", ["操 ni ma"]),
     t!("the first character in pinyin, two", ["傻逼"], "sha逼", ["sha逼"]),
     t!("a capital initial", ["傻逼"], "傻B一个", ["傻B"]),
     t!("a space before the initial", ["傻逼"], "会成为傻 b，然后", ["傻 b"]),
     t!("first letters after two characters", ["你个傻比"], "你个sb", ["你个sb"]),
     t!("`ü` written `v`, as a pinyin keyboard takes it", ["妓女"], "妓nv", ["妓nv"]),
-    t!("`ü` written `v` in the whole term", ["女优"], "nvyou", ["nvyou"]),
-    t!("`ü` written `u` in the whole term", ["女优"], "nu you", ["nu you"]),
+    t!("`ü` written `v` in the whole term", ["处女膜"], "chunvmo", ["chunvmo"]),
+    t!("`ü` written `u` in the whole term", ["处女膜"], "chu nu mo", ["chu nu mo"]),
+    t!("the whole term of two syllables is a given name as often (`Jianren`)", ["贱人"], "Chen Jianren", NONE),
+    t!("the whole term that another word sounds like (`miyao`, 密钥)", ["迷药"], "miyao", NONE),
     t!("the pinyin inside a longer Latin word is no spelling", ["操你妈"], "xcaonimax", NONE),
     t!("an initial that begins a Latin word is no spelling", ["傻逼"], "傻bee", NONE),
     t!("a term of one character is not spelled", ["操"], "cao", NONE),
@@ -2441,6 +2445,17 @@ const OPEN: &[Case] = &[
     t!("CJK SOUND: the grass radical for its sound", ["操你妈"], "艹你妈", ["艹你妈"]),
     // CJK SOUND: an emoji whose Chinese name sounds like a character (`🐴` 马 ma for `妈` ma).
     t!("CJK SOUND: an emoji for a character of its sound", ["操你妈"], "操你🐴", ["操你🐴"]),
+    // CJK SOUND: first letters of two characters or more after one character (`操nm`): left out
+    // because they are an abbreviation as often (a review, fifteenth session: `你md`, markdown;
+    // `小lp`, `老婆`; `日nm` in `纪念日nm`).
+    t!("CJK SOUND: first letters of two characters after one", ["操你妈"], "操nm", ["操nm"]),
+    // FALSE POSITIVES of the sound spellings found by a review (fifteenth session): a mixed
+    // spelling's character that ends a word of the text (`体操` before `B组`) is not checked
+    // against the segmentation, which reads only matches of CJK characters alone; and pinyin
+    // syllables of ordinary text that spell a term of three (`gang kai shi ni ba wo`, 刚开始你把,
+    // holds `shi ni ba`).
+    t!("FALSE POSITIVE: a mixed spelling whose character ends a word", ["操逼"], "自由体操B组", NONE),
+    t!("FALSE POSITIVE: pinyin of ordinary words spells a term of three", ["驶你爸"], "gang kai shi ni ba wo", NONE),
     // CJK SOUND: a pinyin spelling glued to other pinyin is one Latin word (`wo` + `caonima`).
     t!("CJK SOUND: the term in pinyin glued to another syllable", ["操你妈"], "wocaonima", ["caonima"]),
     // CJK PARTS (a character written as its two parts, `女表子`) moved to CJK_PARTS the same day.
@@ -2677,15 +2692,20 @@ fn allow() {
     run("ALLOW", ALLOW);
 }
 
-/// Every OPEN case, reported one by one: which still fail (and how), and which now pass (move
+/// Every OPEN case, plain and pushed, reported one by one: which still fail (and how), and which now pass (move
 /// them to their class).
 #[test]
 #[ignore = "issue 12: evasions the pipeline misses and false positives it raises (diagnosed in the issue's report)"]
 fn open() {
     let mut still = Vec::new();
     let mut fixed = Vec::new();
+    // Each case as the worker compiles a document without a blob, and as `push` compiles it (with
+    // the rules tool's dictionaries and spellings): open while either gets it wrong.
     for case in OPEN {
-        match failures("OPEN", std::slice::from_ref(case)).pop() {
+        let plain = failures("OPEN", std::slice::from_ref(case)).pop();
+        let pushed =
+            failures_compiled("OPEN (pushed)", std::slice::from_ref(case), timgate_cli::push_compile::compile).pop();
+        match plain.or(pushed) {
             Some(failure) => still.push(failure),
             None => fixed.push(case.name),
         }

