@@ -1368,6 +1368,11 @@ const CJK_SOUND: &[Case] = &[
     t!("one letter after one character in a menu accelerator", ["处女"], "下一個編譯錯誤處(&N)", NONE),
     t!("one letter after one character in a format string", ["放荡"], "已釋放 %d 個緩衝區", NONE),
     t!("an English word after a character (`他made`)", ["他妈的"], "他made it", NONE),
+    // Found by the same review, fixed the same session: the segmentation reads a match at its
+    // CJK edges, also where the rest is Latin (`体操` before `B组`).
+    t!("a mixed spelling whose character ends a word (was OPEN, fixed)", ["操逼"], "自由体操B组", NONE),
+    t!("a mixed spelling whose character ends a word, alone", ["操逼"], "贞操B", NONE),
+    t!("a mixed spelling whose character begins a word", ["傻逼"], "sha逼真", NONE),
     // Words the dictionary says stand for the term with its sound (`草泥马`: "see 肏你妈, near
     // homophone of 肏你妈 used to avoid Internet censorship"; `操你妈` is a variant of `肏你妈`).
     t!("a near homophone the dictionary names", ["操你妈"], "草泥马戈壁", ["草泥马"]),
@@ -2449,12 +2454,9 @@ const OPEN: &[Case] = &[
     // because they are an abbreviation as often (a review, fifteenth session: `你md`, markdown;
     // `小lp`, `老婆`; `日nm` in `纪念日nm`).
     t!("CJK SOUND: first letters of two characters after one", ["操你妈"], "操nm", ["操nm"]),
-    // FALSE POSITIVES of the sound spellings found by a review (fifteenth session): a mixed
-    // spelling's character that ends a word of the text (`体操` before `B组`) is not checked
-    // against the segmentation, which reads only matches of CJK characters alone; and pinyin
+    // FALSE POSITIVE of the sound spellings found by a review (fifteenth session): pinyin
     // syllables of ordinary text that spell a term of three (`gang kai shi ni ba wo`, 刚开始你把,
     // holds `shi ni ba`).
-    t!("FALSE POSITIVE: a mixed spelling whose character ends a word", ["操逼"], "自由体操B组", NONE),
     t!("FALSE POSITIVE: pinyin of ordinary words spells a term of three", ["驶你爸"], "gang kai shi ni ba wo", NONE),
     // CJK SOUND: a pinyin spelling glued to other pinyin is one Latin word (`wo` + `caonima`).
     t!("CJK SOUND: the term in pinyin glued to another syllable", ["操你妈"], "wocaonima", ["caonima"]),

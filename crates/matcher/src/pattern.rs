@@ -146,7 +146,8 @@ pub struct Pattern {
     pub open_start: bool,
     /// The same for the last symbol (ideo letters, emoji, a prefix term's end).
     pub open_end: bool,
-    /// Whether the term's symbols are ideo letters (the CJK word-boundary check applies).
+    /// Whether the term begins or ends with an ideo letter (the CJK word-boundary check applies
+    /// at those edges).
     pub ideo: bool,
     /// Whether text with a run marked [`SHORT_LEET`] (a number or an `8` read as letters in a
     /// short word: `k8s`, `l10n`) matches it: yes for a term of several words (or of a word and
@@ -414,7 +415,11 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         }
         return Ok((vec![build(Stream::Emoji, &emoji, true, true, None, false).0], WordReadings::default()));
     }
-    let ideo = main.iter().all(|s| s.kind == SymbolKind::Ideo);
+    // The segmentation check reads a match at its CJK edges: a term of CJK characters alone, or
+    // one that begins or ends with one (`加qq`, a spelling `傻b`: `体操B组` holds `操b` across
+    // `体操`).
+    let ideo = main.first().is_some_and(|s| s.kind == SymbolKind::Ideo)
+        || main.last().is_some_and(|s| s.kind == SymbolKind::Ideo);
     let word_count = main.iter().filter(|s| s.kind == SymbolKind::Word && s.edge & START != 0).count();
     let has_ideo = main.iter().any(|s| s.kind == SymbolKind::Ideo);
     let several = word_count + usize::from(has_ideo) > 1;
