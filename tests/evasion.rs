@@ -2458,6 +2458,11 @@ const OPEN: &[Case] = &[
     // syllables of ordinary text that spell a term of three (`gang kai shi ni ba wo`, 刚开始你把,
     // holds `shi ni ba`).
     t!("FALSE POSITIVE: pinyin of ordinary words spells a term of three", ["驶你爸"], "gang kai shi ni ba wo", NONE),
+    // CJK SOUND: tone digits (`cao4ni3ma1`): `1` and `3` read as the letters they look like. A
+    // spelling with the dictionary's tone digits was tried in the fifteenth session and not
+    // kept: compiled, its digits read as letters too, so `ma1 ma1 de5` found `mai mai de`
+    // (买卖的, pinyin of ordinary text) for `妈妈的`.
+    t!("CJK SOUND: the term in pinyin with tone digits", ["操你妈"], "cao4ni3ma1", ["cao4ni3ma1"]),
     // CJK SOUND: a pinyin spelling glued to other pinyin is one Latin word (`wo` + `caonima`).
     t!("CJK SOUND: the term in pinyin glued to another syllable", ["操你妈"], "wocaonima", ["caonima"]),
     // CJK PARTS (a character written as its two parts, `女表子`) moved to CJK_PARTS the same day.
