@@ -19,7 +19,6 @@
 //! `cargo` build) documents are compiled without them.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use timgate_matcher::normalize::Normalizer;
@@ -36,17 +35,11 @@ pub fn parts() -> Option<Arc<Parts>> {
     static PARTS: OnceLock<Option<Arc<Parts>>> = OnceLock::new();
     PARTS
         .get_or_init(|| {
-            data_file().and_then(|file| std::fs::read_to_string(file).ok()).map(|t| Arc::new(parse_decompositions(&t)))
+            crate::hanzi_package::data_file(DATA)
+                .and_then(|file| std::fs::read_to_string(file).ok())
+                .map(|t| Arc::new(parse_decompositions(&t)))
         })
         .clone()
-}
-
-/// Where the file is: under the working directory (npm runs the tool in the project root), else
-/// under the project this tool was built from.
-fn data_file() -> Option<PathBuf> {
-    [PathBuf::from(DATA), Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(DATA)]
-        .into_iter()
-        .find(|f| f.is_file())
 }
 
 /// The side-by-side decompositions of `text` (the data file's lines `X:a(A,B)`) whose character

