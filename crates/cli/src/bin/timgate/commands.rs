@@ -424,8 +424,8 @@ fn push_text(name: &str, text: &str, group: Option<&str>, kv: &WranglerKv) -> Re
             if let Some(bytes) = blob_bytes {
                 outln!("  precompiled: {key}:compiled, {bytes} bytes (the worker loads it instead of compiling; it holds what only this tool computes: the compiled patterns, the readings its English words decide, the words CJK terms are checked against)");
             }
-            if let Some(n) = timgate_cli::push_compile::too_many_to_spell_by_sound(text) {
-                outln!("  note: {n} Chinese terms, more than {}: not spelled by their sound (pinyin), which would make the precompiled value too large for KV", timgate_cli::push_compile::SOUND_SPELLING_LIMIT);
+            if let Some(n) = timgate_cli::push_compile::too_many_to_spell(text) {
+                outln!("  note: {n} Chinese terms, more than {}: not spelled by their characters' parts (女表子) nor by their sound (pinyin), which would make the precompiled value too large for KV", timgate_cli::push_compile::SPELLING_LIMIT);
             }
             for change in changes {
                 outln!("  {change}");
