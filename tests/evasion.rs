@@ -104,6 +104,16 @@ const CJK: &[Case] = &[
     t!("a Latin term after laughter", ["fuck"], "ㅋㅋfuck", ["fuck"]),
     t!("laughter between two Korean words joins no term", ["고자"], "먹고ㅋㅋ자야지", NONE),
     t!("laughter between two Korean words joins no other term", ["자지"], "잘자ㅋㅋ지금", NONE),
+    // Since the sixteenth session an iteration mark right after a Han letter is that letter
+    // again (OPEN until then: `傻々逼`).
+    t!("an iteration mark for the first character", ["傻逼"], "傻々逼", ["傻々逼"]),
+    t!("the vertical iteration mark for the first character", ["傻逼"], "你个傻〻逼啊", ["傻〻逼"]),
+    t!("an iteration mark for the doubled character of a term", ["他奶奶"], "他奶々", ["他奶々"]),
+    t!("an iteration mark for a term of one character doubled", ["鸡鸡"], "你的鸡々呢", ["鸡々"]),
+    t!("an iteration mark after the first of three", ["操你妈"], "操々你妈", ["操々你妈"]),
+    t!("an iteration mark for the last character", ["他妈的"], "他妈的々", ["他妈的"]),
+    t!("the Old Chinese iteration mark for the doubled character", ["他奶奶"], "他奶\u{16FE3}的", ["他奶\u{16FE3}"]),
+    t!("an iteration mark after a space is no character", ["傻逼"], "傻 々逼", NONE),
     t!("a letter inside a doubled character", ["他奶奶"], "他奶k奶", ["他奶k奶"]),
     t!("a filler and a term of its own around it", ["傻逼", "a片"], "傻a片", ["a片"]),
     t!("a term with a Latin letter stays as written", ["a片"], "看A片", ["A片"]),
@@ -2436,7 +2446,6 @@ const OPEN: &[Case] = &[
     // CJK: the iteration mark is no filler, nor the letter before it again. Read as that letter
     // (tried 2026-12-06, not kept) it made Japanese `色々情報` ("various information", no kana
     // in it) read `色色情报`, and `色情`, a term of naughty-words `zh`, was found there.
-    t!("CJK: an iteration mark between the characters", ["傻逼"], "傻々逼", ["傻々逼"]),
     // CJK: a kana filler counts only in text with no other kana (Japanese puts them between
     // kanji), so Chinese with a second kana hides it.
     t!("CJK: a kana filler beside other kana", ["傻逼"], "傻の逼ですね", ["傻の逼"]),

@@ -331,6 +331,13 @@ const MAX_JAMO_FILLER: usize = 16;
 /// numeral (`傻〇逼`, `老〇二`), a digit after a numeral (`六〇四`).
 const IDEOGRAPHIC_ZERO: char = '\u{3007}';
 
+/// Whether `c` is an ideographic iteration mark, which writes the Han letter before it again:
+/// the characters of the Han script Unicode names `ITERATION MARK` (`々`, `〻`, `𖿣`; a generator
+/// of `tests/evasion_generators.rs` asks Unicode's names for them).
+fn is_iteration_mark(c: char) -> bool {
+    matches!(c, '\u{3005}' | '\u{303B}' | '\u{16FE3}')
+}
+
 /// The white circle `○` and the large circle `◯`, which Chinese writes for the zero of a number
 /// as often as `〇` (`二○○八年`, `六○四室`, room 604; GB/T 15835 asks for `〇`): no Unicode data
 /// reads them as a zero (UTS #39 draws `○` as `°`), so this is a convention, named here. After a
@@ -2920,6 +2927,14 @@ impl<'t> Normalizer<'t> {
                 p.start = p.start.min(unit.start);
                 p.end = p.end.max(unit.end);
                 p.last_start = unit.start;
+                return;
+            }
+            // An iteration mark right after a Han letter is that letter again (`人々`, `傻々逼`):
+            // one more of its run, whose last letter stays the one written (a match that starts
+            // with the run starts there, not at the mark).
+            if p.kind == SymbolKind::Ideo && gap.chars == 0 && is_iteration_mark(unit.ch) {
+                p.count += 1;
+                p.end = p.end.max(unit.end);
                 return;
             }
         }
