@@ -5,7 +5,7 @@
 //! One collection per evasion class of issue 12 (MULTIWORD, SEPARATORS, INVISIBLE, MARKS,
 //! LETTERLIKE, LOOKALIKES, PUNCTUATION, REPEATS, BIDI, VARIANTS, LEET, FALSE_POSITIVES), Latin and
 //! CJK where the class applies, plus SPELLED_INSIDE (spelled-out words run into the letters beside
-//! them), BASICS, CJK and ALLOW. Every case is checked twice: through
+//! them), EMOJI_IN_TERMS (a term that mixes emoji and text), BASICS, CJK and ALLOW. Every case is checked twice: through
 //! `RuleSet::find` (the exact substrings) and through the whole-callback entry point
 //! `gate::decide` (a before-send callback whose one text element is the message: forbidden when
 //! something is expected, delivered when nothing is). Every collection is compiled as the worker
@@ -1300,6 +1300,35 @@ const SPELLED_DIGITS: &[Case] = &[
     // letters alone is now the letter it stands for, as inside a word (`f4ck` is `fack`).
     t!("a leet digit spelled out between letters (found since 2026-12-05)", ["f4ck"], "f 4 c k", ["f 4 c k"]),
     t!("a digit of no letter spelled out beside letters", ["f2ck"], "f 2 c k", NONE),
+];
+
+/// Terms that mix emoji and text (`你好🐶`, `🍆emoji`, `go🔥away`): the text is matched as any
+/// term's, and the match counts only with the term's emoji there, in order (before the text, among
+/// its words, after it), with nothing but gaps and other emoji between them and the text (at most
+/// `EMOJI_REACH`, 64 bytes, before or after). Until the sixteenth session the emoji were read as
+/// the gaps they are in text, so `你好🐶` matched every `你好` (a false positive on ordinary text).
+const EMOJI_IN_TERMS: &[Case] = &[
+    t!("a CJK term and an emoji after it", ["操你🐴"], "我操你🐴啊", ["操你🐴"]),
+    t!("a CJK term's text alone is not the term", ["你好🐶"], "你好，今天天气不错", NONE),
+    t!("another emoji is not the term's", ["你好🐶"], "你好🐱", NONE),
+    t!("spaces and punctuation between the text and the emoji", ["你好🐶"], "你好 , 🐶", ["你好 , 🐶"]),
+    t!("the emoji with a skin tone and a presentation selector", ["nice👍"], "so nice 👍🏽\u{FE0F}!", ["nice 👍🏽"]),
+    t!("a Latin word's text alone is not the term", ["nice👍"], "have a nice day", NONE),
+    t!("an emoji before the text", ["🍆emoji"], "send 🍆 emoji", ["🍆 emoji"]),
+    t!("an emoji before the text, with a word between", ["🍆emoji"], "🍆 and emoji", NONE),
+    t!("an emoji between two words", ["go🔥away"], "just go 🔥 away now", ["go 🔥 away"]),
+    t!("the two words without the emoji", ["go🔥away"], "just go away now", NONE),
+    t!("the two words glued to the emoji, in capitals", ["go🔥away"], "GO🔥AWAY!!", ["GO🔥AWAY"]),
+    t!("more emoji between than the term has", ["go🔥away"], "go 🔥😂🔥 away", ["go 🔥😂🔥 away"]),
+    t!("the term's emoji out of order", ["go🐶🔥away"], "go 🔥🐶 away", NONE),
+    t!("a leet spelling of the text with its emoji", ["bitch🐶"], "b1tch 🐶", ["b1tch 🐶"]),
+    t!("the text spaced out, the emoji after", ["操你🐴"], "操 你 🐴", ["操 你 🐴"]),
+    t!(
+        "an emoji far from the text says nothing",
+        ["操你🐴"],
+        "操你 ........................................................................ 🐴",
+        NONE
+    ),
 ];
 
 /// A Chinese character written as its two side-by-side parts (`女表子` for `婊子`), compiled as
@@ -2613,6 +2642,11 @@ fn run_with_words(collection: &str, cases: &[Case], decided: usize) {
             "{prefix} passes without the words: move it to its class"
         );
     }
+}
+
+#[test]
+fn emoji_in_terms() {
+    run("EMOJI_IN_TERMS", EMOJI_IN_TERMS);
 }
 
 #[test]

@@ -2938,3 +2938,41 @@ fn every_han_numeral_in_a_number_term() {
     }
     assert_all([&financial, &others, &mixed, &digits_alone]);
 }
+
+/// Every emoji Unicode presents as one (Emoji_Presentation, one code point) in a term that mixes
+/// it with text, after CJK characters (`操你🐴`), before a word (`🍆spam`) and between two words
+/// (`go🔥away`), one document holding every such term: a text with the emoji finds that term and
+/// no other emoji's, and the text without an emoji finds none (before the sixteenth session the
+/// emoji were read as gaps, so every term of a shape matched every text of it).
+#[test]
+fn every_emoji_in_a_term_that_mixes_emoji_and_text() {
+    // (Not the few the normaliser reads as the punctuation they draw, `❗` `➕` `💲`: a term
+    // alone of one of them has nothing to match, and in a term it is the gap it is in text.)
+    let presented = members(r"\p{Emoji_Presentation}")
+        .into_iter()
+        .filter(|&c| !is(r"\p{Emoji_Modifier}", c) && !is(r"\p{Regional_Indicator}", c) && c > '\u{FF}');
+    let (emoji, drawn): (Vec<char>, Vec<char>) = presented
+        .partition(|&c| RuleSet::from_json(&serde_json::json!({ "block": [c.to_string()] }).to_string()).is_ok());
+    type Shape = (&'static str, fn(char) -> String, fn(char) -> String);
+    let shapes: [Shape; 3] = [
+        ("after CJK characters (操你🐴)", |e| format!("操你{e}"), |e| format!("我操你 {e}啊")),
+        ("before a word (🍆spam)", |e| format!("{e}spam"), |e| format!("no {e} spam here")),
+        ("between two words (go🔥away)", |e| format!("go{e}away"), |e| format!("just go {e} away")),
+    ];
+    for (shape, term, text) in shapes {
+        let terms: Vec<String> = emoji.iter().map(|&e| term(e)).collect();
+        let set = RuleSet::from_json(&serde_json::json!({ "block": terms }).to_string()).expect("compiles");
+        let mut tally = Tally::new(format!("an emoji in a term {shape}: its term found, no other"));
+        for (k, &e) in emoji.iter().enumerate() {
+            let text = text(e);
+            let found: Vec<usize> = set.find(&text).iter().map(|m| m.term).collect();
+            tally.record(&format!("{} {}", hex(e), name(e)), found == [k], &text);
+        }
+        let bare = text(' ');
+        assert!(set.find(&bare).is_empty(), "{shape}: {bare:?} has no emoji: {:?}", set.find(&bare));
+        assert_all([&tally]);
+    }
+    assert!(emoji.len() >= 1_000, "{} emoji", emoji.len());
+    assert!(drawn.len() <= 10, "read as punctuation: {drawn:?}");
+    println!("{} emoji, {} read as the punctuation they draw: {drawn:?}", emoji.len(), drawn.len());
+}

@@ -14,6 +14,8 @@
 //! in a main key (those of the Basic Multilingual Plane: count, then two u16s each; the others:
 //! count, then two u32s each; each part ascending), the terms of one
 //! character matched only as written (count, then each term's index and character, as u32s, by
+//! index), the terms that mix emoji and text (format 8, the sixteenth session: count, then each
+//! term's index and its emoji before, among and after its text, each a count and u32s, by
 //! index), and the checksum (two u64s, `checksum`).
 
 use std::fmt;
@@ -22,14 +24,15 @@ use std::sync::Arc;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, MatchKind};
 
 use crate::matcher::{Automaton, IdeoPairs, Inner, Matcher, PatternEntry, LAST_OF_KEY};
+use crate::pattern::EmojiParts;
 use crate::segmentation::Segmenter;
 
 const MAGIC: &[u8; 8] = b"TGMATCH\0";
 /// Layout version of this module's bytes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 /// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`,
 /// `reading_order.rs`): bump it whenever a change makes any text or term read differently.
-pub const NORMALIZER_REVISION: u32 = 49;
+pub const NORMALIZER_REVISION: u32 = 50;
 
 /// Why bytes are not a matcher this build can use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,6 +189,16 @@ impl Matcher {
             w.u32(term);
             w.u32(u32::from(c));
         }
+        w.len(self.inner.emoji_parts.len());
+        for (term, parts) in &self.inner.emoji_parts {
+            w.u32(*term);
+            for emoji in [&parts.before, &parts.inside, &parts.after] {
+                w.len(emoji.len());
+                for &c in emoji {
+                    w.u32(u32::from(c));
+                }
+            }
+        }
         let sum = checksum(&w.0);
         w.0.extend_from_slice(&sum);
         w.0
@@ -256,11 +269,28 @@ impl Matcher {
             }
             written.push((term, c));
         }
+        let n = r.len(16)?;
+        let mut emoji_parts: Vec<(u32, EmojiParts)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let term = r.u32()?;
+            if term as usize >= terms || emoji_parts.last().is_some_and(|&(before, _)| before >= term) {
+                return Err(BlobError::Corrupt("emoji term"));
+            }
+            let mut parts = EmojiParts::default();
+            for emoji in [&mut parts.before, &mut parts.inside, &mut parts.after] {
+                let k = r.len(4)?;
+                for _ in 0..k {
+                    emoji.push(char::from_u32(r.u32()?).ok_or(BlobError::Corrupt("emoji"))?);
+                }
+            }
+            emoji_parts.push((term, parts));
+        }
         if !r.0.is_empty() {
             return Err(BlobError::Corrupt("trailing bytes"));
         }
         let [main, emoji, spelled] = automata;
-        let inner = Inner { terms, main, emoji, spelled, segmenter, ideo_pairs, written, readings: Default::default() };
+        let readings = Default::default();
+        let inner = Inner { terms, main, emoji, spelled, segmenter, ideo_pairs, written, emoji_parts, readings };
         Ok(Matcher { inner: Arc::new(inner) })
     }
 }
@@ -368,6 +398,17 @@ mod tests {
         let text = "干杯 幹 干你 幹你";
         assert_eq!(back.find_iter(text).collect::<Vec<_>>(), written.find_iter(text).collect::<Vec<_>>());
         assert_eq!(back.find_iter(text).filter(|m| m.term == 0).count(), 2, "幹 as written only, after loading");
+        // A term that mixes emoji and text keeps its emoji (format 8).
+        let mixed = MatcherBuilder::new().terms(["你好🐶", "🍆 emoji", "go🔥away🔥", "plain"]).build().unwrap();
+        let back = crate::Matcher::from_bytes(&mixed.to_bytes()).unwrap();
+        assert_eq!(back.inner.emoji_parts, mixed.inner.emoji_parts);
+        assert_eq!(back.inner.emoji_parts.iter().map(|(t, _)| *t).collect::<Vec<_>>(), [0, 1, 2]);
+        let text = "你好 你好🐶 emoji 🍆emoji go away go🔥away🔥 plain";
+        assert_eq!(back.find_iter(text).collect::<Vec<_>>(), mixed.find_iter(text).collect::<Vec<_>>());
+        assert_eq!(
+            back.find_iter(text).map(|m| &text[m.start..m.end]).collect::<Vec<_>>(),
+            ["你好🐶", "🍆emoji", "go🔥away🔥", "plain"]
+        );
         let mut other = bytes.clone();
         other[12] ^= 1;
         assert!(crate::Matcher::from_bytes(&other).is_err(), "another normaliser revision");

@@ -15,7 +15,7 @@ use crate::normalize::{
     SHORT_LEET, SPELLED, START,
 };
 use crate::pattern::{
-    self, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_ONE, NEEDS_PUNCTUATION_GAP,
+    self, EmojiParts, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_ONE, NEEDS_PUNCTUATION_GAP,
     NEEDS_SYMBOLS_GAP, NEEDS_SYMBOL_GAP,
 };
 use crate::segmentation::{self, Lookups, Segmenter};
@@ -207,9 +207,13 @@ impl MatcherBuilder {
             begins_word: self.word_beginnings.as_deref().map(|b| b as &dyn Fn(&str) -> bool),
         });
         let mut written = Vec::new();
+        let mut emoji_parts = Vec::new();
         for (index, term) in self.terms.iter().enumerate() {
             if let Some(c) = pattern::written_only(term) {
                 written.push((index as u32, c));
+            }
+            if let Some(parts) = EmojiParts::of(term) {
+                emoji_parts.push((index as u32, parts));
             }
             // A number is a number however its numerals are written (`陆肆`, `64` for `六四`).
             let own = pattern::number_spellings(term);
@@ -245,6 +249,7 @@ impl MatcherBuilder {
                 segmenter: self.segmenter.unwrap_or_default(),
                 ideo_pairs,
                 written,
+                emoji_parts,
                 readings,
             }),
         })
@@ -456,6 +461,8 @@ pub(crate) struct Inner {
     /// Terms of one character matched only as written ([`pattern::written_only`]), by term
     /// index, ascending.
     pub(crate) written: Vec<(u32, char)>,
+    /// Terms that mix emoji and text ([`EmojiParts`]), by term index, ascending.
+    pub(crate) emoji_parts: Vec<(u32, EmojiParts)>,
     /// What the word list decided (build time only).
     pub(crate) readings: pattern::WordReadings,
 }
@@ -481,6 +488,21 @@ impl Inner {
 
     /// Whether `m` is written as its term asks: a term of [`Inner::written`] must find its own
     /// character among the matched bytes.
+    /// `m` as reported: `None` for a term that mixes emoji and text whose emoji are not there,
+    /// else with its bytes widened to the emoji before and after its text ([`EmojiParts::holds`]).
+    fn with_emoji(&self, m: Match, text: &str) -> Option<Match> {
+        if self.emoji_parts.is_empty() {
+            return Some(m);
+        }
+        match self.emoji_parts.binary_search_by_key(&(m.term as u32), |(term, _)| *term) {
+            Ok(at) => {
+                let (start, end) = self.emoji_parts.get(at)?.1.holds(text, m.start, m.end)?;
+                Some(Match { start, end, ..m })
+            }
+            Err(_) => Some(m),
+        }
+    }
+
     fn as_written(&self, m: Match, text: &str) -> bool {
         if self.written.is_empty() {
             return true;
@@ -1498,7 +1520,11 @@ impl Iterator for Scan<'_, '_> {
             if self.matchers.get(index).is_none_or(|matcher| matcher.inner.as_written(m, self.text))
                 && !(starts_in_hangul_syllables(m, self.text) && across_korean_words(m, self.text))
             {
-                return Some((index, m));
+                let Some(matcher) = self.matchers.get(index) else { return Some((index, m)) };
+                match matcher.inner.with_emoji(m, self.text) {
+                    Some(m) => return Some((index, m)),
+                    None => continue,
+                }
             }
         }
     }

@@ -231,6 +231,99 @@ pub fn written_only(term: &str) -> Option<char> {
     (count == 1 && first != c).then_some(c)
 }
 
+/// How far from a match of a term that mixes emoji and text the emoji before or after its text
+/// may stand (bytes): only what stands between them is read, and only emoji and gaps may.
+pub(crate) const EMOJI_REACH: usize = 64;
+
+/// The emoji of a term that also has text (`你好🐶`, `🍆emoji`, `go🔥away`), as the normaliser
+/// reads them: those before its first letter, among its letters, and after its last. A match of
+/// the term's text counts only with them there ([`EmojiParts::holds`]); without this, the emoji
+/// were read as the gaps they are in text, and `你好🐶` matched every `你好`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct EmojiParts {
+    pub(crate) before: Vec<char>,
+    pub(crate) inside: Vec<char>,
+    pub(crate) after: Vec<char>,
+}
+
+impl EmojiParts {
+    /// The emoji parts of `term`, if it has both emoji and text.
+    pub(crate) fn of(term: &str) -> Option<EmojiParts> {
+        let body = term.trim_end().strip_suffix('*').unwrap_or(term);
+        let (mut parts, mut pending, mut text) = (EmojiParts::default(), Vec::new(), false);
+        for s in Normalizer::as_written(body) {
+            match s.kind {
+                SymbolKind::Emoji if text => pending.push(s.ch),
+                SymbolKind::Emoji => parts.before.push(s.ch),
+                SymbolKind::Word | SymbolKind::Ideo => {
+                    text = true;
+                    parts.inside.append(&mut pending);
+                }
+                SymbolKind::Break => {}
+            }
+        }
+        parts.after = pending;
+        (text && !(parts.before.is_empty() && parts.inside.is_empty() && parts.after.is_empty())).then_some(parts)
+    }
+
+    /// Whether the text around a match of the term's text (bytes `start..end` of `text`) holds
+    /// its emoji: those before it among the emoji that stand between it and the text before it
+    /// (within [`EMOJI_REACH`] bytes), those inside among the match's own, in order; likewise
+    /// after. Returns the match's bytes widened to the emoji before and after it.
+    pub(crate) fn holds(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+        let mut from = start.saturating_sub(EMOJI_REACH);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + EMOJI_REACH).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let (mut new_start, mut new_end) = (start, end);
+        if !self.before.is_empty() {
+            // The emoji after the last letter before the match, the nearest taken.
+            let mut run: Vec<(char, usize)> = Vec::new();
+            for s in Normalizer::as_written(text.get(from..start)?) {
+                match s.kind {
+                    SymbolKind::Emoji => run.push((s.ch, from + s.start as usize)),
+                    _ => run.clear(),
+                }
+            }
+            run.reverse();
+            let wanted: Vec<char> = self.before.iter().rev().copied().collect();
+            new_start = in_order(&wanted, &run)?.min(start);
+        }
+        if !self.inside.is_empty() {
+            let run: Vec<(char, usize)> = Normalizer::as_written(text.get(start..end)?)
+                .filter(|s| s.kind == SymbolKind::Emoji)
+                .map(|s| (s.ch, 0))
+                .collect();
+            in_order(&self.inside, &run)?;
+        }
+        if !self.after.is_empty() {
+            // The emoji before the first letter after the match, the nearest taken.
+            let run: Vec<(char, usize)> = Normalizer::as_written(text.get(end..to)?)
+                .take_while(|s| s.kind == SymbolKind::Emoji)
+                .map(|s| (s.ch, end + s.end as usize))
+                .collect();
+            new_end = in_order(&self.after, &run)?.max(end);
+        }
+        Some((new_start, new_end))
+    }
+}
+
+/// Whether `wanted` is a subsequence of `run`'s characters, each taken as early as it can be:
+/// the byte of the last one taken.
+fn in_order(wanted: &[char], run: &[(char, usize)]) -> Option<usize> {
+    let mut last = None;
+    let mut at = run.iter();
+    for &w in wanted {
+        let &(_, byte) = at.find(|&&(c, _)| c == w)?;
+        last = Some(byte);
+    }
+    last
+}
+
 /// Most spellings [`number_spellings`] makes of one term's numerals in every combination; a
 /// term with more (six numerals or more) is spelled in fewer combinations (see there).
 pub const MAX_NUMBER_SPELLINGS: usize = 1024;
@@ -1085,6 +1178,35 @@ fn word_ranges(symbols: &[Symbol], prefix: bool) -> Vec<(std::ops::Range<usize>,
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_term_that_mixes_emoji_and_text_keeps_its_emoji() {
+        let parts = |t: &str| EmojiParts::of(t).map(|p| (p.before, p.inside, p.after));
+        assert_eq!(parts("你好🐶"), Some((vec![], vec![], vec!['🐶'])));
+        assert_eq!(parts("🍆 emoji*"), Some((vec!['🍆'], vec![], vec![])));
+        assert_eq!(parts("go 🔥 away 🐶🐱"), Some((vec![], vec!['🔥'], vec!['🐶', '🐱'])));
+        assert_eq!(parts("🔥🔥"), None, "emoji alone: the emoji stream's");
+        assert_eq!(parts("go away"), None);
+        // Skin tones and presentation selectors are read as the emoji's own.
+        assert_eq!(parts("hi👍🏽\u{FE0F}"), parts("hi👍"));
+        fn holds<'t>(term: &str, text: &'t str, at: &str) -> Option<&'t str> {
+            let start = text.find(at).unwrap();
+            EmojiParts::of(term).unwrap().holds(text, start, start + at.len()).map(|(s, e)| &text[s..e])
+        }
+        assert_eq!(holds("你好🐶", "你好🐶", "你好"), Some("你好🐶"));
+        assert_eq!(holds("你好🐶", "你好 , 🐶!", "你好"), Some("你好 , 🐶"));
+        assert_eq!(holds("你好🐶", "你好", "你好"), None);
+        assert_eq!(holds("你好🐶", "你好🐱", "你好"), None);
+        assert_eq!(holds("你好🐶", "你好 呀🐶", "你好"), None, "a letter between");
+        assert_eq!(holds("🍆emoji", "🍆 🔥 emoji", "emoji"), Some("🍆 🔥 emoji"));
+        assert_eq!(holds("🍆emoji", "🍆 x emoji", "emoji"), None);
+        assert_eq!(holds("go🔥away", "go 🔥 away", "go 🔥 away"), Some("go 🔥 away"));
+        assert_eq!(holds("go🔥away", "go , away", "go , away"), None);
+        assert_eq!(holds("go🐶🔥away", "go🔥🐶away", "go🔥🐶away"), None, "in order");
+        // Only within reach: far emoji say nothing.
+        let far = format!("你好{}🐶", " ".repeat(EMOJI_REACH));
+        assert_eq!(holds("你好🐶", &far, "你好"), None);
+    }
+
     use super::*;
 
     #[test]
