@@ -8,15 +8,16 @@
 //! finds damage, not forgery: bytes crafted to match it are trusted as the tool's own.
 //!
 //! Layout (little-endian): magic `TGMATCH\0`, format, normaliser revision, Unicode tables
-//! fingerprint, term count, the three automata (main, emoji, spelled; each: present flag, daachorse bytes whose values
+//! fingerprint, term count, the aliases (format 9: count, then each one's term, as u32s: an
+//! index past the terms is the spelling of a term with emoji it has not), the three automata (main, emoji, spelled; each: present flag, daachorse bytes whose values
 //! are a key's first pattern, patterns, run counts shared between patterns), the segmenter's
 //! words (one string, then each word's end and cost), the spaceless-script letters side by side
 //! in a main key (those of the Basic Multilingual Plane: count, then two u16s each; the others:
 //! count, then two u32s each; each part ascending), the terms of one
 //! character matched only as written (count, then each term's index and character, as u32s, by
 //! index), the terms that mix emoji and text (format 8, the sixteenth session: count, then each
-//! term's index and its emoji before, among and after its text, each a count and u32s, by
-//! index), and the checksum (two u64s, `checksum`).
+//! term's or alias's index and its emoji before, among and after its text, each a count and
+//! u32s, by index), and the checksum (two u64s, `checksum`).
 
 use std::fmt;
 use std::sync::Arc;
@@ -29,7 +30,7 @@ use crate::segmentation::Segmenter;
 
 const MAGIC: &[u8; 8] = b"TGMATCH\0";
 /// Layout version of this module's bytes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 /// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`,
 /// `reading_order.rs`): bump it whenever a change makes any text or term read differently.
 pub const NORMALIZER_REVISION: u32 = 50;
@@ -146,6 +147,10 @@ impl Matcher {
         w.u32(NORMALIZER_REVISION);
         w.u64(crate::unicode_data::FINGERPRINT);
         w.len(self.inner.terms);
+        w.len(self.inner.aliases.len());
+        for &term in &self.inner.aliases {
+            w.u32(term);
+        }
         for automaton in self.inner.automata() {
             match automaton {
                 None => w.u8(0),
@@ -222,11 +227,22 @@ impl Matcher {
         let rest = r.0.len().checked_sub(CHECKSUM_BYTES).ok_or(BlobError::Truncated)?;
         let mut r = Reader(r.0.get(..rest).ok_or(BlobError::Truncated)?);
         let terms = r.u32()? as usize;
+        let n = r.len(4)?;
+        let mut aliases: Vec<u32> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let term = r.u32()?;
+            if term as usize >= terms {
+                return Err(BlobError::Corrupt("alias"));
+            }
+            aliases.push(term);
+        }
+        // A pattern's index is a term's or an alias's.
+        let indices = terms + aliases.len();
         let mut automata = [None, None, None];
         for slot in &mut automata {
             *slot = match r.u8()? {
                 0 => None,
-                1 => Some(read_automaton(&mut r, terms)?),
+                1 => Some(read_automaton(&mut r, indices)?),
                 _ => return Err(BlobError::Corrupt("automaton tag")),
             };
         }
@@ -273,7 +289,7 @@ impl Matcher {
         let mut emoji_parts: Vec<(u32, EmojiParts)> = Vec::with_capacity(n);
         for _ in 0..n {
             let term = r.u32()?;
-            if term as usize >= terms || emoji_parts.last().is_some_and(|&(before, _)| before >= term) {
+            if term as usize >= indices || emoji_parts.last().is_some_and(|&(before, _)| before >= term) {
                 return Err(BlobError::Corrupt("emoji term"));
             }
             let mut parts = EmojiParts::default();
@@ -290,7 +306,8 @@ impl Matcher {
         }
         let [main, emoji, spelled] = automata;
         let readings = Default::default();
-        let inner = Inner { terms, main, emoji, spelled, segmenter, ideo_pairs, written, emoji_parts, readings };
+        let inner =
+            Inner { terms, main, emoji, spelled, segmenter, ideo_pairs, written, emoji_parts, aliases, readings };
         Ok(Matcher { inner: Arc::new(inner) })
     }
 }
@@ -409,6 +426,19 @@ mod tests {
             back.find_iter(text).map(|m| &text[m.start..m.end]).collect::<Vec<_>>(),
             ["你好🐶", "🍆emoji", "go🔥away🔥", "plain"]
         );
+        // A spelling with emoji its term has not: an alias past the terms (format 9).
+        let spelled = MatcherBuilder::new()
+            .terms(["plain", "操你妈"])
+            .spellings(|t| if t == "操你妈" { vec!["操你🐴".to_owned()] } else { Vec::new() })
+            .build()
+            .unwrap();
+        assert_eq!(spelled.inner.aliases, [1]);
+        let back = crate::Matcher::from_bytes(&spelled.to_bytes()).unwrap();
+        assert_eq!(back.inner.aliases, [1]);
+        let text = "操你 操你🐴 操你妈";
+        let found: Vec<(usize, &str)> = back.find_iter(text).map(|m| (m.term, &text[m.start..m.end])).collect();
+        assert_eq!(found, [(1, "操你🐴"), (1, "操你妈")]);
+        assert_eq!(back.find_iter(text).collect::<Vec<_>>(), spelled.find_iter(text).collect::<Vec<_>>());
         let mut other = bytes.clone();
         other[12] ^= 1;
         assert!(crate::Matcher::from_bytes(&other).is_err(), "another normaliser revision");

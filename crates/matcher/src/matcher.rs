@@ -208,12 +208,14 @@ impl MatcherBuilder {
         });
         let mut written = Vec::new();
         let mut emoji_parts = Vec::new();
+        let mut aliases: Vec<u32> = Vec::new();
         for (index, term) in self.terms.iter().enumerate() {
             if let Some(c) = pattern::written_only(term) {
                 written.push((index as u32, c));
             }
-            if let Some(parts) = EmojiParts::of(term) {
-                emoji_parts.push((index as u32, parts));
+            let own_parts = EmojiParts::of(term);
+            if let Some(parts) = &own_parts {
+                emoji_parts.push((index as u32, parts.clone()));
             }
             // A number is a number however its numerals are written (`陆肆`, `64` for `六四`).
             let own = pattern::number_spellings(term);
@@ -230,15 +232,27 @@ impl MatcherBuilder {
                 };
                 readings.left_out += decided.left_out;
                 readings.added += decided.added + usize::from(!is_own);
+                // A spelling with emoji the term has not (`操你🐴` for `操你妈`) is looked for
+                // under an index of its own, past the terms, whose match needs its emoji and is
+                // handed out as the term's ([`Inner::aliases`]).
+                let mut at = index;
+                if !is_own {
+                    if let Some(parts) = EmojiParts::of(spelling).filter(|p| Some(p) != own_parts.as_ref()) {
+                        at = self.terms.len() + aliases.len();
+                        aliases.push(index as u32);
+                        emoji_parts.push((at as u32, parts));
+                    }
+                }
                 for p in patterns {
                     match p.stream {
-                        Stream::Main => main.add(index, p),
-                        Stream::Emoji => emoji.add(index, p),
-                        Stream::Spelled => spelled.add(index, p),
+                        Stream::Main => main.add(at, p),
+                        Stream::Emoji => emoji.add(at, p),
+                        Stream::Spelled => spelled.add(at, p),
                     }
                 }
             }
         }
+        emoji_parts.sort_unstable_by_key(|&(at, _)| at);
         let ideo_pairs = main.ideo_pairs();
         Ok(Matcher {
             inner: Arc::new(Inner {
@@ -250,6 +264,7 @@ impl MatcherBuilder {
                 ideo_pairs,
                 written,
                 emoji_parts,
+                aliases,
                 readings,
             }),
         })
@@ -461,8 +476,12 @@ pub(crate) struct Inner {
     /// Terms of one character matched only as written ([`pattern::written_only`]), by term
     /// index, ascending.
     pub(crate) written: Vec<(u32, char)>,
-    /// Terms that mix emoji and text ([`EmojiParts`]), by term index, ascending.
+    /// Terms that mix emoji and text ([`EmojiParts`]), and spellings with emoji the term has not,
+    /// by index (a term's, or an alias's), ascending.
     pub(crate) emoji_parts: Vec<(u32, EmojiParts)>,
+    /// The term of each index past the terms (`terms + k` is `aliases[k]`'s): a spelling with
+    /// emoji the term has not (`操你🐴` for `操你妈`), which needs its own [`EmojiParts`].
+    pub(crate) aliases: Vec<u32>,
     /// What the word list decided (build time only).
     pub(crate) readings: pattern::WordReadings,
 }
@@ -488,18 +507,23 @@ impl Inner {
 
     /// Whether `m` is written as its term asks: a term of [`Inner::written`] must find its own
     /// character among the matched bytes.
-    /// `m` as reported: `None` for a term that mixes emoji and text whose emoji are not there,
-    /// else with its bytes widened to the emoji before and after its text ([`EmojiParts::holds`]).
+    /// `m` as reported: `None` for a term (or spelling) that mixes emoji and text whose emoji
+    /// are not there, else with its bytes widened to the emoji before and after its text
+    /// ([`EmojiParts::holds`]), and an alias's index the term's.
     fn with_emoji(&self, m: Match, text: &str) -> Option<Match> {
         if self.emoji_parts.is_empty() {
             return Some(m);
         }
-        match self.emoji_parts.binary_search_by_key(&(m.term as u32), |(term, _)| *term) {
+        let m = match self.emoji_parts.binary_search_by_key(&(m.term as u32), |(term, _)| *term) {
             Ok(at) => {
                 let (start, end) = self.emoji_parts.get(at)?.1.holds(text, m.start, m.end)?;
-                Some(Match { start, end, ..m })
+                Match { start, end, ..m }
             }
-            Err(_) => Some(m),
+            Err(_) => m,
+        };
+        match m.term.checked_sub(self.terms) {
+            Some(k) => Some(Match { term: *self.aliases.get(k)? as usize, ..m }),
+            None => Some(m),
         }
     }
 
