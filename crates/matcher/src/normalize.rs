@@ -333,7 +333,10 @@ const IDEOGRAPHIC_ZERO: char = '\u{3007}';
 
 /// Whether `c` is an ideographic iteration mark, which writes the Han letter before it again:
 /// the characters of the Han script Unicode names `ITERATION MARK` (`々`, `〻`, `𖿣`; a generator
-/// of `tests/evasion_generators.rs` asks Unicode's names for them).
+/// of `tests/evasion_generators.rs` asks Unicode's names for them). Japanese writes one after a
+/// kanji all the time (`色々な情報`, where reading it as `色` would hold `色情`), Chinese hardly
+/// ever: one alone between two Han letters is a filler as a kana is, in text with no kana
+/// (`傻々逼`; sixteenth session).
 fn is_iteration_mark(c: char) -> bool {
     matches!(c, '\u{3005}' | '\u{303B}' | '\u{16FE3}')
 }
@@ -2681,7 +2684,8 @@ impl<'t> Normalizer<'t> {
             // (Asked of every ideo letter: the kana and jamo test first rules out a Han
             // ideograph with one comparison.)
             let zero = next.ch == IDEOGRAPHIC_ZERO;
-            let kana = !zero && unicode_data::is_phonetic_letter(next.ch);
+            // (An iteration mark counts as a kana: a filler only in text with no other.)
+            let kana = !zero && (unicode_data::is_phonetic_letter(next.ch) || is_iteration_mark(next.ch));
             self.kana_letters += u32::from(kana && !unicode_data::is_hangul_letter(next.ch));
             let may_fill = if zero { !is_han_numeral(self.last_ideo) } else { kana };
             if may_fill
@@ -2927,14 +2931,6 @@ impl<'t> Normalizer<'t> {
                 p.start = p.start.min(unit.start);
                 p.end = p.end.max(unit.end);
                 p.last_start = unit.start;
-                return;
-            }
-            // An iteration mark right after a Han letter is that letter again (`人々`, `傻々逼`):
-            // one more of its run, whose last letter stays the one written (a match that starts
-            // with the run starts there, not at the mark).
-            if p.kind == SymbolKind::Ideo && gap.chars == 0 && is_iteration_mark(unit.ch) {
-                p.count += 1;
-                p.end = p.end.max(unit.end);
                 return;
             }
         }
