@@ -230,6 +230,24 @@ describe("before-send decisions", () => {
     assert.equal((await gate.send(BEFORE, beforeSend({ text: "FROBNIK" }))).json.ErrorCode, 0);
   });
 
+  it("a term that mixes emoji and text needs its emoji there; push spells a Chinese term with an emoji of its sound (sixteenth session)", async () => {
+    // Before, the emoji were read as the gaps they are in text: `你好🐶` forbade every `你好`.
+    await gate.kv.put("rules", JSON.stringify({ block: ["你好🐶"], mask: ["nice👍"] }));
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "你好，朋友" }))).json.ErrorCode, 0);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "你好🐱" }))).json.ErrorCode, 0);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "你好 🐶!" }))).json.ErrorCode, 1);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "have a nice day" }))).json.MsgBody, undefined);
+    const masked = await gate.send(BEFORE, beforeSend({ text: "so nice👍!" }));
+    assert.equal(masked.json.MsgBody[0].MsgContent.Text, "so *****!", "the emoji is masked with the word");
+    // As push stores it (the blob holds the spellings): `🐴` is named `马` (ma) in CLDR's Chinese.
+    const doc = JSON.stringify({ block: ["操你妈"] });
+    await gate.kv.put("rules", doc);
+    await gate.kv.put("rules:compiled", compileBlob(doc));
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "我操你🐴" }))).json.ErrorCode, 1);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "我操你🐶" }))).json.ErrorCode, 0);
+    assert.equal((await gate.send(BEFORE, beforeSend({ text: "体操你好" }))).json.ErrorCode, 0);
+  });
+
   it("a group document adds terms and its mask character for that group only", async () => {
     await gate.kv.put(`rules:group:${GROUP}`, JSON.stringify({ block: ["spoiler"], mask: ["heck"], mask_char: "#" }));
     assert.equal((await gate.send(BEFORE, beforeSend({ text: "spoiler alert" }))).json.ErrorCode, 1);
