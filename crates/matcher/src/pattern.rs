@@ -267,61 +267,94 @@ impl EmojiParts {
     }
 
     /// Whether the text around a match of the term's text (bytes `start..end` of `text`) holds
-    /// its emoji: those before it among the emoji that stand between it and the text before it
-    /// (within [`EMOJI_REACH`] bytes), those inside among the match's own, in order; likewise
-    /// after. Returns the match's bytes widened to the emoji before and after it.
+    /// its emoji: those before it among the emoji right before it (only white space, other emoji
+    /// and characters read as nothing between, within [`EMOJI_REACH`] bytes: `你好 🐶`, not
+    /// `你好，🐶` nor `骑🐴的` for `🐴的`), those inside among the match's own, in order; likewise
+    /// after. Returns the match's bytes widened to the emoji before and after it (the whole run
+    /// of emoji after it, presentation selectors and skin tones too, so that masking hides them).
     pub(crate) fn holds(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-        let mut from = start.saturating_sub(EMOJI_REACH);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let mut to = (end + EMOJI_REACH).min(text.len());
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
         let (mut new_start, mut new_end) = (start, end);
         if !self.before.is_empty() {
-            // The emoji after the last letter before the match, the nearest taken.
-            let mut run: Vec<(char, usize)> = Vec::new();
-            for s in Normalizer::as_written(text.get(from..start)?) {
-                match s.kind {
-                    SymbolKind::Emoji => run.push((s.ch, from + s.start as usize)),
-                    _ => run.clear(),
+            let mut from = start;
+            for (at, c) in text.get(..start)?.char_indices().rev() {
+                if start - at > EMOJI_REACH || !beside_emoji(c) {
+                    break;
                 }
+                from = at;
             }
-            run.reverse();
             let wanted: Vec<char> = self.before.iter().rev().copied().collect();
-            new_start = in_order(&wanted, &run)?.min(start);
+            let first = find_emoji(text.get(from..start)?, &wanted, true)?;
+            new_start = (from + first.0).min(start);
         }
         if !self.inside.is_empty() {
-            let run: Vec<(char, usize)> = Normalizer::as_written(text.get(start..end)?)
-                .filter(|s| s.kind == SymbolKind::Emoji)
-                .map(|s| (s.ch, 0))
-                .collect();
-            in_order(&self.inside, &run)?;
+            find_emoji(text.get(start..end)?, &self.inside, false)?;
         }
         if !self.after.is_empty() {
-            // The emoji before the first letter after the match, the nearest taken.
-            let run: Vec<(char, usize)> = Normalizer::as_written(text.get(end..to)?)
-                .take_while(|s| s.kind == SymbolKind::Emoji)
-                .map(|s| (s.ch, end + s.end as usize))
-                .collect();
-            new_end = in_order(&self.after, &run)?.max(end);
+            let rest = text.get(end..)?;
+            let to = end
+                + rest
+                    .char_indices()
+                    .find(|&(at, c)| at >= EMOJI_REACH || !beside_emoji(c))
+                    .map_or(rest.len(), |(at, _)| at);
+            let last = end + find_emoji(text.get(end..to)?, &self.after, false)?.1;
+            // On over the rest of that emoji's run (`🐴🐴`, `🐴\u{FE0F}`), not the spaces after it.
+            let tail = text.get(last..to)?;
+            new_end = last + tail.find(char::is_whitespace).unwrap_or(tail.len());
         }
         Some((new_start, new_end))
     }
 }
 
+/// Where `wanted` stand in order among the emoji of `zone` (`backwards`: read from its end, and
+/// `wanted` given last first), each taken as early as it can be: the bytes of the last one taken.
+/// The emoji as written first (most are read as themselves: no normaliser, which allocates, for
+/// most candidates), then, if that finds them not, as the normaliser reads them.
+fn find_emoji(zone: &str, wanted: &[char], backwards: bool) -> Option<(usize, usize)> {
+    if !zone.chars().any(is_emoji) {
+        return None;
+    }
+    let mut written: Vec<(char, usize, usize)> =
+        zone.char_indices().filter(|&(_, c)| is_emoji(c)).map(|(at, c)| (c, at, at + c.len_utf8())).collect();
+    if backwards {
+        written.reverse();
+    }
+    if let Some(found) = in_order(wanted, &written) {
+        return Some(found);
+    }
+    let mut read: Vec<(char, usize, usize)> = Normalizer::as_written(zone)
+        .filter(|s| s.kind == SymbolKind::Emoji)
+        .map(|s| (s.ch, s.start as usize, s.end as usize))
+        .collect();
+    if backwards {
+        read.reverse();
+    }
+    in_order(wanted, &read)
+}
+
 /// Whether `wanted` is a subsequence of `run`'s characters, each taken as early as it can be:
-/// the byte of the last one taken.
-fn in_order(wanted: &[char], run: &[(char, usize)]) -> Option<usize> {
+/// the bytes of the last one taken.
+fn in_order(wanted: &[char], run: &[(char, usize, usize)]) -> Option<(usize, usize)> {
     let mut last = None;
     let mut at = run.iter();
     for &w in wanted {
-        let &(_, byte) = at.find(|&&(c, _)| c == w)?;
-        last = Some(byte);
+        let &(_, start, end) = at.find(|&&(c, _, _)| c == w)?;
+        last = Some((start, end));
     }
     last
+}
+
+/// Whether `c` is read as an emoji (its class).
+fn is_emoji(c: char) -> bool {
+    unicode_data::Info::of(c).class() == unicode_data::Class::Emoji
+}
+
+/// Whether `c` may stand between a term's text and its emoji, or inside an emoji's run: white
+/// space, an emoji, or a character read as nothing (a presentation selector, a joiner, a skin
+/// tone).
+fn beside_emoji(c: char) -> bool {
+    c.is_whitespace()
+        || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+        || matches!(unicode_data::Info::of(c).class(), unicode_data::Class::Emoji | unicode_data::Class::Ignorable)
 }
 
 /// Most spellings [`number_spellings`] makes of one term's numerals in every combination; a
@@ -1193,11 +1226,16 @@ mod tests {
             EmojiParts::of(term).unwrap().holds(text, start, start + at.len()).map(|(s, e)| &text[s..e])
         }
         assert_eq!(holds("你好🐶", "你好🐶", "你好"), Some("你好🐶"));
-        assert_eq!(holds("你好🐶", "你好 , 🐶!", "你好"), Some("你好 , 🐶"));
+        assert_eq!(holds("你好🐶", "你好  🐶!", "你好"), Some("你好  🐶"));
+        assert_eq!(holds("你好🐶", "你好 , 🐶!", "你好"), None, "punctuation between");
+        assert_eq!(holds("你好🐶", "你好。🐶", "你好"), None, "a sentence's end between");
+        assert_eq!(holds("你好🐶", "你好🐶🐶 呀", "你好"), Some("你好🐶🐶"), "the run, not the space after");
+        assert_eq!(holds("你好🐶", "你好🐶\u{FE0F}🏽", "你好"), Some("你好🐶\u{FE0F}🏽"));
         assert_eq!(holds("你好🐶", "你好", "你好"), None);
         assert_eq!(holds("你好🐶", "你好🐱", "你好"), None);
         assert_eq!(holds("你好🐶", "你好 呀🐶", "你好"), None, "a letter between");
         assert_eq!(holds("🍆emoji", "🍆 🔥 emoji", "emoji"), Some("🍆 🔥 emoji"));
+        assert_eq!(holds("🍆emoji", "🍆, emoji", "emoji"), None);
         assert_eq!(holds("🍆emoji", "🍆 x emoji", "emoji"), None);
         assert_eq!(holds("go🔥away", "go 🔥 away", "go 🔥 away"), Some("go 🔥 away"));
         assert_eq!(holds("go🔥away", "go , away", "go , away"), None);
