@@ -510,8 +510,11 @@ impl Inner {
     /// `m` as reported: `None` for a term (or spelling) that mixes emoji and text whose emoji
     /// are not there, else with its bytes widened to the emoji before and after its text
     /// ([`EmojiParts::holds`]), and an alias's index the term's.
+    #[inline]
     fn with_emoji(&self, m: Match, text: &str) -> Option<Match> {
-        if self.emoji_parts.is_empty() {
+        // Most candidates are a term's with no emoji: the parts are sorted by index, so a term
+        // below the first one's has none (no lookup; the aliases' indices are past the terms).
+        if self.emoji_parts.first().is_none_or(|&(first, _)| m.term < first as usize) {
             return Some(m);
         }
         let m = match self.emoji_parts.binary_search_by_key(&(m.term as u32), |(term, _)| *term) {
@@ -1311,6 +1314,7 @@ impl<'m, 't> Scan<'m, 't> {
     #[inline(never)]
     fn report(&mut self, stream: Stream, n: u64) {
         let found = self.queue.len() + self.waiting.len();
+        let searching = Searching { matchers: self.matchers, text: self.text };
         if stream == Stream::Main {
             self.main_reported = Some((n, self.queue.len()));
         }
@@ -1320,28 +1324,12 @@ impl<'m, 't> Scan<'m, 't> {
             Stream::Main => (self.main_lanes.get(..self.woken_from).unwrap_or(&self.main_lanes), &self.main),
         };
         for lane in lanes {
-            report_lane(
-                lane,
-                ring,
-                n,
-                self.second.as_ref(),
-                Searching { matchers: self.matchers, text: self.text },
-                &mut self.queue,
-                &mut self.waiting,
-            );
+            report_lane(lane, ring, n, self.second.as_ref(), searching, &mut self.queue, &mut self.waiting);
         }
         let others = self.queue.len() + self.waiting.len() > found;
         if stream == Stream::Main {
             for lane in self.main_lanes.get(self.woken_from..).unwrap_or(&[]) {
-                report_lane(
-                    lane,
-                    ring,
-                    n,
-                    self.second.as_ref(),
-                    Searching { matchers: self.matchers, text: self.text },
-                    &mut self.queue,
-                    &mut self.waiting,
-                );
+                report_lane(lane, ring, n, self.second.as_ref(), searching, &mut self.queue, &mut self.waiting);
             }
         }
         // A match in either stream wakes the dependent lanes, or keeps them reading (an allowed
