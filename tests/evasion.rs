@@ -1265,6 +1265,15 @@ const HAN_NUMERALS: &[Case] = &[
     t!("CJK: large circles for the zeros of a year (was OPEN)", ["二八"], "二◯◯八年", NONE),
     t!("CJK: white circles for the zeros of a year term", ["二〇〇八"], "二○○八年", ["二○○八"]),
     t!("CJK: a white circle between two characters that are no numerals", ["傻逼"], "傻○逼", ["傻○逼"]),
+    // A number term inside a longer number is not that number, as `64` is not in `1964`
+    // (sixteenth session; OPEN before): Han numerals right before and right after it.
+    t!("CJK: a number term inside a phone number (was OPEN)", ["八九六四"], "电话七八九六四三九", NONE),
+    t!("CJK: a two-numeral term inside a longer number", ["六四"], "拨打五六四三转分机", NONE),
+    t!("CJK: a number term inside financial numerals", ["六四"], "金额壹贰陆肆伍元", NONE),
+    t!("CJK: a number term at a longer number's start", ["六四"], "六四三", ["六四"]),
+    t!("CJK: a number term at a longer number's end", ["八九六四"], "一九八九六四", ["八九六四"]),
+    t!("CJK: a number term with a separator beside it", ["八九六四"], "七 八九六四 三", ["八九六四"]),
+    t!("CJK: a number term with digits beside it", ["六四"], "1六四9", ["六四"]),
 ];
 
 const SPELLED_DIGITS: &[Case] = &[
@@ -2462,7 +2471,6 @@ const OPEN: &[Case] = &[
     // a longer run of Han numerals (a phone number written in them). Left open on purpose
     // (2026-12-06): the same rule for Han numerals would hide `六四` in `六四三十周年` (the 30th
     // anniversary of 4 June) and `六四一代`, where a numeral after the term is no digit of it.
-    t!("FALSE POSITIVE: a number term inside a longer run of Han numerals", ["八九六四"], "电话七八九六四三九", NONE),
     // LEET: `₴` (hryvnia), the currency font's `s`: decancer reads it as `2` and no source lists
     // it (unicode-gen `symbol_letters`), so it is a gap (`₳₴₴`, `₴ⱧƗ₮`).
     t!(

@@ -3028,3 +3028,32 @@ fn every_character_of_every_cjk_term_written_as_an_emoji_of_its_sound() {
     assert!(found.total >= 100 && two.total >= 100, "{} and {} spellings", found.total, two.total);
     assert_all([&found, &other, &two]);
 }
+
+/// Every Han numeral (CLDR's decimal and financial digits, and the units) right before and right
+/// after a number term makes it part of a longer number, not found (`八九六四` in `七八九六四三`);
+/// with an ordinary Han character on either side instead it is found.
+#[test]
+fn every_han_numeral_around_a_number_term() {
+    use timgate_matcher::unicode_data::han_numerals;
+    let mut numerals: Vec<char> = (0..=9).flat_map(han_numerals).collect();
+    numerals.extend(['十', '百', '千', '万', '亿', '拾', '佰', '仟']);
+    let terms = ["六四", "八九六四"];
+    let set = RuleSet::from_json(&serde_json::json!({ "block": terms }).to_string()).expect("compiles");
+    let mut inside = Tally::new("a number term between two Han numerals (七八九六四三) is not found");
+    let mut beside =
+        Tally::new("a number term with a numeral on one side and a word on the other (纪念八九六四三) is found");
+    for (term, word) in terms.iter().enumerate() {
+        for &a in &numerals {
+            for &b in &numerals {
+                let text = format!("电话{a}{word}{b}号");
+                inside.record(&format!("{a}…{b}"), !set.find(&text).iter().any(|m| m.term == term), &text);
+            }
+            for text in [format!("纪念{word}{a}号"), format!("电话{a}{word}周年")] {
+                let at = text.find(word).unwrap_or(0);
+                beside.record(&a.to_string(), covers(&set, term, &text, at, at + word.len()), &text);
+            }
+        }
+    }
+    assert!(numerals.len() >= 28, "{} numerals", numerals.len());
+    assert_all([&inside, &beside]);
+}

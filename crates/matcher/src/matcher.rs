@@ -1555,6 +1555,7 @@ impl Iterator for Scan<'_, '_> {
             }
             if self.matchers.get(index).is_none_or(|matcher| matcher.inner.as_written(m, self.text))
                 && !(starts_in_hangul_syllables(m, self.text) && across_korean_words(m, self.text))
+                && !(starts_with_a_cjk_byte(m, self.text) && inside_a_longer_han_number(m, self.text))
             {
                 let Some(matcher) = self.matchers.get(index) else { return Some((index, m)) };
                 match matcher.inner.with_emoji(m, self.text) {
@@ -1564,6 +1565,41 @@ impl Iterator for Scan<'_, '_> {
             }
         }
     }
+}
+
+/// Whether `m`'s first byte is the lead byte of a character from U+3000 to U+9FFF or of one
+/// outside the BMP (UTF-8 0xE3–0xE9, 0xF0): the cheap test before
+/// [`inside_a_longer_han_number`].
+#[inline(always)]
+fn starts_with_a_cjk_byte(m: Match, text: &str) -> bool {
+    text.as_bytes().get(m.start).is_some_and(|&b| (0xE3..=0xE9).contains(&b) || b == 0xF0)
+}
+
+/// Whether `c` is a Han numeral as read: a decimal or financial digit (`六`, `陆`, `陸`,
+/// [`crate::unicode_data::han_digit`]) or a unit (`十`, `百`, `千`, `万`, `亿`, `拾`, `佰`, `仟`;
+/// Traditional forms fold to them).
+fn is_han_numeral(c: char) -> bool {
+    let mut read = c;
+    crate::unicode_data::fold(c, |f| read = f);
+    crate::unicode_data::han_digit(read).is_some()
+        || matches!(read, '十' | '百' | '千' | '万' | '亿' | '拾' | '佰' | '仟')
+}
+
+/// Whether `m` is Han numerals alone with another right before and another right after it: a
+/// number term inside a longer number (`八九六四` in `电话七八九六四三九`, a phone number) is not
+/// that number, as `64` is not in `1964` (a Latin term keeps its word boundaries). At the
+/// number's start or end it still is (`一九八九六四`, 1989 and June 4th, holds `八九六四`; so does
+/// `六四三`), and a digit or a separator beside it does not count (`1989六四`, `七 八九六四三`).
+#[cold]
+#[inline(never)]
+fn inside_a_longer_han_number(m: Match, text: &str) -> bool {
+    let (Some(before), Some(matched), Some(after)) = (text.get(..m.start), text.get(m.start..m.end), text.get(m.end..))
+    else {
+        return false;
+    };
+    matched.chars().all(is_han_numeral)
+        && before.chars().next_back().is_some_and(is_han_numeral)
+        && after.chars().next().is_some_and(is_han_numeral)
 }
 
 /// Whether `m`'s first byte may start a Hangul syllable (UTF-8 lead bytes 0xEA–0xED) or a

@@ -2670,8 +2670,9 @@ impl<'t> Normalizer<'t> {
                     && (self.held_ideo.is_some() || self.singles.iter().all(|(u, _)| Info::of(u.ch).is_alphanumeric())));
             // A held ideo letter is a filler only before a Han letter; `〇` (held after a Han
             // letter that is no numeral) before a numeral too since 2026-12-06: `老〇二` hid `老二`
-            // (a number after a word, `编号〇六四`, reads `编号六四`: a number term is found in a
-            // longer run of Han numerals anyway, `七八九六四三九`).
+            // (a number after a word, `编号〇六四`, reads `编号六四`: a number term is found at the
+            // start or end of a longer run of Han numerals anyway, though not inside one since
+            // the sixteenth session, `七八九六四三九`).
             let held_stays = self.held_ideo.is_some() && !unicode_data::is_han_letter(next.ch);
             if close && filler && !held_stays {
                 self.filler(next.ch);
