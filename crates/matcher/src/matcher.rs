@@ -505,8 +505,6 @@ impl Inner {
         [&self.main, &self.emoji, &self.spelled]
     }
 
-    /// Whether `m` is written as its term asks: a term of [`Inner::written`] must find its own
-    /// character among the matched bytes.
     /// `m` as reported: `None` for a term (or spelling) that mixes emoji and text whose emoji
     /// are not there, else with its bytes widened to the emoji before and after its text
     /// ([`EmojiParts::holds`]), and an alias's index the term's.
@@ -530,6 +528,8 @@ impl Inner {
         }
     }
 
+    /// Whether `m` is written as its term asks: a term of [`Inner::written`] must find its own
+    /// character among the matched bytes.
     fn as_written(&self, m: Match, text: &str) -> bool {
         if self.written.is_empty() {
             return true;

@@ -1211,6 +1211,8 @@ fn word_ranges(symbols: &[Symbol], prefix: bool) -> Vec<(std::ops::Range<usize>,
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_term_that_mixes_emoji_and_text_keeps_its_emoji() {
         let parts = |t: &str| EmojiParts::of(t).map(|p| (p.before, p.inside, p.after));
@@ -1244,8 +1246,6 @@ mod tests {
         let far = format!("你好{}🐶", " ".repeat(EMOJI_REACH));
         assert_eq!(holds("你好🐶", &far, "你好"), None);
     }
-
-    use super::*;
 
     #[test]
     fn a_number_term_is_spelled_in_every_numeral_of_its_digits() {
