@@ -213,17 +213,14 @@ impl MatcherBuilder {
             if let Some(c) = pattern::written_only(term) {
                 written.push((index as u32, c));
             }
-            let own_parts = EmojiParts::of(term);
-            if let Some(parts) = &own_parts {
-                emoji_parts.push((index as u32, parts.clone()));
-            }
+            let mut own_parts: Option<EmojiParts> = None;
             // A number is a number however its numerals are written (`陆肆`, `64` for `六四`).
             let own = pattern::number_spellings(term);
             let own = own.as_deref().unwrap_or(std::slice::from_ref(term));
             let others = self.spellings.as_deref().map(|spell| spell(term)).unwrap_or_default();
             let others = others.iter().filter(|&s| s != term).map(|s| (s, false));
             for (spelling, is_own) in own.iter().map(|s| (s, true)).chain(others) {
-                let (patterns, decided) = match pattern::patterns_with(spelling, words) {
+                let (patterns, decided, parts) = match pattern::patterns_and_emoji(spelling, words) {
                     Ok(compiled) => compiled,
                     // Another spelling that cannot be compiled is left out.
                     Err(_) if !is_own => continue,
@@ -235,13 +232,21 @@ impl MatcherBuilder {
                 // A spelling with emoji the term has not (`操你🐴` for `操你妈`) is looked for
                 // under an index of its own, past the terms, whose match needs its emoji and is
                 // handed out as the term's ([`Inner::aliases`]).
+                // (The term's own spellings come first: the term itself, or its numerals written
+                // otherwise, which have no emoji.)
                 let mut at = index;
-                if !is_own {
-                    if let Some(parts) = EmojiParts::of(spelling).filter(|p| Some(p) != own_parts.as_ref()) {
+                match parts {
+                    Some(parts) if is_own && own_parts.is_none() => {
+                        emoji_parts.push((index as u32, parts.clone()));
+                        own_parts = Some(parts);
+                    }
+                    Some(_) if is_own => {}
+                    Some(parts) if Some(&parts) != own_parts.as_ref() => {
                         at = self.terms.len() + aliases.len();
                         aliases.push(index as u32);
                         emoji_parts.push((at as u32, parts));
                     }
+                    _ => {}
                 }
                 for p in patterns {
                     match p.stream {

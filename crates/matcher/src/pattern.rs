@@ -247,23 +247,16 @@ pub(crate) struct EmojiParts {
 }
 
 impl EmojiParts {
-    /// The emoji parts of `term`, if it has both emoji and text.
+    /// The emoji parts of `term`, if it has both emoji and text (the builder reads them with the
+    /// patterns, [`patterns_and_emoji`]).
+    #[cfg(test)]
     pub(crate) fn of(term: &str) -> Option<EmojiParts> {
         let body = term.trim_end().strip_suffix('*').unwrap_or(term);
-        let (mut parts, mut pending, mut text) = (EmojiParts::default(), Vec::new(), false);
+        let mut parts = EmojiPartsReader::default();
         for s in Normalizer::as_written(body) {
-            match s.kind {
-                SymbolKind::Emoji if text => pending.push(s.ch),
-                SymbolKind::Emoji => parts.before.push(s.ch),
-                SymbolKind::Word | SymbolKind::Ideo => {
-                    text = true;
-                    parts.inside.append(&mut pending);
-                }
-                SymbolKind::Break => {}
-            }
+            parts.read(&s);
         }
-        parts.after = pending;
-        (text && !(parts.before.is_empty() && parts.inside.is_empty() && parts.after.is_empty())).then_some(parts)
+        parts.finish()
     }
 
     /// Whether the text around a match of the term's text (bytes `start..end` of `text`) holds
@@ -302,6 +295,38 @@ impl EmojiParts {
             new_end = last + tail.find(char::is_whitespace).unwrap_or(tail.len());
         }
         Some((new_start, new_end))
+    }
+}
+
+/// [`EmojiParts`] read from a term's symbols one by one: the emoji before its first letter,
+/// those between letters, and those after its last.
+#[derive(Default)]
+struct EmojiPartsReader {
+    parts: EmojiParts,
+    /// Emoji after the last letter read so far: inside if a letter follows, else after.
+    pending: Vec<char>,
+    text: bool,
+}
+
+impl EmojiPartsReader {
+    fn read(&mut self, s: &Symbol) {
+        match s.kind {
+            SymbolKind::Emoji if self.text => self.pending.push(s.ch),
+            SymbolKind::Emoji => self.parts.before.push(s.ch),
+            SymbolKind::Word | SymbolKind::Ideo => {
+                self.text = true;
+                self.parts.inside.append(&mut self.pending);
+            }
+            SymbolKind::Break => {}
+        }
+    }
+
+    /// The parts, if the term has both emoji and text.
+    fn finish(mut self) -> Option<EmojiParts> {
+        self.parts.after = self.pending;
+        let parts = self.parts;
+        let no_emoji = parts.before.is_empty() && parts.inside.is_empty() && parts.after.is_empty();
+        (self.text && !no_emoji).then_some(parts)
     }
 }
 
@@ -512,6 +537,16 @@ fn combine(choices: &[Vec<(char, Numeral)>], mixed: bool, out: &mut Vec<String>)
 /// begins) an ordinary word, and its `l` may be written `1` or `|` (`s1ut`). Also returns what
 /// the words decided.
 pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Pattern>, WordReadings), TermError> {
+    patterns_and_emoji(term, words).map(|(patterns, readings, _)| (patterns, readings))
+}
+
+/// [`patterns_with`], and the term's emoji parts if it mixes emoji and text ([`EmojiParts`]),
+/// read from the same normalised symbols (the builder needs both: a second reading of every
+/// term cost 14% of a 100k-term compile).
+pub(crate) fn patterns_and_emoji(
+    term: &str,
+    words: Option<Words<'_>>,
+) -> Result<(Vec<Pattern>, WordReadings, Option<EmojiParts>), TermError> {
     let is_word = words.map(|w| w.is_word);
     let mut readings = WordReadings::default();
     let (body, prefix) = match term.trim_end().strip_suffix('*') {
@@ -524,7 +559,9 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
     let (mut main, mut emoji) = (Vec::with_capacity(body.len().min(MAX_TERM_SYMBOLS + 1)), Vec::new());
     // A term's own gaps say nothing (`buy, followers` matches `buy followers`): a spelling marks
     // the gap it needs (`AFTER_ONE_SYMBOL`, `Gap::Symbols`, `Gap::Other`).
+    let mut parts = EmojiPartsReader::default();
     for s in normalizer.by_ref().map(|s| Symbol { gap: Gap::None, ..s }) {
+        parts.read(&s);
         match s.kind {
             SymbolKind::Word | SymbolKind::Ideo => main.push(s),
             SymbolKind::Emoji => emoji.push(s),
@@ -532,6 +569,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         }
     }
     let _ = TERM_BUFFERS.try_with(|cell| cell.set(Some(normalizer.into_buffers())));
+    let parts = parts.finish();
     if main.len() > MAX_TERM_SYMBOLS || emoji.len() > MAX_TERM_SYMBOLS {
         return Err(TermError::TooLong);
     }
@@ -539,7 +577,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         if emoji.is_empty() {
             return Err(TermError::NothingToMatch);
         }
-        return Ok((vec![build(Stream::Emoji, &emoji, true, true, None, false).0], WordReadings::default()));
+        return Ok((vec![build(Stream::Emoji, &emoji, true, true, None, false).0], WordReadings::default(), None));
     }
     // The segmentation check reads a match at its CJK edges: a term of CJK characters alone, or
     // one that begins or ends with one (`加qq`, a spelling `傻b`: `体操B组` holds `操b` across
@@ -991,7 +1029,7 @@ pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Patter
         p.short_edge = short_edge;
     }
     out.dedup();
-    Ok((out, readings))
+    Ok((out, readings, parts))
 }
 
 /// The spelled stream's pattern of a term's `joined` symbols (all its words joined): the run
