@@ -1580,14 +1580,12 @@ fn starts_with_a_cjk_byte(m: Match, text: &str) -> bool {
     text.as_bytes().get(m.start).is_some_and(|&b| (0xE3..=0xE9).contains(&b) || b == 0xF0)
 }
 
-/// Whether `c` is a Han numeral as read: a decimal or financial digit (`六`, `陆`, `陸`,
-/// [`crate::unicode_data::han_digit`]) or a unit (`十`, `百`, `千`, `万`, `亿`, `拾`, `佰`, `仟`;
-/// Traditional forms fold to them).
+/// Whether `c`, as read (Traditional forms fold: `陸`, `萬`), is a Han digit or unit
+/// ([`crate::normalize::is_han_digit_or_unit`]).
 fn is_han_numeral(c: char) -> bool {
     let mut read = c;
     crate::unicode_data::fold(c, |f| read = f);
-    crate::unicode_data::han_digit(read).is_some()
-        || matches!(read, '十' | '百' | '千' | '万' | '亿' | '拾' | '佰' | '仟')
+    crate::normalize::is_han_digit_or_unit(read)
 }
 
 /// Whether `m` is Han numerals alone with another right before and another right after it: a

@@ -354,7 +354,14 @@ const CIRCLES_FOR_ZERO: [char; 2] = ['\u{25CB}', '\u{25EF}'];
 /// `kAccountingNumeric` 10, 100, 1,000, 10,000 or 10^8, Simplified: `萬` is `万`), or `两`.
 /// Only asked of an ideo letter beside `〇` or a circle read as it.
 fn is_han_numeral(c: char) -> bool {
-    unicode_data::han_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿' | '两' | '拾' | '佰' | '仟')
+    is_han_digit_or_unit(c) || c == '两'
+}
+
+/// Whether `c` (as read) is a Han numeral of a number's digits or units: [`is_han_numeral`]
+/// without `两` (a couple of; also what a number term inside a longer number is checked
+/// against, `matcher::inside_a_longer_han_number`).
+pub(crate) fn is_han_digit_or_unit(c: char) -> bool {
+    unicode_data::han_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿' | '拾' | '佰' | '仟')
 }
 
 /// A word of one to three (`MAX_FILLER_UNITS`) ASCII letters or digits alone between two
