@@ -306,15 +306,9 @@ pub struct KnownWords<'a> {
 
 /// `term` spelled by its sound (see the module's docs).
 pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<String> {
-    let chars: Vec<char> = term.chars().collect();
-    if chars.len() < 2 || !chars.iter().all(|&c| is_han_letter(c)) {
-        return Vec::new();
-    }
+    let Some((chars, readings)) = han_term_readings(term, sounds, 2) else { return Vec::new() };
     let mut spellings = BTreeSet::new();
-    for reading in sounds.readings(term) {
-        if reading.len() != chars.len() {
-            continue;
-        }
+    for reading in readings {
         // `ü` as a pinyin keyboard takes it (`v`) and as many write it (`u`).
         let mut forms = vec![reading.clone()];
         if reading.iter().any(|s| s.contains('v')) {
@@ -373,6 +367,19 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<S
     spellings.into_iter().collect()
 }
 
+/// `term`'s characters and its readings of a syllable a character, if it is `min_chars` Han
+/// characters or more and nothing else (`None` otherwise): what both ways of spelling a term
+/// start from.
+fn han_term_readings(term: &str, sounds: &Sounds, min_chars: usize) -> Option<(Vec<char>, Vec<Vec<String>>)> {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.len() < min_chars || !chars.iter().all(|&c| is_han_letter(c)) {
+        return None;
+    }
+    let mut readings = sounds.readings(term);
+    readings.retain(|reading| reading.len() == chars.len());
+    Some((chars, readings))
+}
+
 /// Each toneless syllable with the emoji that stand for a character read so (`emoji_names`:
 /// `ma` → `🐴`, `🐎`), for [`emoji_spellings`].
 pub fn emoji_by_sound(sounds: &Sounds, names: &[(String, char)]) -> HashMap<String, Vec<String>> {
@@ -394,15 +401,9 @@ pub fn emoji_by_sound(sounds: &Sounds, names: &[(String, char)]) -> HashMap<Stri
 /// emoji beside a common one is ordinary chat (a review found `骑🐴的人` for `妈的`, `他🐴上就到`
 /// for `他妈`, `今晚吃🐔吧` for `鸡吧`: 2,153 of 900,960 generated lines).
 pub fn emoji_spellings(term: &str, sounds: &Sounds, by_sound: &HashMap<String, Vec<String>>) -> Vec<String> {
-    let chars: Vec<char> = term.chars().collect();
-    if chars.len() < MIN_EMOJI_SPELLED || !chars.iter().all(|&c| is_han_letter(c)) {
-        return Vec::new();
-    }
+    let Some((chars, readings)) = han_term_readings(term, sounds, MIN_EMOJI_SPELLED) else { return Vec::new() };
     let mut spellings = BTreeSet::new();
-    for reading in sounds.readings(term) {
-        if reading.len() != chars.len() {
-            continue;
-        }
+    for reading in readings {
         for (i, syllable) in reading.iter().enumerate() {
             for emoji in by_sound.get(syllable).into_iter().flatten() {
                 let spelling: String =
