@@ -2172,6 +2172,16 @@ const FALSE_POSITIVES: &[Case] = &[
     // An iteration mark is a filler only in text with no kana (sixteenth session): Japanese
     // writes one after a kanji all the time, `色々` "various".
     t!("an iteration mark in Japanese is no filler", ["色情"], "色々な情報があります", NONE),
+    // A punctuation mark or symbol UTS #39 draws as `'` is the apostrophe (adversarial pass,
+    // 2026-12-07: one inside a word was read as a symbol hiding a letter, `f#ck`).
+    t!("a prime for the apostrophe of a contraction", ["whore", "hell"], "Who\u{2032}re you? He\u{2032}ll see", NONE),
+    t!("a grave accent for the apostrophe of a contraction", ["whore", "hell"], "Who`re you? He`ll see", NONE),
+    t!("an Armenian apostrophe in a contraction", ["shell"], "She\u{55A}ll come", NONE),
+    t!("a Hebrew geresh in a contraction", ["wed"], "we\u{5F3}d stay", NONE),
+    t!("a full-width grave accent in a contraction", ["ill"], "I\u{FF40}ll go", NONE),
+    t!("a prime before a possessive s still ends the term", ["fuck"], "for fuck\u{2032}s sake", ["fuck"]),
+    t!("primes between spelled-out letters", ["fuck"], "f\u{2032}u\u{2032}c\u{2032}k", ["f\u{2032}u\u{2032}c\u{2032}k"]),
+    t!("a grave accent inside a word is an apostrophe, not a symbol put in", ["fuck"], "fu`ck", NONE),
     t!("a numeronym is not leet in a one-word term", ["lion", "iibn", "kbs", "lbr"], "l10n, i18n, k8s and l8r", NONE),
     t!("numeronyms from ten to nineteen", ["aiiy", "oiiy", "eien", "cian", "siin"], "a11y o11y e13n c14n s11n", NONE),
     t!("a number from eight in a short word", ["xbgs", "abos"], "x86s a80s", NONE),
@@ -2528,6 +2538,16 @@ const OPEN: &[Case] = &[
     // syllables of ordinary text that spell a term of three (`gang kai shi ni ba wo`, 刚开始你把,
     // holds `shi ni ba`).
     t!("FALSE POSITIVE: pinyin of ordinary words spells a term of three", ["驶你爸"], "gang kai shi ni ba wo", NONE),
+    // FALSE POSITIVE found by an adversarial pass (2026-12-07): the modifier letter apostrophe
+    // (U+02BC, which some keyboards type for `'`) is read as nothing, as the other modifier
+    // letters of no script are (`fʼuʼcʼk`, `spʻam` in MARKS), so a contraction written with it
+    // is one word. The punctuation marks drawn as `'` are read as it since that day.
+    t!(
+        "FALSE POSITIVE: a modifier letter apostrophe in a contraction",
+        ["whore", "hell"],
+        "Who\u{2BC}re you? He\u{2BC}ll see",
+        NONE
+    ),
     // CJK SOUND: tone digits (`cao4ni3ma1`): `1` and `3` read as the letters they look like. A
     // spelling with the dictionary's tone digits was tried in the fifteenth session and not
     // kept: compiled, its digits read as letters too, so `ma1 ma1 de5` found `mai mai de`

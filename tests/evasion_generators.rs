@@ -427,6 +427,58 @@ fn scriptless_modifier_letters_inside_words() {
     assert_all([&words, &phrases, &ideo]);
 }
 
+/// Punctuation marks and symbols that UTS #39 draws as the apostrophe `'` (`′`, `` ` ``, `՚`, `׳`,
+/// `΄`, `＇`): no letter or mark (the modifier letters `ʼ` `ʻ` above are read as nothing, a
+/// script's own letters are its words').
+fn apostrophes_drawn_otherwise() -> Vec<char> {
+    members(r"[\p{P}\p{S}]").into_iter().filter(|&c| c != '\'' && skeleton_char(c) == Some('\'')).collect()
+}
+
+/// Each of them is read as the apostrophe: a text with it finds what the same text with `'`
+/// finds, term for term and at the same characters (`Who′re` and ``He`ll`` are contractions,
+/// as `Who're` and `He'll` are, not `whore` and `hell`; `fuck′s sake` holds `fuck`, `f′u′c′k`
+/// and `fu′ck` are `fuck`). Before 2026-12-07 one of them inside a word was read as a symbol that
+/// hides a letter (`f#ck`), so that `Who′re you` was `whore`.
+#[test]
+fn every_apostrophe_drawn_otherwise_reads_as_the_apostrophe() {
+    let terms = ["whore", "hell", "shell", "fuck", "spam", "bitch", "ass", "ill", "wed"];
+    let set = rules(&terms);
+    let texts = [
+        "Who're you?",
+        "He'll be late",
+        "She'll come",
+        "I'll go, we'd stay",
+        "for fuck's sake",
+        "f'u'c'k off",
+        "fu'ck",
+        "it's spam",
+        "don't spam me",
+        "the class's pass'",
+        "b'i't'c'h",
+        "'spam'",
+    ];
+    // What the text finds with `'`: terms and the characters they cover.
+    let found = |text: &str| -> Vec<(usize, usize, usize)> {
+        let chars = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
+        let mut found: Vec<_> = set.find(text).iter().map(|m| (m.term, chars(m.start), chars(m.end))).collect();
+        found.sort_unstable();
+        found
+    };
+    let expected: Vec<_> = texts.iter().map(|t| found(t)).collect();
+    assert!(expected.iter().any(Vec::is_empty) && expected.iter().any(|f| !f.is_empty()), "{expected:?}");
+    let mut tally = Tally::new("apostrophes drawn otherwise read as the apostrophe");
+    let apostrophes = apostrophes_drawn_otherwise();
+    assert!(apostrophes.len() >= 15, "the class has its members: {}", apostrophes.len());
+    for c in apostrophes {
+        let member = format!("{} {}", hex(c), name(c));
+        for (text, expected) in texts.iter().zip(&expected) {
+            let written = text.replace('\'', &c.to_string());
+            tally.record(&member, found(&written) == *expected, &written);
+        }
+    }
+    assert_all([&tally]);
+}
+
 // ---- Marks --------------------------------------------------------------------------------------
 
 #[test]

@@ -919,10 +919,21 @@ fn main() {
             classes[cp as usize] = Class::Ignorable as u8;
             continue;
         };
-        let own = data.class_of(c);
+        // An apostrophe drawn as another punctuation mark or symbol, whose UTS #39 skeleton is
+        // `'` (`′`, `` ` ``, `՚`, `׳`, `΄`): read as the apostrophe, so that a word holds it as it
+        // holds `'` (`Who′re` and ``He`ll`` are contractions as `Who're` and `He'll` are, not `whore`
+        // and `hell`, which one symbol inside a word is, `f#ck`; `fuck′s` is `fuck's`). Not a
+        // letter: the modifier letters of no script (`ʼ`, `ʻ`, `ˈ`) stay read as nothing
+        // (`fʼuʼcʼk`, `spʻam`), and a script's own (Hebrew `י`, NKo's tone apostrophes) are its
+        // words'.
+        let apostrophe = c != '\''
+            && skeleton_char(c) == Some('\'')
+            && !data.is(GeneralCategoryGroup::Letter, c)
+            && !data.is(GeneralCategoryGroup::Mark, c);
+        let own = if apostrophe { data.class_of('\'') } else { data.class_of(c) };
         let mut byte = own as u8;
         if matches!(own, Class::Gap | Class::Letter | Class::Ideo | Class::Digit | Class::Emoji | Class::Terminal) {
-            let mut folded = fold_fully(&data, c);
+            let mut folded = if apostrophe { "'".to_owned() } else { fold_fully(&data, c) };
             // What is read as nothing is left out of a fold (`ŉ` is `ʼn`: `n`; `㌀` is `アパート`).
             folded.retain(|f| data.class_of(f) != Class::Ignorable);
             // A gap read as several characters (`‼` is `!!`) is still one gap to a reader: it keeps
@@ -1206,6 +1217,10 @@ fn main() {
         }
     }
     eprintln!(
+        "apostrophes: {}",
+        folds.iter().filter(|(_, f)| f.as_str() == "'").filter_map(|(&cp, _)| char::from_u32(cp)).collect::<String>()
+    );
+    eprintln!(
         "kana look-alikes: {:?}",
         kana_look_alikes
             .iter()
@@ -1356,8 +1371,13 @@ fn main() {
     );
     // Quotation marks (the apostrophe among them): a gap of one such mark inside a word is a
     // contraction (`it's`, `we'd`), never a letter hidden behind a symbol.
-    let quotation_marks: Vec<u32> = CodePointSetData::new::<QuotationMark>().iter_ranges().flatten().collect();
-    let _ = writeln!(out, "/// Quotation_Mark code points, sorted.");
+    // With the apostrophes drawn otherwise (above): ASCII's `` ` `` is read by the fast path as
+    // written, and a fold is the reading of one character, so the table names them too.
+    let mut quotation_marks: Vec<u32> = CodePointSetData::new::<QuotationMark>().iter_ranges().flatten().collect();
+    quotation_marks.extend(folds.iter().filter(|(_, f)| f.as_str() == "'").map(|(&cp, _)| cp));
+    quotation_marks.sort_unstable();
+    quotation_marks.dedup();
+    let _ = writeln!(out, "/// Quotation_Mark code points and the characters read as `'`, sorted.");
     let _ =
         writeln!(out, "pub(crate) static QUOTATION_MARKS: [u32; {}] = {:?};", quotation_marks.len(), quotation_marks);
     // Upside-down letters, from the npm package flip-text 1.2.0 (`lib/chars.js`, installed by
