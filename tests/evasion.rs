@@ -2538,6 +2538,11 @@ const OPEN: &[Case] = &[
     // syllables of ordinary text that spell a term of three (`gang kai shi ni ba wo`, 刚开始你把,
     // holds `shi ni ba`).
     t!("FALSE POSITIVE: pinyin of ordinary words spells a term of three", ["驶你爸"], "gang kai shi ni ba wo", NONE),
+    // LEET: `6` for `g` (adversarial pass, 2026-12-07: `ni99er` is found, `ni66er` not). `6`
+    // stands for no letter (`leet::digit`); read as `g` (tried that day, not kept) it made the
+    // terms `term6x` and `term9x` one term (a document test refused them as duplicates) and
+    // `x86s` the word `xbgs`, a numeronym's digits read as letters.
+    t!("LEET: sixes for a doubled g", ["nigger", "faggot"], "ni66er and fa66ot", ["ni66er", "fa66ot"]),
     // FALSE POSITIVE found by an adversarial pass (2026-12-07): the modifier letter apostrophe
     // (U+02BC, which some keyboards type for `'`) is read as nothing, as the other modifier
     // letters of no script are (`fʼuʼcʼk`, `spʻam` in MARKS), so a contraction written with it
