@@ -370,6 +370,25 @@ const CJK: &[Case] = &[
 
 /// Phrases: whatever stands between and inside the words of a multi-word term.
 const MULTIWORD: &[Case] = &[
+    // A terminal standing apart, whitespace on both sides, before a lowercase word is a gap, as a
+    // full stop there already was (adversarial pass, 2026-12-07: `kill . yourself` was found,
+    // `kill ! yourself` not).
+    t!(
+        "an exclamation mark standing apart between the words",
+        ["kill yourself"],
+        "kill ! yourself",
+        ["kill ! yourself"]
+    ),
+    t!("a question mark standing apart between the words", ["buy followers"], "buy ? followers", ["buy ? followers"]),
+    t!(
+        "a double exclamation mark standing apart",
+        ["kill yourself"],
+        "pls kill \u{203C} yourself",
+        ["kill \u{203C} yourself"]
+    ),
+    t!("a full-width question mark standing apart", ["red packet"], "red \u{FF1F} packet", ["red \u{FF1F} packet"]),
+    t!("a danda standing apart", ["red packet"], "red \u{964} packet", ["red \u{964} packet"]),
+    t!("two exclamation marks standing apart", ["kill yourself"], "kill ! ! yourself", ["kill ! ! yourself"]),
     t!(
         "spelled-out letters across both words",
         ["buy followers"],
@@ -2278,6 +2297,8 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("a phrase across a sentence end", ["red packet"], "we saw red. Packet loss rose", NONE),
     t!("a phrase across an exclamation", ["red packet"], "we saw red! Packet loss rose", NONE),
     t!("a phrase across a question", ["red packet"], "we saw red? Packet loss rose", NONE),
+    t!("a phrase across an exclamation standing apart", ["red packet"], "we saw red ! Packet loss rose", NONE),
+    t!("a phrase across a question before a lowercase word", ["red packet"], "did you see red? packet loss rose", NONE),
     t!("a phrase across a full stop and a line break", ["red packet"], "we saw red.\nPacket loss rose", NONE),
     t!(
         "a phrase across a full stop and an ideographic space",

@@ -759,24 +759,35 @@ fn every_sentence_terminal_ends_a_phrase() {
     let set = rules(&["red packet"]);
     let mut ends = Tally::new("every Sentence_Terminal + space between two words ends a phrase (no false positive)");
     let mut joins = Tally::new("every Sentence_Terminal without a space between two words is a gap");
+    // Since 2026-12-07 (an adversarial pass: `kill ! yourself` was missed while `kill . yourself`
+    // was found): one standing apart, whitespace on both sides, before a lowercase word is a gap
+    // as a full stop there is; before a capital it still ends the sentence.
+    let mut apart = Tally::new("every Sentence_Terminal standing apart before a lowercase word is a gap");
     for p in members(r"\p{Sentence_Terminal}") {
         let member = format!("{} {}", hex(p), name(p));
         if letter_like(p) {
             ends.exclude();
             joins.exclude();
+            apart.exclude();
             continue;
         }
+        let text = format!("we saw red {p} packet loss rose");
+        apart.record(&member, covers(&set, 0, &text, 7, text.len() - 10), &text);
         if leet_inner(p) || folds_to_several(p) {
             joins.exclude();
         } else {
             let text = format!("red{p}packet");
             joins.record(&member, covers(&set, 0, &text, 0, text.len()), &text);
         }
-        for text in [format!("we saw red{p} Packet loss rose"), format!("we saw red{p}\nPacket loss rose")] {
+        for text in [
+            format!("we saw red{p} Packet loss rose"),
+            format!("we saw red{p}\nPacket loss rose"),
+            format!("we saw red {p} Packet loss rose"),
+        ] {
             ends.record(&member, !any(&set, &text), &text);
         }
     }
-    assert_all([&ends, &joins]);
+    assert_all([&ends, &joins, &apart]);
 }
 
 // ---- Letters ------------------------------------------------------------------------------------

@@ -389,6 +389,10 @@ struct GapInfo {
     /// The terminal was a full stop or an ellipsis, which ends a sentence only before a word
     /// that does not start lowercase (UAX #29's ATerm: `red. packet` runs on, `red. Packet` ends).
     full_stop: bool,
+    /// The terminal stood apart from the word before it, whitespace before it too (a chat's
+    /// `kill ! yourself`, French `quoi ? oui`): like a full stop, it ends a sentence only before
+    /// a word that does not start lowercase.
+    detached: bool,
     sentence_end: bool,
     /// (u16, saturating: with the flags the gap stays 16 bytes, which a copy of it moves whole.)
     newlines: u16,
@@ -426,6 +430,7 @@ impl GapInfo {
             Class::Terminal => {
                 self.terminal = true;
                 self.full_stop = matches!(unit.ch, '.' | '…' | '‥');
+                self.detached = self.space;
                 self.other = true;
             }
             Class::Newline => {
@@ -462,6 +467,7 @@ impl GapInfo {
         if after.terminal {
             self.terminal = true;
             self.full_stop = after.full_stop;
+            self.detached = after.detached || self.space;
         }
         self.sentence_end |= after.sentence_end;
         self.newlines = self.newlines.saturating_add(after.newlines);
@@ -2808,7 +2814,8 @@ impl<'t> Normalizer<'t> {
 
     /// A break before the next word when the gap ends a paragraph, or a sentence: a terminal
     /// then whitespace after a word of two letters or more (`J. R.` and `b. a. d.` are no
-    /// sentences), where a full stop needs the next word not to start lowercase.
+    /// sentences), where a full stop, or a terminal with whitespace on both sides, needs the next
+    /// word not to start lowercase (`kill ! yourself` runs on, `red ! Packet` ends).
     /// (The common case, no break, inline: it is asked before every word.)
     #[inline(always)]
     fn emit_break_for(&mut self, gap: &GapInfo, next_lowercase: bool) {
@@ -2819,7 +2826,8 @@ impl<'t> Normalizer<'t> {
 
     #[inline(never)]
     fn emit_break_now(&mut self, gap: &GapInfo, next_lowercase: bool) {
-        let sentence = gap.sentence_end && self.last_word_letters >= 2 && !(gap.full_stop && next_lowercase);
+        let runs_on = (gap.full_stop || gap.detached) && next_lowercase;
+        let sentence = gap.sentence_end && self.last_word_letters >= 2 && !runs_on;
         if (gap.paragraph || sentence) && self.last_was_word {
             self.flush_pending();
             self.out.push(Symbol {
