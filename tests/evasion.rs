@@ -1415,6 +1415,13 @@ const CJK_SOUND: &[Case] = &[
     t!("the first characters in pinyin, spaced", ["操你妈"], "cao ni 妈", ["cao ni 妈"]),
     t!("the last characters in pinyin, spaced", ["操你妈"], "操 ni ma", ["操 ni ma"]),
     t!("the first character in pinyin, two", ["傻逼"], "sha逼", ["sha逼"]),
+    // Inner characters in pinyin (adversarial pass, 2026-12-07: `cao你妈` was found, `操ni妈` not).
+    t!("an inner character in pinyin", ["操你妈"], "操ni妈", ["操ni妈"]),
+    t!("an inner character in pinyin, spaced", ["操你妈"], "操 ni 妈", ["操 ni 妈"]),
+    t!("an inner character in pinyin in a sentence", ["王八蛋"], "你个王ba蛋", ["王ba蛋"]),
+    t!("an inner character in pinyin in a term of four", ["婊子养的"], "婊zi养的", ["婊zi养的"]),
+    t!("an inner syllable glued to more letters", ["操你妈"], "操nix妈", NONE),
+    t!("an inner syllable that is an English word is not read (`ma`)", ["他妈的"], "他ma的", NONE),
     t!("a capital initial", ["傻逼"], "傻B一个", ["傻B"]),
     t!("a space before the initial", ["傻逼"], "会成为傻 b，然后", ["傻 b"]),
     t!("first letters after two characters", ["你个傻比"], "你个sb", ["你个sb"]),

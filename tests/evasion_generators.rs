@@ -2040,7 +2040,8 @@ fn every_character_of_every_cjk_term_written_as_its_parts() {
 
 /// Every CJK term of naughty-words `zh` (two Han characters or more) spelled by its sound in
 /// every way `push` spells it (`timgate_cli::character_sounds`: the whole term in pinyin, its
-/// first or last characters in pinyin or as first letters), between Chinese punctuation, inside
+/// first or last characters in pinyin or as first letters, its inner characters in pinyin since
+/// 2026-12-07, `操ni妈`), between Chinese punctuation, inside
 /// a Chinese sentence and between English words; the whole term's pinyin also joined, with each
 /// syllable capitalised and with a hyphen between syllables: found, covering the whole spelling.
 /// And the Latin part of each glued to more Latin letters (`xcaonimax`, `傻bx`): not found. And
@@ -2055,8 +2056,9 @@ fn every_cjk_term_spelled_by_its_sound() {
     let Some(spell) = timgate_cli::push_compile::spellings(true) else { return };
     let Some(english) = timgate_cli::english_words::words() else { return };
     let mut whole = Tally::new("a CJK term in pinyin (cao ni ma, caonima, CaoNiMa, cao-ni-ma)");
-    let mut mixed =
-        Tally::new("a CJK term with its first or last characters in pinyin or first letters (操nm, cao你妈)");
+    let mut mixed = Tally::new(
+        "a CJK term with its first, last or inner characters in pinyin or first letters (操nm, cao你妈, 操ni妈)",
+    );
     let mut glued = Tally::new("a sound spelling glued to more Latin letters is not the term (xcaonimax, 傻bx)");
     let mut named = Tally::new("a word the dictionary says stands for the term with its sound (草泥马)");
     let mut spelled_terms = 0;
@@ -2116,6 +2118,12 @@ fn every_cjk_term_spelled_by_its_sound() {
             }
             if text.ends_with(|c: char| c.is_ascii_alphabetic()) {
                 text.push('x');
+            }
+            // Inner characters in pinyin (`操ni妈`): after their last letter (`操nix妈`).
+            if !text.contains('x') {
+                if let Some(at) = text.rfind(|c: char| c.is_ascii_alphabetic()) {
+                    text.insert(at + 1, 'x');
+                }
             }
             let text = format!("，{text}。");
             glued.record(word, !set.find(&text).iter().any(|m| m.term == term), &text);

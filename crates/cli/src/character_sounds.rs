@@ -24,6 +24,8 @@
 //!   syllables' first letters (`操你m`, `傻b`), for k from 1 to n - 1;
 //! - the first k characters in pinyin, a syllable a word, the rest as written (`cao你妈`,
 //!   `cao ni妈`, `sha逼`);
+//! - since 2026-12-07 (an adversarial pass), inner characters in pinyin, a syllable a word,
+//!   between the first and the last as written (`操ni妈`, `婊zi养的`);
 //!
 //! but not where the Latin part is an English word (`他made` is English beside Chinese; `做ai`
 //! is also `做AI`: a part of two letters that any size of SCOWL has, of three or more that its
@@ -361,6 +363,19 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<S
                     spellings.insert(spelling);
                 }
             }
+            // Inner characters in pinyin, a syllable a word, between the first and the last as
+            // written (`操ni妈`, `婊zi养的`), under the same rule for the Latin part (`他ma的` is
+            // left out: `ma` is English, as in `做ai`).
+            for a in 1..chars.len() {
+                for b in a + 1..chars.len() {
+                    let latin = syllables[a..b].concat();
+                    if latin.len() < 2 || (words.part)(&latin) {
+                        continue;
+                    }
+                    let (before, after): (String, String) = (chars[..a].iter().collect(), chars[b..].iter().collect());
+                    spellings.insert(format!("{before}{}{after}", syllables[a..b].join(" ")));
+                }
+            }
         }
     }
     spellings.extend(sounds.same_sound_words(term));
@@ -460,7 +475,7 @@ mod tests {
     fn the_whole_term_then_its_ends_in_pinyin_and_first_letters() {
         let sounds = sample();
         let none = KnownWords { chinese: &|_| false, whole: &|_| false, part: &|_| false };
-        let mut expected = vec!["cao ni ma", "操ni ma", "cao你妈", "操你ma", "操你m", "cao ni妈"];
+        let mut expected = vec!["cao ni ma", "操ni ma", "cao你妈", "操你ma", "操你m", "cao ni妈", "操ni妈"];
         expected.sort_unstable();
         assert_eq!(sound_spellings("操你妈", &sounds, &none), expected, "not `操nm`: two first letters after one");
         let mut two = vec!["傻bi", "傻b", "sha逼"];
