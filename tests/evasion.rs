@@ -799,6 +799,12 @@ const LETTERLIKE: &[Case] = &[
 
 /// Letters of other scripts that look like Latin letters.
 const LOOKALIKES: &[Case] = &[
+    // A word of look-alikes of two scripts is no word of either (adversarial pass, 2026-12-07:
+    // a weak look-alike, `я` for `r`, kept `ωнσяє` unread, while one ASCII letter made it read).
+    t!("a word of Greek and Cyrillic look-alikes only", ["whore"], "lol \u{3C9}\u{43D}\u{3C3}\u{44F}\u{454} lol", ["\u{3C9}\u{43D}\u{3C3}\u{44F}\u{454}"]),
+    t!("a word of Cyrillic and Greek look-alikes only", ["cunt"], "lol \u{441}\u{3C5}\u{43F}\u{442} lol", ["\u{441}\u{3C5}\u{43F}\u{442}"]),
+    t!("a word of both scripts alone", ["bitch"], "\u{432}\u{3B9}\u{442}\u{441}\u{43D}", ["\u{432}\u{3B9}\u{442}\u{441}\u{43D}"]),
+    t!("Russian and Greek words stay themselves", ["foto", "video", "kalimera"], "\u{444}\u{43E}\u{442}\u{43E} \u{438} \u{432}\u{438}\u{434}\u{435}\u{43E}, \u{39A}\u{3B1}\u{3BB}\u{3B7}\u{3BC}\u{3AD}\u{3C1}\u{3B1}", NONE),
     // `m` with a hook: UTS #39's skeleton is `m`'s own (`rn`), so it is `m` (2026-12-05).
     t!("m with a hook", ["money"], "free ɱoney", ["ɱoney"]),
     t!("capital m with a hook", ["milf"], "Ɱilf", ["Ɱilf"]),

@@ -2219,11 +2219,14 @@ impl<'t> Normalizer<'t> {
         let mut weak = false;
         let mut others = false;
         let mut capitals = true;
+        // The look-alike scripts of the word's letters, a bit each (0: none of them).
+        let mut scripts = 0u32;
         for unit in self.word.iter().filter(|u| u.class == Class::Letter) {
             capitals &= unit.upper;
             if unit.ch.is_ascii() {
                 latin = true;
             } else {
+                scripts |= 1 << unicode_data::look_alike_script(unit.ch);
                 match unicode_data::look_alike(unit.ch, unit.upper) {
                     Some(LookAlike::Unicode(..)) => look_alikes = true,
                     Some(LookAlike::Weak(_)) => weak = true,
@@ -2233,8 +2236,12 @@ impl<'t> Normalizer<'t> {
                 }
             }
         }
+        // A word of letters of two look-alike scripts or more (Greek and Cyrillic: `ωнσяє`, `сυпт`)
+        // is no word of either: read as a word with ASCII letters is (since 2026-12-07, an
+        // adversarial pass; before, a weak look-alike in it, `я` as `r`, left it unread).
+        let mixed = latin || (scripts & !1).count_ones() >= 2;
         // A weak look-alike is one only in a word with ASCII letters (`ᗯhore`; `фото` stays Russian).
-        if latin {
+        if mixed {
             look_alikes |= weak;
         } else {
             others |= weak;
@@ -2242,8 +2249,8 @@ impl<'t> Normalizer<'t> {
         if !look_alikes {
             return;
         }
-        let map_word = latin || !others;
-        let genuine = if latin || !map_word {
+        let map_word = mixed || !others;
+        let genuine = if mixed || !map_word {
             TextScripts::default() // not consulted
         } else {
             *self.genuine.get_or_insert_with(|| genuine_scripts(self.text))
@@ -2252,7 +2259,7 @@ impl<'t> Normalizer<'t> {
         for unit in self.word.iter_mut().filter(|u| u.class == Class::Letter && !u.ch.is_ascii()) {
             // In a Latin word, a letter whose fold reads otherwise is read as written (`ς` is
             // drawn like a `c`, its fold `σ` like an `o`): its own weak look-alike.
-            if let (true, Some(letter)) = (latin, written_look_alike(text, unit)) {
+            if let (true, Some(letter)) = (mixed, written_look_alike(text, unit)) {
                 unit.ch = letter;
                 continue;
             }
@@ -2266,10 +2273,10 @@ impl<'t> Normalizer<'t> {
                     && (genuine.latin || capitals)
                     && usize::from(script) != OTHER_LOOK_ALIKE_SCRIPT
                     && !genuine.genuine[usize::from(script)];
-                if latin || whole_word {
+                if mixed || whole_word {
                     unit.ch = letter;
                 }
-            } else if let (Some(LookAlike::Weak(letter)), true) = (look_alike, latin) {
+            } else if let (Some(LookAlike::Weak(letter)), true) = (look_alike, mixed) {
                 unit.ch = letter;
             }
         }
