@@ -148,6 +148,37 @@ describe("before-send decisions", () => {
     assert.ok([1, 10101].includes((await gate.send(BEFORE, JSON.stringify(body))).json.ErrorCode));
   });
 
+  it("an element that shows nothing between two text elements does not break the line (2026-12-07)", async () => {
+    // An adversarial pass: `buy fol`, an empty custom element, `lowers` was allowed.
+    await gate.kv.put("rules", JSON.stringify({ block: ["buy followers", "傻逼"] }));
+    const nothing = [
+      { MsgType: "TIMCustomElem", MsgContent: { Data: "", Desc: "", Ext: "" } },
+      { MsgType: "TIMCustomElem", MsgContent: {} },
+      { MsgType: "TIMTextElem", MsgContent: {} },
+      { MsgType: "TIMNoSuchElem", MsgContent: { Text: "x" } },
+    ];
+    for (const middle of nothing) {
+      for (const [a, b] of [["buy fol", "lowers now"], ["你这个傻", "逼"]]) {
+        const body = beforeSend();
+        body.MsgBody = [
+          { MsgType: "TIMTextElem", MsgContent: { Text: a } },
+          middle,
+          { MsgType: "TIMTextElem", MsgContent: { Text: b } },
+        ];
+        const r = await gate.send(BEFORE, JSON.stringify(body));
+        assert.ok([1, 10101].includes(r.json.ErrorCode), `${a}|${JSON.stringify(middle)}|${b}: ${r.text}`);
+      }
+    }
+    // An image between them still ends the line: two pieces, no term across them.
+    const body = beforeSend();
+    body.MsgBody = [
+      { MsgType: "TIMTextElem", MsgContent: { Text: "buy fol" } },
+      { MsgType: "TIMImageElem", MsgContent: { UUID: "u", ImageInfoArray: [{ URL: "https://x/i" }] } },
+      { MsgType: "TIMTextElem", MsgContent: { Text: "lowers now" } },
+    ];
+    assert.equal((await gate.send(BEFORE, JSON.stringify(body))).json.ErrorCode, 0);
+  });
+
   it("escaped text in embedded JSON that serde_json refuses (a huge number, NaN) is forbidden", async () => {
     // TIMCustomElem.Data holds JSON with a number beyond f64 and NaN: a strict reader gives up on
     // it and reads the raw string, where \u escapes hide the term.

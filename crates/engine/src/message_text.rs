@@ -107,6 +107,25 @@ enum Frame {
     MsgList { array: ValueId, next: usize },
 }
 
+/// Whether `element` of a `MsgBody` shows nothing a reader sees: not an object, no `MsgContent`
+/// object, a text element without a string `Text`, a custom element whose `Data`, `Desc` and
+/// `Ext` are all missing or empty, or a type clients do not display. An image, sound, video, file
+/// or location element shows something (an image, a player, a file, a map) even without text.
+fn shows_nothing(doc: &Document, element: ValueId) -> bool {
+    let Some(content) = doc.get(element, "MsgContent").filter(|&c| doc.kind(c) == Some(Kind::Object)) else {
+        return true;
+    };
+    let text = |name: &str| doc.get(content, name).filter(|&v| doc.kind(v) == Some(Kind::String));
+    let empty = |name: &str| text(name).and_then(|v| doc.str(v)).is_none_or(|s| s.is_empty());
+    match doc.get(element, "MsgType").and_then(|t| doc.str(t)).unwrap_or_default().as_ref() {
+        "TIMTextElem" => text("Text").is_none(),
+        "TIMCustomElem" => empty("Data") && empty("Desc") && empty("Ext"),
+        "TIMFaceElem" | "TIMLocationElem" | "TIMFileElem" | "TIMRelayElem" | "TIMImageElem" | "TIMSoundElem"
+        | "TIMVideoFileElem" => false,
+        _ => true,
+    }
+}
+
 impl<'c> MessageText<'c> {
     /// Collects the visible text of a callback's `MsgBody` and `CloudCustomData`.
     pub fn collect(callback: &'c MessageCallback) -> Self {
@@ -138,11 +157,23 @@ impl<'c> MessageText<'c> {
                         top_element = position;
                     }
                     let source = Source::Element(top_element);
+                    // Whether the element before it in the same list was a text or a face, or one
+                    // that shows nothing after such an element.
+                    let joins = last_text == Some((array, position.wrapping_sub(1)));
+                    // An element that shows nothing (no content, a text element without text, a
+                    // custom element whose `Data`, `Desc` and `Ext` are all empty, a type clients do
+                    // not display) does not end the line: `fu`, an empty custom element, `ck` is
+                    // read `fuck` (an adversarial pass, 2026-12-07, found 15 such elements hiding a
+                    // term split around them).
+                    if shows_nothing(doc, element) {
+                        if joins {
+                            last_text = Some((array, position));
+                        }
+                        continue;
+                    }
                     let kind = doc.get(element, "MsgType").and_then(|t| doc.str(t)).unwrap_or_default();
                     let Some(content) = doc.get(element, "MsgContent") else { continue };
                     let field = |name: &str| doc.get(content, name).filter(|&v| doc.kind(v) == Some(Kind::String));
-                    // Whether the element before it in the same list was a text or a face.
-                    let joins = last_text == Some((array, position.wrapping_sub(1)));
                     match kind.as_ref() {
                         "TIMTextElem" => {
                             if let Some(v) = field("Text") {
@@ -240,7 +271,9 @@ impl<'c> MessageText<'c> {
         let Some(value) = self.doc(place.doc).and_then(|d| d.str(place.value)).map(|s| s.into_owned()) else {
             return;
         };
-        let trimmed = value.trim_start();
+        // (A byte order mark before the JSON is skipped as white space is: an adversarial pass,
+        // 2026-12-07, hid `\u0066uck` behind one.)
+        let trimmed = value.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
         if json && depth < MAX_EMBEDDING && (trimmed.starts_with('{') || trimmed.starts_with('[')) {
             let inner = Document::parse(value.clone());
             let whole = inner.root().is_some_and(|r| {
@@ -507,6 +540,68 @@ mod tests {
         assert_eq!(m.pieces(0, 3), [(0, 0, 2), (1, 0, 1)]);
         assert_eq!(m.pieces(4, 15), [(1, 2, 5), (2, 0, 5)], "a match across the face maps to the texts");
         assert_eq!(m.segments.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(), ["bu", "y now", "later", "x"]);
+    }
+
+    #[test]
+    fn json_after_a_byte_order_mark_is_read() {
+        for field in ["Data", "Ext"] {
+            let c = callback(&format!(
+                r#"{{"MsgBody":[{{"MsgType":"TIMCustomElem","MsgContent":{{"{field}":"\ufeff{{\"text\":\"\\u0062ad\"}}"}}}}],
+                "CloudCustomData":"\ufeff{{\"messageReply\":{{\"messageAbstract\":\"\\u0062ad too\"}}}}"}}"#
+            ));
+            let t = texts(&MessageText::collect(&c));
+            assert!(t.iter().any(|(_, text)| text == "bad"), "{field}: {t:?}");
+            assert!(t.iter().any(|(_, text)| text == "bad too"), "{field}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn an_element_that_shows_nothing_does_not_end_the_line() {
+        // Each of them between `fu` and `ck` (an adversarial pass, 2026-12-07: all 15 ended the
+        // line, so a term split around one was never found).
+        let nothing = [
+            r#"{"MsgType":"TIMCustomElem","MsgContent":{"Data":""}}"#,
+            r#"{"MsgType":"TIMCustomElem","MsgContent":{"Data":"","Desc":"","Ext":""}}"#,
+            r#"{"MsgType":"TIMCustomElem","MsgContent":{}}"#,
+            r#"{"MsgType":"TIMTextElem","MsgContent":{}}"#,
+            r#"{"MsgType":"TIMTextElem","MsgContent":{"Text":null}}"#,
+            r#"{"MsgType":"TIMTextElem"}"#,
+            r#"{"MsgType":"TIMTextElem","MsgContent":null}"#,
+            r#"{"MsgType":"TIMNoSuchElem","MsgContent":{"Text":"x"}}"#,
+            r#"{}"#,
+            r#"null"#,
+        ];
+        for (k, middle) in nothing.iter().enumerate() {
+            let c = callback(&format!(
+                r#"{{"MsgBody":[{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"fu"}}}},{middle},{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"ck"}}}}]}}"#
+            ));
+            let m = MessageText::collect(&c);
+            assert_eq!(m.reading_text(), "fuck", "{middle}");
+            assert_eq!(m.pieces(0, 4), [(0, 0, 2), (1, 0, 2)], "{k}: the match maps to both texts");
+        }
+        // Two of them in a row, and one after a face.
+        let c = callback(
+            r#"{"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"fu"}},{"MsgType":"TIMCustomElem","MsgContent":{"Data":""}},{},
+            {"MsgType":"TIMTextElem","MsgContent":{"Text":"ck"}},{"MsgType":"TIMFaceElem","MsgContent":{"Index":1}},null,
+            {"MsgType":"TIMTextElem","MsgContent":{"Text":"off"}}]}"#,
+        );
+        assert_eq!(MessageText::collect(&c).reading_text(), "fuck\u{FFFC}off");
+        // An element that shows something still ends it: an image, a sound, a video, a file, a
+        // location (a map), a custom element with data, which the app draws.
+        let something = [
+            r#"{"MsgType":"TIMImageElem","MsgContent":{"UUID":"u"}}"#,
+            r#"{"MsgType":"TIMSoundElem","MsgContent":{"Url":"https://x/s"}}"#,
+            r#"{"MsgType":"TIMVideoFileElem","MsgContent":{"VideoUrl":"https://x/v"}}"#,
+            r#"{"MsgType":"TIMFileElem","MsgContent":{"FileName":""}}"#,
+            r#"{"MsgType":"TIMLocationElem","MsgContent":{"Desc":"","Latitude":1,"Longitude":2}}"#,
+            r#"{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{\"type\":\"card\"}"}}"#,
+        ];
+        for middle in something {
+            let c = callback(&format!(
+                r#"{{"MsgBody":[{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"fu"}}}},{middle},{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"ck"}}}}]}}"#
+            ));
+            assert!(!MessageText::collect(&c).reading_text().contains("fuck"), "{middle}");
+        }
     }
 
     #[test]
