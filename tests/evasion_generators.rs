@@ -2185,14 +2185,17 @@ fn every_cjk_term_spelled_by_its_sound() {
             // The Latin letters glued to more: `x` before a spelling that starts with them, after
             // one that ends with them.
             let mut text = spelling.replace(' ', "");
+            let mut glue_added = false;
             if text.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 text.insert(0, 'x');
+                glue_added = true;
             }
             if text.ends_with(|c: char| c.is_ascii_alphabetic()) {
                 text.push('x');
+                glue_added = true;
             }
             // Inner characters in pinyin (`操ni妈`): after their last letter (`操nix妈`).
-            if !text.contains('x') {
+            if !glue_added {
                 if let Some(at) = text.rfind(|c: char| c.is_ascii_alphabetic()) {
                     text.insert(at + 1, 'x');
                 }

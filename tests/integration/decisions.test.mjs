@@ -192,6 +192,12 @@ describe("before-send decisions", () => {
     // The same inside the quoted text of a reply (CloudCustomData).
     const quoted = beforeSend({ text: "ok", CloudCustomData: '{"messageReply":{"messageAbstract":"\\u0062uy followers","v":-Infinity}}' });
     assert.equal((await gate.send(BEFORE, JSON.stringify(quoted))).json.ErrorCode, 1);
+    // Data that is JSON after a byte order mark, or a JSON string literal (since 2026-12-07).
+    for (const data of ['\uFEFF{"text":"\\u0062uy followers"}', '"\\u0062uy followers"']) {
+      const b = beforeSend();
+      b.MsgBody = [{ MsgType: "TIMCustomElem", MsgContent: { Data: data, Desc: "", Ext: "" } }];
+      assert.equal((await gate.send(BEFORE, JSON.stringify(b))).json.ErrorCode, 1, data);
+    }
   });
 
   it("a mask across two text elements rewrites only the matched bytes of each", async () => {

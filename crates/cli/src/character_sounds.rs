@@ -364,8 +364,8 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<S
                 }
             }
             // Inner characters in pinyin, a syllable a word, between the first and the last as
-            // written (`操ni妈`, `婊zi养的`), under the same rule for the Latin part (`他ma的` is
-            // left out: `ma` is English, as in `做ai`).
+            // written (`操ni妈`, `婊zi养的`): not where the Latin part is an English word (`他ma的`:
+            // `ma`, as in `做ai`), nor one letter (no syllable of one letter is written so).
             for a in 1..chars.len() {
                 for b in a + 1..chars.len() {
                     let latin = syllables[a..b].concat();

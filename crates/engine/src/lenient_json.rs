@@ -167,9 +167,7 @@ impl Document {
         let mut key: Option<(u32, u32)> = None;
         let mut lenient_here = false;
         let mut trailing = false;
-        // A byte order mark before the value is no part of it (a string of embedded JSON written
-        // by a tool that puts one first: `\u{FEFF}{"text":"..."}`).
-        let mut i = if bytes.starts_with("\u{FEFF}".as_bytes()) { 3 } else { 0 };
+        let mut i = 0usize;
         let mut done = false;
         // Marks the innermost open container (or the root-to-be) as needing leniency.
         let mark = |nodes: &mut Vec<Node>, stack: &[Open], lenient_here: &mut bool| match stack.last() {

@@ -11,7 +11,9 @@
 //! The **reading text** is every piece of text in display order: consecutive text elements run
 //! together (a term split across two of them is one term to a reader), through a face element
 //! between them too (shown among the text: [`INLINE_OBJECT`] stands for it, and its `Data` is a
-//! piece of its own after the line), and other pieces are separated by a paragraph break
+//! piece of its own after the line) and through an element that shows nothing
+//! ([`shows_nothing`]: an empty custom element, an unknown type), and other pieces are separated
+//! by a paragraph break
 //! (U+2029), which no phrase crosses. A match in the reading text
 //! maps back to the byte ranges of each piece it covers; masking rewrites only those bytes, and
 //! only the elements (or `CloudCustomData`) that changed are written again.
@@ -20,6 +22,7 @@ use std::collections::HashMap;
 
 use crate::callback::MessageCallback;
 use crate::lenient_json::{encode_string, Document, Kind, ValueId};
+use timgate_matcher::unicode_data::{Class, Info};
 
 /// Levels of JSON inside a JSON string that are read as JSON (deeper: read as text).
 pub const MAX_EMBEDDING: usize = 4;
@@ -112,14 +115,13 @@ enum Frame {
 /// `Ext` are all missing or empty, or a type clients do not display. An image, sound, video, file
 /// or location element shows something (an image, a player, a file, a map) even without text.
 fn shows_nothing(doc: &Document, element: ValueId) -> bool {
-    let Some(content) = doc.get(element, "MsgContent").filter(|&c| doc.kind(c) == Some(Kind::Object)) else {
-        return true;
-    };
-    let text = |name: &str| doc.get(content, name).filter(|&v| doc.kind(v) == Some(Kind::String));
+    let content = doc.get(element, "MsgContent").filter(|&c| doc.kind(c) == Some(Kind::Object));
+    let text = |name: &str| content.and_then(|c| doc.get(c, name)).filter(|&v| doc.kind(v) == Some(Kind::String));
     let empty = |name: &str| text(name).and_then(|v| doc.str(v)).is_none_or(|s| s.is_empty());
     match doc.get(element, "MsgType").and_then(|t| doc.str(t)).unwrap_or_default().as_ref() {
         "TIMTextElem" => text("Text").is_none(),
         "TIMCustomElem" => empty("Data") && empty("Desc") && empty("Ext"),
+        // Shown whatever their content (a client draws the element, if only as a placeholder).
         "TIMFaceElem" | "TIMLocationElem" | "TIMFileElem" | "TIMRelayElem" | "TIMImageElem" | "TIMSoundElem"
         | "TIMVideoFileElem" => false,
         _ => true,
@@ -141,7 +143,8 @@ impl<'c> MessageText<'c> {
         if let Some(body) = callback.msg_body() {
             stack.push(Frame::Elements { array: body, next: 0, top: true });
         }
-        // The text or face element just read: a text element after it runs on from it.
+        // The text or face element just read (or the last element of nothing after one): a text
+        // element after it runs on from it.
         let mut last_text: Option<(ValueId, usize)> = None;
         let mut top_element = 0;
         while let Some(frame) = stack.last_mut() {
@@ -271,13 +274,16 @@ impl<'c> MessageText<'c> {
         let Some(value) = self.doc(place.doc).and_then(|d| d.str(place.value)).map(|s| s.into_owned()) else {
             return;
         };
-        // (A byte order mark before the JSON is skipped as white space is: an adversarial pass,
-        // 2026-12-07, hid `\u0066uck` behind one.)
-        let trimmed = value.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-        if json && depth < MAX_EMBEDDING && (trimmed.starts_with('{') || trimmed.starts_with('[')) {
+        // (White space and characters read as nothing, a byte order mark among them, are skipped
+        // before it: an adversarial pass, 2026-12-07, hid `\u0066uck` behind a BOM.)
+        let invisible = |c: char| c.is_whitespace() || Info::of(c).class() == Class::Ignorable;
+        let trimmed = value.trim_start_matches(invisible);
+        // An object or an array, or a string literal (`"\u0066uck"`, JSON encoded twice: a client
+        // that parses it shows the string; an adversarial pass, 2026-12-07, found it unread).
+        if json && depth < MAX_EMBEDDING && trimmed.starts_with(['{', '[', '"']) {
             let inner = Document::parse(value.clone());
             let whole = inner.root().is_some_and(|r| {
-                matches!(inner.kind(r), Some(Kind::Object | Kind::Array))
+                matches!(inner.kind(r), Some(Kind::Object | Kind::Array | Kind::String))
                     && !inner.has_trailing_text()
                     && !inner.is_truncated()
             });
@@ -543,11 +549,31 @@ mod tests {
     }
 
     #[test]
+    fn a_json_string_literal_is_read_and_masked_as_its_string() {
+        // A string literal, and JSON encoded twice (a string holding an object).
+        let c = callback(
+            r#"{"MsgBody":[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"\"\\u0064amn\"","Ext":"\"{\\\"text\\\":\\\"damn it\\\"}\""}}]}"#,
+        );
+        let m = MessageText::collect(&c);
+        let t = texts(&m);
+        assert!(t.iter().any(|(_, text)| text == "damn"), "{t:?}");
+        assert!(t.iter().any(|(_, text)| text == "damn it"), "{t:?}");
+        let data = m.segments.iter().position(|s| s.text == "damn").unwrap();
+        let out = m.masked(&[SegmentMask { segment: data, spans: vec![(0, 4)] }], '#');
+        let body = out.msg_body.unwrap_or_default();
+        assert!(body.contains(r#####""Data":"\"####\"""#####), "{body}");
+        // Text that only starts with a quote stays text.
+        let c = callback(r#"{"MsgBody":[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"\"damn\" he said"}}]}"#);
+        assert!(texts(&MessageText::collect(&c)).iter().any(|(_, text)| text == "\"damn\" he said"));
+    }
+
+    #[test]
     fn json_after_a_byte_order_mark_is_read() {
-        for field in ["Data", "Ext"] {
+        // (And after any character read as nothing: a zero-width space, a word joiner.)
+        for (field, mark) in [("Data", "\\ufeff"), ("Ext", "\\ufeff"), ("Data", "\\u200b"), ("Ext", "\\u2060")] {
             let c = callback(&format!(
-                r#"{{"MsgBody":[{{"MsgType":"TIMCustomElem","MsgContent":{{"{field}":"\ufeff{{\"text\":\"\\u0062ad\"}}"}}}}],
-                "CloudCustomData":"\ufeff{{\"messageReply\":{{\"messageAbstract\":\"\\u0062ad too\"}}}}"}}"#
+                r#"{{"MsgBody":[{{"MsgType":"TIMCustomElem","MsgContent":{{"{field}":"{mark}{{\"text\":\"\\u0062ad\"}}"}}}}],
+                "CloudCustomData":"{mark}{{\"messageReply\":{{\"messageAbstract\":\"\\u0062ad too\"}}}}"}}"#
             ));
             let t = texts(&MessageText::collect(&c));
             assert!(t.iter().any(|(_, text)| text == "bad"), "{field}: {t:?}");
@@ -557,8 +583,8 @@ mod tests {
 
     #[test]
     fn an_element_that_shows_nothing_does_not_end_the_line() {
-        // Each of them between `fu` and `ck` (an adversarial pass, 2026-12-07: all 15 ended the
-        // line, so a term split around one was never found).
+        // Each of them between `fu` and `ck` (an adversarial pass, 2026-12-07, found 15 such
+        // elements ending the line, so that a term split around one was never found).
         let nothing = [
             r#"{"MsgType":"TIMCustomElem","MsgContent":{"Data":""}}"#,
             r#"{"MsgType":"TIMCustomElem","MsgContent":{"Data":"","Desc":"","Ext":""}}"#,
@@ -590,6 +616,8 @@ mod tests {
         // location (a map), a custom element with data, which the app draws.
         let something = [
             r#"{"MsgType":"TIMImageElem","MsgContent":{"UUID":"u"}}"#,
+            r#"{"MsgType":"TIMImageElem"}"#,
+            r#"{"MsgType":"TIMFaceElem","MsgContent":null}"#,
             r#"{"MsgType":"TIMSoundElem","MsgContent":{"Url":"https://x/s"}}"#,
             r#"{"MsgType":"TIMVideoFileElem","MsgContent":{"VideoUrl":"https://x/v"}}"#,
             r#"{"MsgType":"TIMFileElem","MsgContent":{"FileName":""}}"#,

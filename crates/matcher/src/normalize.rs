@@ -451,7 +451,7 @@ impl GapInfo {
             }
             _ => {
                 self.other = true;
-                // Only a gap of one character asks (the quotation marks are ~30 code points).
+                // Only a gap of one character asks (the quotation marks and apostrophes are ~50 code points).
                 self.quote |= self.chars == 1 && unicode_data::is_quotation_mark(unit.ch);
             }
         }
@@ -2219,14 +2219,11 @@ impl<'t> Normalizer<'t> {
         let mut weak = false;
         let mut others = false;
         let mut capitals = true;
-        // The look-alike scripts of the word's letters, a bit each (0: none of them).
-        let mut scripts = 0u32;
         for unit in self.word.iter().filter(|u| u.class == Class::Letter) {
             capitals &= unit.upper;
             if unit.ch.is_ascii() {
                 latin = true;
             } else {
-                scripts |= 1 << unicode_data::look_alike_script(unit.ch);
                 match unicode_data::look_alike(unit.ch, unit.upper) {
                     Some(LookAlike::Unicode(..)) => look_alikes = true,
                     Some(LookAlike::Weak(_)) => weak = true,
@@ -2239,7 +2236,8 @@ impl<'t> Normalizer<'t> {
         // A word of letters of two look-alike scripts or more (Greek and Cyrillic: `ωнσяє`, `сυпт`)
         // is no word of either: read as a word with ASCII letters is (since 2026-12-07, an
         // adversarial pass; before, a weak look-alike in it, `я` as `r`, left it unread).
-        let mixed = latin || (scripts & !1).count_ones() >= 2;
+        // (Asked only of a word with look-alikes and no ASCII letter: a second look at its letters.)
+        let mixed = latin || ((look_alikes || weak) && self.word_scripts() >= 2);
         // A weak look-alike is one only in a word with ASCII letters (`ᗯhore`; `фото` stays Russian).
         if mixed {
             look_alikes |= weak;
@@ -2280,6 +2278,18 @@ impl<'t> Normalizer<'t> {
                 unit.ch = letter;
             }
         }
+    }
+
+    /// How many look-alike scripts (`unicode_data::look_alike_script`) the word's letters are of.
+    #[cold]
+    #[inline(never)]
+    fn word_scripts(&self) -> u32 {
+        let scripts = self
+            .word
+            .iter()
+            .filter(|u| u.class == Class::Letter && !u.ch.is_ascii())
+            .fold(0u32, |bits, u| bits | 1 << unicode_data::look_alike_script(u.ch));
+        (scripts & !1).count_ones()
     }
 
     // ---- Stage 3: spelled-out words ---------------------------------------------------------

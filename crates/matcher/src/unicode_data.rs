@@ -314,8 +314,9 @@ pub fn han_decimal_digit(digit: u8) -> Option<char> {
     tables::HAN_DECIMAL_DIGITS.get(usize::from(digit)).copied()
 }
 
-/// Whether `c` is a quotation mark (Quotation_Mark: `'`, `’`, `"`, `«`, `「`...), whose one
-/// character inside a word makes a contraction (`it's`, `we'd`), not a hidden letter.
+/// Whether `c` is a quotation mark (Quotation_Mark: `'`, `’`, `"`, `«`, `「`...) or a punctuation
+/// mark or symbol read as `'` (UTS #39 draws it so: `′`, `` ` ``, `՚`; since 2026-12-07), whose
+/// one character inside a word makes a contraction (`it's`, `we'd`), not a hidden letter.
 #[inline]
 pub fn is_quotation_mark(c: char) -> bool {
     let cp = c as u32;
