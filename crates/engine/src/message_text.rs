@@ -12,7 +12,7 @@
 //! together (a term split across two of them is one term to a reader), through a face element
 //! between them too (shown among the text: [`INLINE_OBJECT`] stands for it, and its `Data` is a
 //! piece of its own after the line) and through an element that shows nothing
-//! ([`shows_nothing`]: an empty custom element, an unknown type), and other pieces are separated
+//! (`shows_nothing`: an empty custom element, an unknown type), and other pieces are separated
 //! by a paragraph break
 //! (U+2029), which no phrase crosses. A match in the reading text
 //! maps back to the byte ranges of each piece it covers; masking rewrites only those bytes, and
