@@ -114,11 +114,12 @@ enum Frame {
 /// object, a text element without a string `Text`, a custom element whose `Data`, `Desc` and
 /// `Ext` are all missing or empty, or a type clients do not display. An image, sound, video, file
 /// or location element shows something (an image, a player, a file, a map) even without text.
-fn shows_nothing(doc: &Document, element: ValueId) -> bool {
-    let content = doc.get(element, "MsgContent").filter(|&c| doc.kind(c) == Some(Kind::Object));
+/// `kind` is its `MsgType` and `content` its `MsgContent`, as the caller looked them up.
+fn shows_nothing(doc: &Document, kind: &str, content: Option<ValueId>) -> bool {
+    let content = content.filter(|&c| doc.kind(c) == Some(Kind::Object));
     let text = |name: &str| content.and_then(|c| doc.get(c, name)).filter(|&v| doc.kind(v) == Some(Kind::String));
     let empty = |name: &str| text(name).and_then(|v| doc.str(v)).is_none_or(|s| s.is_empty());
-    match doc.get(element, "MsgType").and_then(|t| doc.str(t)).unwrap_or_default().as_ref() {
+    match kind {
         "TIMTextElem" => text("Text").is_none(),
         "TIMCustomElem" => empty("Data") && empty("Desc") && empty("Ext"),
         // Shown whatever their content (a client draws the element, if only as a placeholder).
@@ -163,19 +164,20 @@ impl<'c> MessageText<'c> {
                     // Whether the element before it in the same list was a text or a face, or one
                     // that shows nothing after such an element.
                     let joins = last_text == Some((array, position.wrapping_sub(1)));
+                    let kind = doc.get(element, "MsgType").and_then(|t| doc.str(t)).unwrap_or_default();
+                    let content = doc.get(element, "MsgContent");
                     // An element that shows nothing (no content, a text element without text, a
                     // custom element whose `Data`, `Desc` and `Ext` are all empty, a type clients do
                     // not display) does not end the line: `fu`, an empty custom element, `ck` is
                     // read `fuck` (an adversarial pass, 2026-12-07, found 15 such elements hiding a
                     // term split around them).
-                    if shows_nothing(doc, element) {
+                    if shows_nothing(doc, &kind, content) {
                         if joins {
                             last_text = Some((array, position));
                         }
                         continue;
                     }
-                    let kind = doc.get(element, "MsgType").and_then(|t| doc.str(t)).unwrap_or_default();
-                    let Some(content) = doc.get(element, "MsgContent") else { continue };
+                    let Some(content) = content else { continue };
                     let field = |name: &str| doc.get(content, name).filter(|&v| doc.kind(v) == Some(Kind::String));
                     match kind.as_ref() {
                         "TIMTextElem" => {
