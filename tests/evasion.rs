@@ -663,6 +663,11 @@ const INVISIBLE: &[Case] = &[
         ["f\u{2BC}u\u{2BC}c\u{2BC}k"]
     ),
     t!("a modifier letter apostrophe inside a word", ["fuck"], "fu\u{2BC}ck", ["fu\u{2BC}ck"]),
+    // Before a contraction's ending it is the apostrophe (`Whoʼre`, FALSE_POSITIVES); before
+    // anything else, nothing.
+    t!("a modifier letter apostrophe before two letters of no contraction", ["shit"], "sh\u{2BC}it", ["sh\u{2BC}it"]),
+    t!("a modifier letter apostrophe before three letters", ["whores"], "who\u{2BC}res", ["who\u{2BC}res"]),
+    t!("a modifier letter apostrophe before a letter of no contraction", ["bitch"], "bitc\u{2BC}h", ["bitc\u{2BC}h"]),
     t!("turned comma (okina) inside a word", ["spam"], "sp\u{2BB}am", ["sp\u{2BB}am"]),
     t!("arabic tatweel inside a word", ["fuck"], "fu\u{640}ck", ["fu\u{640}ck"]),
     t!("arabic tatweel between every letter", ["spam"], "s\u{640}p\u{640}a\u{640}m", ["s\u{640}p\u{640}a\u{640}m"]),
@@ -1489,6 +1494,35 @@ const CJK_SOUND: &[Case] = &[
 /// the terms, each term a word of its own): read where a reader sees the term, also beside a
 /// rare word across its edge (`真傻` in `你真傻逼`, `妈呀` in `操你妈呀`, missed until
 /// 2026-12-04), and not where it straddles two ordinary words.
+/// Inner characters of a CJK term hidden behind asterisks, as a censor writes them (eighteenth
+/// session; an adversarial pass's miss, `操*妈`, `他*的`): compiled as `push` stores the document
+/// (the Latin masks, `f*ck`, need its word list too). One to three asterisks (or characters read
+/// as one: `＊`, `✱`), right after the term's character before; not the emphasis of `*他*的`,
+/// not punctuation or spaces.
+const CJK_MASKS: &[Case] = &[
+    t!("one asterisk for the middle character", ["操你妈"], "我操*妈", ["操*妈"]),
+    t!("one asterisk in a term of three", ["他妈的"], "他*的真烦", ["他*的"]),
+    t!("two asterisks for one character", ["他妈的"], "他**的", ["他**的"]),
+    t!("three asterisks for one character", ["王八蛋"], "王***蛋", ["王***蛋"]),
+    t!("a full-width asterisk", ["他妈的"], "他＊的", ["他＊的"]),
+    t!("a heavy asterisk", ["草泥马"], "草\u{2731}马", ["草\u{2731}马"]),
+    t!("one asterisk for two characters in a row", ["操你妈逼"], "操*逼", ["操*逼"]),
+    t!("two asterisks for two characters in a row", ["操你妈逼"], "操**逼", ["操**逼"]),
+    t!("an asterisk for the second of four", ["狗娘养的"], "狗*养的", ["狗*养的"]),
+    t!("an asterisk for the third of four", ["狗娘养的"], "狗娘*的", ["狗娘*的"]),
+    t!("an asterisk in a Traditional term", ["他媽的"], "他*的", ["他*的"]),
+    t!("a mask beside asterisks between the other characters", ["操你妈"], "操*你*妈", ["操*你*妈"]),
+    t!("not the first character", ["草泥马"], "*泥马", NONE),
+    t!("not the last character", ["草泥马"], "草泥*", NONE),
+    t!("not in a term of two", ["傻逼"], "傻*", NONE),
+    t!("not the emphasis of a character", ["他妈的"], "这是*他*的错", NONE),
+    t!("not the bold of a character", ["他妈的"], "这是**他**的错", NONE),
+    t!("not a comma", ["操你妈"], "操，妈", NONE),
+    t!("not an asterisk with spaces", ["操你妈"], "操 * 妈", NONE),
+    t!("not four asterisks", ["他妈的"], "他****的", NONE),
+    t!("not an asterisk where a character stands", ["他妈的"], "他*们的", NONE),
+];
+
 const CJK_WITH_WORDS: &[Case] = &[
     t!("a term after an adverb that makes a rare word with it", ["傻逼"], "你真傻逼", ["傻逼"]),
     t!("a term before an interjection that makes a rare word with it", ["操你妈"], "操你妈呀", ["操你妈"]),
@@ -2210,6 +2244,14 @@ const FALSE_POSITIVES: &[Case] = &[
     t!("a grave accent for the apostrophe of a contraction", ["whore", "hell"], "Who`re you? He`ll see", NONE),
     t!("an Armenian apostrophe in a contraction", ["shell"], "She\u{55A}ll come", NONE),
     t!("a Hebrew geresh in a contraction", ["wed"], "we\u{5F3}d stay", NONE),
+    // A modifier letter drawn as `'` is the apostrophe before a contraction's ending (eighteenth
+    // session; the same pass's false positive: read as nothing, `Whoʼre` was one word, `whore`).
+    t!("a modifier letter apostrophe in a contraction", ["whore", "hell"], "Who\u{2BC}re you? He\u{2BC}ll see", NONE),
+    t!("a modifier letter apostrophe in capitals", ["whore"], "WHO\u{2BC}RE YOU", NONE),
+    t!("a modifier letter prime in a contraction", ["shell"], "She\u{2B9}ll come", NONE),
+    t!("a modifier letter apostrophe before -ve and -d", ["wed", "weve"], "we\u{2BC}ve gone, we\u{2BC}d stay", NONE),
+    t!("a modifier letter turned comma in a contraction", ["ill"], "I\u{2BB}ll go", NONE),
+    t!("a modifier letter apostrophe before -s keeps the word", ["fuck"], "for fuck\u{2BC}s sake", ["fuck"]),
     t!("a full-width grave accent in a contraction", ["ill"], "I\u{FF40}ll go", NONE),
     t!("a prime before a possessive s still ends the term", ["fuck"], "for fuck\u{2032}s sake", ["fuck"]),
     t!("primes between spelled-out letters", ["fuck"], "f\u{2032}u\u{2032}c\u{2032}k", ["f\u{2032}u\u{2032}c\u{2032}k"]),
@@ -2577,16 +2619,6 @@ const OPEN: &[Case] = &[
     // terms `term6x` and `term9x` one term (a document test refused them as duplicates) and
     // `x86s` the word `xbgs`, a numeronym's digits read as letters.
     t!("LEET: sixes for a doubled g", ["nigger", "faggot"], "ni66er and fa66ot", ["ni66er", "fa66ot"]),
-    // FALSE POSITIVE found by an adversarial pass (2026-12-07): the modifier letter apostrophe
-    // (U+02BC, which some keyboards type for `'`) is read as nothing, as the other modifier
-    // letters of no script are (`fʼuʼcʼk`, `spʻam` in MARKS), so a contraction written with it
-    // is one word. The punctuation marks drawn as `'` are read as it since that day.
-    t!(
-        "FALSE POSITIVE: a modifier letter apostrophe in a contraction",
-        ["whore", "hell"],
-        "Who\u{2BC}re you? He\u{2BC}ll see",
-        NONE
-    ),
     // CJK SOUND: tone digits (`cao4ni3ma1`): `1` and `3` read as the letters they look like. A
     // spelling with the dictionary's tone digits was tried in the fifteenth session and not
     // kept: compiled, its digits read as letters too, so `ma1 ma1 de5` found `mai mai de`
@@ -2776,6 +2808,14 @@ fn cjk_sound() {
     let plain = failures("CJK_SOUND", CJK_SOUND);
     let spelled = CJK_SOUND.iter().filter(|c| !c.expected.is_empty()).count();
     assert_eq!(plain.len(), spelled, "{plain:?}");
+}
+
+#[test]
+fn cjk_masks() {
+    // Every case that finds something fails without the words but `操*你*妈`, which hides
+    // nothing (asterisks between characters are gaps, compiled either way).
+    let masked = CJK_MASKS.iter().filter(|c| !c.expected.is_empty()).count();
+    run_with_words("CJK_MASKS", CJK_MASKS, masked - 1);
 }
 
 #[test]

@@ -479,6 +479,71 @@ fn every_apostrophe_drawn_otherwise_reads_as_the_apostrophe() {
     assert_all([&tally]);
 }
 
+/// The modifier letters of no script (Common or Inherited) whose UTS #39 skeleton is `'` (`ʼ`,
+/// MODIFIER LETTER APOSTROPHE, which some keyboards type for `'`; `ʹ`, `ˈ`).
+fn apostrophe_letters() -> Vec<char> {
+    members(r"[\p{Lm}&&[\p{sc=Common}\p{sc=Inherited}]]")
+        .into_iter()
+        .filter(|&c| skeleton_char(c) == Some('\''))
+        .collect()
+}
+
+/// Each of them before the ending of an English contraction is read as the apostrophe (a text
+/// finds what it finds with `'`: `Whoʼre` and `Heʼll` are not `whore` and `hell`), and anywhere
+/// else inside a word as nothing (a text finds what it finds without it: `fuʼck`, `fʼuʼcʼk` and
+/// `whoʼres` hold their words). Before 2026-12-07 (eighteenth session) they were read as nothing
+/// everywhere, so that `Whoʼre you` was `whore` (an adversarial pass's false positive).
+#[test]
+fn every_apostrophe_letter_is_the_apostrophe_of_a_contraction_and_nothing_elsewhere() {
+    let terms = ["whore", "hell", "shell", "fuck", "spam", "ill", "wed", "whores", "bitch"];
+    let set = rules(&terms);
+    let found = |text: &str| -> Vec<(usize, usize, usize)> {
+        let chars = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
+        let mut found: Vec<_> = set.find(text).iter().map(|m| (m.term, chars(m.start), chars(m.end))).collect();
+        found.sort_unstable();
+        found
+    };
+    // Written with `'`: what the contraction finds with it.
+    let contractions = [
+        "Who're you?",
+        "WHO'RE YOU",
+        "He'll be late",
+        "She'll come",
+        "I'll go, we'd stay",
+        "we've seen spam",
+        "I'm spam",
+        "don't spam me",
+        "DON'T SPAM",
+        "for fuck's sake",
+        "Wed's gone",
+    ];
+    // Written with `'` standing for the letter: what the text without it finds.
+    let inside =
+        ["fu'ck", "f'u'c'k off", "sp'am", "wh'ore", "who'res", "b'i't'c'h", "whor'es", "sh'ell", "spa'm", "fuc'k"];
+    let with_apostrophe: Vec<_> = contractions.iter().map(|t| found(t)).collect();
+    let without: Vec<_> = inside.iter().map(|t| found(&t.replace('\'', ""))).collect();
+    assert!(with_apostrophe.iter().any(Vec::is_empty) && with_apostrophe.iter().any(|f| !f.is_empty()));
+    assert!(without.iter().all(|f| !f.is_empty()), "{without:?}");
+    let mut contraction = Tally::new("an apostrophe letter before a contraction's ending is the apostrophe");
+    let mut nothing = Tally::new("an apostrophe letter anywhere else in a word is read as nothing");
+    let letters = apostrophe_letters();
+    assert!(letters.len() >= 5 && letters.contains(&'\u{2BC}'), "the class has its members: {letters:?}");
+    for c in letters {
+        let member = format!("{} {}", hex(c), name(c));
+        for (text, expected) in contractions.iter().zip(&with_apostrophe) {
+            let written = text.replace('\'', &c.to_string());
+            contraction.record(&member, found(&written) == *expected, &written);
+        }
+        for (text, expected) in inside.iter().zip(&without) {
+            let written = text.replace('\'', &c.to_string());
+            // The characters shift by the ones read as nothing: compare the terms alone.
+            let terms_of = |f: Vec<(usize, usize, usize)>| f.into_iter().map(|(t, _, _)| t).collect::<Vec<_>>();
+            nothing.record(&member, terms_of(found(&written)) == terms_of(expected.clone()), &written);
+        }
+    }
+    assert_all([&contraction, &nothing]);
+}
+
 // ---- Marks --------------------------------------------------------------------------------------
 
 #[test]
@@ -1926,6 +1991,65 @@ fn chinese_terms_pushed() -> Option<(Vec<String>, RuleSet)> {
     let doc = serde_json::json!({ "block": terms }).to_string();
     let set = timgate_cli::push_compile::compile(&doc).expect("generator terms compile");
     Some((terms, set))
+}
+
+/// Every inner character of every Chinese term of naughty-words `zh` of three characters or more
+/// (each alone and two in a row, never the first or last) hidden behind one, two or three of
+/// every character read as an asterisk (those of `every_asterisk_between_two_letters_reads_as_one`:
+/// named a single asterisk or NFKC `*`, no emoji), in two contexts: found, as `push` compiles the
+/// list. And never behind an emphasis (`*他*的` for `他妈的`), a CJK comma or a spaced asterisk
+/// (`他 * 的`). Before the eighteenth session a censor's mask inside a CJK term was a miss (an
+/// adversarial pass, `操*妈`, `他*的`).
+#[test]
+fn every_inner_character_of_every_cjk_term_behind_asterisks() {
+    let Some((terms, set)) = chinese_terms_pushed() else { return };
+    let emoji = Property::new(r"[\p{Extended_Pictographic}--\p{Cn}]");
+    let symbol = Property::new(r"[\p{P}\p{S}]");
+    let stars: Vec<char> = (0..0x30000u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| {
+            let n = name(c);
+            let named = (n == "ASTERISK" || n.ends_with(" ASTERISK") || n.ends_with(" ASTERISK OPERATOR"))
+                && !n.contains(" WITH ");
+            symbol.has(c) && (named || nfkc(c) == "*") && !emoji.has(c)
+        })
+        .collect();
+    assert!(stars.len() >= 20, "{} asterisks", stars.len());
+    let mut masked = Tally::new("an inner character of a CJK term behind 1-3 asterisks (操*妈, 他**的, 操*逼)");
+    let mut prose = Tally::new("no CJK term behind an emphasis, a comma or a spaced asterisk (*他*的, 他，的)");
+    for (term, word) in terms.iter().enumerate() {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < 3 {
+            continue;
+        }
+        for from in 1..chars.len() - 1 {
+            for hidden in 1..=2.min(chars.len() - 1 - from) {
+                let before: String = chars[..from].iter().collect();
+                let after: String = chars[from + hidden..].iter().collect();
+                for &star in &stars {
+                    for count in 1..=3 {
+                        let mask: String = std::iter::repeat_n(star, count).collect();
+                        for (open, close) in [("，", "。"), ("他说", "是吧")] {
+                            let text = format!("{open}{before}{mask}{after}{close}");
+                            let ok = covers(&set, term, &text, open.len(), text.len() - close.len());
+                            masked.record(&format!("{} {}", hex(star), name(star)), ok, &text);
+                        }
+                    }
+                }
+                for between in ["*", "**", "，", " * ", "、"] {
+                    let emphasis = between.starts_with('*');
+                    let text = if emphasis {
+                        format!("这是{between}{before}{between}{after}的")
+                    } else {
+                        format!("这是{before}{between}{after}的")
+                    };
+                    prose.record(word, !set.find(&text).iter().any(|m| m.term == term), &text);
+                }
+            }
+        }
+    }
+    assert!(masked.total >= 10_000, "{} masked texts", masked.total);
+    assert_all([&masked, &prose]);
 }
 
 /// naughty-words' English terms of one word of three ASCII letters or more, and the rule set of

@@ -105,6 +105,12 @@ pub const FROM_AT: u8 = 128;
 /// character (`ロ` like `口`, UTS #39), which a term's spelling with that kana for its Han
 /// character needs (`ロ交` for `口交`; the hiragana `ろ` it folds to looks like no Han character).
 pub const FROM_KATAKANA: u8 = FROM_ONE;
+/// The [`FROM_AT`] bit on an ideo symbol ([`Symbol::edge`]): the letter follows one to three
+/// asterisks and nothing else right after another ideo letter, and the asterisks close no
+/// emphasis that asterisks opened before the ideo letters in between (`操*妈`, `他**的`; not the
+/// `*他*的` or `**他奶**的` of Markdown): where a censor hid a character of a CJK term, which a
+/// term's spelling with that character left out needs.
+pub const AFTER_STARS: u8 = FROM_AT;
 
 /// One run of equal characters as the matcher reads it, and where it came from.
 ///
@@ -394,8 +400,8 @@ struct GapInfo {
     /// a word that does not start lowercase.
     detached: bool,
     sentence_end: bool,
-    /// (u16, saturating: with the flags the gap stays 16 bytes, which a copy of it moves whole.)
-    newlines: u16,
+    /// (u8, saturating: with the flags the gap stays 16 bytes, which a copy of it moves whole.)
+    newlines: u8,
     /// The last character was a carriage return (CR LF is one line break).
     after_cr: bool,
     paragraph: bool,
@@ -405,6 +411,8 @@ struct GapInfo {
     filler: bool,
     /// Whitespace or a line break was among them.
     space: bool,
+    /// Every character was an asterisk (`*`, or read as one: `＊`, `✱`).
+    stars: bool,
 }
 
 // A gap is copied at every word: 16 bytes move as one.
@@ -418,6 +426,7 @@ impl GapInfo {
     #[inline(always)]
     fn add_space(&mut self) {
         self.chars = self.chars.saturating_add(1);
+        self.stars = false;
         self.after_cr = false;
         self.sentence_end |= self.terminal;
         self.space = true;
@@ -425,6 +434,7 @@ impl GapInfo {
 
     fn add(&mut self, unit: &Unit) {
         self.chars = self.chars.saturating_add(1);
+        self.stars = (self.chars == 1 || self.stars) && unit.ch == '*';
         let after_cr = std::mem::replace(&mut self.after_cr, unit.ch == '\r');
         match unit.class {
             Class::Terminal => {
@@ -462,6 +472,7 @@ impl GapInfo {
         if after.chars == 0 {
             return self;
         }
+        self.stars = (self.chars == 0 || self.stars) && after.stars;
         self.chars = self.chars.saturating_add(after.chars);
         self.other |= after.other;
         if after.terminal {
@@ -637,6 +648,32 @@ impl Source<'_> {
         let gap = ahead.next()?;
         let letter = ahead.find(|&c| c != gap)?;
         Some((gap, letter))
+    }
+
+    /// Whether the next characters to read are the ending of an English contraction after the
+    /// letter `before` (`s`, `d`, `re`, `ll`, `ve`; `t` after `n`, `m` after `i`; in either case)
+    /// and then no letter or digit: what follows the apostrophe of `it's`, `we'd`, `who're`,
+    /// `he'll`, `we've`, `don't`, `I'm` (and not of `spa'm`). Looks at three characters at most
+    /// (no skipping: a run of invisible characters is no contraction).
+    fn contraction_ending_follows(&self, before: char) -> bool {
+        let mut ending = [0u8; 2];
+        let mut n = 0;
+        for c in self.upcoming().take(3) {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            if n == ending.len() || !c.is_ascii_alphabetic() {
+                return false;
+            }
+            ending[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
+        }
+        match &ending[..n] {
+            b"s" | b"d" | b"re" | b"ll" | b"ve" => true,
+            b"t" => before.eq_ignore_ascii_case(&'n'),
+            b"m" => before.eq_ignore_ascii_case(&'i'),
+            _ => false,
+        }
     }
 
     /// The characters still to read, in reading order, without reading them.
@@ -839,6 +876,9 @@ pub struct Normalizer<'t> {
     last_was_ideo: bool,
     /// The last ideo letter put out.
     last_ideo: char,
+    /// Asterisks before the last ideo letters, with nothing but ideo letters since, may open an
+    /// emphasis (`*他` of `*他*的`): the next asterisks close it, and are no censor's mask.
+    emphasis_open: bool,
     /// The pending ideo letter came right after another, with no gap (`他奶` of `他奶 奶`), or
     /// after spaces following one that stood alone (`他 奶` of `他 奶 奶`): the same letter after
     /// a few spaces is then one run with it.
@@ -952,6 +992,7 @@ impl<'t> Normalizer<'t> {
             last_ideo: '\0',
             pending_follows_ideo: false,
             pending_glued: false,
+            emphasis_open: false,
             interrupted: false,
             scratch,
             done: false,
@@ -1031,6 +1072,18 @@ impl<'t> Normalizer<'t> {
             let c = if CIRCLES_FOR_ZERO.contains(&c) && self.after_han_numeral(start) {
                 self.circle_zero_end = end;
                 IDEOGRAPHIC_ZERO
+            } else {
+                c
+            };
+            // A modifier letter drawn as the apostrophe, after a letter and before the ending of
+            // an English contraction (`Whoʼre`, `Heʼll`, `donʼt`), is the apostrophe those words
+            // are written with; elsewhere it is read as nothing (`fʼuʼcʼk`).
+            let c = if unicode_data::is_apostrophe_letter(c)
+                && self
+                    .held
+                    .is_some_and(|held| held.class == Class::Letter && self.source.contraction_ending_follows(held.ch))
+            {
+                '\''
             } else {
                 c
             };
@@ -2973,11 +3026,16 @@ impl<'t> Normalizer<'t> {
         let glued = self.last_was_ideo && gap.chars == 0;
         self.pending_follows_ideo = glued || (self.last_was_ideo && spaces && !self.pending_glued);
         self.pending_glued = glued;
+        // Asterisks after an ideo letter open an emphasis or hide a character (`*他*的`: both
+        // at `他`), and the next ones close it.
+        let open = self.emphasis_open && self.last_was_ideo && (gap.chars == 0 || gap.stars);
+        let masked = gap.stars && gap.chars <= MAX_JOINING_SYMBOLS && self.last_was_ideo && !open;
+        self.emphasis_open = open != gap.stars;
         self.pending = Some(Symbol {
             ch: unit.ch,
             kind: SymbolKind::Ideo,
             count: 1,
-            edge: unit.short,
+            edge: unit.short | if masked { AFTER_STARS } else { 0 },
             gap: gap.kind(),
             start: unit.start,
             end: unit.end,

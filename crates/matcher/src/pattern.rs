@@ -14,8 +14,8 @@ use std::cell::Cell;
 
 use crate::leet;
 use crate::normalize::{
-    Buffers, Gap, Normalizer, Symbol, SymbolKind, END, FROM_AT, FROM_KATAKANA, FROM_ONE, MAX_LEET_SYMBOLS, SHORT_DIGIT,
-    SHORT_EDGE, SHORT_LEET, START,
+    Buffers, Gap, Normalizer, Symbol, SymbolKind, AFTER_STARS, END, FROM_AT, FROM_KATAKANA, FROM_ONE, MAX_LEET_SYMBOLS,
+    SHORT_DIGIT, SHORT_EDGE, SHORT_LEET, START,
 };
 use crate::unicode_data;
 
@@ -88,6 +88,10 @@ const LETTER_FOR_LETTER: &[(char, char)] = &[('u', 'v'), ('g', 'q'), ('i', 'l')]
 /// Letters written as two letters that draw them together, in a known word: `vv` for `w`
 /// (`vvhore`, `follovvers`). (`rn` for `m` is not read: `homo` so written is Spanish `horno`.)
 const LETTERS_FOR_LETTER: &[(char, [char; 2])] = &[('w', ['v', 'v'])];
+/// The most inner characters of a CJK term left out behind one run of asterisks: one (`操*妈`
+/// for `操你妈`) or two in a row (`操*逼`, `操**逼` for `操你妈逼`).
+const MAX_HIDDEN_IDEO_CHARS: usize = 2;
+
 /// Vowels a censor hides behind a mask, in a known word.
 const MASKED_VOWELS: [char; 5] = ['a', 'e', 'i', 'o', 'u'];
 /// What hides an inner vowel of a known word (`fxck`, `bxtch`; `f@ck`, `c@nt`), as the normaliser
@@ -939,6 +943,37 @@ pub(crate) fn patterns_and_emoji(
             spelled
         };
         word_spellings.extend(each_and_all(&kana).map(as_kana));
+        readings.added += word_spellings.len() - before;
+        // Inner characters of a CJK term hidden behind asterisks (`操*妈`, `他**的`; never the
+        // first or last, `草泥*`): each inner character alone, and two in a row, left out, the
+        // run after them marked to follow asterisks (AFTER_STARS, which the text's asterisks
+        // right after another ideo letter set). Only with the rules tool's dictionaries, as the
+        // Latin masks (`f*ck`).
+        let before = word_spellings.len();
+        let chars: Vec<Symbol> =
+            main.iter().flat_map(|s| std::iter::repeat_n(Symbol { count: 1, ..*s }, s.count as usize)).collect();
+        if chars.len() >= 3 && main.iter().all(|s| s.kind == SymbolKind::Ideo) {
+            for from in 1..chars.len() - 1 {
+                for hidden in 1..=MAX_HIDDEN_IDEO_CHARS.min(chars.len() - 1 - from) {
+                    let mut left = chars.clone();
+                    left.drain(from..from + hidden);
+                    if let Some(s) = left.get_mut(from) {
+                        s.edge |= AFTER_STARS;
+                    }
+                    // Runs again (`奶奶的熊` as `奶*熊`), not across the asterisks.
+                    let mut spelled: Vec<Symbol> = Vec::with_capacity(left.len());
+                    for s in left {
+                        match spelled.last_mut() {
+                            Some(last) if last.ch == s.ch && s.edge & AFTER_STARS == 0 => last.count += 1,
+                            _ => spelled.push(s),
+                        }
+                    }
+                    if !word_spellings[before..].contains(&spelled) {
+                        word_spellings.push(spelled);
+                    }
+                }
+            }
+        }
         readings.added += word_spellings.len() - before;
     }
     let mut out: Vec<Pattern> = Vec::with_capacity(4);

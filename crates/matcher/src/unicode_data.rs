@@ -326,6 +326,14 @@ pub fn is_quotation_mark(c: char) -> bool {
     tables::QUOTATION_MARKS.binary_search(&cp).is_ok()
 }
 
+/// Whether `c` is a modifier letter of no script drawn as the apostrophe (UTS #39 skeleton `'`:
+/// `ʼ`, which some keyboards type for it, `ʹ`). Inside a word it is read as nothing
+/// (`fʼuʼcʼk`), except before the ending of an English contraction (`Whoʼre`).
+pub fn is_apostrophe_letter(c: char) -> bool {
+    let cp = c as u32;
+    cp >= 0x80 && tables::APOSTROPHE_LETTERS.binary_search(&cp).is_ok()
+}
+
 /// The ASCII members of [`tables::QUOTATION_MARKS`], one bit each.
 const ASCII_QUOTATION_MARKS: u128 = {
     let mut bits = 0u128;

@@ -25758,6 +25758,8 @@ pub(crate) static QUOTATION_MARKS: [u32; 49] = [
     8220, 8221, 8222, 8223, 8242, 8245, 8249, 8250, 11519, 11842, 12300, 12301, 12302, 12303, 12317, 12318, 12319,
     42891, 42892, 65089, 65090, 65091, 65092, 65282, 65287, 65344, 65378, 65379,
 ];
+/// Modifier letters of no script whose UTS #39 skeleton is `'`, sorted.
+pub(crate) static APOSTROPHE_LETTERS: [u32; 9] = [697, 699, 700, 701, 702, 712, 714, 715, 884];
 /// Lowercase Latin letters drawn upside down (flip-text 1.2.0), sorted.
 pub(crate) static UPSIDE_DOWN: [(char, &str); 21] = [
     ('a', "ɐ"),
@@ -26020,4 +26022,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x4113b17972746981;
+pub(crate) const FINGERPRINT: u64 = 0x78fe4ae1c5184418;

@@ -1380,6 +1380,26 @@ fn main() {
     let _ = writeln!(out, "/// Quotation_Mark code points and the characters read as `'`, sorted.");
     let _ =
         writeln!(out, "pub(crate) static QUOTATION_MARKS: [u32; {}] = {:?};", quotation_marks.len(), quotation_marks);
+    // Modifier letters of no script drawn as the apostrophe (UTS #39 skeleton `'`: `ʼ`, which
+    // some keyboards type for it, `ʹ`): read as nothing inside a word (`fʼuʼcʼk`, above), but as
+    // the apostrophe before the ending of an English contraction (`Whoʼre`, `Heʼll`), which the
+    // normaliser looks for after one.
+    let apostrophe_letters: Vec<u32> = (0..LIMIT)
+        .filter_map(char::from_u32)
+        .filter(|&c| {
+            data.is(GeneralCategoryGroup::Letter, c)
+                && data.class_of(c) == Class::Ignorable
+                && skeleton_char(c) == Some('\'')
+        })
+        .map(u32::from)
+        .collect();
+    let _ = writeln!(out, "/// Modifier letters of no script whose UTS #39 skeleton is `'`, sorted.");
+    let _ = writeln!(
+        out,
+        "pub(crate) static APOSTROPHE_LETTERS: [u32; {}] = {:?};",
+        apostrophe_letters.len(),
+        apostrophe_letters
+    );
     // Upside-down letters, from the npm package flip-text 1.2.0 (`lib/chars.js`, installed by
     // `npm install`): Unicode has no data for this convention (`ʞ` is a TURNED K, but `ɟ` for `f`
     // and `n` for `u` are drawings, not properties). Only the lowercase Latin letters.
