@@ -189,8 +189,11 @@ pub struct WordReadings {
     /// Readings not looked for because they are ordinary words (`therapist`, `scatt`, `rapping`).
     pub left_out: usize,
     /// Letters that match doubled only because the word list says the word so doubled is not an
-    /// ordinary one (`fuuck`): without the list they match only their own count.
+    /// ordinary one (`fuuck`): without the list they match only their own count. (Added to by
+    /// the other spellings too.)
     pub added: usize,
+    /// Spellings of a CJK term with inner characters hidden behind asterisks (`操*妈`).
+    pub hidden_han: usize,
 }
 
 /// What the builder knows of the language's ordinary words (lowercase), consulted only while
@@ -541,15 +544,19 @@ fn combine(choices: &[Vec<(char, Numeral)>], mixed: bool, out: &mut Vec<String>)
 /// begins) an ordinary word, and its `l` may be written `1` or `|` (`s1ut`). Also returns what
 /// the words decided.
 pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Pattern>, WordReadings), TermError> {
-    patterns_and_emoji(term, words).map(|(patterns, readings, _)| (patterns, readings))
+    patterns_and_emoji(term, words, true).map(|(patterns, readings, _)| (patterns, readings))
 }
 
 /// [`patterns_with`], and the term's emoji parts if it mixes emoji and text ([`EmojiParts`]),
 /// read from the same normalised symbols (the builder needs both: a second reading of every
-/// term cost 14% of a 100k-term compile).
+/// term cost 14% of a 100k-term compile). `own`: `term` is the term as written (or its numerals
+/// written otherwise), not another spelling of it (its sound, its characters' parts), and within
+/// the document's budget ([`crate::matcher::MAX_HIDDEN_HAN_TERMS`]): only then its Han characters
+/// are also looked for behind asterisks.
 pub(crate) fn patterns_and_emoji(
     term: &str,
     words: Option<Words<'_>>,
+    own: bool,
 ) -> Result<(Vec<Pattern>, WordReadings, Option<EmojiParts>), TermError> {
     let is_word = words.map(|w| w.is_word);
     let mut readings = WordReadings::default();
@@ -948,11 +955,11 @@ pub(crate) fn patterns_and_emoji(
         // first or last, `草泥*`): each inner character alone, and two in a row, left out, the
         // run after them marked to follow asterisks (AFTER_STARS, which the text's asterisks
         // right after another ideo letter set). Only with the rules tool's dictionaries, as the
-        // Latin masks (`f*ck`).
+        // Latin masks (`f*ck`), and only of the term as written (`own`).
         let before = word_spellings.len();
         let chars: Vec<Symbol> =
             main.iter().flat_map(|s| std::iter::repeat_n(Symbol { count: 1, ..*s }, s.count as usize)).collect();
-        if chars.len() >= 3 && main.iter().all(|s| s.kind == SymbolKind::Ideo) {
+        if own && chars.len() >= 3 && main.iter().all(|s| s.kind == SymbolKind::Ideo) {
             for from in 1..chars.len() - 1 {
                 for hidden in 1..=MAX_HIDDEN_IDEO_CHARS.min(chars.len() - 1 - from) {
                     let mut left = chars.clone();
@@ -974,7 +981,8 @@ pub(crate) fn patterns_and_emoji(
                 }
             }
         }
-        readings.added += word_spellings.len() - before;
+        readings.hidden_han = word_spellings.len() - before;
+        readings.added += readings.hidden_han;
     }
     let mut out: Vec<Pattern> = Vec::with_capacity(4);
     // Looked for inside spelled-out words too: a term of letters only (none read from a digit:
