@@ -89,8 +89,9 @@ type WordTest = dyn Fn(&str) -> bool + Send + Sync;
 
 /// The most terms of a document whose inner Han characters are also looked for hidden behind
 /// asterisks (`操*妈` for `操你妈`; with a word list only, [`MatcherBuilder::words`]): the first
-/// such terms in document order, CJK terms of three characters or more. Each adds one to three
-/// spellings (a term of four, three) that share little with the term in the automaton: measured
+/// such terms in document order, CJK terms of three characters or more. A term of n characters
+/// adds 2n − 5 spellings (one for three, three for four), which share little with the term in the
+/// automaton: measured
 /// as `push` compiles (2026-12-07), the bench's 100k terms grow 14,953,305 → 15,135,991 bytes
 /// for the first 2,048 of their 20,504 such terms (89 bytes a term; all of them would add about
 /// 1.8 MB, and KV holds 25 MiB a value), naughty-words' 974 `zh`, `ja`, `ko` and `en` terms

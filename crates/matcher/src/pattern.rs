@@ -189,8 +189,7 @@ pub struct WordReadings {
     /// Readings not looked for because they are ordinary words (`therapist`, `scatt`, `rapping`).
     pub left_out: usize,
     /// Letters that match doubled only because the word list says the word so doubled is not an
-    /// ordinary one (`fuuck`): without the list they match only their own count. (Added to by
-    /// the other spellings too.)
+    /// ordinary one (`fuuck`): without the list they match only their own count.
     pub added: usize,
     /// Spellings of a CJK term with inner characters hidden behind asterisks (`操*妈`).
     pub hidden_han: usize,
@@ -957,9 +956,12 @@ pub(crate) fn patterns_and_emoji(
         // right after another ideo letter set). Only with the rules tool's dictionaries, as the
         // Latin masks (`f*ck`), and only of the term as written (`own`).
         let before = word_spellings.len();
-        let chars: Vec<Symbol> =
-            main.iter().flat_map(|s| std::iter::repeat_n(Symbol { count: 1, ..*s }, s.count as usize)).collect();
-        if own && chars.len() >= 3 && main.iter().all(|s| s.kind == SymbolKind::Ideo) {
+        let chars: Vec<Symbol> = if own && main.iter().all(|s| s.kind == SymbolKind::Ideo) {
+            main.iter().flat_map(|s| std::iter::repeat_n(Symbol { count: 1, ..*s }, s.count as usize)).collect()
+        } else {
+            Vec::new()
+        };
+        if chars.len() >= 3 {
             for from in 1..chars.len() - 1 {
                 for hidden in 1..=MAX_HIDDEN_IDEO_CHARS.min(chars.len() - 1 - from) {
                     let mut left = chars.clone();
