@@ -93,8 +93,8 @@ type WordTest = dyn Fn(&str) -> bool + Send + Sync;
 /// adds 2n − 5 spellings (one for three, three for four), which share little with the term in the
 /// automaton: measured
 /// as `push` compiles (2026-12-07), the bench's 100k terms grow 14,953,305 → 15,135,991 bytes
-/// for the first 2,048 of their 20,504 such terms (89 bytes a term; all of them would add about
-/// 1.8 MB, and KV holds 25 MiB a value), naughty-words' 974 `zh`, `ja`, `ko` and `en` terms
+/// for the first 2,048 of their 20,504 such terms and to 15,756,137 for 8,192, this budget (98
+/// bytes a term; all of them would add about 2 MB, and KV holds 25 MiB a value), naughty-words' 974 `zh`, `ja`, `ko` and `en` terms
 /// 3,242,800 → 3,296,510 for 126.
 pub const MAX_HIDDEN_HAN_TERMS: usize = 8_192;
 
