@@ -434,6 +434,15 @@ fn apostrophes_drawn_otherwise() -> Vec<char> {
     members(r"[\p{P}\p{S}]").into_iter().filter(|&c| c != '\'' && skeleton_char(c) == Some('\'')).collect()
 }
 
+/// What `set` finds in `text`: each term with the characters (not bytes) it covers, sorted, so
+/// that texts whose characters differ in length compare.
+fn found_at_chars(set: &RuleSet, text: &str) -> Vec<(usize, usize, usize)> {
+    let chars = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
+    let mut found: Vec<_> = set.find(text).iter().map(|m| (m.term, chars(m.start), chars(m.end))).collect();
+    found.sort_unstable();
+    found
+}
+
 /// Each of them is read as the apostrophe: a text with it finds what the same text with `'`
 /// finds, term for term and at the same characters (`Who′re` and ``He`ll`` are contractions,
 /// as `Who're` and `He'll` are, not `whore` and `hell`; `fuck′s sake` holds `fuck`, `f′u′c′k`
@@ -458,12 +467,7 @@ fn every_apostrophe_drawn_otherwise_reads_as_the_apostrophe() {
         "'spam'",
     ];
     // What the text finds with `'`: terms and the characters they cover.
-    let found = |text: &str| -> Vec<(usize, usize, usize)> {
-        let chars = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
-        let mut found: Vec<_> = set.find(text).iter().map(|m| (m.term, chars(m.start), chars(m.end))).collect();
-        found.sort_unstable();
-        found
-    };
+    let found = |text: &str| found_at_chars(&set, text);
     let expected: Vec<_> = texts.iter().map(|t| found(t)).collect();
     assert!(expected.iter().any(Vec::is_empty) && expected.iter().any(|f| !f.is_empty()), "{expected:?}");
     let mut tally = Tally::new("apostrophes drawn otherwise read as the apostrophe");
@@ -497,12 +501,7 @@ fn apostrophe_letters() -> Vec<char> {
 fn every_apostrophe_letter_is_the_apostrophe_of_a_contraction_and_nothing_elsewhere() {
     let terms = ["whore", "hell", "shell", "fuck", "spam", "ill", "wed", "whores", "bitch"];
     let set = rules(&terms);
-    let found = |text: &str| -> Vec<(usize, usize, usize)> {
-        let chars = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
-        let mut found: Vec<_> = set.find(text).iter().map(|m| (m.term, chars(m.start), chars(m.end))).collect();
-        found.sort_unstable();
-        found
-    };
+    let found = |text: &str| found_at_chars(&set, text);
     // Written with `'`: what the contraction finds with it.
     let contractions = [
         "Who're you?",
@@ -1310,6 +1309,24 @@ fn every_uts39_confusable_of_a_spaceless_script_inside_a_latin_word() {
     assert_all([&tally]);
 }
 
+/// Every punctuation mark or symbol Unicode names as a single asterisk (`HEAVY ASTERISK`,
+/// `ASTERISK OPERATOR`, `LOW ASTERISK`; not `EQUALS WITH ASTERISK` or `TWO ASTERISKS`), or that
+/// NFKC makes one, and whether it is an emoji (Extended_Pictographic, `✳`).
+fn asterisks() -> Vec<(char, bool)> {
+    let emoji = Property::new(r"[\p{Extended_Pictographic}--\p{Cn}]");
+    let symbol = Property::new(r"[\p{P}\p{S}]");
+    (0..0x30000u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| {
+            let n = name(c);
+            let named = (n == "ASTERISK" || n.ends_with(" ASTERISK") || n.ends_with(" ASTERISK OPERATOR"))
+                && !n.contains(" WITH ");
+            symbol.has(c) && (named || nfkc(c) == "*")
+        })
+        .map(|c| (c, emoji.has(c)))
+        .collect()
+}
+
 /// Every symbol Unicode names as a single asterisk (`HEAVY ASTERISK`, `ASTERISK OPERATOR`, `LOW
 /// ASTERISK`; not `EQUALS WITH ASTERISK` or `TWO ASTERISKS`), or that NFKC makes one, between two
 /// letters reads as `*` does: a hidden letter (`f✱ck` as `f*ck`). Emoji (Extended_Pictographic:
@@ -1318,22 +1335,14 @@ fn every_uts39_confusable_of_a_spaceless_script_inside_a_latin_word() {
 fn every_asterisk_between_two_letters_reads_as_one() {
     use timgate_matcher::normalize::render;
     let mut tally = Tally::new("every asterisk between two letters");
-    let emoji = Property::new(r"[\p{Extended_Pictographic}--\p{Cn}]");
-    let symbol = Property::new(r"[\p{P}\p{S}]");
     let star = render("f*ck");
-    for c in (0..0x30000u32).filter_map(char::from_u32) {
-        let n = name(c);
-        let named =
-            (n == "ASTERISK" || n.ends_with(" ASTERISK") || n.ends_with(" ASTERISK OPERATOR")) && !n.contains(" WITH ");
-        if !symbol.has(c) || !(named || nfkc(c) == "*") {
-            continue;
-        }
-        if emoji.has(c) {
+    for (c, emoji) in asterisks() {
+        if emoji {
             tally.exclude();
             continue;
         }
         let text = format!("f{c}ck");
-        tally.record(&format!("{} {n}", hex(c)), render(&text) == star, &text);
+        tally.record(&format!("{} {}", hex(c), name(c)), render(&text) == star, &text);
     }
     assert!(tally.total >= 30, "{} asterisks", tally.total);
     assert_all([&tally]);
@@ -2003,17 +2012,7 @@ fn chinese_terms_pushed() -> Option<(Vec<String>, RuleSet)> {
 #[test]
 fn every_inner_character_of_every_cjk_term_behind_asterisks() {
     let Some((terms, set)) = chinese_terms_pushed() else { return };
-    let emoji = Property::new(r"[\p{Extended_Pictographic}--\p{Cn}]");
-    let symbol = Property::new(r"[\p{P}\p{S}]");
-    let stars: Vec<char> = (0..0x30000u32)
-        .filter_map(char::from_u32)
-        .filter(|&c| {
-            let n = name(c);
-            let named = (n == "ASTERISK" || n.ends_with(" ASTERISK") || n.ends_with(" ASTERISK OPERATOR"))
-                && !n.contains(" WITH ");
-            symbol.has(c) && (named || nfkc(c) == "*") && !emoji.has(c)
-        })
-        .collect();
+    let stars: Vec<char> = asterisks().into_iter().filter(|&(_, emoji)| !emoji).map(|(c, _)| c).collect();
     assert!(stars.len() >= 20, "{} asterisks", stars.len());
     let mut masked = Tally::new("an inner character of a CJK term behind 1-3 asterisks (操*妈, 他**的, 操*逼)");
     let mut prose = Tally::new("no CJK term behind an emphasis, a comma or a spaced asterisk (*他*的, 他，的)");
