@@ -54,6 +54,10 @@ pub enum PushOutcome {
         blob_bytes: Option<usize>,
         /// What `validate` warns about (nothing that stops a push).
         warnings: Vec<Problem>,
+        /// CJK terms of three characters or more past the first
+        /// [`timgate_matcher::matcher::MAX_HIDDEN_HAN_TERMS`], whose inner characters are not
+        /// looked for behind asterisks (`操*妈`).
+        hidden_han_past_budget: usize,
     },
 }
 
@@ -124,6 +128,7 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
         changes,
         blob_bytes,
         warnings,
+        hidden_han_past_budget: compiled.matcher().terms_over_hidden_han_budget(),
     })
 }
 

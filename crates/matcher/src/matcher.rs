@@ -232,11 +232,12 @@ impl MatcherBuilder {
             let others = self.spellings.as_deref().map(|spell| spell(term)).unwrap_or_default();
             let others = others.iter().filter(|&s| s != term).map(|s| (s, false));
             for (spelling, is_own) in own.iter().map(|s| (s, true)).chain(others) {
-                let (patterns, decided, parts) = match pattern::patterns_and_emoji(
-                    spelling,
-                    words,
-                    is_own && hidden_han_terms < MAX_HIDDEN_HAN_TERMS,
-                ) {
+                let hidden = match (is_own, hidden_han_terms < MAX_HIDDEN_HAN_TERMS) {
+                    (false, _) => pattern::HiddenHan::Never,
+                    (true, true) => pattern::HiddenHan::Spelled,
+                    (true, false) => pattern::HiddenHan::OverBudget,
+                };
+                let (patterns, decided, parts) = match pattern::patterns_and_emoji(spelling, words, hidden) {
                     Ok(compiled) => compiled,
                     // Another spelling that cannot be compiled is left out.
                     Err(_) if !is_own => continue,
@@ -246,6 +247,7 @@ impl MatcherBuilder {
                 readings.left_out += decided.left_out;
                 readings.added += decided.added + usize::from(!is_own);
                 readings.hidden_han += decided.hidden_han;
+                readings.hidden_han_over_budget += decided.hidden_han_over_budget;
                 hidden_han_terms += usize::from(decided.hidden_han > 0);
                 // A spelling with emoji the term has not (`操你🐴` for `操你妈`) is looked for
                 // under an index of its own, past the terms, whose match needs its emoji and is
@@ -596,6 +598,14 @@ impl Matcher {
     /// the result).
     pub fn readings_added(&self) -> usize {
         self.inner.readings.added
+    }
+
+    /// How many CJK terms of three characters or more came after the first
+    /// [`MAX_HIDDEN_HAN_TERMS`] when it was built with [`MatcherBuilder::words`], and so are not
+    /// looked for with inner characters behind asterisks (`操*妈`); each spelling of a term's
+    /// numerals counts. 0 for a matcher loaded from a blob.
+    pub fn terms_over_hidden_han_budget(&self) -> usize {
+        self.inner.readings.hidden_han_over_budget
     }
 
     /// The dictionary words its CJK terms are checked against (empty: none).
@@ -2652,9 +2662,13 @@ mod tests {
     fn han_characters_behind_asterisks_for_the_first_terms_of_a_document_only() {
         // MAX_HIDDEN_HAN_TERMS terms of three Han characters, then one more: the last is looked
         // for as written, but not with its middle character behind an asterisk.
-        let han = |k: usize| char::from_u32(0x4E00 + k as u32).unwrap_or('一');
+        // (Plain Han characters: until 2026-12-07 the terms began at U+4E00, where `一` is a
+        // numeral and `丶` a gap, so the last term had two characters and was never masked,
+        // budget or not: 7,950 of the 8,193 terms were masked. Each term's first and last
+        // characters are its own, so no other term's spelling finds it masked.)
+        let han = |k: usize| char::from_u32(0x5000 + k as u32).unwrap_or('倀');
         let terms: Vec<String> = (0..=MAX_HIDDEN_HAN_TERMS)
-            .map(|k| [han(k / 150), han(1000 + k % 150), han(3000)].iter().collect())
+            .map(|k| [han(k / 150), han(0x1000), han(0x2000 + k % 150)].iter().collect())
             .collect();
         let m = MatcherBuilder::new().terms(terms.iter().map(String::as_str)).words(|_| false).build().unwrap();
         let masked = |term: &str| {
@@ -2665,9 +2679,16 @@ mod tests {
         assert!(m.is_match(first) && m.is_match(last));
         assert!(m.is_match(&masked(first)), "{}", masked(first));
         assert!(!m.is_match(&masked(last)), "{}: past the budget", masked(last));
-        // Without words, no term is.
+        // The builder counts it (the rules tool warns), and only it.
+        assert_eq!(m.terms_over_hidden_han_budget(), 1);
+        assert_eq!(m.inner.readings.hidden_han, MAX_HIDDEN_HAN_TERMS, "one spelling for each term within");
+        let within =
+            MatcherBuilder::new().terms(terms[1..].iter().map(String::as_str)).words(|_| false).build().unwrap();
+        assert_eq!(within.terms_over_hidden_han_budget(), 0);
+        // Without words, no term is, and none is counted.
         let plain = build(&[first.as_str()]);
         assert!(plain.is_match(first) && !plain.is_match(&masked(first)));
+        assert_eq!(plain.terms_over_hidden_han_budget(), 0);
     }
 
     #[test]

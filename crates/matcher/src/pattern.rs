@@ -193,6 +193,20 @@ pub struct WordReadings {
     pub added: usize,
     /// Spellings of a CJK term with inner characters hidden behind asterisks (`操*妈`).
     pub hidden_han: usize,
+    /// Terms that would have had such spellings but came after the document's budget
+    /// ([`crate::matcher::MAX_HIDDEN_HAN_TERMS`]).
+    pub hidden_han_over_budget: usize,
+}
+
+/// Whether a term's inner Han characters are also looked for behind asterisks (`操*妈`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HiddenHan {
+    /// Not for this spelling: another spelling of a term (its sound, its characters' parts).
+    Never,
+    /// The term as written (or its numerals written otherwise), within the document's budget.
+    Spelled,
+    /// The term as written, past the budget: counted, not spelled.
+    OverBudget,
 }
 
 /// What the builder knows of the language's ordinary words (lowercase), consulted only while
@@ -543,19 +557,17 @@ fn combine(choices: &[Vec<(char, Numeral)>], mixed: bool, out: &mut Vec<String>)
 /// begins) an ordinary word, and its `l` may be written `1` or `|` (`s1ut`). Also returns what
 /// the words decided.
 pub fn patterns_with(term: &str, words: Option<Words<'_>>) -> Result<(Vec<Pattern>, WordReadings), TermError> {
-    patterns_and_emoji(term, words, true).map(|(patterns, readings, _)| (patterns, readings))
+    patterns_and_emoji(term, words, HiddenHan::Spelled).map(|(patterns, readings, _)| (patterns, readings))
 }
 
 /// [`patterns_with`], and the term's emoji parts if it mixes emoji and text ([`EmojiParts`]),
 /// read from the same normalised symbols (the builder needs both: a second reading of every
-/// term cost 14% of a 100k-term compile). `own`: `term` is the term as written (or its numerals
-/// written otherwise), not another spelling of it (its sound, its characters' parts), and within
-/// the document's budget ([`crate::matcher::MAX_HIDDEN_HAN_TERMS`]): only then its Han characters
-/// are also looked for behind asterisks.
+/// term cost 14% of a 100k-term compile). `hidden`: whether `term`'s Han characters are also
+/// looked for behind asterisks ([`HiddenHan`]).
 pub(crate) fn patterns_and_emoji(
     term: &str,
     words: Option<Words<'_>>,
-    own: bool,
+    hidden: HiddenHan,
 ) -> Result<(Vec<Pattern>, WordReadings, Option<EmojiParts>), TermError> {
     let is_word = words.map(|w| w.is_word);
     let mut readings = WordReadings::default();
@@ -954,14 +966,17 @@ pub(crate) fn patterns_and_emoji(
         // first or last, `草泥*`): each inner character alone, and two in a row, left out, the
         // run after them marked to follow asterisks (AFTER_STARS, which the text's asterisks
         // right after another ideo letter set). Only with the rules tool's dictionaries, as the
-        // Latin masks (`f*ck`), and only of the term as written (`own`).
+        // Latin masks (`f*ck`), and only of the term as written within the document's budget
+        // (`hidden`).
         let before = word_spellings.len();
-        let chars: Vec<Symbol> = if own && main.iter().all(|s| s.kind == SymbolKind::Ideo) {
+        let chars: Vec<Symbol> = if hidden != HiddenHan::Never && main.iter().all(|s| s.kind == SymbolKind::Ideo) {
             main.iter().flat_map(|s| std::iter::repeat_n(Symbol { count: 1, ..*s }, s.count as usize)).collect()
         } else {
             Vec::new()
         };
-        if chars.len() >= 3 {
+        if chars.len() >= 3 && hidden == HiddenHan::OverBudget {
+            readings.hidden_han_over_budget = 1;
+        } else if chars.len() >= 3 {
             for from in 1..chars.len() - 1 {
                 for hidden in 1..=MAX_HIDDEN_IDEO_CHARS.min(chars.len() - 1 - from) {
                     let mut left = chars.clone();
