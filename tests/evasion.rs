@@ -1245,6 +1245,44 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
     t!("upside-down word with an s", ["slut"], "\u{287}nls", ["\u{287}nls"]),
     t!("upside down in plain letters is text", ["pun"], "und", NONE),
     t!("upside down that reads as plain letters is text", ["mou"], "right now", NONE),
+    // Capitalised as a sentence starts it, then flipped by flip-text (since the nineteenth
+    // session; an adversarial pass missed 13 of 19 such terms).
+    t!("upside down, a capital F", ["fuck"], "\u{29E}\u{254}n\u{2132}", ["\u{29E}\u{254}n\u{2132}"]),
+    t!(
+        "upside down, a capital B drawn in Deseret",
+        ["bitch"],
+        "lol \u{265}\u{254}\u{287}\u{1D09}\u{10412}",
+        ["\u{265}\u{254}\u{287}\u{1D09}\u{10412}"]
+    ),
+    t!("upside down, a capital W drawn M", ["whore"], "\u{1DD}\u{279}o\u{265}M", ["\u{1DD}\u{279}o\u{265}M"]),
+    t!("upside down, a capital S as it is", ["shit"], "\u{287}\u{1D09}\u{265}S", ["\u{287}\u{1D09}\u{265}S"]),
+    t!("upside down, a capital C", ["cunt"], "\u{287}un\u{186}", ["\u{287}un\u{186}"]),
+    t!(
+        "upside down, a phrase as a sentence starts it",
+        ["fuck you"],
+        "no\u{28E} \u{29E}\u{254}n\u{2132}",
+        ["no\u{28E} \u{29E}\u{254}n\u{2132}"]
+    ),
+    t!(
+        "upside down, every word of a phrase capitalised",
+        ["go to hell"],
+        "ll\u{1DD}H o\u{22A5} o\u{5E4}",
+        ["ll\u{1DD}H o\u{22A5} o\u{5E4}"]
+    ),
+    t!(
+        "upside down, a capital G drawn as a Hebrew letter",
+        ["go to hell"],
+        "ll\u{1DD}\u{265} o\u{287} o\u{5E4}",
+        ["ll\u{1DD}\u{265} o\u{287} o\u{5E4}"]
+    ),
+    t!(
+        "upside down, a capital K drawn as its small letter",
+        ["kill yourself"],
+        "\u{25F}l\u{1DD}s\u{279}no\u{28E} ll\u{1D09}\u{29E}",
+        ["\u{25F}l\u{1DD}s\u{279}no\u{28E} ll\u{1D09}\u{29E}"]
+    ),
+    t!("upside down capitalised in plain letters is text", ["pun"], "un\u{500}", NONE),
+    t!("upside down capitalised that reads as plain letters is text", ["mou"], "noW", NONE),
 ];
 
 /// A number term spelled out digit by digit, as words are letter by letter (`8 9 6 4`, `8.9.6.4`):

@@ -1285,6 +1285,44 @@ fn every_word_upside_down() {
     assert_none_wrong(&wrong);
 }
 
+/// Every word of the study that the English words know, capitalised as a sentence starts it, then
+/// written upside down as the npm package flip-text writes it (`Fuck` as `ʞɔnℲ`, `Bitch` as
+/// `ɥɔʇᴉ𐐒`, `Whore` as `ǝɹoɥM`: its own function, capitals drawn from its table of them): found,
+/// as `push` compiles the words. Before the nineteenth session only the lowercase drawing was
+/// looked for, and an adversarial pass missed 13 of 19 terms so capitalised.
+#[test]
+fn every_word_upside_down_as_a_sentence_starts_it() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let Some(table) = flip_table() else {
+        eprintln!("skipped: flip-text comes from node_modules (run `npm install`)");
+        return;
+    };
+    let (mut read, mut ascii, mut wrong) = (0, 0, Vec::new());
+    for (index, term) in lists.words.iter().enumerate() {
+        if !english.contains(term) || !term.chars().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let capitalised: String =
+            term.chars().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c }).collect();
+        let text = flip_text::flip(&table, &capitalised);
+        if timgate_matcher::normalize::render(&text).is_ascii() {
+            ascii += 1;
+            continue;
+        }
+        if set.find(&text).iter().any(|m| m.term == index) {
+            read += 1;
+        } else {
+            wrong.push(format!("{capitalised:?} as {text:?}: not found"));
+        }
+    }
+    println!(
+        "every word upside down as a sentence starts it: {read} read, {ascii} plain ASCII once flipped (not looked for), {} wrong",
+        wrong.len()
+    );
+    assert!(read > 100, "{read} read");
+    assert_none_wrong(&wrong);
+}
+
 /// One asterisk or two added between every two letter runs of every single word of the study
 /// that the English words know (four letters or more), hiding nothing (`f*uck`, `sh**it`), as
 /// `push` compiles the words: found.

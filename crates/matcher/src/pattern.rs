@@ -916,29 +916,67 @@ pub(crate) fn patterns_and_emoji(
         // each letter drawn upside down (`unicode_data::upside_down`), when every word of the
         // term is a word the list knows and the drawing, as the normaliser reads it, has a letter
         // that is not ASCII (a word upside down in plain letters is ordinary text: `pun` drawn
-        // `und`, and `mou` drawn `noɯ`, which reads `now`). Not for a prefix term.
+        // `und`, and `mou` drawn `noɯ`, which reads `now`). Not for a prefix term. Also as a
+        // sentence starts it, its first letter a capital, and with every word's first letter one
+        // (`noʎ ʞɔnℲ`, `∩oʎ ʞɔnℲ`: a capital drawn as flip-text draws it,
+        // `unicode_data::upside_down_capital`);
+        // each reading once. (All in capitals is not: flip-text draws `T` as `⊥`, which the
+        // normaliser reads as a gap, so `SHIT` reads `ihs`.)
         let all_known = !term_words.is_empty() && term_words.iter().all(|(_, text)| is_word(text));
         if all_known && !prefix && main.iter().all(|s| s.kind == SymbolKind::Word) {
-            let flipped: String = body
-                .chars()
-                .rev()
-                .flat_map(char::to_lowercase)
-                .flat_map(|c| {
-                    let drawn = unicode_data::upside_down(c);
-                    drawn.into_iter().flat_map(str::chars).chain(drawn.is_none().then_some(c))
-                })
-                .collect();
-            if !flipped.is_ascii() {
-                let symbols: Vec<Symbol> = Normalizer::as_written(&flipped)
+            let lower: Vec<char> = body.chars().flat_map(char::to_lowercase).collect();
+            let capitalised = |every_word: bool| -> Vec<char> {
+                let mut after_space = true;
+                let mut first = true;
+                lower
+                    .iter()
+                    .map(|&c| {
+                        let capital = c.is_alphabetic() && after_space && (first || every_word);
+                        if c.is_alphabetic() {
+                            first = false;
+                        }
+                        after_space = c.is_whitespace();
+                        if capital {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
+            };
+            let before = word_spellings.len();
+            for (cased, capitals) in [(lower.clone(), false), (capitalised(false), true), (capitalised(true), true)] {
+                let flipped: String = cased
+                    .iter()
+                    .rev()
+                    .flat_map(|&c| {
+                        // (As the package: a capital it has no drawing for is drawn as its
+                        // small letter, `K` as `ʞ`, or written as it is, `S`.)
+                        let drawn = if c.is_ascii_uppercase() {
+                            unicode_data::upside_down_capital(c)
+                                .or_else(|| unicode_data::upside_down(c.to_ascii_lowercase()))
+                        } else {
+                            unicode_data::upside_down(c)
+                        };
+                        drawn.into_iter().flat_map(str::chars).chain(drawn.is_none().then_some(c))
+                    })
+                    .collect();
+                if flipped.is_ascii() {
+                    continue;
+                }
+                // Capitals read as the text's are (`פ`, flip-text's `G`, is the `g` it looks like
+                // beside Latin letters, not the Hebrew letter a term keeps as written).
+                let reader = if capitals { Normalizer::new(&flipped) } else { Normalizer::as_written(&flipped) };
+                let symbols: Vec<Symbol> = reader
                     .filter(|s| s.kind == SymbolKind::Word)
                     .map(|s| Symbol { edge: s.edge & !SYMBOL_MARKS, gap: Gap::None, ..s })
                     .collect();
                 let plain = symbols.iter().all(|s| s.ch.is_ascii());
-                if !plain && symbols.len() <= MAX_TERM_SYMBOLS {
+                if !plain && symbols.len() <= MAX_TERM_SYMBOLS && !word_spellings[before..].contains(&symbols) {
                     word_spellings.push(symbols);
-                    readings.added += 1;
                 }
             }
+            readings.added += word_spellings.len() - before;
         }
         // Katakana drawn like a Han character of the term (`ロ交` for `口交`, `ハ九六四`): each such
         // run alone, and all of them at once, as the kana, which the text must have written in

@@ -228,6 +228,15 @@ pub fn upside_down(c: char) -> Option<&'static str> {
     tables::UPSIDE_DOWN.get(at).map(|&(_, drawn)| drawn)
 }
 
+/// What a capital Latin letter is drawn as upside down (`F` as `Ⅎ`, `T` as `⊥`, `W` as `M`), from
+/// the same table; `None` for a capital it has no drawing for (`K`, `S`: the package draws its
+/// small letter, `ʞ`, or writes it as it is) and for anything else.
+#[inline]
+pub fn upside_down_capital(c: char) -> Option<&'static str> {
+    let at = tables::UPSIDE_DOWN_CAPITALS.binary_search_by_key(&c, |&(letter, _)| letter).ok()?;
+    tables::UPSIDE_DOWN_CAPITALS.get(at).map(|&(_, drawn)| drawn)
+}
+
 /// Whether `c` is in one of the sorted, disjoint `ranges`.
 #[inline]
 fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {

@@ -25784,6 +25784,28 @@ pub(crate) static UPSIDE_DOWN: [(char, &str); 21] = [
     ('w', "ʍ"),
     ('y', "ʎ"),
 ];
+/// Capital Latin letters drawn upside down (flip-text 1.2.0), sorted.
+pub(crate) static UPSIDE_DOWN_CAPITALS: [(char, &str); 19] = [
+    ('A', "∀"),
+    ('B', "𐐒"),
+    ('C', "Ɔ"),
+    ('E', "Ǝ"),
+    ('F', "Ⅎ"),
+    ('G', "פ"),
+    ('H', "H"),
+    ('I', "I"),
+    ('J', "ſ"),
+    ('L', "˥"),
+    ('M', "W"),
+    ('N', "N"),
+    ('P', "Ԁ"),
+    ('R', "ᴚ"),
+    ('T', "⊥"),
+    ('U', "∩"),
+    ('V', "Λ"),
+    ('W', "M"),
+    ('Y', "⅄"),
+];
 /// Han letters (Script=Han, Lo), sorted ranges.
 pub(crate) static HAN_LETTERS: [(u32, u32); 12] = [
     (13312, 19903),
@@ -26022,4 +26044,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x78fe4ae1c5184418;
+pub(crate) const FINGERPRINT: u64 = 0x8d379bae9fe5ecee;

@@ -527,9 +527,24 @@ fn cured(form: &str) -> u8 {
 /// The lowercase Latin letters of flip-text's table and what each is drawn as upside down: the
 /// package's `'x':'y'` lines whose key is one letter `a`–`z`.
 fn upside_down_letters() -> Vec<(char, String)> {
+    flip_text_letters(|k| k.is_ascii_lowercase())
+}
+
+/// The capital Latin letters of flip-text's table (`'F':'Ⅎ'`; the package calls its list of them
+/// incomplete: a capital it lacks, `S`, is written as it is).
+fn upside_down_capitals() -> Vec<(char, String)> {
+    flip_text_letters(|k| k.is_ascii_uppercase())
+}
+
+/// The `'x':'y'` lines of flip-text's table whose key is one character `keep` takes, and, as the
+/// package's `index.js` adds them, each value that is no key drawn back as its key (`'M':'W'`
+/// makes `W` drawn `M`; among the letters only that one).
+fn flip_text_letters(keep: impl Fn(char) -> bool) -> Vec<(char, String)> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../node_modules/flip-text/lib/chars.js");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (run `npm install`)"));
     let mut flips = BTreeMap::new();
+    let mut keys = BTreeSet::new();
+    let mut backs = Vec::new();
     for line in text.lines() {
         let line = line.trim().trim_end_matches(',');
         let Some((key, value)) = line.split_once(':') else { continue };
@@ -540,12 +555,21 @@ fn upside_down_letters() -> Vec<(char, String)> {
             continue;
         };
         if let Some(k) = only_char(key) {
-            if k.is_ascii_lowercase() && !value.is_empty() {
+            keys.insert(k);
+            if keep(k) && !value.is_empty() {
                 flips.insert(k, value.to_string());
+            }
+            if let Some(v) = only_char(value) {
+                backs.push((v, k));
             }
         }
     }
-    assert!(flips.len() >= 20, "{path}: {} letters", flips.len());
+    for (v, k) in backs {
+        if keep(v) && !keys.contains(&v) {
+            flips.entry(v).or_insert_with(|| k.to_string());
+        }
+    }
+    assert!(flips.len() >= 15, "{path}: {} letters", flips.len());
     flips.into_iter().collect()
 }
 
@@ -1406,6 +1430,10 @@ fn main() {
     let flips = upside_down_letters();
     let _ = writeln!(out, "/// Lowercase Latin letters drawn upside down (flip-text 1.2.0), sorted.");
     let _ = writeln!(out, "pub(crate) static UPSIDE_DOWN: [(char, &str); {}] = {:?};", flips.len(), flips);
+    let capitals = upside_down_capitals();
+    let _ = writeln!(out, "/// Capital Latin letters drawn upside down (flip-text 1.2.0), sorted.");
+    let _ =
+        writeln!(out, "pub(crate) static UPSIDE_DOWN_CAPITALS: [(char, &str); {}] = {:?};", capitals.len(), capitals);
     let han = han_letter_ranges(&data);
     let _ = writeln!(out, "/// Han letters (Script=Han, Lo), sorted ranges.");
     let _ = writeln!(out, "pub(crate) static HAN_LETTERS: [(u32, u32); {}] = {:?};", han.len(), han);
