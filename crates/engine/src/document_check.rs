@@ -140,6 +140,16 @@ pub enum ProblemKind {
     /// An allowed word that contains no term, so it never suppresses a match.
     #[error("the allow entry {0:?} contains no listed term, so it can never apply")]
     AllowNeverApplies(String),
+    /// A warning, not a problem: an allowed word that is a term of the document after
+    /// normalisation (accents, case and look-alikes folded: `cúm` is `cum`), so that term is
+    /// allowed wherever it stands and never applies.
+    #[error("warning: the allow entry {word:?} is the term at {term} after normalisation (accents, case and look-alikes are folded), so that term is allowed wherever it stands and never applies")]
+    AllowIsATerm {
+        /// The allowed word.
+        word: String,
+        /// Where the term is.
+        term: String,
+    },
     /// The worker's own parser refuses the document (a safety net: the checks above should
     /// have said why already).
     #[error("the worker would refuse this document: {0}")]
@@ -169,7 +179,12 @@ pub enum ProblemKind {
 impl ProblemKind {
     /// Whether this is only a warning: printed, but it neither fails `validate` nor stops `push`.
     pub fn is_warning(&self) -> bool {
-        matches!(self, ProblemKind::CharactersIgnored { .. } | ProblemKind::JoinedIntoWord { .. })
+        matches!(
+            self,
+            ProblemKind::CharactersIgnored { .. }
+                | ProblemKind::JoinedIntoWord { .. }
+                | ProblemKind::AllowIsATerm { .. }
+        )
     }
 }
 
@@ -710,10 +725,13 @@ impl Checker<'_> {
                 self.problem(&path, kind);
                 continue;
             }
+            let term = self.terms.get(&normalized).map(|(at, _)| at.to_string());
             seen.insert(normalized, path.clone());
             let applies = local.is_match(word) || global.is_some_and(|set| set.matcher().is_match(word));
             if !applies {
                 self.problem(&path, ProblemKind::AllowNeverApplies(word.clone()));
+            } else if let Some(term) = term {
+                self.problem(&path, ProblemKind::AllowIsATerm { word: word.clone(), term });
             }
         }
     }
@@ -1042,6 +1060,22 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].kind, ProblemKind::NormalisesToNothing("\u{200B}\u{200D}".into()));
         assert_eq!(problems[0].path.to_string(), "block[0]");
+    }
+
+    #[test]
+    fn an_allow_entry_that_is_a_term_is_warned_about() {
+        // An adversarial pass's false positive: Vietnamese `cúm` (flu) is `cum`. Allowing it
+        // allows `cum` itself, since the allow list is read as the terms are.
+        let document = r#"{"block":["cum","tit"],"allow":["cúm","CUM","tít tắp"]}"#;
+        let shown: Vec<String> = check(document, &CheckContext::default()).iter().map(|p| p.render("r.json")).collect();
+        assert_eq!(
+            shown,
+            [
+                r#"r.json:1:33: allow[0]: warning: the allow entry "cúm" is the term at block[0] after normalisation (accents, case and look-alikes are folded), so that term is allowed wherever it stands and never applies"#,
+                r#"r.json:1:39: allow[1]: the allow entry "CUM" is the same as allow[0] after normalisation"#,
+            ]
+        );
+        assert!(check(document, &CheckContext::default())[0].kind.is_warning());
     }
 
     #[test]
