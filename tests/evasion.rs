@@ -1561,28 +1561,6 @@ const CJK_MASKS: &[Case] = &[
     t!("not an asterisk where a character stands", ["他妈的"], "他*们的", NONE),
 ];
 
-/// A doubled character of a CJK term split by punctuation, a symbol or a space (since the
-/// nineteenth session: an adversarial pass missed 447 of 468, `鸡.鸡`). Pushed only: the split
-/// pair is a spelling the rules tool compiles, as its segmenter drops one across a word's edge.
-const CJK_DOUBLED: &[Case] = &[
-    t!("a dot inside the pair, the term alone", ["鸡鸡"], "鸡.鸡", ["鸡.鸡"]),
-    t!("a hyphen inside the pair of a longer term", ["小鸡鸡"], "你个小鸡-鸡", ["小鸡-鸡"]),
-    t!("dots between every character, two pairs", ["机机歪歪"], "机.机.歪.歪", ["机.机.歪.歪"]),
-    t!("a slash inside the second pair only", ["机机歪歪"], "机机歪/歪", ["机机歪/歪"]),
-    t!("a space inside the pair, the term alone", ["鸡鸡"], "鸡 鸡", ["鸡 鸡"]),
-    t!("an ideographic space inside the pair", ["鸡鸡"], "鸡\u{3000}鸡", ["鸡\u{3000}鸡"]),
-    t!("a full-width tilde in a sentence", ["鸡鸡"], "他说鸡～鸡！", ["鸡～鸡"]),
-    t!("an enumeration comma inside a pair", ["他奶奶的"], "他奶、奶的", ["他奶、奶的"]),
-    t!("a middle dot inside the last pair", ["操你奶奶"], "操你奶·奶", ["操你奶·奶"]),
-    t!("an underscore inside the first pair", ["奶奶的熊"], "奶_奶的熊", ["奶_奶的熊"]),
-    t!("a heart inside the pair", ["鸡鸡"], "鸡\u{2665}鸡", ["鸡\u{2665}鸡"]),
-    t!("the pair written together still", ["小鸡鸡"], "你这个小鸡鸡", ["小鸡鸡"]),
-    t!("not a comma before a word that begins with the character", ["鸡鸡"], "吃鸡，鸡腿", NONE),
-    t!("not a comma before another such word", ["鸡鸡"], "鸡，鸡蛋都买了", NONE),
-    t!("not a sentence end before such a word", ["鸡鸡"], "今天吃了一只鸡。鸡肉很香", NONE),
-    t!("not after the pair written as a word", ["奶奶的"], "叫奶奶，奶的", NONE),
-];
-
 const CJK_WITH_WORDS: &[Case] = &[
     t!("a term after an adverb that makes a rare word with it", ["傻逼"], "你真傻逼", ["傻逼"]),
     t!("a term before an interjection that makes a rare word with it", ["操你妈"], "操你妈呀", ["操你妈"]),
@@ -2876,13 +2854,6 @@ fn cjk_masks() {
     // nothing (asterisks between characters are gaps, compiled either way).
     let masked = CJK_MASKS.iter().filter(|c| !c.expected.is_empty()).count();
     run_with_words("CJK_MASKS", CJK_MASKS, masked - 1);
-}
-
-#[test]
-fn cjk_doubled() {
-    // Every case that finds something fails without the words but the pair written together.
-    let split = CJK_DOUBLED.iter().filter(|c| !c.expected.is_empty()).count();
-    run_with_words("CJK_DOUBLED", CJK_DOUBLED, split - 1);
 }
 
 #[test]

@@ -2051,59 +2051,6 @@ fn every_inner_character_of_every_cjk_term_behind_asterisks() {
     assert_all([&masked, &prose]);
 }
 
-/// Every punctuation (P*), space (Zs) and symbol that is no letter-like one (S*, as in
-/// `every_symbol_as_a_separator`) inside the doubled characters of every Chinese term of
-/// naughty-words `zh` that has one (`鸡鸡`, `小鸡鸡`, `机机歪歪`): between the two of each pair
-/// (`小鸡.鸡`), and between every two characters of the term (`小.鸡.鸡`), alone and in a
-/// sentence: found, as `push` compiles the list, as `傻.逼` is for `傻逼`. Before the nineteenth
-/// session such a pair was one run only written together, or split by spaces right after
-/// another character (`他奶 奶`): an adversarial pass missed 447 of 468 (`鸡.鸡`, `机.机.歪.歪`).
-/// A separator at a word's edge is no such pair: `吃鸡，鸡腿` (tests/evasion.rs).
-#[test]
-fn every_separator_inside_a_doubled_character_of_every_cjk_term() {
-    let Some((terms, set)) = chinese_terms_pushed() else { return };
-    let (han, han_letter) = (Property::new(r"\p{Script=Han}"), Property::new(r"[\p{Script=Han}&&\p{L}]"));
-    let radical = |c| han.has(c) && skeleton_char(c).is_some_and(|k| k != c && han_letter.has(k));
-    let mut separators: Vec<char> = members(r"\p{P}");
-    separators.extend(members(r"\p{Zs}"));
-    separators.extend(members(r"\p{S}").into_iter().filter(|&c| !letter_like(c) && !radical(c)));
-    separators.retain(|&c| !folds_to_several(c));
-    let mut pairs = Tally::new("a separator between the two of a doubled character of a CJK term (小鸡.鸡)");
-    let mut every = Tally::new("a separator between every two characters of a CJK term with a doubled one (小.鸡.鸡)");
-    let doubled: Vec<(usize, Vec<char>)> = terms
-        .iter()
-        .enumerate()
-        .map(|(term, word)| (term, word.chars().collect::<Vec<char>>()))
-        .filter(|(_, chars)| chars.windows(2).any(|w| w[0] == w[1]))
-        .collect();
-    assert!(doubled.len() >= 5, "{} terms with a doubled character", doubled.len());
-    for &p in &separators {
-        let member = format!("{} {}", hex(p), name(p));
-        for (term, chars) in &doubled {
-            let mut in_pairs = String::new();
-            let mut everywhere = String::new();
-            for (i, &c) in chars.iter().enumerate() {
-                if i > 0 {
-                    everywhere.push(p);
-                    if chars[i - 1] == c {
-                        in_pairs.push(p);
-                    }
-                }
-                in_pairs.push(c);
-                everywhere.push(c);
-            }
-            for (tally, spelled) in [(&mut pairs, &in_pairs), (&mut every, &everywhere)] {
-                for (open, close) in [("", ""), ("他说", "！")] {
-                    let text = format!("{open}{spelled}{close}");
-                    tally.record(&member, covers(&set, *term, &text, open.len(), text.len() - close.len()), &text);
-                }
-            }
-        }
-    }
-    assert!(pairs.total >= 10_000, "{} texts", pairs.total);
-    assert_all([&pairs, &every]);
-}
-
 /// naughty-words' English terms of one word of three ASCII letters or more, and the rule set of
 /// them; `None` (said on stderr) without `node_modules`.
 fn english_single_words() -> Option<(Vec<String>, RuleSet)> {

@@ -1000,33 +1000,6 @@ pub(crate) fn patterns_and_emoji(
         };
         word_spellings.extend(each_and_all(&kana).map(as_kana));
         readings.added += word_spellings.len() - before;
-        // A doubled character split by punctuation or a space (`鸡.鸡`, `小鸡-鸡`, `机.机.歪.歪`):
-        // each doubled run alone, and all of them at once, as two characters. The normaliser
-        // keeps such a pair two (only `鸡鸡`, and a few spaces right after another ideo letter,
-        // `他奶 奶`, make one run, which the term as written finds), as it keeps `傻.逼` two
-        // characters, which the term finds across the gap. Only with the rules tool's
-        // dictionaries, as for `傻.逼`: its segmenter drops a pair across a word's edge
-        // (`吃鸡，鸡腿` holds no `鸡鸡`).
-        let before = word_spellings.len();
-        let doubled: Vec<usize> = main
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.kind == SymbolKind::Ideo && s.count == 2)
-            .map(|(i, _)| i)
-            .collect();
-        let split = |at: &[usize]| {
-            let mut spelled = Vec::with_capacity(main.len() + at.len());
-            for (i, s) in main.iter().enumerate() {
-                if at.contains(&i) {
-                    spelled.extend([Symbol { count: 1, ..*s }; 2]);
-                } else {
-                    spelled.push(*s);
-                }
-            }
-            spelled
-        };
-        word_spellings.extend(each_and_all(&doubled).map(split).filter(|s| s.len() <= MAX_TERM_SYMBOLS));
-        readings.added += word_spellings.len() - before;
         // Inner characters of a CJK term hidden behind asterisks (`操*妈`, `他**的`; never the
         // first or last, `草泥*`): each inner character alone, and two in a row, left out, the
         // run after them marked to follow asterisks (AFTER_STARS, which the text's asterisks
