@@ -1255,8 +1255,18 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
         ["\u{265}\u{254}\u{287}\u{1D09}\u{10412}"]
     ),
     t!("upside down, a capital W drawn M", ["whore"], "\u{1DD}\u{279}o\u{265}M", ["\u{1DD}\u{279}o\u{265}M"]),
-    t!("upside down, a capital S as it is", ["shit"], "\u{287}\u{1D09}\u{265}S", ["\u{287}\u{1D09}\u{265}S"]),
-    t!("upside down, a capital C", ["cunt"], "\u{287}un\u{186}", ["\u{287}un\u{186}"]),
+    t!(
+        "upside down, a capital S as it is (the lowercase drawing: a guard)",
+        ["shit"],
+        "\u{287}\u{1D09}\u{265}S",
+        ["\u{287}\u{1D09}\u{265}S"]
+    ),
+    t!(
+        "upside down, a capital C (read as the lowercase drawing: a guard)",
+        ["cunt"],
+        "\u{287}un\u{186}",
+        ["\u{287}un\u{186}"]
+    ),
     t!(
         "upside down, a phrase as a sentence starts it",
         ["fuck you"],
@@ -1265,10 +1275,17 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
     ),
     t!(
         "upside down, every word of a phrase capitalised",
-        ["go to hell"],
-        "ll\u{1DD}H o\u{22A5} o\u{5E4}",
-        ["ll\u{1DD}H o\u{22A5} o\u{5E4}"]
+        ["mother fucker"],
+        "\u{279}\u{1DD}\u{29E}\u{254}n\u{2132} \u{279}\u{1DD}\u{265}\u{287}oW",
+        ["\u{279}\u{1DD}\u{29E}\u{254}n\u{2132} \u{279}\u{1DD}\u{265}\u{287}oW"]
     ),
+    t!(
+        "upside down, a capital drawn as a symbol reads as a gap, not as a letter",
+        ["tits"],
+        "s\u{287}\u{1D09}\u{22A5}",
+        NONE
+    ),
+    t!("upside-down its is not tits", ["tits"], "s\u{287}\u{1D09} lol", NONE),
     t!(
         "upside down, a capital G drawn as a Hebrew letter",
         ["go to hell"],
@@ -1276,7 +1293,7 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
         ["ll\u{1DD}\u{265} o\u{287} o\u{5E4}"]
     ),
     t!(
-        "upside down, a capital K drawn as its small letter",
+        "upside down, a capital K drawn as its small letter (the lowercase drawing: a guard)",
         ["kill yourself"],
         "\u{25F}l\u{1DD}s\u{279}no\u{28E} ll\u{1D09}\u{29E}",
         ["\u{25F}l\u{1DD}s\u{279}no\u{28E} ll\u{1D09}\u{29E}"]

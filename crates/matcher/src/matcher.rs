@@ -89,7 +89,9 @@ type WordTest = dyn Fn(&str) -> bool + Send + Sync;
 
 /// The most terms of a document whose inner Han characters are also looked for hidden behind
 /// asterisks (`操*妈` for `操你妈`; with a word list only, [`MatcherBuilder::words`]): the first
-/// such terms in document order, CJK terms of three characters or more. A term of n characters
+/// such terms in document order, CJK terms of three characters or more (counted by spelling: a
+/// number term written in Han numerals, `八九六四`, spends one for each way its numerals are
+/// written that is all Han characters). A term of n characters
 /// adds 2n − 5 spellings (one for three, three for four), which share little with the term in the
 /// automaton: measured
 /// as `push` compiles (2026-12-07), the bench's 100k terms grow 14,953,305 → 15,135,991 bytes
@@ -231,6 +233,8 @@ impl MatcherBuilder {
             let own = own.as_deref().unwrap_or(std::slice::from_ref(term));
             let others = self.spellings.as_deref().map(|spell| spell(term)).unwrap_or_default();
             let others = others.iter().filter(|&s| s != term).map(|s| (s, false));
+            // Whether a spelling of the term came after the budget (counted once a term).
+            let mut over_budget = false;
             for (spelling, is_own) in own.iter().map(|s| (s, true)).chain(others) {
                 let hidden = match (is_own, hidden_han_terms < MAX_HIDDEN_HAN_TERMS) {
                     (false, _) => pattern::HiddenHan::Never,
@@ -247,7 +251,7 @@ impl MatcherBuilder {
                 readings.left_out += decided.left_out;
                 readings.added += decided.added + usize::from(!is_own);
                 readings.hidden_han += decided.hidden_han;
-                readings.hidden_han_over_budget += decided.hidden_han_over_budget;
+                over_budget |= decided.hidden_han_over_budget > 0;
                 hidden_han_terms += usize::from(decided.hidden_han > 0);
                 // A spelling with emoji the term has not (`操你🐴` for `操你妈`) is looked for
                 // under an index of its own, past the terms, whose match needs its emoji and is
@@ -276,6 +280,7 @@ impl MatcherBuilder {
                     }
                 }
             }
+            readings.hidden_han_over_budget += usize::from(over_budget);
         }
         emoji_parts.sort_unstable_by_key(|&(at, _)| at);
         let ideo_pairs = main.ideo_pairs();
@@ -602,8 +607,8 @@ impl Matcher {
 
     /// How many CJK terms of three characters or more came after the first
     /// [`MAX_HIDDEN_HAN_TERMS`] when it was built with [`MatcherBuilder::words`], and so are not
-    /// looked for with inner characters behind asterisks (`操*妈`); each spelling of a term's
-    /// numerals counts. 0 for a matcher loaded from a blob.
+    /// looked for with inner characters behind asterisks (`操*妈`), each counted once. 0 for a
+    /// matcher loaded from a blob.
     pub fn terms_over_hidden_han_budget(&self) -> usize {
         self.inner.readings.hidden_han_over_budget
     }

@@ -193,8 +193,8 @@ pub struct WordReadings {
     pub added: usize,
     /// Spellings of a CJK term with inner characters hidden behind asterisks (`操*妈`).
     pub hidden_han: usize,
-    /// Terms that would have had such spellings but came after the document's budget
-    /// ([`crate::matcher::MAX_HIDDEN_HAN_TERMS`]).
+    /// 1 if the term would have had such spellings but came after the document's budget
+    /// ([`crate::matcher::MAX_HIDDEN_HAN_TERMS`]); the builder sums it once a term.
     pub hidden_han_over_budget: usize,
 }
 
@@ -918,10 +918,10 @@ pub(crate) fn patterns_and_emoji(
         // that is not ASCII (a word upside down in plain letters is ordinary text: `pun` drawn
         // `und`, and `mou` drawn `noɯ`, which reads `now`). Not for a prefix term. Also as a
         // sentence starts it, its first letter a capital, and with every word's first letter one
-        // (`noʎ ʞɔnℲ`, `∩oʎ ʞɔnℲ`: a capital drawn as flip-text draws it,
+        // (`noʎ ʞɔnℲ`, `ɟɟO ʞɔnℲ`: a capital drawn as flip-text draws it,
         // `unicode_data::upside_down_capital`);
-        // each reading once. (All in capitals is not: flip-text draws `T` as `⊥`, which the
-        // normaliser reads as a gap, so `SHIT` reads `ihs`.)
+        // each reading once; not where a capital is drawn as a symbol (`T` as `⊥`, read as a
+        // gap). All in capitals is not tried (`⊥IHS` reads `ihs`).
         let all_known = !term_words.is_empty() && term_words.iter().all(|(_, text)| is_word(text));
         if all_known && !prefix && main.iter().all(|s| s.kind == SymbolKind::Word) {
             let lower: Vec<char> = body.chars().flat_map(char::to_lowercase).collect();
@@ -946,6 +946,15 @@ pub(crate) fn patterns_and_emoji(
             };
             let before = word_spellings.len();
             for (cased, capitals) in [(lower.clone(), false), (capitalised(false), true), (capitalised(true), true)] {
+                // A capital drawn as a symbol (`T` as `⊥`, `Y` as `⅄`) would be read as a gap,
+                // leaving a shorter word that is ordinary upside-down text (`Tits` drawn `sʇᴉ⊥`
+                // reads `its`): no such reading (a review found it the day it was written).
+                let drawn_as_symbol = cased.iter().filter(|c| c.is_ascii_uppercase()).any(|&c| {
+                    unicode_data::upside_down_capital(c).is_some_and(|d| !d.chars().all(char::is_alphabetic))
+                });
+                if capitals && drawn_as_symbol {
+                    continue;
+                }
                 let flipped: String = cased
                     .iter()
                     .rev()

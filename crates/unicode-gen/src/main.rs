@@ -527,13 +527,17 @@ fn cured(form: &str) -> u8 {
 /// The lowercase Latin letters of flip-text's table and what each is drawn as upside down: the
 /// package's `'x':'y'` lines whose key is one letter `a`–`z`.
 fn upside_down_letters() -> Vec<(char, String)> {
-    flip_text_letters(|k| k.is_ascii_lowercase())
+    let flips = flip_text_letters(|k| k.is_ascii_lowercase());
+    assert!(flips.len() >= 20, "flip-text: {} lowercase letters", flips.len());
+    flips
 }
 
 /// The capital Latin letters of flip-text's table (`'F':'Ⅎ'`; the package calls its list of them
 /// incomplete: a capital it lacks, `S`, is written as it is).
 fn upside_down_capitals() -> Vec<(char, String)> {
-    flip_text_letters(|k| k.is_ascii_uppercase())
+    let flips = flip_text_letters(|k| k.is_ascii_uppercase());
+    assert!(flips.len() >= 15, "flip-text: {} capitals", flips.len());
+    flips
 }
 
 /// The `'x':'y'` lines of flip-text's table whose key is one character `keep` takes, and, as the
@@ -569,7 +573,6 @@ fn flip_text_letters(keep: impl Fn(char) -> bool) -> Vec<(char, String)> {
             flips.entry(v).or_insert_with(|| k.to_string());
         }
     }
-    assert!(flips.len() >= 15, "{path}: {} letters", flips.len());
     flips.into_iter().collect()
 }
 

@@ -438,7 +438,7 @@ fn push_text(name: &str, text: &str, group: Option<&str>, kv: &WranglerKv) -> Re
                 outln!("  note: {n} Chinese terms, more than {}: not spelled by their characters' parts (女表子) nor by their sound (pinyin), which would make the precompiled value too large for KV", timgate_cli::push_compile::SPELLING_LIMIT);
             }
             if hidden_han_past_budget > 0 {
-                outln!("  note: {hidden_han_past_budget} Chinese terms of three characters or more come after the first {}: their inner characters are not looked for behind asterisks (操*妈), which would make the precompiled value too large; list the ones that matter most first", timgate_matcher::matcher::MAX_HIDDEN_HAN_TERMS);
+                outln!("  note: {hidden_han_past_budget} CJK terms of three characters or more come after the first {}: their inner characters are not looked for behind asterisks (操*妈), which would make the precompiled value too large; list the ones that matter most first", timgate_matcher::matcher::MAX_HIDDEN_HAN_TERMS);
             }
             for change in changes {
                 outln!("  {change}");
