@@ -34,6 +34,8 @@ pub enum PushOutcome {
         version: String,
         /// The size of the blob written again, if any.
         blob_bytes: Option<usize>,
+        /// As for [`PushOutcome::Written`].
+        hidden_han_past_budget: usize,
     },
     /// Written.
     Written {
@@ -96,7 +98,8 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
         } else {
             None
         };
-        return Ok(PushOutcome::Unchanged { key, version, blob_bytes });
+        let hidden_han_past_budget = compiled.matcher().terms_over_hidden_han_budget();
+        return Ok(PushOutcome::Unchanged { key, version, blob_bytes, hidden_han_past_budget });
     }
     let changes = match current.as_deref().map(RuleDocument::parse) {
         Some(Ok(old)) => RuleDocument::parse(text).map(|new| diff(&old, &new)).unwrap_or_default(),

@@ -170,6 +170,15 @@ fn validate(files: &[PathBuf], global: Option<&Path>) -> Result<bool, ToolError>
     Ok(all_good)
 }
 
+/// `push`'s note on the CJK terms past the budget of those whose inner characters are looked
+/// for behind asterisks (nothing when there are none).
+fn hidden_han_note(past_budget: usize) -> Result<(), ToolError> {
+    if past_budget > 0 {
+        outln!("  note: {past_budget} CJK terms of three characters or more come after the first {}: their inner characters are not looked for behind asterisks (操*妈), which would make the precompiled value too large; list the ones that matter most first", timgate_matcher::matcher::MAX_HIDDEN_HAN_TERMS);
+    }
+    Ok(())
+}
+
 /// Where `explain` reads bans from.
 enum BanSource {
     None,
@@ -404,7 +413,7 @@ fn push_text(name: &str, text: &str, group: Option<&str>, kv: &WranglerKv) -> Re
             outln!("nothing pushed: {} problem(s) in {name}", problems.len());
             Ok(false)
         }
-        PushOutcome::Unchanged { key, version, blob_bytes } => {
+        PushOutcome::Unchanged { key, version, blob_bytes, hidden_han_past_budget } => {
             match blob_bytes {
                 Some(bytes) => outln!(
                     "{key} in {} is already version {version}: the document is unchanged; its precompiled blob written again ({bytes} bytes, as this tool compiles it)",
@@ -412,6 +421,7 @@ fn push_text(name: &str, text: &str, group: Option<&str>, kv: &WranglerKv) -> Re
                 ),
                 None => outln!("{key} in {} is already version {version}: nothing to do", kv.describe()),
             }
+            hidden_han_note(hidden_han_past_budget)?;
             Ok(true)
         }
         PushOutcome::Written {
@@ -437,9 +447,7 @@ fn push_text(name: &str, text: &str, group: Option<&str>, kv: &WranglerKv) -> Re
             if let Some(n) = timgate_cli::push_compile::too_many_to_spell(text) {
                 outln!("  note: {n} Chinese terms, more than {}: not spelled by their characters' parts (女表子) nor by their sound (pinyin), which would make the precompiled value too large for KV", timgate_cli::push_compile::SPELLING_LIMIT);
             }
-            if hidden_han_past_budget > 0 {
-                outln!("  note: {hidden_han_past_budget} CJK terms of three characters or more come after the first {}: their inner characters are not looked for behind asterisks (操*妈), which would make the precompiled value too large; list the ones that matter most first", timgate_matcher::matcher::MAX_HIDDEN_HAN_TERMS);
-            }
+            hidden_han_note(hidden_han_past_budget)?;
             for change in changes {
                 outln!("  {change}");
             }
