@@ -90,6 +90,7 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
         Err(e) => return Err(ToolError::Usage(format!("the worker would refuse this document: {e}"))),
     };
     let version = compiled.version().to_owned();
+    let hidden_han_past_budget = compiled.matcher().terms_over_hidden_han_budget();
     if current.as_deref() == Some(text) {
         let blob_bytes = if push_compile::needs_blob(&compiled) {
             let blob = compiled.to_blob();
@@ -98,7 +99,6 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
         } else {
             None
         };
-        let hidden_han_past_budget = compiled.matcher().terms_over_hidden_han_budget();
         return Ok(PushOutcome::Unchanged { key, version, blob_bytes, hidden_han_past_budget });
     }
     let changes = match current.as_deref().map(RuleDocument::parse) {
@@ -131,7 +131,7 @@ pub fn push(kv: &dyn KvStore, group: Option<&str>, text: &str) -> Result<PushOut
         changes,
         blob_bytes,
         warnings,
-        hidden_han_past_budget: compiled.matcher().terms_over_hidden_han_budget(),
+        hidden_han_past_budget,
     })
 }
 

@@ -224,8 +224,7 @@ const WEAK_LOOK_ALIKE: u8 = 0x80;
 /// looks the same (`l`, `o`, `s`, `x`, `z`) and for anything else.
 #[inline]
 pub fn upside_down(c: char) -> Option<&'static str> {
-    let at = tables::UPSIDE_DOWN.binary_search_by_key(&c, |&(letter, _)| letter).ok()?;
-    tables::UPSIDE_DOWN.get(at).map(|&(_, drawn)| drawn)
+    drawn_in(&tables::UPSIDE_DOWN, c)
 }
 
 /// What a capital Latin letter is drawn as upside down (`F` as `Ⅎ`, `T` as `⊥`, `W` as `M`), from
@@ -233,8 +232,14 @@ pub fn upside_down(c: char) -> Option<&'static str> {
 /// small letter, `ʞ`, or writes it as it is) and for anything else.
 #[inline]
 pub fn upside_down_capital(c: char) -> Option<&'static str> {
-    let at = tables::UPSIDE_DOWN_CAPITALS.binary_search_by_key(&c, |&(letter, _)| letter).ok()?;
-    tables::UPSIDE_DOWN_CAPITALS.get(at).map(|&(_, drawn)| drawn)
+    drawn_in(&tables::UPSIDE_DOWN_CAPITALS, c)
+}
+
+/// What `c` is drawn as in `table` (letters sorted, each with its drawing).
+#[inline]
+fn drawn_in(table: &[(char, &'static str)], c: char) -> Option<&'static str> {
+    let at = table.binary_search_by_key(&c, |&(letter, _)| letter).ok()?;
+    table.get(at).map(|&(_, drawn)| drawn)
 }
 
 /// Whether `c` is in one of the sorted, disjoint `ranges`.
