@@ -30,7 +30,7 @@ mod flip_text;
 
 use flip_text::flip_table;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -1251,32 +1251,7 @@ fn every_first_or_last_letter_split_off_by_a_symbol() {
 /// it, has a character that is not ASCII.
 #[test]
 fn every_word_upside_down() {
-    let Some((lists, set, english)) = pushed_words() else { return };
-    let Some(table) = flip_table() else {
-        eprintln!("skipped: flip-text comes from node_modules (run `npm install`)");
-        return;
-    };
-    let flip = |text: &str| -> String {
-        text.chars().rev().map(|c| table.get(&c).cloned().unwrap_or_else(|| c.to_string())).collect()
-    };
-    let (mut read, mut ascii, mut wrong) = (0, 0, Vec::new());
-    for (index, term) in lists.words.iter().enumerate() {
-        if !english.contains(term) || !term.chars().all(|c| c.is_ascii_lowercase()) {
-            continue;
-        }
-        let text = flip(term);
-        // Plain letters once read (`noɯ` reads `now`): not looked for.
-        if timgate_matcher::normalize::render(&text).is_ascii() {
-            ascii += 1;
-            continue;
-        }
-        let found = set.find(&text).iter().any(|m| m.term == index);
-        if found {
-            read += 1;
-        } else {
-            wrong.push(format!("{term:?} as {text:?}: not found"));
-        }
-    }
+    let Some((read, ascii, _, wrong)) = upside_down_tally(|_, word| Some(word.to_owned())) else { return };
     println!(
         "every word upside down: {read} read, {ascii} plain ASCII once flipped (not looked for), {} wrong",
         wrong.len()
@@ -1292,26 +1267,47 @@ fn every_word_upside_down() {
 /// looked for, and an adversarial pass missed 13 of 19 terms so capitalised.
 #[test]
 fn every_word_upside_down_as_a_sentence_starts_it() {
-    let Some((lists, set, english)) = pushed_words() else { return };
+    let tally = upside_down_tally(|table, word| {
+        let capitalised: String =
+            word.chars().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c }).collect();
+        // A capital the package draws as a symbol (`T` as `⊥`, `A` as `∀`) is read as a gap:
+        // not looked for (`Tits` drawn `sʇᴉ⊥` would read `its`).
+        let first = capitalised.chars().next().unwrap_or(' ');
+        let symbol = table.get(&first).is_some_and(|d| !d.chars().all(char::is_alphabetic));
+        (!symbol).then_some(capitalised)
+    });
+    let Some((read, ascii, symbol, wrong)) = tally else { return };
+    println!(
+        "every word upside down as a sentence starts it: {read} read, {ascii} plain ASCII once flipped and {symbol} with a capital drawn as a symbol (not looked for), {} wrong",
+        wrong.len()
+    );
+    assert!(read > 100, "{read} read");
+    assert_none_wrong(&wrong);
+}
+
+/// Every study word the English words know (ASCII lowercase), as `spell` writes it (`None`: not
+/// looked for), written upside down by flip-text's function and searched as `push` compiles the
+/// words: how many are found, how many read as plain letters once flipped (`noɯ` reads `now`:
+/// not looked for), how many `spell` left out, and what was missed. `None` (said on stderr)
+/// without the packages.
+fn upside_down_tally(
+    spell: impl Fn(&HashMap<char, String>, &str) -> Option<String>,
+) -> Option<(usize, usize, usize, Vec<String>)> {
+    let (lists, set, english) = pushed_words()?;
     let Some(table) = flip_table() else {
         eprintln!("skipped: flip-text comes from node_modules (run `npm install`)");
-        return;
+        return None;
     };
-    let (mut read, mut ascii, mut symbol, mut wrong) = (0, 0, 0, Vec::new());
+    let (mut read, mut ascii, mut left_out, mut wrong) = (0, 0, 0, Vec::new());
     for (index, term) in lists.words.iter().enumerate() {
         if !english.contains(term) || !term.chars().all(|c| c.is_ascii_lowercase()) {
             continue;
         }
-        let capitalised: String =
-            term.chars().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c }).collect();
-        // A capital the package draws as a symbol (`T` as `⊥`, `A` as `∀`) is read as a gap:
-        // not looked for (`Tits` drawn `sʇᴉ⊥` would read `its`).
-        let first = capitalised.chars().next().unwrap_or(' ');
-        if table.get(&first).is_some_and(|d| !d.chars().all(char::is_alphabetic)) {
-            symbol += 1;
+        let Some(spelled) = spell(&table, term) else {
+            left_out += 1;
             continue;
-        }
-        let text = flip_text::flip(&table, &capitalised);
+        };
+        let text = flip_text::flip(&table, &spelled);
         if timgate_matcher::normalize::render(&text).is_ascii() {
             ascii += 1;
             continue;
@@ -1319,15 +1315,10 @@ fn every_word_upside_down_as_a_sentence_starts_it() {
         if set.find(&text).iter().any(|m| m.term == index) {
             read += 1;
         } else {
-            wrong.push(format!("{capitalised:?} as {text:?}: not found"));
+            wrong.push(format!("{spelled:?} as {text:?}: not found"));
         }
     }
-    println!(
-        "every word upside down as a sentence starts it: {read} read, {ascii} plain ASCII once flipped and {symbol} with a capital drawn as a symbol (not looked for), {} wrong",
-        wrong.len()
-    );
-    assert!(read > 100, "{read} read");
-    assert_none_wrong(&wrong);
+    Some((read, ascii, left_out, wrong))
 }
 
 /// One asterisk or two added between every two letter runs of every single word of the study
