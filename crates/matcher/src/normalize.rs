@@ -418,6 +418,19 @@ struct GapInfo {
 // A gap is copied at every word: 16 bytes move as one.
 const _: () = assert!(std::mem::size_of::<GapInfo>() == 16);
 
+/// Whether `gap`, the text between two equal Han letters (at most [`MAX_JOINING_SYMBOLS`]
+/// characters on one line, read as a gap), splits a doubled letter (`鸡.鸡`, `鸡 - 鸡`,
+/// `鸡😀鸡`) rather than ending a clause (`鸡，鸡腿`, `一只鸡。鸡很肥`, `鸡, 鸡`): it holds no
+/// Terminal_Punctuation but an ASCII full stop with no space beside it (Chinese ends its
+/// sentences with `。`; a `.` pressed between two Han letters is a censor's dot, `机.机.歪.歪`),
+/// and not only whitespace (spaces keep the older rule: `他奶 奶` is one run, `哈 哈` two). Hangul
+/// and kana are left as they are (`딸? 딸이야?` is two sentences).
+fn splits_doubled(gap: &str) -> bool {
+    let spaced = gap.chars().any(char::is_whitespace);
+    !gap.chars().all(char::is_whitespace)
+        && !gap.chars().any(|c| unicode_data::is_terminal_punctuation(c) && (c != '.' || spaced))
+}
+
 /// The most characters of a [`Gap::Symbols`].
 const MAX_JOINING_SYMBOLS: u32 = 3;
 
@@ -3006,11 +3019,18 @@ impl<'t> Normalizer<'t> {
             // A doubled character split by a filler is one run too (`他奶a奶` in the second
             // reading), and so is one split by a few spaces on one line right after another ideo
             // letter (`他奶 奶`) or after one spelled out (`他 奶 奶`); `哈 哈` and `幹 干` stay
-            // two, and so does `干杯 幹 干`; split by punctuation it is not (`鸡，鸡腿` holds no
-            // `鸡鸡`).
+            // two, and so does `干杯 幹 干`. A doubled Han letter split by a few symbols on one
+            // line is one run too (`鸡.鸡`, `鸡-鸡`, `鸡😀鸡`: `splits_doubled`), but not by a mark
+            // that ends a clause (`鸡，鸡腿`, `一只鸡。鸡很肥` hold no `鸡鸡`).
             if p.kind == SymbolKind::Ideo
                 && p.ch == unit.ch
-                && (gap.chars == 0 || gap.filler || (spaces && self.pending_follows_ideo))
+                && (gap.chars == 0
+                    || gap.filler
+                    || (spaces && self.pending_follows_ideo)
+                    || (gap.newlines == 0
+                        && gap.chars <= MAX_JOINING_SYMBOLS
+                        && unicode_data::is_han_letter(unit.ch)
+                        && self.text.get(p.end as usize..unit.start as usize).is_some_and(splits_doubled)))
             {
                 p.count += 1;
                 p.edge |= unit.short;

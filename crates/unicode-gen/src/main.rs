@@ -2,7 +2,7 @@
 //! every code point, taken from Unicode's own data rather than typed by hand:
 //!
 //! - General_Category, Script, Line_Break, Bidi_Class, Default_Ignorable_Code_Point,
-//!   Sentence_Terminal and Extended_Pictographic from ICU4X (`icu_properties`);
+//!   Sentence_Terminal, Terminal_Punctuation and Extended_Pictographic from ICU4X (`icu_properties`);
 //! - compatibility decomposition (NFKD, `icu_normalizer`) and full case folding (`icu_casemap`);
 //! - character names (`unicode_names2`) for letter-like symbols Unicode does not decompose
 //!   (`🅰` NEGATIVE SQUARED LATIN CAPITAL LETTER A, `🇦` REGIONAL INDICATOR SYMBOL LETTER A,
@@ -34,7 +34,7 @@ use icu_casemap::CaseMapper;
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use icu_properties::props::{
     Alphabetic, BidiClass, DefaultIgnorableCodePoint, EmojiModifier, ExtendedPictographic, GeneralCategory,
-    GeneralCategoryGroup, LineBreak, QuotationMark, RegionalIndicator, Script, SentenceTerminal,
+    GeneralCategoryGroup, LineBreak, QuotationMark, RegionalIndicator, Script, SentenceTerminal, TerminalPunctuation,
 };
 use icu_properties::{CodePointMapData, CodePointSetData};
 
@@ -1407,6 +1407,18 @@ fn main() {
     let _ = writeln!(out, "/// Quotation_Mark code points and the characters read as `'`, sorted.");
     let _ =
         writeln!(out, "pub(crate) static QUOTATION_MARKS: [u32; {}] = {:?};", quotation_marks.len(), quotation_marks);
+    // Terminal_Punctuation (`，` `。` `、` `；` `,` `:`): between two equal Han characters such a
+    // mark ends a clause (`买了一只鸡。鸡很肥`), where another symbol splits a doubled one (`鸡.鸡`
+    // is a censor's, Chinese ending its sentences with `。`).
+    let terminal_punctuation: Vec<u32> =
+        CodePointSetData::new::<TerminalPunctuation>().iter_ranges().flatten().collect();
+    let _ = writeln!(out, "/// Terminal_Punctuation code points, sorted.");
+    let _ = writeln!(
+        out,
+        "pub(crate) static TERMINAL_PUNCTUATION: [u32; {}] = {:?};",
+        terminal_punctuation.len(),
+        terminal_punctuation
+    );
     // Modifier letters of no script drawn as the apostrophe (UTS #39 skeleton `'`: `ʼ`, which
     // some keyboards type for it, `ʹ`): read as nothing inside a word (`fʼuʼcʼk`, above), but as
     // the apostrophe before the ending of an English contraction (`Whoʼre`, `Heʼll`), which the
