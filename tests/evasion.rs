@@ -1578,23 +1578,25 @@ const CJK_MASKS: &[Case] = &[
     t!("not an asterisk where a character stands", ["他妈的"], "他*们的", NONE),
 ];
 
-/// A doubled Han character of a CJK term split by a few symbols on one line (since the
-/// twentieth session: an adversarial pass missed 447 of 468, `鸡.鸡`); the normaliser reads the
-/// pair as one run, as it reads `鸡鸡`, unless the mark between ends a clause (Terminal_Punctuation
-/// but a `.` with no space beside it: `一只鸡。鸡很肥`, `鸡，鸡腿`), so a document found it whether
-/// `push` compiled it or a worker did.
+/// A doubled Han character of a CJK term split by a censor's mark (since the twentieth session:
+/// an adversarial pass missed 447 of 468, `鸡.鸡`): a dot or an asterisk up to three times, or a
+/// connector or a dash once, read by the normaliser as one run, as it reads `鸡鸡`, so a document
+/// finds it whether `push` compiled it or a worker did. What stands between two words is no such
+/// mark: a clause's (`一只鸡。鸡很肥`), a bracket, a quotation mark, a slash, an ellipsis, a
+/// doubled dash, a symbol or spaces (`雞（鸡）肉`, `小鸡/鸡蛋`, `我妈——妈的`, `鸡~鸡~快回来`: a
+/// review of the first version of the rule, which joined across any of them, found these).
 const CJK_DOUBLED: &[Case] = &[
     t!("a dot inside the pair, the term alone", ["鸡鸡"], "鸡.鸡", ["鸡.鸡"]),
     t!("a hyphen inside the pair of a longer term", ["小鸡鸡"], "你个小鸡-鸡", ["小鸡-鸡"]),
     t!("dots between every character, two pairs", ["机机歪歪"], "机.机.歪.歪", ["机.机.歪.歪"]),
-    t!("a slash inside the second pair only", ["机机歪歪"], "机机歪/歪", ["机机歪/歪"]),
-    t!("a full-width tilde in a sentence", ["鸡鸡"], "他说鸡～鸡！", ["鸡～鸡"]),
-    t!("a middle dot inside the last pair", ["操你奶奶"], "操你奶·奶", ["操你奶·奶"]),
-    t!("an underscore inside the first pair", ["奶奶的熊"], "奶_奶的熊", ["奶_奶的熊"]),
-    t!("a spaced hyphen inside the pair", ["他奶奶的"], "他奶 - 奶的", ["他奶 - 奶的"]),
+    t!("an underscore inside the second pair only", ["机机歪歪"], "机机歪_歪", ["机机歪_歪"]),
+    t!("an en dash inside the pair in a sentence", ["鸡鸡"], "他说鸡–鸡！", ["鸡–鸡"]),
+    t!("three dots inside the last pair", ["操你奶奶"], "操你奶...奶", ["操你奶...奶"]),
+    t!("an asterisk inside the first pair", ["奶奶的熊"], "奶*奶的熊", ["奶*奶的熊"]),
     t!("two asterisks inside the pair", ["鸡鸡"], "大鸡**鸡", ["鸡**鸡"]),
-    t!("a quotation mark inside the pair", ["妈妈的"], "妈\"妈的", ["妈\"妈的"]),
-    t!("a full-width plus sign inside the pair", ["鸡鸡"], "鸡＋鸡", ["鸡＋鸡"]),
+    t!("a heavy asterisk inside the pair", ["妈妈的"], "妈\u{2731}妈的", ["妈\u{2731}妈的"]),
+    t!("a full-width hyphen inside the pair", ["他奶奶的"], "他奶－奶的", ["他奶－奶的"]),
+    t!("a Traditional pair split by a dot", ["鸡鸡"], "雞.雞", ["雞.雞"]),
     t!("the pair written together still", ["小鸡鸡"], "你这个小鸡鸡", ["小鸡鸡"]),
     t!("not a comma before a word that begins with the character", ["鸡鸡"], "吃鸡，鸡腿", NONE),
     t!("not a comma where a clause ends on the character", ["鸡鸡"], "我们养了一只鸡，鸡每天下蛋", NONE),
@@ -1604,6 +1606,17 @@ const CJK_DOUBLED: &[Case] = &[
     t!("not a question mark", ["鸡鸡"], "你是鸡?鸡都比你聪明", NONE),
     t!("not a full stop with a space after it", ["鸡鸡"], "一只鸡. 鸡很肥", NONE),
     t!("not a symbol between two lines", ["鸡鸡"], "一只鸡-\n鸡很肥", NONE),
+    t!("not brackets around a Simplified gloss", ["鸡鸡"], "雞（鸡）肉很香", NONE),
+    t!("not brackets after a word", ["小鸡鸡"], "菜单：小鸡（鸡苗）十元一只", NONE),
+    t!("not book titles side by side", ["小鸡鸡"], "推荐阅读：《小鸡》《鸡毛信》", NONE),
+    t!("not quoted names side by side", ["小鸡鸡"], "外号叫“小鸡”“鸡仔”", NONE),
+    t!("not a stammer with an ellipsis", ["鸡鸡"], "“鸡……鸡跑了！”", NONE),
+    t!("not a stammer with a doubled dash", ["妈妈的"], "我妈——妈的，我忘了", NONE),
+    t!("not tildes calling hens", ["鸡鸡"], "鸡~鸡~快回来吃食", NONE),
+    t!("not a slash between two products", ["他奶奶"], "过敏原：牛奶及其他奶/奶制品", NONE),
+    t!("not a spaced ampersand", ["鸡鸡"], "脆皮鸡 & 鸡米花套餐", NONE),
+    t!("not an arrow", ["鸡鸡"], "先有鸡→鸡生蛋", NONE),
+    t!("not hashtags", ["小鸡鸡"], "#小鸡#鸡年大吉", NONE),
     t!("not Hangul, where a question ends", ["딸딸이"], "딸? 딸이야?", NONE),
     t!("not Hangul split by a dot", ["딸딸이"], "딸.딸이", NONE),
 ];

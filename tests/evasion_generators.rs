@@ -1903,43 +1903,100 @@ fn every_letter_whose_fold_reads_otherwise_is_read_as_written_in_a_word() {
     assert_all([&tally]);
 }
 
-/// Every Latin letter that decancer cures to an ASCII letter and no other source reads: it does
-/// not decompose (NFKD, marks dropped) to an ASCII letter, its UTS #39 skeleton (or its fold's)
-/// is no ASCII letter's nor a string of them (`ꞵ` is `ss`, `ǁ` is `ll`), obscenity's table does not list it, and flip-text does not draw a letter upside
-/// down with it (`ɬ`, `ꞓ`, `ⱦ`: what fancy-text generators write). In place of that letter in
-/// eight terms, inside a word of ASCII letters: found.
+/// Which Latin letters an earlier source than decancer reads: it decomposes (NFKD, marks
+/// dropped) to an ASCII letter, its UTS #39 skeleton (or its fold's) is an ASCII letter's or a
+/// string of them (`ꞵ` is `ss`, `ǁ` is `ll`), obscenity's table lists it, or flip-text draws a
+/// letter upside down with it.
+struct EarlierSources {
+    obscenity: BTreeMap<char, Vec<char>>,
+    marks: Marks,
+    ascii_skeletons: BTreeSet<String>,
+    upside_down: BTreeSet<char>,
+}
+
+impl EarlierSources {
+    fn new() -> Self {
+        let marks = Marks::new();
+        let ascii_skeletons = ('a'..='z').chain('A'..='Z').map(|l| marks.skeleton(&l.to_string())).collect();
+        let upside_down =
+            ('a'..='z').filter_map(timgate_matcher::unicode_data::upside_down).flat_map(str::chars).collect();
+        EarlierSources { obscenity: obscenity_confusables(), marks, ascii_skeletons, upside_down }
+    }
+
+    fn read(&self, c: char) -> bool {
+        let plain = self.marks.without(&nfkc(c).to_lowercase());
+        plain.chars().all(|x| x.is_ascii_alphabetic())
+            || self.ascii_skeletons.contains(&self.marks.skeleton(&c.to_string()))
+            || [c.to_string(), plain.clone()].iter().any(|form| {
+                self.marks
+                    .without(&self.marks.skeleton(form).to_uppercase().to_lowercase())
+                    .chars()
+                    .all(|x| x.is_ascii_alphabetic())
+            })
+            || self.obscenity.contains_key(&c)
+            || plain.chars().next().is_some_and(|one| plain.chars().count() == 1 && self.obscenity.contains_key(&one))
+            || self.upside_down.contains(&c)
+            || plain.chars().any(|x| self.upside_down.contains(&x))
+    }
+}
+
+/// Every Latin letter that decancer cures to an ASCII letter and no other source reads
+/// ([`EarlierSources`]: `ɬ`, `ꞓ`, `ⱦ`: what fancy-text generators write). In place of that
+/// letter in eight terms, inside a word of ASCII letters: found.
 #[test]
 fn every_latin_letter_decancer_reads_inside_a_word() {
-    let obscenity = obscenity_confusables();
+    let earlier = EarlierSources::new();
     let latin_letters = Property::new(r"[\p{sc=Latin}&&\p{L}]");
-    let marks = Marks::new();
-    let without_marks = |s: &str| marks.without(s);
-    let skeleton = |form: &str| marks.skeleton(form);
-    let ascii_skeletons: BTreeSet<String> = ('a'..='z').chain('A'..='Z').map(|l| skeleton(&l.to_string())).collect();
-    let upside_down: BTreeSet<char> =
-        ('a'..='z').filter_map(timgate_matcher::unicode_data::upside_down).flat_map(str::chars).collect();
     let terms = ["fuck", "shit", "bitch", "cunt", "whore", "porn", "dick", "slut"];
     let set = rules(&terms);
     let mut tally = Tally::new("Latin letters only decancer reads, in place of theirs, in a word");
     for c in (0x80..0x30000u32).filter_map(char::from_u32).filter(|&c| latin_letters.has(c)) {
         let Some(letter) = decancer_letter(c) else { continue };
-        let plain = without_marks(&nfkc(c).to_lowercase());
-        let read_before = plain.chars().all(|x| x.is_ascii_alphabetic())
-            || ascii_skeletons.contains(&skeleton(&c.to_string()))
-            || [c.to_string(), plain.clone()].iter().any(|form| {
-                without_marks(&skeleton(form).to_uppercase().to_lowercase()).chars().all(|x| x.is_ascii_alphabetic())
-            })
-            || obscenity.contains_key(&c)
-            || plain.chars().next().is_some_and(|one| plain.chars().count() == 1 && obscenity.contains_key(&one))
-            || upside_down.contains(&c)
-            || plain.chars().any(|x| upside_down.contains(&x));
-        if read_before {
+        if earlier.read(c) {
             tally.exclude();
             continue;
         }
         record_in_place_of(&mut tally, &set, &terms, c, letter);
     }
     assert!(tally.total > 50, "{} texts", tally.total);
+    assert_all([&tally]);
+}
+
+/// Every Latin letter whose Unicode name decorates an ASCII letter (`LATIN SMALL LETTER C WITH
+/// RETROFLEX HOOK`, `MODIFIER LETTER SMALL S WITH CURL`, `LATIN SMALL LETTER VISIGOTHIC Z`: a
+/// letter after at most one word of style, before `WITH` anything) that no earlier source reads
+/// ([`EarlierSources`], decancer too): in place of that letter in eight terms, inside a word of
+/// ASCII letters, found. Not the words that redraw a letter (`TURNED`, `REVERSED`, `INVERTED`,
+/// `SIDEWAYS`, `GLOTTAL`, `HALF`, `DOUBLE`, `SHARP`, `OPEN`), nor digraphs (`ǋ`). Before the
+/// twentieth session an adversarial pass found 26 such letters read as themselves (`co𝼝k`).
+#[test]
+fn every_latin_letter_named_as_a_decorated_letter_inside_a_word() {
+    let earlier = EarlierSources::new();
+    let latin_letters = Property::new(r"[\p{sc=Latin}&&\p{L}]");
+    let named = regex::Regex::new(
+        r"^(?:LATIN (?:SMALL |CAPITAL )?LETTER |LATIN LETTER SMALL CAPITAL |MODIFIER LETTER (?:SMALL |CAPITAL )|LATIN SUBSCRIPT SMALL LETTER )(?:([A-Z-]+) )?([A-Z])(?: WITH (.*))?$",
+    )
+    .expect("a valid pattern");
+    const REDRAWN: [&str; 9] =
+        ["TURNED", "REVERSED", "INVERTED", "SIDEWAYS", "GLOTTAL", "HALF", "DOUBLE", "SHARP", "OPEN"];
+    let terms = ["fuck", "shit", "bitch", "cunt", "whore", "porn", "dick", "slut"];
+    let set = rules(&terms);
+    let mut tally = Tally::new("Latin letters named as a decorated ASCII letter, in place of theirs, in a word");
+    for c in (0x80..0x30000u32).filter_map(char::from_u32).filter(|&c| latin_letters.has(c)) {
+        let n = name(c);
+        let Some(parts) = named.captures(&n) else { continue };
+        let style = parts.get(1).map(|m| m.as_str());
+        if style.is_some_and(|w| REDRAWN.contains(&w)) || parts.get(3).is_some_and(|w| w.as_str().contains("LETTER")) {
+            continue;
+        }
+        if earlier.read(c) || decancer_letter(c).is_some() {
+            tally.exclude();
+            continue;
+        }
+        let letter = parts[2].to_ascii_lowercase().chars().next().unwrap_or('?');
+        record_in_place_of(&mut tally, &set, &terms, c, letter);
+    }
+    assert!(tally.total >= 20, "{} texts", tally.total);
     assert_all([&tally]);
 }
 
@@ -2051,19 +2108,25 @@ fn every_inner_character_of_every_cjk_term_behind_asterisks() {
     assert_all([&masked, &prose]);
 }
 
-/// Every punctuation (P*) and symbol (S*, no letter-like one, as in `every_symbol_as_a_separator`)
-/// between the two of a doubled character of every Chinese term of naughty-words `zh` that has
-/// one (`小鸡.鸡`, `机.机.歪.歪`), alone and in a sentence, in the rule set a worker compiles and
-/// the one `push` compiles: found, unless the mark ends a clause (Terminal_Punctuation, here from
-/// the `regex` crate's tables, not the generator's ICU data; a `.` pressed between two Han letters
-/// is a censor's dot). And for every such clause mark, a clause that ends on the character before
-/// one that begins with it (`买了一只鸡。鸡很肥`) finds nothing. Before the twentieth session such
-/// a pair was one run only written together, or split by spaces right after another character
-/// (`他奶 奶`): an adversarial pass missed 447 of 468. Emoji (Extended_Pictographic, or a symbol that
-/// decomposes to one, `↮` to `↔`) are counted apart: an emoji between the two is a symbol of its
-/// own, and still splits the pair (a known miss).
+/// A censor's mark between the two of a doubled character of every Chinese term of naughty-words
+/// `zh` that has one (`小鸡.鸡`, `机.机.歪.歪`), alone and in a sentence, in the rule set a worker
+/// compiles and the one `push` compiles: every connector and dash punctuation character once
+/// (`\p{Pc}`, `\p{Pd}`, here from the `regex` crate's tables, not the generator's ICU data; but
+/// the dashes that end a clause, Terminal_Punctuation), and a dot and every asterisk (the
+/// characters of `every_asterisk_between_two_letters_reads_as_one` but emoji) one to three times:
+/// found (an emoji dash, `〰`, is an emoji: a known miss). And every other punctuation and symbol
+/// character (P*, S*, no letter-like one, as in `every_symbol_as_a_separator`; not those NFKC
+/// makes a space and a mark, `¨`, `‾`, nor the skin-tone modifiers, which an older rule reads as
+/// the spaces of a character spelled out, `他奶 奶`, as it reads `一只鸡 鸡`), a dash twice, and a
+/// dot with a space after it, between a word
+/// that ends with the character and one that begins with it (`一只鸡。鸡很肥`, `小鸡/鸡蛋`,
+/// `雞（鸡）肉`, `我妈——妈的`): no such term. Before the twentieth session such a pair was one run
+/// only written together, or split by spaces right after another character (`他奶 奶`): an
+/// adversarial pass missed 447 of 468; the first version of the rule joined the pair across any
+/// symbol but a clause's mark, and a review found `小鸡（鸡苗）`, `鸡~鸡~快回来`,
+/// `其他奶/奶制品` read as terms.
 #[test]
-fn every_symbol_inside_a_doubled_character_of_every_cjk_term() {
+fn every_censor_mark_inside_a_doubled_character_of_every_cjk_term() {
     let Some(terms) = naughty_words("zh") else { return };
     let han = Property::new(r"\p{Script=Han}");
     let terms: Vec<String> =
@@ -2073,15 +2136,34 @@ fn every_symbol_inside_a_doubled_character_of_every_cjk_term() {
     if timgate_cli::english_words::words().is_some() {
         sets.push(("pushed", timgate_cli::push_compile::compile(&doc).expect("generator terms compile")));
     }
-    let (han_letter, clause, emoji) = (
+    let (han_letter, clause, connector_or_dash) = (
         Property::new(r"[\p{Script=Han}&&\p{L}]"),
         Property::new(r"\p{Terminal_Punctuation}"),
-        Property::new(r"\p{Extended_Pictographic}"),
+        Property::new(r"[\p{Pc}\p{Pd}]"),
     );
     let radical = |c| han.has(c) && skeleton_char(c).is_some_and(|k| k != c && han_letter.has(k));
-    let mut separators: Vec<char> = members(r"\p{P}");
-    separators.extend(members(r"\p{S}").into_iter().filter(|&c| !letter_like(c) && !radical(c)));
-    separators.retain(|&c| !folds_to_several(c));
+    let stars: Vec<char> = asterisks().into_iter().filter(|&(_, emoji)| !emoji).map(|(c, _)| c).collect();
+    let (emoji, emoji_modifier) = (Property::new(r"\p{Extended_Pictographic}"), Property::new(r"\p{Emoji_Modifier}"));
+    let mut censor_marks: Vec<String> =
+        members(r"[\p{Pc}\p{Pd}]").into_iter().filter(|&c| !clause.has(c) && !emoji.has(c)).map(String::from).collect();
+    for mark in std::iter::once('.').chain(stars.iter().copied()) {
+        censor_marks.extend((1..=3).map(|n| std::iter::repeat_n(mark, n).collect::<String>()));
+    }
+    let mut others: Vec<String> = members(r"\p{P}")
+        .into_iter()
+        .chain(members(r"\p{S}").into_iter().filter(|&c| !letter_like(c) && !radical(c)))
+        .filter(|&c| {
+            let censor_mark = c == '.'
+                || stars.contains(&c)
+                || skeleton_char(c) == Some('*')
+                || (connector_or_dash.has(c) && !clause.has(c));
+            let read_as_spaces = nfkc(c).starts_with(' ') || emoji_modifier.has(c);
+            !folds_to_several(c) && !censor_mark && !read_as_spaces
+        })
+        .map(String::from)
+        .collect();
+    others.extend(members(r"\p{Pd}").into_iter().map(|c| format!("{c}{c}")));
+    others.extend([". ".to_owned(), " . ".to_owned(), " - ".to_owned()]);
     let doubled: Vec<(usize, Vec<char>)> = terms
         .iter()
         .enumerate()
@@ -2090,37 +2172,24 @@ fn every_symbol_inside_a_doubled_character_of_every_cjk_term() {
         .collect();
     assert!(doubled.len() >= 5, "{} terms with a doubled character", doubled.len());
     for (compiled, set) in &sets {
-        let mut pairs = Tally::new(format!("a symbol between the two of a doubled character (小鸡.鸡), {compiled}"));
+        let mut pairs =
+            Tally::new(format!("a censor's mark between the two of a doubled character (小鸡.鸡), {compiled}"));
         let mut every = Tally::new(format!(
-            "a symbol between every two characters of a term with a doubled one (小.鸡.鸡), {compiled}"
+            "a censor's mark between every two characters of a term with a doubled one (小.鸡.鸡), {compiled}"
         ));
-        let mut clauses = Tally::new(format!(
-            "no term where a clause ends on a character another begins with (一只鸡。鸡很肥), {compiled}"
+        let mut words = Tally::new(format!(
+            "no term across another mark between two words (一只鸡。鸡很肥, 小鸡/鸡蛋), {compiled}"
         ));
-        for &p in &separators {
-            let member = format!("{} {}", hex(p), name(p));
-            if clause.has(p) && p != '.' {
-                for (term, chars) in &doubled {
-                    let at = chars.windows(2).position(|w| w[0] == w[1]).unwrap_or(0);
-                    let c = chars[at];
-                    let text = format!("我们养了一只{c}{p}{c}每天都很好");
-                    clauses.record(&member, !set.find(&text).iter().any(|m| m.term == *term), &text);
-                }
-                continue;
-            }
+        for p in &censor_marks {
+            let member = p.chars().map(|c| format!("{} {}", hex(c), name(c))).collect::<Vec<_>>().join(" + ");
             for (term, chars) in &doubled {
-                if std::iter::once(p).nfkd().any(|d| emoji.has(d)) {
-                    pairs.exclude();
-                    every.exclude();
-                    continue;
-                }
                 let mut in_pairs = String::new();
                 let mut everywhere = String::new();
                 for (i, &c) in chars.iter().enumerate() {
                     if i > 0 {
-                        everywhere.push(p);
+                        everywhere.push_str(p);
                         if chars[i - 1] == c {
-                            in_pairs.push(p);
+                            in_pairs.push_str(p);
                         }
                     }
                     in_pairs.push(c);
@@ -2134,8 +2203,17 @@ fn every_symbol_inside_a_doubled_character_of_every_cjk_term() {
                 }
             }
         }
-        assert!(pairs.total >= 10_000, "{} texts", pairs.total);
-        assert_all([&pairs, &every, &clauses]);
+        for p in &others {
+            let member = p.chars().map(|c| format!("{} {}", hex(c), name(c))).collect::<Vec<_>>().join(" + ");
+            for (term, chars) in &doubled {
+                let at = chars.windows(2).position(|w| w[0] == w[1]).unwrap_or(0);
+                let c = chars[at];
+                let text = format!("我们养了一只{c}{p}{c}每天都很好");
+                words.record(&member, !set.find(&text).iter().any(|m| m.term == *term), &text);
+            }
+        }
+        assert!(pairs.total >= 1_000 && words.total >= 10_000, "{} and {} texts", pairs.total, words.total);
+        assert_all([&pairs, &every, &words]);
     }
 }
 

@@ -419,16 +419,30 @@ struct GapInfo {
 const _: () = assert!(std::mem::size_of::<GapInfo>() == 16);
 
 /// Whether `gap`, the text between two equal Han letters (at most [`MAX_JOINING_SYMBOLS`]
-/// characters on one line, read as a gap), splits a doubled letter (`鸡.鸡`, `鸡 - 鸡`,
-/// `鸡😀鸡`) rather than ending a clause (`鸡，鸡腿`, `一只鸡。鸡很肥`, `鸡, 鸡`): it holds no
-/// Terminal_Punctuation but an ASCII full stop with no space beside it (Chinese ends its
-/// sentences with `。`; a `.` pressed between two Han letters is a censor's dot, `机.机.歪.歪`),
-/// and not only whitespace (spaces keep the older rule: `他奶 奶` is one run, `哈 哈` two). Hangul
-/// and kana are left as they are (`딸? 딸이야?` is two sentences).
-fn splits_doubled(gap: &str) -> bool {
-    let spaced = gap.chars().any(char::is_whitespace);
-    !gap.chars().all(char::is_whitespace)
-        && !gap.chars().any(|c| unicode_data::is_terminal_punctuation(c) && (c != '.' || spaced))
+/// characters on one line, read as a gap), is a censor's mark splitting a doubled letter
+/// (`鸡.鸡`, `鸡-鸡`, `鸡_鸡`, `鸡**鸡`) rather than what stands between two words: one mark,
+/// with nothing else but invisible characters and marks on it: a dot or an asterisk (`stars`:
+/// `*`, `✱`, `＊`) up to three times, or connector or dash punctuation once (General_Category Pc,
+/// Pd: `我妈——妈的` is a stammer). Not a mark that ends a clause
+/// (Terminal_Punctuation but the ASCII `.`, which Chinese does not end its sentences with:
+/// `一只鸡。鸡很肥`, `一只鸡,鸡很肥`), a space (`鸡 - 鸡`), a bracket, a quotation mark, a
+/// slash, an ellipsis or a symbol (`雞（鸡）肉`, `《小鸡》《鸡毛信》`, `小鸡/鸡蛋`, `鸡……鸡跑了`,
+/// `鸡~鸡~快回来`, `先有鸡→鸡生蛋`: a review found each read as `鸡鸡` in the first version of
+/// this rule). Hangul and kana are left as they are (`딸? 딸이야?` is two sentences).
+fn splits_doubled(gap: &str, stars: bool) -> bool {
+    let mut marks = gap.chars().filter(|&c| !matches!(Info::of(c).class(), Class::Ignorable | Class::Mark));
+    let Some(mark) = marks.next() else { return false };
+    let mut count = 1;
+    for c in marks {
+        if c != mark {
+            return false;
+        }
+        count += 1;
+    }
+    if mark == '.' || stars {
+        return true;
+    }
+    count == 1 && unicode_data::is_connector_or_dash(mark) && !unicode_data::is_terminal_punctuation(mark)
 }
 
 /// The most characters of a [`Gap::Symbols`].
@@ -3030,7 +3044,10 @@ impl<'t> Normalizer<'t> {
                     || (gap.newlines == 0
                         && gap.chars <= MAX_JOINING_SYMBOLS
                         && unicode_data::is_han_letter(unit.ch)
-                        && self.text.get(p.end as usize..unit.start as usize).is_some_and(splits_doubled)))
+                        && self
+                            .text
+                            .get(p.end as usize..unit.start as usize)
+                            .is_some_and(|between| splits_doubled(between, gap.stars))))
             {
                 p.count += 1;
                 p.edge |= unit.short;

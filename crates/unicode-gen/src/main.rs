@@ -322,6 +322,46 @@ fn letter_by_name(c: char) -> Option<String> {
     None
 }
 
+/// The ASCII letter a Latin letter's name decorates: `LATIN SMALL LETTER INSULAR R` (`ꞃ`), `LATIN
+/// SMALL LETTER LONG S WITH DIAGONAL STROKE` (`ẜ`), `MODIFIER LETTER SMALL S WITH CURL` (`𐞺`),
+/// `LATIN LETTER STRETCHED C WITH CURL` (`𝼏`):
+/// the letter after one word of style at most and before `WITH` anything. Not where the word
+/// redraws the letter (`TURNED`, `REVERSED`, `INVERTED`, `SIDEWAYS`: upside-down text's letters;
+/// `GLOTTAL`, `HALF`, `DOUBLE`, `SHARP`, `OPEN`: other letters), nor a digraph (`ǋ` N WITH SMALL
+/// LETTER J). The last of `fold`'s readings of a Latin letter: UTS #39, obscenity's table and
+/// decancer come first.
+fn decorated_letter_by_name(c: char) -> Option<char> {
+    const REDRAWN: [&str; 9] =
+        ["TURNED", "REVERSED", "INVERTED", "SIDEWAYS", "GLOTTAL", "HALF", "DOUBLE", "SHARP", "OPEN"];
+    let name = unicode_names2::name(c)?.to_string();
+    let rest = [
+        "LATIN SMALL LETTER ",
+        "LATIN CAPITAL LETTER ",
+        "LATIN LETTER SMALL CAPITAL ",
+        "MODIFIER LETTER SMALL ",
+        "MODIFIER LETTER CAPITAL ",
+        "LATIN SUBSCRIPT SMALL LETTER ",
+        "LATIN LETTER ",
+    ]
+    .iter()
+    .find_map(|prefix| name.strip_prefix(prefix))?;
+    let (letter, with) = rest.split_once(" WITH ").unwrap_or((rest, ""));
+    if with.contains("LETTER") {
+        return None;
+    }
+    let words: Vec<&str> = letter.split(' ').collect();
+    let (style, last) = match words.as_slice() {
+        [last] => (None, *last),
+        [style, last] => (Some(*style), *last),
+        _ => return None,
+    };
+    if style.is_some_and(|w| REDRAWN.contains(&w)) {
+        return None;
+    }
+    let &[b] = last.as_bytes() else { return None };
+    b.is_ascii_uppercase().then(|| char::from(b.to_ascii_lowercase()))
+}
+
 /// Whether a symbol is an asterisk: its UTS #39 skeleton is `*`, or its name says it is a single
 /// asterisk.
 fn is_asterisk(c: char) -> bool {
@@ -835,6 +875,11 @@ fn fold(data: &Data, c: char) -> String {
                 // Else what decancer cures it to (`ɬ` `t`, `ƚ` `l`, `ꞓ` `c`: fancy-text
                 // generators' letters), but for the letters upside-down text is drawn with.
                 s = char::from(letter).to_string();
+            } else if let Some(letter) = decorated_letter_by_name(c).filter(|_| !data.upside_down.contains(&one)) {
+                // Else the letter its name decorates (`ꞃ` INSULAR R, `ẜ` LONG S WITH DIAGONAL
+                // STROKE, `𝼝` C WITH RETROFLEX HOOK: none of the above lists them; since the
+                // twentieth session).
+                s = letter.to_string();
             }
         }
         // A letter of no script that UTS #39 gives an ASCII look (`ᳵ`, a Vedic sign, like `x`).
@@ -1412,6 +1457,22 @@ fn main() {
     // is a censor's, Chinese ending its sentences with `。`).
     let terminal_punctuation: Vec<u32> =
         CodePointSetData::new::<TerminalPunctuation>().iter_ranges().flatten().collect();
+    // Connector and dash punctuation (General_Category Pc, Pd: `_`, `-`, `—`): with a dot and an
+    // asterisk, the marks a censor puts between the two of a doubled Han letter (`鸡-鸡`,
+    // `鸡_鸡`), where brackets, quotes, slashes and symbols stand between two words
+    // (`雞（鸡）肉`, `小鸡/鸡蛋`, `鸡~鸡~快回来`).
+    let connectors_and_dashes: Vec<u32> = (0..LIMIT)
+        .filter_map(char::from_u32)
+        .filter(|&c| matches!(data.gc(c), GeneralCategory::ConnectorPunctuation | GeneralCategory::DashPunctuation))
+        .map(|c| c as u32)
+        .collect();
+    let _ = writeln!(out, "/// Connector and dash punctuation (General_Category Pc, Pd), sorted.");
+    let _ = writeln!(
+        out,
+        "pub(crate) static CONNECTORS_AND_DASHES: [u32; {}] = {:?};",
+        connectors_and_dashes.len(),
+        connectors_and_dashes
+    );
     let _ = writeln!(out, "/// Terminal_Punctuation code points, sorted.");
     let _ = writeln!(
         out,
