@@ -1578,26 +1578,14 @@ const CJK_MASKS: &[Case] = &[
     t!("not an asterisk where a character stands", ["他妈的"], "他*们的", NONE),
 ];
 
-/// A doubled Han character of a CJK term split by a censor's mark (since the twentieth session:
-/// an adversarial pass missed 447 of 468, `鸡.鸡`): a dot or an asterisk up to three times, or a
-/// connector or a dash once, read by the normaliser as one run, as it reads `鸡鸡`, so a document
-/// finds it whether `push` compiled it or a worker did. What stands between two words is no such
-/// mark: a clause's (`一只鸡。鸡很肥`), a bracket, a quotation mark, a slash, an ellipsis, a
-/// doubled dash, a symbol or spaces (`雞（鸡）肉`, `小鸡/鸡蛋`, `我妈——妈的`, `鸡~鸡~快回来`: a
-/// review of the first version of the rule, which joined across any of them, found these).
-const CJK_DOUBLED: &[Case] = &[
-    t!("a dot inside the pair, the term alone", ["鸡鸡"], "鸡.鸡", ["鸡.鸡"]),
-    t!("a hyphen inside the pair of a longer term", ["小鸡鸡"], "你个小鸡-鸡", ["小鸡-鸡"]),
-    t!("dots between every character, two pairs", ["机机歪歪"], "机.机.歪.歪", ["机.机.歪.歪"]),
-    t!("an underscore inside the second pair only", ["机机歪歪"], "机机歪_歪", ["机机歪_歪"]),
-    t!("an en dash inside the pair in a sentence", ["鸡鸡"], "他说鸡–鸡！", ["鸡–鸡"]),
-    t!("three dots inside the last pair", ["操你奶奶"], "操你奶...奶", ["操你奶...奶"]),
-    t!("an asterisk inside the first pair", ["奶奶的熊"], "奶*奶的熊", ["奶*奶的熊"]),
-    t!("two asterisks inside the pair", ["鸡鸡"], "大鸡**鸡", ["鸡**鸡"]),
-    t!("a heavy asterisk inside the pair", ["妈妈的"], "妈\u{2731}妈的", ["妈\u{2731}妈的"]),
-    t!("a full-width hyphen inside the pair", ["他奶奶的"], "他奶－奶的", ["他奶－奶的"]),
-    t!("a Traditional pair split by a dot", ["鸡鸡"], "雞.雞", ["雞.雞"]),
-    t!("the pair written together still", ["小鸡鸡"], "你这个小鸡鸡", ["小鸡鸡"]),
+/// Ordinary text where a word ends with the character the next begins with, a mark between them
+/// (the twentieth session tried reading a doubled Han character split by a mark as one run, for
+/// `鸡.鸡`: a review found these read as `鸡鸡`, `妈妈的`, `他奶奶` and a second one found that a
+/// stammer before a term hid it, `你个傻-傻逼`, so it was taken back; a pair so split is a known
+/// miss). Kept as guards for the next try.
+const CJK_DOUBLED_PROSE: &[Case] = &[
+    t!("a stammer before a term still finds it", ["傻逼"], "你个傻-傻逼", ["傻逼"]),
+    t!("a stammer before another term still finds it", ["操你妈"], "我操-操你妈", ["操你妈"]),
     t!("not a comma before a word that begins with the character", ["鸡鸡"], "吃鸡，鸡腿", NONE),
     t!("not a comma where a clause ends on the character", ["鸡鸡"], "我们养了一只鸡，鸡每天下蛋", NONE),
     t!("not a full stop where a sentence ends on it", ["鸡鸡"], "买了一只鸡。鸡很肥", NONE),
@@ -1617,6 +1605,10 @@ const CJK_DOUBLED: &[Case] = &[
     t!("not a spaced ampersand", ["鸡鸡"], "脆皮鸡 & 鸡米花套餐", NONE),
     t!("not an arrow", ["鸡鸡"], "先有鸡→鸡生蛋", NONE),
     t!("not hashtags", ["小鸡鸡"], "#小鸡#鸡年大吉", NONE),
+    t!("not a stammer with three dots", ["小鸡鸡"], "他愣住了：“小鸡...鸡呢？”", NONE),
+    t!("not an underscore in a file name", ["小鸡鸡"], "文件：小鸡_鸡_01.png", NONE),
+    t!("not a hyphen between Traditional and Simplified forms", ["鸡鸡"], "繁简对照：雞-鸡、媽-妈", NONE),
+    t!("not a footnote's asterisk", ["鸡鸡"], "本店供应土鸡*鸡蛋另售（*见注释）", NONE),
     t!("not Hangul, where a question ends", ["딸딸이"], "딸? 딸이야?", NONE),
     t!("not Hangul split by a dot", ["딸딸이"], "딸.딸이", NONE),
 ];
@@ -2917,10 +2909,10 @@ fn cjk_masks() {
 }
 
 #[test]
-fn cjk_doubled() {
-    run("CJK_DOUBLED", CJK_DOUBLED);
+fn cjk_doubled_prose() {
+    run("CJK_DOUBLED_PROSE", CJK_DOUBLED_PROSE);
     if timgate_cli::english_words::words().is_some() {
-        let pushed = failures_compiled("CJK_DOUBLED", CJK_DOUBLED, timgate_cli::push_compile::compile);
+        let pushed = failures_compiled("CJK_DOUBLED_PROSE", CJK_DOUBLED_PROSE, timgate_cli::push_compile::compile);
         assert!(pushed.is_empty(), "\n{}", pushed.join("\n"));
     }
 }

@@ -2108,25 +2108,17 @@ fn every_inner_character_of_every_cjk_term_behind_asterisks() {
     assert_all([&masked, &prose]);
 }
 
-/// A censor's mark between the two of a doubled character of every Chinese term of naughty-words
-/// `zh` that has one (`小鸡.鸡`, `机.机.歪.歪`), alone and in a sentence, in the rule set a worker
-/// compiles and the one `push` compiles: every connector and dash punctuation character once
-/// (`\p{Pc}`, `\p{Pd}`, here from the `regex` crate's tables, not the generator's ICU data; but
-/// the dashes that end a clause, Terminal_Punctuation), and a dot and every asterisk (the
-/// characters of `every_asterisk_between_two_letters_reads_as_one` but emoji) one to three times:
-/// found (an emoji dash, `〰`, is an emoji: a known miss). And every other punctuation and symbol
-/// character (P*, S*, no letter-like one, as in `every_symbol_as_a_separator`; not those NFKC
-/// makes a space and a mark, `¨`, `‾`, nor the skin-tone modifiers, which an older rule reads as
-/// the spaces of a character spelled out, `他奶 奶`, as it reads `一只鸡 鸡`), a dash twice, and a
-/// dot with a space after it, between a word
-/// that ends with the character and one that begins with it (`一只鸡。鸡很肥`, `小鸡/鸡蛋`,
-/// `雞（鸡）肉`, `我妈——妈的`): no such term. Before the twentieth session such a pair was one run
-/// only written together, or split by spaces right after another character (`他奶 奶`): an
-/// adversarial pass missed 447 of 468; the first version of the rule joined the pair across any
-/// symbol but a clause's mark, and a review found `小鸡（鸡苗）`, `鸡~鸡~快回来`,
-/// `其他奶/奶制品` read as terms.
+/// Every punctuation (P*) and symbol (S*, no letter-like one, as in `every_symbol_as_a_separator`;
+/// not those NFKC makes a space and a mark, `¨`, `‾`, nor the skin-tone modifiers, which an older
+/// rule reads as the spaces of a character spelled out, `他奶 奶`, as it reads `一只鸡 鸡`), once
+/// and (but currency signs) three times, between a word that ends with the doubled character of a Chinese term of
+/// naughty-words `zh` and one that begins with it (`一只鸡。鸡很肥`, `小鸡/鸡蛋`, `雞（鸡）肉`):
+/// no such term, in the rule set a worker compiles and the one `push` compiles. The twentieth
+/// session read a doubled character split by a mark as one run (for `鸡.鸡`, a known miss), and
+/// two reviews found ordinary text read as terms and a stammer before a term hiding it
+/// (`你个傻-傻逼`); the rule was taken back, and this guard stays for the next try.
 #[test]
-fn every_censor_mark_inside_a_doubled_character_of_every_cjk_term() {
+fn no_cjk_term_across_any_mark_between_two_words() {
     let Some(terms) = naughty_words("zh") else { return };
     let han = Property::new(r"\p{Script=Han}");
     let terms: Vec<String> =
@@ -2136,84 +2128,41 @@ fn every_censor_mark_inside_a_doubled_character_of_every_cjk_term() {
     if timgate_cli::english_words::words().is_some() {
         sets.push(("pushed", timgate_cli::push_compile::compile(&doc).expect("generator terms compile")));
     }
-    let (han_letter, clause, connector_or_dash) = (
-        Property::new(r"[\p{Script=Han}&&\p{L}]"),
-        Property::new(r"\p{Terminal_Punctuation}"),
-        Property::new(r"[\p{Pc}\p{Pd}]"),
-    );
+    let han_letter = Property::new(r"[\p{Script=Han}&&\p{L}]");
+    let (emoji_modifier, currency) = (Property::new(r"\p{Emoji_Modifier}"), Property::new(r"\p{Sc}"));
     let radical = |c| han.has(c) && skeleton_char(c).is_some_and(|k| k != c && han_letter.has(k));
-    let stars: Vec<char> = asterisks().into_iter().filter(|&(_, emoji)| !emoji).map(|(c, _)| c).collect();
-    let (emoji, emoji_modifier) = (Property::new(r"\p{Extended_Pictographic}"), Property::new(r"\p{Emoji_Modifier}"));
-    let mut censor_marks: Vec<String> =
-        members(r"[\p{Pc}\p{Pd}]").into_iter().filter(|&c| !clause.has(c) && !emoji.has(c)).map(String::from).collect();
-    for mark in std::iter::once('.').chain(stars.iter().copied()) {
-        censor_marks.extend((1..=3).map(|n| std::iter::repeat_n(mark, n).collect::<String>()));
-    }
-    let mut others: Vec<String> = members(r"\p{P}")
+    let marks: Vec<String> = members(r"\p{P}")
         .into_iter()
         .chain(members(r"\p{S}").into_iter().filter(|&c| !letter_like(c) && !radical(c)))
-        .filter(|&c| {
-            let censor_mark = c == '.'
-                || stars.contains(&c)
-                || skeleton_char(c) == Some('*')
-                || (connector_or_dash.has(c) && !clause.has(c));
-            let read_as_spaces = nfkc(c).starts_with(' ') || emoji_modifier.has(c);
-            !folds_to_several(c) && !censor_mark && !read_as_spaces
+        .filter(|&c| !folds_to_several(c) && !nfkc(c).starts_with(' ') && !emoji_modifier.has(c))
+        .flat_map(|c| {
+            // Three currency signs read as a word of three leet letters, a filler between two
+            // Han letters (`傻12逼`, `他奶a奶`; `鸡¥¥¥鸡` is `鸡鸡` by that older rule): once only.
+            let thrice = (!currency.has(c)).then(|| std::iter::repeat_n(c, 3).collect::<String>());
+            std::iter::once(c.to_string()).chain(thrice)
         })
-        .map(String::from)
         .collect();
-    others.extend(members(r"\p{Pd}").into_iter().map(|c| format!("{c}{c}")));
-    others.extend([". ".to_owned(), " . ".to_owned(), " - ".to_owned()]);
-    let doubled: Vec<(usize, Vec<char>)> = terms
+    let doubled: Vec<(usize, char)> = terms
         .iter()
         .enumerate()
-        .map(|(term, word)| (term, word.chars().collect::<Vec<char>>()))
-        .filter(|(_, chars)| chars.windows(2).any(|w| w[0] == w[1]))
+        .filter_map(|(term, word)| {
+            let chars: Vec<char> = word.chars().collect();
+            chars.windows(2).find(|w| w[0] == w[1]).map(|w| (term, w[0]))
+        })
         .collect();
     assert!(doubled.len() >= 5, "{} terms with a doubled character", doubled.len());
     for (compiled, set) in &sets {
-        let mut pairs =
-            Tally::new(format!("a censor's mark between the two of a doubled character (小鸡.鸡), {compiled}"));
-        let mut every = Tally::new(format!(
-            "a censor's mark between every two characters of a term with a doubled one (小.鸡.鸡), {compiled}"
-        ));
-        let mut words = Tally::new(format!(
-            "no term across another mark between two words (一只鸡。鸡很肥, 小鸡/鸡蛋), {compiled}"
-        ));
-        for p in &censor_marks {
+        let mut words =
+            Tally::new(format!("no term across a mark between two words (一只鸡。鸡很肥, 小鸡/鸡蛋), {compiled}"));
+        for p in &marks {
             let member = p.chars().map(|c| format!("{} {}", hex(c), name(c))).collect::<Vec<_>>().join(" + ");
-            for (term, chars) in &doubled {
-                let mut in_pairs = String::new();
-                let mut everywhere = String::new();
-                for (i, &c) in chars.iter().enumerate() {
-                    if i > 0 {
-                        everywhere.push_str(p);
-                        if chars[i - 1] == c {
-                            in_pairs.push_str(p);
-                        }
-                    }
-                    in_pairs.push(c);
-                    everywhere.push(c);
-                }
-                for (tally, spelled) in [(&mut pairs, &in_pairs), (&mut every, &everywhere)] {
-                    for (open, close) in [("", ""), ("他说", "！")] {
-                        let text = format!("{open}{spelled}{close}");
-                        tally.record(&member, covers(set, *term, &text, open.len(), text.len() - close.len()), &text);
-                    }
-                }
-            }
-        }
-        for p in &others {
-            let member = p.chars().map(|c| format!("{} {}", hex(c), name(c))).collect::<Vec<_>>().join(" + ");
-            for (term, chars) in &doubled {
-                let at = chars.windows(2).position(|w| w[0] == w[1]).unwrap_or(0);
-                let c = chars[at];
+            for &(term, c) in &doubled {
                 let text = format!("我们养了一只{c}{p}{c}每天都很好");
-                words.record(&member, !set.find(&text).iter().any(|m| m.term == *term), &text);
+                words.record(&member, !set.find(&text).iter().any(|m| m.term == term), &text);
             }
         }
-        assert!(pairs.total >= 1_000 && words.total >= 10_000, "{} and {} texts", pairs.total, words.total);
-        assert_all([&pairs, &every, &words]);
+        assert!(words.total >= 10_000, "{} texts", words.total);
+        assert_all([&words]);
     }
 }
 

@@ -418,33 +418,6 @@ struct GapInfo {
 // A gap is copied at every word: 16 bytes move as one.
 const _: () = assert!(std::mem::size_of::<GapInfo>() == 16);
 
-/// Whether `gap`, the text between two equal Han letters (at most [`MAX_JOINING_SYMBOLS`]
-/// characters on one line, read as a gap), is a censor's mark splitting a doubled letter
-/// (`鸡.鸡`, `鸡-鸡`, `鸡_鸡`, `鸡**鸡`) rather than what stands between two words: one mark,
-/// with nothing else but invisible characters and marks on it: a dot or an asterisk (`stars`:
-/// `*`, `✱`, `＊`) up to three times, or connector or dash punctuation once (General_Category Pc,
-/// Pd: `我妈——妈的` is a stammer). Not a mark that ends a clause
-/// (Terminal_Punctuation but the ASCII `.`, which Chinese does not end its sentences with:
-/// `一只鸡。鸡很肥`, `一只鸡,鸡很肥`), a space (`鸡 - 鸡`), a bracket, a quotation mark, a
-/// slash, an ellipsis or a symbol (`雞（鸡）肉`, `《小鸡》《鸡毛信》`, `小鸡/鸡蛋`, `鸡……鸡跑了`,
-/// `鸡~鸡~快回来`, `先有鸡→鸡生蛋`: a review found each read as `鸡鸡` in the first version of
-/// this rule). Hangul and kana are left as they are (`딸? 딸이야?` is two sentences).
-fn splits_doubled(gap: &str, stars: bool) -> bool {
-    let mut marks = gap.chars().filter(|&c| !matches!(Info::of(c).class(), Class::Ignorable | Class::Mark));
-    let Some(mark) = marks.next() else { return false };
-    let mut count = 1;
-    for c in marks {
-        if c != mark {
-            return false;
-        }
-        count += 1;
-    }
-    if mark == '.' || stars {
-        return true;
-    }
-    count == 1 && unicode_data::is_connector_or_dash(mark) && !unicode_data::is_terminal_punctuation(mark)
-}
-
 /// The most characters of a [`Gap::Symbols`].
 const MAX_JOINING_SYMBOLS: u32 = 3;
 
@@ -3033,21 +3006,11 @@ impl<'t> Normalizer<'t> {
             // A doubled character split by a filler is one run too (`他奶a奶` in the second
             // reading), and so is one split by a few spaces on one line right after another ideo
             // letter (`他奶 奶`) or after one spelled out (`他 奶 奶`); `哈 哈` and `幹 干` stay
-            // two, and so does `干杯 幹 干`. A doubled Han letter split by a few symbols on one
-            // line is one run too (`鸡.鸡`, `鸡-鸡`, `鸡😀鸡`: `splits_doubled`), but not by a mark
-            // that ends a clause (`鸡，鸡腿`, `一只鸡。鸡很肥` hold no `鸡鸡`).
+            // two, and so does `干杯 幹 干`; split by punctuation it is not (`鸡，鸡腿` holds no
+            // `鸡鸡`).
             if p.kind == SymbolKind::Ideo
                 && p.ch == unit.ch
-                && (gap.chars == 0
-                    || gap.filler
-                    || (spaces && self.pending_follows_ideo)
-                    || (gap.newlines == 0
-                        && gap.chars <= MAX_JOINING_SYMBOLS
-                        && unicode_data::is_han_letter(unit.ch)
-                        && self
-                            .text
-                            .get(p.end as usize..unit.start as usize)
-                            .is_some_and(|between| splits_doubled(between, gap.stars))))
+                && (gap.chars == 0 || gap.filler || (spaces && self.pending_follows_ideo))
             {
                 p.count += 1;
                 p.edge |= unit.short;

@@ -340,21 +340,6 @@ pub fn is_quotation_mark(c: char) -> bool {
     tables::QUOTATION_MARKS.binary_search(&cp).is_ok()
 }
 
-/// Whether `c` is connector or dash punctuation (General_Category Pc, Pd: `_`, `-`, `—`): with a
-/// dot and an asterisk, the marks a censor puts between the two of a doubled Han letter
-/// (`鸡-鸡`). Asked only of such a gap.
-pub fn is_connector_or_dash(c: char) -> bool {
-    tables::CONNECTORS_AND_DASHES.binary_search(&(c as u32)).is_ok()
-}
-
-/// Whether `c` is Terminal_Punctuation (`，` `。` `、` `；` `,` `:` `!`): marks that end a
-/// clause or a sentence. Between two equal Han letters such a mark ends a clause
-/// (`买了一只鸡。鸡很肥`), where another symbol splits a doubled letter (`鸡-鸡`). Asked only
-/// of such a gap.
-pub fn is_terminal_punctuation(c: char) -> bool {
-    tables::TERMINAL_PUNCTUATION.binary_search(&(c as u32)).is_ok()
-}
-
 /// Whether `c` is a modifier letter of no script drawn as the apostrophe (UTS #39 skeleton `'`:
 /// `ʼ`, which some keyboards type for it, `ʹ`). Inside a word it is read as nothing
 /// (`fʼuʼcʼk`), except before the ending of an English contraction (`Whoʼre`).

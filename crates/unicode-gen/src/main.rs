@@ -2,7 +2,7 @@
 //! every code point, taken from Unicode's own data rather than typed by hand:
 //!
 //! - General_Category, Script, Line_Break, Bidi_Class, Default_Ignorable_Code_Point,
-//!   Sentence_Terminal, Terminal_Punctuation and Extended_Pictographic from ICU4X (`icu_properties`);
+//!   Sentence_Terminal and Extended_Pictographic from ICU4X (`icu_properties`);
 //! - compatibility decomposition (NFKD, `icu_normalizer`) and full case folding (`icu_casemap`);
 //! - character names (`unicode_names2`) for letter-like symbols Unicode does not decompose
 //!   (`🅰` NEGATIVE SQUARED LATIN CAPITAL LETTER A, `🇦` REGIONAL INDICATOR SYMBOL LETTER A,
@@ -34,7 +34,7 @@ use icu_casemap::CaseMapper;
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use icu_properties::props::{
     Alphabetic, BidiClass, DefaultIgnorableCodePoint, EmojiModifier, ExtendedPictographic, GeneralCategory,
-    GeneralCategoryGroup, LineBreak, QuotationMark, RegionalIndicator, Script, SentenceTerminal, TerminalPunctuation,
+    GeneralCategoryGroup, LineBreak, QuotationMark, RegionalIndicator, Script, SentenceTerminal,
 };
 use icu_properties::{CodePointMapData, CodePointSetData};
 
@@ -322,10 +322,10 @@ fn letter_by_name(c: char) -> Option<String> {
     None
 }
 
-/// The ASCII letter a Latin letter's name decorates: `LATIN SMALL LETTER INSULAR R` (`ꞃ`), `LATIN
-/// SMALL LETTER LONG S WITH DIAGONAL STROKE` (`ẜ`), `MODIFIER LETTER SMALL S WITH CURL` (`𐞺`),
-/// `LATIN LETTER STRETCHED C WITH CURL` (`𝼏`):
-/// the letter after one word of style at most and before `WITH` anything. Not where the word
+/// The ASCII letter a Latin letter's name decorates: `LATIN SMALL LETTER C WITH RETROFLEX HOOK`
+/// (`𝼝`), `LATIN SMALL LETTER VISIGOTHIC Z` (`ꝣ`), `MODIFIER LETTER SMALL S WITH CURL` (`𐞺`),
+/// `LATIN LETTER STRETCHED C WITH CURL` (`𝼏`): the letter after one word of style at most and
+/// before `WITH` anything. Not where the word
 /// redraws the letter (`TURNED`, `REVERSED`, `INVERTED`, `SIDEWAYS`: upside-down text's letters;
 /// `GLOTTAL`, `HALF`, `DOUBLE`, `SHARP`, `OPEN`: other letters), nor a digraph (`ǋ` N WITH SMALL
 /// LETTER J). The last of `fold`'s readings of a Latin letter: UTS #39, obscenity's table and
@@ -876,9 +876,9 @@ fn fold(data: &Data, c: char) -> String {
                 // generators' letters), but for the letters upside-down text is drawn with.
                 s = char::from(letter).to_string();
             } else if let Some(letter) = decorated_letter_by_name(c).filter(|_| !data.upside_down.contains(&one)) {
-                // Else the letter its name decorates (`ꞃ` INSULAR R, `ẜ` LONG S WITH DIAGONAL
-                // STROKE, `𝼝` C WITH RETROFLEX HOOK: none of the above lists them; since the
-                // twentieth session).
+                // Else the letter its name decorates (`𝼝` C WITH RETROFLEX HOOK, `ꝣ` VISIGOTHIC
+                // Z: none of the above reads them; since the twentieth session). Decancer reads
+                // some such letters by their look as another (`ꞃ` INSULAR R as `n`): kept.
                 s = letter.to_string();
             }
         }
@@ -1452,34 +1452,6 @@ fn main() {
     let _ = writeln!(out, "/// Quotation_Mark code points and the characters read as `'`, sorted.");
     let _ =
         writeln!(out, "pub(crate) static QUOTATION_MARKS: [u32; {}] = {:?};", quotation_marks.len(), quotation_marks);
-    // Terminal_Punctuation (`，` `。` `、` `；` `,` `:`): between two equal Han characters such a
-    // mark ends a clause (`买了一只鸡。鸡很肥`), where another symbol splits a doubled one (`鸡.鸡`
-    // is a censor's, Chinese ending its sentences with `。`).
-    let terminal_punctuation: Vec<u32> =
-        CodePointSetData::new::<TerminalPunctuation>().iter_ranges().flatten().collect();
-    // Connector and dash punctuation (General_Category Pc, Pd: `_`, `-`, `—`): with a dot and an
-    // asterisk, the marks a censor puts between the two of a doubled Han letter (`鸡-鸡`,
-    // `鸡_鸡`), where brackets, quotes, slashes and symbols stand between two words
-    // (`雞（鸡）肉`, `小鸡/鸡蛋`, `鸡~鸡~快回来`).
-    let connectors_and_dashes: Vec<u32> = (0..LIMIT)
-        .filter_map(char::from_u32)
-        .filter(|&c| matches!(data.gc(c), GeneralCategory::ConnectorPunctuation | GeneralCategory::DashPunctuation))
-        .map(|c| c as u32)
-        .collect();
-    let _ = writeln!(out, "/// Connector and dash punctuation (General_Category Pc, Pd), sorted.");
-    let _ = writeln!(
-        out,
-        "pub(crate) static CONNECTORS_AND_DASHES: [u32; {}] = {:?};",
-        connectors_and_dashes.len(),
-        connectors_and_dashes
-    );
-    let _ = writeln!(out, "/// Terminal_Punctuation code points, sorted.");
-    let _ = writeln!(
-        out,
-        "pub(crate) static TERMINAL_PUNCTUATION: [u32; {}] = {:?};",
-        terminal_punctuation.len(),
-        terminal_punctuation
-    );
     // Modifier letters of no script drawn as the apostrophe (UTS #39 skeleton `'`: `ʼ`, which
     // some keyboards type for it, `ʹ`): read as nothing inside a word (`fʼuʼcʼk`, above), but as
     // the apostrophe before the ending of an English contraction (`Whoʼre`, `Heʼll`), which the
