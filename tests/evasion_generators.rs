@@ -1905,22 +1905,34 @@ fn every_letter_whose_fold_reads_otherwise_is_read_as_written_in_a_word() {
 
 /// Which Latin letters an earlier source than decancer reads: it decomposes (NFKD, marks
 /// dropped) to an ASCII letter, its UTS #39 skeleton (or its fold's) is an ASCII letter's or a
-/// string of them (`ꞵ` is `ss`, `ǁ` is `ll`), obscenity's table lists it, or flip-text draws a
-/// letter upside down with it.
+/// string of them (`ꞵ` is `ss`, `ǁ` is `ll`), obscenity's table lists it, flip-text draws a
+/// letter upside down with it, or UTS #39 draws it as such a letter (`ə` as `ǝ`).
 struct EarlierSources {
     obscenity: BTreeMap<char, Vec<char>>,
     marks: Marks,
     ascii_skeletons: BTreeSet<String>,
     upside_down: BTreeSet<char>,
+    upside_down_skeletons: BTreeSet<String>,
 }
 
 impl EarlierSources {
     fn new() -> Self {
         let marks = Marks::new();
         let ascii_skeletons = ('a'..='z').chain('A'..='Z').map(|l| marks.skeleton(&l.to_string())).collect();
-        let upside_down =
+        let upside_down: BTreeSet<char> =
             ('a'..='z').filter_map(timgate_matcher::unicode_data::upside_down).flat_map(str::chars).collect();
-        EarlierSources { obscenity: obscenity_confusables(), marks, ascii_skeletons, upside_down }
+        let upside_down_skeletons = upside_down
+            .iter()
+            .filter(|g| !g.is_ascii())
+            .map(|g| unicode_security::confusable_detection::skeleton(&g.to_string()).collect())
+            .collect();
+        EarlierSources {
+            obscenity: obscenity_confusables(),
+            marks,
+            ascii_skeletons,
+            upside_down,
+            upside_down_skeletons,
+        }
     }
 
     fn read(&self, c: char) -> bool {
@@ -1937,6 +1949,10 @@ impl EarlierSources {
             || plain.chars().next().is_some_and(|one| plain.chars().count() == 1 && self.obscenity.contains_key(&one))
             || self.upside_down.contains(&c)
             || plain.chars().any(|x| self.upside_down.contains(&x))
+            || [c.to_string(), plain.clone()].iter().any(|form| {
+                self.upside_down_skeletons
+                    .contains(&unicode_security::confusable_detection::skeleton(form).collect::<String>())
+            })
     }
 }
 

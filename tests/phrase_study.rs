@@ -1285,6 +1285,90 @@ fn every_word_upside_down_as_a_sentence_starts_it() {
     assert_none_wrong(&wrong);
 }
 
+/// Every word of the study that the English words know, written upside down by flip-text, then
+/// with each letter of the drawing that UTS #39 draws as another Latin letter written as that
+/// other letter (`ǝ` TURNED E as `ə` SCHWA, which other upside-down generators write: `əɹoɥʍ`;
+/// found by the skeletons here, from `unicode-security`; not a letter whose name makes it an
+/// ASCII letter, `ɉ` J WITH STROKE, read as `j`), as `push` compiles the words: found.
+/// Words whose drawing holds no such letter are not tried. Before the twentieth session `ə` was
+/// read as `a` (decancer) and an adversarial pass found `əɹoɥʍ` missed.
+#[test]
+fn every_word_upside_down_with_look_alike_letters() {
+    let skeleton = |c: char| unicode_security::confusable_detection::skeleton(&c.to_string()).collect::<String>();
+    let Some(table) = flip_table() else {
+        eprintln!("skipped: flip-text comes from node_modules (run `npm install`)");
+        return;
+    };
+    // Drawings UTS #39 draws as ASCII letters (`ɯ` as `w`) are left out: their look-alikes are
+    // read as those letters, as the drawing is outside upside-down text.
+    let glyphs: BTreeSet<char> = ('a'..='z')
+        .filter_map(|l| table.get(&l))
+        .flat_map(|d| d.chars())
+        .filter(|&g| !g.is_ascii() && !skeleton(g).chars().all(|x| x.is_ascii_alphabetic()))
+        .collect();
+    let latin = regex::Regex::new(r"^[\p{Script=Latin}&&\p{L}]$").expect("a valid pattern");
+    // A letter whose name makes it an ASCII letter, plain or decorated (`ɉ` J WITH STROKE, `ᴍ`
+    // SMALL CAPITAL M), is read as that letter, however it is drawn: not a look-alike here.
+    let named = regex::Regex::new(
+        r"^(?:LATIN (?:SMALL |CAPITAL )?LETTER |LATIN LETTER SMALL CAPITAL |MODIFIER LETTER (?:SMALL |CAPITAL )|LATIN SUBSCRIPT SMALL LETTER )(?:([A-Z-]+) )?[A-Z](?: WITH (.*))?$",
+    )
+    .expect("a valid pattern");
+    const REDRAWN: [&str; 9] =
+        ["TURNED", "REVERSED", "INVERTED", "SIDEWAYS", "GLOTTAL", "HALF", "DOUBLE", "SHARP", "OPEN"];
+    let names_a_letter = |c: char| {
+        let n = unicode_names2::name(c).map(|n| n.to_string()).unwrap_or_default();
+        named.captures(&n).is_some_and(|parts| {
+            !parts.get(1).is_some_and(|w| REDRAWN.contains(&w.as_str()))
+                && !parts.get(2).is_some_and(|w| w.as_str().contains("LETTER"))
+        })
+    };
+    // The letter each drawing stands for: a look-alike decancer reads as that letter already is
+    // one (`ↄ` REVERSED C and `ᴐ` are `c` in ordinary text too).
+    let stands_for: HashMap<char, char> =
+        ('a'..='z').filter_map(|l| table.get(&l).and_then(|d| d.chars().next()).map(|g| (g, l))).collect();
+    let cured = |c: char| match decancer::cure_char(c, decancer::Options::default()) {
+        decancer::Translation::Character(l) if l.is_ascii_alphabetic() => Some(l.to_ascii_lowercase()),
+        _ => None,
+    };
+    let mut look_alike: HashMap<char, char> = HashMap::new();
+    for c in (0x80..0x30000u32).filter_map(char::from_u32) {
+        if glyphs.contains(&c) || !latin.is_match(c.encode_utf8(&mut [0; 4])) || names_a_letter(c) {
+            continue;
+        }
+        if let Some(&g) = glyphs.iter().find(|&&g| skeleton(g) == skeleton(c)) {
+            if cured(c).is_some_and(|l| stands_for.get(&g) == Some(&l)) {
+                continue;
+            }
+            look_alike.entry(g).or_insert(c);
+        }
+    }
+    assert!(!look_alike.is_empty(), "no letter drawn as an upside-down one");
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let (mut read, mut wrong) = (0, Vec::new());
+    for (index, term) in lists.words.iter().enumerate() {
+        if !english.contains(term) || !term.chars().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let drawn = flip_text::flip(&table, term);
+        if !drawn.chars().any(|g| look_alike.contains_key(&g)) {
+            continue;
+        }
+        let text: String = drawn.chars().map(|g| look_alike.get(&g).copied().unwrap_or(g)).collect();
+        if set.find(&text).iter().any(|m| m.term == index) {
+            read += 1;
+        } else {
+            wrong.push(format!("{term:?} as {text:?}: not found"));
+        }
+    }
+    println!(
+        "every word upside down with look-alike letters ({}): {read} read, {} wrong",
+        look_alike.iter().map(|(g, c)| format!("{g}{c}")).collect::<Vec<_>>().join(" "),
+        wrong.len()
+    );
+    assert!(read > 100, "{read} read");
+    assert_none_wrong(&wrong);
+}
+
 /// Every study word the English words know (ASCII lowercase), as `spell` writes it (`None`: not
 /// looked for), written upside down by flip-text's function and searched as `push` compiles the
 /// words: how many are found, how many read as plain letters once flipped (`noɯ` reads `now`:

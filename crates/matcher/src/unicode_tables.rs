@@ -2,7 +2,7 @@
 // Sources: ICU4X icu_properties/icu_normalizer/icu_casemap 2 (Unicode character database),
 // unicode-security 18.0.0 confusables (UTS #39), unicode_names2 (names), irg-kvariants 0.1 (IRG kVariants),
 // zhconv 0.3 (OpenCC, MediaWiki).
-// 19510 code points fold, 3246 look-alikes, 159 mixed folds kept whole.
+// 19511 code points fold, 3246 look-alikes, 159 mixed folds kept whole.
 #![allow(clippy::unreadable_literal)]
 
 /// Code points below this are in the class table.
@@ -1831,7 +1831,7 @@ pub(crate) static BLOCKS: [u8; 41232] = [
     131, 147, 131, 131, 131, 147, 147, 131, 147, 147, 131, 131, 131, 131, 131, 147, 147, 147, 147, 147, 147, 147, 131,
     131, 147, 147, 131, 131, 147, 147, 131, 147, 131, 131, 147, 131, 147, 131, 147, 147, 131, 131, 147, 147, 147, 131,
     131, 131, 147, 147, 147, 147, 147, 147, 147, 147, 147, 147, 147, 131, 147, 147, 131, 131, 147, 131, 131, 131, 131,
-    147, 131, 131, 147, 147, 147, 131, 131, 131, 131, 147, 147, 131, 131, 147, 131, 147, 131, 147, 131, 147, 131, 131,
+    147, 131, 131, 147, 147, 147, 131, 131, 131, 131, 147, 147, 131, 131, 147, 131, 147, 131, 147, 131, 147, 131, 147,
     131, 147, 131, 147, 131, 147, 131, 147, 131, 147, 131, 147, 147, 147, 131, 131, 147, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 131, 131, 131, 131, 131, 147, 131, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     147, 147, 147, 138, 138, 138, 138, 138, 138, 138, 0, 138, 138, 138, 138, 138, 138, 138, 138, 138, 138, 138, 138,
@@ -2301,7 +2301,7 @@ pub(crate) static BLOCKS: [u8; 41232] = [
     132, 132, 132, 132, 132, 132, 132, 132, 0, 0, 0, 0, 0,
 ];
 /// Sorted code points that fold, and what they fold to: a char, or (high bit) offset << 5 | length in FOLD_POOL.
-pub(crate) static FOLDS: [(u32, u32); 19510] = [
+pub(crate) static FOLDS: [(u32, u32); 19511] = [
     (0x41, 0x61),
     (0x42, 0x62),
     (0x43, 0x63),
@@ -2548,7 +2548,7 @@ pub(crate) static FOLDS: [(u32, u32); 19510] = [
     (0x18c, 0x64),
     (0x18d, 0x67),
     (0x18e, 0x65),
-    (0x18f, 0x61),
+    (0x18f, 0x1dd),
     (0x190, 0x65),
     (0x191, 0x66),
     (0x192, 0x66),
@@ -2737,7 +2737,7 @@ pub(crate) static FOLDS: [(u32, u32); 19510] = [
     (0x256, 0x64),
     (0x257, 0x64),
     (0x258, 0x65),
-    (0x259, 0x61),
+    (0x259, 0x1dd),
     (0x25a, 0x61),
     (0x25b, 0x65),
     (0x25e, 0x62),
@@ -3632,7 +3632,7 @@ pub(crate) static FOLDS: [(u32, u32); 19510] = [
     (0x1d47, 0x62),
     (0x1d48, 0x64),
     (0x1d49, 0x65),
-    (0x1d4a, 0x66),
+    (0x1d4a, 0x1dd),
     (0x1d4b, 0x65),
     (0x1d4c, 0x25c),
     (0x1d4d, 0x67),
@@ -4288,7 +4288,7 @@ pub(crate) static FOLDS: [(u32, u32); 19510] = [
     (0x2091, 0x65),
     (0x2092, 0x6f),
     (0x2093, 0x78),
-    (0x2094, 0x61),
+    (0x2094, 0x1dd),
     (0x2095, 0x68),
     (0x2096, 0x6b),
     (0x2097, 0x6c),
@@ -14619,6 +14619,7 @@ pub(crate) static FOLDS: [(u32, u32); 19510] = [
     (0x1df6a, 0x61),
     (0x1df6c, 0x1df6d),
     (0x1df6e, 0x1df6f),
+    (0x1df70, 0x279),
     (0x1df72, 0x1df73),
     (0x1df74, 0x1df75),
     (0x1df76, 0x1df77),
@@ -26066,4 +26067,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x867104101065b54d;
+pub(crate) const FINGERPRINT: u64 = 0x544967effa667b04;

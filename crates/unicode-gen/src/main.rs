@@ -90,6 +90,9 @@ struct Data {
     /// Letters flip-text draws a letter upside down with (`ʇ`, `ɟ`): the normaliser's
     /// upside-down reading needs them as written.
     upside_down: BTreeSet<char>,
+    /// Latin letters UTS #39 draws as one of `upside_down` (the same skeleton: `ə` SCHWA as `ǝ`
+    /// TURNED E, which other upside-down generators write for `e`), and that letter.
+    drawn_upside_down: BTreeMap<char, char>,
     /// Han characters UTS #39 gives as the look-alike of a mathematical symbol: `丨`, which the
     /// bracket pieces `⎜` `⎟` `⎢` `⎥` `⎪` `⎮` look like.
     han_drawn_as_symbols: BTreeSet<char>,
@@ -118,6 +121,7 @@ impl Data {
             han_drawn_as_symbols: BTreeSet::new(),
             lower_letters: BTreeMap::new(),
             drawn_as: drawn_as(&upside_down),
+            drawn_upside_down: drawn_upside_down(&upside_down),
             upside_down,
         };
         data.han_drawn_as_symbols = (0..=0x10FFFF_u32)
@@ -564,6 +568,42 @@ fn cured(form: &str) -> u8 {
     }
 }
 
+/// Latin letters that are not ASCII and not among `upside_down` whose UTS #39 skeleton is that of
+/// a non-ASCII letter of `upside_down` (`ə` SCHWA and `ǝ` TURNED E both have `ə`), each with that
+/// letter: upside-down text of other generators writes them (`əɹoɥʍ`), and a reader sees the same.
+/// Not a letter whose name makes it a decorated ASCII letter (`ɉ` J WITH STROKE stays a `j`, though
+/// drawn like `ɟ`, flip-text's `f`: [`decorated_letter_by_name`]), nor one decancer reads as the
+/// letter the drawing stands for (`ↄ` REVERSED C is a `c`, in ordinary text too).
+fn drawn_upside_down(upside_down: &BTreeSet<char>) -> BTreeMap<char, char> {
+    let script = CodePointMapData::<Script>::new();
+    let gc = CodePointMapData::<GeneralCategory>::new();
+    let skeleton = |c: char| unicode_security::confusable_detection::skeleton(&c.to_string()).collect::<String>();
+    // Each non-ASCII drawing by its skeleton, with the letter it draws upside down.
+    let flips: BTreeMap<String, (char, u8)> = upside_down_letters()
+        .into_iter()
+        .filter_map(|(letter, drawn)| only_char(&drawn).map(|g| (g, letter)))
+        .filter(|(g, _)| !g.is_ascii() && upside_down.contains(g))
+        .map(|(g, letter)| (skeleton(g), (g, letter as u8)))
+        // A drawing UTS #39 draws as ASCII letters (`ɯ` as `w`) has look-alikes read as those.
+        .filter(|(k, _)| !k.chars().all(|x| x.is_ascii_alphabetic()))
+        .collect();
+    (0..LIMIT)
+        .filter_map(char::from_u32)
+        .filter(|&c| {
+            !c.is_ascii()
+                && !upside_down.contains(&c)
+                && script.get(c) == Script::Latin
+                && GeneralCategoryGroup::Letter.contains(gc.get(c))
+        })
+        .filter(|&c| decorated_letter_by_name(c).is_none())
+        .filter_map(|c| flips.get(&skeleton(c)).map(|&(g, letter)| (c, g, letter)))
+        // A letter decancer reads as the very letter the drawing stands for keeps that reading
+        // (`ↄ` REVERSED C, `ᴐ`: `c` either way, and a `c` in ordinary text).
+        .filter(|&(c, _, letter)| cured(&c.to_string()) != letter)
+        .map(|(c, g, _)| (c, g))
+        .collect()
+}
+
 /// The lowercase Latin letters of flip-text's table and what each is drawn as upside down: the
 /// package's `'x':'y'` lines whose key is one letter `a`–`z`.
 fn upside_down_letters() -> Vec<(char, String)> {
@@ -862,6 +902,11 @@ fn fold(data: &Data, c: char) -> String {
                 // A skeleton is a prototype: the letter whose skeleton it is, if one is (`m`'s is
                 // `rn`, so `ɱ` is `m`, not `rn`; since 2026-12-05), else its letters.
                 s = data.lower_letters.get(&skeleton).map_or(skeleton, |&b| char::from(b).to_string());
+            } else if let Some(&glyph) = data.drawn_upside_down.get(&one) {
+                // Else a letter drawn as one upside-down text is written with (`ə` as `ǝ`, which
+                // other generators than flip-text write for `e`; since the twentieth session):
+                // read as that letter, so a term's upside-down spelling finds either.
+                s = glyph.to_string();
             } else if let Some(letter) = data.drawn_as.get(&c).or_else(|| data.drawn_as.get(&one)) {
                 // Else a letter with a hook, a stroke or a tail that UTS #39 leaves alone (`ƈ`,
                 // `ʃ`, `ⱥ`), by the look-alike table obscenity ships.
@@ -1291,6 +1336,10 @@ fn main() {
     eprintln!(
         "apostrophes: {}",
         folds.iter().filter(|(_, f)| f.as_str() == "'").filter_map(|(&cp, _)| char::from_u32(cp)).collect::<String>()
+    );
+    eprintln!(
+        "drawn as an upside-down letter: {}",
+        data.drawn_upside_down.iter().map(|(c, g)| format!("{c}{g}")).collect::<Vec<_>>().join(" ")
     );
     eprintln!(
         "kana look-alikes: {:?}",
