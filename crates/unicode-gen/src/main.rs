@@ -102,8 +102,8 @@ struct Data {
 
 impl Data {
     fn new() -> Self {
-        let upside_down: BTreeSet<char> =
-            upside_down_letters().into_iter().flat_map(|(_, drawn)| drawn.chars().collect::<Vec<_>>()).collect();
+        let flips = upside_down_letters();
+        let upside_down: BTreeSet<char> = flips.iter().flat_map(|(_, drawn)| drawn.chars()).collect();
         let mut data = Data {
             gc: CodePointMapData::<GeneralCategory>::new().static_to_owned(),
             script: CodePointMapData::<Script>::new().static_to_owned(),
@@ -121,9 +121,10 @@ impl Data {
             han_drawn_as_symbols: BTreeSet::new(),
             lower_letters: BTreeMap::new(),
             drawn_as: drawn_as(&upside_down),
-            drawn_upside_down: drawn_upside_down(&upside_down),
+            drawn_upside_down: BTreeMap::new(),
             upside_down,
         };
+        data.drawn_upside_down = drawn_upside_down(&data, &flips);
         data.han_drawn_as_symbols = (0..=0x10FFFF_u32)
             .filter_map(char::from_u32)
             .filter(|&c| data.gc(c) == GeneralCategory::MathSymbol)
@@ -568,20 +569,19 @@ fn cured(form: &str) -> u8 {
     }
 }
 
-/// Latin letters that are not ASCII and not among `upside_down` whose UTS #39 skeleton is that of
-/// a non-ASCII letter of `upside_down` (`ə` SCHWA and `ǝ` TURNED E both have `ə`), each with that
+/// Latin letters that are not ASCII and not among `data.upside_down` whose UTS #39 skeleton is that
+/// of a non-ASCII drawing of `flips` (flip-text's letters, [`upside_down_letters`]) (`ə` SCHWA and `ǝ` TURNED E both have `ə`), each with that
 /// letter: upside-down text of other generators writes them (`əɹoɥʍ`), and a reader sees the same.
 /// Not a letter whose name makes it a decorated ASCII letter (`ɉ` J WITH STROKE stays a `j`, though
 /// drawn like `ɟ`, flip-text's `f`: [`decorated_letter_by_name`]), nor one decancer reads as the
 /// letter the drawing stands for (`ↄ` REVERSED C is a `c`, in ordinary text too).
-fn drawn_upside_down(upside_down: &BTreeSet<char>) -> BTreeMap<char, char> {
-    let script = CodePointMapData::<Script>::new();
-    let gc = CodePointMapData::<GeneralCategory>::new();
+fn drawn_upside_down(data: &Data, flips: &[(char, String)]) -> BTreeMap<char, char> {
+    let upside_down = &data.upside_down;
     let skeleton = |c: char| unicode_security::confusable_detection::skeleton(&c.to_string()).collect::<String>();
     // Each non-ASCII drawing by its skeleton, with the letter it draws upside down.
-    let flips: BTreeMap<String, (char, u8)> = upside_down_letters()
-        .into_iter()
-        .filter_map(|(letter, drawn)| only_char(&drawn).map(|g| (g, letter)))
+    let flips: BTreeMap<String, (char, u8)> = flips
+        .iter()
+        .filter_map(|(letter, drawn)| only_char(drawn).map(|g| (g, *letter)))
         .filter(|(g, _)| !g.is_ascii() && upside_down.contains(g))
         .map(|(g, letter)| (skeleton(g), (g, letter as u8)))
         // A drawing UTS #39 draws as ASCII letters (`ɯ` as `w`) has look-alikes read as those.
@@ -592,8 +592,8 @@ fn drawn_upside_down(upside_down: &BTreeSet<char>) -> BTreeMap<char, char> {
         .filter(|&c| {
             !c.is_ascii()
                 && !upside_down.contains(&c)
-                && script.get(c) == Script::Latin
-                && GeneralCategoryGroup::Letter.contains(gc.get(c))
+                && data.script(c) == Script::Latin
+                && data.is(GeneralCategoryGroup::Letter, c)
         })
         .filter(|&c| decorated_letter_by_name(c).is_none())
         .filter_map(|c| flips.get(&skeleton(c)).map(|&(g, letter)| (c, g, letter)))
