@@ -21,9 +21,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[path = "common/flip_text.rs"]
 mod flip_text;
+#[path = "common/letter_names.rs"]
+mod letter_names;
 #[path = "common/unicode_classes.rs"]
 mod unicode_classes;
 
+use letter_names::LetterNames;
 use timgate_engine::rule_set::RuleSet;
 use unicode_bidi::BidiClass;
 use unicode_classes::{invisibles, members};
@@ -1989,27 +1992,16 @@ fn every_latin_letter_decancer_reads_inside_a_word() {
 fn every_latin_letter_named_as_a_decorated_letter_inside_a_word() {
     let earlier = EarlierSources::new();
     let latin_letters = Property::new(r"[\p{sc=Latin}&&\p{L}]");
-    let named = regex::Regex::new(
-        r"^(?:LATIN (?:SMALL |CAPITAL )?LETTER |LATIN LETTER SMALL CAPITAL |MODIFIER LETTER (?:SMALL |CAPITAL )|LATIN SUBSCRIPT SMALL LETTER )(?:([A-Z-]+) )?([A-Z])(?: WITH (.*))?$",
-    )
-    .expect("a valid pattern");
-    const REDRAWN: [&str; 9] =
-        ["TURNED", "REVERSED", "INVERTED", "SIDEWAYS", "GLOTTAL", "HALF", "DOUBLE", "SHARP", "OPEN"];
+    let names = LetterNames::new();
     let terms = ["fuck", "shit", "bitch", "cunt", "whore", "porn", "dick", "slut"];
     let set = rules(&terms);
     let mut tally = Tally::new("Latin letters named as a decorated ASCII letter, in place of theirs, in a word");
     for c in (0x80..0x30000u32).filter_map(char::from_u32).filter(|&c| latin_letters.has(c)) {
-        let n = name(c);
-        let Some(parts) = named.captures(&n) else { continue };
-        let style = parts.get(1).map(|m| m.as_str());
-        if style.is_some_and(|w| REDRAWN.contains(&w)) || parts.get(3).is_some_and(|w| w.as_str().contains("LETTER")) {
-            continue;
-        }
+        let Some(letter) = names.decorated(&name(c)) else { continue };
         if earlier.read(c) || decancer_letter(c).is_some() {
             tally.exclude();
             continue;
         }
-        let letter = parts[2].to_ascii_lowercase().chars().next().unwrap_or('?');
         record_in_place_of(&mut tally, &set, &terms, c, letter);
     }
     assert!(tally.total >= 20, "{} texts", tally.total);

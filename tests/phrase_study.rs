@@ -27,8 +27,11 @@
 mod corpus;
 #[path = "common/flip_text.rs"]
 mod flip_text;
+#[path = "common/letter_names.rs"]
+mod letter_names;
 
 use flip_text::flip_table;
+use letter_names::LetterNames;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
@@ -1309,19 +1312,9 @@ fn every_word_upside_down_with_look_alike_letters() {
     let latin = regex::Regex::new(r"^[\p{Script=Latin}&&\p{L}]$").expect("a valid pattern");
     // A letter whose name makes it an ASCII letter, plain or decorated (`ɉ` J WITH STROKE, `ᴍ`
     // SMALL CAPITAL M), is read as that letter, however it is drawn: not a look-alike here.
-    let named = regex::Regex::new(
-        r"^(?:LATIN (?:SMALL |CAPITAL )?LETTER |LATIN LETTER SMALL CAPITAL |MODIFIER LETTER (?:SMALL |CAPITAL )|LATIN SUBSCRIPT SMALL LETTER )(?:([A-Z-]+) )?[A-Z](?: WITH (.*))?$",
-    )
-    .expect("a valid pattern");
-    const REDRAWN: [&str; 9] =
-        ["TURNED", "REVERSED", "INVERTED", "SIDEWAYS", "GLOTTAL", "HALF", "DOUBLE", "SHARP", "OPEN"];
-    let names_a_letter = |c: char| {
-        let n = unicode_names2::name(c).map(|n| n.to_string()).unwrap_or_default();
-        named.captures(&n).is_some_and(|parts| {
-            !parts.get(1).is_some_and(|w| REDRAWN.contains(&w.as_str()))
-                && !parts.get(2).is_some_and(|w| w.as_str().contains("LETTER"))
-        })
-    };
+    let names = LetterNames::new();
+    let names_a_letter =
+        |c: char| names.decorated(&unicode_names2::name(c).map(|n| n.to_string()).unwrap_or_default()).is_some();
     // The letter each drawing stands for: a look-alike decancer reads as that letter already is
     // one (`ↄ` REVERSED C and `ᴐ` are `c` in ordinary text too).
     let stands_for: HashMap<char, char> =
