@@ -1300,6 +1300,49 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
     ),
     t!("upside down capitalised in plain letters is text", ["pun"], "un\u{500}", NONE),
     t!("upside down capitalised that reads as plain letters is text", ["mou"], "noW", NONE),
+    // Upside down as another generator draws it, the npm package lunicode (`ı` DOTLESS I for
+    // flip-text's `ᴉ`, `ɓ` for its `ƃ`), and mirrored, backwards too, as its `mirror` draws it
+    // (since the twenty-first session).
+    t!(
+        "upside down as lunicode draws it, a dotless i (was OPEN, fixed)",
+        ["shit"],
+        "\u{287}\u{131}\u{265}s",
+        ["\u{287}\u{131}\u{265}s"]
+    ),
+    t!(
+        "upside down as lunicode draws it, in a sentence",
+        ["bitch"],
+        "you \u{265}\u{254}\u{287}\u{131}q lol",
+        ["\u{265}\u{254}\u{287}\u{131}q"]
+    ),
+    t!(
+        "upside down as lunicode draws it, a short word",
+        ["dick"],
+        "\u{29E}\u{254}\u{131}p",
+        ["\u{29E}\u{254}\u{131}p"]
+    ),
+    t!(
+        "upside down as lunicode draws it, a phrase",
+        ["kill yourself"],
+        "\u{25F}l\u{1DD}s\u{279}no\u{28E} ll\u{131}\u{29E}",
+        ["\u{25F}l\u{1DD}s\u{279}no\u{28E} ll\u{131}\u{29E}"]
+    ),
+    t!("upside down as lunicode draws it, a g", ["gash"], "\u{265}s\u{250}\u{253}", ["\u{265}s\u{250}\u{253}"]),
+    t!("upside down as lunicode draws it, reading plain letters, is text", ["dig"], "\u{253}\u{131}p", NONE),
+    t!(
+        "upside down by two generators in one text",
+        ["shit"],
+        "\u{287}\u{1D09}\u{265}s \u{287}\u{131}\u{265}s",
+        ["\u{287}\u{1D09}\u{265}s", "\u{287}\u{131}\u{265}s"]
+    ),
+    t!("mirrored as lunicode draws it", ["ass"], "\u{A645}\u{A645}\u{252}", ["\u{A645}\u{A645}\u{252}"]),
+    t!("mirrored, an n drawn reversed", ["anus"], "\u{A645}u\u{1D0E}\u{252}", ["\u{A645}u\u{1D0E}\u{252}"]),
+    t!("mirrored in a sentence", ["ass"], "you are an \u{A645}\u{A645}\u{252} ok", ["\u{A645}\u{A645}\u{252}"]),
+    t!("mirrored, an f drawn as a Cherokee letter", ["fuck"], "\u{29E}\u{254}u\u{13B8}", ["\u{29E}\u{254}u\u{13B8}"]),
+    t!("mirrored, a t drawn with a bar", ["tits"], "\u{A645}\u{19A}i\u{19A}", ["\u{A645}\u{19A}i\u{19A}"]),
+    t!("mirrored, a c drawn open", ["cunt"], "\u{19A}\u{1D0E}u\u{254}", ["\u{19A}\u{1D0E}u\u{254}"]),
+    t!("mirrored, a y drawn as a small capital", ["pussy"], "\u{28F}\u{A645}\u{A645}uq", ["\u{28F}\u{A645}\u{A645}uq"]),
+    t!("mirrored, an l drawn as a bar, reads as a gap, not as a letter", ["slut"], "\u{19A}u|\u{A645}", NONE),
 ];
 
 /// A number term spelled out digit by digit, as words are letter by letter (`8 9 6 4`, `8.9.6.4`):

@@ -1362,6 +1362,75 @@ fn every_word_upside_down_with_look_alike_letters() {
     assert_none_wrong(&wrong);
 }
 
+/// `words` as the npm package lunicode's `tool` (`flip`, `mirror`) writes each, by the package's
+/// own code run in Node (`node_modules/lunicode`); `None`, after saying why, without it.
+fn lunicode_encoded(tool: &str, words: &[&str]) -> Option<Vec<String>> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if !root.join("node_modules/lunicode/lunicode.js").exists() {
+        eprintln!("skipped: lunicode comes from node_modules (run `npm install`)");
+        return None;
+    }
+    let script = "const l = require('lunicode'); const t = l.tools[process.argv[1]]; t.init(); \
+        let s = ''; process.stdin.on('data', (d) => (s += d)); \
+        process.stdin.on('end', () => console.log(JSON.stringify(JSON.parse(s).map((w) => t.encode(w)))));";
+    let mut child = std::process::Command::new("node")
+        .args(["-e", script, tool])
+        .current_dir(&root)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node runs (the project needs it)");
+    let input = serde_json::to_string(words).expect("words serialise");
+    std::io::Write::write_all(child.stdin.as_mut().expect("a stdin"), input.as_bytes()).expect("node reads");
+    drop(child.stdin.take());
+    let output = child.wait_with_output().expect("node ends");
+    assert!(output.status.success(), "node: {}", output.status);
+    let drawn: Vec<String> = serde_json::from_slice(&output.stdout).expect("node prints a JSON array");
+    assert_eq!(drawn.len(), words.len());
+    Some(drawn)
+}
+
+/// Every word of the study that the English words know (ASCII lowercase), written by another
+/// upside-down generator than flip-text, the npm package lunicode's `flip` tool (`ʇıɥs`: `ı`
+/// DOTLESS I for flip-text's `ᴉ`, `ɓ` for its `ƃ`), and mirrored by its `mirror` tool (`ꙅꙅɒ`), as
+/// `push` compiles the words: found, unless the drawing reads as plain letters (`ɘɿoʜw`, `whore`
+/// mirrored, reads `eiohw`: ordinary text, not looked for) or holds a letter drawn as a symbol
+/// (`l` mirrored as `|`, a gap). Before the twenty-first session an evaluation of lunicode's
+/// drawings of naughty-words en found 87 of 274 upside down and 2 of 274 mirrored.
+#[test]
+fn every_word_upside_down_and_mirrored_as_lunicode_draws_it() {
+    let Some((lists, set, english)) = pushed_words() else { return };
+    let terms: Vec<(usize, &str)> = lists
+        .words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| english.contains(*w) && w.chars().all(|c| c.is_ascii_lowercase()))
+        .map(|(i, w)| (i, w.as_str()))
+        .collect();
+    let words: Vec<&str> = terms.iter().map(|&(_, w)| w).collect();
+    for (tool, at_least) in [("flip", 300), ("mirror", 100)] {
+        let Some(drawn) = lunicode_encoded(tool, &words) else { return };
+        let (mut read, mut plain, mut symbol, mut wrong) = (0, 0, 0, Vec::new());
+        for (&(index, term), text) in terms.iter().zip(&drawn) {
+            if text.chars().any(|c| !c.is_alphabetic()) {
+                symbol += 1;
+            } else if timgate_matcher::normalize::render(text).is_ascii() {
+                plain += 1;
+            } else if set.find(text).iter().any(|m| m.term == index) {
+                read += 1;
+            } else {
+                wrong.push(format!("{term:?} as {text:?}: not found"));
+            }
+        }
+        println!(
+            "every word as lunicode's {tool} draws it: {read} read, {plain} plain letters once drawn and {symbol} with a letter drawn as a symbol (not looked for), {} wrong",
+            wrong.len()
+        );
+        assert!(read >= at_least, "{tool}: {read} read");
+        assert_none_wrong(&wrong);
+    }
+}
+
 /// Every study word the English words know (ASCII lowercase), as `spell` writes it (`None`: not
 /// looked for), written upside down by flip-text's function and searched as `push` compiles the
 /// words: how many are found, how many read as plain letters once flipped (`noɯ` reads `now`:

@@ -945,37 +945,50 @@ pub(crate) fn patterns_and_emoji(
                     .collect()
             };
             let before = word_spellings.len();
-            for (cased, capitals) in [(lower.clone(), false), (capitalised(false), true), (capitalised(true), true)] {
-                // A capital drawn as a symbol (`T` as `⊥`, `Y` as `⅄`) would be read as a gap,
-                // leaving a shorter word that is ordinary upside-down text (`Tits` drawn `sʇᴉ⊥`
-                // reads `its`): no such reading (a review found it the day it was written).
-                let drawn_as_symbol = cased.iter().filter(|c| c.is_ascii_uppercase()).any(|&c| {
-                    unicode_data::upside_down_capital(c).is_some_and(|d| !d.chars().all(char::is_alphabetic))
-                });
-                if capitals && drawn_as_symbol {
+            // As flip-text draws it, in small letters and with capitals; as another generator
+            // draws it upside down, lunicode's `flip` (`ʇıɥs`: `ı` DOTLESS I, which UTS #39
+            // reads as `i`, for flip-text's `ᴉ`), and mirrored, lunicode's `mirror` (`ꙅꙅɒ`), in
+            // small letters (since the twenty-first session).
+            type Drawing = fn(char) -> Option<&'static str>;
+            let drawings: [(Vec<char>, bool, Drawing); 5] = [
+                (lower.clone(), false, unicode_data::upside_down),
+                (capitalised(false), true, unicode_data::upside_down),
+                (capitalised(true), true, unicode_data::upside_down),
+                (lower.clone(), true, unicode_data::upside_down_lunicode),
+                (lower.clone(), true, unicode_data::mirrored_lunicode),
+            ];
+            for (cased, as_text, draw) in drawings {
+                // (As flip-text: a capital it has no drawing for is drawn as its small letter,
+                // `K` as `ʞ`, or written as it is, `S`.)
+                let drawing = |c: char| {
+                    if c.is_ascii_uppercase() {
+                        unicode_data::upside_down_capital(c).or_else(|| draw(c.to_ascii_lowercase()))
+                    } else {
+                        draw(c)
+                    }
+                };
+                // A letter drawn as a symbol (the capital `T` as `⊥`, `Y` as `⅄`; `l` mirrored as
+                // `|`) would be read as a gap, leaving a shorter word that is ordinary text
+                // (`Tits` drawn `sʇᴉ⊥` reads `its`): no such reading (a review found it the day
+                // it was written).
+                if cased.iter().any(|&c| drawing(c).is_some_and(|d| !d.chars().all(char::is_alphabetic))) {
                     continue;
                 }
                 let flipped: String = cased
                     .iter()
                     .rev()
                     .flat_map(|&c| {
-                        // (As the package: a capital it has no drawing for is drawn as its
-                        // small letter, `K` as `ʞ`, or written as it is, `S`.)
-                        let drawn = if c.is_ascii_uppercase() {
-                            unicode_data::upside_down_capital(c)
-                                .or_else(|| unicode_data::upside_down(c.to_ascii_lowercase()))
-                        } else {
-                            unicode_data::upside_down(c)
-                        };
+                        let drawn = drawing(c);
                         drawn.into_iter().flat_map(str::chars).chain(drawn.is_none().then_some(c))
                     })
                     .collect();
                 if flipped.is_ascii() {
                     continue;
                 }
-                // Capitals read as the text's are (`פ`, flip-text's `G`, is the `g` it looks like
-                // beside Latin letters, not the Hebrew letter a term keeps as written).
-                let reader = if capitals { Normalizer::new(&flipped) } else { Normalizer::as_written(&flipped) };
+                // Capitals, and other generators' letters, read as the text's are (`פ`,
+                // flip-text's `G`, is the `g` it looks like beside Latin letters, not the Hebrew
+                // letter a term keeps as written; lunicode mirrors `f` as the Cherokee `Ꮈ`).
+                let reader = if as_text { Normalizer::new(&flipped) } else { Normalizer::as_written(&flipped) };
                 let symbols: Vec<Symbol> = reader
                     .filter(|s| s.kind == SymbolKind::Word)
                     .map(|s| Symbol { edge: s.edge & !SYMBOL_MARKS, gap: Gap::None, ..s })

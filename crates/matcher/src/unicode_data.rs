@@ -235,6 +235,22 @@ pub fn upside_down_capital(c: char) -> Option<&'static str> {
     drawn_in(&tables::UPSIDE_DOWN_CAPITALS, c)
 }
 
+/// What a lowercase Latin letter is drawn as upside down by another generator than flip-text, the
+/// npm package lunicode's `flip` tool (`i` as `ı` DOTLESS I, `g` as `ɓ`; the others as flip-text
+/// draws them); `None` for a letter it writes as it is.
+#[inline]
+pub fn upside_down_lunicode(c: char) -> Option<&'static str> {
+    drawn_in(&tables::LUNICODE_UPSIDE_DOWN, c)
+}
+
+/// What a lowercase Latin letter is drawn as mirrored, by the npm package lunicode's `mirror`
+/// tool (`a` as `ɒ`, `s` as `ꙅ`, `l` as `|`; text mirrored is also written backwards); `None` for
+/// a letter that looks the same (`i`, `o`, `x`).
+#[inline]
+pub fn mirrored_lunicode(c: char) -> Option<&'static str> {
+    drawn_in(&tables::LUNICODE_MIRRORED, c)
+}
+
 /// What `c` is drawn as in `table` (letters sorted, each with its drawing).
 #[inline]
 fn drawn_in(table: &[(char, &'static str)], c: char) -> Option<&'static str> {

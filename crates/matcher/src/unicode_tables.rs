@@ -25829,6 +25829,53 @@ pub(crate) static UPSIDE_DOWN_CAPITALS: [(char, &str); 19] = [
     ('W', "M"),
     ('Y', "⅄"),
 ];
+/// Lowercase Latin letters drawn upside down (lunicode 2.0.1, its `flip` tool), sorted.
+pub(crate) static LUNICODE_UPSIDE_DOWN: [(char, &str); 22] = [
+    ('a', "ɐ"),
+    ('b', "q"),
+    ('c', "ɔ"),
+    ('d', "p"),
+    ('e', "ǝ"),
+    ('f', "ɟ"),
+    ('g', "ɓ"),
+    ('h', "ɥ"),
+    ('i', "ı"),
+    ('j', "ɾ"),
+    ('k', "ʞ"),
+    ('l', "l"),
+    ('m', "ɯ"),
+    ('n', "u"),
+    ('p', "d"),
+    ('q', "b"),
+    ('r', "ɹ"),
+    ('t', "ʇ"),
+    ('u', "n"),
+    ('v', "ʌ"),
+    ('w', "ʍ"),
+    ('y', "ʎ"),
+];
+/// Lowercase Latin letters drawn mirrored (lunicode 2.0.1, its `mirror` tool), sorted.
+pub(crate) static LUNICODE_MIRRORED: [(char, &str); 19] = [
+    ('a', "ɒ"),
+    ('b', "d"),
+    ('c', "ɔ"),
+    ('d', "b"),
+    ('e', "ɘ"),
+    ('f', "Ꮈ"),
+    ('g', "ǫ"),
+    ('h', "ʜ"),
+    ('j', "ꞁ"),
+    ('k', "ʞ"),
+    ('l', "|"),
+    ('n', "ᴎ"),
+    ('p', "q"),
+    ('q', "p"),
+    ('r', "ɿ"),
+    ('s', "ꙅ"),
+    ('t', "ƚ"),
+    ('y', "ʏ"),
+    ('z', "ƹ"),
+];
 /// Han letters (Script=Han, Lo), sorted ranges.
 pub(crate) static HAN_LETTERS: [(u32, u32); 12] = [
     (13312, 19903),
@@ -26067,4 +26114,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x544967effa667b04;
+pub(crate) const FINGERPRINT: u64 = 0x4f27e20c9d9ba354;

@@ -21,7 +21,9 @@
 //!   letter (`ψ` as `w`; and `μ`, the micro sign's fold, as `u`, a case UTS #39 leaves out);
 //! - upside-down letters (`UPSIDE_DOWN`: `f` drawn `ɟ`, `u` drawn `n`) from the npm package
 //!   flip-text 1.2.0's table (`node_modules/flip-text/lib/chars.js`): a convention Unicode has no
-//!   data for, taken from a package rather than typed here.
+//!   data for, taken from a package rather than typed here; and another generator's upside-down
+//!   and mirrored letters (`LUNICODE_UPSIDE_DOWN`: `i` drawn `ı`; `LUNICODE_MIRRORED`: `s` drawn
+//!   `ꙅ`) from the npm package lunicode 2.0.1 (`node_modules/lunicode/lunicode.js`).
 //!
 //! Usage: `cargo run -p timgate-unicode-gen --release > crates/matcher/src/unicode_tables.rs`.
 //! The rules that combine the data are in `fold` and `class_of` below; DESIGN.md of the matcher
@@ -675,6 +677,63 @@ fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
 }
 
 /// The one character `s` is, if it is one.
+/// The lowercase letters of one of the npm package lunicode's tools (`flip`, `mirror`: another
+/// generator of upside-down text than flip-text, and one of mirrored text): the `'x' : 'y'` lines
+/// of the tool's `map` whose key is one letter `a`–`z` and whose value is one literal (`\uXXXX`
+/// escapes read), and, as the tool's `init` adds them, each value that is a lowercase letter no
+/// key names drawn back as its key (`'b' : 'q'` draws `q` as `b`). Lines that join literals
+/// (`'ä' : 'ɒ'+'\u0308'`) are not letters `a`–`z` and are left out.
+fn lunicode_letters(tool: &str) -> Vec<(char, String)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../node_modules/lunicode/lunicode.js");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (run `npm install`)"));
+    let opening = format!("{tool}: {{");
+    let map = text
+        .lines()
+        .skip_while(|l| l.trim() != opening)
+        .skip_while(|l| !l.trim().starts_with("map: {"))
+        .skip(1)
+        .take_while(|l| l.trim() != "}");
+    let literal = |s: &str| -> Option<String> {
+        let inner = s.trim().strip_prefix('\'')?.strip_suffix('\'')?;
+        let mut out = String::new();
+        let mut rest = inner;
+        while let Some(c) = rest.chars().next() {
+            if let Some(hex) = rest.strip_prefix("\\u") {
+                out.push(hex.get(..4).and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32)?);
+                rest = &hex[4..];
+            } else if c == '\'' || c == '\\' {
+                return None;
+            } else {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        Some(out)
+    };
+    let mut flips = BTreeMap::new();
+    let mut backs = Vec::new();
+    for line in map {
+        let line = line.split("//").next().unwrap_or("").trim().trim_end_matches(',');
+        let Some((key, value)) = line.split_once(" : ") else { continue };
+        let (Some(key), Some(value)) = (literal(key).as_deref().and_then(only_char), literal(value)) else {
+            continue;
+        };
+        if key.is_ascii_lowercase() && !value.is_empty() {
+            flips.insert(key, value.clone());
+        }
+        if let Some(v) = only_char(&value) {
+            backs.push((v, key));
+        }
+    }
+    for (v, k) in backs {
+        if v.is_ascii_lowercase() && !flips.contains_key(&v) {
+            flips.insert(v, k.to_string());
+        }
+    }
+    assert!(flips.len() >= 15, "lunicode {tool}: {} lowercase letters", flips.len());
+    flips.into_iter().collect()
+}
+
 fn only_char(s: &str) -> Option<char> {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
@@ -1531,6 +1590,13 @@ fn main() {
     let _ = writeln!(out, "/// Capital Latin letters drawn upside down (flip-text 1.2.0), sorted.");
     let _ =
         writeln!(out, "pub(crate) static UPSIDE_DOWN_CAPITALS: [(char, &str); {}] = {:?};", capitals.len(), capitals);
+    for (name, tool, what) in
+        [("LUNICODE_UPSIDE_DOWN", "flip", "upside down"), ("LUNICODE_MIRRORED", "mirror", "mirrored")]
+    {
+        let letters = lunicode_letters(tool);
+        let _ = writeln!(out, "/// Lowercase Latin letters drawn {what} (lunicode 2.0.1, its `{tool}` tool), sorted.");
+        let _ = writeln!(out, "pub(crate) static {name}: [(char, &str); {}] = {:?};", letters.len(), letters);
+    }
     let han = han_letter_ranges(&data);
     let _ = writeln!(out, "/// Han letters (Script=Han, Lo), sorted ranges.");
     let _ = writeln!(out, "pub(crate) static HAN_LETTERS: [(u32, u32); {}] = {:?};", han.len(), han);
