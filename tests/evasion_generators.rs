@@ -229,7 +229,7 @@ fn whitespace() -> Vec<char> {
 
 /// A paragraph separator (General_Category Zp) ends a phrase: the design's break. Every other
 /// whitespace character is a gap. Between spelled-out letters both are gaps (letters written down
-/// the screen, one per paragraph, still spell).
+/// the screen, one per paragraph, still spell), up to six in a run.
 fn is_paragraph_separator(c: char) -> bool {
     is(r"\p{Zp}", c)
 }
@@ -270,6 +270,13 @@ fn whitespace_between_words_and_letters() {
         // Letters down the screen with a blank line between them (`f⏎⏎u⏎⏎c⏎⏎k`).
         let blank = format!("b{s}{s}a{s}{s}d");
         letters.record(&member, covers(&spelled, 0, &blank, 0, blank.len()), &blank);
+        // A run of four to six (since the twenty-first session: the npm package lunicode puts
+        // two narrow and two wide no-break spaces between its squared letters), alone and mixed
+        // with the no-break space.
+        for run in [s.repeat(4), s.repeat(5), s.repeat(6), format!("{s}\u{A0}\u{A0}{s}")] {
+            let text = format!("b{run}a{run}d");
+            letters.record(&member, covers(&spelled, 0, &text, 0, text.len()), &text);
+        }
         for (term, word) in [(0, "傻逼"), (1, "加微信")] {
             for text in insertions(word, &s) {
                 ideo.record(&member, covers(&cjk, term, &text, 0, text.len()), &text);

@@ -489,10 +489,12 @@ impl GapInfo {
         self
     }
 
-    /// Whether letters this gap separates may spell a word: a few gap characters, or across blank
-    /// lines a few more, all whitespace (letters written down the screen, `f⏎⏎u⏎⏎c⏎⏎k`).
+    /// Whether letters this gap separates may spell a word: a few gap characters, or a few more
+    /// all whitespace, across blank lines too (letters written down the screen, `f⏎⏎u⏎⏎c⏎⏎k`; four
+    /// spaces of two widths, as the npm package lunicode puts between squared letters, `a⃞    s⃞`,
+    /// since the twenty-first session).
     fn spells(&self) -> bool {
-        if self.paragraph {
+        if self.paragraph || !self.other {
             !self.other && self.chars <= 2 * MAX_SPELLING_GAP
         } else {
             self.chars <= MAX_SPELLING_GAP
