@@ -1342,7 +1342,20 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
     t!("mirrored, a t drawn with a bar", ["tits"], "\u{A645}\u{19A}i\u{19A}", ["\u{A645}\u{19A}i\u{19A}"]),
     t!("mirrored, a c drawn open", ["cunt"], "\u{19A}\u{1D0E}u\u{254}", ["\u{19A}\u{1D0E}u\u{254}"]),
     t!("mirrored, a y drawn as a small capital", ["pussy"], "\u{28F}\u{A645}\u{A645}uq", ["\u{28F}\u{A645}\u{A645}uq"]),
-    t!("mirrored, an l drawn as a bar, reads as a gap, not as a letter", ["slut"], "\u{19A}u|\u{A645}", NONE),
+    t!("mirrored, an l drawn as a bar inside a word", ["slut"], "\u{19A}u|\u{A645}", ["\u{19A}u|\u{A645}"]),
+    t!(
+        "mirrored, two l drawn as bars inside a word",
+        ["bullshit"],
+        "\u{19A}i\u{29C}\u{A645}||ud",
+        ["\u{19A}i\u{29C}\u{A645}||ud"]
+    ),
+    t!(
+        "mirrored, an l drawn as a bar ending a word reads as a gap, not as a letter",
+        ["anal"],
+        "|\u{252}\u{1D0E}\u{252}",
+        NONE
+    ),
+    t!("mirrored without its bar is not the word", ["asshole"], "\u{258}o\u{29C}\u{A645}\u{A645}\u{252}", NONE),
 ];
 
 /// A number term spelled out digit by digit, as words are letter by letter (`8 9 6 4`, `8.9.6.4`):

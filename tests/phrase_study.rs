@@ -1394,8 +1394,9 @@ fn lunicode_encoded(tool: &str, words: &[&str]) -> Option<Vec<String>> {
 /// upside-down generator than flip-text, the npm package lunicode's `flip` tool (`ʇıɥs`: `ı`
 /// DOTLESS I for flip-text's `ᴉ`, `ɓ` for its `ƃ`), and mirrored by its `mirror` tool (`ꙅꙅɒ`), as
 /// `push` compiles the words: found, unless the drawing reads as plain letters (`ɘɿoʜw`, `whore`
-/// mirrored, reads `eiohw`: ordinary text, not looked for) or holds a letter drawn as a symbol
-/// (`l` mirrored as `|`, a gap). Before the twenty-first session an evaluation of lunicode's
+/// mirrored, reads `eiohw`: ordinary text, not looked for) or begins or ends with a letter drawn
+/// as a symbol (`|ɒᴎɒ`, `anal` mirrored: the `|` is a gap there; inside a word it is read as a
+/// leet letter, `ɘ|oʜꙅꙅɒ`, as the text's is). Before the twenty-first session an evaluation of lunicode's
 /// drawings of naughty-words en found 87 of 274 upside down and 2 of 274 mirrored.
 #[test]
 fn every_word_upside_down_and_mirrored_as_lunicode_draws_it() {
@@ -1412,7 +1413,8 @@ fn every_word_upside_down_and_mirrored_as_lunicode_draws_it() {
         let Some(drawn) = lunicode_encoded(tool, &words) else { return };
         let (mut read, mut plain, mut symbol, mut wrong) = (0, 0, 0, Vec::new());
         for (&(index, term), text) in terms.iter().zip(&drawn) {
-            if text.chars().any(|c| !c.is_alphabetic()) {
+            let edges = [text.chars().next(), text.chars().last()];
+            if edges.into_iter().flatten().any(|c| !c.is_alphabetic()) {
                 symbol += 1;
             } else if timgate_matcher::normalize::render(text).is_ascii() {
                 plain += 1;
@@ -1423,7 +1425,7 @@ fn every_word_upside_down_and_mirrored_as_lunicode_draws_it() {
             }
         }
         println!(
-            "every word as lunicode's {tool} draws it: {read} read, {plain} plain letters once drawn and {symbol} with a letter drawn as a symbol (not looked for), {} wrong",
+            "every word as lunicode's {tool} draws it: {read} read, {plain} plain letters once drawn and {symbol} with a letter drawn as a symbol at an edge (not looked for), {} wrong",
             wrong.len()
         );
         assert!(read >= at_least, "{tool}: {read} read");

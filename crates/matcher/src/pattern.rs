@@ -967,11 +967,20 @@ pub(crate) fn patterns_and_emoji(
                         draw(c)
                     }
                 };
-                // A letter drawn as a symbol (the capital `T` as `⊥`, `Y` as `⅄`; `l` mirrored as
-                // `|`) would be read as a gap, leaving a shorter word that is ordinary text
-                // (`Tits` drawn `sʇᴉ⊥` reads `its`): no such reading (a review found it the day
-                // it was written).
-                if cased.iter().any(|&c| drawing(c).is_some_and(|d| !d.chars().all(char::is_alphabetic))) {
+                // A letter drawn as a symbol at a word's edge (the capital `T` as `⊥`, `Y` as
+                // `⅄`; `l` mirrored as `|` ending `anal`) would be read as a gap, leaving a
+                // shorter word that is ordinary text (`Tits` drawn `sʇᴉ⊥` reads `its`): no such
+                // reading (a review found it the day it was written). Inside a word the symbol
+                // is read as the leet letter it stands for, as the text's would be (`ɘ|oʜꙅꙅɒ`).
+                let at_edge = |i: usize| {
+                    let space = |j: Option<usize>| j.and_then(|j| cased.get(j)).is_none_or(|c| c.is_whitespace());
+                    space(i.checked_sub(1)) || space(i.checked_add(1))
+                };
+                let symbol_at_edge = cased
+                    .iter()
+                    .enumerate()
+                    .any(|(i, &c)| at_edge(i) && drawing(c).is_some_and(|d| !d.chars().all(char::is_alphabetic)));
+                if symbol_at_edge {
                     continue;
                 }
                 let flipped: String = cased
@@ -989,7 +998,18 @@ pub(crate) fn patterns_and_emoji(
                 // flip-text's `G`, is the `g` it looks like beside Latin letters, not the Hebrew
                 // letter a term keeps as written; lunicode mirrors `f` as the Cherokee `Ꮈ`).
                 let reader = if as_text { Normalizer::new(&flipped) } else { Normalizer::as_written(&flipped) };
-                let symbols: Vec<Symbol> = reader
+                let read: Vec<Symbol> = reader.collect();
+                // ...and where it is not (`||`, two of them), no reading: the drawing must read as
+                // as many words as the term has.
+                let symbol_inside =
+                    cased.iter().any(|&c| drawing(c).is_some_and(|d| !d.chars().all(char::is_alphabetic)));
+                let words = cased.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count();
+                let starts = read.iter().filter(|s| s.kind != SymbolKind::Word || s.edge & START != 0).count();
+                if symbol_inside && starts != words {
+                    continue;
+                }
+                let symbols: Vec<Symbol> = read
+                    .into_iter()
                     .filter(|s| s.kind == SymbolKind::Word)
                     .map(|s| Symbol { edge: s.edge & !SYMBOL_MARKS, gap: Gap::None, ..s })
                     .collect();
