@@ -490,11 +490,11 @@ impl GapInfo {
     }
 
     /// Whether letters this gap separates may spell a word: a few gap characters, or a few more
-    /// all whitespace, across blank lines too (letters written down the screen, `f⏎⏎u⏎⏎c⏎⏎k`; four
-    /// spaces of two widths, as the npm package lunicode puts between squared letters, `a⃞    s⃞`,
-    /// since the twenty-first session).
+    /// all whitespace across blank lines (letters written down the screen, `f⏎⏎u⏎⏎c⏎⏎k`) or on one
+    /// line (four spaces of two widths, as the npm package lunicode puts between squared letters,
+    /// `a⃞    s⃞`, since the twenty-first session; not a line break and an indent).
     fn spells(&self) -> bool {
-        if self.paragraph || !self.other {
+        if self.paragraph || (!self.other && self.newlines == 0) {
             !self.other && self.chars <= 2 * MAX_SPELLING_GAP
         } else {
             self.chars <= MAX_SPELLING_GAP
