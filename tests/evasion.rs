@@ -590,19 +590,17 @@ const SEPARATORS: &[Case] = &[
         ["f\n\nu\n\nc\n\nk"]
     ),
     t!("blank lines between letters after a sentence", ["bad"], "Look.\n\nb\n\na\n\nd", ["b\n\na\n\nd"]),
-    // Four to six spaces on one line between letters spell too (lunicode's squared letters have two
-    // narrow and two wide no-break spaces between them; since the twenty-first session), a line
-    // break and an indent of four do not (code, lists).
-    t!("four spaces between spelled-out letters", ["fuck"], "f    u    c    k", ["f    u    c    k"]),
-    t!(
-        "squared letters four no-break spaces apart",
-        ["ass"],
-        "a\u{20DE}\u{202F}\u{A0}\u{A0}\u{202F}s\u{20DE}\u{202F}\u{A0}\u{A0}\u{202F}s\u{20DE}",
-        ["a\u{20DE}\u{202F}\u{A0}\u{A0}\u{202F}s\u{20DE}\u{202F}\u{A0}\u{A0}\u{202F}s\u{20DE}"]
-    ),
-    t!("six tabs between spelled-out letters", ["bad"], "b\t\t\t\t\t\ta\t\t\t\t\t\td", ["b\t\t\t\t\t\ta\t\t\t\t\t\td"]),
+    // Four to six spaces on one line between letters spell nothing: a column-aligned table's
+    // cells (a rule of the twenty-first session read them, for the npm package lunicode's squared
+    // letters, four no-break spaces apart; a review found `xxx` in checklists and tic-tac-toe
+    // boards, and it was taken back).
+    t!("four spaces between letters spell nothing", ["fuck"], "f    u    c    k", NONE),
+    t!("six tabs between letters spell nothing", ["bad"], "b\t\t\t\t\t\ta\t\t\t\t\t\td", NONE),
     t!("seven spaces between letters spell nothing", ["bad"], "b       a       d", NONE),
     t!("a line break and an indent between letters spell nothing", ["bad"], "b\n    a\n    d", NONE),
+    t!("a checklist row's marks spell nothing", ["xxx"], "Alice    X    X    X    -", NONE),
+    t!("a tic-tac-toe board spells nothing", ["xxx"], "X    O    O\n-    X    X\nX    -    O", NONE),
+    t!("a tab-separated row with empty cells spells nothing", ["xxx"], "x\t\t\t\tx\t\tx", NONE),
     t!("blank lines between letters, then a word", ["bad"], "b\n\na\n\nd\n\nword", ["b\n\na\n\nd"]),
     t!("blank lines and mixed case between letters", ["spam"], "S\n\np\n\nA\n\nm", ["S\n\np\n\nA\n\nm"]),
     t!(

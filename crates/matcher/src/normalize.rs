@@ -489,12 +489,10 @@ impl GapInfo {
         self
     }
 
-    /// Whether letters this gap separates may spell a word: a few gap characters, or a few more
-    /// all whitespace across blank lines (letters written down the screen, `f⏎⏎u⏎⏎c⏎⏎k`) or on one
-    /// line (four spaces of two widths, as the npm package lunicode puts between squared letters,
-    /// `a⃞    s⃞`, since the twenty-first session; not a line break and an indent).
+    /// Whether letters this gap separates may spell a word: a few gap characters, or across blank
+    /// lines a few more, all whitespace (letters written down the screen, `f⏎⏎u⏎⏎c⏎⏎k`).
     fn spells(&self) -> bool {
-        if self.paragraph || (!self.other && self.newlines == 0) {
+        if self.paragraph {
             !self.other && self.chars <= 2 * MAX_SPELLING_GAP
         } else {
             self.chars <= MAX_SPELLING_GAP
