@@ -1346,6 +1346,25 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
         "\u{287}\u{1D09}\u{265}s \u{287}\u{131}\u{265}s",
         ["\u{287}\u{1D09}\u{265}s", "\u{287}\u{131}\u{265}s"]
     ),
+    t!(
+        "upside down as lunicode draws it, capitalised",
+        ["bitch"],
+        "\u{265}\u{254}\u{287}\u{131}\u{1660}",
+        ["\u{265}\u{254}\u{287}\u{131}\u{1660}"]
+    ),
+    t!(
+        "upside down as lunicode draws it, a capital D",
+        ["dick"],
+        "\u{29E}\u{254}\u{131}\u{15E1}",
+        ["\u{29E}\u{254}\u{131}\u{15E1}"]
+    ),
+    t!(
+        "upside down as lunicode draws it, a capital it writes as it is",
+        ["shit"],
+        "\u{287}\u{131}\u{265}S",
+        ["\u{287}\u{131}\u{265}S"]
+    ),
+    t!("mirrored, capitalised", ["bitch"], "\u{29C}\u{254}\u{19A}i\u{1660}", ["\u{29C}\u{254}\u{19A}i\u{1660}"]),
     t!("mirrored as lunicode draws it", ["ass"], "\u{A645}\u{A645}\u{252}", ["\u{A645}\u{A645}\u{252}"]),
     t!("mirrored, an n drawn reversed", ["anus"], "\u{A645}u\u{1D0E}\u{252}", ["\u{A645}u\u{1D0E}\u{252}"]),
     t!("mirrored in a sentence", ["ass"], "you are an \u{A645}\u{A645}\u{252} ok", ["\u{A645}\u{A645}\u{252}"]),

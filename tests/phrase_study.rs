@@ -1408,9 +1408,21 @@ fn every_word_upside_down_and_mirrored_as_lunicode_draws_it() {
         .filter(|(_, w)| english.contains(*w) && w.chars().all(|c| c.is_ascii_lowercase()))
         .map(|(i, w)| (i, w.as_str()))
         .collect();
-    let words: Vec<&str> = terms.iter().map(|&(_, w)| w).collect();
-    for (tool, at_least) in [("flip", 300), ("mirror", 100)] {
-        let Some(drawn) = lunicode_encoded(tool, &words) else { return };
+    let capitalised: Vec<String> = terms
+        .iter()
+        .map(|&(_, w)| w.chars().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c }).collect())
+        .collect();
+    let cases: [(&str, Vec<&str>); 2] = [
+        ("", terms.iter().map(|&(_, w)| w).collect()),
+        (", capitalised", capitalised.iter().map(String::as_str).collect()),
+    ];
+    for (tool, case, words, at_least) in [
+        ("flip", cases[0].0, &cases[0].1, 300),
+        ("flip", cases[1].0, &cases[1].1, 300),
+        ("mirror", cases[0].0, &cases[0].1, 100),
+        ("mirror", cases[1].0, &cases[1].1, 100),
+    ] {
+        let Some(drawn) = lunicode_encoded(tool, words) else { return };
         let (mut read, mut plain, mut symbol, mut wrong) = (0, 0, 0, Vec::new());
         for (&(index, term), text) in terms.iter().zip(&drawn) {
             let edges = [text.chars().next(), text.chars().last()];
@@ -1425,10 +1437,10 @@ fn every_word_upside_down_and_mirrored_as_lunicode_draws_it() {
             }
         }
         println!(
-            "every word as lunicode's {tool} draws it: {read} read, {plain} plain letters once drawn and {symbol} with a letter drawn as a symbol at an edge (not looked for), {} wrong",
+            "every word as lunicode's {tool} draws it{case}: {read} read, {plain} plain letters once drawn and {symbol} with a letter drawn as a symbol at an edge (not looked for), {} wrong",
             wrong.len()
         );
-        assert!(read >= at_least, "{tool}: {read} read");
+        assert!(read >= at_least, "{tool}{case}: {read} read");
         assert_none_wrong(&wrong);
     }
 }

@@ -945,28 +945,38 @@ pub(crate) fn patterns_and_emoji(
                     .collect()
             };
             let before = word_spellings.len();
-            // As flip-text draws it, in small letters and with capitals; as another generator
-            // draws it upside down, lunicode's `flip` (`ʇıɥs`: `ı` DOTLESS I, which UTS #39
-            // reads as `i`, for flip-text's `ᴉ`), and mirrored, lunicode's `mirror` (`ꙅꙅɒ`), in
-            // small letters (since the twenty-first session).
+            // As flip-text draws it, in small letters and with capitals (a capital it has no
+            // drawing for as its small letter's, `K` as `ʞ`, or as it is, `S`); as another
+            // generator draws it upside down, lunicode's `flip` (`ʇıɥs`: `ı` DOTLESS I, which UTS
+            // #39 reads as `i`, for flip-text's `ᴉ`), and mirrored, lunicode's `mirror` (`ꙅꙅɒ`),
+            // in small letters and with its capitals (one it has no drawing for as it is) (since
+            // the twenty-first session).
             type Drawing = fn(char) -> Option<&'static str>;
-            let drawings: [(Vec<char>, bool, Drawing); 5] = [
-                (lower.clone(), false, unicode_data::upside_down),
-                (capitalised(false), true, unicode_data::upside_down),
-                (capitalised(true), true, unicode_data::upside_down),
-                (lower.clone(), true, unicode_data::upside_down_lunicode),
-                (lower.clone(), true, unicode_data::mirrored_lunicode),
+            let flip_text_capital: Drawing =
+                |c| unicode_data::upside_down_capital(c).or_else(|| unicode_data::upside_down(c.to_ascii_lowercase()));
+            let drawings: [(Vec<char>, bool, Drawing, Drawing); 9] = [
+                (lower.clone(), false, unicode_data::upside_down, flip_text_capital),
+                (capitalised(false), true, unicode_data::upside_down, flip_text_capital),
+                (capitalised(true), true, unicode_data::upside_down, flip_text_capital),
+                (lower.clone(), true, unicode_data::upside_down_lunicode, unicode_data::upside_down_capital_lunicode),
+                (
+                    capitalised(false),
+                    true,
+                    unicode_data::upside_down_lunicode,
+                    unicode_data::upside_down_capital_lunicode,
+                ),
+                (
+                    capitalised(true),
+                    true,
+                    unicode_data::upside_down_lunicode,
+                    unicode_data::upside_down_capital_lunicode,
+                ),
+                (lower.clone(), true, unicode_data::mirrored_lunicode, unicode_data::mirrored_capital_lunicode),
+                (capitalised(false), true, unicode_data::mirrored_lunicode, unicode_data::mirrored_capital_lunicode),
+                (capitalised(true), true, unicode_data::mirrored_lunicode, unicode_data::mirrored_capital_lunicode),
             ];
-            for (cased, as_text, draw) in drawings {
-                // (As flip-text: a capital it has no drawing for is drawn as its small letter,
-                // `K` as `ʞ`, or written as it is, `S`.)
-                let drawing = |c: char| {
-                    if c.is_ascii_uppercase() {
-                        unicode_data::upside_down_capital(c).or_else(|| draw(c.to_ascii_lowercase()))
-                    } else {
-                        draw(c)
-                    }
-                };
+            for (cased, as_text, draw, draw_capital) in drawings {
+                let drawing = |c: char| if c.is_ascii_uppercase() { draw_capital(c) } else { draw(c) };
                 // A letter drawn as a symbol at a word's edge (the capital `T` as `⊥`, `Y` as
                 // `⅄`; `l` mirrored as `|` ending `anal`) would be read as a gap, leaving a
                 // shorter word that is ordinary text (`Tits` drawn `sʇᴉ⊥` reads `its`): no such

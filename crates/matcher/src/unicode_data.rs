@@ -251,6 +251,20 @@ pub fn mirrored_lunicode(c: char) -> Option<&'static str> {
     drawn_in(&tables::LUNICODE_MIRRORED, c)
 }
 
+/// What a capital Latin letter is drawn as upside down by lunicode's `flip` tool (`B` as `ᙠ`, `D`
+/// as `ᗡ`, `T` as `⊥`); `None` for a capital it writes as it is (`H`, `S`).
+#[inline]
+pub fn upside_down_capital_lunicode(c: char) -> Option<&'static str> {
+    drawn_in(&tables::LUNICODE_UPSIDE_DOWN_CAPITALS, c)
+}
+
+/// What a capital Latin letter is drawn as mirrored by lunicode's `mirror` tool (`S` as `Ꙅ`, `R`
+/// as `Я`); `None` for a capital it writes as it is (`A`, `H`).
+#[inline]
+pub fn mirrored_capital_lunicode(c: char) -> Option<&'static str> {
+    drawn_in(&tables::LUNICODE_MIRRORED_CAPITALS, c)
+}
+
 /// What `c` is drawn as in `table` (letters sorted, each with its drawing).
 #[inline]
 fn drawn_in(table: &[(char, &'static str)], c: char) -> Option<&'static str> {

@@ -25854,6 +25854,28 @@ pub(crate) static LUNICODE_UPSIDE_DOWN: [(char, &str); 22] = [
     ('w', "ʍ"),
     ('y', "ʎ"),
 ];
+/// Capital Latin letters drawn upside down (lunicode 2.0.1, its `flip` tool), sorted.
+pub(crate) static LUNICODE_UPSIDE_DOWN_CAPITALS: [(char, &str); 19] = [
+    ('A', "∀"),
+    ('B', "ᙠ"),
+    ('C', "Ɔ"),
+    ('D', "ᗡ"),
+    ('E', "Ǝ"),
+    ('F', "Ⅎ"),
+    ('G', "⅁"),
+    ('J', "ſ"),
+    ('K', "⋊"),
+    ('L', "˥"),
+    ('M', "W"),
+    ('P', "Ԁ"),
+    ('Q', "Ό"),
+    ('R', "ᴚ"),
+    ('T', "⊥"),
+    ('U', "∩"),
+    ('V', "Λ"),
+    ('W', "M"),
+    ('Y', "⅄"),
+];
 /// Lowercase Latin letters drawn mirrored (lunicode 2.0.1, its `mirror` tool), sorted.
 pub(crate) static LUNICODE_MIRRORED: [(char, &str); 19] = [
     ('a', "ɒ"),
@@ -25875,6 +25897,24 @@ pub(crate) static LUNICODE_MIRRORED: [(char, &str); 19] = [
     ('t', "ƚ"),
     ('y', "ʏ"),
     ('z', "ƹ"),
+];
+/// Capital Latin letters drawn mirrored (lunicode 2.0.1, its `mirror` tool), sorted.
+pub(crate) static LUNICODE_MIRRORED_CAPITALS: [(char, &str); 15] = [
+    ('B', "ᙠ"),
+    ('C', "Ɔ"),
+    ('D', "ᗡ"),
+    ('E', "Ǝ"),
+    ('F', "ꟻ"),
+    ('G', "Ꭾ"),
+    ('J', "Ⴑ"),
+    ('K', "⋊"),
+    ('L', "⅃"),
+    ('N', "Ͷ"),
+    ('P', "ꟼ"),
+    ('Q', "Ọ"),
+    ('R', "Я"),
+    ('S', "Ꙅ"),
+    ('Z', "Ƹ"),
 ];
 /// Han letters (Script=Han, Lo), sorted ranges.
 pub(crate) static HAN_LETTERS: [(u32, u32); 12] = [
@@ -26114,4 +26154,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x4f27e20c9d9ba354;
+pub(crate) const FINGERPRINT: u64 = 0x980775f05fe4f319;

@@ -22,8 +22,9 @@
 //! - upside-down letters (`UPSIDE_DOWN`: `f` drawn `ɟ`, `u` drawn `n`) from the npm package
 //!   flip-text 1.2.0's table (`node_modules/flip-text/lib/chars.js`): a convention Unicode has no
 //!   data for, taken from a package rather than typed here; and another generator's upside-down
-//!   and mirrored letters (`LUNICODE_UPSIDE_DOWN`: `i` drawn `ı`; `LUNICODE_MIRRORED`: `s` drawn
-//!   `ꙅ`) from the npm package lunicode 2.0.1 (`node_modules/lunicode/lunicode.js`).
+//!   and mirrored letters and capitals (`LUNICODE_UPSIDE_DOWN`: `i` drawn `ı`;
+//!   `LUNICODE_MIRRORED`: `s` drawn `ꙅ`; and their `_CAPITALS`) from the npm package lunicode
+//!   2.0.1 (`node_modules/lunicode/lunicode.js`).
 //!
 //! Usage: `cargo run -p timgate-unicode-gen --release > crates/matcher/src/unicode_tables.rs`.
 //! The rules that combine the data are in `fold` and `class_of` below; DESIGN.md of the matcher
@@ -677,13 +678,14 @@ fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
 }
 
 /// The one character `s` is, if it is one.
-/// The lowercase letters of one of the npm package lunicode's tools (`flip`, `mirror`: another
-/// generator of upside-down text than flip-text, and one of mirrored text): the `'x' : 'y'` lines
-/// of the tool's `map` whose key is one letter `a`–`z` and whose value is one literal (`\uXXXX`
-/// escapes read), and, as the tool's `init` adds them, each value that is a lowercase letter no
-/// key names drawn back as its key (`'b' : 'q'` draws `q` as `b`). Lines that join literals
+/// The ASCII letters `keep` takes (lowercase or capitals) of one of the npm package lunicode's
+/// tools (`flip`, `mirror`: another generator of upside-down text than flip-text, and one of
+/// mirrored text): the `'x' : 'y'` lines of the tool's `map` whose key is one such letter and
+/// whose value is one literal (`\uXXXX` escapes read), and, as the tool's `init` adds them, each
+/// value that is such a letter no key names drawn back as its key (`'b' : 'q'` draws `q` as `b`,
+/// `'M' : 'W'` `W` as `M`). Lines that join literals
 /// (`'ä' : 'ɒ'+'\u0308'`) are not letters `a`–`z` and are left out.
-fn lunicode_letters(tool: &str) -> Vec<(char, String)> {
+fn lunicode_letters(tool: &str, keep: impl Fn(char) -> bool) -> Vec<(char, String)> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../node_modules/lunicode/lunicode.js");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (run `npm install`)"));
     let opening = format!("{tool}: {{");
@@ -718,7 +720,7 @@ fn lunicode_letters(tool: &str) -> Vec<(char, String)> {
         let (Some(key), Some(value)) = (literal(key).as_deref().and_then(only_char), literal(value)) else {
             continue;
         };
-        if key.is_ascii_lowercase() && !value.is_empty() {
+        if keep(key) && !value.is_empty() {
             flips.insert(key, value.clone());
         }
         if let Some(v) = only_char(&value) {
@@ -726,11 +728,11 @@ fn lunicode_letters(tool: &str) -> Vec<(char, String)> {
         }
     }
     for (v, k) in backs {
-        if v.is_ascii_lowercase() && !flips.contains_key(&v) {
+        if keep(v) && !flips.contains_key(&v) {
             flips.insert(v, k.to_string());
         }
     }
-    assert!(flips.len() >= 15, "lunicode {tool}: {} lowercase letters", flips.len());
+    assert!(flips.len() >= 14, "lunicode {tool}: {} letters", flips.len());
     flips.into_iter().collect()
 }
 
@@ -1590,11 +1592,15 @@ fn main() {
     let _ = writeln!(out, "/// Capital Latin letters drawn upside down (flip-text 1.2.0), sorted.");
     let _ =
         writeln!(out, "pub(crate) static UPSIDE_DOWN_CAPITALS: [(char, &str); {}] = {:?};", capitals.len(), capitals);
-    for (name, tool, what) in
-        [("LUNICODE_UPSIDE_DOWN", "flip", "upside down"), ("LUNICODE_MIRRORED", "mirror", "mirrored")]
-    {
-        let letters = lunicode_letters(tool);
-        let _ = writeln!(out, "/// Lowercase Latin letters drawn {what} (lunicode 2.0.1, its `{tool}` tool), sorted.");
+    for (name, tool, what, case, capitals) in [
+        ("LUNICODE_UPSIDE_DOWN", "flip", "upside down", "Lowercase", false),
+        ("LUNICODE_UPSIDE_DOWN_CAPITALS", "flip", "upside down", "Capital", true),
+        ("LUNICODE_MIRRORED", "mirror", "mirrored", "Lowercase", false),
+        ("LUNICODE_MIRRORED_CAPITALS", "mirror", "mirrored", "Capital", true),
+    ] {
+        let letters =
+            lunicode_letters(tool, |c| if capitals { c.is_ascii_uppercase() } else { c.is_ascii_lowercase() });
+        let _ = writeln!(out, "/// {case} Latin letters drawn {what} (lunicode 2.0.1, its `{tool}` tool), sorted.");
         let _ = writeln!(out, "pub(crate) static {name}: [(char, &str); {}] = {:?};", letters.len(), letters);
     }
     let han = han_letter_ranges(&data);
