@@ -977,6 +977,7 @@ pub(crate) fn patterns_and_emoji(
             ];
             for (cased, as_text, draw, draw_capital) in drawings {
                 let drawing = |c: char| if c.is_ascii_uppercase() { draw_capital(c) } else { draw(c) };
+                let drawn_as_symbol = |c: char| drawing(c).is_some_and(|d| !d.chars().all(char::is_alphabetic));
                 // A letter drawn as a symbol at a word's edge (the capital `T` as `⊥`, `Y` as
                 // `⅄`; `l` mirrored as `|` ending `anal`) would be read as a gap, leaving a
                 // shorter word that is ordinary text (`Tits` drawn `sʇᴉ⊥` reads `its`): no such
@@ -986,11 +987,7 @@ pub(crate) fn patterns_and_emoji(
                     let space = |j: Option<usize>| j.and_then(|j| cased.get(j)).is_none_or(|c| c.is_whitespace());
                     space(i.checked_sub(1)) || space(i.checked_add(1))
                 };
-                let symbol_at_edge = cased
-                    .iter()
-                    .enumerate()
-                    .any(|(i, &c)| at_edge(i) && drawing(c).is_some_and(|d| !d.chars().all(char::is_alphabetic)));
-                if symbol_at_edge {
+                if cased.iter().enumerate().any(|(i, &c)| at_edge(i) && drawn_as_symbol(c)) {
                     continue;
                 }
                 let flipped: String = cased
@@ -1009,10 +1006,10 @@ pub(crate) fn patterns_and_emoji(
                 // letter a term keeps as written; lunicode mirrors `f` as the Cherokee `Ꮈ`).
                 let reader = if as_text { Normalizer::new(&flipped) } else { Normalizer::as_written(&flipped) };
                 let read: Vec<Symbol> = reader.collect();
-                // ...and where it is not (`||`, two of them), no reading: the drawing must read as
-                // as many words as the term has.
-                let symbol_inside =
-                    cased.iter().any(|&c| drawing(c).is_some_and(|d| !d.chars().all(char::is_alphabetic)));
+                // A symbol inside a word that is not read as a letter of it (`||`, two of them,
+                // may be a gap) splits the word: no reading unless the drawing reads as many
+                // words as the term has.
+                let symbol_inside = cased.iter().any(|&c| drawn_as_symbol(c));
                 let words = cased.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count();
                 let starts = read.iter().filter(|s| s.kind != SymbolKind::Word || s.edge & START != 0).count();
                 if symbol_inside && starts != words {
