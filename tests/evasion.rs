@@ -1365,6 +1365,7 @@ const LOOKALIKES_WITH_WORDS: &[Case] = &[
         ["\u{287}\u{131}\u{265}S"]
     ),
     t!("mirrored, capitalised", ["bitch"], "\u{29C}\u{254}\u{19A}i\u{1660}", ["\u{29C}\u{254}\u{19A}i\u{1660}"]),
+    t!("one letter drawn upside down is a lone symbol, not a word", ["d"], "a \u{15E1} here", NONE),
     t!("mirrored as lunicode draws it", ["ass"], "\u{A645}\u{A645}\u{252}", ["\u{A645}\u{A645}\u{252}"]),
     t!("mirrored, an n drawn reversed", ["anus"], "\u{A645}u\u{1D0E}\u{252}", ["\u{A645}u\u{1D0E}\u{252}"]),
     t!("mirrored in a sentence", ["ass"], "you are an \u{A645}\u{A645}\u{252} ok", ["\u{A645}\u{A645}\u{252}"]),

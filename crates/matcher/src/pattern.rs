@@ -923,7 +923,10 @@ pub(crate) fn patterns_and_emoji(
         // each reading once; not where a capital is drawn as a symbol (`T` as `⊥`, read as a
         // gap). All in capitals is not tried (`⊥IHS` reads `ihs`).
         let all_known = !term_words.is_empty() && term_words.iter().all(|(_, text)| is_word(text));
-        if all_known && !prefix && main.iter().all(|s| s.kind == SymbolKind::Word) {
+        // One letter drawn upside down or mirrored is a lone symbol, not a word (`ᗡ`, lunicode's
+        // `D`; `ʞ`, flip-text's `k`): not looked for (since the twenty-first session).
+        let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+        if all_known && letters >= 2 && !prefix && main.iter().all(|s| s.kind == SymbolKind::Word) {
             let lower: Vec<char> = body.chars().flat_map(char::to_lowercase).collect();
             let capitalised = |every_word: bool| -> Vec<char> {
                 let mut after_space = true;
