@@ -957,27 +957,15 @@ pub(crate) fn patterns_and_emoji(
             type Drawing = fn(char) -> Option<&'static str>;
             let flip_text_capital: Drawing =
                 |c| unicode_data::upside_down_capital(c).or_else(|| unicode_data::upside_down(c.to_ascii_lowercase()));
-            let drawings: [(Vec<char>, bool, Drawing, Drawing); 9] = [
-                (lower.clone(), false, unicode_data::upside_down, flip_text_capital),
-                (capitalised(false), true, unicode_data::upside_down, flip_text_capital),
-                (capitalised(true), true, unicode_data::upside_down, flip_text_capital),
-                (lower.clone(), true, unicode_data::upside_down_lunicode, unicode_data::upside_down_capital_lunicode),
-                (
-                    capitalised(false),
-                    true,
-                    unicode_data::upside_down_lunicode,
-                    unicode_data::upside_down_capital_lunicode,
-                ),
-                (
-                    capitalised(true),
-                    true,
-                    unicode_data::upside_down_lunicode,
-                    unicode_data::upside_down_capital_lunicode,
-                ),
-                (lower.clone(), true, unicode_data::mirrored_lunicode, unicode_data::mirrored_capital_lunicode),
-                (capitalised(false), true, unicode_data::mirrored_lunicode, unicode_data::mirrored_capital_lunicode),
-                (capitalised(true), true, unicode_data::mirrored_lunicode, unicode_data::mirrored_capital_lunicode),
+            let casings = [(lower.clone(), false), (capitalised(false), true), (capitalised(true), true)];
+            let generators: [(Drawing, Drawing, bool); 3] = [
+                (unicode_data::upside_down, flip_text_capital, false),
+                (unicode_data::upside_down_lunicode, unicode_data::upside_down_capital_lunicode, true),
+                (unicode_data::mirrored_lunicode, unicode_data::mirrored_capital_lunicode, true),
             ];
+            let drawings = generators.into_iter().flat_map(|(draw, draw_capital, other)| {
+                casings.iter().map(move |(cased, capitals)| (cased, *capitals || other, draw, draw_capital))
+            });
             for (cased, as_text, draw, draw_capital) in drawings {
                 let drawing = |c: char| if c.is_ascii_uppercase() { draw_capital(c) } else { draw(c) };
                 let drawn_as_symbol = |c: char| drawing(c).is_some_and(|d| !d.chars().all(char::is_alphabetic));

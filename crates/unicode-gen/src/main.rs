@@ -629,9 +629,7 @@ fn upside_down_capitals() -> Vec<(char, String)> {
 fn flip_text_letters(keep: impl Fn(char) -> bool) -> Vec<(char, String)> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../node_modules/flip-text/lib/chars.js");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (run `npm install`)"));
-    let mut flips = BTreeMap::new();
-    let mut keys = BTreeSet::new();
-    let mut backs = Vec::new();
+    let mut pairs = Vec::new();
     for line in text.lines() {
         let line = line.trim().trim_end_matches(',');
         let Some((key, value)) = line.split_once(':') else { continue };
@@ -642,21 +640,25 @@ fn flip_text_letters(keep: impl Fn(char) -> bool) -> Vec<(char, String)> {
             continue;
         };
         if let Some(k) = only_char(key) {
-            keys.insert(k);
-            if keep(k) && !value.is_empty() {
-                flips.insert(k, value.to_string());
-            }
-            if let Some(v) = only_char(value) {
-                backs.push((v, k));
-            }
+            pairs.push((k, value.to_string()));
         }
     }
-    for (v, k) in backs {
-        if keep(v) && !keys.contains(&v) {
-            flips.entry(v).or_insert_with(|| k.to_string());
+    drawn_with_backs(&pairs, keep)
+}
+
+/// A generator's table of drawings from its `(key, value)` pairs, as both packages build theirs:
+/// each key `keep` takes with a value, the later line winning, and each one-character value `keep`
+/// takes that no key names drawn back as the first key drawn as it (`'M':'W'` makes `W` drawn `M`).
+fn drawn_with_backs(pairs: &[(char, String)], keep: impl Fn(char) -> bool) -> Vec<(char, String)> {
+    let keys: BTreeSet<char> = pairs.iter().map(|&(k, _)| k).collect();
+    let mut table: BTreeMap<char, String> =
+        pairs.iter().filter(|(k, v)| keep(*k) && !v.is_empty()).map(|(k, v)| (*k, v.clone())).collect();
+    for (k, v) in pairs {
+        if let Some(v) = only_char(v).filter(|v| keep(*v) && !keys.contains(v)) {
+            table.entry(v).or_insert_with(|| k.to_string());
         }
     }
-    flips.into_iter().collect()
+    table.into_iter().collect()
 }
 
 /// Sorted ranges `(first, last)` of the code points of `code_points` that `keep` accepts.
@@ -677,7 +679,6 @@ fn han_letter_ranges(data: &Data) -> Vec<(u32, u32)> {
     ranges_of(0..=LIMIT - 1, |c| data.script(c) == Script::Han && data.gc(c) == GeneralCategory::OtherLetter)
 }
 
-/// The one character `s` is, if it is one.
 /// The ASCII letters `keep` takes (lowercase or capitals) of one of the npm package lunicode's
 /// tools (`flip`, `mirror`: another generator of upside-down text than flip-text, and one of
 /// mirrored text): the `'x' : 'y'` lines of the tool's `map` whose key is one such letter and
@@ -712,30 +713,20 @@ fn lunicode_letters(tool: &str, keep: impl Fn(char) -> bool) -> Vec<(char, Strin
         }
         Some(out)
     };
-    let mut flips = BTreeMap::new();
-    let mut backs = Vec::new();
+    let mut pairs = Vec::new();
     for line in map {
         let line = line.split("//").next().unwrap_or("").trim().trim_end_matches(',');
         let Some((key, value)) = line.split_once(" : ") else { continue };
-        let (Some(key), Some(value)) = (literal(key).as_deref().and_then(only_char), literal(value)) else {
-            continue;
-        };
-        if keep(key) && !value.is_empty() {
-            flips.insert(key, value.clone());
-        }
-        if let Some(v) = only_char(&value) {
-            backs.push((v, key));
+        if let (Some(key), Some(value)) = (literal(key).as_deref().and_then(only_char), literal(value)) {
+            pairs.push((key, value));
         }
     }
-    for (v, k) in backs {
-        if keep(v) && !flips.contains_key(&v) {
-            flips.insert(v, k.to_string());
-        }
-    }
+    let flips = drawn_with_backs(&pairs, keep);
     assert!(flips.len() >= 14, "lunicode {tool}: {} letters", flips.len());
-    flips.into_iter().collect()
+    flips
 }
 
+/// The one character `s` is, if it is one.
 fn only_char(s: &str) -> Option<char> {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
