@@ -1640,7 +1640,9 @@ const CJK_SOUND: &[Case] = &[
 /// session; an adversarial pass's miss, `操*妈`, `他*的`): compiled as `push` stores the document
 /// (the Latin masks, `f*ck`, need its word list too). One to three asterisks (or characters read
 /// as one: `＊`, `✱`), right after the term's character before; not the emphasis of `*他*的`,
-/// not punctuation or spaces.
+/// not punctuation or spaces. Since the twenty-second session the shapes a censor prints over a
+/// character too (`操×妈`, `他○的`, `王□蛋`, `ま○こ`; a known miss before), and a lone `x` glued to
+/// both characters (`他x的`, `操X妈`).
 const CJK_MASKS: &[Case] = &[
     t!("one asterisk for the middle character", ["操你妈"], "我操*妈", ["操*妈"]),
     t!("one asterisk in a term of three", ["他妈的"], "他*的真烦", ["他*的"]),
@@ -1663,6 +1665,38 @@ const CJK_MASKS: &[Case] = &[
     t!("not an asterisk with spaces", ["操你妈"], "操 * 妈", NONE),
     t!("not four asterisks", ["他妈的"], "他****的", NONE),
     t!("not an asterisk where a character stands", ["他妈的"], "他*们的", NONE),
+    // The shapes a censor prints over a character, read as asterisks (twenty-second session;
+    // `CENSOR_MARKS`, by name: circles, squares, crosses, the reference mark).
+    t!("a multiplication sign for the middle character", ["操你妈"], "我操×妈", ["操×妈"]),
+    t!("a white circle", ["他妈的"], "他○的真烦", ["他○的"]),
+    t!("a black circle", ["他妈的"], "他●的", ["他●的"]),
+    t!("a white square", ["王八蛋"], "你这个王□蛋", ["王□蛋"]),
+    t!("a black square for the second of four", ["婊子养的"], "婊■养的", ["婊■养的"]),
+    t!("a multiplication X", ["操你妈"], "操\u{2715}妈", ["操\u{2715}妈"]),
+    t!("a heavy ballot X", ["他奶奶的"], "他\u{2718}\u{2718}的", ["他\u{2718}\u{2718}的"]),
+    t!("a saltire", ["你妈的"], "你\u{2613}的", ["你\u{2613}的"]),
+    t!("the reference mark", ["下三烂"], "下※烂", ["下※烂"]),
+    t!("a large circle", ["他马的"], "他◯的", ["他◯的"]),
+    t!("two circles for two characters in a row", ["你它妈的"], "你○○的", ["你○○的"]),
+    t!("three crosses for two characters", ["你他马的"], "你×××的", ["你×××的"]),
+    t!("a half-width circle", ["大鸡巴"], "大\u{FFEE}巴", ["大\u{FFEE}巴"]),
+    t!("a circle in Japanese, as fuseji hide a kana", ["まんこ"], "ま○こ", ["ま○こ"]),
+    t!("a cross in Japanese", ["ちんこ"], "ち×こ", ["ち×こ"]),
+    t!("not circles around a character", ["他妈的"], "这是○他○的错", NONE),
+    t!("not a cross with spaces", ["操你妈"], "操 × 妈", NONE),
+    t!("not four circles", ["他妈的"], "他○○○○的", NONE),
+    t!("not a circle where a character stands", ["他妈的"], "他○们的", NONE),
+    t!("not a triangle", ["他妈的"], "他△的", NONE),
+    // A lone `x` glued to both characters, the mask a censor types (twenty-second session).
+    t!("a lone x for the middle character", ["他妈的"], "他x的", ["他x的"]),
+    t!("a capital X", ["操你妈"], "我操X妈", ["操X妈"]),
+    t!("a full-width X", ["你妈的"], "你Ｘ的", ["你Ｘ的"]),
+    t!("an x for the second of four", ["婊子养的"], "婊x养的", ["婊x养的"]),
+    t!("an x for two characters in a row", ["操你妈逼"], "操x逼", ["操x逼"]),
+    t!("a capital X in a term of three", ["王八蛋"], "王X蛋", ["王X蛋"]),
+    t!("not an x with a space after it", ["他妈的"], "他x 的", NONE),
+    t!("not an x where a character stands", ["他妈的"], "他x们的", NONE),
+    t!("not two letters", ["他妈的"], "他xy的", NONE),
 ];
 
 /// Ordinary text where a word ends with the character the next begins with, a mark between them

@@ -411,7 +411,8 @@ struct GapInfo {
     filler: bool,
     /// Whitespace or a line break was among them.
     space: bool,
-    /// Every character was an asterisk (`*`, or read as one: `＊`, `✱`).
+    /// Every character was an asterisk (`*`, or read as one: `＊`, `✱`) or a shape a censor
+    /// prints over a hidden character (`○`, `×`, `■`: [`unicode_data::is_censor_mark`]).
     stars: bool,
 }
 
@@ -434,7 +435,7 @@ impl GapInfo {
 
     fn add(&mut self, unit: &Unit) {
         self.chars = self.chars.saturating_add(1);
-        self.stars = (self.chars == 1 || self.stars) && unit.ch == '*';
+        self.stars = (self.chars == 1 || self.stars) && (unit.ch == '*' || unicode_data::is_censor_mark(unit.ch));
         let after_cr = std::mem::replace(&mut self.after_cr, unit.ch == '\r');
         match unit.class {
             Class::Terminal => {
@@ -2692,12 +2693,17 @@ impl<'t> Normalizer<'t> {
             return;
         }
         // Touching both characters, the filler is read as nothing at all (the segmentation check
-        // reads `你真傻a逼` as `你真傻逼`); with gaps around it, as characters more of the gap.
+        // reads `你真傻a逼` as `你真傻逼`); with gaps around it, as characters more of the gap. A
+        // lone `x` touching both is the mask a censor types for a character (`他x的`, `操X妈`):
+        // read as an asterisk, after which a term's character may be hidden (twenty-second
+        // session).
         let mut gap = before;
         if before.chars > 0 || self.gap.chars > 0 {
             for u in lead.chain(self.singles.iter().map(|(u, _)| *u)) {
                 gap.add(&Unit { class: Class::Gap, ..u });
             }
+        } else if self.lead_digit.is_none() && matches!(self.singles.as_slice(), [(u, _)] if u.ch == 'x') {
+            gap.add(&Unit { class: Class::Gap, ch: '*', ..unit });
         }
         self.singles.clear();
         self.lead_digit = None;

@@ -378,6 +378,14 @@ pub fn is_apostrophe_letter(c: char) -> bool {
     cp >= 0x80 && tables::APOSTROPHE_LETTERS.binary_search(&cp).is_ok()
 }
 
+/// Whether `c` is a shape a censor prints over a hidden character (`○`, `●`, `□`, `■`, `×`,
+/// `✕`, `※`: by name, [`tables::CENSOR_MARKS`]). Between two ideo letters one to three of them
+/// are read as asterisks are (`操○妈`, `他××的`, `ま○こ`).
+pub fn is_censor_mark(c: char) -> bool {
+    let cp = c as u32;
+    cp >= 0xD7 && tables::CENSOR_MARKS.binary_search(&cp).is_ok()
+}
+
 /// The ASCII members of [`tables::QUOTATION_MARKS`], one bit each.
 const ASCII_QUOTATION_MARKS: u128 = {
     let mut bits = 0u128;

@@ -25783,6 +25783,12 @@ pub(crate) static QUOTATION_MARKS: [u32; 49] = [
 ];
 /// Modifier letters of no script whose UTS #39 skeleton is `'`, sorted.
 pub(crate) static APOSTROPHE_LETTERS: [u32; 9] = [697, 699, 700, 701, 702, 712, 714, 715, 884];
+/// Symbols a censor prints over a hidden character, by name (`○`, `×`, `□`), sorted.
+pub(crate) static CENSOR_MARKS: [u32; 37] = [
+    215, 8251, 9587, 9632, 9633, 9675, 9679, 9711, 9747, 9900, 10005, 10007, 10008, 11037, 11038, 11044, 11096, 65517,
+    65518, 128900, 128901, 128902, 128903, 128904, 128909, 128910, 128911, 128912, 128913, 128914, 128937, 128938,
+    128939, 128940, 128941, 129981, 129995,
+];
 /// Lowercase Latin letters drawn upside down (flip-text 1.2.0), sorted.
 pub(crate) static UPSIDE_DOWN: [(char, &str); 21] = [
     ('a', "ɐ"),
@@ -26154,4 +26160,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x980775f05fe4f319;
+pub(crate) const FINGERPRINT: u64 = 0x8ba26a238a10e2ca;

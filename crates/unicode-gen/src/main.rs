@@ -9,6 +9,8 @@
 //!   `ᴀ` LATIN LETTER SMALL CAPITAL A);
 //! - UTS #39 confusables (`unicode-security`'s skeletons) for look-alike letters, and with the
 //!   names for symbols drawn as an asterisk (`✱`, `∗`, `٭`: read as `*`);
+//! - character names for the shapes a censor prints over a hidden character (`CENSOR_MARKS`:
+//!   `○`, `■`, `×`, `※`), read as asterisks between two CJK characters;
 //! - Chinese variants (semantic, old, equal and wrongly written forms) → the standard form from
 //!   the IRG's kVariants dictionary (`irg-kvariants`, hfhchan/irg, as Meilisearch's tokenizer uses
 //!   it), then Traditional and variant Chinese → Simplified from OpenCC's and MediaWiki's tables
@@ -378,6 +380,42 @@ fn is_asterisk(c: char) -> bool {
     }
     let Some(name) = unicode_names2::name(c).map(|n| n.to_string()) else { return false };
     (name.ends_with(" ASTERISK") || name.ends_with(" ASTERISK OPERATOR")) && !name.contains(" WITH ")
+}
+
+/// Whether `c` is a shape a censor prints over a hidden character: a symbol read as a gap whose
+/// name, style words aside, is a circle, a square, a cross or the reference mark (`WHITE CIRCLE`
+/// `○`, `BLACK SQUARE` `■`, `MULTIPLICATION SIGN` `×`, `HEAVY BALLOT X` `✘`, `REFERENCE MARK` `※`).
+fn is_censor_mark(data: &Data, c: char) -> bool {
+    const STYLE: [&str; 12] = [
+        "WHITE",
+        "BLACK",
+        "LARGE",
+        "MEDIUM",
+        "SMALL",
+        "VERY",
+        "SLIGHTLY",
+        "LIGHT",
+        "BOLD",
+        "HEAVY",
+        "HALFWIDTH",
+        "FULLWIDTH",
+    ];
+    const SHAPES: [&str; 8] = [
+        "CIRCLE",
+        "SQUARE",
+        "MULTIPLICATION SIGN",
+        "MULTIPLICATION X",
+        "BALLOT X",
+        "SALTIRE",
+        "CROSS MARK",
+        "REFERENCE MARK",
+    ];
+    if data.class_of(c) != Class::Gap {
+        return false;
+    }
+    let Some(name) = unicode_names2::name(c).map(|n| n.to_string()) else { return false };
+    let core = name.split(' ').filter(|w| !STYLE.contains(w)).collect::<Vec<_>>().join(" ");
+    SHAPES.contains(&core.as_str()) || core.ends_with(" DIAGONAL CROSS")
 }
 
 /// The ASCII leet symbol (`$ ! @ + #`) an emoji draws, by its name: the symbol's own name with
@@ -1573,6 +1611,15 @@ fn main() {
         apostrophe_letters.len(),
         apostrophe_letters
     );
+    // The shapes a censor prints over a hidden character (`操○妈`, `他××的`, `ま○こ`): read
+    // between two ideo letters as asterisks are, one to three of them hiding one or two
+    // characters of a term. No property says so; by name, style words aside: a circle, a square,
+    // a cross (multiplication sign, multiplication X, ballot X, saltire, diagonal cross) or the
+    // reference mark, among the symbols read as a gap (`⚫`, `❌`, `⬜` are emoji: not read so).
+    let censor_marks: Vec<u32> =
+        (0..LIMIT).filter_map(char::from_u32).filter(|&c| is_censor_mark(&data, c)).map(u32::from).collect();
+    let _ = writeln!(out, "/// Symbols a censor prints over a hidden character, by name (`○`, `×`, `□`), sorted.");
+    let _ = writeln!(out, "pub(crate) static CENSOR_MARKS: [u32; {}] = {:?};", censor_marks.len(), censor_marks);
     // Upside-down letters, from the npm package flip-text 1.2.0 (`lib/chars.js`, installed by
     // `npm install`): Unicode has no data for this convention (`ʞ` is a TURNED K, but `ɟ` for `f`
     // and `n` for `u` are drawings, not properties). Only the lowercase Latin letters.
