@@ -1641,8 +1641,9 @@ const CJK_SOUND: &[Case] = &[
 /// (the Latin masks, `f*ck`, need its word list too). One to three asterisks (or characters read
 /// as one: `＊`, `✱`), right after the term's character before; not the emphasis of `*他*的`,
 /// not punctuation or spaces. Since the twenty-second session the shapes a censor prints over a
-/// character too (`操×妈`, `他○的`, `王□蛋`, `ま○こ`; a known miss before), and a lone `x` glued to
-/// both characters (`他x的`, `操X妈`).
+/// character too (`操×妈`, `他○的`, `王□蛋`; a known miss before), and a lone `x` glued to both
+/// characters (`他x的`, `操X妈`), between two Han characters only (a review found kana text
+/// with `○` for a name and `○×` as marks read as terms: `ねえ○○ちゃん`, `か×と`).
 const CJK_MASKS: &[Case] = &[
     t!("one asterisk for the middle character", ["操你妈"], "我操*妈", ["操*妈"]),
     t!("one asterisk in a term of three", ["他妈的"], "他*的真烦", ["他*的"]),
@@ -1680,8 +1681,8 @@ const CJK_MASKS: &[Case] = &[
     t!("two circles for two characters in a row", ["你它妈的"], "你○○的", ["你○○的"]),
     t!("three crosses for two characters", ["你他马的"], "你×××的", ["你×××的"]),
     t!("a half-width circle", ["大鸡巴"], "大\u{FFEE}巴", ["大\u{FFEE}巴"]),
-    t!("a circle in Japanese, as fuseji hide a kana", ["まんこ"], "ま○こ", ["ま○こ"]),
-    t!("a cross in Japanese", ["ちんこ"], "ち×こ", ["ち×こ"]),
+    t!("not a circle for a name in kana", ["エッチ"], "ねえ○○ちゃん", NONE),
+    t!("not rating marks in kana", ["カント"], "○とか△とか×とかを使う", NONE),
     t!("not circles around a character", ["他妈的"], "这是○他○的错", NONE),
     t!("not a cross with spaces", ["操你妈"], "操 × 妈", NONE),
     t!("not four circles", ["他妈的"], "他○○○○的", NONE),
@@ -1697,6 +1698,7 @@ const CJK_MASKS: &[Case] = &[
     t!("not an x with a space after it", ["他妈的"], "他x 的", NONE),
     t!("not an x where a character stands", ["他妈的"], "他x们的", NONE),
     t!("not two letters", ["他妈的"], "他xy的", NONE),
+    t!("not an x between kana", ["スリット"], "自己プラスＸという結果", NONE),
 ];
 
 /// Ordinary text where a word ends with the character the next begins with, a mark between them

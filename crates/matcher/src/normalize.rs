@@ -411,10 +411,17 @@ struct GapInfo {
     filler: bool,
     /// Whitespace or a line break was among them.
     space: bool,
-    /// Every character was an asterisk (`*`, or read as one: `＊`, `✱`) or a shape a censor
-    /// prints over a hidden character (`○`, `×`, `■`: [`unicode_data::is_censor_mark`]).
-    stars: bool,
+    /// Whether every character was an asterisk (`*`, or read as one: `＊`, `✱`) or a shape a
+    /// censor prints over a hidden character (`○`, `×`, `■`: [`unicode_data::is_censor_mark`]):
+    /// 0 if not, [`STARS`] if all were asterisks, [`MARKS`] if a shape was among them (which
+    /// hides a character only between two Han letters: `ねえ○○ちゃん` holds no `え○ち`).
+    stars: u8,
 }
+
+/// [`GapInfo::stars`]: every character an asterisk.
+const STARS: u8 = 1;
+/// [`GapInfo::stars`]: every character an asterisk or a censor's shape, one of them a shape.
+const MARKS: u8 = 2;
 
 // A gap is copied at every word: 16 bytes move as one.
 const _: () = assert!(std::mem::size_of::<GapInfo>() == 16);
@@ -427,7 +434,7 @@ impl GapInfo {
     #[inline(always)]
     fn add_space(&mut self) {
         self.chars = self.chars.saturating_add(1);
-        self.stars = false;
+        self.stars = 0;
         self.after_cr = false;
         self.sentence_end |= self.terminal;
         self.space = true;
@@ -435,7 +442,19 @@ impl GapInfo {
 
     fn add(&mut self, unit: &Unit) {
         self.chars = self.chars.saturating_add(1);
-        self.stars = (self.chars == 1 || self.stars) && (unit.ch == '*' || unicode_data::is_censor_mark(unit.ch));
+        let star = if unit.ch == '*' {
+            STARS
+        } else if unicode_data::is_censor_mark(unit.ch) {
+            MARKS
+        } else {
+            0
+        };
+        self.stars = match (self.chars, self.stars) {
+            (1, _) => star,
+            (_, 0) => 0,
+            (_, before) if star != 0 => before.max(star),
+            _ => 0,
+        };
         let after_cr = std::mem::replace(&mut self.after_cr, unit.ch == '\r');
         match unit.class {
             Class::Terminal => {
@@ -473,7 +492,8 @@ impl GapInfo {
         if after.chars == 0 {
             return self;
         }
-        self.stars = (self.chars == 0 || self.stars) && after.stars;
+        self.stars =
+            if (self.chars == 0 || self.stars != 0) && after.stars != 0 { self.stars.max(after.stars) } else { 0 };
         self.chars = self.chars.saturating_add(after.chars);
         self.other |= after.other;
         if after.terminal {
@@ -2695,15 +2715,15 @@ impl<'t> Normalizer<'t> {
         // Touching both characters, the filler is read as nothing at all (the segmentation check
         // reads `你真傻a逼` as `你真傻逼`); with gaps around it, as characters more of the gap. A
         // lone `x` touching both is the mask a censor types for a character (`他x的`, `操X妈`):
-        // read as an asterisk, after which a term's character may be hidden (twenty-second
-        // session).
+        // read as a censor's shape `×`, after which a term's character may be hidden between
+        // two Han letters (twenty-second session).
         let mut gap = before;
         if before.chars > 0 || self.gap.chars > 0 {
             for u in lead.chain(self.singles.iter().map(|(u, _)| *u)) {
                 gap.add(&Unit { class: Class::Gap, ..u });
             }
         } else if self.lead_digit.is_none() && matches!(self.singles.as_slice(), [(u, _)] if u.ch == 'x') {
-            gap.add(&Unit { class: Class::Gap, ch: '*', ..unit });
+            gap.add(&Unit { class: Class::Gap, ch: '×', ..unit });
         }
         self.singles.clear();
         self.lead_digit = None;
@@ -3034,9 +3054,14 @@ impl<'t> Normalizer<'t> {
         self.pending_glued = glued;
         // Asterisks after an ideo letter open an emphasis or hide a character (`*他*的`: both
         // at `他`), and the next ones close it.
-        let open = self.emphasis_open && self.last_was_ideo && (gap.chars == 0 || gap.stars);
-        let masked = gap.stars && gap.chars <= MAX_JOINING_SYMBOLS && self.last_was_ideo && !open;
-        self.emphasis_open = open != gap.stars;
+        let stars = gap.stars != 0;
+        let open = self.emphasis_open && self.last_was_ideo && (gap.chars == 0 || stars);
+        // A censor's shape (not an asterisk) hides a character between two Han letters only: in
+        // kana text `○` and `×` stand for names and marks (`ねえ○○ちゃん`, `○とか×とか`).
+        let han = || unicode_data::is_han_letter(self.last_ideo) && unicode_data::is_han_letter(unit.ch);
+        let masked =
+            stars && gap.chars <= MAX_JOINING_SYMBOLS && self.last_was_ideo && !open && (gap.stars != MARKS || han());
+        self.emphasis_open = open != stars;
         self.pending = Some(Symbol {
             ch: unit.ch,
             kind: SymbolKind::Ideo,

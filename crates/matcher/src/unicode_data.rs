@@ -379,8 +379,8 @@ pub fn is_apostrophe_letter(c: char) -> bool {
 }
 
 /// Whether `c` is a shape a censor prints over a hidden character (`○`, `●`, `□`, `■`, `×`,
-/// `✕`, `※`: by name, [`tables::CENSOR_MARKS`]). Between two ideo letters one to three of them
-/// are read as asterisks are (`操○妈`, `他××的`, `ま○こ`).
+/// `✕`, `※`: by name, `CENSOR_MARKS` in the generated tables). Between two Han letters one to
+/// three of them are read as asterisks are (`操○妈`, `他××的`; not between kana, `ねえ○○ちゃん`).
 pub fn is_censor_mark(c: char) -> bool {
     let cp = c as u32;
     cp >= 0xD7 && tables::CENSOR_MARKS.binary_search(&cp).is_ok()
