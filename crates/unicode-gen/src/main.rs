@@ -10,7 +10,7 @@
 //! - UTS #39 confusables (`unicode-security`'s skeletons) for look-alike letters, and with the
 //!   names for symbols drawn as an asterisk (`✱`, `∗`, `٭`: read as `*`);
 //! - character names for the shapes a censor prints over a hidden character (`CENSOR_MARKS`:
-//!   `○`, `■`, `×`, `※`), read as asterisks between two CJK characters;
+//!   `○`, `■`, `×`, `※`), read as asterisks between two Han characters;
 //! - Chinese variants (semantic, old, equal and wrongly written forms) → the standard form from
 //!   the IRG's kVariants dictionary (`irg-kvariants`, hfhchan/irg, as Meilisearch's tokenizer uses
 //!   it), then Traditional and variant Chinese → Simplified from OpenCC's and MediaWiki's tables
@@ -413,18 +413,21 @@ fn is_censor_mark(data: &Data, c: char) -> bool {
     if data.class_of(c) != Class::Gap {
         return false;
     }
-    let Some(name) = unicode_names2::name(c).map(|n| n.to_string()) else { return false };
-    let core = name.split(' ').filter(|w| !STYLE.contains(w)).collect::<Vec<_>>().join(" ");
-    SHAPES.contains(&core.as_str()) || core.ends_with(" DIAGONAL CROSS")
+    name_without(c, &STYLE).is_some_and(|core| SHAPES.contains(&core.as_str()) || core.ends_with(" DIAGONAL CROSS"))
+}
+
+/// `c`'s Unicode name without the words of `style` (`HEAVY BALLOT X` without `HEAVY` is
+/// `BALLOT X`), if it has a name.
+fn name_without(c: char, style: &[&str]) -> Option<String> {
+    let name = unicode_names2::name(c)?.to_string();
+    Some(name.split(' ').filter(|w| !style.contains(w)).collect::<Vec<_>>().join(" "))
 }
 
 /// The ASCII leet symbol (`$ ! @ + #`) an emoji draws, by its name: the symbol's own name with
 /// only style words around it (`HEAVY DOLLAR SIGN`, `WHITE EXCLAMATION MARK ORNAMENT`).
 fn leet_symbol_by_name(c: char) -> Option<char> {
     const STYLE: [&str; 6] = ["HEAVY", "WHITE", "BLACK", "LARGE", "SYMBOL", "ORNAMENT"];
-    let name = unicode_names2::name(c)?.to_string();
-    let core: Vec<&str> = name.split(' ').filter(|w| !STYLE.contains(w)).collect();
-    let core = core.join(" ");
+    let core = name_without(c, &STYLE)?;
     ['$', '!', '@', '+', '#']
         .into_iter()
         .find(|&symbol| unicode_names2::name(symbol).is_some_and(|n| n.to_string() == core))
@@ -1611,9 +1614,9 @@ fn main() {
         apostrophe_letters.len(),
         apostrophe_letters
     );
-    // The shapes a censor prints over a hidden character (`操○妈`, `他××的`, `ま○こ`): read
-    // between two ideo letters as asterisks are, one to three of them hiding one or two
-    // characters of a term. No property says so; by name, style words aside: a circle, a square,
+    // The shapes a censor prints over a hidden character (`操○妈`, `他××的`): read between two
+    // Han letters as asterisks are, one to three of them hiding one or two characters of a term
+    // (not between kana, where `○` stands for a name: `ねえ○○ちゃん`). No property says so; by name, style words aside: a circle, a square,
     // a cross (multiplication sign, multiplication X, ballot X, saltire, diagonal cross) or the
     // reference mark, among the symbols read as a gap (`⚫`, `❌`, `⬜` are emoji: not read so).
     let censor_marks: Vec<u32> =
