@@ -274,7 +274,7 @@ impl Matcher {
                 return Err(BlobError::Corrupt("ideo pairs"));
             }
         }
-        let ideo_pairs = IdeoPairs { pairs };
+        let ideo_pairs = IdeoPairs::sorted(pairs);
         let n = r.len(8)?;
         let mut written: Vec<(u32, char)> = Vec::with_capacity(n);
         for _ in 0..n {
