@@ -1699,6 +1699,18 @@ const CJK_MASKS: &[Case] = &[
     t!("not an x where a character stands", ["他妈的"], "他x们的", NONE),
     t!("not two letters", ["他妈的"], "他xy的", NONE),
     t!("not an x between kana", ["スリット"], "自己プラスＸという結果", NONE),
+    // A lone ideographic zero `〇` glued to both, after a Han letter that is no numeral: the same
+    // mask (twenty-third session; a known miss before).
+    t!("an ideographic zero for the middle character", ["操你妈"], "我操〇妈", ["操〇妈"]),
+    t!("an ideographic zero in a term of three", ["他妈的"], "他〇的真烦", ["他〇的"]),
+    t!("an ideographic zero for the second of four", ["婊子养的"], "婊〇养的", ["婊〇养的"]),
+    t!("an ideographic zero for two characters in a row", ["操你妈逼"], "操〇逼", ["操〇逼"]),
+    t!("an ideographic zero after a year", ["他妈的"], "二〇二六年他〇的", ["他〇的"]),
+    t!("not a zero after a Han numeral", ["三级片"], "三〇片", NONE),
+    t!("not two zeros", ["他妈的"], "他〇〇的", NONE),
+    t!("not a zero with a space after it", ["他妈的"], "他〇 的", NONE),
+    t!("a zero between kana is left, as kana fuseji are (a known miss)", ["まんこ"], "ま〇こ", NONE),
+    t!("not a zero where a character stands", ["他妈的"], "他〇们的", NONE),
 ];
 
 /// Ordinary text where a word ends with the character the next begins with, a mark between them

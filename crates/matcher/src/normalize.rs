@@ -2716,13 +2716,16 @@ impl<'t> Normalizer<'t> {
         // reads `你真傻a逼` as `你真傻逼`); with gaps around it, as characters more of the gap. A
         // lone `x` touching both is the mask a censor types for a character (`他x的`, `操X妈`):
         // read as a censor's shape `×`, after which a term's character may be hidden between
-        // two Han letters (twenty-second session).
+        // two Han letters (twenty-second session); so is a lone `〇` (held only after a Han
+        // letter that is no numeral: `操〇妈`, `他〇的`, as `○` is; twenty-third session).
         let mut gap = before;
         if before.chars > 0 || self.gap.chars > 0 {
             for u in lead.chain(self.singles.iter().map(|(u, _)| *u)) {
                 gap.add(&Unit { class: Class::Gap, ..u });
             }
-        } else if self.lead_digit.is_none() && matches!(self.singles.as_slice(), [(u, _)] if u.ch == 'x') {
+        } else if self.lead_digit.is_none()
+            && matches!(self.singles.as_slice(), [(u, _)] if u.ch == 'x' || u.ch == IDEOGRAPHIC_ZERO)
+        {
             gap.add(&Unit { class: Class::Gap, ch: '×', ..unit });
         }
         self.singles.clear();
