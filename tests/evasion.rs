@@ -1545,6 +1545,24 @@ const CJK_PARTS: &[Case] = &[
     t!("a prefix term of one character is not split", ["好*"], "女子学校", NONE),
 ];
 
+/// A Han numeral of a CJK term written as its Arabic digit (twenty-third session; an adversarial
+/// pass found 15 of 20 missed): `push` spells each numeral alone in a term of two characters or
+/// more besides it (`timgate_cli::digit_spellings`).
+const CJK_DIGITS: &[Case] = &[
+    t!("a digit for the middle character", ["王八蛋"], "你这个王8蛋", ["王8蛋"]),
+    t!("a digit for the first character", ["三级片"], "在看3级片", ["3级片"]),
+    t!("a digit for the middle of three", ["下三烂"], "真是下3烂", ["下3烂"]),
+    t!("a digit for the last character", ["小瘪三"], "你个小瘪3", ["小瘪3"]),
+    t!("a full-width digit", ["王八蛋"], "王８蛋", ["王８蛋"]),
+    t!("a digit in a longer term", ["他妈ㄉ王八蛋"], "他妈ㄉ王8蛋", ["他妈ㄉ王8蛋"]),
+    t!("not a digit glued to another", ["三级片"], "13级片", NONE),
+    t!("not two digits", ["王八蛋"], "王88蛋", NONE),
+    t!("not a digit glued after", ["小瘪三"], "小瘪33", NONE),
+    t!("not a number of two numerals", ["十三点"], "十3点", NONE),
+    t!("not one character beside a digit (`老2号线`)", ["老二"], "老2号线", NONE),
+    t!("not where the match straddles a word (`片区`)", ["三级片"], "第3级片区", NONE),
+];
+
 /// A Chinese term spelled by its sound, compiled as `push` stores it: the rules tool spells each
 /// term of two Han characters or more in toneless pinyin, whole (`cao ni ma`, found joined too)
 /// and with its first or last characters in pinyin or as first letters (`操nima`, `操nm`,
@@ -1575,6 +1593,18 @@ const CJK_SOUND: &[Case] = &[
     t!("an inner character in pinyin in a term of four", ["婊子养的"], "婊zi养的", ["婊zi养的"]),
     t!("an inner syllable glued to more letters", ["操你妈"], "操nix妈", NONE),
     t!("an inner syllable that is an English word is not read (`ma`)", ["他妈的"], "他ma的", NONE),
+    // One inner character as its syllable's first letter (twenty-third session; an adversarial
+    // pass found 64 of 81 such spellings missed).
+    t!("an inner character as its first letter", ["他妈的"], "他m的", ["他m的"]),
+    t!("an inner initial in a sentence", ["王八蛋"], "你这个王b蛋真烦", ["王b蛋"]),
+    t!("an inner initial, capital", ["操你妈"], "我操N妈", ["操N妈"]),
+    t!("an inner initial of a film rating", ["三级片"], "看三j片", ["三j片"]),
+    t!("an inner initial before a character", ["强奸你"], "强j你", ["强j你"]),
+    t!("an inner initial in a term of four", ["婊子养的"], "婊z养的", ["婊z养的"]),
+    t!("an inner initial, full-width", ["他妈的"], "他ｍ的", ["他ｍ的"]),
+    t!("an inner initial glued to another letter", ["他妈的"], "他my的", NONE),
+    t!("an inner letter that is not the syllable's initial", ["他妈的"], "他k的", NONE),
+    t!("an inner initial where a character stands", ["他妈的"], "他m们的", NONE),
     t!("a capital initial", ["傻逼"], "傻B一个", ["傻B"]),
     t!("a space before the initial", ["傻逼"], "会成为傻 b，然后", ["傻 b"]),
     t!("first letters after two characters", ["你个傻比"], "你个sb", ["你个sb"]),
@@ -3019,6 +3049,20 @@ fn cjk_parts() {
     let plain = failures("CJK_PARTS", CJK_PARTS);
     let splits = CJK_PARTS.iter().filter(|c| !c.expected.is_empty()).count();
     assert_eq!(plain.len(), splits, "{plain:?}");
+}
+
+#[test]
+fn cjk_digits() {
+    if timgate_cli::english_words::words().is_none() {
+        eprintln!("CJK_DIGITS skipped: the words come from node_modules (run `npm install`)");
+        return;
+    }
+    let pushed = failures_compiled("CJK_DIGITS", CJK_DIGITS, timgate_cli::push_compile::compile);
+    assert!(pushed.is_empty(), "\n{}", pushed.join("\n"));
+    // Compiled without them (the worker without a blob), every digit spelling is missed.
+    let plain = failures("CJK_DIGITS", CJK_DIGITS);
+    let digits = CJK_DIGITS.iter().filter(|c| !c.expected.is_empty()).count();
+    assert_eq!(plain.len(), digits, "{plain:?}");
 }
 
 #[test]

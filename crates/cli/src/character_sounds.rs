@@ -25,7 +25,10 @@
 //! - the first k characters in pinyin, a syllable a word, the rest as written (`cao你妈`,
 //!   `cao ni妈`, `sha逼`);
 //! - since 2026-12-07 (an adversarial pass), inner characters in pinyin, a syllable a word,
-//!   between the first and the last as written (`操ni妈`, `婊zi养的`);
+//!   between the first and the last as written (`操ni妈`, `婊zi养的`), and since the
+//!   twenty-third session one inner character as its syllable's first letter (`他m的`, `王b蛋`,
+//!   `三j片`: glued to the term's characters on each side, a letter alone is no word of the
+//!   text around it);
 //!
 //! but not where the Latin part is an English word (`他made` is English beside Chinese; `做ai`
 //! is also `做AI`: a part of two letters that any size of SCOWL has, of three or more that its
@@ -46,7 +49,8 @@
 //! for `靠腰`); not one that is also a name (`尼玛`, "alternative for 你妈", is also a county) nor
 //! one read otherwise (`他喵的`).
 //!
-//! A term of n characters gets at most 3(n - 1) + 1 spellings for each reading. Not read: the
+//! A term of n characters gets at most 3(n - 1) + 1 spellings for each reading, and its inner
+//! characters (n - 1)(n - 2) / 2 in pinyin and n - 2 as a first letter. Not read: the
 //! whole term as first letters (`sb`, `cnm`: two or three Latin letters that abbreviate
 //! countless other things; an operator lists them as terms of their own), the whole term of two
 //! syllables in pinyin (`shabi`), other characters of the same sound (`煞笔` for `傻逼`, `艹`
@@ -366,7 +370,15 @@ pub fn sound_spellings(term: &str, sounds: &Sounds, words: &KnownWords) -> Vec<S
             // Inner characters in pinyin, a syllable a word, between the first and the last as
             // written (`操ni妈`, `婊zi养的`): not where the Latin part is an English word (`他ma的`:
             // `ma`, as in `做ai`), nor one letter (no syllable of one letter is written so).
+            // And since the twenty-third session one inner character as its syllable's first
+            // letter (`他m的`, `操n妈`, `王b蛋`, `三j片`; an adversarial pass found 64 of 81 such
+            // spellings missed): glued to a character on each side that the term has there, a
+            // letter alone is no word of the text around it.
             for a in 1..chars.len() {
+                let (before, after): (String, String) = (chars[..a].iter().collect(), chars[a + 1..].iter().collect());
+                if let Some(first) = syllables[a].chars().next().filter(|_| a + 1 < chars.len()) {
+                    spellings.insert(format!("{before}{first}{after}"));
+                }
                 for b in a + 1..chars.len() {
                     let latin = syllables[a..b].concat();
                     if latin.len() < 2 || (words.part)(&latin) {
@@ -475,7 +487,7 @@ mod tests {
     fn the_whole_term_then_its_ends_in_pinyin_and_first_letters() {
         let sounds = sample();
         let none = KnownWords { chinese: &|_| false, whole: &|_| false, part: &|_| false };
-        let mut expected = vec!["cao ni ma", "操ni ma", "cao你妈", "操你ma", "操你m", "cao ni妈", "操ni妈"];
+        let mut expected = vec!["cao ni ma", "操ni ma", "cao你妈", "操你ma", "操你m", "cao ni妈", "操ni妈", "操n妈"];
         expected.sort_unstable();
         assert_eq!(sound_spellings("操你妈", &sounds, &none), expected, "not `操nm`: two first letters after one");
         let mut two = vec!["傻bi", "傻b", "sha逼"];

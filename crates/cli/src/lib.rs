@@ -11,6 +11,7 @@ pub mod character_parts;
 pub mod character_sounds;
 pub mod cjk_words;
 pub mod deployment_check;
+pub mod digit_spellings;
 pub mod package_data;
 pub use timgate_engine::document_check;
 pub mod durations;

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use crate::{character_parts, character_sounds, cjk_words, emoji_names, english_words};
+use crate::{character_parts, character_sounds, cjk_words, digit_spellings, emoji_names, english_words};
 use timgate_engine::rule_document::{Action, DocumentError, RuleDocument};
 use timgate_engine::rule_set::{document_version, Dictionaries, RuleSet, Spellings};
 
@@ -92,6 +92,7 @@ pub fn spellings(by_sound: bool) -> Option<Arc<Spellings>> {
             spellings.extend(character_sounds::sound_spellings(term, sounds, &english));
             spellings.extend(character_sounds::emoji_spellings(term, sounds, &emoji));
         }
+        spellings.extend(digit_spellings::digit_spellings(term));
         spellings
     }))
 }

@@ -358,8 +358,9 @@ const CIRCLES_FOR_ZERO: [char; 2] = ['\u{25CB}', '\u{25EF}'];
 /// ([`unicode_data::han_digit`]: CLDR's decimal and financial numerals, `六`, `陆`; the
 /// Traditional ones fold to them, `陸` is `陆`), a unit's (Unihan's `kPrimaryNumeric` or
 /// `kAccountingNumeric` 10, 100, 1,000, 10,000 or 10^8, Simplified: `萬` is `万`), or `两`.
-/// Only asked of an ideo letter beside `〇` or a circle read as it.
-fn is_han_numeral(c: char) -> bool {
+/// Asked of an ideo letter beside `〇` or a circle read as it, and by the rules tool of a term's
+/// characters (a numeral beside another is part of a number, not written as a digit alone).
+pub fn is_han_numeral(c: char) -> bool {
     is_han_digit_or_unit(c) || c == '两'
 }
 
