@@ -1128,6 +1128,15 @@ const REPEATS: &[Case] = &[
     t!("CJK both doubled", ["傻逼"], "傻傻逼逼", ["傻逼"]),
     t!("kana run", ["ばか"], "ばかかか", ["ばかかか"]),
     t!("hangul run", ["바보"], "바보보보", ["바보보보"]),
+    // A term that is one run of three itself (`xxx`) is no longer run: a placeholder
+    // (twenty-third session; an adversarial pass found them all flagged).
+    t!("a term of one run, as written", ["xxx"], "watch xxx now", ["xxx"]),
+    t!("a term of one run, capitals", ["xxx"], "XXX videos", ["XXX"]),
+    t!("a term of one run, spaced", ["xxx"], "x x x", ["x x x"]),
+    t!("not a card number's placeholder", ["xxx"], "card ending XXXX-XXXX-XXXX-4821", NONE),
+    t!("not a phone number's placeholder", ["xxx"], "call me at 138XXXX5678", NONE),
+    t!("not an API key's placeholder", ["xxx"], "export KEY=sk-xxxxxxxxxxxxxxxx", NONE),
+    t!("not four of them", ["xxx"], "xxxx", NONE),
 ];
 
 /// Repeats that need the rules tool's English words (a document compiled as `push` stores it, in

@@ -2087,6 +2087,38 @@ fn chinese_terms_pushed() -> Option<(Vec<String>, RuleSet)> {
     Some((terms, set))
 }
 
+/// Every term that is one letter run three or four times (`xxx`, `zzzz`; naughty-words `en` has
+/// `xxx`), for every ASCII letter: found as written (lower and upper case) in a sentence, and not
+/// in a longer run of that letter, the placeholder a form writes (`XXXX-XXXX-XXXX-4821`,
+/// `138XXXX5678`, `sk-xxxxxxxx`; runs of one more up to 16 more). A longer run stands for a run
+/// of one or two (`fuuuuck`) only. Before the twenty-third session an adversarial pass found
+/// every such placeholder flagged.
+#[test]
+fn a_term_of_one_run_is_no_longer_run() {
+    let mut found = Tally::new("a term of one letter run 3 or 4 times, as written (xxx, XXX)");
+    let mut placeholders = Tally::new("not a longer run of it (XXXX-XXXX, 138XXXX5678, sk-xxxxxxxx)");
+    for times in [3usize, 4] {
+        let terms: Vec<String> = ('a'..='z').map(|c| c.to_string().repeat(times)).collect();
+        let doc = serde_json::json!({ "block": terms }).to_string();
+        let set = RuleSet::from_json(&doc).expect("generator terms compile");
+        for (term, word) in terms.iter().enumerate() {
+            for written in [word.clone(), word.to_uppercase()] {
+                let text = format!("watch {written} now");
+                found.record(word, covers(&set, term, &text, 6, 6 + written.len()), &text);
+            }
+            for more in 1..=16 {
+                let run = word.chars().cycle().take(times + more).collect::<String>().to_uppercase();
+                for text in
+                    [format!("card {run}-{run}-4821"), format!("138{run}5678"), format!("sk-{}", run.to_lowercase())]
+                {
+                    placeholders.record(word, !set.find(&text).iter().any(|m| m.term == term), &text);
+                }
+            }
+        }
+    }
+    assert_all([&found, &placeholders]);
+}
+
 /// Every Han numeral of CLDR (`unicode_data::han_numerals`: the decimal digits `〇一二…九` and the
 /// financial numerals `零壹贰…`) in a term of its own between two characters (`王{n}蛋`), and every
 /// Chinese term of naughty-words `zh` with a numeral alone in it (`王八蛋`, `三级片`, `小瘪三`),

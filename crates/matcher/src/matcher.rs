@@ -2200,7 +2200,11 @@ fn confirm(automaton: &Automaton, p: &PatternEntry, ring: &Ring, n: u64) -> Opti
         }
         let open = (k == 0 && open_start) || (k == last && open_end);
         let extra = lenient && have == want + 1 && have < EVASIVE_RUN;
-        let ok = have >= want && (open || have == want || (extra && !extra_in_word) || have >= EVASIVE_RUN);
+        // A longer run stands for a run of one or two (`fuuuuck`), not for a term that is one run
+        // of three or more itself (`xxx`): `XXXX-XXXX` and `138XXXX5678` are placeholders
+        // (an adversarial pass of the twenty-third session found every such run flagged).
+        let evasive = have >= EVASIVE_RUN && !(len == 1 && want >= EVASIVE_RUN);
+        let ok = have >= want && (open || have == want || (extra && !extra_in_word) || evasive);
         if !ok {
             return None;
         }
@@ -2864,10 +2868,13 @@ mod tests {
         assert_eq!(spans(&m, "1fuck1"), [(0, "fuck")]);
         let xxx = build(&["xxx"]);
         assert_eq!(
-            spans(&xxx, "0xxx 0xxx0 xxx0 1xxxx"),
-            [(0, "xxx"), (0, "xxx"), (0, "xxx"), (0, "xxxx")],
+            spans(&xxx, "0xxx 0xxx0 xxx0 1xxx"),
+            [(0, "xxx"), (0, "xxx"), (0, "xxx"), (0, "xxx")],
             "a word of one run"
         );
+        // A longer run is no term that is one run of three itself (a placeholder, `138XXXX5678`;
+        // `1xxxx` was found before the twenty-third session).
+        assert_eq!(spans(&xxx, "1xxxx xxxx 138XXXX5678 XXXX-XXXX"), []);
         assert_eq!(spans(&m, "1fuck you"), [(0, "fuck"), (3, "fuck you")]);
         assert_eq!(spans(&m, "3cum 1cumin"), [(5, "cum")], "three letters and a word's end");
         assert_eq!(spans(&m, "1fucking"), [], "the word goes on");
