@@ -18,7 +18,7 @@ use crate::pattern::{
     self, EmojiParts, Pattern, Stream, TermError, COUNT_FLAGS, LENIENT, NEEDS_AT, NEEDS_ONE, NEEDS_PUNCTUATION_GAP,
     NEEDS_SYMBOLS_GAP, NEEDS_SYMBOL_GAP,
 };
-use crate::segmentation::{self, Lookups, Segmenter};
+use crate::segmentation::{self, pair_hash, Lookups, Segmenter};
 use crate::unicode_data::{Class, Info};
 
 /// A term found in a text: which term, and the byte range of the original text it covers.
@@ -469,21 +469,14 @@ fn key_entries(entries: &[(PatternEntry, u32)], newest: u32) -> impl Iterator<It
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct IdeoPairs {
     pub(crate) pairs: Vec<(char, char)>,
-    /// `pairs` by [`pair_slot`], linear probing; an empty slot holds [`NO_PAIR`]. At most half
-    /// full, so every probe sequence ends at an empty slot.
+    /// `pairs` by [`pair_hash`] of as many bits as the length (a power of two) has, linear
+    /// probing; an empty slot holds [`NO_PAIR`]. At most half full, so every probe sequence ends
+    /// at an empty slot.
     table: Vec<(char, char)>,
-    /// How many bits of the hash pick a slot (the table holds `1 << bits`).
-    bits: u32,
 }
 
 /// An empty slot of [`IdeoPairs::table`] (no ideo letter is U+0000).
 const NO_PAIR: (char, char) = ('\0', '\0');
-
-/// The slot of a table of `1 << bits` where the probe for `a` then `b` starts (Fibonacci hashing).
-fn pair_slot(a: char, b: char, bits: u32) -> usize {
-    let mixed = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> (64 - bits)) as usize
-}
 
 impl IdeoPairs {
     fn new(pairs: &[(char, char)]) -> Self {
@@ -499,7 +492,7 @@ impl IdeoPairs {
         let mask = (1usize << bits) - 1;
         let mut table = vec![NO_PAIR; 1 << bits];
         for &pair in pairs.iter().filter(|&&pair| pair != NO_PAIR) {
-            let mut at = pair_slot(pair.0, pair.1, bits);
+            let mut at = pair_hash(pair.0, pair.1, bits);
             while table.get(at).is_some_and(|&slot| slot != NO_PAIR) {
                 at = (at + 1) & mask;
             }
@@ -507,12 +500,12 @@ impl IdeoPairs {
                 *slot = pair;
             }
         }
-        IdeoPairs { pairs, table, bits }
+        IdeoPairs { pairs, table }
     }
 
     pub(crate) fn may_hold(&self, a: char, b: char) -> bool {
         let mask = self.table.len().wrapping_sub(1);
-        let mut at = pair_slot(a, b, self.bits);
+        let mut at = pair_hash(a, b, self.table.len().trailing_zeros());
         // At most half full: an empty slot ends the probe well before it wraps around.
         while let Some(&slot) = self.table.get(at) {
             if slot == NO_PAIR {

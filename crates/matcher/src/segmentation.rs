@@ -106,8 +106,14 @@ const PAIR_BITS: u32 = 20;
 
 /// The bit of [`Made::pairs`] that stands for the characters `a` then `b`.
 fn pair_bit(a: char, b: char) -> usize {
+    pair_hash(a, b, PAIR_BITS)
+}
+
+/// The characters `a` then `b` hashed to `bits` bits (Fibonacci hashing), for a table of
+/// `1 << bits` entries: [`Made::pairs`], and the matcher's table of ideo pairs.
+pub(crate) fn pair_hash(a: char, b: char, bits: u32) -> usize {
     let mixed = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> (64 - PAIR_BITS)) as usize
+    (mixed >> (64 - bits)) as usize
 }
 
 /// Sets the bits of [`Made::pairs`] for the pairs of characters side by side among the first
