@@ -1097,6 +1097,29 @@ const PUNCTUATION: &[Case] = &[
     ),
 ];
 
+/// Letters spelled out with leet symbols among other separators (an adversarial pass, 2026-12-07:
+/// 736 of 1,456 such mixes missed): a symbol run between single letters is a separator when a
+/// letter spelled out stands beside the word; elsewhere it stays a letter or a code's symbol.
+const MIXED_SEPARATORS: &[Case] = &[
+    t!("an asterisk among full stops", ["fuck"], "f.u*c.k", ["f.u*c.k"]),
+    t!("an asterisk first among full stops", ["fuck"], "f*u.c.k", ["f*u.c.k"]),
+    t!("an asterisk last among full stops", ["fuck"], "f.u.c*k", ["f.u.c*k"]),
+    t!("asterisks and one full stop", ["fuck"], "f*u*c.k", ["f*u*c.k"]),
+    t!("asterisks and one space", ["fuck"], "f*u*c k", ["f*u*c k"]),
+    t!("a bar, a slash and an asterisk", ["shit"], "s|h/i*t", ["s|h/i*t"]),
+    t!("a bar among full stops", ["shit"], "s.h|i.t", ["s.h|i.t"]),
+    t!("plus signs among hyphens", ["fuck"], "f-u+c-k", ["f-u+c-k"]),
+    t!("a number sign among full stops", ["fuck"], "f#u.c.k", ["f#u.c.k"]),
+    t!("two asterisks among full stops", ["fuck"], "f.u**c.k", ["f.u**c.k"]),
+    t!("a dollar sign and spaces", ["bitch"], "b i$t c h", ["b i$t c h"]),
+    t!("a full-width asterisk among underscores", ["slut"], "s_l＊u_t", ["s_l＊u_t"]),
+    t!("an at sign among line breaks", ["cunt"], "c\nu@n\nt", ["c\nu@n\nt"]),
+    t!("in a sentence", ["fuck"], "well f.u*c.k you", ["f.u*c.k"]),
+    t!("a formula between words is no spelling", ["fuck"], "fu x*c k", NONE),
+    t!("symbols between two letters alone spell nothing", ["ab"], "a*b", NONE),
+    t!("more than three spaces after the symbols", ["fuck"], "f*u    c k", NONE),
+];
+
 /// Repeated letters: one extra repeat in words of 4+ letters, doubled final letters, runs of 3+.
 const REPEATS: &[Case] = &[
     t!("tripled letter", ["bad"], "baaad", ["baaad"]),
@@ -3008,6 +3031,11 @@ fn punctuation() {
 #[test]
 fn repeats() {
     run("REPEATS", REPEATS);
+}
+
+#[test]
+fn mixed_separators() {
+    run("MIXED_SEPARATORS", MIXED_SEPARATORS);
 }
 
 /// Runs a collection compiled as `push` stores it, and checks that at least `decided` of its cases

@@ -1652,6 +1652,72 @@ fn every_leet_symbol_inside_a_spelled_out_term() {
     assert_all([&inner, &pairs, &last, &first, &mixed]);
 }
 
+/// Every leet symbol and asterisk, and every character NFKC makes one (`＊`, `﹗`), as one
+/// separator among others of every spelled-out term of naughty-words `en` (its one-word terms of
+/// three ASCII letters or more), the other separators the term's plain one: at each gap in
+/// turn (`f.u*c.k`, `f*u.c.k`, `f.u.c*k`), at every gap but one (`f*u*c.k`), and two symbols in
+/// turn with the plain separator once (`s|h/i.t`). Found (since 2026-12-07: a run of one symbol
+/// between single letters was read as a letter, or as a separator only with the same symbol
+/// between three letters or more, `s*h*i*t`; an adversarial pass missed 736 of 1,456 mixes).
+#[test]
+fn every_leet_symbol_among_other_separators_of_a_spelled_out_term() {
+    let Some((english, set)) = english_single_words() else { return };
+    let base: Vec<char> = (0..0x30000u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| timgate_matcher::leet::symbol(c).is_some() || c == '*')
+        .collect();
+    let symbols: Vec<char> = (0..0x30000u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| {
+            let folded: Vec<char> = nfkc(c).chars().collect();
+            base.contains(&c) || (folded.len() == 1 && base.contains(&folded[0]))
+        })
+        .chain(asterisks().into_iter().filter(|&(_, emoji)| !emoji).map(|(c, _)| c))
+        .collect::<std::collections::BTreeSet<char>>()
+        .into_iter()
+        .collect();
+    assert!(symbols.len() >= 20, "symbols: {symbols:?}");
+    let mut one = Tally::new("a leet symbol as one separator of a spelled-out term, plain ones elsewhere");
+    let mut all_but_one = Tally::new("a leet symbol at every gap of a spelled-out term but one plain one");
+    let mut two = Tally::new("two leet symbols in turn between the letters of a spelled-out term, one plain gap");
+    for (term, word) in english.iter().enumerate() {
+        let gap = SPELLING_GAPS[term % SPELLING_GAPS.len()];
+        let letters: Vec<String> = word.chars().map(String::from).collect();
+        let gaps = letters.len() - 1;
+        let spell = |sep: &dyn Fn(usize) -> String| {
+            let mut text = letters[0].clone();
+            for (k, letter) in letters.iter().enumerate().skip(1) {
+                text.push_str(&sep(k - 1));
+                text.push_str(letter);
+            }
+            text
+        };
+        for (n, &symbol) in symbols.iter().enumerate() {
+            for at in 0..gaps {
+                let member = format!("{word}: {} at {at}", hex(symbol));
+                let text = spell(&|k| if k == at { symbol.to_string() } else { gap.to_string() });
+                one.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+                let text = spell(&|k| if k == at { gap.to_string() } else { symbol.to_string() });
+                all_but_one.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+            }
+            let other = symbols[(n + 1) % symbols.len()];
+            let plain = n % gaps;
+            let text = spell(&|k| {
+                if k == plain {
+                    gap.to_string()
+                } else if k % 2 == 0 {
+                    symbol.to_string()
+                } else {
+                    other.to_string()
+                }
+            });
+            let member = format!("{word}: {} {} plain at {plain}", hex(symbol), hex(other));
+            two.record(&member, covers(&set, term, &text, 0, text.len()), &text);
+        }
+    }
+    assert_all([&one, &all_but_one, &two]);
+}
+
 // ---- Look-alikes of a moderation library ----------------------------------------------------
 
 /// The letters of the scripts written without spaces, which the normaliser reads as ideographs

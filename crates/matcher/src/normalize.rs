@@ -658,6 +658,20 @@ impl Source<'_> {
         found
     }
 
+    /// The characters after the one read that ends at byte `end` (one read a few characters
+    /// back at most; none if it is not found there), without reading them.
+    fn after(&self, end: u32) -> impl Iterator<Item = char> + '_ {
+        let (text, chars): (&str, &[(char, u32, u32)]) = match self {
+            Source::Text { text, .. } => (text.get(end as usize..).unwrap_or_default(), &[]),
+            Source::Reordered { chars, at, .. } => {
+                let back = chars.get(..(*at).min(chars.len())).unwrap_or_default();
+                let from = back.iter().rev().take(16).position(|&(_, _, e)| e == end).map(|k| back.len() - k);
+                ("", from.and_then(|k| chars.get(k..)).unwrap_or_default())
+            }
+        };
+        text.chars().chain(chars.iter().map(|&(c, _, _)| c))
+    }
+
     /// The next character to read, without reading it.
     fn peek(&self) -> Option<char> {
         self.upcoming().next()
@@ -2086,10 +2100,31 @@ impl<'t> Normalizer<'t> {
                 }
             }
         }
-        spelled_with_symbols(&mut self.word);
+        // Single letters with leet symbols between them (`u*c` in `f.u*c.k`, `f*u*c` in `f*u*c k`):
+        // the symbols may be letters or separators of letters spelled out with other separators
+        // around; the first reading reads them as before, the second as gaps (`spelled_apart`).
+        // Only beside a letter spelled out (one held before it, or one alone after it): elsewhere
+        // such a word is a code's or a formula's (`a@b`, `x+y`), and each would be read twice.
+        let whole = !continued && !self.word_cut;
+        let spelled_apart = if whole && spelled_apart(&self.word) && self.beside_spelled_letter() {
+            symbol_runs(&self.word)
+        } else {
+            Vec::new()
+        };
+        for run in &spelled_apart {
+            if let (Some(first), Some(last)) = (self.word.get(run.start), self.word.get(run.end - 1)) {
+                self.ambiguous.push(first.start.min(last.start)..first.end.max(last.end));
+            }
+        }
+        if let Some(last) = spelled_apart.last().and_then(|_| self.word.last()) {
+            self.ambiguous_word_end = self.ambiguous_word_end.max(last.end);
+        }
+        let split_apart = self.split_symbols && !spelled_apart.is_empty();
+        if !split_apart {
+            spelled_with_symbols(&mut self.word);
+        }
         let mut bits = WordBits::of(&self.word);
         // Before digits are read as letters: numbers glued to the word's edges.
-        let whole = !continued && !self.word_cut;
         let numbers = if whole { glued_numbers(&self.word, &bits) } else { Vec::new() };
         let digit_runs = if whole { digit_separators(&self.word, &bits) } else { 0 };
         read_leet_digits(&mut self.word, &mut bits);
@@ -2145,6 +2180,9 @@ impl<'t> Normalizer<'t> {
                 dropped = joins;
             }
         }
+        if split_apart {
+            cuts.extend(spelled_apart.into_iter().map(|r| (r, CutAs::Gap)));
+        }
         // The second reading drops the symbols put in among a word's letters (`fu!ck`): the
         // word without them, the other cuts moved back by the units dropped before them.
         // (In place: the word's buffer is kept for the next word.)
@@ -2195,6 +2233,30 @@ impl<'t> Normalizer<'t> {
         }
         self.word = word;
         self.word.clear();
+    }
+
+    /// Whether the word that just ended stands beside a letter spelled out: one-letter words held
+    /// before it with a gap that spells, or after it a few characters that are no letter or
+    /// digit, one letter, and then no letter or digit (`f.u*c.k`: `f` before `u*c`, `k` after).
+    /// Looks at a few characters only.
+    #[cold]
+    #[inline(never)]
+    fn beside_spelled_letter(&self) -> bool {
+        // (Not a short word held after an ideo letter as a filler, `微信 at`.)
+        if !self.held_word && self.singles_class() == Some(Class::Letter) && self.gap.spells() {
+            return true;
+        }
+        let Some(last) = self.word.last() else { return false };
+        let mut ahead = self.source.after(last.end).filter(|&c| is_visible(c));
+        let mut gap = 0;
+        loop {
+            match ahead.next() {
+                Some(c) if c.is_alphabetic() => break,
+                Some(c) if !c.is_numeric() && gap <= MAX_SPELLING_GAP => gap += 1,
+                _ => return false,
+            }
+        }
+        !ahead.next().is_some_and(char::is_alphanumeric)
     }
 
     /// Whether the text has leet symbols that could also separate two words
@@ -3514,6 +3576,53 @@ fn spelled_with_symbols(word: &mut Vec<Unit>) {
     if letters >= 3 {
         word.retain(|u| u.symbol == '\0');
     }
+}
+
+/// Whether a word is single letters with a run of leet symbols between each two (`u*c`, `f*u*c`,
+/// `s|h/i`: letters and symbols alternate, the word starts and ends with a letter, at most
+/// [`MAX_LEET_SYMBOLS`] symbols in a run, any symbols): letters spelled out, the symbols their
+/// separators, among other separators (`f.u*c.k`, `f*u.c.k`, `f*u*c k`), which the spelling stage
+/// reads as one word only when each letter is a word of its own. The second reading cuts the runs
+/// ([`symbol_runs`]) as gaps; the first reads the word as before (`spelled_with_symbols`, leet).
+fn spelled_apart(word: &[Unit]) -> bool {
+    // (Most words: their second unit is no symbol.)
+    if word.get(1).is_none_or(|u| u.symbol == '\0') {
+        return false;
+    }
+    let plain = |u: &Unit| u.class == Class::Letter && u.symbol == '\0' && !u.keycap && !u.regional;
+    let symbol = |u: &Unit| u.class == Class::Letter && u.symbol != '\0';
+    if word.len() < 3 || !word.first().is_some_and(plain) || !word.last().is_some_and(plain) {
+        return false;
+    }
+    let mut i = 1;
+    while i < word.len() {
+        let run = word[i..].iter().take_while(|u| symbol(u)).count();
+        let next = i + run;
+        // A run of one to MAX_LEET_SYMBOLS, then one letter, then a run or the word's end.
+        if run == 0
+            || run > MAX_LEET_SYMBOLS
+            || !word.get(next).is_some_and(plain)
+            || word.get(next + 1).is_some_and(plain)
+        {
+            return false;
+        }
+        i = next + 1;
+    }
+    true
+}
+
+/// The runs of leet symbols of a word.
+fn symbol_runs(word: &[Unit]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < word.len() {
+        let run = word[i..].iter().take_while(|u| u.symbol != '\0').count();
+        if run > 0 {
+            runs.push(i..i + run);
+        }
+        i += run.max(1);
+    }
+    runs
 }
 
 /// Bits a word's units fit in: a word holds at most `WORD_CAP` units and the leet symbols taken
