@@ -152,11 +152,14 @@ impl Info {
 #[inline]
 pub fn fold(c: char, mut each: impl FnMut(char)) {
     let cp = c as u32;
-    let Ok(at) = tables::FOLDS.binary_search_by_key(&cp, |&(from, _)| from) else {
+    let Ok(at) = tables::FOLD_FROM.binary_search(&cp) else {
         each(c);
         return;
     };
-    let to = tables::FOLDS[at].1;
+    let Some(&to) = tables::FOLD_TO.get(at) else {
+        each(c);
+        return;
+    };
     if to & 0x8000_0000 == 0 {
         each(char::from_u32(to).unwrap_or(c));
         return;

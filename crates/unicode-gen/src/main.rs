@@ -1505,13 +1505,27 @@ fn main() {
         let _ = write!(out, " {v},");
     }
     out.push_str("\n];\n");
-    let _ = writeln!(out, "/// Sorted code points that fold, and what they fold to: a char, or (high bit) offset << 5 | length in FOLD_POOL.");
-    let _ = write!(out, "pub(crate) static FOLDS: [(u32, u32); {}] = [", fold_entries.len());
-    for (i, (cp, v)) in fold_entries.iter().enumerate() {
-        if i % 6 == 0 {
+    // Two arrays rather than one of pairs: the sorted code points, searched, compress well apart
+    // from what they fold to (12 KB less of the gzipped worker, 2026-12-07).
+    let _ = writeln!(out, "/// Sorted code points that fold (what each folds to: [`FOLD_TO`]).");
+    let _ = write!(out, "pub(crate) static FOLD_FROM: [u32; {}] = [", fold_entries.len());
+    for (i, (cp, _)) in fold_entries.iter().enumerate() {
+        if i % 10 == 0 {
             out.push_str("\n   ");
         }
-        let _ = write!(out, " ({cp:#x}, {v:#x}),");
+        let _ = write!(out, " {cp:#x},");
+    }
+    out.push_str("\n];\n");
+    let _ = writeln!(
+        out,
+        "/// What each code point of [`FOLD_FROM`] folds to: a char, or (high bit) offset << 5 | length in FOLD_POOL."
+    );
+    let _ = write!(out, "pub(crate) static FOLD_TO: [u32; {}] = [", fold_entries.len());
+    for (i, (_, v)) in fold_entries.iter().enumerate() {
+        if i % 10 == 0 {
+            out.push_str("\n   ");
+        }
+        let _ = write!(out, " {v:#x},");
     }
     out.push_str("\n];\n");
     let _ = writeln!(out, "/// Strings that code points fold to when longer than one char.");
