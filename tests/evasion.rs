@@ -1198,6 +1198,17 @@ const SPLIT_WITH_WORDS: &[Case] = &[
     t!("a piece that is a word is not read at the end", ["porn"], "po rn", NONE),
     t!("not across a sentence end", ["fuck"], "It was fu. Ck said no", NONE),
     t!("two words are not a split of their join", ["spam"], "sp am", NONE),
+    // A word of a phrase split into two words, behind a space too (since the twenty-fourth
+    // session; a single word so split stays two words, `let's hit`).
+    t!("a word of a phrase split into two words", ["kill yourself"], "go kill your self", ["kill your self"]),
+    t!("split into two words behind two spaces", ["kill yourself"], "kill your  self", ["kill your  self"]),
+    t!("split into two words in capitals", ["kill yourself"], "KILL YOUR SELF", ["KILL YOUR SELF"]),
+    t!("the first word of a phrase split into words", ["blowjob queen"], "blow job queen", ["blow job queen"]),
+    t!("split into words by a line break", ["kill yourself"], "kill your\nself", ["kill your\nself"]),
+    t!("split into words in a three-word phrase", ["go kill yourself"], "go kill your self", ["go kill your self"]),
+    t!("a single word split into two words stays apart", ["yourself"], "do it your self", NONE),
+    t!("a phrase's split word alone is not the phrase", ["kill yourself"], "your self", NONE),
+    t!("split into words then a sentence end", ["kill yourself"], "kill your. Self", NONE),
     // A first or last letter split off behind punctuation, a symbol or an emoji (2026-12-03),
     // never behind a space alone.
     t!("the first letter behind a full stop", ["fuck"], "f.uck", ["f.uck"]),

