@@ -1716,7 +1716,8 @@ const CJK_SOUND: &[Case] = &[
 /// not punctuation or spaces. Since the twenty-second session the shapes a censor prints over a
 /// character too (`操×妈`, `他○的`, `王□蛋`; a known miss before), and a lone `x` glued to both
 /// characters (`他x的`, `操X妈`), between two Han characters only (a review found kana text
-/// with `○` for a name and `○×` as marks read as terms: `ねえ○○ちゃん`, `か×と`).
+/// with `○` for a name and `○×` as marks read as terms: `ねえ○○ちゃん`, `か×と`); since the
+/// twenty-fourth session one circle alone between two kana too, the fuseji of Japanese (`ま○こ`).
 const CJK_MASKS: &[Case] = &[
     t!("one asterisk for the middle character", ["操你妈"], "我操*妈", ["操*妈"]),
     t!("one asterisk in a term of three", ["他妈的"], "他*的真烦", ["他*的"]),
@@ -1756,6 +1757,15 @@ const CJK_MASKS: &[Case] = &[
     t!("a half-width circle", ["大鸡巴"], "大\u{FFEE}巴", ["大\u{FFEE}巴"]),
     t!("not a circle for a name in kana", ["エッチ"], "ねえ○○ちゃん", NONE),
     t!("not rating marks in kana", ["カント"], "○とか△とか×とかを使う", NONE),
+    // Since the twenty-fourth session one circle alone between two kana is a fuseji.
+    t!("a kana fuseji", ["まんこ"], "ま○こ", ["ま○こ"]),
+    t!("a katakana fuseji", ["オマンコ"], "「オ○ンコ」だ", ["オ○ンコ"]),
+    t!("a black circle fuseji", ["ちんぽ"], "ち●ぽ", ["ち●ぽ"]),
+    t!("a large circle fuseji", ["ちんこ"], "ち◯こ見せて", ["ち◯こ"]),
+    t!("a half-width katakana fuseji", ["マンコ"], "ﾏ○ｺ", ["ﾏ○ｺ"]),
+    t!("not two circles between kana", ["まんこ"], "ま○○こ", NONE),
+    t!("not a cross between kana", ["まんこ"], "ま×こ", NONE),
+    t!("not a spaced circle between kana", ["まんこ"], "ま ○ こ", NONE),
     t!("not circles around a character", ["他妈的"], "这是○他○的错", NONE),
     t!("not a cross with spaces", ["操你妈"], "操 × 妈", NONE),
     t!("not four circles", ["他妈的"], "他○○○○的", NONE),

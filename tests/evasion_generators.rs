@@ -2355,6 +2355,51 @@ fn one_to_three_of_each(marks: &[char]) -> Vec<String> {
     marks.iter().flat_map(|&m| (1..=3).map(move |n| std::iter::repeat_n(m, n).collect())).collect()
 }
 
+/// Every inner kana of every term of naughty-words `ja` written in kana (three kana or more), as
+/// `push` compiles the terms, behind one circle a censor prints (every censor mark whose name says
+/// `CIRCLE`: `ま○こ`, `ち●ぽ`, `オ◯ンコ`): found (the fuseji of Japanese; since the twenty-fourth
+/// session: a shape hid a character between two Han letters only). Two circles, a circle with a
+/// space, or a cross (`ま○○こ`, `ま ○ こ`, `ま×こ`: a name, a pairing) stay apart.
+#[test]
+fn every_inner_kana_of_every_japanese_term_behind_a_circle() {
+    let Some(words) = naughty_words("ja") else { return };
+    if timgate_cli::english_words::words().is_none() {
+        return;
+    }
+    let kana = Property::new(r"[\p{Script=Hiragana}\p{Script=Katakana}]");
+    let terms: Vec<String> =
+        words.into_iter().filter(|w| w.chars().count() >= 3 && w.chars().all(|c| kana.has(c))).collect();
+    assert!(terms.len() >= 20, "{} kana terms", terms.len());
+    let doc = serde_json::json!({ "block": terms }).to_string();
+    let Ok(set) = timgate_cli::push_compile::compile(&doc) else { panic!("the kana terms do not compile") };
+    let circles: Vec<char> = censor_marks().into_iter().filter(|&c| name(c).contains("CIRCLE")).collect();
+    assert!(circles.len() >= 8, "{circles:?}");
+    let mut hidden = Tally::new("an inner kana of a Japanese term behind one circle (ま○こ)");
+    let mut apart =
+        Tally::new("no Japanese term behind two circles, a spaced circle or a cross (ま○○こ, ま ○ こ, ま×こ)");
+    for (term, word) in terms.iter().enumerate() {
+        let chars: Vec<char> = word.chars().collect();
+        for at in 1..chars.len() - 1 {
+            let before: String = chars[..at].iter().collect();
+            let after: String = chars[at + 1..].iter().collect();
+            for &circle in &circles {
+                let text = format!("「{before}{circle}{after}」だ");
+                let from = "「".len();
+                hidden.record(
+                    &format!("{} {}", hex(circle), name(circle)),
+                    covers(&set, term, &text, from, text.len() - "」だ".len()),
+                    &text,
+                );
+            }
+            for between in ["○○", " ○ ", "×", "○ ", "✕"] {
+                let text = format!("「{before}{between}{after}」だ");
+                apart.record(word, !set.find(&text).iter().any(|m| m.term == term), &text);
+            }
+        }
+    }
+    assert_all([&hidden, &apart]);
+}
+
 /// Hides every inner character of every term of three characters or more (each alone and two in
 /// a row) behind each of `masks`, in two contexts, into `masked` (found; but where `excluded`
 /// says so of the characters before and after and the mask); and puts each of `between` there instead (the

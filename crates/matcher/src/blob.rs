@@ -33,7 +33,7 @@ const MAGIC: &[u8; 8] = b"TGMATCH\0";
 const FORMAT: u32 = 9;
 /// Revision of the normaliser's rules (`normalize.rs`, `pattern.rs`, `encoding.rs`, `leet.rs`,
 /// `reading_order.rs`): bump it whenever a change makes any text or term read differently.
-pub const NORMALIZER_REVISION: u32 = 67;
+pub const NORMALIZER_REVISION: u32 = 68;
 
 /// Why bytes are not a matcher this build can use.
 #[derive(Debug, Clone, PartialEq, Eq)]

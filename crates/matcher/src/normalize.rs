@@ -423,6 +423,9 @@ struct GapInfo {
 const STARS: u8 = 1;
 /// [`GapInfo::stars`]: every character an asterisk or a censor's shape, one of them a shape.
 const MARKS: u8 = 2;
+/// [`GapInfo::stars`]: as [`MARKS`], one of the shapes a circle (`○`: a kana's fuseji when alone
+/// between two kana, `ま○こ`).
+const CIRCLE: u8 = 3;
 
 // A gap is copied at every word: 16 bytes move as one.
 const _: () = assert!(std::mem::size_of::<GapInfo>() == 16);
@@ -446,7 +449,11 @@ impl GapInfo {
         let star = if unit.ch == '*' {
             STARS
         } else if unicode_data::is_censor_mark(unit.ch) {
-            MARKS
+            if unicode_data::is_censor_circle(unit.ch) {
+                CIRCLE
+            } else {
+                MARKS
+            }
         } else {
             0
         };
@@ -3122,11 +3129,22 @@ impl<'t> Normalizer<'t> {
         // at `他`), and the next ones close it.
         let stars = gap.stars != 0;
         let open = self.emphasis_open && self.last_was_ideo && (gap.chars == 0 || stars);
-        // A censor's shape (not an asterisk) hides a character between two Han letters only: in
-        // kana text `○` and `×` stand for names and marks (`ねえ○○ちゃん`, `○とか×とか`).
+        // A censor's shape (not an asterisk) hides a character between two Han letters; in kana
+        // text `○` and `×` stand for names and marks (`ねえ○○ちゃん`, `○とか×とか`, `ひろし×たけし`),
+        // so there only one circle alone hides one, a fuseji (`ま○こ`; since the twenty-fourth
+        // session).
         let han = || unicode_data::is_han_letter(self.last_ideo) && unicode_data::is_han_letter(unit.ch);
-        let masked =
-            stars && gap.chars <= MAX_JOINING_SYMBOLS && self.last_was_ideo && !open && (gap.stars != MARKS || han());
+        let fuseji = || {
+            gap.stars == CIRCLE
+                && gap.chars == 1
+                && unicode_data::is_kana_letter(self.last_ideo)
+                && unicode_data::is_kana_letter(unit.ch)
+        };
+        let masked = stars
+            && gap.chars <= MAX_JOINING_SYMBOLS
+            && self.last_was_ideo
+            && !open
+            && (gap.stars == STARS || han() || fuseji());
         self.emphasis_open = open != stars;
         self.pending = Some(Symbol {
             ch: unit.ch,

@@ -383,10 +383,22 @@ pub fn is_apostrophe_letter(c: char) -> bool {
 
 /// Whether `c` is a shape a censor prints over a hidden character (`○`, `●`, `□`, `■`, `×`,
 /// `✕`, `※`: by name, `CENSOR_MARKS` in the generated tables). Between two Han letters one to
-/// three of them are read as asterisks are (`操○妈`, `他××的`; not between kana, `ねえ○○ちゃん`).
+/// three of them are read as asterisks are (`操○妈`, `他××的`; between kana only one circle alone, `ま○こ`: [`is_censor_circle`]; not `ねえ○○ちゃん`).
 pub fn is_censor_mark(c: char) -> bool {
     let cp = c as u32;
     cp >= 0xD7 && tables::CENSOR_MARKS.binary_search(&cp).is_ok()
+}
+
+/// Whether `c` is a circle among the censor's shapes ([`is_censor_mark`]: `○`, `●`, `◯`, by
+/// name): one alone between two kana is a fuseji, a hidden kana (`ま○こ`).
+pub fn is_censor_circle(c: char) -> bool {
+    tables::CENSOR_CIRCLES.binary_search(&(c as u32)).is_ok()
+}
+
+/// Whether `c` is a kana letter (as folded, hiragana): a phonetic letter neither Bopomofo nor
+/// Hangul ([`is_phonetic_letter`]).
+pub fn is_kana_letter(c: char) -> bool {
+    is_phonetic_letter(c) && !is_hangul_letter(c) && !is_bopomofo_letter(c)
 }
 
 /// The ASCII members of [`tables::QUOTATION_MARKS`], one bit each.

@@ -9151,6 +9151,9 @@ pub(crate) static CENSOR_MARKS: [u32; 37] = [
     65518, 128900, 128901, 128902, 128903, 128904, 128909, 128910, 128911, 128912, 128913, 128914, 128937, 128938,
     128939, 128940, 128941, 129981, 129995,
 ];
+/// The circles among CENSOR_MARKS, by name (`○`, `●`, `◯`), sorted.
+pub(crate) static CENSOR_CIRCLES: [u32; 12] =
+    [9675, 9679, 9711, 9900, 11044, 11096, 65518, 128900, 128901, 128902, 128903, 128904];
 /// Lowercase Latin letters drawn upside down (flip-text 1.2.0), sorted.
 pub(crate) static UPSIDE_DOWN: [(char, &str); 21] = [
     ('a', "ɐ"),
@@ -9522,4 +9525,4 @@ pub(crate) static BIDI_CONTROLS: [(char, super::BidiControl); 9] = [
     ('\u{2069}', super::BidiControl::Pdi),
 ];
 /// FNV-1a of the tables above.
-pub(crate) const FINGERPRINT: u64 = 0x88afb04de69e4ef2;
+pub(crate) const FINGERPRINT: u64 = 0x658e2c343d3733c7;

@@ -1637,6 +1637,17 @@ fn main() {
         (0..LIMIT).filter_map(char::from_u32).filter(|&c| is_censor_mark(&data, c)).map(u32::from).collect();
     let _ = writeln!(out, "/// Symbols a censor prints over a hidden character, by name (`○`, `×`, `□`), sorted.");
     let _ = writeln!(out, "pub(crate) static CENSOR_MARKS: [u32; {}] = {:?};", censor_marks.len(), censor_marks);
+    // The circles among them (by name): the fuseji of Japanese, one alone between two kana
+    // (`ま○こ`), where `×` marks a pairing (`ひろし×たけし`) and two circles a name (`○○ちゃん`).
+    let censor_circles: Vec<u32> = censor_marks
+        .iter()
+        .copied()
+        .filter(|&cp| {
+            char::from_u32(cp).and_then(unicode_names2::name).is_some_and(|n| n.to_string().contains("CIRCLE"))
+        })
+        .collect();
+    let _ = writeln!(out, "/// The circles among CENSOR_MARKS, by name (`○`, `●`, `◯`), sorted.");
+    let _ = writeln!(out, "pub(crate) static CENSOR_CIRCLES: [u32; {}] = {:?};", censor_circles.len(), censor_circles);
     // Upside-down letters, from the npm package flip-text 1.2.0 (`lib/chars.js`, installed by
     // `npm install`): Unicode has no data for this convention (`ʞ` is a TURNED K, but `ɟ` for `f`
     // and `n` for `u` are drawings, not properties). Only the lowercase Latin letters.
