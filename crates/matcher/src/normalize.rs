@@ -2259,7 +2259,7 @@ impl<'t> Normalizer<'t> {
         loop {
             match ahead.next() {
                 Some(c) if c.is_alphabetic() => break,
-                Some(c) if !c.is_numeric() && gap <= MAX_SPELLING_GAP => gap += 1,
+                Some(c) if !c.is_numeric() && gap < MAX_SPELLING_GAP => gap += 1,
                 _ => return false,
             }
         }
