@@ -1115,7 +1115,7 @@ const MIXED_SEPARATORS: &[Case] = &[
     t!("a full-width asterisk among underscores", ["slut"], "s_l＊u_t", ["s_l＊u_t"]),
     t!("an at sign among line breaks", ["cunt"], "c\nu@n\nt", ["c\nu@n\nt"]),
     t!("in a sentence", ["fuck"], "well f.u*c.k you", ["f.u*c.k"]),
-    t!("a formula between words is no spelling", ["fuck"], "fu x*c k", NONE),
+    t!("letters spelled apart that are not the term", ["fuck"], "fu x*c k", NONE),
     t!("symbols between two letters alone spell nothing", ["ab"], "a*b", NONE),
     t!("more than three spaces after the symbols", ["fuck"], "f*u    c k", NONE),
 ];

@@ -2123,8 +2123,9 @@ impl<'t> Normalizer<'t> {
                 self.ambiguous.push(first.start.min(last.start)..first.end.max(last.end));
             }
         }
-        if let Some(last) = spelled_apart.last().and_then(|_| self.word.last()) {
-            self.ambiguous_word_end = self.ambiguous_word_end.max(last.end);
+        if !spelled_apart.is_empty() {
+            let end = self.word.iter().map(|u| u.end).max().unwrap_or(0);
+            self.ambiguous_word_end = self.ambiguous_word_end.max(end);
         }
         let split_apart = self.split_symbols && !spelled_apart.is_empty();
         if !split_apart {
@@ -2245,7 +2246,9 @@ impl<'t> Normalizer<'t> {
     /// Whether the word that just ended stands beside a letter spelled out: one-letter words held
     /// before it with a gap that spells, or after it a few characters that are no letter or
     /// digit, one letter, and then no letter or digit (`f.u*c.k`: `f` before `u*c`, `k` after).
-    /// Looks at a few characters only.
+    /// Looks at five visible characters at most; characters read as nothing or marks between
+    /// them are passed over, each by at most the look-ahead of the word before it and its own
+    /// reading, so the normaliser stays linear.
     #[cold]
     #[inline(never)]
     fn beside_spelled_letter(&self) -> bool {
@@ -4524,6 +4527,32 @@ mod tests {
             fast_and_general(&text, false);
             fast_and_general(&text, true);
         }
+    }
+
+    /// The ambiguous ranges of `text` after the first reading.
+    fn ambiguous_of(text: &str) -> Vec<std::ops::Range<u32>> {
+        let mut n = Normalizer::new(text);
+        for _ in n.by_ref() {}
+        n.ambiguous().to_vec()
+    }
+
+    #[test]
+    fn symbols_between_single_letters_are_ambiguous_only_beside_a_letter_spelled_out() {
+        // Beside a held letter, or before a lone one: the runs are ambiguous (read twice).
+        assert_eq!(ambiguous_of("f.u*c.k"), vec![3u32..4]);
+        assert_eq!(ambiguous_of("f*u.c.k"), vec![1u32..2]);
+        assert_eq!(ambiguous_of("f*u*c k"), vec![1u32..2, 3..4]);
+        // Within three gap characters of the letter after, not four.
+        assert_eq!(ambiguous_of("f*u   c k"), vec![1u32..2]);
+        assert_eq!(ambiguous_of("f*u    c k"), vec![]);
+        // Between ordinary words, or before a word of two letters or more: read once.
+        assert_eq!(ambiguous_of("mail a@b now"), vec![]);
+        assert_eq!(ambiguous_of("vx:a@b at 12345"), vec![]);
+        assert_eq!(ambiguous_of("x+y is z2"), vec![]);
+        // The second reading reads the letters apart, each a word of its own.
+        let second: String = Normalizer::splitting_symbols("f.u*c.k").map(|s| s.ch).collect();
+        let first: String = Normalizer::new("f.u*c.k").map(|s| s.ch).collect();
+        assert_ne!(first, second, "the second reading must read the symbol as a gap");
     }
 
     #[test]

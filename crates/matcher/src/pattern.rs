@@ -864,8 +864,9 @@ pub(crate) fn patterns_and_emoji(
                     }
                     if let Some(s) = split.get_mut(at) {
                         s.edge |= START;
-                        // In a term of several words, a word split into two words of two
-                        // letters or more is read across a space too (`kill your self`): the
+                        // In a term of several words, a word split into two pieces of two
+                        // letters or more, one or both a word, is read as a split into no
+                        // words is, behind a space or a line break too (`kill your self`): the
                         // term's other words are around it, as `let's hit` has none.
                         let in_phrase = phrase && !one_letter;
                         if (word_left || word_right) && !in_phrase {
