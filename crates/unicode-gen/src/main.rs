@@ -416,6 +416,18 @@ fn is_censor_mark(data: &Data, c: char) -> bool {
     name_without(c, &STYLE).is_some_and(|core| SHAPES.contains(&core.as_str()) || core.ends_with(" DIAGONAL CROSS"))
 }
 
+/// Writes `pub(crate) static NAME: [u32; N] = [...]` of `values` in hex, ten to a line.
+fn write_hex_array(out: &mut String, name: &str, values: impl ExactSizeIterator<Item = u32>) {
+    let _ = write!(out, "pub(crate) static {name}: [u32; {}] = [", values.len());
+    for (i, v) in values.enumerate() {
+        if i % 10 == 0 {
+            out.push_str("\n   ");
+        }
+        let _ = write!(out, " {v:#x},");
+    }
+    out.push_str("\n];\n");
+}
+
 /// `c`'s Unicode name without the words of `style` (`HEAVY BALLOT X` without `HEAVY` is
 /// `BALLOT X`), if it has a name.
 fn name_without(c: char, style: &[&str]) -> Option<String> {
@@ -1508,26 +1520,12 @@ fn main() {
     // Two arrays rather than one of pairs: the sorted code points, searched, compress well apart
     // from what they fold to (12 KB less of the gzipped worker, 2026-12-07).
     let _ = writeln!(out, "/// Sorted code points that fold (what each folds to: [`FOLD_TO`]).");
-    let _ = write!(out, "pub(crate) static FOLD_FROM: [u32; {}] = [", fold_entries.len());
-    for (i, (cp, _)) in fold_entries.iter().enumerate() {
-        if i % 10 == 0 {
-            out.push_str("\n   ");
-        }
-        let _ = write!(out, " {cp:#x},");
-    }
-    out.push_str("\n];\n");
+    write_hex_array(&mut out, "FOLD_FROM", fold_entries.iter().map(|&(cp, _)| cp));
     let _ = writeln!(
         out,
         "/// What each code point of [`FOLD_FROM`] folds to: a char, or (high bit) offset << 5 | length in FOLD_POOL."
     );
-    let _ = write!(out, "pub(crate) static FOLD_TO: [u32; {}] = [", fold_entries.len());
-    for (i, (_, v)) in fold_entries.iter().enumerate() {
-        if i % 10 == 0 {
-            out.push_str("\n   ");
-        }
-        let _ = write!(out, " {v:#x},");
-    }
-    out.push_str("\n];\n");
+    write_hex_array(&mut out, "FOLD_TO", fold_entries.iter().map(|&(_, v)| v));
     let _ = writeln!(out, "/// Strings that code points fold to when longer than one char.");
     let _ = writeln!(out, "pub(crate) static FOLD_POOL: &str = {pool:?};");
     let _ = writeln!(
