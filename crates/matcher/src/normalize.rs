@@ -2114,7 +2114,7 @@ impl<'t> Normalizer<'t> {
         // such a word is a code's or a formula's (`a@b`, `x+y`), and each would be read twice.
         let whole = !continued && !self.word_cut;
         let spelled_apart = if whole && spelled_apart(&self.word) && self.beside_spelled_letter() {
-            symbol_runs(&self.word)
+            runs(WordBits::of(&self.word).symbols).collect()
         } else {
             Vec::new()
         };
@@ -3604,7 +3604,7 @@ fn spelled_with_symbols(word: &mut Vec<Unit>) {
 /// [`MAX_LEET_SYMBOLS`] symbols in a run, any symbols): letters spelled out, the symbols their
 /// separators, among other separators (`f.u*c.k`, `f*u.c.k`, `f*u*c k`), which the spelling stage
 /// reads as one word only when each letter is a word of its own. The second reading cuts the runs
-/// ([`symbol_runs`]) as gaps; the first reads the word as before (`spelled_with_symbols`, leet).
+/// of symbols as gaps; the first reads the word as before (`spelled_with_symbols`, leet).
 fn spelled_apart(word: &[Unit]) -> bool {
     // (Most words: their second unit is no symbol.)
     if word.get(1).is_none_or(|u| u.symbol == '\0') {
@@ -3630,20 +3630,6 @@ fn spelled_apart(word: &[Unit]) -> bool {
         i = next + 1;
     }
     true
-}
-
-/// The runs of leet symbols of a word.
-fn symbol_runs(word: &[Unit]) -> Vec<std::ops::Range<usize>> {
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < word.len() {
-        let run = word[i..].iter().take_while(|u| u.symbol != '\0').count();
-        if run > 0 {
-            runs.push(i..i + run);
-        }
-        i += run.max(1);
-    }
-    runs
 }
 
 /// Bits a word's units fit in: a word holds at most `WORD_CAP` units and the leet symbols taken
